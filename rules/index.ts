@@ -1,0 +1,7 @@
+import type { Rule } from '../src/engine/types.js';
+import requireWwwAuthenticate from './require-www-authenticate.js';
+
+/** Every rule, by id. A sorted literal map: no directory scanning. */
+export const rules: Readonly<Record<string, Rule<any>>> = {
+  'require-www-authenticate': requireWwwAuthenticate,
+};

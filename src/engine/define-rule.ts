@@ -1,0 +1,10 @@
+import type { Rule } from './types.js';
+
+/** Declares a rule; the identity function exists for its type inference. */
+export function defineRule<Options extends object>(rule: Rule<Options>): Rule<Options> {
+  return rule;
+}
+
+export type { Rule, RuleContext, RuleMeta, RuleVisitors, Severity } from './types.js';
+export type { Operation, Response, Header, MediaType, Spec, Security } from '../loader/normalize.js';
+export type { Located } from '../loader/resolve.js';

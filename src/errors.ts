@@ -1,0 +1,39 @@
+import { relative, sep } from 'node:path';
+
+/**
+ * An error the user can fix (bad flag, missing file, unparseable spec, broken $ref).
+ * The CLI prints its message on one line and exits 2; it never shows a stack.
+ */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+/** Where a problem sits in a file, for `file:line:col` prefixes. */
+export interface ErrorPosition {
+  line: number;
+  column: number;
+}
+
+/** How a file is named to the user: relative to the working directory when below it. */
+export function displayPath(path: string, cwd = process.cwd()): string {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(path)) return path;
+  const rel = relative(cwd, path);
+  return rel === '' ? path : rel.split(sep).join('/');
+}
+
+/** A spec or referenced file that could not be read, parsed or resolved. */
+export class LoadError extends UsageError {
+  constructor(
+    readonly file: string,
+    readonly detail: string,
+    readonly position?: ErrorPosition,
+  ) {
+    super(detail);
+  }
+
+  /** `file:line:col: detail`, with the file as the user names it. */
+  describe(cwd = process.cwd()): string {
+    const where = this.position ? `:${this.position.line}:${this.position.column}` : '';
+    return `${displayPath(this.file, cwd)}${where}: ${this.detail}`;
+  }
+}

@@ -1,0 +1,273 @@
+import { LoadError } from '../errors.js';
+import type { SourceFile } from './parse.js';
+import { appendPointer } from './pointer.js';
+import type { Located, Workspace } from './resolve.js';
+
+export type SpecVersion = '2.0' | '3.0' | '3.1';
+
+export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+
+type JsonObject = Record<string, unknown>;
+
+/**
+ * Who may call an operation: `undeclared` (no `security` anywhere), `public` (an empty
+ * requirement list), `optional` (a `{}` alternative) or `required`.
+ */
+export type AuthKind = 'undeclared' | 'public' | 'optional' | 'required';
+
+export interface Security {
+  kind: AuthKind;
+  /** The requirement objects in force (operation-level overrides the root). */
+  requirements: JsonObject[];
+  /** Where the requirements in force are written, when they are. */
+  declaredAt?: Located;
+  /** `security: []` written on the operation itself. */
+  explicitlyPublic: boolean;
+}
+
+export interface Header {
+  /** As written in the spec; compare with `name.toLowerCase()`. */
+  name: string;
+  /** The member under `headers`, before any `$ref` is followed. */
+  entry: Located;
+  /** The header object after `$ref`s, if it resolves. */
+  node?: Located<JsonObject>;
+}
+
+export interface MediaType {
+  /** `application/json`; for Swagger 2.0 each `produces` type, or `*\/*` when none is given. */
+  type: string;
+  node: Located;
+  schema?: Located;
+}
+
+export interface Response {
+  /** The status key exactly as written: `'200'`, `'4XX'`, `'default'`. */
+  status: string;
+  /** The member under `responses`, where the operation names this response. */
+  entry: Located;
+  /** The response object after `$ref`s: where a problem in the response itself lives. */
+  node: Located<JsonObject>;
+  description?: string;
+  headers: Header[];
+  content: MediaType[];
+  /** Case-insensitive header lookup (RFC 9110 §5.1). */
+  header(name: string): Header | undefined;
+}
+
+export interface Operation {
+  method: (typeof HTTP_METHODS)[number];
+  path: string;
+  node: Located<JsonObject>;
+  security: Security;
+  /** Whether the operation takes a request body (OAS 3 `requestBody`, Swagger 2 body/formData). */
+  acceptsBody: boolean;
+  /** Where the body is declared, when it is. */
+  requestBody?: Located;
+  /** The `responses` member, if the operation has one. */
+  responsesNode?: Located<JsonObject>;
+  responses: Response[];
+  /** Response by exact status key. */
+  response(status: string): Response | undefined;
+}
+
+export interface Spec {
+  version: SpecVersion;
+  file: SourceFile;
+  root: Located<JsonObject>;
+  operations: Operation[];
+  /** Security schemes by name (OAS 3 `components.securitySchemes`, Swagger 2 `securityDefinitions`). */
+  securitySchemes: Map<string, Located<JsonObject>>;
+  workspace: Workspace;
+}
+
+function isObject(value: unknown): value is JsonObject {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function child(node: Located, key: string | number): Located | undefined {
+  if (Array.isArray(node.value)) {
+    const index = Number(key);
+    if (!(index in node.value)) return undefined;
+    return { file: node.file, pointer: appendPointer(node.pointer, key), value: node.value[index] };
+  }
+  if (!isObject(node.value) || !Object.hasOwn(node.value, key)) return undefined;
+  return { file: node.file, pointer: appendPointer(node.pointer, key), value: node.value[key] };
+}
+
+function objectAt(workspace: Workspace, node: Located | undefined): Located<JsonObject> | undefined {
+  if (!node) return undefined;
+  const target = workspace.deref(node);
+  return target && isObject(target.value) ? (target as Located<JsonObject>) : undefined;
+}
+
+/** Which OpenAPI version a parsed document is; refuses anything else with a clear reason. */
+export function detectVersion(file: SourceFile): SpecVersion {
+  const value = file.value;
+  const refuse = (detail: string): never => {
+    throw new LoadError(file.path, detail);
+  };
+  if (!isObject(value)) {
+    return refuse(`not an OpenAPI document: the top level is ${Array.isArray(value) ? 'a list' : 'a scalar'}, not a mapping`);
+  }
+  if ('asyncapi' in value) return refuse('not an OpenAPI document: this is an AsyncAPI document');
+  if ('swaggerVersion' in value) return refuse(`Swagger ${String(value.swaggerVersion)} is not supported; convert it to Swagger 2.0 or OpenAPI 3`);
+  if ('openapi' in value) {
+    const version = String(value.openapi);
+    if (/^3\.0\.\d+(-.+)?$/.test(version)) return '3.0';
+    if (/^3\.1\.\d+(-.+)?$/.test(version)) return '3.1';
+    return refuse(`unsupported OpenAPI version '${version}' (statuslint reads Swagger 2.0, OpenAPI 3.0.x and 3.1.x)`);
+  }
+  if ('swagger' in value) {
+    if (String(value.swagger) === '2.0') return '2.0';
+    return refuse(`unsupported Swagger version '${String(value.swagger)}' (statuslint reads Swagger 2.0, OpenAPI 3.0.x and 3.1.x)`);
+  }
+  return refuse("not an OpenAPI document: no 'openapi' or 'swagger' version key at the top level");
+}
+
+/** Builds the one model that rules see, whatever the spec version. */
+export function normalize(workspace: Workspace, file: SourceFile): Spec {
+  const version = detectVersion(file);
+  const root = workspace.root(file) as Located<JsonObject>;
+  const securitySchemes = new Map<string, Located<JsonObject>>();
+  const container = version === '2.0' ? root : objectAt(workspace, child(root, 'components'));
+  const schemes = container && objectAt(workspace, child(container, version === '2.0' ? 'securityDefinitions' : 'securitySchemes'));
+  if (schemes) {
+    for (const name of Object.keys(schemes.value)) {
+      const scheme = objectAt(workspace, child(schemes, name));
+      if (scheme) securitySchemes.set(name, scheme);
+    }
+  }
+
+  const operations: Operation[] = [];
+  const paths = objectAt(workspace, child(root, 'paths'));
+  if (paths) {
+    for (const path of Object.keys(paths.value)) {
+      if (path.startsWith('x-')) continue;
+      const pathItem = objectAt(workspace, child(paths, path));
+      if (!pathItem) continue;
+      for (const method of HTTP_METHODS) {
+        if (version === '2.0' && method === 'trace') continue;
+        const operation = objectAt(workspace, child(pathItem, method));
+        if (operation) operations.push(buildOperation(workspace, version, root, pathItem, operation, method, path));
+      }
+    }
+  }
+  return { version, file, root, operations, securitySchemes, workspace };
+}
+
+function buildOperation(
+  workspace: Workspace,
+  version: SpecVersion,
+  root: Located<JsonObject>,
+  pathItem: Located<JsonObject>,
+  node: Located<JsonObject>,
+  method: Operation['method'],
+  path: string,
+): Operation {
+  const responsesNode = objectAt(workspace, child(node, 'responses'));
+  const responses: Response[] = [];
+  if (responsesNode) {
+    for (const status of Object.keys(responsesNode.value)) {
+      if (status.startsWith('x-')) continue;
+      const entry = child(responsesNode, status)!;
+      const response = objectAt(workspace, entry);
+      if (response) responses.push(buildResponse(workspace, version, root, node, status, entry, response));
+    }
+  }
+  const body = requestBodyOf(workspace, version, pathItem, node);
+  return {
+    method,
+    path,
+    node,
+    security: effectiveSecurity(root, node),
+    acceptsBody: body !== undefined,
+    requestBody: body,
+    responsesNode,
+    responses,
+    response: (status) => responses.find((response) => response.status === status),
+  };
+}
+
+function effectiveSecurity(root: Located<JsonObject>, operation: Located<JsonObject>): Security {
+  const own = child(operation, 'security');
+  const declared = own && Array.isArray(own.value) ? own : child(root, 'security');
+  if (!declared || !Array.isArray(declared.value)) {
+    return { kind: 'undeclared', requirements: [], explicitlyPublic: false };
+  }
+  const requirements = declared.value.filter(isObject);
+  const explicitlyPublic = declared === own && requirements.length === 0;
+  let kind: AuthKind = 'required';
+  if (requirements.length === 0) kind = 'public';
+  else if (requirements.some((requirement) => Object.keys(requirement).length === 0)) kind = 'optional';
+  return { kind, requirements, declaredAt: declared, explicitlyPublic };
+}
+
+function requestBodyOf(
+  workspace: Workspace,
+  version: SpecVersion,
+  pathItem: Located<JsonObject>,
+  operation: Located<JsonObject>,
+): Located | undefined {
+  if (version !== '2.0') {
+    const body = child(operation, 'requestBody');
+    return body && objectAt(workspace, body) ? body : undefined;
+  }
+  for (const owner of [operation, pathItem]) {
+    const parameters = child(owner, 'parameters');
+    if (!parameters || !Array.isArray(parameters.value)) continue;
+    for (let index = 0; index < parameters.value.length; index++) {
+      const parameter = objectAt(workspace, child(parameters, index));
+      if (parameter && (parameter.value.in === 'body' || parameter.value.in === 'formData')) return child(parameters, index);
+    }
+  }
+  return undefined;
+}
+
+function buildResponse(
+  workspace: Workspace,
+  version: SpecVersion,
+  root: Located<JsonObject>,
+  operation: Located<JsonObject>,
+  status: string,
+  entry: Located,
+  node: Located<JsonObject>,
+): Response {
+  const headers: Header[] = [];
+  const headersNode = objectAt(workspace, child(node, 'headers'));
+  if (headersNode) {
+    for (const name of Object.keys(headersNode.value)) {
+      const headerEntry = child(headersNode, name)!;
+      headers.push({ name, entry: headerEntry, node: objectAt(workspace, headerEntry) });
+    }
+  }
+  const content: MediaType[] = [];
+  if (version === '2.0') {
+    const schema = child(node, 'schema');
+    if (schema) {
+      const produces = child(operation, 'produces') ?? child(root, 'produces');
+      const types = produces && Array.isArray(produces.value) && produces.value.length > 0 ? produces.value.map(String) : ['*/*'];
+      for (const type of types) content.push({ type, node: schema, schema });
+    }
+  } else {
+    const contentNode = objectAt(workspace, child(node, 'content'));
+    if (contentNode) {
+      for (const type of Object.keys(contentNode.value)) {
+        const mediaNode = child(contentNode, type)!;
+        const media = objectAt(workspace, mediaNode);
+        content.push({ type, node: mediaNode, schema: media ? child(media, 'schema') : undefined });
+      }
+    }
+  }
+  const byName = new Map(headers.map((header) => [header.name.toLowerCase(), header]));
+  const description = node.value.description;
+  return {
+    status,
+    entry,
+    node,
+    description: typeof description === 'string' ? description : undefined,
+    headers,
+    content,
+    header: (name) => byName.get(name.toLowerCase()),
+  };
+}

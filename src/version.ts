@@ -1,0 +1,27 @@
+import { readFileSync } from 'node:fs';
+
+interface PackageInfo {
+  version: string;
+  homepage: string;
+}
+
+let cached: PackageInfo | undefined;
+
+/** statuslint's own package.json (two levels up from dist/src/ and from src/ under vitest). */
+export function packageInfo(): PackageInfo {
+  if (cached) return cached;
+  for (const candidate of ['../../package.json', '../package.json']) {
+    try {
+      const info = JSON.parse(readFileSync(new URL(candidate, import.meta.url), 'utf8')) as PackageInfo & { name?: string };
+      if (info.name === 'statuslint') return (cached = info);
+    } catch {
+      // try the next layout
+    }
+  }
+  return (cached = { version: '0.0.0', homepage: 'https://github.com/statuslint/statuslint' });
+}
+
+/** Where a rule's doc page is published. */
+export function ruleDocsUrl(ruleId: string): string {
+  return `${packageInfo().homepage.replace(/#.*$/, '')}/blob/main/rules/${ruleId}.md`;
+}

@@ -1,0 +1,158 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { checkOptions } from '../src/engine/options.js';
+import type { Rule } from '../src/engine/types.js';
+import { lint, type LintResult } from '../src/lint.js';
+
+export type Version = '2.0' | '3.0' | '3.1';
+export const VERSIONS: readonly Version[] = ['2.0', '3.0', '3.1'];
+
+type Json = Record<string, unknown>;
+
+/** Extra files for multi-file specs, by relative name; objects are written as YAML. */
+export type Files = Record<string, Json | string>;
+
+export interface ValidCase {
+  name: string;
+  spec: Json;
+  files?: Files;
+  options?: object;
+}
+
+export interface ExpectedError {
+  messageId: string;
+  /** JSON pointer of the finding; `file#pointer` when it is in another file. */
+  at: string;
+  /** Line of the finding, when the case pins it. */
+  line?: number;
+}
+
+export interface InvalidCase extends ValidCase {
+  errors: ExpectedError[];
+}
+
+const root = mkdtempSync(join(tmpdir(), 'statuslint-rule-'));
+let counter = 0;
+
+/** Writes the case's spec (as YAML) and extra files into a fresh folder and lints it with one rule. */
+export function lintCase(rule: Rule<any>, testCase: ValidCase): LintResult {
+  const folder = join(root, String(counter++));
+  mkdirSync(folder, { recursive: true });
+  for (const [name, content] of Object.entries({ ...testCase.files, 'openapi.yaml': testCase.spec })) {
+    const path = join(folder, name);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, typeof content === 'string' ? content : stringify(content));
+  }
+  return lint([join(folder, 'openapi.yaml')], { rules: [{ rule, severity: rule.meta.severity, options: testCase.options }], cwd: folder });
+}
+
+/**
+ * One vitest case per entry, through the real loader and engine (ESLint's RuleTester).
+ * Asserts message ids and pointers, not wording.
+ */
+export function testRule(rule: Rule<any>, cases: { valid: ValidCase[]; invalid: InvalidCase[] }): void {
+  describe(rule.id, () => {
+    for (const testCase of [...cases.valid, ...cases.invalid]) {
+      if (testCase.options && rule.meta.schema) {
+        expect(checkOptions(testCase.options, rule.meta.schema), `options of '${testCase.name}'`).toEqual([]);
+      }
+    }
+    describe('valid', () => {
+      for (const testCase of cases.valid) {
+        it(testCase.name, () => {
+          const result = lintCase(rule, testCase);
+          expect(result.failures.map((failure) => failure.describe())).toEqual([]);
+          expect(result.findings.map((finding) => `${finding.messageId} at ${finding.pointer}: ${finding.message}`)).toEqual([]);
+        });
+      }
+    });
+    describe('invalid', () => {
+      for (const testCase of cases.invalid) {
+        it(testCase.name, () => {
+          const result = lintCase(rule, testCase);
+          expect(result.failures.map((failure) => failure.describe())).toEqual([]);
+          for (const error of testCase.errors) {
+            expect(Object.keys(rule.meta.messages), `message id of '${testCase.name}'`).toContain(error.messageId);
+          }
+          const actual = result.findings.map((finding) => {
+            const at = finding.file === 'openapi.yaml' ? finding.pointer : `${finding.file}#${finding.pointer}`;
+            return { messageId: finding.messageId, at, line: finding.line };
+          });
+          const expected = testCase.errors.map(({ messageId, at }) => ({ messageId, at }));
+          expect(sortByAt(actual.map(({ messageId, at }) => ({ messageId, at })))).toEqual(sortByAt(expected));
+          for (const error of testCase.errors) {
+            if (error.line === undefined) continue;
+            const match = actual.find((finding) => finding.at === error.at && finding.messageId === error.messageId);
+            expect(match?.line, `line of ${error.at}`).toBe(error.line);
+          }
+        });
+      }
+    });
+  });
+}
+
+function sortByAt<T extends { at: string; messageId: string }>(items: T[]): T[] {
+  return [...items].sort((a, b) => (a.at + a.messageId < b.at + b.messageId ? -1 : 1));
+}
+
+export interface OperationShape {
+  method?: string;
+  path?: string;
+  /** Operation fields besides responses (e.g. `security`, `requestBody`, `parameters`). */
+  operation?: Json;
+  /** Top-level fields to add (e.g. `security`, `components`, `securityDefinitions`). */
+  root?: Json;
+}
+
+/** A minimal spec of `version` with one operation and the given responses. */
+export function withResponses(version: Version, responses: Json, shape: OperationShape = {}): Json {
+  const method = shape.method ?? 'get';
+  const path = shape.path ?? '/items';
+  const head = version === '2.0' ? { swagger: '2.0' } : { openapi: version === '3.0' ? '3.0.3' : '3.1.0' };
+  return {
+    ...head,
+    info: { title: 'Test', version: '1.0.0' },
+    ...shape.root,
+    paths: { [path]: { [method]: { ...shape.operation, responses } } },
+  };
+}
+
+/** A response with a JSON body of `schema`, shaped for the version. */
+export function jsonResponse(version: Version, schema: Json, extra: Json = {}): Json {
+  return version === '2.0'
+    ? { description: 'ok', ...extra, schema }
+    : { description: 'ok', ...extra, content: { 'application/json': { schema } } };
+}
+
+/** A header map entry shaped for the version (2.0 headers have a `type`, 3.x a `schema`). */
+export function header(version: Version, type = 'string'): Json {
+  return version === '2.0' ? { type } : { schema: { type } };
+}
+
+/** Where shared responses live in each version. */
+export function responsesRef(version: Version, name: string): string {
+  return version === '2.0' ? `#/responses/${name}` : `#/components/responses/${name}`;
+}
+
+export function sharedResponses(version: Version, responses: Json): Json {
+  return version === '2.0' ? { responses } : { components: { responses } };
+}
+
+/** Where shared schemas live in each version. */
+export function schemaRef(version: Version, name: string): string {
+  return version === '2.0' ? `#/definitions/${name}` : `#/components/schemas/${name}`;
+}
+
+export function sharedSchemas(version: Version, schemas: Json): Json {
+  return version === '2.0' ? { definitions: schemas } : { components: { schemas } };
+}
+
+/** A request body for the operation, shaped for the version. */
+export function requestBody(version: Version, schema: Json = { type: 'object' }): Json {
+  return version === '2.0'
+    ? { consumes: ['application/json'], parameters: [{ name: 'body', in: 'body', required: true, schema }] }
+    : { requestBody: { content: { 'application/json': { schema } } } };
+}
