@@ -1,6 +1,7 @@
 import { displayPath } from '../errors.js';
 import type { Spec } from '../loader/normalize.js';
 import type { SourceFile } from '../loader/parse.js';
+import { child } from '../loader/normalize.js';
 import { isWithin } from '../loader/pointer.js';
 import { resolveOptions } from './options.js';
 import type { EnabledRule, Finding, RawFinding, RuleVisitors } from './types.js';
@@ -23,6 +24,8 @@ export function runRules(spec: Spec, rules: readonly EnabledRule[]): RawFinding[
     const visitors = rule.create({
       options: resolveOptions(rule, options),
       spec,
+      deref: (node) => spec.workspace.deref(node),
+      child,
       report({ messageId, at, data }) {
         const template = rule.meta.messages[messageId];
         if (template === undefined) throw new Error(`rule '${rule.id}' reported unknown message id '${messageId}'`);

@@ -41,6 +41,13 @@ export interface RuleContext<Options> {
   readonly options: Readonly<Options>;
   readonly spec: Spec;
   report(descriptor: ReportDescriptor): void;
+  /**
+   * Follows `$ref`s (across files) to the value they name; `undefined` for a remote or
+   * self-looping reference. Use it on schemas and other nodes the model leaves unresolved.
+   */
+  deref(node: Located): Located | undefined;
+  /** The member `key` of an object or array node, with its pointer; `undefined` if absent. */
+  child(node: Located, key: string | number): Located | undefined;
 }
 
 /** Called once per node kind; a rule uses only the ones it needs. */

@@ -85,7 +85,8 @@ function isObject(value: unknown): value is JsonObject {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-function child(node: Located, key: string | number): Located | undefined {
+/** The member `key` of an object or array node, with its pointer; `undefined` if absent. */
+export function child(node: Located, key: string | number): Located | undefined {
   if (Array.isArray(node.value)) {
     const index = Number(key);
     if (!(index in node.value)) return undefined;
