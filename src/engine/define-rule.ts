@@ -8,3 +8,4 @@ export function defineRule<Options extends object>(rule: Rule<Options>): Rule<Op
 export type { Rule, RuleContext, RuleMeta, RuleVisitors, Severity } from './types.js';
 export type { Operation, Response, Header, MediaType, Spec, Security } from '../loader/normalize.js';
 export type { Located } from '../loader/resolve.js';
+export { isExactStatus, isStatusRange, isSuccessStatus, statusClass } from './status.js';

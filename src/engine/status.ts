@@ -1,0 +1,22 @@
+// Status keys as OpenAPI writes them: exact codes ('404'), ranges ('4XX', OAS 3 only) and
+// 'default'. Kept as strings, never numbers.
+
+/** A three-digit code such as '404' (not a range, not 'default'). */
+export function isExactStatus(key: string): boolean {
+  return /^[1-5]\d\d$/.test(key);
+}
+
+/** An OpenAPI 3 range key: '1XX' to '5XX', uppercase X. */
+export function isStatusRange(key: string): boolean {
+  return /^[1-5]XX$/.test(key);
+}
+
+/** The class digit of an exact code or range ('404' and '4XX' → 4); undefined otherwise. */
+export function statusClass(key: string): number | undefined {
+  return isExactStatus(key) || isStatusRange(key) ? Number(key[0]) : undefined;
+}
+
+/** A 2xx code or the '2XX' range. */
+export function isSuccessStatus(key: string): boolean {
+  return statusClass(key) === 2;
+}
