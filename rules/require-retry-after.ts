@@ -1,0 +1,27 @@
+import { defineRule } from '../src/engine/define-rule.js';
+
+/** 429 (RFC 6585 §4) and 503 (RFC 9110 §15.6.4) are the statuses whose whole point is "later". */
+const RETRYABLE = new Set(['429', '503']);
+
+export default defineRule({
+  id: 'require-retry-after',
+  meta: {
+    description: 'Require a Retry-After header on 429 and 503 responses',
+    severity: 'warning',
+    references: ['RFC 6585 §4', 'RFC 9110 §15.6.4', 'RFC 9110 §10.2.3'],
+    messages: {
+      missing: "{{status}} response declares no 'Retry-After' header; tell clients when to retry (delay-seconds or an HTTP-date).",
+    },
+    recommended: true,
+  },
+  defaultOptions: {},
+
+  create(context) {
+    return {
+      Response(response) {
+        if (!RETRYABLE.has(response.status) || response.header('Retry-After')) return;
+        context.report({ messageId: 'missing', at: response.node, data: { status: response.status } });
+      },
+    };
+  },
+});

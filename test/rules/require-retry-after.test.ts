@@ -1,0 +1,46 @@
+import rule from '../../rules/require-retry-after.js';
+import { header, responsesRef, sharedResponses, testRule, VERSIONS, withResponses, type InvalidCase, type ValidCase } from '../rule-tester.js';
+
+const valid: ValidCase[] = [];
+const invalid: InvalidCase[] = [];
+
+for (const v of VERSIONS) {
+  valid.push(
+    { name: `${v}: 429 with Retry-After`, spec: withResponses(v, { 429: { description: 'Slow down', headers: { 'Retry-After': header(v, 'integer') } } }) },
+    { name: `${v}: 503 with retry-after in lower case`, spec: withResponses(v, { 503: { description: 'Down', headers: { 'retry-after': header(v) } } }) },
+    { name: `${v}: other 4xx/5xx need no Retry-After`, spec: withResponses(v, { 400: { description: 'Bad' }, 500: { description: 'Oops' }, 502: { description: 'Bad gateway' } }) },
+    { name: `${v}: default is not checked`, spec: withResponses(v, { default: { description: 'Any error' } }) },
+    {
+      name: `${v}: header given through a shared header $ref`,
+      spec: withResponses(v, { 429: { description: 'Slow down', headers: { 'Retry-After': { $ref: 'headers.yaml#/RetryAfter' } } } }),
+      files: { 'headers.yaml': { RetryAfter: header(v, 'integer') } },
+    },
+  );
+  if (v !== '2.0') valid.push({ name: `${v}: a 5XX range is not a 503`, spec: withResponses(v, { '5XX': { description: 'Server error' } }) });
+  invalid.push(
+    { name: `${v}: 429 without headers`, spec: withResponses(v, { 429: { description: 'Slow down' } }), errors: [{ messageId: 'missing', at: '/paths/~1items/get/responses/429' }] },
+    { name: `${v}: 503 without headers`, spec: withResponses(v, { 503: { description: 'Down' } }), errors: [{ messageId: 'missing', at: '/paths/~1items/get/responses/503' }] },
+    {
+      name: `${v}: both, with unrelated headers`,
+      spec: withResponses(v, { 429: { description: 'Slow', headers: { 'X-RateLimit-Remaining': header(v, 'integer') } }, 503: { description: 'Down' } }),
+      errors: [
+        { messageId: 'missing', at: '/paths/~1items/get/responses/429' },
+        { messageId: 'missing', at: '/paths/~1items/get/responses/503' },
+      ],
+    },
+    {
+      name: `${v}: shared 429 reported once at its definition`,
+      spec: {
+        ...withResponses(v, { 429: { $ref: responsesRef(v, 'TooMany') } }),
+        paths: {
+          '/a': { get: { responses: { 200: { description: 'ok' }, 429: { $ref: responsesRef(v, 'TooMany') } } } },
+          '/b': { get: { responses: { 200: { description: 'ok' }, 429: { $ref: responsesRef(v, 'TooMany') } } } },
+        },
+        ...sharedResponses(v, { TooMany: { description: 'Too many requests' } }),
+      },
+      errors: [{ messageId: 'missing', at: responsesRef(v, 'TooMany').slice(1) }],
+    },
+  );
+}
+
+testRule(rule, { valid, invalid });
