@@ -3,6 +3,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { displayPath, LoadError, UsageError } from './errors.js';
 import { SEVERITIES, type Severity } from './engine/types.js';
 import { defaultRules, lint } from './lint.js';
+import { explainRule, listRules } from './rule-docs.js';
 import { writeFileAtomic } from './output.js';
 import { FORMATS, reporterFor, type Format } from './reporters/index.js';
 import { packageInfo } from './version.js';
@@ -38,11 +39,11 @@ interface CliOptions {
   debug?: boolean;
 }
 
-function buildProgram(io: CliIo): Command {
+function buildProgram(io: CliIo, exit: { code: number }): Command {
   const program = new Command('statuslint')
     .description('Lint OpenAPI documents for HTTP status-code misuse.')
     .version(packageInfo().version, '-v, --version')
-    .argument('<specs...>', 'OpenAPI documents (YAML or JSON)')
+    .argument('[specs...]', 'OpenAPI documents (YAML or JSON)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('text'))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .addOption(new Option('--fail-on <severity>', 'lowest severity that fails the run (exit 1)').choices([...SEVERITIES, 'none']).default('error'))
@@ -50,10 +51,22 @@ function buildProgram(io: CliIo): Command {
     .option('--debug', 'print stack traces of internal errors')
     .showHelpAfterError('(run statuslint --help for usage)')
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+    .configureOutput({
+      writeOut: io.stdout,
+      writeErr: io.stderr,
+      outputError: (text, write) => write(`statuslint: ${text.replace(/^error: /, '')}`),
+    })
+    .action((specs: string[], options: CliOptions) => {
+      if (specs.length === 0) throw new UsageError('no spec given (run statuslint --help for usage)');
+      exit.code = run(specs, options, io);
+    });
   program.addHelpText(
     'after',
     `
+Commands:
+  statuslint rules              list every rule with its id, severity and description
+  statuslint explain <rule-id>  print a rule's documentation
+
 Exit codes:
   0  nothing at or above --fail-on
   1  findings at or above --fail-on
@@ -63,6 +76,23 @@ Examples:
   statuslint openapi.yaml
   statuslint --format sarif --output statuslint.sarif specs/*.yaml`,
   );
+  program
+    .command('rules')
+    .description('list every rule with its id, default severity and description')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action((options: { format: 'text' | 'json' }) => {
+      io.stdout(listRules(options.format));
+    });
+  program
+    .command('explain')
+    .description("print a rule's documentation")
+    .argument('<rule-id>', 'the rule, e.g. require-www-authenticate')
+    .action((ruleId: string) => {
+      io.stdout(explainRule(ruleId));
+    });
+  for (const command of program.commands) {
+    command.exitOverride().configureOutput(program.configureOutput()).showHelpAfterError('(run statuslint --help for usage)');
+  }
   return program;
 }
 
@@ -74,13 +104,12 @@ function fails(severity: Severity, failOn: FailOn): boolean {
 
 /** Runs statuslint with `argv` (without `node` and the script) and returns the exit code. */
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
-  const program = buildProgram(io);
-  let debug = argv.includes('--debug');
+  const exit = { code: EXIT_OK };
+  const program = buildProgram(io, exit);
+  const debug = argv.includes('--debug');
   try {
     await program.parseAsync([...argv], { from: 'user' });
-    const options = program.opts<CliOptions>();
-    debug = Boolean(options.debug);
-    return run(program.args, options, io);
+    return exit.code;
   } catch (error) {
     if (error instanceof CommanderError) {
       // --help and --version end here with code 0; every flag error is a usage error.
@@ -113,13 +142,14 @@ function run(specs: string[], options: CliOptions, io: CliIo): number {
   const color = options.color && !options.output && io.stdoutIsTty && !('NO_COLOR' in io.env && io.env.NO_COLOR !== '');
   const reporter = reporterFor(options.format);
   const text = reporter({ findings: result.findings, files: result.files, rules: enabled.map((entry) => entry.rule) }, { color, cwd: io.cwd });
-  if (options.output) {
+  if (options.output && (result.files.length > 0 || result.failures.length === 0)) {
     try {
       writeFileAtomic(resolve(io.cwd, options.output), text);
     } catch (error) {
       throw new UsageError(`cannot write ${displayPath(resolve(io.cwd, options.output), io.cwd)}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
     }
-  } else {
+  } else if (result.files.length > 0 || result.failures.length === 0) {
+    // With nothing linted, a report would only claim "no problems" about files never read.
     io.stdout(text);
   }
   if (result.failures.length > 0) return EXIT_ERROR;

@@ -1,0 +1,192 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { projectRoot, runBinary, runCli } from './cli-harness.js';
+
+const petstore = 'fixtures/petstore/openapi.yaml';
+const clean = 'fixtures/clean/openapi.yaml';
+
+describe('exit codes', () => {
+  it('0 for a clean spec', async () => {
+    const run = await runCli([clean]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('no problems in 1 file');
+  });
+
+  it('1 when a finding is at or above --fail-on (error by default)', async () => {
+    expect((await runCli([petstore])).code).toBe(1);
+  });
+
+  it('--fail-on none never fails on findings; --fail-on info fails on any', async () => {
+    expect((await runCli(['--fail-on', 'none', petstore])).code).toBe(0);
+    expect((await runCli(['--fail-on', 'info', 'fixtures/multi-file/openapi.yaml'])).code).toBe(1);
+  });
+
+  it('--fail-on error passes a spec with warnings only', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'statuslint-cli-'));
+    const spec = join(dir, 'warn.yaml');
+    writeFileSync(spec, "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200': {description: ok}\n        '429': {description: slow}\n");
+    const json = JSON.parse((await runCli(['--format', 'json', spec])).stdout) as { summary: Record<string, number> };
+    expect(json.summary).toEqual({ files: 1, error: 0, warning: 1, info: 0 });
+    expect((await runCli([spec])).code).toBe(0);
+    expect((await runCli(['--fail-on', 'warning', spec])).code).toBe(1);
+  });
+
+  it('2 for a bad flag, a bad flag value, or no spec, with one line on stderr', async () => {
+    for (const args of [['--bogus', clean], ['--format', 'xml', clean], ['--fail-on', 'fatal', clean], []]) {
+      const run = await runCli(args);
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stderr).toMatch(/^statuslint: /);
+    }
+  });
+
+  it('0 for --help and --version', async () => {
+    const help = await runCli(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Exit codes:');
+    const version = await runCli(['--version']);
+    expect(version.code).toBe(0);
+    expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')).version);
+  });
+});
+
+describe('bad input: exit 2, one line naming the file and position, no stack', () => {
+  const table: Array<[string, RegExp]> = [
+    ['fixtures/invalid/no-such-file.yaml', /^statuslint: fixtures\/invalid\/no-such-file\.yaml: no such file$/],
+    ['fixtures/invalid/empty.yaml', /^statuslint: fixtures\/invalid\/empty\.yaml: the file is empty$/],
+    ['fixtures/invalid/tab-indent.yaml', /^statuslint: fixtures\/invalid\/tab-indent\.yaml:4:1: invalid YAML: Tabs are not allowed/],
+    ['fixtures/invalid/unclosed-quote.yaml', /^statuslint: fixtures\/invalid\/unclosed-quote\.yaml:\d+:\d+: invalid YAML: Missing closing "quote/],
+    ['fixtures/invalid/duplicate-key.yaml', /^statuslint: fixtures\/invalid\/duplicate-key\.yaml:8:9: invalid YAML: Map keys must be unique/],
+    ['fixtures/invalid/trailing-comma.json', /^statuslint: fixtures\/invalid\/trailing-comma\.json:5:1: invalid JSON: /],
+    ['fixtures/invalid/truncated.json', /^statuslint: fixtures\/invalid\/truncated\.json:3:\d+: invalid JSON: /],
+    ['fixtures/invalid/list.yaml', /: not an OpenAPI document: the top level is a list/],
+    ['fixtures/invalid/random.yaml', /: not an OpenAPI document: no 'openapi' or 'swagger' version key/],
+    ['fixtures/invalid/asyncapi.yaml', /: not an OpenAPI document: this is an AsyncAPI document$/],
+    ['fixtures/invalid/swagger12.yaml', /: Swagger 1\.2 is not supported/],
+    ['fixtures/invalid/openapi4.yaml', /: unsupported OpenAPI version '4\.0\.0'/],
+    ['fixtures/invalid/missing-ref.yaml', /^statuslint: fixtures\/invalid\/missing-ref\.yaml:8:11: cannot resolve \$ref '#\/components\/responses\/Nope': no such location$/],
+    ['fixtures/invalid/missing-file-ref.yaml', /^statuslint: fixtures\/invalid\/missing-file-ref\.yaml:8:11: cannot resolve \$ref '\.\/does-not-exist\.yaml#\/Ok': fixtures\/invalid\/does-not-exist\.yaml: no such file$/],
+  ];
+  for (const [input, expected] of table) {
+    it(input.split('/').pop()!, async () => {
+      const run = await runCli([input]);
+      expect(run.code).toBe(2);
+      const lines = run.stderr.trimEnd().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(expected);
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+    });
+  }
+
+  it('a directory given as a spec', async () => {
+    const run = await runCli(['fixtures/invalid/..']);
+    expect(run.code).toBe(2);
+  });
+
+  it('still lints the other inputs of the run', async () => {
+    const run = await runCli(['--format', 'json', 'fixtures/invalid/empty.yaml', petstore]);
+    expect(run.code).toBe(2);
+    const report = JSON.parse(run.stdout) as { findings: unknown[]; summary: { files: number } };
+    expect(report.summary.files).toBe(1);
+    expect(report.findings.length).toBeGreaterThan(0);
+    expect(run.stderr).toContain('fixtures/invalid/empty.yaml: the file is empty');
+  });
+
+  it('a remote $ref is not fetched: a warning says so and the rest is linted', async () => {
+    const run = await runCli(['fixtures/invalid/remote-ref.yaml']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe("statuslint: warning: fixtures/invalid/remote-ref.yaml:10:11: remote $ref 'https://example.com/shared.yaml#/Unauthorized' is not fetched; what it names is not linted\n");
+  });
+});
+
+describe('output', () => {
+  it('--output writes the report to a file, atomically, and nothing to stdout', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'statuslint-out-'));
+    const run = await runCli(['--format', 'json', '--output', join(dir, 'report.json'), petstore]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')).summary.files).toBe(1);
+    expect(readdirSync(dir)).toEqual(['report.json']);
+  });
+
+  it('--output into a missing folder is a usage error', async () => {
+    const run = await runCli(['--output', '/nonexistent-folder/x.json', petstore]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^statuslint: cannot write .*ENOENT/);
+  });
+
+  it('colours only on a TTY, and never with --no-color or NO_COLOR', async () => {
+    const ansi = /\u001b\[/;
+    expect((await runCli([petstore], { tty: false })).stdout).not.toMatch(ansi);
+    expect((await runCli([petstore], { tty: true })).stdout).toMatch(ansi);
+    expect((await runCli(['--no-color', petstore], { tty: true })).stdout).not.toMatch(ansi);
+    expect((await runCli([petstore], { tty: true, env: { NO_COLOR: '1' } })).stdout).not.toMatch(ansi);
+  });
+
+  it('JSON findings carry the contract fields', async () => {
+    const run = await runCli(['--format', 'json', petstore]);
+    const { findings } = JSON.parse(run.stdout) as { findings: Array<Record<string, unknown>> };
+    const unauthorized = findings.find((finding) => finding.ruleId === 'require-www-authenticate')!;
+    expect(unauthorized).toEqual({
+      ruleId: 'require-www-authenticate',
+      severity: 'error',
+      message: expect.stringContaining("'WWW-Authenticate'"),
+      file: 'fixtures/petstore/openapi.yaml',
+      pointer: '/components/responses/Unauthorized',
+      line: 81,
+      column: 5,
+      endLine: 81,
+      endColumn: 17,
+      status: '401',
+    });
+    const validation = findings.find((finding) => finding.ruleId === 'require-validation-error')!;
+    expect(validation).toMatchObject({ pointer: '/paths/~1pets/post', line: 25, column: 5, operation: { method: 'post', path: '/pets' } });
+    expect(validation).not.toHaveProperty('status');
+  });
+});
+
+describe('the built executable', () => {
+  it('runs as a process: report on stdout, exit code 1', () => {
+    const run = runBinary([petstore]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('fixtures/petstore/openapi.yaml');
+    expect(run.stdout).toMatch(/\d+:\d+ +error +401 response declares no 'WWW-Authenticate' header/);
+  });
+
+  it('exits 2 with one line for a missing file', () => {
+    const run = runBinary(['missing.yaml']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('statuslint: missing.yaml: no such file\n');
+  });
+});
+
+describe('rules and explain', () => {
+  it('statuslint rules lists every rule with id, severity and description', async () => {
+    const { rules } = await import('../rules/index.js');
+    const run = await runCli(['rules']);
+    expect(run.code).toBe(0);
+    const lines = run.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(Object.keys(rules).length);
+    for (const rule of Object.values(rules)) {
+      expect(lines.find((line) => line.startsWith(rule.id + ' '))).toMatch(new RegExp(`${rule.meta.severity}\\s+${rule.meta.description}`));
+    }
+    const json = JSON.parse((await runCli(['rules', '--format', 'json'])).stdout) as Array<{ id: string }>;
+    expect(json.map((rule) => rule.id)).toEqual(Object.keys(rules));
+  });
+
+  it('statuslint explain prints the doc page; a misspelt id gets the closest one and exit 2', async () => {
+    const run = await runCli(['explain', 'require-retry-after']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(readFileSync(join(projectRoot, 'rules', 'require-retry-after.md'), 'utf8'));
+    const typo = await runCli(['explain', 'require-retry-aftr']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toBe("statuslint: unknown rule 'require-retry-aftr'; did you mean 'require-retry-after'?\n");
+  });
+
+  it('the built executable finds the doc pages from dist/', () => {
+    const run = runBinary(['explain', 'require-www-authenticate']);
+    expect(run.code).toBe(0);
+    expect(run.stdout.startsWith('# require-www-authenticate\n')).toBe(true);
+  });
+});
