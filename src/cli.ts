@@ -6,6 +6,7 @@ import { defaultRules, lint } from './lint.js';
 import { explainRule, listRules } from './rule-docs.js';
 import { writeFileAtomic } from './output.js';
 import { FORMATS, reporterFor, type Format } from './reporters/index.js';
+import { validateStructure } from './validate.js';
 import { packageInfo } from './version.js';
 
 export const EXIT_OK = 0;
@@ -37,6 +38,7 @@ interface CliOptions {
   failOn: FailOn;
   color: boolean;
   debug?: boolean;
+  validate?: boolean;
 }
 
 function buildProgram(io: CliIo, exit: { code: number }): Command {
@@ -48,7 +50,10 @@ function buildProgram(io: CliIo, exit: { code: number }): Command {
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .addOption(new Option('--fail-on <severity>', 'lowest severity that fails the run (exit 1)').choices([...SEVERITIES, 'none']).default('error'))
     .option('--no-color', 'never colour the output (also NO_COLOR=1)')
+    .option('--validate', 'also check each spec against the official OpenAPI schema (slower)')
     .option('--debug', 'print stack traces of internal errors')
+    // `statuslint rules --format json` must reach the subcommand's own --format.
+    .enablePositionalOptions()
     .showHelpAfterError('(run statuslint --help for usage)')
     .exitOverride()
     .configureOutput({
@@ -56,9 +61,9 @@ function buildProgram(io: CliIo, exit: { code: number }): Command {
       writeErr: io.stderr,
       outputError: (text, write) => write(`statuslint: ${text.replace(/^error: /, '')}`),
     })
-    .action((specs: string[], options: CliOptions) => {
+    .action(async (specs: string[], options: CliOptions) => {
       if (specs.length === 0) throw new UsageError('no spec given (run statuslint --help for usage)');
-      exit.code = run(specs, options, io);
+      exit.code = await run(specs, options, io);
     });
   program.addHelpText(
     'after',
@@ -130,12 +135,18 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   }
 }
 
-function run(specs: string[], options: CliOptions, io: CliIo): number {
+async function run(specs: string[], options: CliOptions, io: CliIo): Promise<number> {
   const enabled = defaultRules();
   const result = lint(specs.map((spec) => resolve(io.cwd, spec)), { rules: enabled, cwd: io.cwd });
   for (const notice of result.notices) {
     const where = notice.line !== undefined ? `:${notice.line}:${notice.column}` : '';
     io.stderr(`statuslint: warning: ${notice.file}${where}: ${notice.message}\n`);
+  }
+  if (options.validate) {
+    for (const file of result.files) {
+      const problem = await validateStructure(resolve(io.cwd, file));
+      if (problem) result.failures.push(problem);
+    }
   }
   for (const failure of result.failures) io.stderr(`statuslint: ${failure.describe(io.cwd)}\n`);
 

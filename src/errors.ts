@@ -18,7 +18,9 @@ export interface ErrorPosition {
 export function displayPath(path: string, cwd = process.cwd()): string {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(path)) return path;
   const rel = relative(cwd, path);
-  return rel === '' ? path : rel.split(sep).join('/');
+  // Outside the working directory, a chain of '../' says less than the absolute path.
+  if (rel === '' || rel.startsWith('..')) return path;
+  return rel.split(sep).join('/');
 }
 
 /** A spec or referenced file that could not be read, parsed or resolved. */

@@ -190,3 +190,20 @@ describe('rules and explain', () => {
     expect(run.stdout.startsWith('# require-www-authenticate\n')).toBe(true);
   });
 });
+
+describe('--validate', () => {
+  it('refuses a structurally invalid spec with the position of the first problem', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'statuslint-validate-'));
+    writeFileSync(join(dir, 'api.yaml'), "openapi: 3.0.3\ninfo: { title: x, version: '1' }\npaths:\n  /a:\n    get:\n      responses:\n        '200':\n          descriptio: ok\n");
+    const run = await runCli(['--validate', 'api.yaml'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^statuslint: api\.yaml:7:9: not a valid OpenAPI document: \/paths\/~1a\/get\/responses\/200 must have required property 'description'/);
+    expect((await runCli(['api.yaml'], { cwd: dir })).code).toBe(0);
+  });
+
+  it('accepts the valid fixtures of every version, multi-file included', async () => {
+    const run = await runCli(['--validate', '--fail-on', 'none', clean, 'fixtures/multi-file/openapi.yaml', 'fixtures/swagger2/swagger.yaml']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+  });
+});
