@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from './errors.js';
 import { allRules, ruleById } from './lint.js';
+import { didYouMean } from './suggest.js';
 
 /** Where the rule doc pages live: `rules/` at the package root, above both `src/` and `dist/src/`. */
 function docPath(ruleId: string): string {
@@ -34,23 +35,8 @@ export function listRules(format: 'text' | 'json'): string {
 export function explainRule(ruleId: string): string {
   const rule = ruleById(ruleId);
   if (!rule) {
-    const ids = Object.keys(allRules);
-    const closest = ids.map((id) => [id, editDistance(id, ruleId)] as const).sort((a, b) => a[1] - b[1])[0];
-    const hint = closest && closest[1] <= Math.max(3, ruleId.length / 3) ? `; did you mean '${closest[0]}'?` : '; run statuslint rules for the list';
+    const hint = didYouMean(ruleId, Object.keys(allRules)) || '; run statuslint rules for the list';
     throw new UsageError(`unknown rule '${ruleId}'${hint}`);
   }
   return ruleDoc(rule.id) ?? `${rule.id}: ${rule.meta.description} (${rule.meta.references.join(', ')})\n`;
-}
-
-/** Levenshtein distance, for "did you mean" hints. */
-export function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
 }
