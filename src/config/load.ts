@@ -1,0 +1,297 @@
+import { readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
+import { checkOptions } from '../engine/options.js';
+import { SEVERITIES } from '../engine/types.js';
+import { displayPath, LoadError, UsageError, type ErrorPosition } from '../errors.js';
+import { GlobError, GlobSet } from '../glob.js';
+import { didYouMean } from '../suggest.js';
+import { DEFAULT_PRESET, isPresetName, PRESET_NAMES, type PresetName, type Registry, type RuleSetting, type Setting } from './presets.js';
+
+/** Where a configuration is looked for, in each folder from the working directory up. */
+export const CONFIG_FILE_NAMES = ['statuslint.config.yaml', '.statuslintrc.yaml', '.statuslintrc.yml', '.statuslintrc.json'] as const;
+
+export const SETTINGS: readonly Setting[] = ['off', ...SEVERITIES];
+
+/** A rule as one `rules` map sets it: options stay as they were when only a severity is given. */
+export interface RuleEntry {
+  severity: Setting;
+  options?: object;
+}
+
+export interface Override {
+  files: GlobSet;
+  rules: Map<string, RuleEntry>;
+}
+
+/** A checked configuration. */
+export interface Config {
+  /** The file it was read from; absent for the built-in default. */
+  path?: string;
+  /** Folder that `overrides[].files` and `ignore` patterns are relative to. */
+  base: string;
+  extends: PresetName[];
+  rules: Map<string, RuleEntry>;
+  overrides: Override[];
+  ignore: GlobSet;
+  /** Severity of `unused-suppression` findings, or `off`. */
+  unusedSuppressions: Setting;
+}
+
+/** A configuration that cannot be used; one problem per line, each with its position. */
+export class ConfigError extends UsageError {
+  constructor(readonly problems: readonly LoadError[]) {
+    super(problems.map((problem) => problem.describe()).join('\n'));
+  }
+}
+
+/** The configuration when no file is found: the recommended rules. */
+export function defaultConfig(cwd: string): Config {
+  return { base: cwd, extends: [DEFAULT_PRESET], rules: new Map(), overrides: [], ignore: new GlobSet([]), unusedSuppressions: 'info' };
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** The nearest configuration file from `cwd` up to the file system root, if any. */
+export function findConfig(cwd: string): string | undefined {
+  let folder = resolve(cwd);
+  for (;;) {
+    const found = CONFIG_FILE_NAMES.filter((name) => isFile(join(folder, name)));
+    if (found.length > 1) {
+      // Silently preferring one would leave the user editing a file that has no effect.
+      throw new UsageError(`${displayPath(folder, cwd) || '.'} holds ${found.join(' and ')}; keep one configuration file`);
+    }
+    if (found.length === 1) return join(folder, found[0]!);
+    const parent = dirname(folder);
+    if (parent === folder) return undefined;
+    folder = parent;
+  }
+}
+
+/** Reads and checks a configuration file; throws ConfigError listing every problem. */
+export function loadConfig(path: string, registry: Registry): Config {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new LoadError(path, code === 'ENOENT' ? 'no such configuration file' : `cannot read the configuration (${code ?? (error as Error).message})`);
+  }
+  return parseConfig(path, text, registry);
+}
+
+const TOP_LEVEL_KEYS = ['extends', 'rules', 'overrides', 'ignore', 'unusedSuppressions'];
+const OVERRIDE_KEYS = ['files', 'rules'];
+
+/** Checks configuration text (YAML, or JSON, which YAML reads too). */
+export function parseConfig(path: string, text: string, registry: Registry): Config {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const problems: LoadError[] = [];
+  const at = (node: YamlNode | null | undefined): ErrorPosition | undefined => {
+    const offset = node?.range?.[0];
+    if (offset === undefined) return undefined;
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+  const problem = (node: YamlNode | null | undefined, detail: string): void => {
+    problems.push(new LoadError(path, detail, at(node)));
+  };
+
+  const config = defaultConfig(dirname(path));
+  config.path = path;
+  const yamlError = document.errors[0];
+  if (yamlError) {
+    const { line, col } = lineCounter.linePos(yamlError.pos[0]);
+    const message = yamlError.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    throw new ConfigError([new LoadError(path, `invalid ${/\.json$/i.test(path) ? 'JSON' : 'YAML'}: ${message}`, { line, column: col })]);
+  }
+  const root = document.contents;
+  if (root === null || (isScalar(root) && root.value === null)) return config; // an empty file: the defaults
+  if (!isMap(root)) throw new ConfigError([new LoadError(path, 'a configuration must be a mapping of extends, rules, overrides and ignore', at(root))]);
+
+  const stringList = (node: YamlNode | null, what: string): Array<{ value: string; node: YamlNode }> => {
+    if (node === null || (isScalar(node) && node.value === null)) return [];
+    if (isScalar(node) && typeof node.value === 'string') return [{ value: node.value, node }];
+    if (isSeq(node)) {
+      const items: Array<{ value: string; node: YamlNode }> = [];
+      for (const item of node.items as YamlNode[]) {
+        if (isScalar(item) && typeof item.value === 'string') items.push({ value: item.value, node: item });
+        else problem(item, `each entry of ${what} must be a string`);
+      }
+      return items;
+    }
+    problem(node, `${what} must be a string or a list of strings`);
+    return [];
+  };
+  const globs = (node: YamlNode | null, what: string): GlobSet => {
+    const patterns: string[] = [];
+    for (const { value, node: item } of stringList(node, what)) {
+      if (value.startsWith('/')) {
+        problem(item, `${what} pattern '${value}' is absolute; patterns are relative to the folder of ${basename(path)}`);
+        continue;
+      }
+      try {
+        new GlobSet([value]);
+        patterns.push(value);
+      } catch (error) {
+        if (!(error instanceof GlobError)) throw error;
+        problem(item, `invalid ${what} pattern: ${error.message}`);
+      }
+    }
+    return new GlobSet(patterns);
+  };
+  const ruleMap = (node: YamlNode | null): Map<string, RuleEntry> => {
+    const entries = new Map<string, RuleEntry>();
+    if (node === null || (isScalar(node) && node.value === null)) return entries;
+    if (!isMap(node)) {
+      problem(node, "'rules' must map rule ids to off, info, warning, error or [severity, {options}]");
+      return entries;
+    }
+    for (const pair of node.items) {
+      const id = keyOf(pair);
+      const keyNode = pair.key as YamlNode;
+      if (id === undefined) {
+        problem(keyNode, 'a rule id must be a string');
+        continue;
+      }
+      const rule = Object.hasOwn(registry, id) ? registry[id] : undefined;
+      if (!rule) {
+        problem(keyNode, `unknown rule '${id}'${didYouMean(id, Object.keys(registry)) || '; run statuslint rules for the list'}`);
+        continue;
+      }
+      const entry = ruleEntry(rule.id, rule.meta.schema, pair.value as YamlNode | null, keyNode);
+      if (entry) entries.set(id, entry);
+    }
+    return entries;
+  };
+  const severity = (node: YamlNode | null, owner: YamlNode, what: string): Setting | undefined => {
+    const value = isScalar(node) ? node.value : undefined;
+    if (typeof value === 'string' && (SETTINGS as readonly string[]).includes(value)) return value as Setting;
+    if (node === null || (isScalar(node) && node.value === null)) {
+      problem(node ?? owner, `no severity for ${what}: use off, info, warning or error`);
+      return undefined;
+    }
+    const shown = isScalar(node) ? JSON.stringify(node.value) ?? 'nothing' : 'a ' + (isSeq(node) ? 'list' : isMap(node) ? 'mapping' : 'value');
+    const hint = typeof value === 'string' ? didYouMean(value, SETTINGS) : '';
+    problem(node ?? owner, `invalid severity ${shown} for ${what}: use off, info, warning or error${hint}`);
+    return undefined;
+  };
+  const ruleEntry = (id: string, schema: Parameters<typeof checkOptions>[1] | undefined, node: YamlNode | null, keyNode: YamlNode): RuleEntry | undefined => {
+    if (!isSeq(node)) {
+      const level = severity(node, keyNode, `rule '${id}'`);
+      return level && { severity: level };
+    }
+    const [levelNode, optionsNode, ...extra] = node.items as YamlNode[];
+    if (levelNode === undefined || extra.length > 0) {
+      problem(node, `rule '${id}' takes [severity] or [severity, {options}]`);
+      return undefined;
+    }
+    const level = severity(levelNode, keyNode, `rule '${id}'`);
+    if (optionsNode === undefined) return level && { severity: level };
+    if (!schema) {
+      problem(optionsNode, `rule '${id}' takes no options`);
+      return undefined;
+    }
+    const options = optionsNode.toJSON() as unknown;
+    const optionProblems = checkOptions(options, schema);
+    for (const text of optionProblems) {
+      problem(nodeAtOptionPath(optionsNode, text) ?? optionsNode, `invalid options for rule '${id}': ${text}`);
+    }
+    if (!level || optionProblems.length > 0) return undefined;
+    return { severity: level, options: options as object };
+  };
+
+  for (const pair of root.items) {
+    const key = keyOf(pair);
+    const value = pair.value as YamlNode | null;
+    switch (key) {
+      case 'extends': {
+        const names = stringList(value, "'extends'");
+        config.extends = [];
+        for (const { value: name, node } of names) {
+          if (isPresetName(name)) config.extends.push(name);
+          else problem(node, `unknown preset '${name}' in 'extends': use ${PRESET_NAMES.join(' or ')}${didYouMean(name, PRESET_NAMES)}`);
+        }
+        break;
+      }
+      case 'rules':
+        config.rules = ruleMap(value);
+        break;
+      case 'overrides':
+        if (value === null || (isScalar(value) && value.value === null)) break;
+        if (!isSeq(value)) {
+          problem(value, "'overrides' must be a list of {files, rules}");
+          break;
+        }
+        for (const item of value.items as YamlNode[]) {
+          if (!isMap(item)) {
+            problem(item, "each entry of 'overrides' must be a mapping with 'files' and 'rules'");
+            continue;
+          }
+          const override = parseOverride(item, problem, globs, ruleMap);
+          if (override) config.overrides.push(override);
+        }
+        break;
+      case 'ignore':
+        config.ignore = globs(value, "'ignore'");
+        break;
+      case 'unusedSuppressions': {
+        const level = severity(value, pair.key as YamlNode, "'unusedSuppressions'");
+        if (level) config.unusedSuppressions = level;
+        break;
+      }
+      default:
+        problem(pair.key as YamlNode, `unknown key '${key ?? String(pair.key)}'${didYouMean(key ?? '', TOP_LEVEL_KEYS) || `; a configuration has ${TOP_LEVEL_KEYS.join(', ')}`}`);
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+function parseOverride(
+  item: YAMLMap,
+  problem: (node: YamlNode | null | undefined, detail: string) => void,
+  globs: (node: YamlNode | null, what: string) => GlobSet,
+  ruleMap: (node: YamlNode | null) => Map<string, RuleEntry>,
+): Override | undefined {
+  let files: GlobSet | undefined;
+  let rules = new Map<string, RuleEntry>();
+  for (const pair of item.items) {
+    const key = keyOf(pair);
+    if (key === 'files') files = globs(pair.value as YamlNode | null, "'overrides[].files'");
+    else if (key === 'rules') rules = ruleMap(pair.value as YamlNode | null);
+    else problem(pair.key as YamlNode, `unknown key '${key ?? String(pair.key)}' in an override${didYouMean(key ?? '', OVERRIDE_KEYS) || '; an override has files and rules'}`);
+  }
+  if (!files || files.patterns.length === 0) {
+    if (!files) problem(item, "an override needs 'files', the globs it applies to");
+    return undefined;
+  }
+  return { files, rules };
+}
+
+function keyOf(pair: Pair<unknown, unknown>): string | undefined {
+  if (!isPair(pair)) return undefined;
+  return isScalar(pair.key) && typeof pair.key.value === 'string' ? pair.key.value : undefined;
+}
+
+/** The node an option problem (`options.codes[1] must …`) is about, for its line. */
+function nodeAtOptionPath(options: YamlNode, problem: string): YamlNode | undefined {
+  const [, path = '', unknownKey] = /^options((?:\.[^\s.[]+|\[\d+\])*)(?: has unknown option '([^']+)')?/.exec(problem) ?? [];
+  let node: YamlNode | undefined = options;
+  for (const [, key, index] of path.matchAll(/\.([^\s.[]+)|\[(\d+)\]/g)) {
+    if (key !== undefined && isMap(node)) node = node.items.find((pair) => keyOf(pair) === key)?.value as YamlNode | undefined;
+    else if (index !== undefined && isSeq(node)) node = node.items[Number(index)] as YamlNode | undefined;
+    else return node;
+    if (!node) return undefined;
+  }
+  // An unknown option is best shown at its own key.
+  if (unknownKey !== undefined && isMap(node)) return (node.items.find((pair) => keyOf(pair) === unknownKey)?.key as YamlNode | undefined) ?? node;
+  return node;
+}

@@ -1,0 +1,69 @@
+import { relative, sep } from 'node:path';
+import type { EnabledRule } from '../engine/types.js';
+import { UsageError } from '../errors.js';
+import { didYouMean } from '../suggest.js';
+import type { Config, RuleEntry } from './load.js';
+import { SETTINGS } from './load.js';
+import { presetSettings, type Registry, type RuleSetting, type Setting } from './presets.js';
+
+/** A file's path as configuration patterns see it: relative to the config's folder, with `/`. */
+export function configPath(config: Config, file: string): string {
+  return relative(config.base, file).split(sep).join('/');
+}
+
+/** Whether `ignore` covers the file or a folder holding it. */
+export function isIgnored(config: Config, file: string): boolean {
+  return config.ignore.patterns.length > 0 && config.ignore.matchesPathOrParent(configPath(config, file));
+}
+
+function apply(settings: Map<string, RuleSetting>, entries: ReadonlyMap<string, RuleEntry>): void {
+  for (const [id, entry] of entries) {
+    const previous = settings.get(id);
+    // A severity alone keeps the options set earlier, so an override can just turn a rule down.
+    settings.set(id, { severity: entry.severity, options: entry.options ?? previous?.options });
+  }
+}
+
+/**
+ * What each rule is set to for one spec: the presets, then `rules`, then every override whose
+ * `files` match, in order, then `--rule` flags.
+ */
+export function settingsFor(config: Config, file: string, registry: Registry, flags: ReadonlyMap<string, RuleEntry> = new Map()): Map<string, RuleSetting> {
+  const settings = presetSettings(config.extends, registry);
+  apply(settings, config.rules);
+  const path = configPath(config, file);
+  for (const override of config.overrides) {
+    if (override.files.matches(path)) apply(settings, override.rules);
+  }
+  apply(settings, flags);
+  return settings;
+}
+
+/** The rules to run on one spec, in registry order, with their severities and options. */
+export function rulesFor(config: Config, file: string, registry: Registry, flags?: ReadonlyMap<string, RuleEntry>): EnabledRule[] {
+  const enabled: EnabledRule[] = [];
+  for (const [id, setting] of settingsFor(config, file, registry, flags)) {
+    if (setting.severity === 'off') continue;
+    enabled.push({ rule: registry[id]!, severity: setting.severity, ...(setting.options ? { options: setting.options } : {}) });
+  }
+  return enabled;
+}
+
+/** Reads `--rule id=severity` flags; a misspelt id or severity is a usage error with a hint. */
+export function parseRuleFlags(values: readonly string[], registry: Registry): Map<string, RuleEntry> {
+  const entries = new Map<string, RuleEntry>();
+  for (const value of values) {
+    const match = /^([^=]+)=(.*)$/.exec(value);
+    if (!match) throw new UsageError(`--rule '${value}': expected <rule-id>=<severity>, e.g. --rule require-retry-after=off`);
+    const id = match[1]!.trim();
+    const severity = match[2]!.trim();
+    if (!Object.hasOwn(registry, id)) {
+      throw new UsageError(`--rule '${value}': unknown rule '${id}'${didYouMean(id, Object.keys(registry)) || '; run statuslint rules for the list'}`);
+    }
+    if (!(SETTINGS as readonly string[]).includes(severity)) {
+      throw new UsageError(`--rule '${value}': invalid severity '${severity}': use off, info, warning or error${didYouMean(severity, SETTINGS)}`);
+    }
+    entries.set(id, { severity: severity as Setting });
+  }
+  return entries;
+}
