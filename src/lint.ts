@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { displayPath, LoadError } from './errors.js';
 import { locateFindings, runRules } from './engine/run.js';
-import type { EnabledRule, Finding, Rule, Severity } from './engine/types.js';
+import { unusedSuppression } from './engine/suppress.js';
+import type { EnabledRule, Finding, RawFinding, Rule, Severity } from './engine/types.js';
 import { detectVersion, normalize } from './loader/normalize.js';
+import type { SourceFile } from './loader/parse.js';
 import { Workspace } from './loader/resolve.js';
 import { rules as allRules } from '../rules/index.js';
 
@@ -20,20 +23,42 @@ export interface LintResult {
   /** Inputs that could not be linted, each with its reason. */
   failures: LoadError[];
   notices: Notice[];
+  /** Files found in a folder or by a glob and not linted as specs, as the user names them. */
+  skipped: {
+    /** Files with no `openapi` or `swagger` version key that no linted spec references. */
+    notOpenApi: string[];
+    /** Files a linted spec references: linted through that spec, not on their own. */
+    fragments: string[];
+  };
+  /** Every file read to lint the specs: the specs and the files they reference. */
+  sources: string[];
+  /** The rules that ran on at least one spec (and the engine's own check, if it reported). */
+  rules: Rule<any>[];
 }
 
 export interface LintOptions {
-  /** The rules to run; every rule at its default severity when absent. */
-  rules?: readonly EnabledRule[];
+  /** The rules to run, or a function giving them per spec (absolute path); the recommended set when absent. */
+  rules?: readonly EnabledRule[] | ((path: string) => readonly EnabledRule[]);
   /** Largest file read, in bytes. */
   maxFileBytes?: number;
   /** Folder that reported paths are relative to; the process's by default. */
   cwd?: string;
+  /**
+   * Inputs found by expanding a folder or glob (absolute paths): those that are not OpenAPI
+   * documents, or that are fragments a linted spec references, are skipped instead of refused.
+   */
+  discovered?: ReadonlySet<string>;
+  /** Severity of `unused-suppression` findings, or `off`; `info` by default. */
+  unusedSuppressions?: Severity | 'off';
+  /** Called after each input is done with, for a progress display. */
+  onProgress?: (done: number, total: number) => void;
 }
 
-/** Every registered rule at its default severity: the `recommended` set. */
+/** The rules in `statuslint:recommended`, at their default severity. */
 export function defaultRules(): EnabledRule[] {
-  return Object.values(allRules).map((rule) => ({ rule, severity: rule.meta.severity }));
+  return Object.values(allRules)
+    .filter((rule) => rule.meta.recommended !== false)
+    .map((rule) => ({ rule, severity: rule.meta.severity }));
 }
 
 export function ruleById(id: string): Rule<any> | undefined {
@@ -43,31 +68,106 @@ export function ruleById(id: string): Rule<any> | undefined {
 export { allRules };
 export type { Finding, Severity };
 
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function hasVersionKey(value: unknown): boolean {
+  return isObject(value) && ('openapi' in value || 'swagger' in value || 'swaggerVersion' in value);
+}
+
+/** A spec with paths or webhooks of its own, as opposed to one that only holds components. */
+function hasOperations(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  return [value.paths, value.webhooks].some((member) => isObject(member) && Object.keys(member).length > 0);
+}
+
+/** Whether a file that failed to parse was meant to be a spec (so the failure is worth reporting). */
+function mentionsVersionKey(path: string): boolean {
+  try {
+    return /(^|[{,])\s*["']?(openapi|swagger|swaggerVersion)["']?\s*:/m.test(readFileSync(path, 'utf8'));
+  } catch {
+    return true; // unreadable: let the loader's own error stand
+  }
+}
+
 /**
  * Lints each spec on its own; one that cannot be loaded is recorded as a failure and the
- * others are still linted. Shared files are parsed once per run.
+ * others are still linted. Shared files are parsed once per run, and a problem in a file that
+ * several specs reference is reported once.
  */
 export function lint(paths: readonly string[], options: LintOptions = {}): LintResult {
-  const enabled = options.rules ?? defaultRules();
+  const fixed = options.rules ?? defaultRules();
+  const rulesFor = typeof fixed === 'function' ? fixed : () => fixed;
   const cwd = options.cwd ?? process.cwd();
+  const knownRules = Object.keys(allRules);
   const workspace = new Workspace({ maxFileBytes: options.maxFileBytes });
-  const result: LintResult = { findings: [], files: [], failures: [], notices: [] };
-  const raw = [];
-  for (const path of paths) {
+  const result: LintResult = { findings: [], files: [], failures: [], notices: [], skipped: { notOpenApi: [], fragments: [] }, sources: [], rules: [] };
+  const raw: RawFinding[] = [];
+  const ran = new Map<string, Rule<any>>();
+  const roots: SourceFile[] = [];
+  const notSpecs: string[] = [];
+  // A discovered spec holding only components waits until every other spec has said which
+  // files it references: if one does, it is a fragment.
+  const componentsOnly: SourceFile[] = [];
+
+  const attempt = (action: () => void): void => {
     try {
-      const file = workspace.load(path);
-      // Refuse a file that is not OpenAPI before complaining about its references.
-      detectVersion(file);
-      workspace.checkReferences(file);
-      const spec = normalize(workspace, file);
-      raw.push(...runRules(spec, enabled));
-      result.files.push(displayPath(file.path, cwd));
+      action();
     } catch (error) {
       if (error instanceof LoadError) result.failures.push(error);
       else throw error;
     }
+  };
+  const lintRoot = (file: SourceFile): void => {
+    workspace.checkReferences(file);
+    const spec = normalize(workspace, file);
+    const enabled = rulesFor(file.path);
+    for (const entry of enabled) ran.set(entry.rule.id, entry.rule);
+    raw.push(...runRules(spec, enabled, { unusedSuppressions: options.unusedSuppressions, knownRules }));
+    roots.push(file);
+    result.files.push(displayPath(file.path, cwd));
+  };
+
+  paths.forEach((path, index) => {
+    const discovered = options.discovered?.has(path) ?? false;
+    attempt(() => {
+      let file: SourceFile;
+      try {
+        file = workspace.load(path);
+      } catch (error) {
+        if (discovered && error instanceof LoadError && !mentionsVersionKey(path)) return void notSpecs.push(path);
+        throw error;
+      }
+      if (discovered && !hasVersionKey(file.value)) return void notSpecs.push(file.path);
+      // Refuse a file that is not OpenAPI before complaining about its references.
+      detectVersion(file);
+      if (discovered && !hasOperations(file.value)) return void componentsOnly.push(file);
+      lintRoot(file);
+    });
+    options.onProgress?.(index + 1, paths.length);
+  });
+  for (const file of componentsOnly) {
+    if (workspace.referenced.has(file)) result.skipped.fragments.push(displayPath(file.path, cwd));
+    else attempt(() => lintRoot(file));
   }
-  result.findings = locateFindings(raw, cwd);
+  const referencedPaths = new Set([...workspace.referenced].map((file) => file.path));
+  for (const path of notSpecs) {
+    (referencedPaths.has(path) ? result.skipped.fragments : result.skipped.notOpenApi).push(displayPath(path, cwd));
+  }
+
+  // Two specs sharing a file find the same problems in it: keep the first report.
+  const seen = new Set<string>();
+  const unique = raw.filter((finding) => {
+    const key = `${finding.ruleId}\u0000${finding.at.file.path}\u0000${finding.at.pointer}\u0000${finding.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  result.findings = locateFindings(unique, cwd);
+  result.sources = [...new Set([...roots, ...workspace.referenced])].map((file) => displayPath(file.path, cwd));
+  result.rules = [...ran.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
+  if (unique.some((finding) => finding.ruleId === unusedSuppression.id)) result.rules.push(unusedSuppression);
   for (const notice of workspace.notices) {
     const region = notice.file.locate([notice.pointer]).get(notice.pointer);
     result.notices.push({ file: displayPath(notice.file.path, cwd), line: region?.line, column: region?.column, message: notice.message });

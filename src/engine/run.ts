@@ -4,6 +4,7 @@ import type { SourceFile } from '../loader/parse.js';
 import { child } from '../loader/normalize.js';
 import { isWithin } from '../loader/pointer.js';
 import { resolveOptions } from './options.js';
+import { applySuppressions, type SuppressionOptions } from './suppress.js';
 import type { EnabledRule, Finding, RawFinding, RuleVisitors } from './types.js';
 
 function format(template: string, data: Record<string, string | number> = {}): string {
@@ -13,9 +14,10 @@ function format(template: string, data: Record<string, string | number> = {}): s
 /**
  * Runs the enabled rules over one spec in a single walk and returns what they report.
  * A problem in a shared definition is reported once, where it is written: reports are
- * keyed by rule, file, pointer and message.
+ * keyed by rule, file, pointer and message. Findings that an `x-statuslint-ignore` covers are
+ * dropped (see suppress.ts).
  */
-export function runRules(spec: Spec, rules: readonly EnabledRule[]): RawFinding[] {
+export function runRules(spec: Spec, rules: readonly EnabledRule[], suppressions: SuppressionOptions = {}): RawFinding[] {
   const findings = new Map<string, RawFinding>();
   const active: Array<{ visitors: RuleVisitors; current: { operation?: Spec['operations'][number]; status?: string } }> = [];
 
@@ -66,7 +68,7 @@ export function runRules(spec: Spec, rules: readonly EnabledRule[]): RawFinding[
     current.operation = undefined;
     current.status = undefined;
   }
-  return [...findings.values()];
+  return applySuppressions(spec, [...findings.values()], new Set(rules.map((entry) => entry.rule.id)), suppressions);
 }
 
 /** Looks up the positions of findings, one batch per file, and sorts them by file and line. */

@@ -42,6 +42,8 @@ export class Workspace {
   private readonly files = new Map<string, SourceFile>();
   private readonly checked = new Set<SourceFile>();
   readonly notices: RefNotice[] = [];
+  /** Files that a checked file names in a `$ref`, so a folder's shared fragments are told from its specs. */
+  readonly referenced = new Set<SourceFile>();
   private readonly maxFileBytes: number;
 
   constructor(options: WorkspaceOptions = {}) {
@@ -136,7 +138,10 @@ export class Workspace {
           const where = current.locate([at]).get(at);
           throw new LoadError(current.path, `cannot resolve $ref '${ref}': no such location`, where);
         }
-        if (target.file !== current) pending.push(target.file);
+        if (target.file !== current) {
+          this.referenced.add(target.file);
+          pending.push(target.file);
+        }
       }
     }
   }

@@ -1,0 +1,138 @@
+import type { Spec } from '../loader/normalize.js';
+import { child } from '../loader/normalize.js';
+import { isWithin } from '../loader/pointer.js';
+import type { Located } from '../loader/resolve.js';
+import { didYouMean } from '../suggest.js';
+import type { RawFinding, Rule, Severity } from './types.js';
+
+/** The extension that silences rules on an operation or a response and everything inside it. */
+export const SUPPRESSION_KEY = 'x-statuslint-ignore';
+
+/**
+ * The engine's own check on suppressions (not a registered rule: no rule can see what other
+ * rules reported). Reporters receive it like a rule, for its id and metadata.
+ */
+export const unusedSuppression: Rule = {
+  id: 'unused-suppression',
+  meta: {
+    description: `Disallow ${SUPPRESSION_KEY} entries that silence nothing`,
+    severity: 'info',
+    references: [],
+    messages: {
+      unused: `${SUPPRESSION_KEY} lists '{{rule}}', which reports nothing here; remove the entry.`,
+      unknownRule: `${SUPPRESSION_KEY} lists '{{rule}}', which is not a statuslint rule{{hint}}`,
+      invalid: `${SUPPRESSION_KEY} {{problem}}; write a list of rule ids or {rule, reason} entries.`,
+    },
+  },
+  defaultOptions: {},
+  create: () => ({}),
+};
+
+export interface SuppressionOptions {
+  /** Severity of `unused-suppression` findings, or `off`; `info` by default. */
+  unusedSuppressions?: Severity | 'off';
+  /**
+   * Every rule statuslint has, enabled or not: an entry naming none of them is a typo. When
+   * absent, entries for rules that did not run are never reported.
+   */
+  knownRules?: readonly string[];
+}
+
+interface Entry {
+  rule: string;
+  /** The list item, where an unused entry is reported. */
+  at: Located;
+  /** The operation or response it is written on: it covers findings at or below it. */
+  scope: Located;
+  used: boolean;
+}
+
+interface Invalid {
+  at: Located;
+  problem: string;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/**
+ * Suppressions are read where the model visits: operations and responses (after `$ref`, so
+ * one written on a shared response covers that response wherever it is used).
+ */
+function collect(spec: Spec): { entries: Entry[]; invalid: Invalid[] } {
+  const entries: Entry[] = [];
+  const invalid: Invalid[] = [];
+  const seen = new Set<string>();
+  const read = (scope: Located): void => {
+    const list = child(scope, SUPPRESSION_KEY);
+    if (!list) return;
+    const key = `${scope.file.path}#${scope.pointer}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    if (!Array.isArray(list.value)) {
+      invalid.push({ at: list, problem: 'must be a list' });
+      return;
+    }
+    list.value.forEach((value, index) => {
+      const at = child(list, index)!;
+      if (typeof value === 'string') {
+        entries.push({ rule: value, at, scope, used: false });
+      } else if (isObject(value) && typeof value.rule === 'string') {
+        const extra = Object.keys(value).find((name) => name !== 'rule' && name !== 'reason');
+        if (extra !== undefined) invalid.push({ at, problem: `entry has an unknown key '${extra}'` });
+        else if (value.reason !== undefined && typeof value.reason !== 'string') invalid.push({ at, problem: "entry's 'reason' must be a string" });
+        else entries.push({ rule: value.rule, at, scope, used: false });
+      } else {
+        invalid.push({ at, problem: isObject(value) ? "entry has no 'rule'" : `entry ${JSON.stringify(value)} is not a rule id` });
+      }
+    });
+  };
+  for (const operation of spec.operations) {
+    read(operation.node);
+    for (const response of operation.responses) read(response.node);
+  }
+  return { entries, invalid };
+}
+
+/**
+ * Drops the findings that a suppression covers, and adds an `unused-suppression` finding for
+ * each entry that silenced nothing although its rule ran, names no rule, or is malformed.
+ * A suppression covers findings written inside the node that carries it, in the same file: an
+ * operation's suppression does not reach a shared definition the operation merely references.
+ */
+export function applySuppressions(spec: Spec, findings: readonly RawFinding[], ran: ReadonlySet<string>, options: SuppressionOptions = {}): RawFinding[] {
+  const { entries, invalid } = collect(spec);
+  if (entries.length === 0 && invalid.length === 0) return [...findings];
+  const byRule = new Map<string, Entry[]>();
+  for (const entry of entries) {
+    const list = byRule.get(entry.rule);
+    if (list) list.push(entry);
+    else byRule.set(entry.rule, [entry]);
+  }
+  const kept = findings.filter((finding) => {
+    let suppressed = false;
+    for (const entry of byRule.get(finding.ruleId) ?? []) {
+      if (entry.scope.file !== finding.at.file || !isWithin(finding.at.pointer, entry.scope.pointer)) continue;
+      entry.used = true;
+      suppressed = true;
+    }
+    return !suppressed;
+  });
+
+  const severity = options.unusedSuppressions ?? unusedSuppression.meta.severity;
+  if (severity === 'off') return kept;
+  const known = options.knownRules ? new Set(options.knownRules) : undefined;
+  const report = (messageId: keyof typeof unusedSuppression.meta.messages, at: Located, data: Record<string, string>): void => {
+    const template = unusedSuppression.meta.messages[messageId]!;
+    const message = template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => data[name] ?? '');
+    kept.push({ ruleId: unusedSuppression.id, messageId, severity, message, at });
+  };
+  for (const { at, problem } of invalid) report('invalid', at, { problem });
+  for (const entry of entries) {
+    if (known && !known.has(entry.rule)) report('unknownRule', entry.at, { rule: entry.rule, hint: didYouMean(entry.rule, known) || '.' });
+    // A rule that is off for this spec cannot tell us whether the entry is still needed.
+    else if (ran.has(entry.rule) && !entry.used) report('unused', entry.at, { rule: entry.rule });
+  }
+  return kept;
+}
