@@ -1,8 +1,15 @@
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
+import { applyBaseline, readBaseline, writeBaseline } from './baseline.js';
+import { STARTER_FILE, starterConfig } from './config/init.js';
+import { CONFIG_FILE_NAMES, ConfigError, defaultConfig, findConfig, loadConfig, type Config } from './config/load.js';
+import { isIgnored, parseRuleFlags, rulesFor } from './config/resolve.js';
 import { displayPath, LoadError, UsageError } from './errors.js';
 import { SEVERITIES, type Severity } from './engine/types.js';
-import { defaultRules, lint } from './lint.js';
+import { expandInputs } from './inputs.js';
+import { allRules, lint } from './lint.js';
+import { createProgress, showsProgress } from './progress.js';
 import { explainRule, listRules } from './rule-docs.js';
 import { writeFileAtomic } from './output.js';
 import { FORMATS, reporterFor, type Format } from './reporters/index.js';
@@ -20,6 +27,9 @@ export interface CliIo {
   cwd: string;
   env: NodeJS.ProcessEnv;
   stdoutIsTty: boolean;
+  /** Whether stderr is a terminal, where a long run shows its progress. */
+  stderrIsTty?: boolean;
+  now?: () => number;
 }
 
 const processIo = (): CliIo => ({
@@ -28,6 +38,7 @@ const processIo = (): CliIo => ({
   cwd: process.cwd(),
   env: process.env,
   stdoutIsTty: Boolean(process.stdout.isTTY),
+  stderrIsTty: Boolean(process.stderr.isTTY),
 });
 
 type FailOn = Severity | 'none';
@@ -39,16 +50,28 @@ interface CliOptions {
   color: boolean;
   debug?: boolean;
   validate?: boolean;
+  /** A file, `false` for --no-config, or undefined to look for one. */
+  config?: string | false;
+  rule: string[];
+  baseline?: string;
+  writeBaseline?: string;
 }
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
 function buildProgram(io: CliIo, exit: { code: number }): Command {
   const program = new Command('statuslint')
     .description('Lint OpenAPI documents for HTTP status-code misuse.')
     .version(packageInfo().version, '-v, --version')
-    .argument('[specs...]', 'OpenAPI documents (YAML or JSON)')
+    .argument('[specs...]', "OpenAPI documents (YAML or JSON), folders, or quoted globs such as 'apis/**/*.yaml'")
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('text'))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .addOption(new Option('--fail-on <severity>', 'lowest severity that fails the run (exit 1)').choices([...SEVERITIES, 'none']).default('error'))
+    .option('-c, --config <file>', 'configuration file (default: the nearest statuslint.config.yaml or .statuslintrc.* from here up)')
+    .option('--no-config', 'use no configuration file: the recommended rules')
+    .option('--rule <id=severity>', 'set a rule to off, info, warning or error (repeatable; wins over the configuration)', collect, [])
+    .option('--baseline <file>', 'report only findings that are not in this baseline')
+    .option('--write-baseline <file>', "record this run's findings as the baseline, and report none of them")
     .option('--no-color', 'never colour the output (also NO_COLOR=1)')
     .option('--validate', 'also check each spec against the official OpenAPI schema (slower)')
     .option('--debug', 'print stack traces of internal errors')
@@ -71,6 +94,7 @@ function buildProgram(io: CliIo, exit: { code: number }): Command {
 Commands:
   statuslint rules              list every rule with its id, severity and description
   statuslint explain <rule-id>  print a rule's documentation
+  statuslint init               write a commented starter statuslint.config.yaml here
 
 Exit codes:
   0  nothing at or above --fail-on
@@ -79,7 +103,11 @@ Exit codes:
 
 Examples:
   statuslint openapi.yaml
-  statuslint --format sarif --output statuslint.sarif specs/*.yaml`,
+  statuslint specs/
+  statuslint 'apis/**/openapi.{yaml,json}' --rule require-retry-after=off
+  statuslint --baseline statuslint-baseline.json --format sarif --output statuslint.sarif specs/
+
+Configuration, suppressions and baselines: docs/configuration.md`,
   );
   program
     .command('rules')
@@ -94,6 +122,12 @@ Examples:
     .argument('<rule-id>', 'the rule, e.g. require-www-authenticate')
     .action((ruleId: string) => {
       io.stdout(explainRule(ruleId));
+    });
+  program
+    .command('init')
+    .description(`write a commented starter ${STARTER_FILE} in the working directory`)
+    .action(() => {
+      io.stdout(`wrote ${initConfig(io.cwd)}\n`);
     });
   for (const command of program.commands) {
     command.exitOverride().configureOutput(program.configureOutput()).showHelpAfterError('(run statuslint --help for usage)');
@@ -120,6 +154,10 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       // --help and --version end here with code 0; every flag error is a usage error.
       return error.exitCode === 0 ? EXIT_OK : EXIT_ERROR;
     }
+    if (error instanceof ConfigError) {
+      for (const problem of error.problems) io.stderr(`statuslint: ${problem.describe(io.cwd)}\n`);
+      return EXIT_ERROR;
+    }
     if (error instanceof LoadError) {
       io.stderr(`statuslint: ${error.describe(io.cwd)}\n`);
       return EXIT_ERROR;
@@ -135,9 +173,49 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   }
 }
 
+/** Writes the starter configuration; refuses when the folder already has a configuration. */
+function initConfig(cwd: string): string {
+  const existing = CONFIG_FILE_NAMES.find((name) => existsSync(join(cwd, name)));
+  if (existing) throw new UsageError(`${existing} already exists here; edit it, or remove it to start again`);
+  try {
+    writeFileAtomic(join(cwd, STARTER_FILE), starterConfig(allRules), { exclusive: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw new UsageError(`${STARTER_FILE} already exists here; edit it, or remove it to start again`);
+    throw new UsageError(`cannot write ${STARTER_FILE}: ${code ?? (error as Error).message}`);
+  }
+  return STARTER_FILE;
+}
+
+function configFor(option: string | false | undefined, cwd: string): Config {
+  if (option === false) return defaultConfig(cwd);
+  const path = option === undefined ? findConfig(cwd) : resolve(cwd, option);
+  return path === undefined ? defaultConfig(cwd) : loadConfig(path, allRules);
+}
+
+function plural(count: number, word: string, words = `${word}s`): string {
+  return `${count} ${count === 1 ? word : words}`;
+}
+
 async function run(specs: string[], options: CliOptions, io: CliIo): Promise<number> {
-  const enabled = defaultRules();
-  const result = lint(specs.map((spec) => resolve(io.cwd, spec)), { rules: enabled, cwd: io.cwd });
+  if (options.baseline && options.writeBaseline) {
+    throw new UsageError('use --baseline or --write-baseline, not both (--write-baseline alone refreshes a baseline)');
+  }
+  const config = configFor(options.config, io.cwd);
+  const flags = parseRuleFlags(options.rule, allRules);
+  const inputs = expandInputs(specs, { cwd: io.cwd, isIgnored: (path) => isIgnored(config, path) });
+  const configName = config.path ? displayPath(config.path, io.cwd) : 'the configuration';
+  for (const path of inputs.ignored) io.stderr(`statuslint: warning: ${displayPath(path, io.cwd)} is ignored by ${configName}; not linted\n`);
+
+  const progress = createProgress(showsProgress(Boolean(io.stderrIsTty), io.env), { write: io.stderr, now: io.now });
+  const result = lint(inputs.files, {
+    rules: (path) => rulesFor(config, path, allRules, flags),
+    cwd: io.cwd,
+    discovered: inputs.discovered,
+    unusedSuppressions: config.unusedSuppressions,
+    onProgress: (done, total) => progress.update(done, total),
+  });
+  progress.clear();
   for (const notice of result.notices) {
     const where = notice.line !== undefined ? `:${notice.line}:${notice.column}` : '';
     io.stderr(`statuslint: warning: ${notice.file}${where}: ${notice.message}\n`);
@@ -149,10 +227,41 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
     }
   }
   for (const failure of result.failures) io.stderr(`statuslint: ${failure.describe(io.cwd)}\n`);
+  const { notOpenApi, fragments } = result.skipped;
+  if (notOpenApi.length + fragments.length > 0) {
+    const parts = [
+      ...(notOpenApi.length > 0 ? [`${plural(notOpenApi.length, 'file')} that ${notOpenApi.length === 1 ? 'is' : 'are'} not OpenAPI`] : []),
+      ...(fragments.length > 0 ? [`${plural(fragments.length, 'shared fragment')} (linted through the specs that reference ${fragments.length === 1 ? 'it' : 'them'})`] : []),
+    ];
+    io.stderr(`statuslint: skipped ${parts.join(' and ')}\n`);
+  }
+  if (result.files.length === 0 && result.failures.length === 0 && inputs.ignored.length === 0) {
+    throw new UsageError(`no OpenAPI document found in ${specs.map((spec) => `'${spec}'`).join(', ')}`);
+  }
+
+  let findings = result.findings;
+  if (options.writeBaseline) {
+    if (result.failures.length > 0) {
+      io.stderr(`statuslint: not writing ${options.writeBaseline}: ${plural(result.failures.length, 'input')} could not be linted\n`);
+    } else {
+      const path = resolve(io.cwd, options.writeBaseline);
+      const count = writeBaseline(path, findings, io.cwd);
+      io.stderr(`statuslint: wrote ${plural(count, 'entry', 'entries')} to ${displayPath(path, io.cwd)}\n`);
+      findings = [];
+    }
+  } else if (options.baseline) {
+    const baseline = readBaseline(resolve(io.cwd, options.baseline));
+    const applied = applyBaseline(baseline, findings, result.sources, io.cwd);
+    findings = applied.findings;
+    const name = displayPath(baseline.path, io.cwd);
+    const hidden = result.findings.length - findings.length;
+    const fixedNote = applied.fixed > 0 ? `; ${plural(applied.fixed, 'entry', 'entries')} now fixed (drop ${applied.fixed === 1 ? 'it' : 'them'} with --write-baseline ${options.baseline})` : '; none fixed';
+    io.stderr(`statuslint: baseline ${name}: ${plural(hidden, 'known finding')} not reported${fixedNote}\n`);
+  }
 
   const color = options.color && !options.output && io.stdoutIsTty && !('NO_COLOR' in io.env && io.env.NO_COLOR !== '');
   const reporter = reporterFor(options.format);
-  const text = reporter({ findings: result.findings, files: result.files, rules: enabled.map((entry) => entry.rule) }, { color, cwd: io.cwd });
+  const text = reporter({ findings, files: result.files, rules: result.rules }, { color, cwd: io.cwd });
   if (options.output && (result.files.length > 0 || result.failures.length === 0)) {
     try {
       writeFileAtomic(resolve(io.cwd, options.output), text);
@@ -164,6 +273,5 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
     io.stdout(text);
   }
   if (result.failures.length > 0) return EXIT_ERROR;
-  return result.findings.some((finding) => fails(finding.severity, options.failOn)) ? EXIT_FINDINGS : EXIT_OK;
+  return findings.some((finding) => fails(finding.severity, options.failOn)) ? EXIT_FINDINGS : EXIT_OK;
 }
-

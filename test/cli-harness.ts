@@ -1,5 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { stringify } from 'yaml';
 import { main } from '../src/cli.js';
 
 export const projectRoot = join(import.meta.dirname, '..');
@@ -11,7 +14,10 @@ export interface CliRun {
 }
 
 /** Runs the CLI in this process, as a user would from `cwd` (the project root by default). */
-export async function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; tty?: boolean } = {}): Promise<CliRun> {
+export async function runCli(
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; tty?: boolean; stderrTty?: boolean; now?: () => number } = {},
+): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const code = await main(args, {
@@ -20,6 +26,8 @@ export async function runCli(args: string[], options: { cwd?: string; env?: Node
     cwd: options.cwd ?? projectRoot,
     env: options.env ?? {},
     stdoutIsTty: options.tty ?? false,
+    stderrIsTty: options.stderrTty ?? false,
+    now: options.now,
   });
   return { code, stdout, stderr };
 }
@@ -33,4 +41,18 @@ export function runBinary(args: string[], options: { cwd?: string; env?: NodeJS.
     timeout: 30_000,
   });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+/**
+ * Writes a throwaway project (objects as YAML, strings as they are) into a fresh temporary
+ * folder and returns its path.
+ */
+export function project(files: Record<string, string | object>): string {
+  const root = mkdtempSync(join(tmpdir(), 'statuslint-project-'));
+  for (const [name, content] of Object.entries(files)) {
+    const path = join(root, name);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, typeof content === 'string' ? content : stringify(content));
+  }
+  return root;
 }

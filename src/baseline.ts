@@ -1,0 +1,124 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, relative, resolve, sep } from 'node:path';
+import type { Finding } from './engine/types.js';
+import { displayPath, LoadError, UsageError } from './errors.js';
+import { writeFileAtomic } from './output.js';
+
+// A baseline records the findings a team has accepted for now, so that a run reports only new
+// ones. Entries are keyed by rule, file and JSON pointer, never by line: editing elsewhere in
+// the spec moves lines but not pointers, and the baseline stays valid.
+
+const FORMAT = 'statuslint-baseline';
+const VERSION = 1;
+
+export interface BaselineEntry {
+  /** Relative to the baseline file's folder, with `/`. */
+  file: string;
+  pointer: string;
+  rule: string;
+}
+
+export interface Baseline {
+  path: string;
+  entries: BaselineEntry[];
+}
+
+function key(entry: BaselineEntry): string {
+  return `${entry.file}\u0000${entry.pointer}\u0000${entry.rule}`;
+}
+
+function compare(a: BaselineEntry, b: BaselineEntry): number {
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.pointer < b.pointer ? -1 : a.pointer > b.pointer ? 1 : a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0;
+}
+
+/** Where a finding's file is, relative to the baseline's folder. */
+function fileKey(findingFile: string, cwd: string, baselinePath: string): string {
+  return relative(dirname(baselinePath), resolve(cwd, findingFile)).split(sep).join('/');
+}
+
+/** The entries for a run's findings: one per rule, file and pointer, sorted. */
+export function baselineEntries(findings: readonly Finding[], cwd: string, baselinePath: string): BaselineEntry[] {
+  const entries = new Map<string, BaselineEntry>();
+  for (const finding of findings) {
+    const entry = { file: fileKey(finding.file, cwd, baselinePath), pointer: finding.pointer, rule: finding.ruleId };
+    entries.set(key(entry), entry);
+  }
+  return [...entries.values()].sort(compare);
+}
+
+/** Stable text for review: sorted, one entry per line. */
+export function formatBaseline(entries: readonly BaselineEntry[]): string {
+  const lines = entries.map((entry) => `    {"file": ${JSON.stringify(entry.file)}, "pointer": ${JSON.stringify(entry.pointer)}, "rule": ${JSON.stringify(entry.rule)}}`);
+  const list = lines.length === 0 ? '[]' : `[\n${lines.join(',\n')}\n  ]`;
+  return `{\n  "format": "${FORMAT}",\n  "version": ${VERSION},\n  "entries": ${list}\n}\n`;
+}
+
+/** Records the findings in a baseline file, atomically; returns how many entries it holds. */
+export function writeBaseline(path: string, findings: readonly Finding[], cwd: string): number {
+  const entries = baselineEntries(findings, cwd, path);
+  try {
+    writeFileAtomic(path, formatBaseline(entries));
+  } catch (error) {
+    throw new UsageError(`cannot write ${displayPath(path, cwd)}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  return entries.length;
+}
+
+/** Reads a baseline file; anything else is a usage error naming the file. */
+export function readBaseline(path: string): Baseline {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new LoadError(path, code === 'ENOENT' ? 'no such baseline file; create it with --write-baseline' : `cannot read the baseline (${code ?? (error as Error).message})`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new LoadError(path, `not a statuslint baseline: invalid JSON (${(error as Error).message})`);
+  }
+  const record = value as { format?: unknown; version?: unknown; entries?: unknown };
+  if (record === null || typeof record !== 'object' || record.format !== FORMAT) {
+    throw new LoadError(path, `not a statuslint baseline (no "format": "${FORMAT}"); create it with --write-baseline`);
+  }
+  if (record.version !== VERSION) throw new LoadError(path, `baseline version ${JSON.stringify(record.version)} is not supported (expected ${VERSION})`);
+  if (!Array.isArray(record.entries)) throw new LoadError(path, 'not a statuslint baseline: "entries" must be a list');
+  const entries = new Map<string, BaselineEntry>();
+  record.entries.forEach((entry: unknown, index) => {
+    const item = entry as Partial<BaselineEntry> | null;
+    if (item === null || typeof item !== 'object' || typeof item.file !== 'string' || typeof item.pointer !== 'string' || typeof item.rule !== 'string') {
+      throw new LoadError(path, `baseline entry ${index + 1} must have string "file", "pointer" and "rule"`);
+    }
+    const clean = { file: item.file, pointer: item.pointer, rule: item.rule };
+    entries.set(key(clean), clean);
+  });
+  return { path, entries: [...entries.values()] };
+}
+
+export interface BaselineResult {
+  /** Findings the baseline does not hold: the ones to report. */
+  findings: Finding[];
+  /** Entries that matched no finding although their file was linted (or no longer exists). */
+  fixed: number;
+}
+
+/**
+ * Drops the findings the baseline holds. An entry whose file was not read in this run (a
+ * partial run) is neither matched nor counted as fixed.
+ */
+export function applyBaseline(baseline: Baseline, findings: readonly Finding[], sources: readonly string[], cwd: string): BaselineResult {
+  const known = new Set(baseline.entries.map(key));
+  const matched = new Set<string>();
+  const kept = findings.filter((finding) => {
+    const entryKey = key({ file: fileKey(finding.file, cwd, baseline.path), pointer: finding.pointer, rule: finding.ruleId });
+    if (!known.has(entryKey)) return true;
+    matched.add(entryKey);
+    return false;
+  });
+  const read = new Set(sources.map((source) => fileKey(source, cwd, baseline.path)));
+  const baselineFolder = dirname(baseline.path);
+  const fixed = baseline.entries.filter((entry) => !matched.has(key(entry)) && (read.has(entry.file) || !existsSync(resolve(baselineFolder, entry.file)))).length;
+  return { findings: kept, fixed };
+}

@@ -1,0 +1,135 @@
+import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { UsageError } from './errors.js';
+import { compileGlob, GlobError, hasMagic, splitGlob } from './glob.js';
+
+/** The files a run lints, from what the user typed. */
+export interface Inputs {
+  /** Absolute paths, in the order given (folders and globs sorted), without duplicates. */
+  files: string[];
+  /**
+   * Files found by expanding a folder or glob rather than named one by one: the linter skips
+   * those that are not OpenAPI documents instead of refusing them.
+   */
+  discovered: Set<string>;
+  /** Files named one by one that the configuration ignores; they are not in `files`. */
+  ignored: string[];
+}
+
+export interface ExpandOptions {
+  cwd: string;
+  /** Whether the configuration's `ignore` covers a file (absolute path). */
+  isIgnored?: (path: string) => boolean;
+}
+
+/** What a folder holds that may be an OpenAPI document or a fragment of one. */
+const SPEC_EXTENSION = /\.(ya?ml|json)$/i;
+
+/** Folders never walked into: dependencies and tool state (`.git`, `.venv`, …). */
+function skippedFolder(name: string): boolean {
+  return name === 'node_modules' || name.startsWith('.');
+}
+
+/**
+ * Expands folders (every `.yaml`, `.yml` and `.json` below them) and globs (quoted, so the
+ * shell leaves them alone) into files. A path that names nothing is passed on as it is, for
+ * the loader to report; a glob that matches nothing is a usage error.
+ */
+export function expandInputs(args: readonly string[], options: ExpandOptions): Inputs {
+  const isIgnored = options.isIgnored ?? (() => false);
+  const explicit = new Set<string>();
+  const discovered = new Set<string>();
+  const ordered: string[] = [];
+  const ignored: string[] = [];
+  const add = (path: string, named: boolean): void => {
+    if (named) {
+      if (isIgnored(path)) {
+        ignored.push(path);
+        return;
+      }
+      discovered.delete(path);
+      if (!explicit.has(path)) ordered.push(path);
+      explicit.add(path);
+    } else if (!explicit.has(path) && !discovered.has(path) && !isIgnored(path)) {
+      discovered.add(path);
+      ordered.push(path);
+    }
+  };
+
+  for (const arg of args) {
+    const path = resolve(options.cwd, arg);
+    const kind = kindOf(path);
+    if (kind === 'file') {
+      add(path, true);
+    } else if (kind === 'folder') {
+      for (const file of walk(path, (relativePath) => SPEC_EXTENSION.test(relativePath), true)) add(file, false);
+    } else if (hasMagic(arg)) {
+      const matches = expandGlob(arg, options.cwd);
+      if (matches.length === 0) throw new UsageError(`no files match '${arg}'`);
+      for (const file of matches) add(file, false);
+    } else {
+      add(path, true); // the loader says "no such file" with the path as typed
+    }
+  }
+  return { files: ordered, discovered, ignored };
+}
+
+function kindOf(path: string): 'file' | 'folder' | 'missing' {
+  try {
+    const stat = statSync(path);
+    return stat.isDirectory() ? 'folder' : 'file';
+  } catch {
+    return 'missing';
+  }
+}
+
+function expandGlob(pattern: string, cwd: string): string[] {
+  const posix = pattern.split(sep).join('/');
+  const { base, rest } = splitGlob(posix);
+  let regex: RegExp;
+  try {
+    regex = compileGlob(rest.replace(/^(\.\/)+/, ''));
+  } catch (error) {
+    if (error instanceof GlobError) throw new UsageError(`invalid glob: ${error.message}`);
+    throw error;
+  }
+  const root = resolve(cwd, base === '' ? '.' : base);
+  if (kindOf(root) !== 'folder') return [];
+  const deep = rest.includes('/') || rest.includes('**');
+  return walk(root, (relativePath) => regex.test(relativePath), deep);
+}
+
+/** Files below `root` whose `/`-separated path relative to it passes `keep`, sorted. */
+function walk(root: string, keep: (relativePath: string) => boolean, deep: boolean): string[] {
+  const found: string[] = [];
+  const seen = new Set<string>();
+  const visit = (folder: string): void => {
+    // Symlinked folders are followed once each, so a link loop ends.
+    let real: string;
+    try {
+      real = realpathSync(folder);
+    } catch {
+      return;
+    }
+    if (seen.has(real)) return;
+    seen.add(real);
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(folder, { withFileTypes: true });
+    } catch (error) {
+      throw new UsageError(`cannot read folder ${relative(process.cwd(), folder) || folder}: ${(error as NodeJS.ErrnoException).code}`);
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const path = join(folder, entry.name);
+      const isFolder = entry.isDirectory() || (entry.isSymbolicLink() && kindOf(path) === 'folder');
+      if (isFolder) {
+        if (deep && !skippedFolder(entry.name)) visit(path);
+      } else if (keep(relative(root, path).split(sep).join('/'))) {
+        found.push(path);
+      }
+    }
+  };
+  visit(root);
+  return found;
+}
