@@ -1,5 +1,6 @@
 import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { basename, join, relative, resolve, sep } from 'node:path';
+import { CONFIG_FILE_NAMES } from './config/load.js';
 import { UsageError } from './errors.js';
 import { compileGlob, GlobError, hasMagic, splitGlob } from './glob.js';
 
@@ -20,10 +21,14 @@ export interface ExpandOptions {
   cwd: string;
   /** Whether the configuration's `ignore` covers a file (absolute path). */
   isIgnored?: (path: string) => boolean;
+  /** statuslint's own files (config, baseline, report), never taken from a folder or glob. */
+  exclude?: ReadonlySet<string>;
 }
 
 /** What a folder holds that may be an OpenAPI document or a fragment of one. */
 const SPEC_EXTENSION = /\.(ya?ml|json)$/i;
+
+const CONFIG_NAMES = new Set<string>(CONFIG_FILE_NAMES);
 
 /** Folders never walked into: dependencies and tool state (`.git`, `.venv`, …). */
 function skippedFolder(name: string): boolean {
@@ -37,6 +42,7 @@ function skippedFolder(name: string): boolean {
  */
 export function expandInputs(args: readonly string[], options: ExpandOptions): Inputs {
   const isIgnored = options.isIgnored ?? (() => false);
+  const excluded = (path: string): boolean => isIgnored(path) || options.exclude?.has(path) === true || CONFIG_NAMES.has(basename(path));
   const explicit = new Set<string>();
   const discovered = new Set<string>();
   const ordered: string[] = [];
@@ -47,10 +53,10 @@ export function expandInputs(args: readonly string[], options: ExpandOptions): I
         ignored.push(path);
         return;
       }
-      discovered.delete(path);
-      if (!explicit.has(path)) ordered.push(path);
+      // Named as well as found in a folder: keep its place, but lint it as named.
+      if (!explicit.has(path) && !discovered.delete(path)) ordered.push(path);
       explicit.add(path);
-    } else if (!explicit.has(path) && !discovered.has(path) && !isIgnored(path)) {
+    } else if (!explicit.has(path) && !discovered.has(path) && !excluded(path)) {
       discovered.add(path);
       ordered.push(path);
     }

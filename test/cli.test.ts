@@ -79,9 +79,10 @@ describe('bad input: exit 2, one line naming the file and position, no stack', (
     });
   }
 
-  it('a directory given as a spec', async () => {
+  it('a folder holding broken specs: each is reported, exit 2', async () => {
     const run = await runCli(['fixtures/invalid/..']);
     expect(run.code).toBe(2);
+    expect(run.stderr).toContain('statuslint: fixtures/invalid/tab-indent.yaml:4:1: invalid YAML: Tabs are not allowed');
   });
 
   it('still lints the other inputs of the run', async () => {

@@ -65,7 +65,8 @@ export function findConfig(cwd: string): string | undefined {
     const found = CONFIG_FILE_NAMES.filter((name) => isFile(join(folder, name)));
     if (found.length > 1) {
       // Silently preferring one would leave the user editing a file that has no effect.
-      throw new UsageError(`${displayPath(folder, cwd) || '.'} holds ${found.join(' and ')}; keep one configuration file`);
+      const where = folder === resolve(cwd) ? '.' : displayPath(folder, cwd);
+      throw new UsageError(`${where} holds ${found.join(' and ')}; keep one configuration file`);
     }
     if (found.length === 1) return join(folder, found[0]!);
     const parent = dirname(folder);
@@ -175,7 +176,7 @@ export function parseConfig(path: string, text: string, registry: Registry): Con
     const value = isScalar(node) ? node.value : undefined;
     if (typeof value === 'string' && (SETTINGS as readonly string[]).includes(value)) return value as Setting;
     if (node === null || (isScalar(node) && node.value === null)) {
-      problem(node ?? owner, `no severity for ${what}: use off, info, warning or error`);
+      problem(owner, `no severity for ${what}: use off, info, warning or error`);
       return undefined;
     }
     const shown = isScalar(node) ? JSON.stringify(node.value) ?? 'nothing' : 'a ' + (isSeq(node) ? 'list' : isMap(node) ? 'mapping' : 'value');

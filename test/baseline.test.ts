@@ -1,0 +1,152 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { project, runCli } from './cli-harness.js';
+
+const info = { title: 't', version: '1' };
+const spec = {
+  openapi: '3.1.0',
+  info,
+  paths: {
+    '/pets': { get: { responses: { '200': { description: 'ok' }, '401': { description: 'no' }, '429': { description: 'slow' } } } },
+    '/pets/{id}': { delete: { responses: { '204': { description: 'gone' }, '503': { description: 'down' } } } },
+  },
+};
+
+const EXPECTED = `{
+  "format": "statuslint-baseline",
+  "version": 1,
+  "entries": [
+    {"file": "openapi.yaml", "pointer": "/paths/~1pets/get/responses/401", "rule": "require-www-authenticate"},
+    {"file": "openapi.yaml", "pointer": "/paths/~1pets/get/responses/429", "rule": "require-retry-after"},
+    {"file": "openapi.yaml", "pointer": "/paths/~1pets~1{id}/delete/responses/503", "rule": "require-retry-after"}
+  ]
+}
+`;
+
+function json(stdout: string): { findings: Array<{ ruleId: string; pointer: string }> } {
+  return JSON.parse(stdout) as { findings: Array<{ ruleId: string; pointer: string }> };
+}
+
+describe('baselines', () => {
+  it('--write-baseline records the findings as sorted JSON, one entry per line, and reports none of them', async () => {
+    const dir = project({ 'openapi.yaml': spec });
+    const run = await runCli(['--write-baseline', 'statuslint-baseline.json', 'openapi.yaml'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('statuslint: wrote 3 entries to statuslint-baseline.json\n');
+    expect(run.stdout).toContain('no problems in 1 file');
+    expect(readFileSync(join(dir, 'statuslint-baseline.json'), 'utf8')).toBe(EXPECTED);
+    expect(readdirSync(dir).sort()).toEqual(['openapi.yaml', 'statuslint-baseline.json']);
+    // Stable: the same findings give the same bytes.
+    await runCli(['--write-baseline', 'statuslint-baseline.json', 'openapi.yaml'], { cwd: dir });
+    expect(readFileSync(join(dir, 'statuslint-baseline.json'), 'utf8')).toBe(EXPECTED);
+  });
+
+  it('--baseline reports only new findings, and survives edits that move lines', async () => {
+    const dir = project({ 'openapi.yaml': spec });
+    await runCli(['--write-baseline', 'baseline.json', 'openapi.yaml'], { cwd: dir });
+    const same = await runCli(['--baseline', 'baseline.json', 'openapi.yaml'], { cwd: dir });
+    expect(same.code).toBe(0);
+    expect(same.stderr).toBe('statuslint: baseline baseline.json: 3 known findings not reported; none fixed\n');
+
+    // Comments on top, paths in another order, a new operation: every old line number moves.
+    const edited = {
+      ...spec,
+      paths: {
+        '/health': { get: { responses: { '200': { description: 'ok' }, '503': { description: 'down' } } } },
+        '/pets/{id}': spec.paths['/pets/{id}'],
+        '/pets': spec.paths['/pets'],
+      },
+    };
+    writeFileSync(join(dir, 'openapi.yaml'), `# Pets API\n# maintained by the pets team\n\n${stringify(edited)}`);
+    const moved = await runCli(['--format', 'json', '--baseline', 'baseline.json', 'openapi.yaml'], { cwd: dir });
+    expect(json(moved.stdout).findings.map((finding) => `${finding.ruleId} ${finding.pointer}`)).toEqual(['require-retry-after /paths/~1health/get/responses/503']);
+    expect(moved.code).toBe(0);
+    expect(moved.stderr).toBe('statuslint: baseline baseline.json: 3 known findings not reported; none fixed\n');
+  });
+
+  it('says how many entries are fixed, and a rewrite drops them', async () => {
+    const dir = project({ 'openapi.yaml': spec });
+    await runCli(['--write-baseline', 'baseline.json', 'openapi.yaml'], { cwd: dir });
+    const fixedSpec = structuredClone(spec) as typeof spec & { paths: Record<string, any> };
+    fixedSpec.paths['/pets'].get.responses['401'].headers = { 'WWW-Authenticate': { schema: { type: 'string' } } };
+    delete fixedSpec.paths['/pets/{id}'].delete.responses['503'];
+    writeFileSync(join(dir, 'openapi.yaml'), stringify(fixedSpec));
+    const run = await runCli(['--baseline', 'baseline.json', 'openapi.yaml'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('statuslint: baseline baseline.json: 1 known finding not reported; 2 entries now fixed (drop them with --write-baseline baseline.json)\n');
+    await runCli(['--write-baseline', 'baseline.json', 'openapi.yaml'], { cwd: dir });
+    expect(readFileSync(join(dir, 'baseline.json'), 'utf8')).toContain('"entries": [\n    {"file": "openapi.yaml", "pointer": "/paths/~1pets/get/responses/429", "rule": "require-retry-after"}\n  ]');
+  });
+
+  it('new findings fail the run as usual', async () => {
+    const dir = project({ 'openapi.yaml': spec });
+    await runCli(['--write-baseline', 'baseline.json', 'openapi.yaml'], { cwd: dir });
+    const worse = structuredClone(spec) as typeof spec & { paths: Record<string, any> };
+    worse.paths['/pets/{id}'].delete.responses['401'] = { description: 'no' };
+    writeFileSync(join(dir, 'openapi.yaml'), stringify(worse));
+    const run = await runCli(['--format', 'json', '--baseline', 'baseline.json', 'openapi.yaml'], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(json(run.stdout).findings.map((finding) => finding.pointer)).toEqual(['/paths/~1pets~1{id}/delete/responses/401']);
+  });
+
+  it('paths are relative to the baseline file, so any working directory matches', async () => {
+    const dir = project({ 'api/openapi.yaml': spec });
+    mkdirSync(join(dir, 'ci'));
+    await runCli(['--write-baseline', 'ci/baseline.json', 'api/openapi.yaml'], { cwd: dir });
+    expect(readFileSync(join(dir, 'ci', 'baseline.json'), 'utf8')).toContain('"file": "../api/openapi.yaml"');
+    const fromApi = await runCli(['--baseline', '../ci/baseline.json', 'openapi.yaml'], { cwd: join(dir, 'api') });
+    expect(fromApi.code).toBe(0);
+    expect(fromApi.stderr).toBe(`statuslint: baseline ${join(dir, 'ci', 'baseline.json')}: 3 known findings not reported; none fixed\n`);
+  });
+
+  it('entries for files this run did not read are not counted as fixed; those of deleted files are', async () => {
+    const dir = project({ 'a/openapi.yaml': spec, 'b/openapi.yaml': spec });
+    await runCli(['--write-baseline', 'baseline.json', 'a', 'b'], { cwd: dir });
+    const partial = await runCli(['--baseline', 'baseline.json', 'a'], { cwd: dir });
+    expect(partial.stderr).toBe('statuslint: baseline baseline.json: 3 known findings not reported; none fixed\n');
+    rmSync(join(dir, 'b'), { recursive: true });
+    const deleted = await runCli(['--baseline', 'baseline.json', 'a'], { cwd: dir });
+    expect(deleted.stderr).toBe('statuslint: baseline baseline.json: 3 known findings not reported; 3 entries now fixed (drop them with --write-baseline baseline.json)\n');
+  });
+
+  it('findings in a shared file are keyed by that file', async () => {
+    const usesShared = { openapi: '3.1.0', info, paths: { '/a': { get: { responses: { '401': { $ref: 'common.yaml#/Unauthorized' } } } } } };
+    const dir = project({ 'openapi.yaml': usesShared, 'common.yaml': { Unauthorized: { description: 'no' } } });
+    await runCli(['--write-baseline', 'baseline.json', 'openapi.yaml'], { cwd: dir });
+    expect(readFileSync(join(dir, 'baseline.json'), 'utf8')).toContain('{"file": "common.yaml", "pointer": "/Unauthorized", "rule": "require-www-authenticate"}');
+    expect((await runCli(['--baseline', 'baseline.json', 'openapi.yaml'], { cwd: dir })).code).toBe(0);
+  });
+
+  const bad: Array<[string, string | undefined, string]> = [
+    ['a missing baseline', undefined, 'statuslint: baseline.json: no such baseline file; create it with --write-baseline\n'],
+    ['invalid JSON', '{"format": ', 'statuslint: baseline.json: not a statuslint baseline: invalid JSON ('],
+    ['another JSON file', '{"findings": []}', 'statuslint: baseline.json: not a statuslint baseline (no "format": "statuslint-baseline"); create it with --write-baseline\n'],
+    ['a future version', '{"format": "statuslint-baseline", "version": 2, "entries": []}', 'statuslint: baseline.json: baseline version 2 is not supported (expected 1)\n'],
+    ['a bad entry', '{"format": "statuslint-baseline", "version": 1, "entries": [{"file": "a.yaml"}]}', 'statuslint: baseline.json: baseline entry 1 must have string "file", "pointer" and "rule"\n'],
+  ];
+  for (const [name, text, message] of bad) {
+    it(`refuses ${name} with exit 2`, async () => {
+      const dir = project(text === undefined ? { 'openapi.yaml': spec } : { 'openapi.yaml': spec, 'baseline.json': text });
+      const run = await runCli(['--baseline', 'baseline.json', 'openapi.yaml'], { cwd: dir });
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr.startsWith(message)).toBe(true);
+    });
+  }
+
+  it('--baseline with --write-baseline is a usage error', async () => {
+    const run = await runCli(['--baseline', 'a.json', '--write-baseline', 'a.json', 'openapi.yaml'], { cwd: project({ 'openapi.yaml': spec }) });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('statuslint: use --baseline or --write-baseline, not both (--write-baseline alone refreshes a baseline)\n');
+  });
+
+  it('is not written when an input could not be linted', async () => {
+    const dir = project({ 'openapi.yaml': spec, 'broken.yaml': 'openapi: 3.1.0\ninfo: [\n' });
+    const run = await runCli(['--write-baseline', 'baseline.json', 'openapi.yaml', 'broken.yaml'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('statuslint: not writing baseline.json: 1 input could not be linted\n');
+    expect(existsSync(join(dir, 'baseline.json'))).toBe(false);
+  });
+});

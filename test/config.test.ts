@@ -1,0 +1,297 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { rules as registry } from '../rules/index.js';
+import { parseConfig } from '../src/config/load.js';
+import { presetSettings } from '../src/config/presets.js';
+import { rulesFor } from '../src/config/resolve.js';
+import type { Rule } from '../src/engine/types.js';
+import { project, runCli } from './cli-harness.js';
+
+/** One finding of each rule on main: a 401 without WWW-Authenticate, a 429 without Retry-After, a POST without 422. */
+const spec = {
+  openapi: '3.0.3',
+  info: { title: 't', version: '1' },
+  paths: {
+    '/a': {
+      get: { responses: { '200': { description: 'ok' }, '401': { description: 'no' }, '429': { description: 'slow' } } },
+      post: {
+        requestBody: { content: { 'application/json': { schema: { type: 'object' } } } },
+        responses: { '201': { description: 'ok' }, '400': { description: 'bad' } },
+      },
+    },
+  },
+};
+const ALL = ['require-retry-after warning', 'require-validation-error warning', 'require-www-authenticate error'];
+
+/** `rule-id severity` of each finding, sorted, from a JSON run in `cwd`. */
+async function findings(cwd: string, args: string[] = ['openapi.yaml']): Promise<string[]> {
+  const run = await runCli(['--format', 'json', ...args], { cwd });
+  expect(run.stderr, run.stderr).toBe('');
+  const report = JSON.parse(run.stdout) as { findings: Array<{ ruleId: string; severity: string; file: string }> };
+  return report.findings.map((finding) => `${finding.ruleId} ${finding.severity}`).sort();
+}
+
+describe('config discovery', () => {
+  it('without a config file, the recommended rules run at their default severity', async () => {
+    expect(await findings(project({ 'openapi.yaml': spec }))).toEqual(ALL);
+  });
+
+  for (const name of ['statuslint.config.yaml', '.statuslintrc.yaml', '.statuslintrc.yml', '.statuslintrc.json']) {
+    it(`finds ${name} in a folder above the working directory`, async () => {
+      const config = { rules: { 'require-retry-after': 'off' } };
+      const dir = project({ [name]: name.endsWith('.json') ? JSON.stringify(config) : config, 'api/v1/openapi.yaml': spec });
+      expect(await findings(join(dir, 'api', 'v1'))).toEqual(ALL.filter((line) => !line.startsWith('require-retry-after')));
+    });
+  }
+
+  it('the nearest config wins', async () => {
+    const dir = project({
+      'statuslint.config.yaml': { rules: { 'require-retry-after': 'off' } },
+      'api/.statuslintrc.yaml': { rules: { 'require-www-authenticate': 'off' } },
+      'api/openapi.yaml': spec,
+    });
+    expect(await findings(join(dir, 'api'))).toEqual(['require-retry-after warning', 'require-validation-error warning']);
+  });
+
+  it('two config files in one folder are refused', async () => {
+    const dir = project({ 'statuslint.config.yaml': {}, '.statuslintrc.json': '{}', 'openapi.yaml': spec });
+    const run = await runCli(['openapi.yaml'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('statuslint: . holds statuslint.config.yaml and .statuslintrc.json; keep one configuration file\n');
+  });
+
+  it('--config names a file anywhere; --no-config ignores the one found', async () => {
+    const dir = project({
+      'statuslint.config.yaml': { rules: { 'require-retry-after': 'off' } },
+      'ci/strict.yaml': { rules: { 'require-validation-error': 'error' } },
+      'openapi.yaml': spec,
+    });
+    expect(await findings(dir, ['--config', 'ci/strict.yaml', 'openapi.yaml'])).toEqual([
+      'require-retry-after warning',
+      'require-validation-error error',
+      'require-www-authenticate error',
+    ]);
+    expect(await findings(dir, ['-c', 'ci/strict.yaml', 'openapi.yaml'])).toContain('require-validation-error error');
+    expect(await findings(dir, ['--no-config', 'openapi.yaml'])).toEqual(ALL);
+    const missing = await runCli(['--config', 'nope.yaml', 'openapi.yaml'], { cwd: dir });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe('statuslint: nope.yaml: no such configuration file\n');
+  });
+
+  it('an empty config file means the defaults', async () => {
+    expect(await findings(project({ 'statuslint.config.yaml': '# nothing yet\n', 'openapi.yaml': spec }))).toEqual(ALL);
+  });
+});
+
+describe('rules, extends and overrides', () => {
+  it('sets severities, turns rules off and passes options', async () => {
+    const dir = project({
+      'statuslint.config.yaml': {
+        rules: {
+          'require-www-authenticate': 'warning',
+          'require-retry-after': 'off',
+          // The POST documents 400; requiring only 400 silences the rule.
+          'require-validation-error': ['error', { codes: ['400'] }],
+        },
+      },
+      'openapi.yaml': spec,
+    });
+    expect(await findings(dir)).toEqual(['require-www-authenticate warning']);
+  });
+
+  it('extends: [] starts from no rules; statuslint:all adds the rules outside recommended', async () => {
+    const dir = project({ 'statuslint.config.yaml': { extends: [], rules: { 'require-retry-after': 'info' } }, 'openapi.yaml': spec });
+    expect(await findings(dir)).toEqual(['require-retry-after info']);
+    const all = project({ 'statuslint.config.yaml': 'extends: statuslint:all\n', 'openapi.yaml': spec });
+    expect(await findings(all)).toEqual(ALL);
+  });
+
+  it('presets: recommended leaves out rules marked recommended: false; all keeps them', () => {
+    const rule = (id: string, recommended?: boolean): Rule =>
+      ({ id, meta: { description: 'x', severity: 'warning', references: [], messages: {}, recommended }, defaultOptions: {}, create: () => ({}) }) as Rule;
+    const fake = { 'require-a': rule('require-a'), 'require-b': rule('require-b', false), 'require-c': rule('require-c', true) };
+    const severities = (names: Parameters<typeof presetSettings>[0]) => Object.fromEntries([...presetSettings(names, fake)].map(([id, setting]) => [id, setting.severity]));
+    expect(severities(['statuslint:recommended'])).toEqual({ 'require-a': 'warning', 'require-b': 'off', 'require-c': 'warning' });
+    expect(severities(['statuslint:all'])).toEqual({ 'require-a': 'warning', 'require-b': 'warning', 'require-c': 'warning' });
+    expect(severities([])).toEqual({ 'require-a': 'off', 'require-b': 'off', 'require-c': 'off' });
+  });
+
+  it('overrides apply to files matching their globs, in order, relative to the config folder', async () => {
+    const dir = project({
+      'statuslint.config.yaml': {
+        rules: { 'require-validation-error': ['warning', { codes: ['400'] }] },
+        overrides: [
+          { files: ['internal/**/*.yaml'], rules: { 'require-www-authenticate': 'off' } },
+          { files: 'internal/legacy/*.yaml', rules: { 'require-retry-after': 'off' } },
+          // A severity alone keeps the options set above: still only 400 required.
+          { files: ['public/*.yaml'], rules: { 'require-validation-error': 'error' } },
+        ],
+      },
+      'internal/a/openapi.yaml': spec,
+      'internal/legacy/openapi.yaml': spec,
+      'public/openapi.yaml': spec,
+    });
+    const run = await runCli(['--format', 'json', '.'], { cwd: dir });
+    const report = JSON.parse(run.stdout) as { findings: Array<{ ruleId: string; severity: string; file: string }> };
+    const byFile = (file: string) => report.findings.filter((finding) => finding.file === file).map((finding) => `${finding.ruleId} ${finding.severity}`);
+    expect(byFile('internal/a/openapi.yaml')).toEqual(['require-retry-after warning']);
+    expect(byFile('internal/legacy/openapi.yaml')).toEqual([]);
+    expect(byFile('public/openapi.yaml').sort()).toEqual(['require-retry-after warning', 'require-www-authenticate error']);
+  });
+
+  it('rulesFor resolves options through overrides', () => {
+    const config = parseConfig(
+      '/p/statuslint.config.yaml',
+      "rules:\n  require-validation-error: [warning, {codes: ['422']}]\noverrides:\n  - files: ['strict/**']\n    rules:\n      require-validation-error: error\n",
+      registry,
+    );
+    const entry = rulesFor(config, '/p/strict/openapi.yaml', registry).find((enabled) => enabled.rule.id === 'require-validation-error');
+    expect(entry).toMatchObject({ severity: 'error', options: { codes: ['422'] } });
+  });
+
+  it('ignore: files below ignored folders are never linted; a file named on the command line gets a warning', async () => {
+    const dir = project({
+      'statuslint.config.yaml': { ignore: ['vendor/', 'generated/*.yaml'] },
+      'openapi.yaml': spec,
+      'vendor/stripe/openapi.yaml': spec,
+      'generated/openapi.yaml': spec,
+    });
+    const run = await runCli(['--format', 'json', '.'], { cwd: dir });
+    expect(run.stderr).toBe('');
+    expect((JSON.parse(run.stdout) as { summary: { files: number } }).summary.files).toBe(1);
+    const named = await runCli(['vendor/stripe/openapi.yaml'], { cwd: dir });
+    expect(named.code).toBe(0);
+    expect(named.stderr).toBe('statuslint: warning: vendor/stripe/openapi.yaml is ignored by statuslint.config.yaml; not linted\n');
+  });
+
+  it('unusedSuppressions sets the severity of unused suppressions, or turns them off', async () => {
+    const suppressed = { ...spec, paths: { '/b': { get: { 'x-statuslint-ignore': ['require-retry-after'], responses: { '200': { description: 'ok' } } } } } };
+    expect(await findings(project({ 'openapi.yaml': suppressed }))).toEqual(['unused-suppression info']);
+    expect(await findings(project({ 'statuslint.config.yaml': 'unusedSuppressions: error\n', 'openapi.yaml': suppressed }))).toEqual(['unused-suppression error']);
+    expect(await findings(project({ 'statuslint.config.yaml': 'unusedSuppressions: off\n', 'openapi.yaml': suppressed }))).toEqual([]);
+  });
+});
+
+describe('--rule', () => {
+  it('wins over the config and its overrides', async () => {
+    const dir = project({
+      'statuslint.config.yaml': { overrides: [{ files: ['*.yaml'], rules: { 'require-retry-after': 'error' } }] },
+      'openapi.yaml': spec,
+    });
+    expect(await findings(dir, ['--rule', 'require-retry-after=off', '--rule', 'require-www-authenticate=info', 'openapi.yaml'])).toEqual([
+      'require-validation-error warning',
+      'require-www-authenticate info',
+    ]);
+  });
+
+  it('keeps the options the config gives', async () => {
+    const dir = project({ 'statuslint.config.yaml': { rules: { 'require-validation-error': ['warning', { codes: ['400'] }] } }, 'openapi.yaml': spec });
+    expect(await findings(dir, ['--rule', 'require-validation-error=error', 'openapi.yaml'])).not.toContain('require-validation-error error');
+  });
+
+  const bad: Array<[string, string]> = [
+    ['require-retry-aftr=off', "statuslint: --rule 'require-retry-aftr=off': unknown rule 'require-retry-aftr'; did you mean 'require-retry-after'?\n"],
+    ['require-retry-after=warn', "statuslint: --rule 'require-retry-after=warn': invalid severity 'warn': use off, info, warning or error; did you mean 'warning'?\n"],
+    ['require-retry-after', "statuslint: --rule 'require-retry-after': expected <rule-id>=<severity>, e.g. --rule require-retry-after=off\n"],
+  ];
+  for (const [value, message] of bad) {
+    it(`refuses --rule ${value}`, async () => {
+      const run = await runCli(['--rule', value, 'openapi.yaml'], { cwd: project({ 'openapi.yaml': spec }) });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toBe(message);
+    });
+  }
+});
+
+describe('a bad config: exit 2, file:line:col and a hint, nothing linted', () => {
+  const table: Array<[string, string, string[]]> = [
+    ['unknown rule', 'rules:\n  require-www-authentcate: error\n', ["statuslint.config.yaml:2:3: unknown rule 'require-www-authentcate'; did you mean 'require-www-authenticate'?"]],
+    ['rule id without its prefix', 'rules:\n  retry-after: off\n', ["statuslint.config.yaml:2:3: unknown rule 'retry-after'; did you mean 'require-retry-after'?"]],
+    ['rule id far from any', 'rules:\n  no-such-thing-at-all: off\n', ["statuslint.config.yaml:2:3: unknown rule 'no-such-thing-at-all'; run statuslint rules for the list"]],
+    ['bad severity', 'rules:\n  require-retry-after: warn\n', ["statuslint.config.yaml:2:24: invalid severity \"warn\" for rule 'require-retry-after': use off, info, warning or error; did you mean 'warning'?"]],
+    ['numeric severity', 'rules:\n  require-retry-after: 2\n', ["statuslint.config.yaml:2:24: invalid severity 2 for rule 'require-retry-after': use off, info, warning or error"]],
+    ['no severity', 'rules:\n  require-retry-after:\n', ["statuslint.config.yaml:2:3: no severity for rule 'require-retry-after': use off, info, warning or error"]],
+    ['options for a rule without options', 'rules:\n  require-retry-after: [warning, {codes: []}]\n', ["statuslint.config.yaml:2:34: rule 'require-retry-after' takes no options"]],
+    [
+      'options that fail the schema, each at its own line',
+      "rules:\n  require-validation-error:\n    - error\n    - codes:\n        - '400'\n        - '500'\n      strict: true\n",
+      [
+        "statuslint.config.yaml:6:11: invalid options for rule 'require-validation-error': options.codes[1] must match ^4\\d\\d$",
+        "statuslint.config.yaml:7:7: invalid options for rule 'require-validation-error': options has unknown option 'strict'",
+      ],
+    ],
+    ['options of the wrong type', 'rules:\n  require-validation-error: [error, {codes: 422}]\n', ["statuslint.config.yaml:2:45: invalid options for rule 'require-validation-error': options.codes must be an array"]],
+    ['too many list items', 'rules:\n  require-retry-after: [error, {}, {}]\n', ["statuslint.config.yaml:2:24: rule 'require-retry-after' takes [severity] or [severity, {options}]"]],
+    ['unknown preset', 'extends: statuslint:recomended\n', ["statuslint.config.yaml:1:10: unknown preset 'statuslint:recomended' in 'extends': use statuslint:recommended or statuslint:all; did you mean 'statuslint:recommended'?"]],
+    ['unknown top-level key', 'rule:\n  require-retry-after: off\n', ["statuslint.config.yaml:1:1: unknown key 'rule'; did you mean 'rules'?"]],
+    ['override without files', 'overrides:\n  - rules: {require-retry-after: off}\n', ["statuslint.config.yaml:2:5: an override needs 'files', the globs it applies to"]],
+    ['override with a misspelt key', "overrides:\n  - files: ['a/**']\n    rule: {}\n", ["statuslint.config.yaml:3:5: unknown key 'rule' in an override; did you mean 'rules'?"]],
+    ['overrides not a list', 'overrides: {files: x}\n', ["statuslint.config.yaml:1:12: 'overrides' must be a list of {files, rules}"]],
+    ['bad glob', "ignore: ['vendor/[']\n", ["statuslint.config.yaml:1:10: invalid 'ignore' pattern: 'vendor/[' has an unclosed '['"]],
+    ['absolute glob', "ignore: ['/srv/vendor/**']\n", ["statuslint.config.yaml:1:10: 'ignore' pattern '/srv/vendor/**' is absolute; patterns are relative to the folder of statuslint.config.yaml"]],
+    ['a list at the top', '- rules\n', ['statuslint.config.yaml:1:1: a configuration must be a mapping of extends, rules, overrides and ignore']],
+    ['invalid YAML', 'rules:\n  a: [\n', [/^statuslint\.config\.yaml:\d+:\d+: invalid YAML: /.source]],
+    ['duplicate key', 'rules: {}\nrules: {}\n', ['statuslint.config.yaml:2:1: invalid YAML: Map keys must be unique']],
+  ];
+  for (const [name, text, expected] of table) {
+    it(name, async () => {
+      const run = await runCli(['openapi.yaml'], { cwd: project({ 'statuslint.config.yaml': text, 'openapi.yaml': spec }) });
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe('');
+      const lines = run.stderr.trimEnd().split('\n');
+      expect(lines).toHaveLength(expected.length);
+      expected.forEach((line, index) => {
+        if (line.startsWith('^')) expect(lines[index]).toMatch(new RegExp(`^statuslint: ${line.slice(1)}`));
+        else expect(lines[index]).toBe(`statuslint: ${line}`);
+      });
+    });
+  }
+
+  it('a JSON config names its lines too', async () => {
+    const text = '{\n  "rules": {\n    "require-retry-after": "warn"\n  }\n}\n';
+    const run = await runCli(['openapi.yaml'], { cwd: project({ '.statuslintrc.json': text, 'openapi.yaml': spec }) });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^statuslint: \.statuslintrc\.json:3:28: invalid severity "warn" for rule 'require-retry-after'/);
+  });
+
+  it('a config found above the working directory is named by its relative path', async () => {
+    const dir = project({ 'statuslint.config.yaml': 'rules: {nope: off}\n', 'api/openapi.yaml': spec });
+    const run = await runCli(['openapi.yaml'], { cwd: join(dir, 'api') });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^statuslint: \.\.\/statuslint\.config\.yaml:1:9: unknown rule 'nope'|^statuslint: \/.*\/statuslint\.config\.yaml:1:9: unknown rule 'nope'/);
+  });
+});
+
+describe('statuslint init', () => {
+  it('writes a commented starter config that loads, and whose every rule line is valid uncommented', async () => {
+    const dir = project({ 'openapi.yaml': spec });
+    const run = await runCli(['init'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('wrote statuslint.config.yaml\n');
+    const text = readFileSync(join(dir, 'statuslint.config.yaml'), 'utf8');
+    for (const id of Object.keys(registry)) expect(text).toContain(`  # ${id}: `);
+    expect(await findings(dir)).toEqual(ALL);
+    writeFileSync(join(dir, 'statuslint.config.yaml'), text.replace(/^ {2}# (\S+: .*?)\s+# .*$/gm, '  $1'));
+    expect(await findings(dir)).toEqual(ALL);
+  });
+
+  it('refuses to replace an existing config of any name', async () => {
+    for (const name of ['statuslint.config.yaml', '.statuslintrc.json']) {
+      const dir = project({ [name]: '{}' });
+      const run = await runCli(['init'], { cwd: dir });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toBe(`statuslint: ${name} already exists here; edit it, or remove it to start again\n`);
+      expect(readFileSync(join(dir, name), 'utf8')).toBe('{}');
+    }
+  });
+
+  it('leaves no temporary file behind', async () => {
+    const dir = project({});
+    mkdirSync(join(dir, 'sub'));
+    expect((await runCli(['init'], { cwd: join(dir, 'sub') })).code).toBe(0);
+    expect(existsSync(join(dir, 'sub', 'statuslint.config.yaml'))).toBe(true);
+    const { readdirSync } = await import('node:fs');
+    expect(readdirSync(join(dir, 'sub'))).toEqual(['statuslint.config.yaml']);
+  });
+});

@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest';
+import { createProgress, showsProgress } from '../src/progress.js';
+import { project, runCli } from './cli-harness.js';
+
+interface Report {
+  findings: Array<{ ruleId: string; file: string; pointer: string }>;
+  summary: { files: number };
+}
+
+const info = { title: 't', version: '1' };
+/** A spec whose only finding is in the shared 401 it references. */
+const usesShared = (ref: string) => ({ openapi: '3.1.0', info, paths: { '/a': { get: { responses: { '200': { description: 'ok' }, '401': { $ref: ref } } } } } });
+const clean = { openapi: '3.0.3', info, paths: { '/b': { get: { responses: { '200': { description: 'ok' } } } } } };
+
+/** The shape of a real repository: specs, fragments, unrelated YAML and JSON, tool folders. */
+function repository(): string {
+  return project({
+    'specs/users/openapi.yaml': usesShared('../common/responses.yaml#/Unauthorized'),
+    'specs/orders/openapi.json': JSON.stringify(usesShared('../common/responses.yaml#/Unauthorized')),
+    'specs/common/responses.yaml': { Unauthorized: { description: 'no' } },
+    // A fragment written as a valid document (some editors want that): referenced, so not a root.
+    'specs/common/components.yaml': { openapi: '3.1.0', info, components: { schemas: { Id: { type: 'string' } } } },
+    'specs/billing/openapi.yaml': { ...clean, components: { schemas: { Id: { $ref: '../common/components.yaml#/components/schemas/Id' } } } },
+    // A components-only document nothing references is linted on its own.
+    'specs/catalog/components.yaml': { openapi: '3.0.3', info, components: {} },
+    'specs/docker-compose.yml': { services: { api: { image: 'api:1' } } },
+    'specs/package.json': '{"name": "specs"}',
+    'specs/chart/templates/deployment.yaml': 'spec:\n  replicas: {{ .Values.replicas }}\n  x: [\n',
+    'specs/README.md': '# Specs\n',
+    'specs/node_modules/some-package/openapi.yaml': usesShared('#/nope'),
+    'specs/.cache/openapi.yaml': usesShared('#/nope'),
+  });
+}
+
+async function lintJson(args: string[], cwd: string): Promise<{ code: number; stderr: string; report: Report }> {
+  const run = await runCli(['--format', 'json', ...args], { cwd });
+  return { code: run.code, stderr: run.stderr, report: JSON.parse(run.stdout) as Report };
+}
+
+describe('a folder as input', () => {
+  it('lints the OpenAPI documents below it; counts, and skips, everything else', async () => {
+    const { code, stderr, report } = await lintJson(['specs'], repository());
+    expect(stderr).toBe('statuslint: skipped 3 files that are not OpenAPI and 2 shared fragments (linted through the specs that reference them)\n');
+    expect(code).toBe(1);
+    expect(report.summary.files).toBe(4);
+    // The shared 401 is used by two specs and reported once, where it is written.
+    expect(report.findings.map((finding) => `${finding.ruleId} ${finding.file}#${finding.pointer}`)).toEqual([
+      'require-www-authenticate specs/common/responses.yaml#/Unauthorized',
+    ]);
+  });
+
+  it('a broken file that is meant to be a spec is still an error', async () => {
+    const dir = project({ 'api/openapi.yaml': 'openapi: 3.1.0\ninfo: {title: t\n', 'api/good.yaml': clean });
+    const run = await runCli(['api'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^statuslint: api\/openapi\.yaml:\d+:\d+: invalid YAML/);
+    expect(run.stdout).toContain('no problems in 1 file');
+  });
+
+  it('an unsupported version in a folder is an error, not a skip', async () => {
+    const run = await runCli(['api'], { cwd: project({ 'api/old.yaml': 'swaggerVersion: "1.2"\napis: []\n', 'api/good.yaml': clean }) });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('statuslint: api/old.yaml: Swagger 1.2 is not supported; convert it to Swagger 2.0 or OpenAPI 3\n');
+  });
+
+  it('a folder with no OpenAPI document is a usage error', async () => {
+    const run = await runCli(['config'], { cwd: project({ 'config/app.yaml': { port: 8080 } }) });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe("statuslint: skipped 1 file that is not OpenAPI\nstatuslint: no OpenAPI document found in 'config'\n");
+  });
+
+  it('a file named on the command line is linted even when a folder also holds it, once', async () => {
+    const { report } = await lintJson(['specs', 'specs/users/openapi.yaml'], repository());
+    expect(report.summary.files).toBe(4);
+  });
+
+  it('a file named on the command line must be OpenAPI', async () => {
+    const run = await runCli(['specs/docker-compose.yml'], { cwd: repository() });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe("statuslint: specs/docker-compose.yml: not an OpenAPI document: no 'openapi' or 'swagger' version key at the top level\n");
+  });
+
+  it('never takes its own config, baseline or report for a spec', async () => {
+    const dir = project({ 'statuslint.config.yaml': 'rules: {}\n', 'openapi.yaml': clean, 'baseline.json': '{}' });
+    const run = await runCli(['--write-baseline', 'baseline.json', '--output', 'report.txt', '.'], { cwd: dir });
+    expect(run.stderr).toBe('statuslint: wrote 0 entries to baseline.json\n');
+    expect(run.code).toBe(0);
+  });
+});
+
+describe('globs as input (quoted, so statuslint expands them)', () => {
+  it("'specs/**/*.yaml' matches at any depth, fragments and non-specs skipped as in a folder", async () => {
+    const { stderr, report } = await lintJson(['specs/**/*.yaml'], repository());
+    expect(report.summary.files).toBe(3);
+    expect(stderr).toBe('statuslint: skipped 1 file that is not OpenAPI and 2 shared fragments (linted through the specs that reference them)\n');
+  });
+
+  it("'specs/*/openapi.{yaml,json}' and several globs at once", async () => {
+    const dir = repository();
+    expect((await lintJson(['specs/*/openapi.{yaml,json}'], dir)).report.summary.files).toBe(3);
+    expect((await lintJson(['specs/users/*.yaml', 'specs/orders/*.json'], dir)).report.summary.files).toBe(2);
+  });
+
+  it('a glob that matches nothing, or cannot be read, is a usage error', async () => {
+    const dir = repository();
+    const none = await runCli(['apis/**/*.yaml'], { cwd: dir });
+    expect(none.code).toBe(2);
+    expect(none.stderr).toBe("statuslint: no files match 'apis/**/*.yaml'\n");
+    const bad = await runCli(['specs/[abc.yaml'], { cwd: dir });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe("statuslint: invalid glob: '[abc.yaml' has an unclosed '['\n");
+  });
+});
+
+describe('progress on a terminal', () => {
+  // A clock that advances a second per reading, so every update is past the delay.
+  const ticking = () => {
+    let time = 0;
+    return () => (time += 1000);
+  };
+
+  it('is drawn on stderr, then erased before the report', async () => {
+    const run = await runCli(['specs'], { cwd: repository(), stderrTty: true, now: ticking() });
+    expect(run.stderr).toContain('\r\u001b[Kstatuslint: linted 1/');
+    expect(run.stderr).toMatch(/\r\u001b\[K(statuslint: skipped[^\r]*)?$/);
+    expect(run.stdout).not.toContain('\r');
+  });
+
+  it('is never drawn in CI, into a pipe or on a dumb terminal', async () => {
+    for (const options of [{ stderrTty: false }, { stderrTty: true, env: { CI: 'true' } }, { stderrTty: true, env: { TERM: 'dumb' } }]) {
+      const run = await runCli(['specs'], { cwd: repository(), now: ticking(), ...options });
+      expect(run.stderr).not.toContain('\r');
+    }
+  });
+
+  it('waits before drawing, and redraws at most every interval', () => {
+    let time = 0;
+    const written: string[] = [];
+    const progress = createProgress(true, { write: (text) => written.push(text), now: () => time, delayMs: 500, intervalMs: 100 });
+    progress.update(1, 10);
+    time = 600;
+    progress.update(2, 10);
+    time = 650;
+    progress.update(3, 10);
+    time = 800;
+    progress.update(4, 10);
+    progress.clear();
+    expect(written).toEqual(['\r\u001b[Kstatuslint: linted 2/10 files', '\r\u001b[Kstatuslint: linted 4/10 files', '\r\u001b[K']);
+    expect(showsProgress(true, { CI: 'false' })).toBe(true);
+    expect(showsProgress(true, { CI: '1' })).toBe(false);
+  });
+});

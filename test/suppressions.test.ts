@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import { project, runCli } from './cli-harness.js';
+import { requestBody, responsesRef, sharedResponses, VERSIONS, withResponses } from './rule-tester.js';
+
+interface JsonFinding {
+  ruleId: string;
+  severity: string;
+  message: string;
+  file: string;
+  pointer: string;
+}
+
+/** Lints the files through the CLI and returns its findings. */
+async function lintProject(files: Record<string, string | object>, args: string[] = []): Promise<JsonFinding[]> {
+  const run = await runCli(['--format', 'json', ...args, 'openapi.yaml'], { cwd: project(files) });
+  expect(run.stderr).toBe('');
+  return (JSON.parse(run.stdout) as { findings: JsonFinding[] }).findings;
+}
+
+const at = (findings: JsonFinding[]): string[] => findings.map((finding) => `${finding.ruleId} ${finding.file === 'openapi.yaml' ? '' : finding.file + '#'}${finding.pointer}`).sort();
+const slow = { description: 'Too many requests' };
+const IGNORE = 'x-statuslint-ignore';
+
+for (const version of VERSIONS) {
+  describe(`x-statuslint-ignore (${version})`, () => {
+    const op = '/paths/~1items/get';
+
+    it('a rule id on an operation silences that rule in the operation and its inline responses', async () => {
+      const spec = withResponses(version, { 200: { description: 'ok' }, 429: slow, 503: { description: 'down' } }, { operation: { [IGNORE]: ['require-retry-after'] } });
+      expect(at(await lintProject({ 'openapi.yaml': spec }))).toEqual([]);
+    });
+
+    it('{rule, reason} entries work like plain ids', async () => {
+      const spec = withResponses(version, { 200: { description: 'ok' }, 429: slow }, { operation: { [IGNORE]: [{ rule: 'require-retry-after', reason: 'The gateway adds Retry-After.' }] } });
+      expect(at(await lintProject({ 'openapi.yaml': spec }))).toEqual([]);
+    });
+
+    it('on a response, silences that response only', async () => {
+      const spec = withResponses(version, { 200: { description: 'ok' }, 429: { ...slow, [IGNORE]: ['require-retry-after'] }, 503: { description: 'down' } });
+      expect(at(await lintProject({ 'openapi.yaml': spec }))).toEqual([`require-retry-after ${op}/responses/503`]);
+    });
+
+    it('on a response, does not reach a finding about the operation', async () => {
+      const spec = withResponses(version, { 201: { description: 'ok', [IGNORE]: ['require-validation-error'] } }, { method: 'post', operation: requestBody(version) });
+      expect(at(await lintProject({ 'openapi.yaml': spec }))).toEqual([
+        'require-validation-error /paths/~1items/post',
+        `unused-suppression /paths/~1items/post/responses/201/${IGNORE}/0`,
+      ]);
+    });
+
+    it('only silences the rules it lists', async () => {
+      const spec = withResponses(version, { 401: { description: 'no' }, 429: slow }, { operation: { [IGNORE]: ['require-retry-after'] } });
+      expect(at(await lintProject({ 'openapi.yaml': spec }))).toEqual([`require-www-authenticate ${op}/responses/401`]);
+    });
+
+    it("on an operation, does not reach a shared response it references: that entry is reported unused", async () => {
+      const spec = withResponses(version, { 200: { description: 'ok' }, 429: { $ref: responsesRef(version, 'TooMany') } }, {
+        operation: { [IGNORE]: ['require-retry-after'] },
+        root: sharedResponses(version, { TooMany: slow }),
+      });
+      const shared = version === '2.0' ? '/responses/TooMany' : '/components/responses/TooMany';
+      expect(at(await lintProject({ 'openapi.yaml': spec }))).toEqual([`require-retry-after ${shared}`, `unused-suppression ${op}/${IGNORE}/0`]);
+    });
+
+    it('on a shared response, silences it for every operation that uses it', async () => {
+      const spec = withResponses(version, { 200: { description: 'ok' }, 429: { $ref: responsesRef(version, 'TooMany') } }, {
+        root: sharedResponses(version, { TooMany: { ...slow, [IGNORE]: [{ rule: 'require-retry-after', reason: 'Sent by the gateway.' }] } }),
+      });
+      const paths = spec.paths as Record<string, Record<string, unknown>>;
+      paths['/other'] = { put: { responses: { 200: { description: 'ok' }, 429: { $ref: responsesRef(version, 'TooMany') } } } };
+      expect(at(await lintProject({ 'openapi.yaml': spec }))).toEqual([]);
+    });
+
+    it('in another file: a shared response and a path item split out', async () => {
+      const spec = withResponses(version, { 200: { description: 'ok' }, 401: { $ref: 'common/responses.yaml#/Unauthorized' } });
+      (spec.paths as Record<string, unknown>)['/split'] = { $ref: 'paths/split.yaml' };
+      const files = {
+        'openapi.yaml': spec,
+        'common/responses.yaml': { Unauthorized: { description: 'no', [IGNORE]: ['require-www-authenticate'] } },
+        'paths/split.yaml': { get: { [IGNORE]: ['require-retry-after'], responses: { 200: { description: 'ok' }, 429: slow } } },
+      };
+      expect(at(await lintProject(files))).toEqual([]);
+      // Without the suppressions both files have findings, at their own pointers.
+      const bare = {
+        ...files,
+        'common/responses.yaml': { Unauthorized: { description: 'no' } },
+        'paths/split.yaml': { get: { responses: { 200: { description: 'ok' }, 429: slow } } },
+      };
+      expect(at(await lintProject(bare))).toEqual(['require-retry-after paths/split.yaml#/get/responses/429', 'require-www-authenticate common/responses.yaml#/Unauthorized']);
+    });
+  });
+}
+
+describe('suppressions that silence nothing (unused-suppression)', () => {
+  const spec = (ignore: unknown) => withResponses('3.1', { 200: { description: 'ok' }, 429: slow }, { operation: { [IGNORE]: ignore } });
+
+  it('an entry whose rule ran and found nothing is reported, at the entry, as info', async () => {
+    const findings = await lintProject({ 'openapi.yaml': spec(['require-retry-after', 'require-www-authenticate']) });
+    expect(findings.map(({ ruleId, severity, pointer, message }) => ({ ruleId, severity, pointer, message }))).toEqual([
+      {
+        ruleId: 'unused-suppression',
+        severity: 'info',
+        pointer: `/paths/~1items/get/${IGNORE}/1`,
+        message: "x-statuslint-ignore lists 'require-www-authenticate', which reports nothing here; remove the entry.",
+      },
+    ]);
+  });
+
+  it('a misspelt rule id is reported with the closest real one (and silences nothing)', async () => {
+    const findings = await lintProject({ 'openapi.yaml': spec(['require-retry-aftr']) });
+    expect(findings.map((finding) => `${finding.ruleId}: ${finding.message}`).sort()).toEqual([
+      'require-retry-after: 429 response declares no \'Retry-After\' header; tell clients when to retry (delay-seconds or an HTTP-date).',
+      "unused-suppression: x-statuslint-ignore lists 'require-retry-aftr', which is not a statuslint rule; did you mean 'require-retry-after'?",
+    ]);
+  });
+
+  const malformed: Array<[string, unknown, string, string]> = [
+    ['a single id instead of a list', 'require-retry-after', '', 'x-statuslint-ignore must be a list; write a list of rule ids or {rule, reason} entries.'],
+    ['a number', [42], '/0', 'x-statuslint-ignore entry 42 is not a rule id; write a list of rule ids or {rule, reason} entries.'],
+    ['an object without rule', [{ reason: 'x' }], '/0', "x-statuslint-ignore entry has no 'rule'; write a list of rule ids or {rule, reason} entries."],
+    ['an unknown key', [{ rule: 'require-retry-after', why: 'x' }], '/0', "x-statuslint-ignore entry has an unknown key 'why'; write a list of rule ids or {rule, reason} entries."],
+    ['a reason that is not text', [{ rule: 'require-retry-after', reason: 1 }], '/0', "x-statuslint-ignore entry's 'reason' must be a string; write a list of rule ids or {rule, reason} entries."],
+  ];
+  for (const [name, ignore, pointer, message] of malformed) {
+    it(`a malformed entry is reported and silences nothing: ${name}`, async () => {
+      const findings = await lintProject({ 'openapi.yaml': spec(ignore) });
+      expect(findings.map((finding) => `${finding.ruleId} ${finding.pointer}`).sort()).toEqual([
+        'require-retry-after /paths/~1items/get/responses/429',
+        `unused-suppression /paths/~1items/get/${IGNORE}${pointer}`,
+      ]);
+      expect(findings.find((finding) => finding.ruleId === 'unused-suppression')!.message).toBe(message);
+    });
+  }
+
+  it('an entry for a rule that is off is not reported: nothing says whether it is still needed', async () => {
+    const quiet = withResponses('3.1', { 200: { description: 'ok' } }, { operation: { [IGNORE]: ['require-www-authenticate'] } });
+    expect(await lintProject({ 'openapi.yaml': quiet }, ['--rule', 'require-www-authenticate=off'])).toEqual([]);
+    expect(at(await lintProject({ 'openapi.yaml': quiet }))).toEqual([`unused-suppression /paths/~1items/get/${IGNORE}/0`]);
+  });
+
+  it('is reported once for a shared response used by several operations and several specs', async () => {
+    const shared = { TooMany: { ...slow, headers: { 'Retry-After': { schema: { type: 'integer' } } }, [IGNORE]: ['require-retry-after'] } };
+    const spec = withResponses('3.1', { 429: { $ref: 'shared.yaml#/TooMany' } });
+    (spec.paths as Record<string, unknown>)['/b'] = { get: { responses: { 429: { $ref: 'shared.yaml#/TooMany' } } } };
+    const dir = project({ 'openapi.yaml': spec, 'v2/openapi.yaml': { ...spec, paths: { '/c': { get: { responses: { 429: { $ref: '../shared.yaml#/TooMany' } } } } } }, 'shared.yaml': shared });
+    const run = await runCli(['--format', 'json', '.'], { cwd: dir });
+    const { findings } = JSON.parse(run.stdout) as { findings: JsonFinding[] };
+    expect(findings.map((finding) => `${finding.ruleId} ${finding.file}#${finding.pointer}`)).toEqual([`unused-suppression shared.yaml#/TooMany/${IGNORE}/0`]);
+  });
+
+  it('SARIF output describes the engine check like a rule', async () => {
+    const run = await runCli(['--format', 'sarif', 'openapi.yaml'], { cwd: project({ 'openapi.yaml': spec(['require-www-authenticate']) }) });
+    const log = JSON.parse(run.stdout) as { runs: Array<{ tool: { driver: { rules: Array<{ id: string }> } }; results: Array<{ ruleId: string; ruleIndex: number }> }> };
+    const [sarifRun] = log.runs;
+    const result = sarifRun!.results.find((item) => item.ruleId === 'unused-suppression')!;
+    expect(sarifRun!.tool.driver.rules[result.ruleIndex]!.id).toBe('unused-suppression');
+  });
+});
