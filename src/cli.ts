@@ -2,7 +2,9 @@ import { resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { displayPath, LoadError, UsageError } from './errors.js';
 import { SEVERITIES, type Severity } from './engine/types.js';
-import { defaultRules, lint } from './lint.js';
+import { unifiedDiff } from './fix/diff.js';
+import { fixSpecs, writeChanges } from './fix/apply.js';
+import { defaultRules, lint, type LintResult } from './lint.js';
 import { explainRule, listRules } from './rule-docs.js';
 import { writeFileAtomic } from './output.js';
 import { FORMATS, reporterFor, type Format } from './reporters/index.js';
@@ -39,6 +41,8 @@ interface CliOptions {
   color: boolean;
   debug?: boolean;
   validate?: boolean;
+  fix?: boolean;
+  fixDryRun?: boolean;
 }
 
 function buildProgram(io: CliIo, exit: { code: number }): Command {
@@ -50,6 +54,8 @@ function buildProgram(io: CliIo, exit: { code: number }): Command {
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .addOption(new Option('--fail-on <severity>', 'lowest severity that fails the run (exit 1)').choices([...SEVERITIES, 'none']).default('error'))
     .option('--no-color', 'never colour the output (also NO_COLOR=1)')
+    .option('--fix', 'repair mechanical findings in place (comments and layout kept), then report what remains')
+    .option('--fix-dry-run', 'print the --fix changes as a unified diff; write nothing')
     .option('--validate', 'also check each spec against the official OpenAPI schema (slower)')
     .option('--debug', 'print stack traces of internal errors')
     // `statuslint rules --format json` must reach the subcommand's own --format.
@@ -137,7 +143,25 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
 
 async function run(specs: string[], options: CliOptions, io: CliIo): Promise<number> {
   const enabled = defaultRules();
-  const result = lint(specs.map((spec) => resolve(io.cwd, spec)), { rules: enabled, cwd: io.cwd });
+  const paths = specs.map((spec) => resolve(io.cwd, spec));
+  let result: LintResult;
+  if (options.fix || options.fixDryRun) {
+    const outcome = fixSpecs(paths, { rules: enabled, cwd: io.cwd });
+    result = outcome.result;
+    const files = outcome.changes.length;
+    if (options.fixDryRun) {
+      for (const change of outcome.changes) {
+        const name = displayPath(change.path, io.cwd);
+        io.stdout(unifiedDiff(`a/${name}`, `b/${name}`, change.before, change.after));
+      }
+      io.stderr(`statuslint: --fix-dry-run: ${outcome.applied} fix${outcome.applied === 1 ? '' : 'es'} in ${files} file${files === 1 ? '' : 's'}; nothing written\n`);
+      return result.failures.length > 0 ? EXIT_ERROR : EXIT_OK;
+    }
+    writeChanges(outcome.changes);
+    if (outcome.applied > 0) io.stderr(`statuslint: fixed ${outcome.applied} problem${outcome.applied === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}\n`);
+  } else {
+    result = lint(paths, { rules: enabled, cwd: io.cwd });
+  }
   for (const notice of result.notices) {
     const where = notice.line !== undefined ? `:${notice.line}:${notice.column}` : '';
     io.stderr(`statuslint: warning: ${notice.file}${where}: ${notice.message}\n`);

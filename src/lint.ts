@@ -3,6 +3,7 @@ import { locateFindings, runRules } from './engine/run.js';
 import type { EnabledRule, Finding, Rule, Severity } from './engine/types.js';
 import { detectVersion, normalize } from './loader/normalize.js';
 import { Workspace } from './loader/resolve.js';
+import type { FixIntent } from './fix/intents.js';
 import { rules as allRules } from '../rules/index.js';
 
 /** A problem that did not stop the lint but left part of a spec unread. */
@@ -20,6 +21,8 @@ export interface LintResult {
   /** Inputs that could not be linted, each with its reason. */
   failures: LoadError[];
   notices: Notice[];
+  /** The mechanical repairs that rules offered for their findings. */
+  fixes: FixIntent[];
 }
 
 export interface LintOptions {
@@ -29,6 +32,8 @@ export interface LintOptions {
   maxFileBytes?: number;
   /** Folder that reported paths are relative to; the process's by default. */
   cwd?: string;
+  /** File texts to lint instead of what is on disk, by absolute path. */
+  overlay?: ReadonlyMap<string, string>;
 }
 
 /** Every registered rule at its default severity: the `recommended` set. */
@@ -50,8 +55,8 @@ export type { Finding, Severity };
 export function lint(paths: readonly string[], options: LintOptions = {}): LintResult {
   const enabled = options.rules ?? defaultRules();
   const cwd = options.cwd ?? process.cwd();
-  const workspace = new Workspace({ maxFileBytes: options.maxFileBytes });
-  const result: LintResult = { findings: [], files: [], failures: [], notices: [] };
+  const workspace = new Workspace({ maxFileBytes: options.maxFileBytes, overlay: options.overlay });
+  const result: LintResult = { findings: [], files: [], failures: [], notices: [], fixes: [] };
   const raw = [];
   for (const path of paths) {
     try {
@@ -68,6 +73,7 @@ export function lint(paths: readonly string[], options: LintOptions = {}): LintR
     }
   }
   result.findings = locateFindings(raw, cwd);
+  for (const finding of raw) if (finding.fix) result.fixes.push(finding.fix);
   for (const notice of workspace.notices) {
     const region = notice.file.locate([notice.pointer]).get(notice.pointer);
     result.notices.push({ file: displayPath(notice.file.path, cwd), line: region?.line, column: region?.column, message: notice.message });

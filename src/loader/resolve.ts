@@ -21,6 +21,8 @@ export interface RefNotice {
 export interface WorkspaceOptions {
   /** Largest file read, in bytes. */
   maxFileBytes?: number;
+  /** Texts to use instead of what is on disk, by absolute path (`--fix` passes in memory). */
+  overlay?: ReadonlyMap<string, string>;
 }
 
 const DEFAULT_MAX_FILE_BYTES = 200 * 1024 * 1024;
@@ -43,9 +45,11 @@ export class Workspace {
   private readonly checked = new Set<SourceFile>();
   readonly notices: RefNotice[] = [];
   private readonly maxFileBytes: number;
+  private readonly overlay: ReadonlyMap<string, string> | undefined;
 
   constructor(options: WorkspaceOptions = {}) {
     this.maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+    this.overlay = options.overlay;
   }
 
   /** Reads and parses a file (once); throws LoadError on any failure. */
@@ -54,6 +58,12 @@ export class Workspace {
     const cached = this.files.get(absolute);
     if (cached) return cached;
     let text: string;
+    const overlaid = this.overlay?.get(absolute);
+    if (overlaid !== undefined) {
+      const file = parseSource(absolute, overlaid);
+      this.files.set(absolute, file);
+      return file;
+    }
     try {
       const size = statSync(absolute).size;
       if (size > this.maxFileBytes) {
