@@ -1,9 +1,13 @@
 import type { Rule } from '../src/engine/types.js';
+import noBodyOnHead from './no-body-on-head.js';
+import noBodyOnNoContent from './no-body-on-no-content.js';
 import noUnknownStatus from './no-unknown-status.js';
 import requireWwwAuthenticate from './require-www-authenticate.js';
 
 /** Every rule, by id. A sorted literal map: no directory scanning. */
 export const rules: Readonly<Record<string, Rule<any>>> = {
+  'no-body-on-head': noBodyOnHead,
+  'no-body-on-no-content': noBodyOnNoContent,
   'no-unknown-status': noUnknownStatus,
   'require-www-authenticate': requireWwwAuthenticate,
 };
