@@ -2,6 +2,8 @@ import type { Rule } from '../src/engine/types.js';
 import noBodyOnHead from './no-body-on-head.js';
 import noBodyOnNoContent from './no-body-on-no-content.js';
 import noUnknownStatus from './no-unknown-status.js';
+import requireErrorResponses from './require-error-responses.js';
+import requireSuccessResponse from './require-success-response.js';
 import requireWwwAuthenticate from './require-www-authenticate.js';
 
 /** Every rule, by id. A sorted literal map: no directory scanning. */
@@ -9,5 +11,7 @@ export const rules: Readonly<Record<string, Rule<any>>> = {
   'no-body-on-head': noBodyOnHead,
   'no-body-on-no-content': noBodyOnNoContent,
   'no-unknown-status': noUnknownStatus,
+  'require-error-responses': requireErrorResponses,
+  'require-success-response': requireSuccessResponse,
   'require-www-authenticate': requireWwwAuthenticate,
 };
