@@ -1,4 +1,4 @@
-import { defineRule } from '../src/engine/define-rule.js';
+import { defineRule, type FixIntent } from '../src/engine/define-rule.js';
 import { classFallback, registeredStatus } from '../src/engine/status-registry.js';
 
 interface Options {
@@ -33,6 +33,7 @@ export default defineRule<Options>({
       },
     },
     recommended: true,
+    fixable: "Renames a lowercase range key such as '4xx' to '4XX', keeping its quoting, unless the uppercase key already exists.",
   },
   defaultOptions: { allow: [] },
 
@@ -46,12 +47,17 @@ export default defineRule<Options>({
         if (!responses) return;
         for (const status of Object.keys(responses.value)) {
           const at = context.child(responses, status)!;
-          const report = (messageId: string, data: Record<string, string> = {}) => context.report({ messageId, at, data: { status, ...data } });
+          const report = (messageId: string, data: Record<string, string> = {}, fix?: FixIntent) => context.report({ messageId, at, data: { status, ...data }, fix });
           // Both versions allow `^x-` extension keys in a Responses Object.
           if (status === 'default' || status.startsWith('x-')) continue;
           if (/^[1-5]XX$/i.test(status)) {
             if (swagger2) report('rangeInSwagger2');
-            else if (!/^[1-5]XX$/.test(status)) report('lowercaseRange', { fix: status.toUpperCase() });
+            else if (!/^[1-5]XX$/.test(status)) {
+              const upper = status.toUpperCase();
+              // Renaming onto a key that already exists would make a duplicate key.
+              const fix: FixIntent | undefined = Object.hasOwn(responses.value, upper) ? undefined : { kind: 'rename-key', entry: at, to: upper };
+              report('lowercaseRange', { fix: upper }, fix);
+            }
             continue;
           }
           if (/^\d+$/.test(status)) {

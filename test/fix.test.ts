@@ -3,18 +3,23 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { rules } from '../rules/index.js';
+import { lint } from '../src/lint.js';
 import { projectRoot, runCli } from './cli-harness.js';
 
 const goldenDir = join(projectRoot, 'test', 'golden', 'fix');
-const fixableRules = Object.values(rules).filter((rule) => rule.meta.fixable).map((rule) => rule.id);
 
 /** Each case: a folder copied to a temp dir, and the specs to fix in it. */
-const cases: Array<{ name: string; from: string; specs: string[] }> = [
+const cases: Array<{ name: string; from: string; specs: string[]; unfixable?: string[] }> = [
   { name: 'petstore', from: 'fixtures/petstore', specs: ['openapi.yaml'] },
   { name: 'multi-file', from: 'fixtures/multi-file', specs: ['openapi.yaml'] },
   { name: 'swagger2', from: 'fixtures/swagger2', specs: ['swagger.yaml'] },
-  { name: 'inputs', from: 'test/fix-inputs', specs: readdirSync(join(projectRoot, 'test/fix-inputs')).sort() },
+  {
+    name: 'inputs',
+    from: 'test/fix-inputs',
+    specs: readdirSync(join(projectRoot, 'test/fix-inputs')).sort(),
+    // Renaming '4xx' next to an existing '4XX' would duplicate the key: left for a person.
+    unfixable: ['no-unknown-status lowercase-range.yaml#/paths/~1b/get/responses/4xx'],
+  },
 ];
 
 function snapshot(folder: string): Map<string, Buffer> {
@@ -69,8 +74,10 @@ describe('--fix', () => {
         const fixed = await runCli(['--fix', '--format', 'json', '--fail-on', 'none', ...testCase.specs], { cwd: dir });
         expect(fixed.code).toBe(0);
         expect(fixed.stderr).toMatch(/^statuslint: fixed \d+ problems? in \d+ files?\n$/);
-        const remaining = JSON.parse(fixed.stdout) as { findings: Array<{ ruleId: string }> };
-        expect(remaining.findings.filter((finding) => fixableRules.includes(finding.ruleId))).toEqual([]);
+        const left = lint(testCase.specs.map((spec) => join(dir, spec)), { cwd: dir });
+        expect(left.fixes).toEqual([]);
+        const remaining = left.findings.filter((finding) => (testCase.unfixable ?? []).includes(`${finding.ruleId} ${finding.file}#${finding.pointer}`));
+        expect(remaining).toHaveLength(testCase.unfixable?.length ?? 0);
 
         const after = snapshot(dir);
         const expected = snapshot(patched);
@@ -84,7 +91,9 @@ describe('--fix', () => {
       it('the fixed specs still validate as OpenAPI', async () => {
         const dir = copyCase(testCase.from);
         await runCli(['--fix', ...testCase.specs], { cwd: dir });
-        const run = await runCli(['--validate', '--fail-on', 'none', ...testCase.specs], { cwd: dir });
+        // A '4xx' key beside a '4XX' one is not valid OpenAPI before or after: --fix leaves it.
+        const specs = testCase.specs.filter((spec) => spec !== 'lowercase-range.yaml');
+        const run = await runCli(['--validate', '--fail-on', 'none', ...specs], { cwd: dir });
         expect(run.stderr).toBe('');
       });
     });

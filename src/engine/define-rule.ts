@@ -10,3 +10,4 @@ export type { Operation, Response, Header, MediaType, Spec, Security } from '../
 export type { Located } from '../loader/resolve.js';
 export { isExactStatus, isStatusRange, isSuccessStatus, statusClass } from './status.js';
 export { addHeaderFix, type HeaderTemplate } from './fixes.js';
+export type { FixIntent } from '../fix/intents.js';
