@@ -1,11 +1,13 @@
 import type { Rule } from '../src/engine/types.js';
 import requireAllow from './require-allow.js';
+import requireContentRange from './require-content-range.js';
 import requireUpgrade from './require-upgrade.js';
 import requireWwwAuthenticate from './require-www-authenticate.js';
 
 /** Every rule, by id. A sorted literal map: no directory scanning. */
 export const rules: Readonly<Record<string, Rule<any>>> = {
   'require-allow': requireAllow,
+  'require-content-range': requireContentRange,
   'require-upgrade': requireUpgrade,
   'require-www-authenticate': requireWwwAuthenticate,
 };
