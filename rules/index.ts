@@ -1,6 +1,7 @@
 import type { Rule } from '../src/engine/types.js';
 import requireAllow from './require-allow.js';
 import requireContentRange from './require-content-range.js';
+import requireLocation from './require-location.js';
 import requireUpgrade from './require-upgrade.js';
 import requireWwwAuthenticate from './require-www-authenticate.js';
 
@@ -8,6 +9,7 @@ import requireWwwAuthenticate from './require-www-authenticate.js';
 export const rules: Readonly<Record<string, Rule<any>>> = {
   'require-allow': requireAllow,
   'require-content-range': requireContentRange,
+  'require-location': requireLocation,
   'require-upgrade': requireUpgrade,
   'require-www-authenticate': requireWwwAuthenticate,
 };
