@@ -3,6 +3,7 @@ import noUnsupportedMediaTypeWithoutBody from './no-unsupported-media-type-witho
 import requireAllow from './require-allow.js';
 import requireContentRange from './require-content-range.js';
 import requireLocation from './require-location.js';
+import requireProblemDetails from './require-problem-details.js';
 import requireUpgrade from './require-upgrade.js';
 import requireWwwAuthenticate from './require-www-authenticate.js';
 
@@ -12,6 +13,7 @@ export const rules: Readonly<Record<string, Rule<any>>> = {
   'require-allow': requireAllow,
   'require-content-range': requireContentRange,
   'require-location': requireLocation,
+  'require-problem-details': requireProblemDetails,
   'require-upgrade': requireUpgrade,
   'require-www-authenticate': requireWwwAuthenticate,
 };
