@@ -9,7 +9,7 @@ export default defineRule({
     severity: 'warning',
     references: ['RFC 9110 §10.2.2', 'RFC 9110 §9.3.3', 'RFC 9110 §15.3.2', 'RFC 9110 §15.4'],
     messages: {
-      created: "201 response declares no 'Location' header; add one with the URI of the resource that was created.",
+      created: "201 response declares no 'Location' header; add one with the URI of the resource that was created, or use 200 if the request created nothing.",
       redirect: "{{status}} response declares no 'Location' header; add one with the URI the client is redirected to.",
     },
     recommended: true,
