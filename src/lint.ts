@@ -36,9 +36,11 @@ export interface LintOptions {
   overlay?: ReadonlyMap<string, string>;
 }
 
-/** Every registered rule at its default severity: the `recommended` set. */
+/** The `recommended` set: every registered rule not marked opt-in, at its default severity. */
 export function defaultRules(): EnabledRule[] {
-  return Object.values(allRules).map((rule) => ({ rule, severity: rule.meta.severity }));
+  return Object.values(allRules)
+    .filter((rule) => rule.meta.recommended !== false)
+    .map((rule) => ({ rule, severity: rule.meta.severity }));
 }
 
 export function ruleById(id: string): Rule<any> | undefined {
