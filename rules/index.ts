@@ -1,7 +1,9 @@
 import type { Rule } from '../src/engine/types.js';
+import requireAuthErrors from './require-auth-errors.js';
 import requireWwwAuthenticate from './require-www-authenticate.js';
 
 /** Every rule, by id. A sorted literal map: no directory scanning. */
 export const rules: Readonly<Record<string, Rule<any>>> = {
+  'require-auth-errors': requireAuthErrors,
   'require-www-authenticate': requireWwwAuthenticate,
 };
