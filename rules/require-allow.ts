@@ -1,4 +1,4 @@
-import { defineRule, missingHeader, type HeaderRequirement } from '../src/engine/define-rule.js';
+import { addHeaderFix, defineRule, missingHeader, type HeaderRequirement } from '../src/engine/define-rule.js';
 
 const ALLOW: HeaderRequirement = { header: 'Allow', statuses: ['405'] };
 
@@ -12,15 +12,23 @@ export default defineRule({
       missing: "405 response declares no 'Allow' header; add one listing the methods the resource supports (e.g. 'GET, HEAD'), or use another status if the method is not what was refused.",
     },
     recommended: true,
+    fixable: "Adds an 'Allow' string header whose example lists the methods the operation's path defines.",
   },
   defaultOptions: {},
 
   create(context) {
     return {
-      Response(response) {
+      Response(response, operation) {
         // RFC 9110 §15.5.6: the origin server MUST generate Allow in a 405.
         const missing = missingHeader(response, ALLOW);
-        if (missing) context.report({ messageId: 'missing', at: missing.response });
+        if (!missing) return;
+        const methods = context.spec.operations.filter((other) => other.path === operation.path).map((other) => other.method.toUpperCase());
+        const fix = addHeaderFix(context.spec, response, 'Allow', {
+          description: 'The methods the target resource supports (RFC 9110 §10.2.1).',
+          schema: { type: 'string' },
+          example: methods.join(', '),
+        });
+        context.report({ messageId: 'missing', at: missing.response, fix });
       },
     };
   },

@@ -1,4 +1,4 @@
-import { defineRule, missingHeader, type HeaderRequirement, type Response } from '../src/engine/define-rule.js';
+import { addHeaderFix, defineRule, missingHeader, type HeaderRequirement, type Response } from '../src/engine/define-rule.js';
 
 const CONTENT_RANGE: HeaderRequirement = { header: 'Content-Range', statuses: ['206', '416'] };
 
@@ -25,6 +25,7 @@ export default defineRule({
       unsatisfiable: "416 response declares no 'Content-Range' header; add one giving the current length (e.g. 'bytes */1234'), or use another status if this does not answer a Range request.",
     },
     recommended: true,
+    fixable: "Adds a 'Content-Range' string header, described, with an example ('bytes 0-499/1234' on 206, 'bytes */1234' on 416).",
   },
   defaultOptions: {},
 
@@ -41,7 +42,15 @@ export default defineRule({
         const missing = missingHeader(response, CONTENT_RANGE);
         if (!missing) return;
         // RFC 9110 §15.5.17: a 416 to a byte-range request SHOULD carry Content-Range.
-        context.report({ messageId: missing.status === '206' ? 'partial' : 'unsatisfiable', at: missing.response });
+        const partial = missing.status === '206';
+        const fix = addHeaderFix(context.spec, response, 'Content-Range', {
+          description: partial
+            ? 'The range enclosed and the complete length, e.g. bytes 0-499/1234 (RFC 9110 §14.4).'
+            : 'The current length of the representation, e.g. bytes */1234 (RFC 9110 §14.4).',
+          schema: { type: 'string' },
+          example: partial ? 'bytes 0-499/1234' : 'bytes */1234',
+        });
+        context.report({ messageId: partial ? 'partial' : 'unsatisfiable', at: missing.response, fix });
       },
     };
   },

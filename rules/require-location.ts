@@ -1,4 +1,4 @@
-import { defineRule, missingHeader, type HeaderRequirement } from '../src/engine/define-rule.js';
+import { addHeaderFix, defineRule, missingHeader, type HeaderRequirement } from '../src/engine/define-rule.js';
 
 const LOCATION: HeaderRequirement = { header: 'Location', statuses: ['201', '301', '302', '303', '307', '308'] };
 
@@ -13,6 +13,7 @@ export default defineRule({
       redirect: "{{status}} response declares no 'Location' header; add one with the URI the client is redirected to.",
     },
     recommended: true,
+    fixable: "Adds a 'Location' header (a URI reference), described as the created resource for 201 or the redirect target for 3xx.",
   },
   defaultOptions: {},
 
@@ -25,7 +26,11 @@ export default defineRule({
         if (response.status === '201' && operation.method !== 'post') return;
         const missing = missingHeader(response, LOCATION);
         if (!missing) return;
-        context.report({ messageId: missing.status === '201' ? 'created' : 'redirect', at: missing.response, data: { status: missing.status } });
+        const fix = addHeaderFix(context.spec, response, 'Location', {
+          description: missing.status === '201' ? 'The URI of the created resource (RFC 9110 §10.2.2).' : 'The URI to follow (RFC 9110 §10.2.2).',
+          schema: { type: 'string', format: 'uri-reference' },
+        });
+        context.report({ messageId: missing.status === '201' ? 'created' : 'redirect', at: missing.response, data: { status: missing.status }, fix });
       },
     };
   },

@@ -5,7 +5,7 @@ import type { Response, Spec } from '../loader/normalize.js';
 /** A header as each spec version writes it: 2.0 puts the type on the header, 3.x in `schema`. */
 export interface HeaderTemplate {
   description: string;
-  schema: { type: 'string' | 'integer'; minimum?: number };
+  schema: { type: 'string' | 'integer'; minimum?: number; format?: string };
   example?: string | number;
 }
 
