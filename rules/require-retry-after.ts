@@ -1,4 +1,4 @@
-import { defineRule } from '../src/engine/define-rule.js';
+import { addHeaderFix, defineRule } from '../src/engine/define-rule.js';
 
 /** 429 (RFC 6585 §4) and 503 (RFC 9110 §15.6.4) are the statuses whose whole point is "later". */
 const RETRYABLE = new Set(['429', '503']);
@@ -13,6 +13,7 @@ export default defineRule({
       missing: "{{status}} response declares no 'Retry-After' header; tell clients when to retry (delay-seconds or an HTTP-date).",
     },
     recommended: true,
+    fixable: "Adds a 'Retry-After' integer header (delay-seconds, minimum 0), described, or a $ref to components/headers when the spec defines one.",
   },
   defaultOptions: {},
 
@@ -20,7 +21,12 @@ export default defineRule({
     return {
       Response(response) {
         if (!RETRYABLE.has(response.status) || response.header('Retry-After')) return;
-        context.report({ messageId: 'missing', at: response.node, data: { status: response.status } });
+        const fix = addHeaderFix(context.spec, response, 'Retry-After', {
+          description: 'Seconds to wait before retrying (RFC 9110 §10.2.3 also allows an HTTP-date).',
+          schema: { type: 'integer', minimum: 0 },
+          example: 60,
+        });
+        context.report({ messageId: 'missing', at: response.node, data: { status: response.status }, fix });
       },
     };
   },

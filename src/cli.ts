@@ -7,8 +7,10 @@ import { CONFIG_FILE_NAMES, ConfigError, defaultConfig, findConfig, loadConfig, 
 import { isIgnored, parseRuleFlags, rulesFor } from './config/resolve.js';
 import { displayPath, LoadError, UsageError } from './errors.js';
 import { SEVERITIES, type Severity } from './engine/types.js';
+import { unifiedDiff } from './fix/diff.js';
+import { fixSpecs, writeChanges } from './fix/apply.js';
 import { expandInputs } from './inputs.js';
-import { allRules, lint } from './lint.js';
+import { allRules, lint, type LintOptions, type LintResult } from './lint.js';
 import { createProgress, showsProgress } from './progress.js';
 import { explainRule, listRules } from './rule-docs.js';
 import { writeFileAtomic } from './output.js';
@@ -50,6 +52,8 @@ interface CliOptions {
   color: boolean;
   debug?: boolean;
   validate?: boolean;
+  fix?: boolean;
+  fixDryRun?: boolean;
   /** A file, `false` for --no-config, or undefined to look for one. */
   config?: string | false;
   rule: string[];
@@ -73,6 +77,8 @@ function buildProgram(io: CliIo, exit: { code: number }): Command {
     .option('--baseline <file>', 'report only findings that are not in this baseline')
     .option('--write-baseline <file>', "record this run's findings as the baseline, and report none of them")
     .option('--no-color', 'never colour the output (also NO_COLOR=1)')
+    .option('--fix', 'repair mechanical findings in place (comments and layout kept), then report what remains')
+    .option('--fix-dry-run', 'print the --fix changes as a unified diff; write nothing')
     .option('--validate', 'also check each spec against the official OpenAPI schema (slower)')
     .option('--debug', 'print stack traces of internal errors')
     // `statuslint rules --format json` must reach the subcommand's own --format.
@@ -209,14 +215,33 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
   for (const path of inputs.ignored) io.stderr(`statuslint: warning: ${displayPath(path, io.cwd)} is ignored by ${configName}; not linted\n`);
 
   const progress = createProgress(showsProgress(Boolean(io.stderrIsTty), io.env), { write: io.stderr, now: io.now });
-  const result = lint(inputs.files, {
+  const lintOptions: LintOptions = {
     rules: (path) => rulesFor(config, path, allRules, flags),
     cwd: io.cwd,
     discovered: inputs.discovered,
     unusedSuppressions: config.unusedSuppressions,
     onProgress: (done, total) => progress.update(done, total),
-  });
-  progress.clear();
+  };
+  let result: LintResult;
+  if (options.fix || options.fixDryRun) {
+    const outcome = fixSpecs(inputs.files, lintOptions);
+    progress.clear();
+    result = outcome.result;
+    const files = outcome.changes.length;
+    if (options.fixDryRun) {
+      for (const change of outcome.changes) {
+        const name = displayPath(change.path, io.cwd);
+        io.stdout(unifiedDiff(`a/${name}`, `b/${name}`, change.before, change.after));
+      }
+      io.stderr(`statuslint: --fix-dry-run: ${outcome.applied} fix${outcome.applied === 1 ? '' : 'es'} in ${files} file${files === 1 ? '' : 's'}; nothing written\n`);
+      return result.failures.length > 0 ? EXIT_ERROR : EXIT_OK;
+    }
+    writeChanges(outcome.changes);
+    if (outcome.applied > 0) io.stderr(`statuslint: fixed ${outcome.applied} problem${outcome.applied === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}\n`);
+  } else {
+    result = lint(inputs.files, lintOptions);
+    progress.clear();
+  }
   for (const notice of result.notices) {
     const where = notice.line !== undefined ? `:${notice.line}:${notice.column}` : '';
     io.stderr(`statuslint: warning: ${notice.file}${where}: ${notice.message}\n`);

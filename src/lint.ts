@@ -6,6 +6,7 @@ import type { EnabledRule, Finding, RawFinding, Rule, Severity } from './engine/
 import { detectVersion, normalize } from './loader/normalize.js';
 import type { SourceFile } from './loader/parse.js';
 import { Workspace } from './loader/resolve.js';
+import type { FixIntent } from './fix/intents.js';
 import { rules as allRules } from '../rules/index.js';
 
 /** A problem that did not stop the lint but left part of a spec unread. */
@@ -34,6 +35,8 @@ export interface LintResult {
   sources: string[];
   /** The rules that ran on at least one spec (and the engine's own check, if it reported). */
   rules: Rule<any>[];
+  /** The mechanical repairs that rules offered for their findings. */
+  fixes: FixIntent[];
 }
 
 export interface LintOptions {
@@ -52,9 +55,11 @@ export interface LintOptions {
   unusedSuppressions?: Severity | 'off';
   /** Called after each input is done with, for a progress display. */
   onProgress?: (done: number, total: number) => void;
+  /** File texts to lint instead of what is on disk, by absolute path. */
+  overlay?: ReadonlyMap<string, string>;
 }
 
-/** The rules in `statuslint:recommended`, at their default severity. */
+/** The `recommended` set: every registered rule not marked opt-in, at its default severity. */
 export function defaultRules(): EnabledRule[] {
   return Object.values(allRules)
     .filter((rule) => rule.meta.recommended !== false)
@@ -101,8 +106,8 @@ export function lint(paths: readonly string[], options: LintOptions = {}): LintR
   const rulesFor = typeof fixed === 'function' ? fixed : () => fixed;
   const cwd = options.cwd ?? process.cwd();
   const knownRules = Object.keys(allRules);
-  const workspace = new Workspace({ maxFileBytes: options.maxFileBytes });
-  const result: LintResult = { findings: [], files: [], failures: [], notices: [], skipped: { notOpenApi: [], fragments: [] }, sources: [], rules: [] };
+  const workspace = new Workspace({ maxFileBytes: options.maxFileBytes, overlay: options.overlay });
+  const result: LintResult = { findings: [], files: [], failures: [], notices: [], skipped: { notOpenApi: [], fragments: [] }, sources: [], rules: [], fixes: [] };
   const raw: RawFinding[] = [];
   const ran = new Map<string, Rule<any>>();
   const roots: SourceFile[] = [];
@@ -165,6 +170,7 @@ export function lint(paths: readonly string[], options: LintOptions = {}): LintR
     return true;
   });
   result.findings = locateFindings(unique, cwd);
+  for (const finding of unique) if (finding.fix) result.fixes.push(finding.fix);
   result.sources = [...new Set([...roots, ...workspace.referenced])].map((file) => displayPath(file.path, cwd));
   result.rules = [...ran.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
   if (unique.some((finding) => finding.ruleId === unusedSuppression.id)) result.rules.push(unusedSuppression);

@@ -1,4 +1,4 @@
-import { linkSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, linkSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 export interface WriteOptions {
@@ -14,8 +14,16 @@ export interface WriteOptions {
  */
 export function writeFileAtomic(path: string, content: string, options: WriteOptions = {}): void {
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+  let mode: number | undefined;
+  try {
+    mode = statSync(path).mode & 0o7777;
+  } catch {
+    // a new file: default mode
+  }
   try {
     writeFileSync(temporary, content);
+    // Replacing a file must not change who may read or run it.
+    if (mode !== undefined) chmodSync(temporary, mode);
     if (options.exclusive) linkSync(temporary, path);
     else renameSync(temporary, path);
   } finally {

@@ -14,6 +14,9 @@ const spec = {
   },
 };
 
+/** Two rules only, so the expected baselines stay small and other rules' growth leaves them alone. */
+const CONFIG = 'extends: []\nrules:\n  require-www-authenticate: error\n  require-retry-after: warning\n';
+
 const EXPECTED = `{
   "format": "statuslint-baseline",
   "version": 1,
@@ -31,20 +34,20 @@ function json(stdout: string): { findings: Array<{ ruleId: string; pointer: stri
 
 describe('baselines', () => {
   it('--write-baseline records the findings as sorted JSON, one entry per line, and reports none of them', async () => {
-    const dir = project({ 'openapi.yaml': spec });
+    const dir = project({ 'statuslint.config.yaml': CONFIG, 'openapi.yaml': spec });
     const run = await runCli(['--write-baseline', 'statuslint-baseline.json', 'openapi.yaml'], { cwd: dir });
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('statuslint: wrote 3 entries to statuslint-baseline.json\n');
     expect(run.stdout).toContain('no problems in 1 file');
     expect(readFileSync(join(dir, 'statuslint-baseline.json'), 'utf8')).toBe(EXPECTED);
-    expect(readdirSync(dir).sort()).toEqual(['openapi.yaml', 'statuslint-baseline.json']);
+    expect(readdirSync(dir).sort()).toEqual(['openapi.yaml', 'statuslint-baseline.json', 'statuslint.config.yaml']);
     // Stable: the same findings give the same bytes.
     await runCli(['--write-baseline', 'statuslint-baseline.json', 'openapi.yaml'], { cwd: dir });
     expect(readFileSync(join(dir, 'statuslint-baseline.json'), 'utf8')).toBe(EXPECTED);
   });
 
   it('--baseline reports only new findings, and survives edits that move lines', async () => {
-    const dir = project({ 'openapi.yaml': spec });
+    const dir = project({ 'statuslint.config.yaml': CONFIG, 'openapi.yaml': spec });
     await runCli(['--write-baseline', 'baseline.json', 'openapi.yaml'], { cwd: dir });
     const same = await runCli(['--baseline', 'baseline.json', 'openapi.yaml'], { cwd: dir });
     expect(same.code).toBe(0);
@@ -67,9 +70,10 @@ describe('baselines', () => {
   });
 
   it('says how many entries are fixed, and a rewrite drops them', async () => {
-    const dir = project({ 'openapi.yaml': spec });
+    const dir = project({ 'statuslint.config.yaml': CONFIG, 'openapi.yaml': spec });
     await runCli(['--write-baseline', 'baseline.json', 'openapi.yaml'], { cwd: dir });
-    const fixedSpec = structuredClone(spec) as typeof spec & { paths: Record<string, any> };
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const fixedSpec = structuredClone(spec) as any;
     fixedSpec.paths['/pets'].get.responses['401'].headers = { 'WWW-Authenticate': { schema: { type: 'string' } } };
     delete fixedSpec.paths['/pets/{id}'].delete.responses['503'];
     writeFileSync(join(dir, 'openapi.yaml'), stringify(fixedSpec));
@@ -81,9 +85,10 @@ describe('baselines', () => {
   });
 
   it('new findings fail the run as usual', async () => {
-    const dir = project({ 'openapi.yaml': spec });
+    const dir = project({ 'statuslint.config.yaml': CONFIG, 'openapi.yaml': spec });
     await runCli(['--write-baseline', 'baseline.json', 'openapi.yaml'], { cwd: dir });
-    const worse = structuredClone(spec) as typeof spec & { paths: Record<string, any> };
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const worse = structuredClone(spec) as any;
     worse.paths['/pets/{id}'].delete.responses['401'] = { description: 'no' };
     writeFileSync(join(dir, 'openapi.yaml'), stringify(worse));
     const run = await runCli(['--format', 'json', '--baseline', 'baseline.json', 'openapi.yaml'], { cwd: dir });
@@ -92,7 +97,7 @@ describe('baselines', () => {
   });
 
   it('paths are relative to the baseline file, so any working directory matches', async () => {
-    const dir = project({ 'api/openapi.yaml': spec });
+    const dir = project({ 'statuslint.config.yaml': CONFIG, 'api/openapi.yaml': spec });
     mkdirSync(join(dir, 'ci'));
     await runCli(['--write-baseline', 'ci/baseline.json', 'api/openapi.yaml'], { cwd: dir });
     expect(readFileSync(join(dir, 'ci', 'baseline.json'), 'utf8')).toContain('"file": "../api/openapi.yaml"');
@@ -102,7 +107,7 @@ describe('baselines', () => {
   });
 
   it('entries for files this run did not read are not counted as fixed; those of deleted files are', async () => {
-    const dir = project({ 'a/openapi.yaml': spec, 'b/openapi.yaml': spec });
+    const dir = project({ 'statuslint.config.yaml': CONFIG, 'a/openapi.yaml': spec, 'b/openapi.yaml': spec });
     await runCli(['--write-baseline', 'baseline.json', 'a', 'b'], { cwd: dir });
     const partial = await runCli(['--baseline', 'baseline.json', 'a'], { cwd: dir });
     expect(partial.stderr).toBe('statuslint: baseline baseline.json: 3 known findings not reported; none fixed\n');
@@ -113,7 +118,7 @@ describe('baselines', () => {
 
   it('findings in a shared file are keyed by that file', async () => {
     const usesShared = { openapi: '3.1.0', info, paths: { '/a': { get: { responses: { '401': { $ref: 'common.yaml#/Unauthorized' } } } } } };
-    const dir = project({ 'openapi.yaml': usesShared, 'common.yaml': { Unauthorized: { description: 'no' } } });
+    const dir = project({ 'statuslint.config.yaml': CONFIG, 'openapi.yaml': usesShared, 'common.yaml': { Unauthorized: { description: 'no' } } });
     await runCli(['--write-baseline', 'baseline.json', 'openapi.yaml'], { cwd: dir });
     expect(readFileSync(join(dir, 'baseline.json'), 'utf8')).toContain('{"file": "common.yaml", "pointer": "/Unauthorized", "rule": "require-www-authenticate"}');
     expect((await runCli(['--baseline', 'baseline.json', 'openapi.yaml'], { cwd: dir })).code).toBe(0);
@@ -128,7 +133,7 @@ describe('baselines', () => {
   ];
   for (const [name, text, message] of bad) {
     it(`refuses ${name} with exit 2`, async () => {
-      const dir = project(text === undefined ? { 'openapi.yaml': spec } : { 'openapi.yaml': spec, 'baseline.json': text });
+      const dir = project(text === undefined ? { 'statuslint.config.yaml': CONFIG, 'openapi.yaml': spec } : { 'statuslint.config.yaml': CONFIG, 'openapi.yaml': spec, 'baseline.json': text });
       const run = await runCli(['--baseline', 'baseline.json', 'openapi.yaml'], { cwd: dir });
       expect(run.code).toBe(2);
       expect(run.stdout).toBe('');
@@ -137,13 +142,13 @@ describe('baselines', () => {
   }
 
   it('--baseline with --write-baseline is a usage error', async () => {
-    const run = await runCli(['--baseline', 'a.json', '--write-baseline', 'a.json', 'openapi.yaml'], { cwd: project({ 'openapi.yaml': spec }) });
+    const run = await runCli(['--baseline', 'a.json', '--write-baseline', 'a.json', 'openapi.yaml'], { cwd: project({ 'statuslint.config.yaml': CONFIG, 'openapi.yaml': spec }) });
     expect(run.code).toBe(2);
     expect(run.stderr).toBe('statuslint: use --baseline or --write-baseline, not both (--write-baseline alone refreshes a baseline)\n');
   });
 
   it('is not written when an input could not be linted', async () => {
-    const dir = project({ 'openapi.yaml': spec, 'broken.yaml': 'openapi: 3.1.0\ninfo: [\n' });
+    const dir = project({ 'statuslint.config.yaml': CONFIG, 'openapi.yaml': spec, 'broken.yaml': 'openapi: 3.1.0\ninfo: [\n' });
     const run = await runCli(['--write-baseline', 'baseline.json', 'openapi.yaml', 'broken.yaml'], { cwd: dir });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('statuslint: not writing baseline.json: 1 input could not be linted\n');

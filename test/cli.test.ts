@@ -170,7 +170,8 @@ describe('rules and explain', () => {
     const lines = run.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(Object.keys(rules).length);
     for (const rule of Object.values(rules)) {
-      expect(lines.find((line) => line.startsWith(rule.id + ' '))).toMatch(new RegExp(`${rule.meta.severity}\\s+${rule.meta.description}`));
+      const line = lines.find((candidate) => candidate.startsWith(rule.id + ' '))!;
+      expect(line.replace(/\s+/g, ' ')).toBe(`${rule.id} ${rule.meta.severity} ${rule.meta.description}`);
     }
     const json = JSON.parse((await runCli(['rules', '--format', 'json'])).stdout) as Array<{ id: string }>;
     expect(json.map((rule) => rule.id)).toEqual(Object.keys(rules));

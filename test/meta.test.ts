@@ -38,6 +38,11 @@ describe('rule registry', () => {
         }
       });
 
+      it('documents what --fix writes, when it can fix', () => {
+        const doc = readFileSync(join(rulesDir, `${id}.md`), 'utf8');
+        expect(doc.includes('## Fix')).toBe(Boolean(rule.meta.fixable));
+      });
+
       it('has its table-driven tests', () => {
         expect(readdirSync(testsDir)).toContain(`${id}.test.ts`);
       });

@@ -10,11 +10,14 @@ interface JsonFinding {
   pointer: string;
 }
 
-/** Lints the files through the CLI and returns its findings. */
+/** The rules these tests suppress; other rules' findings on the specs are not their business. */
+const WATCHED = new Set(['require-retry-after', 'require-validation-error', 'require-www-authenticate', 'unused-suppression']);
+
+/** Lints the files through the CLI and returns the findings of the watched rules. */
 async function lintProject(files: Record<string, string | object>, args: string[] = []): Promise<JsonFinding[]> {
   const run = await runCli(['--format', 'json', ...args, 'openapi.yaml'], { cwd: project(files) });
   expect(run.stderr).toBe('');
-  return (JSON.parse(run.stdout) as { findings: JsonFinding[] }).findings;
+  return (JSON.parse(run.stdout) as { findings: JsonFinding[] }).findings.filter((finding) => WATCHED.has(finding.ruleId));
 }
 
 const at = (findings: JsonFinding[]): string[] => findings.map((finding) => `${finding.ruleId} ${finding.file === 'openapi.yaml' ? '' : finding.file + '#'}${finding.pointer}`).sort();
@@ -144,7 +147,7 @@ describe('suppressions that silence nothing (unused-suppression)', () => {
     (spec.paths as Record<string, unknown>)['/b'] = { get: { responses: { 429: { $ref: 'shared.yaml#/TooMany' } } } };
     const dir = project({ 'openapi.yaml': spec, 'v2/openapi.yaml': { ...spec, paths: { '/c': { get: { responses: { 429: { $ref: '../shared.yaml#/TooMany' } } } } } }, 'shared.yaml': shared });
     const run = await runCli(['--format', 'json', '.'], { cwd: dir });
-    const { findings } = JSON.parse(run.stdout) as { findings: JsonFinding[] };
+    const findings = (JSON.parse(run.stdout) as { findings: JsonFinding[] }).findings.filter((finding) => WATCHED.has(finding.ruleId));
     expect(findings.map((finding) => `${finding.ruleId} ${finding.file}#${finding.pointer}`)).toEqual([`unused-suppression shared.yaml#/TooMany/${IGNORE}/0`]);
   });
 

@@ -9,3 +9,6 @@ export type { Rule, RuleContext, RuleMeta, RuleVisitors, Severity } from './type
 export type { Operation, Response, Header, MediaType, Spec, Security } from '../loader/normalize.js';
 export type { Located } from '../loader/resolve.js';
 export { isExactStatus, isStatusRange, isSuccessStatus, statusClass } from './status.js';
+export { addHeaderFix, type HeaderTemplate } from './fixes.js';
+export type { FixIntent } from '../fix/intents.js';
+export { missingHeader, type HeaderRequirement, type MissingHeader } from './require-header.js';

@@ -28,7 +28,7 @@ export function runRules(spec: Spec, rules: readonly EnabledRule[], suppressions
       spec,
       deref: (node) => spec.workspace.deref(node),
       child,
-      report({ messageId, at, data }) {
+      report({ messageId, at, data, fix }) {
         const template = rule.meta.messages[messageId];
         if (template === undefined) throw new Error(`rule '${rule.id}' reported unknown message id '${messageId}'`);
         const message = format(template, data);
@@ -41,6 +41,7 @@ export function runRules(spec: Spec, rules: readonly EnabledRule[], suppressions
           finding.operation = { method: operation.method, path: operation.path };
         }
         if (current.status !== undefined) finding.status = current.status;
+        if (fix) finding.fix = fix;
         findings.set(key, finding);
       },
     });
@@ -83,7 +84,7 @@ export function locateFindings(raw: readonly RawFinding[], cwd = process.cwd()):
   for (const [file, findings] of byFile) {
     const regions = file.locate(findings.map((finding) => finding.at.pointer));
     const name = displayPath(file.path, cwd);
-    for (const { at, ...rest } of findings) {
+    for (const { at, fix: _fix, ...rest } of findings) {
       const region = regions.get(at.pointer) ?? { line: 1, column: 1, endLine: 1, endColumn: 1 };
       located.push({
         ruleId: rest.ruleId,

@@ -1,3 +1,4 @@
+import type { FixIntent } from '../fix/intents.js';
 import type { Located } from '../loader/resolve.js';
 import type { Operation, Response, Spec } from '../loader/normalize.js';
 
@@ -28,6 +29,8 @@ export interface RuleMeta {
   schema?: OptionSchema;
   /** Whether the rule is in `statuslint:recommended`. */
   recommended?: boolean;
+  /** What `--fix` writes for it, in a sentence; present when the rule can fix. */
+  fixable?: string;
 }
 
 export interface ReportDescriptor {
@@ -35,6 +38,8 @@ export interface ReportDescriptor {
   /** The node the problem is about: the finding points at where it is written. */
   at: Located;
   data?: Record<string, string | number>;
+  /** How `--fix` repairs it, when the repair is mechanical. */
+  fix?: FixIntent;
 }
 
 export interface RuleContext<Options> {
@@ -80,6 +85,7 @@ export interface RawFinding {
   at: Located;
   operation?: { method: string; path: string };
   status?: string;
+  fix?: FixIntent;
 }
 
 /** A finding as reporters see it. Lines and columns are 1-based; `endColumn` is exclusive. */

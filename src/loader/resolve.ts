@@ -21,6 +21,8 @@ export interface RefNotice {
 export interface WorkspaceOptions {
   /** Largest file read, in bytes. */
   maxFileBytes?: number;
+  /** Texts to use instead of what is on disk, by absolute path (`--fix` passes in memory). */
+  overlay?: ReadonlyMap<string, string>;
 }
 
 const DEFAULT_MAX_FILE_BYTES = 200 * 1024 * 1024;
@@ -45,9 +47,11 @@ export class Workspace {
   /** Files that a checked file names in a `$ref`, so a folder's shared fragments are told from its specs. */
   readonly referenced = new Set<SourceFile>();
   private readonly maxFileBytes: number;
+  private readonly overlay: ReadonlyMap<string, string> | undefined;
 
   constructor(options: WorkspaceOptions = {}) {
     this.maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+    this.overlay = options.overlay;
   }
 
   /** Reads and parses a file (once); throws LoadError on any failure. */
@@ -56,6 +60,12 @@ export class Workspace {
     const cached = this.files.get(absolute);
     if (cached) return cached;
     let text: string;
+    const overlaid = this.overlay?.get(absolute);
+    if (overlaid !== undefined) {
+      const file = parseSource(absolute, overlaid);
+      this.files.set(absolute, file);
+      return file;
+    }
     try {
       const size = statSync(absolute).size;
       if (size > this.maxFileBytes) {

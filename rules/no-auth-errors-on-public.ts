@@ -1,0 +1,97 @@
+import { defineRule, type Located, type Operation, type RuleContext } from '../src/engine/define-rule.js';
+
+interface Options {
+  topLevel: boolean;
+}
+
+/** `X-Sds-Service-Token`, `authKey`, `access_key` → lower-case words. */
+function wordsOf(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
+/** Path or operationId words of an endpoint that authenticates its caller itself. */
+const AUTH_ENDPOINT = new Set([
+  'login', 'logon', 'signin', 'logout', 'signout', 'authenticate', 'authentication', 'authn', 'auth', 'oauth', 'oauth2',
+  'token', 'tokens', 'refresh', 'authorize', 'authorise', 'authorization', 'authorisation', '2fa', 'mfa', 'otp',
+  'session', 'sessions', 'revoke', 'password', 'callback',
+]);
+
+/** A parameter named like one of these carries the caller's credentials. */
+const CREDENTIAL_NAME = /^(?:x-)?(?:api[-_]?key|apikey|key|token|access[-_]?token|auth[-_]?token|id[-_]?token|auth|auth[-_]?key|authkey|authorization|password|secret|signature|sig|jwt|bearer)$/;
+const CREDENTIAL_NOUN = new Set(['token', 'key', 'password', 'passwd', 'secret', 'jwt', 'credential', 'credentials', 'authorization']);
+const CREDENTIAL_QUALIFIER = new Set(['api', 'access', 'auth', 'service', 'share', 'app', 'client', 'session', 'bearer', 'id', 'refresh', 'security', 'subscription', 'license', 'developer', 'user']);
+
+function isCredentialParameter(name: string): boolean {
+  if (CREDENTIAL_NAME.test(name.toLowerCase())) return true;
+  const words = wordsOf(name);
+  if (words.includes('csrf') || words.includes('xsrf')) return false;
+  if (words.includes('password') || words.includes('passwd') || words.includes('authorization')) return true;
+  return words.some((word) => CREDENTIAL_NOUN.has(word)) && words.some((word) => CREDENTIAL_QUALIFIER.has(word));
+}
+
+/**
+ * Whether the operation takes credentials outside its security requirements: a login or token
+ * endpoint, or a `token`, `api_key` or `X-Service-Token` parameter. Such an operation can answer
+ * 401 although it declares `security: []`.
+ */
+function takesOwnCredentials(context: RuleContext<Options>, operation: Operation): boolean {
+  const operationId = operation.node.value.operationId;
+  const names = [...wordsOf(operation.path), ...(typeof operationId === 'string' ? wordsOf(operationId) : [])];
+  if (names.some((word) => AUTH_ENDPOINT.has(word)) || names.join(' ').includes('sign in')) return true;
+  const paths = context.child(context.spec.root, 'paths');
+  const owner = paths && context.child(paths, operation.path);
+  for (const holder of [operation.node, owner && context.deref(owner)]) {
+    const parameters = holder && context.child(holder, 'parameters');
+    if (!parameters || !Array.isArray(parameters.value)) continue;
+    for (let index = 0; index < parameters.value.length; index++) {
+      const entry = context.child(parameters, index);
+      const parameter: Located | undefined = entry && context.deref(entry);
+      const value = parameter?.value as Record<string, unknown> | undefined;
+      if (value && typeof value.name === 'string' && value.in !== 'body' && isCredentialParameter(value.name)) return true;
+    }
+  }
+  return false;
+}
+
+export default defineRule<Options>({
+  id: 'no-auth-errors-on-public',
+  meta: {
+    description: 'Disallow a 401 response on operations that require no credentials',
+    severity: 'warning',
+    references: ['RFC 9110 §15.5.2'],
+    messages: {
+      publicOperation:
+        "Operation is public ('security: []') but documents 401, which answers missing or invalid credentials; remove the 401, or declare the security it accepts (add '{}' as an alternative if credentials are optional).",
+      publicApi:
+        "Operation is public (the top-level 'security' is '[]' and the operation does not override it) but documents 401; remove the 401, or declare the security it accepts.",
+    },
+    schema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        topLevel: { type: 'boolean', description: "Also treat a top-level 'security: []' as making its operations public" },
+      },
+    },
+    recommended: true,
+  },
+  defaultOptions: { topLevel: false },
+
+  create(context) {
+    return {
+      Response(response, operation) {
+        // Only an explicit empty list says "no credentials": a `{}` alternative is optional auth,
+        // where a bad token still earns a 401, and no `security` at all says nothing.
+        if (response.status !== '401' || operation.security.kind !== 'public') return;
+        // A top-level `[]` is often a placeholder for auth configured elsewhere (Apache Airflow).
+        if (!operation.security.explicitlyPublic && !context.options.topLevel) return;
+        if (takesOwnCredentials(context, operation)) return;
+        // The shared 401 is fine for other operations; this operation's use of it is the mistake.
+        context.report({ messageId: operation.security.explicitlyPublic ? 'publicOperation' : 'publicApi', at: response.entry });
+      },
+    };
+  },
+});

@@ -1,0 +1,290 @@
+import { defineRule } from '../src/engine/define-rule.js';
+
+// Descriptions are matched as word sequences, never substrings: the text is split into
+// lower-case words (camelCase, snake_case and contractions undone), clause punctuation
+// becomes a '.' word that no phrase crosses, and phrases are regular expressions over the
+// words joined by single spaces. So 'invalid token' never matches 'invalid tokenization',
+// while the identifier `ForbiddenException` reads as the words 'forbidden exception'.
+
+interface Word {
+  text: string;
+  /** Offsets of the word in the original description, to quote it back. */
+  start: number;
+  end: number;
+}
+
+interface Words {
+  list: Word[];
+  /** `list` joined by single spaces. */
+  joined: string;
+  /** Index in `joined` where each word starts. */
+  at: number[];
+}
+
+const CONTRACTIONS: Record<string, string[]> = { "can't": ['can', 'not'], "won't": ['will', 'not'], "cannot": ['can', 'not'] };
+const SUFFIXES: Record<string, string | undefined> = { "n't": 'not', "'re": 'are', "'ve": 'have', "'ll": 'will', "'m": 'am', "'d": 'would', "'s": undefined };
+
+/** Splits a description into normalised words and clause breaks. */
+function words(description: string): Words {
+  const list: Word[] = [];
+  const push = (text: string, start: number, end: number): void => {
+    list.push({ text, start, end });
+  };
+  const text = description.replace(/[\u2018\u2019]/g, "'");
+  for (const match of text.matchAll(/[A-Za-z0-9]+(?:'[A-Za-z]+)?|[.;:!?()[\]|<>\n•]|\s[-–—*]\s|^\s*[-*]\s/g)) {
+    const token = match[0];
+    const start = match.index;
+    if (!/[A-Za-z0-9]/.test(token)) {
+      if (list.at(-1)?.text !== '.') push('.', start, start + token.length);
+      continue;
+    }
+    // `ForbiddenException`, `UnauthorizedToAccessResource`, `HTTPError` → separate words.
+    for (const part of token.matchAll(/[A-Z]+(?![a-z])|[A-Z]?[a-z0-9]+(?:'[a-z]+)?|[0-9]+/g)) {
+      const partStart = start + part.index;
+      const lower = part[0].toLowerCase();
+      const end = partStart + part[0].length;
+      const whole = CONTRACTIONS[lower];
+      if (whole) {
+        for (const piece of whole) push(piece, partStart, end);
+        continue;
+      }
+      const apostrophe = lower.indexOf("'");
+      if (apostrophe === -1) {
+        push(lower, partStart, end);
+        continue;
+      }
+      const suffix = lower.endsWith("n't") ? "n't" : lower.slice(apostrophe);
+      const stem = lower.slice(0, lower.length - suffix.length);
+      push(stem, partStart, end);
+      const extra = SUFFIXES[suffix];
+      if (extra) push(extra, partStart, end);
+    }
+  }
+  const at: number[] = [];
+  let offset = 0;
+  for (const word of list) {
+    at.push(offset);
+    offset += word.text.length + 1;
+  }
+  return { list, joined: list.map((word) => word.text).join(' '), at };
+}
+
+/** A phrase over the joined words: it starts and ends on word boundaries. */
+function phrase(source: string): RegExp {
+  return new RegExp(`(?<=^| )(?:${source})(?= |$)`, 'g');
+}
+
+/** Words that turn the phrase after them around ("not a timeout"). */
+const NEGATORS = new Set(['not', 'never', 'no', 'without']);
+
+interface Hit {
+  /** The phrase as written in the description, widened to whole identifiers. */
+  quote: string;
+}
+
+/** Title-case words that do not name whose credential it is ("The Supplied API Key"). */
+const PLAIN = new Set(['the', 'your', 'a', 'an', 'this', 'supplied', 'provided', 'given', 'passed', 'sent', 'specified']);
+
+/**
+ * The first occurrence of the phrase that is not negated by one of the two words before it.
+ * With `ownCredential`, a phrase right after a mid-clause capitalised word is skipped: in
+ * "Your Heroku API key is invalid" the key is a value in the request, not its credentials.
+ */
+function find(text: Words, source: string, description: string, ownCredential = false): Hit | undefined {
+  for (const match of text.joined.matchAll(phrase(source))) {
+    const first = text.at.indexOf(match.index);
+    const last = text.at.indexOf(match.index + match[0].lastIndexOf(' ') + 1);
+    const before = text.list.slice(Math.max(0, first - 2), first);
+    const clause = before.slice(before.map((word) => word.text).lastIndexOf('.') + 1);
+    if (clause.some((word) => NEGATORS.has(word.text))) continue;
+    const previous = clause.at(-1);
+    if (ownCredential && previous && first >= 2 && text.list[first - 2]!.text !== '.' && /^[A-Z]/.test(description.slice(previous.start)) && !PLAIN.has(previous.text)) continue;
+    let from = text.list[first]!.start;
+    let to = text.list[last]!.end;
+    while (from > 0 && /\w/.test(description[from - 1]!)) from--;
+    while (to < description.length && /\w/.test(description[to]!)) to++;
+    return { quote: description.slice(from, to).replace(/\s+/g, ' ') };
+  }
+  return undefined;
+}
+
+function mentions(text: Words, source: string): boolean {
+  return phrase(source).test(text.joined);
+}
+
+const any = (...sources: string[]): string => sources.map((source) => `(?:${source})`).join('|');
+
+// --- 401 read as 403 --------------------------------------------------------------------
+
+const PERMISSION_NOUN = 'permissions?|privileges?|rights|access|scopes?|roles?';
+
+/** Refusal words that are also 403's reason phrase or its everyday synonym. */
+const FORBIDDEN = any('forbidden', 'access (?:is |was )?denied');
+
+/** Permission wording beyond the reason phrase. */
+const LACKS_PERMISSION = any(
+  '(?<!method )not (?:allowed|permitted)',
+  'permission denied',
+  `insufficient (?:\\w+ )?(?:${PERMISSION_NOUN}|authority)`,
+  `not (?:sufficient|enough) (?:${PERMISSION_NOUN})`,
+  'not sufficiently (?:authorized|authorised|permitted)',
+  `(?:do|does|did) not have (?:the |any |a |an |enough |sufficient )?(?:\\w+ ){0,2}(?:${PERMISSION_NOUN})`,
+  `(?:has|have) no (?:\\w+ )?(?:${PERMISSION_NOUN})`,
+  `lacks? (?:the |a |an |any )?(?:\\w+ )?(?:${PERMISSION_NOUN})`,
+  'no permissions?',
+);
+
+/** A refusal of an identified client: RFC 9110 §15.5.4's meaning. */
+const REFUSAL = any(FORBIDDEN, LACKS_PERMISSION);
+
+/** Any word about authenticating: a 401 that mentions one describes both failures, not the wrong one. */
+const CREDENTIAL_TALK = any(
+  '\\w*authenticat\\w*',
+  'auth',
+  'credentials?',
+  'log(?:ged)? ?in|login|logon',
+  'sign(?:ed)? ?in|signin',
+  'passwords?',
+  'anonymous(?:ly)?',
+  'tokens?',
+  'keys?',
+  'apikeys?',
+  'jwt',
+  'sessions?',
+  'secrets?',
+);
+
+// --- 403 read as 401 --------------------------------------------------------------------
+
+const FAILED = 'missing|invalid|expired|bad|wrong|incorrect|revoked|malformed|unknown|unrecognized|unrecognised|empty|no';
+const CREDENTIAL_QUALIFIER = 'access|auth|authentication|authorization|authorisation|bearer|oauth|oauth2|api|session|refresh|jwt|license|licence|developer|subscription|user|client|app|application';
+/** A credential: a bare 'key' is too often a resource's key, so keys need a qualifier. */
+const CREDENTIAL = `(?:(?:${CREDENTIAL_QUALIFIER}) )*(?:tokens?|credentials?|jwt)|(?:(?:${CREDENTIAL_QUALIFIER}) )*(?:api|access|secret|license|licence|developer|subscription|auth) keys?|apikeys?`;
+const NOT_VALID = 'missing|invalid|expired|incorrect|wrong|revoked|malformed|absent|empty|unknown|unrecognized|unrecognised|not valid|no longer valid|not provided|not present|not recognized|not recognised|not set|not supplied|not specified|not sent|not found';
+
+/** Missing, invalid or expired credentials: RFC 9110 §15.5.2's meaning. */
+const BAD_CREDENTIALS = any(
+  'unauthenticated|non authenticated',
+  'not (?:been )?authenticated(?! as)',
+  'authentication (?:is |was |has )?(?:failed|failure|failures|required|needed|necessary|error|missing|invalid|wrong)',
+  // 'auth' abbreviates authorization too: only its unambiguous uses.
+  'auth (?:is )?(?:required|missing)',
+  'failed (?:to )?authenticat\\w*|failed authentication',
+  '(?:could|can) not (?:be )?authenticat\\w*',
+  '(?:invalid|missing|bad|wrong|improper|incorrect) (?:authentication|auth)',
+  '(?:not|never) (?:logged|signed) in|login required|log in required|must (?:be )?(?:logged|signed) in|requires? (?:a )?login',
+  `(?:(?:${FAILED}) (?:(?:or|and) )?)+(?:${CREDENTIAL})`,
+  `(?:${CREDENTIAL}) (?:(?:is|are|was|were|has|have|been|either|currently|provided|supplied|sent|passed|used) )*(?:(?:${NOT_VALID}) ?(?:(?:or|and) )?)+`,
+  `(?:no|without (?:a |an |any )?)valid (?:${CREDENTIAL})`,
+);
+
+/** A 403 that also speaks of scopes, roles or permissions explains a refusal, however it got there. */
+const PERMISSION_TALK = any(
+  LACKS_PERMISSION,
+  'permissions?|privileges?|scopes?|roles?|rights|authority|entitle\\w*',
+  '(?:not valid|invalid) for (?:this|the|that|these|your)',
+  'owners?|admins?|administrators?|administrative',
+  '(?:do|does|did) not own|not (?:the |an? )?owner',
+);
+
+// --- 5xx read as one another -----------------------------------------------------------
+
+/** 'the upstream service is unavailable' is what a gateway reports, with 502 or 504. */
+const NOT_UPSTREAM = '(?<!(?:upstream|backend|back end|origin|remote|external|third party|dependent|downstream) (?:\\w+ ){0,2})';
+const BAD_GATEWAY = 'bad gateway';
+const UNAVAILABLE = `${NOT_UPSTREAM}(?:service (?:is )?(?:currently |temporarily )?unavailable|temporarily unavailable)`;
+const GATEWAY_TIMEOUT = 'gateway time ?out|gateway timed out';
+
+interface Reading {
+  phrase: string;
+  /** The status the wording belongs to, and its reason phrase. */
+  status: string;
+  reason: string;
+  /** Wording that only counts when the description does not also name its own status's meaning. */
+  weak?: boolean;
+}
+
+const BAD_GATEWAY_READING: Reading = { phrase: BAD_GATEWAY, status: '502', reason: 'Bad Gateway' };
+const UNAVAILABLE_READING: Reading = { phrase: UNAVAILABLE, status: '503', reason: 'Service Unavailable' };
+const GATEWAY_TIMEOUT_READING: Reading = { phrase: GATEWAY_TIMEOUT, status: '504', reason: 'Gateway Timeout' };
+
+const FIVE_XX: Readonly<Record<string, Reading[]>> = {
+  '500': [
+    BAD_GATEWAY_READING,
+    GATEWAY_TIMEOUT_READING,
+    UNAVAILABLE_READING,
+    {
+      phrase: `${NOT_UPSTREAM}(?:service|server|system|api|platform|application)s? (?:is|are) (?:currently |presently |temporarily )?(?:unavailable|down|overloaded)|down for maintenance|under maintenance|undergoing maintenance|server overload(?:ed)?`,
+      status: '503',
+      reason: 'Service Unavailable',
+      weak: true,
+    },
+  ],
+  '502': [UNAVAILABLE_READING, GATEWAY_TIMEOUT_READING],
+  '503': [BAD_GATEWAY_READING, GATEWAY_TIMEOUT_READING],
+  '504': [BAD_GATEWAY_READING, UNAVAILABLE_READING],
+};
+
+/** A description that also names its own status's meaning lists causes rather than contradicting itself. */
+const OWN: Readonly<Record<string, string>> = {
+  '500': 'internal (?:server )?error|unexpected|unhandled|unknown error',
+  '502': BAD_GATEWAY,
+  '503': UNAVAILABLE,
+  '504': GATEWAY_TIMEOUT,
+};
+
+export default defineRule({
+  id: 'no-status-description-mismatch',
+  meta: {
+    description: "Disallow a response description that describes another status code's meaning",
+    severity: 'warning',
+    references: ['RFC 9110 §15.5.2', 'RFC 9110 §15.5.4', 'RFC 9110 §15.6.1', 'RFC 9110 §15.6.3', 'RFC 9110 §15.6.4', 'RFC 9110 §15.6.5'],
+    messages: {
+      refusalOn401:
+        "401 response is described as a refusal to an identified client ('{{quote}}'), which is 403; 401 means the credentials are missing or invalid. Change the status to 403 or the description.",
+      credentialsOn403:
+        "403 response is described as missing or invalid credentials ('{{quote}}'), which is 401 with a WWW-Authenticate challenge; 403 refuses a client whose credentials were accepted. Change the status to 401 or the description.",
+      otherServerError:
+        "{{status}} response is described as '{{quote}}', which is {{other}} {{reason}}; use {{other}} for that condition or describe what {{status}} means here.",
+    },
+    recommended: true,
+  },
+  defaultOptions: {},
+
+  create(context) {
+    return {
+      Response(response) {
+        const description = response.description;
+        if (!description) return;
+        const { status } = response;
+        if (status === '401') {
+          const text = words(description);
+          if (mentions(text, CREDENTIAL_TALK)) return;
+          const hit = find(text, REFUSAL, description);
+          if (hit) context.report({ messageId: 'refusalOn401', at: response.node, data: { quote: hit.quote } });
+          return;
+        }
+        if (status === '403') {
+          const text = words(description);
+          // 'the token lacks the required scope' speaks of a token and is a correct 403.
+          if (mentions(text, PERMISSION_TALK)) return;
+          const hit = find(text, BAD_CREDENTIALS, description, true);
+          if (hit) context.report({ messageId: 'credentialsOn403', at: response.node, data: { quote: hit.quote } });
+          return;
+        }
+        const readings = FIVE_XX[status];
+        if (!readings) return;
+        const text = words(description);
+        const own = mentions(text, OWN[status]!);
+        for (const reading of readings) {
+          // A 500 that says 'Internal Server Error: the service is unavailable' still reads as 503.
+          if (own && (reading.weak || status !== '500')) continue;
+          const hit = find(text, reading.phrase, description);
+          if (!hit) continue;
+          context.report({ messageId: 'otherServerError', at: response.node, data: { status, quote: hit.quote, other: reading.status, reason: reading.reason } });
+          return;
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,35 @@
+import { addHeaderFix, defineRule, missingHeader, type HeaderRequirement } from '../src/engine/define-rule.js';
+
+const ALLOW: HeaderRequirement = { header: 'Allow', statuses: ['405'] };
+
+export default defineRule({
+  id: 'require-allow',
+  meta: {
+    description: 'Require an Allow header on every 405 response',
+    severity: 'warning',
+    references: ['RFC 9110 §15.5.6', 'RFC 9110 §10.2.1'],
+    messages: {
+      missing: "405 response declares no 'Allow' header; add one listing the methods the resource supports (e.g. 'GET, HEAD'), or use another status if the method is not what was refused.",
+    },
+    recommended: true,
+    fixable: "Adds an 'Allow' string header whose example lists the methods the operation's path defines.",
+  },
+  defaultOptions: {},
+
+  create(context) {
+    return {
+      Response(response, operation) {
+        // RFC 9110 §15.5.6: the origin server MUST generate Allow in a 405.
+        const missing = missingHeader(response, ALLOW);
+        if (!missing) return;
+        const methods = context.spec.operations.filter((other) => other.path === operation.path).map((other) => other.method.toUpperCase());
+        const fix = addHeaderFix(context.spec, response, 'Allow', {
+          description: 'The methods the target resource supports (RFC 9110 §10.2.1).',
+          schema: { type: 'string' },
+          example: methods.join(', '),
+        });
+        context.report({ messageId: 'missing', at: missing.response, fix });
+      },
+    };
+  },
+});

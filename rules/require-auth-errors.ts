@@ -1,0 +1,70 @@
+import { defineRule, type Operation, type Spec } from '../src/engine/define-rule.js';
+
+/** Scheme types whose requirement lists scopes the token must carry. */
+const SCOPED_TYPES = new Set(['oauth2', 'openIdConnect']);
+
+interface Needs {
+  unauthorized: boolean;
+  forbidden: boolean;
+}
+
+function schemeType(spec: Spec, name: string): string | undefined {
+  const type = spec.securitySchemes.get(name)?.value.type;
+  return typeof type === 'string' ? type : undefined;
+}
+
+/** Which auth failures the operation's security requirements make possible. */
+function needs(spec: Spec, operation: Operation): Needs {
+  let unauthorized = false;
+  let forbidden = false;
+  for (const requirement of operation.security.requirements) {
+    for (const [name, scopes] of Object.entries(requirement)) {
+      const type = schemeType(spec, name);
+      // A client certificate is checked in the TLS handshake, before any HTTP status exists.
+      if (type !== 'mutualTLS') unauthorized = true;
+      if (type !== undefined && SCOPED_TYPES.has(type) && Array.isArray(scopes) && scopes.length > 0) forbidden = true;
+    }
+  }
+  return { unauthorized, forbidden };
+}
+
+export default defineRule({
+  id: 'require-auth-errors',
+  meta: {
+    description: 'Require 401 on operations that need credentials, and 403 where they need OAuth scopes',
+    severity: 'warning',
+    references: ['RFC 9110 §15.5.2', 'RFC 9110 §15.5.4'],
+    messages: {
+      missingBoth:
+        "Operation requires credentials with OAuth scopes ({{schemes}}) but documents neither 401 nor 403; add '401' for a missing or invalid token and '403' for a token that lacks the scope.",
+      missingUnauthorized:
+        "Operation requires credentials ({{schemes}}) but documents no 401; add a '401' response for requests with missing or invalid credentials.",
+      missingForbidden:
+        "Operation requires OAuth scopes ({{schemes}}) but documents no 403; add a '403' response for a valid token that lacks the scope.",
+    },
+    recommended: true,
+  },
+  defaultOptions: {},
+
+  create(context) {
+    return {
+      Operation(operation) {
+        // Public (`security: []`), optional (`{}` alternative) or undescribed: nothing to require.
+        if (operation.security.kind !== 'required') return;
+        const need = needs(context.spec, operation);
+        // A range or `default` does not tell the client which of the two it got: exact codes only.
+        const missingUnauthorized = need.unauthorized && !operation.response('401');
+        const missingForbidden = need.forbidden && !operation.response('403');
+        if (!missingUnauthorized && !missingForbidden) return;
+        const messageId = missingUnauthorized && missingForbidden ? 'missingBoth' : missingUnauthorized ? 'missingUnauthorized' : 'missingForbidden';
+        context.report({ messageId, at: operation.node, data: { schemes: describe(operation) } });
+      },
+    };
+  },
+});
+
+/** The schemes the requirements name, quoted once each: `'oauth', 'apiKey'`. */
+function describe(operation: Operation): string {
+  const names = new Set(operation.security.requirements.flatMap((requirement) => Object.keys(requirement)));
+  return [...names].map((name) => `'${name}'`).join(', ');
+}

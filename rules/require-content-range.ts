@@ -1,0 +1,57 @@
+import { addHeaderFix, defineRule, missingHeader, type HeaderRequirement, type Response } from '../src/engine/define-rule.js';
+
+const CONTENT_RANGE: HeaderRequirement = { header: 'Content-Range', statuses: ['206', '416'] };
+
+const RANGE_METHODS: ReadonlySet<string> = new Set(['get', 'head']);
+
+/** `multipart/byteranges`, with or without parameters. */
+function isByteranges(type: string): boolean {
+  return type.split(';')[0]!.trim().toLowerCase() === 'multipart/byteranges';
+}
+
+/** A 206 that may be sent as several parts: each part then carries its own Content-Range. */
+function mayBeMultipart(response: Response): boolean {
+  return response.content.some((media) => isByteranges(media.type));
+}
+
+export default defineRule({
+  id: 'require-content-range',
+  meta: {
+    description: 'Require a Content-Range header on 206 (unless multipart/byteranges) and 416 responses',
+    severity: 'warning',
+    references: ['RFC 9110 §15.3.7', 'RFC 9110 §15.5.17', 'RFC 9110 §14.4'],
+    messages: {
+      partial: "206 response declares no 'Content-Range' header; add one saying which range the content is (e.g. 'bytes 0-499/1234'), describe the content as 'multipart/byteranges', or use 200 if this does not answer a Range request.",
+      unsatisfiable: "416 response declares no 'Content-Range' header; add one giving the current length (e.g. 'bytes */1234'), or use another status if this does not answer a Range request.",
+    },
+    recommended: true,
+    fixable: "Adds a 'Content-Range' string header, described, with an example ('bytes 0-499/1234' on 206, 'bytes */1234' on 416).",
+  },
+  defaultOptions: {},
+
+  create(context) {
+    return {
+      Response(response, operation) {
+        // RFC 9110 §15.3.7.2: a multipart 206 MUST NOT have Content-Range in its header
+        // section; §15.3.7.1: a single-part one MUST. A 206 that offers multipart/byteranges
+        // may be either, so it is not checked.
+        if (response.status === '206' && mayBeMultipart(response)) return;
+        // RFC 9110 §15.5.17 asks for it only in a 416 to a byte-range request, and §14.2
+        // defines range handling for GET alone (HEAD answers with GET's header fields).
+        if (response.status === '416' && !RANGE_METHODS.has(operation.method)) return;
+        const missing = missingHeader(response, CONTENT_RANGE);
+        if (!missing) return;
+        // RFC 9110 §15.5.17: a 416 to a byte-range request SHOULD carry Content-Range.
+        const partial = missing.status === '206';
+        const fix = addHeaderFix(context.spec, response, 'Content-Range', {
+          description: partial
+            ? 'The range enclosed and the complete length, e.g. bytes 0-499/1234 (RFC 9110 §14.4).'
+            : 'The current length of the representation, e.g. bytes */1234 (RFC 9110 §14.4).',
+          schema: { type: 'string' },
+          example: partial ? 'bytes 0-499/1234' : 'bytes */1234',
+        });
+        context.report({ messageId: partial ? 'partial' : 'unsatisfiable', at: missing.response, fix });
+      },
+    };
+  },
+});

@@ -1,0 +1,45 @@
+import { defineRule, type Operation, type RuleContext } from '../src/engine/define-rule.js';
+
+export default defineRule({
+  id: 'require-error-responses',
+  meta: {
+    description: 'Require every operation to document a client-error response (4xx, 4XX or default)',
+    severity: 'warning',
+    references: ['RFC 9110 §15.5'],
+    messages: {
+      missing:
+        "{{method}} {{path}} documents no client-error response; add the 4xx codes it returns (e.g. '400', '404'), a '4XX' range, or a 'default' error response.",
+    },
+    recommended: true,
+  },
+  defaultOptions: {},
+
+  create(context) {
+    return {
+      Operation(operation) {
+        const keys = operation.responsesNode ? Object.keys(operation.responsesNode.value) : [];
+        // A lower-case '4xx' still documents client errors; no-unknown-status reports its spelling.
+        if (keys.some((key) => key === 'default' || /^4(\d\d|xx)$/i.test(key))) return;
+        if (takesNoInput(context, operation)) return;
+        context.report({ messageId: 'missing', at: operation.node, data: { method: operation.method.toUpperCase(), path: operation.path } });
+      },
+    };
+  },
+});
+
+/**
+ * An operation that is declared public (`security: []`) and takes no parameter, no body and
+ * no path variable: nothing the client sends can be wrong (a health or version check), so it
+ * has no client error of its own to document.
+ */
+function takesNoInput(context: RuleContext<object>, operation: Operation): boolean {
+  if (operation.security.kind !== 'public' || operation.acceptsBody || operation.path.includes('{')) return false;
+  const paths = context.child(context.spec.root, 'paths');
+  const pathItem = paths && context.child(paths, operation.path);
+  const resolved = pathItem && context.deref(pathItem);
+  for (const owner of [operation.node, resolved]) {
+    const parameters = owner && context.child(owner, 'parameters');
+    if (parameters && Array.isArray(parameters.value) && parameters.value.length > 0) return false;
+  }
+  return true;
+}

@@ -1,0 +1,37 @@
+import { addHeaderFix, defineRule, missingHeader, type HeaderRequirement } from '../src/engine/define-rule.js';
+
+const LOCATION: HeaderRequirement = { header: 'Location', statuses: ['201', '301', '302', '303', '307', '308'] };
+
+export default defineRule({
+  id: 'require-location',
+  meta: {
+    description: 'Require a Location header on a 201 to POST and on 301, 302, 303, 307 and 308 responses',
+    severity: 'warning',
+    references: ['RFC 9110 §10.2.2', 'RFC 9110 §9.3.3', 'RFC 9110 §15.3.2', 'RFC 9110 §15.4'],
+    messages: {
+      created: "201 response declares no 'Location' header; add one with the URI of the resource that was created, or use 200 if the request created nothing.",
+      redirect: "{{status}} response declares no 'Location' header; add one with the URI the client is redirected to.",
+    },
+    recommended: true,
+    fixable: "Adds a 'Location' header (a URI reference), described as the created resource for 201 or the redirect target for 3xx.",
+  },
+  defaultOptions: {},
+
+  create(context) {
+    return {
+      Response(response, operation) {
+        // RFC 9110 §9.3.3: a POST that creates SHOULD answer 201 with a Location. For other
+        // methods §15.3.2 lets the target URI name what was created (PUT and PATCH create at
+        // it); a 201 shared with a POST is still reported, once, at its definition.
+        if (response.status === '201' && operation.method !== 'post') return;
+        const missing = missingHeader(response, LOCATION);
+        if (!missing) return;
+        const fix = addHeaderFix(context.spec, response, 'Location', {
+          description: missing.status === '201' ? 'The URI of the created resource (RFC 9110 §10.2.2).' : 'The URI to follow (RFC 9110 §10.2.2).',
+          schema: { type: 'string', format: 'uri-reference' },
+        });
+        context.report({ messageId: missing.status === '201' ? 'created' : 'redirect', at: missing.response, data: { status: missing.status }, fix });
+      },
+    };
+  },
+});

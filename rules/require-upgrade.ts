@@ -1,0 +1,27 @@
+import { defineRule, missingHeader, type HeaderRequirement } from '../src/engine/define-rule.js';
+
+const UPGRADE: HeaderRequirement = { header: 'Upgrade', statuses: ['426'] };
+
+export default defineRule({
+  id: 'require-upgrade',
+  meta: {
+    description: 'Require an Upgrade header on every 426 response',
+    severity: 'warning',
+    references: ['RFC 9110 §15.5.22', 'RFC 9110 §7.8'],
+    messages: {
+      missing: "426 response declares no 'Upgrade' header; add one naming the protocol the client must switch to (e.g. 'TLS/1.2, HTTP/1.1').",
+    },
+    recommended: true,
+  },
+  defaultOptions: {},
+
+  create(context) {
+    return {
+      Response(response) {
+        // RFC 9110 §15.5.22: the server MUST send Upgrade in a 426.
+        const missing = missingHeader(response, UPGRADE);
+        if (missing) context.report({ messageId: 'missing', at: missing.response });
+      },
+    };
+  },
+});

@@ -1,0 +1,71 @@
+// What a response says about its body, read from the spec as written, and where shared
+// responses are used: for rules about responses that must have no content.
+import type { Operation, Response, Spec } from '../loader/normalize.js';
+import { child } from '../loader/normalize.js';
+import type { Located } from '../loader/resolve.js';
+
+export interface DeclaredBody {
+  /** OAS 3 `content` or Swagger 2.0 `schema`, in the response object. */
+  at: Located;
+  /** The media types offered; empty for `content: {}`. Swagger 2.0 gives its `produces` (or `*\/*`). */
+  types: string[];
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/**
+ * The body a response declares, if any: OAS 3 `content` (even an empty map, which callers
+ * judge on their own) or Swagger 2.0 `schema` ("if this field does not exist, it means no
+ * content is returned").
+ */
+export function declaredBody(spec: Spec, response: Response): DeclaredBody | undefined {
+  if (spec.version === '2.0') {
+    const schema = child(response.node, 'schema');
+    if (!schema || schema.value === null) return undefined;
+    return { at: schema, types: response.content.map((media) => media.type) };
+  }
+  const content = child(response.node, 'content');
+  if (!content) return undefined;
+  const target = spec.workspace.deref(content);
+  // A `content` we cannot read (remote $ref, null) is not a shape we judge.
+  if (!target || !isObject(target.value)) return undefined;
+  return { at: content, types: Object.keys(target.value) };
+}
+
+/** Whether the operation names this response through a `$ref` rather than writing it inline. */
+export function isReferenced(response: Response): boolean {
+  return response.entry.file !== response.node.file || response.entry.pointer !== response.node.pointer;
+}
+
+/** A key for the place a response object is written. */
+export function definitionKey(node: Located): string {
+  return `${node.file.path}#${node.pointer}`;
+}
+
+/** How one written response object is used: under which status keys, by which operations. */
+export interface ResponseUse {
+  statuses: Set<string>;
+  operations: Operation[];
+}
+
+/** Every response object reachable from the operations, by `definitionKey` of its node. */
+export function responseUses(spec: Spec): Map<string, ResponseUse> {
+  const uses = new Map<string, ResponseUse>();
+  for (const operation of spec.operations) {
+    for (const response of operation.responses) {
+      const key = definitionKey(response.node);
+      let use = uses.get(key);
+      if (!use) uses.set(key, (use = { statuses: new Set(), operations: [] }));
+      use.statuses.add(response.status);
+      if (!use.operations.includes(operation)) use.operations.push(operation);
+    }
+  }
+  return uses;
+}
+
+/** The `$ref` an entry names, for messages (`'#/components/responses/Empty'`). */
+export function refText(entry: Located): string {
+  return isObject(entry.value) && typeof entry.value.$ref === 'string' ? entry.value.$ref : entry.pointer;
+}

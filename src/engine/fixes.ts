@@ -1,0 +1,37 @@
+import { dirname, relative, sep } from 'node:path';
+import type { FixIntent, HeaderObject } from '../fix/intents.js';
+import type { Response, Spec } from '../loader/normalize.js';
+
+/** A header as each spec version writes it: 2.0 puts the type on the header, 3.x in `schema`. */
+export interface HeaderTemplate {
+  description: string;
+  schema: { type: 'string' | 'integer'; minimum?: number; format?: string };
+  example?: string | number;
+}
+
+function headerObject(spec: Spec, template: HeaderTemplate): HeaderObject {
+  if (spec.version === '2.0') return { description: template.description, ...template.schema };
+  return { description: template.description, schema: template.schema, ...(template.example !== undefined ? { example: template.example } : {}) };
+}
+
+/**
+ * A `$ref` to a header of that name already under `components/headers`, written so that it
+ * resolves from the file that holds the response. Swagger 2.0 has no shared headers.
+ */
+function sharedHeaderRef(spec: Spec, response: Response, name: string): string | undefined {
+  if (spec.version === '2.0') return undefined;
+  const components = spec.root.value.components;
+  const headers = components !== null && typeof components === 'object' ? (components as Record<string, unknown>).headers : undefined;
+  if (headers === null || typeof headers !== 'object') return undefined;
+  const key = Object.keys(headers).find((candidate) => candidate.toLowerCase() === name.toLowerCase());
+  if (key === undefined) return undefined;
+  const fragment = `#/components/headers/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+  if (response.node.file === spec.file) return fragment;
+  const path = relative(dirname(response.node.file.path), spec.file.path).split(sep).join('/');
+  return `${path}${fragment}`;
+}
+
+/** The fix that adds header `name` to a response, reusing a shared header when the spec has one. */
+export function addHeaderFix(spec: Spec, response: Response, name: string, template: HeaderTemplate): FixIntent {
+  return { kind: 'add-header', response: response.node, name, header: headerObject(spec, template), sharedRef: sharedHeaderRef(spec, response, name) };
+}

@@ -1,0 +1,100 @@
+import rule from '../../rules/no-auth-errors-on-public.js';
+import { header, responsesRef, sharedResponses, testRule, VERSIONS, withResponses, type InvalidCase, type ValidCase, type Version } from '../rule-tester.js';
+
+type Json = Record<string, unknown>;
+
+function bearer(version: Version): Json {
+  const scheme = version === '2.0' ? { type: 'apiKey', in: 'header', name: 'Authorization' } : { type: 'http', scheme: 'bearer' };
+  return version === '2.0' ? { securityDefinitions: { bearer: scheme } } : { components: { securitySchemes: { bearer: scheme } } };
+}
+
+/** A parameter shaped for the version. */
+function parameter(version: Version, name: string, where: string): Json {
+  return version === '2.0' ? { name, in: where, type: 'string', required: where === 'path' } : { name, in: where, required: where === 'path', schema: { type: 'string' } };
+}
+
+const ok = { 200: { description: 'OK' } };
+const unauthorized = { description: 'Unauthorized' };
+const AT = '/paths/~1items/get/responses/401';
+
+const valid: ValidCase[] = [];
+const invalid: InvalidCase[] = [];
+
+for (const v of VERSIONS) {
+  const root = { ...bearer(v), security: [{ bearer: [] }] };
+  valid.push(
+    { name: `${v}: public operation without 401`, spec: withResponses(v, ok, { operation: { security: [] }, root }) },
+    { name: `${v}: public operation with 403 (refusals need no credentials)`, spec: withResponses(v, { ...ok, 403: { description: 'Forbidden' } }, { operation: { security: [] }, root }) },
+    { name: `${v}: optional auth ({} alternative) can answer 401`, spec: withResponses(v, { ...ok, 401: unauthorized }, { operation: { security: [{}, { bearer: [] }] }, root: bearer(v) }) },
+    { name: `${v}: secured operation with 401`, spec: withResponses(v, { ...ok, 401: unauthorized }, { root }) },
+    { name: `${v}: no security anywhere says nothing`, spec: withResponses(v, { ...ok, 401: unauthorized }) },
+    {
+      name: `${v}: top-level security: [] is not trusted by default`,
+      spec: withResponses(v, { ...ok, 401: unauthorized }, { root: { ...bearer(v), security: [] } }),
+    },
+    {
+      name: `${v}: operation overriding a public top level`,
+      spec: withResponses(v, { ...ok, 401: unauthorized }, { operation: { security: [{ bearer: [] }] }, root: { ...bearer(v), security: [] } }),
+      options: { topLevel: true },
+    },
+    { name: `${v}: login endpoint checks the credentials it is sent`, spec: withResponses(v, { ...ok, 401: unauthorized }, { method: 'post', path: '/auth/login', operation: { security: [] }, root }) },
+    { name: `${v}: token endpoint (by operationId)`, spec: withResponses(v, { ...ok, 401: unauthorized }, { method: 'post', path: '/oauth2/v1', operation: { security: [], operationId: 'createAccessToken' }, root }) },
+    {
+      name: `${v}: credential in the path (download by token)`,
+      spec: withResponses(v, { ...ok, 401: unauthorized }, { path: '/downloads/{token}', operation: { security: [], parameters: [parameter(v, 'token', 'path')] }, root }),
+    },
+    {
+      name: `${v}: credential in a header parameter`,
+      spec: withResponses(v, { ...ok, 401: unauthorized }, { operation: { security: [], parameters: [parameter(v, 'X-Service-Token', 'header')] }, root }),
+    },
+    {
+      name: `${v}: credential in a query parameter of the path item`,
+      spec: { ...withResponses(v, {}, { root }), paths: { '/items': { parameters: [parameter(v, 'api_key', 'query')], get: { security: [], responses: { ...ok, 401: unauthorized } } } } },
+    },
+  );
+  invalid.push(
+    { name: `${v}: public operation with an inline 401`, spec: withResponses(v, { ...ok, 401: unauthorized }, { operation: { security: [] }, root }), errors: [{ messageId: 'publicOperation', at: AT }] },
+    {
+      name: `${v}: public operation without any scheme declared`,
+      spec: withResponses(v, { ...ok, 401: { ...unauthorized, headers: { 'WWW-Authenticate': header(v) } } }, { operation: { security: [] } }),
+      errors: [{ messageId: 'publicOperation', at: AT }],
+    },
+    {
+      name: `${v}: shared 401 is reported where the public operation uses it, not at the definition`,
+      spec: {
+        ...withResponses(v, {}, { root }),
+        ...sharedResponses(v, { Unauthorized: unauthorized }),
+        ...(v === '2.0' ? {} : { components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } }, responses: { Unauthorized: unauthorized } } }),
+        paths: {
+          '/items': { get: { security: [], responses: { ...ok, 401: { $ref: responsesRef(v, 'Unauthorized') } } } },
+          '/private': { get: { responses: { ...ok, 401: { $ref: responsesRef(v, 'Unauthorized') } } } },
+        },
+      },
+      errors: [{ messageId: 'publicOperation', at: AT }],
+    },
+    {
+      name: `${v}: 401 in another file is reported at the operation's key`,
+      spec: withResponses(v, { ...ok, 401: { $ref: 'common/responses.yaml#/Unauthorized' } }, { operation: { security: [] }, root }),
+      files: { 'common/responses.yaml': 'Unauthorized:\n  description: Unauthorized\n' },
+      errors: [{ messageId: 'publicOperation', at: AT }],
+    },
+    {
+      name: `${v}: a pagination token is not a credential`,
+      spec: withResponses(v, { ...ok, 401: unauthorized }, { operation: { security: [], parameters: [parameter(v, 'page_token', 'query'), parameter(v, '_token', 'query')] }, root }),
+      errors: [{ messageId: 'publicOperation', at: AT }],
+    },
+    {
+      name: `${v}: a CSRF token header is not a credential`,
+      spec: withResponses(v, { ...ok, 401: unauthorized }, { method: 'post', operation: { security: [], parameters: [parameter(v, 'X-CSRF-Token', 'header')] }, root }),
+      errors: [{ messageId: 'publicOperation', at: '/paths/~1items/post/responses/401' }],
+    },
+    {
+      name: `${v}: top-level security: [] counts when opted in`,
+      spec: withResponses(v, { ...ok, 401: unauthorized }, { root: { ...bearer(v), security: [] } }),
+      options: { topLevel: true },
+      errors: [{ messageId: 'publicApi', at: AT }],
+    },
+  );
+}
+
+testRule(rule, { valid, invalid });

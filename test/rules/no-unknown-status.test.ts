@@ -1,0 +1,83 @@
+import rule from '../../rules/no-unknown-status.js';
+import { responsesRef, sharedResponses, testRule, VERSIONS, withResponses, type InvalidCase, type ValidCase } from '../rule-tester.js';
+
+const valid: ValidCase[] = [];
+const invalid: InvalidCase[] = [];
+const ok = { description: 'ok' };
+const at = (status: string) => `/paths/~1items/get/responses/${status}`;
+
+for (const v of VERSIONS) {
+  valid.push(
+    { name: `${v}: registered codes and default`, spec: withResponses(v, { 200: ok, 201: ok, 304: ok, 404: ok, 422: ok, 429: ok, 451: ok, 511: ok, default: ok }) },
+    { name: `${v}: 1xx, 103 and the temporary 104`, spec: withResponses(v, { 101: ok, 103: ok, 104: ok, 200: ok }) },
+    { name: `${v}: obsolete but registered codes (305, 510)`, spec: withResponses(v, { 305: ok, 510: ok }) },
+    { name: `${v}: x- extension keys`, spec: withResponses(v, { 200: ok, 'x-codegen': { any: 'thing' } }) },
+    { name: `${v}: a private code on the allow list`, options: { allow: ['299', '420'] }, spec: withResponses(v, { 299: ok, 420: ok }) },
+    { name: `${v}: no responses member at all`, spec: { ...withResponses(v, {}), paths: { '/items': { get: { summary: 'x' } } } } },
+  );
+  invalid.push(
+    {
+      name: `${v}: unregistered codes 299, 420, 499 and 520`,
+      spec: withResponses(v, { 200: ok, 299: ok, 420: ok, 499: ok, 520: ok }),
+      errors: ['299', '420', '499', '520'].map((status) => ({ messageId: 'unregistered', at: at(status) })),
+    },
+    {
+      name: `${v}: 306 and 418 are registered as (Unused)`,
+      spec: withResponses(v, { 306: ok, 418: ok }),
+      errors: [{ messageId: 'unused', at: at('306') }, { messageId: 'unused', at: at('418') }],
+    },
+    {
+      name: `${v}: codes outside 100-599`,
+      spec: withResponses(v, { '099': ok, 600: ok, 20: ok, 2000: ok }),
+      errors: ['099', '600', '20', '2000'].map((status) => ({ messageId: 'outOfRange', at: at(status) })),
+    },
+    {
+      name: `${v}: malformed keys`,
+      spec: withResponses(v, { '4XXX': ok, '20X': ok, '2**': ok, '200-299': ok, Default: ok, OK: ok }),
+      errors: ['4XXX', '20X', '2**', '200-299', 'Default', 'OK'].map((status) => ({ messageId: 'malformed', at: at(status) })),
+    },
+    {
+      name: `${v}: the key is reported even when its response is a $ref the model reads`,
+      spec: { ...withResponses(v, { 299: { $ref: responsesRef(v, 'Odd') } }), ...sharedResponses(v, { Odd: ok }) },
+      errors: [{ messageId: 'unregistered', at: at('299') }],
+    },
+    {
+      name: `${v}: the key is reported even when its response cannot be read (remote $ref)`,
+      spec: withResponses(v, { 200: ok, 420: { $ref: 'https://example.com/responses.yaml#/Calm' } }),
+      errors: [{ messageId: 'unregistered', at: at('420') }],
+    },
+    {
+      name: `${v}: 418 is reported as unused, not as unregistered`,
+      spec: withResponses(v, { 200: ok, 418: ok }, { path: '/teapot' }),
+      errors: [{ messageId: 'unused', at: '/paths/~1teapot/get/responses/418' }],
+    },
+  );
+}
+
+for (const v of ['3.0', '3.1'] as const) {
+  valid.push({ name: `${v}: range keys 1XX to 5XX`, spec: withResponses(v, { '1XX': ok, '2XX': ok, '3XX': ok, '4XX': ok, '5XX': ok }) });
+  invalid.push(
+    {
+      name: `${v}: lower-case ranges`,
+      spec: withResponses(v, { '2xx': ok, '4Xx': ok }),
+      errors: [{ messageId: 'lowercaseRange', at: at('2xx') }, { messageId: 'lowercaseRange', at: at('4Xx') }],
+    },
+    { name: `${v}: no 6XX range`, spec: withResponses(v, { '6XX': ok }), errors: [{ messageId: 'malformed', at: at('6XX') }] },
+  );
+}
+
+invalid.push(
+  {
+    name: '2.0: range keys do not exist in Swagger 2.0',
+    spec: withResponses('2.0', { '2XX': ok, '4xx': ok }),
+    errors: [{ messageId: 'rangeInSwagger2', at: at('2XX') }, { messageId: 'rangeInSwagger2', at: at('4xx') }],
+  },
+  {
+    name: '3.1: an unregistered key in a path item from another file points into that file',
+    spec: { openapi: '3.1.0', info: { title: 'T', version: '1' }, paths: { '/items': { $ref: 'paths/items.yaml' } } },
+    files: { 'paths/items.yaml': "get:\n  responses:\n    '200':\n      description: ok\n    '299':\n      description: odd\n" },
+    errors: [{ messageId: 'unregistered', at: 'paths/items.yaml#/get/responses/299', line: 5 }],
+  },
+);
+
+testRule(rule, { valid, invalid });

@@ -1,0 +1,63 @@
+import rule from '../../rules/no-unsupported-media-type-without-body.js';
+import { requestBody, responsesRef, sharedResponses, testRule, VERSIONS, withResponses, type InvalidCase, type ValidCase } from '../rule-tester.js';
+
+const valid: ValidCase[] = [];
+const invalid: InvalidCase[] = [];
+const unsupported = { description: 'Unsupported media type' };
+
+for (const v of VERSIONS) {
+  valid.push(
+    { name: `${v}: POST with a body may refuse its format`, spec: withResponses(v, { 201: { description: 'Created' }, 415: unsupported }, { method: 'post', operation: requestBody(v) }) },
+    { name: `${v}: GET without 415`, spec: withResponses(v, { 200: { description: 'OK' }, 406: { description: 'Not acceptable' } }) },
+    { name: `${v}: default is never a 415`, spec: withResponses(v, { default: { description: 'Error' } }) },
+    {
+      name: `${v}: a body declared on the path item counts`,
+      spec: {
+        ...withResponses(v, {}),
+        paths:
+          v === '2.0'
+            ? { '/items': { parameters: [{ name: 'item', in: 'body', schema: { type: 'object' } }], put: { responses: { 415: unsupported } } } }
+            : { '/items': { put: { requestBody: { $ref: '#/components/requestBodies/Item' }, responses: { 415: unsupported } } } },
+        ...(v === '2.0' ? {} : { components: { requestBodies: { Item: { content: { 'application/json': { schema: { type: 'object' } } } } } } }),
+      },
+    },
+  );
+  if (v === '2.0') {
+    valid.push({
+      name: `${v}: a form upload counts as a body`,
+      spec: withResponses(v, { 415: unsupported }, { method: 'post', operation: { consumes: ['multipart/form-data'], parameters: [{ name: 'file', in: 'formData', type: 'file' }] } }),
+    });
+  } else {
+    valid.push({ name: `${v}: a 4XX range is not a 415`, spec: withResponses(v, { '4XX': { description: 'Client error' } }) });
+  }
+
+  invalid.push(
+    { name: `${v}: GET declaring 415`, spec: withResponses(v, { 200: { description: 'OK' }, 415: unsupported }), errors: [{ messageId: 'noBody', at: '/paths/~1items/get/responses/415' }] },
+    { name: `${v}: DELETE declaring 415`, spec: withResponses(v, { 415: unsupported }, { method: 'delete' }), errors: [{ messageId: 'noBody', at: '/paths/~1items/delete/responses/415' }] },
+    {
+      name: `${v}: POST whose body is not declared`,
+      spec: withResponses(v, { 415: { description: 'Bad image' } }, { method: 'post', path: '/images' }),
+      errors: [{ messageId: 'noBody', at: '/paths/~1images/post/responses/415' }],
+    },
+    {
+      name: `${v}: a shared 415 is reported where each bodiless operation names it`,
+      spec: {
+        ...withResponses(v, {}),
+        ...sharedResponses(v, { Unsupported: unsupported }),
+        paths: {
+          '/items': {
+            get: { responses: { 415: { $ref: responsesRef(v, 'Unsupported') } } },
+            post: { ...requestBody(v), responses: { 415: { $ref: responsesRef(v, 'Unsupported') } } },
+          },
+          '/things': { get: { responses: { 415: { $ref: responsesRef(v, 'Unsupported') } } } },
+        },
+      },
+      errors: [
+        { messageId: 'noBody', at: '/paths/~1items/get/responses/415' },
+        { messageId: 'noBody', at: '/paths/~1things/get/responses/415' },
+      ],
+    },
+  );
+}
+
+testRule(rule, { valid, invalid });

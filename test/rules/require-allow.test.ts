@@ -1,0 +1,61 @@
+import rule from '../../rules/require-allow.js';
+import { header, responsesRef, sharedResponses, testRule, VERSIONS, withResponses, type InvalidCase, type ValidCase } from '../rule-tester.js';
+
+const valid: ValidCase[] = [];
+const invalid: InvalidCase[] = [];
+
+for (const v of VERSIONS) {
+  valid.push(
+    { name: `${v}: 405 with Allow`, spec: withResponses(v, { 405: { description: 'Method not allowed', headers: { Allow: header(v) } } }, { method: 'delete' }) },
+    { name: `${v}: header name in another case`, spec: withResponses(v, { 405: { description: 'Method not allowed', headers: { ALLOW: header(v) } } }) },
+    { name: `${v}: no 405 at all`, spec: withResponses(v, { 200: { description: 'OK' }, 404: { description: 'Not found' } }) },
+    { name: `${v}: default is never a 405`, spec: withResponses(v, { default: { description: 'Error' } }) },
+    {
+      name: `${v}: shared 405 with Allow`,
+      spec: {
+        ...withResponses(v, { 405: { $ref: responsesRef(v, 'MethodNotAllowed') } }),
+        ...sharedResponses(v, { MethodNotAllowed: { description: 'Method not allowed', headers: { Allow: header(v) } } }),
+      },
+    },
+  );
+  if (v !== '2.0') {
+    valid.push(
+      { name: `${v}: a 4XX range is not a 405`, spec: withResponses(v, { '4XX': { description: 'Client error' } }) },
+      {
+        name: `${v}: Allow through a $ref to components/headers`,
+        spec: withResponses(v, { 405: { description: 'Method not allowed', headers: { Allow: { $ref: '#/components/headers/Allow' } } } }, {
+          root: { components: { headers: { Allow: { schema: { type: 'string' }, example: 'GET, HEAD' } } } },
+        }),
+      },
+    );
+  }
+
+  invalid.push(
+    { name: `${v}: inline 405 without headers`, spec: withResponses(v, { 405: { description: 'Method not allowed' } }, { method: 'post' }), errors: [{ messageId: 'missing', at: '/paths/~1items/post/responses/405' }] },
+    {
+      name: `${v}: 405 with other headers only`,
+      spec: withResponses(v, { 405: { description: 'Invalid input', headers: { 'X-Request-Id': header(v) } } }),
+      errors: [{ messageId: 'missing', at: '/paths/~1items/get/responses/405' }],
+    },
+    {
+      name: `${v}: shared 405 reported once, at the definition`,
+      spec: {
+        ...withResponses(v, {}),
+        ...sharedResponses(v, { MethodNotAllowed: { description: 'Method not allowed' } }),
+        paths: {
+          '/a': { get: { responses: { 405: { $ref: responsesRef(v, 'MethodNotAllowed') } } } },
+          '/b': { post: { responses: { 405: { $ref: responsesRef(v, 'MethodNotAllowed') } } } },
+        },
+      },
+      errors: [{ messageId: 'missing', at: responsesRef(v, 'MethodNotAllowed').slice(1) }],
+    },
+    {
+      name: `${v}: 405 in another file points into that file`,
+      spec: withResponses(v, { 405: { $ref: 'common/responses.yaml#/MethodNotAllowed' } }),
+      files: { 'common/responses.yaml': 'Ok:\n  description: OK\nMethodNotAllowed:\n  description: Method not allowed\n' },
+      errors: [{ messageId: 'missing', at: 'common/responses.yaml#/MethodNotAllowed', line: 3 }],
+    },
+  );
+}
+
+testRule(rule, { valid, invalid });

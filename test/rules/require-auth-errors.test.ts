@@ -1,0 +1,136 @@
+import rule from '../../rules/require-auth-errors.js';
+import { responsesRef, testRule, VERSIONS, withResponses, type InvalidCase, type ValidCase, type Version } from '../rule-tester.js';
+
+type Json = Record<string, unknown>;
+
+/** Security schemes of each kind, shaped for the version. */
+function scheme(version: Version, kind: 'bearer' | 'basic' | 'apiKey' | 'oauth' | 'openId' | 'mtls'): Json {
+  if (kind === 'apiKey') return { type: 'apiKey', in: 'header', name: 'X-API-Key' };
+  if (version === '2.0') {
+    if (kind === 'basic') return { type: 'basic' };
+    if (kind === 'oauth') return { type: 'oauth2', flow: 'application', tokenUrl: 'https://auth.example.com/token', scopes: { read: 'Read', write: 'Write' } };
+    return { type: 'apiKey', in: 'header', name: 'Authorization' };
+  }
+  if (kind === 'basic') return { type: 'http', scheme: 'basic' };
+  if (kind === 'oauth') return { type: 'oauth2', flows: { clientCredentials: { tokenUrl: 'https://auth.example.com/token', scopes: { read: 'Read', write: 'Write' } } } };
+  if (kind === 'openId') return { type: 'openIdConnect', openIdConnectUrl: 'https://auth.example.com/.well-known/openid-configuration' };
+  if (kind === 'mtls') return { type: 'mutualTLS' };
+  return { type: 'http', scheme: 'bearer' };
+}
+
+function schemes(version: Version, named: Record<string, Json>): Json {
+  return version === '2.0' ? { securityDefinitions: named } : { components: { securitySchemes: named } };
+}
+
+/** A spec with one secured operation: `security` on the operation, schemes at the root. */
+function secured(version: Version, responses: Json, security: unknown[], named: Record<string, Json>, where: 'operation' | 'root' = 'operation'): Json {
+  return where === 'root'
+    ? withResponses(version, responses, { root: { ...schemes(version, named), security } })
+    : withResponses(version, responses, { operation: { security }, root: schemes(version, named) });
+}
+
+const OP = '/paths/~1items/get';
+const ok = { 200: { description: 'OK' } };
+const unauthorized = { description: 'Unauthorized' };
+const forbidden = { description: 'Forbidden' };
+
+const valid: ValidCase[] = [];
+const invalid: InvalidCase[] = [];
+
+for (const v of VERSIONS) {
+  const bearer = { bearer: scheme(v, 'bearer') };
+  const oauth = { oauth: scheme(v, 'oauth') };
+  valid.push(
+    { name: `${v}: bearer-secured operation with 401`, spec: secured(v, { ...ok, 401: unauthorized }, [{ bearer: [] }], bearer) },
+    { name: `${v}: root security, operation documents 401`, spec: secured(v, { ...ok, 401: unauthorized }, [{ bearer: [] }], bearer, 'root') },
+    { name: `${v}: basic auth with 401`, spec: secured(v, { ...ok, 401: unauthorized }, [{ basic: [] }], { basic: scheme(v, 'basic') }) },
+    { name: `${v}: api key with 401 (no scopes, so no 403 needed)`, spec: secured(v, { ...ok, 401: unauthorized }, [{ key: [] }], { key: scheme(v, 'apiKey') }) },
+    { name: `${v}: OAuth scopes with 401 and 403`, spec: secured(v, { ...ok, 401: unauthorized, 403: forbidden }, [{ oauth: ['read'] }], oauth) },
+    { name: `${v}: OAuth without scopes needs only 401`, spec: secured(v, { ...ok, 401: unauthorized }, [{ oauth: [] }], oauth) },
+    { name: `${v}: optional auth ({} alternative) needs nothing`, spec: secured(v, ok, [{}, { bearer: [] }], bearer) },
+    { name: `${v}: public operation overriding root security`, spec: { ...secured(v, ok, [{ bearer: [] }], bearer, 'root'), paths: { '/items': { get: { security: [], responses: ok } } } } },
+    { name: `${v}: no security anywhere says nothing`, spec: withResponses(v, ok) },
+    {
+      name: `${v}: 401 and 403 through shared responses`,
+      spec: {
+        ...secured(v, { ...ok, 401: { $ref: responsesRef(v, 'Unauthorized') }, 403: { $ref: responsesRef(v, 'Forbidden') } }, [{ oauth: ['read'] }], oauth),
+        ...(v === '2.0' ? { responses: { Unauthorized: unauthorized, Forbidden: forbidden } } : { components: { securitySchemes: oauth, responses: { Unauthorized: unauthorized, Forbidden: forbidden } } }),
+      },
+    },
+    {
+      name: `${v}: 401 in another file`,
+      spec: secured(v, { ...ok, 401: { $ref: 'common/responses.yaml#/Unauthorized' } }, [{ bearer: [] }], bearer),
+      files: { 'common/responses.yaml': 'Unauthorized:\n  description: Unauthorized\n' },
+    },
+  );
+  invalid.push(
+    { name: `${v}: bearer-secured operation without 401`, spec: secured(v, ok, [{ bearer: [] }], bearer), errors: [{ messageId: 'missingUnauthorized', at: OP }] },
+    { name: `${v}: root security applies to the operation`, spec: secured(v, ok, [{ bearer: [] }], bearer, 'root'), errors: [{ messageId: 'missingUnauthorized', at: OP }] },
+    { name: `${v}: api key without 401`, spec: secured(v, { ...ok, 403: forbidden }, [{ key: [] }], { key: scheme(v, 'apiKey') }), errors: [{ messageId: 'missingUnauthorized', at: OP }] },
+    {
+      name: `${v}: default never stands in for 401`,
+      spec: secured(v, { ...ok, default: { description: 'Error' } }, [{ bearer: [] }], bearer),
+      errors: [{ messageId: 'missingUnauthorized', at: OP }],
+    },
+    { name: `${v}: OAuth scopes, no 401 and no 403`, spec: secured(v, ok, [{ oauth: ['read', 'write'] }], oauth), errors: [{ messageId: 'missingBoth', at: OP }] },
+    { name: `${v}: OAuth scopes with 401 but no 403`, spec: secured(v, { ...ok, 401: unauthorized }, [{ oauth: ['read'] }], oauth), errors: [{ messageId: 'missingForbidden', at: OP }] },
+    { name: `${v}: OAuth scopes with 403 but no 401`, spec: secured(v, { ...ok, 403: forbidden }, [{ oauth: ['read'] }], oauth), errors: [{ messageId: 'missingUnauthorized', at: OP }] },
+    {
+      name: `${v}: scopes in one alternative of several are enough to need 403`,
+      spec: secured(v, { ...ok, 401: unauthorized }, [{ bearer: [] }, { oauth: ['read'] }], { ...bearer, ...oauth }),
+      errors: [{ messageId: 'missingForbidden', at: OP }],
+    },
+    {
+      name: `${v}: operation security replaces a public root`,
+      spec: { ...secured(v, ok, [], bearer, 'root'), paths: { '/items': { get: { security: [{ bearer: [] }], responses: ok } } } },
+      errors: [{ messageId: 'missingUnauthorized', at: OP }],
+    },
+    {
+      name: `${v}: scheme not declared anywhere still needs credentials`,
+      spec: withResponses(v, ok, { operation: { security: [{ undeclared: [] }] } }),
+      errors: [{ messageId: 'missingUnauthorized', at: OP }],
+    },
+    {
+      name: `${v}: operation in another file is reported there`,
+      spec: { ...secured(v, ok, [{ bearer: [] }], bearer, 'root'), paths: { '/items': { $ref: 'paths/items.yaml' } } },
+      files: { 'paths/items.yaml': 'get:\n  responses:\n    "200":\n      description: OK\n' },
+      errors: [{ messageId: 'missingUnauthorized', at: 'paths/items.yaml#/get', line: 1 }],
+    },
+  );
+  if (v !== '2.0') {
+    valid.push(
+      { name: `${v}: OpenID Connect scopes with 401 and 403`, spec: secured(v, { ...ok, 401: unauthorized, 403: forbidden }, [{ oidc: ['profile'] }], { oidc: scheme(v, 'openId') }) },
+      {
+        name: `${v}: a 4XX range does not stand in, but exact codes do`,
+        spec: secured(v, { ...ok, '4XX': { description: 'Client error' }, 401: unauthorized }, [{ bearer: [] }], bearer),
+      },
+    );
+    invalid.push(
+      {
+        name: `${v}: a 4XX range never stands in for 401 and 403`,
+        spec: secured(v, { ...ok, '4XX': { description: 'Client error' } }, [{ oauth: ['read'] }], oauth),
+        errors: [{ messageId: 'missingBoth', at: OP }],
+      },
+      {
+        name: `${v}: OpenID Connect scopes without 403`,
+        spec: secured(v, { ...ok, 401: unauthorized }, [{ oidc: ['profile'] }], { oidc: scheme(v, 'openId') }),
+        errors: [{ messageId: 'missingForbidden', at: OP }],
+      },
+      {
+        name: `${v}: shared components do not change where the operation is reported`,
+        spec: { ...secured(v, { 200: { $ref: responsesRef(v, 'Ok') } }, [{ bearer: [] }], bearer), components: { securitySchemes: bearer, responses: { Ok: { description: 'OK' } } } },
+        errors: [{ messageId: 'missingUnauthorized', at: OP }],
+      },
+    );
+  }
+}
+
+// mutualTLS is OAS 3.1 only: the certificate is refused in the TLS handshake, before HTTP.
+valid.push({ name: '3.1: mutualTLS-only operation needs no 401', spec: secured('3.1', ok, [{ mtls: [] }], { mtls: scheme('3.1', 'mtls') }) });
+invalid.push({
+  name: '3.1: mutualTLS together with a bearer token still needs 401',
+  spec: secured('3.1', ok, [{ mtls: [], bearer: [] }], { mtls: scheme('3.1', 'mtls'), bearer: scheme('3.1', 'bearer') }),
+  errors: [{ messageId: 'missingUnauthorized', at: OP }],
+});
+
+testRule(rule, { valid, invalid });

@@ -1,0 +1,85 @@
+import rule from '../../rules/require-content-range.js';
+import { header, responsesRef, sharedResponses, testRule, VERSIONS, withResponses, type InvalidCase, type ValidCase, type Version } from '../rule-tester.js';
+
+const valid: ValidCase[] = [];
+const invalid: InvalidCase[] = [];
+
+/** A 206 whose body is offered in each of `types`, shaped for the version. */
+function partial(v: Version, types: string[], extra: Record<string, unknown> = {}) {
+  return v === '2.0'
+    ? { response: { description: 'Partial content', schema: { type: 'file' }, ...extra }, operation: { produces: types } }
+    : { response: { description: 'Partial content', content: Object.fromEntries(types.map((type) => [type, { schema: { type: 'string', format: 'binary' } }])), ...extra }, operation: {} };
+}
+
+function withPartial(v: Version, types: string[], extra: Record<string, unknown> = {}) {
+  const { response, operation } = partial(v, types, extra);
+  return withResponses(v, { 206: response }, { operation });
+}
+
+for (const v of VERSIONS) {
+  const ranged = { headers: { 'Content-Range': header(v) } };
+  valid.push(
+    { name: `${v}: single-part 206 with Content-Range`, spec: withPartial(v, ['application/octet-stream'], ranged) },
+    { name: `${v}: header name in another case`, spec: withPartial(v, ['application/pdf'], { headers: { 'content-range': header(v) } }) },
+    { name: `${v}: multipart/byteranges 206 carries Content-Range in each part`, spec: withPartial(v, ['multipart/byteranges']) },
+    { name: `${v}: a 206 that may be multipart is not checked`, spec: withPartial(v, ['application/pdf', 'multipart/byteranges']) },
+    { name: `${v}: 416 with Content-Range`, spec: withResponses(v, { 416: { description: 'Range not satisfiable', ...ranged } }) },
+    { name: `${v}: 416 to a PUT does not answer a Range request`, spec: withResponses(v, { 416: { description: 'Upload offset mismatch' } }, { method: 'put' }) },
+    { name: `${v}: default is never a 206 or a 416`, spec: withResponses(v, { default: { description: 'Anything' } }) },
+    {
+      name: `${v}: shared 416 with Content-Range`,
+      spec: { ...withResponses(v, { 416: { $ref: responsesRef(v, 'Unsatisfiable') } }), ...sharedResponses(v, { Unsatisfiable: { description: 'Range not satisfiable', ...ranged } }) },
+    },
+  );
+  if (v !== '2.0') {
+    valid.push(
+      { name: `${v}: media type with a boundary parameter`, spec: withPartial(v, ['multipart/byteranges; boundary=THIS_STRING_SEPARATES']) },
+      { name: `${v}: 2XX and 4XX ranges are not checked`, spec: withResponses(v, { '2XX': { description: 'OK' }, '4XX': { description: 'Client error' } }) },
+      {
+        name: `${v}: Content-Range through a $ref to components/headers`,
+        spec: withResponses(v, { 416: { description: 'Range not satisfiable', headers: { 'Content-Range': { $ref: '#/components/headers/ContentRange' } } } }, {
+          root: { components: { headers: { ContentRange: { schema: { type: 'string' }, example: 'bytes */1234' } } } },
+        }),
+      },
+    );
+  }
+
+  invalid.push(
+    { name: `${v}: single-part 206 without Content-Range`, spec: withPartial(v, ['application/octet-stream']), errors: [{ messageId: 'partial', at: '/paths/~1items/get/responses/206' }] },
+    { name: `${v}: 206 declaring no body at all`, spec: withResponses(v, { 206: { description: 'Partial content' } }), errors: [{ messageId: 'partial', at: '/paths/~1items/get/responses/206' }] },
+    {
+      name: `${v}: 206 used for a partial list`,
+      spec: withResponses(v, { 206: { description: 'Partial result', headers: { 'X-Next-Token': header(v) } } }),
+      errors: [{ messageId: 'partial', at: '/paths/~1items/get/responses/206' }],
+    },
+    { name: `${v}: 416 to GET without Content-Range`, spec: withResponses(v, { 416: { description: 'Range not satisfiable' } }), errors: [{ messageId: 'unsatisfiable', at: '/paths/~1items/get/responses/416' }] },
+    {
+      name: `${v}: 416 to HEAD without Content-Range`,
+      spec: withResponses(v, { 416: { description: 'Range not satisfiable' } }, { method: 'head' }),
+      errors: [{ messageId: 'unsatisfiable', at: '/paths/~1items/head/responses/416' }],
+    },
+    {
+      name: `${v}: 416 shared by a GET and a PUT is reported once, at the definition`,
+      spec: {
+        ...withResponses(v, {}),
+        ...sharedResponses(v, { Unsatisfiable: { description: 'Range not satisfiable' } }),
+        paths: {
+          '/files/{id}': {
+            get: { responses: { 416: { $ref: responsesRef(v, 'Unsatisfiable') } } },
+            put: { responses: { 416: { $ref: responsesRef(v, 'Unsatisfiable') } } },
+          },
+          '/logs/{id}': { get: { responses: { 416: { $ref: responsesRef(v, 'Unsatisfiable') } } } },
+        },
+      },
+      errors: [{ messageId: 'unsatisfiable', at: responsesRef(v, 'Unsatisfiable').slice(1) }],
+    },
+    {
+      name: `${v}: 206 in another file points into that file`,
+      spec: withResponses(v, { 206: { $ref: 'common/responses.yaml#/Partial' } }),
+      files: { 'common/responses.yaml': 'Ok:\n  description: OK\nPartial:\n  description: Partial content\n' },
+      errors: [{ messageId: 'partial', at: 'common/responses.yaml#/Partial', line: 3 }],
+    },
+  );
+}
+
+testRule(rule, { valid, invalid });

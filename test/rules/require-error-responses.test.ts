@@ -1,0 +1,73 @@
+import rule from '../../rules/require-error-responses.js';
+import { requestBody, testRule, VERSIONS, withResponses, type InvalidCase, type ValidCase } from '../rule-tester.js';
+
+const valid: ValidCase[] = [];
+const invalid: InvalidCase[] = [];
+const ok = { description: 'ok' };
+const op = '/paths/~1items/get';
+
+for (const v of VERSIONS) {
+  valid.push(
+    { name: `${v}: a 4xx code`, spec: withResponses(v, { 200: ok, 404: ok }) },
+    { name: `${v}: 400 among others`, spec: withResponses(v, { 201: ok, 400: ok, 500: ok }, { method: 'post' }) },
+    { name: `${v}: default covers client errors`, spec: withResponses(v, { 200: ok, default: ok }) },
+    { name: `${v}: an unregistered 4xx code still documents a client error`, spec: withResponses(v, { 200: ok, 499: ok }) },
+    {
+      name: `${v}: a public operation that takes no input at all (health check)`,
+      spec: withResponses(v, { 200: ok }, { path: '/health', operation: { security: [] } }),
+    },
+    {
+      name: `${v}: a public operation under a public root`,
+      spec: withResponses(v, { 200: ok }, { path: '/version', root: { security: [] } }),
+    },
+  );
+  invalid.push(
+    { name: `${v}: only a 200`, spec: withResponses(v, { 200: ok }), errors: [{ messageId: 'missing', at: op }] },
+    { name: `${v}: 2xx and 5xx but no 4xx`, spec: withResponses(v, { 200: ok, 500: ok, 503: ok }), errors: [{ messageId: 'missing', at: op }] },
+    { name: `${v}: x- keys do not count`, spec: withResponses(v, { 200: ok, 'x-400': ok }), errors: [{ messageId: 'missing', at: op }] },
+    {
+      name: `${v}: a public operation with a query parameter can be called wrongly`,
+      spec: withResponses(v, { 200: ok }, { operation: { security: [], parameters: [{ name: 'q', in: 'query', type: 'string', schema: { type: 'string' } }] } }),
+      errors: [{ messageId: 'missing', at: op }],
+    },
+    {
+      name: `${v}: a public operation with a path-level parameter`,
+      spec: {
+        ...withResponses(v, {}),
+        paths: { '/items': { parameters: [{ name: 'X-Tenant', in: 'header', type: 'string', schema: { type: 'string' } }], get: { security: [], responses: { 200: ok } } } },
+      },
+      errors: [{ messageId: 'missing', at: op }],
+    },
+    {
+      name: `${v}: a public operation with a body`,
+      spec: withResponses(v, { 201: ok }, { method: 'post', operation: { security: [], ...requestBody(v) } }),
+      errors: [{ messageId: 'missing', at: '/paths/~1items/post' }],
+    },
+    {
+      name: `${v}: a public operation with a path variable`,
+      spec: withResponses(v, { 200: ok }, { path: '/items/{id}', operation: { security: [] } }),
+      errors: [{ messageId: 'missing', at: '/paths/~1items~1{id}/get' }],
+    },
+    {
+      name: `${v}: security not declared is not public`,
+      spec: withResponses(v, { 200: ok }, { path: '/me' }),
+      errors: [{ messageId: 'missing', at: '/paths/~1me/get' }],
+    },
+    {
+      name: `${v}: an operation in another file points into that file`,
+      spec: { ...withResponses(v, {}), paths: { '/items': { $ref: 'paths/items.yaml' } } },
+      files: { 'paths/items.yaml': "get:\n  responses:\n    '200':\n      description: ok\n" },
+      errors: [{ messageId: 'missing', at: 'paths/items.yaml#/get', line: 1 }],
+    },
+  );
+}
+
+for (const v of ['3.0', '3.1'] as const) {
+  valid.push(
+    { name: `${v}: a 4XX range`, spec: withResponses(v, { 200: ok, '4XX': ok }) },
+    { name: `${v}: a lower-case 4xx range (no-unknown-status reports the spelling)`, spec: withResponses(v, { 200: ok, '4xx': ok }) },
+  );
+  invalid.push({ name: `${v}: a 5XX range is not a client error`, spec: withResponses(v, { 200: ok, '5XX': ok }), errors: [{ messageId: 'missing', at: op }] });
+}
+
+testRule(rule, { valid, invalid });

@@ -1,0 +1,80 @@
+import rule from '../../rules/require-location.js';
+import { header, responsesRef, sharedResponses, testRule, VERSIONS, withResponses, type InvalidCase, type ValidCase } from '../rule-tester.js';
+
+const valid: ValidCase[] = [];
+const invalid: InvalidCase[] = [];
+const post = { method: 'post' } as const;
+
+for (const v of VERSIONS) {
+  const located = (description: string) => ({ description, headers: { Location: header(v) } });
+  valid.push(
+    { name: `${v}: POST 201 with Location`, spec: withResponses(v, { 201: located('Created') }, post) },
+    { name: `${v}: header name in another case`, spec: withResponses(v, { 201: { description: 'Created', headers: { location: header(v) } } }, post) },
+    { name: `${v}: PUT 201 names the target URI`, spec: withResponses(v, { 201: { description: 'Created' } }, { method: 'put', path: '/items/{id}' }) },
+    { name: `${v}: PATCH 201 creates at the target URI`, spec: withResponses(v, { 201: { description: 'Created' } }, { method: 'patch', path: '/items/{id}' }) },
+    { name: `${v}: a 201 to GET is not checked`, spec: withResponses(v, { 201: { description: 'Created' } }) },
+    { name: `${v}: redirects with Location`, spec: withResponses(v, { 301: located('Moved'), 302: located('Found'), 303: located('See other'), 307: located('Temporary'), 308: located('Permanent') }) },
+    { name: `${v}: 300 and 304 need no Location`, spec: withResponses(v, { 300: { description: 'Choices' }, 304: { description: 'Not modified' } }) },
+    { name: `${v}: 305 is not one of the redirects checked`, spec: withResponses(v, { 305: { description: 'Use proxy' } }) },
+    { name: `${v}: default is never a 201 or a redirect`, spec: withResponses(v, { default: { description: 'Anything' } }, post) },
+    {
+      name: `${v}: shared 201 with Location`,
+      spec: { ...withResponses(v, { 201: { $ref: responsesRef(v, 'Created') } }, post), ...sharedResponses(v, { Created: located('Created') }) },
+    },
+    {
+      name: `${v}: shared 201 used only by PUT`,
+      spec: {
+        ...withResponses(v, {}),
+        ...sharedResponses(v, { Created: { description: 'Created' } }),
+        paths: { '/items/{id}': { put: { responses: { 201: { $ref: responsesRef(v, 'Created') } } } } },
+      },
+    },
+  );
+  if (v !== '2.0') {
+    valid.push(
+      { name: `${v}: a 2XX or 3XX range is not checked`, spec: withResponses(v, { '2XX': { description: 'Created' }, '3XX': { description: 'Redirect' } }, post) },
+      {
+        name: `${v}: Location through a $ref to components/headers`,
+        spec: withResponses(v, { 201: { description: 'Created', headers: { Location: { $ref: '#/components/headers/Location' } } } }, {
+          ...post,
+          root: { components: { headers: { Location: { schema: { type: 'string', format: 'uri' } } } } },
+        }),
+      },
+    );
+  }
+
+  invalid.push(
+    { name: `${v}: POST 201 without headers`, spec: withResponses(v, { 201: { description: 'Created' } }, post), errors: [{ messageId: 'created', at: '/paths/~1items/post/responses/201' }] },
+    {
+      name: `${v}: POST 201 with other headers only`,
+      spec: withResponses(v, { 201: { description: 'Created', headers: { 'Content-Location': header(v) } } }, post),
+      errors: [{ messageId: 'created', at: '/paths/~1items/post/responses/201' }],
+    },
+    ...['301', '302', '303', '307', '308'].map((status) => ({
+      name: `${v}: ${status} without Location`,
+      spec: withResponses(v, { [status]: { description: 'Redirect' } }),
+      errors: [{ messageId: 'redirect', at: `/paths/~1items/get/responses/${status}` }],
+    })),
+    {
+      name: `${v}: 201 shared by a PUT and a POST is reported once, at the definition`,
+      spec: {
+        ...withResponses(v, {}),
+        ...sharedResponses(v, { Created: { description: 'Created' } }),
+        paths: {
+          '/items': { post: { responses: { 201: { $ref: responsesRef(v, 'Created') } } } },
+          '/items/{id}': { put: { responses: { 201: { $ref: responsesRef(v, 'Created') } } } },
+          '/things': { post: { responses: { 201: { $ref: responsesRef(v, 'Created') } } } },
+        },
+      },
+      errors: [{ messageId: 'created', at: responsesRef(v, 'Created').slice(1) }],
+    },
+    {
+      name: `${v}: shared redirect in another file points into that file`,
+      spec: withResponses(v, { 302: { $ref: 'common/responses.yaml#/Found' } }),
+      files: { 'common/responses.yaml': 'Ok:\n  description: OK\nFound:\n  description: Found elsewhere\n' },
+      errors: [{ messageId: 'redirect', at: 'common/responses.yaml#/Found', line: 3 }],
+    },
+  );
+}
+
+testRule(rule, { valid, invalid });

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import rule from '../../rules/require-problem-details.js';
+import { defaultRules } from '../../src/lint.js';
+import { jsonResponse, responsesRef, sharedResponses, testRule, VERSIONS, withResponses, type InvalidCase, type ValidCase, type Version } from '../rule-tester.js';
+
+const valid: ValidCase[] = [];
+const invalid: InvalidCase[] = [];
+const problem = { type: 'object', properties: { type: { type: 'string' }, title: { type: 'string' }, status: { type: 'integer' } } };
+
+/** An error response with a body in each of `types`, shaped for the version (2.0: `produces`). */
+function errorIn(v: Version, status: string, types: string[]) {
+  return v === '2.0'
+    ? withResponses(v, { [status]: { description: 'Error', schema: problem } }, { operation: { produces: types } })
+    : withResponses(v, { [status]: { description: 'Error', content: Object.fromEntries(types.map((type) => [type, { schema: problem }])) } });
+}
+
+for (const v of VERSIONS) {
+  valid.push(
+    { name: `${v}: 404 as problem+json`, spec: errorIn(v, '404', ['application/problem+json']) },
+    { name: `${v}: 500 as problem+xml`, spec: errorIn(v, '500', ['application/problem+xml']) },
+    { name: `${v}: problem details offered beside plain JSON`, spec: errorIn(v, '400', ['application/json', 'application/problem+json']) },
+    { name: `${v}: an error without a body`, spec: withResponses(v, { 404: { description: 'Not found' } }) },
+    { name: `${v}: an HTML or text error page is not structured`, spec: errorIn(v, '502', ['text/html', 'text/plain']) },
+    { name: `${v}: success bodies are not checked`, spec: withResponses(v, { 200: jsonResponse(v, { type: 'object' }) }) },
+    { name: `${v}: default is never checked`, spec: withResponses(v, { default: jsonResponse(v, { type: 'object' }) }) },
+  );
+  if (v === '2.0') {
+    valid.push({ name: `${v}: no produces: the media type is unknown`, spec: withResponses(v, { 400: { description: 'Error', schema: problem } }) });
+  } else {
+    valid.push(
+      { name: `${v}: a 4XX range is never checked`, spec: withResponses(v, { '4XX': jsonResponse(v, { type: 'object' }) }) },
+      { name: `${v}: media type with parameters`, spec: errorIn(v, '409', ['application/problem+json; charset=utf-8']) },
+    );
+  }
+
+  invalid.push(
+    { name: `${v}: 400 as plain JSON`, spec: errorIn(v, '400', ['application/json']), errors: [{ messageId: 'notProblem', at: '/paths/~1items/get/responses/400' }] },
+    { name: `${v}: 503 as XML`, spec: errorIn(v, '503', ['application/xml']), errors: [{ messageId: 'notProblem', at: '/paths/~1items/get/responses/503' }] },
+    { name: `${v}: a vendor +json type`, spec: errorIn(v, '422', ['application/vnd.api+json']), errors: [{ messageId: 'notProblem', at: '/paths/~1items/get/responses/422' }] },
+    {
+      name: `${v}: a shared error is reported once, at the definition`,
+      spec: {
+        ...withResponses(v, {}, v === '2.0' ? { root: { produces: ['application/json'] } } : {}),
+        ...sharedResponses(v, { Error: jsonResponse(v, problem, { description: 'Error' }) }),
+        paths: {
+          '/a': { get: { responses: { 400: { $ref: responsesRef(v, 'Error') }, 404: { $ref: responsesRef(v, 'Error') } } } },
+          '/b': { post: { responses: { 500: { $ref: responsesRef(v, 'Error') } } } },
+        },
+      },
+      errors: [{ messageId: 'notProblem', at: responsesRef(v, 'Error').slice(1) }],
+    },
+  );
+}
+
+testRule(rule, { valid, invalid });
+
+describe('require-problem-details is opt-in', () => {
+  it('is not in the default rule set', () => {
+    expect(defaultRules().map((entry) => entry.rule.id)).not.toContain('require-problem-details');
+  });
+});

@@ -1,0 +1,54 @@
+import rule from '../../rules/require-success-response.js';
+import { testRule, VERSIONS, withResponses, type InvalidCase, type ValidCase } from '../rule-tester.js';
+
+const valid: ValidCase[] = [];
+const invalid: InvalidCase[] = [];
+const ok = { description: 'ok' };
+const op = '/paths/~1items/get';
+
+for (const v of VERSIONS) {
+  valid.push(
+    { name: `${v}: a 200`, spec: withResponses(v, { 200: ok, 404: ok }) },
+    { name: `${v}: a 204 only`, spec: withResponses(v, { 204: ok }, { method: 'delete' }) },
+    { name: `${v}: a redirect (3xx) is a documented outcome`, spec: withResponses(v, { 302: ok, 400: ok }) },
+    { name: `${v}: 304 alone`, spec: withResponses(v, { 304: ok }) },
+    { name: `${v}: 101 Switching Protocols for a WebSocket upgrade`, spec: withResponses(v, { 101: ok }, { path: '/ws' }) },
+    { name: `${v}: 101 on a POST that hijacks the connection`, spec: withResponses(v, { 101: ok, 400: ok }, { method: 'post', path: '/session' }) },
+    { name: `${v}: default alone, with allowDefaultOnly`, options: { allowDefaultOnly: true }, spec: withResponses(v, { default: ok }) },
+  );
+  invalid.push(
+    { name: `${v}: only errors`, spec: withResponses(v, { 400: ok, 404: ok, 500: ok }), errors: [{ messageId: 'missing', at: op }] },
+    { name: `${v}: default alone does not name a success status`, spec: withResponses(v, { default: ok }), errors: [{ messageId: 'onlyDefault', at: op }] },
+    { name: `${v}: errors and default`, spec: withResponses(v, { 400: ok, default: ok }), errors: [{ messageId: 'onlyDefault', at: op }] },
+    {
+      name: `${v}: allowDefaultOnly does not excuse errors beside default`,
+      options: { allowDefaultOnly: true },
+      spec: withResponses(v, { 400: ok, default: ok }),
+      errors: [{ messageId: 'onlyDefault', at: op }],
+    },
+    { name: `${v}: 1xx other than 101 is interim, not a success`, spec: withResponses(v, { 100: ok, 103: ok }), errors: [{ messageId: 'missing', at: op }] },
+    { name: `${v}: x- keys do not count`, spec: withResponses(v, { 'x-200': ok, 404: ok }), errors: [{ messageId: 'missing', at: op }] },
+    {
+      name: `${v}: an operation with no responses`,
+      spec: { ...withResponses(v, {}), paths: { '/items': { get: { summary: 'List' } } } },
+      errors: [{ messageId: 'missing', at: op }],
+    },
+    {
+      name: `${v}: an operation in another file points into that file`,
+      spec: { ...withResponses(v, {}), paths: { '/items': { $ref: 'paths/items.yaml' } } },
+      files: { 'paths/items.yaml': "get:\n  responses:\n    '404':\n      description: missing\n" },
+      errors: [{ messageId: 'missing', at: 'paths/items.yaml#/get', line: 1 }],
+    },
+  );
+}
+
+for (const v of ['3.0', '3.1'] as const) {
+  valid.push(
+    { name: `${v}: a 2XX range`, spec: withResponses(v, { '2XX': ok, '4XX': ok }) },
+    { name: `${v}: a 3XX range`, spec: withResponses(v, { '3XX': ok }) },
+    { name: `${v}: a lower-case 2xx range (no-unknown-status reports the spelling)`, spec: withResponses(v, { '2xx': ok }) },
+  );
+  invalid.push({ name: `${v}: 4XX and 5XX ranges only`, spec: withResponses(v, { '4XX': ok, '5XX': ok }), errors: [{ messageId: 'missing', at: op }] });
+}
+
+testRule(rule, { valid, invalid });
