@@ -62,7 +62,11 @@ for (const version of VERSIONS) {
         root: sharedResponses(version, { TooMany: slow }),
       });
       const shared = version === '2.0' ? '/responses/TooMany' : '/components/responses/TooMany';
-      expect(at(await lintProject({ 'openapi.yaml': spec }))).toEqual([`require-retry-after ${shared}`, `unused-suppression ${op}/${IGNORE}/0`]);
+      const findings = await lintProject({ 'openapi.yaml': spec });
+      expect(at(findings)).toEqual([`require-retry-after ${shared}`, `unused-suppression ${op}/${IGNORE}/0`]);
+      expect(findings.find((finding) => finding.ruleId === 'unused-suppression')!.message).toBe(
+        `x-statuslint-ignore lists 'require-retry-after', but its finding for this operation is in the shared definition '#${shared}'; suppress it there.`,
+      );
     });
 
     it('on a shared response, silences it for every operation that uses it', async () => {
@@ -72,6 +76,12 @@ for (const version of VERSIONS) {
       const paths = spec.paths as Record<string, Record<string, unknown>>;
       paths['/other'] = { put: { responses: { 200: { description: 'ok' }, 429: { $ref: responsesRef(version, 'TooMany') } } } };
       expect(at(await lintProject({ 'openapi.yaml': spec }))).toEqual([]);
+    });
+
+    it('on an operation, names the shared definition in another file that it misses', async () => {
+      const spec = withResponses(version, { 200: { description: 'ok' }, 401: { $ref: 'common/responses.yaml#/Unauthorized' } }, { operation: { [IGNORE]: ['require-www-authenticate'] } });
+      const findings = await lintProject({ 'openapi.yaml': spec, 'common/responses.yaml': { Unauthorized: { description: 'no' } } });
+      expect(findings.find((finding) => finding.ruleId === 'unused-suppression')!.message).toContain("in the shared definition 'common/responses.yaml#/Unauthorized'");
     });
 
     it('in another file: a shared response and a path item split out', async () => {

@@ -1,6 +1,7 @@
 import { displayPath } from '../errors.js';
 import type { Spec } from '../loader/normalize.js';
 import type { SourceFile } from '../loader/parse.js';
+import type { Located } from '../loader/resolve.js';
 import { child } from '../loader/normalize.js';
 import { isWithin } from '../loader/pointer.js';
 import { resolveOptions } from './options.js';
@@ -19,6 +20,9 @@ function format(template: string, data: Record<string, string | number> = {}): s
  */
 export function runRules(spec: Spec, rules: readonly EnabledRule[], suppressions: SuppressionOptions = {}): RawFinding[] {
   const findings = new Map<string, RawFinding>();
+  // The operations whose visit reported each finding, so a suppression on one of them that
+  // misses a shared definition can say where the finding is.
+  const reachedFrom = new Map<RawFinding, Set<Located>>();
   const active: Array<{ visitors: RuleVisitors; current: { operation?: Spec['operations'][number]; status?: string } }> = [];
 
   for (const { rule, severity, options } of rules) {
@@ -33,9 +37,14 @@ export function runRules(spec: Spec, rules: readonly EnabledRule[], suppressions
         if (template === undefined) throw new Error(`rule '${rule.id}' reported unknown message id '${messageId}'`);
         const message = format(template, data);
         const key = `${rule.id}\u0000${at.file.path}\u0000${at.pointer}\u0000${message}`;
-        if (findings.has(key)) return;
-        const finding: RawFinding = { ruleId: rule.id, messageId, severity, message, at };
         const operation = current.operation;
+        const known = findings.get(key);
+        if (known) {
+          if (operation) reachedFrom.get(known)?.add(operation.node);
+          return;
+        }
+        const finding: RawFinding = { ruleId: rule.id, messageId, severity, message, at };
+        reachedFrom.set(finding, new Set(operation ? [operation.node] : []));
         // A finding in a shared definition belongs to no single operation.
         if (operation && at.file === operation.node.file && isWithin(at.pointer, operation.node.pointer)) {
           finding.operation = { method: operation.method, path: operation.path };
@@ -69,7 +78,7 @@ export function runRules(spec: Spec, rules: readonly EnabledRule[], suppressions
     current.operation = undefined;
     current.status = undefined;
   }
-  return applySuppressions(spec, [...findings.values()], new Set(rules.map((entry) => entry.rule.id)), suppressions);
+  return applySuppressions(spec, [...findings.values()], new Set(rules.map((entry) => entry.rule.id)), suppressions, reachedFrom);
 }
 
 /** Looks up the positions of findings, one batch per file, and sorts them by file and line. */

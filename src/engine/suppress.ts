@@ -1,3 +1,4 @@
+import { dirname, relative, sep } from 'node:path';
 import type { Spec } from '../loader/normalize.js';
 import { child } from '../loader/normalize.js';
 import { isWithin } from '../loader/pointer.js';
@@ -20,6 +21,7 @@ export const unusedSuppression: Rule = {
     references: [],
     messages: {
       unused: `${SUPPRESSION_KEY} lists '{{rule}}', which reports nothing here; remove the entry.`,
+      inSharedDefinition: `${SUPPRESSION_KEY} lists '{{rule}}', but its finding for this operation is in the shared definition '{{where}}'; suppress it there.`,
       unknownRule: `${SUPPRESSION_KEY} lists '{{rule}}', which is not a statuslint rule{{hint}}`,
       invalid: `${SUPPRESSION_KEY} {{problem}}; write a list of rule ids or {rule, reason} entries.`,
     },
@@ -50,6 +52,12 @@ interface Entry {
 interface Invalid {
   at: Located;
   problem: string;
+}
+
+/** `#/components/…` or `common.yaml#/…`, as a `$ref` from `from` would name `to`. */
+function refTo(from: Located, to: Located): string {
+  if (from.file === to.file) return `#${to.pointer}`;
+  return `${relative(dirname(from.file.path), to.file.path).split(sep).join('/')}#${to.pointer}`;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -101,7 +109,13 @@ function collect(spec: Spec): { entries: Entry[]; invalid: Invalid[] } {
  * A suppression covers findings written inside the node that carries it, in the same file: an
  * operation's suppression does not reach a shared definition the operation merely references.
  */
-export function applySuppressions(spec: Spec, findings: readonly RawFinding[], ran: ReadonlySet<string>, options: SuppressionOptions = {}): RawFinding[] {
+export function applySuppressions(
+  spec: Spec,
+  findings: readonly RawFinding[],
+  ran: ReadonlySet<string>,
+  options: SuppressionOptions = {},
+  reachedFrom: ReadonlyMap<RawFinding, ReadonlySet<Located>> = new Map(),
+): RawFinding[] {
   const { entries, invalid } = collect(spec);
   if (entries.length === 0 && invalid.length === 0) return [...findings];
   const byRule = new Map<string, Entry[]>();
@@ -132,7 +146,11 @@ export function applySuppressions(spec: Spec, findings: readonly RawFinding[], r
   for (const entry of entries) {
     if (known && !known.has(entry.rule)) report('unknownRule', entry.at, { rule: entry.rule, hint: didYouMean(entry.rule, known) || '.' });
     // A rule that is off for this spec cannot tell us whether the entry is still needed.
-    else if (ran.has(entry.rule) && !entry.used) report('unused', entry.at, { rule: entry.rule });
+    else if (ran.has(entry.rule) && !entry.used) {
+      const shared = findings.find((finding) => finding.ruleId === entry.rule && reachedFrom.get(finding)?.has(entry.scope));
+      if (shared) report('inSharedDefinition', entry.at, { rule: entry.rule, where: refTo(entry.scope, shared.at) });
+      else report('unused', entry.at, { rule: entry.rule });
+    }
   }
   return kept;
 }
