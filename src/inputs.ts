@@ -1,7 +1,7 @@
 import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import { CONFIG_FILE_NAMES } from './config/load.js';
-import { UsageError } from './errors.js';
+import { displayPath, UsageError } from './errors.js';
 import { compileGlob, GlobError, hasMagic, splitGlob } from './glob.js';
 
 /** The files a run lints, from what the user typed. */
@@ -68,7 +68,7 @@ export function expandInputs(args: readonly string[], options: ExpandOptions): I
     if (kind === 'file') {
       add(path, true);
     } else if (kind === 'folder') {
-      for (const file of walk(path, (relativePath) => SPEC_EXTENSION.test(relativePath), true)) add(file, false);
+      for (const file of walk(path, (relativePath) => SPEC_EXTENSION.test(relativePath), true, options.cwd)) add(file, false);
     } else if (hasMagic(arg)) {
       const matches = expandGlob(arg, options.cwd);
       if (matches.length === 0) throw new UsageError(`no files match '${arg}'`);
@@ -102,11 +102,11 @@ function expandGlob(pattern: string, cwd: string): string[] {
   const root = resolve(cwd, base === '' ? '.' : base);
   if (kindOf(root) !== 'folder') return [];
   const deep = rest.includes('/') || rest.includes('**');
-  return walk(root, (relativePath) => regex.test(relativePath), deep);
+  return walk(root, (relativePath) => regex.test(relativePath), deep, cwd);
 }
 
 /** Files below `root` whose `/`-separated path relative to it passes `keep`, sorted. */
-function walk(root: string, keep: (relativePath: string) => boolean, deep: boolean): string[] {
+function walk(root: string, keep: (relativePath: string) => boolean, deep: boolean, cwd: string): string[] {
   const found: string[] = [];
   const seen = new Set<string>();
   const visit = (folder: string): void => {
@@ -123,7 +123,7 @@ function walk(root: string, keep: (relativePath: string) => boolean, deep: boole
     try {
       entries = readdirSync(folder, { withFileTypes: true });
     } catch (error) {
-      throw new UsageError(`cannot read folder ${relative(process.cwd(), folder) || folder}: ${(error as NodeJS.ErrnoException).code}`);
+      throw new UsageError(`cannot read folder ${displayPath(folder, cwd)}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {

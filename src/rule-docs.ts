@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from './errors.js';
 import { allRules, ruleById } from './lint.js';
+import { unusedSuppression } from './engine/suppress.js';
 import { didYouMean } from './suggest.js';
 
 /** Where the rule doc pages live: `rules/` at the package root, above both `src/` and `dist/src/`. */
@@ -33,6 +34,9 @@ export function listRules(format: 'text' | 'json'): string {
 
 /** The `statuslint explain <rule-id>` page; a misspelt id gets the closest real one. */
 export function explainRule(ruleId: string): string {
+  if (ruleId === unusedSuppression.id) {
+    return `${ruleId}: ${unusedSuppression.meta.description}. The engine's own check, not a rule module; set its severity with the top-level unusedSuppressions key of the configuration. See ${unusedSuppression.meta.docsUrl}\n`;
+  }
   const rule = ruleById(ruleId);
   if (!rule) {
     const hint = didYouMean(ruleId, Object.keys(allRules)) || '; run statuslint rules for the list';

@@ -161,11 +161,28 @@ describe('suppressions that silence nothing (unused-suppression)', () => {
     expect(findings.map((finding) => `${finding.ruleId} ${finding.file}#${finding.pointer}`)).toEqual([`unused-suppression shared.yaml#/TooMany/${IGNORE}/0`]);
   });
 
+  it('--fix leaves a suppressed finding alone', async () => {
+    const unauthorized = (ignore: string[]) => withResponses('3.1', { 200: { description: 'ok' }, 401: { description: 'no', [IGNORE]: ignore } });
+    const fixed = await runCli(['--fix-dry-run', 'openapi.yaml'], { cwd: project({ 'openapi.yaml': unauthorized(['require-retry-after']) }) });
+    expect(fixed.stdout).toContain('WWW-Authenticate');
+    const suppressed = await runCli(['--fix-dry-run', 'openapi.yaml'], { cwd: project({ 'openapi.yaml': unauthorized(['require-www-authenticate']) }) });
+    expect(suppressed.stdout).not.toContain('WWW-Authenticate');
+  });
+
   it('SARIF output describes the engine check like a rule', async () => {
     const run = await runCli(['--format', 'sarif', 'openapi.yaml'], { cwd: project({ 'openapi.yaml': spec(['require-www-authenticate']) }) });
     const log = JSON.parse(run.stdout) as { runs: Array<{ tool: { driver: { rules: Array<{ id: string }> } }; results: Array<{ ruleId: string; ruleIndex: number }> }> };
     const [sarifRun] = log.runs;
     const result = sarifRun!.results.find((item) => item.ruleId === 'unused-suppression')!;
-    expect(sarifRun!.tool.driver.rules[result.ruleIndex]!.id).toBe('unused-suppression');
+    const descriptor = sarifRun!.tool.driver.rules[result.ruleIndex] as { id: string; helpUri: string; fullDescription: { text: string } };
+    expect(descriptor.id).toBe('unused-suppression');
+    expect(descriptor.helpUri).toMatch(/\/docs\/configuration\.md#suppressions-that-silence-nothing-unused-suppression$/);
+    expect(descriptor.fullDescription.text).toBe('Disallow x-statuslint-ignore entries that silence nothing.');
+  });
+
+  it('statuslint explain says where the check is documented', async () => {
+    const run = await runCli(['explain', 'unused-suppression']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('unusedSuppressions');
   });
 });

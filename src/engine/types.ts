@@ -31,6 +31,8 @@ export interface RuleMeta {
   recommended?: boolean;
   /** What `--fix` writes for it, in a sentence; present when the rule can fix. */
   fixable?: string;
+  /** Where it is documented, when that is not `rules/<id>.md` (the engine's own checks). */
+  docsUrl?: string;
 }
 
 export interface ReportDescriptor {

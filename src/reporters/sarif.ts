@@ -54,14 +54,15 @@ function pascalCase(id: string): string {
 
 function descriptor(rule: Rule<any>) {
   const doc = ruleDoc(rule.id);
-  const references = rule.meta.references.join(', ');
+  const references = rule.meta.references.length > 0 ? ` (${rule.meta.references.join(', ')})` : '';
+  const docsUrl = rule.meta.docsUrl ?? ruleDocsUrl(rule.id);
   return {
     id: rule.id,
     name: pascalCase(rule.id),
     shortDescription: { text: rule.meta.description },
-    fullDescription: { text: `${rule.meta.description} (${references}).` },
-    help: { text: doc ?? `${rule.meta.description}. See ${ruleDocsUrl(rule.id)}`, markdown: doc ?? `${rule.meta.description}. See [the rule's page](${ruleDocsUrl(rule.id)}).` },
-    helpUri: ruleDocsUrl(rule.id),
+    fullDescription: { text: `${rule.meta.description}${references}.` },
+    help: { text: doc ?? `${rule.meta.description}. See ${docsUrl}`, markdown: doc ?? `${rule.meta.description}. See [the documentation](${docsUrl}).` },
+    helpUri: docsUrl,
     defaultConfiguration: { level: LEVEL[rule.meta.severity] },
     properties: {
       tags: ['openapi', 'http-status'],
