@@ -56,12 +56,12 @@ interface CliOptions {
   fixDryRun?: boolean;
   /** A file, `false` for --no-config, or undefined to look for one. */
   config?: string | false;
-  rule: string[];
+  rule?: string[];
   baseline?: string;
   writeBaseline?: string;
 }
 
-const collect = (value: string, previous: string[]): string[] => [...previous, value];
+const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
 
 function buildProgram(io: CliIo, exit: { code: number }): Command {
   const program = new Command('statuslint')
@@ -73,7 +73,7 @@ function buildProgram(io: CliIo, exit: { code: number }): Command {
     .addOption(new Option('--fail-on <severity>', 'lowest severity that fails the run (exit 1)').choices([...SEVERITIES, 'none']).default('error'))
     .option('-c, --config <file>', 'configuration file (default: the nearest statuslint.config.yaml or .statuslintrc.* from here up)')
     .option('--no-config', 'use no configuration file: the recommended rules')
-    .option('--rule <id=severity>', 'set a rule to off, info, warning or error (repeatable; wins over the configuration)', collect, [])
+    .option('--rule <id=severity>', 'set a rule to off, info, warning or error (repeatable; wins over the configuration)', collect)
     .option('--baseline <file>', 'report only findings that are not in this baseline')
     .option('--write-baseline <file>', "record this run's findings as the baseline, and report none of them")
     .option('--no-color', 'never colour the output (also NO_COLOR=1)')
@@ -208,7 +208,7 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
     throw new UsageError('use --baseline or --write-baseline, not both (--write-baseline alone refreshes a baseline)');
   }
   const config = configFor(options.config, io.cwd);
-  const flags = parseRuleFlags(options.rule, allRules);
+  const flags = parseRuleFlags(options.rule ?? [], allRules);
   const own = [config.path, options.baseline, options.writeBaseline, options.output].filter((path): path is string => typeof path === 'string');
   const inputs = expandInputs(specs, { cwd: io.cwd, isIgnored: (path) => isIgnored(config, path), exclude: new Set(own.map((path) => resolve(io.cwd, path))) });
   const configName = config.path ? displayPath(config.path, io.cwd) : 'the configuration';
