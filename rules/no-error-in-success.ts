@@ -260,6 +260,8 @@ export default defineRule<Options>({
       if (!isVocabularyKey(key)) return 'other';
       const shape = flatten(property.node);
       if (isPerItemList(shape, batch && isErrorKey(key))) return 'other';
+      // `errors: 12` counts failures of something else; `errorCode: 12` is the error.
+      if (errorMembers.has(key) && (shape.types.has('integer') || shape.types.has('number'))) return 'other';
       if (isErrorKey(key)) return 'error';
       if (key === 'status' || key === 'state') {
         const values = shape.enum?.map((item) => String(item).toLowerCase());
