@@ -75,7 +75,7 @@ function descriptor(rule: Rule<any>, doc: string | undefined, tool: SarifTool) {
   const description = sentence(rule.meta.description);
   const references = `References: ${rule.meta.references.join(', ')}.`;
   const help = doc ? absoluteLinks(withoutTitle(doc), helpUri) : undefined;
-  const full = [doc ? summary(doc) : undefined, doc ? sectionParagraph(doc, 'Why') : undefined].filter((part): part is string => part !== undefined);
+  const full = [help ? summary(help) : undefined, help ? sectionParagraph(help, 'Why') : undefined].filter((part): part is string => part !== undefined);
   return {
     id: rule.id,
     name: pascalCase(rule.id),

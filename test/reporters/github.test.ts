@@ -123,9 +123,10 @@ describe('github: through the CLI', () => {
     const folder = realpathSync(mkdtempSync(join(tmpdir(), 'statuslint-gh-broken-')));
     mkdirSync(join(folder, '.git'));
     writeFileSync(join(folder, 'broken.yaml'), 'openapi: 3.0.3\npaths:\n  /x: [\n');
-    const cli = await runCli(['--format', 'github', 'broken.yaml'], { cwd: folder });
+    cpSync(join(projectRoot, 'fixtures', 'clean', 'openapi.yaml'), join(folder, 'clean.yaml'));
+    const cli = await runCli(['--format', 'github', 'broken.yaml', 'clean.yaml'], { cwd: folder });
     expect(cli.code).toBe(2);
-    expect(cli.stdout).toMatch(/^::error file=broken\.yaml,line=4,col=1,title=statuslint::invalid YAML/);
+    expect(cli.stdout).toMatch(/^::error file=broken\.yaml,line=4,col=1,title=statuslint::invalid YAML.*\nstatuslint: no problems in 1 file\n$/);
     expect(cli.stderr).toMatch(/^statuslint: broken\.yaml:4:1: invalid YAML/);
   });
 });

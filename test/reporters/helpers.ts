@@ -49,6 +49,36 @@ export const probeResponse = defineRule({
 
 export const GOLDEN_RULES: readonly Rule<any>[] = [requireWwwAuthenticate, probeOperation, probeResponse];
 
+/**
+ * A fixed doc page for the goldens, so that they do not change with the rule's real page
+ * (whose conversion has its own test): a heading, inline code, a fence, links.
+ */
+export const TEST_DOCS: ReadonlyMap<string, string> = new Map([
+  [
+    'require-www-authenticate',
+    [
+      '# require-www-authenticate',
+      '',
+      'Require a `WWW-Authenticate` header on every `401` response.',
+      '',
+      'Severity: `error`',
+      '',
+      '## Why',
+      '',
+      'A 401 must say how to authenticate ([RFC 9110](https://www.rfc-editor.org/rfc/rfc9110#section-15.5.2));',
+      'see also [require-retry-after](require-retry-after.md).',
+      '',
+      '## Bad',
+      '',
+      '```yaml',
+      "'401':",
+      '  description: Unauthorized',
+      '```',
+      '',
+    ].join('\n'),
+  ],
+]);
+
 /** A fixed tool description, so that goldens do not change with the package version. */
 export const TEST_TOOL: SarifTool = {
   version: '1.2.3',

@@ -4,10 +4,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { unescapeSegment } from '../../src/loader/pointer.js';
 import { createSarifReporter, FINGERPRINT_KEYS, type SarifOptions } from '../../src/reporters/sarif.js';
+import { allRules } from '../../src/lint.js';
 import { ruleDocs } from '../../src/rule-docs.js';
 import { projectRoot, runCli } from '../cli-harness.js';
 import { assertValidSarif, sarifSchemaErrors } from '../sarif-schema.js';
-import { expectGolden, GOLDEN_RULES, reportOf, TEST_TOOL } from './helpers.js';
+import { expectGolden, GOLDEN_RULES, reportOf, TEST_DOCS, TEST_TOOL } from './helpers.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- SARIF logs are read as plain JSON here */
 type Json = any;
@@ -23,9 +24,10 @@ function sarifOf(specs: string[], extra: { cwd?: string; root?: string; sarif?: 
 const run = (log: Json): Json => log.runs[0];
 
 describe('sarif reporter: goldens (reviewed by hand; UPDATE_GOLDEN=1 rewrites them)', () => {
-  it('petstore', () => expectGolden('petstore.sarif.json', sarifOf(['fixtures/petstore/openapi.yaml']).text));
-  it('multi-file, with a category', () => expectGolden('multi-file.sarif.json', sarifOf(['fixtures/multi-file/openapi.yaml'], { sarif: { category: 'api' } }).text));
-  it('swagger 2.0', () => expectGolden('swagger2.sarif.json', sarifOf(['fixtures/swagger2/swagger.yaml']).text));
+  const golden = { ruleDocs: TEST_DOCS };
+  it('petstore', () => expectGolden('petstore.sarif.json', sarifOf(['fixtures/petstore/openapi.yaml'], { sarif: golden }).text));
+  it('multi-file, with a category', () => expectGolden('multi-file.sarif.json', sarifOf(['fixtures/multi-file/openapi.yaml'], { sarif: { ...golden, category: 'api' } }).text));
+  it('swagger 2.0', () => expectGolden('swagger2.sarif.json', sarifOf(['fixtures/swagger2/swagger.yaml'], { sarif: golden }).text));
 });
 
 describe('sarif: the schema check itself', () => {
@@ -210,6 +212,18 @@ describe('sarif: URIs', () => {
 });
 
 describe('sarif: through the CLI', () => {
+  it("describes every registered rule within GitHub's limits, with help from its doc page", async () => {
+    const cli = await runCli(['--format', 'sarif', 'fixtures/petstore/openapi.yaml', 'fixtures/multi-file/openapi.yaml', 'fixtures/swagger2/swagger.yaml']);
+    const { rules } = run(JSON.parse(cli.stdout)).tool.driver;
+    expect(rules.map((rule: Json) => rule.id)).toEqual(Object.keys(allRules).sort());
+    for (const rule of rules) {
+      expect(rule.help.markdown, rule.id).toBe(readFileSync(join(projectRoot, 'rules', `${rule.id}.md`), 'utf8').replace(/^# .*\n+/, '').replace(/\]\((?![a-z]+:)([^)]+)\)/g, (_: string, target: string) => `](${new URL(target, rule.helpUri).href})`).trimEnd() + '\n');
+      expect(rule.fullDescription.text.length, rule.id).toBeLessThanOrEqual(1024);
+      expect(rule.fullDescription.text, rule.id).toMatch(/References: RFC \d+ §[\d.]+/);
+      expect(rule.properties.tags.length).toBeLessThanOrEqual(20);
+    }
+  });
+
   it('a clean run has an empty results array, which closes fixed alerts', async () => {
     const cli = await runCli(['--format', 'sarif', 'fixtures/clean/openapi.yaml']);
     expect(cli.code).toBe(0);
