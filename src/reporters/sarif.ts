@@ -95,6 +95,9 @@ function descriptor(rule: Rule<any>, doc: string | undefined, tool: SarifTool) {
   };
 }
 
+// `%SRCROOT%` marks the URI as relative to the repository root, as CodeQL's own SARIF does.
+// It is left out of `originalUriBaseIds`: its place on disk is the reader's checkout, and an
+// absolute path of the machine that linted would mean nothing there.
 function physicalLocation(file: string, region: { startLine: number; startColumn?: number; endLine?: number; endColumn?: number }, options: ReporterOptions) {
   return {
     artifactLocation: { uri: pathToUri(repoPath(file, options)), uriBaseId: '%SRCROOT%' },
@@ -173,10 +176,6 @@ export function createSarifReporter(sarifOptions: SarifOptions = {}): Reporter {
               ...(notifications.length > 0 ? { toolExecutionNotifications: notifications.map((item) => notification(item, options)) } : {}),
             },
           ],
-          originalUriBaseIds: {
-            // Where that is on disk is the reader's checkout: no absolute path is written.
-            '%SRCROOT%': { description: { text: 'The root of the repository: the git top-level, or --sarif-root.' } },
-          },
           ...(category ? { automationDetails: { id: category.endsWith('/') ? category : `${category}/` } } : {}),
           columnKind: 'utf16CodeUnits',
           results,
