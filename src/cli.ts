@@ -5,9 +5,10 @@ import { SEVERITIES, type Severity } from './engine/types.js';
 import { unifiedDiff } from './fix/diff.js';
 import { fixSpecs, writeChanges } from './fix/apply.js';
 import { defaultRules, lint, type LintResult } from './lint.js';
-import { explainRule, listRules } from './rule-docs.js';
+import { explainRule, listRules, ruleDocs } from './rule-docs.js';
 import { writeFileAtomic } from './output.js';
-import { FORMATS, reporterFor, type Format } from './reporters/index.js';
+import { FORMATS, REPOSITORY_FORMATS, reporterFor, type Format, type RunNotification } from './reporters/index.js';
+import { findSourceRoot, pathUnderRoot, sourceRootOption } from './source-root.js';
 import { validateStructure } from './validate.js';
 import { packageInfo } from './version.js';
 
@@ -38,6 +39,8 @@ interface CliOptions {
   format: Format;
   output?: string;
   failOn: FailOn;
+  sarifRoot?: string;
+  category?: string;
   color: boolean;
   debug?: boolean;
   validate?: boolean;
@@ -53,6 +56,8 @@ function buildProgram(io: CliIo, exit: { code: number }): Command {
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('text'))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .addOption(new Option('--fail-on <severity>', 'lowest severity that fails the run (exit 1)').choices([...SEVERITIES, 'none']).default('error'))
+    .option('--sarif-root <dir>', 'folder that sarif and github paths are relative to (default: the git top-level, else GITHUB_WORKSPACE, else the working directory)')
+    .option('--category <name>', 'sarif: code scanning category (automationDetails.id), to upload several runs per commit')
     .option('--no-color', 'never colour the output (also NO_COLOR=1)')
     .option('--fix', 'repair mechanical findings in place (comments and layout kept), then report what remains')
     .option('--fix-dry-run', 'print the --fix changes as a unified diff; write nothing')
@@ -85,6 +90,7 @@ Exit codes:
 
 Examples:
   statuslint openapi.yaml
+  statuslint --format github api/openapi.yaml
   statuslint --format sarif --output statuslint.sarif specs/*.yaml`,
   );
   program
@@ -142,6 +148,10 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
 }
 
 async function run(specs: string[], options: CliOptions, io: CliIo): Promise<number> {
+  // Refuse bad flags before reading any spec.
+  const explicitRoot = options.sarifRoot !== undefined ? sourceRootOption(options.sarifRoot, io.cwd) : undefined;
+  if (options.category !== undefined && options.category.trim() === '') throw new UsageError('--category must not be empty');
+
   const enabled = defaultRules();
   const paths = specs.map((spec) => resolve(io.cwd, spec));
   let result: LintResult;
@@ -174,9 +184,18 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
   }
   for (const failure of result.failures) io.stderr(`statuslint: ${failure.describe(io.cwd)}\n`);
 
+  const notifications: RunNotification[] = [
+    ...result.failures.map((failure): RunNotification => ({ level: 'error', message: failure.detail, file: displayPath(failure.file, io.cwd), line: failure.position?.line, column: failure.position?.column })),
+    ...result.notices.map((notice): RunNotification => ({ level: 'warning', message: notice.message, file: notice.file, line: notice.line, column: notice.column })),
+  ];
+  const repoPaths = REPOSITORY_FORMATS.has(options.format)
+    ? repositoryPaths([...result.findings.map((finding) => finding.file), ...notifications.flatMap((item) => (item.file !== undefined ? [item.file] : []))], explicitRoot ?? findSourceRoot(io.cwd, io.env), io)
+    : undefined;
+
   const color = options.color && !options.output && io.stdoutIsTty && !('NO_COLOR' in io.env && io.env.NO_COLOR !== '');
-  const reporter = reporterFor(options.format);
-  const text = reporter({ findings: result.findings, files: result.files, rules: enabled.map((entry) => entry.rule) }, { color, cwd: io.cwd });
+  const rules = enabled.map((entry) => entry.rule);
+  const reporter = reporterFor(options.format, { category: options.category, ruleDocs: options.format === 'sarif' ? ruleDocs(rules.map((rule) => rule.id)) : undefined });
+  const text = reporter({ findings: result.findings, files: result.files, rules, notifications }, { color, cwd: io.cwd, repoPaths });
   if (options.output && (result.files.length > 0 || result.failures.length === 0)) {
     try {
       writeFileAtomic(resolve(io.cwd, options.output), text);
@@ -191,3 +210,18 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
   return result.findings.some((finding) => fails(finding.severity, options.failOn)) ? EXIT_FINDINGS : EXIT_OK;
 }
 
+/**
+ * Each file (as the user names it) relative to `root`. A file outside the root cannot be
+ * shown by code scanning or annotations; say so once per file rather than upload a path
+ * that matches nothing without a word.
+ */
+function repositoryPaths(files: readonly string[], root: string, io: CliIo): Map<string, string> {
+  const paths = new Map<string, string>();
+  for (const file of files) {
+    if (paths.has(file)) continue;
+    const { path, inside } = pathUnderRoot(resolve(io.cwd, file), root);
+    paths.set(file, path);
+    if (!inside) io.stderr(`statuslint: warning: ${file} is outside the repository root ${displayPath(root, io.cwd) || '.'}; GitHub cannot place its findings (set --sarif-root)\n`);
+  }
+  return paths;
+}

@@ -31,6 +31,11 @@ export interface RuleMeta {
   recommended?: boolean;
   /** What `--fix` writes for it, in a sentence; present when the rule can fix. */
   fixable?: string;
+  /**
+   * How often its findings are right, as SARIF `precision` (code scanning sorts by it);
+   * `high` when absent.
+   */
+  precision?: 'very-high' | 'high' | 'medium' | 'low';
 }
 
 export interface ReportDescriptor {
