@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Ajv from 'ajv-draft-04';
+import ajvDraft04 from 'ajv-draft-04';
 
 // The SARIF 2.1.0 JSON schema (draft-04), vendored so that the tests need no network.
 const schemaPath = join(import.meta.dirname, 'schemas', 'sarif-2.1.0.json');
@@ -21,6 +21,9 @@ export function isUri(value: string): boolean {
   return URI_CHARACTERS.test(value) && SCHEME.test(value);
 }
 
+// A CommonJS module: under NodeNext its class is `.default`; vitest's interop may unwrap it already.
+const Ajv = ((ajvDraft04 as unknown as { default?: typeof ajvDraft04.default }).default ?? ajvDraft04) as typeof ajvDraft04.default;
+
 const ajv = new Ajv({
   allErrors: true,
   strict: false,
@@ -37,7 +40,7 @@ const validate = ajv.compile(JSON.parse(readFileSync(schemaPath, 'utf8')) as obj
 /** Schema violations of a SARIF log, one line each (`/runs/0/results/0/level must be …`); empty when valid. */
 export function sarifSchemaErrors(log: unknown): string[] {
   if (validate(log)) return [];
-  return (validate.errors ?? []).map((error) => `${error.instancePath || '/'} ${error.message ?? 'is invalid'}${error.params ? ` ${JSON.stringify(error.params)}` : ''}`);
+  return (validate.errors ?? []).map((error: { instancePath: string; message?: string; params?: unknown }) => `${error.instancePath || '/'} ${error.message ?? 'is invalid'}${error.params ? ` ${JSON.stringify(error.params)}` : ''}`);
 }
 
 /** Parses SARIF text and throws with every violation when it does not fit the schema. */
