@@ -79,10 +79,6 @@ function buildProgram(io: CliIo, exit: { code: number }): Command {
   program.addHelpText(
     'after',
     `
-Commands:
-  statuslint rules              list every rule with its id, severity and description
-  statuslint explain <rule-id>  print a rule's documentation
-
 Exit codes:
   0  nothing at or above --fail-on
   1  findings at or above --fail-on
