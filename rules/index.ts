@@ -2,6 +2,7 @@ import type { Rule } from '../src/engine/types.js';
 import noAuthErrorsOnPublic from './no-auth-errors-on-public.js';
 import noBodyOnHead from './no-body-on-head.js';
 import noBodyOnNoContent from './no-body-on-no-content.js';
+import noErrorInSuccess from './no-error-in-success.js';
 import noStatusDescriptionMismatch from './no-status-description-mismatch.js';
 import noUnknownStatus from './no-unknown-status.js';
 import noUnsupportedMediaTypeWithoutBody from './no-unsupported-media-type-without-body.js';
@@ -22,6 +23,7 @@ export const rules: Readonly<Record<string, Rule<any>>> = {
   'no-auth-errors-on-public': noAuthErrorsOnPublic,
   'no-body-on-head': noBodyOnHead,
   'no-body-on-no-content': noBodyOnNoContent,
+  'no-error-in-success': noErrorInSuccess,
   'no-status-description-mismatch': noStatusDescriptionMismatch,
   'no-unknown-status': noUnknownStatus,
   'no-unsupported-media-type-without-body': noUnsupportedMediaTypeWithoutBody,

@@ -12,9 +12,10 @@ import { fixSpecs, writeChanges } from './fix/apply.js';
 import { expandInputs } from './inputs.js';
 import { allRules, lint, type LintOptions, type LintResult } from './lint.js';
 import { createProgress, showsProgress } from './progress.js';
-import { explainRule, listRules } from './rule-docs.js';
+import { explainRule, listRules, ruleDocs } from './rule-docs.js';
 import { writeFileAtomic } from './output.js';
-import { FORMATS, reporterFor, type Format } from './reporters/index.js';
+import { FORMATS, REPOSITORY_FORMATS, reporterFor, type Format, type RunNotification } from './reporters/index.js';
+import { findSourceRoot, pathUnderRoot, sourceRootOption } from './source-root.js';
 import { validateStructure } from './validate.js';
 import { packageInfo } from './version.js';
 
@@ -49,6 +50,8 @@ interface CliOptions {
   format: Format;
   output?: string;
   failOn: FailOn;
+  sarifRoot?: string;
+  category?: string;
   color: boolean;
   debug?: boolean;
   validate?: boolean;
@@ -71,6 +74,8 @@ function buildProgram(io: CliIo, exit: { code: number }): Command {
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('text'))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .addOption(new Option('--fail-on <severity>', 'lowest severity that fails the run (exit 1)').choices([...SEVERITIES, 'none']).default('error'))
+    .option('--sarif-root <dir>', 'folder that sarif and github paths are relative to (default: the git top-level, else GITHUB_WORKSPACE, else the working directory)')
+    .option('--category <name>', 'sarif: code scanning category (automationDetails.id), to upload several runs per commit')
     .option('-c, --config <file>', 'configuration file (default: the nearest statuslint.config.yaml or .statuslintrc.* from here up)')
     .option('--no-config', 'use no configuration file: the recommended rules')
     .option('--rule <id=severity>', 'set a rule to off, info, warning or error (repeatable; wins over the configuration)', collect)
@@ -97,11 +102,6 @@ function buildProgram(io: CliIo, exit: { code: number }): Command {
   program.addHelpText(
     'after',
     `
-Commands:
-  statuslint rules              list every rule with its id, severity and description
-  statuslint explain <rule-id>  print a rule's documentation
-  statuslint init               write a commented starter statuslint.config.yaml here
-
 Exit codes:
   0  nothing at or above --fail-on
   1  findings at or above --fail-on
@@ -111,6 +111,7 @@ Examples:
   statuslint openapi.yaml
   statuslint specs/
   statuslint 'apis/**/openapi.{yaml,json}' --rule require-retry-after=off
+  statuslint --format github api/openapi.yaml
   statuslint --baseline statuslint-baseline.json --format sarif --output statuslint.sarif specs/
 
 Configuration, suppressions and baselines: docs/configuration.md`,
@@ -204,6 +205,9 @@ function plural(count: number, word: string, words = `${word}s`): string {
 }
 
 async function run(specs: string[], options: CliOptions, io: CliIo): Promise<number> {
+  // Refuse bad flags before reading any spec.
+  const explicitRoot = options.sarifRoot !== undefined ? sourceRootOption(options.sarifRoot, io.cwd) : undefined;
+  if (options.category !== undefined && options.category.trim() === '') throw new UsageError('--category must not be empty');
   if (options.baseline && options.writeBaseline) {
     throw new UsageError('use --baseline or --write-baseline, not both (--write-baseline alone refreshes a baseline)');
   }
@@ -285,9 +289,18 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
     io.stderr(`statuslint: baseline ${name}: ${plural(hidden, 'known finding')} not reported${fixedNote}\n`);
   }
 
+  const notifications: RunNotification[] = [
+    ...result.failures.map((failure): RunNotification => ({ level: 'error', message: failure.detail, file: displayPath(failure.file, io.cwd), line: failure.position?.line, column: failure.position?.column })),
+    ...result.notices.map((notice): RunNotification => ({ level: 'warning', message: notice.message, file: notice.file, line: notice.line, column: notice.column })),
+  ];
+  const repoPaths = REPOSITORY_FORMATS.has(options.format)
+    ? repositoryPaths([...findings.map((finding) => finding.file), ...notifications.flatMap((item) => (item.file !== undefined ? [item.file] : []))], explicitRoot ?? findSourceRoot(io.cwd, io.env), io)
+    : undefined;
+
   const color = options.color && !options.output && io.stdoutIsTty && !('NO_COLOR' in io.env && io.env.NO_COLOR !== '');
-  const reporter = reporterFor(options.format);
-  const text = reporter({ findings, files: result.files, rules: result.rules }, { color, cwd: io.cwd });
+  const rules = result.rules;
+  const reporter = reporterFor(options.format, { category: options.category, ruleDocs: options.format === 'sarif' ? ruleDocs(rules.map((rule) => rule.id)) : undefined });
+  const text = reporter({ findings, files: result.files, rules, notifications }, { color, cwd: io.cwd, repoPaths });
   if (options.output && (result.files.length > 0 || result.failures.length === 0)) {
     try {
       writeFileAtomic(resolve(io.cwd, options.output), text);
@@ -300,4 +313,20 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
   }
   if (result.failures.length > 0) return EXIT_ERROR;
   return findings.some((finding) => fails(finding.severity, options.failOn)) ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/**
+ * Each file (as the user names it) relative to `root`. A file outside the root cannot be
+ * shown by code scanning or annotations; say so once per file rather than upload a path
+ * that matches nothing without a word.
+ */
+function repositoryPaths(files: readonly string[], root: string, io: CliIo): Map<string, string> {
+  const paths = new Map<string, string>();
+  for (const file of files) {
+    if (paths.has(file)) continue;
+    const { path, inside } = pathUnderRoot(resolve(io.cwd, file), root);
+    paths.set(file, path);
+    if (!inside) io.stderr(`statuslint: warning: ${file} is outside the repository root ${displayPath(root, io.cwd) || '.'}; GitHub cannot place its findings (set --sarif-root)\n`);
+  }
+  return paths;
 }

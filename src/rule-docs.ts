@@ -21,6 +21,16 @@ export function ruleDoc(ruleId: string): string | undefined {
   }
 }
 
+/** The doc pages of the given rules by rule id, for SARIF rule help; rules without one are left out. */
+export function ruleDocs(ruleIds: Iterable<string>): Map<string, string> {
+  const docs = new Map<string, string>();
+  for (const id of ruleIds) {
+    const doc = ruleDoc(id);
+    if (doc !== undefined) docs.set(id, doc);
+  }
+  return docs;
+}
+
 /** The `statuslint rules` listing. */
 export function listRules(format: 'text' | 'json'): string {
   const rules = Object.values(allRules);

@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import { main } from '../src/cli.js';
+import { assertValidSarif, looksLikeSarif } from './sarif-schema.js';
 
 export const projectRoot = join(import.meta.dirname, '..');
 
@@ -29,7 +30,19 @@ export async function runCli(
     stderrIsTty: options.stderrTty ?? false,
     now: options.now,
   });
+  checkSarif(args, stdout, options.cwd ?? projectRoot);
   return { code, stdout, stderr };
+}
+
+/** Every SARIF log a test makes the CLI write must fit the SARIF 2.1.0 schema. */
+function checkSarif(args: readonly string[], stdout: string, cwd: string): void {
+  if (looksLikeSarif(stdout)) assertValidSarif(stdout);
+  const at = args.findIndex((arg) => arg === '--output' || arg === '-o');
+  const output = at === -1 ? undefined : args[at + 1];
+  if (output !== undefined && existsSync(resolve(cwd, output))) {
+    const text = readFileSync(resolve(cwd, output), 'utf8');
+    if (looksLikeSarif(text)) assertValidSarif(text);
+  }
 }
 
 /** Runs the built executable as a separate process (needs `npm run build`). */
@@ -40,6 +53,7 @@ export function runBinary(args: string[], options: { cwd?: string; env?: NodeJS.
     encoding: 'utf8',
     timeout: 30_000,
   });
+  checkSarif(args, result.stdout, options.cwd ?? projectRoot);
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -43,6 +43,10 @@ describe('rule registry', () => {
         expect(doc.includes('## Fix')).toBe(Boolean(rule.meta.fixable));
       });
 
+      it('is listed in the README rule table', () => {
+        expect(readFileSync(join(rulesDir, '..', 'README.md'), 'utf8')).toContain(`| [\`${id}\`](rules/${id}.md) |`);
+      });
+
       it('has its table-driven tests', () => {
         expect(readdirSync(testsDir)).toContain(`${id}.test.ts`);
       });

@@ -33,6 +33,11 @@ export interface RuleMeta {
   fixable?: string;
   /** Where it is documented, when that is not `rules/<id>.md` (the engine's own checks). */
   docsUrl?: string;
+  /**
+   * How often its findings are right, as SARIF `precision` (code scanning sorts by it);
+   * `high` when absent.
+   */
+  precision?: 'very-high' | 'high' | 'medium' | 'low';
 }
 
 export interface ReportDescriptor {

@@ -53,22 +53,29 @@ export function fixSpecs(paths: readonly string[], options: LintOptions = {}): F
       const before = overlay.get(path) ?? readText(path);
       if (!originals.has(path)) originals.set(path, before);
       const file = new EditableFile(path, before);
+      // Intents on one node become one edit (two headers for one response share `headers:`).
+      const byNode = new Map<string, FixIntent[]>();
+      for (const intent of intents) {
+        const key = `${intent.kind}\u0000${target(intent).pointer}`;
+        byNode.set(key, [...(byNode.get(key) ?? []), intent]);
+      }
       const edits: TextEdit[] = [];
       const claimed: string[] = [];
-      for (const intent of intents) {
-        // One fix per node and pass: two headers added to one response would both create `headers:`.
-        const { pointer } = target(intent);
+      let fixed = 0;
+      for (const group of byNode.values()) {
+        // A node inside one already edited waits for the next pass, when offsets are fresh.
+        const { pointer } = target(group[0]!);
         if (claimed.some((other) => isWithin(pointer, other) || isWithin(other, pointer))) continue;
-        const edit = editFor(file, intent);
+        const edit = editFor(file, group);
         if (!edit || edits.some((other) => edit.start < other.end && other.start < edit.end)) continue;
         claimed.push(pointer);
         edits.push(edit);
+        fixed += group.length;
       }
       if (edits.length === 0) continue;
-      let after = before;
-      for (const edit of [...edits].sort((a, b) => b.start - a.start)) after = after.slice(0, edit.start) + edit.text + after.slice(edit.end);
+      const after = applyEdits(before, edits);
       overlay.set(path, after);
-      applied += edits.length;
+      applied += fixed;
       progress = true;
     }
     if (!progress) break;
@@ -80,6 +87,18 @@ export function fixSpecs(paths: readonly string[], options: LintOptions = {}): F
     if (after !== before) changes.push({ path, before, after });
   }
   return { result, changes, applied };
+}
+
+/** The text with non-overlapping edits applied, built in one pass. */
+function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const pieces: string[] = [];
+  let at = 0;
+  for (const edit of [...edits].sort((a, b) => a.start - b.start)) {
+    pieces.push(text.slice(at, edit.start), edit.text);
+    at = edit.end;
+  }
+  pieces.push(text.slice(at));
+  return pieces.join('');
 }
 
 /** Writes each changed file atomically, keeping a byte-order mark the file had. */

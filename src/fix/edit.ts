@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
 import { splitPointer } from '../loader/pointer.js';
-import type { FixIntent, HeaderObject } from './intents.js';
+import type { FixIntent } from './intents.js';
 
 /** Replace [start, end) of a file's text with `text`. */
 export interface TextEdit {
@@ -69,16 +69,22 @@ function detectIndentUnit(text: string): string {
   return first.length > 0 && first.length <= 8 ? first : '  ';
 }
 
-/** The text edit that carries out an intent, or undefined when the layout is not one we can edit safely. */
-export function editFor(file: EditableFile, intent: FixIntent): TextEdit | undefined {
-  switch (intent.kind) {
-    case 'rename-key':
-      return renameKey(file, intent.entry.pointer, intent.to);
-    case 'add-header': {
-      const header: HeaderObject = intent.sharedRef ? { $ref: intent.sharedRef } : intent.header;
-      return addMember(file, intent.response.pointer, 'headers', intent.name, header);
-    }
+type Entries = Array<[string, unknown]>;
+
+/**
+ * The text edit that carries out the intents aimed at one node (several headers for one
+ * response become one edit), or undefined when the layout is not one we can edit safely.
+ */
+export function editFor(file: EditableFile, intents: readonly FixIntent[]): TextEdit | undefined {
+  const first = intents[0];
+  if (!first) return undefined;
+  if (first.kind === 'rename-key') return renameKey(file, first.entry.pointer, first.to);
+  const headers: Entries = [];
+  for (const intent of intents) {
+    if (intent.kind !== 'add-header' || headers.some(([name]) => name.toLowerCase() === intent.name.toLowerCase())) continue;
+    headers.push([intent.name, intent.sharedRef ? { $ref: intent.sharedRef } : intent.header]);
   }
+  return addMembers(file, first.response.pointer, 'headers', headers);
 }
 
 function renameKey(file: EditableFile, pointer: string, to: string): TextEdit | undefined {
@@ -92,26 +98,26 @@ function renameKey(file: EditableFile, pointer: string, to: string): TextEdit | 
 }
 
 /**
- * Adds `name: value` inside the map `container` of the object at `pointer`, creating the
+ * Adds the entries inside the map `container` of the object at `pointer`, creating the
  * container when it is missing. The new text copies the surrounding style: block or flow,
  * indentation, JSON or YAML, line endings.
  */
-function addMember(file: EditableFile, pointer: string, container: string, name: string, value: HeaderObject): TextEdit | undefined {
+function addMembers(file: EditableFile, pointer: string, container: string, entries: Entries): TextEdit | undefined {
   const found = file.find(pointer);
   if (!found || !isMap(found.node)) return undefined;
   const owner = found.node;
   const existing = owner.items.find((item) => isScalar(item.key) && String(item.key.value) === container);
   if (existing) {
     if (!isMap(existing.value)) return undefined;
-    return appendToMap(file, existing.value, name, value);
+    return appendToMap(file, existing.value, entries);
   }
-  return appendToMap(file, owner, container, { [name]: value });
+  return appendToMap(file, owner, [[container, Object.fromEntries(entries)]]);
 }
 
-function appendToMap(file: EditableFile, map: YAMLMap, key: string, value: unknown): TextEdit | undefined {
+function appendToMap(file: EditableFile, map: YAMLMap, entries: Entries): TextEdit | undefined {
   if (!map.range) return undefined;
   const last = map.items[map.items.length - 1];
-  if (map.flow || file.json) return appendToFlowMap(file, map, last, key, value);
+  if (map.flow || file.json) return appendToFlowMap(file, map, last, entries);
   if (!last) return undefined;
   const keyNode = last.key as YamlNode;
   if (!keyNode.range) return undefined;
@@ -119,30 +125,27 @@ function appendToMap(file: EditableFile, map: YAMLMap, key: string, value: unkno
   const valueEnd = (last.value as YamlNode | null)?.range?.[1] ?? keyNode.range[1];
   // After the whole line, so that a trailing comment stays with the line it belongs to.
   const at = file.lineEnd(Math.max(valueEnd - 1, keyNode.range[1]));
-  const lines = yamlBlock(key, value, indent, file.indentUnit);
+  const lines = entries.flatMap(([key, value]) => yamlBlock(key, value, indent, file.indentUnit));
   // At the end of a file without a final newline, the new lines end it the same way.
   if (at === file.text.length && !file.text.endsWith('\n')) return { start: at, end: at, text: file.newline + lines.join(file.newline) };
   return { start: at, end: at, text: lines.join(file.newline) + file.newline };
 }
 
-function appendToFlowMap(file: EditableFile, map: YAMLMap, last: Pair | undefined, key: string, value: unknown): TextEdit | undefined {
+function appendToFlowMap(file: EditableFile, map: YAMLMap, last: Pair | undefined, entries: Entries): TextEdit | undefined {
   const [start, valueEnd] = map.range!;
   const close = file.text.lastIndexOf('}', valueEnd);
   if (close < start) return undefined;
-  const member = file.json ? `${JSON.stringify(key)}: ` : `${yamlKey(key)}: `;
-  const multiline = file.text.slice(start, close).includes('\n');
-  if (!last) {
-    const body = file.json ? jsonInline(value) : yamlFlow(value);
-    return { start: start + 1, end: close, text: file.json ? `${member}${body}` : ` ${member}${body} ` };
-  }
+  const inline = entries.map(([key, value]) => (file.json ? `${JSON.stringify(key)}: ${jsonInline(value)}` : `${yamlKey(key)}: ${yamlFlow(value)}`)).join(', ');
+  if (!last) return { start: start + 1, end: close, text: file.json ? inline : ` ${inline} ` };
   const lastEnd = (last.value as YamlNode | null)?.range?.[1] ?? (last.key as YamlNode).range![1];
-  if (!multiline) {
-    const body = file.json ? jsonInline(value) : yamlFlow(value);
-    return { start: lastEnd, end: lastEnd, text: `, ${member}${body}` };
-  }
+  if (!file.text.slice(start, close).includes('\n')) return { start: lastEnd, end: lastEnd, text: `, ${inline}` };
   const indent = ' '.repeat(file.column((last.key as YamlNode).range![0]));
-  const body = file.json ? JSON.stringify(value, null, file.indentUnit).split('\n').join(file.newline + indent) : yamlFlow(value);
-  return { start: lastEnd, end: lastEnd, text: `,${file.newline}${indent}${member}${body}` };
+  const members = entries.map(([key, value]) =>
+    file.json
+      ? `${JSON.stringify(key)}: ${JSON.stringify(value, null, file.indentUnit).split('\n').join(file.newline + indent)}`
+      : `${yamlKey(key)}: ${yamlFlow(value)}`,
+  );
+  return { start: lastEnd, end: lastEnd, text: members.map((member) => `,${file.newline}${indent}${member}`).join('') };
 }
 
 /** One-line JSON with a space after ':' and ',', as people write it by hand. */

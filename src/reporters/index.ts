@@ -1,10 +1,14 @@
+import { githubReporter } from './github.js';
 import { jsonReporter } from './json.js';
 import { createSarifReporter, type SarifOptions } from './sarif.js';
 import { textReporter } from './text.js';
 import type { Reporter } from './types.js';
 
-export const FORMATS = ['text', 'json', 'sarif'] as const;
+export const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 export type Format = (typeof FORMATS)[number];
+
+/** Formats whose paths must be relative to the repository root, not the working directory. */
+export const REPOSITORY_FORMATS: ReadonlySet<Format> = new Set(['sarif', 'github']);
 
 export function reporterFor(format: Format, sarif: SarifOptions = {}): Reporter {
   switch (format) {
@@ -14,7 +18,10 @@ export function reporterFor(format: Format, sarif: SarifOptions = {}): Reporter 
       return jsonReporter;
     case 'sarif':
       return createSarifReporter(sarif);
+    case 'github':
+      return githubReporter;
   }
 }
 
-export type { Report, Reporter, ReporterOptions } from './types.js';
+export type { Report, Reporter, ReporterOptions, RunNotification } from './types.js';
+export type { SarifOptions } from './sarif.js';

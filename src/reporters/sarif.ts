@@ -1,117 +1,162 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, realpathSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Rule, Severity } from '../engine/types.js';
+import type { Finding, Rule, Severity } from '../engine/types.js';
 import { packageInfo, ruleDocsUrl } from '../version.js';
-import type { Reporter } from './types.js';
+import { headline, pathToUri, repoPath } from './context.js';
+import { absoluteLinks, markdownToText, sectionParagraph, summary, withoutTitle } from './markdown.js';
+import type { Reporter, ReporterOptions, RunNotification } from './types.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
-const PROBLEM_SEVERITY: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'recommendation' };
+const PROBLEM_SEVERITY: Record<Severity, 'error' | 'warning' | 'recommendation'> = { error: 'error', warning: 'warning', info: 'recommendation' };
 
-/** The repository root: the nearest folder above `cwd` holding `.git`, else `cwd`. */
-export function findSourceRoot(cwd: string): string {
-  let folder = resolve(cwd);
-  for (;;) {
-    if (existsSync(join(folder, '.git'))) return folder;
-    const parent = dirname(folder);
-    if (parent === folder) return resolve(cwd);
-    folder = parent;
-  }
+/** GitHub refuses longer rule descriptions (SARIF support for code scanning). */
+const MAX_DESCRIPTION = 1024;
+
+/** What the run says about statuslint itself. */
+export interface SarifTool {
+  /** SemVer 2.0, for `semanticVersion`. */
+  version: string;
+  informationUri: string;
+  /** Where a rule's doc page is published. */
+  helpUri(ruleId: string): string;
 }
 
-function realpath(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    return path;
-  }
+export interface SarifOptions {
+  /** `--category NAME`: the run's `automationDetails.id` becomes `NAME/`. */
+  category?: string;
+  /** statuslint's version and links; this package's own by default. */
+  tool?: SarifTool;
+  /** The rules' doc pages (`rules/<id>.md`) by rule id, for rule help. */
+  ruleDocs?: ReadonlyMap<string, string>;
 }
 
-/** A URI relative to the source root: forward slashes, each segment percent-encoded. */
-export function artifactUri(file: string, cwd: string, root: string): string {
-  const absolute = realpath(isAbsolute(file) ? file : resolve(cwd, file));
-  const rel = relative(realpath(root), absolute);
-  return rel.split(sep).map(encodeURIComponent).join('/');
+export function defaultSarifTool(): SarifTool {
+  const { version, homepage } = packageInfo();
+  return { version, informationUri: homepage.replace(/#.*$/, ''), helpUri: ruleDocsUrl };
 }
 
-/** The rule's doc page, from the Markdown file that ships beside it. */
-export function ruleDoc(ruleId: string): string | undefined {
-  const here = dirname(fileURLToPath(import.meta.url));
-  for (const candidate of [join(here, '../../rules', `${ruleId}.md`), join(here, '../../../rules', `${ruleId}.md`)]) {
-    try {
-      return readFileSync(candidate, 'utf8');
-    } catch {
-      // not in this layout
-    }
-  }
-  return undefined;
+/**
+ * The key code scanning reads result identity from, and the one we also publish under our
+ * own versioned name. See `fingerprint`.
+ */
+export const FINGERPRINT_KEYS = ['primaryLocationLineHash', 'statuslint/v1'] as const;
+
+/**
+ * A result's identity across commits: rule, file and JSON pointer, never the line, so that
+ * an alert survives edits that move it (an operation added above it) and keeps its triage.
+ * The `:n` suffix tells apart results of one rule at one place (different messages), like
+ * the `upload-sarif` action's own line hashes.
+ */
+export function fingerprint(ruleId: string, path: string, pointer: string): string {
+  return createHash('sha256').update(`${ruleId}\u0000${path}\u0000${pointer}`).digest('hex').slice(0, 16);
 }
 
 function pascalCase(id: string): string {
   return id.replace(/(^|-)([a-z0-9])/g, (_, __, letter: string) => letter.toUpperCase());
 }
 
-function descriptor(rule: Rule<any>) {
-  const doc = ruleDoc(rule.id);
-  const references = rule.meta.references.length > 0 ? ` (${rule.meta.references.join(', ')})` : '';
-  const docsUrl = rule.meta.docsUrl ?? ruleDocsUrl(rule.id);
+function sentence(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}
+
+/** Cut to `max` characters at a sentence end when there is one. */
+function clip(text: string, max = MAX_DESCRIPTION): string {
+  if (text.length <= max) return text;
+  const head = text.slice(0, max);
+  const end = head.lastIndexOf('. ');
+  return end > max / 2 ? head.slice(0, end + 1) : `${head.slice(0, max - 1)}…`;
+}
+
+function rfcTags(rule: Rule<any>): string[] {
+  return rule.meta.references.map((reference) => /^RFC (\d+)/.exec(reference)?.[1]).filter((rfc): rfc is string => rfc !== undefined).map((rfc) => `rfc${rfc}`);
+}
+
+function descriptor(rule: Rule<any>, doc: string | undefined, tool: SarifTool) {
+  // The engine's own checks are documented outside rules/ and cite no RFC.
+  const helpUri = rule.meta.docsUrl ?? tool.helpUri(rule.id);
+  const description = sentence(rule.meta.description);
+  const references = rule.meta.references.length > 0 ? `References: ${rule.meta.references.join(', ')}.` : '';
+  const help = doc ? absoluteLinks(withoutTitle(doc), helpUri) : undefined;
+  const full = [help ? summary(help) : undefined, help ? sectionParagraph(help, 'Why') : undefined].filter((part): part is string => part !== undefined);
   return {
     id: rule.id,
     name: pascalCase(rule.id),
-    shortDescription: { text: rule.meta.description },
-    fullDescription: { text: `${rule.meta.description}${references}.` },
-    help: { text: doc ?? `${rule.meta.description}. See ${docsUrl}`, markdown: doc ?? `${rule.meta.description}. See [the documentation](${docsUrl}).` },
-    helpUri: docsUrl,
+    shortDescription: { text: clip(description) },
+    fullDescription: { text: clip([...(full.length > 0 ? full : [description]), references].filter(Boolean).join(' ')) },
+    help: {
+      text: help ? `${markdownToText(help)}\nDocumentation: ${helpUri}\n` : `${[description, references].filter(Boolean).join(' ')} Documentation: ${helpUri}\n`,
+      markdown: help ?? `${[description, references].filter(Boolean).join(' ')}\n\nSee [${rule.meta.docsUrl ? 'the documentation' : "the rule's page"}](${helpUri}).\n`,
+    },
+    helpUri,
     defaultConfiguration: { level: LEVEL[rule.meta.severity] },
     properties: {
-      tags: ['openapi', 'http-status'],
-      precision: 'high',
+      tags: [...new Set(['openapi', 'http-status', ...rfcTags(rule)])],
+      precision: rule.meta.precision ?? 'high',
       'problem.severity': PROBLEM_SEVERITY[rule.meta.severity],
     },
   };
 }
 
-export interface SarifOptions {
-  /** Folder that artifact URIs are relative to; the git top-level by default. */
-  sourceRoot?: string;
-  /** `runAutomationDetails.id` prefix, so several specs can be uploaded separately. */
-  category?: string;
+// `%SRCROOT%` marks the URI as relative to the repository root, as CodeQL's own SARIF does.
+// It is left out of `originalUriBaseIds`: its place on disk is the reader's checkout, and an
+// absolute path of the machine that linted would mean nothing there.
+function physicalLocation(file: string, region: { startLine: number; startColumn?: number; endLine?: number; endColumn?: number }, options: ReporterOptions) {
+  return {
+    artifactLocation: { uri: pathToUri(repoPath(file, options)), uriBaseId: '%SRCROOT%' },
+    region,
+  };
 }
 
-/** SARIF 2.1.0 shaped for GitHub code scanning. */
+function result(finding: Finding, ruleIndex: number | undefined, occurrence: string, options: ReporterOptions) {
+  return {
+    ruleId: finding.ruleId,
+    ...(ruleIndex !== undefined ? { ruleIndex } : {}),
+    level: LEVEL[finding.severity],
+    message: { text: headline(finding) },
+    locations: [
+      {
+        physicalLocation: physicalLocation(
+          finding.file,
+          // 1-based, endColumn exclusive: what the loader gives, on the key's own line.
+          { startLine: finding.line, startColumn: finding.column, endLine: finding.endLine, endColumn: finding.endColumn },
+          options,
+        ),
+        ...(finding.operation ? { logicalLocations: [{ name: `${finding.operation.method.toUpperCase()} ${finding.operation.path}`, kind: 'function' }] } : {}),
+      },
+    ],
+    partialFingerprints: Object.fromEntries(FINGERPRINT_KEYS.map((key) => [key, occurrence])),
+    properties: { pointer: finding.pointer },
+  };
+}
+
+function notification(item: RunNotification, options: ReporterOptions) {
+  return {
+    level: item.level,
+    message: { text: item.message },
+    ...(item.file !== undefined
+      ? { locations: [{ physicalLocation: physicalLocation(item.file, { startLine: item.line ?? 1, ...(item.column !== undefined ? { startColumn: item.column } : {}) }, options) }] }
+      : {}),
+  };
+}
+
+/**
+ * SARIF 2.1.0 as GitHub code scanning reads it: one run, every rule that ran with its help,
+ * one location per result relative to the repository root, fingerprints that do not depend
+ * on line numbers. A clean run still lists `results: []`, which closes fixed alerts.
+ */
 export function createSarifReporter(sarifOptions: SarifOptions = {}): Reporter {
   return (report, options) => {
-    const root = sarifOptions.sourceRoot ? resolve(options.cwd, sarifOptions.sourceRoot) : findSourceRoot(options.cwd);
-    const rules = [...report.rules].sort((a, b) => (a.id < b.id ? -1 : 1));
+    const tool = sarifOptions.tool ?? defaultSarifTool();
+    const rules = [...report.rules].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
+    const seen = new Map<string, number>();
     const results = report.findings.map((finding) => {
-      const uri = artifactUri(finding.file, options.cwd, root);
-      const fingerprint = createHash('sha256').update(`${finding.ruleId}\u0000${uri}\u0000${finding.pointer}`).digest('hex');
-      return {
-        ruleId: finding.ruleId,
-        ruleIndex: ruleIndex.get(finding.ruleId) ?? -1,
-        level: LEVEL[finding.severity],
-        message: { text: finding.message },
-        locations: [
-          {
-            physicalLocation: {
-              artifactLocation: { uri, uriBaseId: '%SRCROOT%' },
-              region: {
-                startLine: finding.line,
-                startColumn: finding.column,
-                endLine: finding.endLine,
-                endColumn: finding.endColumn,
-              },
-            },
-            ...(finding.operation ? { logicalLocations: [{ name: `${finding.operation.method.toUpperCase()} ${finding.operation.path}`, kind: 'function' }] } : {}),
-          },
-        ],
-        partialFingerprints: { 'statuslint/v1': fingerprint.slice(0, 32) },
-        properties: { pointer: finding.pointer },
-      };
+      const base = fingerprint(finding.ruleId, repoPath(finding.file, options), finding.pointer);
+      const count = (seen.get(base) ?? 0) + 1;
+      seen.set(base, count);
+      return result(finding, ruleIndex.get(finding.ruleId), `${base}:${count}`, options);
     });
-    const { version, homepage } = packageInfo();
+    const notifications = report.notifications ?? [];
+    const category = sarifOptions.category?.trim();
     const log = {
       $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
       version: '2.1.0',
@@ -120,13 +165,19 @@ export function createSarifReporter(sarifOptions: SarifOptions = {}): Reporter {
           tool: {
             driver: {
               name: 'statuslint',
-              version,
-              semanticVersion: version,
-              informationUri: homepage,
-              rules: rules.map(descriptor),
+              version: tool.version,
+              semanticVersion: tool.version,
+              informationUri: tool.informationUri,
+              rules: rules.map((rule) => descriptor(rule, sarifOptions.ruleDocs?.get(rule.id), tool)),
             },
           },
-          ...(sarifOptions.category ? { automationDetails: { id: `${sarifOptions.category.replace(/\/?$/, '/')}` } } : {}),
+          invocations: [
+            {
+              executionSuccessful: !notifications.some((item) => item.level === 'error'),
+              ...(notifications.length > 0 ? { toolExecutionNotifications: notifications.map((item) => notification(item, options)) } : {}),
+            },
+          ],
+          ...(category ? { automationDetails: { id: category.endsWith('/') ? category : `${category}/` } } : {}),
           columnKind: 'utf16CodeUnits',
           results,
         },

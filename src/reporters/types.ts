@@ -1,5 +1,16 @@
 import type { Finding, Rule } from '../engine/types.js';
 
+/** A problem with the run itself (an input that could not be read, a $ref not followed). */
+export interface RunNotification {
+  /** `error`: an input was not linted at all; `warning`: part of one was left unread. */
+  level: 'error' | 'warning';
+  message: string;
+  /** The file as the user names it, like `Finding.file`. */
+  file?: string;
+  line?: number;
+  column?: number;
+}
+
 /** What every reporter receives: the run's findings and the rules that produced them. */
 export interface Report {
   findings: readonly Finding[];
@@ -7,12 +18,20 @@ export interface Report {
   files: readonly string[];
   /** The rules that ran, for their metadata. */
   rules: readonly Rule<any>[];
+  /** Problems with the run; the text and JSON formats leave them to stderr. */
+  notifications?: readonly RunNotification[];
 }
 
 export interface ReporterOptions {
   color: boolean;
   /** Working directory the findings' paths are relative to. */
   cwd: string;
+  /**
+   * Each reported file (`Finding.file`, `RunNotification.file`) relative to the repository
+   * root: `/`-separated, symlinks resolved. The sarif and github formats use it and fall back
+   * to the file as named when a file is missing from it.
+   */
+  repoPaths?: ReadonlyMap<string, string>;
 }
 
 /** A reporter is a pure function: the same report always gives the same text. */

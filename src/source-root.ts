@@ -1,0 +1,66 @@
+// Where code scanning and workflow annotations look for files: paths relative to the root of
+// the repository, with `/` separators and symlinks resolved. GitHub matches those paths against
+// the files committed to the repository; an absolute path, a `./` prefix, or a path through a
+// symlink matches nothing, and the finding is shown without its place in the code.
+
+import { existsSync, realpathSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { UsageError } from './errors.js';
+
+function realpath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}
+
+function isInside(path: string, folder: string): boolean {
+  const rel = relative(folder, path);
+  return rel === '' || (rel !== '..' && !rel.startsWith('..' + sep) && !isAbsolute(rel));
+}
+
+/**
+ * The folder that reported paths are relative to, found from the working directory: the
+ * git top-level (the nearest folder holding `.git`, a directory or a worktree's file), else
+ * `GITHUB_WORKSPACE` when the working directory is inside it (a checkout made without git
+ * has no `.git`), else the working directory itself. Symlinks are resolved.
+ */
+export function findSourceRoot(cwd: string, env: NodeJS.ProcessEnv = {}): string {
+  const start = realpath(resolve(cwd));
+  for (let folder = start; ; ) {
+    if (existsSync(join(folder, '.git'))) return folder;
+    const parent = dirname(folder);
+    if (parent === folder) break;
+    folder = parent;
+  }
+  const workspace = env.GITHUB_WORKSPACE ? realpath(resolve(env.GITHUB_WORKSPACE)) : undefined;
+  if (workspace && isInside(start, workspace)) return workspace;
+  return start;
+}
+
+/** `--sarif-root DIR` as an absolute, symlink-free folder; a UsageError when it is not one. */
+export function sourceRootOption(dir: string, cwd: string): string {
+  const absolute = resolve(cwd, dir);
+  let isDirectory = false;
+  try {
+    isDirectory = statSync(absolute).isDirectory();
+  } catch {
+    // reported below
+  }
+  if (!isDirectory) throw new UsageError(`--sarif-root '${dir}' is not a directory`);
+  return realpath(absolute);
+}
+
+export interface RootPath {
+  /** Relative to the root, `/`-separated; starts with `../` when the file is outside it. */
+  path: string;
+  inside: boolean;
+}
+
+/** Where `file` (absolute) is under `root` (absolute, symlinks resolved), after resolving its own symlinks. */
+export function pathUnderRoot(file: string, root: string): RootPath {
+  const rel = relative(root, realpath(file));
+  const inside = rel !== '' && isInside(join(root, rel), root);
+  return { path: rel.split(sep).join('/'), inside };
+}

@@ -1,0 +1,147 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { SEVERITIES } from '../src/engine/types.js';
+import { FORMATS } from '../src/reporters/index.js';
+import { projectRoot, runCli } from './cli-harness.js';
+import { assertValidSarif } from './sarif-schema.js';
+
+interface ActionInput {
+  description: string;
+  required?: boolean;
+  default?: string;
+}
+interface ActionStep {
+  name: string;
+  id?: string;
+  shell?: string;
+  'working-directory'?: string;
+  env?: Record<string, string>;
+  run?: string;
+}
+interface Action {
+  name: string;
+  description: string;
+  inputs: Record<string, ActionInput>;
+  outputs: Record<string, { description: string; value: string }>;
+  runs: { using: string; steps: ActionStep[] };
+}
+
+const action = parse(readFileSync(join(projectRoot, 'action.yml'), 'utf8')) as Action;
+const install = action.runs.steps[0]!;
+const lintStep = action.runs.steps.find((step) => step.id === 'lint')!;
+
+/** The long flags the CLI declares, read from its own --help. */
+async function cliFlags(): Promise<Set<string>> {
+  const help = (await runCli(['--help'])).stdout;
+  return new Set([...help.matchAll(/(?:^|\s)(--[a-z][a-z-]*)/gm)].map((match) => match[1]!));
+}
+
+describe('action.yml', () => {
+  it('is a composite action that installs statuslint in its own folder, then runs it', () => {
+    expect(action.runs.using).toBe('composite');
+    expect(install['working-directory']).toBe('${{ github.action_path }}');
+    expect(install.run).toMatch(/^npm ci\b/);
+    expect(lintStep.shell).toBe('bash');
+    // From the action's own checkout, never fetched from the registry.
+    expect(lintStep.run).toContain('npx --no --prefix "$GITHUB_ACTION_PATH" -- statuslint "$@"');
+  });
+
+  it('hands every input to the script through the environment, and the script reads each', () => {
+    const env = lintStep.env ?? {};
+    for (const name of Object.keys(action.inputs)) {
+      const variable = Object.keys(env).find((key) => env[key] === `\${{ inputs.${name} }}`);
+      expect(variable, `input '${name}' reaches the script`).toBeDefined();
+      expect(lintStep.run, `the script reads $${variable}`).toContain(`$${variable}`);
+    }
+    // No input is spliced into the script's text, where it could run as code.
+    expect(lintStep.run).not.toContain('${{');
+  });
+
+  it('passes only flags the CLI has', async () => {
+    const flags = await cliFlags();
+    // Every long flag in the script's commands, but npx's own.
+    const script = lintStep.run!.split('\n').filter((line) => !line.includes('npx ') && !line.trim().startsWith('#')).join('\n');
+    const used = [...script.matchAll(/(?:^|\s|\()(--[a-z][a-z-]*)/g)].map((flag) => flag[1]!);
+    expect(used).toEqual(expect.arrayContaining(['--format', '--fail-on', '--output', '--category']));
+    for (const flag of used) expect(flags, `statuslint ${flag}`).toContain(flag);
+  });
+
+  it('wires each input to the flag it is named after, with defaults the CLI accepts', () => {
+    const run = lintStep.run!;
+    expect(run).toContain('--format "$STATUSLINT_FORMAT" --fail-on "$STATUSLINT_FAIL_ON"');
+    expect(run).toContain('--format sarif --output "$STATUSLINT_SARIF_OUTPUT"');
+    expect(run).toContain('category=(--category "$STATUSLINT_CATEGORY")');
+    expect(action.inputs.specs!.required).toBe(true);
+    expect([...SEVERITIES, 'none']).toContain(action.inputs['fail-on']!.default);
+    expect(FORMATS).toContain(action.inputs.format!.default);
+    for (const format of FORMATS) expect(action.inputs.format!.description).toContain(format);
+    for (const severity of [...SEVERITIES, 'none']) expect(action.inputs['fail-on']!.description).toContain(severity);
+  });
+
+  it('declares the outputs the script writes', () => {
+    for (const [name, output] of Object.entries(action.outputs)) {
+      expect(output.value).toBe(`\${{ steps.lint.outputs.${name} }}`);
+      expect(lintStep.run).toContain(`${name}=`);
+    }
+  });
+});
+
+// The script itself, as the runner would run it: bash, the inputs in the environment, the
+// action's folder in GITHUB_ACTION_PATH. It runs the built CLI, so it needs `npm run build`.
+describe.skipIf(!existsSync(join(projectRoot, 'dist', 'src', 'cli.js')))('action.yml: the lint step, run by bash (needs npm run build)', () => {
+  function runStep(inputs: Record<string, string>): { code: number; stdout: string; stderr: string; outputs: Record<string, string>; workspace: string } {
+    const workspace = mkdtempSync(join(tmpdir(), 'statuslint-action-'));
+    mkdirSync(join(workspace, '.git'));
+    cpSync(join(projectRoot, 'fixtures'), join(workspace, 'fixtures'), { recursive: true });
+    writeFileSync(join(workspace, 'broken.yaml'), 'openapi: 3.0.3\npaths:\n  /x: [\n');
+    const outputFile = join(workspace, 'github-output');
+    writeFileSync(outputFile, '');
+    const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, GITHUB_ACTION_PATH: projectRoot, GITHUB_OUTPUT: outputFile, npm_config_update_notifier: 'false' };
+    for (const [name, input] of Object.entries(action.inputs)) {
+      const variable = Object.keys(lintStep.env!).find((key) => lintStep.env![key] === `\${{ inputs.${name} }}`)!;
+      env[variable] = inputs[name] ?? input.default ?? '';
+    }
+    const result = spawnSync('bash', ['-e', '-c', lintStep.run!], { cwd: workspace, env, encoding: 'utf8', timeout: 60_000 });
+    const outputs = Object.fromEntries(readFileSync(outputFile, 'utf8').split('\n').filter(Boolean).map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]));
+    return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr, outputs, workspace };
+  }
+
+  it('annotates findings, writes the SARIF report, and fails on errors', () => {
+    const step = runStep({ specs: 'fixtures/petstore/*.yaml\nfixtures/multi-file/openapi.yaml', 'sarif-output': 'statuslint.sarif', category: 'api' });
+    expect(step.stderr).toBe('');
+    expect(step.code).toBe(1);
+    expect(step.stdout).toContain('::error file=fixtures/petstore/openapi.yaml,line=81,col=5,endLine=81,endColumn=17,title=require-www-authenticate::');
+    expect(step.stdout).toContain('::error file=fixtures/multi-file/common/responses.yaml,line=1,');
+    expect(step.outputs).toEqual({ 'exit-code': '1', 'sarif-file': 'statuslint.sarif' });
+    const log = assertValidSarif(readFileSync(join(step.workspace, 'statuslint.sarif'), 'utf8')) as { runs: Array<{ automationDetails: { id: string }; results: unknown[] }> };
+    expect(log.runs[0]!.automationDetails.id).toBe('api/');
+    expect(log.runs[0]!.results.length).toBeGreaterThan(0);
+  });
+
+  it('passes with fail-on none, and prints the format asked for', () => {
+    const step = runStep({ specs: 'fixtures/petstore/openapi.yaml', 'fail-on': 'none', format: 'json' });
+    expect(step.code).toBe(0);
+    expect(JSON.parse(step.stdout).summary.files).toBe(1);
+    expect(step.outputs).toEqual({ 'exit-code': '0' });
+  });
+
+  it('exits 2 and leaves no SARIF report behind when a spec cannot be linted', () => {
+    const step = runStep({ specs: 'broken.yaml fixtures/clean/openapi.yaml', 'sarif-output': 'statuslint.sarif' });
+    expect(step.code).toBe(2);
+    expect(step.stdout).toMatch(/^::error file=broken\.yaml,line=4,col=1,title=statuslint::invalid YAML/);
+    expect(step.stderr).toMatch(/^statuslint: broken\.yaml:4:1: invalid YAML/);
+    expect(existsSync(join(step.workspace, 'statuslint.sarif'))).toBe(false);
+    expect(step.outputs).toEqual({ 'exit-code': '2' });
+  });
+
+  it('refuses an empty specs input, and a format the CLI does not have', () => {
+    expect(runStep({ specs: ' \n ' })).toMatchObject({ code: 2, outputs: { 'exit-code': '2' } });
+    const bad = runStep({ specs: 'fixtures/clean/openapi.yaml', format: 'junit' });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("option '-f, --format <format>' argument 'junit' is invalid");
+  });
+});

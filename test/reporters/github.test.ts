@@ -1,0 +1,132 @@
+import { cpSync, mkdirSync, mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { escapeData, escapeProperty, githubReporter, workflowCommand } from '../../src/reporters/github.js';
+import { projectRoot, runCli } from '../cli-harness.js';
+import { expectGolden, reportOf } from './helpers.js';
+
+/** Reads a workflow command back as the runner does (actions/runner ActionCommand.TryParseV2). */
+function parseCommand(line: string): { command: string; properties: Record<string, string>; message: string } {
+  const match = /^::([a-z]+)(?: ([^:]*))?::(.*)$/.exec(line);
+  if (!match) throw new Error(`not a workflow command: ${line}`);
+  const unescapeData = (value: string) => value.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
+  const unescapeProperty = (value: string) => unescapeData(value.replace(/%3A/g, ':').replace(/%2C/g, ','));
+  const properties: Record<string, string> = {};
+  for (const pair of (match[2] ?? '').split(',').filter(Boolean)) {
+    const at = pair.indexOf('=');
+    properties[pair.slice(0, at)] = unescapeProperty(pair.slice(at + 1));
+  }
+  return { command: match[1]!, properties, message: unescapeData(match[3]!) };
+}
+
+describe('github: escaping, as @actions/core does it', () => {
+  it('escapes %, CR and LF in the message', () => {
+    expect(escapeData('100% done\r\nnext: a,b')).toBe('100%25 done%0D%0Anext: a,b');
+  });
+
+  it('also escapes : and , in properties', () => {
+    expect(escapeProperty('C:\\specs\\a,b.yaml\n50%')).toBe('C%3A\\specs\\a%2Cb.yaml%0A50%25');
+  });
+
+  it('escapes % first, so an escape in the input is not read back as one', () => {
+    expect(escapeData('%0A')).toBe('%250A');
+    expect(parseCommand(workflowCommand('error', '%0A literally', undefined)).message).toBe('%0A literally');
+  });
+
+  it('round-trips odd file names, titles and messages through the runner parser', () => {
+    const line = workflowCommand('warning', 'a: b, c\n50% %3A', { file: 'my specs/a,b:c%.yaml', line: 3, column: 5, endLine: 3, endColumn: 9 }, 'rule,id:x');
+    expect(line.split('\n')).toHaveLength(1);
+    expect(parseCommand(line)).toEqual({
+      command: 'warning',
+      properties: { file: 'my specs/a,b:c%.yaml', line: '3', col: '5', endLine: '3', endColumn: '9', title: 'rule,id:x' },
+      message: 'a: b, c\n50% %3A',
+    });
+  });
+});
+
+describe('github: positions', () => {
+  it('gives 1-based line and columns, endColumn exclusive, on one line', () => {
+    expect(workflowCommand('error', 'm', { file: 'a.yaml', line: 81, column: 5, endLine: 81, endColumn: 17 }, 'r')).toBe('::error file=a.yaml,line=81,col=5,endLine=81,endColumn=17,title=r::m');
+  });
+
+  it('drops columns from a range over several lines, which the runner would refuse', () => {
+    expect(workflowCommand('error', 'm', { file: 'a.yaml', line: 3, column: 5, endLine: 6, endColumn: 2 })).toBe('::error file=a.yaml,line=3,endLine=6::m');
+  });
+
+  it('writes a command without a place when there is none', () => {
+    expect(workflowCommand('notice', 'm', undefined, 't')).toBe('::notice title=t::m');
+  });
+});
+
+describe('github reporter: goldens (reviewed by hand; UPDATE_GOLDEN=1 rewrites them)', () => {
+  it('petstore and multi-file', () => {
+    const { report, options } = reportOf(['fixtures/petstore/openapi.yaml', 'fixtures/multi-file/openapi.yaml']);
+    expectGolden('petstore-multi-file.github.txt', githubReporter(report, options));
+  });
+
+  it('a clean spec', () => {
+    const { report, options } = reportOf(['fixtures/clean/openapi.yaml']);
+    expectGolden('clean.github.txt', githubReporter(report, options));
+  });
+});
+
+describe('github reporter', () => {
+  const { report, options } = reportOf(['fixtures/petstore/openapi.yaml', 'fixtures/multi-file/openapi.yaml']);
+  const lines = githubReporter(report, options).trimEnd().split('\n');
+  const commands = lines.slice(0, -1).map(parseCommand);
+
+  it('writes one command per finding, errors first, then a summary line', () => {
+    expect(commands).toHaveLength(report.findings.length);
+    expect(commands.map((command) => command.command)).toEqual([...commands.map((command) => command.command)].sort((a, b) => ['error', 'warning', 'notice'].indexOf(a) - ['error', 'warning', 'notice'].indexOf(b)));
+    expect(new Set(commands.map((command) => command.command))).toEqual(new Set(['error', 'warning', 'notice']));
+    expect(lines.at(-1)).toBe('statuslint: 12 problems (2 errors, 7 warnings, 3 info) in 2 files');
+  });
+
+  it('titles each annotation with its rule id and leads the message with the operation', () => {
+    expect(commands).toContainEqual({
+      command: 'notice',
+      properties: { file: 'fixtures/petstore/openapi.yaml', line: '23', col: '9', endLine: '23', endColumn: '14', title: 'probe-response' },
+      message: 'GET /pets: 429 response seen.\r\nA second line, 50%.',
+    });
+  });
+
+  it("points into $ref'd files", () => {
+    expect(commands.filter((command) => command.properties.file === 'fixtures/multi-file/common/responses.yaml').map((command) => command.properties.line)).toEqual(['1', '3']);
+  });
+});
+
+describe('github: through the CLI', () => {
+  it('names files from the repository root, whatever the working directory', async () => {
+    const cli = await runCli(['--format', 'github', 'openapi.yaml'], { cwd: join(projectRoot, 'fixtures', 'petstore') });
+    expect(cli.code).toBe(1);
+    expect(cli.stdout).toMatch(/^::error file=fixtures\/petstore\/openapi\.yaml,line=81,col=5,endLine=81,endColumn=17,title=require-www-authenticate::401 response/m);
+  });
+
+  it('falls back to GITHUB_WORKSPACE for a checkout without .git', async () => {
+    const workspace = realpathSync(mkdtempSync(join(tmpdir(), 'statuslint-ws-')));
+    cpSync(join(projectRoot, 'fixtures', 'petstore'), join(workspace, 'api'), { recursive: true });
+    const cli = await runCli(['--format', 'github', 'openapi.yaml'], { cwd: join(workspace, 'api'), env: { GITHUB_WORKSPACE: workspace } });
+    expect(cli.stdout).toContain('::error file=api/openapi.yaml,line=81,');
+    const bare = await runCli(['--format', 'github', 'openapi.yaml'], { cwd: join(workspace, 'api') });
+    expect(bare.stdout).toContain('::error file=openapi.yaml,line=81,');
+  });
+
+  it('exits by --fail-on like every format', async () => {
+    expect((await runCli(['--format', 'github', 'fixtures/petstore/openapi.yaml'])).code).toBe(1);
+    expect((await runCli(['--format', 'github', '--fail-on', 'none', 'fixtures/petstore/openapi.yaml'])).code).toBe(0);
+    const clean = await runCli(['--format', 'github', 'fixtures/clean/openapi.yaml']);
+    expect(clean).toMatchObject({ code: 0, stdout: 'statuslint: no problems in 1 file\n' });
+  });
+
+  it('annotates an input it could not lint, at the place of the problem, and exits 2', async () => {
+    const folder = realpathSync(mkdtempSync(join(tmpdir(), 'statuslint-gh-broken-')));
+    mkdirSync(join(folder, '.git'));
+    writeFileSync(join(folder, 'broken.yaml'), 'openapi: 3.0.3\npaths:\n  /x: [\n');
+    cpSync(join(projectRoot, 'fixtures', 'clean', 'openapi.yaml'), join(folder, 'clean.yaml'));
+    const cli = await runCli(['--format', 'github', 'broken.yaml', 'clean.yaml'], { cwd: folder });
+    expect(cli.code).toBe(2);
+    expect(cli.stdout).toMatch(/^::error file=broken\.yaml,line=4,col=1,title=statuslint::invalid YAML.*\nstatuslint: no problems in 1 file\n$/);
+    expect(cli.stderr).toMatch(/^statuslint: broken\.yaml:4:1: invalid YAML/);
+  });
+});

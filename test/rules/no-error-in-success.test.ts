@@ -1,0 +1,242 @@
+import rule from '../../rules/no-error-in-success.js';
+import {
+  jsonResponse,
+  responsesRef,
+  schemaRef,
+  sharedResponses,
+  sharedSchemas,
+  testRule,
+  VERSIONS,
+  withResponses,
+  type InvalidCase,
+  type ValidCase,
+  type Version,
+} from '../rule-tester.js';
+
+const valid: ValidCase[] = [];
+const invalid: InvalidCase[] = [];
+
+const AT_200 = '/paths/~1items/get/responses/200';
+const str = { type: 'string' };
+const int = { type: 'integer' };
+const Pet = { type: 'object', properties: { id: int, name: str } };
+const ErrorSchema = { type: 'object', required: ['code', 'message'], properties: { code: int, message: str } };
+const ref = (v: Version, name: string) => ({ $ref: schemaRef(v, name) });
+const at = (v: Version, name: string) => schemaRef(v, name).slice(1);
+/** A spec whose one operation answers `status` with `schema`, plus shared schemas. */
+const body = (v: Version, schema: object, schemas: Record<string, object> = {}, status = '200', shape = {}) => ({
+  ...withResponses(v, { [status]: jsonResponse(v, schema as Record<string, unknown>) }, shape),
+  ...sharedSchemas(v, schemas as Record<string, unknown>),
+});
+
+for (const v of VERSIONS) {
+  valid.push(
+    { name: `${v}: a resource`, spec: body(v, ref(v, 'Pet'), { Pet }) },
+    { name: `${v}: errors on a 4xx and default are what they are for`, spec: { ...withResponses(v, { 200: jsonResponse(v, ref(v, 'Pet')), 404: jsonResponse(v, ref(v, 'Error')), default: jsonResponse(v, ref(v, 'Error')) }), ...sharedSchemas(v, { Pet, Error: ErrorSchema }) } },
+    { name: `${v}: a top-level array is a list, even of errors`, spec: body(v, { type: 'array', items: ref(v, 'Error') }, { Error: ErrorSchema }) },
+    { name: `${v}: a resource about errors by its path (crash reports)`, spec: body(v, ref(v, 'Error'), { Error: ErrorSchema }, '200', { path: '/apps/{id}/crash-reports/{reportId}' }) },
+    { name: `${v}: a resource about errors by its name (ErrorReport)`, spec: body(v, ref(v, 'ErrorReport'), { ErrorReport: { type: 'object', properties: { error: str, message: str, code: int } } }) },
+    { name: `${v}: GraphQL-style data next to errors, no success flag`, spec: body(v, { type: 'object', properties: { data: { type: 'object' }, errors: { type: 'array', items: ErrorSchema } } }) },
+    { name: `${v}: 207 Multi-Status carries per-member failures`, spec: body(v, ref(v, 'Error'), { Error: ErrorSchema }, '207') },
+    { name: `${v}: {code, message} without an error name may be a result`, spec: body(v, ref(v, 'OperationResult'), { OperationResult: ErrorSchema }) },
+    { name: `${v}: an error count is not an error`, spec: body(v, { type: 'object', properties: { errors: int } }) },
+    {
+      name: `${v}: per-item outcomes in a batch operation (AWS BatchDeletePartition)`,
+      spec: body(v, { type: 'object', properties: { Errors: { type: 'array', items: { type: 'object', properties: { Code: str, Message: str } } } } }, {}, '200', { method: 'post', path: '/partitions/batch-delete' }),
+    },
+    {
+      name: `${v}: a bulk result's success flag and error list are per item`,
+      spec: body(v, { type: 'object', properties: { success: { type: 'boolean' }, errors: { type: 'array', items: ErrorSchema } } }, {}, '200', { method: 'post', operation: { operationId: 'bulkCreateItems' } }),
+    },
+    {
+      name: `${v}: per-item outcomes named by their item (AWS UpdateCostAllocationTagsStatus)`,
+      spec: body(v, { type: 'object', properties: { Errors: { type: 'array', items: { type: 'object', properties: { TagKey: str, Code: str, Message: str } } } } }),
+    },
+    {
+      name: `${v}: per-item failures next to a message (Akeneo reference-file upload)`,
+      spec: body(v, { type: 'object', properties: { message: str, errors: { type: 'array', items: { type: 'object', properties: { channel: str, locale: str, message: str } } } } }, {}, '201'),
+    },
+    {
+      name: `${v}: an async operation record whose status is a lifecycle (Azure, NDHM heartbeat)`,
+      spec: body(v, { type: 'object', properties: { status: { type: 'string', enum: ['UP', 'DOWN'] }, error: ref(v, 'Error'), timestamp: str } }, { Error: ErrorSchema }),
+    },
+    { name: `${v}: an unnamed {status, error} with a free-text status is a state (Azure AsyncOperationResult)`, spec: body(v, { type: 'object', properties: { status: str, error: ref(v, 'Error') } }, { Error: ErrorSchema }) },
+    {
+      name: `${v}: a job record with success and error of the job (Codat ExcelStatus)`,
+      spec: body(v, { type: 'object', properties: { success: { type: 'boolean' }, errorMessage: str, inProgress: { type: 'boolean' }, queued: str } }),
+    },
+    {
+      name: `${v}: success and error as lists of items (Mist inventory)`,
+      spec: body(v, { type: 'object', properties: { op: str, success: { type: 'array', items: str }, error: { type: 'array', items: str } } }),
+    },
+    {
+      name: `${v}: a flag about something else is no success flag (Graph messageRule.hasError, Neutrino is-error)`,
+      spec: body(v, { type: 'object', properties: { 'is-error': { type: 'boolean' }, 'error-message': str, url: str, content: str } }),
+    },
+    {
+      name: `${v}: success as a non-boolean (Google runtimeconfig Waiter)`,
+      spec: body(v, { type: 'object', properties: { done: { type: 'boolean' }, error: ref(v, 'Error'), success: { type: 'object', properties: { cardinality: int } }, name: str } }, { Error: ErrorSchema }),
+    },
+    { name: `${v}: a validation endpoint answers with its findings (Jira projectvalidate)`, spec: body(v, { type: 'object', properties: { errorMessages: { type: 'array', items: str }, errors: { type: 'object', additionalProperties: str } } }, {}, '200', { path: '/rest/api/3/projectvalidate/key' }) },
+    { name: `${v}: a webhook test reports the delivery's outcome`, spec: body(v, { type: 'object', properties: { success: { type: 'boolean' }, error: str } }, {}, '200', { method: 'post', path: '/webhooks/{id}/test' }) },
+    {
+      name: `${v}: Swagger 2.0 produces with problem+json does not make the 200 a problem`,
+      spec: body(v, ref(v, 'Pet'), { Pet }, '200', { operation: { produces: ['application/json', 'application/problem+json'] } }),
+    },
+    { name: `${v}: a cycle in allOf is harmless`, spec: body(v, ref(v, 'Loop'), { Loop: { allOf: [ref(v, 'Loop')], properties: { id: int } } }) },
+  );
+
+  invalid.push(
+    {
+      name: `${v}: 200 whose schema is $ref Error is reported at the response`,
+      spec: body(v, ref(v, 'Error'), { Error: ErrorSchema }),
+      errors: [{ messageId: 'errorObject', at: AT_200 }],
+    },
+    {
+      name: `${v}: inline {error: {code, message}}`,
+      spec: body(v, { type: 'object', properties: { error: ErrorSchema } }),
+      errors: [{ messageId: 'errorObject', at: AT_200 }],
+    },
+    {
+      name: `${v}: top-level errors list of error objects (Square DeleteCustomerResponse)`,
+      spec: body(v, ref(v, 'DeleteCustomerResponse'), {
+        DeleteCustomerResponse: { type: 'object', properties: { errors: { type: 'array', items: { type: 'object', properties: { category: str, code: str, detail: str, field: str } } } } },
+      }),
+      errors: [{ messageId: 'errorObject', at: AT_200 }],
+    },
+    {
+      name: `${v}: error code and message fields, names normalised (Postmark ErrorCode/Message)`,
+      spec: body(v, ref(v, 'StandardPostmarkResponse'), { StandardPostmarkResponse: { type: 'object', properties: { ErrorCode: int, Message: str } } }, '200', { method: 'delete' }),
+      errors: [{ messageId: 'errorObject', at: '/paths/~1items/delete/responses/200' }],
+    },
+    {
+      name: `${v}: {code, message} titled like an error`,
+      spec: body(v, { type: 'object', title: 'ApiError', properties: { code: int, message: str, status: str } }),
+      errors: [{ messageId: 'errorObject', at: AT_200 }],
+    },
+    {
+      name: `${v}: problem details fields under an error name`,
+      spec: body(v, ref(v, 'ProblemDetails'), { ProblemDetails: { type: 'object', properties: { type: str, title: str, status: int, detail: str, instance: str } } }, '201'),
+      errors: [{ messageId: 'errorObject', at: '/paths/~1items/get/responses/201' }],
+    },
+    {
+      name: `${v}: allOf is flattened`,
+      spec: body(v, { allOf: [ref(v, 'Error'), { properties: { requestId: str } }] }, { Error: ErrorSchema }),
+      errors: [{ messageId: 'errorObject', at: AT_200 }],
+    },
+    {
+      name: `${v}: envelope in a shared schema is reported once, at the schema`,
+      spec: {
+        ...withResponses(v, {}),
+        paths: {
+          '/pets/{id}': { get: { responses: { 200: jsonResponse(v, ref(v, 'PetResult')) } } },
+          '/pets': { post: { responses: { 201: jsonResponse(v, ref(v, 'PetResult')) } } },
+        },
+        ...sharedSchemas(v, { Pet, Error: ErrorSchema, PetResult: { type: 'object', properties: { success: { type: 'boolean' }, data: ref(v, 'Pet'), error: ref(v, 'Error') } } }),
+      },
+      errors: [{ messageId: 'envelope', at: at(v, 'PetResult') }],
+    },
+    {
+      name: `${v}: envelope inherited through allOf is reported at the base that declares it`,
+      spec: body(v, ref(v, 'PetResponse'), {
+        Pet,
+        ApiResponse: { type: 'object', properties: { ok: { type: 'boolean' }, error: str } },
+        PetResponse: { allOf: [ref(v, 'ApiResponse'), { properties: { data: ref(v, 'Pet') } }] },
+      }),
+      errors: [{ messageId: 'envelope', at: at(v, 'ApiResponse') }],
+    },
+    {
+      name: `${v}: inline envelope with a JSend status (getthedata bng2latlong)`,
+      spec: body(v, { type: 'object', properties: { status: { type: 'string', enum: ['ok', 'error'] }, error: str, latitude: { type: 'number' }, longitude: { type: 'number' } } }),
+      errors: [{ messageId: 'envelope', at: AT_200 }],
+    },
+    {
+      name: `${v}: paginated envelope (Sakari PaginatedResponse)`,
+      spec: body(v, ref(v, 'PaginatedResponse'), {
+        PaginatedResponse: { type: 'object', properties: { success: { type: 'boolean' }, pagination: { type: 'object' }, error: ErrorSchema } },
+      }),
+      errors: [{ messageId: 'envelope', at: at(v, 'PaginatedResponse') }],
+    },
+    {
+      name: `${v}: a shared response used for a 2xx is reported at its definition`,
+      spec: { ...withResponses(v, { 200: { $ref: responsesRef(v, 'Failure') } }), ...sharedResponses(v, { Failure: jsonResponse(v, { type: 'object', properties: { error: str } }) }) },
+      errors: [{ messageId: 'errorObject', at: responsesRef(v, 'Failure').slice(1) }],
+    },
+    {
+      name: `${v}: an error schema in another file: the usage is reported`,
+      spec: body(v, { $ref: 'schemas.yaml#/ErrorResponse' }),
+      files: { 'schemas.yaml': { ErrorResponse: { type: 'object', properties: { error: ErrorSchema } } } },
+      errors: [{ messageId: 'errorObject', at: AT_200 }],
+    },
+    {
+      name: `${v}: an envelope in another file is reported there`,
+      spec: body(v, { $ref: 'schemas.yaml#/Result' }),
+      files: { 'schemas.yaml': 'Pet:\n  type: object\nResult:\n  type: object\n  properties:\n    success: { type: boolean }\n    errors: { type: array, items: { type: string } }\n' },
+      errors: [{ messageId: 'envelope', at: 'schemas.yaml#/Result', line: 3 }],
+    },
+    {
+      name: `${v}: extra error names through the errorProperties option`,
+      options: { errorProperties: ['failure'] },
+      spec: body(v, { type: 'object', properties: { failure: { type: 'object', properties: { reason: str } } } }),
+      errors: [{ messageId: 'errorObject', at: AT_200 }],
+    },
+  );
+}
+
+for (const v of ['3.0', '3.1'] as const) {
+  valid.push(
+    {
+      name: `${v}: a problem+json copy of the success schema is a converter artefact (Mailchimp, Wikimedia)`,
+      spec: withResponses(v, { 200: { description: 'ok', content: { 'application/json': { schema: ref(v, 'Pet') }, 'application/problem+json': { schema: ref(v, 'Pet') } } } }, { root: sharedSchemas(v, { Pet }) }),
+    },
+    {
+      name: `${v}: a stream can only report errors after its 200 (Twitter compliance stream)`,
+      spec: withResponses(v, { 200: jsonResponse(v, { oneOf: [{ type: 'object', properties: { data: { type: 'object' } } }, { type: 'object', properties: { errors: { type: 'array', items: ErrorSchema } } }] }) }, { path: '/2/tweets/compliance/stream' }),
+    },
+    {
+      name: `${v}: NDJSON bodies stream too`,
+      spec: withResponses(v, { 200: { description: 'ok', content: { 'application/x-ndjson': { schema: { oneOf: [Pet, { type: 'object', properties: { error: str } }] } } } } }),
+    },
+    {
+      name: `${v}: a nullable alternative is no error branch`,
+      spec: withResponses(v, { 200: jsonResponse(v, { anyOf: [ref(v, 'Pet'), { type: 'object', nullable: true }] }) }, { root: sharedSchemas(v, { Pet }) }),
+    },
+  );
+  invalid.push(
+    {
+      name: `${v}: the 2XX range is a success too`,
+      spec: body(v, ref(v, 'Error'), { Error: ErrorSchema }, '2XX'),
+      errors: [{ messageId: 'errorObject', at: '/paths/~1items/get/responses/2XX' }],
+    },
+    {
+      name: `${v}: problem+json on a 2xx`,
+      spec: withResponses(v, { 200: { description: 'ok', content: { 'application/problem+json': { schema: { type: 'object', properties: { title: str, detail: str } } } } } }),
+      errors: [{ messageId: 'problemDetails', at: AT_200 }],
+    },
+    {
+      name: `${v}: problem+json without a schema on a 2xx`,
+      spec: withResponses(v, { 202: { description: 'accepted', content: { 'application/problem+json': {} } } }),
+      errors: [{ messageId: 'problemDetails', at: '/paths/~1items/get/responses/202' }],
+    },
+    {
+      name: `${v}: inline oneOf with an error branch`,
+      spec: body(v, { oneOf: [ref(v, 'Pet'), ref(v, 'Error')] }, { Pet, Error: ErrorSchema }),
+      errors: [{ messageId: 'errorBranch', at: AT_200 }],
+    },
+    {
+      name: `${v}: anyOf in a shared schema is reported at the schema`,
+      spec: body(v, ref(v, 'PetOrError'), { Pet, Error: ErrorSchema, PetOrError: { anyOf: [ref(v, 'Pet'), ref(v, 'Error')] } }),
+      errors: [{ messageId: 'errorBranch', at: at(v, 'PetOrError') }],
+    },
+    {
+      name: `${v}: an error branch with a numeric status code (Nexmo Verify control)`,
+      spec: body(v, { oneOf: [ref(v, 'controlResponse'), ref(v, 'controlErrorResponse')] }, {
+        controlResponse: { type: 'object', properties: { status: str, command: { type: 'string', enum: ['cancel', 'trigger_next_event'] } } },
+        controlErrorResponse: { type: 'object', properties: { status: { type: 'string', enum: ['0', '1', '2', '3', '4', '5'] }, error_text: str } },
+      }, '200', { method: 'post', path: '/control/{format}' }),
+      errors: [{ messageId: 'errorBranch', at: '/paths/~1control~1{format}/post/responses/200' }],
+    },
+  );
+}
+
+testRule(rule, { valid, invalid });
