@@ -1,12 +1,14 @@
 import { resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { displayPath, LoadError, UsageError } from './errors.js';
+import { displayPath, LoadError, printable, UsageError } from './errors.js';
 import { SEVERITIES, type Severity } from './engine/types.js';
 import { defaultRules, lint } from './lint.js';
 import { explainRule, listRules } from './rule-docs.js';
 import { writeFileAtomic } from './output.js';
 import { FORMATS, reporterFor, type Format } from './reporters/index.js';
 import { validateStructure } from './validate.js';
+import { projectRootFor, realPath } from './loader/project-root.js';
+import { parseSize } from './size.js';
 import { packageInfo } from './version.js';
 
 export const EXIT_OK = 0;
@@ -39,6 +41,8 @@ interface CliOptions {
   color: boolean;
   debug?: boolean;
   validate?: boolean;
+  maxFileSize?: number;
+  allowExternalRefs?: boolean;
 }
 
 function buildProgram(io: CliIo, exit: { code: number }): Command {
@@ -51,6 +55,8 @@ function buildProgram(io: CliIo, exit: { code: number }): Command {
     .addOption(new Option('--fail-on <severity>', 'lowest severity that fails the run (exit 1)').choices([...SEVERITIES, 'none']).default('error'))
     .option('--no-color', 'never colour the output (also NO_COLOR=1)')
     .option('--validate', 'also check each spec against the official OpenAPI schema (slower)')
+    .option('--max-file-size <size>', 'largest file read, e.g. 64mb (the default) or 200mb', (value) => parseSize(value))
+    .option('--allow-external-refs', 'follow $refs to files outside the project root (the git top-level, else the working directory)')
     .option('--debug', 'print stack traces of internal errors')
     // `statuslint rules --format json` must reach the subcommand's own --format.
     .enablePositionalOptions()
@@ -75,7 +81,7 @@ Commands:
 Exit codes:
   0  nothing at or above --fail-on
   1  findings at or above --fail-on
-  2  usage error, or an input that could not be loaded
+  2  usage error, an input that could not be linted, or an internal error
 
 Examples:
   statuslint openapi.yaml
@@ -129,7 +135,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       return EXIT_ERROR;
     }
     const message = error instanceof Error ? error.message : String(error);
-    io.stderr(`statuslint: internal error (${message}); please report it with --debug output\n`);
+    io.stderr(`statuslint: internal error (${printable(message)}); please report it with --debug output\n`);
     if (debug && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
     return EXIT_ERROR;
   }
@@ -137,23 +143,35 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
 
 async function run(specs: string[], options: CliOptions, io: CliIo): Promise<number> {
   const enabled = defaultRules();
-  const result = lint(specs.map((spec) => resolve(io.cwd, spec)), { rules: enabled, cwd: io.cwd });
+  const result = lint(specs.map((spec) => resolve(io.cwd, spec)), {
+    rules: enabled,
+    cwd: io.cwd,
+    maxFileBytes: options.maxFileSize,
+    allowExternalRefs: options.allowExternalRefs,
+  });
   for (const notice of result.notices) {
     const where = notice.line !== undefined ? `:${notice.line}:${notice.column}` : '';
-    io.stderr(`statuslint: warning: ${notice.file}${where}: ${notice.message}\n`);
+    io.stderr(`statuslint: warning: ${printable(`${notice.file}${where}: ${notice.message}`)}\n`);
   }
   if (options.validate) {
     for (const file of result.files) {
-      const problem = await validateStructure(resolve(io.cwd, file));
+      const path = resolve(io.cwd, file);
+      const problem = await validateStructure(path, { root: options.allowExternalRefs ? undefined : projectRootFor(path, io.cwd) });
       if (problem) result.failures.push(problem);
     }
   }
   for (const failure of result.failures) io.stderr(`statuslint: ${failure.describe(io.cwd)}\n`);
+  for (const bug of result.internalErrors) {
+    const where = bug.ruleId ? ` in rule '${bug.ruleId}' at ${bug.at ?? bug.file}` : ` while linting ${bug.file}`;
+    io.stderr(`statuslint: internal error${printable(where)} (${printable(bug.message)}); please report it with --debug output\n`);
+    if (options.debug && bug.error instanceof Error && bug.error.stack) io.stderr(`${bug.error.stack}\n`);
+  }
 
   const color = options.color && !options.output && io.stdoutIsTty && !('NO_COLOR' in io.env && io.env.NO_COLOR !== '');
   const reporter = reporterFor(options.format);
   const text = reporter({ findings: result.findings, files: result.files, rules: enabled.map((entry) => entry.rule) }, { color, cwd: io.cwd });
   if (options.output && (result.files.length > 0 || result.failures.length === 0)) {
+    refuseToOverwriteInput(resolve(io.cwd, options.output), result.readPaths, io.cwd);
     try {
       writeFileAtomic(resolve(io.cwd, options.output), text);
     } catch (error) {
@@ -163,7 +181,15 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
     // With nothing linted, a report would only claim "no problems" about files never read.
     io.stdout(text);
   }
-  if (result.failures.length > 0) return EXIT_ERROR;
+  if (result.failures.length > 0 || result.internalErrors.length > 0) return EXIT_ERROR;
   return result.findings.some((finding) => fails(finding.severity, options.failOn)) ? EXIT_FINDINGS : EXIT_OK;
 }
 
+
+/** The report must never replace a spec or a file a spec references. */
+function refuseToOverwriteInput(output: string, inputs: readonly string[], cwd: string): void {
+  const target = realPath(output);
+  if (inputs.some((input) => realPath(input) === target)) {
+    throw new UsageError(`refusing to write the report over ${displayPath(output, cwd)}, which this run reads`);
+  }
+}
