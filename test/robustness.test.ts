@@ -132,6 +132,31 @@ describe('circular references', () => {
   });
 });
 
+describe('$refs in data', () => {
+  it('a $ref inside an example value, an example or an extension is data: not followed, not refused', async () => {
+    const spec = {
+      ...HEAD,
+      paths: {
+        '/a': {
+          get: {
+            responses: {
+              '302': {
+                description: 'found',
+                content: { 'text/html': { examples: { response: { value: { $ref: '#/components/schemas/Redirect/example' } } }, example: { $ref: '#/nowhere' } } },
+              },
+            },
+          },
+        },
+      },
+      components: { schemas: { Redirect: { type: 'string', example: 'Moved temporarily' } } },
+      'x-data': { $ref: './no-such-file.yaml' },
+    };
+    const run = await runCli([write('example-refs.yaml', stringify(spec))], { cwd: dir });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+  });
+});
+
 describe('YAML aliases', () => {
   it('a large anchored mapping aliased thousands of times (under the alias count) is refused quickly', async () => {
     let text = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\nx-item: &item\n";

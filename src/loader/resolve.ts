@@ -253,6 +253,14 @@ function namesAnchor(ref: string): boolean {
   return !decodeFragment(ref.slice(hash + 1)).startsWith('/');
 }
 
+/**
+ * The `value` of an Example Object (`…/examples/<name>/value`) is literal data: a `$ref`
+ * inside it is part of the example (real specs do this, e.g. Shutterstock's).
+ */
+function isExampleValue(pointer: string, key: string): boolean {
+  return key === 'value' && /\/examples\/[^/]+$/.test(pointer);
+}
+
 function refOf(value: unknown): string | undefined {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
   const ref = (value as Record<string, unknown>).$ref;
@@ -301,7 +309,7 @@ function collectRefs(root: unknown, shared: boolean): { refs: Array<{ pointer: s
       const key = keys[index]!;
       const child = (value as Record<string, unknown>)[key];
       if (key === '$ref' && typeof child === 'string' && !data) refs.push({ pointer, ref: child });
-      else if (child !== null && typeof child === 'object') stack.push([child, appendPointer(pointer, key), depth + 1, data || isDataKey(key)]);
+      else if (child !== null && typeof child === 'object') stack.push([child, appendPointer(pointer, key), depth + 1, data || isDataKey(key) || isExampleValue(pointer, key)]);
     }
   }
   return { refs };
