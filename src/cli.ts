@@ -5,7 +5,9 @@ import { applyBaseline, readBaseline, writeBaseline } from './baseline.js';
 import { STARTER_FILE, starterConfig } from './config/init.js';
 import { CONFIG_FILE_NAMES, ConfigError, defaultConfig, findConfig, loadConfig, type Config } from './config/load.js';
 import { isIgnored, parseRuleFlags, rulesFor } from './config/resolve.js';
-import { displayPath, LoadError, UsageError } from './errors.js';
+import { displayPath, LoadError, printable, UsageError } from './errors.js';
+import { projectRootFor, realPath } from './loader/project-root.js';
+import { parseSize } from './size.js';
 import { SEVERITIES, type Severity } from './engine/types.js';
 import { unifiedDiff } from './fix/diff.js';
 import { fixSpecs, writeChanges } from './fix/apply.js';
@@ -62,6 +64,8 @@ interface CliOptions {
   rule?: string[];
   baseline?: string;
   writeBaseline?: string;
+  maxFileSize?: number;
+  allowExternalRefs?: boolean;
 }
 
 const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
@@ -81,6 +85,8 @@ function buildProgram(io: CliIo, exit: { code: number }): Command {
     .option('--rule <id=severity>', 'set a rule to off, info, warning or error (repeatable; wins over the configuration)', collect)
     .option('--baseline <file>', 'report only findings that are not in this baseline')
     .option('--write-baseline <file>', "record this run's findings as the baseline, and report none of them")
+    .option('--max-file-size <size>', 'largest file read, e.g. 64mb (the default) or 200mb', (value) => parseSize(value))
+    .option('--allow-external-refs', 'follow $refs to files outside the project root (the git top-level, else the working directory)')
     .option('--no-color', 'never colour the output (also NO_COLOR=1)')
     .option('--fix', 'repair mechanical findings in place (comments and layout kept), then report what remains')
     .option('--fix-dry-run', 'print the --fix changes as a unified diff; write nothing')
@@ -105,7 +111,7 @@ function buildProgram(io: CliIo, exit: { code: number }): Command {
 Exit codes:
   0  nothing at or above --fail-on
   1  findings at or above --fail-on
-  2  usage error, or an input that could not be loaded
+  2  usage error, an input that could not be linted, or an internal error
 
 Examples:
   statuslint openapi.yaml
@@ -174,7 +180,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       return EXIT_ERROR;
     }
     const message = error instanceof Error ? error.message : String(error);
-    io.stderr(`statuslint: internal error (${message}); please report it with --debug output\n`);
+    io.stderr(`statuslint: internal error (${printable(message)}); please report it with --debug output\n`);
     if (debug && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
     return EXIT_ERROR;
   }
@@ -225,6 +231,8 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
     discovered: inputs.discovered,
     unusedSuppressions: config.unusedSuppressions,
     onProgress: (done, total) => progress.update(done, total),
+    maxFileBytes: options.maxFileSize,
+    allowExternalRefs: options.allowExternalRefs,
   };
   let result: LintResult;
   if (options.fix || options.fixDryRun) {
@@ -238,7 +246,8 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
         io.stdout(unifiedDiff(`a/${name}`, `b/${name}`, change.before, change.after));
       }
       io.stderr(`statuslint: --fix-dry-run: ${outcome.applied} fix${outcome.applied === 1 ? '' : 'es'} in ${files} file${files === 1 ? '' : 's'}; nothing written\n`);
-      return result.failures.length > 0 ? EXIT_ERROR : EXIT_OK;
+      reportInternalErrors(result, options, io);
+      return result.failures.length > 0 || result.internalErrors.length > 0 ? EXIT_ERROR : EXIT_OK;
     }
     writeChanges(outcome.changes);
     if (outcome.applied > 0) io.stderr(`statuslint: fixed ${outcome.applied} problem${outcome.applied === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}\n`);
@@ -248,15 +257,17 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
   }
   for (const notice of result.notices) {
     const where = notice.line !== undefined ? `:${notice.line}:${notice.column}` : '';
-    io.stderr(`statuslint: warning: ${notice.file}${where}: ${notice.message}\n`);
+    io.stderr(`statuslint: warning: ${printable(`${notice.file}${where}: ${notice.message}`)}\n`);
   }
   if (options.validate) {
     for (const file of result.files) {
-      const problem = await validateStructure(resolve(io.cwd, file));
+      const path = resolve(io.cwd, file);
+      const problem = await validateStructure(path, { root: options.allowExternalRefs ? undefined : projectRootFor(path, io.cwd) });
       if (problem) result.failures.push(problem);
     }
   }
   for (const failure of result.failures) io.stderr(`statuslint: ${failure.describe(io.cwd)}\n`);
+  reportInternalErrors(result, options, io);
   const { notOpenApi, fragments } = result.skipped;
   if (notOpenApi.length + fragments.length > 0) {
     const parts = [
@@ -302,6 +313,7 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
   const reporter = reporterFor(options.format, { category: options.category, ruleDocs: options.format === 'sarif' ? ruleDocs(rules.map((rule) => rule.id)) : undefined });
   const text = reporter({ findings, files: result.files, rules, notifications }, { color, cwd: io.cwd, repoPaths });
   if (options.output && (result.files.length > 0 || result.failures.length === 0)) {
+    refuseToOverwriteInput(resolve(io.cwd, options.output), result.readPaths, io.cwd);
     try {
       writeFileAtomic(resolve(io.cwd, options.output), text);
     } catch (error) {
@@ -311,8 +323,25 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
     // With nothing linted, a report would only claim "no problems" about files never read.
     io.stdout(text);
   }
-  if (result.failures.length > 0) return EXIT_ERROR;
+  if (result.failures.length > 0 || result.internalErrors.length > 0) return EXIT_ERROR;
   return findings.some((finding) => fails(finding.severity, options.failOn)) ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** A bug met while linting: one line each (the stack with --debug); the run exits 2. */
+function reportInternalErrors(result: LintResult, options: CliOptions, io: CliIo): void {
+  for (const bug of result.internalErrors) {
+    const where = bug.ruleId ? ` in rule '${bug.ruleId}' at ${bug.at ?? bug.file}` : ` while linting ${bug.file}`;
+    io.stderr(`statuslint: internal error${printable(where)} (${printable(bug.message)}); please report it with --debug output\n`);
+    if (options.debug && bug.error instanceof Error && bug.error.stack) io.stderr(`${bug.error.stack}\n`);
+  }
+}
+
+/** The report must never replace a spec or a file a spec references. */
+function refuseToOverwriteInput(output: string, inputs: readonly string[], cwd: string): void {
+  const target = realPath(output);
+  if (inputs.some((input) => realPath(input) === target)) {
+    throw new UsageError(`refusing to write the report over ${displayPath(output, cwd)}, which this run reads`);
+  }
 }
 
 /**

@@ -14,6 +14,21 @@ export interface ErrorPosition {
   column: number;
 }
 
+/**
+ * Text from a spec made safe to print on one line: control characters (newlines, terminal
+ * escapes) and the Unicode bidirectional overrides are shown as `\u{…}` escapes, so a
+ * hostile spec cannot rewrite a terminal or a CI log, or hide text in a message.
+ */
+export function printable(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (char) => `\\u{${char.charCodeAt(0).toString(16)}}`);
+}
+
+/** A value from a spec quoted for a message: printable, and cut short if it is long. */
+export function quoted(value: string, max = 120): string {
+  const text = value.length > max ? value.slice(0, max) + '…' : value;
+  return `'${printable(text)}'`;
+}
+
 /** How a file is named to the user: relative to the working directory when below it. */
 export function displayPath(path: string, cwd = process.cwd()): string {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(path)) return path;
@@ -36,6 +51,6 @@ export class LoadError extends UsageError {
   /** `file:line:col: detail`, with the file as the user names it. */
   describe(cwd = process.cwd()): string {
     const where = this.position ? `:${this.position.line}:${this.position.column}` : '';
-    return `${displayPath(this.file, cwd)}${where}: ${this.detail}`;
+    return printable(`${displayPath(this.file, cwd)}${where}: ${this.detail}`);
   }
 }

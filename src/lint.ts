@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { displayPath, LoadError } from './errors.js';
-import { locateFindings, runRules } from './engine/run.js';
+import { locateFindings, RuleError, runRules } from './engine/run.js';
 import { unusedSuppression } from './engine/suppress.js';
 import type { EnabledRule, Finding, RawFinding, Rule, Severity } from './engine/types.js';
 import { detectVersion, normalize } from './loader/normalize.js';
 import type { SourceFile } from './loader/parse.js';
+import { projectRootFor } from './loader/project-root.js';
 import { Workspace } from './loader/resolve.js';
 import type { FixIntent } from './fix/intents.js';
 import { rules as allRules } from '../rules/index.js';
@@ -15,6 +17,19 @@ export interface Notice {
   line?: number;
   column?: number;
   message: string;
+}
+
+/** A bug in statuslint met while linting a spec: the result cannot be trusted. */
+export interface InternalError {
+  /** The spec being linted, as the user names it. */
+  file: string;
+  /** The rule that threw, when it was a rule. */
+  ruleId?: string;
+  /** Where the rule was looking, as `file:line:col`, when known. */
+  at?: string;
+  message: string;
+  /** The error itself, for `--debug`. */
+  error: unknown;
 }
 
 export interface LintResult {
@@ -37,6 +52,10 @@ export interface LintResult {
   rules: Rule<any>[];
   /** The mechanical repairs that rules offered for their findings. */
   fixes: FixIntent[];
+  /** Bugs met on the way; the other specs and rules were still run. */
+  internalErrors: InternalError[];
+  /** Absolute paths of every file read: the specs and what their `$ref`s name. */
+  readPaths: string[];
 }
 
 export interface LintOptions {
@@ -57,6 +76,8 @@ export interface LintOptions {
   onProgress?: (done: number, total: number) => void;
   /** File texts to lint instead of what is on disk, by absolute path. */
   overlay?: ReadonlyMap<string, string>;
+  /** Follow `$ref`s to files outside the project root (see `projectRootFor`). */
+  allowExternalRefs?: boolean;
 }
 
 /** The `recommended` set: every registered rule not marked opt-in, at its default severity. */
@@ -106,8 +127,24 @@ export function lint(paths: readonly string[], options: LintOptions = {}): LintR
   const rulesFor = typeof fixed === 'function' ? fixed : () => fixed;
   const cwd = options.cwd ?? process.cwd();
   const knownRules = Object.keys(allRules);
-  const workspace = new Workspace({ maxFileBytes: options.maxFileBytes, overlay: options.overlay });
-  const result: LintResult = { findings: [], files: [], failures: [], notices: [], skipped: { notOpenApi: [], fragments: [] }, sources: [], rules: [], fixes: [] };
+  const workspace = new Workspace({
+    maxFileBytes: options.maxFileBytes,
+    overlay: options.overlay,
+    allowExternalRefs: options.allowExternalRefs,
+    rootFor: (spec) => projectRootFor(spec, cwd),
+  });
+  const result: LintResult = {
+    findings: [],
+    files: [],
+    failures: [],
+    notices: [],
+    skipped: { notOpenApi: [], fragments: [] },
+    sources: [],
+    rules: [],
+    fixes: [],
+    internalErrors: [],
+    readPaths: [],
+  };
   const raw: RawFinding[] = [];
   const ran = new Map<string, Rule<any>>();
   const roots: SourceFile[] = [];
@@ -116,12 +153,12 @@ export function lint(paths: readonly string[], options: LintOptions = {}): LintR
   // files it references: if one does, it is a fragment.
   const componentsOnly: SourceFile[] = [];
 
-  const attempt = (action: () => void): void => {
+  const attempt = (path: string, action: () => void): void => {
     try {
       action();
     } catch (error) {
       if (error instanceof LoadError) result.failures.push(error);
-      else throw error;
+      else result.internalErrors.push({ file: displayPath(resolve(path), cwd), message: messageOf(error), error });
     }
   };
   const lintRoot = (file: SourceFile): void => {
@@ -129,14 +166,27 @@ export function lint(paths: readonly string[], options: LintOptions = {}): LintR
     const spec = normalize(workspace, file);
     const enabled = rulesFor(file.path);
     for (const entry of enabled) ran.set(entry.rule.id, entry.rule);
-    raw.push(...runRules(spec, enabled, { unusedSuppressions: options.unusedSuppressions, knownRules }));
+    const ruleErrors: RuleError[] = [];
+    const onRuleError = (error: RuleError): void => void ruleErrors.push(error);
+    // Not `push(...)`: a 100 MB spec has more findings than a call has room for arguments.
+    for (const finding of runRules(spec, enabled, { unusedSuppressions: options.unusedSuppressions, knownRules, onRuleError })) raw.push(finding);
+    for (const error of ruleErrors) {
+      const region = error.at.file.locate([error.at.pointer]).get(error.at.pointer);
+      result.internalErrors.push({
+        file: displayPath(file.path, cwd),
+        ruleId: error.ruleId,
+        at: `${displayPath(error.at.file.path, cwd)}${region ? `:${region.line}:${region.column}` : ''}`,
+        message: messageOf(error.cause),
+        error: error.cause,
+      });
+    }
     roots.push(file);
     result.files.push(displayPath(file.path, cwd));
   };
 
   paths.forEach((path, index) => {
     const discovered = options.discovered?.has(path) ?? false;
-    attempt(() => {
+    attempt(path, () => {
       let file: SourceFile;
       try {
         file = workspace.load(path);
@@ -154,7 +204,7 @@ export function lint(paths: readonly string[], options: LintOptions = {}): LintR
   });
   for (const file of componentsOnly) {
     if (workspace.referenced.has(file)) result.skipped.fragments.push(displayPath(file.path, cwd));
-    else attempt(() => lintRoot(file));
+    else attempt(file.path, () => lintRoot(file));
   }
   const referencedPaths = new Set([...workspace.referenced].map((file) => file.path));
   for (const path of notSpecs) {
@@ -178,5 +228,10 @@ export function lint(paths: readonly string[], options: LintOptions = {}): LintR
     const region = notice.file.locate([notice.pointer]).get(notice.pointer);
     result.notices.push({ file: displayPath(notice.file.path, cwd), line: region?.line, column: region?.column, message: notice.message });
   }
+  result.readPaths = workspace.loadedPaths;
   return result;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

@@ -1,6 +1,9 @@
-import { LoadError } from './errors.js';
+import { displayPath, LoadError } from './errors.js';
 import { parseSource } from './loader/parse.js';
 import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { isInside, realPath } from './loader/project-root.js';
 import { splitPointer, appendPointer } from './loader/pointer.js';
 
 interface SchemaProblem {
@@ -14,19 +17,43 @@ interface SchemaProblem {
  * spec, and statuslint's own rules do not need a valid document to give useful findings.
  * Returns a LoadError naming the first problem's position, or undefined when valid.
  */
-export async function validateStructure(path: string): Promise<LoadError | undefined> {
+export async function validateStructure(path: string, options: { root?: string } = {}): Promise<LoadError | undefined> {
   const { default: SwaggerParser } = await import('@apidevtools/swagger-parser');
+  let refused: string | undefined;
   try {
     // Never reach the network, and accept circular references: both are statuslint's policy.
-    await SwaggerParser.validate(path, { resolve: { http: false }, dereference: { circular: 'ignore' } } as never);
+    // swagger-parser also follows `$ref`s inside examples and extensions, which statuslint's
+    // loader leaves alone: hold its file reads to the same project root.
+    const file = {
+      read: async (reference: { url: string }): Promise<Buffer> => {
+        const target = reference.url.startsWith('file:') ? fileURLToPath(reference.url) : decodeSafely(reference.url);
+        if (options.root !== undefined && !isInside(realPath(target), realPath(options.root))) {
+          refused ??= target;
+          throw new Error('outside the project root');
+        }
+        return readFile(target);
+      },
+    };
+    await SwaggerParser.validate(path, { resolve: { http: false, file }, dereference: { circular: 'ignore' } } as never);
     return undefined;
   } catch (error) {
+    if (refused !== undefined) {
+      return new LoadError(path, `cannot validate: a $ref (in an example or extension) names ${displayPath(refused)}, outside the project root; pass --allow-external-refs to follow it`);
+    }
     const details = ((error as { details?: SchemaProblem[] }).details ?? []).filter((detail) => detail.message);
     const first = details[0];
     if (!first) return new LoadError(path, `not a valid OpenAPI document: ${(error as Error).message.split('\n')[0]}`);
     const pointer = first.instancePath ?? '';
     const more = details.length > 1 ? ` (and ${details.length - 1} more)` : '';
     return new LoadError(path, `not a valid OpenAPI document: ${pointer || '/'} ${first.message}${more}`, locateNearest(path, pointer));
+  }
+}
+
+function decodeSafely(url: string): string {
+  try {
+    return decodeURIComponent(url);
+  } catch {
+    return url;
   }
 }
 

@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { projectRoot, runBinary, runCli } from './cli-harness.js';
 
 const petstore = 'fixtures/petstore/openapi.yaml';
@@ -67,6 +68,20 @@ describe('bad input: exit 2, one line naming the file and position, no stack', (
     ['fixtures/invalid/openapi4.yaml', /: unsupported OpenAPI version '4\.0\.0'/],
     ['fixtures/invalid/missing-ref.yaml', /^statuslint: fixtures\/invalid\/missing-ref\.yaml:8:11: cannot resolve \$ref '#\/components\/responses\/Nope': no such location$/],
     ['fixtures/invalid/missing-file-ref.yaml', /^statuslint: fixtures\/invalid\/missing-file-ref\.yaml:8:11: cannot resolve \$ref '\.\/does-not-exist\.yaml#\/Ok': fixtures\/invalid\/does-not-exist\.yaml: no such file$/],
+    ['fixtures/invalid/unexpected-token.json', /^statuslint: fixtures\/invalid\/unexpected-token\.json(:\d+:\d+)?: invalid JSON: Unexpected token 'x'$/],
+    ['fixtures/invalid/whitespace.yaml', /^statuslint: fixtures\/invalid\/whitespace\.yaml: the file is empty$/],
+    ['fixtures/invalid/binary.yaml', /^statuslint: fixtures\/invalid\/binary\.yaml:3:1: binary content \(a NUL byte\), not a YAML or JSON text file$/],
+    ['fixtures/invalid/latin1.yaml', /^statuslint: fixtures\/invalid\/latin1\.yaml:2:19: not valid UTF-8 \(byte 0xe9\); save the file as UTF-8$/],
+    ['fixtures/invalid/utf16.yaml', /^statuslint: fixtures\/invalid\/utf16\.yaml: the file is UTF-16 \(or UTF-32\) text; save it as UTF-8$/],
+    ['fixtures/invalid/duplicate-key.json', /^statuslint: fixtures\/invalid\/duplicate-key\.json:9:11: invalid JSON: duplicate key "200" \(first at line 8, column 11\)/],
+    ['fixtures/invalid/multi-document.yaml', /^statuslint: fixtures\/invalid\/multi-document\.yaml:4:1: invalid YAML: a second document starts here/],
+    ['fixtures/invalid/scalar.yaml', /^statuslint: fixtures\/invalid\/scalar\.yaml: not an OpenAPI document: the top level is a number, not a mapping$/],
+    ['fixtures/invalid/comments-only.yaml', /^statuslint: fixtures\/invalid\/comments-only\.yaml: not an OpenAPI document: the document is empty \(null\)$/],
+    ['fixtures/invalid/scalar-ref.yaml', /^statuslint: fixtures\/invalid\/scalar-ref\.yaml:8:11: cannot resolve \$ref '#\/info\/title': it names a string, where an object is expected$/],
+    ['fixtures/invalid/ref-loop.yaml', /^statuslint: fixtures\/invalid\/ref-loop\.yaml:8:11: cannot resolve \$ref '#\/components\/responses\/A': the \$ref chain loops back on itself without reaching a value$/],
+    ['fixtures/invalid/self-ref.yaml', /^statuslint: fixtures\/invalid\/self-ref\.yaml:8:11: cannot resolve \$ref '#\/components\/responses\/Self': the \$ref chain loops/],
+    ['fixtures/invalid/outside-ref.yaml', /^statuslint: fixtures\/invalid\/outside-ref\.yaml:8:11: cannot resolve \$ref '\/etc\/passwd': it is outside the project root .*; pass --allow-external-refs to follow it$/],
+    ['fixtures/invalid/billion-laughs.yaml', /^statuslint: fixtures\/invalid\/billion-laughs\.yaml: invalid YAML: Excessive alias count/],
   ];
   for (const [input, expected] of table) {
     it(input.split('/').pop()!, async () => {
@@ -83,6 +98,38 @@ describe('bad input: exit 2, one line naming the file and position, no stack', (
     const run = await runCli(['fixtures/invalid/..']);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('statuslint: fixtures/invalid/tab-indent.yaml:4:1: invalid YAML: Tabs are not allowed');
+  });
+
+  it('a directory with no specs in it: exit 2, one line naming it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'statuslint-empty-dir-'));
+    const run = await runCli([dir]);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(run.stderr).toBe(`statuslint: no OpenAPI document found in '${dir}'\n`);
+  });
+
+  it('every bad input in one run: one line each, and the good spec is still linted and reported', async () => {
+    const inputs = table.map(([input]) => input);
+    const run = await runCli(['--format', 'json', ...inputs, petstore]);
+    expect(run.code).toBe(2);
+    const lines = run.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(inputs.length);
+    table.forEach(([, expected], index) => expect(lines[index]).toMatch(expected));
+    const report = JSON.parse(run.stdout) as { findings: Array<{ file: string }>; summary: { files: number } };
+    expect(report.summary.files).toBe(1);
+    expect(report.findings.length).toBeGreaterThan(0);
+    expect(report.findings.every((finding) => finding.file === petstore)).toBe(true);
+  });
+
+  it('a UTF-8 byte-order mark is fine, in YAML and JSON, and does not shift columns', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'statuslint-bom-'));
+    const spec = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '401': {description: no}\n";
+    writeFileSync(join(dir, 'api.yaml'), '\ufeff' + spec);
+    writeFileSync(join(dir, 'api.json'), '\ufeff' + JSON.stringify(parse(spec), null, 2));
+    const run = await runCli(['--format', 'json', '--no-config', '--rule', 'require-success-response=off', '--rule', 'require-error-responses=off', 'api.yaml', 'api.json'], { cwd: dir });
+    expect(run.stderr).toBe('');
+    const { findings } = JSON.parse(run.stdout) as { findings: Array<{ file: string; line: number; column: number }> };
+    expect(findings.map((finding) => `${finding.file}:${finding.line}:${finding.column}`)).toEqual(['api.json:11:11', 'api.yaml:7:9']);
   });
 
   it('still lints the other inputs of the run', async () => {

@@ -1,7 +1,7 @@
-import { displayPath } from '../errors.js';
+import { displayPath, printable } from '../errors.js';
+import type { Located } from '../loader/resolve.js';
 import type { Spec } from '../loader/normalize.js';
 import type { SourceFile } from '../loader/parse.js';
-import type { Located } from '../loader/resolve.js';
 import { child } from '../loader/normalize.js';
 import { isWithin } from '../loader/pointer.js';
 import { resolveOptions } from './options.js';
@@ -9,7 +9,31 @@ import { applySuppressions, type SuppressionOptions } from './suppress.js';
 import type { EnabledRule, Finding, RawFinding, RuleVisitors } from './types.js';
 
 function format(template: string, data: Record<string, string | number> = {}): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (name in data ? String(data[name]) : whole));
+  // Values come from the spec: no control characters reach a terminal or a log.
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (Object.hasOwn(data, name) ? printable(String(data[name])) : whole));
+}
+
+/**
+ * A rule threw: a bug in statuslint, not in the spec. Carries the rule and the node it was
+ * visiting; the original error is the `cause`.
+ */
+export class RuleError extends Error {
+  override readonly name = 'RuleError';
+  constructor(
+    readonly ruleId: string,
+    readonly at: Located,
+    cause: unknown,
+  ) {
+    super(`rule '${ruleId}' failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+  }
+}
+
+export interface RunOptions extends SuppressionOptions {
+  /**
+   * Called when a rule throws; the rule is then skipped for the rest of the spec and the
+   * other rules go on. Without it, the RuleError is thrown.
+   */
+  onRuleError?(error: RuleError): void;
 }
 
 /**
@@ -18,59 +42,88 @@ function format(template: string, data: Record<string, string | number> = {}): s
  * keyed by rule, file, pointer and message. Findings that an `x-statuslint-ignore` covers are
  * dropped (see suppress.ts).
  */
-export function runRules(spec: Spec, rules: readonly EnabledRule[], suppressions: SuppressionOptions = {}): RawFinding[] {
+export function runRules(spec: Spec, rules: readonly EnabledRule[], runOptions: RunOptions = {}): RawFinding[] {
   const findings = new Map<string, RawFinding>();
   // The operations whose visit reported each finding, so a suppression on one of them that
   // misses a shared definition can say where the finding is.
   const reachedFrom = new Map<RawFinding, Set<Located>>();
-  const active: Array<{ visitors: RuleVisitors; current: { operation?: Spec['operations'][number]; status?: string } }> = [];
+  interface Active {
+    id: string;
+    visitors: RuleVisitors;
+    current: { operation?: Spec['operations'][number]; status?: string };
+    failed: boolean;
+  }
+  const active: Active[] = [];
+  const fail = (id: string, at: Located, error: unknown): void => {
+    const wrapped = new RuleError(id, at, error);
+    if (!runOptions.onRuleError) throw wrapped;
+    runOptions.onRuleError(wrapped);
+  };
+  // Each call into a rule is guarded: one broken rule must not take the others down with it.
+  const visit = (entry: Active, at: Located, call: (visitors: RuleVisitors) => void): void => {
+    if (entry.failed) return;
+    try {
+      call(entry.visitors);
+    } catch (error) {
+      entry.failed = true;
+      fail(entry.id, at, error);
+    }
+  };
 
   for (const { rule, severity, options } of rules) {
-    const current: { operation?: Spec['operations'][number]; status?: string } = {};
-    const visitors = rule.create({
-      options: resolveOptions(rule, options),
-      spec,
-      deref: (node) => spec.workspace.deref(node),
-      child,
-      report({ messageId, at, data, fix }) {
-        const template = rule.meta.messages[messageId];
-        if (template === undefined) throw new Error(`rule '${rule.id}' reported unknown message id '${messageId}'`);
-        const message = format(template, data);
-        const key = `${rule.id}\u0000${at.file.path}\u0000${at.pointer}\u0000${message}`;
-        const operation = current.operation;
-        const known = findings.get(key);
-        if (known) {
-          if (operation) reachedFrom.get(known)?.add(operation.node);
-          return;
-        }
-        const finding: RawFinding = { ruleId: rule.id, messageId, severity, message, at };
-        reachedFrom.set(finding, new Set(operation ? [operation.node] : []));
-        // A finding in a shared definition belongs to no single operation.
-        if (operation && at.file === operation.node.file && isWithin(at.pointer, operation.node.pointer)) {
-          finding.operation = { method: operation.method, path: operation.path };
-        }
-        if (current.status !== undefined) finding.status = current.status;
-        if (fix) finding.fix = fix;
-        findings.set(key, finding);
-      },
-    });
-    active.push({ visitors, current });
+    const current: Active['current'] = {};
+    // Outside the guard: options that do not fit are the user's error, not a rule's bug.
+    const resolved = resolveOptions(rule, options);
+    let visitors: RuleVisitors;
+    try {
+      visitors = rule.create({
+        options: resolved,
+        spec,
+        deref: (node) => spec.workspace.deref(node),
+        child,
+        report({ messageId, at, data, fix }) {
+          const template = rule.meta.messages[messageId];
+          if (template === undefined) throw new Error(`rule '${rule.id}' reported unknown message id '${messageId}'`);
+          const message = format(template, data);
+          const key = `${rule.id}\u0000${at.file.path}\u0000${at.pointer}\u0000${message}`;
+          const operation = current.operation;
+          const known = findings.get(key);
+          if (known) {
+            if (operation) reachedFrom.get(known)?.add(operation.node);
+            return;
+          }
+          const finding: RawFinding = { ruleId: rule.id, messageId, severity, message, at };
+          reachedFrom.set(finding, new Set(operation ? [operation.node] : []));
+          // A finding in a shared definition belongs to no single operation.
+          if (operation && at.file === operation.node.file && isWithin(at.pointer, operation.node.pointer)) {
+            finding.operation = { method: operation.method, path: operation.path };
+          }
+          if (current.status !== undefined) finding.status = current.status;
+          if (fix) finding.fix = fix;
+          findings.set(key, finding);
+        },
+      });
+    } catch (error) {
+      fail(rule.id, spec.root, error);
+      continue;
+    }
+    active.push({ id: rule.id, visitors, current, failed: false });
   }
 
-  for (const { visitors } of active) visitors.Spec?.(spec);
+  for (const entry of active) visit(entry, spec.root, (visitors) => visitors.Spec?.(spec));
   for (const operation of spec.operations) {
-    for (const { visitors, current } of active) {
-      if (!visitors.Operation) continue;
-      current.operation = operation;
-      current.status = undefined;
-      visitors.Operation(operation);
+    for (const entry of active) {
+      if (!entry.visitors.Operation) continue;
+      entry.current.operation = operation;
+      entry.current.status = undefined;
+      visit(entry, operation.node, (visitors) => visitors.Operation!(operation));
     }
     for (const response of operation.responses) {
-      for (const { visitors, current } of active) {
-        if (!visitors.Response) continue;
-        current.operation = operation;
-        current.status = response.status;
-        visitors.Response(response, operation);
+      for (const entry of active) {
+        if (!entry.visitors.Response) continue;
+        entry.current.operation = operation;
+        entry.current.status = response.status;
+        visit(entry, response.node, (visitors) => visitors.Response!(response, operation));
       }
     }
   }
@@ -78,7 +131,7 @@ export function runRules(spec: Spec, rules: readonly EnabledRule[], suppressions
     current.operation = undefined;
     current.status = undefined;
   }
-  return applySuppressions(spec, [...findings.values()], new Set(rules.map((entry) => entry.rule.id)), suppressions, reachedFrom);
+  return applySuppressions(spec, [...findings.values()], new Set(rules.map((entry) => entry.rule.id)), runOptions, reachedFrom);
 }
 
 /** Looks up the positions of findings, one batch per file, and sorts them by file and line. */

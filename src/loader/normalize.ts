@@ -108,8 +108,9 @@ export function detectVersion(file: SourceFile): SpecVersion {
   const refuse = (detail: string): never => {
     throw new LoadError(file.path, detail);
   };
+  if (value === null || value === undefined) return refuse('not an OpenAPI document: the document is empty (null)');
   if (!isObject(value)) {
-    return refuse(`not an OpenAPI document: the top level is ${Array.isArray(value) ? 'a list' : 'a scalar'}, not a mapping`);
+    return refuse(`not an OpenAPI document: the top level is ${Array.isArray(value) ? 'a list' : `a ${typeof value}`}, not a mapping`);
   }
   if ('asyncapi' in value) return refuse('not an OpenAPI document: this is an AsyncAPI document');
   if ('swaggerVersion' in value) return refuse(`Swagger ${String(value.swaggerVersion)} is not supported; convert it to Swagger 2.0 or OpenAPI 3`);

@@ -119,7 +119,7 @@ export function parseSource(path: string, rawText: string): SourceFile {
 function jsonError(path: string, text: string, error: Error): LoadError {
   const lineColumn = /\(line (\d+) column (\d+)\)/.exec(error.message);
   const offset = /at position (\d+)/.exec(error.message);
-  const message = error.message.replace(/ in JSON at position \d+.*$/, '').replace(/, "[\s\S]*" is not valid JSON$/, '').replace(/ \(line \d+ column \d+\)$/, '');
+  const message = error.message.replace(/ in JSON at position \d+.*$/, '').replace(/, (?:\.\.\.)?"[\s\S]*"(?:\.\.\.)? is not valid JSON$/, '').replace(/ at position \d+$/, '').replace(/ \(line \d+ column \d+\)$/, '');
   let position: { line: number; column: number } | undefined;
   if (lineColumn) position = { line: Number(lineColumn[1]), column: Number(lineColumn[2]) };
   else if (offset) position = new LineIndex(text).position(Number(offset[1]));

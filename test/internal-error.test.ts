@@ -1,0 +1,75 @@
+import { describe, expect, it, vi } from 'vitest';
+import { defineRule } from '../src/engine/define-rule.js';
+import { RuleError, runRules } from '../src/engine/run.js';
+import { normalize } from '../src/loader/normalize.js';
+import { Workspace } from '../src/loader/resolve.js';
+import { projectRoot, runCli } from './cli-harness.js';
+
+// A registry with two broken rules added beside the real ones: one throws on a response,
+// one while being created. The CLI must name each, exit 2, and still report the others.
+vi.mock('../rules/index.js', async (importOriginal) => {
+  const { defineRule: define } = await import('../src/engine/define-rule.js');
+  const original = await importOriginal<typeof import('../rules/index.js')>();
+  const throwsOn401 = define({
+    id: 'test-throws-on-401',
+    meta: { description: 'Require nothing; throws', severity: 'error', references: [], messages: { never: 'never' } },
+    defaultOptions: {},
+    create: () => ({
+      Response(response) {
+        if (response.status === '401') throw new TypeError("Cannot read properties of undefined (reading 'schema')");
+      },
+    }),
+  });
+  const throwsOnCreate = define({
+    id: 'test-throws-on-create',
+    meta: { description: 'Require nothing; throws', severity: 'error', references: [], messages: { never: 'never' } },
+    defaultOptions: {},
+    create: () => {
+      throw new Error('boom');
+    },
+  });
+  return { rules: { ...original.rules, 'test-throws-on-401': throwsOn401, 'test-throws-on-create': throwsOnCreate } };
+});
+
+describe('a rule that throws', () => {
+  it('is reported as an internal error naming the rule and where it was; the other rules still report; exit 2', async () => {
+    const run = await runCli(['--format', 'json', 'fixtures/petstore/openapi.yaml', 'fixtures/clean/openapi.yaml']);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trimEnd().split('\n')).toEqual([
+      "statuslint: internal error in rule 'test-throws-on-create' at fixtures/petstore/openapi.yaml:1:1 (boom); please report it with --debug output",
+      "statuslint: internal error in rule 'test-throws-on-401' at fixtures/petstore/openapi.yaml:81:5 (Cannot read properties of undefined (reading 'schema')); please report it with --debug output",
+      "statuslint: internal error in rule 'test-throws-on-create' at fixtures/clean/openapi.yaml:1:1 (boom); please report it with --debug output",
+      "statuslint: internal error in rule 'test-throws-on-401' at fixtures/clean/openapi.yaml:47:5 (Cannot read properties of undefined (reading 'schema')); please report it with --debug output",
+    ]);
+    const report = JSON.parse(run.stdout) as { findings: Array<{ ruleId: string }>; summary: { files: number } };
+    expect(report.summary.files).toBe(2);
+    expect(new Set(report.findings.map((finding) => finding.ruleId))).toContain('require-www-authenticate');
+  });
+
+  it('--debug adds the stack of each', async () => {
+    const run = await runCli(['--debug', 'fixtures/clean/openapi.yaml']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/\(boom\); please report it with --debug output\nError: boom\n\s+at /);
+  });
+
+  it('without a handler, runRules throws a RuleError that names the rule and keeps the cause', () => {
+    const workspace = new Workspace({ rootFor: () => projectRoot });
+    const file = workspace.load(`${projectRoot}/fixtures/petstore/openapi.yaml`);
+    const spec = normalize(workspace, file);
+    const rule = defineRule({
+      id: 'test-throws',
+      meta: { description: 'Require nothing; throws', severity: 'error', references: [], messages: { never: 'never' } },
+      defaultOptions: {},
+      create: (context) => ({ Operation: (operation) => context.report({ messageId: 'no-such-message', at: operation.node }) }),
+    });
+    let thrown: unknown;
+    try {
+      runRules(spec, [{ rule, severity: 'error' }]);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(RuleError);
+    expect((thrown as RuleError).ruleId).toBe('test-throws');
+    expect((thrown as RuleError).message).toBe("rule 'test-throws' failed: rule 'test-throws' reported unknown message id 'no-such-message'");
+  });
+});

@@ -1,0 +1,39 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { LoadError } from '../../src/errors.js';
+import { decodeSource } from '../../src/loader/guards.js';
+
+function refusal(bytes: Buffer): LoadError | undefined {
+  try {
+    decodeSource('api.yaml', bytes);
+    return undefined;
+  } catch (error) {
+    if (error instanceof LoadError) return error;
+    throw error;
+  }
+}
+
+describe('decodeSource', () => {
+  it('refuses overlong forms, surrogates and code points past U+10FFFF, as UTF-8 does', () => {
+    for (const bad of [[0xc0, 0xaf], [0xe0, 0x80, 0xaf], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xe2, 0x82], [0x80]]) {
+      expect(refusal(Buffer.from([0x61, ...bad]))?.position, bad.join(' ')).toEqual({ line: 1, column: 2 });
+    }
+  });
+
+  it('property: valid text decodes unchanged; one bad byte is reported at its line and column', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.string({ unit: 'grapheme' }), fc.constant('\n')), { maxLength: 20 }), fc.nat(), fc.constantFrom(0x80, 0xbf, 0xc0, 0xc1, 0xf5, 0xff), (parts, cut, bad) => {
+        const text = parts.join('').replace(/\u0000/g, '');
+        expect(decodeSource('api.yaml', Buffer.from(text))).toBe(text);
+        // Cut between characters, never inside one.
+        const characters = [...text];
+        const at = characters.length === 0 ? 0 : cut % characters.length;
+        const before = characters.slice(0, at).join('');
+        const bytes = Buffer.concat([Buffer.from(before), Buffer.from([bad]), Buffer.from(characters.slice(at).join(''))]);
+        const lines = before.split('\n');
+        expect(refusal(bytes)?.position).toEqual({ line: lines.length, column: lines.at(-1)!.length + 1 });
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

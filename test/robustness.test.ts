@@ -1,0 +1,233 @@
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { projectRoot, runCli, type CliRun } from './cli-harness.js';
+
+// Hostile inputs generated at test time: each must end in bounded time with a clear answer,
+// never a stack overflow, a hang or an exhausted heap.
+
+const dir = mkdtempSync(join(tmpdir(), 'statuslint-hostile-'));
+let counter = 0;
+
+function write(name: string, content: string | Buffer): string {
+  const path = join(dir, `${counter++}-${name}`);
+  writeFileSync(path, content);
+  return path;
+}
+
+/** Runs the CLI and checks the shape every bad input must have: exit 2, one line, no stack. */
+async function refused(args: string[], expected: RegExp, seconds = 5): Promise<CliRun> {
+  const started = Date.now();
+  const run = await runCli(args, { cwd: dir });
+  expect((Date.now() - started) / 1000, 'seconds').toBeLessThan(seconds);
+  expect(run.code, run.stderr).toBe(2);
+  const lines = run.stderr.trimEnd().split('\n');
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(expected);
+  expect(run.stderr).not.toMatch(/internal error|\n\s+at /);
+  return run;
+}
+
+const HEAD = { openapi: '3.0.3', info: { title: 't', version: '1' } };
+const DEPTH = 10_000;
+
+function nestedSchema(depth: number): string {
+  let schema = '{"type":"string"}';
+  for (let level = 0; level < depth; level++) schema = `{"type":"object","properties":{"a":${schema}}}`;
+  return schema;
+}
+
+function specWithSchema(schema: string): string {
+  const response = `{"description":"ok","content":{"application/json":{"schema":${schema}}}}`;
+  return `{"openapi":"3.0.3","info":{"title":"t","version":"1"},"paths":{"/a":{"get":{"responses":{"200":${response},"401":${response},"429":${response}}}}}}`;
+}
+
+describe('10,000 levels of nesting', () => {
+  it('JSON, in a response schema (what rules walk)', async () => {
+    await refused([write('deep-schema.json', specWithSchema(nestedSchema(DEPTH)))], /deep-schema\.json:1:\d+: nesting deeper than 256 levels$/);
+  });
+
+  it('JSON, in an example and in an extension (data rules might read)', async () => {
+    const arrays = '['.repeat(DEPTH) + ']'.repeat(DEPTH);
+    const example = `{"openapi":"3.0.3","info":{"title":"t","version":"1"},"paths":{"/a":{"get":{"responses":{"200":{"description":"ok","content":{"application/json":{"example":${arrays}}}}}}}}}`;
+    await refused([write('deep-example.json', example)], /deep-example\.json:1:\d+: nesting deeper than 256 levels$/);
+    await refused([write('deep-extension.json', `{"openapi":"3.0.3","info":{"title":"t","version":"1"},"paths":{},"x-deep":${arrays}}`)], /nesting deeper than 256 levels$/);
+  });
+
+  it('YAML, flow style', async () => {
+    await refused([write('deep-flow.yaml', `openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\nx-deep: ${'['.repeat(DEPTH)}${']'.repeat(DEPTH)}\n`)], /deep-flow\.yaml:4:\d+: nesting too deep to parse/);
+  });
+
+  it('YAML, block style (1,000 levels: 10,000 would be 100 MB of indentation)', async () => {
+    let body = '';
+    let indent = '    ';
+    for (let level = 0; level < 1_000; level++) {
+      body += `${indent}properties:\n${indent}  a:\n`;
+      indent += '    ';
+    }
+    const text = `openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema:\n${body.replace(/^/gm, '            ')}${indent}            type: string\n`;
+    await refused([write('deep-block.yaml', text)], /deep-block\.yaml(:\d+:\d+)?: nesting (deeper than 256 levels|too deep to parse)/);
+  });
+
+  it('just under the limit (250 levels), every rule walks the schemas without overflowing', async () => {
+    const path = write('deep-ok.json', specWithSchema(nestedSchema(120)));
+    const run = await runCli(['--format', 'json', path], { cwd: dir });
+    expect(run.stderr).toBe('');
+    expect([0, 1]).toContain(run.code);
+    expect(JSON.parse(run.stdout).summary.files).toBe(1);
+  });
+});
+
+describe('circular references', () => {
+  it('recursive schemas, mutual recursion through allOf/oneOf and shared responses lint normally', async () => {
+    const spec = {
+      ...HEAD,
+      paths: {
+        '/tree': {
+          get: {
+            responses: {
+              '200': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/Node' } } } },
+              '401': { $ref: '#/components/responses/Unauthorized' },
+              default: { $ref: '#/components/responses/Error' },
+            },
+          },
+          post: {
+            requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/A' } } } },
+            responses: { '201': { description: 'made', content: { 'application/json': { schema: { $ref: '#/components/schemas/B' } } } } },
+          },
+        },
+      },
+      components: {
+        schemas: {
+          Node: { type: 'object', properties: { children: { type: 'array', items: { $ref: '#/components/schemas/Node' } }, parent: { $ref: '#/components/schemas/Node' } } },
+          A: { allOf: [{ $ref: '#/components/schemas/B' }, { type: 'object', properties: { error: { $ref: '#/components/schemas/A' } } }] },
+          B: { oneOf: [{ $ref: '#/components/schemas/A' }, { type: 'object', properties: { message: { type: 'string' }, code: { type: 'integer' } } }] },
+          Error: { type: 'object', properties: { error: { $ref: '#/components/schemas/Error' }, detail: { type: 'string' } } },
+        },
+        responses: {
+          Unauthorized: { description: 'no', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+          Error: { description: 'error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+        },
+      },
+    };
+    const started = Date.now();
+    const run = await runCli(['--format', 'json', write('circular.yaml', stringify(spec))], { cwd: dir });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(run.stderr).toBe('');
+    expect([0, 1]).toContain(run.code);
+    expect(JSON.parse(run.stdout).summary.files).toBe(1);
+  });
+
+  it('a $ref chain across files that loops (a.yaml → b.yaml → a.yaml) is refused, not followed forever', async () => {
+    const folder = join(dir, 'loop-files');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'api.yaml'), stringify({ ...HEAD, paths: { '/a': { get: { responses: { '200': { $ref: './a.yaml#/Ok' } } } } } }));
+    writeFileSync(join(folder, 'a.yaml'), stringify({ Ok: { $ref: './b.yaml#/Ok' } }));
+    writeFileSync(join(folder, 'b.yaml'), stringify({ Ok: { $ref: './a.yaml#/Ok' } }));
+    await refused(['loop-files/api.yaml'], /^statuslint: loop-files\/api\.yaml:\d+:\d+: cannot resolve \$ref '\.\/a\.yaml#\/Ok': the \$ref chain loops back on itself/);
+  });
+});
+
+describe('$refs in data', () => {
+  it('a $ref inside an example value, an example or an extension is data: not followed, not refused', async () => {
+    const spec = {
+      ...HEAD,
+      paths: {
+        '/a': {
+          get: {
+            responses: {
+              '302': {
+                description: 'found',
+                content: { 'text/html': { examples: { response: { value: { $ref: '#/components/schemas/Redirect/example' } } }, example: { $ref: '#/nowhere' } } },
+              },
+            },
+          },
+        },
+      },
+      components: { schemas: { Redirect: { type: 'string', example: 'Moved temporarily' } } },
+      'x-data': { $ref: './no-such-file.yaml' },
+    };
+    const run = await runCli([write('example-refs.yaml', stringify(spec))], { cwd: dir });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+  });
+});
+
+describe('YAML aliases', () => {
+  it('a large anchored mapping aliased thousands of times (under the alias count) is refused quickly', async () => {
+    let text = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\nx-item: &item\n";
+    for (const method of ['get', 'put', 'post', 'delete']) {
+      text += `  ${method}:\n    responses:\n`;
+      for (let status = 200; status < 500; status++) text += `      '${status}': {description: d}\n`;
+    }
+    text += 'paths:\n';
+    for (let index = 0; index < 5_000; index++) text += `  /p${index}: *item\n`;
+    await refused([write('alias-expansion.yaml', text)], /alias-expansion\.yaml: invalid YAML: aliases expand [\d,]+ nodes to [\d,]+, over 10 times as many/, 10);
+  });
+
+  it('a few aliases that repeat small parts are fine', async () => {
+    const text = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '401': &unauthorized\n          description: no\n          headers:\n            WWW-Authenticate: {schema: {type: string}}\n  /b:\n    get:\n      responses:\n        '401': *unauthorized\n";
+    const run = await runCli(['--format', 'json', write('aliases.yaml', text)], { cwd: dir });
+    expect(run.stderr).toBe('');
+    // Linted normally: the shared 401 has its header, so no rule about it reports.
+    const { findings } = JSON.parse(run.stdout) as { findings: Array<{ ruleId: string }> };
+    expect(findings.filter((finding) => finding.ruleId === 'require-www-authenticate')).toEqual([]);
+    expect(run.code).not.toBe(2);
+  });
+});
+
+describe('size limit', () => {
+  it('a 100 MB spec is refused at once by the default 64 MiB limit, naming the flag that raises it', async () => {
+    const path = join(dir, 'huge.json');
+    writeFileSync(path, '');
+    truncateSync(path, 100_000_000); // sparse: nothing is written, nothing is read
+    await refused([path], /huge\.json: the file is 95\.4 MiB, over the 64 MiB limit \(raise it with --max-file-size\)$/, 2);
+  });
+
+  it('--max-file-size lowers or raises it; a bad value is a usage error', async () => {
+    await refused(['--max-file-size', '1kb', join(projectRoot, 'fixtures/petstore/openapi.yaml')], /openapi\.yaml: the file is [\d.]+ KiB, over the 1 KiB limit/);
+    expect((await runCli(['--max-file-size', '2MiB', join(projectRoot, 'fixtures/clean/openapi.yaml')])).code).toBe(0);
+    for (const bad of ['abc', '-1', '0', '12 parsecs']) {
+      await refused(['--max-file-size', bad, join(projectRoot, 'fixtures/clean/openapi.yaml')], /--max-file-size must be/);
+    }
+  });
+});
+
+describe('files that cannot be read', () => {
+  it('a socket is not a regular file', async () => {
+    const socket = join(dir, 'api.sock');
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(socket, resolve));
+    try {
+      await refused([socket], /api\.sock: not a regular file \(a socket or device\)$/);
+    } finally {
+      server.close();
+    }
+  });
+
+  // chmod 000 does not stop root, and CI runs as root: there, run the built CLI as `nobody`.
+  it('permission denied', async (context) => {
+    const folder = join(dir, 'locked');
+    mkdirSync(folder);
+    chmodSync(folder, 0o755);
+    const spec = join(folder, 'api.yaml');
+    writeFileSync(spec, "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\n");
+    chmodSync(spec, 0o000);
+    if (process.getuid?.() !== 0) {
+      await refused([spec], /api\.yaml: permission denied$/);
+      return;
+    }
+    const asNobody = (args: string[]) =>
+      spawnSync(process.execPath, [join(projectRoot, 'bin', 'statuslint.js'), ...args], { cwd: dir, uid: 65534, gid: 65534, encoding: 'utf8', timeout: 30_000 });
+    if (asNobody(['--version']).status !== 0) {
+      context.skip('running as root, and user nobody cannot run the built CLI from this checkout');
+    }
+    const run = asNobody([spec]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe('statuslint: locked/api.yaml: permission denied\n');
+  });
+});

@@ -1,0 +1,228 @@
+import { createHash } from 'node:crypto';
+import dns from 'node:dns';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import https from 'node:https';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { main } from '../src/cli.js';
+import { projectRoot, runCli } from './cli-harness.js';
+
+const HEAD = { openapi: '3.0.3', info: { title: 't', version: '1' } };
+const unauthorized = (ref: string) => ({ ...HEAD, paths: { '/a': { get: { responses: { '401': { $ref: ref } } } } } });
+
+function folder(name: string): string {
+  return mkdtempSync(join(tmpdir(), `statuslint-${name}-`));
+}
+
+function filesUnder(root: string): string[] {
+  return readdirSync(root).flatMap((name) => {
+    const path = join(root, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+function hashes(paths: string[]): Record<string, string> {
+  return Object.fromEntries(paths.map((path) => [relative(projectRoot, path), createHash('sha256').update(readFileSync(path)).digest('hex')]));
+}
+
+describe('nothing in a spec is executed', () => {
+  afterEach(() => {
+    delete (globalThis as Record<string, unknown>).statuslintPwned;
+  });
+
+  it('YAML language tags are read as plain data, and __proto__ keys pollute nothing', async () => {
+    const dir = folder('tags');
+    writeFileSync(
+      join(dir, 'api.yaml'),
+      [
+        'openapi: 3.0.3',
+        "info: {title: t, version: '1'}",
+        'x-fn: !!js/function "function () { globalThis.statuslintPwned = true }"',
+        'x-undefined: !!js/undefined ""',
+        'x-regexp: !!js/regexp /(a+)+$/',
+        'x-python: !!python/object/apply:os.system ["touch pwned"]',
+        'x-custom: !include ../../etc/passwd',
+        '__proto__: {polluted: yes}',
+        'paths:',
+        '  /a:',
+        '    get:',
+        '      responses:',
+        "        '200': {description: ok, constructor: {prototype: {polluted: yes}}}",
+      ].join('\n'),
+    );
+    writeFileSync(join(dir, 'api.json'), JSON.stringify({ ...HEAD, __proto__x: 1, paths: {} }).replace('__proto__x', '__proto__'));
+    const run = await runCli(['api.yaml', 'api.json'], { cwd: dir });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect((globalThis as Record<string, unknown>).statuslintPwned).toBeUndefined();
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(readdirSync(dir).sort()).toEqual(['api.json', 'api.yaml']);
+  });
+});
+
+describe('no network unless asked', () => {
+  it('remote $refs, with and without --validate, open no socket and resolve no name', async () => {
+    const attempts: string[] = [];
+    const patches: Array<[object, string]> = [
+      [net, 'connect'],
+      [net, 'createConnection'],
+      [net.Socket.prototype, 'connect'],
+      [http, 'request'],
+      [http, 'get'],
+      [https, 'request'],
+      [https, 'get'],
+      [dns, 'lookup'],
+      [dns.promises, 'lookup'],
+      [globalThis, 'fetch'],
+    ];
+    const originals = patches.map(([owner, name]) => (owner as Record<string, unknown>)[name]);
+    patches.forEach(([owner, name]) => {
+      (owner as Record<string, unknown>)[name] = () => {
+        attempts.push(name);
+        throw new Error(`network use: ${name}`);
+      };
+    });
+    try {
+      const dir = folder('remote');
+      writeFileSync(join(dir, 'api.yaml'), stringify({ ...unauthorized('https://example.com/shared.yaml#/Unauthorized'), 'x-ext': { $ref: 'http://169.254.169.254/latest/meta-data' } }));
+      const plain = await runCli(['--fail-on', 'none', 'api.yaml'], { cwd: dir });
+      expect(plain.code).toBe(0);
+      expect(plain.stderr).toMatch(/^statuslint: warning: api\.yaml:\d+:\d+: remote \$ref 'https:\/\/example\.com\/shared\.yaml#\/Unauthorized' is not fetched/);
+      await runCli(['--validate', 'api.yaml'], { cwd: dir });
+      expect(attempts).toEqual([]);
+    } finally {
+      patches.forEach(([owner, name], index) => ((owner as Record<string, unknown>)[name] = originals[index]));
+    }
+  });
+});
+
+describe('$refs stay inside the project root unless --allow-external-refs', () => {
+  // project/ is the root (no git above a temp folder: the working directory is the root).
+  function project(): { root: string; outside: string } {
+    const base = folder('refs');
+    const root = join(base, 'project');
+    const outside = join(base, 'outside');
+    mkdirSync(root);
+    mkdirSync(outside);
+    writeFileSync(join(outside, 'shared.yaml'), stringify({ Unauthorized: { description: 'no' } }));
+    writeFileSync(join(outside, 'secret.yaml'), 'token: hunter2-secret\nlist: [unclosed\n');
+    return { root, outside };
+  }
+
+  it('refuses a relative or absolute $ref that leaves the root, the same way whether the file exists or not', async () => {
+    const { root, outside } = project();
+    writeFileSync(join(root, 'relative.yaml'), stringify(unauthorized('../outside/shared.yaml#/Unauthorized')));
+    writeFileSync(join(root, 'absolute.yaml'), stringify(unauthorized(join(outside, 'shared.yaml') + '#/Unauthorized')));
+    writeFileSync(join(root, 'missing.yaml'), stringify(unauthorized('../outside/nothing-here.yaml#/Unauthorized')));
+    const run = await runCli(['relative.yaml', 'absolute.yaml', 'missing.yaml'], { cwd: root });
+    expect(run.code).toBe(2);
+    const lines = run.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(3);
+    for (const line of lines) expect(line).toMatch(/^statuslint: \w+\.yaml:\d+:\d+: cannot resolve \$ref '.*': it is outside the project root .*project; pass --allow-external-refs to follow it$/);
+  });
+
+  it('refuses a symbolic link inside the root that points outside it', async () => {
+    const { root, outside } = project();
+    symlinkSync(join(outside, 'shared.yaml'), join(root, 'shared.yaml'));
+    writeFileSync(join(root, 'api.yaml'), stringify(unauthorized('./shared.yaml#/Unauthorized')));
+    const run = await runCli(['api.yaml'], { cwd: root });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^statuslint: api\.yaml:\d+:\d+: cannot resolve \$ref '\.\/shared\.yaml#\/Unauthorized': a symbolic link takes it outside the project root/);
+  });
+
+  it('--allow-external-refs follows them, and findings point into the outside file', async () => {
+    const { root } = project();
+    writeFileSync(join(root, 'api.yaml'), stringify(unauthorized('../outside/shared.yaml#/Unauthorized')));
+    const run = await runCli(['--allow-external-refs', '--format', 'json', 'api.yaml'], { cwd: root });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.stdout).findings[0]).toMatchObject({ ruleId: 'require-www-authenticate', pointer: '/Unauthorized' });
+  });
+
+  it('a referenced file that fails to parse is named, but none of its content is echoed', async () => {
+    const { root } = project();
+    writeFileSync(join(root, 'api.yaml'), stringify(unauthorized('../outside/secret.yaml#/token')));
+    for (const args of [['api.yaml'], ['--allow-external-refs', 'api.yaml']]) {
+      const run = await runCli(args, { cwd: root });
+      expect(run.code).toBe(2);
+      expect(run.stderr).not.toMatch(/hunter2|unclosed/);
+    }
+  });
+
+  it('a spec named from outside the working directory may use files beside it', async () => {
+    const { root, outside } = project();
+    writeFileSync(join(outside, 'api.yaml'), stringify(unauthorized('./shared.yaml#/Unauthorized')));
+    const run = await runCli([join(outside, 'api.yaml')], { cwd: root });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(1);
+  });
+
+  it('--validate holds swagger-parser to the same root, even for $refs in extensions', async () => {
+    const { root } = project();
+    writeFileSync(join(root, 'api.yaml'), stringify({ ...HEAD, paths: {}, 'x-leak': { $ref: '../outside/secret.yaml' } }));
+    const run = await runCli(['--validate', 'api.yaml'], { cwd: root });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^statuslint: api\.yaml: cannot validate: a \$ref \(in an example or extension\) names .*secret\.yaml, outside the project root; pass --allow-external-refs/);
+    expect(run.stderr).not.toMatch(/hunter2/);
+  });
+});
+
+describe('inputs are never written', () => {
+  it('no run, in any format, with or without --output, changes a byte of its inputs', async () => {
+    const inputs = filesUnder(join(projectRoot, 'fixtures'));
+    const before = hashes(inputs);
+    const out = folder('out');
+    for (const format of ['text', 'json', 'sarif']) {
+      await runCli(['--format', format, ...inputs.filter((path) => /\.(ya?ml|json)$/.test(path))]);
+      await runCli(['--format', format, '--output', join(out, `report.${format}`), 'fixtures/petstore/openapi.yaml', 'fixtures/multi-file/openapi.yaml']);
+    }
+    expect(hashes(inputs)).toEqual(before);
+  });
+
+  it('--output naming a spec, or a file a spec references, is refused and the file is untouched', async () => {
+    const dir = folder('overwrite');
+    writeFileSync(join(dir, 'api.yaml'), stringify(unauthorized('./shared.yaml#/Unauthorized')));
+    writeFileSync(join(dir, 'shared.yaml'), stringify({ Unauthorized: { description: 'no' } }));
+    const before = hashes([join(dir, 'api.yaml'), join(dir, 'shared.yaml')]);
+    for (const target of ['api.yaml', './shared.yaml']) {
+      const run = await runCli(['--output', target, 'api.yaml'], { cwd: dir });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toBe(`statuslint: refusing to write the report over ${target.replace('./', '')}, which this run reads\n`);
+    }
+    expect(hashes([join(dir, 'api.yaml'), join(dir, 'shared.yaml')])).toEqual(before);
+  });
+});
+
+describe('what a spec says cannot rewrite the terminal', () => {
+  it('control characters and bidi overrides from a spec are escaped in findings and on stderr', async () => {
+    const dir = folder('escapes');
+    const path = '/pets\u001b[2J\u001b[31m\u202e';
+    writeFileSync(join(dir, 'api.yaml'), stringify({ ...HEAD, paths: { [path]: { post: { requestBody: { content: { 'application/json': {} } }, responses: { '200': { description: 'ok' } } } } } }));
+    writeFileSync(join(dir, 'bad-ref.yaml'), stringify(unauthorized('#/nowhere\u001b[2J\n\rforged line')));
+    const run = await runCli(['api.yaml', 'bad-ref.yaml'], { cwd: dir });
+    expect(run.stdout).toContain('POST /pets\\u{1b}[2J\\u{1b}[31m\\u{202e} accepts a request body');
+    expect(run.stderr).toContain("cannot resolve $ref '#/nowhere\\u{1b}[2J\\u{a}\\u{d}forged line'");
+    expect(run.stdout + run.stderr).not.toMatch(/[\u001b\u202e\r]/);
+    expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('a bug in statuslint is never a silent exit 0', () => {
+  it('an error escaping everything else is one line with a hint, exit 2, the stack only with --debug', async () => {
+    const failing = (args: string[]) => {
+      let stderr = '';
+      const io = { stdout: () => { throw new TypeError('stdout exploded'); }, stderr: (text: string) => (stderr += text), cwd: projectRoot, env: {}, stdoutIsTty: false };
+      return main(args, io).then((code) => ({ code, stderr }));
+    };
+    const run = await failing(['fixtures/clean/openapi.yaml']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('statuslint: internal error (stdout exploded); please report it with --debug output\n');
+    const debug = await failing(['--debug', 'fixtures/clean/openapi.yaml']);
+    expect(debug.code).toBe(2);
+    expect(debug.stderr).toMatch(/^statuslint: internal error \(stdout exploded\); please report it with --debug output\nTypeError: stdout exploded\n\s+at /);
+  });
+});
