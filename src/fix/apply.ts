@@ -112,19 +112,9 @@ export function fixSpecs(paths: readonly string[], options: LintOptions = {}): F
         claimed.push(pointer);
         planned.push({ edit, group });
       }
-      // Every edit must leave a file that parses; the rare one that would not is found by
-      // trying the edits one at a time, and dropped.
-      let kept = planned;
-      let after = applyEdits(before, kept.map((item) => item.edit));
-      if (kept.length > 0 && !parses(after, format)) {
-        kept = [];
-        for (const item of planned) {
-          const trial = applyEdits(before, [...kept, item].map((other) => other.edit));
-          if (parses(trial, format)) kept.push(item);
-          else for (const intent of item.group) refused.set(fixKey(intent), { intent, reason: 'unparsable' });
-        }
-        after = applyEdits(before, kept.map((item) => item.edit));
-      }
+      const { text: after, dropped } = applyParsable(before, planned.map((item) => item.edit), format);
+      for (const index of dropped) for (const intent of planned[index]!.group) refused.set(fixKey(intent), { intent, reason: 'unparsable' });
+      const kept = planned.filter((_, index) => !dropped.has(index));
       if (kept.length === 0) continue;
       overlay.set(path, after);
       applied += kept.reduce((sum, item) => sum + item.group.length, 0);
@@ -140,6 +130,25 @@ export function fixSpecs(paths: readonly string[], options: LintOptions = {}): F
   }
   const left = new Set(result.fixes.map(fixKey));
   return { result, changes, applied, refused: [...refused].filter(([key]) => left.has(key)).map(([, item]) => item) };
+}
+
+/**
+ * The text with the edits applied, less any edit after which it would no longer parse. Every
+ * edit is meant to keep the file valid; this is the check that it did, so that --fix never
+ * writes a file it cannot read back. Only when the whole set fails are the edits tried one
+ * at a time, in order, to find the culprits.
+ */
+export function applyParsable(text: string, edits: readonly TextEdit[], format: SourceFormat): { text: string; dropped: Set<number> } {
+  const dropped = new Set<number>();
+  if (edits.length === 0) return { text, dropped };
+  const all = applyEdits(text, edits);
+  if (parses(all, format)) return { text: all, dropped };
+  const kept: TextEdit[] = [];
+  edits.forEach((edit, index) => {
+    if (parses(applyEdits(text, [...kept, edit]), format)) kept.push(edit);
+    else dropped.add(index);
+  });
+  return { text: applyEdits(text, kept), dropped };
 }
 
 /** The text with non-overlapping edits applied, built in one pass. */
