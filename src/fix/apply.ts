@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseDocument } from 'yaml';
 import { lint, type LintOptions, type LintResult } from '../lint.js';
-import type { SourceFormat } from '../loader/parse.js';
+import type { SourceFile, SourceFormat } from '../loader/parse.js';
 import { isWithin } from '../loader/pointer.js';
 import { writeFileAtomic } from '../output.js';
 import { EditableFile, editFor, pointersFor, type TextEdit } from './edit.js';
@@ -37,9 +37,9 @@ export interface RefusedFix {
   reason: 'layout' | 'unparsable';
 }
 
-function target(intent: FixIntent): { path: string; pointer: string; format: SourceFormat } {
+function target(intent: FixIntent): { path: string; pointer: string; source: SourceFile } {
   const node = intent.kind === 'add-header' ? intent.response : intent.entry;
-  return { path: node.file.path, pointer: node.pointer, format: node.file.format };
+  return { path: node.file.path, pointer: node.pointer, source: node.file };
 }
 
 /** One key per fix, stable across passes, to tell the same fix offered again. */
@@ -88,8 +88,10 @@ export function fixSpecs(paths: readonly string[], options: LintOptions = {}): F
     for (const [path, intents] of byFile) {
       const before = overlay.get(path) ?? readText(path);
       if (!originals.has(path)) originals.set(path, before);
-      const format = target(intents[0]!).format;
-      const file = new EditableFile(path, before, format);
+      // The file as this pass's lint loaded it: its format, and for YAML the tree to edit with.
+      const { source } = target(intents[0]!);
+      const format = source.format;
+      const file = new EditableFile(path, before, format, source.text === before ? source.yamlTree : undefined);
       // Intents on one node become one edit (two headers for one response share `headers:`).
       const byNode = new Map<string, FixIntent[]>();
       for (const intent of intents) {

@@ -47,7 +47,10 @@ export class EditableFile {
     readonly path: string,
     readonly text: string,
     format: SourceFormat,
+    /** The tree the loader built from this very text, when there is one. */
+    yamlTree?: Document,
   ) {
+    this.document = yamlTree;
     this.json = format === 'json';
     this.newline = text.includes('\r\n') ? '\r\n' : '\n';
     this.indentUnit = detectIndentUnit(text);
