@@ -10,7 +10,7 @@ import { projectRootFor, realPath } from './loader/project-root.js';
 import { parseSize } from './size.js';
 import { SEVERITIES, type Severity } from './engine/types.js';
 import { unifiedDiff } from './fix/diff.js';
-import { fixSpecs, writeChanges } from './fix/apply.js';
+import { fixSpecs, writeChanges, type RefusedFix } from './fix/apply.js';
 import { expandInputs } from './inputs.js';
 import { allRules, lint, type LintOptions, type LintResult } from './lint.js';
 import { createProgress, showsProgress } from './progress.js';
@@ -246,11 +246,13 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
         io.stdout(unifiedDiff(`a/${name}`, `b/${name}`, change.before, change.after));
       }
       io.stderr(`statuslint: --fix-dry-run: ${outcome.applied} fix${outcome.applied === 1 ? '' : 'es'} in ${files} file${files === 1 ? '' : 's'}; nothing written\n`);
+      if (outcome.refused.length > 0) io.stderr(refusedNote(outcome.refused));
       reportInternalErrors(result, options, io);
       return result.failures.length > 0 || result.internalErrors.length > 0 ? EXIT_ERROR : EXIT_OK;
     }
     writeChanges(outcome.changes);
     if (outcome.applied > 0) io.stderr(`statuslint: fixed ${outcome.applied} problem${outcome.applied === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}\n`);
+    if (outcome.refused.length > 0) io.stderr(refusedNote(outcome.refused));
   } else {
     result = lint(inputs.files, lintOptions);
     progress.clear();
@@ -358,4 +360,15 @@ function repositoryPaths(files: readonly string[], root: string, io: CliIo): Map
     if (!inside) io.stderr(`statuslint: warning: ${file} is outside the repository root ${displayPath(root, io.cwd) || '.'}; GitHub cannot place its findings (set --sarif-root)\n`);
   }
   return paths;
+}
+
+/** Why some fixable findings are still reported: they are in the report that follows. */
+function refusedNote(refused: readonly RefusedFix[]): string {
+  const layout = refused.filter((item) => item.reason === 'layout').length;
+  const unparsable = refused.length - layout;
+  const reasons = [
+    layout > 0 ? `${layout} written in a way --fix does not edit (such as a 'headers' that is not a map)` : '',
+    unparsable > 0 ? `${unparsable} whose edit would not parse again` : '',
+  ].filter(Boolean);
+  return `statuslint: left ${refused.length} fixable problem${refused.length === 1 ? '' : 's'} as written: ${reasons.join('; ')}\n`;
 }

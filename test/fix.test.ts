@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { applyParsable, fixSpecs } from '../src/fix/apply.js';
 import { lint } from '../src/lint.js';
 import { projectRoot, runCli } from './cli-harness.js';
 
@@ -12,6 +13,8 @@ const goldenDir = join(projectRoot, 'test', 'golden', 'fix');
 const cases: Array<{ name: string; from: string; specs: string[]; unfixable?: string[] }> = [
   { name: 'petstore', from: 'fixtures/petstore', specs: ['openapi.yaml'] },
   { name: 'multi-file', from: 'fixtures/multi-file', specs: ['openapi.yaml'] },
+  // Responses in other files (YAML and JSON) reuse the root's components/headers by a relative $ref.
+  { name: 'shared-headers', from: 'test/fix-shared-headers', specs: ['openapi.yaml'] },
   { name: 'swagger2', from: 'fixtures/swagger2', specs: ['swagger.yaml'] },
   {
     name: 'inputs',
@@ -116,5 +119,56 @@ describe('--fix', () => {
     const run = await runCli(['--fix', 'openapi.yaml'], { cwd: dir });
     expect(run.code).toBe(0);
     expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('leaves alone a headers member that is not a map, and a response reached through a YAML alias, and says so', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-'));
+    // `headers:` with no value is not valid OpenAPI and may be a placeholder: a person decides.
+    writeFileSync(
+      join(dir, 'null-headers.yaml'),
+      [
+        'openapi: 3.0.3',
+        "info: {title: Not a map, version: '1'}",
+        'x-shared: &unavailable',
+        '  description: down',
+        'paths:',
+        '  /a:',
+        '    get:',
+        '      responses:',
+        "        '200': {description: ok}",
+        "        '429':",
+        '          description: slow',
+        '          headers:',
+        "        '401':",
+        '          description: who are you',
+        '          headers: null',
+        "        '503': *unavailable",
+        '',
+      ].join('\n'),
+    );
+    writeFileSync(
+      join(dir, 'null-headers.json'),
+      JSON.stringify({ openapi: '3.1.0', info: { title: 'Not a map', version: '1' }, paths: { '/a': { get: { responses: { 200: { description: 'ok' }, 503: { description: 'down', headers: null } } } } } }, null, 2),
+    );
+    const before = snapshot(dir);
+    const outcome = fixSpecs([join(dir, 'null-headers.yaml'), join(dir, 'null-headers.json')]);
+    expect(outcome.changes).toEqual([]);
+    expect(outcome.refused.map(({ intent, reason }) => `${reason} ${intent.kind === 'add-header' ? intent.response.pointer : ''}`).sort()).toEqual([
+      'layout /paths/~1a/get/responses/401',
+      'layout /paths/~1a/get/responses/429',
+      'layout /paths/~1a/get/responses/503',
+      'layout /paths/~1a/get/responses/503',
+    ]);
+    const run = await runCli(['--fix', '--fail-on', 'none', 'null-headers.yaml', 'null-headers.json'], { cwd: dir });
+    expect(run.stderr).toBe("statuslint: left 4 fixable problems as written: 4 written in a way --fix does not edit (such as a 'headers' that is not a map)\n");
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('drops an edit after which the file would not parse, and keeps the others', () => {
+    const json = '{"a": 1, "b": 2}';
+    expect(applyParsable(json, [{ start: 6, end: 7, text: '3' }, { start: 15, end: 15, text: ', "c": ' }], 'json')).toEqual({ text: '{"a": 3, "b": 2}', dropped: new Set([1]) });
+    // A duplicated key parses as YAML but not as the loader reads it: dropped too.
+    const yaml = 'a: 1\nb: 2\n';
+    expect(applyParsable(yaml, [{ start: 5, end: 5, text: 'a: 3\n' }, { start: 10, end: 10, text: 'c: 4\n' }], 'yaml')).toEqual({ text: 'a: 1\nb: 2\nc: 4\n', dropped: new Set([0]) });
   });
 });

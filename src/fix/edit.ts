@@ -1,5 +1,7 @@
-import { isMap, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
-import { splitPointer } from '../loader/pointer.js';
+import { isMap, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode, type Pair } from 'yaml';
+import { describeInJson, type JsonNode, type Span } from '../loader/json-locate.js';
+import type { SourceFormat } from '../loader/parse.js';
+import { appendPointer, splitPointer } from '../loader/pointer.js';
 import type { FixIntent } from './intents.js';
 
 /** Replace [start, end) of a file's text with `text`. */
@@ -9,29 +11,72 @@ export interface TextEdit {
   text: string;
 }
 
-/** A file's text with the structure needed to edit it in place (comments and layout kept). */
+/** A mapping as written, whatever the format: what an edit needs to know to add members to it. */
+interface MapView {
+  /** Its `{` in flow style (and JSON); its first key in block style. */
+  start: number;
+  /** Just past its `}` in flow style; just past its last value in block style. */
+  end: number;
+  flow: boolean;
+  members: MemberView[];
+}
+
+interface MemberView {
+  /** Undefined for a key that is not a scalar (YAML allows those). */
+  key: string | undefined;
+  keySpan: Span;
+  /** Just past the value, or past the key when the value is empty (`headers:`). */
+  valueEnd: number;
+}
+
+/**
+ * A file's text with what is needed to edit it in place, comments and layout kept. YAML is
+ * read through the `yaml` syntax tree; JSON is scanned directly for the few nodes a fix names,
+ * since building a YAML tree of a 13 MB JSON file takes seconds.
+ */
 export class EditableFile {
   private document: Document | undefined;
+  private readonly jsonNodes = new Map<string, JsonNode | undefined>();
   readonly json: boolean;
   readonly newline: string;
   readonly indentUnit: string;
+  /** JSON written without a space after `:` and `,` (minified). */
+  readonly compact: boolean;
 
   constructor(
     readonly path: string,
     readonly text: string,
+    format: SourceFormat,
+    /** The tree the loader built from this very text, when there is one. */
+    yamlTree?: Document,
   ) {
-    this.json = /^\s*[{[]/.test(text);
+    this.document = yamlTree;
+    this.json = format === 'json';
     this.newline = text.includes('\r\n') ? '\r\n' : '\n';
     this.indentUnit = detectIndentUnit(text);
+    this.compact = this.json && /^\s*\{\s*"(?:[^"\\]|\\.)*"\s*:\S/.test(text);
+  }
+
+  /** Looks up many pointers at once: for JSON, one scan of the text instead of one per pointer. */
+  prepare(pointers: Iterable<string>): void {
+    if (!this.json) return;
+    const wanted = [...pointers].filter((pointer) => !this.jsonNodes.has(pointer));
+    if (wanted.length === 0) return;
+    const found = describeInJson(this.text, wanted);
+    for (const pointer of wanted) this.jsonNodes.set(pointer, found.get(pointer));
+  }
+
+  private jsonNode(pointer: string): JsonNode | undefined {
+    this.prepare([pointer]);
+    return this.jsonNodes.get(pointer);
   }
 
   private doc(): Document {
-    // The `yaml` CST keeps every node's offsets; JSON is YAML, so one walker serves both.
     return (this.document ??= parseDocument(this.text, { keepSourceTokens: false, uniqueKeys: false }));
   }
 
-  /** The node at a JSON pointer, with the pair that holds it when it is a map member. */
-  find(pointer: string): { node: unknown; pair?: Pair } | undefined {
+  /** The YAML node at a JSON pointer, with the pair that holds it when it is a map member. */
+  private find(pointer: string): { node: unknown; pair?: Pair } | undefined {
     let node: unknown = this.doc().contents;
     let pair: Pair | undefined;
     for (const segment of splitPointer(pointer)) {
@@ -50,9 +95,40 @@ export class EditableFile {
     return { node, pair };
   }
 
-  /** Column (0-based) of an offset: its distance from the start of its line. */
-  column(offset: number): number {
-    return offset - (this.text.lastIndexOf('\n', offset - 1) + 1);
+  /** Where the key of the member at `pointer` is written. */
+  keySpan(pointer: string): Span | undefined {
+    if (this.json) return this.jsonNode(pointer)?.keySpan;
+    const range = (this.find(pointer)?.pair?.key as YamlNode | undefined)?.range;
+    return range ? [range[0], range[1]] : undefined;
+  }
+
+  /** The mapping at `pointer`, or undefined when there is none (or not one we can read). */
+  mapAt(pointer: string): MapView | undefined {
+    if (this.json) {
+      const node = this.jsonNode(pointer);
+      if (node?.kind !== 'object' || !node.members) return undefined;
+      const members = node.members.map((member) => ({ key: member.key, keySpan: member.keySpan, valueEnd: member.valueSpan[1] }));
+      return { start: node.valueSpan[0], end: node.valueSpan[1], flow: true, members };
+    }
+    const map = this.find(pointer)?.node;
+    if (!isMap(map) || !map.range) return undefined;
+    const members: MemberView[] = [];
+    for (const item of map.items) {
+      const key = item.key as YamlNode | null;
+      if (!key?.range) return undefined;
+      const valueEnd = (item.value as YamlNode | null)?.range?.[1] ?? key.range[1];
+      members.push({ key: isScalar(key) ? String(key.value) : undefined, keySpan: [key.range[0], key.range[1]], valueEnd });
+    }
+    return { start: map.range[0], end: map.range[1], flow: Boolean(map.flow), members };
+  }
+
+  /**
+   * The indentation before `offset` as written (tabs stay tabs), or as many spaces as its
+   * column when something else precedes it on its line (a YAML `- `).
+   */
+  indentAt(offset: number): string {
+    const before = this.text.slice(this.text.lastIndexOf('\n', offset - 1) + 1, offset);
+    return /^[ \t]*$/.test(before) ? before : ' '.repeat(before.length);
   }
 
   /** Offset just past the end of the line holding `offset` (after its newline). */
@@ -71,6 +147,14 @@ function detectIndentUnit(text: string): string {
 
 type Entries = Array<[string, unknown]>;
 
+/** The pointers `editFor` will look up for these intents, so that a file can find them in one scan. */
+export function pointersFor(intents: readonly FixIntent[]): string[] {
+  const first = intents[0];
+  if (!first) return [];
+  if (first.kind === 'rename-key') return [first.entry.pointer];
+  return [first.response.pointer, appendPointer(first.response.pointer, 'headers')];
+}
+
 /**
  * The text edit that carries out the intents aimed at one node (several headers for one
  * response become one edit), or undefined when the layout is not one we can edit safely.
@@ -88,10 +172,9 @@ export function editFor(file: EditableFile, intents: readonly FixIntent[]): Text
 }
 
 function renameKey(file: EditableFile, pointer: string, to: string): TextEdit | undefined {
-  const found = file.find(pointer);
-  const key = found?.pair?.key as YamlNode | undefined;
-  if (!key?.range) return undefined;
-  const [start, end] = key.range;
+  const span = file.keySpan(pointer);
+  if (!span) return undefined;
+  const [start, end] = span;
   const original = file.text.slice(start, end);
   const quote = original[0] === '"' || original[0] === "'" ? original[0] : file.json ? '"' : '';
   return { start, end, text: `${quote}${to}${quote}` };
@@ -100,52 +183,53 @@ function renameKey(file: EditableFile, pointer: string, to: string): TextEdit | 
 /**
  * Adds the entries inside the map `container` of the object at `pointer`, creating the
  * container when it is missing. The new text copies the surrounding style: block or flow,
- * indentation, JSON or YAML, line endings.
+ * indentation, JSON or YAML, line endings. A container that is there but not a map
+ * (`headers:` with no value) is left for a person: it is not valid OpenAPI as it stands.
  */
 function addMembers(file: EditableFile, pointer: string, container: string, entries: Entries): TextEdit | undefined {
-  const found = file.find(pointer);
-  if (!found || !isMap(found.node)) return undefined;
-  const owner = found.node;
-  const existing = owner.items.find((item) => isScalar(item.key) && String(item.key.value) === container);
+  const owner = file.mapAt(pointer);
+  if (!owner) return undefined;
+  // The last of duplicated keys is the one a JSON parser keeps.
+  const existing = owner.members.findLast((member) => member.key === container);
   if (existing) {
-    if (!isMap(existing.value)) return undefined;
-    return appendToMap(file, existing.value, entries);
+    const map = file.mapAt(appendPointer(pointer, container));
+    return map ? appendToMap(file, map, entries) : undefined;
   }
   return appendToMap(file, owner, [[container, Object.fromEntries(entries)]]);
 }
 
-function appendToMap(file: EditableFile, map: YAMLMap, entries: Entries): TextEdit | undefined {
-  if (!map.range) return undefined;
-  const last = map.items[map.items.length - 1];
+function appendToMap(file: EditableFile, map: MapView, entries: Entries): TextEdit | undefined {
+  const last = map.members[map.members.length - 1];
   if (map.flow || file.json) return appendToFlowMap(file, map, last, entries);
   if (!last) return undefined;
-  const keyNode = last.key as YamlNode;
-  if (!keyNode.range) return undefined;
-  const indent = ' '.repeat(file.column(keyNode.range[0]));
-  const valueEnd = (last.value as YamlNode | null)?.range?.[1] ?? keyNode.range[1];
+  const indent = file.indentAt(last.keySpan[0]);
   // After the whole line, so that a trailing comment stays with the line it belongs to.
-  const at = file.lineEnd(Math.max(valueEnd - 1, keyNode.range[1]));
+  const at = file.lineEnd(Math.max(last.valueEnd - 1, last.keySpan[1]));
   const lines = entries.flatMap(([key, value]) => yamlBlock(key, value, indent, file.indentUnit));
   // At the end of a file without a final newline, the new lines end it the same way.
   if (at === file.text.length && !file.text.endsWith('\n')) return { start: at, end: at, text: file.newline + lines.join(file.newline) };
   return { start: at, end: at, text: lines.join(file.newline) + file.newline };
 }
 
-function appendToFlowMap(file: EditableFile, map: YAMLMap, last: Pair | undefined, entries: Entries): TextEdit | undefined {
-  const [start, valueEnd] = map.range!;
-  const close = file.text.lastIndexOf('}', valueEnd);
-  if (close < start) return undefined;
-  const inline = entries.map(([key, value]) => (file.json ? `${JSON.stringify(key)}: ${jsonInline(value)}` : `${yamlKey(key)}: ${yamlFlow(value)}`)).join(', ');
-  if (!last) return { start: start + 1, end: close, text: file.json ? inline : ` ${inline} ` };
-  const lastEnd = (last.value as YamlNode | null)?.range?.[1] ?? (last.key as YamlNode).range![1];
-  if (!file.text.slice(start, close).includes('\n')) return { start: lastEnd, end: lastEnd, text: `, ${inline}` };
-  const indent = ' '.repeat(file.column((last.key as YamlNode).range![0]));
+function appendToFlowMap(file: EditableFile, map: MapView, last: MemberView | undefined, entries: Entries): TextEdit | undefined {
+  // The map's own `}`: the character before its end, not one of an enclosing map after it.
+  const close = file.text.lastIndexOf('}', map.end - 1);
+  if (close < map.start) return undefined;
+  const comma = file.compact ? ',' : ', ';
+  const inline = entries.map(([key, value]) => (file.json ? jsonMember(key, value, file.compact) : `${yamlKey(key)}: ${yamlFlow(value)}`)).join(comma);
+  if (!last) return { start: map.start + 1, end: close, text: file.json ? inline : ` ${inline} ` };
+  if (!file.text.slice(map.start, close).includes('\n')) return { start: last.valueEnd, end: last.valueEnd, text: `${comma}${inline}` };
+  const indent = file.indentAt(last.keySpan[0]);
   const members = entries.map(([key, value]) =>
     file.json
       ? `${JSON.stringify(key)}: ${JSON.stringify(value, null, file.indentUnit).split('\n').join(file.newline + indent)}`
       : `${yamlKey(key)}: ${yamlFlow(value)}`,
   );
-  return { start: lastEnd, end: lastEnd, text: members.map((member) => `,${file.newline}${indent}${member}`).join('') };
+  return { start: last.valueEnd, end: last.valueEnd, text: members.map((member) => `,${file.newline}${indent}${member}`).join('') };
+}
+
+function jsonMember(key: string, value: unknown, compact: boolean): string {
+  return compact ? `${JSON.stringify(key)}:${JSON.stringify(value)}` : `${JSON.stringify(key)}: ${jsonInline(value)}`;
 }
 
 /** One-line JSON with a space after ':' and ',', as people write it by hand. */

@@ -38,6 +38,11 @@ export class SourceFile {
     return regions;
   }
 
+  /** The syntax tree a YAML file was read with (so that `--fix` need not parse it again). */
+  get yamlTree(): Document | undefined {
+    return this.format === 'yaml' ? this.yamlDocument : undefined;
+  }
+
   position(offset: number): { line: number; column: number } {
     return this.lines.position(offset);
   }
