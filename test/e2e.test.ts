@@ -42,3 +42,12 @@ describe('fixtures: findings match their # expect: markers', () => {
     });
   }
 });
+
+describe('README', () => {
+  it("shows the Quick start command's real output", async () => {
+    const readme = readFileSync(join(projectRoot, 'README.md'), 'utf8');
+    const shown = /```text\n(fixtures\/petstore\/openapi\.yaml\n[\s\S]*?)```/.exec(readme)?.[1];
+    const run = await runCli(['fixtures/petstore/openapi.yaml']);
+    expect(shown).toBe(run.stdout);
+  });
+});
