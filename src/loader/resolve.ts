@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve as resolvePath } from 'node:path';
 import { LoadError } from '../errors.js';
-import { parseSource, type SourceFile } from './parse.js';
+import { parseSource, type ParseOptions, type SourceFile } from './parse.js';
 import { appendPointer, getAtPointer } from './pointer.js';
 
 /** A value together with where it was written: the file and its JSON pointer there. */
@@ -18,7 +18,7 @@ export interface RefNotice {
   readonly message: string;
 }
 
-export interface WorkspaceOptions {
+export interface WorkspaceOptions extends ParseOptions {
   /** Largest file read, in bytes. */
   maxFileBytes?: number;
 }
@@ -43,9 +43,11 @@ export class Workspace {
   private readonly checked = new Set<SourceFile>();
   readonly notices: RefNotice[] = [];
   private readonly maxFileBytes: number;
+  private readonly parseOptions: ParseOptions;
 
   constructor(options: WorkspaceOptions = {}) {
     this.maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+    this.parseOptions = { yamlDocument: options.yamlDocument };
   }
 
   /** Reads and parses a file (once); throws LoadError on any failure. */
@@ -64,7 +66,7 @@ export class Workspace {
       if (error instanceof LoadError) throw error;
       throw new LoadError(absolute, describeFsError(error as NodeJS.ErrnoException));
     }
-    const file = parseSource(absolute, text);
+    const file = parseSource(absolute, text, this.parseOptions);
     this.files.set(absolute, file);
     return file;
   }
