@@ -52,21 +52,24 @@ export function locateInJson(text: string, pointers: Iterable<string>): Map<stri
     }
   };
 
-  // i at the opening quote; leaves i after the closing quote.
+  // i at the opening quote; leaves i after the closing quote. indexOf finds quotes far faster
+  // than a loop over characters; a quote after an odd run of backslashes is escaped.
   const skipString = (): void => {
-    i++;
+    let quote = text.indexOf('"', i + 1);
     for (;;) {
-      const c = text.charCodeAt(i);
-      if (c === Ch.Quote) {
-        i++;
+      if (quote === -1) {
+        i = text.length;
         return;
       }
-      if (c === Ch.Backslash) i += 2;
-      else if (Number.isNaN(c)) return;
-      else i++;
+      let backslashes = 0;
+      while (text.charCodeAt(quote - 1 - backslashes) === Ch.Backslash) backslashes++;
+      if (backslashes % 2 === 0) break;
+      quote = text.indexOf('"', quote + 1);
     }
+    i = quote + 1;
   };
 
+  const structural = /["[\]{}]/g;
   const skipValue = (): void => {
     const first = text.charCodeAt(i);
     if (first === Ch.Quote) return skipString();
@@ -78,20 +81,25 @@ export function locateInJson(text: string, pointers: Iterable<string>): Map<stri
       }
       return;
     }
+    // Jump from one quote or bracket to the next; everything between is numbers and spaces.
     let depth = 0;
-    while (i < text.length) {
+    for (;;) {
+      structural.lastIndex = i;
+      const match = structural.exec(text);
+      if (!match) {
+        i = text.length;
+        return;
+      }
+      i = match.index;
       const c = text.charCodeAt(i);
       if (c === Ch.Quote) {
         skipString();
         continue;
       }
       if (c === Ch.OpenBrace || c === Ch.OpenBracket) depth++;
-      else if (c === Ch.CloseBrace || c === Ch.CloseBracket) {
-        depth--;
-        if (depth === 0) {
-          i++;
-          return;
-        }
+      else if (--depth === 0) {
+        i++;
+        return;
       }
       i++;
     }

@@ -117,15 +117,19 @@ export class Workspace {
       const current = pending.pop()!;
       if (this.checked.has(current)) continue;
       this.checked.add(current);
+      // Specs repeat the same few hundred $refs thousands of times: follow each once.
+      const followed = new Map<string, SourceFile>();
       for (const { pointer, ref } of collectRefs(current.value)) {
-        const at = appendPointer(pointer, '$ref');
+        const known = followed.get(ref);
+        if (known) continue;
+        const at = appendPointer(pointer(), '$ref');
         if (isRemote(ref)) {
           this.notices.push({ file: current, pointer: at, message: `remote $ref '${ref}' is not fetched; what it names is not linted` });
           continue;
         }
         let target: Located | undefined;
         try {
-          target = this.follow({ file: current, pointer, value: undefined }, ref);
+          target = this.follow({ file: current, pointer: '', value: undefined }, ref);
         } catch (error) {
           if (error instanceof LoadError && error.file !== current.path) {
             // Name the $ref as well as the file it could not load.
@@ -138,6 +142,7 @@ export class Workspace {
           const where = current.locate([at]).get(at);
           throw new LoadError(current.path, `cannot resolve $ref '${ref}': no such location`, where);
         }
+        followed.set(ref, target.file);
         if (target.file !== current) pending.push(target.file);
       }
     }
@@ -158,24 +163,41 @@ function decodeFragment(fragment: string): string {
   }
 }
 
-/** Every `$ref` string in a value, with the pointer of the object that holds it. */
-function collectRefs(root: unknown): Array<{ pointer: string; ref: string }> {
-  const refs: Array<{ pointer: string; ref: string }> = [];
-  const stack: Array<[unknown, string]> = [[root, '']];
+interface Step {
+  parent: Step | undefined;
+  key: string | number;
+}
+
+function pointerOf(step: Step | undefined): string {
+  const keys: Array<string | number> = [];
+  for (let at = step; at; at = at.parent) keys.push(at.key);
+  return appendPointer('', ...keys.reverse());
+}
+
+/**
+ * Every `$ref` string in a value, in document order, with the pointer of the object that holds
+ * it; pointers are built only when asked for (a 13 MB spec has a million objects, few refs).
+ */
+function collectRefs(root: unknown): Array<{ pointer: () => string; ref: string }> {
+  const refs: Array<{ pointer: () => string; ref: string }> = [];
+  const stack: Array<[unknown, Step | undefined]> = [[root, undefined]];
   while (stack.length > 0) {
-    const [value, pointer] = stack.pop()!;
-    if (value === null || typeof value !== 'object') continue;
+    const [value, step] = stack.pop()!;
     if (Array.isArray(value)) {
-      for (let index = 0; index < value.length; index++) {
+      for (let index = value.length - 1; index >= 0; index--) {
         const item = value[index];
-        if (item !== null && typeof item === 'object') stack.push([item, pointer + '/' + index]);
+        if (item !== null && typeof item === 'object') stack.push([item, { parent: step, key: index }]);
       }
       continue;
     }
-    for (const key in value) {
-      const child = (value as Record<string, unknown>)[key];
-      if (key === '$ref' && typeof child === 'string') refs.push({ pointer, ref: child });
-      else if (child !== null && typeof child === 'object' && !isDataKey(key)) stack.push([child, appendPointer(pointer, key)]);
+    const object = value as Record<string, unknown>;
+    const ref = object.$ref;
+    if (typeof ref === 'string') refs.push({ pointer: () => pointerOf(step), ref });
+    const keys = Object.keys(object);
+    for (let index = keys.length - 1; index >= 0; index--) {
+      const key = keys[index]!;
+      const child = object[key];
+      if (child !== null && typeof child === 'object' && !isDataKey(key)) stack.push([child, { parent: step, key }]);
     }
   }
   return refs;
