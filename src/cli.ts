@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { displayPath, LoadError, UsageError } from './errors.js';
 import { SEVERITIES, type Severity } from './engine/types.js';
-import { defaultRules, lint } from './lint.js';
+import { defaultRules, lintParallel } from './lint.js';
 import { writeFileAtomic } from './output.js';
 import { FORMATS, reporterFor, type Format } from './reporters/index.js';
 import { packageInfo } from './version.js';
@@ -80,7 +80,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     await program.parseAsync([...argv], { from: 'user' });
     const options = program.opts<CliOptions>();
     debug = Boolean(options.debug);
-    return run(program.args, options, io);
+    return await run(program.args, options, io);
   } catch (error) {
     if (error instanceof CommanderError) {
       // --help and --version end here with code 0; every flag error is a usage error.
@@ -101,9 +101,10 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   }
 }
 
-function run(specs: string[], options: CliOptions, io: CliIo): number {
+async function run(specs: string[], options: CliOptions, io: CliIo): Promise<number> {
   const enabled = defaultRules();
-  const result = lint(specs.map((spec) => resolve(io.cwd, spec)), { rules: enabled, cwd: io.cwd });
+  // Many specs are linted on worker threads, one per core.
+  const result = await lintParallel(specs.map((spec) => resolve(io.cwd, spec)), { rules: enabled, cwd: io.cwd });
   for (const notice of result.notices) {
     const where = notice.line !== undefined ? `:${notice.line}:${notice.column}` : '';
     io.stderr(`statuslint: warning: ${notice.file}${where}: ${notice.message}\n`);
