@@ -1,7 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { LoadError } from '../errors.js';
 import { refuseDuplicateKeys } from './json-duplicates.js';
-import { parseSource, type SourceFile } from './parse.js';
+import { parseSource, type ParseOptions, type SourceFile } from './parse.js';
 
 /**
  * Deepest nesting of objects and arrays a document may have. Real specs stay far below it
@@ -94,10 +94,10 @@ function firstInvalidUtf8(bytes: Buffer): number {
  * caught here too), then refuses JSON with a duplicated key (YAML's parser already does) and
  * YAML whose aliases multiply the document.
  */
-export function parseGuarded(path: string, text: string): SourceFile {
+export function parseGuarded(path: string, text: string, options: ParseOptions = {}): SourceFile {
   let file: SourceFile;
   try {
-    file = parseSource(path, text);
+    file = parseSource(path, text, options);
   } catch (error) {
     if (error instanceof LoadError && /Maximum call stack size exceeded/.test(error.detail)) {
       throw new LoadError(path, `nesting too deep to parse (statuslint reads up to ${MAX_NESTING} levels)`, error.position);

@@ -44,17 +44,22 @@ function skipSpace(text: string, i: number): number {
   }
 }
 
-/** From the opening quote to just after the closing one. */
+/**
+ * From the opening quote to just after the closing one. indexOf finds quotes far faster than
+ * a loop over characters; a quote after an odd run of backslashes is escaped.
+ */
 function skipString(text: string, i: number): number {
-  i++;
+  let quote = text.indexOf('"', i + 1);
   for (;;) {
-    const c = text.charCodeAt(i);
-    if (c === Ch.Quote) return i + 1;
-    if (c === Ch.Backslash) i += 2;
-    else if (Number.isNaN(c)) return i;
-    else i++;
+    if (quote === -1) return text.length;
+    let backslashes = 0;
+    while (text.charCodeAt(quote - 1 - backslashes) === Ch.Backslash) backslashes++;
+    if (backslashes % 2 === 0) return quote + 1;
+    quote = text.indexOf('"', quote + 1);
   }
 }
+
+const STRUCTURAL = /["[\]{}]/g;
 
 function skipValue(text: string, i: number): number {
   const first = text.charCodeAt(i);
@@ -67,21 +72,22 @@ function skipValue(text: string, i: number): number {
     }
     return i;
   }
+  // Jump from one quote or bracket to the next; everything between is numbers and spaces.
   let depth = 0;
-  while (i < text.length) {
+  for (;;) {
+    STRUCTURAL.lastIndex = i;
+    const match = STRUCTURAL.exec(text);
+    if (!match) return text.length;
+    i = match.index;
     const c = text.charCodeAt(i);
     if (c === Ch.Quote) {
       i = skipString(text, i);
       continue;
     }
     if (c === Ch.OpenBrace || c === Ch.OpenBracket) depth++;
-    else if (c === Ch.CloseBrace || c === Ch.CloseBracket) {
-      depth--;
-      if (depth === 0) return i + 1;
-    }
+    else if (--depth === 0) return i + 1;
     i++;
   }
-  return i;
 }
 
 /** The key of the string at [start, end), escapes decoded. */

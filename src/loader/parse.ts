@@ -1,8 +1,18 @@
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Document, Node as YamlNode } from 'yaml';
 import { LoadError } from '../errors.js';
 import { locateInJson, type Span } from './json-locate.js';
 import { LineIndex, type Region } from './line-index.js';
 import { splitPointer } from './pointer.js';
+import { readYamlFast, type Spans } from './yaml-fast.js';
+
+// `yaml` costs about 40 ms to load; most runs never need it, since the fast reader handles
+// the YAML that specs are written in. It is loaded for the rest, and for its error messages.
+type YamlModule = typeof import('yaml');
+let yamlModule: YamlModule | undefined;
+function yaml(): YamlModule {
+  return (yamlModule ??= createRequire(import.meta.url)('yaml') as YamlModule);
+}
 
 export type SourceFormat = 'json' | 'yaml';
 
@@ -25,6 +35,8 @@ export class SourceFile {
     readonly format: SourceFormat,
     readonly value: unknown,
     yamlDocument?: Document,
+    /** Key and item offsets recorded by the fast YAML reader. */
+    private readonly yamlSpans?: Spans,
   ) {
     this.lines = new LineIndex(text);
     this.yamlDocument = yamlDocument;
@@ -32,7 +44,8 @@ export class SourceFile {
 
   /** Regions for many pointers at once (one scan of the text for JSON). */
   locate(pointers: Iterable<string>): Map<string, Region> {
-    const spans = this.format === 'json' ? locateInJson(this.text, pointers) : this.locateInYaml(pointers);
+    const spans =
+      this.format === 'json' ? locateInJson(this.text, pointers) : this.yamlSpans ? locateInSpans(this.yamlSpans, pointers) : this.locateInYaml(pointers);
     const regions = new Map<string, Region>();
     for (const [pointer, [start, end]] of spans) regions.set(pointer, this.lines.region(start, end));
     return regions;
@@ -58,10 +71,43 @@ export class SourceFile {
   }
 }
 
+/** Follows each pointer through the fast reader's span tree. */
+function locateInSpans(root: Spans, pointers: Iterable<string>): Map<string, Span> {
+  const found = new Map<string, Span>();
+  outer: for (const pointer of pointers) {
+    let spans: Spans | undefined = root;
+    let span: Span = [0, 0];
+    let isSeq = false;
+    for (const segment of splitPointer(pointer)) {
+      if (!spans) continue outer;
+      // A mapping's entries are 4 wide and start with the key; a sequence's are 3 wide.
+      isSeq = spans.length > 0 && typeof spans[0] === 'number';
+      let at = -1;
+      if (isSeq) {
+        const index = Number(segment);
+        if (/^(0|[1-9]\d*)$/.test(segment) && 3 * index < spans.length) at = 3 * index;
+      } else {
+        for (let i = 0; i < spans.length; i += 4) {
+          if (spans[i] === segment) {
+            at = i + 1;
+            break;
+          }
+        }
+      }
+      if (at === -1) continue outer;
+      span = [spans[at] as number, spans[at + 1] as number];
+      spans = spans[at + 2] as Spans | undefined;
+    }
+    found.set(pointer, span);
+  }
+  return found;
+}
+
 function yamlSpan(document: Document, pointer: string): Span | undefined {
   let node: unknown = document.contents;
   let span: Span = [0, 0];
   for (const segment of splitPointer(pointer)) {
+    const { isAlias, isMap, isScalar, isSeq } = yaml();
     if (isAlias(node)) node = node.resolve(document);
     if (isMap(node)) {
       const pair = node.items.find((item) => isScalar(item.key) ? String(item.key.value) === segment : false);
@@ -82,6 +128,7 @@ function yamlSpan(document: Document, pointer: string): Span | undefined {
 }
 
 function parseYamlDocument(path: string, text: string, lines: LineIndex): Document {
+  const { parseDocument, LineCounter } = yaml();
   const document = parseDocument(text, { uniqueKeys: true, prettyErrors: false, lineCounter: new LineCounter() });
   const problem = document.errors[0];
   if (problem) {
@@ -97,8 +144,16 @@ function looksLikeJson(path: string, text: string): boolean {
   return first === '{' || first === '[';
 }
 
+export interface ParseOptions {
+  /**
+   * Read YAML with `yaml`'s full Document model instead of the fast reader: slower, and the
+   * reference that the fast reader is tested against.
+   */
+  yamlDocument?: boolean;
+}
+
 /** Parses JSON or YAML text; throws a LoadError naming the file and position. */
-export function parseSource(path: string, rawText: string): SourceFile {
+export function parseSource(path: string, rawText: string, options: ParseOptions = {}): SourceFile {
   // A UTF-8 BOM is legal at the start of both formats; editors do not count it as a column.
   const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
   if (text.trim() === '') throw new LoadError(path, 'the file is empty');
@@ -110,6 +165,8 @@ export function parseSource(path: string, rawText: string): SourceFile {
       if (/\.json$/i.test(path)) throw jsonError(path, text, error as Error);
     }
   }
+  const fast = options.yamlDocument ? undefined : readYamlFast(text);
+  if (fast) return new SourceFile(path, text, 'yaml', fast.value, undefined, fast.spans);
   const lines = new LineIndex(text);
   const document = parseYamlDocument(path, text, lines);
   let value: unknown;

@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve as resolvePath } from 'node:path';
 import { displayPath, LoadError, quoted } from '../errors.js';
 import { decodeSource, MAX_NESTING, parseGuarded } from './guards.js';
-import type { SourceFile } from './parse.js';
+import type { ParseOptions, SourceFile } from './parse.js';
 import { appendPointer, getAtPointer } from './pointer.js';
 import { isInside, projectRootFor, realPath } from './project-root.js';
 
@@ -20,7 +20,7 @@ export interface RefNotice {
   readonly message: string;
 }
 
-export interface WorkspaceOptions {
+export interface WorkspaceOptions extends ParseOptions {
   /** Largest file read, in bytes. */
   maxFileBytes?: number;
   /** Follow `$ref`s to files outside a spec's project root. */
@@ -62,6 +62,7 @@ export class Workspace {
   readonly referenced = new Set<SourceFile>();
   private readonly maxFileBytes: number;
   private readonly overlay: ReadonlyMap<string, string> | undefined;
+  private readonly parseOptions: ParseOptions;
   private readonly allowExternalRefs: boolean;
   private readonly rootFor: (specPath: string) => string;
   /** The folder each file's `$ref`s must stay inside: a spec's own, inherited by what it references. */
@@ -71,6 +72,7 @@ export class Workspace {
     this.maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
     this.allowExternalRefs = options.allowExternalRefs ?? false;
     this.overlay = options.overlay;
+    this.parseOptions = { yamlDocument: options.yamlDocument };
     this.rootFor = options.rootFor ?? ((specPath) => projectRootFor(specPath, process.cwd()));
   }
 
@@ -89,7 +91,7 @@ export class Workspace {
     if (cached) return cached;
     const overlaid = this.overlay?.get(absolute);
     if (overlaid !== undefined) {
-      const file = parseGuarded(absolute, overlaid);
+      const file = parseGuarded(absolute, overlaid, this.parseOptions);
       this.files.set(absolute, file);
       this.roots.set(file, (via && this.roots.get(via)) ?? this.rootFor(absolute));
       return file;
@@ -110,7 +112,7 @@ export class Workspace {
       if (error instanceof LoadError) throw error;
       throw new LoadError(absolute, describeFsError(error as NodeJS.ErrnoException));
     }
-    const file = parseGuarded(absolute, decodeSource(absolute, bytes));
+    const file = parseGuarded(absolute, decodeSource(absolute, bytes), this.parseOptions);
     this.files.set(absolute, file);
     this.roots.set(file, (via && this.roots.get(via)) ?? this.rootFor(absolute));
     return file;
@@ -199,7 +201,12 @@ export class Workspace {
       if (tooDeep !== undefined) {
         throw new LoadError(current.path, `nesting deeper than ${MAX_NESTING} levels`, current.locate([tooDeep]).get(tooDeep));
       }
-      for (const { pointer, ref } of refs) {
+      // Specs repeat the same few hundred $refs thousands of times: check each once per file.
+      const followed = new Set<string>();
+      for (const { pointer: pointerOfRef, ref } of refs) {
+        if (followed.has(ref)) continue;
+        followed.add(ref);
+        const pointer = pointerOfRef();
         const at = appendPointer(pointer, '$ref');
         const refuse: (reason: string) => never = (reason) => {
           throw new LoadError(current.path, `cannot resolve $ref ${quoted(ref)}: ${reason}`, current.locate([at]).get(at));
@@ -273,8 +280,9 @@ function namesAnchor(ref: string): boolean {
  * The `value` of an Example Object (`…/examples/<name>/value`) is literal data: a `$ref`
  * inside it is part of the example (real specs do this, e.g. Shutterstock's).
  */
-function isExampleValue(pointer: string, key: string): boolean {
-  return key === 'value' && /\/examples\/[^/]+$/.test(pointer);
+/** `value` of an Example Object: `.../examples/<name>/value`. */
+function isExampleValue(step: Step | undefined, key: string): boolean {
+  return key === 'value' && step?.parent?.key === 'examples';
 }
 
 function refOf(value: unknown): string | undefined {
@@ -298,15 +306,30 @@ function decodeFragment(fragment: string): string {
  * where aliases make one value appear at many places: each is walked once (a `$ref` names
  * the same target from wherever it appears in one file).
  */
-function collectRefs(root: unknown, shared: boolean): { refs: Array<{ pointer: string; ref: string }>; tooDeep?: string } {
-  const refs: Array<{ pointer: string; ref: string }> = [];
+interface Step {
+  parent: Step | undefined;
+  key: string | number;
+}
+
+function pointerOf(step: Step | undefined): string {
+  const keys: Array<string | number> = [];
+  for (let at = step; at; at = at.parent) keys.push(at.key);
+  return appendPointer('', ...keys.reverse());
+}
+
+/**
+ * Every `$ref` string in a value, in document order, with the pointer of the object that holds
+ * it. Pointers are built only when asked for: a 13 MB spec has a million objects and few refs.
+ */
+function collectRefs(root: unknown, shared: boolean): { refs: Array<{ pointer: () => string; ref: string }>; tooDeep?: string } {
+  const refs: Array<{ pointer: () => string; ref: string }> = [];
   const seen = shared ? new Set<object>() : undefined;
-  // [value, pointer, depth, inside data (where a `$ref` member is just data)]
-  const stack: Array<[unknown, string, number, boolean]> = [[root, '', 0, false]];
+  // [value, where it is, depth, inside data (where a `$ref` member is just data)]
+  const stack: Array<[unknown, Step | undefined, number, boolean]> = [[root, undefined, 0, false]];
   while (stack.length > 0) {
-    const [value, pointer, depth, data] = stack.pop()!;
+    const [value, step, depth, data] = stack.pop()!;
     if (value === null || typeof value !== 'object') continue;
-    if (depth >= MAX_NESTING) return { refs, tooDeep: pointer };
+    if (depth >= MAX_NESTING) return { refs, tooDeep: pointerOf(step) };
     if (seen) {
       if (seen.has(value)) continue;
       seen.add(value);
@@ -316,7 +339,7 @@ function collectRefs(root: unknown, shared: boolean): { refs: Array<{ pointer: s
     if (Array.isArray(value)) {
       for (let index = value.length - 1; index >= 0; index--) {
         const item = value[index];
-        if (item !== null && typeof item === 'object') stack.push([item, pointer + '/' + index, depth + 1, data]);
+        if (item !== null && typeof item === 'object') stack.push([item, { parent: step, key: index }, depth + 1, data]);
       }
       continue;
     }
@@ -324,8 +347,10 @@ function collectRefs(root: unknown, shared: boolean): { refs: Array<{ pointer: s
     for (let index = keys.length - 1; index >= 0; index--) {
       const key = keys[index]!;
       const child = (value as Record<string, unknown>)[key];
-      if (key === '$ref' && typeof child === 'string' && !data) refs.push({ pointer, ref: child });
-      else if (child !== null && typeof child === 'object') stack.push([child, appendPointer(pointer, key), depth + 1, data || isDataKey(key) || isExampleValue(pointer, key)]);
+      if (key === '$ref' && typeof child === 'string' && !data) refs.push({ pointer: () => pointerOf(step), ref: child });
+      else if (child !== null && typeof child === 'object') {
+        stack.push([child, { parent: step, key }, depth + 1, data || isDataKey(key) || isExampleValue(step, key)]);
+      }
     }
   }
   return { refs };

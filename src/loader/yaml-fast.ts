@@ -1,0 +1,724 @@
+import { blockScalarValue, type Chomp, doubleQuotedValue, keyString, resolvePlain, singleQuotedValue, unfoldLines, Unsupported } from './yaml-scalars.js';
+
+/**
+ * Where the keys and items of one collection are written, as a tree beside the value: for a
+ * mapping `[key, start, end, spans of the value, …]` in written order, for a sequence
+ * `[start, end, spans of the item, …]`; offsets into the text, `undefined` for scalars.
+ * (A tree rather than a WeakMap from objects: ephemerons doubled the parse time in GC.)
+ */
+export type Spans = Array<string | number | Spans | undefined>;
+
+export interface FastYaml {
+  value: Record<string, unknown>;
+  spans: Spans;
+}
+
+const SPACE = 32;
+const TAB = 9;
+const NL = 10;
+const CR = 13;
+const HASH = 35;
+const COLON = 58;
+const COMMA = 44;
+const DASH = 45;
+const DOT = 46;
+const QUESTION = 63;
+const DQUOTE = 34;
+const SQUOTE = 39;
+const BACKSLASH = 92;
+const OPEN_BRACKET = 91;
+const CLOSE_BRACKET = 93;
+const OPEN_BRACE = 123;
+const CLOSE_BRACE = 125;
+const PIPE = 124;
+const GREATER = 62;
+
+/**
+ * `valueEnd` of a block collection: `yaml` ends its range after the last value's trailing
+ * comment and line break, so a one-line `- key: value # note` item spans its whole line.
+ */
+const BLOCK_END = -1;
+
+/** Space, line break, tab, or the end of the text (NaN), as `yaml`'s lexer counts "empty". */
+function isEmpty(c: number): boolean {
+  return c === SPACE || c === NL || c === TAB || c === CR || c !== c;
+}
+
+function isFlowIndicator(c: number): boolean {
+  return c === COMMA || c === OPEN_BRACKET || c === CLOSE_BRACKET || c === OPEN_BRACE || c === CLOSE_BRACE;
+}
+
+/** Characters that start something other than a plain scalar (or an error) in YAML. */
+function isIndicator(c: number): boolean {
+  switch (c) {
+    case DASH: case QUESTION: case COLON: case COMMA: case OPEN_BRACKET: case CLOSE_BRACKET:
+    case OPEN_BRACE: case CLOSE_BRACE: case HASH: case 38 /* & */: case 42 /* * */: case 33 /* ! */:
+    case PIPE: case GREATER: case SQUOTE: case DQUOTE: case 37 /* % */: case 64 /* @ */: case 96 /* ` */:
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** Can a plain scalar start with `c` followed by `next`? (`-1`, `:x` and `?x` can.) */
+function canStartPlain(c: number, next: number, inFlow: boolean): boolean {
+  if (!isIndicator(c)) return c === c;
+  return (c === DASH || c === QUESTION || c === COLON) && !isEmpty(next) && !(inFlow && isFlowIndicator(next));
+}
+
+/**
+ * Reads the YAML that OpenAPI documents are written in (block mappings and sequences, plain,
+ * quoted and block scalars, single-line flow collections) straight into plain values, several
+ * times faster than building a `yaml` Document, and records where each key and item is
+ * written. Anything else (anchors, aliases, tags, directives, several documents, tabs, CRLF,
+ * explicit keys, and every error) returns `undefined`, and the caller lets `yaml` read the
+ * file: so values, positions and error messages stay `yaml`'s own.
+ */
+export function readYamlFast(text: string): FastYaml | undefined {
+  return tryReadYamlFast(text).result;
+}
+
+/** As `readYamlFast`, with the reason it gave up (for tests and benchmarks). */
+export function tryReadYamlFast(text: string): { result?: FastYaml; reason?: string } {
+  if (text.indexOf('\r') !== -1) return { reason: 'carriage returns' };
+  try {
+    return { result: new Reader(text).document() };
+  } catch (error) {
+    if (error instanceof Unsupported) return { reason: error.reason };
+    throw error;
+  }
+}
+
+function bail(reason: string): never {
+  throw new Unsupported(reason);
+}
+
+/**
+ * A recursive-descent reader over block structure. Between nodes, `pos` is at the first
+ * character of the next content line and `indent` is that line's indentation (-1 at the end
+ * of the text); every block parser returns in that state.
+ */
+class Reader {
+  private pos = 0;
+  private indent = -1;
+  /** End offset of the last scalar or flow collection read. */
+  private valueEnd = 0;
+  private keyEnd = 0;
+  /** Spans of the last value read, `undefined` for a scalar. */
+  private valueSpans: Spans | undefined;
+  private readonly length: number;
+
+  constructor(private readonly text: string) {
+    this.length = text.length;
+  }
+
+  document(): FastYaml {
+    this.nextContent(true);
+    const text = this.text;
+    if (this.indent === 0 && text.startsWith('---', this.pos) && isEmpty(text.charCodeAt(this.pos + 3))) {
+      this.pos += 3;
+      this.endLine(true);
+    }
+    if (this.indent === -1) bail('no content');
+    if (!this.isKeyLine()) bail('the root is not a block mapping');
+    const value = this.blockMap(this.indent);
+    if (this.indent !== -1) bail('content after the root mapping');
+    return { value, spans: this.valueSpans! };
+  }
+
+  /** From a line start, skips blank and comment lines; sets `pos` and `indent`. */
+  private nextContent(atStart = false): void {
+    const text = this.text;
+    let p = this.pos;
+    for (;;) {
+      const lineStart = p;
+      let c = text.charCodeAt(p);
+      while (c === SPACE) c = text.charCodeAt(++p);
+      if (c === NL) {
+        p++;
+        continue;
+      }
+      if (c === HASH) {
+        p = text.indexOf('\n', p);
+        if (p === -1) break;
+        p++;
+        continue;
+      }
+      if (c !== c) break;
+      if (c === TAB) bail('a tab in indentation');
+      const indent = p - lineStart;
+      if (indent === 0) {
+        if (c === 37 /* % */) bail('a directive');
+        if ((c === DASH || c === DOT) && !atStart && isEmpty(text.charCodeAt(p + 3))) {
+          const marker = text.slice(p, p + 3);
+          if (marker === '---' || marker === '...') bail('several documents');
+        }
+      }
+      this.pos = p;
+      this.indent = indent;
+      return;
+    }
+    this.pos = this.length;
+    this.indent = -1;
+  }
+
+  /** After a value: spaces, an optional comment, the line break; then the next content. */
+  private endLine(allowComment = false): void {
+    const text = this.text;
+    const start = this.pos;
+    let p = start;
+    let c = text.charCodeAt(p);
+    while (c === SPACE || c === TAB) c = text.charCodeAt(++p);
+    if (c === HASH) {
+      if (p === start && !allowComment) bail('a comment not separated by a space');
+      p = text.indexOf('\n', p);
+      if (p === -1) p = this.length;
+      c = text.charCodeAt(p);
+    }
+    if (c === NL) {
+      this.pos = p + 1;
+      this.nextContent();
+    } else if (c !== c) {
+      this.pos = this.length;
+      this.indent = -1;
+    } else {
+      bail('unexpected text after a value');
+    }
+  }
+
+  private atSeqMarker(): boolean {
+    return this.text.charCodeAt(this.pos) === DASH && isEmpty(this.text.charCodeAt(this.pos + 1));
+  }
+
+  /** Does the content at `pos` start with an implicit key (`key:` followed by a space)? */
+  private isKeyLine(): boolean {
+    const text = this.text;
+    let p = this.pos;
+    let c = text.charCodeAt(p);
+    if (c === DQUOTE || c === SQUOTE) {
+      p = this.closingQuoteOnLine(p);
+      if (p === -1) return false;
+      c = text.charCodeAt(++p);
+      while (c === SPACE) c = text.charCodeAt(++p);
+      return c === COLON && isEmpty(text.charCodeAt(p + 1));
+    }
+    if (!canStartPlain(c, text.charCodeAt(p + 1), false)) return false;
+    for (;;) {
+      if (c === COLON) {
+        if (isEmpty(text.charCodeAt(p + 1))) return true;
+      } else if (c === SPACE || c === TAB) {
+        if (text.charCodeAt(p + 1) === HASH) return false;
+      } else if (c === NL || c !== c) {
+        return false;
+      }
+      c = text.charCodeAt(++p);
+    }
+  }
+
+  /** Offset of the quote closing the one at `start`, if it is on the same line; else -1. */
+  private closingQuoteOnLine(start: number): number {
+    const text = this.text;
+    const quote = text.charCodeAt(start);
+    let p = start + 1;
+    for (;;) {
+      const c = text.charCodeAt(p);
+      if (c === quote) {
+        if (quote === SQUOTE && text.charCodeAt(p + 1) === SQUOTE) {
+          p += 2;
+          continue;
+        }
+        return p;
+      }
+      if (c === NL || c !== c) return -1;
+      if (c === BACKSLASH && quote === DQUOTE) {
+        if (text.charCodeAt(p + 1) === NL) return -1;
+        p += 2;
+      } else {
+        p++;
+      }
+    }
+  }
+
+  private blockMap(indent: number): Record<string, unknown> {
+    const map: Record<string, unknown> = {};
+    const spans: Spans = [];
+    for (;;) {
+      const keyStart = this.pos;
+      const key = this.blockKey();
+      const keyEnd = this.keyEnd;
+      const value = this.mapValue(indent);
+      // `yaml` refuses some duplicates (`a` twice) and merges others (`1` and `'1'`): let it decide.
+      if (key === '__proto__' || Object.hasOwn(map, key)) bail('a duplicate key');
+      map[key] = value;
+      spans.push(key, keyStart, keyEnd, this.valueSpans);
+      if (this.indent < indent) {
+        this.valueSpans = spans;
+        this.valueEnd = BLOCK_END;
+        return map;
+      }
+      if (this.indent > indent) bail('bad indentation of a mapping entry');
+      if (this.atSeqMarker()) bail('a sequence entry inside a mapping');
+    }
+  }
+
+  /** Reads `key:` and leaves `pos` after the colon. */
+  private blockKey(): string {
+    const text = this.text;
+    const start = this.pos;
+    let c = text.charCodeAt(start);
+    if (c === DQUOTE || c === SQUOTE) {
+      const close = this.closingQuoteOnLine(start);
+      if (close === -1) bail('a multi-line key');
+      const source = text.slice(start, close + 1);
+      const key = c === DQUOTE ? doubleQuotedValue(source) : singleQuotedValue(source);
+      this.keyEnd = close + 1;
+      let p = close + 1;
+      while (text.charCodeAt(p) === SPACE) p++;
+      if (text.charCodeAt(p) !== COLON || !isEmpty(text.charCodeAt(p + 1))) bail('a quoted key without a colon');
+      this.pos = p + 1;
+      return key;
+    }
+    if (!canStartPlain(c, text.charCodeAt(start + 1), false)) bail('a key that is not a plain or quoted scalar');
+    let p = start;
+    let end = start;
+    for (;;) {
+      if (c === COLON) {
+        if (isEmpty(text.charCodeAt(p + 1))) break;
+        end = p + 1;
+      } else if (c === SPACE || c === TAB) {
+        if (text.charCodeAt(p + 1) === HASH) bail('a line that is not a key');
+      } else if (c === NL || c !== c) {
+        bail('a line that is not a key');
+      } else {
+        end = p + 1;
+      }
+      c = text.charCodeAt(++p);
+    }
+    if (end - start > 1000) bail('a key over 1024 characters');
+    this.keyEnd = end;
+    this.pos = p + 1;
+    return keyString(resolvePlain(text.slice(start, end)));
+  }
+
+  /** The value after `key:`, on the same line or below. */
+  private mapValue(mapIndent: number): unknown {
+    const text = this.text;
+    let p = this.pos;
+    let c = text.charCodeAt(p);
+    while (c === SPACE || c === TAB) c = text.charCodeAt(++p);
+    this.pos = p;
+    if (c === NL || c !== c || c === HASH) {
+      // The colon is followed by a space or the line's end, so a comment here is separated.
+      this.endLine(true);
+      if (this.indent > mapIndent) return this.blockNode(mapIndent);
+      if (this.indent === mapIndent && this.atSeqMarker()) return this.blockSeq(mapIndent);
+      this.valueEnd = p;
+      this.valueSpans = undefined;
+      return null;
+    }
+    return this.inlineValue(mapIndent);
+  }
+
+  /** A node that starts on its own line, indented more than its parent. */
+  private blockNode(parentIndent: number): unknown {
+    if (this.atSeqMarker()) return this.blockSeq(this.indent);
+    if (this.isKeyLine()) return this.blockMap(this.indent);
+    const c = this.text.charCodeAt(this.pos);
+    if (c === PIPE || c === GREATER) bail('a block scalar on its own line');
+    return this.inlineValue(parentIndent);
+  }
+
+  private blockSeq(indent: number): unknown[] {
+    const text = this.text;
+    const items: unknown[] = [];
+    const spans: Spans = [];
+    for (;;) {
+      const dash = this.pos;
+      let p = dash + 1;
+      let c = text.charCodeAt(p);
+      while (c === SPACE) c = text.charCodeAt(++p);
+      let item: unknown;
+      let start = p;
+      this.pos = p;
+      if (c === NL || c !== c || c === HASH) {
+        this.endLine(true);
+        if (this.indent > indent) {
+          start = this.pos;
+          item = this.blockNode(indent);
+        } else {
+          this.valueEnd = p;
+          this.valueSpans = undefined;
+          item = null;
+        }
+      } else if (c === TAB) {
+        bail('a tab after a sequence marker');
+      } else {
+        const column = indent + (p - dash);
+        if (this.atSeqMarker()) item = this.blockSeq(column);
+        else if (this.isKeyLine()) item = this.blockMap(column);
+        else item = this.inlineValue(indent);
+      }
+      items.push(item);
+      let end = this.valueEnd;
+      if (end === BLOCK_END) {
+        end = text.indexOf('\n', start);
+        if (end === -1) end = this.length;
+      }
+      spans.push(start, end, this.valueSpans);
+      if (this.indent === indent && this.atSeqMarker()) continue;
+      if (this.indent > indent) bail('bad indentation of a sequence entry');
+      this.valueSpans = spans;
+      this.valueEnd = BLOCK_END;
+      return items;
+    }
+  }
+
+  /** A scalar or flow collection starting at `pos`, within a block node at `parentIndent`. */
+  private inlineValue(parentIndent: number): unknown {
+    const text = this.text;
+    const c = text.charCodeAt(this.pos);
+    let value: unknown;
+    switch (c) {
+      case DQUOTE:
+      case SQUOTE:
+        value = this.quoted(parentIndent, false);
+        break;
+      case OPEN_BRACKET:
+      case OPEN_BRACE:
+        value = this.flow(parentIndent);
+        break;
+      case PIPE:
+      case GREATER:
+        return this.blockScalar(parentIndent);
+      default:
+        if (!canStartPlain(c, text.charCodeAt(this.pos + 1), false)) bail('an anchor, alias, tag or reserved indicator');
+        return this.plain(parentIndent);
+    }
+    this.endLine();
+    return value;
+  }
+
+  /** A plain scalar in block context, possibly continued on more-indented lines. */
+  private plain(parentIndent: number): unknown {
+    const text = this.text;
+    const start = this.pos;
+    let p = start;
+    let end = start;
+    let multiline = false;
+    let c = text.charCodeAt(p);
+    for (;;) {
+      if (c === COLON) {
+        if (isEmpty(text.charCodeAt(p + 1))) bail('a mapping inside a plain scalar');
+        end = p + 1;
+      } else if (c === SPACE) {
+        if (text.charCodeAt(p + 1) === HASH) break;
+      } else if (c === NL) {
+        let q = p + 1;
+        let next = text.charCodeAt(q);
+        while (next === SPACE) next = text.charCodeAt(++q);
+        if (next === NL) {
+          p = q;
+          continue;
+        }
+        if (next !== next || q - p - 1 <= parentIndent || next === HASH) break;
+        if (next === TAB) bail('a tab in indentation');
+        multiline = true;
+        p = q;
+        c = next;
+        continue;
+      } else if (c !== c) {
+        break;
+      } else if (c === TAB) {
+        // Inside a plain scalar a tab is white space, like a space.
+        if (text.charCodeAt(p + 1) === HASH) break;
+      } else {
+        end = p + 1;
+      }
+      c = text.charCodeAt(++p);
+    }
+    const source = text.slice(start, end);
+    this.valueEnd = end;
+    this.valueSpans = undefined;
+    this.pos = end;
+    this.endLine();
+    return resolvePlain(multiline ? unfoldLines(source) : source);
+  }
+
+  /** A quoted scalar; in block context it may span lines indented more than its parent. */
+  private quoted(parentIndent: number, singleLine: boolean): string {
+    const text = this.text;
+    const start = this.pos;
+    const quote = text.charCodeAt(start);
+    let p = start + 1;
+    for (;;) {
+      const c = text.charCodeAt(p);
+      if (c === quote) {
+        if (quote === SQUOTE && text.charCodeAt(p + 1) === SQUOTE) {
+          p += 2;
+          continue;
+        }
+        break;
+      }
+      if (c === BACKSLASH && quote === DQUOTE) {
+        // An escaped line break still needs its next line indented: check it as a line break.
+        p += text.charCodeAt(p + 1) === NL ? 1 : 2;
+        continue;
+      }
+      if (c === NL) {
+        if (singleLine) bail('a multi-line key');
+        let q = p + 1;
+        let next = text.charCodeAt(q);
+        while (next === SPACE) next = text.charCodeAt(++q);
+        if (next !== NL && q - p - 1 <= parentIndent) bail('an under-indented quoted scalar line');
+        p = q;
+        continue;
+      }
+      if (c !== c) bail('an unterminated quoted scalar');
+      p++;
+    }
+    const end = p + 1;
+    const source = text.slice(start, end);
+    this.valueEnd = end;
+    this.valueSpans = undefined;
+    this.pos = end;
+    return quote === DQUOTE ? doubleQuotedValue(source) : singleQuotedValue(source);
+  }
+
+  /** `|` or `>`, with any chomping and an explicit or detected indentation. */
+  private blockScalar(parentIndent: number): string {
+    const text = this.text;
+    const folded = text.charCodeAt(this.pos) === GREATER;
+    let p = this.pos + 1;
+    let chomp: Chomp = '';
+    let explicit = 0;
+    let c = text.charCodeAt(p);
+    // Header indicators in either order: `|-`, `|+2`, `|2-`.
+    for (let i = 0; i < 2; i++) {
+      if ((c === DASH || c === 43 /* + */) && chomp === '') chomp = c === DASH ? '-' : '+';
+      else if (c >= 49 && c <= 57 && explicit === 0) explicit = c - 48;
+      else break;
+      c = text.charCodeAt(++p);
+    }
+    if (c !== SPACE && c !== NL && c === c) bail('block scalar indicators');
+    while (c === SPACE) c = text.charCodeAt(++p);
+    if (c === HASH) {
+      if (text.charCodeAt(p - 1) !== SPACE) bail('a comment not separated by a space');
+      p = text.indexOf('\n', p);
+      if (p === -1) p = this.length;
+    } else if (c !== NL && c === c) {
+      bail('text after a block scalar header');
+    }
+    // p at the header's line break; read lines until one is less indented than the content.
+    const lines: Array<[number, string]> = [];
+    let contentIndent = -1;
+    let lastContentEnd = p;
+    let lineStart = p + 1;
+    let endsWithBreak = false;
+    while (lineStart < this.length) {
+      let q = lineStart;
+      let ch = text.charCodeAt(q);
+      while (ch === SPACE) ch = text.charCodeAt(++q);
+      const spaces = q - lineStart;
+      if (ch === NL || ch !== ch) {
+        lines.push([spaces, '']);
+        endsWithBreak = ch === NL;
+        lineStart = q + 1;
+        continue;
+      }
+      if (contentIndent === -1) {
+        if (spaces <= parentIndent) break;
+        if (ch === TAB) bail('a tab in block scalar indentation');
+        contentIndent = explicit > 0 ? parentIndent + explicit : spaces;
+        if (spaces < contentIndent) bail('a block scalar less indented than its indicator');
+      } else if (spaces < contentIndent) {
+        if (ch === TAB) bail('a tab in block scalar indentation');
+        break;
+      }
+      let lineEnd = text.indexOf('\n', q);
+      endsWithBreak = lineEnd !== -1;
+      if (lineEnd === -1) lineEnd = this.length;
+      lines.push([spaces, text.slice(q, lineEnd)]);
+      lastContentEnd = lineEnd;
+      lineStart = lineEnd + 1;
+    }
+    this.valueSpans = undefined;
+    if (contentIndent === -1) {
+      // No content: '' unless kept line breaks must be counted, which `yaml` does its own way.
+      if (chomp === '+') bail('an empty block scalar that keeps line breaks');
+      this.valueEnd = p;
+      this.pos = Math.min(p + 1, this.length);
+      this.nextContent();
+      return '';
+    }
+    this.valueEnd = lastContentEnd;
+    this.pos = Math.min(lineStart, this.length);
+    this.nextContent();
+    return blockScalarValue(folded, chomp, lines, explicit > 0 ? contentIndent : 0, endsWithBreak);
+  }
+
+  /** A flow collection; it may span lines indented more than its parent. */
+  private flow(parentIndent: number): unknown {
+    const text = this.text;
+    const open = text.charCodeAt(this.pos);
+    this.pos++;
+    this.flowSpace(parentIndent);
+    if (open === OPEN_BRACKET) {
+      const items: unknown[] = [];
+      const spans: Spans = [];
+      this.valueSpans = spans;
+      if (text.charCodeAt(this.pos) === CLOSE_BRACKET) {
+        this.valueEnd = ++this.pos;
+        return items;
+      }
+      for (;;) {
+        const start = this.pos;
+        items.push(this.flowNode(parentIndent));
+        spans.push(start, this.valueEnd, this.valueSpans);
+        this.flowSpace(parentIndent);
+        const c = text.charCodeAt(this.pos);
+        if (c === CLOSE_BRACKET) {
+          this.valueEnd = ++this.pos;
+          this.valueSpans = spans;
+          return items;
+        }
+        if (c !== COMMA) bail('a flow sequence entry that is not a value');
+        this.pos++;
+        this.flowSpace(parentIndent);
+      }
+    }
+    const map: Record<string, unknown> = {};
+    const spans: Spans = [];
+    this.valueSpans = spans;
+    if (text.charCodeAt(this.pos) === CLOSE_BRACE) {
+      this.valueEnd = ++this.pos;
+      return map;
+    }
+    for (;;) {
+      const keyStart = this.pos;
+      const first = text.charCodeAt(keyStart);
+      let key: string;
+      if (first === DQUOTE || first === SQUOTE) {
+        key = this.quoted(parentIndent, true);
+        while (text.charCodeAt(this.pos) === SPACE) this.pos++;
+        if (text.charCodeAt(this.pos) !== COLON) bail('a flow mapping key without a value');
+      } else {
+        if (!canStartPlain(first, text.charCodeAt(keyStart + 1), true)) bail('an indicator in a flow collection');
+        key = keyString(this.flowPlain(-1));
+        while (text.charCodeAt(this.pos) === SPACE) this.pos++;
+        if (text.charCodeAt(this.pos) !== COLON) bail('a flow mapping key without a value');
+      }
+      const keyEnd = this.valueEnd;
+      this.pos++;
+      this.flowSpace(parentIndent);
+      let value: unknown = null;
+      let valueSpans: Spans | undefined;
+      const c = text.charCodeAt(this.pos);
+      if (c !== COMMA && c !== CLOSE_BRACE) {
+        value = this.flowNode(parentIndent);
+        valueSpans = this.valueSpans;
+        this.flowSpace(parentIndent);
+      }
+      if (key === '__proto__' || Object.hasOwn(map, key)) bail('a duplicate key');
+      map[key] = value;
+      spans.push(key, keyStart, keyEnd, valueSpans);
+      const next = text.charCodeAt(this.pos);
+      if (next === CLOSE_BRACE) {
+        this.valueEnd = ++this.pos;
+        this.valueSpans = spans;
+        return map;
+      }
+      if (next !== COMMA) bail('a flow mapping entry that is not a pair');
+      this.pos++;
+      this.flowSpace(parentIndent);
+      if (text.charCodeAt(this.pos) === CLOSE_BRACE) bail('a trailing comma');
+    }
+  }
+
+  private flowNode(parentIndent: number): unknown {
+    const text = this.text;
+    const c = text.charCodeAt(this.pos);
+    if (c === OPEN_BRACKET || c === OPEN_BRACE) return this.flow(parentIndent);
+    if (c === DQUOTE || c === SQUOTE) return this.quoted(parentIndent, false);
+    if (!canStartPlain(c, text.charCodeAt(this.pos + 1), true)) bail('an indicator in a flow collection');
+    return this.flowPlain(parentIndent);
+  }
+
+  /**
+   * A plain scalar inside a flow collection, leaving `pos` at its end; it may go on over lines
+   * indented more than `parentIndent` (-1: it must not, as for a key).
+   */
+  private flowPlain(parentIndent: number): unknown {
+    const text = this.text;
+    const start = this.pos;
+    let p = start;
+    let end = start;
+    let multiline = false;
+    for (;;) {
+      const c = text.charCodeAt(p);
+      if (c === COLON) {
+        const next = text.charCodeAt(p + 1);
+        if (isEmpty(next) || isFlowIndicator(next)) break;
+        end = p + 1;
+      } else if (c === SPACE || c === TAB) {
+        const next = text.charCodeAt(p + 1);
+        if (next === HASH || isFlowIndicator(next)) break;
+      } else if (isFlowIndicator(c)) {
+        break;
+      } else if (c === NL) {
+        // A comment or a flow indicator on a later line ends the scalar; other text goes on.
+        let q = p + 1;
+        let lineStart = q;
+        let next = text.charCodeAt(q);
+        while (next === SPACE || next === NL) {
+          if (next === NL) lineStart = q + 1;
+          next = text.charCodeAt(++q);
+        }
+        if (next === HASH || isFlowIndicator(next)) break;
+        if (parentIndent < 0 || next === TAB || next !== next || q - lineStart <= parentIndent) bail('a multi-line plain scalar in a flow collection');
+        multiline = true;
+        p = q;
+        continue;
+      } else if (c !== c) {
+        bail('the end of the text in a flow collection');
+      } else {
+        end = p + 1;
+      }
+      p++;
+    }
+    if (end === start) bail('an empty plain scalar');
+    this.valueEnd = end;
+    this.valueSpans = undefined;
+    this.pos = end;
+    const source = text.slice(start, end);
+    return resolvePlain(multiline ? unfoldLines(source) : source);
+  }
+
+  /** Spaces, comments and line breaks between flow tokens; lines must stay indented. */
+  private flowSpace(parentIndent: number): void {
+    const text = this.text;
+    let p = this.pos;
+    for (;;) {
+      const c = text.charCodeAt(p);
+      if (c === SPACE || c === TAB) {
+        p++;
+      } else if (c === HASH) {
+        const before = text.charCodeAt(p - 1);
+        if (before !== SPACE && before !== TAB && before !== NL) bail('a comment not separated by a space');
+        p = text.indexOf('\n', p);
+        if (p === -1) bail('an unterminated flow collection');
+      } else if (c === NL) {
+        let q = p + 1;
+        let next = text.charCodeAt(q);
+        while (next === SPACE) next = text.charCodeAt(++q);
+        if (next === TAB) bail('a tab in indentation');
+        if (next !== NL && q - p - 1 <= parentIndent) bail('an under-indented flow collection line');
+        p = q;
+      } else if (c !== c) {
+        bail('an unterminated flow collection');
+      } else {
+        this.pos = p;
+        return;
+      }
+    }
+  }
+}

@@ -1,0 +1,323 @@
+// The fast loader paths against a straightforward reference: `yaml`'s full Document model for
+// values and positions. Same values, same key order, same line:column (and end column) for
+// every key and item, same findings; on the fixtures, on hand-written edge cases, and on
+// generated specs written out in many YAML styles and as JSON.
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Document, isMap, isSeq, parseDocument, visit, type ToStringOptions } from 'yaml';
+import { LoadError } from '../../src/errors.js';
+import { locateFindings, runRules } from '../../src/engine/run.js';
+import { defaultRules } from '../../src/lint.js';
+import { normalize } from '../../src/loader/normalize.js';
+import { parseSource, SourceFile } from '../../src/loader/parse.js';
+import { appendPointer } from '../../src/loader/pointer.js';
+import { Workspace } from '../../src/loader/resolve.js';
+import { tryReadYamlFast } from '../../src/loader/yaml-fast.js';
+import { projectRoot } from '../cli-harness.js';
+
+/** Every pointer below a value: each mapping key and each sequence item. */
+function pointersOf(value: unknown, pointer = '', out: string[] = []): string[] {
+  if (Array.isArray(value)) {
+    value.forEach((item, index) => {
+      const child = appendPointer(pointer, index);
+      out.push(child);
+      pointersOf(item, child, out);
+    });
+  } else if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      const child = appendPointer(pointer, key);
+      out.push(child);
+      pointersOf(item, child, out);
+    }
+  }
+  return out;
+}
+
+/** Keys in written order all the way down, which deep equality does not check. */
+function keyOrder(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(keyOrder);
+  if (value !== null && typeof value === 'object') return Object.entries(value).map(([key, item]) => [key, keyOrder(item)]);
+  return value;
+}
+
+/** Parses `text` both ways and checks that values and every position agree. */
+function expectSameAsReference(name: string, text: string): { fast: SourceFile; reference: SourceFile } {
+  const reference = parseSource(`/virtual/${name}`, text, { yamlDocument: true });
+  const fast = parseSource(`/virtual/${name}`, text);
+  expect(fast.value).toStrictEqual(reference.value);
+  expect(keyOrder(fast.value)).toStrictEqual(keyOrder(reference.value));
+  const pointers = pointersOf(reference.value);
+  const expected = reference.locate(pointers);
+  const actual = fast.locate(pointers);
+  // The reference cannot name keys that are not strings in YAML (`~:`); compare what it can.
+  for (const [pointer, region] of expected) expect({ pointer, region: actual.get(pointer) }).toStrictEqual({ pointer, region });
+  return { fast, reference };
+}
+
+function expectFast(text: string): void {
+  const { reason } = tryReadYamlFast(text);
+  expect(reason).toBeUndefined();
+}
+
+const fixtureFiles = (function walk(folder: string): string[] {
+  return readdirSync(folder).flatMap((name) => {
+    const path = join(folder, name);
+    return statSync(path).isDirectory() ? walk(path) : /\.(ya?ml|json)$/.test(name) ? [path] : [];
+  });
+})(join(projectRoot, 'fixtures'));
+
+describe('fixtures', () => {
+  for (const path of fixtureFiles) {
+    const name = path.slice(projectRoot.length + 1);
+    it(`${name}: same values and positions`, () => {
+      const text = readFileSync(path, 'utf8');
+      if (/\.ya?ml$/.test(path)) expectFast(text);
+      expectSameAsReference(name, text);
+    });
+  }
+
+  it('same findings, lines and columns on every fixture', () => {
+    const roots = fixtureFiles.filter((path) => /\/(openapi|swagger)\.(ya?ml|json)$/.test(path));
+    expect(roots.length).toBeGreaterThan(0);
+    expect(findingsOf(roots, false)).toStrictEqual(findingsOf(roots, true));
+  });
+});
+
+function findingsOf(paths: string[], yamlDocument: boolean): unknown[] {
+  const workspace = new Workspace({ yamlDocument });
+  const raw = paths.flatMap((path) => {
+    const file = workspace.load(path);
+    workspace.checkReferences(file);
+    return runRules(normalize(workspace, file), defaultRules());
+  });
+  return locateFindings(raw, projectRoot);
+}
+
+// Each case is read by the fast path (`fast: true`) or may be left to `yaml`; either way the
+// result must be the reference's.
+const CASES: Array<{ name: string; text: string; fast: boolean; error?: boolean }> = [
+  { name: 'comments everywhere', fast: true, text: '# head\n\nopenapi: 3.1.0 # trailing\n# between\ninfo:   # after key\n  # inside\n  title: T   \n\n  version: "1"  # c\n# end\n' },
+  { name: 'document start', fast: true, text: '--- # start\na: 1\n' },
+  { name: 'numeric-looking keys', fast: true, text: "200: a\n'201': b\n1.10: c\n0x1F: d\n0o17: e\n1e3: f\ntrue: g\nnull: h\n-5: i\n+7: j\n.inf: k\n.NaN: l\n4XX: m\n" },
+  { name: 'scalars of the core schema', fast: true, text: 'a: [~, null, Null, NULL, true, False, TRUE, 12, -3, +4, 0o17, 0x1f, 1.5, 1.50, -.5, 1e3, 2E-2, .inf, -.Inf, .nan, 012, 1_000, 0b11, yes, no, on, 2001-12-14]\n' },
+  { name: 'plain multi-line', fast: true, text: 'a: this is\n  continued here\n\n  and a new paragraph\nb:\n  on its own\n   line\nc: x\n' },
+  { name: 'quoted multi-line', fast: true, text: 'a: "one\n  two\n\n  three \\t four"\nb: \'it\'\'s\n  folded  \n\n\n  twice\'\nc: "\\u00e9\\x41\\U0001F600\\n\\"\\\\\\/ \\N\\_\\L\\P\\0\\a\\b\\e\\f\\r\\v"\n' },
+  { name: 'block scalars', fast: true, text: 'a: |\n  line 1\n    more\n  line 3\n\nb: >\n  folded\n  text\n\n  para\n    indented\n  back\nc: |-\n  stripped\n\n\nd: >-\n  x\n  y\ne: |2\n     two more\n   base\nf: |\n  trailing spaces line\n      \ng: 1\n' },
+  { name: 'sequences', fast: true, text: 'a:\n- 1\n- two\n-\n  k: v\n- - nested\n  - seq\n- k1: v1\n  k2: v2\n-   spaced: 1\n    more: 2\nb:\n  - x\n  -\n  - # comment\n    y: 1\n' },
+  { name: 'flow collections', fast: true, text: 'a: [1, "two", \'three\', {k: v, "q": [x, y]}, [], {}]\nb: {a: 1, b: , c: [d]}\nc: [\n    one, two,\n    three\n  ]\nd: {"json":"style","n":1}\ne: [-1, a:b, http://x.y/z?q=1#frag]\n' },
+  { name: 'keys with spaces and quotes', fast: true, text: '"a b": 1\n\'c: d\': 2\ne f : 3\n"": 4\nx-ümlaut: é\n"\\t": 5\n' },
+  { name: 'indented root', fast: true, text: '  a: 1\n  b:\n    c: 2\n' },
+  { name: 'values with hashes and colons', fast: true, text: 'a: b#c\nd: http://e:80/f\ng: "h # i"\nj: k: l\n'.replace('j: k: l\n', 'j: "k: l"\n') },
+  { name: 'anchors and aliases', fast: false, text: 'a: &x {b: 1}\nc: *x\n' },
+  { name: 'tags', fast: false, text: 'a: !!str 12\n' },
+  { name: 'keep chomping', fast: true, text: 'a: |+\n  x\n\nb: |+\n  y\n   \n\n# c\nc: |+\n  z\nd: >+\n  w\n\n' },
+  { name: 'empty block scalars', fast: true, text: 'a: |\nb: >-\n\nc: |\n    \nd: 1\n' },
+  { name: 'keep chomping of nothing', fast: false, text: 'a: |+\n\nb: 1\n' },
+  { name: 'crlf', fast: false, text: 'a: 1\r\nb:\r\n  c: 2\r\n' },
+  { name: 'tabs as white space', fast: true, text: 'a:\tb\nc: "d\te"\nf: g\th \t# c\ni: [j,\tk]\n' },
+  { name: 'tabs as indentation', fast: false, error: true, text: 'a:\n\tb: 1\n' },
+  { name: 'continuation lines starting with indicators', fast: true, text: 'a: one\n  - two\n  [three] *four &five !six |seven >eight\n' },
+  { name: 'explicit key', fast: false, text: '? a\n: 1\n' },
+  { name: 'merge-looking key', fast: true, text: 'b: {x: 1}\n<<: 2\n' },
+  { name: 'escaped line break', fast: true, text: 'a: "x\\\n   y \\\n  z"\n' },
+  { name: 'multi-line flow plain', fast: true, text: 'a: [b\n  c, d\n\n  e\n  ]\nf: {g: h\n  i}\n' },
+  { name: 'multi-line flow key', fast: false, text: 'a: {b\n  c: d}\n' },
+  { name: 'under-indented flow', fast: false, error: true, text: 'a: [b,\nc]\n' },
+  { name: 'nested mapping on one line', fast: false, error: true, text: 'a: b: c\n' },
+  { name: 'sequence after a value', fast: false, error: true, text: 'a: 1\n- b\n' },
+  { name: 'over-indented key', fast: false, error: true, text: 'a: 1\n  b: 2\n' },
+  { name: 'comment glued to a quoted value', fast: false, error: true, text: 'a: "b"#c\n' },
+  { name: 'closing bracket at the parent indent', fast: false, text: 'a: [\n  b\n]\n' },
+];
+
+describe('edge cases', () => {
+  for (const { name, text, fast, error } of CASES) {
+    it(name, () => {
+      if (fast) expectFast(text);
+      if (!error) {
+        expectSameAsReference(name, text);
+        return;
+      }
+      // What `yaml` refuses, the fast reader leaves to it, so the user sees `yaml`'s error.
+      expect(tryReadYamlFast(text).result).toBeUndefined();
+      expect(() => parseSource('/virtual/spec.yaml', text)).toThrow(LoadError);
+    });
+  }
+});
+
+describe('errors keep yaml\'s message and position', () => {
+  const errorOf = (text: string): string => {
+    try {
+      parseSource('/virtual/spec.yaml', text);
+    } catch (error) {
+      expect(error).toBeInstanceOf(LoadError);
+      return (error as LoadError).describe('/virtual');
+    }
+    throw new Error('no error');
+  };
+
+  it('refuses duplicate keys at the duplicate', () => {
+    expect(errorOf('openapi: 3.1.0\npaths:\n  /a: {}\n  /a: {}\n')).toBe('spec.yaml:4:3: invalid YAML: Map keys must be unique');
+    expect(errorOf('a: {b: 1, b: 2}\n')).toMatch(/^spec\.yaml:1:11: invalid YAML: Map keys must be unique/);
+  });
+
+  it('names the line and column of a syntax error', () => {
+    expect(errorOf('a:\n  b: 1\n c: 2\n')).toMatch(/^spec\.yaml:3:\d+: invalid YAML: /);
+    expect(errorOf('a: "unterminated\n')).toMatch(/^spec\.yaml:\d+:\d+: invalid YAML: /);
+    expect(errorOf('a: 1\n---\nb: 2\n')).toMatch(/^spec\.yaml:2:1: invalid YAML: Source contains multiple documents/);
+  });
+
+  it('bounds alias expansion (billion laughs)', () => {
+    const lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+    for (let level = 1; level < 9; level++) {
+      const previous = String.fromCharCode(96 + level);
+      const name = String.fromCharCode(97 + level);
+      lines.push(`${name}: &${name} [${Array(9).fill(`*${previous}`).join(',')}]`);
+    }
+    expect(() => parseSource('/virtual/spec.yaml', lines.join('\n') + '\n')).toThrow(/invalid YAML: .*alias/i);
+  });
+});
+
+/** A small seeded generator (mulberry32), so that a failure names a reproducible seed. */
+function random(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const AWKWARD = [
+  '200', '4XX', 'default', '1.10', '0x1F', 'true', 'null', '~', '', ' lead', 'trail ', 'a: b', 'a #b', '#hash', '- dash',
+  "it's", 'say "hi"', '[x]', '{y}', '*star', '&amp', '!bang', '%pct', '@at', '`tick', '|pipe', '>gt', '?q', 'a,b', 'é✓ ünï',
+  'line\nbreak', 'two\n\nbreaks', 'tab\there', 'end\n', 'ends\n\n', '\\back', 'x: y: z', '- [a]', '---', '...', '1e3', '-.5',
+  '+12', '0o17', 'yes', 'No', '2001-12-14', 'http://x/y#z', 'a:b', 'a\u2028b', '  ', 'long '.repeat(30),
+];
+const WORDS = ['user', 'repo', 'the', 'status', 'code', 'returns', 'a', 'list', 'of', 'items', 'when', 'token', 'is', 'missing'];
+
+function generateValue(next: () => number, depth: number): unknown {
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
+  const roll = next();
+  if (depth > 3 || roll < 0.45) {
+    const kind = next();
+    if (kind < 0.25) return pick(AWKWARD);
+    if (kind < 0.55) return Array.from({ length: 1 + Math.floor(next() * 25) }, () => pick(WORDS)).join(next() < 0.1 ? '\n' : ' ');
+    if (kind < 0.7) return Math.floor(next() * 2000) - 500;
+    if (kind < 0.8) return Math.round(next() * 1e4) / 100;
+    if (kind < 0.9) return next() < 0.5;
+    return null;
+  }
+  if (roll < 0.65) return Array.from({ length: Math.floor(next() * 4) }, () => generateValue(next, depth + 1));
+  const object: Record<string, unknown> = {};
+  for (let i = Math.floor(next() * 5); i > 0; i--) object[next() < 0.3 ? pick(AWKWARD) : `${pick(WORDS)}${i}`] = generateValue(next, depth + 1);
+  return object;
+}
+
+/** An OpenAPI document with responses the rules look at, and awkward values around them. */
+function generateSpec(seed: number): Record<string, unknown> {
+  const next = random(seed);
+  const statuses = ['200', '201', '204', '401', '403', '404', '4XX', 'default'];
+  const paths: Record<string, unknown> = {};
+  for (let p = 0; p < 1 + Math.floor(next() * 4); p++) {
+    const operation: Record<string, unknown> = { summary: generateValue(next, 3), responses: {} };
+    for (const status of statuses) {
+      if (next() < 0.4) continue;
+      const response: Record<string, unknown> = { description: `${status} ${WORDS[p]}` };
+      if (next() < 0.4) response.headers = { 'WWW-Authenticate': { schema: { type: 'string' } } };
+      if (next() < 0.5) response.content = { 'application/json': { schema: { type: 'object', example: generateValue(next, 1) } } };
+      (operation.responses as Record<string, unknown>)[status] = response;
+    }
+    if (next() < 0.5) operation.security = next() < 0.5 ? [] : [{ token: [] }];
+    operation['x-extra'] = generateValue(next, 0);
+    paths[`/items${p}/{id}`] = { [next() < 0.5 ? 'get' : 'post']: operation };
+  }
+  return {
+    openapi: '3.1.0',
+    info: { title: generateValue(next, 4), version: '1.0' },
+    paths,
+    components: { securitySchemes: { token: { type: 'http', scheme: 'bearer' } } },
+  };
+}
+
+const STYLES: Array<{ name: string; options: ToStringOptions; flow?: boolean; comments?: boolean }> = [
+  { name: 'default', options: {} },
+  { name: 'narrow (folded lines)', options: { lineWidth: 30, minContentWidth: 0 } },
+  { name: 'unfolded', options: { lineWidth: 0 } },
+  { name: 'compact sequences, 4 spaces', options: { indentSeq: false, indent: 4 } },
+  { name: 'double-quoted', options: { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' } },
+  { name: 'single-quoted', options: { defaultStringType: 'QUOTE_SINGLE' } },
+  { name: 'literal blocks', options: { defaultStringType: 'BLOCK_LITERAL' } },
+  { name: 'folded blocks', options: { defaultStringType: 'BLOCK_FOLDED', lineWidth: 40 } },
+  { name: 'flow collections inside', options: {}, flow: true },
+  { name: 'with comments', options: {}, comments: true },
+];
+
+function writeYaml(value: unknown, style: (typeof STYLES)[number], seed: number): string {
+  const next = random(seed ^ 0x5eed);
+  const document = new Document(value);
+  visit(document, {
+    Map(_, node) {
+      if (style.flow && next() < 0.3 && node !== document.contents) node.flow = true;
+      if (style.comments && next() < 0.3) node.commentBefore = ' a comment';
+    },
+    Seq(_, node) {
+      if (style.flow && next() < 0.3) node.flow = true;
+    },
+    Pair(_, pair) {
+      if (style.comments && next() < 0.2 && isMap(pair.value) === false && isSeq(pair.value) === false && pair.value) {
+        (pair.value as { comment?: string }).comment = ' trailing # with hash';
+      }
+    },
+  });
+  return document.toString(style.options);
+}
+
+describe('generated specs', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'statuslint-fast-'));
+  let fast = 0;
+  let total = 0;
+  for (const style of STYLES) {
+    it(`YAML, ${style.name}: same values, positions and findings`, () => {
+      for (let seed = 1; seed <= 12; seed++) {
+        const spec = generateSpec(seed * 7919 + style.name.length);
+        const text = writeYaml(spec, style, seed);
+        total++;
+        const attempt = tryReadYamlFast(text);
+        if (attempt.result) fast++;
+        else if (process.env.SHOW_REASONS) console.log(style.name, seed, attempt.reason);
+        expectSameAsReference(`${style.name}-${seed}.yaml`, text);
+        const path = join(folder, `spec-${seed}.yaml`);
+        writeFileSync(path, text);
+        expect(findingsOf([path], false), `seed ${seed}`).toStrictEqual(findingsOf([path], true));
+      }
+    });
+  }
+
+  it('most generated YAML takes the fast path', () => {
+    // Only documents with `|+` blocks, tabs and the like should be left to `yaml`.
+    expect(total).toBe(STYLES.length * 12);
+    expect(fast / total).toBeGreaterThan(0.7);
+  });
+
+  it('JSON, indented and minified: same values and positions', () => {
+    for (let seed = 1; seed <= 20; seed++) {
+      const spec = generateSpec(seed);
+      for (const text of [JSON.stringify(spec, null, 2), JSON.stringify(spec), JSON.stringify(spec, null, '\t')]) {
+        // JSON is YAML: `yaml`'s Document of the same text is the reference for positions.
+        const document = parseDocument(text);
+        const reference = new SourceFile('/virtual/spec.json', text, 'yaml', document.toJS(), document);
+        const json = parseSource('/virtual/spec.json', text);
+        expect(json.format).toBe('json');
+        expect(json.value).toStrictEqual(reference.value);
+        const pointers = pointersOf(reference.value);
+        const expected = reference.locate(pointers);
+        const actual = json.locate(pointers);
+        for (const [pointer, region] of expected) expect({ pointer, region: actual.get(pointer) }).toStrictEqual({ pointer, region });
+      }
+    }
+  });
+});
