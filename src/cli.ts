@@ -9,8 +9,7 @@ import { displayPath, LoadError, printable, UsageError } from './errors.js';
 import { projectRootFor, realPath } from './loader/project-root.js';
 import { parseSize } from './size.js';
 import { SEVERITIES, type Severity } from './engine/types.js';
-import { unifiedDiff } from './fix/diff.js';
-import { fixSpecs, writeChanges, type RefusedFix } from './fix/apply.js';
+import type { RefusedFix } from './fix/apply.js';
 import { expandInputs } from './inputs.js';
 import { allRules, lint, type LintOptions, type LintResult } from './lint.js';
 import { createProgress, showsProgress } from './progress.js';
@@ -236,6 +235,9 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
   };
   let result: LintResult;
   if (options.fix || options.fixDryRun) {
+    // Loaded only for --fix: the editor brings in the yaml package.
+    const { fixSpecs, writeChanges } = await import('./fix/apply.js');
+    const { unifiedDiff } = await import('./fix/diff.js');
     const outcome = fixSpecs(inputs.files, lintOptions);
     progress.clear();
     result = outcome.result;

@@ -1,4 +1,4 @@
-import { stringify } from 'yaml';
+import { yaml } from '../lazy-yaml.js';
 import { packageInfo } from '../version.js';
 import type { Registry } from './presets.js';
 
@@ -13,7 +13,7 @@ export function starterConfig(registry: Registry): string {
   const rules = Object.values(registry);
   const settings = rules.map((rule) => {
     const hasOptions = rule.meta.schema !== undefined && Object.keys(rule.defaultOptions).length > 0;
-    const value = hasOptions ? `[${rule.meta.severity}, ${stringify(rule.defaultOptions, { collectionStyle: 'flow' }).trim()}]` : rule.meta.severity;
+    const value = hasOptions ? `[${rule.meta.severity}, ${yaml().stringify(rule.defaultOptions, { collectionStyle: 'flow' }).trim()}]` : rule.meta.severity;
     return `${rule.id}: ${value}`;
   });
   const width = Math.max(...settings.map((setting) => setting.length));

@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
+import type { Node as YamlNode, Pair, YAMLMap } from 'yaml';
+import { yaml } from '../lazy-yaml.js';
 import { checkOptions } from '../engine/options.js';
 import { SEVERITIES } from '../engine/types.js';
 import { displayPath, LoadError, UsageError, type ErrorPosition } from '../errors.js';
@@ -92,6 +93,7 @@ const OVERRIDE_KEYS = ['files', 'rules'];
 
 /** Checks configuration text (YAML, or JSON, which YAML reads too). */
 export function parseConfig(path: string, text: string, registry: Registry): Config {
+  const { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   const document = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter, uniqueKeys: true, prettyErrors: false });
   const problems: LoadError[] = [];
@@ -278,12 +280,14 @@ function parseOverride(
 }
 
 function keyOf(pair: Pair<unknown, unknown>): string | undefined {
+  const { isPair, isScalar } = yaml();
   if (!isPair(pair)) return undefined;
   return isScalar(pair.key) && typeof pair.key.value === 'string' ? pair.key.value : undefined;
 }
 
 /** The node an option problem (`options.codes[1] must …`) is about, for its line. */
 function nodeAtOptionPath(options: YamlNode, problem: string): YamlNode | undefined {
+  const { isMap, isSeq } = yaml();
   const [, path = '', unknownKey] = /^options((?:\.[^\s.[]+|\[\d+\])*)(?: has unknown option '([^']+)')?/.exec(problem) ?? [];
   let node: YamlNode | undefined = options;
   for (const [, key, index] of path.matchAll(/\.([^\s.[]+)|\[(\d+)\]/g)) {

@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import { yaml } from '../lazy-yaml.js';
 import type { Document, Node as YamlNode } from 'yaml';
 import { LoadError } from '../errors.js';
 import { locateInJson, type Span } from './json-locate.js';
@@ -8,11 +8,7 @@ import { readYamlFast, type Spans } from './yaml-fast.js';
 
 // `yaml` costs about 40 ms to load; most runs never need it, since the fast reader handles
 // the YAML that specs are written in. It is loaded for the rest, and for its error messages.
-type YamlModule = typeof import('yaml');
-let yamlModule: YamlModule | undefined;
-function yaml(): YamlModule {
-  return (yamlModule ??= createRequire(import.meta.url)('yaml') as YamlModule);
-}
+
 
 export type SourceFormat = 'json' | 'yaml';
 
