@@ -85,6 +85,8 @@ export function tryReadYamlFast(text: string): { result?: FastYaml; reason?: str
     return { result: new Reader(text).document() };
   } catch (error) {
     if (error instanceof Unsupported) return { reason: error.reason };
+    // Too deep for this reader's recursion: `yaml` reads it and says where the nesting is.
+    if (error instanceof RangeError) return { reason: 'nesting too deep' };
     throw error;
   }
 }

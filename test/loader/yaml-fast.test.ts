@@ -64,6 +64,8 @@ function expectFast(text: string): void {
 const fixtureFiles = (function walk(folder: string): string[] {
   return readdirSync(folder).flatMap((name) => {
     const path = join(folder, name);
+    // fixtures/invalid holds inputs that must be refused; test/robustness.test.ts covers them.
+    if (name === 'invalid') return [];
     return statSync(path).isDirectory() ? walk(path) : /\.(ya?ml|json)$/.test(name) ? [path] : [];
   });
 })(join(projectRoot, 'fixtures'));
