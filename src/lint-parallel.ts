@@ -15,6 +15,8 @@ export interface ParallelLintOptions extends LintOptions {
    * MIN_SPECS_PER_WORKER specs; a number given here is used as it is (1 or 0: this thread).
    */
   threads?: number;
+  /** The worker module; tests pass one that crashes. */
+  workerUrl?: URL;
 }
 
 /** Below this many specs per thread, starting a worker (~60 ms) costs more than it saves. */
@@ -73,7 +75,7 @@ export interface WorkerReply {
  * TypeScript sources (no compiled worker) lint in this thread.
  */
 export async function lintParallel(paths: readonly string[], options: ParallelLintOptions = {}): Promise<LintResult> {
-  const workerUrl = new URL('./lint-worker.js', import.meta.url);
+  const workerUrl = options.workerUrl ?? new URL('./lint-worker.js', import.meta.url);
   const threads = Math.min(options.threads ?? Math.min(availableParallelism(), Math.floor(paths.length / MIN_SPECS_PER_WORKER)), paths.length);
   if (threads < 2 || options.overlay || !existsSync(fileURLToPath(workerUrl))) return lint(paths, options);
   const fixed = options.rules ?? defaultRules();
