@@ -11,7 +11,7 @@ import { parseSize } from './size.js';
 import { SEVERITIES, type Severity } from './engine/types.js';
 import type { RefusedFix } from './fix/apply.js';
 import { expandInputs } from './inputs.js';
-import { allRules, lint, type LintOptions, type LintResult } from './lint.js';
+import { allRules, lintParallel, type LintResult, type ParallelLintOptions } from './lint.js';
 import { createProgress, showsProgress } from './progress.js';
 import { explainRule, listRules, ruleDocs } from './rule-docs.js';
 import { writeFileAtomic } from './output.js';
@@ -224,7 +224,7 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
   for (const path of inputs.ignored) io.stderr(`statuslint: warning: ${displayPath(path, io.cwd)} is ignored by ${configName}; not linted\n`);
 
   const progress = createProgress(showsProgress(Boolean(io.stderrIsTty), io.env), { write: io.stderr, now: io.now });
-  const lintOptions: LintOptions = {
+  const lintOptions: ParallelLintOptions = {
     rules: (path) => rulesFor(config, path, allRules, flags),
     cwd: io.cwd,
     discovered: inputs.discovered,
@@ -256,7 +256,11 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
     if (outcome.applied > 0) io.stderr(`statuslint: fixed ${outcome.applied} problem${outcome.applied === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}\n`);
     if (outcome.refused.length > 0) io.stderr(refusedNote(outcome.refused));
   } else {
-    result = lint(inputs.files, lintOptions);
+    // Many specs are linted on worker threads, one per core. STATUSLINT_THREADS sets how many
+    // (1: none), for a machine shared with other jobs.
+    const threads = io.env.STATUSLINT_THREADS?.trim() ? Number(io.env.STATUSLINT_THREADS) : undefined;
+    if (threads !== undefined && !(Number.isInteger(threads) && threads >= 0)) throw new UsageError(`STATUSLINT_THREADS must be a whole number, not '${io.env.STATUSLINT_THREADS}'`);
+    result = await lintParallel(inputs.files, { ...lintOptions, threads });
     progress.clear();
   }
   for (const notice of result.notices) {

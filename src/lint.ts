@@ -7,7 +7,7 @@ import type { EnabledRule, Finding, RawFinding, Rule, Severity } from './engine/
 import { detectVersion, normalize } from './loader/normalize.js';
 import type { SourceFile } from './loader/parse.js';
 import { projectRootFor } from './loader/project-root.js';
-import { Workspace } from './loader/resolve.js';
+import { Workspace, type RefNotice } from './loader/resolve.js';
 import type { FixIntent } from './fix/intents.js';
 import { rules as allRules } from '../rules/index.js';
 
@@ -117,6 +117,81 @@ function mentionsVersionKey(path: string): boolean {
   }
 }
 
+/** What a first look at an input finds: not a spec, a discovered spec holding only components, or a spec. */
+export type FirstLook = { kind: 'notSpec'; path: string } | { kind: 'componentsOnly'; file: SourceFile } | { kind: 'spec'; file: SourceFile };
+
+/** Loads an input and says what it is; throws LoadError for an input that must be refused. */
+export function firstLook(workspace: Workspace, path: string, discovered: boolean): FirstLook {
+  let file: SourceFile;
+  try {
+    file = workspace.load(path);
+  } catch (error) {
+    if (discovered && error instanceof LoadError && !mentionsVersionKey(path)) return { kind: 'notSpec', path };
+    throw error;
+  }
+  if (discovered && !hasVersionKey(file.value)) return { kind: 'notSpec', path: file.path };
+  // Refuse a file that is not OpenAPI before complaining about its references.
+  detectVersion(file);
+  if (discovered && !hasOperations(file.value)) return { kind: 'componentsOnly', file };
+  return { kind: 'spec', file };
+}
+
+/** What `lintRoot` needs besides the spec: the same for every spec of a run. */
+export interface RootSettings {
+  cwd: string;
+  unusedSuppressions?: Severity | 'off';
+  knownRules: readonly string[];
+}
+
+/**
+ * Lints one loaded spec (throws LoadError for a broken reference). `onRules` is called once
+ * the rules are about to run, so that they count as run even if one of them fails.
+ */
+export function lintRoot(
+  workspace: Workspace,
+  file: SourceFile,
+  enabled: readonly EnabledRule[],
+  settings: RootSettings,
+  onRules: () => void,
+): { raw: RawFinding[]; internalErrors: InternalError[] } {
+  workspace.checkReferences(file);
+  const spec = normalize(workspace, file);
+  onRules();
+  const ruleErrors: RuleError[] = [];
+  const onRuleError = (error: RuleError): void => void ruleErrors.push(error);
+  const raw = runRules(spec, enabled, { unusedSuppressions: settings.unusedSuppressions, knownRules: settings.knownRules, onRuleError });
+  const internalErrors = ruleErrors.map((error): InternalError => {
+    const region = error.at.file.locate([error.at.pointer]).get(error.at.pointer);
+    return {
+      file: displayPath(file.path, settings.cwd),
+      ruleId: error.ruleId,
+      at: `${displayPath(error.at.file.path, settings.cwd)}${region ? `:${region.line}:${region.column}` : ''}`,
+      message: messageOf(error.cause),
+      error: error.cause,
+    };
+  });
+  return { raw, internalErrors };
+}
+
+/** A notice as the user sees it. */
+export function locateNotice(notice: RefNotice, cwd: string): Notice {
+  const region = notice.file.locate([notice.pointer]).get(notice.pointer);
+  return { file: displayPath(notice.file.path, cwd), line: region?.line, column: region?.column, message: notice.message };
+}
+
+/** Keeps the first of equal items, by key: a shared file is reported once. */
+export class FirstSeen {
+  private readonly seen = new Set<string>();
+  add(key: string): boolean {
+    if (this.seen.has(key)) return false;
+    this.seen.add(key);
+    return true;
+  }
+}
+
+export const noticeKey = (notice: Notice): string => `${notice.file}\u0000${notice.line}\u0000${notice.column}\u0000${notice.message}`;
+export const failureKey = (failure: LoadError): string => `${failure.file}\u0000${failure.position?.line}\u0000${failure.position?.column}\u0000${failure.detail}`;
+
 /**
  * Lints each spec on its own; one that cannot be loaded is recorded as a failure and the
  * others are still linted. Shared files are parsed once per run, and a problem in a file that
@@ -126,14 +201,84 @@ export function lint(paths: readonly string[], options: LintOptions = {}): LintR
   const fixed = options.rules ?? defaultRules();
   const rulesFor = typeof fixed === 'function' ? fixed : () => fixed;
   const cwd = options.cwd ?? process.cwd();
-  const knownRules = Object.keys(allRules);
+  const settings: RootSettings = { cwd, unusedSuppressions: options.unusedSuppressions, knownRules: Object.keys(allRules) };
   const workspace = new Workspace({
     maxFileBytes: options.maxFileBytes,
     overlay: options.overlay,
     allowExternalRefs: options.allowExternalRefs,
     rootFor: (spec) => projectRootFor(spec, cwd),
   });
-  const result: LintResult = {
+  const result = emptyResult();
+  const raw: RawFinding[] = [];
+  const ran = new Map<string, Rule<any>>();
+  const roots: SourceFile[] = [];
+  const notSpecs: string[] = [];
+  // A discovered spec holding only components waits until every other spec has said which
+  // files it references: if one does, it is a fragment.
+  const componentsOnly: SourceFile[] = [];
+  const failures = new FirstSeen();
+
+  const attempt = (path: string, action: () => void): void => {
+    try {
+      action();
+    } catch (error) {
+      // Specs sharing a file with a broken reference all stop there: say it once.
+      if (error instanceof LoadError) {
+        if (failures.add(failureKey(error))) result.failures.push(error);
+      } else result.internalErrors.push({ file: displayPath(resolve(path), cwd), message: messageOf(error), error });
+    }
+  };
+  const lintHere = (file: SourceFile): void => {
+    const enabled = rulesFor(file.path);
+    const outcome = lintRoot(workspace, file, enabled, settings, () => {
+      for (const entry of enabled) ran.set(entry.rule.id, entry.rule);
+    });
+    // Not `push(...)`: a 100 MB spec has more findings than a call has room for arguments.
+    for (const finding of outcome.raw) raw.push(finding);
+    for (const error of outcome.internalErrors) result.internalErrors.push(error);
+    roots.push(file);
+    result.files.push(displayPath(file.path, cwd));
+  };
+
+  paths.forEach((path, index) => {
+    const discovered = options.discovered?.has(path) ?? false;
+    attempt(path, () => {
+      const look = firstLook(workspace, path, discovered);
+      if (look.kind === 'notSpec') notSpecs.push(look.path);
+      else if (look.kind === 'componentsOnly') componentsOnly.push(look.file);
+      else lintHere(look.file);
+    });
+    options.onProgress?.(index + 1, paths.length);
+  });
+  for (const file of componentsOnly) {
+    if (workspace.referenced.has(file)) result.skipped.fragments.push(displayPath(file.path, cwd));
+    else attempt(file.path, () => lintHere(file));
+  }
+  const referencedPaths = new Set([...workspace.referenced].map((file) => file.path));
+  for (const path of notSpecs) {
+    (referencedPaths.has(path) ? result.skipped.fragments : result.skipped.notOpenApi).push(displayPath(path, cwd));
+  }
+
+  // Two specs sharing a file find the same problems in it: keep the first report.
+  const seen = new FirstSeen();
+  const unique = raw.filter((finding) => seen.add(`${finding.ruleId}\u0000${finding.at.file.path}\u0000${finding.at.pointer}\u0000${finding.message}`));
+  result.findings = locateFindings(unique, cwd);
+  for (const finding of unique) if (finding.fix) result.fixes.push(finding.fix);
+  result.sources = [...new Set([...roots, ...workspace.referenced])].map((file) => displayPath(file.path, cwd));
+  result.rules = [...ran.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
+  if (unique.some((finding) => finding.ruleId === unusedSuppression.id)) result.rules.push(unusedSuppression);
+  // A walk stopped by a broken reference is walked again by the next spec that reaches it.
+  const notices = new FirstSeen();
+  for (const notice of workspace.notices) {
+    const located = locateNotice(notice, cwd);
+    if (notices.add(noticeKey(located))) result.notices.push(located);
+  }
+  result.readPaths = workspace.loadedPaths;
+  return result;
+}
+
+export function emptyResult(): LintResult {
+  return {
     findings: [],
     files: [],
     failures: [],
@@ -145,93 +290,10 @@ export function lint(paths: readonly string[], options: LintOptions = {}): LintR
     internalErrors: [],
     readPaths: [],
   };
-  const raw: RawFinding[] = [];
-  const ran = new Map<string, Rule<any>>();
-  const roots: SourceFile[] = [];
-  const notSpecs: string[] = [];
-  // A discovered spec holding only components waits until every other spec has said which
-  // files it references: if one does, it is a fragment.
-  const componentsOnly: SourceFile[] = [];
-
-  const attempt = (path: string, action: () => void): void => {
-    try {
-      action();
-    } catch (error) {
-      if (error instanceof LoadError) result.failures.push(error);
-      else result.internalErrors.push({ file: displayPath(resolve(path), cwd), message: messageOf(error), error });
-    }
-  };
-  const lintRoot = (file: SourceFile): void => {
-    workspace.checkReferences(file);
-    const spec = normalize(workspace, file);
-    const enabled = rulesFor(file.path);
-    for (const entry of enabled) ran.set(entry.rule.id, entry.rule);
-    const ruleErrors: RuleError[] = [];
-    const onRuleError = (error: RuleError): void => void ruleErrors.push(error);
-    // Not `push(...)`: a 100 MB spec has more findings than a call has room for arguments.
-    for (const finding of runRules(spec, enabled, { unusedSuppressions: options.unusedSuppressions, knownRules, onRuleError })) raw.push(finding);
-    for (const error of ruleErrors) {
-      const region = error.at.file.locate([error.at.pointer]).get(error.at.pointer);
-      result.internalErrors.push({
-        file: displayPath(file.path, cwd),
-        ruleId: error.ruleId,
-        at: `${displayPath(error.at.file.path, cwd)}${region ? `:${region.line}:${region.column}` : ''}`,
-        message: messageOf(error.cause),
-        error: error.cause,
-      });
-    }
-    roots.push(file);
-    result.files.push(displayPath(file.path, cwd));
-  };
-
-  paths.forEach((path, index) => {
-    const discovered = options.discovered?.has(path) ?? false;
-    attempt(path, () => {
-      let file: SourceFile;
-      try {
-        file = workspace.load(path);
-      } catch (error) {
-        if (discovered && error instanceof LoadError && !mentionsVersionKey(path)) return void notSpecs.push(path);
-        throw error;
-      }
-      if (discovered && !hasVersionKey(file.value)) return void notSpecs.push(file.path);
-      // Refuse a file that is not OpenAPI before complaining about its references.
-      detectVersion(file);
-      if (discovered && !hasOperations(file.value)) return void componentsOnly.push(file);
-      lintRoot(file);
-    });
-    options.onProgress?.(index + 1, paths.length);
-  });
-  for (const file of componentsOnly) {
-    if (workspace.referenced.has(file)) result.skipped.fragments.push(displayPath(file.path, cwd));
-    else attempt(file.path, () => lintRoot(file));
-  }
-  const referencedPaths = new Set([...workspace.referenced].map((file) => file.path));
-  for (const path of notSpecs) {
-    (referencedPaths.has(path) ? result.skipped.fragments : result.skipped.notOpenApi).push(displayPath(path, cwd));
-  }
-
-  // Two specs sharing a file find the same problems in it: keep the first report.
-  const seen = new Set<string>();
-  const unique = raw.filter((finding) => {
-    const key = `${finding.ruleId}\u0000${finding.at.file.path}\u0000${finding.at.pointer}\u0000${finding.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-  result.findings = locateFindings(unique, cwd);
-  for (const finding of unique) if (finding.fix) result.fixes.push(finding.fix);
-  result.sources = [...new Set([...roots, ...workspace.referenced])].map((file) => displayPath(file.path, cwd));
-  result.rules = [...ran.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
-  if (unique.some((finding) => finding.ruleId === unusedSuppression.id)) result.rules.push(unusedSuppression);
-  for (const notice of workspace.notices) {
-    const region = notice.file.locate([notice.pointer]).get(notice.pointer);
-    result.notices.push({ file: displayPath(notice.file.path, cwd), line: region?.line, column: region?.column, message: notice.message });
-  }
-  result.readPaths = workspace.loadedPaths;
-  return result;
 }
 
-function messageOf(error: unknown): string {
+export { lintParallel, type ParallelLintOptions } from './lint-parallel.js';
+
+export function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }

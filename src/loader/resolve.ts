@@ -193,10 +193,14 @@ export class Workspace {
    */
   checkReferences(file: SourceFile): void {
     const pending = [file];
+    // Files are marked checked only when the whole walk succeeds: a broken reference in a
+    // shared file must stop every spec that reaches it, not only the first one linted (which
+    // would make the result depend on the order specs are linted in, or the thread).
+    const visited = new Set<SourceFile>();
     while (pending.length > 0) {
       const current = pending.pop()!;
-      if (this.checked.has(current)) continue;
-      this.checked.add(current);
+      if (this.checked.has(current) || visited.has(current)) continue;
+      visited.add(current);
       const { refs, tooDeep } = collectRefs(current.value, current.format === 'yaml');
       if (tooDeep !== undefined) {
         throw new LoadError(current.path, `nesting deeper than ${MAX_NESTING} levels`, current.locate([tooDeep]).get(tooDeep));
@@ -243,6 +247,7 @@ export class Workspace {
         }
       }
     }
+    for (const done of visited) this.checked.add(done);
   }
 }
 

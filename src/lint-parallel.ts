@@ -1,0 +1,270 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Worker } from 'node:worker_threads';
+import { displayPath, LoadError, type ErrorPosition } from './errors.js';
+import { unusedSuppression } from './engine/suppress.js';
+import { compareFindings } from './engine/run.js';
+import type { EnabledRule, Finding, Rule, Severity } from './engine/types.js';
+import { allRules, defaultRules, emptyResult, failureKey, FirstSeen, lint, noticeKey, type InternalError, type LintOptions, type LintResult, type Notice } from './lint.js';
+
+export interface ParallelLintOptions extends LintOptions {
+  /**
+   * Worker threads to use. By default one per core, and none unless each would get at least
+   * MIN_SPECS_PER_WORKER specs; a number given here is used as it is (1 or 0: this thread).
+   */
+  threads?: number;
+  /** The worker module; tests pass one that crashes. */
+  workerUrl?: URL;
+}
+
+/** Below this many specs per thread, starting a worker (~60 ms) costs more than it saves. */
+export const MIN_SPECS_PER_WORKER = 8;
+
+/** What each worker is told once. */
+export interface WorkerSetup {
+  cwd: string;
+  maxFileBytes?: number;
+  allowExternalRefs?: boolean;
+  unusedSuppressions?: Severity | 'off';
+}
+
+/** A rule as it crosses to a worker: by id, since functions cannot. */
+export interface RuleRef {
+  id: string;
+  severity: Severity;
+  options?: object;
+}
+
+/** One input to look at (and lint, if it is a spec), or a components-only spec to lint as a root. */
+export interface WorkerJob {
+  job: number;
+  path: string;
+  discovered: boolean;
+  asRoot: boolean;
+  rules: RuleRef[];
+}
+
+/** A worker's answer for one job; everything the worker's workspace learnt on the way is new since its last answer. */
+export interface WorkerReply {
+  job: number;
+  kind: 'notSpec' | 'componentsOnly' | 'done';
+  /** notSpec: the path as `lint()` records it; componentsOnly: the file's absolute path. */
+  path?: string;
+  /** The spec as the user names it, when it was linted. */
+  file?: string;
+  /** The rules were run (even if one of them failed). */
+  ran: boolean;
+  /** Located, in the order `lint()` would have met them, before deduplication. */
+  findings: Finding[];
+  failure?: { file: string; detail: string; position?: ErrorPosition };
+  internalErrors: Array<Omit<InternalError, 'error'> & { stack?: string }>;
+  notices: Notice[];
+  /** Absolute paths of files newly named by a `$ref`. */
+  referenced: string[];
+  /** Absolute paths of files newly read. */
+  loaded: string[];
+}
+
+/**
+ * Lints many specs on worker threads with the same result as `lint()` (findings in the same
+ * order, the same files, failures, notices, skipped files and sources), except `fixes`, which
+ * name parsed nodes and cannot cross threads: `--fix` uses `lint()`. Few specs, an overlay, rules
+ * that are not in the registry (a worker can only name rules by id), or running from
+ * TypeScript sources (no compiled worker) lint in this thread.
+ */
+export async function lintParallel(paths: readonly string[], options: ParallelLintOptions = {}): Promise<LintResult> {
+  const workerUrl = options.workerUrl ?? new URL('./lint-worker.js', import.meta.url);
+  const threads = Math.min(options.threads ?? Math.min(availableParallelism(), Math.floor(paths.length / MIN_SPECS_PER_WORKER)), paths.length);
+  if (threads < 2 || options.overlay || !existsSync(fileURLToPath(workerUrl))) return lint(paths, options);
+  const fixed = options.rules ?? defaultRules();
+  const rulesFor = typeof fixed === 'function' ? fixed : () => fixed;
+  const enabledFor = new Map<string, readonly EnabledRule[]>();
+  const rulesOf = (path: string): readonly EnabledRule[] => {
+    let enabled = enabledFor.get(path);
+    if (!enabled) enabledFor.set(path, (enabled = rulesFor(path)));
+    return enabled;
+  };
+  const inRegistry = (enabled: readonly EnabledRule[]): boolean => enabled.every((entry) => allRules[entry.rule.id] === entry.rule);
+  if (!paths.every((path) => inRegistry(rulesOf(resolve(path))))) return lint(paths, options);
+
+  const cwd = options.cwd ?? process.cwd();
+  // Loaded here, not at start-up: linting one spec never needs it.
+  const { Worker } = await import('node:worker_threads');
+  const pool = new Pool(Worker, workerUrl, threads, { cwd, maxFileBytes: options.maxFileBytes, allowExternalRefs: options.allowExternalRefs, unusedSuppressions: options.unusedSuppressions }, cwd);
+  const job = (index: number, path: string, asRoot: boolean): WorkerJob => ({
+    job: index,
+    path,
+    discovered: options.discovered?.has(path) ?? false,
+    asRoot,
+    rules: rulesOf(resolve(path)).map(({ rule, severity, options: ruleOptions }) => ({ id: rule.id, severity, ...(ruleOptions !== undefined ? { options: ruleOptions } : {}) })),
+  });
+
+  const merged = new Merge(cwd);
+  try {
+    let done = 0;
+    const replies = await Promise.all(
+      paths.map(async (path, index) => {
+        const reply = await pool.run(job(index, path, false));
+        options.onProgress?.(++done, paths.length);
+        return reply;
+      }),
+    );
+    const componentsOnly: string[] = [];
+    const notSpecs: string[] = [];
+    for (const [index, reply] of replies.entries()) {
+      merged.add(reply, rulesOf(resolve(paths[index]!)));
+      if (reply.kind === 'componentsOnly') componentsOnly.push(reply.path!);
+      else if (reply.kind === 'notSpec') notSpecs.push(reply.path!);
+    }
+    // In input order, as `lint()` does: a components-only spec that one linted before it
+    // references is a fragment.
+    for (const path of componentsOnly) {
+      if (merged.referenced.has(path)) merged.result.skipped.fragments.push(displayPath(path, cwd));
+      else merged.add(await pool.run(job(paths.length, path, true)), rulesOf(resolve(path)));
+    }
+    for (const path of notSpecs) {
+      (merged.referenced.has(path) ? merged.result.skipped.fragments : merged.result.skipped.notOpenApi).push(displayPath(path, cwd));
+    }
+  } finally {
+    await pool.close();
+  }
+  return merged.finish();
+}
+
+/** Puts the workers' answers together, in input order, as `lint()` builds its result. */
+class Merge {
+  readonly result = emptyResult();
+  readonly referenced = new Set<string>();
+  private readonly loaded = new Set<string>();
+  private readonly findings: Finding[] = [];
+  private readonly seenFindings = new FirstSeen();
+  private readonly seenNotices = new FirstSeen();
+  private readonly seenFailures = new FirstSeen();
+  private readonly ran = new Map<string, Rule<any>>();
+
+  constructor(private readonly cwd: string) {}
+
+  add(reply: WorkerReply, enabled: readonly EnabledRule[]): void {
+    for (const path of reply.loaded) this.loaded.add(path);
+    for (const path of reply.referenced) this.referenced.add(path);
+    for (const notice of reply.notices) if (this.seenNotices.add(noticeKey(notice))) this.result.notices.push(notice);
+    if (reply.ran) for (const { rule } of enabled) this.ran.set(rule.id, rule);
+    // Two specs sharing a file find the same problems in it: keep the first report.
+    for (const finding of reply.findings) {
+      if (this.seenFindings.add(`${finding.ruleId}\u0000${finding.file}\u0000${finding.pointer}\u0000${finding.message}`)) this.findings.push(finding);
+    }
+    for (const error of reply.internalErrors) {
+      const { stack, ...rest } = error;
+      this.result.internalErrors.push({ ...rest, error: Object.assign(new Error(error.message), { stack }) });
+    }
+    if (reply.file !== undefined) this.result.files.push(reply.file);
+    if (reply.failure) {
+      const failure = new LoadError(reply.failure.file, reply.failure.detail, reply.failure.position);
+      if (this.seenFailures.add(failureKey(failure))) this.result.failures.push(failure);
+    }
+  }
+
+  finish(): LintResult {
+    const result = this.result;
+    result.findings = this.findings.sort(compareFindings);
+    result.sources = [...new Set([...result.files, ...[...this.referenced].map((path) => displayPath(path, this.cwd))])];
+    result.rules = [...this.ran.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
+    if (result.findings.some((finding) => finding.ruleId === unusedSuppression.id)) result.rules.push(unusedSuppression);
+    result.readPaths = [...this.loaded];
+    return result;
+  }
+}
+
+type WorkerClass = typeof import('node:worker_threads').Worker;
+
+interface Pending {
+  job: WorkerJob;
+  settle: (reply: WorkerReply) => void;
+}
+
+/**
+ * Worker threads taking jobs from one queue, two in hand each so that none waits for the
+ * next. A worker that dies (a crash, running out of memory) costs the spec it was on an
+ * internal error, never a hang or a lost spec: the specs it had not started go back to the
+ * queue and a new worker takes its place.
+ */
+class Pool {
+  private readonly queue: Pending[] = [];
+  private readonly inHand = new Map<Worker, Pending[]>();
+  private closed = false;
+
+  constructor(
+    private readonly WorkerClass: WorkerClass,
+    private readonly url: URL,
+    threads: number,
+    private readonly setup: WorkerSetup,
+    private readonly cwd: string,
+  ) {
+    for (let i = 0; i < threads; i++) this.start();
+  }
+
+  run(job: WorkerJob): Promise<WorkerReply> {
+    return new Promise((settle) => {
+      this.queue.push({ job, settle });
+      if (this.inHand.size === 0) this.start();
+      for (const worker of this.inHand.keys()) this.feed(worker);
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all([...this.inHand.keys()].map((worker) => worker.terminate()));
+  }
+
+  private start(): void {
+    const worker = new this.WorkerClass(this.url, { workerData: this.setup });
+    this.inHand.set(worker, []);
+    let gone = false;
+    const die = (reason: string): void => {
+      if (gone) return;
+      gone = true;
+      const held = this.inHand.get(worker) ?? [];
+      this.inHand.delete(worker);
+      if (this.closed) return;
+      // A worker works on its jobs in order: the first one in hand is the one it died on.
+      const [fatal, ...unstarted] = held;
+      this.queue.unshift(...unstarted);
+      if (fatal) fatal.settle(crashReply(fatal.job, reason, this.cwd));
+      if (this.queue.length > 0) this.start();
+      for (const other of this.inHand.keys()) this.feed(other);
+    };
+    worker.on('message', (reply: WorkerReply) => {
+      const held = this.inHand.get(worker);
+      const pending = held?.shift();
+      pending?.settle(reply);
+      this.feed(worker);
+    });
+    worker.on('error', (error) => die(error instanceof Error ? error.message : String(error)));
+    worker.on('exit', (code) => die(`it exited with code ${code}`));
+    this.feed(worker);
+  }
+
+  private feed(worker: Worker): void {
+    const held = this.inHand.get(worker);
+    while (held && held.length < 2 && this.queue.length > 0) {
+      const pending = this.queue.shift()!;
+      held.push(pending);
+      worker.postMessage(pending.job);
+    }
+  }
+}
+
+function crashReply(job: WorkerJob, reason: string, cwd: string): WorkerReply {
+  return {
+    job: job.job,
+    kind: 'done',
+    ran: false,
+    findings: [],
+    internalErrors: [{ file: displayPath(resolve(job.path), cwd), message: `the worker thread linting it stopped: ${reason}` }],
+    notices: [],
+    referenced: [],
+    loaded: [],
+  };
+}

@@ -1,0 +1,153 @@
+// Linting many specs on worker threads must give exactly what linting them in one thread
+// gives. Workers run the compiled code, so these tests use the build (`npm test` builds first).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { projectRoot } from './cli-harness.js';
+
+const compiled = join(projectRoot, 'dist', 'src', 'lint.js');
+const cliBin = join(projectRoot, 'bin', 'statuslint.js');
+type LintModule = typeof import('../src/lint.js');
+type LintResult = import('../src/lint.js').LintResult;
+let built: LintModule;
+
+beforeAll(async () => {
+  expect(existsSync(compiled), 'run `npm run build` first').toBe(true);
+  built = (await import(pathToFileURL(compiled).href)) as LintModule;
+});
+
+/** Everything but `fixes` (parsed nodes, which stay in their thread) and the thrown values themselves. */
+function comparable(result: LintResult, cwd: string): unknown {
+  const { fixes: _fixes, ...rest } = result;
+  return {
+    ...rest,
+    failures: result.failures.map((failure) => failure.describe(cwd)),
+    internalErrors: result.internalErrors.map(({ error: _error, ...bug }) => bug),
+    rules: result.rules.map((rule) => rule.id),
+  };
+}
+
+function operationSpec(index: number): Record<string, unknown> {
+  const unauthorized = index % 3 === 0 ? { $ref: 'shared.yaml#/components/responses/Unauthorized' } : { description: `Unauthorized ${index}` };
+  const get: Record<string, unknown> = {
+    responses: {
+      '200': { description: 'OK' },
+      '401': unauthorized,
+      ...(index % 4 === 0 ? { '403': { $ref: 'https://example.com/errors.yaml#/Forbidden' } } : {}),
+      ...(index % 5 === 0 ? { '429': { $ref: 'limits.yaml#/components/responses/TooMany' } } : {}),
+    },
+  };
+  if (index % 7 === 0) get['x-statuslint-ignore'] = ['require-retry-after', 'no-such-rule'];
+  return {
+    openapi: index % 2 ? '3.1.0' : '3.0.3',
+    info: { title: `Spec ${index}`, version: '1' },
+    security: [{ key: [] }],
+    paths: { [`/items/${index}`]: { get } },
+    components: { securitySchemes: { key: { type: 'apiKey', in: 'header', name: 'X-Key' } } },
+  };
+}
+
+/** A folder of 30 specs sharing fragments, with the inputs a real folder has besides specs. */
+function generatedFolder(): string {
+  const folder = mkdtempSync(join(tmpdir(), 'statuslint-parallel-'));
+  mkdirSync(join(folder, 'specs'));
+  const components = (responses: Record<string, unknown>): Record<string, unknown> => ({ openapi: '3.1.0', info: { title: 'Shared', version: '1' }, components: { responses } });
+  // A shared fragment (components only, referenced): skipped as a root, linted through its users.
+  writeFileSync(join(folder, 'specs', 'shared.yaml'), stringify(components({ Unauthorized: { description: 'Shared unauthorized' } })));
+  // Components only and referenced by nobody: linted as a spec of its own.
+  writeFileSync(join(folder, 'specs', 'lonely.yaml'), stringify(components({ Gone: { description: 'Gone' } })));
+  // A shared file with a broken $ref: every spec that reaches it fails.
+  writeFileSync(join(folder, 'specs', 'limits.yaml'), stringify({ components: { responses: { TooMany: { $ref: '#/components/responses/Missing' } } } }));
+  // Not OpenAPI.
+  writeFileSync(join(folder, 'specs', 'package.json'), JSON.stringify({ name: 'not-a-spec' }));
+  // A broken spec.
+  writeFileSync(join(folder, 'specs', 'broken.yaml'), 'openapi: 3.1.0\npaths:\n  /a: {}\n  /a: {}\n');
+  for (let index = 0; index < 30; index++) {
+    const name = join(folder, 'specs', index % 2 ? `spec-${String(index).padStart(2, '0')}.yaml` : `spec-${String(index).padStart(2, '0')}.json`);
+    writeFileSync(name, index % 2 ? stringify(operationSpec(index)) : JSON.stringify(operationSpec(index), null, 2));
+  }
+  return folder;
+}
+
+function runCli(args: string[], cwd: string, threads: number): { code: number | null; stdout: string; stderr: string } {
+  const run = spawnSync(process.execPath, [cliBin, ...args], { cwd, encoding: 'utf8', env: { ...process.env, STATUSLINT_THREADS: String(threads), NO_COLOR: '1' } });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+describe('lintParallel', () => {
+  it('gives the same result as lint() on a generated folder, with per-spec rules', async () => {
+    const folder = generatedFolder();
+    const inputs = built.defaultRules();
+    const { expandInputs } = (await import(pathToFileURL(join(projectRoot, 'dist', 'src', 'inputs.js')).href)) as typeof import('../src/inputs.js');
+    const { files, discovered } = expandInputs(['specs'], { cwd: folder, isIgnored: () => false, exclude: new Set() });
+    // The configuration's rules may depend on the spec: here, one rule is off in some specs.
+    const rules = (path: string) => (/spec-1\d/.test(path) ? inputs.filter((entry) => entry.rule.id !== 'require-www-authenticate') : inputs);
+    const progress: number[] = [];
+    const options = { cwd: folder, discovered, rules, unusedSuppressions: 'warning' as const };
+    const parallel = await built.lintParallel(files, { ...options, threads: 2, onProgress: (done) => void progress.push(done) });
+    const sequential = built.lint(files, options);
+
+    expect(files.length).toBeGreaterThanOrEqual(20);
+    expect(sequential.findings.length).toBeGreaterThan(15);
+    expect(sequential.skipped.fragments).toContain('specs/shared.yaml');
+    expect(sequential.skipped.notOpenApi).toContain('specs/package.json');
+    expect(sequential.files).toContain('specs/lonely.yaml');
+    expect(sequential.failures.map((failure) => failure.describe(folder))).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^specs\/broken\.yaml/), expect.stringMatching(/^specs\/limits\.yaml.*Missing/)]),
+    );
+    // Every spec reaching the broken shared file stops there, not only the first one.
+    expect(sequential.files.filter((file) => /spec-(00|05|10|15|20|25)/.test(file))).toStrictEqual([]);
+    expect(sequential.notices.length).toBeGreaterThan(0);
+    expect(sequential.findings.some((finding) => finding.ruleId === 'unused-suppression')).toBe(true);
+    expect(comparable(parallel, folder)).toStrictEqual(comparable(sequential, folder));
+    expect(progress).toHaveLength(files.length);
+    expect(Math.max(...progress)).toBe(files.length);
+  });
+
+  it('gives the same CLI output with and without workers on the fixtures folder and the generated one', () => {
+    for (const [cwd, input] of [
+      [projectRoot, 'fixtures/'],
+      [generatedFolder(), 'specs'],
+    ] as const) {
+      for (const format of ['json', 'text']) {
+        const one = runCli(['--format', format, input], cwd, 1);
+        const two = runCli(['--format', format, input], cwd, 2);
+        expect(one.code).toBe(2); // both folders hold broken specs
+        expect(two).toStrictEqual(one);
+      }
+    }
+  });
+
+  it('turns a worker that dies into an internal error for the spec it was on, and lints the rest', async () => {
+    const folder = generatedFolder();
+    const files = Array.from({ length: 30 }, (_, index) => join(folder, 'specs', index % 2 ? `spec-${String(index).padStart(2, '0')}.yaml` : `spec-${String(index).padStart(2, '0')}.json`));
+    files.splice(5, 0, join(folder, 'specs', 'throw-here.yaml'));
+    files.splice(20, 0, join(folder, 'specs', 'exit-here.yaml'));
+    // A worker that throws or exits on those two, and is the real worker otherwise.
+    const worker = join(folder, 'crashing-worker.mjs');
+    writeFileSync(
+      worker,
+      `import { parentPort } from 'node:worker_threads';
+const on = parentPort.on.bind(parentPort);
+parentPort.on = (event, listener) => on(event, (job) => {
+  if (job.path.endsWith('throw-here.yaml')) throw new Error('boom');
+  if (job.path.endsWith('exit-here.yaml')) process.exit(3);
+  listener(job);
+});
+await import(${JSON.stringify(pathToFileURL(join(projectRoot, 'dist', 'src', 'lint-worker.js')).href)});
+`,
+    );
+    const result = await built.lintParallel(files, { cwd: folder, threads: 2, workerUrl: pathToFileURL(worker) });
+    expect(result.internalErrors.map((bug) => [bug.file, bug.message])).toStrictEqual([
+      ['specs/throw-here.yaml', 'the worker thread linting it stopped: boom'],
+      ['specs/exit-here.yaml', 'the worker thread linting it stopped: it exited with code 3'],
+    ]);
+    const sequential = built.lint(files.filter((path) => !/(throw|exit)-here/.test(path)), { cwd: folder });
+    expect(result.files).toStrictEqual(sequential.files);
+    expect(result.findings).toStrictEqual(sequential.findings);
+  });
+});
