@@ -272,8 +272,9 @@ export default defineRule({
           if (hit) context.report({ messageId: 'credentialsOn403', at: response.node, data: { quote: hit.quote } });
           return;
         }
-        const readings = FIVE_XX[status];
-        if (!readings) return;
+        // Status keys are the spec's own strings: '__proto__' must not reach the prototype.
+        if (!Object.hasOwn(FIVE_XX, status)) return;
+        const readings = FIVE_XX[status]!;
         const text = words(description);
         const own = mentions(text, OWN[status]!);
         for (const reading of readings) {

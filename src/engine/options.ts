@@ -21,7 +21,7 @@ export function checkOptions(value: unknown, schema: OptionSchema, path = 'optio
   if (schema.type === 'object') {
     const record = value as Record<string, unknown>;
     for (const [key, item] of Object.entries(record)) {
-      const property = schema.properties?.[key];
+      const property = schema.properties && Object.hasOwn(schema.properties, key) ? schema.properties[key] : undefined;
       if (property) problems.push(...checkOptions(item, property, `${path}.${key}`));
       else if (schema.additionalProperties === false) problems.push(`${path} has unknown option '${key}'`);
     }

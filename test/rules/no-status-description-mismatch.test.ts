@@ -1,4 +1,9 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import rule from '../../rules/no-status-description-mismatch.js';
+import { lint } from '../../src/lint.js';
 import { responsesRef, sharedResponses, testRule, VERSIONS, withResponses, type InvalidCase, type ValidCase } from '../rule-tester.js';
 
 // Descriptions below are real ones, harvested from the 401, 403, 500, 502, 503 and 504
@@ -200,3 +205,28 @@ for (const v of VERSIONS) {
 }
 
 testRule(rule, { valid, invalid });
+
+// Found by the fuzz suite: a status key that names an Object.prototype member. The alias makes
+// the loader take yaml's own reader, which keeps '__proto__' as an ordinary key.
+describe('no-status-description-mismatch: status keys that are Object.prototype names', () => {
+  it("reads '__proto__' and 'constructor' as no status at all", () => {
+    const text = [
+      'openapi: 3.1.0',
+      "info: { title: t, version: '1' }",
+      'paths:',
+      '  /a:',
+      '    get:',
+      '      responses:',
+      "        '200': &ok { description: ok }",
+      '        __proto__: { description: Service unavailable }',
+      '        constructor: { description: Bad gateway }',
+      "        '201': *ok",
+      '',
+    ].join('\n');
+    const dir = mkdtempSync(join(tmpdir(), 'statuslint-proto-'));
+    writeFileSync(join(dir, 'openapi.yaml'), text);
+    const result = lint([join(dir, 'openapi.yaml')], { rules: [{ rule, severity: 'warning' }], cwd: dir });
+    expect(result.internalErrors.map((error) => error.message)).toEqual([]);
+    expect(result.findings).toEqual([]);
+  });
+});
