@@ -214,14 +214,18 @@ for (const entry of cases) {
 // ---------------------------------------------------------------- reporting
 
 const row = (cells) => `| ${cells.join(' | ')} |`;
-const lines = [];
-const checks = [];
 const seconds = (value) => (value < 1 ? value.toFixed(3) : value.toFixed(2));
-for (const entry of cases) {
+const cpu = cpus()[0]?.model ?? 'unknown CPU';
+const machine = `${availableParallelism()} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Linux ${release()}, Node ${process.version}; load average ${loadBefore.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after`;
+const argv = process.argv.slice(2).filter((arg) => arg !== '--write').join(' ');
+const when = `${started.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+
+/** One case's table and the targets it checks, as Markdown. */
+function block(entry) {
   const mine = results.filter((result) => result.entry === entry);
   const floor = mine.find((result) => result.command.floor);
   const ours = mine.find((result) => result.command.name === 'statuslint');
-  lines.push('', `**${entry.title}**`, '');
+  const lines = [`**${entry.title}**`, '', `Run ${when} with \`npm run bench${argv ? ` -- ${argv}` : ''}\` on ${machine}.`, ''];
   lines.push(row(['command', 'runs', 'wall (median)', 'CPU (median)', 'peak RSS', '÷ floor', 'Spectral ÷ it', 'Redocly ÷ it']));
   lines.push(row(['---', '---:', '---:', '---:', '---:', '---:', '---:', '---:']));
   for (const result of mine) {
@@ -231,38 +235,42 @@ for (const entry of cases) {
     };
     lines.push(row([result.command.name, result.runs, `${seconds(result.wall)} s`, `${seconds(result.cpu)} s`, `${result.rssMb.toFixed(0)} MB`, floor && result !== floor ? `${(result.wall / floor.wall).toFixed(2)}` : '', versus('Spectral'), versus('Redocly')]));
   }
+  const checks = [];
   if (entry.id === 'json' && ours && floor) {
-    checks.push([`JSON: ≤ 4× the JSON floor`, ours.wall / floor.wall <= 4, `${(ours.wall / floor.wall).toFixed(2)}×`]);
-    checks.push([`JSON: peak RSS ≤ 250 MB`, ours.rssMb <= 250, `${ours.rssMb.toFixed(0)} MB`]);
+    checks.push(['≤ 4× the JSON floor', ours.wall / floor.wall <= 4, `${(ours.wall / floor.wall).toFixed(2)}× (CPU ${(ours.cpu / floor.cpu).toFixed(2)}×)`]);
+    checks.push(['peak RSS ≤ 250 MB', ours.rssMb <= 250, `${ours.rssMb.toFixed(0)} MB`]);
   }
-  if (entry.id === 'yaml' && ours && floor) checks.push([`YAML: ≤ 0.35× yaml's parseDocument`, ours.wall / floor.wall <= 0.35, `${(ours.wall / floor.wall).toFixed(2)}×`]);
-  if (entry.id === 'sample' && ours && floor) checks.push([`200 specs: ≤ 1.5× reading and parsing them`, ours.wall / floor.wall <= 1.5, `${(ours.wall / floor.wall).toFixed(2)}×`]);
-  if (entry.id === 'tiny' && ours) checks.push([`tiny spec: ≤ 150 ms`, ours.wall <= 0.15, `${(ours.wall * 1000).toFixed(0)} ms`]);
+  if (entry.id === 'yaml' && ours && floor) checks.push(["≤ 0.35× yaml's parseDocument", ours.wall / floor.wall <= 0.35, `${(ours.wall / floor.wall).toFixed(2)}× (CPU ${(ours.cpu / floor.cpu).toFixed(2)}×)`]);
+  if (entry.id === 'sample' && ours && floor) checks.push(['≤ 1.5× reading and parsing them', ours.wall / floor.wall <= 1.5, `${(ours.wall / floor.wall).toFixed(2)}×`]);
+  if (entry.id === 'tiny' && ours) checks.push(['≤ 150 ms', ours.wall <= 0.15, `${(ours.wall * 1000).toFixed(0)} ms`]);
   if (entry.id === 'growth') {
     for (let i = 1; i < mine.length; i++) {
       const ratio = mine[i].wall / mine[i - 1].wall;
-      checks.push([`growth ×${mine[i - 1].command.copies} → ×${mine[i].command.copies}: ≤ 2.2× per doubling`, ratio <= 2.2, `${ratio.toFixed(2)}×`]);
+      checks.push([`×${mine[i - 1].command.copies} → ×${mine[i].command.copies}: ≤ 2.2× per doubling`, ratio <= 2.2, `${ratio.toFixed(2)}× (CPU ${(mine[i].cpu / mine[i - 1].cpu).toFixed(2)}×)`]);
     }
   }
-}
-if (checks.length > 0) {
-  lines.push('', '**Targets**', '', row(['target', 'measured', 'met']), row(['---', '---:', '---']));
-  for (const [name, ok, value] of checks) lines.push(row([name, value, ok ? 'yes' : '**no**']));
+  if (checks.length > 0) {
+    lines.push('', row(['target', 'measured', 'met']), row(['---', '---:', '---']));
+    for (const [name, ok, value] of checks) lines.push(row([name, value, ok ? 'yes' : '**no**']));
+  }
+  return lines.join('\n');
 }
 
-const cpu = cpus()[0]?.model ?? 'unknown CPU';
-const machine = `${availableParallelism()} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Linux ${release()}, Node ${process.version}; load average ${loadBefore.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after`;
-const argv = process.argv.slice(2).filter((arg) => arg !== '--write').join(' ');
-const header = [`Run ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC with \`npm run bench${argv ? ` -- ${argv}` : ''}\` on ${machine}.`];
-const table = [...header, ...lines].join('\n');
-console.log(table);
+const blocks = cases.map((entry) => [entry.id, block(entry)]);
+console.log(blocks.map(([, text]) => text).join('\n\n'));
 
 if (options.write) {
+  // Each case has its own section, so that re-running one case keeps the others.
   const readme = join(bench, 'README.md');
-  const text = readFileSync(readme, 'utf8');
-  const begin = '<!-- bench:begin -->';
+  let text = readFileSync(readme, 'utf8');
   const end = '<!-- bench:end -->';
-  if (!text.includes(begin) || !text.includes(end)) throw new Error(`bench/README.md has no ${begin} … ${end} section`);
-  writeFileSync(readme, text.slice(0, text.indexOf(begin) + begin.length) + '\n' + table + '\n' + text.slice(text.indexOf(end)));
+  if (!text.includes(end)) throw new Error(`bench/README.md has no ${end} marker`);
+  for (const [id, body] of blocks) {
+    const open = `<!-- bench:${id} -->`;
+    const close = `<!-- /bench:${id} -->`;
+    const section = `${open}\n${body}\n${close}`;
+    text = text.includes(open) ? text.slice(0, text.indexOf(open)) + section + text.slice(text.indexOf(close) + close.length) : text.replace(end, `${section}\n\n${end}`);
+  }
+  writeFileSync(readme, text);
   console.error(`\nwrote ${relative(root, readme)}`);
 }

@@ -1,7 +1,4 @@
-import { githubReporter } from './github.js';
-import { jsonReporter } from './json.js';
-import { createSarifReporter, type SarifOptions } from './sarif.js';
-import { textReporter } from './text.js';
+import type { SarifOptions } from './sarif.js';
 import type { Reporter } from './types.js';
 
 export const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
@@ -10,16 +7,20 @@ export type Format = (typeof FORMATS)[number];
 /** Formats whose paths must be relative to the repository root, not the working directory. */
 export const REPOSITORY_FORMATS: ReadonlySet<Format> = new Set(['sarif', 'github']);
 
-export function reporterFor(format: Format, sarif: SarifOptions = {}): Reporter {
+/**
+ * The reporter for a format, loaded when asked for: a run prints one format, and the others
+ * (chalk for text, hashing for SARIF) would only add to start-up.
+ */
+export async function reporterFor(format: Format, sarif: SarifOptions = {}): Promise<Reporter> {
   switch (format) {
     case 'text':
-      return textReporter;
+      return (await import('./text.js')).textReporter;
     case 'json':
-      return jsonReporter;
+      return (await import('./json.js')).jsonReporter;
     case 'sarif':
-      return createSarifReporter(sarif);
+      return (await import('./sarif.js')).createSarifReporter(sarif);
     case 'github':
-      return githubReporter;
+      return (await import('./github.js')).githubReporter;
   }
 }
 
