@@ -19,6 +19,7 @@ import { FORMATS, REPOSITORY_FORMATS, reporterFor, type Format, type RunNotifica
 import { findSourceRoot, pathUnderRoot, sourceRootOption } from './source-root.js';
 import { validateStructure } from './validate.js';
 import { packageInfo } from './version.js';
+import { plural } from './plural.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
@@ -205,10 +206,6 @@ function configFor(option: string | false | undefined, cwd: string): Config {
   return path === undefined ? defaultConfig(cwd) : loadConfig(path, allRules);
 }
 
-function plural(count: number, word: string, words = `${word}s`): string {
-  return `${count} ${count === 1 ? word : words}`;
-}
-
 async function run(specs: string[], options: CliOptions, io: CliIo): Promise<number> {
   // Refuse bad flags before reading any spec.
   const explicitRoot = options.sarifRoot !== undefined ? sourceRootOption(options.sarifRoot, io.cwd) : undefined;
@@ -247,13 +244,13 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
         const name = displayPath(change.path, io.cwd);
         io.stdout(unifiedDiff(`a/${name}`, `b/${name}`, change.before, change.after));
       }
-      io.stderr(`statuslint: --fix-dry-run: ${outcome.applied} fix${outcome.applied === 1 ? '' : 'es'} in ${files} file${files === 1 ? '' : 's'}; nothing written\n`);
+      io.stderr(`statuslint: --fix-dry-run: ${plural(outcome.applied, 'fix', 'fixes')} in ${plural(files, 'file')}; nothing written\n`);
       if (outcome.refused.length > 0) io.stderr(refusedNote(outcome.refused));
       reportInternalErrors(result, options, io);
       return result.failures.length > 0 || result.internalErrors.length > 0 ? EXIT_ERROR : EXIT_OK;
     }
     writeChanges(outcome.changes);
-    if (outcome.applied > 0) io.stderr(`statuslint: fixed ${outcome.applied} problem${outcome.applied === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}\n`);
+    if (outcome.applied > 0) io.stderr(`statuslint: fixed ${plural(outcome.applied, 'problem')} in ${plural(files, 'file')}\n`);
     if (outcome.refused.length > 0) io.stderr(refusedNote(outcome.refused));
   } else {
     // Many specs are linted on worker threads, one per core. STATUSLINT_THREADS sets how many
@@ -376,5 +373,5 @@ function refusedNote(refused: readonly RefusedFix[]): string {
     layout > 0 ? `${layout} written in a way --fix does not edit (such as a 'headers' that is not a map)` : '',
     unparsable > 0 ? `${unparsable} whose edit would not parse again` : '',
   ].filter(Boolean);
-  return `statuslint: left ${refused.length} fixable problem${refused.length === 1 ? '' : 's'} as written: ${reasons.join('; ')}\n`;
+  return `statuslint: left ${plural(refused.length, 'fixable problem')} as written: ${reasons.join('; ')}\n`;
 }

@@ -1,6 +1,7 @@
 import type { Finding, Severity } from '../engine/types.js';
 import { headline, repoPath } from './context.js';
 import type { Reporter, ReporterOptions } from './types.js';
+import { plural } from '../plural.js';
 
 const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = { error: 'error', warning: 'warning', info: 'notice' };
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -43,10 +44,6 @@ export function workflowCommand(command: 'error' | 'warning' | 'notice', message
   if (title !== undefined) properties.push(['title', title]);
   const head = properties.map(([name, value]) => `${name}=${escapeProperty(String(value))}`).join(',');
   return `::${command}${head ? ` ${head}` : ''}::${escapeData(message)}`;
-}
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
 function bySeverity(a: Finding, b: Finding): number {

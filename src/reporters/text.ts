@@ -1,10 +1,7 @@
 import { Chalk } from 'chalk';
 import type { Finding, Severity } from '../engine/types.js';
 import type { Reporter } from './types.js';
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
+import { plural } from '../plural.js';
 
 /** Findings grouped by file, `line:col  severity  message  rule-id`, then a summary line. */
 export const textReporter: Reporter = (report, options) => {
