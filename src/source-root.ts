@@ -3,22 +3,10 @@
 // the files committed to the repository; an absolute path, a `./` prefix, or a path through a
 // symlink matches nothing, and the finding is shown without its place in the code.
 
-import { existsSync, realpathSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
 import { UsageError } from './errors.js';
-
-function realpath(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    return path;
-  }
-}
-
-function isInside(path: string, folder: string): boolean {
-  const rel = relative(folder, path);
-  return rel === '' || (rel !== '..' && !rel.startsWith('..' + sep) && !isAbsolute(rel));
-}
+import { gitTopLevel, isInside, realPath as realpath } from './loader/project-root.js';
 
 /**
  * The folder that reported paths are relative to, found from the working directory: the
@@ -28,12 +16,8 @@ function isInside(path: string, folder: string): boolean {
  */
 export function findSourceRoot(cwd: string, env: NodeJS.ProcessEnv = {}): string {
   const start = realpath(resolve(cwd));
-  for (let folder = start; ; ) {
-    if (existsSync(join(folder, '.git'))) return folder;
-    const parent = dirname(folder);
-    if (parent === folder) break;
-    folder = parent;
-  }
+  const topLevel = gitTopLevel(start);
+  if (topLevel) return topLevel;
   const workspace = env.GITHUB_WORKSPACE ? realpath(resolve(env.GITHUB_WORKSPACE)) : undefined;
   if (workspace && isInside(start, workspace)) return workspace;
   return start;

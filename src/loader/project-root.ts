@@ -1,10 +1,11 @@
 import { existsSync, realpathSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 
 /** Is `path` the folder `root` or inside it (by path, without touching the file system)? */
 export function isInside(path: string, root: string): boolean {
   const rel = relative(root, path);
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+  // '..' or '../x' leaves the root; a folder that is only named '..x' does not.
+  return rel === '' || (rel !== '..' && !rel.startsWith('..' + sep) && !isAbsolute(rel));
 }
 
 /** The top-level folder of the git work tree holding `folder`, if any (`.git` is a folder, or a file in worktrees and submodules). */
