@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import { displayPath, LoadError, type ErrorPosition } from './errors.js';
 import { unusedSuppression } from './engine/suppress.js';
-import { compareFindings } from './engine/run.js';
+import { compareFindings, findingKey } from './engine/run.js';
 import type { EnabledRule, Finding, Rule, Severity } from './engine/types.js';
 import { allRules, defaultRules, emptyResult, failureKey, FirstSeen, lint, noticeKey, type InternalError, type LintOptions, type LintResult, type Notice } from './lint.js';
 
@@ -153,7 +153,7 @@ class Merge {
     if (reply.ran) for (const { rule } of enabled) this.ran.set(rule.id, rule);
     // Two specs sharing a file find the same problems in it: keep the first report.
     for (const finding of reply.findings) {
-      if (this.seenFindings.add(`${finding.ruleId}\u0000${finding.file}\u0000${finding.pointer}\u0000${finding.message}`)) this.findings.push(finding);
+      if (this.seenFindings.add(findingKey(finding.ruleId, finding.file, finding.pointer, finding.message))) this.findings.push(finding);
     }
     for (const error of reply.internalErrors) {
       const { stack, ...rest } = error;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { displayPath, LoadError } from './errors.js';
-import { locateFindings, RuleError, runRules } from './engine/run.js';
+import { findingKey, locateFindings, RuleError, runRules } from './engine/run.js';
 import { unusedSuppression } from './engine/suppress.js';
 import type { EnabledRule, Finding, RawFinding, Rule, Severity } from './engine/types.js';
 import { detectVersion, normalize } from './loader/normalize.js';
@@ -261,7 +261,7 @@ export function lint(paths: readonly string[], options: LintOptions = {}): LintR
 
   // Two specs sharing a file find the same problems in it: keep the first report.
   const seen = new FirstSeen();
-  const unique = raw.filter((finding) => seen.add(`${finding.ruleId}\u0000${finding.at.file.path}\u0000${finding.at.pointer}\u0000${finding.message}`));
+  const unique = raw.filter((finding) => seen.add(findingKey(finding.ruleId, finding.at.file.path, finding.at.pointer, finding.message)));
   result.findings = locateFindings(unique, cwd);
   for (const finding of unique) if (finding.fix) result.fixes.push(finding.fix);
   result.sources = [...new Set([...roots, ...workspace.referenced])].map((file) => displayPath(file.path, cwd));

@@ -7,7 +7,7 @@ import { SEVERITIES } from '../engine/types.js';
 import { displayPath, LoadError, UsageError, type ErrorPosition } from '../errors.js';
 import { GlobError, GlobSet } from '../glob.js';
 import { didYouMean } from '../suggest.js';
-import { DEFAULT_PRESET, isPresetName, PRESET_NAMES, type PresetName, type Registry, type RuleSetting, type Setting } from './presets.js';
+import { DEFAULT_PRESET, isPresetName, PRESET_NAMES, type PresetName, type Registry, type Setting } from './presets.js';
 
 /** Where a configuration is looked for, in each folder from the working directory up. */
 export const CONFIG_FILE_NAMES = ['statuslint.config.yaml', '.statuslintrc.yaml', '.statuslintrc.yml', '.statuslintrc.json'] as const;
@@ -93,7 +93,7 @@ const OVERRIDE_KEYS = ['files', 'rules'];
 
 /** Checks configuration text (YAML, or JSON, which YAML reads too). */
 export function parseConfig(path: string, text: string, registry: Registry): Config {
-  const { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } = yaml();
+  const { isMap, isScalar, isSeq, LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   const document = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter, uniqueKeys: true, prettyErrors: false });
   const problems: LoadError[] = [];

@@ -36,6 +36,11 @@ export interface RunOptions extends SuppressionOptions {
   onRuleError?(error: RuleError): void;
 }
 
+/** What makes two reports one finding: the same rule and message at the same place. */
+export function findingKey(ruleId: string, file: string, pointer: string, message: string): string {
+  return `${ruleId}\u0000${file}\u0000${pointer}\u0000${message}`;
+}
+
 /**
  * Runs the enabled rules over one spec in a single walk and returns what they report.
  * A problem in a shared definition is reported once, where it is written: reports are
@@ -85,7 +90,7 @@ export function runRules(spec: Spec, rules: readonly EnabledRule[], runOptions: 
           const template = rule.meta.messages[messageId];
           if (template === undefined) throw new Error(`rule '${rule.id}' reported unknown message id '${messageId}'`);
           const message = format(template, data);
-          const key = `${rule.id}\u0000${at.file.path}\u0000${at.pointer}\u0000${message}`;
+          const key = findingKey(rule.id, at.file.path, at.pointer, message);
           const operation = current.operation;
           const known = findings.get(key);
           if (known) {
