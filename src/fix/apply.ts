@@ -61,11 +61,6 @@ function parses(text: string, format: SourceFormat): boolean {
   return parseDocument(text, { uniqueKeys: true, keepSourceTokens: false }).errors.length === 0;
 }
 
-function readText(path: string): string {
-  const text = readFileSync(path, 'utf8');
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
 /**
  * Lints, applies every offered fix in memory, and lints again until nothing more can be
  * fixed. Nothing is written here: `writeChanges` does that, so `--fix-dry-run` shares the path.
@@ -86,10 +81,11 @@ export function fixSpecs(paths: readonly string[], options: LintOptions = {}): F
     }
     let progress = false;
     for (const [path, intents] of byFile) {
-      const before = overlay.get(path) ?? readText(path);
-      if (!originals.has(path)) originals.set(path, before);
-      // The file as this pass's lint loaded it: its format, and for YAML the tree to edit with.
+      // The file as this pass's lint loaded it: its text (BOM removed), its format, and for YAML
+      // the tree to edit with. The first pass read it from disk already.
       const { source } = target(intents[0]!);
+      const before = overlay.get(path) ?? source.text;
+      if (!originals.has(path)) originals.set(path, before);
       const format = source.format;
       const file = new EditableFile(path, before, format, source.text === before ? source.yamlTree : undefined);
       // Intents on one node become one edit (two headers for one response share `headers:`).
