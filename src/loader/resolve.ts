@@ -205,12 +205,7 @@ export class Workspace {
       if (tooDeep !== undefined) {
         throw new LoadError(current.path, `nesting deeper than ${MAX_NESTING} levels`, current.locate([tooDeep]).get(tooDeep));
       }
-      // Specs repeat the same few hundred $refs thousands of times: check each once per file.
-      const followed = new Set<string>();
-      for (const { pointer: pointerOfRef, ref } of refs) {
-        if (followed.has(ref)) continue;
-        followed.add(ref);
-        const pointer = pointerOfRef();
+      for (const [ref, pointer] of refs) {
         const at = appendPointer(pointer, '$ref');
         const refuse: (reason: string) => never = (reason) => {
           throw new LoadError(current.path, `cannot resolve $ref ${quoted(ref)}: ${reason}`, current.locate([at]).get(at));
@@ -281,15 +276,6 @@ function namesAnchor(ref: string): boolean {
   return !decodeFragment(ref.slice(hash + 1)).startsWith('/');
 }
 
-/**
- * The `value` of an Example Object (`…/examples/<name>/value`) is literal data: a `$ref`
- * inside it is part of the example (real specs do this, e.g. Shutterstock's).
- */
-/** `value` of an Example Object: `.../examples/<name>/value`. */
-function isExampleValue(step: Step | undefined, key: string): boolean {
-  return key === 'value' && step?.parent?.key === 'examples';
-}
-
 function refOf(value: unknown): string | undefined {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
   const ref = (value as Record<string, unknown>).$ref;
@@ -305,60 +291,64 @@ function decodeFragment(fragment: string): string {
 }
 
 /**
- * Every `$ref` string in a value, with the pointer of the object that holds it, and the
- * pointer of a value nested deeper than MAX_NESTING if there is one: nesting is checked
- * everywhere, data included, so no rule ever meets a deeper value. `shared` is for YAML,
- * where aliases make one value appear at many places: each is walked once (a `$ref` names
- * the same target from wherever it appears in one file).
+ * The distinct `$ref` strings in a value, in document order, each with the pointer of the first
+ * object that holds it (specs repeat the same few hundred refs thousands of times, and one
+ * check per file is enough), and the pointer of a value nested deeper than MAX_NESTING if
+ * there is one: nesting is checked everywhere, data included, so no rule ever meets a deeper
+ * value. `shared` is for YAML, where aliases make one value appear at many places: each is
+ * walked once (a `$ref` names the same target from wherever it appears in one file).
+ *
+ * Recursive, with one array of keys for the path: a 13 MB spec has a million objects, and a
+ * walk that allocates per object spends more time collecting garbage than walking. Recursion
+ * is bounded by MAX_NESTING.
  */
-interface Step {
-  parent: Step | undefined;
-  key: string | number;
-}
-
-function pointerOf(step: Step | undefined): string {
-  const keys: Array<string | number> = [];
-  for (let at = step; at; at = at.parent) keys.push(at.key);
-  return appendPointer('', ...keys.reverse());
-}
-
-/**
- * Every `$ref` string in a value, in document order, with the pointer of the object that holds
- * it. Pointers are built only when asked for: a 13 MB spec has a million objects and few refs.
- */
-function collectRefs(root: unknown, shared: boolean): { refs: Array<{ pointer: () => string; ref: string }>; tooDeep?: string } {
-  const refs: Array<{ pointer: () => string; ref: string }> = [];
+function collectRefs(root: unknown, shared: boolean): { refs: Map<string, string>; tooDeep?: string } {
+  const refs = new Map<string, string>();
   const seen = shared ? new Set<object>() : undefined;
-  // [value, where it is, depth, inside data (where a `$ref` member is just data)]
-  const stack: Array<[unknown, Step | undefined, number, boolean]> = [[root, undefined, 0, false]];
-  while (stack.length > 0) {
-    const [value, step, depth, data] = stack.pop()!;
-    if (value === null || typeof value !== 'object') continue;
-    if (depth >= MAX_NESTING) return { refs, tooDeep: pointerOf(step) };
+  const path: Array<string | number> = [];
+  let tooDeep: string | undefined;
+  // `data`: inside literal data, where a `$ref` member is just data. Returns false to stop.
+  const walk = (value: object, data: boolean): boolean => {
+    if (path.length >= MAX_NESTING) {
+      tooDeep = appendPointer('', ...path);
+      return false;
+    }
     if (seen) {
-      if (seen.has(value)) continue;
+      if (seen.has(value)) return true;
       seen.add(value);
     }
-    // Children are pushed last first, so that references come out in document order and the
-    // first broken one reported is the first in the file.
     if (Array.isArray(value)) {
-      for (let index = value.length - 1; index >= 0; index--) {
-        const item = value[index];
-        if (item !== null && typeof item === 'object') stack.push([item, { parent: step, key: index }, depth + 1, data]);
+      for (let index = 0; index < value.length; index++) {
+        const item: unknown = value[index];
+        if (item === null || typeof item !== 'object') continue;
+        path.push(index);
+        const going = walk(item, data);
+        path.pop();
+        if (!going) return false;
       }
-      continue;
+      return true;
     }
-    const keys = Object.keys(value);
-    for (let index = keys.length - 1; index >= 0; index--) {
-      const key = keys[index]!;
-      const child = (value as Record<string, unknown>)[key];
-      if (key === '$ref' && typeof child === 'string' && !data) refs.push({ pointer: () => pointerOf(step), ref: child });
-      else if (child !== null && typeof child === 'object') {
-        stack.push([child, { parent: step, key }, depth + 1, data || isDataKey(key) || isExampleValue(step, key)]);
+    // The `value` of an Example Object (`…/examples/<name>/value`) is literal data: a `$ref`
+    // inside it is part of the example (real specs do this, e.g. Shutterstock's).
+    const inExample = path[path.length - 2] === 'examples';
+    // for-in, not Object.keys: no array per object. JSON.parse and the YAML readers build plain
+    // objects, whose prototype has nothing enumerable.
+    for (const key in value) {
+      const member: unknown = (value as Record<string, unknown>)[key];
+      if (key === '$ref' && typeof member === 'string') {
+        if (!data && !refs.has(member)) refs.set(member, appendPointer('', ...path));
+        continue;
       }
+      if (member === null || typeof member !== 'object') continue;
+      path.push(key);
+      const going = walk(member, data || isDataKey(key) || (inExample && key === 'value'));
+      path.pop();
+      if (!going) return false;
     }
-  }
-  return { refs };
+    return true;
+  };
+  if (root !== null && typeof root === 'object') walk(root, false);
+  return tooDeep === undefined ? { refs } : { refs, tooDeep };
 }
 
 function describeFsError(error: NodeJS.ErrnoException): string {
