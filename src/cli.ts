@@ -253,8 +253,9 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
     if (outcome.applied > 0) io.stderr(`statuslint: fixed ${plural(outcome.applied, 'problem')} in ${plural(files, 'file')}\n`);
     if (outcome.refused.length > 0) io.stderr(refusedNote(outcome.refused));
   } else {
-    // Many specs are linted on worker threads, one per core. STATUSLINT_THREADS sets how many
-    // (1: none), for a machine shared with other jobs.
+    // Many specs are linted on every core: this thread and a worker per other core.
+    // STATUSLINT_THREADS sets how many threads in all (1: this one), for a machine shared with
+    // other jobs.
     const threads = io.env.STATUSLINT_THREADS?.trim() ? Number(io.env.STATUSLINT_THREADS) : undefined;
     if (threads !== undefined && !(Number.isInteger(threads) && threads >= 0)) throw new UsageError(`STATUSLINT_THREADS must be a whole number, not '${io.env.STATUSLINT_THREADS}'`);
     result = await lintParallel(inputs.files, { ...lintOptions, threads });

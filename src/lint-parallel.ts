@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,14 +7,21 @@ import { displayPath, LoadError, type ErrorPosition } from './errors.js';
 import { unusedSuppression } from './engine/suppress.js';
 import { compareFindings, findingKey } from './engine/run.js';
 import type { EnabledRule, Finding, Rule, Severity } from './engine/types.js';
-import { allRules, defaultRules, emptyResult, failureKey, FirstSeen, lint, noticeKey, type InternalError, type LintOptions, type LintResult, type Notice } from './lint.js';
+import { allRules, defaultRules, emptyResult, failureKey, compareNotices, FirstSeen, lint, noticeKey, sourcesOf, type InternalError, type LintOptions, type LintResult, type Notice } from './lint.js';
+import { jobRunner } from './lint-job.js';
 
 export interface ParallelLintOptions extends LintOptions {
   /**
-   * Worker threads to use. By default one per core, and none unless each would get at least
-   * MIN_SPECS_PER_WORKER specs; a number given here is used as it is (1 or 0: this thread).
+   * Threads to lint on, this one included. By default one per core, and only this one unless
+   * each would get at least MIN_SPECS_PER_WORKER specs; a number given here is used as it is
+   * (1 or 0: this thread alone).
    */
   threads?: number;
+  /**
+   * Whether this thread lints too, beside `threads - 1` workers (the default), or only
+   * merges while `threads` workers lint; tests use the latter to crash every spec's worker.
+   */
+  lintHere?: boolean;
   /** The worker module; tests pass one that crashes. */
   workerUrl?: URL;
 }
@@ -92,7 +99,11 @@ export async function lintParallel(paths: readonly string[], options: ParallelLi
   const cwd = options.cwd ?? process.cwd();
   // Loaded here, not at start-up: linting one spec never needs it.
   const { Worker } = await import('node:worker_threads');
-  const pool = new Pool(Worker, workerUrl, threads, { cwd, maxFileBytes: options.maxFileBytes, allowExternalRefs: options.allowExternalRefs, unusedSuppressions: options.unusedSuppressions }, cwd);
+  const setup: WorkerSetup = { cwd, maxFileBytes: options.maxFileBytes, allowExternalRefs: options.allowExternalRefs, unusedSuppressions: options.unusedSuppressions };
+  // On two cores, this thread and one worker beat two workers beside an idle main thread: one
+  // worker's start-up and JIT warm-up fewer, and this thread starts at once.
+  const lintHere = options.lintHere ?? true;
+  const pool = new Pool(Worker, workerUrl, lintHere ? threads - 1 : threads, setup, cwd, lintHere ? jobRunner(setup) : undefined);
   const job = (index: number, path: string, asRoot: boolean): WorkerJob => ({
     job: index,
     path,
@@ -104,11 +115,12 @@ export async function lintParallel(paths: readonly string[], options: ParallelLi
   const merged = new Merge(cwd);
   try {
     let done = 0;
-    const replies = await Promise.all(
-      paths.map(async (path, index) => {
-        const reply = await pool.run(job(index, path, false));
+    const replies: WorkerReply[] = new Array(paths.length);
+    // Largest first, so that no thread is left with a big spec at the end while the others idle.
+    await Promise.all(
+      largestFirst(paths).map(async (index) => {
+        replies[index] = await pool.run(job(index, paths[index]!, false));
         options.onProgress?.(++done, paths.length);
-        return reply;
       }),
     );
     const componentsOnly: string[] = [];
@@ -131,6 +143,18 @@ export async function lintParallel(paths: readonly string[], options: ParallelLi
     await pool.close();
   }
   return merged.finish();
+}
+
+/** Indexes of `paths`, the largest file first (unreadable ones last: they fail fast). */
+function largestFirst(paths: readonly string[]): number[] {
+  const sizes = paths.map((path) => {
+    try {
+      return statSync(path).size;
+    } catch {
+      return 0;
+    }
+  });
+  return paths.map((_, index) => index).sort((a, b) => sizes[b]! - sizes[a]! || a - b);
 }
 
 /** Puts the workers' answers together, in input order, as `lint()` builds its result. */
@@ -169,10 +193,11 @@ class Merge {
   finish(): LintResult {
     const result = this.result;
     result.findings = this.findings.sort(compareFindings);
-    result.sources = [...new Set([...result.files, ...[...this.referenced].map((path) => displayPath(path, this.cwd))])];
+    result.notices.sort(compareNotices);
+    result.sources = sourcesOf(result.files, [...this.referenced].map((path) => displayPath(path, this.cwd)));
     result.rules = [...this.ran.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
     if (result.findings.some((finding) => finding.ruleId === unusedSuppression.id)) result.rules.push(unusedSuppression);
-    result.readPaths = [...this.loaded];
+    result.readPaths = [...this.loaded].sort();
     return result;
   }
 }
@@ -185,8 +210,9 @@ interface Pending {
 }
 
 /**
- * Worker threads taking jobs from one queue, two in hand each so that none waits for the
- * next. A worker that dies (a crash, running out of memory) costs the spec it was on an
+ * Worker threads, and this thread when given `local`, taking jobs from one queue; workers hold
+ * two in hand so that none waits for the next, and this thread takes one at a time, between
+ * which it merges what the workers answered and hands them more. A worker that dies (a crash, running out of memory) costs the spec it was on an
  * internal error, never a hang or a lost spec: the specs it had not started go back to the
  * queue and a new worker takes its place.
  */
@@ -198,19 +224,44 @@ class Pool {
   constructor(
     private readonly WorkerClass: WorkerClass,
     private readonly url: URL,
-    threads: number,
+    workers: number,
     private readonly setup: WorkerSetup,
     private readonly cwd: string,
+    private readonly local?: (job: WorkerJob) => WorkerReply,
   ) {
-    for (let i = 0; i < threads; i++) this.start();
+    for (let i = 0; i < workers; i++) this.start();
   }
+
+  private localBusy = false;
 
   run(job: WorkerJob): Promise<WorkerReply> {
     return new Promise((settle) => {
       this.queue.push({ job, settle });
-      if (this.inHand.size === 0) this.start();
+      if (this.inHand.size === 0 && !this.local) this.start();
       for (const worker of this.inHand.keys()) this.feed(worker);
+      if (this.local && !this.localBusy) {
+        this.localBusy = true;
+        setImmediate(() => this.runLocal());
+      }
     });
+  }
+
+  /** One job in this thread, then back to the event loop, so that workers' answers are taken in between. */
+  private runLocal(): void {
+    const pending = this.closed ? undefined : this.queue.shift();
+    if (!pending) {
+      this.localBusy = false;
+      return;
+    }
+    let reply: WorkerReply;
+    try {
+      reply = this.local!(pending.job);
+    } catch (error) {
+      // The runner catches what a spec can cause; this is a bug in it, and must not hang the run.
+      reply = crashReply(pending.job, error instanceof Error ? error.message : String(error), this.cwd);
+    }
+    pending.settle(reply);
+    setImmediate(() => this.runLocal());
   }
 
   async close(): Promise<void> {

@@ -1,56 +1,7 @@
-// One worker thread of `lintParallel`: looks at the inputs it is sent, one at a time, with
-// the same steps as `lint()`, and answers with located findings and what its workspace
-// learnt, so that the main thread only merges.
-import { resolve } from 'node:path';
+// A worker thread of `lintParallel`: one lane (see lint-job.ts), answering each job it is sent.
 import { parentPort, workerData } from 'node:worker_threads';
-import { displayPath, LoadError } from './errors.js';
-import { locateFindings } from './engine/run.js';
-import type { EnabledRule } from './engine/types.js';
-import { allRules, firstLook, lintRoot, locateNotice, messageOf, type RootSettings } from './lint.js';
-import type { WorkerJob, WorkerReply, WorkerSetup } from './lint-parallel.js';
-import type { SourceFile } from './loader/parse.js';
-import { projectRootFor } from './loader/project-root.js';
-import { Workspace } from './loader/resolve.js';
+import { jobRunner } from './lint-job.js';
+import type { WorkerJob, WorkerSetup } from './lint-parallel.js';
 
-const setup = workerData as WorkerSetup;
-const settings: RootSettings = { cwd: setup.cwd, unusedSuppressions: setup.unusedSuppressions, knownRules: Object.keys(allRules) };
-const workspace = new Workspace({
-  maxFileBytes: setup.maxFileBytes,
-  allowExternalRefs: setup.allowExternalRefs,
-  rootFor: (spec) => projectRootFor(spec, setup.cwd),
-});
-let noticesSent = 0;
-let referencedSent = 0;
-let loadedSent = 0;
-
-parentPort!.on('message', (job: WorkerJob) => {
-  const reply: WorkerReply = { job: job.job, kind: 'done', ran: false, findings: [], internalErrors: [], notices: [], referenced: [], loaded: [] };
-  const lintHere = (file: SourceFile): void => {
-    const enabled: EnabledRule[] = job.rules.map(({ id, severity, options }) => ({ rule: allRules[id]!, severity, options }));
-    const outcome = lintRoot(workspace, file, enabled, settings, () => void (reply.ran = true));
-    reply.findings = locateFindings(outcome.raw, setup.cwd);
-    reply.internalErrors = outcome.internalErrors.map(({ error, ...rest }) => ({ ...rest, stack: error instanceof Error ? error.stack : undefined }));
-    reply.file = displayPath(file.path, setup.cwd);
-  };
-  try {
-    if (job.asRoot) lintHere(workspace.load(job.path));
-    else {
-      const look = firstLook(workspace, job.path, job.discovered);
-      if (look.kind === 'notSpec') Object.assign(reply, { kind: 'notSpec', path: look.path });
-      else if (look.kind === 'componentsOnly') Object.assign(reply, { kind: 'componentsOnly', path: look.file.path });
-      else lintHere(look.file);
-    }
-  } catch (error) {
-    if (error instanceof LoadError) reply.failure = { file: error.file, detail: error.detail, position: error.position };
-    else reply.internalErrors.push({ file: displayPath(resolve(job.path), setup.cwd), message: messageOf(error), stack: error instanceof Error ? error.stack : undefined });
-  }
-  for (; noticesSent < workspace.notices.length; noticesSent++) reply.notices.push(locateNotice(workspace.notices[noticesSent]!, setup.cwd));
-  if (workspace.referenced.size > referencedSent) {
-    reply.referenced = [...workspace.referenced].slice(referencedSent).map((file) => file.path);
-    referencedSent = workspace.referenced.size;
-  }
-  const loaded = workspace.loadedPaths;
-  reply.loaded = loaded.slice(loadedSent);
-  loadedSent = loaded.length;
-  parentPort!.postMessage(reply);
-});
+const run = jobRunner(workerData as WorkerSetup);
+parentPort!.on('message', (job: WorkerJob) => parentPort!.postMessage(run(job)));

@@ -189,6 +189,11 @@ export class FirstSeen {
   }
 }
 
+/** By file and position: the order files were read in depends on the threads. */
+export function compareNotices(a: Notice, b: Notice): number {
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0);
+}
+
 export const noticeKey = (notice: Notice): string => `${notice.file}\u0000${notice.line}\u0000${notice.column}\u0000${notice.message}`;
 export const failureKey = (failure: LoadError): string => `${failure.file}\u0000${failure.position?.line}\u0000${failure.position?.column}\u0000${failure.detail}`;
 
@@ -264,7 +269,7 @@ export function lint(paths: readonly string[], options: LintOptions = {}): LintR
   const unique = raw.filter((finding) => seen.add(findingKey(finding.ruleId, finding.at.file.path, finding.at.pointer, finding.message)));
   result.findings = locateFindings(unique, cwd);
   for (const finding of unique) if (finding.fix) result.fixes.push(finding.fix);
-  result.sources = [...new Set([...roots, ...workspace.referenced])].map((file) => displayPath(file.path, cwd));
+  result.sources = sourcesOf(result.files, [...workspace.referenced].map((file) => displayPath(file.path, cwd)));
   result.rules = [...ran.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
   if (unique.some((finding) => finding.ruleId === unusedSuppression.id)) result.rules.push(unusedSuppression);
   // A walk stopped by a broken reference is walked again by the next spec that reaches it.
@@ -273,8 +278,17 @@ export function lint(paths: readonly string[], options: LintOptions = {}): LintR
     const located = locateNotice(notice, cwd);
     if (notices.add(noticeKey(located))) result.notices.push(located);
   }
-  result.readPaths = workspace.loadedPaths;
+  result.notices.sort(compareNotices);
+  result.readPaths = workspace.loadedPaths.sort();
   return result;
+}
+
+/**
+ * The specs in input order, then the files they reference, sorted: which file a thread
+ * happened to read first must not change the result.
+ */
+export function sourcesOf(files: readonly string[], referenced: readonly string[]): string[] {
+  return [...new Set([...files, ...[...referenced].sort()])];
 }
 
 export function emptyResult(): LintResult {

@@ -141,7 +141,7 @@ parentPort.on = (event, listener) => on(event, (job) => {
 await import(${JSON.stringify(pathToFileURL(join(projectRoot, 'dist', 'src', 'lint-worker.js')).href)});
 `,
     );
-    const result = await built.lintParallel(files, { cwd: folder, threads: 2, workerUrl: pathToFileURL(worker) });
+    const result = await built.lintParallel(files, { cwd: folder, threads: 2, lintHere: false, workerUrl: pathToFileURL(worker) });
     expect(result.internalErrors.map((bug) => [bug.file, bug.message])).toStrictEqual([
       ['specs/throw-here.yaml', 'the worker thread linting it stopped: boom'],
       ['specs/exit-here.yaml', 'the worker thread linting it stopped: it exited with code 3'],

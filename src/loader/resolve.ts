@@ -56,7 +56,9 @@ function isDataKey(key: string): boolean {
  */
 export class Workspace {
   private readonly files = new Map<string, SourceFile>();
-  private readonly checked = new Set<SourceFile>();
+  /** Every path read, in order, released or not. */
+  private readonly read = new Set<string>();
+  private readonly checked = new WeakSet<SourceFile>();
   readonly notices: RefNotice[] = [];
   /** Files that a checked file names in a `$ref`, so a folder's shared fragments are told from its specs. */
   readonly referenced = new Set<SourceFile>();
@@ -66,7 +68,7 @@ export class Workspace {
   private readonly allowExternalRefs: boolean;
   private readonly rootFor: (specPath: string) => string;
   /** The folder each file's `$ref`s must stay inside: a spec's own, inherited by what it references. */
-  private readonly roots = new Map<SourceFile, string>();
+  private readonly roots = new WeakMap<SourceFile, string>();
 
   constructor(options: WorkspaceOptions = {}) {
     this.maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
@@ -78,7 +80,17 @@ export class Workspace {
 
   /** Every file read so far, by absolute path. */
   get loadedPaths(): string[] {
-    return [...this.files.keys()];
+    return [...this.read];
+  }
+
+  /**
+   * Forgets a spec that has been linted and located, unless a file read so far references it:
+   * its text and values can then be collected while they are young, instead of being carried
+   * (and copied by the collector) to the end of a run over hundreds of specs. A spec that a
+   * later one references is read again.
+   */
+  release(file: SourceFile): void {
+    if (!this.referenced.has(file) && this.files.get(file.path) === file) this.files.delete(file.path);
   }
 
   /**
@@ -93,6 +105,7 @@ export class Workspace {
     if (overlaid !== undefined) {
       const file = parseGuarded(absolute, overlaid, this.parseOptions);
       this.files.set(absolute, file);
+      this.read.add(absolute);
       this.roots.set(file, (via && this.roots.get(via)) ?? this.rootFor(absolute));
       return file;
     }
@@ -114,6 +127,7 @@ export class Workspace {
     }
     const file = parseGuarded(absolute, decodeSource(absolute, bytes), this.parseOptions);
     this.files.set(absolute, file);
+    this.read.add(absolute);
     this.roots.set(file, (via && this.roots.get(via)) ?? this.rootFor(absolute));
     return file;
   }
