@@ -65,6 +65,8 @@ export class Workspace {
   private readonly rootFor: (specPath: string) => string;
   /** The folder each file's `$ref`s must stay inside: a spec's own, inherited by what it references. */
   private readonly roots = new WeakMap<SourceFile, string>();
+  /** Where each `$ref` written in a file leads, once followed. */
+  private readonly targets = new WeakMap<SourceFile, Map<string, Located | undefined>>();
 
   constructor(options: WorkspaceOptions = {}) {
     this.maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
@@ -168,6 +170,17 @@ export class Workspace {
   }
 
   private follow(from: Located, ref: string): Located | undefined {
+    // Rules follow the same few hundred refs of a file thousands of times; where a ref leads
+    // depends only on the file it is written in. Refusals are not kept: they throw each time.
+    let known = this.targets.get(from.file);
+    if (!known) this.targets.set(from.file, (known = new Map()));
+    if (known.has(ref)) return known.get(ref);
+    const target = this.resolveRef(from, ref);
+    known.set(ref, target);
+    return target;
+  }
+
+  private resolveRef(from: Located, ref: string): Located | undefined {
     if (isRemote(ref)) return undefined;
     const hash = ref.indexOf('#');
     const filePart = hash === -1 ? ref : ref.slice(0, hash);
