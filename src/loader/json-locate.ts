@@ -8,8 +8,10 @@ interface Trie {
   children: Map<string, Trie>;
 }
 
-function buildTrie(pointers: Iterable<string>): Trie {
+/** The pointers as a tree of their segments, and how many distinct pointers it holds. */
+function buildTrie(pointers: Iterable<string>): { root: Trie; count: number } {
   const root: Trie = { children: new Map() };
+  let count = 0;
   for (const pointer of pointers) {
     let node = root;
     for (const segment of splitPointer(pointer)) {
@@ -17,9 +19,10 @@ function buildTrie(pointers: Iterable<string>): Trie {
       if (!next) node.children.set(segment, (next = { children: new Map() }));
       node = next;
     }
+    if (node.pointer === undefined) count++;
     node.pointer = pointer;
   }
-  return root;
+  return { root, count };
 }
 
 const enum Ch {
@@ -98,10 +101,14 @@ function keyAt(text: string, start: number, end: number): string {
  * that some pointer names and skipping every other value at scanning speed. This keeps
  * positions off the hot path: `JSON.parse` builds the values, and only the few nodes that
  * carry findings are ever located. The text must already be valid JSON.
+ *
+ * The scan stops once every pointer is found: findings cluster early in a spec, and the rest
+ * of the text would be skipped for nothing. So of a key written twice this finds the first,
+ * whereas `JSON.parse` keeps the last; the loader refuses such JSON (json-duplicates.ts).
  */
 export function locateInJson(text: string, pointers: Iterable<string>): Map<string, Span> {
   const found = new Map<string, Span>();
-  const trie = buildTrie(pointers);
+  const { root: trie, count } = buildTrie(pointers);
   let i = 0;
 
   // Recursion follows only the requested pointers, so its depth is a pointer's length,
@@ -128,6 +135,7 @@ export function locateInJson(text: string, pointers: Iterable<string>): Map<stri
         if (child?.pointer !== undefined) found.set(child.pointer, [keyStart, keyEnd]);
         if (child && child.children.size > 0) visit(child);
         else i = skipValue(text, i);
+        if (found.size === count) return;
         i = skipSpace(text, i);
         if (text.charCodeAt(i) === Ch.Comma) i++;
       }
@@ -144,6 +152,7 @@ export function locateInJson(text: string, pointers: Iterable<string>): Map<stri
         if (child && child.children.size > 0) visit(child);
         else i = skipValue(text, i);
         if (child?.pointer !== undefined) found.set(child.pointer, [start, i]);
+        if (found.size === count) return;
         i = skipSpace(text, i);
         if (text.charCodeAt(i) === Ch.Comma) i++;
       }
@@ -153,7 +162,7 @@ export function locateInJson(text: string, pointers: Iterable<string>): Map<stri
   };
 
   if (trie.pointer !== undefined) found.set(trie.pointer, [0, 0]);
-  if (trie.children.size > 0) visit(trie);
+  if (found.size < count) visit(trie);
   return found;
 }
 
@@ -191,7 +200,7 @@ function kindAt(text: string, i: number): JsonKind {
  */
 export function describeInJson(text: string, pointers: Iterable<string>): Map<string, JsonNode> {
   const found = new Map<string, JsonNode>();
-  const trie = buildTrie(pointers);
+  const trie = buildTrie(pointers).root;
   let i = 0;
 
   // i at the value's first character; leaves i just past the value.
