@@ -40,6 +40,8 @@ describe('describeInJson', () => {
           const { keySpan, valueSpan } = found.get(pointer)!;
           expect(located.get(pointer), pointer).toEqual(lines.region(...(keySpan ?? valueSpan)));
         }
+        // Pointers share prefixes with their neighbours in any order, not only depth first.
+        expect(locateInJson(text, [...pointers].reverse())).toEqual(located);
       }),
       { numRuns: 300 },
     );

@@ -1,29 +1,48 @@
 import { regionOnLine, type Region } from './line-index.js';
-import { splitPointer } from './pointer.js';
+import { unescapeSegment } from './pointer.js';
 
 /** Offsets [start, end) of what a pointer names: the key of a member, or an array element. */
 export type Span = readonly [number, number];
 
 interface Trie {
-  pointer?: string;
-  children: Map<string, Trie>;
+  /** The pointer to this node as written (segments escaped). */
+  path: string;
+  /** Set when this node is one of the pointers asked for. */
+  pointer: string | undefined;
+  children: Map<string, Trie> | undefined;
 }
 
 /** The pointers as a tree of their segments, and how many distinct pointers it holds. */
 function buildTrie(pointers: Iterable<string>): { root: Trie; count: number } {
-  const root: Trie = { children: new Map() };
+  const root: Trie = { path: '', pointer: undefined, children: undefined };
   let count = 0;
+  // Findings arrive in the order the spec is walked, so a pointer mostly shares its first
+  // segments with the one before: resume below the deepest node they share, rather than
+  // split, unescape and look up those segments again (that was two thirds of the work).
+  const trail: Trie[] = [root];
   for (const pointer of pointers) {
-    let node = root;
-    for (const segment of splitPointer(pointer)) {
-      let next = node.children.get(segment);
-      if (!next) node.children.set(segment, (next = { children: new Map() }));
-      node = next;
+    if (pointer !== '' && pointer.charCodeAt(0) !== Ch.Slash) throw new Error(`not a JSON pointer: '${pointer}'`);
+    while (trail.length > 1 && !isBelow(pointer, trail[trail.length - 1]!.path)) trail.pop();
+    let node = trail[trail.length - 1]!;
+    for (let at = node.path.length + 1; at <= pointer.length; ) {
+      let end = pointer.indexOf('/', at);
+      if (end === -1) end = pointer.length;
+      const segment = unescapeSegment(pointer.slice(at, end));
+      const children = (node.children ??= new Map());
+      let next = children.get(segment);
+      if (!next) children.set(segment, (next = { path: pointer.slice(0, end), pointer: undefined, children: undefined }));
+      trail.push((node = next));
+      at = end + 1;
     }
     if (node.pointer === undefined) count++;
     node.pointer = pointer;
   }
   return { root, count };
+}
+
+/** Is `pointer` the node at `path`, or below it? */
+function isBelow(pointer: string, path: string): boolean {
+  return pointer.startsWith(path) && (pointer.length === path.length || pointer.charCodeAt(path.length) === Ch.Slash);
 }
 
 const enum Ch {
@@ -35,6 +54,7 @@ const enum Ch {
   CloseBracket = 93,
   Comma = 44,
   Colon = 58,
+  Slash = 47,
 }
 
 /**
@@ -166,13 +186,13 @@ export function locateInJson(text: string, pointers: Iterable<string>): Map<stri
         }
         const keyStart = reader.at;
         reader.skipString();
-        const child = node.children.get(keyAt(text, keyStart, reader.at));
+        const child = node.children?.get(keyAt(text, keyStart, reader.at));
         // A key is a string, so on one line.
         if (child?.pointer !== undefined) found.set(child.pointer, regionOnLine(text, reader.line, reader.lineStart, keyStart, reader.at, -1));
         reader.skipSpace();
         if (reader.code() === Ch.Colon) reader.at++;
         reader.skipSpace();
-        if (child && child.children.size > 0) visit(child);
+        if (child?.children) visit(child);
         else reader.skipValue();
         if (found.size === count) return;
         reader.skipSpace();
@@ -186,9 +206,9 @@ export function locateInJson(text: string, pointers: Iterable<string>): Map<stri
           reader.at++;
           return;
         }
-        const child = node.children.get(String(index));
+        const child = node.children?.get(String(index));
         const { at: start, line, lineStart } = reader;
-        if (child && child.children.size > 0) visit(child);
+        if (child?.children) visit(child);
         else reader.skipValue();
         if (child?.pointer !== undefined) {
           // Only an element that spans lines has a newline to cut at; searching from every
@@ -253,7 +273,7 @@ export function describeInJson(text: string, pointers: Iterable<string>): Map<st
     const kind = kindAt(text, start);
     const wanted = node.pointer !== undefined;
     const members: JsonMember[] | undefined = wanted && kind === 'object' ? [] : undefined;
-    if (kind === 'object' && (wanted || node.children.size > 0)) {
+    if (kind === 'object' && (wanted || node.children)) {
       reader.at++;
       for (;;) {
         reader.skipSpace();
@@ -269,14 +289,14 @@ export function describeInJson(text: string, pointers: Iterable<string>): Map<st
         if (reader.code() === Ch.Colon) reader.at++;
         reader.skipSpace();
         const valueStart = reader.at;
-        const child = node.children.get(key);
+        const child = node.children?.get(key);
         if (child) visit(child, memberKey);
         else reader.skipValue();
         members?.push({ key, keySpan: memberKey, valueSpan: [valueStart, reader.at], kind: kindAt(text, valueStart) });
         reader.skipSpace();
         if (reader.code() === Ch.Comma) reader.at++;
       }
-    } else if (kind === 'array' && node.children.size > 0) {
+    } else if (kind === 'array' && node.children) {
       reader.at++;
       for (let index = 0; ; index++) {
         reader.skipSpace();
@@ -284,7 +304,7 @@ export function describeInJson(text: string, pointers: Iterable<string>): Map<st
           reader.at++;
           break;
         }
-        const child = node.children.get(String(index));
+        const child = node.children?.get(String(index));
         if (child) visit(child, undefined);
         else reader.skipValue();
         reader.skipSpace();
