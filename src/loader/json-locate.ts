@@ -1,11 +1,11 @@
 import { regionOnLine, type Region } from './line-index.js';
 import { unescapeSegment } from './pointer.js';
 
-/** Offsets [start, end) of what a pointer names: the key of a member, or an array element. */
+/** Offsets [start, end) of a piece of the text. */
 export type Span = readonly [number, number];
 
 interface Trie {
-  /** The pointer to this node as written (segments escaped). */
+  /** The pointer to this node as written (segments escaped), to match the next pointer's prefix. */
   path: string;
   /** Set when this node is one of the pointers asked for. */
   pointer: string | undefined;
@@ -18,7 +18,8 @@ function buildTrie(pointers: Iterable<string>): { root: Trie; count: number } {
   let count = 0;
   // Findings arrive in the order the spec is walked, so a pointer mostly shares its first
   // segments with the one before: resume below the deepest node they share, rather than
-  // split, unescape and look up those segments again (that was two thirds of the work).
+  // split, unescape and look up those segments again (on the 200-spec sample 18k of 49k
+  // segments are new). Leaves get no Map: most nodes are leaves.
   const trail: Trie[] = [root];
   for (const pointer of pointers) {
     if (pointer !== '' && pointer.charCodeAt(0) !== Ch.Slash) throw new Error(`not a JSON pointer: '${pointer}'`);
@@ -61,7 +62,7 @@ const enum Ch {
  * Reads valid JSON text (JSON.parse accepted it: nothing is checked here) and counts the lines
  * it passes. A JSON string cannot hold a raw newline, so every newline lies in whitespace that
  * these loops visit anyway: counting costs a comparison, where a separate pass for line starts
- * took a third as long as the whole scan on GitHub's 13 MB pretty-printed spec.
+ * took nearly half as long as the scan itself on GitHub's 13 MB pretty-printed spec.
  */
 class Reader {
   /** Offset of the next character. */
@@ -162,8 +163,8 @@ function keyAt(text: string, start: number, end: number): string {
  * carry findings are ever located. A member is located at its key, an array element at the
  * element (see `regionOnLine` for where a region ends). The text must already be valid JSON.
  *
- * The scan stops once every pointer is found: findings cluster early in a spec, and the rest
- * of the text would be skipped for nothing. So of a key written twice this finds the first,
+ * The scan stops once every pointer is found, since the rest of the text would be skipped for
+ * nothing (on the 200-spec sample the last finding is on average 47% of the way through). So of a key written twice this finds the first,
  * whereas `JSON.parse` keeps the last; the loader refuses such JSON (json-duplicates.ts).
  */
 export function locateInJson(text: string, pointers: Iterable<string>): Map<string, Region> {
