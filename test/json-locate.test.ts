@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { describeInJson, locateInJson } from '../src/loader/json-locate.js';
+import { LineIndex } from '../src/loader/line-index.js';
 import { appendPointer, getAtPointer } from '../src/loader/pointer.js';
 
 /** Every pointer into a value, the root included. */
@@ -14,8 +15,10 @@ function pointersOf(value: unknown, pointer = ''): string[] {
 describe('describeInJson', () => {
   it('finds, for every pointer, the text of its value and key and an object’s members, however the JSON is laid out', () => {
     fc.assert(
-      fc.property(fc.jsonValue(), fc.constantFrom<string | number | undefined>(undefined, 2, '\t', 4), (value, indent) => {
-        const text = JSON.stringify(value, null, indent);
+      fc.property(fc.jsonValue(), fc.constantFrom<string | number | undefined>(undefined, 2, '\t', 4), fc.boolean(), (value, indent, crlf) => {
+        // A string cannot hold a raw newline, so each one written is layout.
+        const pretty = JSON.stringify(value, null, indent);
+        const text = crlf ? pretty.replace(/\n/g, '\r\n') : pretty;
         const parsed: unknown = JSON.parse(text);
         const pointers = pointersOf(parsed);
         const found = describeInJson(text, pointers);
@@ -29,9 +32,16 @@ describe('describeInJson', () => {
             for (const member of node.members!) expect(JSON.parse(text.slice(...member.valueSpan))).toEqual((expected as Record<string, unknown>)[member.key]);
           }
         }
-        // The locator the reporters use agrees on every key.
+        // The locator the reporters use agrees on every key and every array element, lines
+        // counted as LineIndex counts them.
         const located = locateInJson(text, pointers);
-        for (const pointer of pointers) if (found.get(pointer)!.keySpan) expect(located.get(pointer)).toEqual(found.get(pointer)!.keySpan);
+        const lines = new LineIndex(text);
+        for (const pointer of pointers.slice(1)) {
+          const { keySpan, valueSpan } = found.get(pointer)!;
+          expect(located.get(pointer), pointer).toEqual(lines.region(...(keySpan ?? valueSpan)));
+        }
+        // Pointers share prefixes with their neighbours in any order, not only depth first.
+        expect(locateInJson(text, [...pointers].reverse())).toEqual(located);
       }),
       { numRuns: 300 },
     );
@@ -43,5 +53,30 @@ describe('describeInJson', () => {
     expect(text.slice(...found.get('/a~1b/x')!.valueSpan)).toBe('1');
     expect(found.get('/d')!.members!.map((member) => member.key)).toEqual(['h', 'k']);
     expect(found.has('/missing')).toBe(false);
+  });
+});
+
+describe('locateInJson', () => {
+  it('marks a key, or the first line of an element, before the CR of a CRLF', () => {
+    const text = '{\r\n  "a": [\r\n    1,\r\n    {\r\n      "b": 2\r\n    }\r\n  ]\r\n}';
+    const located = locateInJson(text, ['/a', '/a/0', '/a/1', '/a/1/b', '']);
+    expect(located.get('')).toEqual({ line: 1, column: 1, endLine: 1, endColumn: 1 });
+    expect(located.get('/a')).toEqual({ line: 2, column: 3, endLine: 2, endColumn: 6 });
+    expect(located.get('/a/0')).toEqual({ line: 3, column: 5, endLine: 3, endColumn: 6 });
+    expect(located.get('/a/1')).toEqual({ line: 4, column: 5, endLine: 4, endColumn: 6 });
+    expect(located.get('/a/1/b')).toEqual({ line: 5, column: 7, endLine: 5, endColumn: 10 });
+  });
+
+  it('tells apart keys that are prefixes of each other, escaped keys, and nested arrays on one line', () => {
+    const text = '{"ab":[[0,[1,{"a\\u0062\\"":2}]]],"a":{"a/b~c":3},"abc":4}';
+    const located = locateInJson(text, ['/ab/0/1/1/ab"', '/a/a~1b~0c', '/abc', '/ab/0/1']);
+    const at = (pointer: string): string => {
+      const region = located.get(pointer)!;
+      return text.slice(region.column - 1, region.endColumn - 1);
+    };
+    expect(at('/ab/0/1/1/ab"')).toBe('"a\\u0062\\""');
+    expect(at('/a/a~1b~0c')).toBe('"a/b~c"');
+    expect(at('/abc')).toBe('"abc"');
+    expect(at('/ab/0/1')).toBe('[1,{"a\\u0062\\"":2}]');
   });
 });

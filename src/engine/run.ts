@@ -139,6 +139,8 @@ export function runRules(spec: Spec, rules: readonly EnabledRule[], runOptions: 
   return applySuppressions(spec, [...findings.values()], new Set(rules.map((entry) => entry.rule.id)), runOptions, reachedFrom);
 }
 
+const NOWHERE = { line: 1, column: 1, endLine: 1, endColumn: 1 };
+
 /** Looks up the positions of findings, one batch per file, and sorts them by file and line. */
 export function locateFindings(raw: readonly RawFinding[], cwd = process.cwd()): Finding[] {
   const byFile = new Map<SourceFile, RawFinding[]>();
@@ -151,19 +153,14 @@ export function locateFindings(raw: readonly RawFinding[], cwd = process.cwd()):
   for (const [file, findings] of byFile) {
     const regions = file.locate(findings.map((finding) => finding.at.pointer));
     const name = displayPath(file.path, cwd);
-    for (const { at, fix: _fix, ...rest } of findings) {
-      const region = regions.get(at.pointer) ?? { line: 1, column: 1, endLine: 1, endColumn: 1 };
-      located.push({
-        ruleId: rest.ruleId,
-        messageId: rest.messageId,
-        severity: rest.severity,
-        message: rest.message,
-        file: name,
-        pointer: at.pointer,
-        ...region,
-        ...(rest.operation ? { operation: rest.operation } : {}),
-        ...(rest.status !== undefined ? { status: rest.status } : {}),
-      });
+    // Built field by field, in the order reporters print them, rather than by spreading the
+    // raw finding's rest and its region: those made throwaway objects for every finding.
+    for (const { ruleId, messageId, severity, message, at, operation, status } of findings) {
+      const { line, column, endLine, endColumn } = regions.get(at.pointer) ?? NOWHERE;
+      const finding: Finding = { ruleId, messageId, severity, message, file: name, pointer: at.pointer, line, column, endLine, endColumn };
+      if (operation) finding.operation = operation;
+      if (status !== undefined) finding.status = status;
+      located.push(finding);
     }
   }
   return located.sort(compareFindings);

@@ -44,19 +44,26 @@ export class LineIndex {
     return low;
   }
 
-  /**
-   * The region of [start, end), cut at the end of its first line: findings should mark the
-   * line of a key, not a whole operation (a pull-request annotation lands on that line).
-   */
+  /** The region of [start, end): see `regionOnLine`. */
   region(start: number, end: number): Region {
-    const from = this.position(start);
-    let stop = end;
+    const index = this.lineOf(start);
     // The next line start, not a search for '\n': on a minified one-line spec a search from
     // every finding to the end of the text made locating quadratic (35 s for Microsoft Graph).
-    const nextStart = this.lineStarts()[this.lineOf(start) + 1];
-    const newline = nextStart === undefined ? -1 : nextStart - 1;
-    if (newline !== -1 && newline < stop) stop = this.text[newline - 1] === '\r' ? newline - 1 : newline;
-    if (stop < start) stop = start;
-    return { line: from.line, column: from.column, endLine: from.line, endColumn: from.column + (stop - start) };
+    const nextStart = this.lineStarts()[index + 1];
+    return regionOnLine(this.text, index, this.lineStarts()[index]!, start, end, nextStart === undefined ? -1 : nextStart - 1);
   }
+}
+
+/**
+ * The region of [start, end), where `start` is on the 0-based line `line` that begins at
+ * `lineStart`, cut at `newline` (the end of that line, or -1 when there is none) and before
+ * the carriage return of a CRLF: findings should mark the line of a key, not a whole
+ * operation (a pull-request annotation lands on that line).
+ */
+export function regionOnLine(text: string, line: number, lineStart: number, start: number, end: number, newline: number): Region {
+  let stop = end;
+  if (newline !== -1 && newline < stop) stop = text.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
+  if (stop < start) stop = start;
+  const column = start - lineStart + 1;
+  return { line: line + 1, column, endLine: line + 1, endColumn: column + (stop - start) };
 }

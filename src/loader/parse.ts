@@ -41,10 +41,10 @@ export class SourceFile {
     this.yamlDocument = yamlDocument;
   }
 
-  /** Regions for many pointers at once (one scan of the text for JSON). */
+  /** Regions for many pointers at once (one scan of the text for JSON, lines counted on the way). */
   locate(pointers: Iterable<string>): Map<string, Region> {
-    const spans =
-      this.format === 'json' ? locateInJson(this.text, pointers) : this.yamlSpans ? locateInSpans(this.yamlSpans, pointers) : this.locateInYaml(pointers);
+    if (this.format === 'json') return locateInJson(this.text, pointers);
+    const spans = this.yamlSpans ? locateInSpans(this.yamlSpans, pointers) : this.locateInYaml(pointers);
     const regions = new Map<string, Region>();
     for (const [pointer, [start, end]] of spans) regions.set(pointer, this.lines.region(start, end));
     return regions;
