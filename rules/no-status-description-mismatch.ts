@@ -70,8 +70,23 @@ function words(description: string): Words {
 }
 
 /** A phrase over the joined words: it starts and ends on word boundaries. */
-function phrase(source: string): RegExp {
-  return new RegExp(`(?<=^| )(?:${source})(?= |$)`, 'g');
+interface Phrase {
+  /** For `matchAll`, which copies it: its own `lastIndex` stays 0. */
+  all: RegExp;
+  /** For `test`: without the `g` flag, so no `lastIndex` carries over from one text to the next. */
+  any: RegExp;
+}
+
+// The phrases are a fixed set of long sources: compile each once, not on every description.
+const phrases = new Map<string, Phrase>();
+
+function phrase(source: string): Phrase {
+  let compiled = phrases.get(source);
+  if (!compiled) {
+    const pattern = `(?<=^| )(?:${source})(?= |$)`;
+    phrases.set(source, (compiled = { all: new RegExp(pattern, 'g'), any: new RegExp(pattern) }));
+  }
+  return compiled;
 }
 
 /** Words that turn the phrase after them around ("not a timeout"). */
@@ -91,7 +106,7 @@ const PLAIN = new Set(['the', 'your', 'a', 'an', 'this', 'supplied', 'provided',
  * "Your Heroku API key is invalid" the key is a value in the request, not its credentials.
  */
 function find(text: Words, source: string, description: string, ownCredential = false): Hit | undefined {
-  for (const match of text.joined.matchAll(phrase(source))) {
+  for (const match of text.joined.matchAll(phrase(source).all)) {
     const first = text.at.indexOf(match.index);
     const last = text.at.indexOf(match.index + match[0].lastIndexOf(' ') + 1);
     const before = text.list.slice(Math.max(0, first - 2), first);
@@ -109,7 +124,7 @@ function find(text: Words, source: string, description: string, ownCredential = 
 }
 
 function mentions(text: Words, source: string): boolean {
-  return phrase(source).test(text.joined);
+  return phrase(source).any.test(text.joined);
 }
 
 const any = (...sources: string[]): string => sources.map((source) => `(?:${source})`).join('|');
