@@ -8,9 +8,34 @@ import { resolveOptions } from './options.js';
 import { applySuppressions, type SuppressionOptions } from './suppress.js';
 import type { EnabledRule, Finding, RawFinding, RuleVisitors } from './types.js';
 
+/** A message template cut at its `{{name}}` placeholders: text, then placeholder, text, … */
+type Template = Array<string | { name: string; whole: string }>;
+
+// Templates are the rules' fixed messages, and a big spec reports thousands of findings:
+// cut each template once instead of scanning it with a pattern for every report.
+const templates = new Map<string, Template>();
+
+function compile(template: string): Template {
+  const parts: Template = [];
+  let last = 0;
+  for (const match of template.matchAll(/\{\{\s*(\w+)\s*\}\}/g)) {
+    parts.push(template.slice(last, match.index), { name: match[1]!, whole: match[0] });
+    last = match.index + match[0].length;
+  }
+  parts.push(template.slice(last));
+  return parts;
+}
+
 function format(template: string, data: Record<string, string | number> = {}): string {
-  // Values come from the spec: no control characters reach a terminal or a log.
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (Object.hasOwn(data, name) ? printable(String(data[name])) : whole));
+  let parts = templates.get(template);
+  if (!parts) templates.set(template, (parts = compile(template)));
+  let message = '';
+  for (const part of parts) {
+    if (typeof part === 'string') message += part;
+    // Values come from the spec: no control characters reach a terminal or a log.
+    else message += Object.hasOwn(data, part.name) ? printable(String(data[part.name])) : part.whole;
+  }
+  return message;
 }
 
 /**
