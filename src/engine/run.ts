@@ -77,7 +77,12 @@ export function findingKey(ruleId: string, file: string, pointer: string, messag
  * dropped (see suppress.ts).
  */
 export function runRules(spec: Spec, rules: readonly EnabledRule[], runOptions: RunOptions = {}): RawFinding[] {
-  const findings = new Map<string, RawFinding>();
+  // In the order first reported.
+  const findings: RawFinding[] = [];
+  // The same findings by pointer. A report with the same rule, pointer, file and message is
+  // the finding again (what findingKey identifies): a shared definition met from another
+  // operation. Compared in place, not through a key string built and hashed per report.
+  const byPointer = new Map<string, RawFinding[]>();
   // The operations whose visit reported each finding, so a suppression on one of them that
   // misses a shared definition can say where the finding is.
   const reachedFrom = new Map<RawFinding, Set<Located>>();
@@ -134,9 +139,9 @@ export function runRules(spec: Spec, rules: readonly EnabledRule[], runOptions: 
           const template = rule.meta.messages[messageId];
           if (template === undefined) throw new Error(`rule '${rule.id}' reported unknown message id '${messageId}'`);
           const message = format(template, data);
-          const key = findingKey(rule.id, at.file.path, at.pointer, message);
           const operation = current.operation;
-          const known = findings.get(key);
+          const here = byPointer.get(at.pointer);
+          const known = here?.find((finding) => finding.ruleId === rule.id && finding.message === message && finding.at.file.path === at.file.path);
           if (known) {
             if (operation) reachedFrom.get(known)?.add(operation.node);
             return;
@@ -149,7 +154,9 @@ export function runRules(spec: Spec, rules: readonly EnabledRule[], runOptions: 
           }
           if (current.status !== undefined) finding.status = current.status;
           if (fix) finding.fix = fix;
-          findings.set(key, finding);
+          if (here) here.push(finding);
+          else byPointer.set(at.pointer, [finding]);
+          findings.push(finding);
         },
       });
     } catch (error) {
@@ -180,7 +187,7 @@ export function runRules(spec: Spec, rules: readonly EnabledRule[], runOptions: 
     current.operation = undefined;
     current.status = undefined;
   }
-  return applySuppressions(spec, [...findings.values()], new Set(rules.map((entry) => entry.rule.id)), runOptions, reachedFrom);
+  return applySuppressions(spec, findings, new Set(rules.map((entry) => entry.rule.id)), runOptions, reachedFrom);
 }
 
 /** Looks up the positions of findings, one batch per file, and sorts them by file and line. */
