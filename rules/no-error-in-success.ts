@@ -112,7 +112,7 @@ function hasRef(value: unknown): boolean {
 }
 
 /** Lowercase, punctuation dropped: `error_code`, `Error-Code` and `errorCode` compare equal. */
-function normalizedName(name: string): string {
+function normalizeName(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 
@@ -164,7 +164,7 @@ function isBatch(operation: Operation): boolean {
   return names.some((name) => words(name).some((word) => BATCH_WORDS.has(word)));
 }
 
-function flattenSchema(context: RuleContext<Options>, start: Located, normalizeName: (name: string) => string): Shape {
+function flattenSchema(context: RuleContext<Options>, start: Located): Shape {
   const shape: Shape = { properties: new Map(), names: [], types: new Set(), choices: [] };
   // Places already merged: an allOf part met twice, or a `$ref` cycle. Few per schema, so a
   // list compared by file and pointer (no key string to build and hash for each).
@@ -242,13 +242,6 @@ export default defineRule<Options>({
   defaultOptions: { errorProperties: [] },
 
   create(context) {
-    // A spec names its properties with a few hundred words, over and over.
-    const normalized = new Map<string, string>();
-    const normalizeName = (name: string): string => {
-      let normal = normalized.get(name);
-      if (normal === undefined) normalized.set(name, (normal = normalizedName(name)));
-      return normal;
-    };
     // Shared schemas are met again and again (every response of a large spec): flatten each once.
     // First by the schema object itself, which a shared response brings back unchanged: no
     // pointer to build or hash, no `$ref` chain to walk again. (A YAML alias may bring one object
@@ -257,11 +250,11 @@ export default defineRule<Options>({
     const byObject = new WeakMap<object, Shape>();
     const flatten = (node: Located): Shape => {
       const value = node.value;
-      if (!isObject(value)) return flattenSchema(context, node, normalizeName);
+      if (!isObject(value)) return flattenSchema(context, node);
       let shape = byObject.get(value);
       if (!shape) {
         const target = hasRef(value) ? context.deref(node) : undefined;
-        shape = target ? flattenRef(node, target) : flattenSchema(context, node, normalizeName);
+        shape = target ? flattenRef(node, target) : flattenSchema(context, node);
         byObject.set(value, shape);
       }
       return shape;
@@ -273,12 +266,12 @@ export default defineRule<Options>({
       let inFile = byTarget.get(target.file);
       if (!inFile) byTarget.set(target.file, (inFile = new Map()));
       let shape = inFile.get(target.pointer);
-      if (!shape) inFile.set(target.pointer, (shape = flattenSchema(context, node, normalizeName)));
+      if (!shape) inFile.set(target.pointer, (shape = flattenSchema(context, node)));
       return shape;
     };
     const propertyNode = (property: Property): Located => context.child(property.parent, property.name)!;
     const operations = new WeakMap<Operation, { domain: boolean; batch: boolean }>();
-    const errorMembers = new Set([...ERROR_MEMBERS, ...context.options.errorProperties.map(normalizedName)]);
+    const errorMembers = new Set([...ERROR_MEMBERS, ...context.options.errorProperties.map(normalizeName)]);
     const isErrorKey = (key: string): boolean => errorMembers.has(key) || ERROR_DETAIL.test(key) || ERROR_DETAIL_EXTRA.has(key);
     const isVocabularyKey = (key: string): boolean => isErrorKey(key) || GENERIC.has(key);
 
