@@ -59,6 +59,7 @@ const DOMAIN_PATH_STEMS = /validat|error|crash/;
 /** A cheap first look: only paths that contain one of the words are split into words. */
 const DOMAIN_PATH_HINT = new RegExp([...DOMAIN_PATH_WORDS, 'validat'].join('|'), 'i');
 const BATCH_WORDS = new Set(['batch', 'bulk']);
+const BATCH_HINT = /batch|bulk/i;
 /** Streamed bodies: an error record can only come after the 2xx has been sent. */
 const STREAMING_TYPE = /^(application\/(x-)?ndjson|application\/json-seq|application\/jsonl|text\/event-stream)\b/i;
 
@@ -66,7 +67,11 @@ const STREAMING_TYPE = /^(application\/(x-)?ndjson|application\/json-seq|applica
 interface Property {
   name: string;
   key: string;
-  node: Located;
+  /**
+   * The `properties` map that declares it. The property's own node is built only when its
+   * value is looked at: most bodies are settled by their property names alone.
+   */
+  parent: Located;
   /** The shared definition (reached through `$ref`) that declares it, if any. */
   owner?: Located;
 }
@@ -81,8 +86,11 @@ interface Choice {
 /** A schema with its `$ref`s followed and its `allOf` merged: what the top level of a body is. */
 interface Shape {
   properties: Map<string, Property>;
-  /** Component names and titles of the schema and its `allOf` parts. */
-  names: string[];
+  /**
+   * Component names (as the `$ref` target, named only when asked for: few bodies get that far)
+   * and titles of the schema and its `allOf` parts, in the order met.
+   */
+  names: Array<Located | string>;
   /** The shared definition the schema itself is, when it was reached through `$ref`. */
   anchor?: Located;
   types: Set<string>;
@@ -150,13 +158,17 @@ function isDomainPath(path: string): boolean {
 /** A batch operation: an error list in its result is per item, not the request's. */
 function isBatch(operation: Operation): boolean {
   const id = operation.node.value.operationId;
-  const names = [...literalSegments(operation.path), ...(typeof id === 'string' ? [id] : [])].filter((name) => /batch|bulk/i.test(name));
+  // A cheap first look, as for domain paths: most operations name neither word anywhere.
+  if (!BATCH_HINT.test(operation.path) && !(typeof id === 'string' && BATCH_HINT.test(id))) return false;
+  const names = [...literalSegments(operation.path), ...(typeof id === 'string' ? [id] : [])].filter((name) => BATCH_HINT.test(name));
   return names.some((name) => words(name).some((word) => BATCH_WORDS.has(word)));
 }
 
 function flattenSchema(context: RuleContext<Options>, start: Located): Shape {
   const shape: Shape = { properties: new Map(), names: [], types: new Set(), choices: [] };
-  const seen = new Set<string>();
+  // Places already merged: an allOf part met twice, or a `$ref` cycle. Few per schema, so a
+  // list compared by file and pointer (no key string to build and hash for each).
+  const seen: Located[] = [];
   const visit = (node: Located, owner: Located | undefined, depth: number, top: boolean): void => {
     if (depth > MAX_DEPTH) return;
     let target: Located | undefined = node;
@@ -164,12 +176,12 @@ function flattenSchema(context: RuleContext<Options>, start: Located): Shape {
       target = context.deref(node);
       if (!target) return;
       owner = target;
-      shape.names.push(nameOf(target));
+      shape.names.push(target);
       if (top) shape.anchor = target;
     }
-    const key = target.file.path + '#' + target.pointer;
-    if (seen.has(key) || !isObject(target.value)) return;
-    seen.add(key);
+    const place = target;
+    if (seen.some((other) => sameNode(other, place)) || !isObject(target.value)) return;
+    seen.push(target);
     const value = target.value;
     if (typeof value.title === 'string') shape.names.push(value.title);
     for (const type of Array.isArray(value.type) ? value.type : [value.type]) if (typeof type === 'string') shape.types.add(type);
@@ -181,7 +193,7 @@ function flattenSchema(context: RuleContext<Options>, start: Located): Shape {
     if (properties && isObject(properties.value)) {
       for (const name of Object.keys(properties.value)) {
         const normal = normalizeName(name);
-        if (!shape.properties.has(normal)) shape.properties.set(normal, { name, key: normal, node: context.child(properties, name)!, owner });
+        if (!shape.properties.has(normal)) shape.properties.set(normal, { name, key: normal, parent: properties, owner });
       }
     }
     const allOf = context.child(target, 'allOf');
@@ -195,6 +207,10 @@ function flattenSchema(context: RuleContext<Options>, start: Located): Shape {
   };
   visit(start, undefined, 0, true);
   return shape;
+}
+
+function sameNode(a: Located | undefined, b: Located | undefined): boolean {
+  return a !== undefined && b !== undefined && a.file === b.file && a.pointer === b.pointer;
 }
 
 function isArrayShape(shape: Shape): boolean {
@@ -227,16 +243,33 @@ export default defineRule<Options>({
 
   create(context) {
     // Shared schemas are met again and again (every response of a large spec): flatten each once.
-    const shapes = new Map<string, Shape>();
+    // First by the schema object itself, which a shared response brings back unchanged: no
+    // pointer to build or hash, no `$ref` chain to walk again. (A YAML alias may bring one object
+    // back at another pointer: harmless, as an inline schema's shape uses its own pointers only
+    // to look further down, and reports go where `$ref`s lead.)
+    const byObject = new WeakMap<object, Shape>();
     const flatten = (node: Located): Shape => {
-      // Many `$ref`s name one schema: key by what they name (siblings of `$ref` add nothing here).
-      const target = hasRef(node.value) ? context.deref(node) : node;
-      if (!target) return flattenSchema(context, node);
-      const key = (target === node ? '' : '$ref:') + target.file.path + '#' + target.pointer;
-      let shape = shapes.get(key);
-      if (!shape) shapes.set(key, (shape = flattenSchema(context, node)));
+      const value = node.value;
+      if (!isObject(value)) return flattenSchema(context, node);
+      let shape = byObject.get(value);
+      if (!shape) {
+        const target = hasRef(value) ? context.deref(node) : undefined;
+        shape = target ? flattenRef(node, target) : flattenSchema(context, node);
+        byObject.set(value, shape);
+      }
       return shape;
     };
+    // Then by what a `$ref` names, file then pointer: many `$ref`s name one schema (siblings of
+    // `$ref` add nothing here).
+    const byTarget = new Map<Located['file'], Map<string, Shape>>();
+    const flattenRef = (node: Located, target: Located): Shape => {
+      let inFile = byTarget.get(target.file);
+      if (!inFile) byTarget.set(target.file, (inFile = new Map()));
+      let shape = inFile.get(target.pointer);
+      if (!shape) inFile.set(target.pointer, (shape = flattenSchema(context, node)));
+      return shape;
+    };
+    const propertyNode = (property: Property): Located => context.child(property.parent, property.name)!;
     const operations = new WeakMap<Operation, { domain: boolean; batch: boolean }>();
     const errorMembers = new Set([...ERROR_MEMBERS, ...context.options.errorProperties.map(normalizeName)]);
     const isErrorKey = (key: string): boolean => errorMembers.has(key) || ERROR_DETAIL.test(key) || ERROR_DETAIL_EXTRA.has(key);
@@ -258,7 +291,7 @@ export default defineRule<Options>({
     const roleOf = (property: Property, batch: boolean): Role => {
       const { key } = property;
       if (!isVocabularyKey(key)) return 'other';
-      const shape = flatten(property.node);
+      const shape = flatten(propertyNode(property));
       if (isPerItemList(shape, batch && isErrorKey(key))) return 'other';
       // `errors: 12` counts failures of something else; `errorCode: 12` is the error.
       if (errorMembers.has(key) && (shape.types.has('integer') || shape.types.has('number'))) return 'other';
@@ -280,9 +313,10 @@ export default defineRule<Options>({
       const properties = [...shape.properties.values()];
       // Most bodies are resources: one member outside the vocabulary settles it, cheaply.
       if (!properties.every((property) => isVocabularyKey(property.key))) return undefined;
-      if (shape.names.some(isDomainName)) return undefined;
+      const names = shape.names.map((name) => (typeof name === 'string' ? name : nameOf(name)));
+      if (names.some(isDomainName)) return undefined;
       const roles = properties.map((property) => roleOf(property, batch));
-      const named = shape.names.find(isErrorName);
+      const named = names.find(isErrorName);
       // In a batch result errors are per item unless the schema says it is an error.
       if (batch && named === undefined) return undefined;
       const explicit = roles.includes('error');
@@ -298,7 +332,7 @@ export default defineRule<Options>({
       for (const property of shape.properties.values()) {
         const named = SUCCESS_FLAGS.has(property.key);
         if (!named && !OUTCOME_MEMBERS.has(property.key)) continue;
-        const value = flatten(property.node);
+        const value = flatten(propertyNode(property));
         if (value.types.has('boolean') || (named && value.types.size === 0 && value.properties.size === 0)) return property;
         const values = value.enum?.map((item) => String(item).toLowerCase()) ?? [];
         if (values.length > 0 && values.every((item) => OUTCOME_VALUES.has(item)) && values.some((item) => FAILURE_VALUES.has(item))) return property;
@@ -337,9 +371,6 @@ export default defineRule<Options>({
       return false;
     };
 
-    const sameNode = (a: Located | undefined, b: Located | undefined): boolean =>
-      a !== undefined && b !== undefined && a.file === b.file && a.pointer === b.pointer;
-
     return {
       Response(response: Response, operation: Operation) {
         // 207 Multi-Status (RFC 4918 §11.1) carries one outcome per member, failures included.
@@ -350,7 +381,9 @@ export default defineRule<Options>({
         if (facts.domain) return;
         if (response.content.some((media) => STREAMING_TYPE.test(media.type))) return;
         const batch = facts.batch;
-        const done = new Set<string>();
+        // Swagger 2.0 gives every `produces` type the one schema node; OAS 3 media types each
+        // have their own, so the node itself tells a schema already judged.
+        const done = new Set<Located>();
         for (const media of response.content) {
           // Swagger 2.0 `produces` lists every type the operation may send, errors included.
           if (context.spec.version !== '2.0' && /^application\/problem\+(json|xml)\b/i.test(media.type)) {
@@ -360,9 +393,8 @@ export default defineRule<Options>({
             continue;
           }
           if (!media.schema) continue;
-          const key = media.schema.file.path + '#' + media.schema.pointer;
-          if (done.has(key)) continue;
-          done.add(key);
+          if (done.has(media.schema)) continue;
+          done.add(media.schema);
           const shape = flatten(media.schema);
           const flag = successFlag(shape);
           const error = flag && [...shape.properties.values()].find((property) => roleOf(property, batch) === 'error');

@@ -70,8 +70,23 @@ function words(description: string): Words {
 }
 
 /** A phrase over the joined words: it starts and ends on word boundaries. */
-function phrase(source: string): RegExp {
-  return new RegExp(`(?<=^| )(?:${source})(?= |$)`, 'g');
+interface Phrase {
+  /** For `matchAll`, which copies it: its own `lastIndex` stays 0. */
+  all: RegExp;
+  /** For `test`: without the `g` flag, so no `lastIndex` carries over from one text to the next. */
+  any: RegExp;
+}
+
+// The phrases are a fixed set of long sources: compile each once, not on every description.
+const phrases = new Map<string, Phrase>();
+
+function phrase(source: string): Phrase {
+  let compiled = phrases.get(source);
+  if (!compiled) {
+    const pattern = `(?<=^| )(?:${source})(?= |$)`;
+    phrases.set(source, (compiled = { all: new RegExp(pattern, 'g'), any: new RegExp(pattern) }));
+  }
+  return compiled;
 }
 
 /** Words that turn the phrase after them around ("not a timeout"). */
@@ -91,7 +106,7 @@ const PLAIN = new Set(['the', 'your', 'a', 'an', 'this', 'supplied', 'provided',
  * "Your Heroku API key is invalid" the key is a value in the request, not its credentials.
  */
 function find(text: Words, source: string, description: string, ownCredential = false): Hit | undefined {
-  for (const match of text.joined.matchAll(phrase(source))) {
+  for (const match of text.joined.matchAll(phrase(source).all)) {
     const first = text.at.indexOf(match.index);
     const last = text.at.indexOf(match.index + match[0].lastIndexOf(' ') + 1);
     const before = text.list.slice(Math.max(0, first - 2), first);
@@ -109,7 +124,7 @@ function find(text: Words, source: string, description: string, ownCredential = 
 }
 
 function mentions(text: Words, source: string): boolean {
-  return phrase(source).test(text.joined);
+  return phrase(source).any.test(text.joined);
 }
 
 const any = (...sources: string[]): string => sources.map((source) => `(?:${source})`).join('|');
@@ -233,6 +248,45 @@ const OWN: Readonly<Record<string, string>> = {
   '504': GATEWAY_TIMEOUT,
 };
 
+/** The statuses whose descriptions are read. */
+const JUDGED = new Set(['401', '403', ...Object.keys(FIVE_XX)]);
+
+/** What to report about a description, wherever it is used. */
+interface Verdict {
+  messageId: string;
+  data: Record<string, string>;
+}
+
+/** Whether a description given to a response with `status` reads as another status's. */
+function judge(status: string, description: string): Verdict | undefined {
+  if (status === '401') {
+    const text = words(description);
+    if (mentions(text, CREDENTIAL_TALK)) return undefined;
+    const hit = find(text, REFUSAL, description);
+    return hit && { messageId: 'refusalOn401', data: { quote: hit.quote } };
+  }
+  if (status === '403') {
+    const text = words(description);
+    // 'the token lacks the required scope' speaks of a token and is a correct 403.
+    if (mentions(text, PERMISSION_TALK)) return undefined;
+    const hit = find(text, BAD_CREDENTIALS, description, true);
+    return hit && { messageId: 'credentialsOn403', data: { quote: hit.quote } };
+  }
+  // Status keys are the spec's own strings: '__proto__' must not reach the prototype.
+  if (!Object.hasOwn(FIVE_XX, status)) return undefined;
+  const readings = FIVE_XX[status]!;
+  const text = words(description);
+  const own = mentions(text, OWN[status]!);
+  for (const reading of readings) {
+    // A 500 that says 'Internal Server Error: the service is unavailable' still reads as 503.
+    if (own && (reading.weak || status !== '500')) continue;
+    const hit = find(text, reading.phrase, description);
+    if (!hit) continue;
+    return { messageId: 'otherServerError', data: { status, quote: hit.quote, other: reading.status, reason: reading.reason } };
+  }
+  return undefined;
+}
+
 export default defineRule({
   id: 'no-status-description-mismatch',
   meta: {
@@ -252,39 +306,18 @@ export default defineRule({
   defaultOptions: {},
 
   create(context) {
+    // A spec repeats a handful of descriptions ('Unauthorized', 'Internal Server Error') on
+    // hundreds of responses, and the verdict depends on nothing else: read each once.
+    const verdicts = new Map<string, Map<string, Verdict | null>>();
     return {
       Response(response) {
         const description = response.description;
-        if (!description) return;
-        const { status } = response;
-        if (status === '401') {
-          const text = words(description);
-          if (mentions(text, CREDENTIAL_TALK)) return;
-          const hit = find(text, REFUSAL, description);
-          if (hit) context.report({ messageId: 'refusalOn401', at: response.node, data: { quote: hit.quote } });
-          return;
-        }
-        if (status === '403') {
-          const text = words(description);
-          // 'the token lacks the required scope' speaks of a token and is a correct 403.
-          if (mentions(text, PERMISSION_TALK)) return;
-          const hit = find(text, BAD_CREDENTIALS, description, true);
-          if (hit) context.report({ messageId: 'credentialsOn403', at: response.node, data: { quote: hit.quote } });
-          return;
-        }
-        // Status keys are the spec's own strings: '__proto__' must not reach the prototype.
-        if (!Object.hasOwn(FIVE_XX, status)) return;
-        const readings = FIVE_XX[status]!;
-        const text = words(description);
-        const own = mentions(text, OWN[status]!);
-        for (const reading of readings) {
-          // A 500 that says 'Internal Server Error: the service is unavailable' still reads as 503.
-          if (own && (reading.weak || status !== '500')) continue;
-          const hit = find(text, reading.phrase, description);
-          if (!hit) continue;
-          context.report({ messageId: 'otherServerError', at: response.node, data: { status, quote: hit.quote, other: reading.status, reason: reading.reason } });
-          return;
-        }
+        if (!description || !JUDGED.has(response.status)) return;
+        let byDescription = verdicts.get(response.status);
+        if (!byDescription) verdicts.set(response.status, (byDescription = new Map()));
+        let verdict = byDescription.get(description);
+        if (verdict === undefined) byDescription.set(description, (verdict = judge(response.status, description) ?? null));
+        if (verdict) context.report({ ...verdict, at: response.node });
       },
     };
   },

@@ -46,10 +46,13 @@ export default defineRule<Options>({
         const responses = operation.responsesNode;
         if (!responses) return;
         for (const status of Object.keys(responses.value)) {
-          const at = context.child(responses, status)!;
-          const report = (messageId: string, data: Record<string, string> = {}, fix?: FixIntent) => context.report({ messageId, at, data: { status, ...data }, fix });
           // Both versions allow `^x-` extension keys in a Responses Object.
           if (status === 'default' || status.startsWith('x-')) continue;
+          // Most keys are codes in use: settle them before building a node or trying a pattern.
+          const registered = registeredStatus(status);
+          if (registered && registered.state !== 'unused') continue;
+          const at = context.child(responses, status)!;
+          const report = (messageId: string, data: Record<string, string> = {}, fix?: FixIntent) => context.report({ messageId, at, data: { status, ...data }, fix });
           if (/^[1-5]XX$/i.test(status)) {
             if (swagger2) report('rangeInSwagger2');
             else if (!/^[1-5]XX$/.test(status)) {

@@ -47,17 +47,26 @@ export default defineRule({
   defaultOptions: {},
 
   create(context) {
+    // Most operations take the root's `security` list: work out what a list needs, and how
+    // its schemes are named, once per list as written rather than once per operation.
+    const byList = new Map<unknown, { need: Needs; schemes?: string }>();
     return {
       Operation(operation) {
         // Public (`security: []`), optional (`{}` alternative) or undescribed: nothing to require.
         if (operation.security.kind !== 'required') return;
-        const need = needs(context.spec, operation);
+        const list = operation.security.declaredAt?.value;
+        let known = byList.get(list);
+        if (!known) {
+          known = { need: needs(context.spec, operation) };
+          if (list !== undefined) byList.set(list, known);
+        }
         // A range or `default` does not tell the client which of the two it got: exact codes only.
-        const missingUnauthorized = need.unauthorized && !operation.response('401');
-        const missingForbidden = need.forbidden && !operation.response('403');
+        const missingUnauthorized = known.need.unauthorized && !operation.response('401');
+        const missingForbidden = known.need.forbidden && !operation.response('403');
         if (!missingUnauthorized && !missingForbidden) return;
         const messageId = missingUnauthorized && missingForbidden ? 'missingBoth' : missingUnauthorized ? 'missingUnauthorized' : 'missingForbidden';
-        context.report({ messageId, at: operation.node, data: { schemes: describe(operation) } });
+        known.schemes ??= describe(operation);
+        context.report({ messageId, at: operation.node, data: { schemes: known.schemes } });
       },
     };
   },

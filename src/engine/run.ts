@@ -8,9 +8,34 @@ import { resolveOptions } from './options.js';
 import { applySuppressions, type SuppressionOptions } from './suppress.js';
 import type { EnabledRule, Finding, RawFinding, RuleVisitors } from './types.js';
 
+/** A message template cut at its `{{name}}` placeholders: text, then placeholder, text, … */
+type Template = Array<string | { name: string; whole: string }>;
+
+// Templates are the rules' fixed messages, and a big spec reports thousands of findings:
+// cut each template once instead of scanning it with a pattern for every report.
+const templates = new Map<string, Template>();
+
+function compile(template: string): Template {
+  const parts: Template = [];
+  let last = 0;
+  for (const match of template.matchAll(/\{\{\s*(\w+)\s*\}\}/g)) {
+    parts.push(template.slice(last, match.index), { name: match[1]!, whole: match[0] });
+    last = match.index + match[0].length;
+  }
+  parts.push(template.slice(last));
+  return parts;
+}
+
 function format(template: string, data: Record<string, string | number> = {}): string {
-  // Values come from the spec: no control characters reach a terminal or a log.
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (Object.hasOwn(data, name) ? printable(String(data[name])) : whole));
+  let parts = templates.get(template);
+  if (!parts) templates.set(template, (parts = compile(template)));
+  let message = '';
+  for (const part of parts) {
+    if (typeof part === 'string') message += part;
+    // Values come from the spec: no control characters reach a terminal or a log.
+    else message += Object.hasOwn(data, part.name) ? printable(String(data[part.name])) : part.whole;
+  }
+  return message;
 }
 
 /**
@@ -36,6 +61,10 @@ export interface RunOptions extends SuppressionOptions {
   onRuleError?(error: RuleError): void;
 }
 
+function hasRef(value: unknown): value is { $ref: string } {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) && typeof (value as { $ref?: unknown }).$ref === 'string';
+}
+
 /** What makes two reports one finding: the same rule and message at the same place. */
 export function findingKey(ruleId: string, file: string, pointer: string, message: string): string {
   return `${ruleId}\u0000${file}\u0000${pointer}\u0000${message}`;
@@ -48,7 +77,12 @@ export function findingKey(ruleId: string, file: string, pointer: string, messag
  * dropped (see suppress.ts).
  */
 export function runRules(spec: Spec, rules: readonly EnabledRule[], runOptions: RunOptions = {}): RawFinding[] {
-  const findings = new Map<string, RawFinding>();
+  // In the order first reported.
+  const findings: RawFinding[] = [];
+  // The same findings by pointer. A report with the same rule, pointer, file and message is
+  // the finding again (what findingKey identifies): a shared definition met from another
+  // operation. Compared in place, not through a key string built and hashed per report.
+  const byPointer = new Map<string, RawFinding[]>();
   // The operations whose visit reported each finding, so a suppression on one of them that
   // misses a shared definition can say where the finding is.
   const reachedFrom = new Map<RawFinding, Set<Located>>();
@@ -75,6 +109,21 @@ export function runRules(spec: Spec, rules: readonly EnabledRule[], runOptions: 
     }
   };
 
+  // Rules follow the same `$ref`s again and again (a shared schema's, from every response that
+  // uses it): walk each chain once per spec. Where a chain ends depends only on the `$ref`
+  // string and the file it is written in.
+  const targets = new Map<SourceFile, Map<string, Located | undefined>>();
+  const deref = (node: Located): Located | undefined => {
+    const value = node.value;
+    if (!hasRef(value)) return spec.workspace.deref(node);
+    let inFile = targets.get(node.file);
+    if (!inFile) targets.set(node.file, (inFile = new Map()));
+    if (inFile.has(value.$ref)) return inFile.get(value.$ref);
+    const target = spec.workspace.deref(node);
+    inFile.set(value.$ref, target);
+    return target;
+  };
+
   for (const { rule, severity, options } of rules) {
     const current: Active['current'] = {};
     // Outside the guard: options that do not fit are the user's error, not a rule's bug.
@@ -84,15 +133,15 @@ export function runRules(spec: Spec, rules: readonly EnabledRule[], runOptions: 
       visitors = rule.create({
         options: resolved,
         spec,
-        deref: (node) => spec.workspace.deref(node),
+        deref,
         child,
         report({ messageId, at, data, fix }) {
           const template = rule.meta.messages[messageId];
           if (template === undefined) throw new Error(`rule '${rule.id}' reported unknown message id '${messageId}'`);
           const message = format(template, data);
-          const key = findingKey(rule.id, at.file.path, at.pointer, message);
           const operation = current.operation;
-          const known = findings.get(key);
+          const here = byPointer.get(at.pointer);
+          const known = here?.find((finding) => finding.ruleId === rule.id && finding.message === message && finding.at.file.path === at.file.path);
           if (known) {
             if (operation) reachedFrom.get(known)?.add(operation.node);
             return;
@@ -105,7 +154,9 @@ export function runRules(spec: Spec, rules: readonly EnabledRule[], runOptions: 
           }
           if (current.status !== undefined) finding.status = current.status;
           if (fix) finding.fix = fix;
-          findings.set(key, finding);
+          if (here) here.push(finding);
+          else byPointer.set(at.pointer, [finding]);
+          findings.push(finding);
         },
       });
     } catch (error) {
@@ -136,7 +187,7 @@ export function runRules(spec: Spec, rules: readonly EnabledRule[], runOptions: 
     current.operation = undefined;
     current.status = undefined;
   }
-  return applySuppressions(spec, [...findings.values()], new Set(rules.map((entry) => entry.rule.id)), runOptions, reachedFrom);
+  return applySuppressions(spec, findings, new Set(rules.map((entry) => entry.rule.id)), runOptions, reachedFrom);
 }
 
 const NOWHERE = { line: 1, column: 1, endLine: 1, endColumn: 1 };
