@@ -61,10 +61,6 @@ export interface RunOptions extends SuppressionOptions {
   onRuleError?(error: RuleError): void;
 }
 
-function hasRef(value: unknown): value is { $ref: string } {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) && typeof (value as { $ref?: unknown }).$ref === 'string';
-}
-
 /** What makes two reports one finding: the same rule and message at the same place. */
 export function findingKey(ruleId: string, file: string, pointer: string, message: string): string {
   return `${ruleId}\u0000${file}\u0000${pointer}\u0000${message}`;
@@ -109,20 +105,8 @@ export function runRules(spec: Spec, rules: readonly EnabledRule[], runOptions: 
     }
   };
 
-  // Rules follow the same `$ref`s again and again (a shared schema's, from every response that
-  // uses it): walk each chain once per spec. Where a chain ends depends only on the `$ref`
-  // string and the file it is written in.
-  const targets = new Map<SourceFile, Map<string, Located | undefined>>();
-  const deref = (node: Located): Located | undefined => {
-    const value = node.value;
-    if (!hasRef(value)) return spec.workspace.deref(node);
-    let inFile = targets.get(node.file);
-    if (!inFile) targets.set(node.file, (inFile = new Map()));
-    if (inFile.has(value.$ref)) return inFile.get(value.$ref);
-    const target = spec.workspace.deref(node);
-    inFile.set(value.$ref, target);
-    return target;
-  };
+  // The workspace remembers where each chain ends (see Workspace.deref).
+  const deref = (node: Located): Located | undefined => spec.workspace.deref(node);
 
   for (const { rule, severity, options } of rules) {
     const current: Active['current'] = {};

@@ -65,8 +65,8 @@ export class Workspace {
   private readonly rootFor: (specPath: string) => string;
   /** The folder each file's `$ref`s must stay inside: a spec's own, inherited by what it references. */
   private readonly roots = new WeakMap<SourceFile, string>();
-  /** Where each `$ref` written in a file leads, once followed. */
-  private readonly targets = new WeakMap<SourceFile, Map<string, Located | undefined>>();
+  /** Where the `$ref` chain from each ref written in a file ends, once followed by deref. */
+  private readonly chainEnds = new WeakMap<SourceFile, Map<string, Located | undefined>>();
 
   constructor(options: WorkspaceOptions = {}) {
     this.maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
@@ -140,14 +140,22 @@ export class Workspace {
    * already refused by `checkReferences`.
    */
   deref<T = unknown>(node: Located<T>): Located | undefined {
+    const ref = refOf(node.value);
+    if (ref === undefined) return node;
+    // Rules and the model follow the same few hundred refs of a spec thousands of times. Where
+    // a chain ends depends only on the ref and the file it is written in (a loop is a loop from
+    // whichever of its members it is entered), so each is walked once.
+    let known = this.chainEnds.get(node.file);
+    if (!known) this.chainEnds.set(node.file, (known = new Map()));
+    if (known.has(ref)) return known.get(ref);
     const end = this.chainEnd(node);
-    return typeof end === 'string' ? undefined : end;
+    const target = typeof end === 'string' ? undefined : end;
+    known.set(ref, target);
+    return target;
   }
 
   /** Where a `$ref` chain ends, or why it does not reach a value. */
   private chainEnd(node: Located): Located | 'loop' | 'unresolved' {
-    // Rules ask about every node they look at, and most are not references: no Set for them.
-    if (refOf(node.value) === undefined) return node;
     let current: Located = node;
     const seen = new Set<string>();
     for (;;) {
@@ -170,17 +178,6 @@ export class Workspace {
   }
 
   private follow(from: Located, ref: string): Located | undefined {
-    // Rules follow the same few hundred refs of a file thousands of times; where a ref leads
-    // depends only on the file it is written in. Refusals are not kept: they throw each time.
-    let known = this.targets.get(from.file);
-    if (!known) this.targets.set(from.file, (known = new Map()));
-    if (known.has(ref)) return known.get(ref);
-    const target = this.resolveRef(from, ref);
-    known.set(ref, target);
-    return target;
-  }
-
-  private resolveRef(from: Located, ref: string): Located | undefined {
     if (isRemote(ref)) return undefined;
     const hash = ref.indexOf('#');
     const filePart = hash === -1 ? ref : ref.slice(0, hash);
