@@ -95,14 +95,11 @@ export function runRules(spec: Spec, rules: readonly EnabledRule[], runOptions: 
     runOptions.onRuleError(wrapped);
   };
   // Each call into a rule is guarded: one broken rule must not take the others down with it.
-  const visit = (entry: Active, at: Located, call: (visitors: RuleVisitors) => void): void => {
-    if (entry.failed) return;
-    try {
-      call(entry.visitors);
-    } catch (error) {
-      entry.failed = true;
-      fail(entry.id, at, error);
-    }
+  // In place, with no closure per call (there are rules × responses of them); a rule that
+  // throws is skipped for the rest of the spec.
+  const failed = (entry: Active, at: Located, error: unknown): void => {
+    entry.failed = true;
+    fail(entry.id, at, error);
   };
 
   // The workspace remembers where each chain ends (see Workspace.deref).
@@ -150,20 +147,34 @@ export function runRules(spec: Spec, rules: readonly EnabledRule[], runOptions: 
     active.push({ id: rule.id, visitors, current, failed: false });
   }
 
-  for (const entry of active) visit(entry, spec.root, (visitors) => visitors.Spec?.(spec));
+  for (const entry of active) {
+    try {
+      entry.visitors.Spec?.(spec);
+    } catch (error) {
+      failed(entry, spec.root, error);
+    }
+  }
   for (const operation of spec.operations) {
     for (const entry of active) {
-      if (!entry.visitors.Operation) continue;
+      if (!entry.visitors.Operation || entry.failed) continue;
       entry.current.operation = operation;
       entry.current.status = undefined;
-      visit(entry, operation.node, (visitors) => visitors.Operation!(operation));
+      try {
+        entry.visitors.Operation(operation);
+      } catch (error) {
+        failed(entry, operation.node, error);
+      }
     }
     for (const response of operation.responses) {
       for (const entry of active) {
-        if (!entry.visitors.Response) continue;
+        if (!entry.visitors.Response || entry.failed) continue;
         entry.current.operation = operation;
         entry.current.status = response.status;
-        visit(entry, response.node, (visitors) => visitors.Response!(response, operation));
+        try {
+          entry.visitors.Response(response, operation);
+        } catch (error) {
+          failed(entry, response.node, error);
+        }
       }
     }
   }
