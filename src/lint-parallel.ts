@@ -214,8 +214,9 @@ interface Pending {
  * Worker threads, and this thread when given `local`, taking jobs from one queue; workers hold
  * two in hand so that none waits for the next, and this thread takes one at a time, between
  * which it takes in what the workers answered and hands them more. A worker that dies (a
- * crash, running out of memory) costs the spec it was on an internal error, never a hang or a lost spec: the specs it had not started go back to the
- * queue and a new worker takes its place.
+ * crash, running out of memory) costs the spec it was on an internal error, never a hang or
+ * a lost spec: the specs it had not started go back to the queue and a new worker takes its
+ * place.
  */
 class Pool {
   private readonly queue: Pending[] = [];
