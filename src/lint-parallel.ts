@@ -75,16 +75,17 @@ export interface WorkerReply {
 }
 
 /**
- * Lints many specs on worker threads with the same result as `lint()` (findings in the same
- * order, the same files, failures, notices, skipped files and sources), except `fixes`, which
- * name parsed nodes and cannot cross threads: `--fix` uses `lint()`. Few specs, an overlay, rules
- * that are not in the registry (a worker can only name rules by id), or running from
- * TypeScript sources (no compiled worker) lint in this thread.
+ * Lints specs in this thread and on worker threads with the same result as `lint()` (findings
+ * in the same order, the same files, failures, notices, skipped files and sources), except
+ * `fixes`, which name parsed nodes and cannot cross threads: `--fix` uses `lint()`, as do an
+ * overlay and rules that are not in the registry (a worker can only name rules by id). Few
+ * specs, or running from TypeScript sources (no compiled worker), lint in this thread alone,
+ * but still spec by spec: each is forgotten once linted, so memory stays flat over a folder.
  */
 export async function lintParallel(paths: readonly string[], options: ParallelLintOptions = {}): Promise<LintResult> {
   const workerUrl = options.workerUrl ?? new URL('./lint-worker.js', import.meta.url);
-  const threads = Math.min(options.threads ?? Math.min(availableParallelism(), Math.floor(paths.length / MIN_SPECS_PER_WORKER)), paths.length);
-  if (threads < 2 || options.overlay || !existsSync(fileURLToPath(workerUrl))) return lint(paths, options);
+  const threads = Math.max(1, Math.min(options.threads ?? Math.min(availableParallelism(), Math.floor(paths.length / MIN_SPECS_PER_WORKER)), paths.length));
+  if (options.overlay) return lint(paths, options);
   const fixed = options.rules ?? defaultRules();
   const rulesFor = typeof fixed === 'function' ? fixed : () => fixed;
   const enabledFor = new Map<string, readonly EnabledRule[]>();
@@ -97,14 +98,16 @@ export async function lintParallel(paths: readonly string[], options: ParallelLi
   if (!paths.every((path) => inRegistry(rulesOf(resolve(path))))) return lint(paths, options);
 
   const cwd = options.cwd ?? process.cwd();
-  // Loaded here, not at start-up: linting one spec never needs it.
-  const { Worker } = await import('node:worker_threads');
   const setup: WorkerSetup = { cwd, maxFileBytes: options.maxFileBytes, allowExternalRefs: options.allowExternalRefs, unusedSuppressions: options.unusedSuppressions };
   // This thread lints too rather than wait on the workers: it starts at once, with its code
   // already loaded, and each worker costs a start-up and a JIT warm-up of its own (on 2 cores,
   // 200 specs: ~2.0 s of CPU in all, against ~2.3 s for two workers beside an idle thread).
-  const lintHere = options.lintHere ?? true;
-  const pool = new Pool(Worker, workerUrl, lintHere ? threads - 1 : threads, setup, cwd, lintHere ? jobRunner(setup) : undefined);
+  const compiled = existsSync(fileURLToPath(workerUrl));
+  const workers = compiled ? threads - (options.lintHere === false ? 0 : 1) : 0;
+  const lintHere = workers === 0 || options.lintHere !== false;
+  // Loaded only when used: linting one spec never needs it.
+  const Worker = workers > 0 ? (await import('node:worker_threads')).Worker : undefined;
+  const pool = new Pool(Worker, workerUrl, workers, setup, cwd, lintHere ? jobRunner(setup) : undefined);
   const job = (index: number, path: string, asRoot: boolean): WorkerJob => ({
     job: index,
     path,
@@ -224,7 +227,7 @@ class Pool {
   private closed = false;
 
   constructor(
-    private readonly WorkerClass: WorkerClass,
+    private readonly WorkerClass: WorkerClass | undefined,
     private readonly url: URL,
     workers: number,
     private readonly setup: WorkerSetup,
@@ -272,6 +275,8 @@ class Pool {
   }
 
   private start(): void {
+    // Only a pool given workers starts them (or starts one again after a crash).
+    if (!this.WorkerClass) throw new Error('this pool has no worker threads to start');
     const worker = new this.WorkerClass(this.url, { workerData: this.setup });
     this.inHand.set(worker, []);
     let gone = false;

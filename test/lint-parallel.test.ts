@@ -104,6 +104,9 @@ describe('lintParallel', () => {
     expect(sequential.notices.length).toBeGreaterThan(0);
     expect(sequential.findings.some((finding) => finding.ruleId === 'unused-suppression')).toBe(true);
     expect(comparable(parallel, folder)).toStrictEqual(comparable(sequential, folder));
+    // One thread, spec by spec, as the CLI lints a few specs or STATUSLINT_THREADS=1.
+    const alone = await built.lintParallel(files, { ...options, threads: 1 });
+    expect(comparable(alone, folder)).toStrictEqual(comparable(sequential, folder));
     expect(progress).toHaveLength(files.length);
     expect(Math.max(...progress)).toBe(files.length);
   });
