@@ -3,6 +3,7 @@
 import type { Operation, Response, Spec } from '../loader/normalize.js';
 import { child } from '../loader/normalize.js';
 import type { Located } from '../loader/resolve.js';
+import type { RuleContext } from './types.js';
 
 export interface DeclaredBody {
   /** OAS 3 `content` or Swagger 2.0 `schema`, in the response object. */
@@ -50,9 +51,14 @@ export interface ResponseUse {
   operations: Operation[];
 }
 
-/** Every response object reachable from the operations, by `definitionKey` of its node. */
+const usesBySpec = new WeakMap<Spec, Map<string, ResponseUse>>();
+
+/** Every response object reachable from the operations, by `definitionKey` of its node; built once per spec. */
 export function responseUses(spec: Spec): Map<string, ResponseUse> {
+  const known = usesBySpec.get(spec);
+  if (known) return known;
   const uses = new Map<string, ResponseUse>();
+  usesBySpec.set(spec, uses);
   for (const operation of spec.operations) {
     for (const response of operation.responses) {
       const key = definitionKey(response.node);
@@ -68,4 +74,39 @@ export function responseUses(spec: Spec): Map<string, ResponseUse> {
 /** The `$ref` an entry names, for messages (`'#/components/responses/Empty'`). */
 export function refText(entry: Located): string {
   return isObject(entry.value) && typeof entry.value.$ref === 'string' ? entry.value.$ref : entry.pointer;
+}
+
+/** The options of a rule about responses that must have no body. */
+export interface NoBodyOptions {
+  /** Accept `content: {}`, which lists no media type and so describes no body. */
+  allowEmptyContent: boolean;
+}
+
+/**
+ * Reports the body a response must not have, with the messages `hasContent`, `emptyContent`
+ * and `sharedHasContent` (given `status`, `types`, `field`, `ref` and `data`). A shared
+ * response that `mayHaveBody` says is right for another of its uses is reported where this
+ * use names it: the mistake is the use, not the definition.
+ */
+export function reportBody(context: RuleContext<NoBodyOptions>, response: Response, data: Record<string, string>, mayHaveBody: (use: ResponseUse) => boolean): void {
+  const body = declaredBody(context.spec, response);
+  if (!body) return;
+  const all = {
+    status: response.status,
+    ...data,
+    types: body.types.map((type) => `'${type}'`).join(', '),
+    field: context.spec.version === '2.0' ? 'schema' : 'content',
+  };
+  if (body.types.length === 0) {
+    if (!context.options.allowEmptyContent) context.report({ messageId: 'emptyContent', at: body.at, data: all });
+    return;
+  }
+  if (isReferenced(response)) {
+    const use = responseUses(context.spec).get(definitionKey(response.node));
+    if (use && mayHaveBody(use)) {
+      context.report({ messageId: 'sharedHasContent', at: response.entry, data: { ...all, ref: refText(response.entry) } });
+      return;
+    }
+  }
+  context.report({ messageId: 'hasContent', at: body.at, data: all });
 }
