@@ -96,8 +96,8 @@ function scan(text: string, track: boolean): { count: number; duplicate?: Duplic
 
 /**
  * Throws a LoadError at the second occurrence of a duplicated member name, given how many
- * members the parsed value has (see value-scan.ts). Counting is
- * cheaper than tracking every name, so names are tracked only when the counts differ.
+ * members the parsed value has (see value-scan.ts). Counting is cheaper than tracking every
+ * name, so names are tracked only when the counts differ.
  */
 export function refuseDuplicateKeys(path: string, text: string, keysInValue: number): void {
   if (countKeysInText(text) === keysInValue) return;

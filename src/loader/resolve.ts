@@ -99,14 +99,15 @@ export class Workspace {
     const absolute = resolvePath(path);
     const cached = this.files.get(absolute);
     if (cached) return cached;
-    const overlaid = this.overlay?.get(absolute);
-    if (overlaid !== undefined) {
-      const file = parseGuarded(absolute, overlaid, this.parseOptions);
-      this.files.set(absolute, file);
-      this.read.add(absolute);
-      this.roots.set(file, (via && this.roots.get(via)) ?? this.rootFor(absolute));
-      return file;
-    }
+    const file = parseGuarded(absolute, this.overlay?.get(absolute) ?? this.readText(absolute), this.parseOptions);
+    this.files.set(absolute, file);
+    this.read.add(absolute);
+    this.roots.set(file, (via && this.roots.get(via)) ?? this.rootFor(absolute));
+    return file;
+  }
+
+  /** A file's text from disk, within the size limit and checked to be UTF-8 text. */
+  private readText(absolute: string): string {
     let bytes: Buffer;
     try {
       const stats = statSync(absolute);
@@ -123,11 +124,7 @@ export class Workspace {
       if (error instanceof LoadError) throw error;
       throw new LoadError(absolute, describeFsError(error as NodeJS.ErrnoException));
     }
-    const file = parseGuarded(absolute, decodeSource(absolute, bytes), this.parseOptions);
-    this.files.set(absolute, file);
-    this.read.add(absolute);
-    this.roots.set(file, (via && this.roots.get(via)) ?? this.rootFor(absolute));
-    return file;
+    return decodeSource(absolute, bytes);
   }
 
   root(file: SourceFile): Located {
