@@ -164,8 +164,9 @@ function keyAt(text: string, start: number, end: number): string {
  * element (see `regionOnLine` for where a region ends). The text must already be valid JSON.
  *
  * The scan stops once every pointer is found, since the rest of the text would be skipped for
- * nothing (on the 200-spec sample the last finding is on average 47% of the way through). So of a key written twice this finds the first,
- * whereas `JSON.parse` keeps the last; the loader refuses such JSON (json-duplicates.ts).
+ * nothing (on the 200-spec sample the last finding is on average 47% of the way through). So
+ * of a key written twice this finds the first, whereas `JSON.parse` keeps the last; the
+ * loader refuses such JSON (json-duplicates.ts).
  */
 export function locateInJson(text: string, pointers: Iterable<string>): Map<string, Region> {
   const found = new Map<string, Region>();
