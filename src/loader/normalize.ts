@@ -1,6 +1,6 @@
 import { LoadError } from '../errors.js';
 import type { SourceFile } from './parse.js';
-import { appendPointer } from './pointer.js';
+import { appendSegment } from './pointer.js';
 import type { Located, Workspace } from './resolve.js';
 
 export type SpecVersion = '2.0' | '3.0' | '3.1';
@@ -90,10 +90,10 @@ export function child(node: Located, key: string | number): Located | undefined 
   if (Array.isArray(node.value)) {
     const index = Number(key);
     if (!(index in node.value)) return undefined;
-    return { file: node.file, pointer: appendPointer(node.pointer, key), value: node.value[index] };
+    return { file: node.file, pointer: appendSegment(node.pointer, key), value: node.value[index] };
   }
   if (!isObject(node.value) || !Object.hasOwn(node.value, key)) return undefined;
-  return { file: node.file, pointer: appendPointer(node.pointer, key), value: node.value[key] };
+  return { file: node.file, pointer: appendSegment(node.pointer, key), value: node.value[key] };
 }
 
 function objectAt(workspace: Workspace, node: Located | undefined): Located<JsonObject> | undefined {
@@ -178,17 +178,50 @@ function buildOperation(
     }
   }
   const body = requestBodyOf(workspace, version, pathItem, node);
-  return {
-    method,
-    path,
-    node,
-    security: effectiveSecurity(root, node),
-    acceptsBody: body !== undefined,
-    requestBody: body,
-    responsesNode,
-    responses,
-    response: (status) => responses.find((response) => response.status === status),
-  };
+  return new OperationModel(method, path, node, effectiveSecurity(root, node), body, responsesNode, responses);
+}
+
+// Operations and responses are classes so that their lookups are methods on a prototype,
+// not a closure (and, for headers, a Map) built for each of the tens of thousands of them.
+
+class OperationModel implements Operation {
+  readonly acceptsBody: boolean;
+  constructor(
+    readonly method: Operation['method'],
+    readonly path: string,
+    readonly node: Located<JsonObject>,
+    readonly security: Security,
+    readonly requestBody: Located | undefined,
+    readonly responsesNode: Located<JsonObject> | undefined,
+    readonly responses: Response[],
+  ) {
+    this.acceptsBody = requestBody !== undefined;
+  }
+
+  response(status: string): Response | undefined {
+    return this.responses.find((response) => response.status === status);
+  }
+}
+
+class ResponseModel implements Response {
+  constructor(
+    readonly status: string,
+    readonly entry: Located,
+    readonly node: Located<JsonObject>,
+    readonly description: string | undefined,
+    readonly headers: Header[],
+    readonly content: MediaType[],
+  ) {}
+
+  header(name: string): Header | undefined {
+    const wanted = name.toLowerCase();
+    // From the end: of two names that differ only in case, the last one written answers.
+    for (let index = this.headers.length - 1; index >= 0; index--) {
+      const header = this.headers[index]!;
+      if (header.name.toLowerCase() === wanted) return header;
+    }
+    return undefined;
+  }
 }
 
 function effectiveSecurity(root: Located<JsonObject>, operation: Located<JsonObject>): Security {
@@ -261,15 +294,6 @@ function buildResponse(
       }
     }
   }
-  const byName = new Map(headers.map((header) => [header.name.toLowerCase(), header]));
   const description = node.value.description;
-  return {
-    status,
-    entry,
-    node,
-    description: typeof description === 'string' ? description : undefined,
-    headers,
-    content,
-    header: (name) => byName.get(name.toLowerCase()),
-  };
+  return new ResponseModel(status, entry, node, typeof description === 'string' ? description : undefined, headers, content);
 }

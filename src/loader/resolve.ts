@@ -3,9 +3,9 @@ import { dirname, resolve as resolvePath } from 'node:path';
 import { displayPath, LoadError, quoted } from '../errors.js';
 import { decodeSource, parseGuarded } from './guards.js';
 import type { ParseOptions, SourceFile } from './parse.js';
-import { appendPointer, getAtPointer } from './pointer.js';
+import { appendSegment, getAtPointer } from './pointer.js';
 import { isInside, projectRootFor, realPath } from './project-root.js';
-import { MAX_NESTING, scanValue } from './value-scan.js';
+import { MAX_NESTING, scanValue, type ValueScan } from './value-scan.js';
 
 /** A value together with where it was written: the file and its JSON pointer there. */
 export interface Located<T = unknown> {
@@ -43,6 +43,8 @@ export const DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024;
 class RefRefused extends Error {}
 
 function isRemote(ref: string): boolean {
+  // Most refs are local (`#/…`): no pattern run for them.
+  if (ref.startsWith('#')) return false;
   return /^[a-z][a-z0-9+.-]*:\/\//i.test(ref) || ref.startsWith('//');
 }
 
@@ -163,7 +165,7 @@ export class Workspace {
       seen.add(key);
       let target: Located | undefined;
       try {
-        target = this.follow(current, ref);
+        target = this.follow(current.file, ref);
       } catch (error) {
         // Refused or unloadable: checkReferences has said so; rules see an unknown node.
         if (error instanceof LoadError || error instanceof RefRefused) return 'unresolved';
@@ -174,12 +176,13 @@ export class Workspace {
     }
   }
 
-  private follow(from: Located, ref: string): Located | undefined {
+  /** The value a `$ref` written in `from` names, if it is there. */
+  private follow(from: SourceFile, ref: string): Located | undefined {
     if (isRemote(ref)) return undefined;
     const hash = ref.indexOf('#');
     const filePart = hash === -1 ? ref : ref.slice(0, hash);
     const fragment = hash === -1 ? '' : ref.slice(hash + 1);
-    const file = filePart === '' ? from.file : this.load(this.permittedTarget(from.file, decodeUri(filePart)), from.file);
+    const file = filePart === '' ? from : this.load(this.permittedTarget(from, decodeUri(filePart)), from);
     const pointer = decodeFragment(fragment);
     if (pointer !== '' && !pointer.startsWith('/')) return undefined; // `#name` anchors are not JSON pointers
     const { found, value } = getAtPointer(file.value, pointer);
@@ -224,45 +227,52 @@ export class Workspace {
       if (tooDeep !== undefined) {
         throw new LoadError(current.path, `nesting deeper than ${MAX_NESTING} levels`, current.locate([tooDeep]).get(tooDeep));
       }
-      for (const [ref, pointer] of refs) {
-        const at = appendPointer(pointer, '$ref');
-        const refuse: (reason: string) => never = (reason) => {
-          throw new LoadError(current.path, `cannot resolve $ref ${quoted(ref)}: ${reason}`, current.locate([at]).get(at));
-        };
+      for (const ref of refs.keys()) {
+        // Where the `$ref` is written is only needed to report it: looked up then, so a ref
+        // that resolves (nearly all) costs no pointer and no closure.
         if (isRemote(ref)) {
-          this.notices.push({ file: current, pointer: at, message: `remote $ref ${quoted(ref)} is not fetched; what it names is not linted` });
+          this.notices.push({ file: current, pointer: refPointer(refs, ref), message: `remote $ref ${quoted(ref)} is not fetched; what it names is not linted` });
           continue;
         }
         if (namesAnchor(ref)) {
-          this.notices.push({ file: current, pointer: at, message: `$ref ${quoted(ref)} names a JSON Schema anchor, which statuslint does not follow; what it names is not linted` });
+          this.notices.push({ file: current, pointer: refPointer(refs, ref), message: `$ref ${quoted(ref)} names a JSON Schema anchor, which statuslint does not follow; what it names is not linted` });
           continue;
         }
-        const from: Located = { file: current, pointer, value: { $ref: ref } };
         let target: Located | undefined;
         try {
-          target = this.follow(from, ref);
+          target = this.follow(current, ref);
         } catch (error) {
-          if (error instanceof RefRefused) refuse(error.message);
+          if (error instanceof RefRefused) refuseRef(current, refs, ref, error.message);
           // Name the $ref as well as the file it could not load.
-          if (error instanceof LoadError && error.file !== current.path) refuse(error.describe());
+          if (error instanceof LoadError && error.file !== current.path) refuseRef(current, refs, ref, error.describe());
           throw error;
         }
-        if (!target) refuse('no such location');
+        if (!target) refuseRef(current, refs, ref, 'no such location');
         if (target.file !== current) {
           this.referenced.add(target.file);
           pending.push(target.file);
         }
         // Most targets are values; only a target that is itself a `$ref` needs the chain walked.
         const end = refOf(target.value) === undefined ? target : this.chainEnd(target);
-        if (end === 'loop') refuse('the $ref chain loops back on itself without reaching a value');
+        if (end === 'loop') refuseRef(current, refs, ref, 'the $ref chain loops back on itself without reaching a value');
         // A chain that ends in another broken or remote $ref is reported at that one.
         if (typeof end !== 'string' && isScalar(end.value)) {
-          refuse(`it names ${end.value === null ? 'null' : `a ${typeof end.value}`}, where an object is expected`);
+          refuseRef(current, refs, ref, `it names ${end.value === null ? 'null' : `a ${typeof end.value}`}, where an object is expected`);
         }
       }
     }
     for (const done of visited) this.checked.add(done);
   }
+}
+
+/** The pointer of the `$ref` member that `scanValue` found `ref` in first. */
+function refPointer(refs: ValueScan['refs'], ref: string): string {
+  return appendSegment(refs.get(ref)!, '$ref');
+}
+
+function refuseRef(file: SourceFile, refs: ValueScan['refs'], ref: string, reason: string): never {
+  const at = refPointer(refs, ref);
+  throw new LoadError(file.path, `cannot resolve $ref ${quoted(ref)}: ${reason}`, file.locate([at]).get(at));
 }
 
 /**
@@ -302,6 +312,8 @@ function refOf(value: unknown): string | undefined {
 }
 
 function decodeFragment(fragment: string): string {
+  // Without a '%' there is nothing to decode (and nothing to throw on): most fragments.
+  if (!fragment.includes('%')) return fragment;
   try {
     return decodeURIComponent(fragment);
   } catch {

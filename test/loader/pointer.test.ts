@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { appendPointer, appendSegment, getAtPointer, splitPointer } from '../../src/loader/pointer.js';
+
+describe('pointer helpers', () => {
+  it('appends escaped segments', () => {
+    expect(appendPointer('')).toBe('');
+    expect(appendPointer('', 'paths', '/a/{b}', 'get', 0)).toBe('/paths/~1a~1{b}/get/0');
+    expect(appendPointer('/x', 'a~b')).toBe('/x/a~0b');
+    expect(appendSegment('/paths', '/a~b')).toBe('/paths/~1a~0b');
+    expect(appendSegment('/list', 3)).toBe('/list/3');
+    expect(appendSegment('', '')).toBe('/');
+  });
+
+  it('splits pointers, unescaping', () => {
+    expect(splitPointer('')).toEqual([]);
+    expect(splitPointer('/')).toEqual(['']);
+    expect(splitPointer('/a//b/')).toEqual(['a', '', 'b', '']);
+    expect(splitPointer('/~1a~1{b}/a~0b/~01')).toEqual(['/a/{b}', 'a~b', '~1']);
+    expect(() => splitPointer('a/b')).toThrow(/not a JSON pointer/);
+  });
+
+  it('finds values the way splitPointer cuts the pointer', () => {
+    const root = { '': { '': 1 }, a: { 'b/c': [10, { 'd~e': 'x' }] }, empty: [] };
+    expect(getAtPointer(root, '')).toEqual({ found: true, value: root });
+    expect(getAtPointer(root, '/')).toEqual({ found: true, value: root[''] });
+    expect(getAtPointer(root, '//')).toEqual({ found: true, value: 1 });
+    expect(getAtPointer(root, '/a/b~1c/1/d~0e')).toEqual({ found: true, value: 'x' });
+    expect(getAtPointer(root, '/a/b~1c/0')).toEqual({ found: true, value: 10 });
+    expect(getAtPointer(root, '/a/b~1c/01').found).toBe(false);
+    expect(getAtPointer(root, '/a/b~1c/2').found).toBe(false);
+    expect(getAtPointer(root, '/a/b~1c/-').found).toBe(false);
+    expect(getAtPointer(root, '/a/').found).toBe(false);
+    expect(getAtPointer(root, '/a/toString').found).toBe(false);
+    expect(getAtPointer(root, '/a/b~1c/0/x').found).toBe(false);
+    expect(() => getAtPointer(root, 'a')).toThrow(/not a JSON pointer/);
+  });
+});
