@@ -135,50 +135,77 @@ export function normalize(workspace: Workspace, file: SourceFile): Spec {
   const container = version === '2.0' ? root : objectAt(workspace, child(root, 'components'));
   const schemes = container && objectAt(workspace, child(container, version === '2.0' ? 'securityDefinitions' : 'securitySchemes'));
   if (schemes) {
-    for (const name of Object.keys(schemes.value)) {
+    // for-in rather than Object.keys here and below: no array of keys per object. Parsed
+    // values are plain objects, whose prototype has nothing enumerable.
+    for (const name in schemes.value) {
       const scheme = objectAt(workspace, child(schemes, name));
       if (scheme) securitySchemes.set(name, scheme);
     }
   }
 
+  const spec: SpecScope = {
+    workspace,
+    version,
+    // What every operation without its own `security` or `produces` inherits: worked out once.
+    inheritedSecurity: securityOf(child(root, 'security'), false),
+    inheritedTypes: version === '2.0' ? mediaTypesOf(root.value) : undefined,
+  };
   const operations: Operation[] = [];
   const paths = objectAt(workspace, child(root, 'paths'));
   if (paths) {
-    for (const path of Object.keys(paths.value)) {
+    for (const path in paths.value) {
       if (path.startsWith('x-')) continue;
       const pathItem = objectAt(workspace, child(paths, path));
       if (!pathItem) continue;
       for (const method of HTTP_METHODS) {
         if (version === '2.0' && method === 'trace') continue;
         const operation = objectAt(workspace, child(pathItem, method));
-        if (operation) operations.push(buildOperation(workspace, version, root, pathItem, operation, method, path));
+        if (operation) operations.push(buildOperation(spec, pathItem, operation, method, path));
       }
     }
   }
   return { version, file, root, operations, securitySchemes, workspace };
 }
 
+/** What building one spec's operations needs at hand. */
+interface SpecScope {
+  workspace: Workspace;
+  version: SpecVersion;
+  inheritedSecurity: Security;
+  /** Swagger 2.0: the root `produces` as content types. */
+  inheritedTypes: string[] | undefined;
+}
+
 function buildOperation(
-  workspace: Workspace,
-  version: SpecVersion,
-  root: Located<JsonObject>,
+  spec: SpecScope,
   pathItem: Located<JsonObject>,
   node: Located<JsonObject>,
   method: Operation['method'],
   path: string,
 ): Operation {
+  const { workspace, version } = spec;
   const responsesNode = objectAt(workspace, child(node, 'responses'));
   const responses: Response[] = [];
   if (responsesNode) {
-    for (const status of Object.keys(responsesNode.value)) {
+    // Swagger 2.0 gives a response schema one media type per `produces` entry.
+    const types = version === '2.0' ? (Object.hasOwn(node.value, 'produces') ? mediaTypesOf(node.value) : spec.inheritedTypes) : undefined;
+    for (const status in responsesNode.value) {
       if (status.startsWith('x-')) continue;
       const entry = child(responsesNode, status)!;
       const response = objectAt(workspace, entry);
-      if (response) responses.push(buildResponse(workspace, version, root, node, status, entry, response));
+      if (response) responses.push(buildResponse(workspace, types, status, entry, response));
     }
   }
   const body = requestBodyOf(workspace, version, pathItem, node);
-  return new OperationModel(method, path, node, effectiveSecurity(root, node), body, responsesNode, responses);
+  const own = child(node, 'security');
+  const security = own && Array.isArray(own.value) ? securityOf(own, true) : spec.inheritedSecurity;
+  return new OperationModel(method, path, node, security, body, responsesNode, responses);
+}
+
+/** Swagger 2.0: the content types an operation or the root `produces`; `*\/*` when none is given. */
+function mediaTypesOf(owner: JsonObject): string[] {
+  const produces = Object.hasOwn(owner, 'produces') ? owner.produces : undefined;
+  return Array.isArray(produces) && produces.length > 0 ? produces.map(String) : ['*/*'];
 }
 
 // Operations and responses are classes so that their lookups are methods on a prototype,
@@ -224,14 +251,13 @@ class ResponseModel implements Response {
   }
 }
 
-function effectiveSecurity(root: Located<JsonObject>, operation: Located<JsonObject>): Security {
-  const own = child(operation, 'security');
-  const declared = own && Array.isArray(own.value) ? own : child(root, 'security');
+/** The security in force as `declared` (on the operation itself when `own`). */
+function securityOf(declared: Located | undefined, own: boolean): Security {
   if (!declared || !Array.isArray(declared.value)) {
     return { kind: 'undeclared', requirements: [], explicitlyPublic: false };
   }
   const requirements = declared.value.filter(isObject);
-  const explicitlyPublic = declared === own && requirements.length === 0;
+  const explicitlyPublic = own && requirements.length === 0;
   let kind: AuthKind = 'required';
   if (requirements.length === 0) kind = 'public';
   else if (requirements.some((requirement) => Object.keys(requirement).length === 0)) kind = 'optional';
@@ -261,9 +287,8 @@ function requestBodyOf(
 
 function buildResponse(
   workspace: Workspace,
-  version: SpecVersion,
-  root: Located<JsonObject>,
-  operation: Located<JsonObject>,
+  /** Swagger 2.0: the operation's content types. */
+  types: string[] | undefined,
   status: string,
   entry: Located,
   node: Located<JsonObject>,
@@ -271,23 +296,19 @@ function buildResponse(
   const headers: Header[] = [];
   const headersNode = objectAt(workspace, child(node, 'headers'));
   if (headersNode) {
-    for (const name of Object.keys(headersNode.value)) {
+    for (const name in headersNode.value) {
       const headerEntry = child(headersNode, name)!;
       headers.push({ name, entry: headerEntry, node: objectAt(workspace, headerEntry) });
     }
   }
   const content: MediaType[] = [];
-  if (version === '2.0') {
+  if (types) {
     const schema = child(node, 'schema');
-    if (schema) {
-      const produces = child(operation, 'produces') ?? child(root, 'produces');
-      const types = produces && Array.isArray(produces.value) && produces.value.length > 0 ? produces.value.map(String) : ['*/*'];
-      for (const type of types) content.push({ type, node: schema, schema });
-    }
+    if (schema) for (const type of types) content.push({ type, node: schema, schema });
   } else {
     const contentNode = objectAt(workspace, child(node, 'content'));
     if (contentNode) {
-      for (const type of Object.keys(contentNode.value)) {
+      for (const type in contentNode.value) {
         const mediaNode = child(contentNode, type)!;
         const media = objectAt(workspace, mediaNode);
         content.push({ type, node: mediaNode, schema: media ? child(media, 'schema') : undefined });
