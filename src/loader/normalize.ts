@@ -226,7 +226,8 @@ class OperationModel implements Operation {
   }
 
   response(status: string): Response | undefined {
-    return this.responses.find((response) => response.status === status);
+    for (const response of this.responses) if (response.status === status) return response;
+    return undefined;
   }
 }
 

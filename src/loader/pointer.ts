@@ -42,7 +42,8 @@ export function splitPointer(pointer: string): string[] {
 
 /** Is `inner` equal to `outer` or somewhere below it? */
 export function isWithin(inner: string, outer: string): boolean {
-  return inner === outer || inner.startsWith(outer + '/');
+  // Checked for every finding against its operation: no `outer + '/'` string built each time.
+  return inner.startsWith(outer) && (inner.length === outer.length || inner.charCodeAt(outer.length) === 0x2f);
 }
 
 const ARRAY_INDEX = /^(0|[1-9]\d*)$/;

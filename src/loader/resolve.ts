@@ -302,6 +302,8 @@ function decodeUri(part: string): string {
 function namesAnchor(ref: string): boolean {
   const hash = ref.indexOf('#');
   if (hash === -1 || hash === ref.length - 1) return false;
+  // `#/…`, nearly every ref, needs no decoding to tell.
+  if (ref.charCodeAt(hash + 1) === 0x2f) return false;
   return !decodeFragment(ref.slice(hash + 1)).startsWith('/');
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appendPointer, appendSegment, getAtPointer, splitPointer } from '../../src/loader/pointer.js';
+import { appendPointer, appendSegment, getAtPointer, isWithin, splitPointer } from '../../src/loader/pointer.js';
 
 describe('pointer helpers', () => {
   it('appends escaped segments', () => {
@@ -33,5 +33,18 @@ describe('pointer helpers', () => {
     expect(getAtPointer(root, '/a/toString').found).toBe(false);
     expect(getAtPointer(root, '/a/b~1c/0/x').found).toBe(false);
     expect(() => getAtPointer(root, 'a')).toThrow(/not a JSON pointer/);
+  });
+});
+
+describe('isWithin', () => {
+  it('is true for the pointer itself and what is below it, by whole segments', () => {
+    expect(isWithin('/a/b', '/a/b')).toBe(true);
+    expect(isWithin('/a/b/c', '/a/b')).toBe(true);
+    expect(isWithin('/a/b/', '/a/b')).toBe(true);
+    expect(isWithin('/a/bc', '/a/b')).toBe(false);
+    expect(isWithin('/a', '/a/b')).toBe(false);
+    expect(isWithin('/a', '')).toBe(true);
+    expect(isWithin('', '')).toBe(true);
+    expect(isWithin('', '/a')).toBe(false);
   });
 });
