@@ -87,13 +87,15 @@ function isObject(value: unknown): value is JsonObject {
 
 /** The member `key` of an object or array node, with its pointer; `undefined` if absent. */
 export function child(node: Located, key: string | number): Located | undefined {
-  if (Array.isArray(node.value)) {
+  const value = node.value;
+  if (value === null || typeof value !== 'object') return undefined;
+  if (Array.isArray(value)) {
     const index = Number(key);
-    if (!(index in node.value)) return undefined;
-    return { file: node.file, pointer: appendSegment(node.pointer, key), value: node.value[index] };
+    if (!(index in value)) return undefined;
+    return { file: node.file, pointer: appendSegment(node.pointer, key), value: value[index] };
   }
-  if (!isObject(node.value) || !Object.hasOwn(node.value, key)) return undefined;
-  return { file: node.file, pointer: appendSegment(node.pointer, key), value: node.value[key] };
+  if (!Object.hasOwn(value, key)) return undefined;
+  return { file: node.file, pointer: appendSegment(node.pointer, key), value: (value as JsonObject)[key] };
 }
 
 function objectAt(workspace: Workspace, node: Located | undefined): Located<JsonObject> | undefined {

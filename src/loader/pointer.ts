@@ -14,13 +14,16 @@ export function unescapeSegment(segment: string): string {
 /**
  * `pointer` with `segments` appended. Joined in one go: a `+=` per segment would leave a chain
  * of concatenations (a node per step, kept alive by the result) where a scan keeps thousands of
- * deep pointers for as long as a spec is linted.
+ * deep pointers for as long as a spec is linted. The rest array is this call's own, so it is
+ * escaped in place; `join` writes numbers as `String` would.
  */
 export function appendPointer(pointer: string, ...segments: Array<string | number>): string {
   if (segments.length === 0) return pointer;
-  const parts: string[] = [pointer];
-  for (const segment of segments) parts.push(typeof segment === 'number' ? String(segment) : escapeSegment(segment));
-  return parts.join('/');
+  for (let index = 0; index < segments.length; index++) {
+    const segment = segments[index];
+    if (typeof segment === 'string') segments[index] = escapeSegment(segment);
+  }
+  return pointer + '/' + segments.join('/');
 }
 
 /**
