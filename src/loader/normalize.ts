@@ -304,18 +304,20 @@ function buildResponse(
       headers.push({ name, entry: headerEntry, node: objectAt(workspace, headerEntry) });
     }
   }
-  const content: MediaType[] = [];
+  // Built by `map`, which sizes the array to fit: a first `push` reserves 17 slots, and there
+  // is a content list per response, kept while the spec is linted.
+  let content: MediaType[] = [];
   if (types) {
     const schema = child(node, 'schema');
-    if (schema) for (const type of types) content.push({ type, node: schema, schema });
+    if (schema) content = types.map((type) => ({ type, node: schema, schema }));
   } else {
     const contentNode = objectAt(workspace, child(node, 'content'));
     if (contentNode) {
-      for (const type in contentNode.value) {
+      content = Object.keys(contentNode.value).map((type) => {
         const mediaNode = child(contentNode, type)!;
         const media = objectAt(workspace, mediaNode);
-        content.push({ type, node: mediaNode, schema: media ? child(media, 'schema') : undefined });
-      }
+        return { type, node: mediaNode, schema: media ? child(media, 'schema') : undefined };
+      });
     }
   }
   const description = node.value.description;
