@@ -137,8 +137,8 @@ export function normalize(workspace: Workspace, file: SourceFile): Spec {
   const container = version === '2.0' ? root : objectAt(workspace, child(root, 'components'));
   const schemes = container && objectAt(workspace, child(container, version === '2.0' ? 'securityDefinitions' : 'securitySchemes'));
   if (schemes) {
-    // for-in rather than Object.keys here and below: no array of keys per object. Parsed
-    // values are plain objects, whose prototype has nothing enumerable.
+    // for-in rather than Object.keys (here and for paths, responses, headers): no array of
+    // keys per object. Parsed values are plain objects, whose prototype has nothing enumerable.
     for (const name in schemes.value) {
       const scheme = objectAt(workspace, child(schemes, name));
       if (scheme) securitySchemes.set(name, scheme);
@@ -304,8 +304,8 @@ function buildResponse(
       headers.push({ name, entry: headerEntry, node: objectAt(workspace, headerEntry) });
     }
   }
-  // Built by `map`, which sizes the array to fit: a first `push` reserves 17 slots, and there
-  // is a content list per response, kept while the spec is linted.
+  // Built by `map`, which sizes the array to fit (a first `push` reserves 17 slots): there is
+  // a content list per response, kept while the spec is linted; the keys array is short-lived.
   let content: MediaType[] = [];
   if (types) {
     const schema = child(node, 'schema');
