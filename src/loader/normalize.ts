@@ -148,7 +148,8 @@ export function normalize(workspace: Workspace, file: SourceFile): Spec {
   const spec: SpecScope = {
     workspace,
     version,
-    // What every operation without its own `security` or `produces` inherits: worked out once.
+    // What every operation without its own `security` or `produces` inherits: worked out once
+    // and shared by those operations.
     inheritedSecurity: securityOf(child(root, 'security'), false),
     inheritedTypes: version === '2.0' ? mediaTypesOf(root.value) : undefined,
   };
