@@ -223,41 +223,42 @@ export class Workspace {
       const current = pending.pop()!;
       if (this.checked.has(current) || visited.has(current)) continue;
       visited.add(current);
-      const { refs, tooDeep } = (current.scan ??= scanValue(current.value, current.format === 'yaml'));
+      const scan = (current.scan ??= scanValue(current.value, current.format === 'yaml'));
+      const tooDeep = scan.tooDeep;
       if (tooDeep !== undefined) {
         throw new LoadError(current.path, `nesting deeper than ${MAX_NESTING} levels`, current.locate([tooDeep]).get(tooDeep));
       }
-      for (const ref of refs.keys()) {
-        // Where the `$ref` is written is only needed to report it: looked up then, so a ref
-        // that resolves (nearly all) costs no pointer and no closure.
+      for (const ref of scan.refs) {
+        // Where the `$ref` is written is only needed to report it: looked up then (see
+        // ValueScan.holderOf), so a ref that resolves (nearly all) costs no pointer.
         if (isRemote(ref)) {
-          this.notices.push({ file: current, pointer: refPointer(refs, ref), message: `remote $ref ${quoted(ref)} is not fetched; what it names is not linted` });
+          this.notices.push({ file: current, pointer: refPointer(scan, ref), message: `remote $ref ${quoted(ref)} is not fetched; what it names is not linted` });
           continue;
         }
         if (namesAnchor(ref)) {
-          this.notices.push({ file: current, pointer: refPointer(refs, ref), message: `$ref ${quoted(ref)} names a JSON Schema anchor, which statuslint does not follow; what it names is not linted` });
+          this.notices.push({ file: current, pointer: refPointer(scan, ref), message: `$ref ${quoted(ref)} names a JSON Schema anchor, which statuslint does not follow; what it names is not linted` });
           continue;
         }
         let target: Located | undefined;
         try {
           target = this.follow(current, ref);
         } catch (error) {
-          if (error instanceof RefRefused) refuseRef(current, refs, ref, error.message);
+          if (error instanceof RefRefused) refuseRef(current, scan, ref, error.message);
           // Name the $ref as well as the file it could not load.
-          if (error instanceof LoadError && error.file !== current.path) refuseRef(current, refs, ref, error.describe());
+          if (error instanceof LoadError && error.file !== current.path) refuseRef(current, scan, ref, error.describe());
           throw error;
         }
-        if (!target) refuseRef(current, refs, ref, 'no such location');
+        if (!target) refuseRef(current, scan, ref, 'no such location');
         if (target.file !== current) {
           this.referenced.add(target.file);
           pending.push(target.file);
         }
         // Most targets are values; only a target that is itself a `$ref` needs the chain walked.
         const end = refOf(target.value) === undefined ? target : this.chainEnd(target);
-        if (end === 'loop') refuseRef(current, refs, ref, 'the $ref chain loops back on itself without reaching a value');
+        if (end === 'loop') refuseRef(current, scan, ref, 'the $ref chain loops back on itself without reaching a value');
         // A chain that ends in another broken or remote $ref is reported at that one.
         if (typeof end !== 'string' && isScalar(end.value)) {
-          refuseRef(current, refs, ref, `it names ${end.value === null ? 'null' : `a ${typeof end.value}`}, where an object is expected`);
+          refuseRef(current, scan, ref, `it names ${end.value === null ? 'null' : `a ${typeof end.value}`}, where an object is expected`);
         }
       }
     }
@@ -265,13 +266,13 @@ export class Workspace {
   }
 }
 
-/** The pointer of the `$ref` member that `scanValue` found `ref` in first. */
-function refPointer(refs: ValueScan['refs'], ref: string): string {
-  return appendSegment(refs.get(ref)!, '$ref');
+/** The pointer of the first `$ref` member that names `ref`. */
+function refPointer(scan: ValueScan, ref: string): string {
+  return appendSegment(scan.holderOf(ref), '$ref');
 }
 
-function refuseRef(file: SourceFile, refs: ValueScan['refs'], ref: string, reason: string): never {
-  const at = refPointer(refs, ref);
+function refuseRef(file: SourceFile, scan: ValueScan, ref: string, reason: string): never {
+  const at = refPointer(scan, ref);
   throw new LoadError(file.path, `cannot resolve $ref ${quoted(ref)}: ${reason}`, file.locate([at]).get(at));
 }
 

@@ -10,8 +10,13 @@ export const MAX_NESTING = 256;
 
 /** What one walk over a parsed value finds: everything the loader checks that needs the whole value. */
 export interface ValueScan {
-  /** Each distinct `$ref` string, in document order, with the pointer of the first object holding it. */
-  refs: Map<string, string>;
+  /** Each distinct `$ref` string, in document order. */
+  refs: Set<string>;
+  /**
+   * The pointer of the first object holding `ref` (one of `refs`). Only a notice or an error
+   * needs one, so they are built on the first call, by a second walk.
+   */
+  holderOf(ref: string): string;
   /** The pointer of a value nested deeper than MAX_NESTING, if there is one (the walk stops there). */
   tooDeep?: string;
   /** Members of every object walked: fewer than the text writes when a JSON name repeats. */
@@ -30,13 +35,33 @@ function isDataKey(key: string): boolean {
  * the member count that tells a JSON text with a duplicated name. `shared` is for YAML, where
  * aliases make one value appear at many places: each is walked once (a `$ref` names the same
  * target from wherever it appears in one file).
+ */
+export function scanValue(root: unknown, shared: boolean): ValueScan {
+  const refs = new Set<string>();
+  const { keys, tooDeep } = walkValue(root, shared, (ref) => void refs.add(ref));
+  let holders: Map<string, string> | undefined;
+  const holderOf = (ref: string): string => {
+    if (!holders) {
+      const found = new Map<string, string>();
+      walkValue(root, shared, (ref, path) => {
+        if (!found.has(ref)) found.set(ref, appendPointer('', ...path));
+      });
+      holders = found;
+    }
+    return holders.get(ref) ?? '';
+  };
+  return tooDeep === undefined ? { refs, holderOf, keys } : { refs, holderOf, keys, tooDeep };
+}
+
+/**
+ * The walk itself: calls `onRef` for each `$ref` outside literal data, with the path of the
+ * object holding it (valid during the call only).
  *
  * Recursive, with one array of keys for the path: a 13 MB spec has a million objects, and a
  * walk that allocates per object spends more time collecting garbage than walking. Recursion
  * is bounded by MAX_NESTING.
  */
-export function scanValue(root: unknown, shared: boolean): ValueScan {
-  const refs = new Map<string, string>();
+function walkValue(root: unknown, shared: boolean, onRef: (ref: string, path: ReadonlyArray<string | number>) => void): { keys: number; tooDeep?: string } {
   const seen = shared ? new Set<object>() : undefined;
   const path: Array<string | number> = [];
   let keys = 0;
@@ -71,7 +96,7 @@ export function scanValue(root: unknown, shared: boolean): ValueScan {
       keys++;
       const member: unknown = (value as Record<string, unknown>)[key];
       if (key === '$ref' && typeof member === 'string') {
-        if (!data && !refs.has(member)) refs.set(member, appendPointer('', ...path));
+        if (!data) onRef(member, path);
         continue;
       }
       if (member === null || typeof member !== 'object') continue;
@@ -83,5 +108,5 @@ export function scanValue(root: unknown, shared: boolean): ValueScan {
     return true;
   };
   if (root !== null && typeof root === 'object') walk(root, false);
-  return tooDeep === undefined ? { refs, keys } : { refs, keys, tooDeep };
+  return tooDeep === undefined ? { keys } : { keys, tooDeep };
 }
