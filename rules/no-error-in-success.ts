@@ -60,6 +60,10 @@ const DOMAIN_PATH_STEMS = /validat|error|crash/;
 const DOMAIN_PATH_HINT = new RegExp([...DOMAIN_PATH_WORDS, 'validat'].join('|'), 'i');
 const BATCH_WORDS = new Set(['batch', 'bulk']);
 const BATCH_HINT = /batch|bulk/i;
+const PROBLEM_TYPE = /^application\/problem\+(json|xml)\b/i;
+const PROBLEM_ANY = /problem\+/i;
+const DIGITS = /^\d+$/;
+
 /** Streamed bodies: an error record can only come after the 2xx has been sent. */
 const STREAMING_TYPE = /^(application\/(x-)?ndjson|application\/json-seq|application\/jsonl|text\/event-stream)\b/i;
 
@@ -403,7 +407,7 @@ export default defineRule<Options>({
       if (key === 'status' || key === 'state') {
         const values = shape.enum?.map((item) => String(item).toLowerCase());
         // An enum of words is a lifecycle (`running`, `failed`); of numbers, a code (`'0'`…`'5'`).
-        if (values && hasType(shape, 'string') && !values.every((item) => OUTCOME_VALUES.has(item) || /^\d+$/.test(item))) return 'state';
+        if (values && hasType(shape, 'string') && !values.every((item) => OUTCOME_VALUES.has(item) || DIGITS.test(item))) return 'state';
         if (values && hasType(shape, 'string')) return 'generic';
         // A bare string status may be a state ("running") or an error's ("Bad Request").
         if (hasType(shape, 'string')) return 'status';
@@ -492,7 +496,7 @@ export default defineRule<Options>({
         for (let index = 0; index < content.length; index++) {
           const media = content[index]!;
           // Swagger 2.0 `produces` lists every type the operation may send, errors included.
-          if (context.spec.version !== '2.0' && /^application\/problem\+(json|xml)\b/i.test(media.type)) {
+          if (context.spec.version !== '2.0' && PROBLEM_TYPE.test(media.type)) {
             if (isProblemBody(media.schema, response)) {
               context.report({ messageId: 'problemDetails', at: response.node, data: { subject: responseSubject(response), type: media.type } });
             }
@@ -531,7 +535,7 @@ export default defineRule<Options>({
     function isProblemBody(schema: Located | undefined, response: Response): boolean {
       if (!schema) return true;
       const text = JSON.stringify(schema.value);
-      const copied = response.content.some((other) => other.schema && other.schema !== schema && !/problem\+/i.test(other.type) && JSON.stringify(other.schema.value) === text);
+      const copied = response.content.some((other) => other.schema && other.schema !== schema && !PROBLEM_ANY.test(other.type) && JSON.stringify(other.schema.value) === text);
       if (copied) return false;
       const shape = flatten(schema);
       if (isArrayShape(shape)) return false;

@@ -1,10 +1,13 @@
-import { defineRule, type FixIntent } from '../src/engine/define-rule.js';
+import { defineRule, isExactStatus, isStatusRange, type FixIntent } from '../src/engine/define-rule.js';
 import { classFallback, registeredStatus } from '../src/engine/status-registry.js';
 
 interface Options {
   /** Private codes to accept although the registry does not list them, e.g. `['299']`. */
   allow: string[];
 }
+
+const RANGE_ANY_CASE = /^[1-5]XX$/i;
+const DIGITS = /^\d+$/;
 
 /** Where RFC 9110 marks a code "(Unused)". */
 const UNUSED_SECTION: Record<string, string> = { '306': '15.4.7', '418': '15.5.19' };
@@ -53,9 +56,9 @@ export default defineRule<Options>({
           if (registered && registered.state !== 'unused') continue;
           const at = context.child(responses, status)!;
           const report = (messageId: string, data: Record<string, string> = {}, fix?: FixIntent) => context.report({ messageId, at, data: { status, ...data }, fix });
-          if (/^[1-5]XX$/i.test(status)) {
+          if (RANGE_ANY_CASE.test(status)) {
             if (swagger2) report('rangeInSwagger2');
-            else if (!/^[1-5]XX$/.test(status)) {
+            else if (!isStatusRange(status)) {
               const upper = status.toUpperCase();
               // Renaming onto a key that already exists would make a duplicate key.
               const fix: FixIntent | undefined = Object.hasOwn(responses.value, upper) ? undefined : { kind: 'rename-key', entry: at, to: upper };
@@ -63,8 +66,8 @@ export default defineRule<Options>({
             }
             continue;
           }
-          if (/^\d+$/.test(status)) {
-            if (!/^[1-5]\d\d$/.test(status)) report('outOfRange');
+          if (DIGITS.test(status)) {
+            if (!isExactStatus(status)) report('outOfRange');
             else if (allowed.has(status)) continue;
             else if (!registeredStatus(status)) report('unregistered', { fallback: classFallback(status)! });
             else if (registeredStatus(status)!.state === 'unused') report('unused', { section: UNUSED_SECTION[status] ?? '15' });

@@ -29,9 +29,11 @@ export default defineRule({
   },
 });
 
+const CLIENT_ERROR = /^4(\d\d|xx)$/i;
+
 /** A lower-case '4xx' still documents client errors; no-unknown-status reports its spelling. */
 function documentsClientError(key: string): boolean {
-  return key === 'default' || /^4(\d\d|xx)$/i.test(key);
+  return key === 'default' || CLIENT_ERROR.test(key);
 }
 
 /**
