@@ -438,6 +438,8 @@ export default defineRule<Options>({
 
     /** A boolean member saying whether the call worked: `success`, `ok`, or JSend's `status: [success, error]`. */
     const successFlag = (shape: Shape): Property | undefined => {
+      // Asked of every 2xx body, whose members are mostly none: no iterator for those.
+      if (shape.members.length === 0) return undefined;
       for (const property of shape.members) {
         const named = SUCCESS_FLAGS.has(property.key);
         if (!named && !OUTCOME_MEMBERS.has(property.key)) continue;
@@ -458,7 +460,8 @@ export default defineRule<Options>({
     const schemaSubject = (owner: Located): string => `Schema '${nameOf(owner)}', used as a 2xx response body,`;
 
     const checkChoices = (shape: Shape, response: Response, batch: boolean, depth: number): boolean => {
-      for (const choice of shape.choices ?? []) {
+      if (!shape.choices) return false;
+      for (const choice of shape.choices) {
         const branches = choice.node.value as unknown[];
         for (let index = 0; index < branches.length; index++) {
           const branchNode = context.child(choice.node, index)!;
