@@ -30,7 +30,10 @@ function format(template: string, data: Record<string, string | number> = {}): s
   let parts = templates.get(template);
   if (!parts) templates.set(template, (parts = compile(template)));
   let message = '';
-  for (const part of parts) {
+  // Indexed: this runs for every report, often before it is optimised, where for-of makes an
+  // iterator result per part.
+  for (let index = 0; index < parts.length; index++) {
+    const part = parts[index]!;
     if (typeof part === 'string') message += part;
     // Values come from the spec: no control characters reach a terminal or a log.
     else message += Object.hasOwn(data, part.name) ? printable(String(data[part.name])) : part.whole;
