@@ -1,4 +1,4 @@
-import { defineRule, isSuccessStatus, type Located, type Operation, type Response, type RuleContext } from '../src/engine/define-rule.js';
+import { defineRule, isSuccessStatus, type Located, type MediaType, type Operation, type Response, type RuleContext } from '../src/engine/define-rule.js';
 
 type Json = Record<string, unknown>;
 
@@ -60,6 +60,10 @@ const DOMAIN_PATH_STEMS = /validat|error|crash/;
 const DOMAIN_PATH_HINT = new RegExp([...DOMAIN_PATH_WORDS, 'validat'].join('|'), 'i');
 const BATCH_WORDS = new Set(['batch', 'bulk']);
 const BATCH_HINT = /batch|bulk/i;
+const PROBLEM_TYPE = /^application\/problem\+(json|xml)\b/i;
+const PROBLEM_ANY = /problem\+/i;
+const DIGITS = /^\d+$/;
+
 /** Streamed bodies: an error record can only come after the 2xx has been sent. */
 const STREAMING_TYPE = /^(application\/(x-)?ndjson|application\/json-seq|application\/jsonl|text\/event-stream)\b/i;
 
@@ -83,9 +87,28 @@ interface Choice {
   owner?: Located;
 }
 
-/** A schema with its `$ref`s followed and its `allOf` merged: what the top level of a body is. */
+/**
+ * A schema with its `$ref`s followed and its `allOf` merged: what the top level of a body is.
+ * Shapes are kept for the whole spec (shared schemas come back), so they keep little: a
+ * property is kept only if the checks look at it by itself; the others only set the flags below.
+ */
 interface Shape {
-  properties: Map<string, Property>;
+  /** Whether it declares any property at all. */
+  hasProperties: boolean;
+  /**
+   * The members of the error vocabulary, success flags and outcome members, by normalised name
+   * (the first declared wins), in the order declared. Most bodies are resources, settled by
+   * one member outside the vocabulary: they need no more.
+   */
+  members: Property[];
+  /** Some member is outside the error vocabulary. */
+  foreign: boolean;
+  /** … and outside what the items of an error list carry too (ITEM_EXTRA). */
+  foreignToItems: boolean;
+  /** … and is not problem details' `instance`. */
+  foreignToProblem: boolean;
+  /** Some member is one of a job or run record (JOB_MEMBER). */
+  jobMember: boolean;
   /**
    * Component names (as the `$ref` target, named only when asked for: few bodies get that far)
    * and titles of the schema and its `allOf` parts, in the order met.
@@ -93,11 +116,31 @@ interface Shape {
   names: Array<Located | string>;
   /** The shared definition the schema itself is, when it was reached through `$ref`. */
   anchor?: Located;
-  types: Set<string>;
+  /** The `type`s declared, as TYPE_BITS. */
+  types: number;
   enum?: unknown[];
   items?: Located;
   additional?: Located;
-  choices: Choice[];
+  choices?: Choice[];
+}
+
+/** The JSON Schema types the checks ask about, as bits; any other type sets OTHER_TYPE. */
+const TYPE_BITS = new Map([
+  ['array', 1],
+  ['boolean', 2],
+  ['integer', 4],
+  ['number', 8],
+  ['string', 16],
+]);
+const OTHER_TYPE = 32;
+
+function hasType(shape: Shape, type: 'array' | 'boolean' | 'integer' | 'number' | 'string'): boolean {
+  return (shape.types & TYPE_BITS.get(type)!) !== 0;
+}
+
+function typeBits(type: unknown): number {
+  if (typeof type !== 'string') return 0;
+  return TYPE_BITS.get(type) ?? OTHER_TYPE;
 }
 
 /** What a property contributes to the verdict. */
@@ -111,9 +154,20 @@ function hasRef(value: unknown): boolean {
   return isObject(value) && typeof value.$ref === 'string';
 }
 
+// Property names repeat across schemas and specs (`id`, `createdAt`): each is normalised once.
+// Bounded, for a process that lints spec after spec.
+const normalized = new Map<string, string>();
+const MAX_NORMALIZED = 50_000;
+
 /** Lowercase, punctuation dropped: `error_code`, `Error-Code` and `errorCode` compare equal. */
 function normalizeName(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]/g, '');
+  let normal = normalized.get(name);
+  if (normal === undefined) {
+    if (normalized.size >= MAX_NORMALIZED) normalized.clear();
+    normal = name.toLowerCase().replace(/[^a-z0-9]/g, '');
+    normalized.set(name, normal);
+  }
+  return normal;
 }
 
 /** `APIErrorResponse` → `api error response`; `crash-reports` → `crash reports`. */
@@ -164,11 +218,32 @@ function isBatch(operation: Operation): boolean {
   return names.some((name) => words(name).some((word) => BATCH_WORDS.has(word)));
 }
 
-function flattenSchema(context: RuleContext<Options>, start: Located): Shape {
-  const shape: Shape = { properties: new Map(), names: [], types: new Set(), choices: [] };
+const CHOICE_KEYWORDS = ['oneOf', 'anyOf'] as const;
+
+/**
+ * Adds an item to a list that shapes keep: an empty list is replaced by one of exactly one
+ * item, where a push would give it room for seventeen. Most of these lists hold one item or none.
+ */
+function append<T>(list: T[], item: T): T[] {
+  if (list.length === 0) return [item];
+  list.push(item);
+  return list;
+}
+
+function flattenSchema(context: RuleContext<Options>, start: Located, isVocabularyKey: (key: string) => boolean): Shape {
+  const shape: Shape = {
+    hasProperties: false,
+    members: [],
+    foreign: false,
+    foreignToItems: false,
+    foreignToProblem: false,
+    jobMember: false,
+    names: [],
+    types: 0,
+  };
   // Places already merged: an allOf part met twice, or a `$ref` cycle. Few per schema, so a
   // list compared by file and pointer (no key string to build and hash for each).
-  const seen: Located[] = [];
+  let seen: Located[] = [];
   const visit = (node: Located, owner: Located | undefined, depth: number, top: boolean): void => {
     if (depth > MAX_DEPTH) return;
     let target: Located | undefined = node;
@@ -176,37 +251,66 @@ function flattenSchema(context: RuleContext<Options>, start: Located): Shape {
       target = context.deref(node);
       if (!target) return;
       owner = target;
-      shape.names.push(target);
+      shape.names = append(shape.names, target);
       if (top) shape.anchor = target;
     }
-    const place = target;
-    if (seen.some((other) => sameNode(other, place)) || !isObject(target.value)) return;
-    seen.push(target);
+    if (!isObject(target.value)) return;
+    for (let index = 0; index < seen.length; index++) if (sameNode(seen[index], target)) return;
+    seen = append(seen, target);
     const value = target.value;
-    if (typeof value.title === 'string') shape.names.push(value.title);
-    for (const type of Array.isArray(value.type) ? value.type : [value.type]) if (typeof type === 'string') shape.types.add(type);
+    if (typeof value.title === 'string') shape.names = append(shape.names, value.title);
+    if (Array.isArray(value.type)) for (const type of value.type) shape.types |= typeBits(type);
+    else shape.types |= typeBits(value.type);
     if (Array.isArray(value.enum)) shape.enum ??= value.enum;
     shape.items ??= context.child(target, 'items');
-    const additional = context.child(target, 'additionalProperties');
-    if (additional && isObject(additional.value)) shape.additional ??= additional;
-    const properties = context.child(target, 'properties');
-    if (properties && isObject(properties.value)) {
-      for (const name of Object.keys(properties.value)) {
-        const normal = normalizeName(name);
-        if (!shape.properties.has(normal)) shape.properties.set(normal, { name, key: normal, parent: properties, owner });
+    if (!shape.additional && isObject(value.additionalProperties)) shape.additional = context.child(target, 'additionalProperties');
+    if (isObject(value.properties)) {
+      // Built when a member needs it: most `properties` maps have none the checks look at.
+      let parent: Located | undefined;
+      // Indexed: the loop runs for every property of every body schema, mostly unoptimised,
+      // where for-of makes an iterator result per name.
+      const names = Object.keys(value.properties);
+      for (let index = 0; index < names.length; index++) {
+        const name = names[index]!;
+        shape.hasProperties = true;
+        const key = normalizeName(name);
+        if (JOB_MEMBER.test(key)) shape.jobMember = true;
+        if (!isVocabularyKey(key)) {
+          shape.foreign = true;
+          if (!ITEM_EXTRA.has(key)) shape.foreignToItems = true;
+          if (key !== 'instance') shape.foreignToProblem = true;
+          if (!SUCCESS_FLAGS.has(key) && !OUTCOME_MEMBERS.has(key)) continue;
+        }
+        if (shape.members.some((member) => member.key === key)) continue;
+        parent ??= context.child(target, 'properties')!;
+        shape.members = append(shape.members, { name, key, parent, owner });
       }
     }
     const allOf = context.child(target, 'allOf');
     if (allOf && Array.isArray(allOf.value)) {
       for (let index = 0; index < allOf.value.length; index++) visit(context.child(allOf, index)!, owner, depth + 1, top);
     }
-    for (const keyword of ['oneOf', 'anyOf'] as const) {
-      const choice = context.child(target, keyword);
-      if (choice && Array.isArray(choice.value)) shape.choices.push({ keyword, node: choice, owner });
+    for (let index = 0; index < CHOICE_KEYWORDS.length; index++) {
+      const keyword = CHOICE_KEYWORDS[index]!;
+      if (!Array.isArray(value[keyword])) continue;
+      shape.choices = append(shape.choices ?? [], { keyword, node: context.child(target, keyword)!, owner });
     }
   };
   visit(start, undefined, 0, true);
   return shape;
+}
+
+function isStreaming(media: MediaType): boolean {
+  return STREAMING_TYPE.test(media.type);
+}
+
+/**
+ * Swagger 2.0 gives every `produces` type the one schema node; OAS 3 media types each have
+ * their own, so the node itself tells a schema already judged for this response.
+ */
+function judgedBefore(content: readonly MediaType[], index: number): boolean {
+  for (let earlier = 0; earlier < index; earlier++) if (content[earlier]!.schema === content[index]!.schema) return true;
+  return false;
 }
 
 function sameNode(a: Located | undefined, b: Located | undefined): boolean {
@@ -214,7 +318,7 @@ function sameNode(a: Located | undefined, b: Located | undefined): boolean {
 }
 
 function isArrayShape(shape: Shape): boolean {
-  return shape.types.has('array') || (shape.items !== undefined && shape.properties.size === 0);
+  return hasType(shape, 'array') || (shape.items !== undefined && !shape.hasProperties);
 }
 
 export default defineRule<Options>({
@@ -246,15 +350,16 @@ export default defineRule<Options>({
     // First by the schema object itself, which a shared response brings back unchanged: no
     // pointer to build or hash, no `$ref` chain to walk again. (A YAML alias may bring one object
     // back at another pointer: harmless, as an inline schema's shape uses its own pointers only
-    // to look further down, and reports go where `$ref`s lead.)
-    const byObject = new WeakMap<object, Shape>();
+    // to look further down, and reports go where `$ref`s lead.) A Map, not a WeakMap: it dies
+    // with the rule at the end of the spec, and ephemerons cost the collector more.
+    const byObject = new Map<object, Shape>();
     const flatten = (node: Located): Shape => {
       const value = node.value;
-      if (!isObject(value)) return flattenSchema(context, node);
+      if (!isObject(value)) return flattenSchema(context, node, isVocabularyKey);
       let shape = byObject.get(value);
       if (!shape) {
         const target = hasRef(value) ? context.deref(node) : undefined;
-        shape = target ? flattenRef(node, target) : flattenSchema(context, node);
+        shape = target ? flattenRef(node, target) : flattenSchema(context, node, isVocabularyKey);
         byObject.set(value, shape);
       }
       return shape;
@@ -266,11 +371,14 @@ export default defineRule<Options>({
       let inFile = byTarget.get(target.file);
       if (!inFile) byTarget.set(target.file, (inFile = new Map()));
       let shape = inFile.get(target.pointer);
-      if (!shape) inFile.set(target.pointer, (shape = flattenSchema(context, node)));
+      if (!shape) inFile.set(target.pointer, (shape = flattenSchema(context, node, isVocabularyKey)));
       return shape;
     };
     const propertyNode = (property: Property): Located => context.child(property.parent, property.name)!;
-    const operations = new WeakMap<Operation, { domain: boolean; batch: boolean }>();
+    // What the path and id say about an operation. Its responses are visited one after the
+    // other, so the last operation's facts are the ones asked for.
+    let factsOf: Operation | undefined;
+    let facts = { domain: false, batch: false };
     const errorMembers = new Set([...ERROR_MEMBERS, ...context.options.errorProperties.map(normalizeName)]);
     const isErrorKey = (key: string): boolean => errorMembers.has(key) || ERROR_DETAIL.test(key) || ERROR_DETAIL_EXTRA.has(key);
     const isVocabularyKey = (key: string): boolean => isErrorKey(key) || GENERIC.has(key);
@@ -280,12 +388,12 @@ export default defineRule<Options>({
      * per-item outcomes, as in a batch result, not the error of the request itself.
      */
     const isPerItemList = (shape: Shape, batch: boolean): boolean => {
-      const entries = isArrayShape(shape) ? shape.items : shape.properties.size === 0 ? shape.additional : undefined;
+      const entries = isArrayShape(shape) ? shape.items : !shape.hasProperties ? shape.additional : undefined;
       if (!entries) return false;
       if (batch) return true;
       const entry = flatten(entries);
-      if (!isArrayShape(shape) && entry.properties.size > 0) return true;
-      return [...entry.properties.keys()].some((key) => !isVocabularyKey(key) && !ITEM_EXTRA.has(key));
+      if (!isArrayShape(shape) && entry.hasProperties) return true;
+      return entry.foreignToItems;
     };
 
     const roleOf = (property: Property, batch: boolean): Role => {
@@ -294,25 +402,26 @@ export default defineRule<Options>({
       const shape = flatten(propertyNode(property));
       if (isPerItemList(shape, batch && isErrorKey(key))) return 'other';
       // `errors: 12` counts failures of something else; `errorCode: 12` is the error.
-      if (errorMembers.has(key) && (shape.types.has('integer') || shape.types.has('number'))) return 'other';
+      if (errorMembers.has(key) && (hasType(shape, 'integer') || hasType(shape, 'number'))) return 'other';
       if (isErrorKey(key)) return 'error';
       if (key === 'status' || key === 'state') {
         const values = shape.enum?.map((item) => String(item).toLowerCase());
         // An enum of words is a lifecycle (`running`, `failed`); of numbers, a code (`'0'`…`'5'`).
-        if (values && shape.types.has('string') && !values.every((item) => OUTCOME_VALUES.has(item) || /^\d+$/.test(item))) return 'state';
-        if (values && shape.types.has('string')) return 'generic';
+        if (values && hasType(shape, 'string') && !values.every((item) => OUTCOME_VALUES.has(item) || DIGITS.test(item))) return 'state';
+        if (values && hasType(shape, 'string')) return 'generic';
         // A bare string status may be a state ("running") or an error's ("Bad Request").
-        if (shape.types.has('string')) return 'status';
+        if (hasType(shape, 'string')) return 'status';
       }
       return 'generic';
     };
 
     /** Why the shape is an error object and nothing else, or `undefined` when it is not one. */
     const errorObjectReason = (shape: Shape, batch: boolean): string | undefined => {
-      if (isArrayShape(shape) || shape.properties.size === 0) return undefined;
-      const properties = [...shape.properties.values()];
+      if (isArrayShape(shape) || !shape.hasProperties) return undefined;
       // Most bodies are resources: one member outside the vocabulary settles it, cheaply.
-      if (!properties.every((property) => isVocabularyKey(property.key))) return undefined;
+      if (shape.foreign) return undefined;
+      // Every member is in the vocabulary, so all of them were kept.
+      const properties = shape.members;
       const names = shape.names.map((name) => (typeof name === 'string' ? name : nameOf(name)));
       if (names.some(isDomainName)) return undefined;
       const roles = properties.map((property) => roleOf(property, batch));
@@ -329,11 +438,13 @@ export default defineRule<Options>({
 
     /** A boolean member saying whether the call worked: `success`, `ok`, or JSend's `status: [success, error]`. */
     const successFlag = (shape: Shape): Property | undefined => {
-      for (const property of shape.properties.values()) {
+      // Asked of every 2xx body, whose members are mostly none: no iterator for those.
+      if (shape.members.length === 0) return undefined;
+      for (const property of shape.members) {
         const named = SUCCESS_FLAGS.has(property.key);
         if (!named && !OUTCOME_MEMBERS.has(property.key)) continue;
         const value = flatten(propertyNode(property));
-        if (value.types.has('boolean') || (named && value.types.size === 0 && value.properties.size === 0)) return property;
+        if (hasType(value, 'boolean') || (named && value.types === 0 && !value.hasProperties)) return property;
         const values = value.enum?.map((item) => String(item).toLowerCase()) ?? [];
         if (values.length > 0 && values.every((item) => OUTCOME_VALUES.has(item)) && values.some((item) => FAILURE_VALUES.has(item))) return property;
       }
@@ -342,13 +453,14 @@ export default defineRule<Options>({
 
     /** A job or run record: its `success` and `error` describe the job, which may fail. */
     const isJobRecord = (shape: Shape, batch: boolean): boolean =>
-      [...shape.properties.values()].some((property) => JOB_MEMBER.test(property.key) || roleOf(property, batch) === 'state');
+      shape.jobMember || shape.members.some((property) => roleOf(property, batch) === 'state');
 
     const responseSubject = (response: Response): string =>
       hasRef(response.entry.value) ? `Response '${nameOf(response.node)}', used for a 2xx,` : `'${response.status}' response body`;
     const schemaSubject = (owner: Located): string => `Schema '${nameOf(owner)}', used as a 2xx response body,`;
 
     const checkChoices = (shape: Shape, response: Response, batch: boolean, depth: number): boolean => {
+      if (!shape.choices) return false;
       for (const choice of shape.choices) {
         const branches = choice.node.value as unknown[];
         for (let index = 0; index < branches.length; index++) {
@@ -376,28 +488,27 @@ export default defineRule<Options>({
         // 207 Multi-Status (RFC 4918 §11.1) carries one outcome per member, failures included.
         if (!isSuccessStatus(response.status) || response.status === '207') return;
         if (response.content.length === 0) return;
-        let facts = operations.get(operation);
-        if (!facts) operations.set(operation, (facts = { domain: isDomainPath(operation.path), batch: isBatch(operation) }));
+        if (operation !== factsOf) {
+          factsOf = operation;
+          facts = { domain: isDomainPath(operation.path), batch: isBatch(operation) };
+        }
         if (facts.domain) return;
-        if (response.content.some((media) => STREAMING_TYPE.test(media.type))) return;
+        if (response.content.some(isStreaming)) return;
         const batch = facts.batch;
-        // Swagger 2.0 gives every `produces` type the one schema node; OAS 3 media types each
-        // have their own, so the node itself tells a schema already judged.
-        const done = new Set<Located>();
-        for (const media of response.content) {
+        const content = response.content;
+        for (let index = 0; index < content.length; index++) {
+          const media = content[index]!;
           // Swagger 2.0 `produces` lists every type the operation may send, errors included.
-          if (context.spec.version !== '2.0' && /^application\/problem\+(json|xml)\b/i.test(media.type)) {
+          if (context.spec.version !== '2.0' && PROBLEM_TYPE.test(media.type)) {
             if (isProblemBody(media.schema, response)) {
               context.report({ messageId: 'problemDetails', at: response.node, data: { subject: responseSubject(response), type: media.type } });
             }
             continue;
           }
-          if (!media.schema) continue;
-          if (done.has(media.schema)) continue;
-          done.add(media.schema);
+          if (!media.schema || judgedBefore(content, index)) continue;
           const shape = flatten(media.schema);
           const flag = successFlag(shape);
-          const error = flag && [...shape.properties.values()].find((property) => roleOf(property, batch) === 'error');
+          const error = flag && shape.members.find((property) => roleOf(property, batch) === 'error');
           if (flag && error && !isJobRecord(shape, batch)) {
             // Report the envelope where it is designed: the shared schema that declares both members.
             const owner = sameNode(flag.owner, error.owner) ? flag.owner : shape.anchor;
@@ -427,11 +538,11 @@ export default defineRule<Options>({
     function isProblemBody(schema: Located | undefined, response: Response): boolean {
       if (!schema) return true;
       const text = JSON.stringify(schema.value);
-      const copied = response.content.some((other) => other.schema && other.schema !== schema && !/problem\+/i.test(other.type) && JSON.stringify(other.schema.value) === text);
+      const copied = response.content.some((other) => other.schema && other.schema !== schema && !PROBLEM_ANY.test(other.type) && JSON.stringify(other.schema.value) === text);
       if (copied) return false;
       const shape = flatten(schema);
       if (isArrayShape(shape)) return false;
-      return [...shape.properties.values()].every((property) => isVocabularyKey(property.key) || property.key === 'instance');
+      return !shape.foreignToProblem;
     }
   },
 });

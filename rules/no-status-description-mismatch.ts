@@ -24,22 +24,28 @@ interface Words {
 const CONTRACTIONS: Record<string, string[]> = { "can't": ['can', 'not'], "won't": ['will', 'not'], "cannot": ['can', 'not'] };
 const SUFFIXES: Record<string, string | undefined> = { "n't": 'not', "'re": 'are', "'ve": 'have', "'ll": 'will', "'m": 'am', "'d": 'would', "'s": undefined };
 
+const CURLY_QUOTE = /[\u2018\u2019]/g;
+const TOKEN = /[A-Za-z0-9]+(?:'[A-Za-z]+)?|[.;:!?()[\]|<>\n•]|\s[-–—*]\s|^\s*[-*]\s/g;
+const ALPHANUMERIC = /[A-Za-z0-9]/;
+const WORD_PART = /[A-Z]+(?![a-z])|[A-Z]?[a-z0-9]+(?:'[a-z]+)?|[0-9]+/g;
+
 /** Splits a description into normalised words and clause breaks. */
 function words(description: string): Words {
   const list: Word[] = [];
   const push = (text: string, start: number, end: number): void => {
     list.push({ text, start, end });
   };
-  const text = description.replace(/[\u2018\u2019]/g, "'");
-  for (const match of text.matchAll(/[A-Za-z0-9]+(?:'[A-Za-z]+)?|[.;:!?()[\]|<>\n•]|\s[-–—*]\s|^\s*[-*]\s/g)) {
+  // (`replace` and `matchAll` leave the shared patterns' `lastIndex` alone.)
+  const text = description.replace(CURLY_QUOTE, "'");
+  for (const match of text.matchAll(TOKEN)) {
     const token = match[0];
     const start = match.index;
-    if (!/[A-Za-z0-9]/.test(token)) {
+    if (!ALPHANUMERIC.test(token)) {
       if (list.at(-1)?.text !== '.') push('.', start, start + token.length);
       continue;
     }
     // `ForbiddenException`, `UnauthorizedToAccessResource`, `HTTPError` → separate words.
-    for (const part of token.matchAll(/[A-Z]+(?![a-z])|[A-Z]?[a-z0-9]+(?:'[a-z]+)?|[0-9]+/g)) {
+    for (const part of token.matchAll(WORD_PART)) {
       const partStart = start + part.index;
       const lower = part[0].toLowerCase();
       const end = partStart + part[0].length;

@@ -1,10 +1,13 @@
-import { defineRule, type FixIntent } from '../src/engine/define-rule.js';
+import { defineRule, isExactStatus, isStatusRange, type FixIntent, type Located } from '../src/engine/define-rule.js';
 import { classFallback, registeredStatus } from '../src/engine/status-registry.js';
 
 interface Options {
   /** Private codes to accept although the registry does not list them, e.g. `['299']`. */
   allow: string[];
 }
+
+const RANGE_ANY_CASE = /^[1-5]XX$/i;
+const DIGITS = /^\d+$/;
 
 /** Where RFC 9110 marks a code "(Unused)". */
 const UNUSED_SECTION: Record<string, string> = { '306': '15.4.7', '418': '15.5.19' };
@@ -40,6 +43,8 @@ export default defineRule<Options>({
   create(context) {
     const allowed = new Set(context.options.allow);
     const swagger2 = context.spec.version === '2.0';
+    // One function for the whole spec (AWS specs have thousands of unusual keys), not one per key.
+    const report = (at: Located, messageId: string, data: Record<string, string>, fix?: FixIntent): void => context.report({ messageId, at, data, fix });
     return {
       // Walk the keys as written: the model leaves out entries it cannot build a response from.
       Operation(operation) {
@@ -52,25 +57,24 @@ export default defineRule<Options>({
           const registered = registeredStatus(status);
           if (registered && registered.state !== 'unused') continue;
           const at = context.child(responses, status)!;
-          const report = (messageId: string, data: Record<string, string> = {}, fix?: FixIntent) => context.report({ messageId, at, data: { status, ...data }, fix });
-          if (/^[1-5]XX$/i.test(status)) {
-            if (swagger2) report('rangeInSwagger2');
-            else if (!/^[1-5]XX$/.test(status)) {
+          if (RANGE_ANY_CASE.test(status)) {
+            if (swagger2) report(at, 'rangeInSwagger2', { status });
+            else if (!isStatusRange(status)) {
               const upper = status.toUpperCase();
               // Renaming onto a key that already exists would make a duplicate key.
               const fix: FixIntent | undefined = Object.hasOwn(responses.value, upper) ? undefined : { kind: 'rename-key', entry: at, to: upper };
-              report('lowercaseRange', { fix: upper }, fix);
+              report(at, 'lowercaseRange', { status, fix: upper }, fix);
             }
             continue;
           }
-          if (/^\d+$/.test(status)) {
-            if (!/^[1-5]\d\d$/.test(status)) report('outOfRange');
+          if (DIGITS.test(status)) {
+            if (!isExactStatus(status)) report(at, 'outOfRange', { status });
             else if (allowed.has(status)) continue;
-            else if (!registeredStatus(status)) report('unregistered', { fallback: classFallback(status)! });
-            else if (registeredStatus(status)!.state === 'unused') report('unused', { section: UNUSED_SECTION[status] ?? '15' });
+            else if (!registered) report(at, 'unregistered', { status, fallback: classFallback(status)! });
+            else if (registered.state === 'unused') report(at, 'unused', { status, section: UNUSED_SECTION[status] ?? '15' });
             continue;
           }
-          report('malformed');
+          report(at, 'malformed', { status });
         }
       },
     };

@@ -1,4 +1,4 @@
-import { defineRule, type Operation, type RuleContext } from '../src/engine/define-rule.js';
+import { defineRule, type Operation, type Response, type RuleContext } from '../src/engine/define-rule.js';
 
 export default defineRule({
   id: 'require-error-responses',
@@ -19,7 +19,7 @@ export default defineRule({
       Operation(operation) {
         // Most operations answer from their model responses (every one has its status key);
         // only the rest need the keys as written, which include entries the model leaves out.
-        if (operation.responses.some((response) => documentsClientError(response.status))) return;
+        if (operation.responses.some(isClientErrorResponse)) return;
         const keys = operation.responsesNode ? Object.keys(operation.responsesNode.value) : [];
         if (keys.some(documentsClientError)) return;
         if (takesNoInput(context, operation)) return;
@@ -29,9 +29,15 @@ export default defineRule({
   },
 });
 
+const CLIENT_ERROR = /^4(\d\d|xx)$/i;
+
+function isClientErrorResponse(response: Response): boolean {
+  return documentsClientError(response.status);
+}
+
 /** A lower-case '4xx' still documents client errors; no-unknown-status reports its spelling. */
 function documentsClientError(key: string): boolean {
-  return key === 'default' || /^4(\d\d|xx)$/i.test(key);
+  return key === 'default' || CLIENT_ERROR.test(key);
 }
 
 /**

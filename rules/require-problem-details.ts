@@ -7,9 +7,12 @@ function essence(type: string): string {
 
 const PROBLEM_TYPES: ReadonlySet<string> = new Set(['application/problem+json', 'application/problem+xml']);
 
+const PLAIN_STRUCTURED = /^(application|text)\/(json|xml)$/;
+const SUFFIX_STRUCTURED = /^application\/[^/]+\+(json|xml)$/;
+
 /** JSON or XML: the formats RFC 9457 gives a problem-details form (§3, Appendix B). */
 function isStructured(type: string): boolean {
-  return /^(application|text)\/(json|xml)$/.test(type) || /^application\/[^/]+\+(json|xml)$/.test(type);
+  return PLAIN_STRUCTURED.test(type) || SUFFIX_STRUCTURED.test(type);
 }
 
 /** The structured types an error body is offered in, when none of them is problem details. */

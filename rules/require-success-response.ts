@@ -5,6 +5,16 @@ interface Options {
   allowDefaultOnly: boolean;
 }
 
+const SUCCESS_OR_REDIRECT = /^[23](\d\d|xx)$/i;
+
+/**
+ * 101 Switching Protocols is how an upgrade (e.g. to WebSocket) succeeds (RFC 9110 §15.2.2).
+ * A lower-case '2xx' still documents success; no-unknown-status reports its spelling.
+ */
+function documentsSuccess(key: string): boolean {
+  return key === '101' || SUCCESS_OR_REDIRECT.test(key);
+}
+
 export default defineRule<Options>({
   id: 'require-success-response',
   meta: {
@@ -30,9 +40,7 @@ export default defineRule<Options>({
     return {
       Operation(operation) {
         const keys = operation.responsesNode ? Object.keys(operation.responsesNode.value) : [];
-        // 101 Switching Protocols is how an upgrade (e.g. to WebSocket) succeeds (RFC 9110 §15.2.2).
-        // A lower-case '2xx' still documents success; no-unknown-status reports its spelling.
-        if (keys.some((key) => key === '101' || /^[23](\d\d|xx)$/i.test(key))) return;
+        if (keys.some(documentsSuccess)) return;
         const written = keys.filter((key) => !key.startsWith('x-'));
         if (context.options.allowDefaultOnly && written.length === 1 && written[0] === 'default') return;
         const found = written.length === 0 ? 'no responses at all' : `only ${written.map((key) => `'${key}'`).join(', ')}`;

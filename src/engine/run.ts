@@ -1,11 +1,11 @@
 import { displayPath, printable } from '../errors.js';
 import type { Located } from '../loader/resolve.js';
-import type { Spec } from '../loader/normalize.js';
+import type { Operation, Spec } from '../loader/normalize.js';
 import type { SourceFile } from '../loader/parse.js';
 import { child } from '../loader/normalize.js';
 import { isWithin } from '../loader/pointer.js';
 import { resolveOptions } from './options.js';
-import { applySuppressions, type SuppressionOptions } from './suppress.js';
+import { applySuppressions, collectSuppressions, type SuppressionOptions } from './suppress.js';
 import type { EnabledRule, Finding, RawFinding, RuleVisitors } from './types.js';
 
 /** A message template cut at its `{{name}}` placeholders: text, then placeholder, text, … */
@@ -30,7 +30,10 @@ function format(template: string, data: Record<string, string | number> = {}): s
   let parts = templates.get(template);
   if (!parts) templates.set(template, (parts = compile(template)));
   let message = '';
-  for (const part of parts) {
+  // Indexed: this runs for every report, often before it is optimised, where for-of makes an
+  // iterator result per part.
+  for (let index = 0; index < parts.length; index++) {
+    const part = parts[index]!;
     if (typeof part === 'string') message += part;
     // Values come from the spec: no control characters reach a terminal or a log.
     else message += Object.hasOwn(data, part.name) ? printable(String(data[part.name])) : part.whole;
@@ -73,19 +76,26 @@ export function findingKey(ruleId: string, file: string, pointer: string, messag
  * dropped (see suppress.ts).
  */
 export function runRules(spec: Spec, rules: readonly EnabledRule[], runOptions: RunOptions = {}): RawFinding[] {
+  // Read first: most specs carry no `x-statuslint-ignore`, and then nothing below needs to
+  // remember which operations reached a finding.
+  const suppressions = collectSuppressions(spec);
+  const suppressing = suppressions.entries.length > 0;
   // In the order first reported.
   const findings: RawFinding[] = [];
   // The same findings by pointer. A report with the same rule, pointer, file and message is
   // the finding again (what findingKey identifies): a shared definition met from another
   // operation. Compared in place, not through a key string built and hashed per report.
-  const byPointer = new Map<string, RawFinding[]>();
+  const byPointer = new Map<string, RawFinding | RawFinding[]>();
   // The operations whose visit reported each finding, so a suppression on one of them that
   // misses a shared definition can say where the finding is.
   const reachedFrom = new Map<RawFinding, Set<Located>>();
+  // Where the walk is, the same for every rule: reports take their operation and status from it.
+  const current: { operation?: Operation; status?: string } = {};
+  // The `operation` of findings inside the current operation: one object for all of them.
+  let operationRef: RawFinding['operation'];
   interface Active {
     id: string;
     visitors: RuleVisitors;
-    current: { operation?: Spec['operations'][number]; status?: string };
     failed: boolean;
   }
   const active: Active[] = [];
@@ -106,7 +116,6 @@ export function runRules(spec: Spec, rules: readonly EnabledRule[], runOptions: 
   const deref = (node: Located): Located | undefined => spec.workspace.deref(node);
 
   for (const { rule, severity, options } of rules) {
-    const current: Active['current'] = {};
     // Outside the guard: options that do not fit are the user's error, not a rule's bug.
     const resolved = resolveOptions(rule, options);
     let visitors: RuleVisitors;
@@ -122,21 +131,23 @@ export function runRules(spec: Spec, rules: readonly EnabledRule[], runOptions: 
           const message = format(template, data);
           const operation = current.operation;
           const here = byPointer.get(at.pointer);
-          const known = here?.find((finding) => finding.ruleId === rule.id && finding.message === message && finding.at.file.path === at.file.path);
+          const known = here && sameFinding(here, rule.id, message, at);
           if (known) {
-            if (operation) reachedFrom.get(known)?.add(operation.node);
+            if (operation && suppressing) reachedFrom.get(known)!.add(operation.node);
             return;
           }
           const finding: RawFinding = { ruleId: rule.id, messageId, severity, message, at };
-          reachedFrom.set(finding, new Set(operation ? [operation.node] : []));
+          if (suppressing) reachedFrom.set(finding, new Set(operation ? [operation.node] : []));
           // A finding in a shared definition belongs to no single operation.
           if (operation && at.file === operation.node.file && isWithin(at.pointer, operation.node.pointer)) {
-            finding.operation = { method: operation.method, path: operation.path };
+            finding.operation = operationRef ??= { method: operation.method, path: operation.path };
           }
           if (current.status !== undefined) finding.status = current.status;
           if (fix) finding.fix = fix;
-          if (here) here.push(finding);
-          else byPointer.set(at.pointer, [finding]);
+          // Most pointers carry one finding: kept bare, a list only from the second on.
+          if (!here) byPointer.set(at.pointer, finding);
+          else if (Array.isArray(here)) here.push(finding);
+          else byPointer.set(at.pointer, [here, finding]);
           findings.push(finding);
         },
       });
@@ -144,9 +155,13 @@ export function runRules(spec: Spec, rules: readonly EnabledRule[], runOptions: 
       fail(rule.id, spec.root, error);
       continue;
     }
-    active.push({ id: rule.id, visitors, current, failed: false });
+    active.push({ id: rule.id, visitors, failed: false });
   }
 
+  // The walk below runs once per spec, mostly before the engine is optimised: indexed loops
+  // over only the rules that visit each kind of node, with no iterator object per step.
+  const onOperation = active.filter((entry) => entry.visitors.Operation);
+  const onResponse = active.filter((entry) => entry.visitors.Response);
   for (const entry of active) {
     try {
       entry.visitors.Spec?.(spec);
@@ -154,35 +169,49 @@ export function runRules(spec: Spec, rules: readonly EnabledRule[], runOptions: 
       failed(entry, spec.root, error);
     }
   }
-  for (const operation of spec.operations) {
-    for (const entry of active) {
-      if (!entry.visitors.Operation || entry.failed) continue;
-      entry.current.operation = operation;
-      entry.current.status = undefined;
+  const operations = spec.operations;
+  for (let o = 0; o < operations.length; o++) {
+    const operation = operations[o]!;
+    current.operation = operation;
+    current.status = undefined;
+    operationRef = undefined;
+    for (let r = 0; r < onOperation.length; r++) {
+      const entry = onOperation[r]!;
+      if (entry.failed) continue;
       try {
-        entry.visitors.Operation(operation);
+        entry.visitors.Operation!(operation);
       } catch (error) {
         failed(entry, operation.node, error);
       }
     }
-    for (const response of operation.responses) {
-      for (const entry of active) {
-        if (!entry.visitors.Response || entry.failed) continue;
-        entry.current.operation = operation;
-        entry.current.status = response.status;
+    const responses = operation.responses;
+    for (let s = 0; s < responses.length; s++) {
+      const response = responses[s]!;
+      current.status = response.status;
+      for (let r = 0; r < onResponse.length; r++) {
+        const entry = onResponse[r]!;
+        if (entry.failed) continue;
         try {
-          entry.visitors.Response(response, operation);
+          entry.visitors.Response!(response, operation);
         } catch (error) {
           failed(entry, response.node, error);
         }
       }
     }
   }
-  for (const { current } of active) {
-    current.operation = undefined;
-    current.status = undefined;
+  current.operation = undefined;
+  current.status = undefined;
+  if (!suppressing && suppressions.invalid.length === 0) return findings;
+  return applySuppressions(suppressions, findings, new Set(rules.map((entry) => entry.rule.id)), runOptions, reachedFrom);
+}
+
+/** The finding already reported by this rule with this message at this place, if any. */
+function sameFinding(here: RawFinding | RawFinding[], ruleId: string, message: string, at: Located): RawFinding | undefined {
+  if (!Array.isArray(here)) return here.ruleId === ruleId && here.message === message && here.at.file.path === at.file.path ? here : undefined;
+  for (const finding of here) {
+    if (finding.ruleId === ruleId && finding.message === message && finding.at.file.path === at.file.path) return finding;
   }
-  return applySuppressions(spec, findings, new Set(rules.map((entry) => entry.rule.id)), runOptions, reachedFrom);
+  return undefined;
 }
 
 const NOWHERE = { line: 1, column: 1, endLine: 1, endColumn: 1 };

@@ -2,6 +2,8 @@
 // established by RFC 9110 §16.2.1. Kept as data so that rules and a future `--fix` can share
 // it, and so that a registry change is a one-line edit. Checked against the registry in 2026.
 
+import { isExactStatus } from './status.js';
+
 /** How the registry lists a code. */
 export type RegistryState =
   /** An ordinary registration. */
@@ -108,5 +110,5 @@ export function reasonPhrase(code: string): string | undefined {
  * unrecognised code as that one, so it is what an unregistered code means on the wire.
  */
 export function classFallback(code: string): string | undefined {
-  return /^[1-5]\d\d$/.test(code) ? `${code[0]}00` : undefined;
+  return isExactStatus(code) ? `${code[0]}00` : undefined;
 }

@@ -1,14 +1,20 @@
 // Status keys as OpenAPI writes them: exact codes ('404'), ranges ('4XX', OAS 3 only) and
 // 'default'. Kept as strings, never numbers.
 
+// Patterns are module constants throughout the engine and the rules: a regular expression
+// literal inside a function makes a new RegExp object each time it runs, and these run for
+// every response of every spec.
+const EXACT = /^[1-5]\d\d$/;
+const RANGE = /^[1-5]XX$/;
+
 /** A three-digit code such as '404' (not a range, not 'default'). */
 export function isExactStatus(key: string): boolean {
-  return /^[1-5]\d\d$/.test(key);
+  return EXACT.test(key);
 }
 
 /** An OpenAPI 3 range key: '1XX' to '5XX', uppercase X. */
 export function isStatusRange(key: string): boolean {
-  return /^[1-5]XX$/.test(key);
+  return RANGE.test(key);
 }
 
 /** The class digit of an exact code or range ('404' and '4XX' → 4); undefined otherwise. */

@@ -66,11 +66,17 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
+/** The `x-statuslint-ignore` entries of a spec, and the malformed ones. */
+export interface Suppressions {
+  entries: Entry[];
+  invalid: Invalid[];
+}
+
 /**
  * Suppressions are read where the model visits: operations and responses (after `$ref`, so
  * one written on a shared response covers that response wherever it is used).
  */
-function collect(spec: Spec): { entries: Entry[]; invalid: Invalid[] } {
+export function collectSuppressions(spec: Spec): Suppressions {
   const entries: Entry[] = [];
   const invalid: Invalid[] = [];
   const seen = new Set<string>();
@@ -98,9 +104,13 @@ function collect(spec: Spec): { entries: Entry[]; invalid: Invalid[] } {
       }
     });
   };
-  for (const operation of spec.operations) {
+  // Every operation and response of the spec, most with no suppression: indexed loops, with no
+  // iterator objects while the code is still cold.
+  const operations = spec.operations;
+  for (let o = 0; o < operations.length; o++) {
+    const operation = operations[o]!;
     read(operation.node);
-    for (const response of operation.responses) read(response.node);
+    for (let r = 0; r < operation.responses.length; r++) read(operation.responses[r]!.node);
   }
   return { entries, invalid };
 }
@@ -112,13 +122,12 @@ function collect(spec: Spec): { entries: Entry[]; invalid: Invalid[] } {
  * operation's suppression does not reach a shared definition the operation merely references.
  */
 export function applySuppressions(
-  spec: Spec,
+  { entries, invalid }: Suppressions,
   findings: readonly RawFinding[],
   ran: ReadonlySet<string>,
   options: SuppressionOptions = {},
   reachedFrom: ReadonlyMap<RawFinding, ReadonlySet<Located>> = new Map(),
 ): RawFinding[] {
-  const { entries, invalid } = collect(spec);
   if (entries.length === 0 && invalid.length === 0) return [...findings];
   const byRule = new Map<string, Entry[]>();
   for (const entry of entries) {
