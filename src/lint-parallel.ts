@@ -299,8 +299,12 @@ class Pool {
       pending?.settle(reply);
       this.feed(worker);
     });
-    worker.on('error', (error) => die(error instanceof Error ? error.message : String(error)));
-    worker.on('exit', (code) => die(`it exited with code ${code}`));
+    // An uncaught error arrives on a channel of its own, possibly before the answer to the job
+    // finished just before it: deciding then would blame that job. Node delivers every answer
+    // before 'exit', which always follows, so the worker is buried there.
+    let error: string | undefined;
+    worker.on('error', (thrown) => void (error ??= thrown instanceof Error ? thrown.message : String(thrown)));
+    worker.on('exit', (code) => die(error ?? `it exited with code ${code}`));
     this.feed(worker);
   }
 
