@@ -90,7 +90,12 @@ export class Workspace {
    * later one references is read again.
    */
   release(file: SourceFile): void {
-    if (!this.referenced.has(file) && this.files.get(file.path) === file) this.files.delete(file.path);
+    if (this.referenced.has(file) || this.files.get(file.path) !== file) return;
+    this.files.delete(file.path);
+    // A weak key is no help here: once the file is in the old generation, every young
+    // collection treats it as live and copies what its chain ends hold (the targets, and
+    // through them the parsed spec). Measured on the 200-spec sample: 70 → 36 MB promoted.
+    this.chainEnds.delete(file);
   }
 
   /**
