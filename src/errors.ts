@@ -14,13 +14,16 @@ export interface ErrorPosition {
   column: number;
 }
 
+// A regex literal is a new object each time it is evaluated: messages are built thousands of times.
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
 /**
  * Text from a spec made safe to print on one line: control characters (newlines, terminal
  * escapes) and the Unicode bidirectional overrides are shown as `\u{…}` escapes, so a
  * hostile spec cannot rewrite a terminal or a CI log, or hide text in a message.
  */
 export function printable(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (char) => `\\u{${char.charCodeAt(0).toString(16)}}`);
+  return text.replace(UNPRINTABLE, (char) => `\\u{${char.charCodeAt(0).toString(16)}}`);
 }
 
 /** A value from a spec quoted for a message: printable, and cut short if it is long. */
