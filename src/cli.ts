@@ -4,7 +4,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { applyBaseline, readBaseline, writeBaseline } from './baseline.js';
 import { STARTER_FILE, starterConfig } from './config/init.js';
 import { CONFIG_FILE_NAMES, ConfigError, defaultConfig, findConfig, loadConfig, type Config } from './config/load.js';
-import { isIgnored, parseRuleFlags, rulesFor } from './config/resolve.js';
+import { isIgnored, parseRuleFlags, ruleResolver } from './config/resolve.js';
 import { displayPath, LoadError, printable, UsageError } from './errors.js';
 import { projectRootFor, realPath } from './loader/project-root.js';
 import { parseSize } from './size.js';
@@ -222,7 +222,7 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
 
   const progress = createProgress(showsProgress(Boolean(io.stderrIsTty), io.env), { write: io.stderr, now: io.now });
   const lintOptions: ParallelLintOptions = {
-    rules: (path) => rulesFor(config, path, allRules, flags),
+    rules: ruleResolver(config, allRules, flags),
     cwd: io.cwd,
     discovered: inputs.discovered,
     unusedSuppressions: config.unusedSuppressions,

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { rules as registry } from '../rules/index.js';
 import { parseConfig } from '../src/config/load.js';
 import { presetSettings } from '../src/config/presets.js';
-import { rulesFor } from '../src/config/resolve.js';
+import { ruleResolver, rulesFor } from '../src/config/resolve.js';
 import type { Rule } from '../src/engine/types.js';
 import { project, runCli } from './cli-harness.js';
 
@@ -150,6 +150,21 @@ describe('rules, extends and overrides', () => {
     );
     const entry = rulesFor(config, '/p/strict/openapi.yaml', registry).find((enabled) => enabled.rule.id === 'require-validation-error');
     expect(entry).toMatchObject({ severity: 'error', options: { codes: ['422'] } });
+  });
+
+  it('ruleResolver gives what rulesFor gives, worked out once per set of matching overrides', () => {
+    const config = parseConfig(
+      '/p/statuslint.config.yaml',
+      "overrides:\n  - files: ['strict/**']\n    rules:\n      require-retry-after: error\n  - files: ['**/legacy/**']\n    rules:\n      require-retry-after: off\n",
+      registry,
+    );
+    const flags = new Map([['require-www-authenticate', { severity: 'info' as const }]]);
+    const resolver = ruleResolver(config, registry, flags);
+    const files = ['/p/a.yaml', '/p/strict/a.yaml', '/p/strict/legacy/a.yaml', '/p/b/legacy/a.yaml', '/p/b.yaml', '/p/strict/b.yaml'];
+    for (const file of files) expect(resolver(file)).toEqual(rulesFor(config, file, registry, flags));
+    expect(resolver('/p/b.yaml')).toBe(resolver('/p/a.yaml'));
+    expect(resolver('/p/strict/b.yaml')).toBe(resolver('/p/strict/a.yaml'));
+    expect(resolver('/p/strict/a.yaml')).not.toBe(resolver('/p/a.yaml'));
   });
 
   it('ignore: files below ignored folders are never linted; a file named on the command line gets a warning', async () => {
