@@ -1,9 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { applyBaseline, readBaseline, writeBaseline } from './baseline.js';
-import { STARTER_FILE, starterConfig } from './config/init.js';
-import { CONFIG_FILE_NAMES, ConfigError, defaultConfig, findConfig, loadConfig, type Config } from './config/load.js';
+import { CONFIG_FILE_NAMES, ConfigError, defaultConfig, findConfig, loadConfig, STARTER_FILE, type Config } from './config/load.js';
 import { isIgnored, parseRuleFlags, ruleResolver } from './config/resolve.js';
 import { displayPath, LoadError, printable, UsageError } from './errors.js';
 import { projectRootFor, realPath } from './loader/project-root.js';
@@ -13,13 +11,12 @@ import type { RefusedFix } from './fix/apply.js';
 import { expandInputs } from './inputs.js';
 import { allRules, lintParallel, type LintResult, type ParallelLintOptions } from './lint.js';
 import { createProgress, showsProgress } from './progress.js';
-import { explainRule, listRules, ruleDocs } from './rule-docs.js';
-import { writeFileAtomic } from './output.js';
 import { FORMATS, REPOSITORY_FORMATS, reporterFor, type Format, type RunNotification } from './reporters/index.js';
-import { findSourceRoot, pathUnderRoot, sourceRootOption } from './source-root.js';
-import { validateStructure } from './validate.js';
 import { packageInfo } from './version.js';
 import { plural } from './plural.js';
+
+// What only some runs need (baselines, --validate, SARIF paths, rule docs, writing files, the
+// subcommands) is imported where it is used: every module loaded costs each run start-up time.
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
@@ -126,21 +123,23 @@ Configuration, suppressions and baselines: docs/configuration.md`,
     .command('rules')
     .description('list every rule with its id, default severity and description')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action((options: { format: 'text' | 'json' }) => {
+    .action(async (options: { format: 'text' | 'json' }) => {
+      const { listRules } = await import('./rule-docs.js');
       io.stdout(listRules(options.format));
     });
   program
     .command('explain')
     .description("print a rule's documentation")
     .argument('<rule-id>', 'the rule, e.g. require-www-authenticate')
-    .action((ruleId: string) => {
+    .action(async (ruleId: string) => {
+      const { explainRule } = await import('./rule-docs.js');
       io.stdout(explainRule(ruleId));
     });
   program
     .command('init')
     .description(`write a commented starter ${STARTER_FILE} in the working directory`)
-    .action(() => {
-      io.stdout(`wrote ${initConfig(io.cwd)}\n`);
+    .action(async () => {
+      io.stdout(`wrote ${await initConfig(io.cwd)}\n`);
     });
   for (const command of program.commands) {
     command.exitOverride().configureOutput(program.configureOutput()).showHelpAfterError('(run statuslint --help for usage)');
@@ -187,9 +186,11 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
 }
 
 /** Writes the starter configuration; refuses when the folder already has a configuration. */
-function initConfig(cwd: string): string {
+async function initConfig(cwd: string): Promise<string> {
   const existing = CONFIG_FILE_NAMES.find((name) => existsSync(join(cwd, name)));
   if (existing) throw new UsageError(`${existing} already exists here; edit it, or remove it to start again`);
+  const { starterConfig } = await import('./config/init.js');
+  const { writeFileAtomic } = await import('./output.js');
   try {
     writeFileAtomic(join(cwd, STARTER_FILE), starterConfig(allRules), { exclusive: true });
   } catch (error) {
@@ -208,7 +209,7 @@ function configFor(option: string | false | undefined, cwd: string): Config {
 
 async function run(specs: string[], options: CliOptions, io: CliIo): Promise<number> {
   // Refuse bad flags before reading any spec.
-  const explicitRoot = options.sarifRoot !== undefined ? sourceRootOption(options.sarifRoot, io.cwd) : undefined;
+  const explicitRoot = options.sarifRoot !== undefined ? (await import('./source-root.js')).sourceRootOption(options.sarifRoot, io.cwd) : undefined;
   if (options.category !== undefined && options.category.trim() === '') throw new UsageError('--category must not be empty');
   if (options.baseline && options.writeBaseline) {
     throw new UsageError('use --baseline or --write-baseline, not both (--write-baseline alone refreshes a baseline)');
@@ -266,6 +267,7 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
     io.stderr(`statuslint: warning: ${printable(`${notice.file}${where}: ${notice.message}`)}\n`);
   }
   if (options.validate) {
+    const { validateStructure } = await import('./validate.js');
     for (const file of result.files) {
       const path = resolve(io.cwd, file);
       const problem = await validateStructure(path, { root: options.allowExternalRefs ? undefined : projectRootFor(path, io.cwd) });
@@ -291,12 +293,14 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
     if (result.failures.length > 0) {
       io.stderr(`statuslint: not writing ${options.writeBaseline}: ${plural(result.failures.length, 'input')} could not be linted\n`);
     } else {
+      const { writeBaseline } = await import('./baseline.js');
       const path = resolve(io.cwd, options.writeBaseline);
       const count = writeBaseline(path, findings, io.cwd);
       io.stderr(`statuslint: wrote ${plural(count, 'entry', 'entries')} to ${displayPath(path, io.cwd)}\n`);
       findings = [];
     }
   } else if (options.baseline) {
+    const { applyBaseline, readBaseline } = await import('./baseline.js');
     const baseline = readBaseline(resolve(io.cwd, options.baseline));
     const applied = applyBaseline(baseline, findings, result.sources, io.cwd);
     findings = applied.findings;
@@ -311,15 +315,17 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
     ...result.notices.map((notice): RunNotification => ({ level: 'warning', message: notice.message, file: notice.file, line: notice.line, column: notice.column })),
   ];
   const repoPaths = REPOSITORY_FORMATS.has(options.format)
-    ? repositoryPaths([...findings.map((finding) => finding.file), ...notifications.flatMap((item) => (item.file !== undefined ? [item.file] : []))], explicitRoot ?? findSourceRoot(io.cwd, io.env), io)
+    ? await repositoryPaths([...findings.map((finding) => finding.file), ...notifications.flatMap((item) => (item.file !== undefined ? [item.file] : []))], explicitRoot, io)
     : undefined;
 
   const color = options.color && !options.output && io.stdoutIsTty && !('NO_COLOR' in io.env && io.env.NO_COLOR !== '');
   const rules = result.rules;
-  const reporter = await reporterFor(options.format, { category: options.category, ruleDocs: options.format === 'sarif' ? ruleDocs(rules.map((rule) => rule.id)) : undefined });
+  const ruleDocs = options.format === 'sarif' ? (await import('./rule-docs.js')).ruleDocs(rules.map((rule) => rule.id)) : undefined;
+  const reporter = await reporterFor(options.format, { category: options.category, ruleDocs });
   const text = reporter({ findings, files: result.files, rules, notifications }, { color, cwd: io.cwd, repoPaths });
   if (options.output && (result.files.length > 0 || result.failures.length === 0)) {
     refuseToOverwriteInput(resolve(io.cwd, options.output), result.readPaths, io.cwd);
+    const { writeFileAtomic } = await import('./output.js');
     try {
       writeFileAtomic(resolve(io.cwd, options.output), text);
     } catch (error) {
@@ -351,11 +357,13 @@ function refuseToOverwriteInput(output: string, inputs: readonly string[], cwd: 
 }
 
 /**
- * Each file (as the user names it) relative to `root`. A file outside the root cannot be
- * shown by code scanning or annotations; say so once per file rather than upload a path
- * that matches nothing without a word.
+ * Each file (as the user names it) relative to `root` (--sarif-root, else the one found). A
+ * file outside the root cannot be shown by code scanning or annotations; say so once per file
+ * rather than upload a path that matches nothing without a word.
  */
-function repositoryPaths(files: readonly string[], root: string, io: CliIo): Map<string, string> {
+async function repositoryPaths(files: readonly string[], explicitRoot: string | undefined, io: CliIo): Promise<Map<string, string>> {
+  const { findSourceRoot, pathUnderRoot } = await import('./source-root.js');
+  const root = explicitRoot ?? findSourceRoot(io.cwd, io.env);
   const paths = new Map<string, string>();
   for (const file of files) {
     if (paths.has(file)) continue;

@@ -2,9 +2,6 @@ import { yaml } from '../lazy-yaml.js';
 import { packageInfo } from '../version.js';
 import type { Registry } from './presets.js';
 
-/** The name `statuslint init` writes. */
-export const STARTER_FILE = 'statuslint.config.yaml';
-
 /**
  * A commented starter configuration: every rule listed, commented out, at its default
  * severity (with its default options, when it has some), so turning one off is one edit.

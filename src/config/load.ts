@@ -12,6 +12,9 @@ import { DEFAULT_PRESET, isPresetName, PRESET_NAMES, type PresetName, type Regis
 /** Where a configuration is looked for, in each folder from the working directory up. */
 export const CONFIG_FILE_NAMES = ['statuslint.config.yaml', '.statuslintrc.yaml', '.statuslintrc.yml', '.statuslintrc.json'] as const;
 
+/** The name `statuslint init` writes (here, not in init.ts, so that the help text does not load the starter). */
+export const STARTER_FILE = 'statuslint.config.yaml';
+
 export const SETTINGS: readonly Setting[] = ['off', ...SEVERITIES];
 
 /** A rule as one `rules` map sets it: options stay as they were when only a severity is given. */
