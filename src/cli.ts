@@ -321,7 +321,7 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
   const color = options.color && !options.output && io.stdoutIsTty && !('NO_COLOR' in io.env && io.env.NO_COLOR !== '');
   const rules = result.rules;
   const ruleDocs = options.format === 'sarif' ? (await import('./rule-docs.js')).ruleDocs(rules.map((rule) => rule.id)) : undefined;
-  const reporter = await reporterFor(options.format, { category: options.category, ruleDocs });
+  const reporter = await reporterFor(options.format, { category: options.category, ruleDocs, color });
   const text = reporter({ findings, files: result.files, rules, notifications }, { color, cwd: io.cwd, repoPaths });
   if (options.output && (result.files.length > 0 || result.failures.length === 0)) {
     refuseToOverwriteInput(resolve(io.cwd, options.output), result.readPaths, io.cwd);

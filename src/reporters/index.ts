@@ -7,14 +7,22 @@ export type Format = (typeof FORMATS)[number];
 /** Formats whose paths must be relative to the repository root, not the working directory. */
 export const REPOSITORY_FORMATS: ReadonlySet<Format> = new Set(['sarif', 'github']);
 
+/** How the report will be written: the SARIF settings, and whether the text report is coloured. */
+export interface ReporterSetup extends SarifOptions {
+  color?: boolean;
+}
+
 /**
  * The reporter for a format, loaded when asked for: a run prints one format, and the others
- * (chalk for text, hashing for SARIF) would only add to start-up.
+ * (hashing for SARIF, chalk for coloured text) would only add to start-up.
  */
-export async function reporterFor(format: Format, sarif: SarifOptions = {}): Promise<Reporter> {
+export async function reporterFor(format: Format, setup: ReporterSetup = {}): Promise<Reporter> {
+  const { color, ...sarif } = setup;
   switch (format) {
-    case 'text':
-      return (await import('./text.js')).textReporter;
+    case 'text': {
+      const { createTextReporter } = await import('./text.js');
+      return createTextReporter(color ? new (await import('chalk')).Chalk({ level: 1 }) : undefined);
+    }
     case 'json':
       return (await import('./json.js')).jsonReporter;
     case 'sarif':
