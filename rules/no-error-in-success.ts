@@ -231,6 +231,9 @@ function append<T>(list: T[], item: T): T[] {
 }
 
 function flattenSchema(context: RuleContext<Options>, start: Located, isVocabularyKey: (key: string) => boolean): Shape {
+  // Every field from the start, `undefined` until set: shapes then share one hidden class, and
+  // the code that fills and reads them is compiled once, not again for each combination of
+  // optional fields it comes across (a spec's first `enum` or `items` threw it away).
   const shape: Shape = {
     hasProperties: false,
     members: [],
@@ -239,7 +242,12 @@ function flattenSchema(context: RuleContext<Options>, start: Located, isVocabula
     foreignToProblem: false,
     jobMember: false,
     names: [],
+    anchor: undefined,
     types: 0,
+    enum: undefined,
+    items: undefined,
+    additional: undefined,
+    choices: undefined,
   };
   // Places already merged: an allOf part met twice, or a `$ref` cycle. Few per schema, so a
   // list compared by file and pointer (no key string to build and hash for each).

@@ -151,7 +151,8 @@ export function applySuppressions(
   const report = (messageId: keyof typeof unusedSuppression.meta.messages, at: Located, data: Record<string, string>): void => {
     const template = unusedSuppression.meta.messages[messageId]!;
     const message = template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => data[name] ?? '');
-    kept.push({ ruleId: unusedSuppression.id, messageId, severity, message, at });
+    // The fields of every raw finding (see runRules), so that they keep one shape.
+    kept.push({ ruleId: unusedSuppression.id, messageId, severity, message, at, operation: undefined, status: undefined, fix: undefined });
   };
   for (const { at, problem } of invalid) report('invalid', at, { problem });
   for (const entry of entries) {
