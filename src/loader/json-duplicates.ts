@@ -25,15 +25,23 @@ export interface DuplicateKey {
  * `indexOf`, and one key map per depth is reused.
  */
 export function findDuplicateKey(text: string): DuplicateKey | undefined {
-  return scan(text, true).duplicate;
+  const found: { duplicate?: DuplicateKey } = {};
+  scan(text, found);
+  return found.duplicate;
 }
 
 /** How many member names the text writes, duplicates included. */
 export function countKeysInText(text: string): number {
-  return scan(text, false).count;
+  return scan(text, undefined);
 }
 
-function scan(text: string, track: boolean): { count: number; duplicate?: DuplicateKey } {
+/**
+ * Counts member names, and with `found` also tracks them, stopping at the first duplicate.
+ * Returns a plain number: an object built on return was never reached before V8 optimised
+ * the loop, so the optimised code was thrown away at the end of every call.
+ */
+function scan(text: string, found: { duplicate?: DuplicateKey } | undefined): number {
+  const track = found !== undefined;
   let count = 0;
   // keysAt[depth] holds the names of the object open at that depth; arrays leave it unused.
   const keysAt: Array<Map<string, number>> = [];
@@ -53,17 +61,20 @@ function scan(text: string, track: boolean): { count: number; duplicate?: Duplic
         if (slashes % 2 === 0) break;
         end = text.indexOf('"', end + 1);
       }
-      if (end === -1) return { count }; // not valid JSON: the parser has already said so
-      if (expectKey && !track) {
+      if (end === -1) return count; // not valid JSON: the parser has already said so
+      if (expectKey && found === undefined) {
         count++;
         expectKey = false;
-      } else if (expectKey) {
+      } else if (expectKey && found) {
         count++;
         const raw = text.slice(at + 1, end);
         const key = raw.includes('\\') ? (JSON.parse(text.slice(at, end + 1)) as string) : raw;
         const keys = keysAt[depth]!;
         const first = keys.get(key);
-        if (first !== undefined) return { count, duplicate: { key, offset: at, firstOffset: first } };
+        if (first !== undefined) {
+          found.duplicate = { key, offset: at, firstOffset: first };
+          return count;
+        }
         keys.set(key, at);
         expectKey = false;
       }
@@ -91,7 +102,7 @@ function scan(text: string, track: boolean): { count: number; duplicate?: Duplic
     }
     at++;
   }
-  return { count };
+  return count;
 }
 
 /**
