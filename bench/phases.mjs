@@ -9,6 +9,10 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+
+// As bin/statuslint.js does, before any of statuslint is loaded: the same tier-up budget as a real run.
+setFlagsFromString('--interrupt-budget=500000');
 
 const bench = dirname(fileURLToPath(import.meta.url));
 const dist = join(dirname(bench), 'dist', 'src');
