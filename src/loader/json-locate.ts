@@ -96,6 +96,54 @@ class Reader {
     this.at = stringEnd(this.text, this.at);
   }
 
+  /** End of the key `nextKey` read, and the line it is on (a key is a string: one line). */
+  keyEnd = 0;
+  keyLine = 0;
+  keyLineStart = 0;
+
+  /**
+   * After an object's `{` or a member's value: steps over the comma, reads the next key and its
+   * colon, and returns where the key starts, leaving the reader at the member's value. At the
+   * closing `}` it steps past it and returns -1.
+   */
+  nextKey(): number {
+    this.skipSpace();
+    if (this.code() === Ch.Comma) {
+      this.at++;
+      this.skipSpace();
+    }
+    if (this.code() === Ch.CloseBrace || this.at >= this.text.length) {
+      this.at++;
+      return -1;
+    }
+    const keyStart = this.at;
+    this.skipString();
+    this.keyEnd = this.at;
+    this.keyLine = this.line;
+    this.keyLineStart = this.lineStart;
+    this.skipSpace();
+    if (this.code() === Ch.Colon) this.at++;
+    this.skipSpace();
+    return keyStart;
+  }
+
+  /**
+   * After an array's `[` or an element: steps over the comma and says whether another element
+   * follows, leaving the reader at it. At the closing `]` it steps past it and says no.
+   */
+  nextElement(): boolean {
+    this.skipSpace();
+    if (this.code() === Ch.Comma) {
+      this.at++;
+      this.skipSpace();
+    }
+    if (this.code() === Ch.CloseBracket || this.at >= this.text.length) {
+      this.at++;
+      return false;
+    }
+    return true;
+  }
+
   skipValue(): void {
     const text = this.text;
     let i = this.at;
@@ -180,34 +228,16 @@ export function locateInJson(text: string, pointers: Iterable<string>): Map<stri
     const open = reader.code();
     if (open === Ch.OpenBrace) {
       reader.at++;
-      for (;;) {
-        reader.skipSpace();
-        if (reader.code() === Ch.CloseBrace || reader.at >= text.length) {
-          reader.at++;
-          return;
-        }
-        const keyStart = reader.at;
-        reader.skipString();
-        const child = node.children?.get(keyAt(text, keyStart, reader.at));
-        // A key is a string, so on one line.
-        if (child?.pointer !== undefined) found.set(child.pointer, regionOnLine(text, reader.line, reader.lineStart, keyStart, reader.at, -1));
-        reader.skipSpace();
-        if (reader.code() === Ch.Colon) reader.at++;
-        reader.skipSpace();
+      for (let keyStart = reader.nextKey(); keyStart !== -1; keyStart = reader.nextKey()) {
+        const child = node.children?.get(keyAt(text, keyStart, reader.keyEnd));
+        if (child?.pointer !== undefined) found.set(child.pointer, regionOnLine(text, reader.keyLine, reader.keyLineStart, keyStart, reader.keyEnd, -1));
         if (child?.children) visit(child);
         else reader.skipValue();
         if (found.size === count) return;
-        reader.skipSpace();
-        if (reader.code() === Ch.Comma) reader.at++;
       }
     } else if (open === Ch.OpenBracket) {
       reader.at++;
-      for (let index = 0; ; index++) {
-        reader.skipSpace();
-        if (reader.code() === Ch.CloseBracket || reader.at >= text.length) {
-          reader.at++;
-          return;
-        }
+      for (let index = 0; reader.nextElement(); index++) {
         const child = node.children?.get(String(index));
         const { at: start, line, lineStart } = reader;
         if (child?.children) visit(child);
@@ -219,8 +249,6 @@ export function locateInJson(text: string, pointers: Iterable<string>): Map<stri
           found.set(child.pointer, regionOnLine(text, line, lineStart, start, reader.at, newline));
         }
         if (found.size === count) return;
-        reader.skipSpace();
-        if (reader.code() === Ch.Comma) reader.at++;
       }
     } else {
       reader.skipValue();
@@ -277,40 +305,21 @@ export function describeInJson(text: string, pointers: Iterable<string>): Map<st
     const members: JsonMember[] | undefined = wanted && kind === 'object' ? [] : undefined;
     if (kind === 'object' && (wanted || node.children)) {
       reader.at++;
-      for (;;) {
-        reader.skipSpace();
-        if (reader.code() === Ch.CloseBrace || reader.at >= text.length) {
-          reader.at++;
-          break;
-        }
-        const keyStart = reader.at;
-        reader.skipString();
-        const memberKey: Span = [keyStart, reader.at];
-        const key = keyAt(text, keyStart, reader.at);
-        reader.skipSpace();
-        if (reader.code() === Ch.Colon) reader.at++;
-        reader.skipSpace();
+      for (let keyStart = reader.nextKey(); keyStart !== -1; keyStart = reader.nextKey()) {
+        const memberKey: Span = [keyStart, reader.keyEnd];
+        const key = keyAt(text, keyStart, reader.keyEnd);
         const valueStart = reader.at;
         const child = node.children?.get(key);
         if (child) visit(child, memberKey);
         else reader.skipValue();
         members?.push({ key, keySpan: memberKey, valueSpan: [valueStart, reader.at], kind: kindAt(text, valueStart) });
-        reader.skipSpace();
-        if (reader.code() === Ch.Comma) reader.at++;
       }
     } else if (kind === 'array' && node.children) {
       reader.at++;
-      for (let index = 0; ; index++) {
-        reader.skipSpace();
-        if (reader.code() === Ch.CloseBracket || reader.at >= text.length) {
-          reader.at++;
-          break;
-        }
+      for (let index = 0; reader.nextElement(); index++) {
         const child = node.children?.get(String(index));
         if (child) visit(child, undefined);
         else reader.skipValue();
-        reader.skipSpace();
-        if (reader.code() === Ch.Comma) reader.at++;
       }
     } else {
       reader.skipValue();
