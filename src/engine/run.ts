@@ -208,11 +208,14 @@ export function runRules(spec: Spec, rules: readonly EnabledRule[], runOptions: 
 
 /** The finding already reported by this rule with this message at this place, if any. */
 function sameFinding(here: RawFinding | RawFinding[], ruleId: string, message: string, at: Located): RawFinding | undefined {
-  if (!Array.isArray(here)) return here.ruleId === ruleId && here.message === message && here.at.file.path === at.file.path ? here : undefined;
-  for (const finding of here) {
-    if (finding.ruleId === ruleId && finding.message === message && finding.at.file.path === at.file.path) return finding;
-  }
+  if (!Array.isArray(here)) return isSame(here, ruleId, message, at) ? here : undefined;
+  for (const finding of here) if (isSame(finding, ruleId, message, at)) return finding;
   return undefined;
+}
+
+/** What findingKey compares (the pointer is the caller's key). */
+function isSame(finding: RawFinding, ruleId: string, message: string, at: Located): boolean {
+  return finding.ruleId === ruleId && finding.message === message && finding.at.file.path === at.file.path;
 }
 
 const NOWHERE = { line: 1, column: 1, endLine: 1, endColumn: 1 };
