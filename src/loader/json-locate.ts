@@ -107,15 +107,7 @@ class Reader {
    * closing `}` it steps past it and returns -1.
    */
   nextKey(): number {
-    this.skipSpace();
-    if (this.code() === Ch.Comma) {
-      this.at++;
-      this.skipSpace();
-    }
-    if (this.code() === Ch.CloseBrace || this.at >= this.text.length) {
-      this.at++;
-      return -1;
-    }
+    if (this.closes(Ch.CloseBrace)) return -1;
     const keyStart = this.at;
     this.skipString();
     this.keyEnd = this.at;
@@ -132,15 +124,18 @@ class Reader {
    * follows, leaving the reader at it. At the closing `]` it steps past it and says no.
    */
   nextElement(): boolean {
+    return !this.closes(Ch.CloseBracket);
+  }
+
+  /** Steps over the comma after an item; at `bracket` (or the end), steps past it and says so. */
+  private closes(bracket: Ch): boolean {
     this.skipSpace();
     if (this.code() === Ch.Comma) {
       this.at++;
       this.skipSpace();
     }
-    if (this.code() === Ch.CloseBracket || this.at >= this.text.length) {
-      this.at++;
-      return false;
-    }
+    if (this.code() !== bracket && this.at < this.text.length) return false;
+    this.at++;
     return true;
   }
 
