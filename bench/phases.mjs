@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 
-// As bin/statuslint.js does, before any of statuslint is loaded: the same tier-up budget as a real run.
+// As the CLI does before linting (src/tier-up.ts): the same tier-up budget as a real run.
 setFlagsFromString('--interrupt-budget=500000');
 
 const bench = dirname(fileURLToPath(import.meta.url));

@@ -24,7 +24,19 @@ export interface ParallelLintOptions extends LintOptions {
   lintHere?: boolean;
   /** The worker module; tests pass one that crashes. */
   workerUrl?: URL;
+  /**
+   * Called once, right before the first spec is linted: after the workers have started (or
+   * after WORKER_START_WAIT_MS), so that whatever it changes in the process does not slow
+   * their start. The CLI raises V8's tier-up threshold there (tier-up.ts).
+   */
+  beforeLint?: () => void;
 }
+
+/**
+ * How long this thread waits for its workers to start before `beforeLint`. A worker starts in
+ * ~50 ms on an idle machine; past this, linting begins anyway.
+ */
+export const WORKER_START_WAIT_MS = 200;
 
 /** Below this many specs per thread, starting a worker (~60 ms) costs more than it saves. */
 export const MIN_SPECS_PER_WORKER = 8;
@@ -35,6 +47,8 @@ export interface WorkerSetup {
   maxFileBytes?: number;
   allowExternalRefs?: boolean;
   unusedSuppressions?: Severity | 'off';
+  /** A counter each worker adds one to as soon as Node has started it, before loading statuslint. */
+  started?: Int32Array;
 }
 
 /** A rule as it crosses to a worker: by id, since functions cannot. */
@@ -85,7 +99,10 @@ export interface WorkerReply {
 export async function lintParallel(paths: readonly string[], options: ParallelLintOptions = {}): Promise<LintResult> {
   const workerUrl = options.workerUrl ?? new URL('./lint-worker.js', import.meta.url);
   const threads = Math.max(1, Math.min(options.threads ?? Math.min(availableParallelism(), Math.floor(paths.length / MIN_SPECS_PER_WORKER)), paths.length));
-  if (options.overlay) return lint(paths, options);
+  if (options.overlay) {
+    options.beforeLint?.();
+    return lint(paths, options);
+  }
   const fixed = options.rules ?? defaultRules();
   const rulesFor = typeof fixed === 'function' ? fixed : () => fixed;
   const enabledFor = new Map<string, readonly EnabledRule[]>();
@@ -95,7 +112,10 @@ export async function lintParallel(paths: readonly string[], options: ParallelLi
     return enabled;
   };
   const inRegistry = (enabled: readonly EnabledRule[]): boolean => enabled.every((entry) => allRules[entry.rule.id] === entry.rule);
-  if (!paths.every((path) => inRegistry(rulesOf(resolve(path))))) return lint(paths, options);
+  if (!paths.every((path) => inRegistry(rulesOf(resolve(path))))) {
+    options.beforeLint?.();
+    return lint(paths, options);
+  }
 
   const cwd = options.cwd ?? process.cwd();
   const setup: WorkerSetup = { cwd, maxFileBytes: options.maxFileBytes, allowExternalRefs: options.allowExternalRefs, unusedSuppressions: options.unusedSuppressions };
@@ -107,7 +127,10 @@ export async function lintParallel(paths: readonly string[], options: ParallelLi
   const lintHere = workers === 0 || options.lintHere !== false;
   // Loaded only when used: linting one spec never needs it.
   const Worker = workers > 0 ? (await import('node:worker_threads')).Worker : undefined;
-  const pool = new Pool(Worker, workerUrl, workers, setup, cwd, lintHere ? jobRunner(setup) : undefined);
+  const started = workers > 0 && options.beforeLint ? new Int32Array(new SharedArrayBuffer(4)) : undefined;
+  const pool = new Pool(Worker, workerUrl, workers, { ...setup, started }, cwd, lintHere ? jobRunner(setup) : undefined);
+  if (started) awaitStarts(started, workers, WORKER_START_WAIT_MS);
+  options.beforeLint?.();
   const job = (index: number, path: string, asRoot: boolean): WorkerJob => ({
     job: index,
     path,
@@ -147,6 +170,16 @@ export async function lintParallel(paths: readonly string[], options: ParallelLi
     await pool.close();
   }
   return merged.finish();
+}
+
+/** Blocks this thread until `count` workers have said they started, or `timeoutMs` has passed. */
+function awaitStarts(started: Int32Array, count: number, timeoutMs: number): void {
+  const deadline = performance.now() + timeoutMs;
+  for (let seen = Atomics.load(started, 0); seen < count; seen = Atomics.load(started, 0)) {
+    const left = deadline - performance.now();
+    if (left <= 0) return;
+    Atomics.wait(started, 0, seen, left);
+  }
 }
 
 /** Indexes of `paths`, the largest file first (unreadable ones last: they fail fast). */

@@ -1,7 +1,7 @@
 // Linting many specs on worker threads must give exactly what linting them in one thread
 // gives. Workers run the compiled code, so these tests use the build (`npm test` builds first).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -122,6 +122,36 @@ describe('lintParallel', () => {
         expect(one.code).toBe(2); // both folders hold broken specs
         expect(two).toStrictEqual(one);
       }
+    }
+  });
+
+  it('calls beforeLint once, before any spec is linted, and only once the workers have started', async () => {
+    const folder = generatedFolder();
+    const files = Array.from({ length: 30 }, (_, index) => join(folder, 'specs', index % 2 ? `spec-${String(index).padStart(2, '0')}.yaml` : `spec-${String(index).padStart(2, '0')}.json`));
+    // The real worker, once it has left a mark that it runs.
+    const marker = join(folder, 'worker-ran');
+    const worker = join(folder, 'marking-worker.mjs');
+    writeFileSync(
+      worker,
+      `import { writeFileSync } from 'node:fs';
+writeFileSync(${JSON.stringify(marker)}, '');
+await import(${JSON.stringify(pathToFileURL(join(projectRoot, 'dist', 'src', 'lint-worker.js')).href)});
+`,
+    );
+    const sequential = built.lint(files, { cwd: folder });
+    for (const threads of [1, 2]) {
+      rmSync(marker, { force: true });
+      const calls: Array<{ linted: number; workerRan: boolean }> = [];
+      let linted = 0;
+      const result = await built.lintParallel(files, {
+        cwd: folder,
+        threads,
+        workerUrl: pathToFileURL(worker),
+        onProgress: (done) => void (linted = done),
+        beforeLint: () => void calls.push({ linted, workerRan: existsSync(marker) }),
+      });
+      expect(calls).toStrictEqual([{ linted: 0, workerRan: threads > 1 }]);
+      expect(result.findings).toStrictEqual(sequential.findings);
     }
   });
 

