@@ -167,7 +167,10 @@ export async function lintParallel(paths: readonly string[], options: ParallelLi
       (merged.referenced.has(path) ? merged.result.skipped.fragments : merged.result.skipped.notOpenApi).push(displayPath(path, cwd));
     }
   } finally {
-    await pool.close();
+    // Not awaited: the workers wind down on their own threads while this one merges and
+    // reports (waiting cost ~9 ms at the end of every run), and Node lets them finish before
+    // the process exits.
+    pool.close();
   }
   return merged.finish();
 }
@@ -302,9 +305,10 @@ class Pool {
     setImmediate(() => this.runLocal());
   }
 
-  async close(): Promise<void> {
+  /** Stops the workers; they are gone soon after, not yet on return. */
+  close(): void {
     this.closed = true;
-    await Promise.all([...this.inHand.keys()].map((worker) => worker.terminate()));
+    for (const worker of this.inHand.keys()) void worker.terminate();
   }
 
   private start(): void {
