@@ -1,4 +1,7 @@
 #!/usr/bin/env node
-import { main } from '../dist/src/cli.js';
+import { startEarlyWorker } from '../dist/src/early-worker.js';
 
+// First, so that a worker thread starts while the CLI loads (see early-worker.ts).
+startEarlyWorker(process.argv.slice(2));
+const { main } = await import('../dist/src/cli.js');
 process.exitCode = await main(process.argv.slice(2));

@@ -8,6 +8,7 @@ import { unusedSuppression } from './engine/suppress.js';
 import { compareFindings, findingKey } from './engine/run.js';
 import type { EnabledRule, Finding, Rule, Severity } from './engine/types.js';
 import { allRules, defaultRules, emptyResult, failureKey, compareNotices, FirstSeen, lint, noticeKey, sourcesOf, type InternalError, type LintOptions, type LintResult, type Notice } from './lint.js';
+import { MIN_SPECS_PER_WORKER, releaseEarlyWorker, takeEarlyWorker, WORKER_URL, type WorkerStart } from './early-worker.js';
 import { jobRunner } from './lint-job.js';
 
 export interface ParallelLintOptions extends LintOptions {
@@ -38,8 +39,6 @@ export interface ParallelLintOptions extends LintOptions {
  */
 export const WORKER_START_WAIT_MS = 200;
 
-/** Below this many specs per thread, starting a worker (~60 ms) costs more than it saves. */
-export const MIN_SPECS_PER_WORKER = 8;
 
 /** What each worker is told once. */
 export interface WorkerSetup {
@@ -47,8 +46,6 @@ export interface WorkerSetup {
   maxFileBytes?: number;
   allowExternalRefs?: boolean;
   unusedSuppressions?: Severity | 'off';
-  /** A counter each worker adds one to as soon as Node has started it, before loading statuslint. */
-  started?: Int32Array;
 }
 
 /** A rule as it crosses to a worker: by id, since functions cannot. */
@@ -97,9 +94,10 @@ export interface WorkerReply {
  * but still spec by spec: each is forgotten once linted, so memory stays flat over a folder.
  */
 export async function lintParallel(paths: readonly string[], options: ParallelLintOptions = {}): Promise<LintResult> {
-  const workerUrl = options.workerUrl ?? new URL('./lint-worker.js', import.meta.url);
+  const workerUrl = options.workerUrl ?? WORKER_URL;
   const threads = Math.max(1, Math.min(options.threads ?? Math.min(availableParallelism(), Math.floor(paths.length / MIN_SPECS_PER_WORKER)), paths.length));
   if (options.overlay) {
+    releaseEarlyWorker();
     options.beforeLint?.();
     return lint(paths, options);
   }
@@ -113,6 +111,7 @@ export async function lintParallel(paths: readonly string[], options: ParallelLi
   };
   const inRegistry = (enabled: readonly EnabledRule[]): boolean => enabled.every((entry) => allRules[entry.rule.id] === entry.rule);
   if (!paths.every((path) => inRegistry(rulesOf(resolve(path))))) {
+    releaseEarlyWorker();
     options.beforeLint?.();
     return lint(paths, options);
   }
@@ -127,8 +126,11 @@ export async function lintParallel(paths: readonly string[], options: ParallelLi
   const lintHere = workers === 0 || options.lintHere !== false;
   // Loaded only when used: linting one spec never needs it.
   const Worker = workers > 0 ? (await import('node:worker_threads')).Worker : undefined;
-  const started = workers > 0 && options.beforeLint ? new Int32Array(new SharedArrayBuffer(4)) : undefined;
-  const pool = new Pool(Worker, workerUrl, workers, { ...setup, started }, cwd, lintHere ? jobRunner(setup) : undefined);
+  // The worker bin/statuslint.js started before loading the CLI, if it did: the first worker.
+  const early = workers > 0 && workerUrl === WORKER_URL ? takeEarlyWorker() : undefined;
+  releaseEarlyWorker();
+  const started = workers > 0 && options.beforeLint ? (early?.started ?? new Int32Array(new SharedArrayBuffer(4))) : undefined;
+  const pool = new Pool({ WorkerClass: Worker, url: workerUrl, count: workers, setup, started, early: early?.worker }, cwd, lintHere ? jobRunner(setup) : undefined);
   if (started) awaitStarts(started, workers, WORKER_START_WAIT_MS);
   options.beforeLint?.();
   const job = (index: number, path: string, asRoot: boolean): WorkerJob => ({
@@ -244,6 +246,18 @@ class Merge {
 
 type WorkerClass = typeof import('node:worker_threads').Worker;
 
+/** The workers of a Pool, and how to start them. */
+interface PoolWorkers {
+  WorkerClass: WorkerClass | undefined;
+  url: URL;
+  count: number;
+  setup: WorkerSetup;
+  /** The counter each worker adds one to once running (see awaitStarts). */
+  started: Int32Array | undefined;
+  /** A worker already started, without its setup (early-worker.ts): the first of `count`. */
+  early: Worker | undefined;
+}
+
 interface Pending {
   job: WorkerJob;
   settle: (reply: WorkerReply) => void;
@@ -263,14 +277,11 @@ class Pool {
   private closed = false;
 
   constructor(
-    private readonly WorkerClass: WorkerClass | undefined,
-    private readonly url: URL,
-    workers: number,
-    private readonly setup: WorkerSetup,
+    private readonly workers: PoolWorkers,
     private readonly cwd: string,
     private readonly local?: (job: WorkerJob) => WorkerReply,
   ) {
-    for (let i = 0; i < workers; i++) this.start();
+    for (let i = 0; i < workers.count; i++) this.start(i === 0 ? workers.early : undefined);
   }
 
   private localBusy = false;
@@ -311,10 +322,14 @@ class Pool {
     for (const worker of this.inHand.keys()) void worker.terminate();
   }
 
-  private start(): void {
+  /** Starts a worker, or takes one already started (`early`), which is then sent its setup. */
+  private start(early?: Worker): void {
+    const { WorkerClass, url, setup, started } = this.workers;
     // Only a pool given workers starts them (or starts one again after a crash).
-    if (!this.WorkerClass) throw new Error('this pool has no worker threads to start');
-    const worker = new this.WorkerClass(this.url, { workerData: this.setup });
+    if (!WorkerClass) throw new Error('this pool has no worker threads to start');
+    const start: WorkerStart<WorkerSetup> = { started, setup };
+    const worker = early ?? new WorkerClass(url, { workerData: start });
+    if (early) worker.postMessage(setup);
     this.inHand.set(worker, []);
     let gone = false;
     const die = (reason: string): void => {

@@ -2,7 +2,7 @@
 // gives. Workers run the compiled code, so these tests use the build (`npm test` builds first).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -182,5 +182,76 @@ await import(${JSON.stringify(pathToFileURL(join(projectRoot, 'dist', 'src', 'li
     const sequential = built.lint(files.filter((path) => !/(throw|exit)-here/.test(path)), { cwd: folder });
     expect(result.files).toStrictEqual(sequential.files);
     expect(result.findings).toStrictEqual(sequential.findings);
+  });
+});
+
+describe('the early worker (bin/statuslint.js starts it before loading the CLI)', () => {
+  type EarlyModule = typeof import('../src/early-worker.js');
+  let early: EarlyModule;
+  beforeAll(async () => {
+    early = (await import(pathToFileURL(join(projectRoot, 'dist', 'src', 'early-worker.js')).href)) as EarlyModule;
+  });
+
+  /** A folder of `count` spec-like files spread over subfolders, and 40 more where inputs.ts does not look. */
+  function folderOf(count: number): string {
+    const folder = mkdtempSync(join(tmpdir(), 'statuslint-early-'));
+    for (const hidden of ['node_modules/dep', '.git']) {
+      mkdirSync(join(folder, hidden), { recursive: true });
+      for (let index = 0; index < 20; index++) writeFileSync(join(folder, hidden, `x${index}.json`), '{}');
+    }
+    mkdirSync(join(folder, 'a', 'b'), { recursive: true });
+    for (let index = 0; index < count; index++) writeFileSync(join(folder, index % 2 ? 'a' : join('a', 'b'), `spec-${index}.${index % 3 ? 'yaml' : 'json'}`), '');
+    writeFileSync(join(folder, 'README.md'), '');
+    return folder;
+  }
+
+  it('is started only when the command line will likely lint on several threads', () => {
+    const many = folderOf(16);
+    const few = folderOf(15);
+    const files = (count: number): string[] => Array.from({ length: count }, (_, index) => join(few, index % 2 ? 'a' : join('a', 'b'), `spec-${index}.${index % 3 ? 'yaml' : 'json'}`));
+    const cases: Array<[string, string[], NodeJS.ProcessEnv, boolean]> = [
+      ['a folder with 16 specs', [many], {}, true],
+      ['a folder with 15 specs (node_modules and dot-folders not counted)', [few], {}, false],
+      ['the same named one by one', files(15), {}, false],
+      ['16 specs named one by one, across arguments', [...files(15), join(many, 'a', 'spec-1.yaml')], {}, true],
+      ['two folders adding up to 16', [few, join(many, 'a')], {}, true],
+      ['a glob', ['specs/**/*.yaml'], {}, true],
+      ['options and their values skipped', ['--format', 'json', '-o', 'report.json', many], {}, true],
+      ['--fix', [many, '--fix'], {}, false],
+      ['--help', [many, '--help'], {}, false],
+      ['a subcommand', ['rules', '--format', 'json'], {}, false],
+      ['STATUSLINT_THREADS=1', [many], { STATUSLINT_THREADS: '1' }, false],
+      ['STATUSLINT_THREADS=2', [many], { STATUSLINT_THREADS: '2' }, true],
+      ['a path that names nothing', [join(many, 'missing')], {}, false],
+    ];
+    const cores = availableParallelism();
+    for (const [name, argv, env, expected] of cases) {
+      expect(early.likelyLintsInParallel(argv, env, many), name).toBe(expected && cores >= 2);
+    }
+  });
+
+  it('becomes lintParallel\'s first worker, which sends it its setup first', async () => {
+    const folder = generatedFolder();
+    const files = Array.from({ length: 30 }, (_, index) => join(folder, 'specs', index % 2 ? `spec-${String(index).padStart(2, '0')}.yaml` : `spec-${String(index).padStart(2, '0')}.json`));
+    const worker = early.startEarlyWorker(['specs'], {}, folder);
+    if (availableParallelism() < 2) return expect(worker).toBeUndefined();
+    expect(worker).toBeDefined();
+    let answers = 0;
+    worker!.on('message', () => void answers++);
+    const result = await built.lintParallel(files, { cwd: folder, threads: 2, beforeLint: () => {} });
+    expect(answers).toBeGreaterThan(0);
+    expect(result.findings).toStrictEqual(built.lint(files, { cwd: folder }).findings);
+    expect(early.takeEarlyWorker()).toBeUndefined();
+  });
+
+  it('is stopped when lintParallel lints in this thread alone', async () => {
+    const folder = generatedFolder();
+    const worker = early.startEarlyWorker(['specs'], {}, folder);
+    if (availableParallelism() < 2) return expect(worker).toBeUndefined();
+    const exited = new Promise((resolve) => worker!.once('exit', resolve));
+    const result = await built.lintParallel([join(folder, 'specs', 'spec-01.yaml')], { cwd: folder });
+    expect(result.files).toStrictEqual(['specs/spec-01.yaml']);
+    await exited;
+    expect(early.takeEarlyWorker()).toBeUndefined();
   });
 });
