@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import { displayPath, LoadError, type ErrorPosition } from './errors.js';
 import { unusedSuppression } from './engine/suppress.js';
-import { compareFindings, findingKey } from './engine/run.js';
+import { compareFindings, FindingSet } from './engine/run.js';
 import type { EnabledRule, Finding, Rule, Severity } from './engine/types.js';
 import { allRules, defaultRules, emptyResult, failureKey, compareNotices, FirstSeen, lint, noticeKey, sourcesOf, type InternalError, type LintOptions, type LintResult, type Notice } from './lint.js';
 import { MIN_SPECS_PER_WORKER, releaseEarlyWorker, takeEarlyWorker, WORKER_URL, type WorkerStart } from './early-worker.js';
@@ -205,7 +205,7 @@ class Merge {
   readonly referenced = new Set<string>();
   private readonly loaded = new Set<string>();
   private readonly findings: Finding[] = [];
-  private readonly seenFindings = new FirstSeen();
+  private readonly seenFindings = new FindingSet<Finding>();
   private readonly seenNotices = new FirstSeen();
   private readonly seenFailures = new FirstSeen();
   private readonly ran = new Map<string, Rule<any>>();
@@ -219,7 +219,7 @@ class Merge {
     if (reply.ran) for (const { rule } of enabled) this.ran.set(rule.id, rule);
     // Two specs sharing a file find the same problems in it: keep the first report.
     for (const finding of reply.findings) {
-      if (this.seenFindings.add(findingKey(finding.ruleId, finding.file, finding.pointer, finding.message))) this.findings.push(finding);
+      if (this.seenFindings.add(finding, finding.file, finding.pointer)) this.findings.push(finding);
     }
     for (const error of reply.internalErrors) {
       const { stack, ...rest } = error;

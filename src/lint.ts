@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { displayPath, LoadError } from './errors.js';
-import { findingKey, locateFindings, RuleError, runRules } from './engine/run.js';
+import { FindingSet, locateFindings, RuleError, runRules } from './engine/run.js';
 import { unusedSuppression } from './engine/suppress.js';
 import type { EnabledRule, Finding, RawFinding, Rule, Severity } from './engine/types.js';
 import { detectVersion, normalize } from './loader/normalize.js';
@@ -265,8 +265,8 @@ export function lint(paths: readonly string[], options: LintOptions = {}): LintR
   }
 
   // Two specs sharing a file find the same problems in it: keep the first report.
-  const seen = new FirstSeen();
-  const unique = raw.filter((finding) => seen.add(findingKey(finding.ruleId, finding.at.file.path, finding.at.pointer, finding.message)));
+  const seen = new FindingSet<RawFinding>();
+  const unique = raw.filter((finding) => seen.add(finding, finding.at.file.path, finding.at.pointer));
   result.findings = locateFindings(unique, cwd);
   for (const finding of unique) if (finding.fix) result.fixes.push(finding.fix);
   result.sources = sourcesOf(result.files, [...workspace.referenced].map((file) => displayPath(file.path, cwd)));

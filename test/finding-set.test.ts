@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { FindingSet } from '../src/engine/run.js';
+
+describe('FindingSet', () => {
+  it('keeps one finding per rule, message, file and pointer, in the order first added', () => {
+    const set = new FindingSet<{ ruleId: string; message: string }>();
+    const added = (
+      [
+        ['a', 'm', 'f1', '/p'],
+        ['a', 'm', 'f1', '/p'], // the same again
+        ['b', 'm', 'f1', '/p'], // another rule, same place: a second finding at the pointer
+        ['a', 'n', 'f1', '/p'], // another message
+        ['b', 'm', 'f1', '/p'], // the second one again, found in the list
+        ['a', 'm', 'f2', '/p'], // another file
+        ['a', 'm', 'f1', '/q'], // another pointer
+        ['a', 'm', 'f1', '/p'],
+      ] as const
+    ).map(([ruleId, message, file, pointer]) => set.add({ ruleId, message }, file, pointer));
+    expect(added).toStrictEqual([true, false, true, true, false, true, true, false]);
+  });
+});
