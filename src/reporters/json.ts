@@ -6,6 +6,9 @@ export const jsonReporter: Reporter = (report) => {
   const summary: Record<string, number> = { files: report.files.length };
   for (const severity of SEVERITIES) summary[severity] = 0;
   for (const finding of report.findings) summary[finding.severity]!++;
+  // Every field written, in the contract's order; JSON.stringify leaves out the `undefined`
+  // ones (operation, status). No spread of optional fields: that made two throwaway objects
+  // and four shapes of finding, over thousands of findings.
   const findings = report.findings.map((finding) => ({
     ruleId: finding.ruleId,
     severity: finding.severity,
@@ -16,8 +19,8 @@ export const jsonReporter: Reporter = (report) => {
     column: finding.column,
     endLine: finding.endLine,
     endColumn: finding.endColumn,
-    ...(finding.operation ? { operation: finding.operation } : {}),
-    ...(finding.status !== undefined ? { status: finding.status } : {}),
+    operation: finding.operation,
+    status: finding.status,
   }));
   return JSON.stringify({ findings, summary }, null, 2) + '\n';
 };
