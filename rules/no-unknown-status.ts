@@ -50,7 +50,8 @@ export default defineRule<Options>({
       Operation(operation) {
         const responses = operation.responsesNode;
         if (!responses) return;
-        for (const status of Object.keys(responses.value)) {
+        // for-in: no array of keys, nor an iterator result per key (parsed objects inherit nothing enumerable).
+        for (const status in responses.value) {
           // Both versions allow `^x-` extension keys in a Responses Object.
           if (status === 'default' || status.startsWith('x-')) continue;
           // Most keys are codes in use: settle them before building a node or trying a pattern.
