@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-import { startEarlyWorker } from '../dist/src/early-worker.js';
+// Runs the bundled CLI (dist/bundle, see scripts/bundle.mjs).
+import { startEarlyWorker } from '../dist/bundle/early-worker.js';
 
-// First, so that a worker thread starts while the CLI loads (see early-worker.ts).
+// First, so that a worker thread starts while the CLI loads (see src/early-worker.ts).
 startEarlyWorker(process.argv.slice(2));
-const { main } = await import('../dist/src/cli.js');
+const { main } = await import('../dist/bundle/cli.js');
 process.exitCode = await main(process.argv.slice(2));

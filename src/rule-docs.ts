@@ -1,15 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { UsageError } from './errors.js';
 import { allRules, ruleById } from './lint.js';
 import { unusedSuppression } from './engine/suppress.js';
 import { didYouMean } from './suggest.js';
 
-/** Where the rule doc pages live: `rules/` at the package root, above both `src/` and `dist/src/`. */
+/** Where the rule doc pages live: `rules/` at the package root, above `src/`, `dist/src/` and `dist/bundle/`. */
 function docPath(ruleId: string): string {
-  const fromSource = join(import.meta.dirname, '..', 'rules', `${ruleId}.md`);
-  const fromDist = join(import.meta.dirname, '..', '..', 'rules', `${ruleId}.md`);
-  return import.meta.dirname.endsWith(join('dist', 'src')) ? fromDist : fromSource;
+  const inDist = basename(dirname(import.meta.dirname)) === 'dist';
+  return join(import.meta.dirname, ...(inDist ? ['..', '..'] : ['..']), 'rules', `${ruleId}.md`);
 }
 
 /** A rule's Markdown doc page; undefined if it is missing from the install. */

@@ -7,7 +7,7 @@ interface PackageInfo {
 
 let cached: PackageInfo | undefined;
 
-/** statuslint's own package.json (two levels up from dist/src/ and from src/ under vitest). */
+/** statuslint's own package.json (two levels up from dist/src/ and dist/bundle/, one from src/ under vitest). */
 export function packageInfo(): PackageInfo {
   if (cached) return cached;
   for (const candidate of ['../../package.json', '../package.json']) {
