@@ -39,7 +39,6 @@ export interface ParallelLintOptions extends LintOptions {
  */
 export const WORKER_START_WAIT_MS = 200;
 
-
 /** What each worker is told once. */
 export interface WorkerSetup {
   cwd: string;

@@ -17,5 +17,8 @@ describe('FindingSet', () => {
       ] as const
     ).map(([ruleId, message, file, pointer]) => set.add({ ruleId, message }, file, pointer));
     expect(added).toStrictEqual([true, false, true, true, false, true, true, false]);
+    expect(set.find('b', 'm', 'f1', '/p')).toStrictEqual({ ruleId: 'b', message: 'm' });
+    expect(set.find('b', 'n', 'f1', '/p')).toBeUndefined();
+    expect(set.find('a', 'm', 'f3', '/p')).toBeUndefined();
   });
 });

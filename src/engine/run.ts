@@ -74,19 +74,24 @@ export class FindingSet<T extends { readonly ruleId: string; readonly message: s
   // Most pointers carry one finding: kept bare, a list only from the second on.
   private readonly byFile = new Map<string, Map<string, T | T[]>>();
 
-  /** Adds `finding`, found in `file` at `pointer`, unless it is there already; says whether it was added. */
+  /** The finding kept with this rule and message in `file` at `pointer`, if any. */
+  find(ruleId: string, message: string, file: string, pointer: string): T | undefined {
+    const here = this.byFile.get(file)?.get(pointer);
+    if (here === undefined) return undefined;
+    if (!Array.isArray(here)) return here.ruleId === ruleId && here.message === message ? here : undefined;
+    for (const kept of here) if (kept.ruleId === ruleId && kept.message === message) return kept;
+    return undefined;
+  }
+
+  /** Adds `finding`, found in `file` at `pointer`, unless one like it is kept there; says whether it was added. */
   add(finding: T, file: string, pointer: string): boolean {
+    if (this.find(finding.ruleId, finding.message, file, pointer)) return false;
     let byPointer = this.byFile.get(file);
     if (!byPointer) this.byFile.set(file, (byPointer = new Map()));
     const here = byPointer.get(pointer);
-    if (here === undefined) {
-      byPointer.set(pointer, finding);
-      return true;
-    }
-    const list = Array.isArray(here) ? here : [here];
-    for (const kept of list) if (kept.ruleId === finding.ruleId && kept.message === finding.message) return false;
-    list.push(finding);
-    if (list !== here) byPointer.set(pointer, list);
+    if (here === undefined) byPointer.set(pointer, finding);
+    else if (Array.isArray(here)) here.push(finding);
+    else byPointer.set(pointer, [here, finding]);
     return true;
   }
 }
@@ -104,10 +109,9 @@ export function runRules(spec: Spec, rules: readonly EnabledRule[], runOptions: 
   const suppressing = suppressions.entries.length > 0;
   // In the order first reported.
   const findings: RawFinding[] = [];
-  // The same findings by pointer. A report with the same rule, pointer, file and message is
-  // the finding again (as FindingSet has it): a shared definition met from another
-  // operation. Compared in place, not through a key string built and hashed per report.
-  const byPointer = new Map<string, RawFinding | RawFinding[]>();
+  // The same findings again. A report with the same rule, message, file and pointer is the
+  // finding again: a shared definition met from another operation.
+  const kept = new FindingSet<RawFinding>();
   // The operations whose visit reported each finding, so a suppression on one of them that
   // misses a shared definition can say where the finding is.
   const reachedFrom = new Map<RawFinding, Set<Located>>();
@@ -145,8 +149,7 @@ export function runRules(spec: Spec, rules: readonly EnabledRule[], runOptions: 
           if (template === undefined) throw new Error(`rule '${rule.id}' reported unknown message id '${messageId}'`);
           const message = format(template, data);
           const operation = current.operation;
-          const here = byPointer.get(at.pointer);
-          const known = here && sameFinding(here, rule.id, message, at);
+          const known = kept.find(rule.id, message, at.file.path, at.pointer);
           if (known) {
             if (operation && suppressing) reachedFrom.get(known)!.add(operation.node);
             return;
@@ -160,10 +163,7 @@ export function runRules(spec: Spec, rules: readonly EnabledRule[], runOptions: 
           if (operation && at.file === operation.node.file && isWithin(at.pointer, operation.node.pointer)) {
             finding.operation = current.operationRef ??= { method: operation.method, path: operation.path };
           }
-          // Most pointers carry one finding: kept bare, a list only from the second on.
-          if (!here) byPointer.set(at.pointer, finding);
-          else if (Array.isArray(here)) here.push(finding);
-          else byPointer.set(at.pointer, [here, finding]);
+          kept.add(finding, at.file.path, at.pointer);
           findings.push(finding);
         },
       });
@@ -243,18 +243,6 @@ function visitOperations(operations: readonly Operation[], active: readonly Acti
   }
   current.operation = undefined;
   current.status = undefined;
-}
-
-/** The finding already reported by this rule with this message at this place, if any. */
-function sameFinding(here: RawFinding | RawFinding[], ruleId: string, message: string, at: Located): RawFinding | undefined {
-  if (!Array.isArray(here)) return isSame(here, ruleId, message, at) ? here : undefined;
-  for (const finding of here) if (isSame(finding, ruleId, message, at)) return finding;
-  return undefined;
-}
-
-/** What FindingSet compares (the pointer is the caller's key). */
-function isSame(finding: RawFinding, ruleId: string, message: string, at: Located): boolean {
-  return finding.ruleId === ruleId && finding.message === message && finding.at.file.path === at.file.path;
 }
 
 const NOWHERE = { line: 1, column: 1, endLine: 1, endColumn: 1 };
