@@ -3,6 +3,7 @@ import { basename, join, relative, resolve, sep } from 'node:path';
 import { CONFIG_FILE_NAMES } from './config/load.js';
 import { displayPath, UsageError } from './errors.js';
 import { compileGlob, GlobError, hasMagic, splitGlob } from './glob.js';
+import { skippedFolder, SPEC_EXTENSION } from './spec-files.js';
 
 /** The files a run lints, from what the user typed. */
 export interface Inputs {
@@ -25,15 +26,7 @@ export interface ExpandOptions {
   exclude?: ReadonlySet<string>;
 }
 
-/** What a folder holds that may be an OpenAPI document or a fragment of one. */
-const SPEC_EXTENSION = /\.(ya?ml|json)$/i;
-
 const CONFIG_NAMES = new Set<string>(CONFIG_FILE_NAMES);
-
-/** Folders never walked into: dependencies and tool state (`.git`, `.venv`, …). */
-function skippedFolder(name: string): boolean {
-  return name === 'node_modules' || name.startsWith('.');
-}
 
 /**
  * Expands folders (every `.yaml`, `.yml` and `.json` below them) and globs (quoted, so the
