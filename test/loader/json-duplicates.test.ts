@@ -5,6 +5,12 @@ import { scanValue } from '../../src/loader/value-scan.js';
 
 const countKeysInValue = (value: unknown): number => scanValue(value, false).keys;
 
+/** The first match of `pattern` (global) whose first group took part. */
+function firstMatch(pattern: RegExp, text: string): RegExpExecArray | undefined {
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) if (match[1] !== undefined) return match;
+  return undefined;
+}
+
 describe('duplicate keys in JSON', () => {
   it('finds the second occurrence and the first, at any depth, and only within one object', () => {
     expect(findDuplicateKey('{"a": 1, "b": {"a": 2}, "c": [{"a": 3}, {"a": 4}]}')).toBeUndefined();
@@ -25,14 +31,16 @@ describe('duplicate keys in JSON', () => {
         const text = JSON.stringify(value, null, indent);
         expect(findDuplicateKey(text)).toBeUndefined();
         expect(countKeysInText(text)).toBe(countKeysInValue(JSON.parse(text)));
-        // Repeat the first member of the first non-empty object.
-        const match = /\{\s*("(?:[^"\\]|\\.)*")\s*:/.exec(text);
+        // Repeat the first member of the first non-empty object. Strings are matched whole, so
+        // a `{` inside one (as in ["{", ":"]) is not taken for an object.
+        const match = firstMatch(/"(?:[^"\\]|\\.)*"|\{\s*("(?:[^"\\]|\\.)*")\s*:/g, text);
         if (!match) return;
         const repeated = text.slice(0, match.index + 1) + `${match[1]}: null, ` + text.slice(match.index + 1);
         expect(findDuplicateKey(repeated)?.key).toBe(JSON.parse(match[1]!));
         expect(countKeysInText(repeated)).toBe(countKeysInValue(JSON.parse(repeated)) + 1);
       }),
-      { numRuns: 300 },
+      // The first: a `{` and a `":` inside strings, which once passed for an object's first member.
+      { numRuns: 300, examples: [[[['{', ':'], null], undefined]] },
     );
   });
 });
