@@ -95,11 +95,6 @@ export interface WorkerReply {
 export async function lintParallel(paths: readonly string[], options: ParallelLintOptions = {}): Promise<LintResult> {
   const workerUrl = options.workerUrl ?? WORKER_URL;
   const threads = Math.max(1, Math.min(options.threads ?? Math.min(availableParallelism(), Math.floor(paths.length / MIN_SPECS_PER_WORKER)), paths.length));
-  if (options.overlay) {
-    releaseEarlyWorker();
-    options.beforeLint?.();
-    return lint(paths, options);
-  }
   const fixed = options.rules ?? defaultRules();
   const rulesFor = typeof fixed === 'function' ? fixed : () => fixed;
   const enabledFor = new Map<string, readonly EnabledRule[]>();
@@ -109,7 +104,8 @@ export async function lintParallel(paths: readonly string[], options: ParallelLi
     return enabled;
   };
   const inRegistry = (enabled: readonly EnabledRule[]): boolean => enabled.every((entry) => allRules[entry.rule.id] === entry.rule);
-  if (!paths.every((path) => inRegistry(rulesOf(resolve(path))))) {
+  // An overlay, or rules a worker cannot name by id: this thread alone, as lint() does.
+  if (options.overlay || !paths.every((path) => inRegistry(rulesOf(resolve(path))))) {
     releaseEarlyWorker();
     options.beforeLint?.();
     return lint(paths, options);
