@@ -124,8 +124,10 @@ class ValueWalker {
         continue;
       }
       if (member === null || typeof member !== 'object') continue;
+      // `key === 'value'` first, though `inExample` is rarely true: a comparison that has never
+      // run has no type feedback, and optimised code met its first example by bailing out.
       path.push(key);
-      const going = this.walk(member, data || isDataKey(key) || (inExample && key === 'value'));
+      const going = this.walk(member, data || isDataKey(key) || (key === 'value' && inExample));
       path.pop();
       if (!going) {
         this.keys += keys;
