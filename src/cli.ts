@@ -15,6 +15,7 @@ import { FORMATS, REPOSITORY_FORMATS, reporterFor, type Format, type RunNotifica
 import { packageInfo } from './version.js';
 import { plural } from './plural.js';
 import { raiseTierUpThreshold } from './tier-up.js';
+import { guardProcessOutput } from './process-output.js';
 
 // What only some runs need (baselines, --validate, SARIF paths, rule docs, writing files, the
 // subcommands) is imported where it is used: every module loaded costs each run start-up time.
@@ -41,15 +42,18 @@ export interface CliIo {
   beforeLint?: () => void;
 }
 
-const processIo = (): CliIo => ({
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-  cwd: process.cwd(),
-  env: process.env,
-  stdoutIsTty: Boolean(process.stdout.isTTY),
-  stderrIsTty: Boolean(process.stderr.isTTY),
-  beforeLint: raiseTierUpThreshold,
-});
+const processIo = (): CliIo => {
+  guardProcessOutput(EXIT_ERROR);
+  return {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    cwd: process.cwd(),
+    env: process.env,
+    stdoutIsTty: Boolean(process.stdout.isTTY),
+    stderrIsTty: Boolean(process.stderr.isTTY),
+    beforeLint: raiseTierUpThreshold,
+  };
+};
 
 type FailOn = Severity | 'none';
 

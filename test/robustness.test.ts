@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, closeSync, existsSync, mkdirSync, mkdtempSync, openSync, truncateSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -229,5 +229,34 @@ describe('files that cannot be read', () => {
     const run = asNobody([spec]);
     expect(run.status).toBe(2);
     expect(run.stderr).toBe('statuslint: locked/api.yaml: permission denied\n');
+  });
+});
+
+describe('output that cannot be written', () => {
+  const bin = join(projectRoot, 'bin', 'statuslint.js');
+  const args = ['fixtures/petstore', '--format', 'json'];
+
+  it('a reader that goes away (`| head`): the rest is dropped, no stack trace, the exit code is the run\'s', async () => {
+    const finished = spawnSync(process.execPath, [bin, ...args], { cwd: projectRoot, encoding: 'utf8', timeout: 30_000 });
+    expect(finished.stdout.length).toBeGreaterThan(0);
+    // The pipe's reading end is closed before the CLI writes its report, so the write fails with EPIPE.
+    const child = spawn(process.execPath, [bin, ...args], { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    const code = await new Promise((settle) => child.on('close', settle));
+    expect(stderr).toBe('');
+    expect(code).toBe(finished.status);
+  });
+
+  it.skipIf(!existsSync('/dev/full'))('a full disk: one line naming the error, exit code 2', () => {
+    const full = openSync('/dev/full', 'w');
+    try {
+      const run = spawnSync(process.execPath, [bin, ...args], { cwd: projectRoot, stdio: ['ignore', full, 'pipe'], encoding: 'utf8', timeout: 30_000 });
+      expect(run.stderr).toBe('statuslint: cannot write the report to stdout (ENOSPC)\n');
+      expect(run.status).toBe(2);
+    } finally {
+      closeSync(full);
+    }
   });
 });
