@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { projectRoot, runCli, type CliRun } from './cli-harness.js';
+import { project, projectRoot, runCli, type CliRun } from './cli-harness.js';
 
 // Hostile inputs generated at test time: each must end in bounded time with a clear answer,
 // never a stack overflow, a hang or an exhausted heap.
@@ -255,6 +255,19 @@ describe('output that cannot be written', () => {
       const run = spawnSync(process.execPath, [bin, ...args], { cwd: projectRoot, stdio: ['ignore', full, 'pipe'], encoding: 'utf8', timeout: 30_000 });
       expect(run.stderr).toBe('statuslint: cannot write the report to stdout (ENOSPC)\n');
       expect(run.status).toBe(2);
+    } finally {
+      closeSync(full);
+    }
+  });
+
+  it.skipIf(!existsSync('/dev/full'))('stderr on a full disk: the report and the exit code are the run\'s', () => {
+    // A folder with a file that is not OpenAPI: the run says on stderr that it skipped it.
+    const dir = project({ 'api.yaml': "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\n", 'other.yaml': 'foo: bar\n' });
+    const full = openSync('/dev/full', 'w');
+    try {
+      const run = spawnSync(process.execPath, [bin, dir, '--format', 'json'], { cwd: projectRoot, stdio: ['ignore', 'pipe', full], encoding: 'utf8', timeout: 30_000 });
+      expect(JSON.parse(run.stdout).summary.files).toBe(1);
+      expect(run.status).toBe(0);
     } finally {
       closeSync(full);
     }
