@@ -36,6 +36,8 @@ export class SourceFile {
     yamlDocument?: Document,
     /** Key and item offsets recorded by the fast YAML reader. */
     private readonly yamlSpans?: Spans,
+    /** Where in `text` an offset of `yamlSpans` is, when they differ (CRLF line ends). */
+    private readonly toTextOffset?: (offset: number) => number,
   ) {
     this.lines = new LineIndex(text);
     this.yamlDocument = yamlDocument;
@@ -46,7 +48,8 @@ export class SourceFile {
     if (this.format === 'json') return locateInJson(this.text, pointers);
     const spans = this.yamlSpans ? locateInSpans(this.yamlSpans, pointers) : this.locateInYaml(pointers);
     const regions = new Map<string, Region>();
-    for (const [pointer, [start, end]] of spans) regions.set(pointer, this.lines.region(start, end));
+    const at = this.yamlSpans && this.toTextOffset;
+    for (const [pointer, [start, end]] of spans) regions.set(pointer, at ? this.lines.region(at(start), at(end)) : this.lines.region(start, end));
     return regions;
   }
 
@@ -165,7 +168,7 @@ export function parseSource(path: string, rawText: string, options: ParseOptions
     }
   }
   const fast = options.yamlDocument ? undefined : readYamlFast(text);
-  if (fast) return new SourceFile(path, text, 'yaml', fast.value, undefined, fast.spans);
+  if (fast) return new SourceFile(path, text, 'yaml', fast.value, undefined, fast.spans, fast.toTextOffset);
   const lines = new LineIndex(text);
   const document = parseYamlDocument(path, text, lines);
   let value: unknown;

@@ -117,7 +117,10 @@ const CASES: Array<{ name: string; text: string; fast: boolean; error?: boolean 
   { name: 'keep chomping', fast: true, text: 'a: |+\n  x\n\nb: |+\n  y\n   \n\n# c\nc: |+\n  z\nd: >+\n  w\n\n' },
   { name: 'empty block scalars', fast: true, text: 'a: |\nb: >-\n\nc: |\n    \nd: 1\n' },
   { name: 'keep chomping of nothing', fast: false, text: 'a: |+\n\nb: 1\n' },
-  { name: 'crlf', fast: false, text: 'a: 1\r\nb:\r\n  c: 2\r\n' },
+  { name: 'crlf', fast: true, text: 'a: 1\r\nb:\r\n  c: [d,\r\n    e]\r\nf: |\r\n  g\r\n\r\n  h\r\ni: "j\r\n  k" # l\r\nm:\r\n- n\r\n- o: p\r\n' },
+  { name: 'crlf without a final line break', fast: true, text: 'a: 1\r\nb: x' },
+  { name: 'a carriage return alone', fast: false, error: true, text: 'a: 1\rb: 2\n' },
+  { name: 'crlf and lf mixed', fast: true, text: 'a: 1\nb:\r\n  c: 2\n  d: 3\r\n' },
   { name: 'tabs as white space', fast: true, text: 'a:\tb\nc: "d\te"\nf: g\th \t# c\ni: [j,\tk]\n' },
   { name: 'tabs as indentation', fast: false, error: true, text: 'a:\n\tb: 1\n' },
   { name: 'continuation lines starting with indicators', fast: true, text: 'a: one\n  - two\n  [three] *four &five !six |seven >eight\n' },
@@ -295,6 +298,12 @@ describe('generated specs', () => {
         const path = join(folder, `spec-${seed}.yaml`);
         writeFileSync(path, text);
         expect(findingsOf([path], false), `seed ${seed}`).toStrictEqual(findingsOf([path], true));
+        // The same with CRLF line ends, as a Windows checkout writes it: read as fast, or not at all.
+        const crlf = text.replaceAll('\n', '\r\n');
+        expect(tryReadYamlFast(crlf).result === undefined, `seed ${seed}, CRLF`).toBe(attempt.result === undefined);
+        expectSameAsReference(`${style.name}-${seed}-crlf.yaml`, crlf);
+        writeFileSync(path, crlf);
+        expect(findingsOf([path], false), `seed ${seed}, CRLF`).toStrictEqual(findingsOf([path], true));
       }
     });
   }
