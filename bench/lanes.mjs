@@ -8,10 +8,11 @@
 //
 //   npm run build && node bench/lanes.mjs [--lanes 1|2] [--passes N] [--parse]
 // (after `npm run bench -- --only sample` has written the sample's list)
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { sampleFiles } from './lib/sample.mjs';
 
 const bench = dirname(fileURLToPath(import.meta.url));
 const dist = join(dirname(bench), 'dist', 'src');
@@ -42,12 +43,7 @@ if (isMainThread) {
   const lanes = option('--lanes', 2);
   const passes = option('--passes', 3);
   const parseOnly = args.includes('--parse');
-  const list = join(bench, '.cache', 'sample-200.txt');
-  if (!existsSync(list)) {
-    console.error('bench/lanes.mjs: no sample yet; run `npm run bench:setup` and `npm run bench -- --only sample` first');
-    process.exit(2);
-  }
-  const sample = readFileSync(list, 'utf8').trim().split('\n').map((path) => join(bench, path));
+  const sample = sampleFiles('bench/lanes.mjs');
   const bySize = sample.map((path) => [path, statSync(path).size]).sort((a, b) => b[1] - a[1]).map(([path]) => path);
   const dealt = Array.from({ length: lanes }, (_, index) => bySize.filter((_, at) => at % lanes === index));
   raiseTierUpThreshold();

@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
+import { sampleFiles } from './lib/sample.mjs';
 
 // As the CLI does before linting (src/tier-up.ts): the same tier-up budget as a real run.
 setFlagsFromString('--interrupt-budget=500000');
@@ -30,8 +31,7 @@ if (args[0] === '--rounds') {
   rounds = Number(args[1]);
   args.splice(0, 2);
 }
-const sampleList = join(bench, '.cache', 'sample-200.txt');
-const files = args.length > 0 ? args : readFileSync(sampleList, 'utf8').trim().split('\n').map((path) => join(bench, path));
+const files = args.length > 0 ? args : sampleFiles('bench/phases.mjs');
 
 const cpu = () => {
   const { user, system } = process.cpuUsage();
