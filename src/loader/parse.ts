@@ -48,7 +48,7 @@ export class SourceFile {
     if (this.format === 'json') return locateInJson(this.text, pointers);
     const spans = this.yamlSpans ? locateInSpans(this.yamlSpans, pointers) : this.locateInYaml(pointers);
     const regions = new Map<string, Region>();
-    const at = this.yamlSpans && this.toTextOffset;
+    const at = this.toTextOffset;
     for (const [pointer, [start, end]] of spans) regions.set(pointer, at ? this.lines.region(at(start), at(end)) : this.lines.region(start, end));
     return regions;
   }
