@@ -99,31 +99,41 @@ function descriptor(rule: Rule<any>, doc: string | undefined, tool: SarifTool) {
 // `%SRCROOT%` marks the URI as relative to the repository root, as CodeQL's own SARIF does.
 // It is left out of `originalUriBaseIds`: its place on disk is the reader's checkout, and an
 // absolute path of the machine that linted would mean nothing there.
-function physicalLocation(file: string, region: { startLine: number; startColumn?: number; endLine?: number; endColumn?: number }, options: ReporterOptions) {
-  return {
-    artifactLocation: { uri: pathToUri(repoPath(file, options)), uriBaseId: '%SRCROOT%' },
-    region,
-  };
+function artifactLocation(path: string) {
+  return { uri: pathToUri(path), uriBaseId: '%SRCROOT%' };
 }
 
-function result(finding: Finding, ruleIndex: number | undefined, occurrence: string, options: ReporterOptions) {
+function physicalLocation(file: string, region: { startLine: number; startColumn?: number; endLine?: number; endColumn?: number }, options: ReporterOptions) {
+  return { artifactLocation: artifactLocation(repoPath(file, options)), region };
+}
+
+/** Where a file's results point: one object per file, shared by its results. */
+type ArtifactLocation = ReturnType<typeof artifactLocation>;
+
+/**
+ * One result. Every field is written in one object literal, in the order SARIF readers see,
+ * with `undefined` for the absent ones (JSON.stringify leaves them out): a report can hold
+ * tens of thousands of results, and spreading optional parts made throwaway objects and
+ * several shapes of result for each of them.
+ */
+function result(finding: Finding, ruleIndex: number | undefined, occurrence: string, artifactLocation: ArtifactLocation) {
+  const operation = finding.operation;
   return {
     ruleId: finding.ruleId,
-    ...(ruleIndex !== undefined ? { ruleIndex } : {}),
+    ruleIndex,
     level: LEVEL[finding.severity],
     message: { text: headline(finding) },
     locations: [
       {
-        physicalLocation: physicalLocation(
-          finding.file,
+        physicalLocation: {
+          artifactLocation,
           // 1-based, endColumn exclusive: what the loader gives, on the key's own line.
-          { startLine: finding.line, startColumn: finding.column, endLine: finding.endLine, endColumn: finding.endColumn },
-          options,
-        ),
-        ...(finding.operation ? { logicalLocations: [{ name: `${finding.operation.method.toUpperCase()} ${finding.operation.path}`, kind: 'function' }] } : {}),
+          region: { startLine: finding.line, startColumn: finding.column, endLine: finding.endLine, endColumn: finding.endColumn },
+        },
+        logicalLocations: operation ? [{ name: `${operation.method.toUpperCase()} ${operation.path}`, kind: 'function' }] : undefined,
       },
     ],
-    partialFingerprints: Object.fromEntries(FINGERPRINT_KEYS.map((key) => [key, occurrence])),
+    partialFingerprints: { [FINGERPRINT_KEYS[0]]: occurrence, [FINGERPRINT_KEYS[1]]: occurrence },
     properties: { pointer: finding.pointer },
   };
 }
@@ -149,11 +159,20 @@ export function createSarifReporter(sarifOptions: SarifOptions = {}): Reporter {
     const rules = [...report.rules].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
     const seen = new Map<string, number>();
+    // Findings come sorted by file: each file's path is worked out once, not once per result.
+    let file: string | undefined;
+    let path = '';
+    let location: ArtifactLocation | undefined;
     const results = report.findings.map((finding) => {
-      const base = fingerprint(finding.ruleId, repoPath(finding.file, options), finding.pointer);
+      if (finding.file !== file || location === undefined) {
+        file = finding.file;
+        path = repoPath(file, options);
+        location = artifactLocation(path);
+      }
+      const base = fingerprint(finding.ruleId, path, finding.pointer);
       const count = (seen.get(base) ?? 0) + 1;
       seen.set(base, count);
-      return result(finding, ruleIndex.get(finding.ruleId), `${base}:${count}`, options);
+      return result(finding, ruleIndex.get(finding.ruleId), `${base}:${count}`, location);
     });
     const notifications = report.notifications ?? [];
     const category = sarifOptions.category?.trim();
