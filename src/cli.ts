@@ -346,7 +346,8 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
     }
   } else if (result.files.length > 0 || result.failures.length === 0) {
     // With nothing linted, a report would only claim "no problems" about files never read.
-    io.stdout(text);
+    if (typeof text === 'string') io.stdout(text);
+    else for (const piece of text) io.stdout(piece);
   }
   if (result.failures.length > 0 || result.internalErrors.length > 0) return EXIT_ERROR;
   return findings.some((finding) => fails(finding.severity, options.failOn)) ? EXIT_FINDINGS : EXIT_OK;

@@ -1,4 +1,4 @@
-import { chmodSync, linkSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, linkSync, openSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 export interface WriteOptions {
@@ -12,7 +12,7 @@ export interface WriteOptions {
  * write links the temporary file instead, which fails if the target exists, with no window
  * between checking and writing.
  */
-export function writeFileAtomic(path: string, content: string, options: WriteOptions = {}): void {
+export function writeFileAtomic(path: string, content: string | Iterable<string>, options: WriteOptions = {}): void {
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
   let mode: number | undefined;
   try {
@@ -21,7 +21,8 @@ export function writeFileAtomic(path: string, content: string, options: WriteOpt
     // a new file: default mode
   }
   try {
-    writeFileSync(temporary, content);
+    if (typeof content === 'string') writeFileSync(temporary, content);
+    else writePieces(temporary, content);
     // Replacing a file must not change who may read or run it.
     if (mode !== undefined) chmodSync(temporary, mode);
     if (options.exclusive) linkSync(temporary, path);
@@ -32,5 +33,18 @@ export function writeFileAtomic(path: string, content: string, options: WriteOpt
     } catch {
       // renamed away, or never written
     }
+  }
+}
+
+/** Writes the pieces one after another, each encoded only when its turn comes. */
+function writePieces(path: string, pieces: Iterable<string>): void {
+  const fd = openSync(path, 'w');
+  try {
+    for (const piece of pieces) {
+      const bytes = Buffer.from(piece, 'utf8');
+      for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written);
+    }
+  } finally {
+    closeSync(fd);
   }
 }

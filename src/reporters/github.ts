@@ -1,6 +1,6 @@
 import type { Finding, Severity } from '../engine/types.js';
 import { headline, repoPath } from './context.js';
-import type { Reporter, ReporterOptions } from './types.js';
+import type { ReporterOptions, StringReporter } from './types.js';
 import { plural } from '../plural.js';
 
 const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = { error: 'error', warning: 'warning', info: 'notice' };
@@ -56,7 +56,7 @@ function bySeverity(a: Finding, b: Finding): number {
  * first: the runner shows only 10 errors and 10 warnings per step (50 per job) as
  * annotations, and every line still stays in the log.
  */
-export const githubReporter: Reporter = (report, options: ReporterOptions) => {
+export const githubReporter: StringReporter = (report, options: ReporterOptions) => {
   const lines: string[] = [];
   for (const item of report.notifications ?? []) {
     const place = item.file !== undefined ? { file: repoPath(item.file, options), line: item.line, column: item.column } : undefined;

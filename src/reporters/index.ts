@@ -32,5 +32,5 @@ export async function reporterFor(format: Format, setup: ReporterSetup = {}): Pr
   }
 }
 
-export type { Report, Reporter, ReporterOptions, RunNotification } from './types.js';
+export type { Report, Reporter, ReporterOptions, ReportText, RunNotification, StringReporter } from './types.js';
 export type { SarifOptions } from './sarif.js';

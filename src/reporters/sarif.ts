@@ -3,6 +3,7 @@ import type { Finding, Rule, Severity } from '../engine/types.js';
 import { packageInfo, ruleDocsUrl } from '../version.js';
 import { headline, pathToUri, repoPath } from './context.js';
 import { absoluteLinks, markdownToText, sectionParagraph, summary, withoutTitle } from './markdown.js';
+import { ITEMS_PER_PIECE, itemsInPieces } from './pieces.js';
 import type { Reporter, ReporterOptions, RunNotification } from './types.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
@@ -27,6 +28,8 @@ export interface SarifOptions {
   tool?: SarifTool;
   /** The rules' doc pages (`rules/<id>.md`) by rule id, for rule help. */
   ruleDocs?: ReadonlyMap<string, string>;
+  /** Results per piece of a long log (see itemsInPieces); tests set it low. */
+  resultsPerPiece?: number;
 }
 
 export function defaultSarifTool(): SarifTool {
@@ -154,16 +157,18 @@ function notification(item: RunNotification, options: ReporterOptions) {
  * on line numbers. A clean run still lists `results: []`, which closes fixed alerts.
  */
 export function createSarifReporter(sarifOptions: SarifOptions = {}): Reporter {
+  const perPiece = sarifOptions.resultsPerPiece ?? ITEMS_PER_PIECE;
   return (report, options) => {
     const tool = sarifOptions.tool ?? defaultSarifTool();
     const rules = [...report.rules].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
     const seen = new Map<string, number>();
     // Findings come sorted by file: each file's path is worked out once, not once per result.
+    // Results must be made in order: the fingerprints count what came before.
     let file: string | undefined;
     let path = '';
     let location: ArtifactLocation | undefined;
-    const results = report.findings.map((finding) => {
+    const resultOf = (finding: Finding) => {
       if (finding.file !== file || location === undefined) {
         file = finding.file;
         path = repoPath(file, options);
@@ -173,7 +178,9 @@ export function createSarifReporter(sarifOptions: SarifOptions = {}): Reporter {
       const count = (seen.get(base) ?? 0) + 1;
       seen.set(base, count);
       return result(finding, ruleIndex.get(finding.ruleId), `${base}:${count}`, location);
-    });
+    };
+    const findings = report.findings;
+    const inOne = findings.length <= perPiece;
     const notifications = report.notifications ?? [];
     const category = sarifOptions.category?.trim();
     const log = {
@@ -198,10 +205,24 @@ export function createSarifReporter(sarifOptions: SarifOptions = {}): Reporter {
           ],
           ...(category ? { automationDetails: { id: category.endsWith('/') ? category : `${category}/` } } : {}),
           columnKind: 'utf16CodeUnits',
-          results,
+          // Last, so that a long report can be written as the log up to here, then the results.
+          results: inOne ? findings.map(resultOf) : [],
         },
       ],
     };
-    return JSON.stringify(log, null, 2) + '\n';
+    const text = JSON.stringify(log, null, 2);
+    return inOne ? text + '\n' : inPieces(text, findings, resultOf, perPiece);
   };
+}
+
+/** The end of a log whose results are `[]`, and of one whose results were written in pieces. */
+const EMPTY_RESULTS_END = '[]\n    }\n  ]\n}';
+const RESULTS_END = '\n      ]\n    }\n  ]\n}\n';
+
+function* inPieces(emptyLog: string, findings: readonly Finding[], resultOf: (finding: Finding) => unknown, perPiece: number): Generator<string> {
+  if (!emptyLog.endsWith(EMPTY_RESULTS_END)) throw new Error('a SARIF log must end with its results');
+  yield emptyLog.slice(0, emptyLog.length - EMPTY_RESULTS_END.length) + '[\n';
+  // A result sits in the log, `runs`, the run and `results`: four deep.
+  yield* itemsInPieces(findings, resultOf, 4, perPiece);
+  yield RESULTS_END;
 }

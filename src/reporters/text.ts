@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import type { Finding, Severity } from '../engine/types.js';
-import type { Report, Reporter } from './types.js';
+import type { Report, StringReporter } from './types.js';
 import { plural } from '../plural.js';
 
 type Style = (text: string) => string;
@@ -23,7 +23,7 @@ const PLAIN: Styles = { severity: { error: same, warning: same, info: same }, fi
  * coloured with `chalk` when the report asks for colour. Without colour (a pipe, a CI log)
  * chalk is not needed, and `reporterFor` leaves it unloaded: it is ~7 ms of start-up.
  */
-export function createTextReporter(chalk?: ChalkInstance): Reporter {
+export function createTextReporter(chalk?: ChalkInstance): StringReporter {
   const coloured: Styles | undefined = chalk && {
     severity: { error: chalk.red, warning: chalk.yellow, info: chalk.blue },
     file: chalk.underline,

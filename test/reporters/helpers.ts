@@ -116,3 +116,8 @@ export function expectGolden(name: string, text: string): void {
   expect(existsSync(path), `golden file ${name} is missing; run UPDATE_GOLDEN=1 npx vitest run test/reporters`).toBe(true);
   expect(text).toBe(readFileSync(path, 'utf8'));
 }
+
+/** A report's whole text, whether it came as one string or in pieces. */
+export function wholeText(text: string | Iterable<string>): string {
+  return typeof text === 'string' ? text : [...text].join('');
+}

@@ -8,7 +8,7 @@ import { defaultRules } from '../../src/lint.js';
 import { ruleDocs } from '../../src/rule-docs.js';
 import { projectRoot, runCli } from '../cli-harness.js';
 import { assertValidSarif, sarifSchemaErrors } from '../sarif-schema.js';
-import { expectGolden, GOLDEN_RULES, reportOf, TEST_DOCS, TEST_TOOL } from './helpers.js';
+import { expectGolden, GOLDEN_RULES, reportOf, TEST_DOCS, TEST_TOOL, wholeText } from './helpers.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- SARIF logs are read as plain JSON here */
 type Json = any;
@@ -17,7 +17,7 @@ const docs = ruleDocs(GOLDEN_RULES.map((rule) => rule.id));
 
 function sarifOf(specs: string[], extra: { cwd?: string; root?: string; sarif?: SarifOptions } = {}): { text: string; log: Json } {
   const { report, options } = reportOf(specs, { cwd: extra.cwd, root: extra.root });
-  const text = createSarifReporter({ tool: TEST_TOOL, ruleDocs: docs, ...extra.sarif })(report, options);
+  const text = wholeText(createSarifReporter({ tool: TEST_TOOL, ruleDocs: docs, ...extra.sarif })(report, options));
   return { text, log: assertValidSarif(text) };
 }
 
@@ -28,6 +28,19 @@ describe('sarif reporter: goldens (reviewed by hand; UPDATE_GOLDEN=1 rewrites th
   it('petstore', () => expectGolden('petstore.sarif.json', sarifOf(['fixtures/petstore/openapi.yaml'], { sarif: golden }).text));
   it('multi-file, with a category', () => expectGolden('multi-file.sarif.json', sarifOf(['fixtures/multi-file/openapi.yaml'], { sarif: { ...golden, category: 'api' } }).text));
   it('swagger 2.0', () => expectGolden('swagger2.sarif.json', sarifOf(['fixtures/swagger2/swagger.yaml'], { sarif: golden }).text));
+});
+
+describe('sarif: a long log comes in pieces, with the same bytes', () => {
+  const specs = ['fixtures/petstore/openapi.yaml', 'fixtures/multi-file/openapi.yaml', 'fixtures/swagger2/swagger.yaml'];
+
+  it.each([1, 2, 5])('%i results per piece', (resultsPerPiece) => {
+    const whole = sarifOf(specs, { sarif: { category: 'api' } });
+    expect(whole.log.runs[0].results.length).toBeGreaterThan(resultsPerPiece);
+    const { report, options } = reportOf(specs);
+    const text = createSarifReporter({ tool: TEST_TOOL, ruleDocs: docs, category: 'api', resultsPerPiece })(report, options);
+    expect(typeof text).not.toBe('string');
+    expect(wholeText(text)).toBe(whole.text);
+  });
 });
 
 describe('sarif: the schema check itself', () => {

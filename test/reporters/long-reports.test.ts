@@ -1,0 +1,75 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Finding } from '../../src/engine/types.js';
+import { jsonReportText } from '../../src/reporters/json.js';
+import { ITEMS_PER_PIECE } from '../../src/reporters/pieces.js';
+import { runCli } from '../cli-harness.js';
+import { wholeText as whole } from './helpers.js';
+
+/** Findings with every field, in the contract's order, so that JSON.stringify of them is the reference. */
+function findings(count: number): Finding[] {
+  return Array.from({ length: count }, (_, index) => ({
+    ruleId: index % 2 ? 'require-www-authenticate' : 'no-unknown-status',
+    messageId: 'm',
+    severity: index % 3 === 0 ? 'error' : 'warning',
+    message: `finding ${index}: "quoted", § 15.5.2 … and a line\nbreak`,
+    file: `specs/${index % 4}.yaml`,
+    pointer: `/paths/~1items~1{id}/get/responses/${400 + index}`,
+    line: index + 1,
+    column: 7,
+    endLine: index + 1,
+    endColumn: 12,
+    operation: index % 2 ? { method: 'get', path: '/items/{id}' } : undefined,
+    status: index % 5 ? String(400 + index) : undefined,
+  }));
+}
+
+function reference(list: Finding[], summary: Record<string, number>): string {
+  const entries = list.map(({ messageId: _, ...rest }) => rest);
+  return JSON.stringify({ findings: entries, summary }, null, 2) + '\n';
+}
+
+
+describe('json reporter: a long report comes in pieces, with the same bytes', () => {
+  const summary = { files: 4, error: 1, warning: 2, info: 0 };
+
+  it.each([0, 1, 2, 3, 4, 6, 7, 10])('%i findings, 3 per piece', (count) => {
+    const list = findings(count);
+    const text = jsonReportText(list, summary, 3);
+    // One string while it fits in one piece; beyond, an opening, pieces of at most 3 findings and the summary.
+    const pieces = typeof text === 'string' ? [text] : [...text];
+    expect(pieces).toHaveLength(count <= 3 ? 1 : Math.ceil(count / 3) + 2);
+    expect(pieces.join('')).toBe(reference(list, summary));
+  });
+
+  it('one finding per piece', () => {
+    const list = findings(5);
+    expect(whole(jsonReportText(list, summary, 1))).toBe(reference(list, summary));
+  });
+});
+
+describe('long reports through the CLI: written in pieces, the same bytes as one string', () => {
+  // One operation per path, each with a 401 that declares no WWW-Authenticate: one error each.
+  const operations = ITEMS_PER_PIECE + 50;
+  const dir = mkdtempSync(join(tmpdir(), 'statuslint-long-'));
+  const paths = Array.from({ length: operations }, (_, index) => `  /items${index}:\n    get:\n      responses:\n        '200': { description: ok }\n        '401': { description: no credentials }\n`).join('');
+  writeFileSync(join(dir, 'api.yaml'), `openapi: 3.0.3\ninfo: { title: t, version: '1' }\npaths:\n${paths}`);
+
+  it.each(['json', 'sarif'])('--format %s, to stdout and with --output', async (format) => {
+    const run = await runCli(['--format', format, 'api.yaml'], { cwd: dir });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(1);
+    // The layout of JSON.stringify(…, null, 2): parsing and writing it again gives the same bytes.
+    const report = JSON.parse(run.stdout) as { findings?: Array<{ ruleId: string }>; runs?: Array<{ results: Array<{ ruleId: string }> }> };
+    const items = format === 'json' ? report.findings! : report.runs![0]!.results;
+    expect(items.filter((item) => item.ruleId === 'require-www-authenticate')).toHaveLength(operations);
+    expect(run.stdout).toBe(JSON.stringify(report, null, 2) + '\n');
+
+    const written = await runCli(['--format', format, '--output', `report.${format}`, 'api.yaml'], { cwd: dir });
+    expect(written.stdout).toBe('');
+    expect(readFileSync(join(dir, `report.${format}`), 'utf8')).toBe(run.stdout);
+    expect(readdirSync(dir).filter((name) => name.startsWith('.'))).toEqual([]);
+  });
+});
