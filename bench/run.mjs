@@ -239,6 +239,11 @@ function block(entry) {
   if (entry.id === 'json' && ours && floor) {
     checks.push(['≤ 4× the JSON floor', ours.wall / floor.wall <= 4, `${(ours.wall / floor.wall).toFixed(2)}× (CPU ${(ours.cpu / floor.cpu).toFixed(2)}×)`]);
     checks.push(['peak RSS ≤ 250 MB', ours.rssMb <= 250, `${ours.rssMb.toFixed(0)} MB`]);
+    // What ≤ 4× the floor means against the peers, as the issue measured them.
+    for (const [peer, times] of [['Redocly', 6], ['Spectral', 80]]) {
+      const other = mine.find((result) => result.command.peer === peer);
+      if (other) checks.push([`≥ ${times}× faster than ${peer}`, other.wall / ours.wall >= times, `${(other.wall / ours.wall).toFixed(1)}×`]);
+    }
   }
   if (entry.id === 'yaml' && ours && floor) checks.push(["≤ 0.35× yaml's parseDocument", ours.wall / floor.wall <= 0.35, `${(ours.wall / floor.wall).toFixed(2)}× (CPU ${(ours.cpu / floor.cpu).toFixed(2)}×)`]);
   if (entry.id === 'sample' && ours && floor) checks.push(['≤ 1.5× reading and parsing them', ours.wall / floor.wall <= 1.5, `${(ours.wall / floor.wall).toFixed(2)}×`]);
