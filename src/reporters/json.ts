@@ -1,6 +1,6 @@
 import type { Finding } from '../engine/types.js';
 import { SEVERITIES } from '../engine/types.js';
-import { ITEMS_PER_PIECE, itemsInPieces } from './pieces.js';
+import { documentInPieces, ITEMS_PER_PIECE } from './pieces.js';
 import type { ReportText, Reporter } from './types.js';
 
 /** `{"findings": [...], "summary": {"files", "error", "warning", "info"}}`, a stable contract. */
@@ -13,19 +13,11 @@ export const jsonReporter: Reporter = (report) => {
 
 /**
  * The report as `JSON.stringify({ findings, summary }, null, 2)` writes it, plus a newline: one
- * string up to `perPiece` findings, pieces beyond (see itemsInPieces).
+ * string up to `perPiece` findings, pieces beyond (see documentInPieces).
  */
 export function jsonReportText(findings: readonly Finding[], summary: Record<string, number>, perPiece: number): ReportText {
   if (findings.length <= perPiece) return JSON.stringify({ findings: findings.map(entry), summary }, null, 2) + '\n';
-  return pieces(findings, summary, perPiece);
-}
-
-function* pieces(findings: readonly Finding[], summary: Record<string, number>, perPiece: number): Generator<string> {
-  yield '{\n  "findings": [\n';
-  // Findings sit in the root object and the findings array: two deep.
-  yield* itemsInPieces(findings, entry, 2, perPiece);
-  // `{ summary }` alone, from its key on, is `"summary": {…}` at the depth it has in the report.
-  yield '\n  ],\n  ' + JSON.stringify({ summary }, null, 2).slice('{\n  '.length) + '\n';
+  return documentInPieces(JSON.stringify({ findings: [], summary }, null, 2) + '\n', 'findings', findings, entry, perPiece);
 }
 
 /**

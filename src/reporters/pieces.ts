@@ -6,15 +6,22 @@
 export const ITEMS_PER_PIECE = 1000;
 
 /**
- * The items of a document's one long array as `JSON.stringify(document, null, 2)` writes them,
- * with the commas between them, in pieces of `perPiece` items. `depth` counts the objects and
- * arrays that hold an item, the array itself and the document's root included. Items are made
- * by `item`, in order, only when their piece is due, so they never all exist at once.
+ * A document as `JSON.stringify(document, null, 2)` writes it, in pieces: `text` is the
+ * document written with the array under `key` left empty (`"key": []`, once in it), and the
+ * pieces put together are the text with `items` in that array, made by `item`, in order, only
+ * when their piece is due, so that they never all exist at once.
  *
- * Each piece is JSON.stringify of its items wrapped in arrays up to that depth, which indents
- * them as the whole document would; the wrappers' lines are cut off.
+ * Each piece of items is JSON.stringify of them wrapped in arrays as deep as the array sits in
+ * the document, which indents them as the whole document would; the wrappers' lines are cut off.
  */
-export function* itemsInPieces<T>(items: readonly T[], item: (value: T) => unknown, depth: number, perPiece: number): Generator<string> {
+export function* documentInPieces<T>(text: string, key: string, items: readonly T[], item: (value: T) => unknown, perPiece: number): Generator<string> {
+  const empty = `"${key}": []`;
+  const at = text.indexOf(empty);
+  if (at === -1 || text.indexOf(empty, at + 1) !== -1) throw new Error(`the report must hold "${key}": [] once`);
+  // The array's key is indented two spaces per enclosing object or array.
+  const depth = (at - text.lastIndexOf('\n', at) - 1) / 2 + 1;
+  const bracket = at + empty.length - 1;
+  yield text.slice(0, bracket) + '\n';
   let open = '';
   let close = '';
   for (let level = 0; level < depth; level++) {
@@ -24,8 +31,9 @@ export function* itemsInPieces<T>(items: readonly T[], item: (value: T) => unkno
   for (let start = 0; start < items.length; start += perPiece) {
     let wrapped: unknown = items.slice(start, start + perPiece).map((value) => item(value));
     for (let level = 1; level < depth; level++) wrapped = [wrapped];
-    const text = JSON.stringify(wrapped, null, 2);
-    const body = text.slice(open.length, text.length - close.length);
+    const piece = JSON.stringify(wrapped, null, 2);
+    const body = piece.slice(open.length, piece.length - close.length);
     yield start === 0 ? body : `,\n${body}`;
   }
+  yield `\n${'  '.repeat(depth - 1)}${text.slice(bracket)}`;
 }

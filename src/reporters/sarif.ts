@@ -3,7 +3,7 @@ import type { Finding, Rule, Severity } from '../engine/types.js';
 import { packageInfo, ruleDocsUrl } from '../version.js';
 import { headline, pathToUri, repoPath } from './context.js';
 import { absoluteLinks, markdownToText, sectionParagraph, summary, withoutTitle } from './markdown.js';
-import { ITEMS_PER_PIECE, itemsInPieces } from './pieces.js';
+import { documentInPieces, ITEMS_PER_PIECE } from './pieces.js';
 import type { Reporter, ReporterOptions, RunNotification } from './types.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
@@ -28,7 +28,7 @@ export interface SarifOptions {
   tool?: SarifTool;
   /** The rules' doc pages (`rules/<id>.md`) by rule id, for rule help. */
   ruleDocs?: ReadonlyMap<string, string>;
-  /** Results per piece of a long log (see itemsInPieces); tests set it low. */
+  /** Results per piece of a long log (see documentInPieces); tests set it low. */
   resultsPerPiece?: number;
 }
 
@@ -205,24 +205,11 @@ export function createSarifReporter(sarifOptions: SarifOptions = {}): Reporter {
           ],
           ...(category ? { automationDetails: { id: category.endsWith('/') ? category : `${category}/` } } : {}),
           columnKind: 'utf16CodeUnits',
-          // Last, so that a long report can be written as the log up to here, then the results.
           results: inOne ? findings.map(resultOf) : [],
         },
       ],
     };
-    const text = JSON.stringify(log, null, 2);
-    return inOne ? text + '\n' : inPieces(text, findings, resultOf, perPiece);
+    const text = JSON.stringify(log, null, 2) + '\n';
+    return inOne ? text : documentInPieces(text, 'results', findings, resultOf, perPiece);
   };
-}
-
-/** The end of a log whose results are `[]`, and of one whose results were written in pieces. */
-const EMPTY_RESULTS_END = '[]\n    }\n  ]\n}';
-const RESULTS_END = '\n      ]\n    }\n  ]\n}\n';
-
-function* inPieces(emptyLog: string, findings: readonly Finding[], resultOf: (finding: Finding) => unknown, perPiece: number): Generator<string> {
-  if (!emptyLog.endsWith(EMPTY_RESULTS_END)) throw new Error('a SARIF log must end with its results');
-  yield emptyLog.slice(0, emptyLog.length - EMPTY_RESULTS_END.length) + '[\n';
-  // A result sits in the log, `runs`, the run and `results`: four deep.
-  yield* itemsInPieces(findings, resultOf, 4, perPiece);
-  yield RESULTS_END;
 }
