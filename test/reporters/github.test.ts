@@ -29,6 +29,18 @@ describe('github: escaping, as @actions/core does it', () => {
     expect(escapeProperty('C:\\specs\\a,b.yaml\n50%')).toBe('C%3A\\specs\\a%2Cb.yaml%0A50%25');
   });
 
+  it.each([
+    ['50%', '50%25', '50%25'],
+    ['a\rb', 'a%0Db', 'a%0Db'],
+    ['a\nb', 'a%0Ab', 'a%0Ab'],
+    ['a:b', 'a:b', 'a%3Ab'],
+    ['a,b', 'a,b', 'a%2Cb'],
+    ['plain text', 'plain text', 'plain text'],
+  ])('escapes %j alone: data %j, property %j', (value, data, property) => {
+    expect(escapeData(value)).toBe(data);
+    expect(escapeProperty(value)).toBe(property);
+  });
+
   it('escapes % first, so an escape in the input is not read back as one', () => {
     expect(escapeData('%0A')).toBe('%250A');
     expect(parseCommand(workflowCommand('error', '%0A literally', undefined)).message).toBe('%0A literally');
