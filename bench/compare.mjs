@@ -13,6 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { median } from './lib/median.mjs';
 import { sampleFiles } from './lib/sample.mjs';
 
 const USAGE = 'usage: node bench/compare.mjs [--runs N] A/bin/statuslint.js B/bin/statuslint.js [-- ARGS...]';
@@ -53,11 +54,6 @@ for (let run = 0; run < runs; run++) {
   });
 }
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
 console.log(`${runs} runs each, taking turns: statuslint ${passed.join(' ')}`);
 bins.forEach((bin, index) => console.log(`${['A', 'B'][index]}  median ${median(times[index]).toFixed(0)} ms, fastest ${Math.min(...times[index]).toFixed(0)} ms  ${bin}`));
 console.log(`B ÷ A  ${(median(times[1]) / median(times[0])).toFixed(3)}`);
