@@ -1,6 +1,6 @@
 import type { Finding } from '../engine/types.js';
 import { SEVERITIES } from '../engine/types.js';
-import { documentInPieces, ITEMS_PER_PIECE } from './pieces.js';
+import { documentText, ITEMS_PER_PIECE } from './pieces.js';
 import type { ReportText, Reporter } from './types.js';
 
 /** `{"findings": [...], "summary": {"files", "error", "warning", "info"}}`, a stable contract. */
@@ -13,11 +13,10 @@ export const jsonReporter: Reporter = (report) => {
 
 /**
  * The report as `JSON.stringify({ findings, summary }, null, 2)` writes it, plus a newline: one
- * string up to `perPiece` findings, pieces beyond (see documentInPieces).
+ * string up to `perPiece` findings, pieces beyond (see documentText).
  */
 export function jsonReportText(findings: readonly Finding[], summary: Record<string, number>, perPiece: number): ReportText {
-  if (findings.length <= perPiece) return JSON.stringify({ findings: findings.map(entry), summary }, null, 2) + '\n';
-  return documentInPieces(JSON.stringify({ findings: [], summary }, null, 2) + '\n', 'findings', findings, entry, perPiece);
+  return documentText((entries) => ({ findings: entries, summary }), 'findings', findings, entry, perPiece);
 }
 
 /**

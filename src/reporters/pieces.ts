@@ -1,9 +1,21 @@
+import type { ReportText } from './types.js';
+
 /**
  * Items per piece of a long report, ~0.6 MB of JSON text (findings) or ~1.4 MB (SARIF results):
  * few enough pieces that writing them costs no more than writing one string, small enough that
  * each piece is garbage soon after it is written.
  */
 export const ITEMS_PER_PIECE = 1000;
+
+/**
+ * A report document as `JSON.stringify(document, null, 2)` writes it, plus a newline:
+ * `documentWith(array)` builds the document around its one long array, under `key`, whose
+ * items are made from `items` by `item`. One string up to `perPiece` items; pieces beyond.
+ */
+export function documentText<T>(documentWith: (array: unknown[]) => object, key: string, items: readonly T[], item: (value: T) => unknown, perPiece: number): ReportText {
+  if (items.length <= perPiece) return JSON.stringify(documentWith(items.map((value) => item(value))), null, 2) + '\n';
+  return documentInPieces(JSON.stringify(documentWith([]), null, 2) + '\n', key, items, item, perPiece);
+}
 
 /**
  * A document as `JSON.stringify(document, null, 2)` writes it, in pieces: `text` is the
@@ -14,7 +26,7 @@ export const ITEMS_PER_PIECE = 1000;
  * Each piece of items is JSON.stringify of them wrapped in arrays as deep as the array sits in
  * the document, which indents them as the whole document would; the wrappers' lines are cut off.
  */
-export function* documentInPieces<T>(text: string, key: string, items: readonly T[], item: (value: T) => unknown, perPiece: number): Generator<string> {
+function* documentInPieces<T>(text: string, key: string, items: readonly T[], item: (value: T) => unknown, perPiece: number): Generator<string> {
   const empty = `"${key}": []`;
   const at = text.indexOf(empty);
   if (at === -1 || text.indexOf(empty, at + 1) !== -1) throw new Error(`the report must hold "${key}": [] once`);

@@ -3,7 +3,7 @@ import type { Finding, Rule, Severity } from '../engine/types.js';
 import { packageInfo, ruleDocsUrl } from '../version.js';
 import { headline, pathToUri, repoPath } from './context.js';
 import { absoluteLinks, markdownToText, sectionParagraph, summary, withoutTitle } from './markdown.js';
-import { documentInPieces, ITEMS_PER_PIECE } from './pieces.js';
+import { documentText, ITEMS_PER_PIECE } from './pieces.js';
 import type { Reporter, ReporterOptions, RunNotification } from './types.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
@@ -28,7 +28,7 @@ export interface SarifOptions {
   tool?: SarifTool;
   /** The rules' doc pages (`rules/<id>.md`) by rule id, for rule help. */
   ruleDocs?: ReadonlyMap<string, string>;
-  /** Results per piece of a long log (see documentInPieces); tests set it low. */
+  /** Results per piece of a long log (see documentText); tests set it low. */
   resultsPerPiece?: number;
 }
 
@@ -179,11 +179,9 @@ export function createSarifReporter(sarifOptions: SarifOptions = {}): Reporter {
       seen.set(base, count);
       return result(finding, ruleIndex.get(finding.ruleId), `${base}:${count}`, location);
     };
-    const findings = report.findings;
-    const inOne = findings.length <= perPiece;
     const notifications = report.notifications ?? [];
     const category = sarifOptions.category?.trim();
-    const log = {
+    const logWith = (results: unknown[]) => ({
       $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
       version: '2.1.0',
       runs: [
@@ -205,11 +203,10 @@ export function createSarifReporter(sarifOptions: SarifOptions = {}): Reporter {
           ],
           ...(category ? { automationDetails: { id: category.endsWith('/') ? category : `${category}/` } } : {}),
           columnKind: 'utf16CodeUnits',
-          results: inOne ? findings.map(resultOf) : [],
+          results,
         },
       ],
-    };
-    const text = JSON.stringify(log, null, 2) + '\n';
-    return inOne ? text : documentInPieces(text, 'results', findings, resultOf, perPiece);
+    });
+    return documentText(logWith, 'results', report.findings, resultOf, perPiece);
   };
 }

@@ -4,7 +4,7 @@ import { expect } from 'vitest';
 import { defineRule } from '../../src/engine/define-rule.js';
 import type { EnabledRule, Rule } from '../../src/engine/types.js';
 import { lint } from '../../src/lint.js';
-import type { Report, ReporterOptions } from '../../src/reporters/index.js';
+import type { Report, ReporterOptions, ReportText } from '../../src/reporters/index.js';
 import type { SarifTool } from '../../src/reporters/sarif.js';
 import { pathUnderRoot } from '../../src/source-root.js';
 import requireWwwAuthenticate from '../../rules/require-www-authenticate.js';
@@ -118,6 +118,6 @@ export function expectGolden(name: string, text: string): void {
 }
 
 /** A report's whole text, whether it came as one string or in pieces. */
-export function wholeText(text: string | Iterable<string>): string {
+export function wholeText(text: ReportText): string {
   return typeof text === 'string' ? text : [...text].join('');
 }

@@ -31,7 +31,6 @@ function reference(list: Finding[], summary: Record<string, number>): string {
   return JSON.stringify({ findings: entries, summary }, null, 2) + '\n';
 }
 
-
 describe('json reporter: a long report comes in pieces, with the same bytes', () => {
   const summary = { files: 4, error: 1, warning: 2, info: 0 };
 
