@@ -202,6 +202,8 @@ for (const entry of cases) {
     }
   }
   for (const [command, list] of samples) {
+    // A peer given no runs (`--peer-runs 0`) has no row, rather than a row of NaN.
+    if (list.length === 0) continue;
     results.push({ entry, command, runs: list.length, wall: median(list.map((s) => s.wall)), cpu: median(list.map((s) => s.cpu)), rssMb: median(list.map((s) => s.rssMb)) });
   }
 }
