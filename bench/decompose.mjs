@@ -1,0 +1,77 @@
+#!/usr/bin/env node
+// Where case (c)'s time above its floor goes, told apart by switching rules off: the floor
+// (reading and JSON.parse), statuslint with every rule off (reading, parsing, the checks on
+// each file, the $refs and the model the rules read), with the rules off that report nine in
+// ten of the sample's findings, and with every rule on. Whole processes taking turns, as
+// compare.mjs runs them; medians.
+//
+//   npm run build && node bench/decompose.mjs [--runs N]
+import { spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { median } from './lib/median.mjs';
+import { sampleFiles } from './lib/sample.mjs';
+
+const bench = dirname(fileURLToPath(import.meta.url));
+const root = dirname(bench);
+const bin = join(root, 'bin', 'statuslint.js');
+const argv = process.argv.slice(2);
+const runs = argv[0] === '--runs' ? Number(argv[1]) : 11;
+if (!(runs >= 1) || (argv.length > 0 && argv.length !== 2)) {
+  console.error('usage: node bench/decompose.mjs [--runs N]');
+  process.exit(2);
+}
+
+const files = sampleFiles('bench/decompose.mjs');
+const json = ['--format', 'json', '--fail-on', 'none'];
+const off = (ids) => ids.flatMap((id) => ['--rule', `${id}=off`]);
+
+function statuslint(args) {
+  const child = spawnSync(process.execPath, [bin, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30 });
+  if (child.status !== 0 && child.status !== 1) {
+    console.error(`decompose.mjs: statuslint exited with ${child.status ?? child.signal}: ${String(child.stderr).trim().slice(-500)}`);
+    process.exit(2);
+  }
+  return JSON.parse(String(child.stdout));
+}
+
+// Which rules report most: counted on this build, so the split follows the rules as they are.
+const { allRules } = await import(join(root, 'dist', 'src', 'lint.js'));
+const all = statuslint([...json, ...files]);
+const byRule = new Map();
+for (const finding of all.findings) byRule.set(finding.ruleId, (byRule.get(finding.ruleId) ?? 0) + 1);
+const heavy = [];
+let covered = 0;
+for (const [id, count] of [...byRule].sort((a, b) => b[1] - a[1])) {
+  if (covered >= 0.9 * all.findings.length) break;
+  heavy.push(id);
+  covered += count;
+}
+
+const variants = [
+  { name: 'floor: read + JSON.parse', argv: [join(bench, 'lib', 'floor.mjs'), 'json', ...files], findings: '' },
+  { name: 'statuslint, every rule off', argv: [bin, ...json, ...off(Object.keys(allRules)), ...files], findings: 0 },
+  { name: `statuslint, ${heavy.length} rules off (${heavy.join(', ')})`, argv: [bin, ...json, ...off(heavy), ...files], findings: all.findings.length - covered },
+  { name: 'statuslint, every rule on', argv: [bin, ...json, ...files], findings: all.findings.length },
+];
+for (const variant of variants) variant.times = [];
+for (let run = 0; run < runs; run++) {
+  for (const variant of variants) {
+    const start = process.hrtime.bigint();
+    const child = spawnSync(process.execPath, variant.argv, { cwd: root, stdio: 'ignore' });
+    variant.times.push(Number(process.hrtime.bigint() - start) / 1e6);
+    if (child.status !== 0 && child.status !== 1) {
+      console.error(`decompose.mjs: ${variant.name} exited with ${child.status ?? child.signal}`);
+      process.exit(2);
+    }
+  }
+}
+
+const floor = median(variants[0].times);
+console.log(`${runs} runs each, taking turns, on case (c)'s ${files.length} specs\n`);
+console.log('| run | wall (median) | ÷ floor | findings |');
+console.log('| --- | ---: | ---: | ---: |');
+for (const variant of variants) {
+  const wall = median(variant.times);
+  console.log(`| ${variant.name} | ${wall.toFixed(0)} ms | ${(wall / floor).toFixed(2)} | ${variant.findings.toLocaleString('en-US')} |`);
+}
