@@ -9,12 +9,12 @@
 // /tmp/old HEAD~1 && (cd /tmp/old && npm ci && npm run build)`). ARGS are statuslint's, by
 // default `--format json --fail-on none @sample`, where @sample stands for the 200 specs of
 // case (c). Output goes to /dev/null; exit codes other than 0 and 1 stop the comparison.
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { median } from './lib/median.mjs';
 import { sampleFiles } from './lib/sample.mjs';
+import { timeInTurns } from './lib/turns.mjs';
 
 const USAGE = 'usage: node bench/compare.mjs [--runs N] A/bin/statuslint.js B/bin/statuslint.js [-- ARGS...]';
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -41,18 +41,7 @@ for (const bin of bins) {
 }
 const args = passed.flatMap((arg) => (arg === '@sample' ? sampleFiles('bench/compare.mjs') : [arg]));
 
-const times = bins.map(() => []);
-for (let run = 0; run < runs; run++) {
-  bins.forEach((bin, index) => {
-    const start = process.hrtime.bigint();
-    const child = spawnSync(process.execPath, [bin, ...args], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
-    times[index].push(Number(process.hrtime.bigint() - start) / 1e6);
-    if (child.status !== 0 && child.status !== 1) {
-      console.error(`compare.mjs: ${bin} exited with ${child.status ?? child.signal}: ${String(child.stderr).trim().slice(-500)}`);
-      process.exit(2);
-    }
-  });
-}
+const times = timeInTurns(bins.map((bin) => [bin, ...args]), runs, { cwd: root, script: 'compare.mjs' });
 
 console.log(`${runs} runs each, taking turns: statuslint ${passed.join(' ')}`);
 bins.forEach((bin, index) => console.log(`${['A', 'B'][index]}  median ${median(times[index]).toFixed(0)} ms, fastest ${Math.min(...times[index]).toFixed(0)} ms  ${bin}`));

@@ -11,13 +11,14 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { median } from './lib/median.mjs';
 import { sampleFiles } from './lib/sample.mjs';
+import { timeInTurns } from './lib/turns.mjs';
 
 const bench = dirname(fileURLToPath(import.meta.url));
 const root = dirname(bench);
 const bin = join(root, 'bin', 'statuslint.js');
 const argv = process.argv.slice(2);
-const runs = argv[0] === '--runs' ? Number(argv[1]) : 11;
-if (!(runs >= 1) || (argv.length > 0 && argv.length !== 2)) {
+const runs = argv.length === 0 ? 11 : argv.length === 2 && argv[0] === '--runs' ? Number(argv[1]) : NaN;
+if (!(runs >= 1)) {
   console.error('usage: node bench/decompose.mjs [--runs N]');
   process.exit(2);
 }
@@ -54,24 +55,13 @@ const variants = [
   { name: `statuslint, ${heavy.length} rules off (${heavy.join(', ')})`, argv: [bin, ...json, ...off(heavy), ...files], findings: all.findings.length - covered },
   { name: 'statuslint, every rule on', argv: [bin, ...json, ...files], findings: all.findings.length },
 ];
-for (const variant of variants) variant.times = [];
-for (let run = 0; run < runs; run++) {
-  for (const variant of variants) {
-    const start = process.hrtime.bigint();
-    const child = spawnSync(process.execPath, variant.argv, { cwd: root, stdio: 'ignore' });
-    variant.times.push(Number(process.hrtime.bigint() - start) / 1e6);
-    if (child.status !== 0 && child.status !== 1) {
-      console.error(`decompose.mjs: ${variant.name} exited with ${child.status ?? child.signal}`);
-      process.exit(2);
-    }
-  }
-}
+const times = timeInTurns(variants.map((variant) => variant.argv), runs, { cwd: root, script: 'decompose.mjs' });
 
-const floor = median(variants[0].times);
+const floor = median(times[0]);
 console.log(`${runs} runs each, taking turns, on case (c)'s ${files.length} specs\n`);
 console.log('| run | wall (median) | ÷ floor | findings |');
 console.log('| --- | ---: | ---: | ---: |');
-for (const variant of variants) {
-  const wall = median(variant.times);
+variants.forEach((variant, index) => {
+  const wall = median(times[index]);
   console.log(`| ${variant.name} | ${wall.toFixed(0)} ms | ${(wall / floor).toFixed(2)} | ${variant.findings.toLocaleString('en-US')} |`);
-}
+});
