@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { child } from '../../src/loader/normalize.js';
+import type { SourceFile } from '../../src/loader/parse.js';
 import { appendPointer, appendSegment, getAtPointer, isWithin, splitPointer } from '../../src/loader/pointer.js';
 
 describe('pointer helpers', () => {
@@ -46,5 +48,29 @@ describe('isWithin', () => {
     expect(isWithin('/a', '')).toBe(true);
     expect(isWithin('', '')).toBe(true);
     expect(isWithin('', '/a')).toBe(false);
+  });
+});
+
+describe('child', () => {
+  // A member's pointer is spelt out only when read: through parents whose own was never read.
+  it('gives each member the pointer that names it, escaped, through objects and arrays', () => {
+    const value = { paths: { '/a/{b}': { get: { responses: { '200': { description: 'ok' } } } } }, list: [{ 'x~y': true }] };
+    const root = { file: {} as SourceFile, pointer: '', value };
+    const operation = child(child(child(root, 'paths')!, '/a/{b}')!, 'get')!;
+    const ok = child(child(operation, 'responses')!, '200')!;
+    const item = child(child(child(root, 'list')!, 0)!, 'x~y')!;
+    expect(ok.pointer).toBe('/paths/~1a~1{b}/get/responses/200');
+    expect(operation.pointer).toBe('/paths/~1a~1{b}/get');
+    expect(item.pointer).toBe('/list/0/x~0y');
+    for (const node of [operation, ok, item]) expect(getAtPointer(value, node.pointer)).toEqual({ found: true, value: node.value });
+    expect(ok.file).toBe(root.file);
+  });
+
+  it('has nothing for a member that is not there', () => {
+    const root = { file: {} as SourceFile, pointer: '', value: { list: [1], text: 'x' } };
+    expect(child(root, 'missing')).toBeUndefined();
+    expect(child(child(root, 'list')!, 1)).toBeUndefined();
+    expect(child(child(root, 'text')!, 0)).toBeUndefined();
+    expect(child(root, 'toString')).toBeUndefined();
   });
 });
