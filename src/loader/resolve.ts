@@ -54,8 +54,10 @@ function isRemote(ref: string): boolean {
  */
 export class Workspace {
   private readonly files = new Map<string, SourceFile>();
-  /** Every path read, in order, released or not. */
+  /** Every path read, released or not: to tell a new one. */
   private readonly read = new Set<string>();
+  /** The same paths, in the order first read: a lane sends on what is new after each spec. */
+  private readonly readInOrder: string[] = [];
   private readonly checked = new WeakSet<SourceFile>();
   readonly notices: RefNotice[] = [];
   /** Files that a checked file names in a `$ref`, so a folder's shared fragments are told from its specs. */
@@ -78,9 +80,14 @@ export class Workspace {
     this.rootFor = options.rootFor ?? ((specPath) => projectRootFor(specPath, process.cwd()));
   }
 
-  /** Every file read so far, by absolute path. */
+  /** Every file read so far, by absolute path, in the order first read. */
   get loadedPaths(): string[] {
-    return [...this.read];
+    return [...this.readInOrder];
+  }
+
+  /** The files first read after the first `count` of loadedPaths. */
+  loadedSince(count: number): string[] {
+    return this.readInOrder.slice(count);
   }
 
   /**
@@ -108,7 +115,10 @@ export class Workspace {
     if (cached) return cached;
     const file = parseGuarded(absolute, this.overlay?.get(absolute) ?? this.readText(absolute), this.parseOptions);
     this.files.set(absolute, file);
-    this.read.add(absolute);
+    if (!this.read.has(absolute)) {
+      this.read.add(absolute);
+      this.readInOrder.push(absolute);
+    }
     this.roots.set(file, (via && this.roots.get(via)) ?? this.rootFor(absolute));
     return file;
   }

@@ -31,6 +31,9 @@ describe('Workspace.release', () => {
     expect(target?.value).toStrictEqual({ description: 'gone' });
     expect(target?.file.path).toBe(join(dir, 'a.json'));
     expect(workspace.loadedPaths).toStrictEqual([join(dir, 'a.json'), join(dir, 'b.json')]);
+    // What a lane sends on after each spec: only the paths it had not sent, each once.
+    expect(workspace.loadedSince(1)).toStrictEqual([join(dir, 'b.json')]);
+    expect(workspace.loadedSince(2)).toStrictEqual([]);
   });
 
   it('keeps a spec that a file read so far references', () => {
