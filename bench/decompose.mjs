@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { median } from './lib/median.mjs';
 import { sampleFiles } from './lib/sample.mjs';
-import { timeInTurns } from './lib/turns.mjs';
+import { stopOnFailure, timeInTurns } from './lib/turns.mjs';
 
 const bench = dirname(fileURLToPath(import.meta.url));
 const root = dirname(bench);
@@ -29,10 +29,7 @@ const off = (ids) => ids.flatMap((id) => ['--rule', `${id}=off`]);
 
 function statuslint(args) {
   const child = spawnSync(process.execPath, [bin, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30 });
-  if (child.status !== 0 && child.status !== 1) {
-    console.error(`decompose.mjs: statuslint exited with ${child.status ?? child.signal}: ${String(child.stderr).trim().slice(-500)}`);
-    process.exit(2);
-  }
+  stopOnFailure(child, 'decompose.mjs', 'statuslint');
   return JSON.parse(String(child.stdout));
 }
 

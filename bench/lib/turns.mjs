@@ -14,11 +14,15 @@ export function timeInTurns(commands, runs, { cwd, script }) {
       const start = process.hrtime.bigint();
       const child = spawnSync(process.execPath, argv, { cwd, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
       times[index].push(Number(process.hrtime.bigint() - start) / 1e6);
-      if (child.status !== 0 && child.status !== 1) {
-        console.error(`${script}: ${argv[0]} exited with ${child.status ?? child.signal}: ${String(child.stderr).trim().slice(-500)}`);
-        process.exit(2);
-      }
+      stopOnFailure(child, script, argv[0]);
     });
   }
   return times;
+}
+
+/** Stops `script` with exit code 2 when a process it ran (`what`) exited with other than 0 or 1. */
+export function stopOnFailure(child, script, what) {
+  if (child.status === 0 || child.status === 1) return;
+  console.error(`${script}: ${what} exited with ${child.status ?? child.signal}: ${String(child.stderr).trim().slice(-500)}`);
+  process.exit(2);
 }
