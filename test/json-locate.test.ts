@@ -1,8 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { countKeysInText } from '../src/loader/json-duplicates.js';
 import { describeInJson, locateInJson } from '../src/loader/json-locate.js';
+import { JsonOutline } from '../src/loader/json-outline.js';
 import { LineIndex } from '../src/loader/line-index.js';
 import { appendPointer, getAtPointer } from '../src/loader/pointer.js';
+import { scanValue } from '../src/loader/value-scan.js';
+
+/** The pointer of the container that opens at `offset` in the little text of the outline test. */
+function pointerAt(text: string, offset: number): string {
+  return { 0: '', [text.indexOf('[')]: '/a', [text.indexOf('{"b"')]: '/a/1', [text.indexOf('{}')]: '/a/1/b' }[offset]!;
+}
 
 /** Every pointer into a value, the root included. */
 function pointersOf(value: unknown, pointer = ''): string[] {
@@ -56,7 +64,51 @@ describe('describeInJson', () => {
   });
 });
 
+/** The outline the loader records for `text` (guards.ts): room for the parsed value's containers. */
+function outlineOf(text: string): JsonOutline {
+  const outline = new JsonOutline(scanValue(JSON.parse(text), false).containers);
+  countKeysInText(text, outline);
+  return outline;
+}
+
 describe('locateInJson', () => {
+  it('with the text’s outline, finds every key and element where reading the text finds them', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.constantFrom<string | number | undefined>(undefined, 2, '\t', 4), fc.boolean(), (value, indent, crlf) => {
+        const pretty = JSON.stringify(value, null, indent);
+        const text = crlf ? pretty.replace(/\n/g, '\r\n') : pretty;
+        const pointers = pointersOf(JSON.parse(text));
+        const outline = outlineOf(text);
+        expect(outline.complete).toBe(true);
+        // Every pointer at once, and each one alone: alone, the reader steps over far more.
+        expect(locateInJson(text, pointers, outline)).toEqual(locateInJson(text, pointers));
+        for (const pointer of pointers) expect(locateInJson(text, [pointer], outline), pointer).toEqual(locateInJson(text, [pointer]));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('outlines every container and newline, and says when the containers did not fit', () => {
+    const text = '{\n  "a": [1, {"b": {}}],\n  "c": "{[\\"]}"\n}';
+    const outline = outlineOf(text);
+    expect(outline.complete).toBe(true);
+    for (const open of [0, text.indexOf('['), text.indexOf('{"b"'), text.indexOf('{}')]) {
+      const end = outline.endOf(open);
+      expect(JSON.parse(text.slice(open, end)), text.slice(open, end)).toEqual(getAtPointer(JSON.parse(text), pointerAt(text, open)).value);
+    }
+    // Brackets inside a string open nothing.
+    expect(outline.endOf(text.indexOf('"{[') + 1)).toBe(-1);
+    expect(outline.newlines).toEqual([...text.matchAll(/\n/g)].map((match) => match.index));
+    expect(outline.lineOf(0)).toBe(0);
+    expect(outline.lineOf(text.indexOf('"c"'))).toBe(2);
+
+    // A text holding more containers than the value (a repeated key dropped one) is not outlined.
+    const repeated = '{"a": {"x": [1]}, "a": {}}';
+    const short = new JsonOutline(scanValue(JSON.parse(repeated), false).containers);
+    countKeysInText(repeated, short);
+    expect(short.complete).toBe(false);
+  });
+
   it('marks a key, or the first line of an element, before the CR of a CRLF', () => {
     const text = '{\r\n  "a": [\r\n    1,\r\n    {\r\n      "b": 2\r\n    }\r\n  ]\r\n}';
     const located = locateInJson(text, ['/a', '/a/0', '/a/1', '/a/1/b', '']);

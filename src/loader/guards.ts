@@ -1,6 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { LoadError } from '../errors.js';
 import { refuseDuplicateKeys } from './json-duplicates.js';
+import { JsonOutline } from './json-outline.js';
 import { parseSource, type ParseOptions, type SourceFile } from './parse.js';
 import { MAX_NESTING, scanValue } from './value-scan.js';
 
@@ -108,7 +109,10 @@ export function parseGuarded(path: string, text: string, options: ParseOptions =
   if (file.format === 'json') {
     // One walk serves the duplicate-name check now and the reference check later.
     file.scan = scanValue(file.value, false);
-    refuseDuplicateKeys(path, file.text, file.scan.keys);
+    // The count also outlines the text, for locating findings later (see JsonOutline).
+    const outline = new JsonOutline(file.scan.containers);
+    refuseDuplicateKeys(path, file.text, file.scan.keys, outline);
+    if (outline.complete) file.outline = outline;
   }
   else if (mayHaveAnchors(text)) checkAliasExpansion(file);
   return file;

@@ -1,4 +1,5 @@
 import { regionOnLine, type Region } from './line-index.js';
+import type { JsonOutline } from './json-outline.js';
 import { unescapeSegment } from './pointer.js';
 
 /** Offsets [start, end) of a piece of the text. */
@@ -71,7 +72,11 @@ class Reader {
   line = 0;
   lineStart = 0;
 
-  constructor(readonly text: string) {}
+  /** With an outline, containers are stepped over without reading them, and lines are not counted on the way. */
+  constructor(
+    readonly text: string,
+    private readonly outline?: JsonOutline,
+  ) {}
 
   code(): number {
     return this.text.charCodeAt(this.at);
@@ -156,6 +161,11 @@ class Reader {
       this.at = i;
       return;
     }
+    const end = this.outline ? this.outline.endOf(i) : -1;
+    if (end !== -1) {
+      this.at = end;
+      return;
+    }
     // A plain loop over characters, with indexOf over strings (most of the text): a regex
     // search for the next quote or bracket cost a call per token and was several times slower.
     let depth = 0;
@@ -201,7 +211,8 @@ function keyAt(text: string, start: number, end: number): string {
 
 /**
  * Finds where each pointer lives in JSON text in one pass, descending only into the members
- * that some pointer names and skipping every other value at scanning speed. This keeps
+ * that some pointer names and skipping every other value: at once with the text's `outline`,
+ * at scanning speed without. This keeps
  * positions off the hot path: `JSON.parse` builds the values, and only the few nodes that
  * carry findings are ever located. A member is located at its key, an array element at the
  * element (see `regionOnLine` for where a region ends). The text must already be valid JSON.
@@ -211,10 +222,16 @@ function keyAt(text: string, start: number, end: number): string {
  * of a key written twice this finds the first, whereas `JSON.parse` keeps the last; the
  * loader refuses such JSON (json-duplicates.ts).
  */
-export function locateInJson(text: string, pointers: Iterable<string>): Map<string, Region> {
+export function locateInJson(text: string, pointers: Iterable<string>, outline?: JsonOutline): Map<string, Region> {
   const found = new Map<string, Region>();
   const { root: trie, count } = buildTrie(pointers);
-  const reader = new Reader(text);
+  const reader = new Reader(text, outline);
+  // Where the key just read is: its line from the outline when the reader skips lines unseen.
+  const keyRegion = (keyStart: number): Region => {
+    if (!outline) return regionOnLine(text, reader.keyLine, reader.keyLineStart, keyStart, reader.keyEnd, -1);
+    const line = outline.lineOf(keyStart);
+    return regionOnLine(text, line, outline.lineStart(line), keyStart, reader.keyEnd, -1);
+  };
 
   // Recursion follows only the requested pointers, so its depth is a pointer's length,
   // never the document's nesting.
@@ -225,7 +242,7 @@ export function locateInJson(text: string, pointers: Iterable<string>): Map<stri
       reader.at++;
       for (let keyStart = reader.nextKey(); keyStart !== -1; keyStart = reader.nextKey()) {
         const child = node.children?.get(keyAt(text, keyStart, reader.keyEnd));
-        if (child?.pointer !== undefined) found.set(child.pointer, regionOnLine(text, reader.keyLine, reader.keyLineStart, keyStart, reader.keyEnd, -1));
+        if (child?.pointer !== undefined) found.set(child.pointer, keyRegion(keyStart));
         if (child?.children) visit(child);
         else reader.skipValue();
         if (found.size === count) return;
@@ -237,7 +254,11 @@ export function locateInJson(text: string, pointers: Iterable<string>): Map<stri
         const { at: start, line, lineStart } = reader;
         if (child?.children) visit(child);
         else reader.skipValue();
-        if (child?.pointer !== undefined) {
+        if (child?.pointer !== undefined && outline) {
+          const startLine = outline.lineOf(start);
+          const lineEnd = outline.lineEnd(startLine);
+          found.set(child.pointer, regionOnLine(text, startLine, outline.lineStart(startLine), start, reader.at, lineEnd < reader.at ? lineEnd : -1));
+        } else if (child?.pointer !== undefined) {
           // Only an element that spans lines has a newline to cut at; searching from every
           // element to the next newline would be quadratic on a minified one-line spec.
           const newline = reader.line > line ? text.indexOf('\n', start) : -1;

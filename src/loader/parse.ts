@@ -2,6 +2,7 @@ import { yaml } from '../lazy-yaml.js';
 import type { Document, Node as YamlNode } from 'yaml';
 import { LoadError } from '../errors.js';
 import { locateInJson, type Span } from './json-locate.js';
+import type { JsonOutline } from './json-outline.js';
 import { LineIndex, type Region } from './line-index.js';
 import { splitPointer } from './pointer.js';
 import type { ValueScan } from './value-scan.js';
@@ -26,6 +27,8 @@ export class SourceFile {
   private yamlDocument: Document | undefined;
   /** The walk the loader made of a JSON value, kept for the reference check. */
   scan: ValueScan | undefined;
+  /** Where a JSON text's containers end, recorded while checking it (guards.ts). */
+  outline: JsonOutline | undefined;
 
   constructor(
     /** Absolute path, or the URL for remote documents. */
@@ -45,7 +48,7 @@ export class SourceFile {
 
   /** Regions for many pointers at once (one scan of the text for JSON, lines counted on the way). */
   locate(pointers: Iterable<string>): Map<string, Region> {
-    if (this.format === 'json') return locateInJson(this.text, pointers);
+    if (this.format === 'json') return locateInJson(this.text, pointers, this.outline);
     const spans = this.yamlSpans ? locateInSpans(this.yamlSpans, pointers) : this.locateInYaml(pointers);
     const regions = new Map<string, Region>();
     const at = this.toTextOffset;

@@ -21,6 +21,8 @@ export interface ValueScan {
   tooDeep?: string;
   /** Members of every object walked: fewer than the text writes when a JSON name repeats. */
   keys: number;
+  /** Objects and arrays walked, the root included. */
+  containers: number;
 }
 
 /** Keys whose values are literal data, where a `$ref` member is just data. */
@@ -39,7 +41,7 @@ function isDataKey(key: string): boolean {
 export function scanValue(root: unknown, shared: boolean): ValueScan {
   const walker = new ValueWalker(shared, undefined);
   walker.start(root);
-  const { refs, keys, tooDeep } = walker;
+  const { refs, keys, containers, tooDeep } = walker;
   let holders: Map<string, string> | undefined;
   const holderOf = (ref: string): string => {
     if (!holders) {
@@ -49,7 +51,7 @@ export function scanValue(root: unknown, shared: boolean): ValueScan {
     }
     return holders.get(ref) ?? '';
   };
-  return tooDeep === undefined ? { refs, holderOf, keys } : { refs, holderOf, keys, tooDeep };
+  return tooDeep === undefined ? { refs, holderOf, keys, containers } : { refs, holderOf, keys, containers, tooDeep };
 }
 
 /**
@@ -68,6 +70,7 @@ class ValueWalker {
   readonly path = anyValueArray();
   readonly seen: Set<object> | undefined;
   keys = 0;
+  containers = 0;
   tooDeep: string | undefined = undefined;
 
   constructor(
@@ -98,6 +101,7 @@ class ValueWalker {
       if (seen.has(value)) return true;
       seen.add(value);
     }
+    this.containers++;
     if (Array.isArray(value)) {
       for (let index = 0; index < value.length; index++) {
         const item: unknown = value[index];

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LoadError } from '../../src/errors.js';
-import { decodeSource } from '../../src/loader/guards.js';
+import { decodeSource, parseGuarded } from '../../src/loader/guards.js';
 
 function refusal(bytes: Buffer): LoadError | undefined {
   try {
@@ -35,5 +35,17 @@ describe('decodeSource', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('parseGuarded', () => {
+  it('outlines a JSON text while checking it, so that findings are located without reading it again', () => {
+    const text = '{\n  "openapi": "3.0.3",\n  "paths": {"/a": {"get": {"responses": {}}}}\n}\n';
+    const file = parseGuarded('/specs/api.json', text);
+    expect(file.outline?.complete).toBe(true);
+    expect(file.outline!.size).toBe(5);
+    expect(file.outline!.endOf(text.indexOf('{"/a"'))).toBe(text.lastIndexOf('}}}}') + 4);
+    expect(file.locate(['/paths/~1a/get'])).toEqual(new Map([['/paths/~1a/get', { line: 3, column: 20, endLine: 3, endColumn: 25 }]]));
+    expect(parseGuarded('/specs/api.yaml', 'openapi: 3.0.3\n').outline).toBeUndefined();
   });
 });
