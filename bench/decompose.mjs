@@ -2,8 +2,9 @@
 // Where case (c)'s time above its floor goes, told apart by switching rules off: the floor
 // (reading and JSON.parse), statuslint with every rule off (reading, parsing, the checks on
 // each file, the $refs and the model the rules read), with the rules off that report nine in
-// ten of the sample's findings, and with every rule on. Whole processes taking turns, as
-// compare.mjs runs them; medians.
+// ten of the sample's findings, and with every rule on. Beside them, the least any linter on
+// two lanes can do (lib/lanes-bound.mjs): parse, visit every value, write a report as large.
+// Whole processes taking turns, as compare.mjs runs them; medians.
 //
 //   npm run build && node bench/decompose.mjs [--runs N]
 import { spawnSync } from 'node:child_process';
@@ -46,8 +47,12 @@ for (const [id, count] of [...byRule].sort((a, b) => b[1] - a[1])) {
   covered += count;
 }
 
+const bound = (level) => [join(bench, 'lib', 'lanes-bound.mjs'), level, String(all.findings.length), ...files];
 const variants = [
   { name: 'floor: read + JSON.parse', argv: [join(bench, 'lib', 'floor.mjs'), 'json', ...files], findings: '' },
+  { name: 'least on two lanes: read + JSON.parse', argv: bound('parse'), findings: '' },
+  { name: 'least on two lanes: … + visit every value', argv: bound('walk'), findings: '' },
+  { name: 'least on two lanes: … + write a report of as many findings', argv: bound('report'), findings: all.findings.length },
   { name: 'statuslint, every rule off', argv: [bin, ...json, ...off(Object.keys(allRules)), ...files], findings: 0 },
   { name: `statuslint, ${heavy.length} rules off (${heavy.join(', ')})`, argv: [bin, ...json, ...off(heavy), ...files], findings: all.findings.length - covered },
   { name: 'statuslint, every rule on', argv: [bin, ...json, ...files], findings: all.findings.length },
