@@ -38,14 +38,17 @@ export function findDuplicateKey(text: string): DuplicateKey | undefined {
  * where each container ends and where the newlines are (see JsonOutline).
  */
 export function countKeysInText(text: string, outline?: JsonOutline): number {
-  return scan(text, undefined, outline);
+  const count = scan(text, undefined, outline);
+  outline?.finish(text);
+  return count;
 }
 
 /**
  * Counts member names, and with `found` also tracks them, stopping at the first duplicate, or
  * with `outline` records the text's containers and newlines.
- * Returns a plain number: an object built on return was never reached before V8 optimised
- * the loop, so the optimised code was thrown away at the end of every call.
+ * Returns a plain number, and leaves the outline's bookkeeping to its caller: code after the
+ * loop was never reached before V8 optimised the loop, and an object built or a property set
+ * there threw the optimised code away at the end of every call.
  */
 function scan(text: string, found: { duplicate?: DuplicateKey } | undefined, outline: JsonOutline | undefined): number {
   const track = found !== undefined;
@@ -75,11 +78,7 @@ function scan(text: string, found: { duplicate?: DuplicateKey } | undefined, out
         if (slashes % 2 === 0) break;
         end = text.indexOf('"', end + 1);
       }
-      if (end === -1) {
-        // Not valid JSON: the parser has already said so.
-        if (outline) outline.complete = false;
-        return count;
-      }
+      if (end === -1) return count; // not valid JSON: the parser has already said so
       if (expectKey && found === undefined) {
         count++;
         expectKey = false;
@@ -111,6 +110,8 @@ function scan(text: string, found: { duplicate?: DuplicateKey } | undefined, out
       expectKey = object;
       if (opens) {
         if (containers < room) opens[containers] = at;
+        // More containers than room: the first entry says so (see JsonOutline.finish).
+        else opens[0] = -1;
         openAt[depth] = containers++;
       }
     } else if (code === CLOSE_BRACE || code === CLOSE_BRACKET) {
@@ -132,10 +133,6 @@ function scan(text: string, found: { duplicate?: DuplicateKey } | undefined, out
       continue;
     }
     at++;
-  }
-  if (outline) {
-    outline.size = Math.min(containers, room);
-    if (containers > room) outline.complete = false;
   }
   return count;
 }

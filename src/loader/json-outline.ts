@@ -15,13 +15,25 @@ export class JsonOutline {
   size = 0;
   /** Offsets of the newlines, in order (a JSON string holds no raw newline). */
   readonly newlines: number[] = [];
-  /** Whether every container fitted, and the text was read to its end. */
-  complete = true;
+  /** Whether the text's containers were recorded, every one of them. */
+  complete = false;
 
   /** Room for `capacity` containers: as many as the parsed value holds. */
   constructor(capacity: number) {
     this.opens = new Int32Array(capacity);
     this.closes = new Int32Array(capacity);
+  }
+
+  /**
+   * Once the count has filled the arrays: a text has at least the containers of its value, and
+   * more only where a repeated key dropped one, which the recording marks with -1 as the first
+   * opening offset. The root container, if any, must also have been closed at the text's last
+   * bracket.
+   */
+  finish(text: string): void {
+    const room = this.opens.length;
+    this.complete = room === 0 || (this.opens[0] !== -1 && this.closes[0] === lastBracket(text));
+    this.size = this.complete ? room : 0;
   }
 
   /** Offset just past the container that opens at `open`, or -1 when none was recorded there. */
@@ -61,4 +73,9 @@ export class JsonOutline {
   lineEnd(line: number): number {
     return line < this.newlines.length ? this.newlines[line]! : -1;
   }
+}
+
+/** Offset of the last `}` or `]` of a text. */
+function lastBracket(text: string): number {
+  return Math.max(text.lastIndexOf('}'), text.lastIndexOf(']'));
 }
