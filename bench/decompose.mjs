@@ -4,9 +4,10 @@
 // each file, the $refs and the model the rules read), with the rules off that report nine in
 // ten of the sample's findings, and with every rule on. Beside them, the least any linter on
 // two lanes can do (lib/lanes-bound.mjs): parse, visit every value, write a report as large.
+// With --each-rule, instead: every rule off, then each rule alone, then every rule on.
 // Whole processes taking turns, as compare.mjs runs them; medians.
 //
-//   npm run build && node bench/decompose.mjs [--runs N]
+//   npm run build && node bench/decompose.mjs [--runs N] [--each-rule]
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,9 +19,11 @@ const bench = dirname(fileURLToPath(import.meta.url));
 const root = dirname(bench);
 const bin = join(root, 'bin', 'statuslint.js');
 const argv = process.argv.slice(2);
-const runs = argv.length === 0 ? 11 : argv.length === 2 && argv[0] === '--runs' ? Number(argv[1]) : NaN;
+const eachRule = argv.includes('--each-rule');
+const rest = argv.filter((arg) => arg !== '--each-rule');
+const runs = rest.length === 0 ? 11 : rest.length === 2 && rest[0] === '--runs' ? Number(rest[1]) : NaN;
 if (!(runs >= 1)) {
-  console.error('usage: node bench/decompose.mjs [--runs N]');
+  console.error('usage: node bench/decompose.mjs [--runs N] [--each-rule]');
   process.exit(2);
 }
 
@@ -48,22 +51,33 @@ for (const [id, count] of [...byRule].sort((a, b) => b[1] - a[1])) {
 }
 
 const bound = (level) => [join(bench, 'lib', 'lanes-bound.mjs'), level, String(all.findings.length), ...files];
-const variants = [
+const ids = Object.keys(allRules);
+const everyRuleOff = { name: 'statuslint, every rule off', argv: [bin, ...json, ...off(ids), ...files], findings: 0 };
+const everyRuleOn = { name: 'statuslint, every rule on', argv: [bin, ...json, ...files], findings: all.findings.length };
+const alone = (id) => ({ name: `statuslint, only ${id}`, argv: [bin, ...json, ...off(ids.filter((other) => other !== id)), ...files], findings: byRule.get(id) ?? 0 });
+const variants = eachRule ? [
+  { name: 'floor: read + JSON.parse', argv: [join(bench, 'lib', 'floor.mjs'), 'json', ...files], findings: '' },
+  everyRuleOff,
+  ...ids.map(alone),
+  everyRuleOn,
+] : [
   { name: 'floor: read + JSON.parse', argv: [join(bench, 'lib', 'floor.mjs'), 'json', ...files], findings: '' },
   { name: 'least on two lanes: read + JSON.parse', argv: bound('parse'), findings: '' },
   { name: 'least on two lanes: … + visit every value', argv: bound('walk'), findings: '' },
   { name: 'least on two lanes: … + write a report of as many findings', argv: bound('report'), findings: all.findings.length },
-  { name: 'statuslint, every rule off', argv: [bin, ...json, ...off(Object.keys(allRules)), ...files], findings: 0 },
+  everyRuleOff,
   { name: `statuslint, ${heavy.length} rules off (${heavy.join(', ')})`, argv: [bin, ...json, ...off(heavy), ...files], findings: all.findings.length - covered },
-  { name: 'statuslint, every rule on', argv: [bin, ...json, ...files], findings: all.findings.length },
+  everyRuleOn,
 ];
 const times = timeInTurns(variants.map((variant) => variant.argv), runs, { cwd: root, script: 'decompose.mjs' });
 
 const floor = median(times[0]);
+const offWall = median(times[variants.indexOf(everyRuleOff)]);
 console.log(`${runs} runs each, taking turns, on case (c)'s ${files.length} specs\n`);
-console.log('| run | wall (median) | ÷ floor | findings |');
-console.log('| --- | ---: | ---: | ---: |');
+console.log('| run | wall (median) | ÷ floor | over every rule off | findings |');
+console.log('| --- | ---: | ---: | ---: | ---: |');
 variants.forEach((variant, index) => {
   const wall = median(times[index]);
-  console.log(`| ${variant.name} | ${wall.toFixed(0)} ms | ${(wall / floor).toFixed(2)} | ${variant.findings.toLocaleString('en-US')} |`);
+  const over = variant.argv[0] === bin && variant !== everyRuleOff ? `${wall - offWall >= 0 ? '+' : ''}${(wall - offWall).toFixed(0)} ms` : '';
+  console.log(`| ${variant.name} | ${wall.toFixed(0)} ms | ${(wall / floor).toFixed(2)} | ${over} | ${variant.findings.toLocaleString('en-US')} |`);
 });
