@@ -88,7 +88,7 @@ describe('locateInJson', () => {
     );
   });
 
-  it('outlines every container and newline, and says when the containers did not fit', () => {
+  it('outlines every container and line, and says when the containers did not fit', () => {
     const text = '{\n  "a": [1, {"b": {}}],\n  "c": "{[\\"]}"\n}';
     const outline = outlineOf(text);
     expect(outline.complete).toBe(true);
@@ -98,15 +98,15 @@ describe('locateInJson', () => {
     }
     // Brackets inside a string open nothing.
     expect(outline.endOf(text.indexOf('"{[') + 1)).toBe(-1);
-    expect(outline.newlines).toEqual([...text.matchAll(/\n/g)].map((match) => match.index));
-    expect(outline.lineOf(0)).toBe(0);
-    expect(outline.lineOf(text.indexOf('"c"'))).toBe(2);
+    expect(outline.lineStarts).toEqual([0, ...[...text.matchAll(/\n/g)].map((match) => match.index + 1)]);
+    expect(outline.lines!.position(text.indexOf('"c"'))).toEqual({ line: 3, column: 3 });
 
     // A text holding more containers than the value (a repeated key dropped one) is not outlined.
     const repeated = '{"a": {"x": [1]}, "a": {}}';
     const short = new JsonOutline(scanValue(JSON.parse(repeated), false).containers);
     countKeysInText(repeated, short);
     expect(short.complete).toBe(false);
+    expect(short.endOf(0)).toBe(-1);
   });
 
   it('marks a key, or the first line of an element, before the CR of a CRLF', () => {

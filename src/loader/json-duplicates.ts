@@ -35,7 +35,7 @@ export function findDuplicateKey(text: string): DuplicateKey | undefined {
 
 /**
  * How many member names the text writes, duplicates included; with `outline`, also records
- * where each container ends and where the newlines are (see JsonOutline).
+ * where each container ends and where the lines start (see JsonOutline).
  */
 export function countKeysInText(text: string, outline?: JsonOutline): number {
   const count = scan(text, undefined, outline);
@@ -45,7 +45,7 @@ export function countKeysInText(text: string, outline?: JsonOutline): number {
 
 /**
  * Counts member names, and with `found` also tracks them, stopping at the first duplicate, or
- * with `outline` records the text's containers and newlines.
+ * with `outline` records the text's containers and line starts.
  * Returns a plain number, and leaves the outline's bookkeeping to its caller: code after the
  * loop was never reached before V8 optimised the loop, and an object built or a property set
  * there threw the optimised code away at the end of every call.
@@ -62,7 +62,7 @@ function scan(text: string, found: { duplicate?: DuplicateKey } | undefined, out
   // The outline's arrays, and the index in them of the container open at each depth.
   const opens = outline?.opens;
   const closes = outline?.closes;
-  const newlines = outline?.newlines;
+  const lineStarts = outline?.lineStarts;
   const room = opens ? opens.length : 0;
   const openAt: number[] = [];
   let containers = 0;
@@ -124,7 +124,7 @@ function scan(text: string, found: { duplicate?: DuplicateKey } | undefined, out
     } else if (code === COMMA) {
       expectKey = isObject[depth] === true;
     } else if (code === NEWLINE) {
-      if (newlines) newlines.push(at);
+      if (lineStarts) lineStarts.push(at + 1);
       // Pretty-printed JSON indents every line: half of GitHub's 13 MB description is spaces.
       // A loop of its own steps over them faster than the comparisons above.
       let next = at + 1;

@@ -72,7 +72,10 @@ class Reader {
   line = 0;
   lineStart = 0;
 
-  /** With an outline, containers are stepped over without reading them, and lines are not counted on the way. */
+  /**
+   * With an outline, containers are stepped over without reading them; the lines counted on
+   * the way then miss those inside, so positions come from the outline's line index.
+   */
   constructor(
     readonly text: string,
     private readonly outline?: JsonOutline,
@@ -226,12 +229,7 @@ export function locateInJson(text: string, pointers: Iterable<string>, outline?:
   const found = new Map<string, Region>();
   const { root: trie, count } = buildTrie(pointers);
   const reader = new Reader(text, outline);
-  // Where the key just read is: its line from the outline when the reader skips lines unseen.
-  const keyRegion = (keyStart: number): Region => {
-    if (!outline) return regionOnLine(text, reader.keyLine, reader.keyLineStart, keyStart, reader.keyEnd, -1);
-    const line = outline.lineOf(keyStart);
-    return regionOnLine(text, line, outline.lineStart(line), keyStart, reader.keyEnd, -1);
-  };
+  const lines = outline?.lines;
 
   // Recursion follows only the requested pointers, so its depth is a pointer's length,
   // never the document's nesting.
@@ -242,7 +240,9 @@ export function locateInJson(text: string, pointers: Iterable<string>, outline?:
       reader.at++;
       for (let keyStart = reader.nextKey(); keyStart !== -1; keyStart = reader.nextKey()) {
         const child = node.children?.get(keyAt(text, keyStart, reader.keyEnd));
-        if (child?.pointer !== undefined) found.set(child.pointer, keyRegion(keyStart));
+        if (child?.pointer !== undefined) {
+          found.set(child.pointer, lines ? lines.region(keyStart, reader.keyEnd) : regionOnLine(text, reader.keyLine, reader.keyLineStart, keyStart, reader.keyEnd, -1));
+        }
         if (child?.children) visit(child);
         else reader.skipValue();
         if (found.size === count) return;
@@ -254,10 +254,8 @@ export function locateInJson(text: string, pointers: Iterable<string>, outline?:
         const { at: start, line, lineStart } = reader;
         if (child?.children) visit(child);
         else reader.skipValue();
-        if (child?.pointer !== undefined && outline) {
-          const startLine = outline.lineOf(start);
-          const lineEnd = outline.lineEnd(startLine);
-          found.set(child.pointer, regionOnLine(text, startLine, outline.lineStart(startLine), start, reader.at, lineEnd < reader.at ? lineEnd : -1));
+        if (child?.pointer !== undefined && lines) {
+          found.set(child.pointer, lines.region(start, reader.at));
         } else if (child?.pointer !== undefined) {
           // Only an element that spans lines has a newline to cut at; searching from every
           // element to the next newline would be quadratic on a minified one-line spec.

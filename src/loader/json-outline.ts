@@ -1,3 +1,5 @@
+import { LineIndex } from './line-index.js';
+
 /**
  * Where each object and array of a JSON text ends, and where its newlines are: what lets
  * locateInJson step over a value without reading it. Recorded by the pass that counts member
@@ -11,12 +13,12 @@ export class JsonOutline {
   readonly opens: Int32Array;
   /** Offset of the closing bracket of the container opened at the same index. */
   readonly closes: Int32Array;
-  /** Containers recorded. */
-  size = 0;
-  /** Offsets of the newlines, in order (a JSON string holds no raw newline). */
-  readonly newlines: number[] = [];
+  /** Offsets where the lines start: 0, then one past each newline (a JSON string holds none). */
+  readonly lineStarts: number[] = [0];
   /** Whether the text's containers were recorded, every one of them. */
   complete = false;
+  /** Lines and columns of the text, from `lineStarts`; set by `finish`. */
+  lines: LineIndex | undefined;
 
   /** Room for `capacity` containers: as many as the parsed value holds. */
   constructor(capacity: number) {
@@ -31,16 +33,16 @@ export class JsonOutline {
    * bracket.
    */
   finish(text: string): void {
-    const room = this.opens.length;
-    this.complete = room === 0 || (this.opens[0] !== -1 && this.closes[0] === lastBracket(text));
-    this.size = this.complete ? room : 0;
+    this.complete = this.opens.length === 0 || (this.opens[0] !== -1 && this.closes[0] === lastBracket(text));
+    this.lines = new LineIndex(text, this.lineStarts);
   }
 
   /** Offset just past the container that opens at `open`, or -1 when none was recorded there. */
   endOf(open: number): number {
+    if (!this.complete) return -1;
     const opens = this.opens;
     let low = 0;
-    let high = this.size - 1;
+    let high = opens.length - 1;
     while (low <= high) {
       const mid = (low + high) >> 1;
       const at = opens[mid]!;
@@ -49,29 +51,6 @@ export class JsonOutline {
       else return this.closes[mid]! + 1;
     }
     return -1;
-  }
-
-  /** 0-based line of `offset`: how many newlines come before it. */
-  lineOf(offset: number): number {
-    const newlines = this.newlines;
-    let low = 0;
-    let high = newlines.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (newlines[mid]! < offset) low = mid + 1;
-      else high = mid;
-    }
-    return low;
-  }
-
-  /** Offset where the 0-based `line` starts. */
-  lineStart(line: number): number {
-    return line === 0 ? 0 : this.newlines[line - 1]! + 1;
-  }
-
-  /** Offset of the newline that ends the 0-based `line`, or -1 on the last line. */
-  lineEnd(line: number): number {
-    return line < this.newlines.length ? this.newlines[line]! : -1;
   }
 }
 

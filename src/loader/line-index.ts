@@ -8,9 +8,11 @@ export interface Region {
 
 /** Maps character offsets to 1-based line/column, built once per file on first use. */
 export class LineIndex {
-  private starts: number[] | undefined;
-
-  constructor(private readonly text: string) {}
+  /** `starts`: the offsets where the text's lines start, if already found (JsonOutline). */
+  constructor(
+    private readonly text: string,
+    private starts?: number[],
+  ) {}
 
   private lineStarts(): number[] {
     if (this.starts) return this.starts;

@@ -62,7 +62,8 @@ export class SourceFile {
   }
 
   position(offset: number): { line: number; column: number } {
-    return this.lines.position(offset);
+    // A JSON text's outline has found its lines already.
+    return (this.outline?.lines ?? this.lines).position(offset);
   }
 
   private locateInYaml(pointers: Iterable<string>): Map<string, Span> {
