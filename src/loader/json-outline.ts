@@ -1,7 +1,7 @@
 import { LineIndex } from './line-index.js';
 
 /**
- * Where each object and array of a JSON text ends, and where its newlines are: what lets
+ * Where each object and array of a JSON text ends, and where its lines start: what lets
  * locateInJson step over a value without reading it. Recorded by the pass that counts member
  * names (json-duplicates.ts), which reads every character outside strings anyway. Without it,
  * locating a finding read the text again up to the finding, character by character: on the
