@@ -8,11 +8,11 @@
 //
 //   npm run build && node bench/lanes.mjs [--lanes 1|2] [--passes N] [--parse]
 // (after `npm run bench -- --only sample` has written the sample's list)
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { sampleFiles } from './lib/sample.mjs';
+import { largestFirst, sampleFiles } from './lib/sample.mjs';
 
 const bench = dirname(fileURLToPath(import.meta.url));
 const dist = join(dirname(bench), 'dist', 'src');
@@ -44,7 +44,7 @@ if (isMainThread) {
   const passes = option('--passes', 3);
   const parseOnly = args.includes('--parse');
   const sample = sampleFiles('bench/lanes.mjs');
-  const bySize = sample.map((path) => [path, statSync(path).size]).sort((a, b) => b[1] - a[1]).map(([path]) => path);
+  const bySize = largestFirst(sample);
   const dealt = Array.from({ length: lanes }, (_, index) => bySize.filter((_, at) => at % lanes === index));
   raiseTierUpThreshold();
   const workers = dealt.slice(1).map((files) => new Worker(new URL(import.meta.url), { workerData: { files, passes, parseOnly } }));

@@ -7,8 +7,9 @@
 //            end, from this thread, as the report must come out of one place.
 //
 //   node lanes-bound.mjs LEVEL FINDINGS FILE...
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { largestFirst } from './sample.mjs';
 
 /** Counts the values under `value`: a visit to each, which no checker of the whole spec can skip. */
 function walk(value) {
@@ -36,8 +37,7 @@ if (isMainThread) {
     process.exit(2);
   }
   const next = new Int32Array(new SharedArrayBuffer(4));
-  const sizes = new Map(paths.map((path) => [path, statSync(path).size]));
-  const files = [...paths].sort((a, b) => sizes.get(b) - sizes.get(a));
+  const files = largestFirst(paths);
   // Started before this thread takes its first file, which it does at once: neither waits.
   const worker = new Worker(new URL(import.meta.url), { workerData: { next, files, level } });
   const theirs = new Promise((resolve, reject) => {

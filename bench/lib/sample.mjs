@@ -1,6 +1,6 @@
 // The benchmark's sample of case (c), as `npm run bench` last wrote its list: for the scripts
 // that take it apart (phases.mjs, lanes.mjs).
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -14,4 +14,9 @@ export function sampleFiles(script) {
     process.exit(2);
   }
   return readFileSync(list, 'utf8').trim().split('\n').map((path) => join(bench, path));
+}
+
+/** `paths` ordered largest file first, the order lintParallel hands specs to its lanes. */
+export function largestFirst(paths) {
+  return paths.map((path) => [path, statSync(path).size]).sort((a, b) => b[1] - a[1]).map(([path]) => path);
 }
