@@ -4,7 +4,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { CONFIG_FILE_NAMES, ConfigError, defaultConfig, findConfig, loadConfig, STARTER_FILE, type Config } from './config/load.js';
 import { isIgnored, parseRuleFlags, ruleResolver } from './config/resolve.js';
 import { displayPath, LoadError, printable, UsageError } from './errors.js';
-import { projectRootFor, realPath } from './loader/project-root.js';
+import { projectRoots, realPath } from './loader/project-root.js';
 import { parseSize } from './size.js';
 import { SEVERITIES, type Severity } from './engine/types.js';
 import type { RefusedFix } from './fix/apply.js';
@@ -281,9 +281,10 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
   }
   if (options.validate) {
     const { validateStructure } = await import('./validate.js');
+    const rootFor = projectRoots(io.cwd);
     for (const file of result.files) {
       const path = resolve(io.cwd, file);
-      const problem = await validateStructure(path, { root: options.allowExternalRefs ? undefined : projectRootFor(path, io.cwd) });
+      const problem = await validateStructure(path, { root: options.allowExternalRefs ? undefined : rootFor(path) });
       if (problem) result.failures.push(problem);
     }
   }

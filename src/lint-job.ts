@@ -8,7 +8,7 @@ import type { EnabledRule } from './engine/types.js';
 import { allRules, firstLook, lintRoot, locateNotice, messageOf, type RootSettings } from './lint.js';
 import type { WorkerJob, WorkerReply, WorkerSetup } from './lint-parallel.js';
 import type { SourceFile } from './loader/parse.js';
-import { projectRootFor } from './loader/project-root.js';
+import { projectRoots } from './loader/project-root.js';
 import { Workspace } from './loader/resolve.js';
 
 /** Runs jobs against one workspace, kept across jobs so that shared files are read once per lane. */
@@ -17,7 +17,7 @@ export function jobRunner(setup: WorkerSetup): (job: WorkerJob) => WorkerReply {
   const workspace = new Workspace({
     maxFileBytes: setup.maxFileBytes,
     allowExternalRefs: setup.allowExternalRefs,
-    rootFor: (spec) => projectRootFor(spec, setup.cwd),
+    rootFor: projectRoots(setup.cwd),
   });
   let noticesSent = 0;
   let referencedSent = 0;

@@ -6,7 +6,7 @@ import { unusedSuppression } from './engine/suppress.js';
 import type { EnabledRule, Finding, RawFinding, Rule, Severity } from './engine/types.js';
 import { detectVersion, normalize } from './loader/normalize.js';
 import type { SourceFile } from './loader/parse.js';
-import { projectRootFor } from './loader/project-root.js';
+import { projectRoots } from './loader/project-root.js';
 import { Workspace, type RefNotice } from './loader/resolve.js';
 import type { FixIntent } from './fix/intents.js';
 import { rules as allRules } from '../rules/index.js';
@@ -76,7 +76,7 @@ export interface LintOptions {
   onProgress?: (done: number, total: number) => void;
   /** File texts to lint instead of what is on disk, by absolute path. */
   overlay?: ReadonlyMap<string, string>;
-  /** Follow `$ref`s to files outside the project root (see `projectRootFor`). */
+  /** Follow `$ref`s to files outside the project root (see `projectRoots`). */
   allowExternalRefs?: boolean;
 }
 
@@ -211,7 +211,7 @@ export function lint(paths: readonly string[], options: LintOptions = {}): LintR
     maxFileBytes: options.maxFileBytes,
     overlay: options.overlay,
     allowExternalRefs: options.allowExternalRefs,
-    rootFor: (spec) => projectRootFor(spec, cwd),
+    rootFor: projectRoots(cwd),
   });
   const result = emptyResult();
   const raw: RawFinding[] = [];

@@ -10,10 +10,34 @@ export function isInside(path: string, root: string): boolean {
 
 /** The top-level folder of the git work tree holding `folder`, if any (`.git` is a folder, or a file in worktrees and submodules). */
 export function gitTopLevel(folder: string): string | undefined {
-  for (let current = resolve(folder); ; current = dirname(current)) {
-    if (existsSync(resolve(current, '.git'))) return current;
-    if (dirname(current) === current) return undefined;
-  }
+  return gitTopLevels()(folder);
+}
+
+/**
+ * gitTopLevel with the answers kept: every folder passed on the way up shares the answer of
+ * the folder it ends at, so a run over hundreds of specs in nearby folders asks the file
+ * system about each folder once, not once per spec and level.
+ */
+function gitTopLevels(): (folder: string) => string | undefined {
+  const known = new Map<string, string | undefined>();
+  return (folder) => {
+    const passed: string[] = [];
+    let found: string | undefined;
+    for (let current = resolve(folder); ; current = dirname(current)) {
+      if (known.has(current)) {
+        found = known.get(current);
+        break;
+      }
+      passed.push(current);
+      if (existsSync(resolve(current, '.git'))) {
+        found = current;
+        break;
+      }
+      if (dirname(current) === current) break;
+    }
+    for (const path of passed) known.set(path, found);
+    return found;
+  };
 }
 
 /**
@@ -21,12 +45,17 @@ export function gitTopLevel(folder: string): string | undefined {
  * working directory, else the working directory) when the spec is inside it; for a spec
  * named from elsewhere, its own git top-level, else its own folder. A spec named on the
  * command line is trusted; what it references is not, unless it belongs to the same project.
+ * One function serves a run: it asks the file system about each folder once.
  */
-export function projectRootFor(specPath: string, cwd: string): string {
-  const projectRoot = gitTopLevel(cwd) ?? resolve(cwd);
-  if (isInside(specPath, projectRoot)) return projectRoot;
-  const folder = dirname(specPath);
-  return gitTopLevel(folder) ?? folder;
+export function projectRoots(cwd: string): (specPath: string) => string {
+  const topLevel = gitTopLevels();
+  let projectRoot: string | undefined;
+  return (specPath) => {
+    projectRoot ??= topLevel(cwd) ?? resolve(cwd);
+    if (isInside(specPath, projectRoot)) return projectRoot;
+    const folder = dirname(specPath);
+    return topLevel(folder) ?? folder;
+  };
 }
 
 /** `realpath`, or the path itself when it does not exist (yet). */

@@ -4,7 +4,7 @@ import { displayPath, LoadError, quoted } from '../errors.js';
 import { decodeSource, parseGuarded } from './guards.js';
 import type { ParseOptions, SourceFile } from './parse.js';
 import { appendSegment, getAtPointer } from './pointer.js';
-import { isInside, projectRootFor, realPath } from './project-root.js';
+import { isInside, projectRoots, realPath } from './project-root.js';
 import { MAX_NESTING, scanValue, type ValueScan } from './value-scan.js';
 
 /** A value together with where it was written: the file and its JSON pointer there. */
@@ -26,7 +26,7 @@ export interface WorkspaceOptions extends ParseOptions {
   maxFileBytes?: number;
   /** Follow `$ref`s to files outside a spec's project root. */
   allowExternalRefs?: boolean;
-  /** The folder that the `$ref`s of a spec named directly must stay inside; see `projectRootFor`. */
+  /** The folder that the `$ref`s of a spec named directly must stay inside; see `projectRoots`. */
   rootFor?: (specPath: string) => string;
   /** Texts to use instead of what is on disk, by absolute path (`--fix` passes in memory). */
   overlay?: ReadonlyMap<string, string>;
@@ -77,7 +77,7 @@ export class Workspace {
     this.allowExternalRefs = options.allowExternalRefs ?? false;
     this.overlay = options.overlay;
     this.parseOptions = { yamlDocument: options.yamlDocument };
-    this.rootFor = options.rootFor ?? ((specPath) => projectRootFor(specPath, process.cwd()));
+    this.rootFor = options.rootFor ?? projectRoots(process.cwd());
   }
 
   /** Every file read so far, by absolute path, in the order first read. */
