@@ -9,7 +9,7 @@
 // no longer there (the code changed), the script says which and stops.
 //
 //   npm run build && node bench/findings-cost.mjs [--runs N]
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,6 +38,9 @@ const cuts = [
   { name: '… and every report thrown away on arrival', edits: [[RENDER, 'const text = "";'], [LOCATE, 'reply.findings = [];'], [REPORT, `${REPORT} return;`]] },
 ];
 
+/** A line to cut that the bundle no longer holds as expected. */
+class CutMissing extends Error {}
+
 const scratch = mkdtempSync(join(tmpdir(), 'statuslint-findings-cost-'));
 try {
   const copies = cuts.map((cut, index) => copyWith(join(scratch, String(index)), cut.edits));
@@ -53,6 +56,10 @@ try {
   console.log(`${runs} runs each, taking turns, on case (c)'s ${files.length} specs\n`);
   console.log('| run | wall (median) | ÷ floor |\n| --- | ---: | ---: |');
   variants.forEach((variant, index) => console.log(`| ${variant.name} | ${median(times[index]).toFixed(0)} ms | ${(median(times[index]) / floor).toFixed(2)} |`));
+} catch (error) {
+  if (!(error instanceof CutMissing)) throw error;
+  console.error(`findings-cost.mjs: ${error.message}`);
+  process.exitCode = 2;
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }
@@ -67,10 +74,7 @@ function copyWith(folder, edits) {
   const bundle = join(folder, 'dist', 'bundle');
   for (const [find, replace] of edits) {
     const holders = readdirSync(bundle).filter((name) => name.endsWith('.js') && matches(readFileSync(join(bundle, name), 'utf8'), find));
-    if (holders.length !== 1) {
-      console.error(`findings-cost.mjs: expected the bundle to hold \`${find}\` once, found it in ${holders.length} files; the code changed, so update this script`);
-      process.exit(2);
-    }
+    if (holders.length !== 1) throw new CutMissing(`expected the bundle to hold \`${find}\` once, in one file; found it in ${holders.length}. The code changed: update this script`);
     const path = join(bundle, holders[0]);
     writeFileSync(path, readFileSync(path, 'utf8').replace(find, replace));
   }
@@ -78,7 +82,6 @@ function copyWith(folder, edits) {
 }
 
 function matches(text, find) {
-  if (typeof find !== 'string') return find.test(text);
-  const at = text.indexOf(find);
-  return at !== -1 && text.indexOf(find, at + 1) === -1;
+  const count = typeof find === 'string' ? text.split(find).length - 1 : (text.match(new RegExp(find.source, 'g')) ?? []).length;
+  return count === 1;
 }
