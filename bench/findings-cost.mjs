@@ -30,13 +30,16 @@ const REPORT = 'report({ messageId, at, data, fix }) {';
 const LOCATE = 'reply.findings = locateFindings(outcome.raw, setup.cwd);';
 const RENDER = /const text = reporter\(.*\);/;
 
-// Cumulative: each copy cuts off one more step, from the end of the run back to the report.
-const cuts = [
-  { name: 'no report written', edits: [[RENDER, 'const text = "";']] },
-  { name: '… and the findings kept in their lane', edits: [[RENDER, 'const text = "";'], [LOCATE, 'locateFindings(outcome.raw, setup.cwd); reply.findings = [];']] },
-  { name: '… and not located', edits: [[RENDER, 'const text = "";'], [LOCATE, 'reply.findings = [];']] },
-  { name: '… and every report thrown away on arrival', edits: [[RENDER, 'const text = "";'], [LOCATE, 'reply.findings = [];'], [REPORT, `${REPORT} return;`]] },
+// Each copy makes one more edit than the one before, on top of theirs: it cuts off one more
+// step, from the end of the run back to the report.
+const DROP = 'reply.findings = [];';
+const steps = [
+  { name: 'no report written', edit: [RENDER, 'const text = "";'] },
+  { name: '… and the findings kept in their lane', edit: [LOCATE, `locateFindings(outcome.raw, setup.cwd); ${DROP}`] },
+  { name: '… and not located', edit: [`locateFindings(outcome.raw, setup.cwd); ${DROP}`, DROP] },
+  { name: '… and every report thrown away on arrival', edit: [REPORT, `${REPORT} return;`] },
 ];
+const cuts = steps.map((step, index) => ({ name: step.name, edits: steps.slice(0, index + 1).map(({ edit }) => edit) }));
 
 /** A line to cut that the bundle no longer holds as expected. */
 class CutMissing extends Error {}
