@@ -14,12 +14,12 @@
 // since that is what the target compares with. A last row runs the build with every rule off.
 //
 //   npm run build && node bench/findings-cost.mjs [--runs N]
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { median } from './lib/median.mjs';
 import { sampleFiles } from './lib/sample.mjs';
+import { inScratch, Stop } from './lib/scratch.mjs';
 import { timeInTurns } from './lib/turns.mjs';
 
 const bench = dirname(fileURLToPath(import.meta.url));
@@ -46,11 +46,7 @@ const steps = [
 ];
 const cuts = steps.map((step, index) => ({ name: step.name, edits: steps.slice(0, index + 1).map(({ edit }) => edit) }));
 
-/** A line to cut that the bundle no longer holds as expected. */
-class CutMissing extends Error {}
-
-const scratch = mkdtempSync(join(tmpdir(), 'statuslint-findings-cost-'));
-try {
+await inScratch('findings-cost.mjs', async (scratch) => {
   const copies = cuts.map((cut, index) => copyWith(join(scratch, String(index)), cut.edits));
   const files = sampleFiles('bench/findings-cost.mjs');
   const emptied = writeSchemasEmptied(files, join(scratch, 'schemas-emptied'));
@@ -72,13 +68,7 @@ try {
   console.log('| run | wall (median), ÷ floor | schemas emptied |\n| --- | ---: | ---: |');
   console.log(`| floor: read + JSON.parse | ${cell(floor)} | ${cell(times[1])} |`);
   bins.forEach(({ name }, index) => console.log(`| ${name} | ${cell(times[2 + 2 * index])} | ${cell(times[3 + 2 * index])} |`));
-} catch (error) {
-  if (!(error instanceof CutMissing)) throw error;
-  console.error(`findings-cost.mjs: ${error.message}`);
-  process.exitCode = 2;
-} finally {
-  rmSync(scratch, { recursive: true, force: true });
-}
+});
 
 /** A copy of the built bin and bundle in `folder` with `edits` made, sharing the rest by links. */
 function copyWith(folder, edits) {
@@ -90,7 +80,7 @@ function copyWith(folder, edits) {
   const bundle = join(folder, 'dist', 'bundle');
   for (const [find, replace] of edits) {
     const holders = readdirSync(bundle).filter((name) => name.endsWith('.js') && matches(readFileSync(join(bundle, name), 'utf8'), find));
-    if (holders.length !== 1) throw new CutMissing(`expected the bundle to hold \`${find}\` once, in one file; found it in ${holders.length}. The code changed: update this script`);
+    if (holders.length !== 1) throw new Stop(`expected the bundle to hold \`${find}\` once, in one file; found it in ${holders.length}. The code changed: update this script`);
     const path = join(bundle, holders[0]);
     writeFileSync(path, readFileSync(path, 'utf8').replace(find, replace));
   }
