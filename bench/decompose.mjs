@@ -12,6 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { median } from './lib/median.mjs';
+import { ruleIds, rulesOff } from './lib/rules.mjs';
 import { sampleFiles } from './lib/sample.mjs';
 import { stopOnFailure, timeInTurns } from './lib/turns.mjs';
 
@@ -29,7 +30,6 @@ if (!(runs >= 1)) {
 
 const files = sampleFiles('bench/decompose.mjs');
 const json = ['--format', 'json', '--fail-on', 'none'];
-const off = (ids) => ids.flatMap((id) => ['--rule', `${id}=off`]);
 
 function statuslint(args) {
   const child = spawnSync(process.execPath, [bin, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30 });
@@ -38,7 +38,6 @@ function statuslint(args) {
 }
 
 // Which rules report most: counted on this build, so the split follows the rules as they are.
-const { allRules } = await import(join(root, 'dist', 'src', 'lint.js'));
 const all = statuslint([...json, ...files]);
 const byRule = new Map();
 for (const finding of all.findings) byRule.set(finding.ruleId, (byRule.get(finding.ruleId) ?? 0) + 1);
@@ -51,27 +50,28 @@ for (const [id, count] of [...byRule].sort((a, b) => b[1] - a[1])) {
 }
 
 const bound = (level) => [join(bench, 'lib', 'lanes-bound.mjs'), level, String(all.findings.length), ...files];
-const ids = Object.keys(allRules);
-const everyRuleOff = { name: 'statuslint, every rule off', argv: [bin, ...json, ...off(ids), ...files], findings: 0 };
+const ids = await ruleIds();
+const floor = { name: 'floor: read + JSON.parse', argv: [join(bench, 'lib', 'floor.mjs'), 'json', ...files], findings: '' };
+const everyRuleOff = { name: 'statuslint, every rule off', argv: [bin, ...json, ...rulesOff(ids), ...files], findings: 0 };
 const everyRuleOn = { name: 'statuslint, every rule on', argv: [bin, ...json, ...files], findings: all.findings.length };
-const alone = (id) => ({ name: `statuslint, only ${id}`, argv: [bin, ...json, ...off(ids.filter((other) => other !== id)), ...files], findings: byRule.get(id) ?? 0 });
+const alone = (id) => ({ name: `statuslint, only ${id}`, argv: [bin, ...json, ...rulesOff(ids.filter((other) => other !== id)), ...files], findings: byRule.get(id) ?? 0 });
 const variants = eachRule ? [
-  { name: 'floor: read + JSON.parse', argv: [join(bench, 'lib', 'floor.mjs'), 'json', ...files], findings: '' },
+  floor,
   everyRuleOff,
   ...ids.map(alone),
   everyRuleOn,
 ] : [
-  { name: 'floor: read + JSON.parse', argv: [join(bench, 'lib', 'floor.mjs'), 'json', ...files], findings: '' },
+  floor,
   { name: 'least on two lanes: read + JSON.parse', argv: bound('parse'), findings: '' },
   { name: 'least on two lanes: … + visit every value', argv: bound('walk'), findings: '' },
   { name: 'least on two lanes: … + write a report of as many findings', argv: bound('report'), findings: all.findings.length },
   everyRuleOff,
-  { name: `statuslint, ${heavy.length} rules off (${heavy.join(', ')})`, argv: [bin, ...json, ...off(heavy), ...files], findings: all.findings.length - covered },
+  { name: `statuslint, ${heavy.length} rules off (${heavy.join(', ')})`, argv: [bin, ...json, ...rulesOff(heavy), ...files], findings: all.findings.length - covered },
   everyRuleOn,
 ];
 const times = timeInTurns(variants.map((variant) => variant.argv), runs, { cwd: root, script: 'decompose.mjs' });
 
-const floor = median(times[0]);
+const floorWall = median(times[0]);
 const offWall = median(times[variants.indexOf(everyRuleOff)]);
 console.log(`${runs} runs each, taking turns, on case (c)'s ${files.length} specs\n`);
 console.log('| run | wall (median) | ÷ floor | over every rule off | findings |');
@@ -79,5 +79,5 @@ console.log('| --- | ---: | ---: | ---: | ---: |');
 variants.forEach((variant, index) => {
   const wall = median(times[index]);
   const over = variant.argv[0] === bin && variant !== everyRuleOff ? `${wall - offWall >= 0 ? '+' : ''}${(wall - offWall).toFixed(0)} ms` : '';
-  console.log(`| ${variant.name} | ${wall.toFixed(0)} ms | ${(wall / floor).toFixed(2)} | ${over} | ${variant.findings.toLocaleString('en-US')} |`);
+  console.log(`| ${variant.name} | ${wall.toFixed(0)} ms | ${(wall / floorWall).toFixed(2)} | ${over} | ${variant.findings.toLocaleString('en-US')} |`);
 });

@@ -18,6 +18,7 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSyn
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { median } from './lib/median.mjs';
+import { ruleIds, rulesOff } from './lib/rules.mjs';
 import { sampleFiles } from './lib/sample.mjs';
 import { inScratch, Stop } from './lib/scratch.mjs';
 import { timeInTurns } from './lib/turns.mjs';
@@ -55,9 +56,7 @@ await inScratch('findings-cost.mjs', async (scratch) => {
     ...cuts.map((cut, index) => ({ name: `statuslint, ${cut.name}`, bin: join(copies[index], 'bin', 'statuslint.js') })),
   ];
   // Below every cut: no rule at all, so only the loader and the model are left.
-  const { allRules } = await import(join(root, 'dist', 'src', 'lint.js'));
-  const everyRuleOff = Object.keys(allRules).flatMap((id) => ['--rule', `${id}=off`]);
-  bins.push({ name: 'statuslint, as built, every rule off', bin: join(root, 'bin', 'statuslint.js'), args: everyRuleOff });
+  bins.push({ name: 'statuslint, as built, every rule off', bin: join(root, 'bin', 'statuslint.js'), args: rulesOff(await ruleIds()) });
   const lint = ({ bin, args = [] }, specs) => [bin, '--format', 'json', '--fail-on', 'none', ...args, ...specs];
   const floorOf = (specs) => [join(bench, 'lib', 'floor.mjs'), 'json', ...specs];
   const commands = [floorOf(files), floorOf(emptied.files), ...bins.flatMap((run) => [lint(run, files), lint(run, emptied.files)])];
