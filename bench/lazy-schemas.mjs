@@ -132,6 +132,7 @@ function schemasRead(spec, schemas, prefix) {
 async function timeLoader(way, files) {
   const { countKeysInText } = await import(join(root, 'dist', 'src', 'loader', 'json-duplicates.js'));
   const { scanValue } = await import(join(root, 'dist', 'src', 'loader', 'value-scan.js'));
+  const { stringEnd } = await import(join(root, 'dist', 'src', 'loader', 'json-locate.js'));
   let kept = 0; // so that no result can be optimised away
   const started = performance.now();
   for (const { path, start, end, slices } of files) {
@@ -147,7 +148,7 @@ async function timeLoader(way, files) {
       const open = text.indexOf('"', at + 6);
       kept += text.indexOf('"', open + 1) - open;
     }
-    if (firstDuplicateName(text, start, end) !== -1) kept++;
+    if (firstDuplicateName(text, start, end, stringEnd) !== -1) kept++;
     for (const [from, to] of slices) kept += Object.keys(JSON.parse(text.slice(from, to))).length;
   }
   const elapsed = performance.now() - started;
@@ -157,22 +158,17 @@ async function timeLoader(way, files) {
 /**
  * The offset of the first member name repeated in one object of text[start, end), or -1:
  * names compared in place against the others of their object, kept on one stack of offsets.
+ * `stringEnd` is the loader's own (json-locate.ts), imported from the build by the child.
  */
-function firstDuplicateName(text, start, end) {
-  const QUOTE = 34, BACKSLASH = 92, COMMA = 44;
+function firstDuplicateName(text, start, end, stringEnd) {
+  const QUOTE = 34, COMMA = 44;
   let depth = -1;
   let names = 0;
   let expectName = false;
   for (let at = start; at < end; at++) {
     const code = text.charCodeAt(at);
     if (code === QUOTE) {
-      let close = text.indexOf('"', at + 1);
-      for (;;) {
-        let slashes = 0;
-        while (text.charCodeAt(close - 1 - slashes) === BACKSLASH) slashes++;
-        if (slashes % 2 === 0) break;
-        close = text.indexOf('"', close + 1);
-      }
+      const close = stringEnd(text, at) - 1;
       if (expectName) {
         const length = close - at - 1;
         for (let other = firstNameAt[depth]; other < names; other++) {

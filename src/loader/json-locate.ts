@@ -195,7 +195,7 @@ class Reader {
  * Offset just past the string opening at i. indexOf finds quotes far faster than a loop over
  * characters; a quote after an odd run of backslashes is escaped.
  */
-function stringEnd(text: string, i: number): number {
+export function stringEnd(text: string, i: number): number {
   let quote = text.indexOf('"', i + 1);
   for (;;) {
     if (quote === -1) return text.length;
