@@ -1,12 +1,20 @@
-import { mkdirSync, mkdtempSync, realpathSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { projectRoots } from '../../src/loader/project-root.js';
 
+const made: string[] = [];
+
 function tree(): string {
-  return realpathSync(mkdtempSync(join(tmpdir(), 'statuslint-project-root-')));
+  const folder = realpathSync(mkdtempSync(join(tmpdir(), 'statuslint-project-root-')));
+  made.push(folder);
+  return folder;
 }
+
+afterEach(() => {
+  for (const folder of made.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
 
 describe('projectRoots', () => {
   it('gives each spec of a run its own root, whatever folders were asked about before', () => {
