@@ -1,9 +1,9 @@
 import { LoadError } from '../errors.js';
 import { LineIndex } from './line-index.js';
 import type { JsonOutline } from './json-outline.js';
+import { keyAt, stringEnd } from './json-locate.js';
 
 const QUOTE = 34;
-const BACKSLASH = 92;
 const OPEN_BRACE = 123;
 const CLOSE_BRACE = 125;
 const OPEN_BRACKET = 91;
@@ -25,7 +25,7 @@ export interface DuplicateKey {
  * `JSON.parse` silently keeps the last value, so a spec could say one thing to statuslint
  * and another to a tool that keeps the first (RFC 8259 §4: names SHOULD be unique, and
  * behaviour otherwise is unpredictable). One pass; string contents are skipped with
- * `indexOf`, and one key map per depth is reused.
+ * `indexOf` (stringEnd), and one key map per depth is reused.
  */
 export function findDuplicateKey(text: string): DuplicateKey | undefined {
   const found: { duplicate?: DuplicateKey } = {};
@@ -70,22 +70,14 @@ function scan(text: string, found: { duplicate?: DuplicateKey } | undefined, out
   while (at < length) {
     const code = text.charCodeAt(at);
     if (code === QUOTE) {
-      let end = text.indexOf('"', at + 1);
-      // A quote preceded by an odd run of backslashes is escaped.
-      for (;;) {
-        let slashes = 0;
-        while (text.charCodeAt(end - 1 - slashes) === BACKSLASH) slashes++;
-        if (slashes % 2 === 0) break;
-        end = text.indexOf('"', end + 1);
-      }
-      if (end === -1) return count; // not valid JSON: the parser has already said so
+      // Past the closing quote; the text was parsed before, so every string is closed.
+      const end = stringEnd(text, at);
       if (expectKey && found === undefined) {
         count++;
         expectKey = false;
       } else if (expectKey && found) {
         count++;
-        const raw = text.slice(at + 1, end);
-        const key = raw.includes('\\') ? (JSON.parse(text.slice(at, end + 1)) as string) : raw;
+        const key = keyAt(text, at, end);
         const keys = keysAt[depth]!;
         const first = keys.get(key);
         if (first !== undefined) {
@@ -95,7 +87,7 @@ function scan(text: string, found: { duplicate?: DuplicateKey } | undefined, out
         keys.set(key, at);
         expectKey = false;
       }
-      at = end + 1;
+      at = end;
       continue;
     }
     if (code === OPEN_BRACE || code === OPEN_BRACKET) {

@@ -207,7 +207,7 @@ export function stringEnd(text: string, i: number): number {
 }
 
 /** The key of the string at [start, end), escapes decoded. */
-function keyAt(text: string, start: number, end: number): string {
+export function keyAt(text: string, start: number, end: number): string {
   const raw = text.slice(start + 1, end - 1);
   return raw.includes('\\') ? (JSON.parse(text.slice(start, end)) as string) : raw;
 }
