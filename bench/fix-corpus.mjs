@@ -120,7 +120,7 @@ for (const corpus of corpora) {
     const validBefore = (await validateStructure(file)) === undefined;
     const original = read(file);
 
-    const outcome = fixSpecs([file]);
+    const outcome = await fixSpecs([file]);
     writeChanges(outcome.changes);
     count.filesChanged += outcome.changes.length;
     count.applied += outcome.applied;
@@ -144,7 +144,7 @@ for (const corpus of corpora) {
       console.log(`changed more than the fixes: ${relative(work, file)}`);
     }
 
-    const again = fixSpecs([file]);
+    const again = await fixSpecs([file]);
     if (again.changes.length > 0 || again.applied > 0) {
       count.notIdempotent++;
       console.log(`second run changes: ${relative(work, file)} (${again.applied} fixes)`);

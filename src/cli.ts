@@ -243,13 +243,17 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
     maxFileBytes: options.maxFileSize,
     allowExternalRefs: options.allowExternalRefs,
   };
+  // Many specs are linted on every core: this thread and a worker per other core.
+  // STATUSLINT_THREADS sets how many threads in all (1: this one), for a machine shared with
+  // other jobs.
+  const threads = io.env.STATUSLINT_THREADS?.trim() ? Number(io.env.STATUSLINT_THREADS) : undefined;
+  if (threads !== undefined && !(Number.isInteger(threads) && threads >= 0)) throw new UsageError(`STATUSLINT_THREADS must be a whole number, not '${io.env.STATUSLINT_THREADS}'`);
   let result: LintResult;
   if (options.fix || options.fixDryRun) {
     // Loaded only for --fix: the editor brings in the yaml package.
     const { fixSpecs, writeChanges } = await import('./fix/apply.js');
     const { unifiedDiff } = await import('./fix/diff.js');
-    io.beforeLint?.();
-    const outcome = fixSpecs(inputs.files, lintOptions);
+    const outcome = await fixSpecs(inputs.files, { ...lintOptions, threads, beforeLint: io.beforeLint });
     progress.clear();
     result = outcome.result;
     const files = outcome.changes.length;
@@ -267,11 +271,6 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
     if (outcome.applied > 0) io.stderr(`statuslint: fixed ${plural(outcome.applied, 'problem')} in ${plural(files, 'file')}\n`);
     if (outcome.refused.length > 0) io.stderr(refusedNote(outcome.refused));
   } else {
-    // Many specs are linted on every core: this thread and a worker per other core.
-    // STATUSLINT_THREADS sets how many threads in all (1: this one), for a machine shared with
-    // other jobs.
-    const threads = io.env.STATUSLINT_THREADS?.trim() ? Number(io.env.STATUSLINT_THREADS) : undefined;
-    if (threads !== undefined && !(Number.isInteger(threads) && threads >= 0)) throw new UsageError(`STATUSLINT_THREADS must be a whole number, not '${io.env.STATUSLINT_THREADS}'`);
     result = await lintParallel(inputs.files, { ...lintOptions, threads, beforeLint: io.beforeLint });
     progress.clear();
   }

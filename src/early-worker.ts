@@ -27,7 +27,7 @@ export interface WorkerStart<Setup> {
 }
 
 /** Subcommands and options after which nothing is linted on worker threads. */
-const NO_WORKERS = new Set(['rules', 'explain', 'init', 'help', '-h', '--help', '-v', '--version', '--fix', '--fix-dry-run']);
+const NO_WORKERS = new Set(['rules', 'explain', 'init', 'help', '-h', '--help', '-v', '--version']);
 
 /** The specs lintParallel needs before it starts a worker on a machine with two cores or more. */
 const ENOUGH_SPECS = 2 * MIN_SPECS_PER_WORKER;

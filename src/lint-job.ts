@@ -3,6 +3,7 @@
 // what its workspace learnt, so that merging the lanes' answers is all that is left.
 import { resolve } from 'node:path';
 import { displayPath, LoadError } from './errors.js';
+import { fixKey } from './fix/intents.js';
 import { locateFindings } from './engine/run.js';
 import type { EnabledRule } from './engine/types.js';
 import { allRules, firstLook, lintRoot, locateNotice, messageOf, type RootSettings } from './lint.js';
@@ -18,6 +19,7 @@ export function jobRunner(setup: WorkerSetup): (job: WorkerJob) => WorkerReply {
     maxFileBytes: setup.maxFileBytes,
     allowExternalRefs: setup.allowExternalRefs,
     rootFor: projectRoots(setup.cwd),
+    overlay: setup.overlay,
   });
   let noticesSent = 0;
   let referencedSent = 0;
@@ -29,6 +31,11 @@ export function jobRunner(setup: WorkerSetup): (job: WorkerJob) => WorkerReply {
       const enabled: EnabledRule[] = job.rules.map(({ id, severity, options }) => ({ rule: allRules[id]!, severity, options }));
       const outcome = lintRoot(workspace, file, enabled, settings, () => void (reply.ran = true));
       reply.findings = locateFindings(outcome.raw, setup.cwd);
+      if (setup.fixKeys) {
+        const keys: string[] = [];
+        for (const finding of outcome.raw) if (finding.fix) keys.push(fixKey(finding.fix));
+        if (keys.length > 0) reply.fixKeys = keys;
+      }
       reply.internalErrors = outcome.internalErrors.map(({ error, ...rest }) => ({ ...rest, stack: error instanceof Error ? error.stack : undefined }));
       reply.file = displayPath(file.path, setup.cwd);
       workspace.release(file);

@@ -31,6 +31,12 @@ export interface ParallelLintOptions extends LintOptions {
    * their start. The CLI raises V8's tier-up threshold there (tier-up.ts).
    */
   beforeLint?: () => void;
+  /**
+   * Called after the run, for each input whose lint offered `--fix` intents, with their keys
+   * (fixKey): the intents themselves name parsed nodes, which cannot leave a worker's thread,
+   * so `--fix` lints again in this thread only the specs that offered some.
+   */
+  onFixKeys?: (path: string, keys: readonly string[]) => void;
 }
 
 /**
@@ -45,6 +51,10 @@ export interface WorkerSetup {
   maxFileBytes?: number;
   allowExternalRefs?: boolean;
   unusedSuppressions?: Severity | 'off';
+  /** Texts that stand in for files on disk, by absolute path (`--fix`'s edits so far). */
+  overlay?: ReadonlyMap<string, string>;
+  /** Whether replies carry the keys of the fixes offered (see ParallelLintOptions.onFixKeys). */
+  fixKeys?: boolean;
 }
 
 /** A rule as it crosses to a worker: by id, since functions cannot. */
@@ -82,19 +92,22 @@ export interface WorkerReply {
   referenced: string[];
   /** Absolute paths of files newly read. */
   loaded: string[];
+  /** The keys of the fixes the spec's findings offer, when the setup asks for them and there are any. */
+  fixKeys?: string[];
 }
 
 /**
  * Lints specs in this thread and on worker threads with the same result as `lint()` (findings
  * in the same order, the same files, failures, notices, skipped files and sources), except
- * `fixes`, which name parsed nodes and cannot cross threads: `--fix` uses `lint()`, as do an
- * overlay and rules that are not in the registry (a worker can only name rules by id). Few
+ * `fixes`, which name parsed nodes and cannot cross threads (`onFixKeys` tells which specs
+ * offer some, and `--fix` asks `lint()` for them), and rules that are not in the registry,
+ * which a worker cannot name by id: those lint in this thread alone, with `lint()`. Few
  * specs, or running from TypeScript sources (no compiled worker), lint in this thread alone,
  * but still spec by spec: each is forgotten once linted, so memory stays flat over a folder.
  */
 export async function lintParallel(paths: readonly string[], options: ParallelLintOptions = {}): Promise<LintResult> {
   const workerUrl = options.workerUrl ?? WORKER_URL;
-  const threads = Math.max(1, Math.min(options.threads ?? Math.min(availableParallelism(), Math.floor(paths.length / MIN_SPECS_PER_WORKER)), paths.length));
+  const threads = threadsFor(paths.length, options.threads);
   const fixed = options.rules ?? defaultRules();
   const rulesFor = typeof fixed === 'function' ? fixed : () => fixed;
   const enabledFor = new Map<string, readonly EnabledRule[]>();
@@ -104,15 +117,22 @@ export async function lintParallel(paths: readonly string[], options: ParallelLi
     return enabled;
   };
   const inRegistry = (enabled: readonly EnabledRule[]): boolean => enabled.every((entry) => allRules[entry.rule.id] === entry.rule);
-  // An overlay, or rules a worker cannot name by id: this thread alone, as lint() does.
-  if (options.overlay || !paths.every((path) => inRegistry(rulesOf(resolve(path))))) {
+  // Rules a worker cannot name by id: this thread alone, as lint() does.
+  if (!paths.every((path) => inRegistry(rulesOf(resolve(path))))) {
     releaseEarlyWorker();
     options.beforeLint?.();
     return lint(paths, options);
   }
 
   const cwd = options.cwd ?? process.cwd();
-  const setup: WorkerSetup = { cwd, maxFileBytes: options.maxFileBytes, allowExternalRefs: options.allowExternalRefs, unusedSuppressions: options.unusedSuppressions };
+  const setup: WorkerSetup = {
+    cwd,
+    maxFileBytes: options.maxFileBytes,
+    allowExternalRefs: options.allowExternalRefs,
+    unusedSuppressions: options.unusedSuppressions,
+    ...(options.overlay ? { overlay: options.overlay } : {}),
+    ...(options.onFixKeys ? { fixKeys: true } : {}),
+  };
   // This thread lints too rather than wait on the workers: it starts at once, with its code
   // already loaded, and each worker costs a start-up and a JIT warm-up of its own (on 2 cores,
   // 200 specs: ~2.0 s of CPU in all, against ~2.3 s for two workers beside an idle thread).
@@ -147,18 +167,25 @@ export async function lintParallel(paths: readonly string[], options: ParallelLi
         options.onProgress?.(++done, paths.length);
       }),
     );
-    const componentsOnly: string[] = [];
+    const componentsOnly: number[] = [];
     const notSpecs: string[] = [];
     for (const [index, reply] of replies.entries()) {
       merged.add(reply, rulesOf(resolve(paths[index]!)));
-      if (reply.kind === 'componentsOnly') componentsOnly.push(reply.path!);
+      if (reply.fixKeys) options.onFixKeys?.(paths[index]!, reply.fixKeys);
+      if (reply.kind === 'componentsOnly') componentsOnly.push(index);
       else if (reply.kind === 'notSpec') notSpecs.push(reply.path!);
     }
     // In input order, as `lint()` does: a components-only spec that one linted before it
     // references is a fragment.
-    for (const path of componentsOnly) {
-      if (merged.referenced.has(path)) merged.result.skipped.fragments.push(displayPath(path, cwd));
-      else merged.add(await pool.run(job(paths.length, path, true)), rulesOf(resolve(path)));
+    for (const index of componentsOnly) {
+      const path = replies[index]!.path!;
+      if (merged.referenced.has(path)) {
+        merged.result.skipped.fragments.push(displayPath(path, cwd));
+        continue;
+      }
+      const reply = await pool.run(job(paths.length, path, true));
+      merged.add(reply, rulesOf(resolve(path)));
+      if (reply.fixKeys) options.onFixKeys?.(paths[index]!, reply.fixKeys);
     }
     for (const path of notSpecs) {
       (merged.referenced.has(path) ? merged.result.skipped.fragments : merged.result.skipped.notOpenApi).push(displayPath(path, cwd));
@@ -170,6 +197,11 @@ export async function lintParallel(paths: readonly string[], options: ParallelLi
     pool.close();
   }
   return merged.finish();
+}
+
+/** How many threads lintParallel lints `count` specs on, given `threads` (see ParallelLintOptions). */
+export function threadsFor(count: number, threads?: number): number {
+  return Math.max(1, Math.min(threads ?? Math.min(availableParallelism(), Math.floor(count / MIN_SPECS_PER_WORKER)), count));
 }
 
 /** Blocks this thread until `count` workers have said they started, or `timeoutMs` has passed. */

@@ -1,9 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { applyParsable, fixSpecs } from '../src/fix/apply.js';
+import { pathToFileURL } from 'node:url';
+import { stringify } from 'yaml';
+import { applyParsable, fixSpecs, type FixOutcome } from '../src/fix/apply.js';
+import { fixKey } from '../src/fix/intents.js';
+import { expandInputs } from '../src/inputs.js';
 import { lint } from '../src/lint.js';
 import { projectRoot, runCli } from './cli-harness.js';
 
@@ -151,7 +155,7 @@ describe('--fix', () => {
       JSON.stringify({ openapi: '3.1.0', info: { title: 'Not a map', version: '1' }, paths: { '/a': { get: { responses: { 200: { description: 'ok' }, 503: { description: 'down', headers: null } } } } } }, null, 2),
     );
     const before = snapshot(dir);
-    const outcome = fixSpecs([join(dir, 'null-headers.yaml'), join(dir, 'null-headers.json')]);
+    const outcome = await fixSpecs([join(dir, 'null-headers.yaml'), join(dir, 'null-headers.json')]);
     expect(outcome.changes).toEqual([]);
     expect(outcome.refused.map(({ intent, reason }) => `${reason} ${intent.kind === 'add-header' ? intent.response.pointer : ''}`).sort()).toEqual([
       'layout /paths/~1a/get/responses/401',
@@ -170,5 +174,84 @@ describe('--fix', () => {
     // A duplicated key parses as YAML but not as the loader reads it: dropped too.
     const yaml = 'a: 1\nb: 2\n';
     expect(applyParsable(yaml, [{ start: 5, end: 5, text: 'a: 3\n' }, { start: 10, end: 10, text: 'c: 4\n' }], 'yaml')).toEqual({ text: 'a: 1\nb: 2\nc: 4\n', dropped: new Set([0]) });
+  });
+});
+
+/** A folder of 24 specs: fixes in each, in a fragment most of them share, and some --fix leaves alone. */
+function manySpecs(): { dir: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-many-'));
+  // A fragment (components only, referenced): its fix is offered by every spec that uses it.
+  writeFileSync(join(dir, 'shared.yaml'), stringify({ openapi: '3.0.3', info: { title: 'Shared', version: '1' }, components: { responses: { Busy: { description: 'Slow down' } } } }));
+  // Components only and referenced by nobody: linted as a spec of its own.
+  writeFileSync(join(dir, 'lonely.yaml'), stringify({ openapi: '3.0.3', info: { title: 'Lonely', version: '1' }, components: { responses: { Gone: { description: 'Gone' } } } }));
+  for (let index = 0; index < 22; index++) {
+    const responses: Record<string, unknown> = {
+      '200': { description: 'OK' },
+      '401': { description: `Who are you ${index}` },
+      '429': index % 3 === 0 ? { $ref: 'shared.yaml#/components/responses/Busy' } : { description: `Slow down ${index}` },
+    };
+    if (index % 4 === 0) responses['5xx'] = { description: 'Failed' };
+    // Not a map: left for a person, and said so.
+    if (index % 5 === 0) responses['503'] = { description: 'Down', headers: null };
+    const spec = {
+      openapi: index % 2 ? '3.1.0' : '3.0.3',
+      info: { title: `Spec ${index}`, version: '1' },
+      security: [{ bearer: [] }],
+      paths: { [`/items/${index}`]: { get: { responses } } },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    };
+    const name = join(dir, `spec-${String(index).padStart(2, '0')}.${index % 2 ? 'yaml' : 'json'}`);
+    writeFileSync(name, index % 2 ? stringify(spec) : JSON.stringify(spec, null, 2));
+  }
+  return { dir };
+}
+
+/** An outcome as plain data: the fixes refused by key, the lint without its intents and thrown values. */
+function comparableOutcome(outcome: FixOutcome, cwd: string): unknown {
+  const { fixes: _fixes, ...result } = outcome.result;
+  return {
+    changes: outcome.changes,
+    applied: outcome.applied,
+    refused: outcome.refused.map(({ intent, reason }) => `${reason} ${fixKey(intent)}`).sort(),
+    result: { ...result, failures: result.failures.map((failure) => failure.describe(cwd)), internalErrors: result.internalErrors, rules: result.rules.map((rule) => rule.id) },
+  };
+}
+
+describe('--fix over many specs', () => {
+  it('makes the same edits on every core as in one thread, and reports the same', async () => {
+    const { dir } = manySpecs();
+    const built = (await import(pathToFileURL(join(projectRoot, 'dist', 'src', 'fix', 'apply.js')).href)) as typeof import('../src/fix/apply.js');
+    // As the CLI finds them in a folder: shared.yaml is then a fragment, not a spec.
+    const { files, discovered } = expandInputs(['.'], { cwd: dir, isIgnored: () => false, exclude: new Set() });
+    const options = { cwd: dir, discovered, unusedSuppressions: 'warning' as const };
+    const oneThread = await fixSpecs(files, { ...options, threads: 1 });
+    const expected = comparableOutcome(oneThread, dir);
+    expect(oneThread.applied).toBeGreaterThan(40);
+    expect(oneThread.changes.map((change) => relative(dir, change.path))).toContain('shared.yaml');
+    expect(oneThread.refused.length).toBeGreaterThan(0);
+    expect(oneThread.result.skipped.fragments).toStrictEqual(['shared.yaml']);
+    // From the sources, a second thread is this one again (no compiled worker); from the build, a worker thread.
+    expect(comparableOutcome(await fixSpecs(files, { ...options, threads: 2 }), dir)).toStrictEqual(expected);
+    expect(comparableOutcome(await built.fixSpecs(files, { ...options, threads: 2 }), dir)).toStrictEqual(expected);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('writes the same files from the CLI on one thread and on two', () => {
+    const { dir } = manySpecs();
+    const copy = mkdtempSync(join(tmpdir(), 'statuslint-fix-many-'));
+    cpSync(dir, copy, { recursive: true });
+    const cli = (cwd: string, threads: number, args: string[]) =>
+      spawnSync(process.execPath, [join(projectRoot, 'bin', 'statuslint.js'), ...args, '.'], { cwd, encoding: 'utf8', env: { ...process.env, STATUSLINT_THREADS: String(threads), NO_COLOR: '1' } });
+    const dryOne = cli(dir, 1, ['--fix-dry-run']);
+    const dryTwo = cli(dir, 2, ['--fix-dry-run']);
+    expect(dryOne.stderr).toMatch(/--fix-dry-run: \d+ fixes in 23 files; nothing written/);
+    expect([dryTwo.status, dryTwo.stdout, dryTwo.stderr]).toStrictEqual([dryOne.status, dryOne.stdout, dryOne.stderr]);
+    const fixedOne = cli(dir, 1, ['--fix', '--format', 'json']);
+    const fixedTwo = cli(copy, 2, ['--fix', '--format', 'json']);
+    expect(fixedOne.stderr).toMatch(/fixed \d+ problems in 23 files/);
+    expect([fixedTwo.status, fixedTwo.stdout, fixedTwo.stderr]).toStrictEqual([fixedOne.status, fixedOne.stdout, fixedOne.stderr]);
+    expect(snapshot(copy)).toStrictEqual(snapshot(dir));
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(copy, { recursive: true, force: true });
   });
 });

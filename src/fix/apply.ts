@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { parseDocument } from 'yaml';
-import { lint, type LintOptions, type LintResult } from '../lint.js';
-import type { SourceFile, SourceFormat } from '../loader/parse.js';
+import { lint, lintParallel, type LintOptions, type LintResult, type ParallelLintOptions } from '../lint.js';
+import { releaseEarlyWorker } from '../early-worker.js';
+import { threadsFor } from '../lint-parallel.js';
+import type { SourceFormat } from '../loader/parse.js';
 import { isWithin } from '../loader/pointer.js';
 import { writeFileAtomic } from '../output.js';
 import { EditableFile, editFor, pointersFor, type TextEdit } from './edit.js';
-import type { FixIntent } from './intents.js';
+import { fixKey, fixTarget, type FixIntent } from './intents.js';
 
 /** Fixes can enable each other (a header map created, then filled); a few passes settle them. */
 const MAX_PASSES = 10;
@@ -17,7 +19,10 @@ export interface FileChange {
 }
 
 export interface FixOutcome {
-  /** The lint of the fixed texts: what remains. */
+  /**
+   * The lint of the fixed texts: what remains. Its `fixes` are those still offered when it
+   * linted in this thread; over many specs, linted on every core, it has none (see `refused`).
+   */
   result: LintResult;
   /** Files whose text changed, by absolute path. */
   changes: FileChange[];
@@ -37,17 +42,6 @@ export interface RefusedFix {
   reason: 'layout' | 'unparsable';
 }
 
-function target(intent: FixIntent): { path: string; pointer: string; source: SourceFile } {
-  const node = intent.kind === 'add-header' ? intent.response : intent.entry;
-  return { path: node.file.path, pointer: node.pointer, source: node.file };
-}
-
-/** One key per fix, stable across passes, to tell the same fix offered again. */
-function fixKey(intent: FixIntent): string {
-  const { path, pointer } = target(intent);
-  return [intent.kind, path, pointer, intent.kind === 'add-header' ? intent.name : intent.to].join('\u0000');
-}
-
 /** Whether an edited text still parses as the format it was, duplicate keys refused as the loader does. */
 function parses(text: string, format: SourceFormat): boolean {
   if (format === 'json') {
@@ -61,37 +55,37 @@ function parses(text: string, format: SourceFormat): boolean {
   return parseDocument(text, { uniqueKeys: true, keepSourceTokens: false }).errors.length === 0;
 }
 
-/**
- * Lints, applies every offered fix in memory, and lints again until nothing more can be
- * fixed. Nothing is written here: `writeChanges` does that, so `--fix-dry-run` shares the path.
- */
-export function fixSpecs(paths: readonly string[], options: LintOptions = {}): FixOutcome {
-  const overlay = new Map<string, string>();
-  const originals = new Map<string, string>();
-  const refused = new Map<string, RefusedFix>();
-  let applied = 0;
-  let result = lint(paths, { ...options, overlay });
-  for (let pass = 0; pass < MAX_PASSES && result.fixes.length > 0 && result.failures.length === 0; pass++) {
+/** What the passes of one run of --fix have done so far. */
+class FixState {
+  /** The edited texts, by absolute path: what each pass lints instead of the files. */
+  readonly overlay = new Map<string, string>();
+  /** Each edited file's text before the first edit. */
+  readonly originals = new Map<string, string>();
+  readonly refused = new Map<string, RefusedFix>();
+  applied = 0;
+
+  /** Applies the intents one lint offered; returns whether any edit was made. */
+  applyPass(fixes: readonly FixIntent[]): boolean {
     const byFile = new Map<string, FixIntent[]>();
-    for (const intent of result.fixes) {
+    for (const intent of fixes) {
       // A fix refused once is refused again: its node has not changed.
-      if (refused.has(fixKey(intent))) continue;
-      const { path } = target(intent);
+      if (this.refused.has(fixKey(intent))) continue;
+      const { path } = fixTarget(intent).file;
       byFile.set(path, [...(byFile.get(path) ?? []), intent]);
     }
     let progress = false;
     for (const [path, intents] of byFile) {
       // The file as this pass's lint loaded it: its text (BOM removed), its format, and for YAML
       // the tree to edit with. The first pass read it from disk already.
-      const { source } = target(intents[0]!);
-      const before = overlay.get(path) ?? source.text;
-      if (!originals.has(path)) originals.set(path, before);
+      const source = fixTarget(intents[0]!).file;
+      const before = this.overlay.get(path) ?? source.text;
+      if (!this.originals.has(path)) this.originals.set(path, before);
       const format = source.format;
       const file = new EditableFile(path, before, format, source.text === before ? source.yamlTree : undefined);
       // Intents on one node become one edit (two headers for one response share `headers:`).
       const byNode = new Map<string, FixIntent[]>();
       for (const intent of intents) {
-        const key = `${intent.kind}\u0000${target(intent).pointer}`;
+        const key = `${intent.kind}\u0000${fixTarget(intent).pointer}`;
         byNode.set(key, [...(byNode.get(key) ?? []), intent]);
       }
       file.prepare([...byNode.values()].flatMap(pointersFor));
@@ -99,11 +93,11 @@ export function fixSpecs(paths: readonly string[], options: LintOptions = {}): F
       const claimed: string[] = [];
       for (const group of byNode.values()) {
         // A node inside one already edited waits for the next pass, when offsets are fresh.
-        const { pointer } = target(group[0]!);
+        const { pointer } = fixTarget(group[0]!);
         if (claimed.some((other) => isWithin(pointer, other) || isWithin(other, pointer))) continue;
         const edit = editFor(file, group);
         if (!edit) {
-          for (const intent of group) refused.set(fixKey(intent), { intent, reason: 'layout' });
+          for (const intent of group) this.refused.set(fixKey(intent), { intent, reason: 'layout' });
           continue;
         }
         if (planned.some((other) => edit.start < other.edit.end && other.edit.start < edit.end)) continue;
@@ -111,23 +105,75 @@ export function fixSpecs(paths: readonly string[], options: LintOptions = {}): F
         planned.push({ edit, group });
       }
       const { text: after, dropped } = applyParsable(before, planned.map((item) => item.edit), format);
-      for (const index of dropped) for (const intent of planned[index]!.group) refused.set(fixKey(intent), { intent, reason: 'unparsable' });
+      for (const index of dropped) for (const intent of planned[index]!.group) this.refused.set(fixKey(intent), { intent, reason: 'unparsable' });
       const kept = planned.filter((_, index) => !dropped.has(index));
       if (kept.length === 0) continue;
-      overlay.set(path, after);
-      applied += kept.reduce((sum, item) => sum + item.group.length, 0);
+      this.overlay.set(path, after);
+      this.applied += kept.reduce((sum, item) => sum + item.group.length, 0);
       progress = true;
     }
-    if (!progress) break;
-    result = lint(paths, { ...options, overlay });
+    return progress;
   }
-  const changes: FileChange[] = [];
-  for (const [path, before] of originals) {
-    const after = overlay.get(path) ?? before;
-    if (after !== before) changes.push({ path, before, after });
+
+  /** The outcome, given the last lint and the keys of the fixes it still offers. */
+  outcome(result: LintResult, offered: ReadonlySet<string>): FixOutcome {
+    const changes: FileChange[] = [];
+    for (const [path, before] of this.originals) {
+      const after = this.overlay.get(path) ?? before;
+      if (after !== before) changes.push({ path, before, after });
+    }
+    const refused = [...this.refused].filter(([key]) => offered.has(key)).map(([, item]) => item);
+    return { result, changes, applied: this.applied, refused };
   }
-  const left = new Set(result.fixes.map(fixKey));
-  return { result, changes, applied, refused: [...refused].filter(([key]) => left.has(key)).map(([, item]) => item) };
+}
+
+/**
+ * Lints, applies every offered fix in memory, and lints again until nothing more can be
+ * fixed. Nothing is written here: `writeChanges` does that, so `--fix-dry-run` shares the path.
+ * Many specs are linted on every core (lintParallel) and only those that offer fixes again in
+ * this thread, whose lint hands over the intents; a few specs, in this thread alone.
+ */
+export async function fixSpecs(paths: readonly string[], options: ParallelLintOptions = {}): Promise<FixOutcome> {
+  return threadsFor(paths.length, options.threads) > 1 ? fixOnThreads(paths, options) : fixHere(paths, options);
+}
+
+/** Each pass lints every spec in this thread, which keeps them all (the intents name their nodes). */
+function fixHere(paths: readonly string[], options: ParallelLintOptions): FixOutcome {
+  // A worker bin/statuslint.js started in case many specs were named: none is needed.
+  releaseEarlyWorker();
+  options.beforeLint?.();
+  const state = new FixState();
+  let result = lint(paths, { ...options, overlay: state.overlay });
+  for (let pass = 0; pass < MAX_PASSES && result.fixes.length > 0 && result.failures.length === 0; pass++) {
+    if (!state.applyPass(result.fixes)) break;
+    result = lint(paths, { ...options, overlay: state.overlay });
+  }
+  return state.outcome(result, new Set(result.fixes.map(fixKey)));
+}
+
+/**
+ * Each pass lints every spec on every core, forgetting each once linted, and learns which
+ * specs offer fixes; only those are linted again in this thread for the intents. A spec's
+ * fixes do not depend on the other specs linted beside it (a fragment, which its users lint,
+ * offers none as a root), so the intents are those a lint of every spec would offer.
+ */
+async function fixOnThreads(paths: readonly string[], options: ParallelLintOptions): Promise<FixOutcome> {
+  const state = new FixState();
+  const lintEverySpec = async (): Promise<{ result: LintResult; offered: Map<string, readonly string[]> }> => {
+    const offered = new Map<string, readonly string[]>();
+    const result = await lintParallel(paths, { ...options, overlay: state.overlay, onFixKeys: (path, keys) => void offered.set(path, keys) });
+    return { result, offered };
+  };
+  let { result, offered } = await lintEverySpec();
+  // Only the first lint starts the workers as the CLI asked; later ones start them again.
+  options = { ...options, beforeLint: undefined };
+  for (let pass = 0; pass < MAX_PASSES && result.failures.length === 0; pass++) {
+    const fixable = paths.filter((path) => offered.get(path)?.some((key) => !state.refused.has(key)));
+    if (fixable.length === 0) break;
+    if (!state.applyPass(lint(fixable, { ...options, overlay: state.overlay }).fixes)) break;
+    ({ result, offered } = await lintEverySpec());
+  }
+  return state.outcome(result, new Set([...offered.values()].flat()));
 }
 
 /**

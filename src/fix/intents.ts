@@ -23,3 +23,17 @@ export type FixIntent =
       entry: Located;
       to: string;
     };
+
+/** The node a fix edits: where its file is, and the parsed file itself. */
+export function fixTarget(intent: FixIntent): Located {
+  return intent.kind === 'add-header' ? intent.response : intent.entry;
+}
+
+/**
+ * One key per fix, stable across passes and threads, to tell the same fix offered again (a
+ * worker thread sends keys, since the intents name parsed nodes that stay in its thread).
+ */
+export function fixKey(intent: FixIntent): string {
+  const { file, pointer } = fixTarget(intent);
+  return [intent.kind, file.path, pointer, intent.kind === 'add-header' ? intent.name : intent.to].join('\u0000');
+}
