@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseDocument } from 'yaml';
-import { lint, lintParallel, type LintOptions, type LintResult, type ParallelLintOptions } from '../lint.js';
+import { lint, lintParallel, type LintResult, type ParallelLintOptions } from '../lint.js';
 import { releaseEarlyWorker } from '../early-worker.js';
 import { threadsFor } from '../lint-parallel.js';
 import type { SourceFormat } from '../loader/parse.js';
