@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import { displayPath, LoadError, type ErrorPosition } from './errors.js';
+import { fixKey } from './fix/intents.js';
 import { unusedSuppression } from './engine/suppress.js';
 import { compareFindings, FindingSet } from './engine/run.js';
 import type { EnabledRule, Finding, Rule, Severity } from './engine/types.js';
@@ -121,7 +122,11 @@ export async function lintParallel(paths: readonly string[], options: ParallelLi
   if (!paths.every((path) => inRegistry(rulesOf(resolve(path))))) {
     releaseEarlyWorker();
     options.beforeLint?.();
-    return lint(paths, options);
+    const result = lint(paths, options);
+    // lint() does not say which spec offered which fix: every spec is said to offer them all.
+    const keys = result.fixes.map(fixKey);
+    if (keys.length > 0) for (const path of paths) options.onFixKeys?.(path, keys);
+    return result;
   }
 
   const cwd = options.cwd ?? process.cwd();

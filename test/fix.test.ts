@@ -8,7 +8,7 @@ import { stringify } from 'yaml';
 import { applyParsable, fixSpecs, type FixOutcome } from '../src/fix/apply.js';
 import { fixKey } from '../src/fix/intents.js';
 import { expandInputs } from '../src/inputs.js';
-import { lint } from '../src/lint.js';
+import { defaultRules, lint } from '../src/lint.js';
 import { projectRoot, runCli } from './cli-harness.js';
 
 const goldenDir = join(projectRoot, 'test', 'golden', 'fix');
@@ -233,6 +233,10 @@ describe('--fix over many specs', () => {
     // From the sources, a second thread is this one again (no compiled worker); from the build, a worker thread.
     expect(comparableOutcome(await fixSpecs(files, { ...options, threads: 2 }), dir)).toStrictEqual(expected);
     expect(comparableOutcome(await built.fixSpecs(files, { ...options, threads: 2 }), dir)).toStrictEqual(expected);
+    // Rules that are not the registry's (a worker names rules by id) lint in this thread alone.
+    const copies = defaultRules().map((entry) => ({ ...entry, rule: { ...entry.rule } }));
+    expect(comparableOutcome(await fixSpecs(files, { ...options, rules: copies, threads: 1 }), dir)).toStrictEqual(expected);
+    expect(comparableOutcome(await fixSpecs(files, { ...options, rules: copies, threads: 2 }), dir)).toStrictEqual(expected);
     rmSync(dir, { recursive: true, force: true });
   });
 
