@@ -35,7 +35,8 @@ export interface ParallelLintOptions extends LintOptions {
   /**
    * Called after the run, for each input whose lint offered `--fix` intents, with their keys
    * (fixKey): the intents themselves name parsed nodes, which cannot leave a worker's thread,
-   * so `--fix` lints again in this thread only the specs that offered some.
+   * so `--fix` lints again in this thread only the specs that offered some. When the specs
+   * lint in this thread alone with `lint()`, every input is named, with every key.
    */
   onFixKeys?: (path: string, keys: readonly string[]) => void;
 }
