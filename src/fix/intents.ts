@@ -24,7 +24,7 @@ export type FixIntent =
       to: string;
     };
 
-/** The node a fix edits: where its file is, and the parsed file itself. */
+/** The node a fix edits: its file, pointer and value. */
 export function fixTarget(intent: FixIntent): Located {
   return intent.kind === 'add-header' ? intent.response : intent.entry;
 }
