@@ -159,19 +159,20 @@ function fixHere(paths: readonly string[], options: ParallelLintOptions): FixOut
  */
 async function fixOnThreads(paths: readonly string[], options: ParallelLintOptions): Promise<FixOutcome> {
   const state = new FixState();
-  const lintEverySpec = async (): Promise<{ result: LintResult; offered: Map<string, readonly string[]> }> => {
+  // `beforeLint` changes the whole process (V8's flags): once, before the first lint.
+  const { beforeLint, ...lintOptions } = options;
+  const lintEverySpec = async (first: boolean): Promise<{ result: LintResult; offered: Map<string, readonly string[]> }> => {
     const offered = new Map<string, readonly string[]>();
-    const result = await lintParallel(paths, { ...options, overlay: state.overlay, onFixKeys: (path, keys) => void offered.set(path, keys) });
+    const onFixKeys = (path: string, keys: readonly string[]): void => void offered.set(path, keys);
+    const result = await lintParallel(paths, { ...lintOptions, beforeLint: first ? beforeLint : undefined, overlay: state.overlay, onFixKeys });
     return { result, offered };
   };
-  let { result, offered } = await lintEverySpec();
-  // Only the first lint starts the workers as the CLI asked; later ones start them again.
-  options = { ...options, beforeLint: undefined };
+  let { result, offered } = await lintEverySpec(true);
   for (let pass = 0; pass < MAX_PASSES && result.failures.length === 0; pass++) {
     const fixable = paths.filter((path) => offered.get(path)?.some((key) => !state.refused.has(key)));
     if (fixable.length === 0) break;
-    if (!state.applyPass(lint(fixable, { ...options, overlay: state.overlay }).fixes)) break;
-    ({ result, offered } = await lintEverySpec());
+    if (!state.applyPass(lint(fixable, { ...lintOptions, overlay: state.overlay }).fixes)) break;
+    ({ result, offered } = await lintEverySpec(false));
   }
   return state.outcome(result, new Set([...offered.values()].flat()));
 }
