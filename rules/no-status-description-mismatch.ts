@@ -323,7 +323,7 @@ export default defineRule({
         if (!byDescription) verdicts.set(response.status, (byDescription = new Map()));
         let verdict = byDescription.get(description);
         if (verdict === undefined) byDescription.set(description, (verdict = judge(response.status, description) ?? null));
-        if (verdict) context.report({ ...verdict, at: response.node });
+        if (verdict) context.report({ ...verdict, at: response.describedAt });
       },
     };
   },

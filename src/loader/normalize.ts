@@ -49,6 +49,11 @@ export interface Response {
   /** The response object after `$ref`s: where a problem in the response itself lives. */
   node: Located<JsonObject>;
   description?: string;
+  /**
+   * Where `description` is written: the response object, or in OpenAPI 3.1 the `$ref` entry
+   * whose sibling `description` overrides the one it names.
+   */
+  describedAt: Located;
   headers: Header[];
   content: MediaType[];
   /** Case-insensitive header lookup (RFC 9110 §5.1). */
@@ -221,7 +226,7 @@ function buildOperation(
       if (status.startsWith('x-')) continue;
       const entry = child(responsesNode, status)!;
       const response = objectAt(workspace, entry);
-      if (response) responses.push(buildResponse(workspace, types, status, entry, response));
+      if (response) responses.push(buildResponse(workspace, version, types, status, entry, response));
     }
   }
   const body = requestBodyOf(workspace, version, pathItem, node);
@@ -266,6 +271,7 @@ class ResponseModel implements Response {
     readonly entry: Located,
     readonly node: Located<JsonObject>,
     readonly description: string | undefined,
+    readonly describedAt: Located,
     readonly headers: Header[],
     readonly content: MediaType[],
   ) {}
@@ -317,6 +323,7 @@ function requestBodyOf(
 
 function buildResponse(
   workspace: Workspace,
+  version: SpecVersion,
   /** Swagger 2.0: the operation's content types. */
   types: string[] | undefined,
   status: string,
@@ -347,6 +354,9 @@ function buildResponse(
       });
     }
   }
-  const description = node.value.description;
-  return new ResponseModel(status, entry, node, typeof description === 'string' ? description : undefined, headers, content);
+  // OAS 3.1 §4.8.23: a Reference Object's `description` overrides the referenced one's; 3.0
+  // and Swagger 2.0 ignore everything beside `$ref`.
+  const describedAt = version === '3.1' && entry !== node && isObject(entry.value) && typeof entry.value.description === 'string' ? entry : node;
+  const description = (describedAt.value as JsonObject).description;
+  return new ResponseModel(status, entry, node, typeof description === 'string' ? description : undefined, describedAt, headers, content);
 }

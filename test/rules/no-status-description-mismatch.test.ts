@@ -204,6 +204,32 @@ for (const v of VERSIONS) {
   );
 }
 
+// OpenAPI 3.1 lets a Reference Object carry a `description` that overrides the one it names
+// (OAS 3.1 §4.8.23); 3.0 and Swagger 2.0 ignore anything beside `$ref`.
+for (const v of VERSIONS) {
+  const overridden = {
+    ...withResponses(v, { 401: { $ref: responsesRef(v, 'Denied'), description: 'Unauthorized' } }),
+    ...sharedResponses(v, { Denied: { description: 'Permission denied' } }),
+  };
+  if (v === '3.1') {
+    valid.push({ name: '3.1: a $ref sibling description overrides the shared one it contradicts', spec: overridden });
+    invalid.push({
+      name: '3.1: a $ref sibling description that contradicts the status, at the $ref',
+      spec: {
+        ...withResponses(v, { 503: { $ref: responsesRef(v, 'Unavailable'), description: 'Gateway timeout' } }),
+        ...sharedResponses(v, { Unavailable: { description: 'Service Unavailable' } }),
+      },
+      errors: [{ messageId: 'otherServerError', at: '/paths/~1items/get/responses/503' }],
+    });
+  } else {
+    invalid.push({
+      name: `${v}: a $ref sibling description is ignored, the shared one is read`,
+      spec: overridden,
+      errors: [{ messageId: 'refusalOn401', at: responsesRef(v, 'Denied').slice(1) }],
+    });
+  }
+}
+
 testRule(rule, { valid, invalid });
 
 // Found by the fuzz suite: a status key that names an Object.prototype member. The alias makes
