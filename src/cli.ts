@@ -336,6 +336,11 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
   const ruleDocs = options.format === 'sarif' ? (await import('./rule-docs.js')).ruleDocs(rules.map((rule) => rule.id)) : undefined;
   const reporter = await reporterFor(options.format, { category: options.category, ruleDocs, color });
   const text = reporter({ findings, files: result.files, rules, notifications }, { color, cwd: io.cwd, repoPaths });
+  if (options.format === 'sarif') {
+    // The log is still written: SARIF has other readers, and the user may split the run.
+    const tooMany = (await import('./reporters/sarif.js')).githubLimitWarning(findings.length);
+    if (tooMany) io.stderr(`statuslint: warning: ${tooMany}\n`);
+  }
   if (options.output && (result.files.length > 0 || result.failures.length === 0)) {
     refuseToOverwriteInput(resolve(io.cwd, options.output), result.readPaths, io.cwd);
     const { writeFileAtomic } = await import('./output.js');

@@ -12,6 +12,21 @@ const PROBLEM_SEVERITY: Record<Severity, 'error' | 'warning' | 'recommendation'>
 /** GitHub refuses longer rule descriptions (SARIF support for code scanning). */
 const MAX_DESCRIPTION = 1024;
 
+/**
+ * GitHub code scanning rejects a run with more results than this ("SARIF results exceed hard
+ * limit"), and shows only the top 5,000 of those it accepts.
+ */
+export const GITHUB_RESULTS_PER_RUN = 25_000;
+
+/** Why code scanning would refuse a log of `results` results, when it would. */
+export function githubLimitWarning(results: number): string | undefined {
+  if (results <= GITHUB_RESULTS_PER_RUN) return undefined;
+  return (
+    `${results.toLocaleString('en-US')} results are more than GitHub code scanning accepts in one run (${GITHUB_RESULTS_PER_RUN.toLocaleString('en-US')}), ` +
+    'so it will reject this SARIF file; upload fewer specs per file (each with its own --category), or report only new findings with --baseline'
+  );
+}
+
 /** What the run says about statuslint itself. */
 export interface SarifTool {
   /** SemVer 2.0, for `semanticVersion`. */

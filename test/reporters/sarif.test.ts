@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { unescapeSegment } from '../../src/loader/pointer.js';
-import { createSarifReporter, FINGERPRINT_KEYS, type SarifOptions } from '../../src/reporters/sarif.js';
+import { createSarifReporter, FINGERPRINT_KEYS, GITHUB_RESULTS_PER_RUN, githubLimitWarning, type SarifOptions } from '../../src/reporters/sarif.js';
+import { main } from '../../src/cli.js';
 import { defaultRules } from '../../src/lint.js';
 import { ruleDocs } from '../../src/rule-docs.js';
 import { projectRoot, runCli } from '../cli-harness.js';
@@ -278,5 +279,41 @@ describe('sarif: through the CLI', () => {
     expect(root).toMatchObject({ code: 2, stdout: '', stderr: "statuslint: --sarif-root 'no/such/dir' is not a directory\n" });
     const category = await runCli(['--format', 'sarif', '--category', ' ', 'fixtures/clean/openapi.yaml']);
     expect(category).toMatchObject({ code: 2, stdout: '', stderr: 'statuslint: --category must not be empty\n' });
+  });
+});
+
+describe("sarif: GitHub's limit of results per run", () => {
+  it('warns only above 25,000 results', () => {
+    expect(GITHUB_RESULTS_PER_RUN).toBe(25_000);
+    expect(githubLimitWarning(25_000)).toBeUndefined();
+    expect(githubLimitWarning(25_001)).toMatch(/^25,001 results are more than GitHub code scanning accepts in one run \(25,000\), so it will reject this SARIF file; /);
+  });
+
+  it('says so on stderr through the CLI, and still writes the whole log', async () => {
+    // Each operation earns 7 findings: 3,600 of them make 25,200.
+    const operation = {
+      requestBody: { content: { 'application/json': { schema: { type: 'object' } } } },
+      responses: {
+        200: { description: 'ok', content: { 'application/json': { schema: { type: 'object', properties: { error: { type: 'string' } } } } } },
+        401: { description: 'Permission denied' },
+        429: { description: 'Too many requests' },
+        503: { description: 'Gateway timeout' },
+      },
+    };
+    const paths: Record<string, unknown> = {};
+    for (let index = 0; index < 3600; index++) paths[`/items${index}`] = { post: operation };
+    const folder = realpathSync(mkdtempSync(join(tmpdir(), 'statuslint-many-')));
+    writeFileSync(join(folder, 'openapi.json'), JSON.stringify({ openapi: '3.0.3', info: { title: 't', version: '1' }, paths }));
+    let stdout = '';
+    let stderr = '';
+    const io = { stdout: (text: string) => (stdout += text), stderr: (text: string) => (stderr += text), cwd: folder, env: {}, stdoutIsTty: false, stderrIsTty: false };
+    const code = await main(['--format', 'sarif', '--no-config', '--sarif-root', '.', 'openapi.json'], io);
+    expect(code).toBe(1);
+    const results = run(JSON.parse(stdout)).results.length;
+    expect(results).toBeGreaterThan(GITHUB_RESULTS_PER_RUN);
+    expect(stderr).toBe(`statuslint: warning: ${githubLimitWarning(results)}\n`);
+    stderr = '';
+    await main(['--format', 'json', '--no-config', 'openapi.json'], io);
+    expect(stderr).toBe('');
   });
 });
