@@ -118,7 +118,6 @@ export async function lintParallel(paths: readonly string[], options: ParallelLi
     if (!enabled) enabledFor.set(path, (enabled = rulesFor(path)));
     return enabled;
   };
-  const inRegistry = (enabled: readonly EnabledRule[]): boolean => enabled.every((entry) => allRules[entry.rule.id] === entry.rule);
   // Rules a worker cannot name by id: this thread alone, as lint() does.
   if (!paths.every((path) => inRegistry(rulesOf(resolve(path))))) {
     releaseEarlyWorker();
@@ -206,6 +205,17 @@ export async function lintParallel(paths: readonly string[], options: ParallelLi
 }
 
 /** How many threads lintParallel lints `count` specs on, given `threads` (see ParallelLintOptions). */
+/** Whether these rules are the registry's own, which a worker can name by id. */
+function inRegistry(enabled: readonly EnabledRule[]): boolean {
+  return enabled.every((entry) => allRules[entry.rule.id] === entry.rule);
+}
+
+/** Whether lintParallel can lint these specs on workers: every one with the registry's rules. */
+export function workersCanLint(paths: readonly string[], rules: LintOptions['rules']): boolean {
+  if (rules === undefined) return true;
+  return paths.every((path) => inRegistry(typeof rules === 'function' ? rules(resolve(path)) : rules));
+}
+
 export function threadsFor(count: number, threads?: number): number {
   return Math.max(1, Math.min(threads ?? Math.min(availableParallelism(), Math.floor(count / MIN_SPECS_PER_WORKER)), count));
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parseDocument } from 'yaml';
 import { lint, lintParallel, type LintResult, type ParallelLintOptions } from '../lint.js';
 import { releaseEarlyWorker } from '../early-worker.js';
-import { threadsFor } from '../lint-parallel.js';
+import { threadsFor, workersCanLint } from '../lint-parallel.js';
 import type { SourceFormat } from '../loader/parse.js';
 import { isWithin } from '../loader/pointer.js';
 import { writeFileAtomic } from '../output.js';
@@ -134,7 +134,9 @@ class FixState {
  * this thread, whose lint hands over the intents; a few specs, in this thread alone.
  */
 export async function fixSpecs(paths: readonly string[], options: ParallelLintOptions = {}): Promise<FixOutcome> {
-  return threadsFor(paths.length, options.threads) > 1 ? fixOnThreads(paths, options) : fixHere(paths, options);
+  // Rules a worker cannot name would make lintParallel lint here anyway, and name every spec as
+  // fixable: each pass would lint them all three times.
+  return threadsFor(paths.length, options.threads) > 1 && workersCanLint(paths, options.rules) ? fixOnThreads(paths, options) : fixHere(paths, options);
 }
 
 /** Each pass lints every spec in this thread, which keeps them all (the intents name their nodes). */
