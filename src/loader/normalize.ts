@@ -321,6 +321,21 @@ function requestBodyOf(
   return undefined;
 }
 
+/**
+ * Where the description in force is written, from the entry along its `$ref`s to `node`:
+ * OAS 3.1 §4.8.23 lets a Reference Object's `description` override the referenced one's, so
+ * the outermost one written wins. (3.0 and Swagger 2.0 ignore everything beside `$ref`.)
+ */
+function describedAlong(workspace: Workspace, entry: Located, node: Located<JsonObject>): Located {
+  // The walk ends where deref did, at `node`'s value; the bound is for safety.
+  let current: Located | undefined = entry;
+  for (let hop = 0; current && current.value !== node.value && hop < 64; hop++) {
+    if (isObject(current.value) && typeof current.value.description === 'string') return current;
+    current = workspace.step(current);
+  }
+  return node;
+}
+
 function buildResponse(
   workspace: Workspace,
   version: SpecVersion,
@@ -354,9 +369,7 @@ function buildResponse(
       });
     }
   }
-  // OAS 3.1 §4.8.23: a Reference Object's `description` overrides the referenced one's; 3.0
-  // and Swagger 2.0 ignore everything beside `$ref`.
-  const describedAt = version === '3.1' && entry !== node && isObject(entry.value) && typeof entry.value.description === 'string' ? entry : node;
+  const describedAt = version === '3.1' ? describedAlong(workspace, entry, node) : node;
   const description = (describedAt.value as JsonObject).description;
   return new ResponseModel(status, entry, node, typeof description === 'string' ? description : undefined, describedAt, headers, content);
 }

@@ -168,6 +168,21 @@ export class Workspace {
     return target;
   }
 
+  /**
+   * The value one `$ref` names, not following any `$ref` it holds in turn; `undefined` when
+   * `node` is no reference or its target is not reached.
+   */
+  step(node: Located): Located | undefined {
+    const ref = refOf(node.value);
+    if (ref === undefined) return undefined;
+    try {
+      return this.follow(node.file, ref);
+    } catch (error) {
+      if (error instanceof LoadError || error instanceof RefRefused) return undefined;
+      throw error;
+    }
+  }
+
   /** Where a `$ref` chain ends, or why it does not reach a value. */
   private chainEnd(node: Located): Located | 'loop' | 'unresolved' {
     let current: Located = node;
@@ -178,14 +193,8 @@ export class Workspace {
       const key = current.file.path + '#' + current.pointer;
       if (seen.has(key)) return 'loop';
       seen.add(key);
-      let target: Located | undefined;
-      try {
-        target = this.follow(current.file, ref);
-      } catch (error) {
-        // Refused or unloadable: checkReferences has said so; rules see an unknown node.
-        if (error instanceof LoadError || error instanceof RefRefused) return 'unresolved';
-        throw error;
-      }
+      // Refused or unloadable: checkReferences has said so; rules see an unknown node.
+      const target = this.step(current);
       if (!target) return 'unresolved';
       current = target;
     }

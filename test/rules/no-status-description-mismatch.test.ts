@@ -221,6 +221,17 @@ for (const v of VERSIONS) {
       },
       errors: [{ messageId: 'otherServerError', at: '/paths/~1items/get/responses/503' }],
     });
+    // Along a chain of references, the outermost description written beside a `$ref` is the one in force.
+    const chained = (entry: Record<string, string>) => ({
+      ...withResponses(v, { 503: { $ref: responsesRef(v, 'Alias'), ...entry } }),
+      ...sharedResponses(v, { Alias: { $ref: responsesRef(v, 'Unavailable'), description: 'Gateway timeout' }, Unavailable: { description: 'Service Unavailable' } }),
+    });
+    valid.push({ name: '3.1: along a chain, the entry\'s own sibling description wins', spec: chained({ description: 'Service Unavailable' }) });
+    invalid.push({
+      name: '3.1: along a chain, a sibling description further in is read when the entry has none',
+      spec: chained({}),
+      errors: [{ messageId: 'otherServerError', at: '/components/responses/Alias' }],
+    });
   } else {
     invalid.push({
       name: `${v}: a $ref sibling description is ignored, the shared one is read`,
