@@ -204,7 +204,6 @@ export async function lintParallel(paths: readonly string[], options: ParallelLi
   return merged.finish();
 }
 
-/** How many threads lintParallel lints `count` specs on, given `threads` (see ParallelLintOptions). */
 /** Whether these rules are the registry's own, which a worker can name by id. */
 function inRegistry(enabled: readonly EnabledRule[]): boolean {
   return enabled.every((entry) => allRules[entry.rule.id] === entry.rule);
@@ -216,6 +215,7 @@ export function workersCanLint(paths: readonly string[], rules: LintOptions['rul
   return paths.every((path) => inRegistry(typeof rules === 'function' ? rules(resolve(path)) : rules));
 }
 
+/** How many threads lintParallel lints `count` specs on, given `threads` (see ParallelLintOptions). */
 export function threadsFor(count: number, threads?: number): number {
   return Math.max(1, Math.min(threads ?? Math.min(availableParallelism(), Math.floor(count / MIN_SPECS_PER_WORKER)), count));
 }
