@@ -93,11 +93,12 @@ describe('action.yml', () => {
 // The script itself, as the runner would run it: bash, the inputs in the environment, the
 // action's folder in GITHUB_ACTION_PATH. It runs the built CLI, so it needs `npm run build`.
 describe.skipIf(!existsSync(join(projectRoot, 'dist', 'src', 'cli.js')))('action.yml: the lint step, run by bash (needs npm run build)', () => {
-  function runStep(inputs: Record<string, string>): { code: number; stdout: string; stderr: string; outputs: Record<string, string>; workspace: string } {
+  function runStep(inputs: Record<string, string>, files: Record<string, string> = {}): { code: number; stdout: string; stderr: string; outputs: Record<string, string>; workspace: string } {
     const workspace = mkdtempSync(join(tmpdir(), 'statuslint-action-'));
     mkdirSync(join(workspace, '.git'));
     cpSync(join(projectRoot, 'fixtures'), join(workspace, 'fixtures'), { recursive: true });
     writeFileSync(join(workspace, 'broken.yaml'), 'openapi: 3.0.3\npaths:\n  /x: [\n');
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(workspace, name), text);
     const outputFile = join(workspace, 'github-output');
     writeFileSync(outputFile, '');
     const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, GITHUB_ACTION_PATH: projectRoot, GITHUB_OUTPUT: outputFile, npm_config_update_notifier: 'false' };
@@ -105,7 +106,7 @@ describe.skipIf(!existsSync(join(projectRoot, 'dist', 'src', 'cli.js')))('action
       const variable = Object.keys(lintStep.env!).find((key) => lintStep.env![key] === `\${{ inputs.${name} }}`)!;
       env[variable] = inputs[name] ?? input.default ?? '';
     }
-    const result = spawnSync('bash', ['-e', '-c', lintStep.run!], { cwd: workspace, env, encoding: 'utf8', timeout: 60_000 });
+    const result = spawnSync('bash', ['-e', '-c', lintStep.run!], { cwd: workspace, env, encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });
     const outputs = Object.fromEntries(readFileSync(outputFile, 'utf8').split('\n').filter(Boolean).map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]));
     return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr, outputs, workspace };
   }
@@ -120,6 +121,30 @@ describe.skipIf(!existsSync(join(projectRoot, 'dist', 'src', 'cli.js')))('action
     const log = assertValidSarif(readFileSync(join(step.workspace, 'statuslint.sarif'), 'utf8')) as { runs: Array<{ automationDetails: { id: string }; results: unknown[] }> };
     expect(log.runs[0]!.automationDetails.id).toBe('api/');
     expect(log.runs[0]!.results.length).toBeGreaterThan(0);
+  });
+
+  it("shows what only the SARIF run says, once: more results than code scanning accepts", () => {
+    // Each operation earns 7 findings: 3,600 of them make 25,200.
+    const operation = {
+      requestBody: { content: { 'application/json': { schema: { type: 'object' } } } },
+      responses: {
+        200: { description: 'ok', content: { 'application/json': { schema: { type: 'object', properties: { error: { type: 'string' } } } } } },
+        401: { description: 'Permission denied' },
+        429: { description: 'Too many requests' },
+        503: { description: 'Gateway timeout' },
+      },
+    };
+    const paths: Record<string, unknown> = {};
+    for (let index = 0; index < 3600; index++) paths[`/items${index}`] = { post: operation };
+    // A $ref statuslint does not follow: both runs warn of it, and the log shows it once.
+    paths['/remote'] = { get: { responses: { 200: { $ref: 'https://example.com/responses.yaml#/Ok' } } } };
+    const spec = JSON.stringify({ openapi: '3.0.3', info: { title: 't', version: '1' }, paths });
+    const step = runStep({ specs: 'many.json', 'sarif-output': 'statuslint.sarif', 'fail-on': 'none', format: 'json' }, { 'many.json': spec });
+    expect(step.code).toBe(0);
+    expect(step.outputs['sarif-file']).toBe('statuslint.sarif');
+    const lines = step.stderr.split('\n').filter(Boolean);
+    expect(lines.filter((line) => line.includes('https://example.com/responses.yaml'))).toHaveLength(1);
+    expect(lines.filter((line) => /^statuslint: warning: [\d,]+ results are more than GitHub code scanning accepts in one run/.test(line))).toHaveLength(1);
   });
 
   it('passes with fail-on none, and prints the format asked for', () => {
