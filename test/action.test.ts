@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { SEVERITIES } from '../src/engine/types.js';
 import { FORMATS } from '../src/reporters/index.js';
-import { projectRoot, runCli } from './cli-harness.js';
+import { projectRoot, runCli, specOverResultLimit } from './cli-harness.js';
 import { assertValidSarif } from './sarif-schema.js';
 
 interface ActionInput {
@@ -124,21 +124,8 @@ describe.skipIf(!existsSync(join(projectRoot, 'dist', 'src', 'cli.js')))('action
   });
 
   it("shows what only the SARIF run says, once: more results than code scanning accepts", () => {
-    // Each operation earns 7 findings: 3,600 of them make 25,200.
-    const operation = {
-      requestBody: { content: { 'application/json': { schema: { type: 'object' } } } },
-      responses: {
-        200: { description: 'ok', content: { 'application/json': { schema: { type: 'object', properties: { error: { type: 'string' } } } } } },
-        401: { description: 'Permission denied' },
-        429: { description: 'Too many requests' },
-        503: { description: 'Gateway timeout' },
-      },
-    };
-    const paths: Record<string, unknown> = {};
-    for (let index = 0; index < 3600; index++) paths[`/items${index}`] = { post: operation };
     // A $ref statuslint does not follow: both runs warn of it, and the log shows it once.
-    paths['/remote'] = { get: { responses: { 200: { $ref: 'https://example.com/responses.yaml#/Ok' } } } };
-    const spec = JSON.stringify({ openapi: '3.0.3', info: { title: 't', version: '1' }, paths });
+    const spec = specOverResultLimit({ '/remote': { get: { responses: { 200: { $ref: 'https://example.com/responses.yaml#/Ok' } } } } });
     const step = runStep({ specs: 'many.json', 'sarif-output': 'statuslint.sarif', 'fail-on': 'none', format: 'json' }, { 'many.json': spec });
     expect(step.code).toBe(0);
     expect(step.outputs['sarif-file']).toBe('statuslint.sarif');

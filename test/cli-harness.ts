@@ -70,3 +70,22 @@ export function project(files: Record<string, string | object>): string {
   }
   return root;
 }
+
+/**
+ * A JSON spec whose lint gives more results than GitHub code scanning accepts in one run
+ * (25,000): each of its 3,600 operations earns 7 findings. `extraPaths` are added as written.
+ */
+export function specOverResultLimit(extraPaths: Record<string, unknown> = {}): string {
+  const operation = {
+    requestBody: { content: { 'application/json': { schema: { type: 'object' } } } },
+    responses: {
+      200: { description: 'ok', content: { 'application/json': { schema: { type: 'object', properties: { error: { type: 'string' } } } } } },
+      401: { description: 'Permission denied' },
+      429: { description: 'Too many requests' },
+      503: { description: 'Gateway timeout' },
+    },
+  };
+  const paths: Record<string, unknown> = {};
+  for (let index = 0; index < 3600; index++) paths[`/items${index}`] = { post: operation };
+  return JSON.stringify({ openapi: '3.0.3', info: { title: 't', version: '1' }, paths: { ...paths, ...extraPaths } });
+}

@@ -7,7 +7,7 @@ import { createSarifReporter, FINGERPRINT_KEYS, GITHUB_RESULTS_PER_RUN, githubLi
 import { main } from '../../src/cli.js';
 import { defaultRules } from '../../src/lint.js';
 import { ruleDocs } from '../../src/rule-docs.js';
-import { projectRoot, runCli } from '../cli-harness.js';
+import { projectRoot, runCli, specOverResultLimit } from '../cli-harness.js';
 import { assertValidSarif, sarifSchemaErrors } from '../sarif-schema.js';
 import { expectGolden, GOLDEN_RULES, reportOf, TEST_DOCS, TEST_TOOL, wholeText } from './helpers.js';
 
@@ -290,20 +290,8 @@ describe("sarif: GitHub's limit of results per run", () => {
   });
 
   it('says so on stderr through the CLI, and still writes the whole log', async () => {
-    // Each operation earns 7 findings: 3,600 of them make 25,200.
-    const operation = {
-      requestBody: { content: { 'application/json': { schema: { type: 'object' } } } },
-      responses: {
-        200: { description: 'ok', content: { 'application/json': { schema: { type: 'object', properties: { error: { type: 'string' } } } } } },
-        401: { description: 'Permission denied' },
-        429: { description: 'Too many requests' },
-        503: { description: 'Gateway timeout' },
-      },
-    };
-    const paths: Record<string, unknown> = {};
-    for (let index = 0; index < 3600; index++) paths[`/items${index}`] = { post: operation };
     const folder = realpathSync(mkdtempSync(join(tmpdir(), 'statuslint-many-')));
-    writeFileSync(join(folder, 'openapi.json'), JSON.stringify({ openapi: '3.0.3', info: { title: 't', version: '1' }, paths }));
+    writeFileSync(join(folder, 'openapi.json'), specOverResultLimit());
     let stdout = '';
     let stderr = '';
     const io = { stdout: (text: string) => (stdout += text), stderr: (text: string) => (stderr += text), cwd: folder, env: {}, stdoutIsTty: false, stderrIsTty: false };
