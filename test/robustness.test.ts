@@ -180,6 +180,34 @@ describe('YAML aliases', () => {
   });
 });
 
+describe('YAML merge keys', () => {
+  it('responses merged in with `<<` count as written, and a finding in one is placed where its source writes it', async () => {
+    const text = [
+      'openapi: 3.0.3',
+      "info: {title: t, version: '1'}",
+      'x-errors: &errors',
+      "  '400': {description: Bad request}",
+      "  '429': {description: Too many requests}",
+      'paths:',
+      '  /a:',
+      '    post:',
+      '      requestBody: {content: {application/json: {schema: {type: object}}}}',
+      '      responses:',
+      '        <<: *errors',
+      "        '201': {description: Created, headers: {Location: {schema: {type: string}}}}",
+      "        '422': {description: Invalid}",
+      '',
+    ].join('\n');
+    const run = await runCli(['--format', 'json', '--no-config', write('merge.yaml', text)], { cwd: dir });
+    expect(run.stderr).toBe('');
+    const { findings } = JSON.parse(run.stdout) as { findings: Array<{ ruleId: string; pointer: string; line: number; column: number }> };
+    // Not '<<' as a status, nor a missing 400: only the merged 429's missing Retry-After.
+    expect(findings.map(({ ruleId, pointer, line, column }) => ({ ruleId, pointer, line, column }))).toEqual([
+      { ruleId: 'require-retry-after', pointer: '/paths/~1a/post/responses/429', line: 5, column: 3 },
+    ]);
+  });
+});
+
 describe('size limit', () => {
   it('a 100 MB spec is refused at once by the default 64 MiB limit, naming the flag that raises it', async () => {
     const path = join(dir, 'huge.json');

@@ -1,5 +1,5 @@
 import { yaml } from '../lazy-yaml.js';
-import type { Document, Node as YamlNode } from 'yaml';
+import type { Document, Node as YamlNode, Pair, YAMLMap } from 'yaml';
 import { LoadError } from '../errors.js';
 import { locateInJson, type Span } from './json-locate.js';
 import type { JsonOutline } from './json-outline.js';
@@ -116,7 +116,7 @@ function yamlSpan(document: Document, pointer: string): Span | undefined {
     const { isAlias, isMap, isScalar, isSeq } = yaml();
     if (isAlias(node)) node = node.resolve(document);
     if (isMap(node)) {
-      const pair = node.items.find((item) => isScalar(item.key) ? String(item.key.value) === segment : false);
+      const pair = memberPair(document, node, segment, new Set());
       if (!pair) return undefined;
       const keyRange = (pair.key as YamlNode).range;
       if (keyRange) span = [keyRange[0], keyRange[1]];
@@ -133,9 +133,51 @@ function yamlSpan(document: Document, pointer: string): Span | undefined {
   return span;
 }
 
+/**
+ * The pair that gives a mapping its member `key`: its own, else the first merged in through
+ * a `<<` key (YAML 1.1 merge: keys written in the mapping win, then its sources in order).
+ * A merged member is located where its source writes it.
+ */
+function memberPair(document: Document, map: YAMLMap, key: string, seen: Set<YAMLMap>): Pair | undefined {
+  const { isAlias, isMap, isScalar, isSeq } = yaml();
+  seen.add(map);
+  const own = map.items.find((item) => isScalar(item.key) && typeof item.key.value !== 'symbol' && String(item.key.value) === key);
+  if (own) return own;
+  for (const item of map.items) {
+    if (!isScalar(item.key) || typeof item.key.value !== 'symbol') continue;
+    const value = isAlias(item.value) ? item.value.resolve(document) : item.value;
+    const sources = isSeq(value) ? value.items.map((source) => (isAlias(source) ? source.resolve(document) : source)) : [value];
+    for (const source of sources) {
+      if (!isMap(source) || seen.has(source)) continue;
+      const merged = memberPair(document, source, key, seen);
+      if (merged) return merged;
+    }
+  }
+  return undefined;
+}
+
+/** Where the first `<<` whose value is not a mapping (or a sequence of them) is written. */
+function badMergeOffset(document: Document): number | undefined {
+  const { isAlias, isMap, isPair, isScalar, isSeq, visit } = yaml();
+  const resolve = (node: unknown): unknown => (isAlias(node) ? node.resolve(document) : node);
+  let offset: number | undefined;
+  visit(document, {
+    Pair(_, pair) {
+      if (!isPair(pair) || !isScalar(pair.key) || typeof pair.key.value !== 'symbol') return undefined;
+      const value = resolve(pair.value);
+      const sources = isSeq(value) ? value.items.map(resolve) : [value];
+      if (sources.every((source) => isMap(source))) return undefined;
+      offset = pair.key.range?.[0];
+      return visit.BREAK;
+    },
+  });
+  return offset;
+}
+
 function parseYamlDocument(path: string, text: string, lines: LineIndex): Document {
   const { parseDocument, LineCounter } = yaml();
-  const document = parseDocument(text, { uniqueKeys: true, prettyErrors: false, lineCounter: new LineCounter() });
+  // `merge`: YAML 1.2 dropped `<<`, but specs use it and every OpenAPI tool honours it.
+  const document = parseDocument(text, { uniqueKeys: true, merge: true, prettyErrors: false, lineCounter: new LineCounter() });
   const problem = document.errors[0];
   if (problem) {
     const message = problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
@@ -179,7 +221,8 @@ export function parseSource(path: string, rawText: string, options: ParseOptions
   try {
     value = document.toJS({ maxAliasCount: MAX_YAML_ALIASES });
   } catch (error) {
-    throw new LoadError(path, `invalid YAML: ${(error as Error).message}`);
+    const offset = badMergeOffset(document);
+    throw new LoadError(path, `invalid YAML: ${(error as Error).message}`, offset === undefined ? undefined : lines.position(offset));
   }
   return new SourceFile(path, text, 'yaml', value, document);
 }

@@ -66,6 +66,14 @@ function isIndicator(c: number): boolean {
   }
 }
 
+/**
+ * A plain `<<` key: YAML 1.1's merge key, which OpenAPI tools (js-yaml, Spectral, Redocly)
+ * honour. `yaml` merges it; the fast reader would keep it as a key named `<<`.
+ */
+function isMergeKey(text: string, start: number, end: number): boolean {
+  return end - start === 2 && text.charCodeAt(start) === 60 && text.charCodeAt(start + 1) === 60;
+}
+
 /** Can a plain scalar start with `c` followed by `next`? (`-1`, `:x` and `?x` can.) */
 function canStartPlain(c: number, next: number, inFlow: boolean): boolean {
   if (!isIndicator(c)) return c === c;
@@ -335,6 +343,7 @@ class Reader {
       c = text.charCodeAt(++p);
     }
     if (end - start > 1000) bail('a key over 1024 characters');
+    if (isMergeKey(text, start, end)) bail('a merge key');
     this.keyEnd = end;
     this.pos = p + 1;
     return keyString(resolvePlain(text.slice(start, end)));
@@ -644,6 +653,7 @@ class Reader {
       } else {
         if (!canStartPlain(first, text.charCodeAt(keyStart + 1), true)) bail('an indicator in a flow collection');
         key = keyString(this.flowPlain(-1));
+        if (isMergeKey(text, keyStart, this.valueEnd)) bail('a merge key');
         while (text.charCodeAt(this.pos) === SPACE) this.pos++;
         if (text.charCodeAt(this.pos) !== COLON) bail('a flow mapping key without a value');
       }

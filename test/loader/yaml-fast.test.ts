@@ -125,7 +125,8 @@ const CASES: Array<{ name: string; text: string; fast: boolean; error?: boolean 
   { name: 'tabs as indentation', fast: false, error: true, text: 'a:\n\tb: 1\n' },
   { name: 'continuation lines starting with indicators', fast: true, text: 'a: one\n  - two\n  [three] *four &five !six |seven >eight\n' },
   { name: 'explicit key', fast: false, text: '? a\n: 1\n' },
-  { name: 'merge-looking key', fast: true, text: 'b: {x: 1}\n<<: 2\n' },
+  { name: 'quoted merge-looking key', fast: true, text: 'b: {x: 1}\n"<<": 2\nc: {\'<<\': 3}\n' },
+  { name: 'merge key with a value that is not a mapping', fast: false, error: true, text: 'b: {x: 1}\n<<: 2\n' },
   { name: 'escaped line break', fast: true, text: 'a: "x\\\n   y \\\n  z"\n' },
   { name: 'multi-line flow plain', fast: true, text: 'a: [b\n  c, d\n\n  e\n  ]\nf: {g: h\n  i}\n' },
   { name: 'multi-line flow key', fast: false, text: 'a: {b\n  c: d}\n' },
@@ -152,6 +153,39 @@ describe('edge cases', () => {
   }
 });
 
+describe('merge keys (<<)', () => {
+  const at = (file: SourceFile, pointer: string): string => {
+    const region = file.locate([pointer]).get(pointer);
+    return region ? `${region.line}:${region.column}` : 'nowhere';
+  };
+
+  it('merges a mapping in, keys written beside `<<` winning, and locates merged keys where their source writes them', () => {
+    const text = 'base: &base\n  x: 1\n  y: 2\nuse:\n  <<: *base\n  y: 3\n';
+    expect(tryReadYamlFast(text).result).toBeUndefined();
+    const file = parseSource('/virtual/spec.yaml', text);
+    expect(file.value).toStrictEqual({ base: { x: 1, y: 2 }, use: { x: 1, y: 3 } });
+    expect(at(file, '/use/x')).toBe('2:3');
+    expect(at(file, '/use/y')).toBe('6:3');
+  });
+
+  it('merges a sequence of sources in order, the first to name a key winning, in block and flow mappings', () => {
+    const text = 'a: &a {k: from-a}\nb: &b {k: from-b, m: from-b}\nuse: {<<: [*a, *b], n: 1}\n';
+    expect(tryReadYamlFast(text).result).toBeUndefined();
+    const file = parseSource('/virtual/spec.yaml', text);
+    expect(file.value).toMatchObject({ use: { k: 'from-a', m: 'from-b', n: 1 } });
+    expect(at(file, '/use/k')).toBe('1:8');
+    expect(at(file, '/use/m')).toBe('2:19');
+  });
+
+  it('follows merges through merges, and into inline mappings', () => {
+    const text = 'a: &a {deep: 1}\nb: &b\n  <<: *a\nuse:\n  <<: *b\n  inline:\n    <<: {q: 2}\n';
+    const file = parseSource('/virtual/spec.yaml', text);
+    expect(file.value).toMatchObject({ use: { deep: 1, inline: { q: 2 } } });
+    expect(at(file, '/use/deep')).toBe('1:8');
+    expect(at(file, '/use/inline/q')).toBe('7:10');
+  });
+});
+
 describe('errors keep yaml\'s message and position', () => {
   const errorOf = (text: string): string => {
     try {
@@ -172,6 +206,11 @@ describe('errors keep yaml\'s message and position', () => {
     expect(errorOf('a:\n  b: 1\n c: 2\n')).toMatch(/^spec\.yaml:3:\d+: invalid YAML: /);
     expect(errorOf('a: "unterminated\n')).toMatch(/^spec\.yaml:\d+:\d+: invalid YAML: /);
     expect(errorOf('a: 1\n---\nb: 2\n')).toMatch(/^spec\.yaml:2:1: invalid YAML: Source contains multiple documents/);
+  });
+
+  it('names the `<<` whose value is not a mapping', () => {
+    expect(errorOf('b: {x: 1}\n<<: 2\n')).toBe('spec.yaml:2:1: invalid YAML: Merge sources must be maps or map aliases');
+    expect(errorOf('a: &a [1]\nb:\n  <<: [*a]\n')).toBe('spec.yaml:3:3: invalid YAML: Merge sources must be maps or map aliases');
   });
 
   it('bounds alias expansion (billion laughs)', () => {
