@@ -21,4 +21,14 @@ describe('FindingSet', () => {
     expect(set.find('b', 'n', 'f1', '/p')).toBeUndefined();
     expect(set.find('a', 'm', 'f3', '/p')).toBeUndefined();
   });
+
+  it('takes two messages that differ only in the operation they name for one finding', () => {
+    const set = new FindingSet<{ ruleId: string; message: string; operation?: { method: string; path: string } }>();
+    const shared = (path: string, rest = 'documents no 400') => ({ ruleId: 'a', message: `POST ${path} ${rest}`, operation: { method: 'post', path } });
+    expect(set.add(shared('/v1/items'), 'item.yaml', '/post')).toBe(true);
+    expect(set.add(shared('/v2/items'), 'item.yaml', '/post')).toBe(false);
+    expect(set.add(shared('/v2/items', 'documents no 422'), 'item.yaml', '/post')).toBe(true);
+    // Without the operation to say what its name is, a message is compared whole.
+    expect(set.add({ ruleId: 'a', message: 'POST /v3/items documents no 400' }, 'item.yaml', '/post')).toBe(true);
+  });
 });

@@ -2,6 +2,7 @@ import { displayPath, printable } from '../errors.js';
 import type { Located } from '../loader/resolve.js';
 import type { Operation, Spec } from '../loader/normalize.js';
 import type { SourceFile } from '../loader/parse.js';
+import type { Region } from '../loader/line-index.js';
 import { child } from '../loader/normalize.js';
 import { isWithin } from '../loader/pointer.js';
 import { resolveOptions } from './options.js';
@@ -64,28 +65,49 @@ export interface RunOptions extends SuppressionOptions {
   onRuleError?(error: RuleError): void;
 }
 
+type OperationRef = { readonly method: string; readonly path: string } | undefined;
+
+/**
+ * Whether two messages say the same but for the operation each names. A path item shared
+ * through `$ref` (or a YAML alias) is one operation reached under several paths: "POST /v1/items
+ * documents no 400" and "POST /v2/items documents no 400" are one problem, written once.
+ */
+export function sameBarOperation(a: string, aOperation: OperationRef, b: string, bOperation: OperationRef): boolean {
+  if (a === b) return true;
+  if (!aOperation || !bOperation) return false;
+  return withoutOperation(a, aOperation) === withoutOperation(b, bOperation);
+}
+
+function withoutOperation(message: string, operation: NonNullable<OperationRef>): string {
+  // As rules write it: `{{method}} {{path}}`, the method upper-case, the path made printable.
+  const label = `${operation.method.toUpperCase()} ${printable(operation.path)}`;
+  const at = message.indexOf(label);
+  return at === -1 ? message : message.slice(0, at) + message.slice(at + label.length);
+}
+
 /**
  * Findings kept once each: two reports are one finding when they have the same rule and message
- * at the same place (file and pointer). Compared field by field under maps by file and pointer,
- * not through a key string per finding: joining and hashing those took 14 of the 19 ms spent
- * merging the benchmark's 12,152 findings, at the end of the run, when nothing else runs.
+ * (but for the operation they name) at the same place (file and pointer). Compared field by
+ * field under maps by file and pointer, not through a key string per finding: joining and
+ * hashing those took 14 of the 19 ms spent merging the benchmark's 12,152 findings, at the end
+ * of the run, when nothing else runs.
  */
-export class FindingSet<T extends { readonly ruleId: string; readonly message: string }> {
+export class FindingSet<T extends { readonly ruleId: string; readonly message: string; readonly operation?: OperationRef }> {
   // Most pointers carry one finding: kept bare, a list only from the second on.
   private readonly byFile = new Map<string, Map<string, T | T[]>>();
 
   /** The finding kept with this rule and message in `file` at `pointer`, if any. */
-  find(ruleId: string, message: string, file: string, pointer: string): T | undefined {
+  find(ruleId: string, message: string, file: string, pointer: string, operation?: OperationRef): T | undefined {
     const here = this.byFile.get(file)?.get(pointer);
     if (here === undefined) return undefined;
-    if (!Array.isArray(here)) return here.ruleId === ruleId && here.message === message ? here : undefined;
-    for (const kept of here) if (kept.ruleId === ruleId && kept.message === message) return kept;
+    if (!Array.isArray(here)) return here.ruleId === ruleId && sameBarOperation(here.message, here.operation, message, operation) ? here : undefined;
+    for (const kept of here) if (kept.ruleId === ruleId && sameBarOperation(kept.message, kept.operation, message, operation)) return kept;
     return undefined;
   }
 
   /** Adds `finding`, found in `file` at `pointer`, unless one like it is kept there; says whether it was added. */
   add(finding: T, file: string, pointer: string): boolean {
-    if (this.find(finding.ruleId, finding.message, file, pointer)) return false;
+    if (this.find(finding.ruleId, finding.message, file, pointer, finding.operation)) return false;
     let byPointer = this.byFile.get(file);
     if (!byPointer) this.byFile.set(file, (byPointer = new Map()));
     const here = byPointer.get(pointer);
@@ -149,7 +171,10 @@ export function runRules(spec: Spec, rules: readonly EnabledRule[], runOptions: 
           if (template === undefined) throw new Error(`rule '${rule.id}' reported unknown message id '${messageId}'`);
           const message = format(template, data);
           const operation = current.operation;
-          const known = kept.find(rule.id, message, at.file.path, at.pointer);
+          // A finding in a shared definition belongs to no single operation.
+          const within = operation !== undefined && at.file === operation.node.file && isWithin(at.pointer, operation.node.pointer);
+          const operationRef = within ? (current.operationRef ??= { method: operation.method, path: operation.path }) : undefined;
+          const known = kept.find(rule.id, message, at.file.path, at.pointer, operationRef);
           if (known) {
             if (operation && suppressing) reachedFrom.get(known)!.add(operation.node);
             return;
@@ -157,12 +182,8 @@ export function runRules(spec: Spec, rules: readonly EnabledRule[], runOptions: 
           // Every field written, `undefined` when absent, in one order: what reads findings
           // (here, locateFindings, the sort) then meets one object shape, and V8 compiles it
           // once instead of again for each combination of optional fields it comes across.
-          const finding: RawFinding = { ruleId: rule.id, messageId, severity, message, at, operation: undefined, status: current.status, fix };
+          const finding: RawFinding = { ruleId: rule.id, messageId, severity, message, at, operation: operationRef, status: current.status, fix };
           if (suppressing) reachedFrom.set(finding, new Set(operation ? [operation.node] : []));
-          // A finding in a shared definition belongs to no single operation.
-          if (operation && at.file === operation.node.file && isWithin(at.pointer, operation.node.pointer)) {
-            finding.operation = current.operationRef ??= { method: operation.method, path: operation.path };
-          }
           kept.add(finding, at.file.path, at.pointer);
           findings.push(finding);
         },
@@ -264,9 +285,13 @@ export function locateFindings(raw: readonly RawFinding[], cwd = process.cwd()):
     for (let index = 0; index < findings.length; index++) pointers.push(findings[index]!.at.pointer);
     const regions = file.locate(pointers);
     const name = displayPath(file.path, cwd);
+    // Where a YAML alias repeats a node, its findings repeat under each pointer, at one place.
+    const written = file.sharesNodes ? new Map<string, RawFinding[]>() : undefined;
     for (let index = 0; index < findings.length; index++) {
       const { ruleId, messageId, severity, message, at, operation, status } = findings[index]!;
-      const { line, column, endLine, endColumn } = regions.get(at.pointer) ?? NOWHERE;
+      const region = regions.get(at.pointer);
+      if (written && region && repeats(written, findings[index]!, region)) continue;
+      const { line, column, endLine, endColumn } = region ?? NOWHERE;
       // Built field by field, in the order reporters print them, rather than by spreading the
       // raw finding's rest and its region: those made throwaway objects for every finding.
       // All fields always, as for raw findings: one shape for the sort to compare.
@@ -274,6 +299,19 @@ export function locateFindings(raw: readonly RawFinding[], cwd = process.cwd()):
     }
   }
   return located.sort(compareFindings);
+}
+
+/** Whether a finding like this one is already kept at `region`; keeps it if not. */
+function repeats(written: Map<string, RawFinding[]>, finding: RawFinding, region: Region): boolean {
+  const key = `${finding.ruleId} ${region.line}:${region.column}:${region.endLine}:${region.endColumn}`;
+  const kept = written.get(key);
+  if (!kept) {
+    written.set(key, [finding]);
+    return false;
+  }
+  if (kept.some((other) => sameBarOperation(other.message, other.operation, finding.message, finding.operation))) return true;
+  kept.push(finding);
+  return false;
 }
 
 export function compareFindings(a: Finding, b: Finding): number {

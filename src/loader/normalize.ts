@@ -185,14 +185,20 @@ export function normalize(workspace: Workspace, file: SourceFile): Spec {
   if (paths) {
     for (const path in paths.value) {
       if (path.startsWith('x-')) continue;
-      const pathItem = objectAt(workspace, child(paths, path));
+      const entry = child(paths, path)!;
+      const pathItem = objectAt(workspace, entry);
       if (!pathItem) continue;
+      // Every version lets a path item's fields sit beside its `$ref` (OAS 3.1.0 §4.8.9, 3.0.3
+      // §4.7.9, Swagger 2.0): an operation written there is linted, and wins over the
+      // referenced item's (the specs leave a clash undefined; what is written here is nearer).
+      const beside = pathItem.value !== entry.value ? (entry as Located<JsonObject>) : undefined;
       // Indexed loops here and in the lookups below: they run for every path and response,
       // mostly before V8 optimises them, where for-of makes an iterator result per step.
       for (let index = 0; index < HTTP_METHODS.length; index++) {
         const method = HTTP_METHODS[index]!;
         if (version === '2.0' && method === 'trace') continue;
-        const operation = objectAt(workspace, child(pathItem, method));
+        const owner = beside && Object.hasOwn(beside.value, method) ? beside : pathItem;
+        const operation = objectAt(workspace, child(owner, method));
         if (operation) operations.push(buildOperation(spec, pathItem, operation, method, path));
       }
     }

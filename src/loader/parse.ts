@@ -56,6 +56,14 @@ export class SourceFile {
     return regions;
   }
 
+  /**
+   * Whether several pointers may name one written node: YAML read through `yaml` may hold
+   * aliases and merge keys. (The fast reader takes no such file; JSON has none.)
+   */
+  get sharesNodes(): boolean {
+    return this.format === 'yaml' && this.yamlSpans === undefined;
+  }
+
   /** The syntax tree a YAML file was read with (so that `--fix` need not parse it again). */
   get yamlTree(): Document | undefined {
     return this.format === 'yaml' ? this.yamlDocument : undefined;

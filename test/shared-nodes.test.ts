@@ -1,0 +1,116 @@
+// One written node reached under several pointers (a path item shared through `$ref`, a YAML
+// alias) is one place to fix: its findings are reported once, where it is written, on one
+// thread or several.
+import { describe, expect, it } from 'vitest';
+import { project, runCli } from './cli-harness.js';
+
+interface Report {
+  findings: Array<{ ruleId: string; file: string; pointer: string; line: number; message: string }>;
+}
+
+const info = { title: 't', version: '1' };
+
+async function findingsOf(args: string[], cwd: string, threads: number): Promise<string[]> {
+  const run = await runCli(['--format', 'json', '--no-config', ...args], { cwd, env: { STATUSLINT_THREADS: String(threads) } });
+  expect(run.stderr).toBe('');
+  const { findings } = JSON.parse(run.stdout) as Report;
+  return findings.map(({ ruleId, file, line, message }) => `${file}:${line} ${ruleId}: ${message.split(';')[0]}`);
+}
+
+describe('a path item shared through $ref', () => {
+  const item = [
+    'post:',
+    '  requestBody: {content: {application/json: {schema: {type: object}}}}',
+    '  responses:',
+    "    '200': {description: ok}",
+    "    '429': {description: Slow down}",
+    '',
+  ].join('\n');
+  const dir = project({
+    'item.yaml': item,
+    'one.yaml': { openapi: '3.0.3', info, paths: { '/v1/items': { $ref: 'item.yaml' }, '/v2/items': { $ref: 'item.yaml' } } },
+    'two.yaml': { openapi: '3.1.0', info, paths: { '/items': { $ref: 'item.yaml' } } },
+  });
+
+  for (const threads of [1, 2]) {
+    it(`reports each problem of its operations once, under several paths and specs (${threads} thread${threads > 1 ? 's' : ''})`, async () => {
+      expect(await findingsOf(['one.yaml', 'two.yaml'], dir, threads)).toEqual([
+        'item.yaml:1 require-validation-error: POST /v1/items accepts a request body but documents no 400 and 422 response',
+        "item.yaml:5 require-retry-after: 429 response declares no 'Retry-After' header",
+      ]);
+    });
+  }
+
+  it('still reports what differs between the uses: a problem only one spec has', async () => {
+    const secured = project({
+      'item.yaml': "get:\n  responses:\n    '200': {description: ok}\n",
+      'open.yaml': { openapi: '3.0.3', info, paths: { '/a': { $ref: 'item.yaml' } } },
+      'locked.yaml': {
+        openapi: '3.0.3',
+        info,
+        security: [{ key: [] }],
+        components: { securitySchemes: { key: { type: 'apiKey', in: 'header', name: 'X-Key' } } },
+        paths: { '/b': { $ref: 'item.yaml' } },
+      },
+    });
+    const findings = await findingsOf(['open.yaml', 'locked.yaml'], secured, 1);
+    expect(findings.filter((finding) => finding.includes('require-auth-errors'))).toHaveLength(1);
+  });
+});
+
+describe('operations written beside a path item $ref', () => {
+  it('are linted, and win over the referenced item\'s operation of the same method', async () => {
+    const dir = project({
+      'item.yaml': "get:\n  responses:\n    '200': {description: ok}\n    '503': {description: Down}\ndelete:\n  responses:\n    '204': {description: gone}\n",
+      'spec.yaml': [
+        'openapi: 3.0.3',
+        "info: {title: t, version: '1'}",
+        'paths:',
+        '  /things:',
+        "    $ref: 'item.yaml'",
+        '    delete:',
+        '      responses:',
+        "        '204': {description: gone}",
+        "        '429': {description: Slow down}",
+        '',
+      ].join('\n'),
+    });
+    expect(await findingsOf(['spec.yaml'], dir, 1)).toEqual([
+      'item.yaml:1 require-error-responses: GET /things documents no client-error response',
+      "item.yaml:4 require-retry-after: 503 response declares no 'Retry-After' header",
+      "spec.yaml:9 require-retry-after: 429 response declares no 'Retry-After' header",
+    ]);
+  });
+});
+
+describe('a YAML alias', () => {
+  // A finding is placed at the key that names its node: for an alias of the node itself that
+  // key is at each use (`/d: {post: *op}`), for an alias of an ancestor it is in the anchor.
+  it('of a responses map reports a problem in it once, at the anchor; of an operation, at each use', async () => {
+    const dir = project({
+      'spec.yaml': [
+        'openapi: 3.0.3',
+        "info: {title: t, version: '1'}",
+        'paths:',
+        '  /a:',
+        '    get:',
+        '      responses: &common',
+        "        '200': {description: ok}",
+        "        '429': {description: Slow down}",
+        '  /b:',
+        '    get:',
+        '      responses: *common',
+        '  /c: {get: &op {responses: {\'200\': {description: ok}}, requestBody: {content: {application/json: {}}}}}',
+        '  /d: {post: *op}',
+        '',
+      ].join('\n'),
+    });
+    expect(await findingsOf(['spec.yaml'], dir, 1)).toEqual([
+      "spec.yaml:8 require-retry-after: 429 response declares no 'Retry-After' header",
+      'spec.yaml:12 require-error-responses: GET /c documents no client-error response',
+      'spec.yaml:12 require-validation-error: GET /c accepts a request body but documents no 400 and 422 response',
+      'spec.yaml:13 require-error-responses: POST /d documents no client-error response',
+      'spec.yaml:13 require-validation-error: POST /d accepts a request body but documents no 400 and 422 response',
+    ]);
+  });
+});
