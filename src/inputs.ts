@@ -95,11 +95,15 @@ function expandGlob(pattern: string, cwd: string): string[] {
   const root = resolve(cwd, base === '' ? '.' : base);
   if (kindOf(root) !== 'folder') return [];
   const deep = rest.includes('/') || rest.includes('**');
-  return walk(root, (relativePath) => regex.test(relativePath), deep, cwd);
+  // A folder the glob matches is taken whole, as when the shell expands `apis/*` to it.
+  return walk(root, (relativePath) => regex.test(relativePath), deep, cwd, true);
 }
 
-/** Files below `root` whose `/`-separated path relative to it passes `keep`, sorted. */
-function walk(root: string, keep: (relativePath: string) => boolean, deep: boolean, cwd: string): string[] {
+/**
+ * Files below `root` whose `/`-separated path relative to it passes `keep`, sorted; with
+ * `keepFolders`, a folder that passes (as `a` or `a/`) brings every spec file below it.
+ */
+function walk(root: string, keep: (relativePath: string) => boolean, deep: boolean, cwd: string, keepFolders = false): string[] {
   const found: string[] = [];
   const seen = new Set<string>();
   const visit = (folder: string): void => {
@@ -123,7 +127,13 @@ function walk(root: string, keep: (relativePath: string) => boolean, deep: boole
       const path = join(folder, entry.name);
       const isFolder = entry.isDirectory() || (entry.isSymbolicLink() && kindOf(path) === 'folder');
       if (isFolder) {
-        if (deep && !skippedFolder(entry.name)) visit(path);
+        if (skippedFolder(entry.name)) continue;
+        const relativePath = relative(root, path).split(sep).join('/');
+        if (keepFolders && (keep(relativePath) || keep(relativePath + '/'))) {
+          found.push(...walk(path, (relativePath) => SPEC_EXTENSION.test(relativePath), true, cwd));
+        } else if (deep) {
+          visit(path);
+        }
       } else if (keep(relative(root, path).split(sep).join('/'))) {
         found.push(path);
       }

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { SEVERITIES } from '../src/engine/types.js';
@@ -98,7 +98,10 @@ describe.skipIf(!existsSync(join(projectRoot, 'dist', 'src', 'cli.js')))('action
     mkdirSync(join(workspace, '.git'));
     cpSync(join(projectRoot, 'fixtures'), join(workspace, 'fixtures'), { recursive: true });
     writeFileSync(join(workspace, 'broken.yaml'), 'openapi: 3.0.3\npaths:\n  /x: [\n');
-    for (const [name, text] of Object.entries(files)) writeFileSync(join(workspace, name), text);
+    for (const [name, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(workspace, name)), { recursive: true });
+      writeFileSync(join(workspace, name), text);
+    }
     const outputFile = join(workspace, 'github-output');
     writeFileSync(outputFile, '');
     const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, GITHUB_ACTION_PATH: projectRoot, GITHUB_OUTPUT: outputFile, npm_config_update_notifier: 'false' };
@@ -148,6 +151,41 @@ describe.skipIf(!existsSync(join(projectRoot, 'dist', 'src', 'cli.js')))('action
     expect(step.stderr).toMatch(/^statuslint: broken\.yaml:4:1: invalid YAML/);
     expect(existsSync(join(step.workspace, 'statuslint.sarif'))).toBe(false);
     expect(step.outputs).toEqual({ 'exit-code': '2' });
+  });
+
+  describe('the specs input, expanded by statuslint as when quoted on its command line', () => {
+    const clean = readFileSync(join(projectRoot, 'fixtures', 'clean', 'openapi.yaml'), 'utf8');
+    const petstore = readFileSync(join(projectRoot, 'fixtures', 'petstore', 'openapi.yaml'), 'utf8');
+    // The one finding that fails the gate is two folders down.
+    const tree = { 'apis/a.yaml': clean, 'apis/v1/b.yaml': clean, 'apis/v1/x/c.yaml': petstore };
+    const linted = (stdout: string): string[] => [...new Set((JSON.parse(stdout) as { findings: Array<{ file: string }> }).findings.map((finding) => finding.file))];
+    const files = (stdout: string): number => (JSON.parse(stdout) as { summary: { files: number } }).summary.files;
+
+    it("'**' reaches specs at any depth, not only one folder down", () => {
+      const step = runStep({ specs: 'apis/**/*.yaml', format: 'json' }, tree);
+      expect(step.code).toBe(1);
+      expect(files(step.stdout)).toBe(3);
+      expect(linted(step.stdout)).toEqual(['apis/v1/x/c.yaml']);
+    });
+
+    it('a pattern that matches nothing fails the step and names the pattern', () => {
+      const step = runStep({ specs: 'apis/a.yaml\napis/**/*.yml' }, tree);
+      expect(step.code).toBe(2);
+      expect(step.outputs).toEqual({ 'exit-code': '2' });
+      expect(step.stderr).toContain("statuslint: no files match 'apis/**/*.yml'");
+    });
+
+    it('braces, and ? for a space in a path', () => {
+      const step = runStep({ specs: 'apis/**/*.{yaml,json} my?specs/*.yaml', format: 'json' }, { ...tree, 'apis/v2/d.json': JSON.stringify(parse(clean)), 'my specs/e.yaml': petstore });
+      expect(files(step.stdout)).toBe(5);
+      expect(linted(step.stdout)).toEqual(['apis/v1/x/c.yaml', 'my specs/e.yaml']);
+    });
+
+    it('plain file and folder names, and a glob that matches a folder, which is linted whole', () => {
+      expect(files(runStep({ specs: 'apis/a.yaml apis/v1', format: 'json' }, tree).stdout)).toBe(3);
+      expect(files(runStep({ specs: 'apis/*', format: 'json' }, tree).stdout)).toBe(3);
+      expect(files(runStep({ specs: 'apis/*/', format: 'json' }, tree).stdout)).toBe(2);
+    });
   });
 
   it('refuses an empty specs input, and a format the CLI does not have', () => {

@@ -102,6 +102,16 @@ describe('globs as input (quoted, so statuslint expands them)', () => {
     expect((await lintJson(['specs/users/*.yaml', 'specs/orders/*.json'], dir)).report.summary.files).toBe(2);
   });
 
+  it("a folder the glob matches is linted whole, as when the shell expands 'specs/*' to it", async () => {
+    const dir = repository();
+    const folders = await lintJson(['specs/*/'], dir);
+    expect(folders.report.summary.files).toBe(4);
+    // node_modules and dot folders stay skipped, as in a named folder.
+    expect(folders.report.findings.map((finding) => finding.file)).not.toContainEqual(expect.stringMatching(/node_modules|\.cache/));
+    expect((await lintJson(['specs/*'], dir)).report.summary.files).toBe(4);
+    expect((await lintJson(['specs/u*'], dir)).report.summary.files).toBe(1);
+  });
+
   it('a glob that matches nothing, or cannot be read, is a usage error', async () => {
     const dir = repository();
     const none = await runCli(['apis/**/*.yaml'], { cwd: dir });
