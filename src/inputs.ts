@@ -130,7 +130,8 @@ function walk(root: string, keep: (relativePath: string) => boolean, deep: boole
         if (skippedFolder(entry.name)) continue;
         const relativePath = relative(root, path).split(sep).join('/');
         if (keepFolders && (keep(relativePath) || keep(relativePath + '/'))) {
-          found.push(...walk(path, (relativePath) => SPEC_EXTENSION.test(relativePath), true, cwd));
+          // Not `push(...)`: a folder may hold more files than a call has room for arguments.
+          for (const file of walk(path, (relativePath) => SPEC_EXTENSION.test(relativePath), true, cwd)) found.push(file);
         } else if (deep) {
           visit(path);
         }
