@@ -157,6 +157,29 @@ describe('$refs in data', () => {
   });
 });
 
+describe('$refs under a schema $id (OAS 3.1)', () => {
+  it('one that the $id takes elsewhere is a warning, as a remote $ref is, and the spec lints', async () => {
+    const folder = project({
+      'schemas/result.yaml': "$id: 'https://example.com/schemas/result'\ntype: object\nproperties:\n  error: {$ref: 'err'}\n",
+      'spec.yaml': { openapi: '3.1.0', info: { title: 't', version: '1' }, paths: { '/a': { get: { responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: 'schemas/result.yaml' } } } } } } } } },
+    });
+    const run = await runCli(['spec.yaml'], { cwd: folder });
+    expect(run.stderr).toBe("statuslint: warning: schemas/result.yaml:4:11: $ref 'err' is resolved against the schema's $id 'https://example.com/schemas/result', which statuslint does not follow; what it names is not linted\n");
+    // Linted: exit 1 for the findings (no 4xx documented), not 2 for a broken input.
+    expect(run.code).toBe(1);
+  });
+
+  it('one that resolves against its file, or that no $id encloses, is checked as any other', async () => {
+    const folder = project({
+      'schemas/result.yaml': "$id: 'https://example.com/schemas/result'\ntype: object\nproperties:\n  error: {$ref: '#/properties/code'}\n  code: {type: string}\n",
+      'spec.yaml': { openapi: '3.1.0', info: { title: 't', version: '1' }, paths: { '/a': { get: { responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: 'schemas/result.yaml' } } } }, '404': { $ref: 'err' } } } } } },
+    });
+    const run = await runCli(['spec.yaml'], { cwd: folder });
+    expect(run.stderr).toMatch(/^statuslint: spec\.yaml:\d+:\d+: cannot resolve \$ref 'err': /);
+    expect(run.code).toBe(2);
+  });
+});
+
 describe('YAML aliases', () => {
   it('a large anchored mapping aliased thousands of times (under the alias count) is refused quickly', async () => {
     let text = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\nx-item: &item\n";

@@ -3,7 +3,7 @@ import { dirname, resolve as resolvePath } from 'node:path';
 import { displayPath, LoadError, quoted } from '../errors.js';
 import { decodeSource, parseGuarded } from './guards.js';
 import type { ParseOptions, SourceFile } from './parse.js';
-import { appendSegment, getAtPointer } from './pointer.js';
+import { appendSegment, getAtPointer, splitPointer } from './pointer.js';
 import { isInside, projectRoots, realPath } from './project-root.js';
 import { MAX_NESTING, scanValue, type ValueScan } from './value-scan.js';
 
@@ -234,6 +234,19 @@ export class Workspace {
   }
 
   /**
+   * Whether a `$ref` that does not resolve against its file is inside a schema with an `$id`,
+   * which gives it another base URI (JSON Schema 2020-12 §8.2.1, OAS 3.1.0 §4.8.24): a
+   * notice, as for a remote `$ref`, not an error. Asked only of refs that failed.
+   */
+  private unfollowedUnderId(file: SourceFile, scan: ValueScan, ref: string): boolean {
+    const id = innermostId(file.value, scan.holderOf(ref));
+    if (id === undefined) return false;
+    const message = `$ref ${quoted(ref)} is resolved against the schema's $id ${quoted(id)}, which statuslint does not follow; what it names is not linted`;
+    this.notices.push({ file, pointer: refPointer(scan, ref), message });
+    return true;
+  }
+
+  /**
    * Resolves every `$ref` reachable from `file`, loading the files they name, so that a
    * broken reference anywhere stops the run with its position, not only where a rule looks.
    */
@@ -267,12 +280,16 @@ export class Workspace {
         try {
           target = this.follow(current, ref);
         } catch (error) {
+          if (this.unfollowedUnderId(current, scan, ref)) continue;
           if (error instanceof RefRefused) refuseRef(current, scan, ref, error.message);
           // Name the $ref as well as the file it could not load.
           if (error instanceof LoadError && error.file !== current.path) refuseRef(current, scan, ref, error.describe());
           throw error;
         }
-        if (!target) refuseRef(current, scan, ref, 'no such location');
+        if (!target) {
+          if (this.unfollowedUnderId(current, scan, ref)) continue;
+          refuseRef(current, scan, ref, 'no such location');
+        }
         if (target.file !== current) {
           this.referenced.add(target.file);
           pending.push(target.file);
@@ -287,6 +304,20 @@ export class Workspace {
       }
     }
     for (const done of visited) this.checked.add(done);
+  }
+}
+
+/** The `$id` of the innermost object holding one, along `pointer` from `root` (its end included). */
+function innermostId(root: unknown, pointer: string): string | undefined {
+  let id: string | undefined;
+  let value = root;
+  const segments = splitPointer(pointer);
+  for (let index = 0; ; index++) {
+    if (value === null || typeof value !== 'object') return id;
+    const own = (value as Record<string, unknown>).$id;
+    if (!Array.isArray(value) && typeof own === 'string') id = own;
+    if (index === segments.length) return id;
+    value = (value as Record<string, unknown>)[segments[index]!];
   }
 }
 
