@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { jsonReporter } from '../../src/reporters/json.js';
+import type { Report, RunNotification } from '../../src/reporters/index.js';
+import { reportOf, wholeText } from './helpers.js';
+
+/** What the CLI hands the reporters for inputs it could not lint, and for a $ref it did not follow. */
+const BROKEN: RunNotification = { level: 'error', message: 'invalid YAML: Flow sequence in block collection must be sufficiently indented', file: 'api/broken,v2.yaml', line: 4, column: 1 };
+const EMPTY: RunNotification = { level: 'error', message: 'the file is empty', file: 'api/empty.yaml' };
+const REMOTE: RunNotification = { level: 'warning', message: "remote $ref 'https://example.com/x.yaml' is not fetched; what it names is not linted", file: 'fixtures/petstore/openapi.yaml', line: 10, column: 11 };
+
+const linted = reportOf(['fixtures/petstore/openapi.yaml']);
+/** Some inputs failed, one was linted. */
+const mixed: Report = { ...linted.report, notifications: [BROKEN, EMPTY, REMOTE] };
+/** Every input failed: nothing was linted. */
+const none: Report = { findings: [], files: [], rules: linted.report.rules, notifications: [BROKEN, EMPTY] };
+const options = linted.options;
+
+interface JsonReport {
+  findings: unknown[];
+  inputErrors: Array<Record<string, unknown>>;
+  summary: Record<string, number>;
+}
+
+const json = (report: Report) => JSON.parse(wholeText(jsonReporter(report, options))) as JsonReport;
+
+describe('json: inputs that could not be linted', () => {
+  it('lists each under inputErrors, with its line and column when known, and counts them in the summary', () => {
+    const report = json(mixed);
+    expect(report.inputErrors).toEqual([
+      { file: 'api/broken,v2.yaml', line: 4, column: 1, message: BROKEN.message },
+      { file: 'api/empty.yaml', message: 'the file is empty' },
+    ]);
+    expect(report.summary).toMatchObject({ files: 1, inputErrors: 2 });
+    expect(report.findings.length).toBe(linted.report.findings.length);
+  });
+
+  it('leaves out warnings: a $ref not followed does not stop the run', () => {
+    expect(json({ ...linted.report, notifications: [REMOTE] })).toMatchObject({ inputErrors: [], summary: { inputErrors: 0 } });
+  });
+
+  it('writes inputErrors: [] and a count of 0 on a run that read every input, after the findings and before the summary', () => {
+    const text = wholeText(jsonReporter(linted.report, options));
+    expect(Object.keys(JSON.parse(text) as object)).toEqual(['findings', 'inputErrors', 'summary']);
+    const report = JSON.parse(text) as JsonReport;
+    expect(report.inputErrors).toEqual([]);
+    expect(Object.entries(report.summary).map(([key]) => key)).toEqual(['files', 'error', 'warning', 'info', 'inputErrors']);
+    expect(report.summary.inputErrors).toBe(0);
+  });
+
+  it('is a whole report when every input failed', () => {
+    expect(json(none)).toEqual({
+      findings: [],
+      inputErrors: [
+        { file: 'api/broken,v2.yaml', line: 4, column: 1, message: BROKEN.message },
+        { file: 'api/empty.yaml', message: 'the file is empty' },
+      ],
+      summary: { files: 0, error: 0, warning: 0, info: 0, inputErrors: 2 },
+    });
+  });
+});
