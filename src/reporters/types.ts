@@ -20,7 +20,8 @@ export interface Report {
   rules: readonly Rule<any>[];
   /**
    * Problems with the run. Errors (inputs not linted) are listed by the json, sarif and github
-   * formats, warnings by sarif and github only; text leaves them to stderr.
+   * formats, warnings by sarif and github only; text counts the errors in its summary and
+   * leaves their lines to stderr.
    */
   notifications?: readonly RunNotification[];
 }

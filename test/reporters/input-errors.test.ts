@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { githubReporter } from '../../src/reporters/github.js';
 import { jsonReporter } from '../../src/reporters/json.js';
+import { createTextReporter } from '../../src/reporters/text.js';
 import type { Report, RunNotification } from '../../src/reporters/index.js';
 import { reportOf, wholeText } from './helpers.js';
 
@@ -56,5 +58,51 @@ describe('json: inputs that could not be linted', () => {
       ],
       summary: { files: 0, error: 0, warning: 0, info: 0, inputErrors: 2 },
     });
+  });
+});
+
+describe('text: the summary counts the inputs that could not be linted (stderr says why)', () => {
+  const text = (report: Report) => createTextReporter()(report, options).trimEnd().split('\n').at(-1);
+
+  it('after the findings of the inputs that were linted', () => {
+    expect(text(mixed)).toBe('✖ 7 problems (1 error, 4 warnings, 2 info) in 1 file; 2 input errors');
+  });
+
+  it('never "no problems" alone when an input was not linted', () => {
+    expect(text({ ...mixed, findings: [] })).toBe('✖ no problems in 1 file; 2 input errors');
+    expect(text(none)).toBe('✖ 2 input errors; no file linted');
+  });
+
+  it('unchanged when every input was linted, warnings or not', () => {
+    expect(text({ ...linted.report, notifications: [REMOTE] })).toBe('✖ 7 problems (1 error, 4 warnings, 2 info) in 1 file');
+    expect(text({ ...linted.report, findings: [] })).toBe('✔ no problems in 1 file');
+  });
+});
+
+describe('github: one ::error per input that could not be linted', () => {
+  const lines = (report: Report) => githubReporter(report, options).trimEnd().split('\n');
+
+  it('at the line and column when known, with the escaping of findings, titled statuslint, before the findings', () => {
+    const out = lines(mixed);
+    expect(out.slice(0, 3)).toEqual([
+      '::error file=api/broken%2Cv2.yaml,line=4,col=1,title=statuslint::invalid YAML: Flow sequence in block collection must be sufficiently indented',
+      '::error file=api/empty.yaml,title=statuslint::the file is empty',
+      "::warning file=fixtures/petstore/openapi.yaml,line=10,col=11,title=statuslint::remote $ref 'https://example.com/x.yaml' is not fetched; what it names is not linted",
+    ]);
+    expect(out).toHaveLength(3 + linted.report.findings.length + 1);
+    expect(out.at(-1)).toBe('statuslint: 7 problems (1 error, 4 warnings, 2 info) in 1 file; 2 input errors');
+  });
+
+  it('names files from the repository root, as findings do', () => {
+    const report = { ...none, notifications: [EMPTY] };
+    expect(githubReporter(report, { ...options, repoPaths: new Map([['api/empty.yaml', 'services/api/empty.yaml']]) })).toMatch(/^::error file=services\/api\/empty\.yaml,title=statuslint::the file is empty\n/);
+  });
+
+  it('annotates every input when none was linted, and the summary says so', () => {
+    expect(lines(none)).toEqual([
+      '::error file=api/broken%2Cv2.yaml,line=4,col=1,title=statuslint::invalid YAML: Flow sequence in block collection must be sufficiently indented',
+      '::error file=api/empty.yaml,title=statuslint::the file is empty',
+      'statuslint: 2 input errors; no file linted',
+    ]);
   });
 });
