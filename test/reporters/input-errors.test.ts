@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { githubReporter } from '../../src/reporters/github.js';
 import { jsonReporter } from '../../src/reporters/json.js';
+import { createSarifReporter } from '../../src/reporters/sarif.js';
 import { createTextReporter } from '../../src/reporters/text.js';
 import type { Report, RunNotification } from '../../src/reporters/index.js';
-import { reportOf, wholeText } from './helpers.js';
+import { sarifSchemaErrors } from '../sarif-schema.js';
+import { reportOf, TEST_TOOL, wholeText } from './helpers.js';
 
 /** What the CLI hands the reporters for inputs it could not lint, and for a $ref it did not follow. */
 const BROKEN: RunNotification = { level: 'error', message: 'invalid YAML: Flow sequence in block collection must be sufficiently indented', file: 'api/broken,v2.yaml', line: 4, column: 1 };
@@ -104,5 +106,35 @@ describe('github: one ::error per input that could not be linted', () => {
       '::error file=api/empty.yaml,title=statuslint::the file is empty',
       'statuslint: 2 input errors; no file linted',
     ]);
+  });
+});
+
+describe('sarif: each input that could not be linted is a tool execution notification', () => {
+  // SARIF logs are read here as plain JSON.
+  const sarif = (report: Report) => JSON.parse(wholeText(createSarifReporter({ tool: TEST_TOOL })(report, options))) as any;
+
+  it('level error, the message, and a region only where the position is known; the invocation failed', () => {
+    const log = sarif(mixed);
+    expect(sarifSchemaErrors(log)).toEqual([]);
+    const [invocation] = log.runs[0].invocations;
+    expect(invocation.executionSuccessful).toBe(false);
+    expect(invocation.toolExecutionNotifications).toEqual([
+      { level: 'error', message: { text: BROKEN.message }, locations: [{ physicalLocation: { artifactLocation: { uri: 'api/broken,v2.yaml', uriBaseId: '%SRCROOT%' }, region: { startLine: 4, startColumn: 1 } } }] },
+      // No made-up line 1 for a file that has no position to give.
+      { level: 'error', message: { text: 'the file is empty' }, locations: [{ physicalLocation: { artifactLocation: { uri: 'api/empty.yaml', uriBaseId: '%SRCROOT%' } } }] },
+      { level: 'warning', message: { text: REMOTE.message }, locations: [{ physicalLocation: { artifactLocation: { uri: 'fixtures/petstore/openapi.yaml', uriBaseId: '%SRCROOT%' }, region: { startLine: 10, startColumn: 11 } } }] },
+    ]);
+    expect(log.runs[0].results).toHaveLength(linted.report.findings.length);
+  });
+
+  it('a valid log with results: [] when every input failed', () => {
+    const log = sarif(none);
+    expect(sarifSchemaErrors(log)).toEqual([]);
+    expect(log.runs[0].results).toEqual([]);
+    expect(log.runs[0].invocations[0]).toMatchObject({ executionSuccessful: false, toolExecutionNotifications: [{ level: 'error' }, { level: 'error' }] });
+  });
+
+  it('a warning alone leaves the invocation successful', () => {
+    expect(sarif({ ...linted.report, notifications: [REMOTE] }).runs[0].invocations[0].executionSuccessful).toBe(true);
   });
 });
