@@ -341,7 +341,10 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
     const tooMany = (await import('./reporters/sarif.js')).githubLimitWarning(findings.length);
     if (tooMany) io.stderr(`statuslint: warning: ${tooMany}\n`);
   }
-  if (options.output && (result.files.length > 0 || result.failures.length === 0)) {
+  // The report is written even when no input could be linted: it lists them (json, sarif,
+  // github) or counts them (text), and an --output file from an earlier run must not survive
+  // a failed one to be read, or uploaded, as this run's.
+  if (options.output) {
     refuseToOverwriteInput(resolve(io.cwd, options.output), result.readPaths, io.cwd);
     const { writeFileAtomic } = await import('./output.js');
     try {
@@ -349,8 +352,7 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
     } catch (error) {
       throw new UsageError(`cannot write ${displayPath(resolve(io.cwd, options.output), io.cwd)}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
     }
-  } else if (result.files.length > 0 || result.failures.length === 0) {
-    // With nothing linted, a report would only claim "no problems" about files never read.
+  } else {
     if (typeof text === 'string') io.stdout(text);
     else for (const piece of text) io.stdout(piece);
   }

@@ -29,7 +29,7 @@ describe('exit codes', () => {
     const spec = join(dir, 'warn.yaml');
     writeFileSync(spec, "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200': {description: ok}\n        '429': {description: slow}\n");
     const json = JSON.parse((await runCli(['--format', 'json', spec])).stdout) as { summary: Record<string, number> };
-    expect(json.summary).toEqual({ files: 1, error: 0, warning: 1, info: 0 });
+    expect(json.summary).toEqual({ files: 1, error: 0, warning: 1, info: 0, inputErrors: 0 });
     expect((await runCli([spec])).code).toBe(0);
     expect((await runCli(['--fail-on', 'warning', spec])).code).toBe(1);
   });
@@ -115,10 +115,13 @@ describe('bad input: exit 2, one line naming the file and position, no stack', (
     const lines = run.stderr.trimEnd().split('\n');
     expect(lines).toHaveLength(inputs.length);
     table.forEach(([, expected], index) => expect(lines[index]).toMatch(expected));
-    const report = JSON.parse(run.stdout) as { findings: Array<{ file: string }>; summary: { files: number } };
+    const report = JSON.parse(run.stdout) as { findings: Array<{ file: string }>; inputErrors: Array<{ file: string; line?: number; column?: number; message: string }>; summary: { files: number; inputErrors: number } };
     expect(report.summary.files).toBe(1);
     expect(report.findings.length).toBeGreaterThan(0);
     expect(report.findings.every((finding) => finding.file === petstore)).toBe(true);
+    // The report names what stderr names, line for line.
+    expect(report.summary.inputErrors).toBe(inputs.length);
+    expect(report.inputErrors.map((item) => `statuslint: ${item.file}${item.line !== undefined ? `:${item.line}:${item.column}` : ''}: ${item.message}`)).toEqual(lines);
   });
 
   it('a UTF-8 byte-order mark is fine, in YAML and JSON, and does not shift columns', async () => {
@@ -135,8 +138,9 @@ describe('bad input: exit 2, one line naming the file and position, no stack', (
   it('still lints the other inputs of the run', async () => {
     const run = await runCli(['--format', 'json', 'fixtures/invalid/empty.yaml', petstore]);
     expect(run.code).toBe(2);
-    const report = JSON.parse(run.stdout) as { findings: unknown[]; summary: { files: number } };
-    expect(report.summary.files).toBe(1);
+    const report = JSON.parse(run.stdout) as { findings: unknown[]; inputErrors: unknown[]; summary: { files: number; inputErrors: number } };
+    expect(report.summary).toMatchObject({ files: 1, inputErrors: 1 });
+    expect(report.inputErrors).toEqual([{ file: 'fixtures/invalid/empty.yaml', message: 'the file is empty' }]);
     expect(report.findings.length).toBeGreaterThan(0);
     expect(run.stderr).toContain('fixtures/invalid/empty.yaml: the file is empty');
   });

@@ -1,5 +1,14 @@
 import type { Finding } from '../engine/types.js';
-import type { ReporterOptions } from './types.js';
+import type { Report, ReporterOptions, RunNotification } from './types.js';
+
+/**
+ * The run's input errors: each input that could not be linted (unreadable, unparseable, a
+ * `$ref` that does not resolve, not OpenAPI) or, with --validate, is not valid. They are
+ * why the run exits 2; warnings (a remote `$ref` not followed) are not among them.
+ */
+export function inputErrors(report: Report): RunNotification[] {
+  return (report.notifications ?? []).filter((item) => item.level === 'error');
+}
 
 /** A reported file as the repository names it (see `ReporterOptions.repoPaths`). */
 export function repoPath(file: string, options: ReporterOptions): string {

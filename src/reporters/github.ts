@@ -1,5 +1,5 @@
 import type { Finding, Severity } from '../engine/types.js';
-import { headline, repoPath } from './context.js';
+import { headline, inputErrors, repoPath } from './context.js';
 import type { ReporterOptions, StringReporter } from './types.js';
 import { plural } from '../plural.js';
 
@@ -58,8 +58,10 @@ function bySeverity(a: Finding, b: Finding): number {
 }
 
 /**
- * GitHub Actions workflow commands: one annotation per finding on the line of the offending
- * key, file paths relative to the repository root, then a plain summary line. Errors come
+ * GitHub Actions workflow commands: one annotation per input that could not be linted (an
+ * `::error` titled `statuslint`, at the problem's line and column when known) and per run
+ * warning, then one per finding on the line of the offending key, file paths relative to the
+ * repository root, then a plain summary line. Errors come
  * first: the runner shows only 10 errors and 10 warnings per step (50 per job) as
  * annotations, and every line still stays in the log.
  */
@@ -78,10 +80,12 @@ export const githubReporter: StringReporter = (report, options: ReporterOptions)
   for (const finding of report.findings) counts[finding.severity]++;
   const files = plural(report.files.length, 'file');
   const total = report.findings.length;
-  lines.push(
+  const linted =
     total === 0
-      ? `statuslint: no problems in ${files}`
-      : `statuslint: ${plural(total, 'problem')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info) in ${files}`,
-  );
+      ? `no problems in ${files}`
+      : `${plural(total, 'problem')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info) in ${files}`;
+  // "no problems" alone would read as a pass in the log of a step that failed with exit 2.
+  const failed = inputErrors(report).length;
+  lines.push(failed === 0 ? `statuslint: ${linted}` : report.files.length === 0 ? `statuslint: ${plural(failed, 'input error')}; no file linted` : `statuslint: ${linted}; ${plural(failed, 'input error')}`);
   return lines.join('\n') + '\n';
 };

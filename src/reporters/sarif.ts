@@ -126,7 +126,7 @@ function artifactLocation(path: string) {
   return { uri: pathToUri(path), uriBaseId: '%SRCROOT%' };
 }
 
-function physicalLocation(file: string, region: { startLine: number; startColumn?: number; endLine?: number; endColumn?: number }, options: ReporterOptions) {
+function physicalLocation(file: string, region: { startLine: number; startColumn?: number; endLine?: number; endColumn?: number } | undefined, options: ReporterOptions) {
   return { artifactLocation: artifactLocation(repoPath(file, options)), region };
 }
 
@@ -161,13 +161,18 @@ function result(finding: Finding, ruleIndex: number | undefined, occurrence: str
   };
 }
 
+/**
+ * An input that could not be linted (level `error`), or a part of one left unread (`warning`),
+ * as a `toolExecutionNotifications` entry (SARIF §3.58): its file, and a region only when the
+ * position is known. A file that could not be read has none: region is optional (§3.29), and
+ * a made-up line 1 would point a reader at text that is not the problem.
+ */
 function notification(item: RunNotification, options: ReporterOptions) {
+  const region = item.line !== undefined ? { startLine: item.line, startColumn: item.column } : undefined;
   return {
     level: item.level,
     message: { text: item.message },
-    ...(item.file !== undefined
-      ? { locations: [{ physicalLocation: physicalLocation(item.file, { startLine: item.line ?? 1, ...(item.column !== undefined ? { startColumn: item.column } : {}) }, options) }] }
-      : {}),
+    locations: item.file !== undefined ? [{ physicalLocation: physicalLocation(item.file, region, options) }] : undefined,
   };
 }
 

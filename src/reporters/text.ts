@@ -1,5 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import type { Finding, Severity } from '../engine/types.js';
+import { inputErrors } from './context.js';
 import type { Report, StringReporter } from './types.js';
 import { plural } from '../plural.js';
 
@@ -19,7 +20,8 @@ const same: Style = (text) => text;
 const PLAIN: Styles = { severity: { error: same, warning: same, info: same }, file: same, dim: same, clean: same, failed: same, warned: same };
 
 /**
- * Findings grouped by file, `line:col  severity  message  rule-id`, then a summary line;
+ * Findings grouped by file, `line:col  severity  message  rule-id`, then a summary line
+ * that also counts the inputs that could not be linted (their reasons go to stderr);
  * coloured with `chalk` when the report asks for colour. Without colour (a pipe, a CI log)
  * chalk is not needed, and `reporterFor` leaves it unloaded: it is ~7 ms of start-up.
  */
@@ -58,12 +60,16 @@ function textReport(report: Report, style: Styles): string {
   for (const finding of report.findings) counts[finding.severity]++;
   const total = report.findings.length;
   const files = plural(report.files.length, 'file');
-  if (total === 0) {
+  // Each input error has its own line on stderr; the summary only must not read as a clean
+  // run, nor leave a report file (--output) saying nothing of the inputs never read.
+  const failed = inputErrors(report).length;
+  if (total === 0 && failed === 0) {
     out.push(style.clean(`✔ no problems in ${files}`));
   } else {
     const parts = [plural(counts.error, 'error'), plural(counts.warning, 'warning'), `${counts.info} info`];
-    const line = `✖ ${plural(total, 'problem')} (${parts.join(', ')}) in ${files}`;
-    out.push(counts.error > 0 ? style.failed(line) : style.warned(line));
+    const linted = total === 0 ? `no problems in ${files}` : `${plural(total, 'problem')} (${parts.join(', ')}) in ${files}`;
+    const line = failed === 0 ? `✖ ${linted}` : report.files.length === 0 ? `✖ ${plural(failed, 'input error')}; no file linted` : `✖ ${linted}; ${plural(failed, 'input error')}`;
+    out.push(counts.error > 0 || failed > 0 ? style.failed(line) : style.warned(line));
   }
   return out.join('\n') + '\n';
 }

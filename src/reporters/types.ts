@@ -18,7 +18,11 @@ export interface Report {
   files: readonly string[];
   /** The rules that ran, for their metadata. */
   rules: readonly Rule<any>[];
-  /** Problems with the run; the text and JSON formats leave them to stderr. */
+  /**
+   * Problems with the run. Errors (inputs not linted) are listed by the json, sarif and github
+   * formats, warnings by sarif and github only; text counts the errors in its summary and
+   * leaves their lines to stderr.
+   */
   notifications?: readonly RunNotification[];
 }
 

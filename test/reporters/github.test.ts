@@ -138,7 +138,7 @@ describe('github: through the CLI', () => {
     cpSync(join(projectRoot, 'fixtures', 'clean', 'openapi.yaml'), join(folder, 'clean.yaml'));
     const cli = await runCli(['--format', 'github', 'broken.yaml', 'clean.yaml'], { cwd: folder });
     expect(cli.code).toBe(2);
-    expect(cli.stdout).toMatch(/^::error file=broken\.yaml,line=4,col=1,title=statuslint::invalid YAML.*\nstatuslint: no problems in 1 file\n$/);
+    expect(cli.stdout).toMatch(/^::error file=broken\.yaml,line=4,col=1,title=statuslint::invalid YAML.*\nstatuslint: no problems in 1 file; 1 input error\n$/);
     expect(cli.stderr).toMatch(/^statuslint: broken\.yaml:4:1: invalid YAML/);
   });
 });

@@ -26,9 +26,9 @@ function findings(count: number): Finding[] {
   }));
 }
 
-function reference(list: Finding[], summary: Record<string, number>): string {
+function reference(list: Finding[], summary: Record<string, number>, inputErrors: unknown[] = []): string {
   const entries = list.map(({ messageId: _, ...rest }) => rest);
-  return JSON.stringify({ findings: entries, summary }, null, 2) + '\n';
+  return JSON.stringify({ findings: entries, inputErrors, summary }, null, 2) + '\n';
 }
 
 describe('json reporter: a long report comes in pieces, with the same bytes', () => {
@@ -46,6 +46,12 @@ describe('json reporter: a long report comes in pieces, with the same bytes', ()
   it('one finding per piece', () => {
     const list = findings(5);
     expect(whole(jsonReportText(list, summary, 1))).toBe(reference(list, summary));
+  });
+
+  it('input errors after the findings, whatever the pieces', () => {
+    const list = findings(7);
+    const errors = [{ file: 'specs/broken.yaml', line: 3, column: 1, message: 'invalid YAML: "findings": [] is not JSON' }, { file: 'specs/empty.yaml', message: 'the file is empty' }];
+    expect(whole(jsonReportText(list, { ...summary, inputErrors: 2 }, 3, errors))).toBe(reference(list, { ...summary, inputErrors: 2 }, errors));
   });
 });
 
