@@ -9,7 +9,7 @@ import { parseSize } from './size.js';
 import { SEVERITIES, type Severity } from './engine/types.js';
 import type { RefusedFix } from './fix/apply.js';
 import { expandInputs } from './inputs.js';
-import { allRules, lintParallel, type LintResult, type ParallelLintOptions } from './lint.js';
+import { allRules, lintParallel, mentionsVersionKey, type LintResult, type ParallelLintOptions } from './lint.js';
 import { createProgress, showsProgress } from './progress.js';
 import { FORMATS, REPOSITORY_FORMATS, reporterFor, type Format, type RunNotification } from './reporters/index.js';
 import { packageInfo } from './version.js';
@@ -303,6 +303,7 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
 
   let findings = result.findings;
   if (options.writeBaseline) {
+    refuseToOverwriteInput('baseline', resolve(io.cwd, options.writeBaseline), result, inputs.ownFilesFound, io.cwd);
     if (result.failures.length > 0) {
       io.stderr(`statuslint: not writing ${options.writeBaseline}: ${plural(result.failures.length, 'input')} could not be linted\n`);
     } else {
@@ -342,7 +343,7 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
     if (tooMany) io.stderr(`statuslint: warning: ${tooMany}\n`);
   }
   if (options.output && (result.files.length > 0 || result.failures.length === 0)) {
-    refuseToOverwriteInput(resolve(io.cwd, options.output), result.readPaths, io.cwd);
+    refuseToOverwriteInput('report', resolve(io.cwd, options.output), result, inputs.ownFilesFound, io.cwd);
     const { writeFileAtomic } = await import('./output.js');
     try {
       writeFileAtomic(resolve(io.cwd, options.output), text);
@@ -367,11 +368,18 @@ function reportInternalErrors(result: LintResult, options: CliOptions, io: CliIo
   }
 }
 
-/** The report must never replace a spec or a file a spec references. */
-function refuseToOverwriteInput(output: string, inputs: readonly string[], cwd: string): void {
+/**
+ * What statuslint writes besides fixes (the report, a baseline) must never replace a spec or a
+ * file a spec references; nor a spec in a folder being linted that was left out only because
+ * it is named as that output.
+ */
+function refuseToOverwriteInput(what: string, output: string, result: LintResult, ownFilesFound: readonly string[], cwd: string): void {
   const target = realPath(output);
-  if (inputs.some((input) => realPath(input) === target)) {
-    throw new UsageError(`refusing to write the report over ${displayPath(output, cwd)}, which this run reads`);
+  if (result.readPaths.some((input) => realPath(input) === target)) {
+    throw new UsageError(`refusing to write the ${what} over ${displayPath(output, cwd)}, which this run reads`);
+  }
+  if (ownFilesFound.some((found) => realPath(found) === target) && mentionsVersionKey(output)) {
+    throw new UsageError(`refusing to write the ${what} over ${displayPath(output, cwd)}, an OpenAPI document in a folder this run lints`);
   }
 }
 
