@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -123,6 +123,27 @@ describe('--fix', () => {
     const run = await runCli(['--fix', 'openapi.yaml'], { cwd: dir });
     expect(run.code).toBe(0);
     expect(snapshot(dir)).toEqual(before);
+  });
+
+  it.skipIf(process.platform === 'win32')('writes through a symlinked spec to its target, keeping the link and the mode', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-link-'));
+    mkdirSync(join(dir, 'real'));
+    const target = join(dir, 'real', 'spec.yaml');
+    cpSync(join(projectRoot, 'fixtures/petstore/openapi.yaml'), target);
+    chmodSync(target, 0o640);
+    symlinkSync(join('real', 'spec.yaml'), join(dir, 'link.yaml'));
+    const diff = (await runCli(['--fix-dry-run', '--fail-on', 'none', 'link.yaml'], { cwd: dir })).stdout;
+    expect(diff).toContain('+++ b/link.yaml');
+    const run = await runCli(['--fix', 'link.yaml'], { cwd: dir });
+    expect(run.stderr).toMatch(/^statuslint: fixed \d+ problems in 1 file\n$/);
+    expect(lstatSync(join(dir, 'link.yaml')).isSymbolicLink()).toBe(true);
+    expect(readlinkSync(join(dir, 'link.yaml'))).toBe(join('real', 'spec.yaml'));
+    expect(statSync(target).mode & 0o777).toBe(0o640);
+    expect(readFileSync(target, 'utf8')).toContain('Retry-After');
+    expect(lint([target], { cwd: dir }).fixes).toEqual([]);
+    // Only the spec changed: no temporary file is left beside the link or the target.
+    expect(readdirSync(dir).sort()).toEqual(['link.yaml', 'real']);
+    expect(readdirSync(join(dir, 'real'))).toEqual(['spec.yaml']);
   });
 
   it('leaves alone a headers member that is not a map, and a response reached through a YAML alias, and says so', async () => {
