@@ -9,7 +9,7 @@ import { parseSize } from './size.js';
 import { SEVERITIES, type Severity } from './engine/types.js';
 import type { RefusedFix } from './fix/apply.js';
 import { expandInputs } from './inputs.js';
-import { allRules, lintParallel, mentionsVersionKey, type LintResult, type ParallelLintOptions } from './lint.js';
+import { allRules, lintParallel, mentionsVersionKey, type Finding, type LintResult, type ParallelLintOptions } from './lint.js';
 import { createProgress, showsProgress } from './progress.js';
 import { FORMATS, REPOSITORY_FORMATS, reporterFor, type Format, type RunNotification } from './reporters/index.js';
 import { packageInfo } from './version.js';
@@ -68,6 +68,8 @@ interface CliOptions {
   validate?: boolean;
   fix?: boolean;
   fixDryRun?: boolean;
+  /** Whether -f was given (a --fix-dry-run prints a diff, never a report). */
+  formatGiven?: boolean;
   /** A file, `false` for --no-config, or undefined to look for one. */
   config?: string | false;
   rule?: string[];
@@ -98,7 +100,7 @@ function buildProgram(io: CliIo, exit: { code: number }): Command {
     .option('--allow-external-refs', 'follow $refs to files outside the project root (the git top-level, else the working directory)')
     .option('--no-color', 'never colour the output (also NO_COLOR=1)')
     .option('--fix', 'repair mechanical findings in place (comments and layout kept), then report what remains')
-    .option('--fix-dry-run', 'print the --fix changes as a unified diff; write nothing')
+    .option('--fix-dry-run', 'print the --fix changes as a unified diff (to --output if given) and change no spec; the exit code is that of the problems that would remain')
     .option('--validate', 'also check each spec against the official OpenAPI schema (slower)')
     .option('--debug', 'print stack traces of internal errors')
     // `statuslint rules --format json` must reach the subcommand's own --format.
@@ -112,7 +114,7 @@ function buildProgram(io: CliIo, exit: { code: number }): Command {
     })
     .action(async (specs: string[], options: CliOptions) => {
       if (specs.length === 0) throw new UsageError('no spec given (run statuslint --help for usage)');
-      exit.code = await run(specs, options, io);
+      exit.code = await run(specs, { ...options, formatGiven: program.getOptionValueSource('format') === 'cli' }, io);
     });
   program.addHelpText(
     'after',
@@ -226,6 +228,12 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
   if (options.baseline && options.writeBaseline) {
     throw new UsageError('use --baseline or --write-baseline, not both (--write-baseline alone refreshes a baseline)');
   }
+  if (options.fixDryRun) {
+    // A dry run's output is a diff: refuse what it cannot do rather than drop it.
+    if (options.fix) throw new UsageError('use --fix or --fix-dry-run, not both');
+    if (options.formatGiven) throw new UsageError('--fix-dry-run prints a unified diff, not a report, so --format does not apply; run --fix, or lint without a fix option, for a report');
+    if (options.writeBaseline) throw new UsageError('--fix-dry-run writes no file but its diff; run --write-baseline without it');
+  }
   const config = configFor(options.config, io.cwd);
   const flags = parseRuleFlags(options.rule ?? [], allRules);
   const own = [config.path, options.baseline, options.writeBaseline, options.output].filter((path): path is string => typeof path === 'string');
@@ -249,6 +257,8 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
   const threads = io.env.STATUSLINT_THREADS?.trim() ? Number(io.env.STATUSLINT_THREADS) : undefined;
   if (threads !== undefined && !(Number.isInteger(threads) && threads >= 0)) throw new UsageError(`STATUSLINT_THREADS must be a whole number, not '${io.env.STATUSLINT_THREADS}'`);
   let result: LintResult;
+  /** A --fix-dry-run's diff and what it says on stderr, given once the remaining findings are known. */
+  let dryRun: { diff: string[]; fixes: string; refused: string } | undefined;
   if (options.fix || options.fixDryRun) {
     // Loaded only for --fix: the editor brings in the yaml package.
     const { fixSpecs, writeChanges } = await import('./fix/apply.js');
@@ -258,18 +268,17 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
     result = outcome.result;
     const files = outcome.changes.length;
     if (options.fixDryRun) {
-      for (const change of outcome.changes) {
+      const diff = outcome.changes.map((change) => {
         const name = displayPath(change.path, io.cwd);
-        io.stdout(unifiedDiff(`a/${name}`, `b/${name}`, change.before, change.after));
-      }
-      io.stderr(`statuslint: --fix-dry-run: ${plural(outcome.applied, 'fix', 'fixes')} in ${plural(files, 'file')}; nothing written\n`);
+        return unifiedDiff(`a/${name}`, `b/${name}`, change.before, change.after);
+      });
+      const refused = outcome.refused.length > 0 ? refusedNote(outcome.refused) : '';
+      dryRun = { diff, fixes: `${plural(outcome.applied, 'fix', 'fixes')} in ${plural(files, 'file')}`, refused };
+    } else {
+      writeChanges(outcome.changes);
+      if (outcome.applied > 0) io.stderr(`statuslint: fixed ${plural(outcome.applied, 'problem')} in ${plural(files, 'file')}\n`);
       if (outcome.refused.length > 0) io.stderr(refusedNote(outcome.refused));
-      reportInternalErrors(result, options, io);
-      return result.failures.length > 0 || result.internalErrors.length > 0 ? EXIT_ERROR : EXIT_OK;
     }
-    writeChanges(outcome.changes);
-    if (outcome.applied > 0) io.stderr(`statuslint: fixed ${plural(outcome.applied, 'problem')} in ${plural(files, 'file')}\n`);
-    if (outcome.refused.length > 0) io.stderr(refusedNote(outcome.refused));
   } else {
     result = await lintParallel(inputs.files, { ...lintOptions, threads, beforeLint: io.beforeLint });
     progress.clear();
@@ -320,8 +329,27 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
     findings = applied.findings;
     const name = displayPath(baseline.path, io.cwd);
     const hidden = result.findings.length - findings.length;
-    const fixedNote = applied.fixed > 0 ? `; ${plural(applied.fixed, 'entry', 'entries')} now fixed (drop ${applied.fixed === 1 ? 'it' : 'them'} with --write-baseline ${options.baseline})` : '; none fixed';
+    const fixedNote =
+      applied.fixed === 0 ? '; none fixed'
+      : options.fixDryRun ? `; ${plural(applied.fixed, 'entry', 'entries')} would be fixed by the diff`
+      : `; ${plural(applied.fixed, 'entry', 'entries')} now fixed (drop ${applied.fixed === 1 ? 'it' : 'them'} with --write-baseline ${options.baseline})`;
     io.stderr(`statuslint: baseline ${name}: ${plural(hidden, 'known finding')} not reported${fixedNote}\n`);
+  }
+
+  if (dryRun) {
+    // Like ESLint's --fix-dry-run: the exit code is that of the problems left once the diff is
+    // applied, so that 1 means the same in every mode.
+    const remaining = findings.length > 0 ? `; ${plural(findings.length, 'problem')} would remain (${severityCounts(findings)})` : '';
+    const output = options.output && (result.files.length > 0 || result.failures.length === 0) ? resolve(io.cwd, options.output) : undefined;
+    if (output) {
+      refuseToOverwriteInput('diff', output, result, inputs.ownFilesFound, io.cwd);
+      await writeOutput(output, dryRun.diff, io.cwd);
+    } else {
+      for (const piece of dryRun.diff) io.stdout(piece);
+    }
+    const written = output ? `diff written to ${displayPath(output, io.cwd)}, no spec changed` : 'nothing written';
+    io.stderr(`statuslint: --fix-dry-run: ${dryRun.fixes}; ${written}${remaining}\n${dryRun.refused}`);
+    return exitCode(result, findings, options.failOn);
   }
 
   const notifications: RunNotification[] = [
@@ -344,19 +372,35 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
   }
   if (options.output && (result.files.length > 0 || result.failures.length === 0)) {
     refuseToOverwriteInput('report', resolve(io.cwd, options.output), result, inputs.ownFilesFound, io.cwd);
-    const { writeFileAtomic } = await import('./output.js');
-    try {
-      writeFileAtomic(resolve(io.cwd, options.output), text);
-    } catch (error) {
-      throw new UsageError(`cannot write ${displayPath(resolve(io.cwd, options.output), io.cwd)}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-    }
+    await writeOutput(resolve(io.cwd, options.output), text, io.cwd);
   } else if (result.files.length > 0 || result.failures.length === 0) {
     // With nothing linted, a report would only claim "no problems" about files never read.
     if (typeof text === 'string') io.stdout(text);
     else for (const piece of text) io.stdout(piece);
   }
+  return exitCode(result, findings, options.failOn);
+}
+
+function exitCode(result: LintResult, findings: readonly Finding[], failOn: FailOn): number {
   if (result.failures.length > 0 || result.internalErrors.length > 0) return EXIT_ERROR;
-  return findings.some((finding) => fails(finding.severity, options.failOn)) ? EXIT_FINDINGS : EXIT_OK;
+  return findings.some((finding) => fails(finding.severity, failOn)) ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** `2 errors, 1 warning, 0 info`, as the text report's summary says it. */
+function severityCounts(findings: readonly Finding[]): string {
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const finding of findings) counts[finding.severity]++;
+  return `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info`;
+}
+
+/** Writes --output atomically; a failure is the user's to fix (a missing folder, a full disk). */
+async function writeOutput(path: string, content: string | Iterable<string>, cwd: string): Promise<void> {
+  const { writeFileAtomic } = await import('./output.js');
+  try {
+    writeFileAtomic(path, content);
+  } catch (error) {
+    throw new UsageError(`cannot write ${displayPath(path, cwd)}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
 }
 
 /** A bug met while linting: one line each (the stack with --debug); the run exits 2. */
