@@ -135,7 +135,7 @@ Configuration, suppressions and baselines: docs/configuration.md`,
   );
   program
     .command('rules')
-    .description('list every rule with its id, default severity and description')
+    .description('list every rule with its id, default severity (off for a rule outside the recommended set), whether --fix repairs it, and description')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (options: { format: 'text' | 'json' }) => {
       const { listRules } = await import('./rule-docs.js');
