@@ -16,6 +16,7 @@ import { packageInfo } from './version.js';
 import { plural } from './plural.js';
 import { raiseTierUpThreshold } from './tier-up.js';
 import { guardProcessOutput } from './process-output.js';
+import { editDistance } from './suggest.js';
 
 // What only some runs need (baselines, --validate, SARIF paths, rule docs, writing files, the
 // subcommands) is imported where it is used: every module loaded costs each run start-up time.
@@ -70,6 +71,8 @@ interface CliOptions {
   fixDryRun?: boolean;
   /** Whether -f was given (a --fix-dry-run prints a diff, never a report). */
   formatGiven?: boolean;
+  /** The subcommands, for a hint when a spec that does not exist is spelt like one. */
+  commands?: readonly string[];
   /** A file, `false` for --no-config, or undefined to look for one. */
   config?: string | false;
   rule?: string[];
@@ -114,7 +117,8 @@ function buildProgram(io: CliIo, exit: { code: number }): Command {
     })
     .action(async (specs: string[], options: CliOptions) => {
       if (specs.length === 0) throw new UsageError('no spec given (run statuslint --help for usage)');
-      exit.code = await run(specs, { ...options, formatGiven: program.getOptionValueSource('format') === 'cli' }, io);
+      const commands = program.commands.map((command) => command.name());
+      exit.code = await run(specs, { ...options, formatGiven: program.getOptionValueSource('format') === 'cli', commands }, io);
     });
   program.addHelpText(
     'after',
@@ -296,6 +300,7 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
       if (problem) result.failures.push(problem);
     }
   }
+  result.failures = result.failures.map((failure) => withCommandHint(failure, specs, options.commands ?? [], io.cwd));
   for (const failure of result.failures) io.stderr(`statuslint: ${failure.describe(io.cwd)}\n`);
   reportInternalErrors(result, options, io);
   const { notOpenApi, fragments } = result.skipped;
@@ -401,6 +406,23 @@ async function writeOutput(path: string, content: string | Iterable<string>, cwd
   } catch (error) {
     throw new UsageError(`cannot write ${displayPath(path, cwd)}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
+}
+
+/**
+ * `rule: no such file; did you mean 'rules'?`: a missing input typed as a bare word within two
+ * edits of a subcommand (`rule`, `explian`) was most likely meant as that command.
+ */
+function withCommandHint(failure: LoadError, specs: readonly string[], commands: readonly string[], cwd: string): LoadError {
+  if (failure.detail !== 'no such file') return failure;
+  const typed = specs.find((spec) => /^[a-z][a-z0-9-]*$/i.test(spec) && resolve(cwd, spec) === failure.file);
+  if (typed === undefined) return failure;
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const command of commands) {
+    const distance = editDistance(typed.toLowerCase(), command);
+    if (distance < bestDistance) [best, bestDistance] = [command, distance];
+  }
+  return best === undefined ? failure : new LoadError(failure.file, `${failure.detail}; did you mean '${best}'?`, failure.position);
 }
 
 /** A bug met while linting: one line each (the stack with --debug); the run exits 2. */

@@ -94,6 +94,23 @@ describe('bad input: exit 2, one line naming the file and position, no stack', (
     });
   }
 
+  it('a missing input spelt like a subcommand is answered with that command', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'statuslint-typo-'));
+    const cases: Array<[string[], string]> = [
+      [['rule'], "statuslint: rule: no such file; did you mean 'rules'?\n"],
+      [['explian', 'require-allow'], "statuslint: explian: no such file; did you mean 'explain'?\nstatuslint: require-allow: no such file\n"],
+      [['int'], "statuslint: int: no such file; did you mean 'init'?\n"],
+      // Not a bare word, or too far from every command: the plain message.
+      [['rules.yaml'], 'statuslint: rules.yaml: no such file\n'],
+      [['test'], 'statuslint: test: no such file\n'],
+      [['api'], 'statuslint: api: no such file\n'],
+    ];
+    for (const [args, stderr] of cases) {
+      const run = await runCli(args, { cwd: dir });
+      expect([run.code, run.stderr], args.join(' ')).toEqual([2, stderr]);
+    }
+  });
+
   it('a folder holding broken specs: each is reported, exit 2', async () => {
     const run = await runCli(['fixtures/invalid/..']);
     expect(run.code).toBe(2);
