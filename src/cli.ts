@@ -9,13 +9,14 @@ import { parseSize } from './size.js';
 import { SEVERITIES, type Severity } from './engine/types.js';
 import type { RefusedFix } from './fix/apply.js';
 import { expandInputs } from './inputs.js';
-import { allRules, lintParallel, type LintResult, type ParallelLintOptions } from './lint.js';
+import { allRules, lintParallel, mentionsVersionKey, type Finding, type LintResult, type ParallelLintOptions } from './lint.js';
 import { createProgress, showsProgress } from './progress.js';
 import { FORMATS, REPOSITORY_FORMATS, reporterFor, type Format, type RunNotification } from './reporters/index.js';
 import { packageInfo } from './version.js';
 import { plural } from './plural.js';
 import { raiseTierUpThreshold } from './tier-up.js';
 import { guardProcessOutput } from './process-output.js';
+import { editDistance } from './suggest.js';
 
 // What only some runs need (baselines, --validate, SARIF paths, rule docs, writing files, the
 // subcommands) is imported where it is used: every module loaded costs each run start-up time.
@@ -68,6 +69,10 @@ interface CliOptions {
   validate?: boolean;
   fix?: boolean;
   fixDryRun?: boolean;
+  /** Whether -f was given (a --fix-dry-run prints a diff, never a report). */
+  formatGiven?: boolean;
+  /** The subcommands, for a hint when a spec that does not exist is spelt like one. */
+  commands?: readonly string[];
   /** A file, `false` for --no-config, or undefined to look for one. */
   config?: string | false;
   rule?: string[];
@@ -98,7 +103,7 @@ function buildProgram(io: CliIo, exit: { code: number }): Command {
     .option('--allow-external-refs', 'follow $refs to files outside the project root (the git top-level, else the working directory)')
     .option('--no-color', 'never colour the output (also NO_COLOR=1)')
     .option('--fix', 'repair mechanical findings in place (comments and layout kept), then report what remains')
-    .option('--fix-dry-run', 'print the --fix changes as a unified diff; write nothing')
+    .option('--fix-dry-run', 'print the --fix changes as a unified diff (to --output if given) and change no spec; the exit code is that of the problems that would remain')
     .option('--validate', 'also check each spec against the official OpenAPI schema (slower)')
     .option('--debug', 'print stack traces of internal errors')
     // `statuslint rules --format json` must reach the subcommand's own --format.
@@ -112,7 +117,8 @@ function buildProgram(io: CliIo, exit: { code: number }): Command {
     })
     .action(async (specs: string[], options: CliOptions) => {
       if (specs.length === 0) throw new UsageError('no spec given (run statuslint --help for usage)');
-      exit.code = await run(specs, options, io);
+      const commands = program.commands.map((command) => command.name());
+      exit.code = await run(specs, { ...options, formatGiven: program.getOptionValueSource('format') === 'cli', commands }, io);
     });
   program.addHelpText(
     'after',
@@ -133,7 +139,7 @@ Configuration, suppressions and baselines: docs/configuration.md`,
   );
   program
     .command('rules')
-    .description('list every rule with its id, default severity and description')
+    .description('list every rule with its id, default severity (off for a rule outside the recommended set), whether --fix repairs it, and description')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (options: { format: 'text' | 'json' }) => {
       const { listRules } = await import('./rule-docs.js');
@@ -226,6 +232,12 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
   if (options.baseline && options.writeBaseline) {
     throw new UsageError('use --baseline or --write-baseline, not both (--write-baseline alone refreshes a baseline)');
   }
+  if (options.fixDryRun) {
+    // A dry run's output is a diff: refuse what it cannot do rather than drop it.
+    if (options.fix) throw new UsageError('use --fix or --fix-dry-run, not both');
+    if (options.formatGiven) throw new UsageError('--fix-dry-run prints a unified diff, not a report, so --format does not apply; run --fix, or lint without a fix option, for a report');
+    if (options.writeBaseline) throw new UsageError('--fix-dry-run writes no file but its diff; run --write-baseline without it');
+  }
   const config = configFor(options.config, io.cwd);
   const flags = parseRuleFlags(options.rule ?? [], allRules);
   const own = [config.path, options.baseline, options.writeBaseline, options.output].filter((path): path is string => typeof path === 'string');
@@ -249,6 +261,8 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
   const threads = io.env.STATUSLINT_THREADS?.trim() ? Number(io.env.STATUSLINT_THREADS) : undefined;
   if (threads !== undefined && !(Number.isInteger(threads) && threads >= 0)) throw new UsageError(`STATUSLINT_THREADS must be a whole number, not '${io.env.STATUSLINT_THREADS}'`);
   let result: LintResult;
+  /** A --fix-dry-run's diff and what it says on stderr, given once the remaining findings are known. */
+  let dryRun: { diff: string[]; fixes: string; refused: string } | undefined;
   if (options.fix || options.fixDryRun) {
     // Loaded only for --fix: the editor brings in the yaml package.
     const { fixSpecs, writeChanges } = await import('./fix/apply.js');
@@ -258,18 +272,17 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
     result = outcome.result;
     const files = outcome.changes.length;
     if (options.fixDryRun) {
-      for (const change of outcome.changes) {
+      const diff = outcome.changes.map((change) => {
         const name = displayPath(change.path, io.cwd);
-        io.stdout(unifiedDiff(`a/${name}`, `b/${name}`, change.before, change.after));
-      }
-      io.stderr(`statuslint: --fix-dry-run: ${plural(outcome.applied, 'fix', 'fixes')} in ${plural(files, 'file')}; nothing written\n`);
+        return unifiedDiff(`a/${name}`, `b/${name}`, change.before, change.after);
+      });
+      const refused = outcome.refused.length > 0 ? refusedNote(outcome.refused) : '';
+      dryRun = { diff, fixes: `${plural(outcome.applied, 'fix', 'fixes')} in ${plural(files, 'file')}`, refused };
+    } else {
+      writeChanges(outcome.changes);
+      if (outcome.applied > 0) io.stderr(`statuslint: fixed ${plural(outcome.applied, 'problem')} in ${plural(files, 'file')}\n`);
       if (outcome.refused.length > 0) io.stderr(refusedNote(outcome.refused));
-      reportInternalErrors(result, options, io);
-      return result.failures.length > 0 || result.internalErrors.length > 0 ? EXIT_ERROR : EXIT_OK;
     }
-    writeChanges(outcome.changes);
-    if (outcome.applied > 0) io.stderr(`statuslint: fixed ${plural(outcome.applied, 'problem')} in ${plural(files, 'file')}\n`);
-    if (outcome.refused.length > 0) io.stderr(refusedNote(outcome.refused));
   } else {
     result = await lintParallel(inputs.files, { ...lintOptions, threads, beforeLint: io.beforeLint });
     progress.clear();
@@ -287,6 +300,7 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
       if (problem) result.failures.push(problem);
     }
   }
+  result.failures = result.failures.map((failure) => withCommandHint(failure, specs, options.commands ?? [], io.cwd));
   for (const failure of result.failures) io.stderr(`statuslint: ${failure.describe(io.cwd)}\n`);
   reportInternalErrors(result, options, io);
   const { notOpenApi, fragments } = result.skipped;
@@ -303,6 +317,7 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
 
   let findings = result.findings;
   if (options.writeBaseline) {
+    refuseToOverwriteInput('baseline', resolve(io.cwd, options.writeBaseline), result, inputs.ownFilesFound, io.cwd);
     if (result.failures.length > 0) {
       io.stderr(`statuslint: not writing ${options.writeBaseline}: ${plural(result.failures.length, 'input')} could not be linted\n`);
     } else {
@@ -319,8 +334,28 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
     findings = applied.findings;
     const name = displayPath(baseline.path, io.cwd);
     const hidden = result.findings.length - findings.length;
-    const fixedNote = applied.fixed > 0 ? `; ${plural(applied.fixed, 'entry', 'entries')} now fixed (drop ${applied.fixed === 1 ? 'it' : 'them'} with --write-baseline ${options.baseline})` : '; none fixed';
+    const fixedNote =
+      applied.fixed === 0 ? '; none fixed'
+      : options.fixDryRun ? `; ${plural(applied.fixed, 'entry', 'entries')} would be fixed by the diff`
+      : `; ${plural(applied.fixed, 'entry', 'entries')} now fixed (drop ${applied.fixed === 1 ? 'it' : 'them'} with --write-baseline ${options.baseline})`;
     io.stderr(`statuslint: baseline ${name}: ${plural(hidden, 'known finding')} not reported${fixedNote}\n`);
+  }
+
+  if (dryRun) {
+    // Like ESLint's --fix-dry-run: the exit code is that of the problems left once the diff is
+    // applied, so that 1 means the same in every mode.
+    const remaining = findings.length > 0 ? `; ${plural(findings.length, 'problem')} would remain (${severityCounts(findings)})` : '';
+    // Written even when nothing could be linted, as a report is: no diff from an earlier run stays.
+    const output = options.output ? resolve(io.cwd, options.output) : undefined;
+    if (output) {
+      refuseToOverwriteInput('diff', output, result, inputs.ownFilesFound, io.cwd);
+      await writeOutput(output, dryRun.diff, io.cwd);
+    } else {
+      for (const piece of dryRun.diff) io.stdout(piece);
+    }
+    const written = output ? `diff written to ${displayPath(output, io.cwd)}, no spec changed` : 'nothing written';
+    io.stderr(`statuslint: --fix-dry-run: ${dryRun.fixes}; ${written}${remaining}\n${dryRun.refused}`);
+    return exitCode(result, findings, options.failOn);
   }
 
   const notifications: RunNotification[] = [
@@ -345,19 +380,52 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
   // github) or counts them (text), and an --output file from an earlier run must not survive
   // a failed one to be read, or uploaded, as this run's.
   if (options.output) {
-    refuseToOverwriteInput(resolve(io.cwd, options.output), result.readPaths, io.cwd);
-    const { writeFileAtomic } = await import('./output.js');
-    try {
-      writeFileAtomic(resolve(io.cwd, options.output), text);
-    } catch (error) {
-      throw new UsageError(`cannot write ${displayPath(resolve(io.cwd, options.output), io.cwd)}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-    }
+    refuseToOverwriteInput('report', resolve(io.cwd, options.output), result, inputs.ownFilesFound, io.cwd);
+    await writeOutput(resolve(io.cwd, options.output), text, io.cwd);
   } else {
     if (typeof text === 'string') io.stdout(text);
     else for (const piece of text) io.stdout(piece);
   }
+  return exitCode(result, findings, options.failOn);
+}
+
+function exitCode(result: LintResult, findings: readonly Finding[], failOn: FailOn): number {
   if (result.failures.length > 0 || result.internalErrors.length > 0) return EXIT_ERROR;
-  return findings.some((finding) => fails(finding.severity, options.failOn)) ? EXIT_FINDINGS : EXIT_OK;
+  return findings.some((finding) => fails(finding.severity, failOn)) ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** `2 errors, 1 warning, 0 info`, as the text report's summary says it. */
+function severityCounts(findings: readonly Finding[]): string {
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const finding of findings) counts[finding.severity]++;
+  return `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info`;
+}
+
+/** Writes --output atomically; a failure is the user's to fix (a missing folder, a full disk). */
+async function writeOutput(path: string, content: string | Iterable<string>, cwd: string): Promise<void> {
+  const { writeFileAtomic } = await import('./output.js');
+  try {
+    writeFileAtomic(path, content);
+  } catch (error) {
+    throw new UsageError(`cannot write ${displayPath(path, cwd)}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+}
+
+/**
+ * `rule: no such file; did you mean 'rules'?`: a missing input typed as a bare word within two
+ * edits of a subcommand (`rule`, `explian`) was most likely meant as that command.
+ */
+function withCommandHint(failure: LoadError, specs: readonly string[], commands: readonly string[], cwd: string): LoadError {
+  if (failure.detail !== 'no such file') return failure;
+  const typed = specs.find((spec) => /^[a-z][a-z0-9-]*$/i.test(spec) && resolve(cwd, spec) === failure.file);
+  if (typed === undefined) return failure;
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const command of commands) {
+    const distance = editDistance(typed.toLowerCase(), command);
+    if (distance < bestDistance) [best, bestDistance] = [command, distance];
+  }
+  return best === undefined ? failure : new LoadError(failure.file, `${failure.detail}; did you mean '${best}'?`, failure.position);
 }
 
 /** A bug met while linting: one line each (the stack with --debug); the run exits 2. */
@@ -369,11 +437,18 @@ function reportInternalErrors(result: LintResult, options: CliOptions, io: CliIo
   }
 }
 
-/** The report must never replace a spec or a file a spec references. */
-function refuseToOverwriteInput(output: string, inputs: readonly string[], cwd: string): void {
+/**
+ * What statuslint writes besides fixes (the report, a baseline) must never replace a spec or a
+ * file a spec references; nor a spec in a folder being linted that was left out only because
+ * it is named as that output.
+ */
+function refuseToOverwriteInput(what: string, output: string, result: LintResult, ownFilesFound: readonly string[], cwd: string): void {
   const target = realPath(output);
-  if (inputs.some((input) => realPath(input) === target)) {
-    throw new UsageError(`refusing to write the report over ${displayPath(output, cwd)}, which this run reads`);
+  if (result.readPaths.some((input) => realPath(input) === target)) {
+    throw new UsageError(`refusing to write the ${what} over ${displayPath(output, cwd)}, which this run reads`);
+  }
+  if (ownFilesFound.some((found) => realPath(found) === target) && mentionsVersionKey(output)) {
+    throw new UsageError(`refusing to write the ${what} over ${displayPath(output, cwd)}, an OpenAPI document in a folder this run lints`);
   }
 }
 

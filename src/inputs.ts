@@ -16,6 +16,11 @@ export interface Inputs {
   discovered: Set<string>;
   /** Files named one by one that the configuration ignores; they are not in `files`. */
   ignored: string[];
+  /**
+   * statuslint's own files (`exclude`) that a folder or glob found: not linted, but a spec
+   * among them must still not be written over (see the CLI's refuseToOverwriteInput).
+   */
+  ownFilesFound: string[];
 }
 
 export interface ExpandOptions {
@@ -35,11 +40,12 @@ const CONFIG_NAMES = new Set<string>(CONFIG_FILE_NAMES);
  */
 export function expandInputs(args: readonly string[], options: ExpandOptions): Inputs {
   const isIgnored = options.isIgnored ?? (() => false);
-  const excluded = (path: string): boolean => isIgnored(path) || options.exclude?.has(path) === true || CONFIG_NAMES.has(basename(path));
+  const excluded = (path: string): boolean => isIgnored(path) || CONFIG_NAMES.has(basename(path));
   const explicit = new Set<string>();
   const discovered = new Set<string>();
   const ordered: string[] = [];
   const ignored: string[] = [];
+  const ownFilesFound: string[] = [];
   const add = (path: string, named: boolean): void => {
     if (named) {
       if (isIgnored(path)) {
@@ -49,6 +55,8 @@ export function expandInputs(args: readonly string[], options: ExpandOptions): I
       // Named as well as found in a folder: keep its place, but lint it as named.
       if (!explicit.has(path) && !discovered.delete(path)) ordered.push(path);
       explicit.add(path);
+    } else if (options.exclude?.has(path)) {
+      if (!ownFilesFound.includes(path)) ownFilesFound.push(path);
     } else if (!explicit.has(path) && !discovered.has(path) && !excluded(path)) {
       discovered.add(path);
       ordered.push(path);
@@ -70,7 +78,7 @@ export function expandInputs(args: readonly string[], options: ExpandOptions): I
       add(path, true); // the loader says "no such file" with the path as typed
     }
   }
-  return { files: ordered, discovered, ignored };
+  return { files: ordered, discovered, ignored, ownFilesFound };
 }
 
 function kindOf(path: string): 'file' | 'folder' | 'missing' {

@@ -108,8 +108,11 @@ function hasOperations(value: unknown): boolean {
   return [value.paths, value.webhooks].some((member) => isObject(member) && Object.keys(member).length > 0);
 }
 
-/** Whether a file that failed to parse was meant to be a spec (so the failure is worth reporting). */
-function mentionsVersionKey(path: string): boolean {
+/**
+ * Whether a file was meant to be a spec: it names a version key. Used for a file that failed to
+ * parse (so the failure is worth reporting), and by the CLI, which never writes over one.
+ */
+export function mentionsVersionKey(path: string): boolean {
   try {
     return /(^|[{,])\s*["']?(openapi|swagger|swaggerVersion)["']?\s*:/m.test(readFileSync(path, 'utf8'));
   } catch {

@@ -30,15 +30,30 @@ export function ruleDocs(ruleIds: Iterable<string>): Map<string, string> {
   return docs;
 }
 
-/** The `statuslint rules` listing. */
+/**
+ * The `statuslint rules` listing. A rule outside `statuslint:recommended` is off unless the
+ * configuration turns it on, so its severity is shown as the one it takes then; `--fix` marks
+ * the rules whose findings --fix repairs. JSON says the same in `recommended` and `fixable`.
+ */
 export function listRules(format: 'text' | 'json'): string {
   const rules = Object.values(allRules);
+  const recommended = (rule: (typeof rules)[number]): boolean => rule.meta.recommended !== false;
   if (format === 'json') {
-    const list = rules.map((rule) => ({ id: rule.id, severity: rule.meta.severity, description: rule.meta.description, references: rule.meta.references }));
+    const list = rules.map((rule) => ({
+      id: rule.id,
+      severity: rule.meta.severity,
+      description: rule.meta.description,
+      references: rule.meta.references,
+      recommended: recommended(rule),
+      fixable: rule.meta.fixable !== undefined,
+    }));
     return JSON.stringify(list, null, 2) + '\n';
   }
-  const width = Math.max(...rules.map((rule) => rule.id.length));
-  return rules.map((rule) => `${rule.id.padEnd(width)}  ${rule.meta.severity.padEnd(7)}  ${rule.meta.description}`).join('\n') + '\n';
+  const defaults = rules.map((rule) => (recommended(rule) ? rule.meta.severity : `off (${rule.meta.severity} when on)`));
+  const idWidth = Math.max(...rules.map((rule) => rule.id.length));
+  const defaultWidth = Math.max(...defaults.map((text) => text.length));
+  const lines = rules.map((rule, index) => `${rule.id.padEnd(idWidth)}  ${defaults[index]!.padEnd(defaultWidth)}  ${(rule.meta.fixable !== undefined ? '--fix' : '').padEnd(5)}  ${rule.meta.description}`);
+  return lines.join('\n') + '\n';
 }
 
 /** The `statuslint explain <rule-id>` page; a misspelt id gets the closest real one. */

@@ -94,6 +94,23 @@ describe('bad input: exit 2, one line naming the file and position, no stack', (
     });
   }
 
+  it('a missing input spelt like a subcommand is answered with that command', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'statuslint-typo-'));
+    const cases: Array<[string[], string]> = [
+      [['rule'], "statuslint: rule: no such file; did you mean 'rules'?\n"],
+      [['explian', 'require-allow'], "statuslint: explian: no such file; did you mean 'explain'?\nstatuslint: require-allow: no such file\n"],
+      [['int'], "statuslint: int: no such file; did you mean 'init'?\n"],
+      // Not a bare word, or too far from every command: the plain message.
+      [['rules.yaml'], 'statuslint: rules.yaml: no such file\n'],
+      [['test'], 'statuslint: test: no such file\n'],
+      [['api'], 'statuslint: api: no such file\n'],
+    ];
+    for (const [args, stderr] of cases) {
+      const run = await runCli(args, { cwd: dir });
+      expect([run.code, run.stderr], args.join(' ')).toEqual([2, stderr]);
+    }
+  });
+
   it('a folder holding broken specs: each is reported, exit 2', async () => {
     const run = await runCli(['fixtures/invalid/..']);
     expect(run.code).toBe(2);
@@ -214,18 +231,31 @@ describe('the built executable', () => {
 });
 
 describe('rules and explain', () => {
-  it('statuslint rules lists every rule with id, severity and description', async () => {
+  it('statuslint rules lists every rule with id, default severity, whether --fix repairs it, and description', async () => {
     const { rules } = await import('../rules/index.js');
     const run = await runCli(['rules']);
     expect(run.code).toBe(0);
     const lines = run.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(Object.keys(rules).length);
+    // The README's rule table says the same: its Default and --fix columns.
+    const readme = readFileSync(join(projectRoot, 'README.md'), 'utf8');
     for (const rule of Object.values(rules)) {
       const line = lines.find((candidate) => candidate.startsWith(rule.id + ' '))!;
-      expect(line.replace(/\s+/g, ' ')).toBe(`${rule.id} ${rule.meta.severity} ${rule.meta.description}`);
+      const row = readme.split('\n').find((candidate) => candidate.startsWith(`| [\`${rule.id}\`]`))!.split(' | ');
+      const [defaultSeverity, fix] = [row[1]!, row[2]!.trim() === 'yes' ? '--fix ' : ''];
+      expect(line.replace(/\s+/g, ' ')).toBe(`${rule.id} ${defaultSeverity} ${fix}${rule.meta.description}`);
     }
-    const json = JSON.parse((await runCli(['rules', '--format', 'json'])).stdout) as Array<{ id: string }>;
+    expect(lines.find((line) => line.startsWith('require-problem-details '))).toMatch(/^require-problem-details +off \(warning when on\) +Require /);
+    expect(lines.find((line) => line.startsWith('require-retry-after '))).toMatch(/^require-retry-after +warning +--fix +Require /);
+    const json = JSON.parse((await runCli(['rules', '--format', 'json'])).stdout) as Array<{ id: string; severity: string; recommended: boolean; fixable: boolean }>;
     expect(json.map((rule) => rule.id)).toEqual(Object.keys(rules));
+    for (const rule of json) {
+      expect(Object.keys(rule)).toEqual(['id', 'severity', 'description', 'references', 'recommended', 'fixable']);
+      expect(rule.recommended).toBe(rules[rule.id]!.meta.recommended !== false);
+      expect(rule.fixable).toBe(rules[rule.id]!.meta.fixable !== undefined);
+    }
+    expect(json.find((rule) => rule.id === 'require-problem-details')).toMatchObject({ severity: 'warning', recommended: false, fixable: false });
+    expect(json.find((rule) => rule.id === 'require-www-authenticate')).toMatchObject({ severity: 'error', recommended: true, fixable: true });
   });
 
   it('statuslint explain prints the doc page; a misspelt id gets the closest one and exit 2', async () => {

@@ -211,6 +211,11 @@ describe('--rule', () => {
     ['require-retry-aftr=off', "statuslint: --rule 'require-retry-aftr=off': unknown rule 'require-retry-aftr'; did you mean 'require-retry-after'?\n"],
     ['require-retry-after=warn', "statuslint: --rule 'require-retry-after=warn': invalid severity 'warn': use off, info, warning or error; did you mean 'warning'?\n"],
     ['require-retry-after', "statuslint: --rule 'require-retry-after': expected <rule-id>=<severity>, e.g. --rule require-retry-after=off\n"],
+    // An id that findings show, but that the engine runs: the hint names the key that sets it.
+    [
+      'unused-suppression=off',
+      "statuslint: --rule 'unused-suppression=off': unknown rule 'unused-suppression': it is the engine's own check, not a rule; set it with the top-level configuration key unusedSuppressions (e.g. 'unusedSuppressions: off')\n",
+    ],
   ];
   for (const [value, message] of bad) {
     it(`refuses --rule ${value}`, async () => {
@@ -226,6 +231,11 @@ describe('a bad config: exit 2, file:line:col and a hint, nothing linted', () =>
     ['unknown rule', 'rules:\n  require-www-authentcate: error\n', ["statuslint.config.yaml:2:3: unknown rule 'require-www-authentcate'; did you mean 'require-www-authenticate'?"]],
     ['rule id without its prefix', 'rules:\n  retry-after: off\n', ["statuslint.config.yaml:2:3: unknown rule 'retry-after'; did you mean 'require-retry-after'?"]],
     ['rule id far from any', 'rules:\n  no-such-thing-at-all: off\n', ["statuslint.config.yaml:2:3: unknown rule 'no-such-thing-at-all'; run statuslint rules for the list"]],
+    [
+      'the engine check under rules',
+      'rules:\n  unused-suppression: warning\n',
+      ["statuslint.config.yaml:2:3: unknown rule 'unused-suppression': it is the engine's own check, not a rule; set it with the top-level configuration key unusedSuppressions (e.g. 'unusedSuppressions: warning')"],
+    ],
     ['bad severity', 'rules:\n  require-retry-after: warn\n', ["statuslint.config.yaml:2:24: invalid severity \"warn\" for rule 'require-retry-after': use off, info, warning or error; did you mean 'warning'?"]],
     ['numeric severity', 'rules:\n  require-retry-after: 2\n', ["statuslint.config.yaml:2:24: invalid severity 2 for rule 'require-retry-after': use off, info, warning or error"]],
     ['no severity', 'rules:\n  require-retry-after:\n', ["statuslint.config.yaml:2:3: no severity for rule 'require-retry-after': use off, info, warning or error"]],

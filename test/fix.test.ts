@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -63,7 +63,7 @@ describe('--fix', () => {
       it('--fix-dry-run prints the reviewed golden diff and writes nothing', async () => {
         const dir = copyCase(testCase.from);
         const before = snapshot(dir);
-        const run = await runCli(['--fix-dry-run', ...testCase.specs], { cwd: dir });
+        const run = await runCli(['--fix-dry-run', '--fail-on', 'none', ...testCase.specs], { cwd: dir });
         expect(run.code).toBe(0);
         expect(run.stdout).toBe(golden(testCase.name, run.stdout));
         expect(run.stdout.length).toBeGreaterThan(0);
@@ -73,7 +73,8 @@ describe('--fix', () => {
       it('--fix writes exactly the dry-run diff, clears every fixable finding, and a second run changes nothing', async () => {
         const dir = copyCase(testCase.from);
         const patched = copyCase(testCase.from);
-        const diff = (await runCli(['--fix-dry-run', ...testCase.specs], { cwd: dir })).stdout;
+        const dry = await runCli(['--fix-dry-run', ...testCase.specs], { cwd: dir });
+        const diff = dry.stdout;
         // The diff is a real unified diff: `patch` turns the originals into what --fix writes.
         const patch = spawnSync('patch', ['-p1', '-s', '-d', patched], { input: diff, encoding: 'utf8' });
         expect(patch.status, patch.stderr).toBe(0);
@@ -93,6 +94,8 @@ describe('--fix', () => {
         const again = await runCli(['--fix', ...testCase.specs], { cwd: dir });
         expect(again.stderr).toBe('');
         expect(snapshot(dir)).toEqual(after);
+        // The dry run exits as the lint of the fixed specs does.
+        expect(dry.code).toBe(again.code);
       });
 
       it('the fixed specs still validate as OpenAPI', async () => {
@@ -123,6 +126,78 @@ describe('--fix', () => {
     const run = await runCli(['--fix', 'openapi.yaml'], { cwd: dir });
     expect(run.code).toBe(0);
     expect(snapshot(dir)).toEqual(before);
+  });
+
+  describe('--fix-dry-run honours or refuses every option', () => {
+    it('exits 1 when a problem at or above --fail-on would remain, as ESLint does, and says how many', async () => {
+      const dir = copyCase('fixtures/petstore');
+      const run = await runCli(['--fix-dry-run', 'openapi.yaml'], { cwd: dir });
+      expect(run.code).toBe(1);
+      expect(run.stderr).toBe('statuslint: --fix-dry-run: 3 fixes in 1 file; nothing written; 3 problems would remain (2 errors, 1 warning, 0 info)\n');
+      expect((await runCli(['--fix-dry-run', '--fail-on', 'none', 'openapi.yaml'], { cwd: dir })).code).toBe(0);
+      expect((await runCli(['--fix-dry-run', '--rule', 'no-error-in-success=off', 'openapi.yaml'], { cwd: dir })).code).toBe(0);
+      expect((await runCli(['--fix-dry-run', '--rule', 'no-error-in-success=off', '--fail-on', 'warning', 'openapi.yaml'], { cwd: dir })).code).toBe(1);
+      // A baseline hides what it holds from the exit code, as in any run.
+      expect((await runCli(['--write-baseline', 'baseline.json', 'openapi.yaml'], { cwd: dir })).code).toBe(0);
+      const known = await runCli(['--fix-dry-run', '--baseline', 'baseline.json', 'openapi.yaml'], { cwd: dir });
+      expect(known.code).toBe(0);
+      expect(known.stderr).toContain('3 entries would be fixed by the diff');
+    });
+
+    it('writes the diff to --output, and never over a file the run reads', async () => {
+      const dir = copyCase('fixtures/multi-file');
+      const before = snapshot(dir);
+      const printed = await runCli(['--fix-dry-run', 'openapi.yaml'], { cwd: dir });
+      const run = await runCli(['--fix-dry-run', '-o', 'fix.patch', 'openapi.yaml'], { cwd: dir });
+      expect(run.stdout).toBe('');
+      expect(run.code).toBe(printed.code);
+      expect(run.stderr).toMatch(/^statuslint: --fix-dry-run: \d+ fixes in 2 files; diff written to fix\.patch, no spec changed/);
+      expect(readFileSync(join(dir, 'fix.patch'), 'utf8')).toBe(printed.stdout);
+      for (const target of ['openapi.yaml', 'common/responses.yaml']) {
+        const refused = await runCli(['--fix-dry-run', '-o', target, 'openapi.yaml'], { cwd: dir });
+        expect(refused.code).toBe(2);
+        expect(refused.stderr).toMatch(new RegExp(`^statuslint: refusing to write the diff over ${target}, which this run reads\n`, 'm'));
+      }
+      const after = snapshot(dir);
+      after.delete('fix.patch');
+      expect(after).toEqual(before);
+    });
+
+    it('refuses --format, --fix and --write-baseline, which it cannot honour, before reading a spec', async () => {
+      const dir = copyCase('fixtures/petstore');
+      const before = snapshot(dir);
+      for (const [args, message] of [
+        [['-f', 'json'], '--fix-dry-run prints a unified diff, not a report, so --format does not apply; run --fix, or lint without a fix option, for a report'],
+        [['--format', 'text'], '--fix-dry-run prints a unified diff, not a report, so --format does not apply; run --fix, or lint without a fix option, for a report'],
+        [['--fix'], 'use --fix or --fix-dry-run, not both'],
+        [['--write-baseline', 'baseline.json'], '--fix-dry-run writes no file but its diff; run --write-baseline without it'],
+      ] as const) {
+        const run = await runCli(['--fix-dry-run', ...args, 'openapi.yaml'], { cwd: dir });
+        expect([run.code, run.stdout, run.stderr]).toEqual([2, '', `statuslint: ${message}\n`]);
+      }
+      expect(snapshot(dir)).toEqual(before);
+    });
+  });
+
+  it.skipIf(process.platform === 'win32')('writes through a symlinked spec to its target, keeping the link and the mode', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-link-'));
+    mkdirSync(join(dir, 'real'));
+    const target = join(dir, 'real', 'spec.yaml');
+    cpSync(join(projectRoot, 'fixtures/petstore/openapi.yaml'), target);
+    chmodSync(target, 0o640);
+    symlinkSync(join('real', 'spec.yaml'), join(dir, 'link.yaml'));
+    const diff = (await runCli(['--fix-dry-run', '--fail-on', 'none', 'link.yaml'], { cwd: dir })).stdout;
+    expect(diff).toContain('+++ b/link.yaml');
+    const run = await runCli(['--fix', 'link.yaml'], { cwd: dir });
+    expect(run.stderr).toMatch(/^statuslint: fixed \d+ problems in 1 file\n$/);
+    expect(lstatSync(join(dir, 'link.yaml')).isSymbolicLink()).toBe(true);
+    expect(readlinkSync(join(dir, 'link.yaml'))).toBe(join('real', 'spec.yaml'));
+    expect(statSync(target).mode & 0o777).toBe(0o640);
+    expect(readFileSync(target, 'utf8')).toContain('Retry-After');
+    expect(lint([target], { cwd: dir }).fixes).toEqual([]);
+    // Only the spec changed: no temporary file is left beside the link or the target.
+    expect(readdirSync(dir).sort()).toEqual(['link.yaml', 'real']);
+    expect(readdirSync(join(dir, 'real'))).toEqual(['spec.yaml']);
   });
 
   it('leaves alone a headers member that is not a map, and a response reached through a YAML alias, and says so', async () => {

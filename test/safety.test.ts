@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import dns from 'node:dns';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { main } from '../src/cli.js';
@@ -194,6 +194,46 @@ describe('inputs are never written', () => {
       expect(run.stderr).toBe(`statuslint: refusing to write the report over ${target.replace('./', '')}, which this run reads\n`);
     }
     expect(hashes([join(dir, 'api.yaml'), join(dir, 'shared.yaml')])).toEqual(before);
+  });
+
+  it('--write-baseline naming a spec, or a file a spec references, is refused and the file is untouched', async () => {
+    const dir = folder('overwrite-baseline');
+    cpSync(join(projectRoot, 'fixtures/multi-file'), dir, { recursive: true });
+    const inputs = filesUnder(dir);
+    const before = hashes(inputs);
+    for (const [target, spec] of [
+      ['common/responses.yaml', 'openapi.yaml'],
+      [join(dir, 'common', 'responses.yaml'), join(dir, 'openapi.yaml')],
+      ['openapi.yaml', 'openapi.yaml'],
+    ]) {
+      const run = await runCli(['--write-baseline', target!, spec!], { cwd: dir });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toBe(`statuslint: refusing to write the baseline over ${relative(dir, resolve(dir, target!))}, which this run reads\n`);
+      expect(run.stdout).toBe('');
+    }
+    expect(filesUnder(dir)).toEqual(inputs);
+    expect(hashes(inputs)).toEqual(before);
+  });
+
+  it('a spec in a folder being linted is not written over for being named as the report or the baseline', async () => {
+    const dir = folder('overwrite-folder');
+    mkdirSync(join(dir, 'specs'));
+    writeFileSync(join(dir, 'specs', 'a.yaml'), stringify(unauthorized('#/components/responses/Unauthorized')).replace('paths:', 'components:\n  responses:\n    Unauthorized: {description: no}\npaths:'));
+    writeFileSync(join(dir, 'specs', 'b.json'), JSON.stringify({ ...HEAD, paths: {} }));
+    const before = hashes(filesUnder(dir));
+    for (const flag of ['--output', '--write-baseline']) {
+      const run = await runCli([flag, 'specs/b.json', 'specs/'], { cwd: dir });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toBe(`statuslint: refusing to write the ${flag === '--output' ? 'report' : 'baseline'} over specs/b.json, an OpenAPI document in a folder this run lints\n`);
+    }
+    expect(hashes(filesUnder(dir))).toEqual(before);
+    // A baseline or report already in the folder is statuslint's own: refreshed, not refused.
+    for (const args of [['--write-baseline', 'specs/baseline.json'], ['--format', 'json', '--output', 'specs/report.json']]) {
+      expect((await runCli([...args, 'specs/'], { cwd: dir })).code).not.toBe(2);
+      const again = await runCli([...args, 'specs/'], { cwd: dir });
+      expect(again.stderr).not.toMatch(/refusing/);
+      expect(again.code).not.toBe(2);
+    }
   });
 });
 

@@ -3,6 +3,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { Node as YamlNode, Pair, YAMLMap } from 'yaml';
 import { yaml } from '../lazy-yaml.js';
 import { checkOptions } from '../engine/options.js';
+import { unusedSuppression } from '../engine/suppress.js';
 import { SEVERITIES } from '../engine/types.js';
 import { displayPath, LoadError, UsageError, type ErrorPosition } from '../errors.js';
 import { GlobError, GlobSet } from '../glob.js';
@@ -92,6 +93,18 @@ export function loadConfig(path: string, registry: Registry): Config {
 }
 
 const TOP_LEVEL_KEYS = ['extends', 'rules', 'overrides', 'ignore', 'unusedSuppressions'];
+
+/**
+ * `unknown rule 'x'` with a hint: the closest rule id, or, for `unused-suppression` (which
+ * findings name like a rule, but which the engine runs), the key that sets it.
+ */
+export function unknownRule(id: string, registry: Registry, severity?: string): string {
+  if (id === unusedSuppression.id) {
+    const example = (SETTINGS as readonly string[]).includes(severity ?? '') ? severity : 'off';
+    return `unknown rule '${id}': it is the engine's own check, not a rule; set it with the top-level configuration key unusedSuppressions (e.g. 'unusedSuppressions: ${example}')`;
+  }
+  return `unknown rule '${id}'${didYouMean(id, Object.keys(registry)) || '; run statuslint rules for the list'}`;
+}
 const OVERRIDE_KEYS = ['files', 'rules'];
 
 /** Checks configuration text (YAML, or JSON, which YAML reads too). */
@@ -169,7 +182,7 @@ export function parseConfig(path: string, text: string, registry: Registry): Con
       }
       const rule = Object.hasOwn(registry, id) ? registry[id] : undefined;
       if (!rule) {
-        problem(keyNode, `unknown rule '${id}'${didYouMean(id, Object.keys(registry)) || '; run statuslint rules for the list'}`);
+        problem(keyNode, unknownRule(id, registry, isScalar(pair.value) && typeof pair.value.value === 'string' ? pair.value.value : undefined));
         continue;
       }
       const entry = ruleEntry(rule.id, rule.meta.schema, pair.value as YamlNode | null, keyNode);

@@ -3,7 +3,7 @@ import type { EnabledRule } from '../engine/types.js';
 import { UsageError } from '../errors.js';
 import { didYouMean } from '../suggest.js';
 import type { Config, RuleEntry } from './load.js';
-import { SETTINGS } from './load.js';
+import { SETTINGS, unknownRule } from './load.js';
 import { presetSettings, type Registry, type RuleSetting, type Setting } from './presets.js';
 
 /** A file's path as configuration patterns see it: relative to the config's folder, with `/`. */
@@ -86,7 +86,7 @@ export function parseRuleFlags(values: readonly string[], registry: Registry): M
     const id = match[1]!.trim();
     const severity = match[2]!.trim();
     if (!Object.hasOwn(registry, id)) {
-      throw new UsageError(`--rule '${value}': unknown rule '${id}'${didYouMean(id, Object.keys(registry)) || '; run statuslint rules for the list'}`);
+      throw new UsageError(`--rule '${value}': ${unknownRule(id, registry, severity || undefined)}`);
     }
     if (!(SETTINGS as readonly string[]).includes(severity)) {
       throw new UsageError(`--rule '${value}': invalid severity '${severity}': use off, info, warning or error${didYouMean(severity, SETTINGS)}`);

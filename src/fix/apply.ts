@@ -5,6 +5,7 @@ import { releaseEarlyWorker } from '../early-worker.js';
 import { threadsFor, workersCanLint } from '../lint-parallel.js';
 import type { SourceFormat } from '../loader/parse.js';
 import { isWithin } from '../loader/pointer.js';
+import { realPath } from '../loader/project-root.js';
 import { writeFileAtomic } from '../output.js';
 import { EditableFile, editFor, pointersFor, type TextEdit } from './edit.js';
 import { fixKey, fixTarget, type FixIntent } from './intents.js';
@@ -222,10 +223,15 @@ function applyEdits(text: string, edits: readonly TextEdit[]): string {
   return pieces.join('');
 }
 
-/** Writes each changed file atomically, keeping a byte-order mark the file had. */
+/**
+ * Writes each changed file atomically, keeping a byte-order mark the file had. A symlinked spec
+ * is written through to its target (as ESLint and Prettier do): renaming over the link itself
+ * would replace it with a copy and leave the real spec unfixed.
+ */
 export function writeChanges(changes: readonly FileChange[]): void {
   for (const change of changes) {
-    const hadBom = readFileSync(change.path, 'utf8').charCodeAt(0) === 0xfeff;
-    writeFileAtomic(change.path, (hadBom ? '\ufeff' : '') + change.after);
+    const target = realPath(change.path);
+    const hadBom = readFileSync(target, 'utf8').charCodeAt(0) === 0xfeff;
+    writeFileAtomic(target, (hadBom ? '\ufeff' : '') + change.after);
   }
 }

@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve as resolvePath } from 'node:path';
 import { displayPath, LoadError, quoted } from '../errors.js';
+import { plural } from '../plural.js';
 import { decodeSource, parseGuarded } from './guards.js';
 import type { ParseOptions, SourceFile } from './parse.js';
 import { appendSegment, getAtPointer, splitPointer } from './pointer.js';
@@ -343,7 +344,7 @@ function isScalar(value: unknown): boolean {
 function formatBytes(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${+(bytes / (1024 * 1024)).toFixed(1)} MiB`;
   if (bytes >= 1024) return `${+(bytes / 1024).toFixed(1)} KiB`;
-  return `${bytes} bytes`;
+  return plural(bytes, 'byte');
 }
 
 function decodeUri(part: string): string {
