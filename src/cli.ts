@@ -177,6 +177,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   const program = buildProgram(io, exit);
   const debug = argv.includes('--debug');
   try {
+    refuseConfigConflict(argv);
     await program.parseAsync([...argv], { from: 'user' });
     return exit.code;
   } catch (error) {
@@ -366,7 +367,7 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
     ? await repositoryPaths([...findings.map((finding) => finding.file), ...notifications.flatMap((item) => (item.file !== undefined ? [item.file] : []))], explicitRoot, io)
     : undefined;
 
-  const color = options.color && !options.output && io.stdoutIsTty && !('NO_COLOR' in io.env && io.env.NO_COLOR !== '');
+  const color = options.color && !options.output && wantsColor(io);
   const rules = result.rules;
   const ruleDocs = options.format === 'sarif' ? (await import('./rule-docs.js')).ruleDocs(rules.map((rule) => rule.id)) : undefined;
   const reporter = await reporterFor(options.format, { category: options.category, ruleDocs, color });
@@ -387,6 +388,27 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
     else for (const piece of text) io.stdout(piece);
   }
   return exitCode(result, findings, options.failOn);
+}
+
+/** `--no-config` with `-c`: the last would silently win, whichever the user meant. */
+function refuseConfigConflict(argv: readonly string[]): void {
+  const end = argv.indexOf('--');
+  const options = end === -1 ? argv : argv.slice(0, end);
+  if (options.includes('--no-config') && options.some((arg) => /^(?:-c|--config(?:=|$))/.test(arg))) {
+    throw new UsageError('use --config <file> or --no-config, not both');
+  }
+}
+
+/**
+ * Colour on a terminal, unless `NO_COLOR` is set (no-color.org); `FORCE_COLOR` overrides both,
+ * as in Node and chalk: `0` or `false` turns it off, any other value on, for a CI log that
+ * shows colour though it is no terminal.
+ */
+function wantsColor(io: CliIo): boolean {
+  const force = io.env.FORCE_COLOR;
+  if (force !== undefined) return force !== '0' && force.toLowerCase() !== 'false';
+  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
+  return io.stdoutIsTty;
 }
 
 function exitCode(result: LintResult, findings: readonly Finding[], failOn: FailOn): number {

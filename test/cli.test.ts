@@ -193,6 +193,23 @@ describe('output', () => {
     expect((await runCli([petstore], { tty: true, env: { NO_COLOR: '1' } })).stdout).not.toMatch(ansi);
   });
 
+  it('refuses --no-config with --config, whichever comes last', async () => {
+    for (const args of [['--no-config', '-c', 'x.yaml'], ['--config=x.yaml', '--no-config'], ['-cx.yaml', '--no-config']]) {
+      const run = await runCli([...args, petstore]);
+      expect(run.stderr).toBe('statuslint: use --config <file> or --no-config, not both\n');
+      expect(run.code).toBe(2);
+    }
+  });
+
+  it('FORCE_COLOR overrides the terminal and NO_COLOR, but not --no-color nor an --output file', async () => {
+    const ansi = /\u001b\[/;
+    expect((await runCli([petstore], { tty: false, env: { FORCE_COLOR: '1' } })).stdout).toMatch(ansi);
+    expect((await runCli([petstore], { tty: false, env: { FORCE_COLOR: '', NO_COLOR: '1' } })).stdout).toMatch(ansi);
+    expect((await runCli([petstore], { tty: true, env: { FORCE_COLOR: '0' } })).stdout).not.toMatch(ansi);
+    expect((await runCli([petstore], { tty: true, env: { FORCE_COLOR: 'false' } })).stdout).not.toMatch(ansi);
+    expect((await runCli(['--no-color', petstore], { tty: false, env: { FORCE_COLOR: '1' } })).stdout).not.toMatch(ansi);
+  });
+
   it('JSON findings carry the contract fields', async () => {
     const run = await runCli(['--format', 'json', petstore]);
     const { findings } = JSON.parse(run.stdout) as { findings: Array<Record<string, unknown>> };
