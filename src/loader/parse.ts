@@ -141,6 +141,11 @@ function yamlSpan(document: Document, pointer: string): Span | undefined {
   return span;
 }
 
+/** A scalar key's name in the value `yaml` builds: a null key (`~:`) is ''. */
+function keyName(value: unknown): string {
+  return value === null ? '' : String(value);
+}
+
 /**
  * The pair that gives a mapping its member `key`: its own, else the first merged in through
  * a `<<` key (YAML 1.1 merge: keys written in the mapping win, then its sources in order).
@@ -149,7 +154,7 @@ function yamlSpan(document: Document, pointer: string): Span | undefined {
 function memberPair(document: Document, map: YAMLMap, key: string, seen: Set<YAMLMap>): Pair | undefined {
   const { isAlias, isMap, isScalar, isSeq } = yaml();
   seen.add(map);
-  const own = map.items.find((item) => isScalar(item.key) && typeof item.key.value !== 'symbol' && String(item.key.value) === key);
+  const own = map.items.find((item) => isScalar(item.key) && typeof item.key.value !== 'symbol' && keyName(item.key.value) === key);
   if (own) return own;
   for (const item of map.items) {
     if (!isScalar(item.key) || typeof item.key.value !== 'symbol') continue;
@@ -162,6 +167,25 @@ function memberPair(document: Document, map: YAMLMap, key: string, seen: Set<YAM
     }
   }
   return undefined;
+}
+
+/**
+ * Where the first key that is a mapping or a sequence (`? [a]`) is written. JSON, and so
+ * OpenAPI, has none; `yaml` would make a string of it, and warn on the process's stderr.
+ */
+function collectionKeyOffset(document: Document): number | undefined {
+  const { isAlias, isCollection, isPair, visit } = yaml();
+  let offset: number | undefined;
+  visit(document, {
+    Pair(_, pair) {
+      if (!isPair(pair)) return undefined;
+      const key = isAlias(pair.key) ? pair.key.resolve(document) : pair.key;
+      if (!isCollection(key)) return undefined;
+      offset = (pair.key as YamlNode).range?.[0];
+      return visit.BREAK;
+    },
+  });
+  return offset;
 }
 
 /** Where the first `<<` whose value is not a mapping (or a sequence of them) is written. */
@@ -225,6 +249,10 @@ export function parseSource(path: string, rawText: string, options: ParseOptions
   if (fast) return new SourceFile(path, text, 'yaml', fast.value, undefined, fast.spans, fast.toTextOffset);
   const lines = new LineIndex(text);
   const document = parseYamlDocument(path, text, lines);
+  const collectionKey = collectionKeyOffset(document);
+  if (collectionKey !== undefined) {
+    throw new LoadError(path, 'a mapping key that is itself a mapping or sequence; OpenAPI keys are strings', lines.position(collectionKey));
+  }
   let value: unknown;
   try {
     value = document.toJS({ maxAliasCount: MAX_YAML_ALIASES });

@@ -208,6 +208,17 @@ describe('errors keep yaml\'s message and position', () => {
     expect(errorOf('a: 1\n---\nb: 2\n')).toMatch(/^spec\.yaml:2:1: invalid YAML: Source contains multiple documents/);
   });
 
+  it('refuses a key that is a mapping or a sequence, which JSON cannot hold, at that key', () => {
+    expect(errorOf('a:\n  ? [x]\n  : 1\n')).toBe('spec.yaml:2:5: a mapping key that is itself a mapping or sequence; OpenAPI keys are strings');
+    expect(errorOf('k: &k {x: 1}\nb:\n  ? *k\n  : 1\n')).toBe('spec.yaml:3:5: a mapping key that is itself a mapping or sequence; OpenAPI keys are strings');
+  });
+
+  it('locates a null key (`~:`), which the value names \'\', when `yaml` reads the file', () => {
+    const file = parseSource('/virtual/spec.yaml', 'a: &x 1\nb:\n  ~: 2\n');
+    expect(file.value).toStrictEqual({ a: 1, b: { '': 2 } });
+    expect(file.locate(['/b/']).get('/b/')).toMatchObject({ line: 3, column: 3 });
+  });
+
   it('names the `<<` whose value is not a mapping', () => {
     expect(errorOf('b: {x: 1}\n<<: 2\n')).toBe('spec.yaml:2:1: invalid YAML: Merge sources must be maps or map aliases');
     expect(errorOf('a: &a [1]\nb:\n  <<: [*a]\n')).toBe('spec.yaml:3:3: invalid YAML: Merge sources must be maps or map aliases');
