@@ -157,6 +157,18 @@ describe('$refs in data', () => {
   });
 });
 
+describe('percent-encoded $ref file names', () => {
+  it('are decoded in full: %23, %3F, %25 and %20 name #, ?, % and a space', async () => {
+    const response = "description: Too many\nheaders: {Retry-After: {schema: {type: integer}}}\n";
+    const folder = project({ 'a#b?.yaml': response, 'c% d.yaml': response });
+    const spec = { ...HEAD, paths: { '/a': { get: { responses: { '200': { description: 'ok' }, '429': { $ref: 'a%23b%3F.yaml' }, '404': { $ref: 'c%25%20d.yaml' } } } } } };
+    writeFileSync(join(folder, 'spec.yaml'), stringify(spec));
+    const run = await runCli(['spec.yaml'], { cwd: folder });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+  });
+});
+
 describe('$refs under a schema $id (OAS 3.1)', () => {
   it('one that the $id takes elsewhere is a warning, as a remote $ref is, and the spec lints', async () => {
     const folder = project({

@@ -347,11 +347,20 @@ function formatBytes(bytes: number): string {
   return plural(bytes, 'byte');
 }
 
+/**
+ * A `$ref`'s file part as a path: each segment percent-decoded in full, so that `a%23b.yaml`
+ * names `a#b.yaml` (`decodeURI` keeps `%23`, `%3F` and the like encoded).
+ */
 function decodeUri(part: string): string {
+  if (!part.includes('%')) return part;
+  return part.split('/').map(decodeSegment).join('/');
+}
+
+function decodeSegment(segment: string): string {
   try {
-    return decodeURI(part);
+    return decodeURIComponent(segment);
   } catch {
-    return part; // a stray '%' is taken literally
+    return segment; // a stray '%' is taken literally
   }
 }
 
