@@ -2,7 +2,7 @@ import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import { CONFIG_FILE_NAMES } from './config/load.js';
 import { displayPath, UsageError } from './errors.js';
-import { compileGlob, GlobError, hasMagic, splitGlob } from './glob.js';
+import { compileGlob, type Glob, GlobError, hasMagic, splitGlob } from './glob.js';
 import { skippedFolder, SPEC_EXTENSION } from './spec-files.js';
 
 /** The files a run lints, from what the user typed. */
@@ -93,7 +93,7 @@ function kindOf(path: string): 'file' | 'folder' | 'missing' {
 function expandGlob(pattern: string, cwd: string): string[] {
   const posix = pattern.split(sep).join('/');
   const { base, rest } = splitGlob(posix);
-  let regex: RegExp;
+  let regex: Glob;
   try {
     regex = compileGlob(rest.replace(/^(\.\/)+/, ''));
   } catch (error) {

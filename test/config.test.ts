@@ -182,6 +182,17 @@ describe('rules, extends and overrides', () => {
     expect(named.stderr).toBe('statuslint: warning: vendor/stripe/openapi.yaml is ignored by statuslint.config.yaml; not linted\n');
   });
 
+  it('ignore: a pattern that made the old matcher backtrack for minutes costs nothing', async () => {
+    const dir = project({
+      'statuslint.config.yaml': { ignore: ['**/*a*a*a*a*a*a*b.yaml'] },
+      [`g/${'a'.repeat(240)}.yaml`]: spec,
+    });
+    const started = performance.now();
+    const run = await runCli(['--format', 'json', 'g'], { cwd: dir });
+    expect((JSON.parse(run.stdout) as { summary: { files: number } }).summary.files).toBe(1);
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
+
   it('unusedSuppressions sets the severity of unused suppressions, or turns them off', async () => {
     const suppressed = { ...spec, paths: { '/b': { get: { 'x-statuslint-ignore': ['require-retry-after'], responses: { '200': { description: 'ok' } } } } } };
     expect(await findings(project({ 'openapi.yaml': suppressed }))).toEqual(['unused-suppression info']);
@@ -256,6 +267,8 @@ describe('a bad config: exit 2, file:line:col and a hint, nothing linted', () =>
     ['override with a misspelt key', "overrides:\n  - files: ['a/**']\n    rule: {}\n", ["statuslint.config.yaml:3:5: unknown key 'rule' in an override; did you mean 'rules'?"]],
     ['overrides not a list', 'overrides: {files: x}\n', ["statuslint.config.yaml:1:12: 'overrides' must be a list of {files, rules}"]],
     ['bad glob', "ignore: ['vendor/[']\n", ["statuslint.config.yaml:1:10: invalid 'ignore' pattern: 'vendor/[' has an unclosed '['"]],
+    ['reversed range in a glob', "overrides:\n  - files: '[z-a]'\n    rules: {}\n", ["statuslint.config.yaml:2:12: invalid 'overrides[].files' pattern: '[z-a]' has a reversed range 'z-a'; write 'a-z'"]],
+    ['glob set closed too early', "ignore: ['[!]']\n", ["statuslint.config.yaml:1:10: invalid 'ignore' pattern: '[!]' has an unclosed '[' (a ']' right after '[!' is part of the set)"]],
     ['absolute glob', "ignore: ['/srv/vendor/**']\n", ["statuslint.config.yaml:1:10: 'ignore' pattern '/srv/vendor/**' is absolute; patterns are relative to the folder of statuslint.config.yaml"]],
     ['a list at the top', '- rules\n', ['statuslint.config.yaml:1:1: a configuration must be a mapping of extends, rules, overrides and ignore']],
     ['invalid YAML', 'rules:\n  a: [\n', [/^statuslint\.config\.yaml:\d+:\d+: invalid YAML: /.source]],

@@ -121,6 +121,20 @@ describe('globs as input (quoted, so statuslint expands them)', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toBe("statuslint: invalid glob: '[abc.yaml' has an unclosed '['\n");
   });
+
+  it('a reversed range is a usage error, not an internal one', async () => {
+    const run = await runCli(['[z-a].yaml'], { cwd: repository() });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe("statuslint: invalid glob: '[z-a].yaml' has a reversed range 'z-a'; write 'a-z'\n");
+  });
+
+  it('a pattern that made the old matcher backtrack for minutes is answered at once', async () => {
+    const dir = project({ [`g/${'a'.repeat(240)}.yaml`]: clean });
+    const started = performance.now();
+    const run = await runCli(['g/*a*a*a*a*a*a*b.yaml'], { cwd: dir });
+    expect(run.stderr).toBe("statuslint: no files match 'g/*a*a*a*a*a*a*b.yaml'\n");
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
 });
 
 describe('progress on a terminal', () => {
