@@ -209,13 +209,13 @@ async function initConfig(cwd: string): Promise<string> {
   const existing = CONFIG_FILE_NAMES.find((name) => existsSync(join(cwd, name)));
   if (existing) throw new UsageError(`${existing} already exists here; edit it, or remove it to start again`);
   const { starterConfig } = await import('./config/init.js');
-  const { writeFileAtomic } = await import('./output.js');
+  const { writeErrorText, writeFileAtomic } = await import('./output.js');
   try {
     writeFileAtomic(join(cwd, STARTER_FILE), starterConfig(allRules), { exclusive: true });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') throw new UsageError(`${STARTER_FILE} already exists here; edit it, or remove it to start again`);
-    throw new UsageError(`cannot write ${STARTER_FILE}: ${code ?? (error as Error).message}`);
+    throw new UsageError(`cannot write ${STARTER_FILE}: ${writeErrorText(error)}`);
   }
   return STARTER_FILE;
 }
@@ -425,11 +425,11 @@ function severityCounts(findings: readonly Finding[]): string {
 
 /** Writes --output atomically; a failure is the user's to fix (a missing folder, a full disk). */
 async function writeOutput(path: string, content: string | Iterable<string>, cwd: string): Promise<void> {
-  const { writeFileAtomic } = await import('./output.js');
+  const { writeErrorText, writeFileAtomic } = await import('./output.js');
   try {
     writeFileAtomic(path, content);
   } catch (error) {
-    throw new UsageError(`cannot write ${displayPath(path, cwd)}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new UsageError(`cannot write ${displayPath(path, cwd)}: ${writeErrorText(error)}`);
   }
 }
 

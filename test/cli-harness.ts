@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { stringify } from 'yaml';
@@ -39,7 +39,8 @@ function checkSarif(args: readonly string[], stdout: string, cwd: string): void 
   if (looksLikeSarif(stdout)) assertValidSarif(stdout);
   const at = args.findIndex((arg) => arg === '--output' || arg === '-o');
   const output = at === -1 ? undefined : args[at + 1];
-  if (output !== undefined && existsSync(resolve(cwd, output))) {
+  // Only a regular file: reading a FIFO or a device given to -o would wait, or never end.
+  if (output !== undefined && statSync(resolve(cwd, output), { throwIfNoEntry: false })?.isFile()) {
     const text = readFileSync(resolve(cwd, output), 'utf8');
     if (looksLikeSarif(text)) assertValidSarif(text);
   }
