@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { displayPath, LoadError } from './errors.js';
 import { FindingSet, locateFindings, RuleError, runRules } from './engine/run.js';
@@ -114,6 +114,8 @@ function hasOperations(value: unknown): boolean {
  */
 export function mentionsVersionKey(path: string): boolean {
   try {
+    // A device or pipe is not read again (`/dev/zero` never ends): the loader's error stands.
+    if (!statSync(path).isFile()) return true;
     return /(^|[{,])\s*["']?(openapi|swagger|swaggerVersion)["']?\s*:/m.test(readFileSync(path, 'utf8'));
   } catch {
     return true; // unreadable: let the loader's own error stand

@@ -262,6 +262,46 @@ describe('files that cannot be read', () => {
     }
   });
 
+  it.skipIf(process.getuid?.() !== 0)('a character device (like /dev/zero, which never ends) is refused unread, named or in a folder', async () => {
+    const folder = mkdtempSync(join(dir, 'device-'));
+    const zero = join(folder, 'zero.yaml');
+    expect(spawnSync('mknod', [zero, 'c', '1', '5']).status).toBe(0);
+    try {
+      await refused([zero], /zero\.yaml: not a regular file \(a socket or device\)$/);
+      writeFileSync(join(folder, 'api.yaml'), "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\n");
+      await refused([folder], /zero\.yaml: not a regular file \(a socket or device\)$/);
+    } finally {
+      rmSync(zero, { force: true });
+    }
+  });
+
+  /** A FIFO fed by `script` (a shell command writing to file descriptor 3); the writer is killed afterwards. */
+  async function withPipe(script: string, body: (fifo: string) => Promise<void>): Promise<void> {
+    const fifo = join(mkdtempSync(join(dir, 'pipe-')), 'spec.yaml');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const writer = spawn('sh', ['-c', `exec 3>"$0"; ${script}`, fifo], { stdio: 'ignore', detached: true });
+    try {
+      await body(fifo);
+    } finally {
+      try {
+        process.kill(-writer.pid!, 'SIGKILL');
+      } catch {
+        // ended already
+      }
+    }
+  }
+
+  it('a pipe is read only up to the size limit (it may never end), and linted when it fits', async () => {
+    // 4 MB written and the pipe held open: reading to the end would wait for the writer.
+    await withPipe(`yes 'a: b' | head -c 4000000 >&3; sleep 20`, async (fifo) => {
+      await refused(['--max-file-size', '1mb', fifo], /spec\.yaml: the file is over the 1 MiB limit \(raise it with --max-file-size\)$/);
+    });
+    await withPipe(`cat '${join(projectRoot, 'fixtures/clean/openapi.yaml')}' >&3`, async (fifo) => {
+      const run = await runCli([fifo], { cwd: dir });
+      expect(run.code, run.stderr).toBe(0);
+    });
+  });
+
   // chmod 000 does not stop root, and CI runs as root: there, run the built CLI as `nobody`.
   it('permission denied', async (context) => {
     const folder = join(dir, 'locked');
