@@ -307,7 +307,7 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
   const { notOpenApi, fragments } = result.skipped;
   if (notOpenApi.length + fragments.length > 0) {
     const parts = [
-      ...(notOpenApi.length > 0 ? [`${plural(notOpenApi.length, 'file')} that ${notOpenApi.length === 1 ? 'is' : 'are'} not OpenAPI`] : []),
+      ...(notOpenApi.length > 0 ? [`${plural(notOpenApi.length, 'file')} that ${notOpenApi.length === 1 ? 'is' : 'are'} not OpenAPI (${someOf(notOpenApi)})`] : []),
       ...(fragments.length > 0 ? [`${plural(fragments.length, 'shared fragment')} (linted through the specs that reference ${fragments.length === 1 ? 'it' : 'them'})`] : []),
     ];
     io.stderr(`statuslint: skipped ${parts.join(' and ')}\n`);
@@ -388,6 +388,18 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
     else for (const piece of text) io.stdout(piece);
   }
   return exitCode(result, findings, options.failOn);
+}
+
+/** How many skipped files the note names: enough to spot a spec skipped by mistake, not a listing. */
+const NAMED_SKIPS = 3;
+
+/**
+ * `a.yaml, b.json, c.yml and 4 more`: the first few files, so that a spec the run skipped by
+ * mistake is seen in a CI log, without listing every Helm chart and package.json of a repository.
+ */
+function someOf(files: readonly string[]): string {
+  const named = files.slice(0, NAMED_SKIPS).map((file) => printable(file)).join(', ');
+  return files.length > NAMED_SKIPS ? `${named} and ${files.length - NAMED_SKIPS} more` : named;
 }
 
 /** `--no-config` with `-c`: the last would silently win, whichever the user meant. */
