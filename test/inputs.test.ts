@@ -63,7 +63,7 @@ describe('a folder as input', () => {
   it('an unsupported version in a folder is an error, not a skip', async () => {
     const run = await runCli(['api'], { cwd: project({ 'api/old.yaml': 'swaggerVersion: "1.2"\napis: []\n', 'api/good.yaml': clean }) });
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe('statuslint: api/old.yaml: Swagger 1.2 is not supported; convert it to Swagger 2.0 or OpenAPI 3\n');
+    expect(run.stderr).toBe('statuslint: api/old.yaml:1:1: Swagger 1.2 is not supported; convert it to Swagger 2.0 or OpenAPI 3\n');
   });
 
   it('a spec saved as UTF-16 or UTF-32 (with or without a byte-order mark) is reported, as when named, not skipped', async () => {
