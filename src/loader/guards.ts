@@ -3,6 +3,7 @@ import { LoadError } from '../errors.js';
 import { refuseDuplicateKeys } from './json-duplicates.js';
 import { JsonOutline } from './json-outline.js';
 import { parseSource, type ParseOptions, type SourceFile } from './parse.js';
+import { getAtPointer } from './pointer.js';
 import { MAX_NESTING, scanValue } from './value-scan.js';
 
 export { MAX_NESTING };
@@ -154,9 +155,31 @@ export function parseGuarded(path: string, text: string, options: ParseOptions =
     const outline = new JsonOutline(file.scan.containers);
     refuseDuplicateKeys(path, file.text, file.scan.keys, outline);
     if (outline.complete) file.outline = outline;
+  } else {
+    if (mayHaveAnchors(text)) checkAliasExpansion(file);
+    // The walk the reference check would make later anyway (it keeps this one), made now to
+    // refuse a `$ref` that is not a string as soon as the file is read.
+    file.scan = scanValue(file.value, true);
   }
-  else if (mayHaveAnchors(text)) checkAliasExpansion(file);
+  refuseBadRef(file);
   return file;
+}
+
+/**
+ * `$ref: 5`: a Reference Object's `$ref` is a URI string (OAS 3.1.0 §4.8.23, JSON Schema
+ * 2020-12 §8.2.3.1). Ignoring it would lint the object as if it had no reference, a spec
+ * other tools refuse or read differently.
+ */
+function refuseBadRef(file: SourceFile): void {
+  const at = file.scan?.badRef;
+  if (at === undefined) return;
+  const value = getAtPointer(file.value, at).value;
+  const kind =
+    value === null ? 'null'
+    : Array.isArray(value) ? 'a list'
+    : typeof value === 'object' ? 'a mapping'
+    : `the ${typeof value} ${String(value)}`;
+  throw new LoadError(file.path, `$ref must be a string, a URI such as '#/components/schemas/Pet', not ${kind}`, file.locate([at]).get(at));
 }
 
 /** A cheap filter: no `&anchor` means no alias, hence no shared values to walk twice. */
