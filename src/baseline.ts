@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import type { Finding } from './engine/types.js';
 import { displayPath, LoadError, UsageError } from './errors.js';
-import { writeFileAtomic } from './output.js';
+import { writeErrorText, writeFileAtomic } from './output.js';
 
 // A baseline records the findings a team has accepted for now, so that a run reports only new
 // ones. Entries are keyed by rule, file and JSON pointer, never by line: editing elsewhere in
@@ -59,7 +59,7 @@ export function writeBaseline(path: string, findings: readonly Finding[], cwd: s
   try {
     writeFileAtomic(path, formatBaseline(entries));
   } catch (error) {
-    throw new UsageError(`cannot write ${displayPath(path, cwd)}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new UsageError(`cannot write ${displayPath(path, cwd)}: ${writeErrorText(error)}`);
   }
   return entries.length;
 }

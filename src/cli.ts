@@ -209,13 +209,13 @@ async function initConfig(cwd: string): Promise<string> {
   const existing = CONFIG_FILE_NAMES.find((name) => existsSync(join(cwd, name)));
   if (existing) throw new UsageError(`${existing} already exists here; edit it, or remove it to start again`);
   const { starterConfig } = await import('./config/init.js');
-  const { writeFileAtomic } = await import('./output.js');
+  const { writeErrorText, writeFileAtomic } = await import('./output.js');
   try {
     writeFileAtomic(join(cwd, STARTER_FILE), starterConfig(allRules), { exclusive: true });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') throw new UsageError(`${STARTER_FILE} already exists here; edit it, or remove it to start again`);
-    throw new UsageError(`cannot write ${STARTER_FILE}: ${code ?? (error as Error).message}`);
+    throw new UsageError(`cannot write ${STARTER_FILE}: ${writeErrorText(error)}`);
   }
   return STARTER_FILE;
 }
@@ -307,7 +307,7 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
   const { notOpenApi, fragments } = result.skipped;
   if (notOpenApi.length + fragments.length > 0) {
     const parts = [
-      ...(notOpenApi.length > 0 ? [`${plural(notOpenApi.length, 'file')} that ${notOpenApi.length === 1 ? 'is' : 'are'} not OpenAPI`] : []),
+      ...(notOpenApi.length > 0 ? [`${plural(notOpenApi.length, 'file')} that ${notOpenApi.length === 1 ? 'is' : 'are'} not OpenAPI (${someOf(notOpenApi)})`] : []),
       ...(fragments.length > 0 ? [`${plural(fragments.length, 'shared fragment')} (linted through the specs that reference ${fragments.length === 1 ? 'it' : 'them'})`] : []),
     ];
     io.stderr(`statuslint: skipped ${parts.join(' and ')}\n`);
@@ -390,6 +390,18 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
   return exitCode(result, findings, options.failOn);
 }
 
+/** How many skipped files the note names: enough to spot a spec skipped by mistake, not a listing. */
+const NAMED_SKIPS = 3;
+
+/**
+ * `a.yaml, b.json, c.yml and 4 more`: the first few files, so that a spec the run skipped by
+ * mistake is seen in a CI log, without listing every Helm chart and package.json of a repository.
+ */
+function someOf(files: readonly string[]): string {
+  const named = files.slice(0, NAMED_SKIPS).map((file) => printable(file)).join(', ');
+  return files.length > NAMED_SKIPS ? `${named} and ${files.length - NAMED_SKIPS} more` : named;
+}
+
 /** `--no-config` with `-c`: the last would silently win, whichever the user meant. */
 function refuseConfigConflict(argv: readonly string[]): void {
   const end = argv.indexOf('--');
@@ -425,11 +437,11 @@ function severityCounts(findings: readonly Finding[]): string {
 
 /** Writes --output atomically; a failure is the user's to fix (a missing folder, a full disk). */
 async function writeOutput(path: string, content: string | Iterable<string>, cwd: string): Promise<void> {
-  const { writeFileAtomic } = await import('./output.js');
+  const { writeErrorText, writeFileAtomic } = await import('./output.js');
   try {
     writeFileAtomic(path, content);
   } catch (error) {
-    throw new UsageError(`cannot write ${displayPath(path, cwd)}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new UsageError(`cannot write ${displayPath(path, cwd)}: ${writeErrorText(error)}`);
   }
 }
 

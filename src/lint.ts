@@ -1,9 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { displayPath, LoadError } from './errors.js';
 import { FindingSet, locateFindings, RuleError, runRules } from './engine/run.js';
 import { unusedSuppression } from './engine/suppress.js';
 import type { EnabledRule, Finding, RawFinding, Rule, Severity } from './engine/types.js';
+import { decodeWide, wideEncodingOf } from './loader/guards.js';
 import { detectVersion, normalize } from './loader/normalize.js';
 import type { SourceFile } from './loader/parse.js';
 import { projectRoots } from './loader/project-root.js';
@@ -109,12 +110,19 @@ function hasOperations(value: unknown): boolean {
 }
 
 /**
- * Whether a file was meant to be a spec: it names a version key. Used for a file that failed to
- * parse (so the failure is worth reporting), and by the CLI, which never writes over one.
+ * Whether a file was meant to be a spec: it names a version key, in UTF-8 or in the UTF-16 or
+ * UTF-32 that some editors and shells save (Windows PowerShell 5 writes UTF-16 by default),
+ * which the loader refuses: such a spec in a folder must be reported, not skipped as "not
+ * OpenAPI". Used for a file that failed to load (so the failure is worth reporting), and by
+ * the CLI, which never writes over one.
  */
 export function mentionsVersionKey(path: string): boolean {
   try {
-    return /(^|[{,])\s*["']?(openapi|swagger|swaggerVersion)["']?\s*:/m.test(readFileSync(path, 'utf8'));
+    // A device or pipe is not read again (`/dev/zero` never ends): the loader's error stands.
+    if (!statSync(path).isFile()) return true;
+    const bytes = readFileSync(path);
+    const wide = wideEncodingOf(bytes);
+    return /(^|[{,])\s*["']?(openapi|swagger|swaggerVersion)["']?\s*:/m.test(wide ? decodeWide(bytes, wide) : bytes.toString('utf8'));
   } catch {
     return true; // unreadable: let the loader's own error stand
   }

@@ -1,9 +1,39 @@
-import { chmodSync, closeSync, linkSync, openSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import {
+  chmodSync,
+  closeSync,
+  constants,
+  linkSync,
+  lstatSync,
+  openSync,
+  readlinkSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+  writeSync,
+  type Stats,
+} from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 
 export interface WriteOptions {
   /** Refuse (EEXIST) rather than replace a file that is already there. */
   exclusive?: boolean;
+}
+
+/** A target statuslint will not write to, with the reason as the user reads it. */
+export class OutputRefused extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+  ) {
+    super(message);
+  }
+}
+
+/** What follows `cannot write <file>: ` for an error thrown by writeFileAtomic. */
+export function writeErrorText(error: unknown): string {
+  if (error instanceof OutputRefused) return error.message;
+  return (error as NodeJS.ErrnoException).code ?? (error as Error).message;
 }
 
 /**
@@ -11,21 +41,64 @@ export interface WriteOptions {
  * temporary file beside it, then a rename, which is atomic on one file system. An exclusive
  * write links the temporary file instead, which fails if the target exists, with no window
  * between checking and writing.
+ *
+ * Only a regular file (or none) is replaced that way. A symbolic link is written through to
+ * the file it names (atomically there), so the link survives; a character device (`/dev/null`,
+ * a terminal) or a FIFO is written to directly, since renaming over it would replace the
+ * device or pipe with a plain file (as root, `-o /dev/null` would destroy `/dev/null`). A
+ * FIFO is opened without blocking, so one that no process reads fails at once (ENXIO) instead
+ * of hanging. A block device, socket or folder is refused.
  */
 export function writeFileAtomic(path: string, content: string | Iterable<string>, options: WriteOptions = {}): void {
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
-  let mode: number | undefined;
-  try {
-    mode = statSync(path).mode & 0o7777;
-  } catch {
-    // a new file: default mode
+  if (options.exclusive) {
+    replaceAtomically(path, content, true, undefined);
+    return;
   }
+  const target = throughLinks(path);
+  let stats: Stats | undefined;
+  try {
+    stats = statSync(target);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  if (stats === undefined || stats.isFile()) {
+    replaceAtomically(target, content, false, stats && stats.mode & 0o7777);
+  } else if (stats.isCharacterDevice() || stats.isFIFO()) {
+    writeDirectly(target, content, stats.isFIFO());
+  } else if (stats.isDirectory()) {
+    throw new OutputRefused('it is a directory (EISDIR)', 'EISDIR');
+  } else {
+    throw new OutputRefused(`it is a ${stats.isBlockDevice() ? 'block device' : 'socket'}; write the report to a file, a character device or a FIFO`, 'EINVAL');
+  }
+}
+
+/**
+ * The path a chain of symbolic links ends at, existing or not (a link to a file not yet
+ * written names where to write it); `path` itself when it is no link.
+ */
+function throughLinks(path: string): string {
+  let current = resolve(path);
+  for (let hops = 0; ; hops++) {
+    let isLink: boolean;
+    try {
+      isLink = lstatSync(current).isSymbolicLink();
+    } catch {
+      return current; // missing: the end of the chain
+    }
+    if (!isLink) return current;
+    if (hops === 40) throw Object.assign(new Error('too many levels of symbolic links'), { code: 'ELOOP' });
+    current = resolve(dirname(current), readlinkSync(current));
+  }
+}
+
+function replaceAtomically(path: string, content: string | Iterable<string>, exclusive: boolean, mode: number | undefined): void {
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
   try {
     if (typeof content === 'string') writeFileSync(temporary, content);
-    else writePieces(temporary, content);
+    else writePieces(openSync(temporary, 'w'), content, false);
     // Replacing a file must not change who may read or run it.
     if (mode !== undefined) chmodSync(temporary, mode);
-    if (options.exclusive) linkSync(temporary, path);
+    if (exclusive) linkSync(temporary, path);
     else renameSync(temporary, path);
   } finally {
     try {
@@ -36,15 +109,46 @@ export function writeFileAtomic(path: string, content: string | Iterable<string>
   }
 }
 
-/** Writes the pieces one after another, each encoded only when its turn comes. */
-function writePieces(path: string, pieces: Iterable<string>): void {
-  const fd = openSync(path, 'w');
+/** Writes into a character device or FIFO as it is: no temporary file, nothing replaced. */
+function writeDirectly(path: string, content: string | Iterable<string>, fifo: boolean): void {
+  let fd: number;
+  try {
+    // O_NONBLOCK: opening a FIFO for writing otherwise waits, forever, for a reader.
+    fd = openSync(path, constants.O_WRONLY | (fifo ? constants.O_NONBLOCK : 0));
+  } catch (error) {
+    if (fifo && (error as NodeJS.ErrnoException).code === 'ENXIO') {
+      throw new OutputRefused('it is a FIFO that no process is reading (ENXIO); start the reader first', 'ENXIO');
+    }
+    throw error;
+  }
+  writePieces(fd, typeof content === 'string' ? [content] : content, fifo);
+}
+
+/**
+ * Writes the pieces one after another, each encoded only when its turn comes, then closes
+ * `fd`. `nonBlocking`: a full pipe (EAGAIN) is waited out, a little at a time.
+ */
+function writePieces(fd: number, pieces: Iterable<string>, nonBlocking: boolean): void {
   try {
     for (const piece of pieces) {
       const bytes = Buffer.from(piece, 'utf8');
-      for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written);
+      for (let written = 0; written < bytes.length; ) {
+        try {
+          written += writeSync(fd, bytes, written);
+        } catch (error) {
+          if (!nonBlocking || (error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+          pause(5);
+        }
+      }
     }
   } finally {
     closeSync(fd);
   }
+}
+
+let sleeper: Int32Array | undefined;
+
+/** Blocks the thread for `ms` milliseconds (the writes around it are synchronous too). */
+function pause(ms: number): void {
+  Atomics.wait((sleeper ??= new Int32Array(new SharedArrayBuffer(4))), 0, 0, ms);
 }

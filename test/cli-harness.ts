@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { stringify } from 'yaml';
@@ -39,7 +39,8 @@ function checkSarif(args: readonly string[], stdout: string, cwd: string): void 
   if (looksLikeSarif(stdout)) assertValidSarif(stdout);
   const at = args.findIndex((arg) => arg === '--output' || arg === '-o');
   const output = at === -1 ? undefined : args[at + 1];
-  if (output !== undefined && existsSync(resolve(cwd, output))) {
+  // Only a regular file: reading a FIFO or a device given to -o would wait, or never end.
+  if (output !== undefined && statSync(resolve(cwd, output), { throwIfNoEntry: false })?.isFile()) {
     const text = readFileSync(resolve(cwd, output), 'utf8');
     if (looksLikeSarif(text)) assertValidSarif(text);
   }
@@ -66,7 +67,7 @@ export function project(files: Record<string, string | object>): string {
   for (const [name, content] of Object.entries(files)) {
     const path = join(root, name);
     mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, typeof content === 'string' ? content : stringify(content));
+    writeFileSync(path, typeof content === 'string' || Buffer.isBuffer(content) ? content : stringify(content));
   }
   return root;
 }

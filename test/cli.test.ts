@@ -68,7 +68,7 @@ describe('bad input: exit 2, one line naming the file and position, no stack', (
     ['fixtures/invalid/openapi4.yaml', /: unsupported OpenAPI version '4\.0\.0'/],
     ['fixtures/invalid/missing-ref.yaml', /^statuslint: fixtures\/invalid\/missing-ref\.yaml:8:11: cannot resolve \$ref '#\/components\/responses\/Nope': no such location$/],
     ['fixtures/invalid/missing-file-ref.yaml', /^statuslint: fixtures\/invalid\/missing-file-ref\.yaml:8:11: cannot resolve \$ref '\.\/does-not-exist\.yaml#\/Ok': fixtures\/invalid\/does-not-exist\.yaml: no such file$/],
-    ['fixtures/invalid/unexpected-token.json', /^statuslint: fixtures\/invalid\/unexpected-token\.json(:\d+:\d+)?: invalid JSON: Unexpected token 'x'$/],
+    ['fixtures/invalid/unexpected-token.json', /^statuslint: fixtures\/invalid\/unexpected-token\.json:1:13: invalid JSON: Unexpected token 'x'$/],
     ['fixtures/invalid/whitespace.yaml', /^statuslint: fixtures\/invalid\/whitespace\.yaml: the file is empty$/],
     ['fixtures/invalid/binary.yaml', /^statuslint: fixtures\/invalid\/binary\.yaml:3:1: binary content \(a NUL byte\), not a YAML or JSON text file$/],
     ['fixtures/invalid/latin1.yaml', /^statuslint: fixtures\/invalid\/latin1\.yaml:2:19: not valid UTF-8 \(byte 0xe9\); save the file as UTF-8$/],

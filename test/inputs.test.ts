@@ -40,7 +40,9 @@ async function lintJson(args: string[], cwd: string): Promise<{ code: number; st
 describe('a folder as input', () => {
   it('lints the OpenAPI documents below it; counts, and skips, everything else', async () => {
     const { code, stderr, report } = await lintJson(['specs'], repository());
-    expect(stderr).toBe('statuslint: skipped 3 files that are not OpenAPI and 2 shared fragments (linted through the specs that reference them)\n');
+    expect(stderr).toBe(
+      'statuslint: skipped 3 files that are not OpenAPI (specs/chart/templates/deployment.yaml, specs/docker-compose.yml, specs/package.json) and 2 shared fragments (linted through the specs that reference them)\n',
+    );
     expect(code).toBe(1);
     expect(report.summary.files).toBe(4);
     // The shared 401 is used by two specs and reported once, where it is written.
@@ -61,13 +63,46 @@ describe('a folder as input', () => {
   it('an unsupported version in a folder is an error, not a skip', async () => {
     const run = await runCli(['api'], { cwd: project({ 'api/old.yaml': 'swaggerVersion: "1.2"\napis: []\n', 'api/good.yaml': clean }) });
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe('statuslint: api/old.yaml: Swagger 1.2 is not supported; convert it to Swagger 2.0 or OpenAPI 3\n');
+    expect(run.stderr).toBe('statuslint: api/old.yaml:1:1: Swagger 1.2 is not supported; convert it to Swagger 2.0 or OpenAPI 3\n');
+  });
+
+  it('a spec saved as UTF-16 or UTF-32 (with or without a byte-order mark) is reported, as when named, not skipped', async () => {
+    const text = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\n";
+    const utf16be = Buffer.from(text, 'utf16le').swap16();
+    const utf32le = Buffer.alloc(text.length * 4);
+    for (let index = 0; index < text.length; index++) utf32le.writeUInt32LE(text.charCodeAt(index), index * 4);
+    const dir = project({
+      'api/a-utf16le-bom.yaml': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]),
+      'api/b-utf16le.yaml': Buffer.from(text, 'utf16le'),
+      'api/c-utf16be-bom.yaml': Buffer.concat([Buffer.from([0xfe, 0xff]), utf16be]),
+      'api/d-utf32le.yaml': utf32le,
+      // Not a spec in any encoding: still skipped.
+      'api/e-other-utf16.yaml': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('port: 8080\n', 'utf16le')]),
+      'api/good.yaml': clean,
+    });
+    const run = await runCli(['api'], { cwd: dir });
+    expect(run.code).toBe(2);
+    const refused = (name: string) => `statuslint: api/${name}: the file is UTF-16 (or UTF-32) text; save it as UTF-8`;
+    expect(run.stderr.trimEnd().split('\n')).toEqual([
+      ...['a-utf16le-bom.yaml', 'b-utf16le.yaml', 'c-utf16be-bom.yaml', 'd-utf32le.yaml'].map(refused),
+      'statuslint: skipped 1 file that is not OpenAPI (api/e-other-utf16.yaml)',
+    ]);
+    // Named directly: the same line.
+    const named = await runCli(['api/b-utf16le.yaml'], { cwd: dir });
+    expect(named.stderr).toBe(`${refused('b-utf16le.yaml')}\n`);
+  });
+
+  it('names the first three files it skips as not OpenAPI, and counts the rest', async () => {
+    const run = await runCli(['config'], {
+      cwd: project({ 'config/a.yaml': { a: 1 }, 'config/b.yaml': { b: 1 }, 'config/c.yaml': { c: 1 }, 'config/d.yaml': { d: 1 }, 'config/e.yaml': { e: 1 }, 'config/spec.yaml': clean }),
+    });
+    expect(run.stderr).toBe('statuslint: skipped 5 files that are not OpenAPI (config/a.yaml, config/b.yaml, config/c.yaml and 2 more)\n');
   });
 
   it('a folder with no OpenAPI document is a usage error', async () => {
     const run = await runCli(['config'], { cwd: project({ 'config/app.yaml': { port: 8080 } }) });
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe("statuslint: skipped 1 file that is not OpenAPI\nstatuslint: no OpenAPI document found in 'config'\n");
+    expect(run.stderr).toBe("statuslint: skipped 1 file that is not OpenAPI (config/app.yaml)\nstatuslint: no OpenAPI document found in 'config'\n");
   });
 
   it('a file named on the command line is linted even when a folder also holds it, once', async () => {
@@ -93,7 +128,7 @@ describe('globs as input (quoted, so statuslint expands them)', () => {
   it("'specs/**/*.yaml' matches at any depth, fragments and non-specs skipped as in a folder", async () => {
     const { stderr, report } = await lintJson(['specs/**/*.yaml'], repository());
     expect(report.summary.files).toBe(3);
-    expect(stderr).toBe('statuslint: skipped 1 file that is not OpenAPI and 2 shared fragments (linted through the specs that reference them)\n');
+    expect(stderr).toBe('statuslint: skipped 1 file that is not OpenAPI (specs/chart/templates/deployment.yaml) and 2 shared fragments (linted through the specs that reference them)\n');
   });
 
   it("'specs/*/openapi.{yaml,json}' and several globs at once", async () => {

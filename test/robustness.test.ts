@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, closeSync, existsSync, mkdirSync, mkdtempSync, openSync, truncateSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, constants, existsSync, lstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -274,6 +274,46 @@ describe('files that cannot be read', () => {
     }
   });
 
+  it.skipIf(process.getuid?.() !== 0)('a character device (like /dev/zero, which never ends) is refused unread, named or in a folder', async () => {
+    const folder = mkdtempSync(join(dir, 'device-'));
+    const zero = join(folder, 'zero.yaml');
+    expect(spawnSync('mknod', [zero, 'c', '1', '5']).status).toBe(0);
+    try {
+      await refused([zero], /zero\.yaml: not a regular file \(a socket or device\)$/);
+      writeFileSync(join(folder, 'api.yaml'), "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\n");
+      await refused([folder], /zero\.yaml: not a regular file \(a socket or device\)$/);
+    } finally {
+      rmSync(zero, { force: true });
+    }
+  });
+
+  /** A FIFO fed by `script` (a shell command writing to file descriptor 3); the writer is killed afterwards. */
+  async function withPipe(script: string, body: (fifo: string) => Promise<void>): Promise<void> {
+    const fifo = join(mkdtempSync(join(dir, 'pipe-')), 'spec.yaml');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const writer = spawn('sh', ['-c', `exec 3>"$0"; ${script}`, fifo], { stdio: 'ignore', detached: true });
+    try {
+      await body(fifo);
+    } finally {
+      try {
+        process.kill(-writer.pid!, 'SIGKILL');
+      } catch {
+        // ended already
+      }
+    }
+  }
+
+  it('a pipe is read only up to the size limit (it may never end), and linted when it fits', async () => {
+    // 4 MB written and the pipe held open: reading to the end would wait for the writer.
+    await withPipe(`yes 'a: b' | head -c 4000000 >&3; sleep 20`, async (fifo) => {
+      await refused(['--max-file-size', '1mb', fifo], /spec\.yaml: the file is over the 1 MiB limit \(raise it with --max-file-size\)$/);
+    });
+    await withPipe(`cat '${join(projectRoot, 'fixtures/clean/openapi.yaml')}' >&3`, async (fifo) => {
+      const run = await runCli([fifo], { cwd: dir });
+      expect(run.code, run.stderr).toBe(0);
+    });
+  });
+
   // chmod 000 does not stop root, and CI runs as root: there, run the built CLI as `nobody`.
   it('permission denied', async (context) => {
     const folder = join(dir, 'locked');
@@ -336,5 +376,79 @@ describe('output that cannot be written', () => {
     } finally {
       closeSync(full);
     }
+  });
+});
+
+describe('--output onto a symbolic link, a device or a FIFO', () => {
+  const spec = join(projectRoot, 'fixtures/clean/openapi.yaml');
+  const isRoot = process.getuid?.() === 0;
+
+  /** A character device of our own (mknod needs root), deleted afterwards. */
+  function withDevice(name: string, major: number, minor: number, body: (path: string) => Promise<void>): () => Promise<void> {
+    return async () => {
+      const path = join(mkdtempSync(join(dir, 'dev-')), name);
+      const made = spawnSync('mknod', [path, 'c', String(major), String(minor)]);
+      expect(made.status, String(made.stderr)).toBe(0);
+      try {
+        await body(path);
+      } finally {
+        rmSync(path, { force: true });
+      }
+    };
+  }
+
+  it.skipIf(!isRoot)(
+    'a character device (like /dev/null) is written to, not replaced by a plain file',
+    withDevice('null', 1, 3, async (path) => {
+      const run = await runCli(['-o', path, spec], { cwd: dir });
+      expect(run.code, run.stderr).toBe(0);
+      expect(lstatSync(path).isCharacterDevice()).toBe(true);
+    }),
+  );
+
+  it.skipIf(!isRoot)(
+    'a device that fails the write (like /dev/full): one "cannot write" line, exit 2, the device kept',
+    withDevice('full', 1, 7, async (path) => {
+      const run = await runCli(['-o', path, spec], { cwd: dir });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/^statuslint: cannot write .*full: ENOSPC\n$/);
+      expect(lstatSync(path).isCharacterDevice()).toBe(true);
+    }),
+  );
+
+  it('a symbolic link is written through to its target, atomically there; the link stays', async () => {
+    const folder = mkdtempSync(join(dir, 'link-'));
+    writeFileSync(join(folder, 'real.txt'), 'old');
+    chmodSync(join(folder, 'real.txt'), 0o640);
+    symlinkSync('real.txt', join(folder, 'lnk'));
+    symlinkSync('new.txt', join(folder, 'dangling'));
+    expect((await runCli(['-o', join(folder, 'lnk'), '--format', 'json', spec], { cwd: dir })).code).toBe(0);
+    expect(lstatSync(join(folder, 'lnk')).isSymbolicLink()).toBe(true);
+    expect(JSON.parse(readFileSync(join(folder, 'real.txt'), 'utf8')).summary.files).toBe(1);
+    expect(statSync(join(folder, 'real.txt')).mode & 0o777).toBe(0o640);
+    // A link to a file not yet there: the file is made where the link points.
+    expect((await runCli(['-o', join(folder, 'dangling'), spec], { cwd: dir })).code).toBe(0);
+    expect(lstatSync(join(folder, 'dangling')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(folder, 'new.txt'), 'utf8')).toMatch(/no problems/);
+    expect(readdirSync(folder).sort()).toEqual(['dangling', 'lnk', 'new.txt', 'real.txt']);
+  });
+
+  it('a FIFO with a reader gets the report; one with no reader fails at once, and stays a FIFO', async () => {
+    const fifo = join(mkdtempSync(join(dir, 'fifo-')), 'report');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    await refused(['-o', fifo, spec], /cannot write .*report: it is a FIFO that no process is reading \(ENXIO\)/);
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+    // A reader that does not block: the report (small) waits in the pipe until read.
+    const reader = openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK);
+    try {
+      const run = await runCli(['-o', fifo, '--format', 'json', spec], { cwd: dir });
+      expect(run.code, run.stderr).toBe(0);
+      const buffer = Buffer.alloc(1 << 16);
+      const read = readSync(reader, buffer);
+      expect(JSON.parse(buffer.subarray(0, read).toString('utf8')).summary.files).toBe(1);
+    } finally {
+      closeSync(reader);
+    }
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
   });
 });

@@ -3,6 +3,7 @@ import { LoadError } from '../errors.js';
 import { refuseDuplicateKeys } from './json-duplicates.js';
 import { JsonOutline } from './json-outline.js';
 import { parseSource, type ParseOptions, type SourceFile } from './parse.js';
+import { getAtPointer } from './pointer.js';
 import { MAX_NESTING, scanValue } from './value-scan.js';
 
 export { MAX_NESTING };
@@ -28,6 +29,8 @@ export function decodeSource(path: string, bytes: Buffer): string {
   }
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
+    // UTF-16 or UTF-32 saved without a byte-order mark pads its first (ASCII) character with NULs.
+    if (wideEncodingOf(bytes) !== undefined) throw new LoadError(path, 'the file is UTF-16 (or UTF-32) text; save it as UTF-8');
     throw new LoadError(path, 'binary content (a NUL byte), not a YAML or JSON text file', bytePosition(bytes, nul));
   }
   if (!isUtf8(bytes)) {
@@ -36,6 +39,45 @@ export function decodeSource(path: string, bytes: Buffer): string {
     throw new LoadError(path, `not valid UTF-8 (byte 0x${byte}); save the file as UTF-8`, bytePosition(bytes, bad));
   }
   return bytes.toString('utf8');
+}
+
+/** A Unicode encoding wider than UTF-8, which statuslint refuses to lint but still recognises. */
+export type WideEncoding = 'utf-16le' | 'utf-16be' | 'utf-32le' | 'utf-32be';
+
+/**
+ * The UTF-16 or UTF-32 encoding of a text, from its byte-order mark or, without one, from the
+ * NULs that pad its first character, which in YAML and JSON is ASCII (the pattern RFC 4627 §3
+ * used to tell JSON encodings apart); undefined for anything else.
+ */
+export function wideEncodingOf(bytes: Buffer): WideEncoding | undefined {
+  const [b0, b1, b2, b3] = bytes;
+  if (b0 === 0xff && b1 === 0xfe) return b2 === 0 && b3 === 0 ? 'utf-32le' : 'utf-16le';
+  if (b0 === 0xfe && b1 === 0xff) return 'utf-16be';
+  if (b0 === 0 && b1 === 0 && b2 === 0xfe && b3 === 0xff) return 'utf-32be';
+  if (bytes.length < 4 || b0 === undefined || b1 === undefined || b2 === undefined || b3 === undefined) return undefined;
+  const ascii = (byte: number): boolean => byte > 0 && byte < 0x80;
+  if (ascii(b0) && b1 === 0 && b2 === 0 && b3 === 0) return 'utf-32le';
+  if (b0 === 0 && b1 === 0 && b2 === 0 && ascii(b3)) return 'utf-32be';
+  if (ascii(b0) && b1 === 0 && b3 === 0) return 'utf-16le';
+  if (b0 === 0 && ascii(b1) && b2 === 0) return 'utf-16be';
+  return undefined;
+}
+
+/** The text of bytes in a wide encoding (a byte-order mark dropped; a dangling odd byte ignored). */
+export function decodeWide(bytes: Buffer, encoding: WideEncoding): string {
+  let text: string;
+  if (encoding === 'utf-16le') text = bytes.toString('utf16le');
+  else if (encoding === 'utf-16be') text = Buffer.from(bytes.subarray(0, bytes.length & ~1)).swap16().toString('utf16le');
+  else {
+    const units: string[] = [];
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
+    for (let at = 0; at + 4 <= bytes.length; at += 4) {
+      const code = view.getUint32(at, encoding === 'utf-32le');
+      units.push(code <= 0x10ffff ? String.fromCodePoint(code) : '\ufffd');
+    }
+    text = units.join('');
+  }
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 /** Line and column (UTF-16 units, as elsewhere) of a byte offset in text that is valid before it. */
@@ -113,9 +155,31 @@ export function parseGuarded(path: string, text: string, options: ParseOptions =
     const outline = new JsonOutline(file.scan.containers);
     refuseDuplicateKeys(path, file.text, file.scan.keys, outline);
     if (outline.complete) file.outline = outline;
+  } else {
+    if (mayHaveAnchors(text)) checkAliasExpansion(file);
+    // The walk the reference check would make later anyway (it keeps this one), made now to
+    // refuse a `$ref` that is not a string as soon as the file is read.
+    file.scan = scanValue(file.value, true);
   }
-  else if (mayHaveAnchors(text)) checkAliasExpansion(file);
+  refuseBadRef(file);
   return file;
+}
+
+/**
+ * `$ref: 5`: a Reference Object's `$ref` is a URI string (OAS 3.1.0 §4.8.23, JSON Schema
+ * 2020-12 §8.2.3.1). Ignoring it would lint the object as if it had no reference, a spec
+ * other tools refuse or read differently.
+ */
+function refuseBadRef(file: SourceFile): void {
+  const at = file.scan?.badRef;
+  if (at === undefined) return;
+  const value = getAtPointer(file.value, at).value;
+  const kind =
+    value === null ? 'null'
+    : Array.isArray(value) ? 'a list'
+    : typeof value === 'object' ? 'a mapping'
+    : `the ${typeof value} ${String(value)}`;
+  throw new LoadError(file.path, `$ref must be a string, a URI such as '#/components/schemas/Pet', not ${kind}`, file.locate([at]).get(at));
 }
 
 /** A cheap filter: no `&anchor` means no alias, hence no shared values to walk twice. */

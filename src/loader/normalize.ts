@@ -1,4 +1,4 @@
-import { LoadError } from '../errors.js';
+import { LoadError, quoted } from '../errors.js';
 import type { SourceFile } from './parse.js';
 import { appendSegment } from './pointer.js';
 import type { Located, Workspace } from './resolve.js';
@@ -134,26 +134,75 @@ function objectAt(workspace: Workspace, node: Located | undefined): Located<Json
 /** Which OpenAPI version a parsed document is; refuses anything else with a clear reason. */
 export function detectVersion(file: SourceFile): SpecVersion {
   const value = file.value;
-  const refuse = (detail: string): never => {
-    throw new LoadError(file.path, detail);
+  const refuse = (detail: string, key?: string): never => {
+    // Where the version key is written: looked up only to report it.
+    const region = key === undefined ? undefined : file.locate([`/${key}`]).get(`/${key}`);
+    throw new LoadError(file.path, detail, region && { line: region.line, column: region.column });
   };
   if (value === null || value === undefined) return refuse('not an OpenAPI document: the document is empty (null)');
   if (!isObject(value)) {
     return refuse(`not an OpenAPI document: the top level is ${Array.isArray(value) ? 'a list' : `a ${typeof value}`}, not a mapping`);
   }
-  if ('asyncapi' in value) return refuse('not an OpenAPI document: this is an AsyncAPI document');
-  if ('swaggerVersion' in value) return refuse(`Swagger ${String(value.swaggerVersion)} is not supported; convert it to Swagger 2.0 or OpenAPI 3`);
+  if ('asyncapi' in value) return refuse('not an OpenAPI document: this is an AsyncAPI document', 'asyncapi');
+  if ('swaggerVersion' in value) {
+    const old = value.swaggerVersion;
+    const named = typeof old === 'string' || typeof old === 'number' ? String(old) : '1.x';
+    return refuse(`Swagger ${quotedVersion(named).slice(1, -1)} is not supported; convert it to Swagger 2.0 or OpenAPI 3`, 'swaggerVersion');
+  }
+  const reads = '(statuslint reads Swagger 2.0, OpenAPI 3.0.x and 3.1.x)';
   if ('openapi' in value) {
-    const version = String(value.openapi);
-    if (/^3\.0\.\d+(-.+)?$/.test(version)) return '3.0';
-    if (/^3\.1\.\d+(-.+)?$/.test(version)) return '3.1';
-    return refuse(`unsupported OpenAPI version '${version}' (statuslint reads Swagger 2.0, OpenAPI 3.0.x and 3.1.x)`);
+    const version = value.openapi;
+    if (typeof version === 'string') {
+      if (/^3\.0\.\d+(-.+)?$/.test(version)) return '3.0';
+      if (/^3\.1\.\d+(-.+)?$/.test(version)) return '3.1';
+      return refuse(`unsupported OpenAPI version ${quotedVersion(version)} ${reads}`, 'openapi');
+    }
+    return refuse(notAString(file, 'openapi', version, "'3.1.0'", (written) => (/^3\.1\d*$/.test(written) ? '3.1.0' : /^3(\.0*)?$/.test(written) ? '3.0.3' : undefined)), 'openapi');
   }
   if ('swagger' in value) {
-    if (String(value.swagger) === '2.0') return '2.0';
-    return refuse(`unsupported Swagger version '${String(value.swagger)}' (statuslint reads Swagger 2.0, OpenAPI 3.0.x and 3.1.x)`);
+    const version = value.swagger;
+    if (version === '2.0') return '2.0';
+    if (typeof version === 'string') return refuse(`unsupported Swagger version ${quotedVersion(version)} ${reads}`, 'swagger');
+    return refuse(notAString(file, 'swagger', version, "'2.0'", (written) => (/^2(\.0*)?$/.test(written) ? '2.0' : undefined)), 'swagger');
   }
   return refuse("not an OpenAPI document: no 'openapi' or 'swagger' version key at the top level");
+}
+
+function quotedVersion(version: string): string {
+  return quoted(version, 40);
+}
+
+/**
+ * Why a version key that is not a string is refused, quoting what the file writes: YAML and
+ * JSON read `openapi: 3.0` as the number 3, so repeating the parsed value would misquote it.
+ * `suggest` gives the version string the number most likely meant, if any.
+ */
+function notAString(file: SourceFile, key: string, version: unknown, example: string, suggest: (written: string) => string | undefined): string {
+  const reads = '(statuslint reads Swagger 2.0, OpenAPI 3.0.x and 3.1.x)';
+  if (typeof version === 'number') {
+    const written = writtenScalar(file, key) ?? String(version);
+    const suggestion = suggest(written);
+    const asRead = written === String(version) ? 'a number' : `read as the number ${version}`;
+    if (suggestion === undefined) return `unsupported ${key === 'swagger' ? 'Swagger' : 'OpenAPI'} version ${quotedVersion(written)}, ${asRead} ${reads}`;
+    const fix = file.format === 'json' ? `"${key}": "${suggestion}"` : `${key}: '${suggestion}' in quotes`;
+    return `${key}: ${written} is ${asRead}, but the version must be a string; write ${fix}`;
+  }
+  const kind =
+    version === null ? 'empty (null)'
+    : Array.isArray(version) ? 'a list'
+    : typeof version === 'object' ? 'a mapping'
+    : `the ${typeof version} ${String(version)}`;
+  return `${key} must be a version string such as ${example}, not ${kind} ${reads}`;
+}
+
+/** The scalar written after a top-level key, as the text has it (`3.0`, not the parsed 3); an error path only. */
+function writtenScalar(file: SourceFile, key: string): string | undefined {
+  const region = file.locate([`/${key}`]).get(`/${key}`);
+  if (!region) return undefined;
+  let lineStart = 0;
+  for (let line = 1; line < region.line; line++) lineStart = file.text.indexOf('\n', lineStart) + 1;
+  const rest = file.text.slice(lineStart + region.column - 1, lineStart + region.column + 200);
+  return new RegExp(`^["']?${key}["']?\\s*:\\s*([^\\s,}\\]#]+)`).exec(rest)?.[1];
 }
 
 /** Builds the one model that rules see, whatever the spec version. */

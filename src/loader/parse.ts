@@ -1,6 +1,7 @@
 import { yaml } from '../lazy-yaml.js';
 import type { Document, Node as YamlNode, Pair, YAMLMap } from 'yaml';
 import { LoadError } from '../errors.js';
+import { jsonErrorOffset } from './json-error-offset.js';
 import { locateInJson, type Span } from './json-locate.js';
 import type { JsonOutline } from './json-outline.js';
 import { LineIndex, type Region } from './line-index.js';
@@ -268,8 +269,21 @@ function jsonError(path: string, text: string, error: Error): LoadError {
   const offset = /at position (\d+)/.exec(error.message);
   const message = error.message.replace(/ in JSON at position \d+.*$/, '').replace(/, (?:\.\.\.)?"[\s\S]*"(?:\.\.\.)? is not valid JSON$/, '').replace(/ at position \d+$/, '').replace(/ \(line \d+ column \d+\)$/, '');
   let position: { line: number; column: number } | undefined;
+  let at: number | undefined;
   if (lineColumn) position = { line: Number(lineColumn[1]), column: Number(lineColumn[2]) };
-  else if (offset) position = new LineIndex(text).position(Number(offset[1]));
-  else if (/Unexpected end of JSON input/.test(error.message)) position = new LineIndex(text).position(text.length);
-  return new LoadError(path, `invalid JSON: ${message}`, position);
+  else if (offset) at = Number(offset[1]);
+  else if (/Unexpected end of JSON input/.test(error.message)) at = text.length;
+  // V8 names no position for an unexpected token (NaN, Infinity, a comment, `tru}`): find it.
+  else at = jsonErrorOffset(text);
+  if (at !== undefined) position = new LineIndex(text).position(at);
+  return new LoadError(path, `invalid JSON: ${message}${at === undefined ? '' : jsonHint(text, at)}`, position);
+}
+
+/** What the usual JSON mistakes need, as Python's and JavaScript's own writers make them. */
+function jsonHint(text: string, at: number): string {
+  const char = text[at];
+  if (char === '/' && (text[at + 1] === '/' || text[at + 1] === '*')) return '; JSON has no comments';
+  if (char === "'") return '; JSON strings and names take double quotes';
+  if (/^-?(?:NaN|Infinity)\b/.test(text.slice(at, at + 10))) return '; JSON has no NaN or Infinity: write a number, or a string';
+  return '';
 }

@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { dirname, resolve as resolvePath } from 'node:path';
 import { displayPath, LoadError, quoted } from '../errors.js';
 import { plural } from '../plural.js';
@@ -129,12 +129,21 @@ export class Workspace {
     let bytes: Buffer;
     try {
       const stats = statSync(absolute);
-      if (stats.isDirectory()) throw new LoadError(absolute, 'is a directory, not a file');
-      if (stats.size > this.maxFileBytes) {
-        throw new LoadError(absolute, `the file is ${formatBytes(stats.size)}, over the ${formatBytes(this.maxFileBytes)} limit (raise it with --max-file-size)`);
+      if (stats.isFile()) {
+        if (stats.size > this.maxFileBytes) {
+          throw new LoadError(absolute, `the file is ${formatBytes(stats.size)}, over the ${formatBytes(this.maxFileBytes)} limit (raise it with --max-file-size)`);
+        }
+        bytes = readFileSync(absolute);
+      } else if (stats.isDirectory()) {
+        throw new LoadError(absolute, 'is a directory, not a file');
+      } else if (stats.isFIFO()) {
+        // A pipe (`<(…)`) reports no size and may never end: read no more than the limit.
+        bytes = readAtMost(absolute, this.maxFileBytes);
+      } else {
+        // A device (`/dev/zero` never ends) or a socket: nothing a spec is kept in.
+        throw new LoadError(absolute, 'not a regular file (a socket or device)');
       }
-      bytes = readFileSync(absolute);
-      // A pipe or device reports no size: check what was read.
+      // A file that grew after it was measured (or a pipe) is checked on what was read.
       if (bytes.length > this.maxFileBytes) {
         throw new LoadError(absolute, `the file is over the ${formatBytes(this.maxFileBytes)} limit (raise it with --max-file-size)`);
       }
@@ -340,6 +349,32 @@ function refuseRef(file: SourceFile, scan: ValueScan, ref: string, reason: strin
 function isScalar(value: unknown): boolean {
   return value === null || typeof value === 'string' || typeof value === 'number';
 }
+
+/**
+ * Reads a pipe in chunks until it ends or holds more than `limit` bytes: then stops, with one
+ * byte over the limit read, so the caller refuses it instead of filling memory with an endless
+ * stream.
+ */
+function readAtMost(path: string, limit: number): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.min(PIPE_CHUNK, limit + 1 - total));
+      const read = readSync(fd, chunk, 0, chunk.length, null);
+      if (read === 0) break;
+      chunks.push(read === chunk.length ? chunk : chunk.subarray(0, read));
+      total += read;
+      if (total > limit) break;
+    }
+    return Buffer.concat(chunks, total);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+const PIPE_CHUNK = 1 << 20;
 
 function formatBytes(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${+(bytes / (1024 * 1024)).toFixed(1)} MiB`;

@@ -19,6 +19,8 @@ export interface ValueScan {
   holderOf(ref: string): string;
   /** The pointer of a value nested deeper than MAX_NESTING, if there is one (the walk stops there). */
   tooDeep?: string;
+  /** The pointer of the first `$ref` member, outside literal data, whose value is not a string. */
+  badRef?: string;
   /** Members of every object walked: fewer than the text writes when a JSON name repeats. */
   keys: number;
   /** Objects and arrays walked, the root included. */
@@ -41,7 +43,7 @@ function isDataKey(key: string): boolean {
 export function scanValue(root: unknown, shared: boolean): ValueScan {
   const walker = new ValueWalker(shared, undefined);
   walker.start(root);
-  const { refs, keys, containers, tooDeep } = walker;
+  const { refs, keys, containers, tooDeep, badRef } = walker;
   let holders: Map<string, string> | undefined;
   const holderOf = (ref: string): string => {
     if (!holders) {
@@ -51,8 +53,21 @@ export function scanValue(root: unknown, shared: boolean): ValueScan {
     }
     return holders.get(ref) ?? '';
   };
-  return tooDeep === undefined ? { refs, holderOf, keys, containers } : { refs, holderOf, keys, containers, tooDeep };
+  const scan: ValueScan = tooDeep === undefined ? { refs, holderOf, keys, containers } : { refs, holderOf, keys, containers, tooDeep };
+  if (badRef !== undefined) scan.badRef = badRef;
+  return scan;
 }
+
+/**
+ * Maps keyed by names the spec's author chooses (JSON Schema's `properties`, OpenAPI's
+ * component maps, media types): a member called `$ref` there is a name, whatever its value
+ * (`properties: {$ref: {type: string}}` describes a property named "$ref").
+ */
+const NAME_MAPS = new Set([
+  'properties', 'patternProperties', 'dependentSchemas', 'definitions', '$defs', 'schemas', 'responses', 'parameters',
+  'examples', 'requestBodies', 'headers', 'securitySchemes', 'securityDefinitions', 'links', 'callbacks', 'pathItems',
+  'webhooks', 'paths', 'content', 'encoding', 'variables', 'scopes', 'mapping',
+]);
 
 /**
  * One walk: each `$ref` outside literal data, the members counted, and where the walk stopped
@@ -72,6 +87,7 @@ class ValueWalker {
   keys = 0;
   containers = 0;
   tooDeep: string | undefined = undefined;
+  badRef: string | undefined = undefined;
 
   constructor(
     shared: boolean,
@@ -123,9 +139,13 @@ class ValueWalker {
     for (const key in value) {
       keys++;
       const member: unknown = (value as Record<string, unknown>)[key];
-      if (key === '$ref' && typeof member === 'string') {
-        if (!data) this.found(member);
-        continue;
+      if (key === '$ref') {
+        if (typeof member === 'string') {
+          if (!data) this.found(member);
+          continue;
+        }
+        // Rare: only a broken spec, or a property named "$ref", gets here.
+        if (!data && this.badRef === undefined && !NAME_MAPS.has(String(path[path.length - 1]))) this.badRef = appendPointer('', ...path, key);
       }
       if (member === null || typeof member !== 'object') continue;
       // `key === 'value'` first, though `inExample` is rarely true: a comparison that has never

@@ -48,4 +48,21 @@ describe('parseGuarded', () => {
     expect(file.locate(['/paths/~1a/get'])).toEqual(new Map([['/paths/~1a/get', { line: 3, column: 20, endLine: 3, endColumn: 25 }]]));
     expect(parseGuarded('/specs/api.yaml', 'openapi: 3.0.3\n').outline).toBeUndefined();
   });
+
+  it("refuses a $ref that is not a string, at its line and column, in YAML and JSON", () => {
+    const yaml = "openapi: 3.0.3\npaths:\n  /a:\n    get:\n      responses:\n        '401': {$ref: 5}\n";
+    const refusal = (path: string, text: string): LoadError => {
+      try {
+        parseGuarded(path, text);
+      } catch (error) {
+        if (error instanceof LoadError) return error;
+        throw error;
+      }
+      throw new Error('accepted');
+    };
+    expect(refusal('/p/api.yaml', yaml).describe('/p')).toBe("api.yaml:6:17: $ref must be a string, a URI such as '#/components/schemas/Pet', not the number 5");
+    const json = '{"openapi": "3.0.3",\n "paths": {"/a": {"get": {"responses": {"401": {"$ref": {"a": 1}}}}}}}';
+    expect(refusal('/p/api.json', json).describe('/p')).toBe("api.json:2:49: $ref must be a string, a URI such as '#/components/schemas/Pet', not a mapping");
+    expect(() => parseGuarded('/p/api.yaml', 'openapi: 3.1.0\ncomponents: {schemas: {A: {properties: {$ref: {type: string}}}}}\n')).not.toThrow();
+  });
 });

@@ -35,6 +35,18 @@ describe('scanValue', () => {
     expect(tooDeep).toBe('/n'.repeat(MAX_NESTING));
   });
 
+  it('names the first $ref whose value is not a string, outside data and outside maps of names', () => {
+    expect(scanValue(spec, false).badRef).toBeUndefined();
+    const responses = (ref: unknown) => ({ paths: { '/a': { get: { responses: { '200': { $ref: '#/x' }, '401': { $ref: ref } } } } } });
+    for (const bad of [5, true, null, ['#/x'], { a: 1 }]) {
+      expect(scanValue(responses(bad), false).badRef, JSON.stringify(bad)).toBe('/paths/~1a/get/responses/401/$ref');
+    }
+    expect(scanValue({ allOf: [{ $ref: 1 }] }, true).badRef).toBe('/allOf/0/$ref');
+    // A property, or a component, named "$ref"; and data.
+    expect(scanValue({ properties: { $ref: { type: 'string' } }, schemas: { $ref: true } }, false).badRef).toBeUndefined();
+    expect(scanValue({ example: { $ref: 5 }, 'x-a': { $ref: null }, examples: { e: { value: { $ref: [] } } } }, false).badRef).toBeUndefined();
+  });
+
   it('walks a value shared by YAML aliases once', () => {
     const shared = { $ref: '#/x' };
     const scan = scanValue({ a: shared, b: shared, c: { $ref: '#/y' } }, true);
