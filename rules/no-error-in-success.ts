@@ -87,6 +87,16 @@ interface Choice {
   owner?: Located;
 }
 
+/** An error branch of a `oneOf`/`anyOf` on the body, or of one nested in a branch. */
+interface Hit {
+  choice: Choice;
+  index: number;
+  branchNode: Located;
+  branch: Shape;
+  /** Why the branch is an error object (errorObjectReason). */
+  reason: string;
+}
+
 /**
  * A schema with its `$ref`s followed and its `allOf` merged: what the top level of a body is.
  * Shapes are kept for the whole spec (shared schemas come back), so they keep little: a
@@ -467,28 +477,46 @@ export default defineRule<Options>({
       hasRef(response.entry.value) ? `Response '${nameOf(response.node)}', used for a 2xx,` : `'${response.status}' response body`;
     const schemaSubject = (owner: Located): string => `Schema '${nameOf(owner)}', used as a 2xx response body,`;
 
-    const checkChoices = (shape: Shape, response: Response, batch: boolean, depth: number): boolean => {
-      if (!shape.choices) return false;
-      for (const choice of shape.choices) {
+    // By shape, then by depth and batch: choices nest and come back (`allOf` brings each
+    // level's `oneOf` up to the one above), so an unremembered search is exponential in the
+    // nesting. What is found depends only on these three; the response only words the report.
+    const hits = new Map<Shape, Array<Hit | null | undefined>>();
+    const findErrorBranch = (shape: Shape, batch: boolean, depth: number): Hit | undefined => {
+      if (!shape.choices) return undefined;
+      let known = hits.get(shape);
+      if (!known) hits.set(shape, (known = []));
+      const slot = depth * 2 + (batch ? 1 : 0);
+      const remembered = known[slot];
+      if (remembered !== undefined) return remembered ?? undefined;
+      let hit: Hit | undefined;
+      search: for (const choice of shape.choices) {
         const branches = choice.node.value as unknown[];
         for (let index = 0; index < branches.length; index++) {
           const branchNode = context.child(choice.node, index)!;
           const branch = flatten(branchNode);
           const reason = errorObjectReason(branch, batch);
           if (reason === undefined) {
-            if (depth < MAX_DEPTH && checkChoices(branch, response, batch, depth + 1)) return true;
+            if (depth < MAX_DEPTH && (hit = findErrorBranch(branch, batch, depth + 1))) break search;
             continue;
           }
-          const label = branch.anchor && hasRef(branchNode.value) ? `'${nameOf(branch.anchor)}'` : String(index);
-          context.report({
-            messageId: 'errorBranch',
-            at: choice.owner ?? response.node,
-            data: { subject: choice.owner ? schemaSubject(choice.owner) : responseSubject(response), keyword: choice.keyword, branch: label, reason },
-          });
-          return true;
+          hit = { choice, index, branchNode, branch, reason };
+          break search;
         }
       }
-      return false;
+      known[slot] = hit ?? null;
+      return hit;
+    };
+
+    const checkChoices = (shape: Shape, response: Response, batch: boolean): void => {
+      const hit = findErrorBranch(shape, batch, 0);
+      if (!hit) return;
+      const { choice, index, branchNode, branch, reason } = hit;
+      const label = branch.anchor && hasRef(branchNode.value) ? `'${nameOf(branch.anchor)}'` : String(index);
+      context.report({
+        messageId: 'errorBranch',
+        at: choice.owner ?? response.node,
+        data: { subject: choice.owner ? schemaSubject(choice.owner) : responseSubject(response), keyword: choice.keyword, branch: label, reason },
+      });
     };
 
     return {
@@ -533,7 +561,7 @@ export default defineRule<Options>({
             context.report({ messageId: 'errorObject', at: response.node, data: { subject: responseSubject(response), reason } });
             continue;
           }
-          checkChoices(shape, response, batch, 0);
+          checkChoices(shape, response, batch);
         }
       },
     };

@@ -193,21 +193,52 @@ export class Workspace {
     }
   }
 
-  /** Where a `$ref` chain ends, or why it does not reach a value. */
-  private chainEnd(node: Located): Located | 'loop' | 'unresolved' {
+  /**
+   * Where a `$ref` chain ends, or why it does not reach a value. With `known`, the ends of
+   * chains walked before, by the file a ref is written in and the ref: a walk stops at the
+   * first link it has met before, and leaves every link it walked there (each ends where the
+   * chain does, a loop included), so the links of one long chain are walked once, not once
+   * for each link that starts a walk.
+   */
+  private chainEnd(node: Located, known?: Map<SourceFile, Map<string, Located | 'loop' | 'unresolved'>>): Located | 'loop' | 'unresolved' {
     let current: Located = node;
     const seen = new Set<string>();
+    const walked: Array<{ file: SourceFile; ref: string }> = [];
+    let end: Located | 'loop' | 'unresolved';
     for (;;) {
       const ref = refOf(current.value);
-      if (ref === undefined) return current;
+      if (ref === undefined) {
+        end = current;
+        break;
+      }
+      const before = known?.get(current.file)?.get(ref);
+      if (before !== undefined) {
+        end = before;
+        break;
+      }
       const key = current.file.path + '#' + current.pointer;
-      if (seen.has(key)) return 'loop';
+      if (seen.has(key)) {
+        end = 'loop';
+        break;
+      }
       seen.add(key);
+      if (known) walked.push({ file: current.file, ref });
       // Refused or unloadable: checkReferences has said so; rules see an unknown node.
       const target = this.step(current);
-      if (!target) return 'unresolved';
+      if (!target) {
+        end = 'unresolved';
+        break;
+      }
       current = target;
     }
+    if (known) {
+      for (const link of walked) {
+        let inFile = known.get(link.file);
+        if (!inFile) known.set(link.file, (inFile = new Map()));
+        inFile.set(link.ref, end);
+      }
+    }
+    return end;
   }
 
   /** The value a `$ref` written in `from` names, if it is there. */
@@ -266,6 +297,8 @@ export class Workspace {
     // shared file must stop every spec that reaches it, not only the first one linted (which
     // would make the result depend on the order specs are linted in, or the thread).
     const visited = new Set<SourceFile>();
+    // Where the chains met so far end (see chainEnd): one long chain is walked once.
+    const ends = new Map<SourceFile, Map<string, Located | 'loop' | 'unresolved'>>();
     while (pending.length > 0) {
       const current = pending.pop()!;
       if (this.checked.has(current) || visited.has(current)) continue;
@@ -305,7 +338,7 @@ export class Workspace {
           pending.push(target.file);
         }
         // Most targets are values; only a target that is itself a `$ref` needs the chain walked.
-        const end = refOf(target.value) === undefined ? target : this.chainEnd(target);
+        const end = refOf(target.value) === undefined ? target : this.chainEnd(target, ends);
         if (end === 'loop') refuseRef(current, scan, ref, 'the $ref chain loops back on itself without reaching a value');
         // A chain that ends in another broken or remote $ref is reported at that one.
         if (typeof end !== 'string' && isScalar(end.value)) {

@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { LoadError } from '../../src/errors.js';
 import { Workspace } from '../../src/loader/resolve.js';
 
 function folder(): string {
@@ -44,5 +45,56 @@ describe('Workspace.release', () => {
     const a = workspace.load(join(dir, 'a.json'));
     workspace.release(a);
     expect(workspace.load(join(dir, 'a.json'))).toBe(a);
+  });
+});
+
+describe('Workspace.checkReferences on a long $ref chain', () => {
+  const LINKS = 2_000;
+  /**
+   * R0 → R1 → … → R{LINKS}, alternating between a.json and b.json, R{LINKS} being `last`;
+   * the spec's one response names R0.
+   */
+  function chain(last: unknown): string {
+    const dir = mkdtempSync(join(tmpdir(), 'statuslint-chain-'));
+    const files: Record<string, Record<string, unknown>> = { 'a.json': {}, 'b.json': {} };
+    const fileOf = (index: number): string => (index % 2 === 0 ? 'a.json' : 'b.json');
+    for (let index = 0; index < LINKS; index++) files[fileOf(index)]![`R${index}`] = { $ref: `${fileOf(index + 1)}#/R${index + 1}` };
+    files[fileOf(LINKS)]![`R${LINKS}`] = last;
+    for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), JSON.stringify(content));
+    const responses = { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: 'a.json#/R0' } } } } };
+    writeFileSync(join(dir, 'api.json'), JSON.stringify({ openapi: '3.0.3', info: { title: 't', version: '1' }, paths: { '/x': { get: { responses } } } }));
+    return dir;
+  }
+  /** Checks the spec, counting the links followed; past twice the chain's length it gives up. */
+  function check(dir: string): { steps: number; error?: string } {
+    const workspace = new Workspace({ rootFor: () => dir });
+    const step = workspace.step.bind(workspace);
+    let steps = 0;
+    workspace.step = (node) => {
+      if (++steps > 2 * LINKS) throw new Error(`more than ${2 * LINKS} links followed`);
+      return step(node);
+    };
+    try {
+      workspace.checkReferences(workspace.load(join(dir, 'api.json')));
+      return { steps };
+    } catch (error) {
+      return { steps, error: error instanceof LoadError ? error.describe(dir) : String(error) };
+    }
+  }
+
+  it('follows each link once, not once for every link before it', () => {
+    const { steps, error } = check(chain({ type: 'object' }));
+    expect(error).toBeUndefined();
+    expect(steps).toBeLessThanOrEqual(LINKS);
+  });
+
+  it('still refuses a chain that ends in a loop, at the first $ref that enters it', () => {
+    const { error } = check(chain({ $ref: `a.json#/R${LINKS / 2}` }));
+    expect(error).toMatch(/^api\.json:\d+:\d+: cannot resolve \$ref 'a\.json#\/R0': the \$ref chain loops back on itself without reaching a value$/);
+  });
+
+  it('still refuses a chain that ends in a broken $ref, at that $ref', () => {
+    const { error } = check(chain({ $ref: 'a.json#/Missing' }));
+    expect(error).toMatch(/^a\.json:\d+:\d+: cannot resolve \$ref 'a\.json#\/Missing': no such location$/);
   });
 });

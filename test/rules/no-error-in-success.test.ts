@@ -1,6 +1,8 @@
+import { describe, expect, it } from 'vitest';
 import rule from '../../rules/no-error-in-success.js';
 import {
   jsonResponse,
+  lintCase,
   responsesRef,
   schemaRef,
   sharedResponses,
@@ -240,3 +242,54 @@ for (const v of ['3.0', '3.1'] as const) {
 }
 
 testRule(rule, { valid, invalid });
+
+describe('nested choices', () => {
+  /**
+   * `levels` schemas, each an `allOf` and a `oneOf` of the next: allOf brings every level's
+   * oneOf up to the one above, so a search that does not remember what it found grows as
+   * (levels it merges) ^ (levels it descends).
+   */
+  const layered = (levels: number, last: object) => ({
+    ...withResponses('3.0', { 200: jsonResponse('3.0', ref('3.0', 'S0')), 400: { description: 'bad' } }),
+    ...sharedSchemas('3.0', Object.fromEntries([
+      ...Array.from({ length: levels }, (_, i) => [`S${i}`, { allOf: [ref('3.0', `S${i + 1}`)], oneOf: [ref('3.0', `S${i + 1}`)] }]),
+      [`S${levels}`, last],
+    ])),
+  });
+  /** The rule, with its steps into the spec counted; it gives up (and the run fails) past `budget`. */
+  const counted = (budget: number) => {
+    const steps = { count: 0 };
+    const wrapped: typeof rule = {
+      ...rule,
+      create: (context) => rule.create({
+        ...context,
+        child: (node, key) => {
+          if (++steps.count > budget) throw new Error(`more than ${budget} steps`);
+          return context.child(node, key);
+        },
+      }),
+    };
+    return { wrapped, steps };
+  };
+
+  it('30 levels of allOf + oneOf take polynomial work', () => {
+    const { wrapped, steps } = counted(10_000);
+    const result = lintCase(wrapped, { name: 'layered', spec: layered(30, ErrorSchema) });
+    expect(result.internalErrors.map((error) => error.message)).toEqual([]);
+    expect(result.failures.map((failure) => failure.describe())).toEqual([]);
+    expect(result.findings).toEqual([]);
+    // About 3,300 (mostly merging each level's allOf); without memory, billions.
+    expect(steps.count).toBeLessThanOrEqual(10_000);
+  });
+
+  it('an error branch deep in the layers is still found, at the schema that offers it', () => {
+    const { wrapped, steps } = counted(10_000);
+    const result = lintCase(wrapped, { name: 'layered', spec: layered(18, { ...ErrorSchema, title: 'ApiError' }) });
+    expect(result.internalErrors.map((error) => error.message)).toEqual([]);
+    expect(result.failures.map((failure) => failure.describe())).toEqual([]);
+    // Where it was before memory: S0 merges S1…S8, whose oneOfs come deepest first; S8's offers S9,
+    // which merges S10…S17, and S17's offers the ApiError.
+    expect(result.findings.map((finding) => `${finding.messageId} at ${finding.pointer}`)).toEqual(['errorBranch at /components/schemas/S17']);
+    expect(steps.count).toBeLessThanOrEqual(10_000);
+  });
+});
