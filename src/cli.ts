@@ -118,7 +118,12 @@ function buildProgram(io: CliIo, exit: { code: number }): Command {
     .action(async (specs: string[], options: CliOptions) => {
       if (specs.length === 0) throw new UsageError('no spec given (run statuslint --help for usage)');
       const commands = program.commands.map((command) => command.name());
-      exit.code = await run(specs, { ...options, formatGiven: program.getOptionValueSource('format') === 'cli', commands }, io);
+      try {
+        exit.code = await run(specs, { ...options, formatGiven: program.getOptionValueSource('format') === 'cli', commands }, io);
+      } catch (error) {
+        if (options.format === 'github' && error instanceof UsageError) io.stdout(await usageAnnotations(error, options, io));
+        throw error;
+      }
     });
   program.addHelpText(
     'after',
@@ -502,6 +507,31 @@ async function repositoryPaths(files: readonly string[], explicitRoot: string | 
     if (!inside) io.stderr(`statuslint: warning: ${file} is outside the repository root ${displayPath(root, io.cwd) || '.'}; GitHub cannot place its findings (set --sarif-root)\n`);
   }
   return paths;
+}
+
+/**
+ * With `--format github`, a run stopped by a usage or configuration error also says why as an
+ * `::error` annotation (at the configuration's line when there is one): the step fails with
+ * exit 2, and its annotations are what a pull request shows. The stderr line is kept.
+ */
+async function usageAnnotations(error: UsageError, options: CliOptions, io: CliIo): Promise<string> {
+  const { workflowCommand } = await import('./reporters/github.js');
+  const problems = error instanceof ConfigError ? error.problems : [error];
+  const files = problems.flatMap((problem) => (problem instanceof LoadError ? [displayPath(problem.file, io.cwd)] : []));
+  let paths: Map<string, string> | undefined;
+  try {
+    const explicitRoot = options.sarifRoot !== undefined ? (await import('./source-root.js')).sourceRootOption(options.sarifRoot, io.cwd) : undefined;
+    paths = files.length > 0 ? await repositoryPaths(files, explicitRoot, io) : undefined;
+  } catch {
+    // A bad --sarif-root is the error being reported: name the files as given.
+  }
+  const lines = problems.map((problem) => {
+    if (!(problem instanceof LoadError)) return workflowCommand('error', problem.message, undefined, 'statuslint');
+    const file = displayPath(problem.file, io.cwd);
+    const place = { file: paths?.get(file) ?? file, line: problem.position?.line, column: problem.position?.column };
+    return workflowCommand('error', problem.detail, place, 'statuslint');
+  });
+  return lines.join('\n') + '\n';
 }
 
 /** Why some fixable findings are still reported: they are in the report that follows. */

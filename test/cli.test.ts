@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { projectRoot, runBinary, runCli } from './cli-harness.js';
+import { project, projectRoot, runBinary, runCli } from './cli-harness.js';
 
 const petstore = 'fixtures/petstore/openapi.yaml';
 const clean = 'fixtures/clean/openapi.yaml';
@@ -191,6 +191,18 @@ describe('output', () => {
     expect((await runCli([petstore], { tty: true })).stdout).toMatch(ansi);
     expect((await runCli(['--no-color', petstore], { tty: true })).stdout).not.toMatch(ansi);
     expect((await runCli([petstore], { tty: true, env: { NO_COLOR: '1' } })).stdout).not.toMatch(ansi);
+  });
+
+  it('with --format github, a usage or configuration error is also an ::error annotation', async () => {
+    const dir = project({ 'statuslint.config.yaml': 'rules:\n  require-allow: sometimes\n', 'openapi.yaml': readFileSync(join(projectRoot, petstore), 'utf8') });
+    const config = await runCli(['--format', 'github', 'openapi.yaml'], { cwd: dir });
+    expect(config.code).toBe(2);
+    expect(config.stdout).toBe(`::error file=statuslint.config.yaml,line=2,col=18,title=statuslint::invalid severity "sometimes" for rule 'require-allow': use off, info, warning or error\n`);
+    expect(config.stderr).toMatch(/^statuslint: statuslint\.config\.yaml:2:18: invalid severity/);
+    const usage = await runCli(['--format', 'github', '--no-config', 'nowhere/*.yaml'], { cwd: dir });
+    expect(usage.stdout).toBe("::error title=statuslint::no files match 'nowhere/*.yaml'\n");
+    // Other formats keep stdout for the report alone.
+    expect((await runCli(['--no-config', 'nowhere/*.yaml'], { cwd: dir })).stdout).toBe('');
   });
 
   it('refuses --no-config with --config, whichever comes last', async () => {
