@@ -291,6 +291,11 @@ describe('rules and explain', () => {
     const run = await runCli(['explain', 'require-retry-after']);
     expect(run.code).toBe(0);
     expect(run.stdout).toBe(readFileSync(join(projectRoot, 'rules', 'require-retry-after.md'), 'utf8'));
+    // A page's example markers (see doc-examples.test.ts) are for the test, not the reader.
+    const marked = await runCli(['explain', 'no-error-in-success']);
+    expect(readFileSync(join(projectRoot, 'rules', 'no-error-in-success.md'), 'utf8')).toContain('<!-- example:');
+    expect(marked.stdout).not.toContain('<!--');
+    expect(marked.stdout).toContain('## Bad');
     const typo = await runCli(['explain', 'require-retry-aftr']);
     expect(typo.code).toBe(2);
     expect(typo.stderr).toBe("statuslint: unknown rule 'require-retry-aftr'; did you mean 'require-retry-after'?\n");
