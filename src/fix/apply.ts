@@ -224,14 +224,23 @@ function applyEdits(text: string, edits: readonly TextEdit[]): string {
 }
 
 /**
+ * The changes as the files hold them: the loader reads a text without its byte-order mark, so
+ * the mark a file starts with is put back in front of both texts. The --fix-dry-run diff needs
+ * it too: an edit on the first line (all of a minified JSON spec) otherwise gives a hunk whose
+ * old line `patch` cannot find in the file.
+ */
+export function asWritten(changes: readonly FileChange[]): FileChange[] {
+  return changes.map((change) => {
+    if (readFileSync(change.path, 'utf8').charCodeAt(0) !== 0xfeff) return change;
+    return { path: change.path, before: `\ufeff${change.before}`, after: `\ufeff${change.after}` };
+  });
+}
+
+/**
  * Writes each changed file atomically, keeping a byte-order mark the file had. A symlinked spec
  * is written through to its target (as ESLint and Prettier do): renaming over the link itself
  * would replace it with a copy and leave the real spec unfixed.
  */
 export function writeChanges(changes: readonly FileChange[]): void {
-  for (const change of changes) {
-    const target = realPath(change.path);
-    const hadBom = readFileSync(target, 'utf8').charCodeAt(0) === 0xfeff;
-    writeFileAtomic(target, (hadBom ? '\ufeff' : '') + change.after);
-  }
+  for (const change of asWritten(changes)) writeFileAtomic(realPath(change.path), change.after);
 }
