@@ -5,6 +5,7 @@ import { releaseEarlyWorker } from '../early-worker.js';
 import { threadsFor, workersCanLint } from '../lint-parallel.js';
 import type { SourceFormat } from '../loader/parse.js';
 import { isWithin } from '../loader/pointer.js';
+import { readYamlFast } from '../loader/yaml-fast.js';
 import { realPath } from '../loader/project-root.js';
 import { writeFileAtomic } from '../output.js';
 import { EditableFile, editFor, pointersFor, type TextEdit } from './edit.js';
@@ -56,6 +57,10 @@ function parses(text: string, format: SourceFormat): boolean {
       return false;
     }
   }
+  // The fast reader takes only well-formed YAML without duplicate keys, several times faster
+  // than a Document (GitHub's 10 MB description: 0.3 against 1.9 s, and a heap as large again
+  // to collect); what it declines, `yaml` decides.
+  if (readYamlFast(text)) return true;
   return parseDocument(text, { uniqueKeys: true, keepSourceTokens: false }).errors.length === 0;
 }
 
