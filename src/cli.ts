@@ -271,14 +271,14 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
   let dryRun: { diff: string[]; fixes: string; refused: string } | undefined;
   if (options.fix || options.fixDryRun) {
     // Loaded only for --fix: the editor brings in the yaml package.
-    const { fixSpecs, writeChanges } = await import('./fix/apply.js');
+    const { asWritten, fixSpecs, writeChanges } = await import('./fix/apply.js');
     const { unifiedDiff } = await import('./fix/diff.js');
     const outcome = await fixSpecs(inputs.files, { ...lintOptions, threads, beforeLint: io.beforeLint });
     progress.clear();
     result = outcome.result;
     const files = outcome.changes.length;
     if (options.fixDryRun) {
-      const diff = outcome.changes.map((change) => {
+      const diff = asWritten(outcome.changes).map((change) => {
         const name = displayPath(change.path, io.cwd);
         return unifiedDiff(`a/${name}`, `b/${name}`, change.before, change.after);
       });

@@ -120,6 +120,22 @@ describe('--fix', () => {
     expect(crlf.endsWith('\n')).toBe(false);
   });
 
+  it('gives a dry-run diff that patch applies to a file with a byte-order mark, when the edit is on its first line', async () => {
+    // A minified JSON spec is one line: the diff's context must carry the mark the file starts with.
+    const spec = '\ufeff{"openapi":"3.1.0","info":{"title":"t","version":"1"},"paths":{"/a":{"get":{"responses":{"200":{"description":"ok"},"503":{"description":"down"}}}}}}';
+    const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-bom-'));
+    const patched = mkdtempSync(join(tmpdir(), 'statuslint-fix-bom-'));
+    writeFileSync(join(dir, 'bom.json'), spec);
+    writeFileSync(join(patched, 'bom.json'), spec);
+    const dry = await runCli(['--fix-dry-run', '--fail-on', 'none', 'bom.json'], { cwd: dir });
+    const patch = spawnSync('patch', ['-p1', '-s', '-d', patched], { input: dry.stdout, encoding: 'utf8' });
+    expect(patch.status, patch.stdout + patch.stderr).toBe(0);
+    await runCli(['--fix', '--fail-on', 'none', 'bom.json'], { cwd: dir });
+    const fixed = readFileSync(join(dir, 'bom.json'));
+    expect(fixed.toString('utf8')).toContain('Retry-After');
+    expect(readFileSync(join(patched, 'bom.json'))).toEqual(fixed);
+  });
+
   it('leaves a clean spec byte for byte as it was', async () => {
     const dir = copyCase('fixtures/clean');
     const before = snapshot(dir);
