@@ -367,6 +367,7 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
   const notifications: RunNotification[] = [
     ...result.failures.map((failure): RunNotification => ({ level: 'error', message: failure.detail, file: displayPath(failure.file, io.cwd), line: failure.position?.line, column: failure.position?.column })),
     ...result.notices.map((notice): RunNotification => ({ level: 'warning', message: notice.message, file: notice.file, line: notice.line, column: notice.column })),
+    ...result.internalErrors.map((bug): RunNotification => ({ level: 'error', internal: true, message: internalErrorText(bug), file: bug.file })),
   ];
   const repoPaths = REPOSITORY_FORMATS.has(options.format)
     ? await repositoryPaths([...findings.map((finding) => finding.file), ...notifications.flatMap((item) => (item.file !== undefined ? [item.file] : []))], explicitRoot, io)
@@ -470,10 +471,15 @@ function withCommandHint(failure: LoadError, specs: readonly string[], commands:
 /** A bug met while linting: one line each (the stack with --debug); the run exits 2. */
 function reportInternalErrors(result: LintResult, options: CliOptions, io: CliIo): void {
   for (const bug of result.internalErrors) {
-    const where = bug.ruleId ? ` in rule '${bug.ruleId}' at ${bug.at ?? bug.file}` : ` while linting ${bug.file}`;
-    io.stderr(`statuslint: internal error${printable(where)} (${printable(bug.message)}); please report it with --debug output\n`);
+    io.stderr(`statuslint: ${internalErrorText(bug)}\n`);
     if (options.debug && bug.error instanceof Error && bug.error.stack) io.stderr(`${bug.error.stack}\n`);
   }
+}
+
+/** One line for a bug met while linting, on stderr and in the reports that list run problems. */
+function internalErrorText(bug: LintResult['internalErrors'][number]): string {
+  const where = bug.ruleId ? ` in rule '${bug.ruleId}' at ${bug.at ?? bug.file}` : ` while linting ${bug.file}`;
+  return `internal error${printable(where)} (${printable(bug.message)}); please report it with --debug output`;
 }
 
 /**

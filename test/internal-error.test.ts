@@ -46,6 +46,19 @@ describe('a rule that throws', () => {
     expect(new Set(report.findings.map((finding) => finding.ruleId))).toContain('require-www-authenticate');
   });
 
+  it('makes the SARIF run unsuccessful and is annotated in github format, but is no input error', async () => {
+    const sarif = await runCli(['--format', 'sarif', 'fixtures/clean/openapi.yaml']);
+    expect(sarif.code).toBe(2);
+    const invocation = (JSON.parse(sarif.stdout) as { runs: Array<{ invocations: Array<{ executionSuccessful: boolean; toolExecutionNotifications: Array<{ level: string; message: { text: string } }> }> }> }).runs[0]!.invocations[0]!;
+    expect(invocation.executionSuccessful).toBe(false);
+    expect(invocation.toolExecutionNotifications.map((item) => item.level)).toEqual(['error', 'error']);
+    expect(invocation.toolExecutionNotifications[0]!.message.text).toMatch(/^internal error in rule 'test-throws-on-create'/);
+    const github = await runCli(['--format', 'github', 'fixtures/clean/openapi.yaml']);
+    expect(github.stdout).toMatch(/^::error file=fixtures\/clean\/openapi\.yaml,title=statuslint::internal error in rule 'test-throws-on-create'/m);
+    const json = JSON.parse((await runCli(['--format', 'json', 'fixtures/clean/openapi.yaml'])).stdout) as { inputErrors: unknown[] };
+    expect(json.inputErrors).toEqual([]);
+  });
+
   it('--debug adds the stack of each', async () => {
     const run = await runCli(['--debug', 'fixtures/clean/openapi.yaml']);
     expect(run.code).toBe(2);

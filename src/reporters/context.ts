@@ -7,7 +7,7 @@ import type { Report, ReporterOptions, RunNotification } from './types.js';
  * why the run exits 2; warnings (a remote `$ref` not followed) are not among them.
  */
 export function inputErrors(report: Report): RunNotification[] {
-  return (report.notifications ?? []).filter((item) => item.level === 'error');
+  return (report.notifications ?? []).filter((item) => item.level === 'error' && !item.internal);
 }
 
 /** A reported file as the repository names it (see `ReporterOptions.repoPaths`). */

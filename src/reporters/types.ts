@@ -4,6 +4,11 @@ import type { Finding, Rule } from '../engine/types.js';
 export interface RunNotification {
   /** `error`: an input was not linted at all; `warning`: part of one was left unread. */
   level: 'error' | 'warning';
+  /**
+   * A bug in statuslint (a rule that threw), not a problem with the input: the run is not
+   * complete (SARIF `executionSuccessful` false, an annotation), but no input error is counted.
+   */
+  internal?: boolean;
   message: string;
   /** The file as the user names it, like `Finding.file`. */
   file?: string;
