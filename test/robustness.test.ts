@@ -181,6 +181,22 @@ describe('$refs under a schema $id (OAS 3.1)', () => {
     expect(run.code).toBe(1);
   });
 
+  it('in 3.0, where $id means nothing, or where the same $ref is also written outside any $id, is refused', async () => {
+    const schema = "$id: 'https://example.com/schemas/result'\ntype: object\nproperties:\n  error: {$ref: 'err'}\n";
+    const body = (version: string, extra: Record<string, unknown> = {}) => ({
+      openapi: version,
+      info: { title: 't', version: '1' },
+      paths: { '/a': { get: { responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: 'schemas/result.yaml' } } } }, ...extra } } } },
+    });
+    const old = project({ 'schemas/result.yaml': schema, 'spec.yaml': body('3.0.3') });
+    expect((await runCli(['spec.yaml'], { cwd: old })).code).toBe(2);
+    const nested = "type: object\nproperties:\n  inner: {$id: 'https://example.com/schemas/inner', properties: {e: {$ref: 'err'}}}\n  plain: {$ref: 'err'}\n";
+    const twice = project({ 'schemas/result.yaml': nested, 'spec.yaml': body('3.1.0') });
+    const run = await runCli(['spec.yaml'], { cwd: twice });
+    expect(run.stderr).toMatch(/cannot resolve \$ref 'err'/);
+    expect(run.code).toBe(2);
+  });
+
   it('one that resolves against its file, or that no $id encloses, is checked as any other', async () => {
     const folder = project({
       'schemas/result.yaml': "$id: 'https://example.com/schemas/result'\ntype: object\nproperties:\n  error: {$ref: '#/properties/code'}\n  code: {type: string}\n",

@@ -275,13 +275,16 @@ export class Workspace {
   }
 
   /**
-   * Whether a `$ref` that does not resolve against its file is inside a schema with an `$id`,
-   * which gives it another base URI (JSON Schema 2020-12 §8.2.1, OAS 3.1.0 §4.8.24): a
-   * notice, as for a remote `$ref`, not an error. Asked only of refs that failed.
+   * Whether a `$ref` that does not resolve against its file is, everywhere it is written,
+   * inside a schema with an `$id`, which gives it another base URI in OAS 3.1 (JSON Schema
+   * 2020-12 §8.2.1, OAS 3.1.0 §4.8.24): a notice, as for a remote `$ref`, not an error. Asked
+   * only of refs that failed; in 2.0 and 3.0 `$id` means nothing.
    */
-  private unfollowedUnderId(file: SourceFile, scan: ValueScan, ref: string): boolean {
-    const id = innermostId(file.value, scan.holderOf(ref));
-    if (id === undefined) return false;
+  private unfollowedUnderId(file: SourceFile, scan: ValueScan, ref: string, schemaIds: boolean): boolean {
+    if (!schemaIds) return false;
+    const ids = holdersOf(file.value, ref).map((pointer) => innermostId(file.value, pointer));
+    const id = ids[0];
+    if (id === undefined || ids.includes(undefined)) return false;
     const message = `$ref ${quoted(ref)} is resolved against the schema's $id ${quoted(id)}, which statuslint does not follow; what it names is not linted`;
     this.notices.push({ file, pointer: refPointer(scan, ref), message });
     return true;
@@ -293,6 +296,7 @@ export class Workspace {
    */
   checkReferences(file: SourceFile): void {
     const pending = [file];
+    const schemaIds = /^3\.1\./.test(String((file.value as { openapi?: unknown } | null)?.openapi));
     // Files are marked checked only when the whole walk succeeds: a broken reference in a
     // shared file must stop every spec that reaches it, not only the first one linted (which
     // would make the result depend on the order specs are linted in, or the thread).
@@ -323,14 +327,14 @@ export class Workspace {
         try {
           target = this.follow(current, ref);
         } catch (error) {
-          if (this.unfollowedUnderId(current, scan, ref)) continue;
+          if (this.unfollowedUnderId(current, scan, ref, schemaIds)) continue;
           if (error instanceof RefRefused) refuseRef(current, scan, ref, error.message);
           // Name the $ref as well as the file it could not load.
           if (error instanceof LoadError && error.file !== current.path) refuseRef(current, scan, ref, error.describe());
           throw error;
         }
         if (!target) {
-          if (this.unfollowedUnderId(current, scan, ref)) continue;
+          if (this.unfollowedUnderId(current, scan, ref, schemaIds)) continue;
           refuseRef(current, scan, ref, 'no such location');
         }
         if (target.file !== current) {
@@ -348,6 +352,20 @@ export class Workspace {
     }
     for (const done of visited) this.checked.add(done);
   }
+}
+
+/** The pointer of every object under `root` whose `$ref` is `ref` (shared objects walked once). */
+function holdersOf(root: unknown, ref: string): string[] {
+  const found: string[] = [];
+  const seen = new Set<object>();
+  const walk = (value: unknown, pointer: string): void => {
+    if (value === null || typeof value !== 'object' || seen.has(value)) return;
+    seen.add(value);
+    if ((value as Record<string, unknown>).$ref === ref) found.push(pointer);
+    for (const key of Object.keys(value)) walk((value as Record<string, unknown>)[key], appendSegment(pointer, key));
+  };
+  walk(root, '');
+  return found;
 }
 
 /** The `$id` of the innermost object holding one, along `pointer` from `root` (its end included). */
