@@ -118,12 +118,7 @@ function buildProgram(io: CliIo, exit: { code: number }): Command {
     .action(async (specs: string[], options: CliOptions) => {
       if (specs.length === 0) throw new UsageError('no spec given (run statuslint --help for usage)');
       const commands = program.commands.map((command) => command.name());
-      try {
-        exit.code = await run(specs, { ...options, formatGiven: program.getOptionValueSource('format') === 'cli', commands }, io);
-      } catch (error) {
-        if (options.format === 'github' && error instanceof UsageError) io.stdout(await usageAnnotations(error, options, io));
-        throw error;
-      }
+      exit.code = await run(specs, { ...options, formatGiven: program.getOptionValueSource('format') === 'cli', commands }, io);
     });
   program.addHelpText(
     'after',
@@ -188,8 +183,11 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   } catch (error) {
     if (error instanceof CommanderError) {
       // --help and --version end here with code 0; every flag error is a usage error.
-      return error.exitCode === 0 ? EXIT_OK : EXIT_ERROR;
+      if (error.exitCode === 0) return EXIT_OK;
+      if (wantsAnnotations(argv)) io.stdout(await usageAnnotations(new UsageError(error.message.replace(/^error: /, '')), argv, io));
+      return EXIT_ERROR;
     }
+    if (error instanceof UsageError && wantsAnnotations(argv)) io.stdout(await usageAnnotations(error, argv, io));
     if (error instanceof ConfigError) {
       for (const problem of error.problems) io.stderr(`statuslint: ${problem.describe(io.cwd)}\n`);
       return EXIT_ERROR;
@@ -515,18 +513,36 @@ async function repositoryPaths(files: readonly string[], explicitRoot: string | 
   return paths;
 }
 
+/** Whether the command line asks for GitHub annotations (`-f github`), read before or without parsing it. */
+function wantsAnnotations(argv: readonly string[]): boolean {
+  return optionValue(argv, '-f', '--format') === 'github';
+}
+
+/** The last value given to an option in `argv` (`-f x`, `-fx`, `--format x`, `--format=x`), up to `--`. */
+function optionValue(argv: readonly string[], short: string | undefined, long: string): string | undefined {
+  let value: string | undefined;
+  for (let index = 0; index < argv.length && argv[index] !== '--'; index++) {
+    const arg = argv[index]!;
+    if (arg === long || arg === short) value = argv[++index];
+    else if (arg.startsWith(`${long}=`)) value = arg.slice(long.length + 1);
+    else if (short !== undefined && arg.startsWith(short) && !arg.startsWith('--')) value = arg.slice(short.length);
+  }
+  return value;
+}
+
 /**
  * With `--format github`, a run stopped by a usage or configuration error also says why as an
  * `::error` annotation (at the configuration's line when there is one): the step fails with
  * exit 2, and its annotations are what a pull request shows. The stderr line is kept.
  */
-async function usageAnnotations(error: UsageError, options: CliOptions, io: CliIo): Promise<string> {
+async function usageAnnotations(error: UsageError, argv: readonly string[], io: CliIo): Promise<string> {
   const { workflowCommand } = await import('./reporters/github.js');
   const problems = error instanceof ConfigError ? error.problems : [error];
   const files = problems.flatMap((problem) => (problem instanceof LoadError ? [displayPath(problem.file, io.cwd)] : []));
   let paths: Map<string, string> | undefined;
   try {
-    const explicitRoot = options.sarifRoot !== undefined ? (await import('./source-root.js')).sourceRootOption(options.sarifRoot, io.cwd) : undefined;
+    const sarifRoot = optionValue(argv, undefined, '--sarif-root');
+    const explicitRoot = sarifRoot !== undefined ? (await import('./source-root.js')).sourceRootOption(sarifRoot, io.cwd) : undefined;
     paths = files.length > 0 ? await repositoryPaths(files, explicitRoot, io) : undefined;
   } catch {
     // A bad --sarif-root is the error being reported: name the files as given.

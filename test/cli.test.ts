@@ -201,6 +201,12 @@ describe('output', () => {
     expect(config.stderr).toMatch(/^statuslint: statuslint\.config\.yaml:2:18: invalid severity/);
     const usage = await runCli(['--format', 'github', '--no-config', 'nowhere/*.yaml'], { cwd: dir });
     expect(usage.stdout).toBe("::error title=statuslint::no files match 'nowhere/*.yaml'\n");
+    // Errors found while reading the command line too.
+    const flag = await runCli(['-fgithub', '--fail-on', 'bogus', 'openapi.yaml'], { cwd: dir });
+    expect(flag.code).toBe(2);
+    expect(flag.stdout).toMatch(/^::error title=statuslint::option '--fail-on <severity>' argument 'bogus' is invalid/);
+    const conflict = await runCli(['--no-config', '--format=github', '-c', 'x.yaml', 'openapi.yaml'], { cwd: dir });
+    expect(conflict.stdout).toBe('::error title=statuslint::use --config <file> or --no-config, not both\n');
     // Other formats keep stdout for the report alone.
     expect((await runCli(['--no-config', 'nowhere/*.yaml'], { cwd: dir })).stdout).toBe('');
   });
