@@ -156,10 +156,10 @@ export function parseGuarded(path: string, text: string, options: ParseOptions =
     refuseDuplicateKeys(path, file.text, file.scan.keys, outline);
     if (outline.complete) file.outline = outline;
   } else {
-    if (mayHaveAnchors(text)) checkAliasExpansion(file);
+    if (file.sharesNodes) checkAliasExpansion(file);
     // The walk the reference check would make later anyway (it keeps this one), made now to
     // refuse a `$ref` that is not a string as soon as the file is read.
-    file.scan = scanValue(file.value, true);
+    file.scan = scanValue(file.value, file.sharesNodes);
   }
   refuseBadRef(file);
   return file;
@@ -180,11 +180,6 @@ function refuseBadRef(file: SourceFile): void {
     : typeof value === 'object' ? 'a mapping'
     : `the ${typeof value} ${String(value)}`;
   throw new LoadError(file.path, `$ref must be a string, a URI such as '#/components/schemas/Pet', not ${kind}`, file.locate([at]).get(at));
-}
-
-/** A cheap filter: no `&anchor` means no alias, hence no shared values to walk twice. */
-function mayHaveAnchors(text: string): boolean {
-  return /(?:^|[\s,[{])&[^\s,[\]{}]/.test(text);
 }
 
 /**

@@ -307,7 +307,7 @@ export class Workspace {
       const current = pending.pop()!;
       if (this.checked.has(current) || visited.has(current)) continue;
       visited.add(current);
-      const scan = (current.scan ??= scanValue(current.value, current.format === 'yaml'));
+      const scan = (current.scan ??= scanValue(current.value, current.sharesNodes));
       const tooDeep = scan.tooDeep;
       if (tooDeep !== undefined) {
         throw new LoadError(current.path, `nesting deeper than ${MAX_NESTING} levels`, current.locate([tooDeep]).get(tooDeep));
