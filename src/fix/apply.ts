@@ -6,7 +6,6 @@ import { threadsFor, workersCanLint } from '../lint-parallel.js';
 import type { SourceFormat } from '../loader/parse.js';
 import { isWithin } from '../loader/pointer.js';
 import { readYamlFast } from '../loader/yaml-fast.js';
-import { realPath } from '../loader/project-root.js';
 import { writeFileAtomic } from '../output.js';
 import { EditableFile, editFor, pointersFor, type TextEdit } from './edit.js';
 import { fixKey, fixTarget, type FixIntent } from './intents.js';
@@ -243,9 +242,9 @@ export function asWritten(changes: readonly FileChange[]): FileChange[] {
 
 /**
  * Writes each changed file atomically, keeping a byte-order mark the file had. A symlinked spec
- * is written through to its target (as ESLint and Prettier do): renaming over the link itself
- * would replace it with a copy and leave the real spec unfixed.
+ * is written through to its target (as ESLint and Prettier do; writeFileAtomic follows links):
+ * renaming over the link itself would replace it with a copy and leave the real spec unfixed.
  */
 export function writeChanges(changes: readonly FileChange[]): void {
-  for (const change of asWritten(changes)) writeFileAtomic(realPath(change.path), change.after);
+  for (const change of asWritten(changes)) writeFileAtomic(change.path, change.after);
 }
