@@ -214,14 +214,11 @@ async function initConfig(cwd: string): Promise<string> {
   const existing = CONFIG_FILE_NAMES.find((name) => existsSync(join(cwd, name)));
   if (existing) throw new UsageError(`${existing} already exists here; edit it, or remove it to start again`);
   const { starterConfig } = await import('./config/init.js');
-  const { writeErrorText, writeFileAtomic } = await import('./output.js');
-  try {
-    writeFileAtomic(join(cwd, STARTER_FILE), starterConfig(allRules), { exclusive: true });
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw new UsageError(`${STARTER_FILE} already exists here; edit it, or remove it to start again`);
-    throw new UsageError(`cannot write ${STARTER_FILE}: ${writeErrorText(error)}`);
-  }
+  const { writeUserFile } = await import('./output.js');
+  writeUserFile(join(cwd, STARTER_FILE), starterConfig(allRules), STARTER_FILE, {
+    exclusive: true,
+    ifExists: `${STARTER_FILE} already exists here; edit it, or remove it to start again`,
+  });
   return STARTER_FILE;
 }
 
@@ -441,14 +438,10 @@ function severityCounts(findings: readonly Finding[]): string {
   return `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info`;
 }
 
-/** Writes --output atomically; a failure is the user's to fix (a missing folder, a full disk). */
+/** Writes --output atomically; the writer is loaded only for a run that writes a file. */
 async function writeOutput(path: string, content: string | Iterable<string>, cwd: string): Promise<void> {
-  const { writeErrorText, writeFileAtomic } = await import('./output.js');
-  try {
-    writeFileAtomic(path, content);
-  } catch (error) {
-    throw new UsageError(`cannot write ${displayPath(path, cwd)}: ${writeErrorText(error)}`);
-  }
+  const { writeUserFile } = await import('./output.js');
+  writeUserFile(path, content, displayPath(path, cwd));
 }
 
 /**

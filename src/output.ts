@@ -15,6 +15,7 @@ import {
   type Stats,
 } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { UsageError } from './errors.js';
 
 export interface WriteOptions {
   /** Refuse (EEXIST) rather than replace a file that is already there. */
@@ -32,9 +33,24 @@ export class OutputRefused extends Error {
 }
 
 /** What follows `cannot write <file>: ` for an error thrown by writeFileAtomic. */
-export function writeErrorText(error: unknown): string {
+function writeErrorText(error: unknown): string {
   if (error instanceof OutputRefused) return error.message;
   return (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+}
+
+/**
+ * Writes a file the user asked for (a report, a baseline, a configuration) with
+ * writeFileAtomic; a failure is the user's to fix (a missing folder, a full disk), so it is a
+ * UsageError, `cannot write <shownAs>: <reason>`. `ifExists`: the message when an exclusive
+ * write finds the file already there.
+ */
+export function writeUserFile(path: string, content: string | Iterable<string>, shownAs: string, options: WriteOptions & { ifExists?: string } = {}): void {
+  try {
+    writeFileAtomic(path, content, options);
+  } catch (error) {
+    if (options.ifExists !== undefined && (error as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError(options.ifExists);
+    throw new UsageError(`cannot write ${shownAs}: ${writeErrorText(error)}`);
+  }
 }
 
 /**
