@@ -12,6 +12,7 @@ import { expandInputs } from './inputs.js';
 import { allRules, lintParallel, mentionsVersionKey, type Finding, type LintResult, type ParallelLintOptions } from './lint.js';
 import { createProgress, showsProgress } from './progress.js';
 import { FORMATS, REPOSITORY_FORMATS, reporterFor, type Format, type RunNotification } from './reporters/index.js';
+import { severityCounts } from './reporters/context.js';
 import { packageInfo } from './version.js';
 import { plural } from './plural.js';
 import { raiseTierUpThreshold } from './tier-up.js';
@@ -429,13 +430,6 @@ function wantsColor(io: CliIo): boolean {
 function exitCode(result: LintResult, findings: readonly Finding[], failOn: FailOn): number {
   if (result.failures.length > 0 || result.internalErrors.length > 0) return EXIT_ERROR;
   return findings.some((finding) => fails(finding.severity, failOn)) ? EXIT_FINDINGS : EXIT_OK;
-}
-
-/** `2 errors, 1 warning, 0 info`, as the text report's summary says it. */
-function severityCounts(findings: readonly Finding[]): string {
-  const counts = { error: 0, warning: 0, info: 0 };
-  for (const finding of findings) counts[finding.severity]++;
-  return `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info`;
 }
 
 /** Writes --output atomically; the writer is loaded only for a run that writes a file. */
