@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import { LoadError } from '../errors.js';
+import { describeValue, LoadError } from '../errors.js';
 import { refuseDuplicateKeys } from './json-duplicates.js';
 import { JsonOutline } from './json-outline.js';
 import { parseSource, type ParseOptions, type SourceFile } from './parse.js';
@@ -169,12 +169,7 @@ function refuseBadRef(file: SourceFile): void {
   const at = file.scan?.badRef;
   if (at === undefined) return;
   const value = getAtPointer(file.value, at).value;
-  const kind =
-    value === null ? 'null'
-    : Array.isArray(value) ? 'a list'
-    : typeof value === 'object' ? 'a mapping'
-    : `the ${typeof value} ${String(value)}`;
-  throw new LoadError(file.path, `$ref must be a string, a URI such as '#/components/schemas/Pet', not ${kind}`, file.locate([at]).get(at));
+  throw new LoadError(file.path, `$ref must be a string, a URI such as '#/components/schemas/Pet', not ${describeValue(value)}`, file.locate([at]).get(at));
 }
 
 /** A cheap filter: no `&anchor` means no alias, hence no shared values to walk twice. */
