@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import type { Finding } from './engine/types.js';
-import { displayPath, LoadError, UsageError } from './errors.js';
-import { writeErrorText, writeFileAtomic } from './output.js';
+import { displayPath, LoadError } from './errors.js';
+import { writeUserFile } from './output.js';
 
 // A baseline records the findings a team has accepted for now, so that a run reports only new
 // ones. Entries are keyed by rule, file and JSON pointer, never by line: editing elsewhere in
@@ -56,11 +56,7 @@ export function formatBaseline(entries: readonly BaselineEntry[]): string {
 /** Records the findings in a baseline file, atomically; returns how many entries it holds. */
 export function writeBaseline(path: string, findings: readonly Finding[], cwd: string): number {
   const entries = baselineEntries(findings, cwd, path);
-  try {
-    writeFileAtomic(path, formatBaseline(entries));
-  } catch (error) {
-    throw new UsageError(`cannot write ${displayPath(path, cwd)}: ${writeErrorText(error)}`);
-  }
+  writeUserFile(path, formatBaseline(entries), displayPath(path, cwd));
   return entries.length;
 }
 

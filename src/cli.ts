@@ -12,6 +12,7 @@ import { expandInputs } from './inputs.js';
 import { allRules, lintParallel, mentionsVersionKey, type Finding, type LintResult, type ParallelLintOptions } from './lint.js';
 import { createProgress, showsProgress } from './progress.js';
 import { FORMATS, REPOSITORY_FORMATS, reporterFor, type Format, type RunNotification } from './reporters/index.js';
+import { severityCounts } from './reporters/context.js';
 import { packageInfo } from './version.js';
 import { plural } from './plural.js';
 import { raiseTierUpThreshold } from './tier-up.js';
@@ -212,14 +213,11 @@ async function initConfig(cwd: string): Promise<string> {
   const existing = CONFIG_FILE_NAMES.find((name) => existsSync(join(cwd, name)));
   if (existing) throw new UsageError(`${existing} already exists here; edit it, or remove it to start again`);
   const { starterConfig } = await import('./config/init.js');
-  const { writeErrorText, writeFileAtomic } = await import('./output.js');
-  try {
-    writeFileAtomic(join(cwd, STARTER_FILE), starterConfig(allRules), { exclusive: true });
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw new UsageError(`${STARTER_FILE} already exists here; edit it, or remove it to start again`);
-    throw new UsageError(`cannot write ${STARTER_FILE}: ${writeErrorText(error)}`);
-  }
+  const { writeUserFile } = await import('./output.js');
+  writeUserFile(join(cwd, STARTER_FILE), starterConfig(allRules), STARTER_FILE, {
+    exclusive: true,
+    ifExists: `${STARTER_FILE} already exists here; edit it, or remove it to start again`,
+  });
   return STARTER_FILE;
 }
 
@@ -432,21 +430,10 @@ function exitCode(result: LintResult, findings: readonly Finding[], failOn: Fail
   return findings.some((finding) => fails(finding.severity, failOn)) ? EXIT_FINDINGS : EXIT_OK;
 }
 
-/** `2 errors, 1 warning, 0 info`, as the text report's summary says it. */
-function severityCounts(findings: readonly Finding[]): string {
-  const counts = { error: 0, warning: 0, info: 0 };
-  for (const finding of findings) counts[finding.severity]++;
-  return `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info`;
-}
-
-/** Writes --output atomically; a failure is the user's to fix (a missing folder, a full disk). */
+/** Writes --output atomically; the writer is loaded only for a run that writes a file. */
 async function writeOutput(path: string, content: string | Iterable<string>, cwd: string): Promise<void> {
-  const { writeErrorText, writeFileAtomic } = await import('./output.js');
-  try {
-    writeFileAtomic(path, content);
-  } catch (error) {
-    throw new UsageError(`cannot write ${displayPath(path, cwd)}: ${writeErrorText(error)}`);
-  }
+  const { writeUserFile } = await import('./output.js');
+  writeUserFile(path, content, displayPath(path, cwd));
 }
 
 /**

@@ -32,6 +32,17 @@ export function quoted(value: string, max = 120): string {
   return `'${printable(text)}'`;
 }
 
+/**
+ * A value that has the wrong type, named for a message: `null`, `a list`, `a mapping`, or
+ * `the number 3.1` for a scalar.
+ */
+export function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  return `the ${typeof value} ${String(value)}`;
+}
+
 /** How a file is named to the user: relative to the working directory when below it. */
 export function displayPath(path: string, cwd = process.cwd()): string {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(path)) return path;

@@ -6,6 +6,7 @@ import {
   lstatSync,
   openSync,
   readlinkSync,
+  realpathSync,
   renameSync,
   statSync,
   unlinkSync,
@@ -14,6 +15,7 @@ import {
   type Stats,
 } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { UsageError } from './errors.js';
 
 export interface WriteOptions {
   /** Refuse (EEXIST) rather than replace a file that is already there. */
@@ -31,9 +33,24 @@ export class OutputRefused extends Error {
 }
 
 /** What follows `cannot write <file>: ` for an error thrown by writeFileAtomic. */
-export function writeErrorText(error: unknown): string {
+function writeErrorText(error: unknown): string {
   if (error instanceof OutputRefused) return error.message;
   return (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+}
+
+/**
+ * Writes a file the user asked for (a report, a baseline, a configuration) with
+ * writeFileAtomic; a failure is the user's to fix (a missing folder, a full disk), so it is a
+ * UsageError, `cannot write <shownAs>: <reason>`. `ifExists`: the message when an exclusive
+ * write finds the file already there.
+ */
+export function writeUserFile(path: string, content: string | Iterable<string>, shownAs: string, options: WriteOptions & { ifExists?: string } = {}): void {
+  try {
+    writeFileAtomic(path, content, options);
+  } catch (error) {
+    if (options.ifExists !== undefined && (error as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError(options.ifExists);
+    throw new UsageError(`cannot write ${shownAs}: ${writeErrorText(error)}`);
+  }
 }
 
 /**
@@ -43,38 +60,49 @@ export function writeErrorText(error: unknown): string {
  * between checking and writing.
  *
  * Only a regular file (or none) is replaced that way. A symbolic link is written through to
- * the file it names (atomically there), so the link survives; a character device (`/dev/null`,
- * a terminal) or a FIFO is written to directly, since renaming over it would replace the
- * device or pipe with a plain file (as root, `-o /dev/null` would destroy `/dev/null`). A
- * FIFO is opened without blocking, so one that no process reads fails at once (ENXIO) instead
- * of hanging. A block device, socket or folder is refused.
+ * the file it names (atomically there), so the link survives; a link to a file not yet there
+ * makes that file. One of this process's own descriptors (`/dev/stdout`, `/dev/fd/3`, a
+ * shell's `>(…)`) is written into as the shell opened it: a pipe, a socket, or a file opened
+ * for appending, whose earlier content stays. A character device (`/dev/null`, a terminal) or
+ * a FIFO is written to directly, since renaming over it would replace the device or pipe with
+ * a plain file (as root, `-o /dev/null` would destroy `/dev/null`). A FIFO is opened without
+ * blocking, so one that no process reads fails at once (ENXIO) instead of hanging. A block
+ * device, socket or folder is refused.
  */
 export function writeFileAtomic(path: string, content: string | Iterable<string>, options: WriteOptions = {}): void {
   if (options.exclusive) {
     replaceAtomically(path, content, true, undefined);
     return;
   }
-  const target = throughLinks(path);
+  // stat follows links as the kernel does, `/proc/self/fd/1` included (whose link text,
+  // `pipe:[…]`, names nothing a path could reach).
   let stats: Stats | undefined;
   try {
-    stats = statSync(target);
+    stats = statSync(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
-  if (stats === undefined || stats.isFile()) {
-    replaceAtomically(target, content, false, stats && stats.mode & 0o7777);
+  if (stats === undefined) {
+    replaceAtomically(throughLinks(path), content, false, undefined);
+    return;
+  }
+  if (stats.isDirectory()) throw new OutputRefused('it is a directory (EISDIR)', 'EISDIR');
+  const descriptor = ownDescriptor(path);
+  if (descriptor !== undefined) {
+    // Not closed: it is the process's own (stdout, most often), not one this write opened.
+    writePieces(descriptor, typeof content === 'string' ? [content] : content, true, false);
+  } else if (stats.isFile()) {
+    replaceAtomically(realpathSync(path), content, false, stats.mode & 0o7777);
   } else if (stats.isCharacterDevice() || stats.isFIFO()) {
-    writeDirectly(target, content, stats.isFIFO());
-  } else if (stats.isDirectory()) {
-    throw new OutputRefused('it is a directory (EISDIR)', 'EISDIR');
+    writeDirectly(path, content, stats.isFIFO());
   } else {
     throw new OutputRefused(`it is a ${stats.isBlockDevice() ? 'block device' : 'socket'}; write the report to a file, a character device or a FIFO`, 'EINVAL');
   }
 }
 
 /**
- * The path a chain of symbolic links ends at, existing or not (a link to a file not yet
- * written names where to write it); `path` itself when it is no link.
+ * The path a chain of symbolic links ends at when that end is missing (a link to a file not
+ * yet written names where to write it); `path` itself when it is no link.
  */
 function throughLinks(path: string): string {
   let current = resolve(path);
@@ -91,11 +119,34 @@ function throughLinks(path: string): string {
   }
 }
 
+/**
+ * The descriptor `path` names when it leads, through links, to one of this process's own
+ * (`/dev/stdout` → `/proc/self/fd/1`); undefined for any other path.
+ */
+function ownDescriptor(path: string): number | undefined {
+  const descriptors = `/proc/${process.pid}/fd`;
+  let current = resolve(path);
+  for (let hops = 0; hops <= 40; hops++) {
+    let link: string;
+    try {
+      const folder = realpathSync(dirname(current));
+      if (folder === descriptors && /^\d+$/.test(basename(current))) return Number(basename(current));
+      current = join(folder, basename(current));
+      if (!lstatSync(current).isSymbolicLink()) return undefined;
+      link = readlinkSync(current);
+    } catch {
+      return undefined;
+    }
+    current = resolve(dirname(current), link);
+  }
+  return undefined;
+}
+
 function replaceAtomically(path: string, content: string | Iterable<string>, exclusive: boolean, mode: number | undefined): void {
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
   try {
     if (typeof content === 'string') writeFileSync(temporary, content);
-    else writePieces(openSync(temporary, 'w'), content, false);
+    else writePieces(openSync(temporary, 'w'), content, false, true);
     // Replacing a file must not change who may read or run it.
     if (mode !== undefined) chmodSync(temporary, mode);
     if (exclusive) linkSync(temporary, path);
@@ -121,14 +172,14 @@ function writeDirectly(path: string, content: string | Iterable<string>, fifo: b
     }
     throw error;
   }
-  writePieces(fd, typeof content === 'string' ? [content] : content, fifo);
+  writePieces(fd, typeof content === 'string' ? [content] : content, fifo, true);
 }
 
 /**
  * Writes the pieces one after another, each encoded only when its turn comes, then closes
- * `fd`. `nonBlocking`: a full pipe (EAGAIN) is waited out, a little at a time.
+ * `fd` if `close`. `nonBlocking`: a full pipe (EAGAIN) is waited out, a little at a time.
  */
-function writePieces(fd: number, pieces: Iterable<string>, nonBlocking: boolean): void {
+function writePieces(fd: number, pieces: Iterable<string>, nonBlocking: boolean, close: boolean): void {
   try {
     for (const piece of pieces) {
       const bytes = Buffer.from(piece, 'utf8');
@@ -142,7 +193,7 @@ function writePieces(fd: number, pieces: Iterable<string>, nonBlocking: boolean)
       }
     }
   } finally {
-    closeSync(fd);
+    if (close) closeSync(fd);
   }
 }
 

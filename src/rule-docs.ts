@@ -3,7 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import { UsageError } from './errors.js';
 import { allRules, ruleById } from './lint.js';
 import { unusedSuppression } from './engine/suppress.js';
-import { didYouMean } from './suggest.js';
+import { unknownRule } from './config/load.js';
 
 /** Where the rule doc pages live: `rules/` at the package root, above `src/`, `dist/src/` and `dist/bundle/`. */
 function docPath(ruleId: string): string {
@@ -62,10 +62,7 @@ export function explainRule(ruleId: string): string {
     return `${ruleId}: ${unusedSuppression.meta.description}. The engine's own check, not a rule module; set its severity with the top-level unusedSuppressions key of the configuration. See ${unusedSuppression.meta.docsUrl}\n`;
   }
   const rule = ruleById(ruleId);
-  if (!rule) {
-    const hint = didYouMean(ruleId, Object.keys(allRules)) || '; run statuslint rules for the list';
-    throw new UsageError(`unknown rule '${ruleId}'${hint}`);
-  }
+  if (!rule) throw new UsageError(unknownRule(ruleId, allRules));
   const page = ruleDoc(rule.id);
   // The test of the pages' examples reads markers that a rendered page hides; a terminal would not.
   return page?.replace(/^<!-- example:.*-->\r?\n/gm, '') ?? `${rule.id}: ${rule.meta.description} (${rule.meta.references.join(', ')})\n`;

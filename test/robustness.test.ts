@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { project, projectRoot, runCli, type CliRun } from './cli-harness.js';
+import { project, projectRoot, runBinary, runCli, type CliRun } from './cli-harness.js';
 
 // Hostile inputs generated at test time: each must end in bounded time with a clear answer,
 // never a stack overflow, a hang or an exhausted heap.
@@ -396,6 +396,7 @@ describe('output that cannot be written', () => {
 });
 
 describe('--output onto a symbolic link, a device or a FIFO', () => {
+  const bin = join(projectRoot, 'bin', 'statuslint.js');
   const spec = join(projectRoot, 'fixtures/clean/openapi.yaml');
   const isRoot = process.getuid?.() === 0;
 
@@ -447,6 +448,32 @@ describe('--output onto a symbolic link, a device or a FIFO', () => {
     expect(lstatSync(join(folder, 'dangling')).isSymbolicLink()).toBe(true);
     expect(readFileSync(join(folder, 'new.txt'), 'utf8')).toMatch(/no problems/);
     expect(readdirSync(folder).sort()).toEqual(['dangling', 'lnk', 'new.txt', 'real.txt']);
+  });
+
+  it('/dev/stdout into a pipe or a socket (`| cat`, a spawner\'s stdio): the report on stdout, the exit code by findings', () => {
+    const petstore = join(projectRoot, 'fixtures/petstore/openapi.yaml');
+    // Node's spawn gives the child a socket; a shell's `|` gives it a pipe.
+    const spawned = runBinary(['-f', 'json', '-o', '/dev/stdout', petstore]);
+    expect(spawned.stderr).toBe('');
+    expect(spawned.code).toBe(1);
+    expect(JSON.parse(spawned.stdout).summary.files).toBe(1);
+    const piped = spawnSync('sh', ['-c', '"$0" "$1" -f json -o /dev/stdout "$2" | cat', process.execPath, bin, petstore], { encoding: 'utf8', timeout: 30_000 });
+    expect(piped.stderr).toBe('');
+    expect(JSON.parse(piped.stdout).summary.files).toBe(1);
+  });
+
+  it('/dev/stdout onto a file opened for appending (`>>`): the report is added, the earlier content stays', () => {
+    const log = join(mkdtempSync(join(dir, 'append-')), 'log.txt');
+    writeFileSync(log, 'hi\n');
+    const out = openSync(log, 'a');
+    try {
+      const run = spawnSync(process.execPath, [bin, '-o', '/dev/stdout', spec], { cwd: projectRoot, stdio: ['ignore', out, 'pipe'], encoding: 'utf8', timeout: 30_000 });
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(0);
+    } finally {
+      closeSync(out);
+    }
+    expect(readFileSync(log, 'utf8')).toMatch(/^hi\n.*no problems/s);
   });
 
   it('a FIFO with a reader gets the report; one with no reader fails at once, and stays a FIFO', async () => {

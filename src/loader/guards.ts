@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import { LoadError } from '../errors.js';
+import { describeValue, LoadError } from '../errors.js';
 import { refuseDuplicateKeys } from './json-duplicates.js';
 import { JsonOutline } from './json-outline.js';
 import { parseSource, type ParseOptions, type SourceFile } from './parse.js';
@@ -24,15 +24,10 @@ const ALIAS_EXPANSION_FLOOR = 100_000;
  * byte-order mark is kept (the parser drops it).
  */
 export function decodeSource(path: string, bytes: Buffer): string {
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    throw new LoadError(path, 'the file is UTF-16 (or UTF-32) text; save it as UTF-8');
-  }
+  // By its byte-order mark or, without one, by the NULs that pad its first (ASCII) character.
+  if (wideEncodingOf(bytes) !== undefined) throw new LoadError(path, 'the file is UTF-16 (or UTF-32) text; save it as UTF-8');
   const nul = bytes.indexOf(0);
-  if (nul !== -1) {
-    // UTF-16 or UTF-32 saved without a byte-order mark pads its first (ASCII) character with NULs.
-    if (wideEncodingOf(bytes) !== undefined) throw new LoadError(path, 'the file is UTF-16 (or UTF-32) text; save it as UTF-8');
-    throw new LoadError(path, 'binary content (a NUL byte), not a YAML or JSON text file', bytePosition(bytes, nul));
-  }
+  if (nul !== -1) throw new LoadError(path, 'binary content (a NUL byte), not a YAML or JSON text file', bytePosition(bytes, nul));
   if (!isUtf8(bytes)) {
     const bad = firstInvalidUtf8(bytes);
     const byte = bytes[bad]!.toString(16).padStart(2, '0');
@@ -174,12 +169,7 @@ function refuseBadRef(file: SourceFile): void {
   const at = file.scan?.badRef;
   if (at === undefined) return;
   const value = getAtPointer(file.value, at).value;
-  const kind =
-    value === null ? 'null'
-    : Array.isArray(value) ? 'a list'
-    : typeof value === 'object' ? 'a mapping'
-    : `the ${typeof value} ${String(value)}`;
-  throw new LoadError(file.path, `$ref must be a string, a URI such as '#/components/schemas/Pet', not ${kind}`, file.locate([at]).get(at));
+  throw new LoadError(file.path, `$ref must be a string, a URI such as '#/components/schemas/Pet', not ${describeValue(value)}`, file.locate([at]).get(at));
 }
 
 /**

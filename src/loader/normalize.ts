@@ -1,4 +1,4 @@
-import { LoadError, quoted } from '../errors.js';
+import { describeValue, LoadError, quoted } from '../errors.js';
 import type { SourceFile } from './parse.js';
 import { appendSegment } from './pointer.js';
 import type { Located, Workspace } from './resolve.js';
@@ -149,24 +149,26 @@ export function detectVersion(file: SourceFile): SpecVersion {
     const named = typeof old === 'string' || typeof old === 'number' ? String(old) : '1.x';
     return refuse(`Swagger ${quotedVersion(named).slice(1, -1)} is not supported; convert it to Swagger 2.0 or OpenAPI 3`, 'swaggerVersion');
   }
-  const reads = '(statuslint reads Swagger 2.0, OpenAPI 3.0.x and 3.1.x)';
   if ('openapi' in value) {
     const version = value.openapi;
     if (typeof version === 'string') {
       if (/^3\.0\.\d+(-.+)?$/.test(version)) return '3.0';
       if (/^3\.1\.\d+(-.+)?$/.test(version)) return '3.1';
-      return refuse(`unsupported OpenAPI version ${quotedVersion(version)} ${reads}`, 'openapi');
+      return refuse(`unsupported OpenAPI version ${quotedVersion(version)} ${READS}`, 'openapi');
     }
     return refuse(notAString(file, 'openapi', version, "'3.1.0'", (written) => (/^3\.1\d*$/.test(written) ? '3.1.0' : /^3(\.0*)?$/.test(written) ? '3.0.3' : undefined)), 'openapi');
   }
   if ('swagger' in value) {
     const version = value.swagger;
     if (version === '2.0') return '2.0';
-    if (typeof version === 'string') return refuse(`unsupported Swagger version ${quotedVersion(version)} ${reads}`, 'swagger');
+    if (typeof version === 'string') return refuse(`unsupported Swagger version ${quotedVersion(version)} ${READS}`, 'swagger');
     return refuse(notAString(file, 'swagger', version, "'2.0'", (written) => (/^2(\.0*)?$/.test(written) ? '2.0' : undefined)), 'swagger');
   }
   return refuse("not an OpenAPI document: no 'openapi' or 'swagger' version key at the top level");
 }
+
+/** What every refused version says statuslint does read. */
+const READS = '(statuslint reads Swagger 2.0, OpenAPI 3.0.x and 3.1.x)';
 
 function quotedVersion(version: string): string {
   return quoted(version, 40);
@@ -178,21 +180,16 @@ function quotedVersion(version: string): string {
  * `suggest` gives the version string the number most likely meant, if any.
  */
 function notAString(file: SourceFile, key: string, version: unknown, example: string, suggest: (written: string) => string | undefined): string {
-  const reads = '(statuslint reads Swagger 2.0, OpenAPI 3.0.x and 3.1.x)';
   if (typeof version === 'number') {
     const written = writtenScalar(file, key) ?? String(version);
     const suggestion = suggest(written);
     const asRead = written === String(version) ? 'a number' : `read as the number ${version}`;
-    if (suggestion === undefined) return `unsupported ${key === 'swagger' ? 'Swagger' : 'OpenAPI'} version ${quotedVersion(written)}, ${asRead} ${reads}`;
+    if (suggestion === undefined) return `unsupported ${key === 'swagger' ? 'Swagger' : 'OpenAPI'} version ${quotedVersion(written)}, ${asRead} ${READS}`;
     const fix = file.format === 'json' ? `"${key}": "${suggestion}"` : `${key}: '${suggestion}' in quotes`;
     return `${key}: ${written} is ${asRead}, but the version must be a string; write ${fix}`;
   }
-  const kind =
-    version === null ? 'empty (null)'
-    : Array.isArray(version) ? 'a list'
-    : typeof version === 'object' ? 'a mapping'
-    : `the ${typeof version} ${String(version)}`;
-  return `${key} must be a version string such as ${example}, not ${kind} ${reads}`;
+  const kind = version === null ? 'empty (null)' : describeValue(version);
+  return `${key} must be a version string such as ${example}, not ${kind} ${READS}`;
 }
 
 /** The scalar written after a top-level key, as the text has it (`3.0`, not the parsed 3); an error path only. */

@@ -1,4 +1,5 @@
 import type { Finding } from '../engine/types.js';
+import { plural } from '../plural.js';
 import type { Report, ReporterOptions, RunNotification } from './types.js';
 
 /**
@@ -8,6 +9,28 @@ import type { Report, ReporterOptions, RunNotification } from './types.js';
  */
 export function inputErrors(report: Report): RunNotification[] {
   return (report.notifications ?? []).filter((item) => item.level === 'error' && !item.internal);
+}
+
+/** `2 errors, 1 warning, 0 info`: the findings of each severity, as the summaries count them. */
+export function severityCounts(findings: readonly Finding[]): string {
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const finding of findings) counts[finding.severity]++;
+  return `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info`;
+}
+
+/**
+ * The run in one line, for a report's last: `3 problems (1 error, 2 warnings, 0 info) in 2
+ * files`, `no problems in 2 files`, with `; 1 input error` after it, or `1 input error; no
+ * file linted` when nothing was. Input errors are counted so that the line never reads as a
+ * clean run of one that exits 2.
+ */
+export function summaryLine(report: Report): string {
+  const total = report.findings.length;
+  const files = plural(report.files.length, 'file');
+  const linted = total === 0 ? `no problems in ${files}` : `${plural(total, 'problem')} (${severityCounts(report.findings)}) in ${files}`;
+  const failed = inputErrors(report).length;
+  if (failed === 0) return linted;
+  return report.files.length === 0 ? `${plural(failed, 'input error')}; no file linted` : `${linted}; ${plural(failed, 'input error')}`;
 }
 
 /** A reported file as the repository names it (see `ReporterOptions.repoPaths`). */

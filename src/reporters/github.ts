@@ -1,7 +1,6 @@
 import type { Finding, Severity } from '../engine/types.js';
-import { headline, inputErrors, repoPath } from './context.js';
+import { headline, repoPath, summaryLine } from './context.js';
 import type { ReporterOptions, StringReporter } from './types.js';
-import { plural } from '../plural.js';
 
 const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = { error: 'error', warning: 'warning', info: 'notice' };
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -76,16 +75,7 @@ export const githubReporter: StringReporter = (report, options: ReporterOptions)
     const place = { file: repoPath(finding.file, options), line: finding.line, column: finding.column, endLine: finding.endLine, endColumn: finding.endColumn };
     lines.push(workflowCommand(COMMAND[finding.severity], headline(finding), place, finding.ruleId));
   }
-  const counts = { error: 0, warning: 0, info: 0 };
-  for (const finding of report.findings) counts[finding.severity]++;
-  const files = plural(report.files.length, 'file');
-  const total = report.findings.length;
-  const linted =
-    total === 0
-      ? `no problems in ${files}`
-      : `${plural(total, 'problem')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info) in ${files}`;
   // "no problems" alone would read as a pass in the log of a step that failed with exit 2.
-  const failed = inputErrors(report).length;
-  lines.push(failed === 0 ? `statuslint: ${linted}` : report.files.length === 0 ? `statuslint: ${plural(failed, 'input error')}; no file linted` : `statuslint: ${linted}; ${plural(failed, 'input error')}`);
+  lines.push(`statuslint: ${summaryLine(report)}`);
   return lines.join('\n') + '\n';
 };

@@ -1,8 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { Finding, Severity } from '../engine/types.js';
-import { inputErrors } from './context.js';
+import { inputErrors, summaryLine } from './context.js';
 import type { Report, StringReporter } from './types.js';
-import { plural } from '../plural.js';
 
 type Style = (text: string) => string;
 
@@ -56,20 +55,14 @@ function textReport(report: Report, style: Styles): string {
     });
     out.push('');
   }
-  const counts = { error: 0, warning: 0, info: 0 };
-  for (const finding of report.findings) counts[finding.severity]++;
-  const total = report.findings.length;
-  const files = plural(report.files.length, 'file');
   // Each input error has its own line on stderr; the summary only must not read as a clean
   // run, nor leave a report file (--output) saying nothing of the inputs never read.
-  const failed = inputErrors(report).length;
-  if (total === 0 && failed === 0) {
-    out.push(style.clean(`✔ no problems in ${files}`));
+  const failed = inputErrors(report).length > 0;
+  if (report.findings.length === 0 && !failed) {
+    out.push(style.clean(`✔ ${summaryLine(report)}`));
   } else {
-    const parts = [plural(counts.error, 'error'), plural(counts.warning, 'warning'), `${counts.info} info`];
-    const linted = total === 0 ? `no problems in ${files}` : `${plural(total, 'problem')} (${parts.join(', ')}) in ${files}`;
-    const line = failed === 0 ? `✖ ${linted}` : report.files.length === 0 ? `✖ ${plural(failed, 'input error')}; no file linted` : `✖ ${linted}; ${plural(failed, 'input error')}`;
-    out.push(counts.error > 0 || failed > 0 ? style.failed(line) : style.warned(line));
+    const line = `✖ ${summaryLine(report)}`;
+    out.push(failed || report.findings.some((finding) => finding.severity === 'error') ? style.failed(line) : style.warned(line));
   }
   return out.join('\n') + '\n';
 }
