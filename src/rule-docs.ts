@@ -3,7 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import { UsageError } from './errors.js';
 import { allRules, ruleById } from './lint.js';
 import { unusedSuppression } from './engine/suppress.js';
-import { unknownRule } from './config/load.js';
+import { unknownRule } from './config/rule-names.js';
 
 /** Where the rule doc pages live: `rules/` at the package root, above `src/`, `dist/src/` and `dist/bundle/`. */
 function docPath(ruleId: string): string {

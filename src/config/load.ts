@@ -3,11 +3,10 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { Node as YamlNode, Pair, YAMLMap } from 'yaml';
 import { yaml } from '../lazy-yaml.js';
 import { checkOptions } from '../engine/options.js';
-import { unusedSuppression } from '../engine/suppress.js';
-import { SEVERITIES } from '../engine/types.js';
 import { displayPath, LoadError, UsageError, type ErrorPosition } from '../errors.js';
 import { GlobError, GlobSet } from '../glob.js';
 import { didYouMean } from '../suggest.js';
+import { SETTINGS, unknownRule } from './rule-names.js';
 import { DEFAULT_PRESET, isPresetName, PRESET_NAMES, type PresetName, type Registry, type Setting } from './presets.js';
 
 /** Where a configuration is looked for, in each folder from the working directory up. */
@@ -16,7 +15,7 @@ export const CONFIG_FILE_NAMES = ['statuslint.config.yaml', '.statuslintrc.yaml'
 /** The name `statuslint init` writes (here, not in init.ts, so that the help text does not load the starter). */
 export const STARTER_FILE = 'statuslint.config.yaml';
 
-export const SETTINGS: readonly Setting[] = ['off', ...SEVERITIES];
+export { SETTINGS, unknownRule };
 
 /** A rule as one `rules` map sets it: options stay as they were when only a severity is given. */
 export interface RuleEntry {
@@ -94,17 +93,6 @@ export function loadConfig(path: string, registry: Registry): Config {
 
 const TOP_LEVEL_KEYS = ['extends', 'rules', 'overrides', 'ignore', 'unusedSuppressions'];
 
-/**
- * `unknown rule 'x'` with a hint: the closest rule id, or, for `unused-suppression` (which
- * findings name like a rule, but which the engine runs), the key that sets it.
- */
-export function unknownRule(id: string, registry: Registry, severity?: string): string {
-  if (id === unusedSuppression.id) {
-    const example = (SETTINGS as readonly string[]).includes(severity ?? '') ? severity : 'off';
-    return `unknown rule '${id}': it is the engine's own check, not a rule; set it with the top-level configuration key unusedSuppressions (e.g. 'unusedSuppressions: ${example}')`;
-  }
-  return `unknown rule '${id}'${didYouMean(id, Object.keys(registry)) || '; run statuslint rules for the list'}`;
-}
 const OVERRIDE_KEYS = ['files', 'rules'];
 
 /** Checks configuration text (YAML, or JSON, which YAML reads too). */
