@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { parseDocument } from 'yaml';
 import { emptyResult, lint, lintParallel, type LintResult, type ParallelLintOptions } from '../lint.js';
 import { releaseEarlyWorker } from '../early-worker.js';
@@ -20,6 +19,11 @@ export interface FileChange {
   path: string;
   before: string;
   after: string;
+  /**
+   * Whether the file starts with a UTF-8 byte-order mark that `before` and `after` leave out,
+   * as the loader's texts do; false once asWritten has put it back.
+   */
+  byteOrderMark: boolean;
 }
 
 export interface FixOutcome {
@@ -67,8 +71,8 @@ function parses(text: string, format: SourceFormat): boolean {
 class FixState {
   /** The edited texts, by absolute path: what each pass lints instead of the files. */
   readonly overlay = new Map<string, string>();
-  /** Each edited file's text before the first edit. */
-  readonly originals = new Map<string, string>();
+  /** Each edited file's text before the first edit, and whether the file has a byte-order mark. */
+  readonly originals = new Map<string, { text: string; byteOrderMark: boolean }>();
   readonly refused = new Map<string, RefusedFix>();
   applied = 0;
 
@@ -87,7 +91,8 @@ class FixState {
       // the tree to edit with. The first pass read it from disk already.
       const source = fixTarget(intents[0]!).file;
       const before = this.overlay.get(path) ?? source.text;
-      if (!this.originals.has(path)) this.originals.set(path, before);
+      // Not edited before, so read from the file: its mark is the file's (an overlay text has none).
+      if (!this.originals.has(path)) this.originals.set(path, { text: before, byteOrderMark: source.byteOrderMark });
       const format = source.format;
       const file = new EditableFile(path, before, format, source.text === before ? source.yamlTree : undefined);
       // Intents on one node become one edit (two headers for one response share `headers:`).
@@ -126,9 +131,9 @@ class FixState {
   /** The outcome, given the last lint and the keys of the fixes it still offers. */
   outcome(result: LintResult, offered: ReadonlySet<string>): FixOutcome {
     const changes: FileChange[] = [];
-    for (const [path, before] of this.originals) {
+    for (const [path, { text: before, byteOrderMark }] of this.originals) {
       const after = this.overlay.get(path) ?? before;
-      if (after !== before) changes.push({ path, before, after });
+      if (after !== before) changes.push({ path, before, after, byteOrderMark });
     }
     const refused = [...this.refused].filter(([key]) => offered.has(key)).map(([, item]) => item);
     return { result, changes, applied: this.applied, refused };
@@ -235,8 +240,8 @@ function applyEdits(text: string, edits: readonly TextEdit[]): string {
  */
 export function asWritten(changes: readonly FileChange[]): FileChange[] {
   return changes.map((change) => {
-    if (readFileSync(change.path, 'utf8').charCodeAt(0) !== 0xfeff) return change;
-    return { path: change.path, before: `\ufeff${change.before}`, after: `\ufeff${change.after}` };
+    if (!change.byteOrderMark) return change;
+    return { ...change, before: `\ufeff${change.before}`, after: `\ufeff${change.after}`, byteOrderMark: false };
   });
 }
 

@@ -30,6 +30,8 @@ export class SourceFile {
   scan: ValueScan | undefined;
   /** Where a JSON text's containers end, recorded while checking it (guards.ts). */
   outline: JsonOutline | undefined;
+  /** Whether the text read began with a UTF-8 byte-order mark, which `text` leaves out. */
+  byteOrderMark = false;
 
   constructor(
     /** Absolute path, or the URL for remote documents. */
@@ -275,7 +277,13 @@ export interface ParseOptions {
 /** Parses JSON or YAML text; throws a LoadError naming the file and position. */
 export function parseSource(path: string, rawText: string, options: ParseOptions = {}): SourceFile {
   // A UTF-8 BOM is legal at the start of both formats; editors do not count it as a column.
-  const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
+  const byteOrderMark = rawText.charCodeAt(0) === 0xfeff;
+  const file = parseText(path, byteOrderMark ? rawText.slice(1) : rawText, options);
+  file.byteOrderMark = byteOrderMark;
+  return file;
+}
+
+function parseText(path: string, text: string, options: ParseOptions): SourceFile {
   if (text.trim() === '') throw new LoadError(path, 'the file is empty');
   if (looksLikeJson(path, text)) {
     try {
