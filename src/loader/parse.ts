@@ -60,8 +60,8 @@ export class SourceFile {
   }
 
   /**
-   * Whether several pointers may name one written node: YAML read through `yaml` may hold
-   * aliases and merge keys. (The fast reader takes no such file; JSON has none.)
+   * Whether several pointers may name one written node: only YAML read through `yaml` whose
+   * text has an `&anchor` can alias a node. (The fast reader takes no such file; JSON has none.)
    */
   get sharesNodes(): boolean {
     return (this.anchored ??= this.format === 'yaml' && this.yamlSpans === undefined && mayHaveAnchors(this.text));
@@ -189,14 +189,13 @@ function keyName(value: unknown): string {
  * A merged member is located where its source writes it.
  */
 function memberPair(document: Document, map: YAMLMap, key: string, seen: Set<YAMLMap>): Pair | undefined {
-  const { isAlias, isMap, isScalar, isSeq } = yaml();
+  const { isMap, isScalar } = yaml();
   seen.add(map);
   const own = map.items.find((item) => isScalar(item.key) && typeof item.key.value !== 'symbol' && keyName(item.key.value) === key);
   if (own) return own;
   for (const item of map.items) {
-    if (!isScalar(item.key) || typeof item.key.value !== 'symbol') continue;
-    const value = isAlias(item.value) ? item.value.resolve(document) : item.value;
-    const sources = isSeq(value) ? value.items.map((source) => (isAlias(source) ? source.resolve(document) : source)) : [value];
+    const sources = mergeSources(document, item);
+    if (!sources) continue;
     for (const source of sources) {
       if (!isMap(source) || seen.has(source)) continue;
       const merged = memberPair(document, source, key, seen);
@@ -230,18 +229,28 @@ function collectionKeyOffset(document: Document): number | undefined {
   return undefined;
 }
 
+/**
+ * What a `<<` pair merges in, aliases resolved: its value, or each item of a sequence;
+ * undefined for any other pair. (`yaml` reads a plain `<<` key as a symbol when `merge` is on.)
+ */
+function mergeSources(document: Document, pair: Pair): unknown[] | undefined {
+  const { isAlias, isScalar, isSeq } = yaml();
+  if (!isScalar(pair.key) || typeof pair.key.value !== 'symbol') return undefined;
+  const resolve = (node: unknown): unknown => (isAlias(node) ? node.resolve(document) : node);
+  const value = resolve(pair.value);
+  return isSeq(value) ? value.items.map(resolve) : [value];
+}
+
 /** Where the first `<<` whose value is not a mapping (or a sequence of them) is written. */
 function badMergeOffset(document: Document): number | undefined {
-  const { isAlias, isMap, isPair, isScalar, isSeq, visit } = yaml();
-  const resolve = (node: unknown): unknown => (isAlias(node) ? node.resolve(document) : node);
+  const { isMap, isPair, visit } = yaml();
   let offset: number | undefined;
   visit(document, {
     Pair(_, pair) {
-      if (!isPair(pair) || !isScalar(pair.key) || typeof pair.key.value !== 'symbol') return undefined;
-      const value = resolve(pair.value);
-      const sources = isSeq(value) ? value.items.map(resolve) : [value];
-      if (sources.every((source) => isMap(source))) return undefined;
-      offset = pair.key.range?.[0];
+      if (!isPair(pair)) return undefined;
+      const sources = mergeSources(document, pair);
+      if (!sources || sources.every((source) => isMap(source))) return undefined;
+      offset = (pair.key as YamlNode).range?.[0];
       return visit.BREAK;
     },
   });
