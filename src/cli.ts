@@ -350,8 +350,7 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
     // Written even when nothing could be linted, as a report is: no diff from an earlier run stays.
     const output = options.output ? resolve(io.cwd, options.output) : undefined;
     if (output) {
-      refuseToOverwriteInput('diff', output, result, inputs.ownFilesFound, io.cwd);
-      await writeOutput(output, dryRun.diff, io.cwd);
+      await writeOutput('diff', output, dryRun.diff, result, inputs.ownFilesFound, io.cwd);
     } else {
       for (const piece of dryRun.diff) io.stdout(piece);
     }
@@ -383,8 +382,7 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
   // github) or counts them (text), and an --output file from an earlier run must not survive
   // a failed one to be read, or uploaded, as this run's.
   if (options.output) {
-    refuseToOverwriteInput('report', resolve(io.cwd, options.output), result, inputs.ownFilesFound, io.cwd);
-    await writeOutput(resolve(io.cwd, options.output), text, io.cwd);
+    await writeOutput('report', resolve(io.cwd, options.output), text, result, inputs.ownFilesFound, io.cwd);
   } else {
     if (typeof text === 'string') io.stdout(text);
     else for (const piece of text) io.stdout(piece);
@@ -406,8 +404,7 @@ function someOf(files: readonly string[]): string {
 
 /** `--no-config` with `-c`: the last would silently win, whichever the user meant. */
 function refuseConfigConflict(argv: readonly string[]): void {
-  const end = argv.indexOf('--');
-  const options = end === -1 ? argv : argv.slice(0, end);
+  const options = optionArgs(argv);
   if (options.includes('--no-config') && options.some((arg) => /^(?:-c|--config(?:=|$))/.test(arg))) {
     throw new UsageError('use --config <file> or --no-config, not both');
   }
@@ -430,8 +427,12 @@ function exitCode(result: LintResult, findings: readonly Finding[], failOn: Fail
   return findings.some((finding) => fails(finding.severity, failOn)) ? EXIT_FINDINGS : EXIT_OK;
 }
 
-/** Writes --output atomically; the writer is loaded only for a run that writes a file. */
-async function writeOutput(path: string, content: string | Iterable<string>, cwd: string): Promise<void> {
+/**
+ * Writes --output (the report, or a dry run's diff) atomically, never over a file the run
+ * reads (see refuseToOverwriteInput); the writer is loaded only for a run that writes a file.
+ */
+async function writeOutput(what: string, path: string, content: string | Iterable<string>, result: LintResult, ownFilesFound: readonly string[], cwd: string): Promise<void> {
+  refuseToOverwriteInput(what, path, result, ownFilesFound, cwd);
   const { writeUserFile } = await import('./output.js');
   writeUserFile(path, content, displayPath(path, cwd));
 }
@@ -505,12 +506,19 @@ function wantsAnnotations(argv: readonly string[]): boolean {
   return optionValue(argv, '-f', '--format') === 'github';
 }
 
+/** The arguments before `--`, where options may be; after it, every argument is a spec. */
+function optionArgs(argv: readonly string[]): readonly string[] {
+  const end = argv.indexOf('--');
+  return end === -1 ? argv : argv.slice(0, end);
+}
+
 /** The last value given to an option in `argv` (`-f x`, `-fx`, `--format x`, `--format=x`), up to `--`. */
 function optionValue(argv: readonly string[], short: string | undefined, long: string): string | undefined {
+  const options = optionArgs(argv);
   let value: string | undefined;
-  for (let index = 0; index < argv.length && argv[index] !== '--'; index++) {
-    const arg = argv[index]!;
-    if (arg === long || arg === short) value = argv[++index];
+  for (let index = 0; index < options.length; index++) {
+    const arg = options[index]!;
+    if (arg === long || arg === short) value = options[++index];
     else if (arg.startsWith(`${long}=`)) value = arg.slice(long.length + 1);
     else if (short !== undefined && arg.startsWith(short) && !arg.startsWith('--')) value = arg.slice(short.length);
   }
