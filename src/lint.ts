@@ -128,6 +128,14 @@ export function mentionsVersionKey(path: string): boolean {
   }
 }
 
+function isFifo(path: string): boolean {
+  try {
+    return statSync(path).isFIFO();
+  } catch {
+    return false; // the loader names what is wrong
+  }
+}
+
 /** What a first look at an input finds: not a spec, a discovered spec holding only components, or a spec. */
 export type FirstLook = { kind: 'notSpec'; path: string } | { kind: 'componentsOnly'; file: SourceFile } | { kind: 'spec'; file: SourceFile };
 
@@ -135,6 +143,9 @@ export type FirstLook = { kind: 'notSpec'; path: string } | { kind: 'componentsO
 export function firstLook(workspace: Workspace, path: string, discovered: boolean): FirstLook {
   let file: SourceFile;
   try {
+    if (discovered && isFifo(path)) {
+      throw new LoadError(path, 'a named pipe (FIFO) found in a folder is not read, since it may wait for a writer forever; name it on the command line to lint it');
+    }
     file = workspace.load(path);
   } catch (error) {
     if (discovered && error instanceof LoadError && !mentionsVersionKey(path)) return { kind: 'notSpec', path };

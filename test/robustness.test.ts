@@ -330,6 +330,19 @@ describe('files that cannot be read', () => {
     });
   });
 
+  it('a named pipe inside a linted folder is reported, not opened (it would wait for a writer)', async () => {
+    const folder = mkdtempSync(join(dir, 'fifo-folder-'));
+    writeFileSync(join(folder, 'api.yaml'), "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\n");
+    expect(spawnSync('mkfifo', [join(folder, 'pipe.yaml')]).status).toBe(0);
+    // A process of its own: before the fix, opening the pipe blocked until the harness's timeout.
+    const run = runBinary(['--format', 'json', folder], { cwd: dir });
+    expect(run.code, run.stderr).toBe(2);
+    const report = JSON.parse(run.stdout) as { inputErrors: { file: string; message: string }[] };
+    expect(report.inputErrors).toHaveLength(1);
+    expect(report.inputErrors[0]!.file).toMatch(/pipe\.yaml$/);
+    expect(report.inputErrors[0]!.message).toMatch(/named pipe \(FIFO\) found in a folder is not read/);
+  });
+
   // chmod 000 does not stop root, and CI runs as root: there, run the built CLI as `nobody`.
   it('permission denied', async (context) => {
     const folder = join(dir, 'locked');
