@@ -1,4 +1,5 @@
 import { UsageError } from './errors.js';
+import { plural } from './plural.js';
 
 const UNITS: Record<string, number> = { '': 1, b: 1, k: 1024, kb: 1024, kib: 1024, m: 1024 ** 2, mb: 1024 ** 2, mib: 1024 ** 2, g: 1024 ** 3, gb: 1024 ** 3, gib: 1024 ** 3 };
 
@@ -13,4 +14,11 @@ export function parseSize(text: string, what = '--max-file-size'): number {
   const bytes = Math.floor(Number(match[1]) * unit);
   if (bytes < 1) throw new UsageError(`${what} must be at least 1 byte; got '${text}'`);
   return bytes;
+}
+
+/** `64 MiB`, `1.5 KiB`, `1 byte`: a size as a message names it. */
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${+(bytes / (1024 * 1024)).toFixed(1)} MiB`;
+  if (bytes >= 1024) return `${+(bytes / 1024).toFixed(1)} KiB`;
+  return plural(bytes, 'byte');
 }

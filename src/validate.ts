@@ -17,7 +17,7 @@ interface SchemaProblem {
  * spec, and statuslint's own rules do not need a valid document to give useful findings.
  * Returns a LoadError naming the first problem's position, or undefined when valid.
  */
-export async function validateStructure(path: string, options: { root?: string } = {}): Promise<LoadError | undefined> {
+export async function validateStructure(path: string, options: { root?: string; overlay?: ReadonlyMap<string, string> } = {}): Promise<LoadError | undefined> {
   const { default: SwaggerParser } = await import('@apidevtools/swagger-parser');
   let refused: string | undefined;
   try {
@@ -31,7 +31,8 @@ export async function validateStructure(path: string, options: { root?: string }
           refused ??= target;
           throw new Error('outside the project root');
         }
-        return readFile(target);
+        const given = options.overlay?.get(target);
+        return given !== undefined ? Buffer.from(given) : readFile(target);
       },
     };
     await SwaggerParser.validate(path, { resolve: { http: false, file }, dereference: { circular: 'ignore' } } as never);
@@ -45,7 +46,7 @@ export async function validateStructure(path: string, options: { root?: string }
     if (!first) return new LoadError(path, `not a valid OpenAPI document: ${(error as Error).message.split('\n')[0]}`);
     const pointer = first.instancePath ?? '';
     const more = details.length > 1 ? ` (and ${details.length - 1} more)` : '';
-    return new LoadError(path, `not a valid OpenAPI document: ${pointer || '/'} ${first.message}${more}`, locateNearest(path, pointer));
+    return new LoadError(path, `not a valid OpenAPI document: ${pointer || '/'} ${first.message}${more}`, locateNearest(path, pointer, options.overlay?.get(path)));
   }
 }
 
@@ -58,10 +59,10 @@ function decodeSafely(url: string): string {
 }
 
 /** Position of the pointer, or of its nearest ancestor that the file itself contains. */
-function locateNearest(path: string, pointer: string): { line: number; column: number } | undefined {
+function locateNearest(path: string, pointer: string, given?: string): { line: number; column: number } | undefined {
   let file;
   try {
-    file = parseSource(path, readFileSync(path, 'utf8'));
+    file = parseSource(path, given ?? readFileSync(path, 'utf8'));
   } catch {
     return undefined;
   }

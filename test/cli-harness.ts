@@ -17,7 +17,7 @@ export interface CliRun {
 /** Runs the CLI in this process, as a user would from `cwd` (the project root by default). */
 export async function runCli(
   args: string[],
-  options: { cwd?: string; env?: NodeJS.ProcessEnv; tty?: boolean; stderrTty?: boolean; now?: () => number } = {},
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; tty?: boolean; stderrTty?: boolean; now?: () => number; stdin?: string | Buffer } = {},
 ): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
@@ -29,9 +29,17 @@ export async function runCli(
     stdoutIsTty: options.tty ?? false,
     stderrIsTty: options.stderrTty ?? false,
     now: options.now,
+    // Without text to give, standard input is a terminal, as when a user types the command.
+    stdin: options.stdin === undefined ? { isTty: true, chunks: () => [] as never } : { isTty: false, chunks: () => chunksOf(options.stdin!) },
   });
   checkSarif(args, stdout, options.cwd ?? projectRoot);
   return { code, stdout, stderr };
+}
+
+/** Standard input in small pieces, as a pipe delivers it. */
+async function* chunksOf(input: string | Buffer): AsyncIterable<Buffer> {
+  const bytes = Buffer.from(input);
+  for (let start = 0; start < bytes.length; start += 4096) yield bytes.subarray(start, start + 4096);
 }
 
 /** Every SARIF log a test makes the CLI write must fit the SARIF 2.1.0 schema. */
@@ -47,8 +55,9 @@ function checkSarif(args: readonly string[], stdout: string, cwd: string): void 
 }
 
 /** Runs the built executable as a separate process (needs `npm run build`). */
-export function runBinary(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): CliRun {
+export function runBinary(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {}): CliRun {
   const result = spawnSync(process.execPath, [join(projectRoot, 'bin', 'statuslint.js'), ...args], {
+    input: options.input,
     cwd: options.cwd ?? projectRoot,
     env: { PATH: process.env.PATH, ...options.env },
     encoding: 'utf8',

@@ -69,12 +69,19 @@ function parses(text: string, format: SourceFormat): boolean {
 
 /** What the passes of one run of --fix have done so far. */
 class FixState {
-  /** The edited texts, by absolute path: what each pass lints instead of the files. */
-  readonly overlay = new Map<string, string>();
+  /**
+   * The edited texts, by absolute path: what each pass lints instead of the files. It starts
+   * with the texts the run was given instead of files (a spec read from standard input).
+   */
+  readonly overlay: Map<string, string>;
   /** Each edited file's text before the first edit, and whether the file has a byte-order mark. */
   readonly originals = new Map<string, { text: string; byteOrderMark: boolean }>();
   readonly refused = new Map<string, RefusedFix>();
   applied = 0;
+
+  constructor(given?: ReadonlyMap<string, string>) {
+    this.overlay = new Map(given);
+  }
 
   /** Applies the intents one lint offered; returns whether any edit was made. */
   applyPass(fixes: readonly FixIntent[]): boolean {
@@ -157,7 +164,7 @@ function fixHere(paths: readonly string[], options: ParallelLintOptions): FixOut
   // A worker bin/statuslint.js started in case many specs were named: none is needed.
   releaseEarlyWorker();
   options.beforeLint?.();
-  const state = new FixState();
+  const state = new FixState(options.overlay);
   let result = lint(paths, { ...options, overlay: state.overlay });
   for (let pass = 0; pass < MAX_PASSES && result.fixes.length > 0 && result.failures.length === 0; pass++) {
     if (!state.applyPass(result.fixes)) break;
@@ -173,7 +180,7 @@ function fixHere(paths: readonly string[], options: ParallelLintOptions): FixOut
  * offers none as a root), so the intents are those a lint of every spec would offer.
  */
 async function fixOnThreads(paths: readonly string[], options: ParallelLintOptions): Promise<FixOutcome> {
-  const state = new FixState();
+  const state = new FixState(options.overlay);
   // `beforeLint` changes the whole process (V8's flags): once, before the first lint.
   const { beforeLint, ...lintOptions } = options;
   const lintEverySpec = async (first: boolean): Promise<{ result: LintResult; offered: Map<string, readonly string[]> }> => {

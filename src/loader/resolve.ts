@@ -1,7 +1,7 @@
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { dirname, resolve as resolvePath } from 'node:path';
 import { displayPath, LoadError, quoted } from '../errors.js';
-import { plural } from '../plural.js';
+import { formatBytes } from '../size.js';
 import { decodeSource, parseGuarded } from './guards.js';
 import type { ParseOptions, SourceFile } from './parse.js';
 import { appendSegment, getAtPointer, splitPointer } from './pointer.js';
@@ -427,11 +427,6 @@ function readAtMost(path: string, limit: number): Buffer {
 
 const PIPE_CHUNK = 1 << 20;
 
-function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${+(bytes / (1024 * 1024)).toFixed(1)} MiB`;
-  if (bytes >= 1024) return `${+(bytes / 1024).toFixed(1)} KiB`;
-  return plural(bytes, 'byte');
-}
 
 /**
  * A `$ref`'s file part as a path: each segment percent-decoded in full, so that `a%23b.yaml`

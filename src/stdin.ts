@@ -1,0 +1,83 @@
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { isatty } from 'node:tty';
+import { LoadError, UsageError } from './errors.js';
+import { decodeSource } from './loader/guards.js';
+import { DEFAULT_MAX_FILE_BYTES } from './loader/resolve.js';
+import { formatBytes } from './size.js';
+
+/** The argument that stands for standard input, as in most Unix tools. */
+export const STDIN_ARG = '-';
+
+/** What a spec read from standard input is called when --stdin-filepath does not name it. */
+export const STDIN_NAME = '<stdin>';
+
+/** Standard input as the CLI sees it; tests give their own. */
+export interface StdinSource {
+  /** Whether it is a terminal; by default, whether file descriptor 0 is. */
+  isTty?: boolean;
+  chunks: () => AsyncIterable<Buffer | string>;
+}
+
+/** The spec given as `-`: where it is reported (an absolute path), and its text or why it cannot be linted. */
+export interface StdinSpec {
+  path: string;
+  text?: string;
+  failure?: LoadError;
+}
+
+/**
+ * Checks how `-` and --stdin-filepath are used, and reads standard input when `-` is given.
+ * The spec is reported under --stdin-filepath (resolved from `cwd`), and its relative `$ref`s
+ * are followed from there, as an editor linting an unsaved buffer needs; without it, under
+ * `<stdin>` in the working directory.
+ */
+export async function readStdinSpec(
+  specs: readonly string[],
+  options: { stdinFilepath?: string; fix?: boolean; maxFileBytes?: number; cwd: string; stdin?: StdinSource },
+): Promise<StdinSpec | undefined> {
+  const dashes = specs.filter((spec) => spec === STDIN_ARG).length;
+  if (dashes === 0) {
+    if (options.stdinFilepath !== undefined) throw new UsageError(`--stdin-filepath names the spec read from standard input; pass '${STDIN_ARG}' to read it`);
+    return undefined;
+  }
+  if (dashes > 1) throw new UsageError(`'${STDIN_ARG}' (standard input) is given ${dashes} times; it can be read once`);
+  if (options.fix) throw new UsageError('--fix writes specs in place, and standard input has no file to write; use --fix-dry-run for a diff');
+  if (options.stdinFilepath !== undefined && options.stdinFilepath.trim() === '') throw new UsageError('--stdin-filepath must not be empty');
+  const stdin = options.stdin;
+  // Waiting on a terminal would look like a hang: say what is missing instead.
+  if (!stdin || (stdin.isTty ?? isatty(0))) throw new UsageError(`'${STDIN_ARG}' reads a spec from standard input, which is a terminal here; pipe one in, e.g. cat openapi.yaml | statuslint ${STDIN_ARG}`);
+  const path = resolve(options.cwd, options.stdinFilepath ?? STDIN_NAME);
+  if (isFolder(path)) throw new UsageError(`--stdin-filepath names a folder (${options.stdinFilepath}); give the path of a file, which need not exist`);
+  const limit = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const chunks: Buffer[] = [];
+  let total = 0;
+  try {
+    for await (const chunk of stdin.chunks()) {
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      chunks.push(bytes);
+      total += bytes.length;
+      // Standard input may never end (`yes |`): stop at the limit, as for a pipe named on the command line.
+      if (total > limit) {
+        return { path, failure: new LoadError(path, `standard input is over the ${formatBytes(limit)} limit (raise it with --max-file-size)`) };
+      }
+    }
+  } catch (error) {
+    return { path, failure: new LoadError(path, `cannot read standard input: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`) };
+  }
+  if (total === 0) return { path, failure: new LoadError(path, 'standard input is empty; pipe a spec in') };
+  try {
+    return { path, text: decodeSource(path, Buffer.concat(chunks, total)) };
+  } catch (error) {
+    if (error instanceof LoadError) return { path, failure: error };
+    throw error;
+  }
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,114 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { project, projectRoot, runBinary, runCli } from './cli-harness.js';
+
+interface JsonReport {
+  findings: { ruleId: string; file: string; line: number; column: number }[];
+  inputErrors: { file: string; message: string; line?: number }[];
+}
+
+const petstore = readFileSync(join(projectRoot, 'fixtures/petstore/openapi.yaml'), 'utf8');
+const clean = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\n";
+/** A 401 without WWW-Authenticate, on line 8. */
+const unchallenged = `openapi: 3.0.3
+info: {title: t, version: '1'}
+paths:
+  /a:
+    get:
+      responses:
+        '200': {description: OK}
+        '401': {description: Unauthorized}
+        '400': {description: Bad request}
+`;
+
+describe("a spec read from standard input ('-')", () => {
+  it('is linted as a pipe delivers it, in a process of its own, under <stdin>', () => {
+    const run = runBinary(['--format', 'json', '-'], { input: petstore, cwd: join(projectRoot, 'fixtures/petstore') });
+    expect(run.code, run.stderr).toBe(1);
+    const report = JSON.parse(run.stdout) as JsonReport;
+    // The same findings, at the same places, as the file itself gives.
+    const fromFile = JSON.parse(runBinary(['--format', 'json', 'openapi.yaml'], { cwd: join(projectRoot, 'fixtures/petstore') }).stdout) as JsonReport;
+    expect(report.findings.length).toBeGreaterThan(0);
+    expect(report.findings.map((finding) => ({ ...finding, file: 'x' }))).toEqual(fromFile.findings.map((finding) => ({ ...finding, file: 'x' })));
+    expect(new Set(report.findings.map((finding) => finding.file))).toEqual(new Set(['<stdin>']));
+  });
+
+  it('--stdin-filepath names it and is where its relative $refs are followed from', async () => {
+    const root = join(projectRoot, 'fixtures/multi-file');
+    const text = readFileSync(join(root, 'openapi.yaml'), 'utf8');
+    const fromFile = JSON.parse((await runCli(['--format', 'json', 'fixtures/multi-file/openapi.yaml'])).stdout) as JsonReport;
+    const run = await runCli(['--format', 'json', '-', '--stdin-filepath', 'fixtures/multi-file/openapi.yaml'], { stdin: text });
+    expect(run.code, run.stderr).toBe(fromFile.findings.some((finding) => finding.ruleId) ? 1 : 0);
+    const report = JSON.parse(run.stdout) as JsonReport;
+    expect(report.findings).toEqual(fromFile.findings);
+    // Some are in the referenced files, placed there.
+    expect(report.findings.some((finding) => finding.file !== 'fixtures/multi-file/openapi.yaml')).toBe(true);
+  });
+
+  it('wins over the file --stdin-filepath names, as for an editor buffer not yet saved', async () => {
+    const dir = project({ 'openapi.yaml': clean });
+    expect((await runCli(['openapi.yaml'], { cwd: dir })).code).toBe(0);
+    const run = await runCli(['--format', 'json', '-', '--stdin-filepath', 'openapi.yaml'], { cwd: dir, stdin: unchallenged });
+    expect(run.code, run.stderr).toBe(1);
+    const report = JSON.parse(run.stdout) as JsonReport;
+    expect(report.findings.map((finding) => [finding.ruleId, finding.file, finding.line])).toContainEqual(['require-www-authenticate', 'openapi.yaml', 8]);
+    expect(readFileSync(join(dir, 'openapi.yaml'), 'utf8')).toBe(clean);
+  });
+
+  it('is linted beside files named with it', async () => {
+    const dir = project({ 'a.yaml': unchallenged });
+    const run = await runCli(['--format', 'json', 'a.yaml', '-'], { cwd: dir, stdin: unchallenged });
+    const files = new Set((JSON.parse(run.stdout) as JsonReport).findings.map((finding) => finding.file));
+    expect(files).toEqual(new Set(['a.yaml', '<stdin>']));
+  });
+
+  it.each([
+    [['-', '-'], "'-' (standard input) is given 2 times; it can be read once"],
+    [['--stdin-filepath', 'a.yaml', 'fixtures/clean/openapi.yaml'], "--stdin-filepath names the spec read from standard input; pass '-' to read it"],
+    [['--fix', '-'], '--fix writes specs in place, and standard input has no file to write; use --fix-dry-run for a diff'],
+    [['-', '--stdin-filepath', 'fixtures'], '--stdin-filepath names a folder (fixtures); give the path of a file, which need not exist'],
+    [['-', '--stdin-filepath', ''], '--stdin-filepath must not be empty'],
+  ])('refuses %j: %s', async (args, message) => {
+    const run = await runCli(args, { stdin: clean });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`statuslint: ${message}\n`);
+  });
+
+  it('refuses to wait on a terminal', async () => {
+    const run = await runCli(['-']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^statuslint: '-' reads a spec from standard input, which is a terminal here; pipe one in, e\.g\. cat openapi\.yaml \| statuslint -\n$/);
+  });
+
+  it('is an input error, named and placed, when it cannot be linted', async () => {
+    const cases: Array<[string | Buffer, string[], RegExp]> = [
+      ['a'.repeat(2048), ['--max-file-size', '1kb'], /^standard input is over the 1 KiB limit \(raise it with --max-file-size\)$/],
+      [Buffer.from('\ufeffopenapi: 3.0.3\n', 'utf16le'), [], /UTF-16/],
+      ['openapi: 3.0.3\ninfo: [\n', [], /YAML/i],
+      ['', [], /^standard input is empty; pipe a spec in$/],
+    ];
+    for (const [input, args, message] of cases) {
+      const run = await runCli(['--format', 'json', ...args, '-'], { stdin: input });
+      expect(run.code, run.stderr).toBe(2);
+      const report = JSON.parse(run.stdout) as JsonReport;
+      expect(report.inputErrors).toHaveLength(1);
+      expect(report.inputErrors[0]!.file).toBe('<stdin>');
+      expect(report.inputErrors[0]!.message).toMatch(message);
+    }
+  });
+
+  it('--fix-dry-run gives its diff, and --validate places its error in the text read', async () => {
+    const dir = project({});
+    const dry = await runCli(['--fix-dry-run', '-', '--stdin-filepath', 'api/openapi.yaml'], { cwd: dir, stdin: unchallenged });
+    expect(dry.stdout).toMatch(/^--- a\/api\/openapi\.yaml\n\+\+\+ b\/api\/openapi\.yaml\n/);
+    expect(dry.stdout).toContain("+        '401': {description: Unauthorized, headers: { WWW-Authenticate: ");
+    expect(dry.code, dry.stderr).toBe(0); // nothing left once the diff is applied
+    mkdirSync(join(dir, 'api'));
+    writeFileSync(join(dir, 'api/openapi.yaml'), clean);
+    const invalid = "openapi: 3.0.3\ninfo: {title: t}\npaths: {}\n";
+    const validated = await runCli(['--validate', '-', '--stdin-filepath', 'api/openapi.yaml'], { cwd: dir, stdin: invalid });
+    expect(validated.code).toBe(2);
+    expect(validated.stderr).toContain("statuslint: api/openapi.yaml:2:1: not a valid OpenAPI document: /info must have required property 'version'");
+  });
+});
