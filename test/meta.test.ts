@@ -27,6 +27,14 @@ describe('rule registry', () => {
         expect(Object.keys(rule.meta.messages).length).toBeGreaterThan(0);
       });
 
+      // FindingSet takes a shared path item's findings under /v1/x and /v2/x for one by removing
+      // exactly this label from their messages; any other wording would report them twice.
+      it('names an operation only as "{{method}} {{path}}"', () => {
+        for (const message of Object.values(rule.meta.messages)) {
+          if (/\{\{(method|path)\}\}/.test(message)) expect(message).toMatch(/^(?:(?!\{\{(?:method|path)\}\}).)*\{\{method\}\} \{\{path\}\}(?:(?!\{\{(?:method|path)\}\}).)*$/s);
+        }
+      });
+
       it('has a doc page with why, bad, good, options and references sections', () => {
         const doc = readFileSync(join(rulesDir, `${id}.md`), 'utf8');
         expect(doc.startsWith(`# ${id}\n`)).toBe(true);
