@@ -450,8 +450,9 @@ export default defineRule<Options>({
       // `{code, message}` alone is as likely a result as an error: it takes an error name.
       const allVocabulary = roles.every((role) => role === 'error' || role === 'generic' || (role === 'status' && named !== undefined));
       if (!allVocabulary || !(explicit || named !== undefined)) return undefined;
-      const fields = properties.map((property) => property.name).join(', ');
-      return `${named === undefined ? 'it has' : `'${named}' has`} only error fields ${fields}`;
+      const fields = properties.map((property) => `'${property.name}'`);
+      const listed = fields.length === 1 ? `the error field ${fields[0]}` : `the error fields ${fields.slice(0, -1).join(', ')} and ${fields.at(-1)}`;
+      return `${named === undefined ? 'it has' : `'${named}' has`} only ${listed}`;
     };
 
     /** A boolean member saying whether the call worked: `success`, `ok`, or JSend's `status: [success, error]`. */

@@ -293,3 +293,14 @@ describe('nested choices', () => {
     expect(steps.count).toBeLessThanOrEqual(10_000);
   });
 });
+
+describe('no-error-in-success: how the message names the error fields', () => {
+  it.each([
+    [ErrorSchema, "('Error' has only the error fields 'code' and 'message')"],
+    [{ type: 'object', properties: { error: str } }, "('Error' has only the error field 'error')"],
+    [{ type: 'object', properties: { code: int, message: str, details: str } }, "('Error' has only the error fields 'code', 'message' and 'details')"],
+  ])('%j', (schema, reason) => {
+    const result = lintCase(rule, { name: 'named', spec: body('3.0', ref('3.0', 'Error'), { Error: schema }) });
+    expect(result.findings.map((finding) => finding.message)).toEqual([expect.stringContaining(reason)]);
+  });
+});
