@@ -1,7 +1,7 @@
 import { reportBody, type NoBodyOptions } from '../src/engine/body.js';
 import { defineRule } from '../src/engine/define-rule.js';
 
-/** Statuses whose responses end with the header section: RFC 9110 §15.3.5, §15.3.6, §15.4.5. */
+/** Statuses without content: 204 and 304 end with the header section (RFC 9110 §15.3.5, §15.4.5); a server MUST NOT generate content in a 205 (§15.3.6). */
 const NO_CONTENT = new Set(['204', '205', '304']);
 
 export default defineRule<NoBodyOptions>({

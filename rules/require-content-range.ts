@@ -37,7 +37,8 @@ export default defineRule({
         // may be either, so it is not checked.
         if (response.status === '206' && mayBeMultipart(response)) return;
         // RFC 9110 §15.5.17 asks for it only in a 416 to a byte-range request, and §14.2
-        // defines range handling for GET alone (HEAD answers with GET's header fields).
+        // defines range handling for GET alone; HEAD is checked too, its response SHOULD
+        // carry the header fields GET's would (§9.3.2).
         if (response.status === '416' && !RANGE_METHODS.has(operation.method)) return;
         const missing = missingHeader(response, CONTENT_RANGE);
         if (!missing) return;

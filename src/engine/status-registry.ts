@@ -31,8 +31,8 @@ export const STATUS_REGISTRY: ReadonlyMap<string, RegisteredStatus> = new Map([
   ['101', entry('Switching Protocols', 'RFC 9110 §15.2.2')],
   ['102', entry('Processing', 'RFC 2518')],
   ['103', entry('Early Hints', 'RFC 8297')],
-  // Temporary since 2024-11-13 (draft-ietf-httpbis-resumable-upload), extended to 2026-11-13.
-  ['104', entry('Upload Resumption Supported', 'draft-ietf-httpbis-resumable-upload', 'temporary')],
+  // TEMPORARY: registered 2024-11-13, extension registered 2025-09-15, expires 2026-11-13.
+  ['104', entry('Upload Resumption Supported', 'draft-ietf-httpbis-resumable-upload-05', 'temporary')],
   ['200', entry('OK', 'RFC 9110 §15.3.1')],
   ['201', entry('Created', 'RFC 9110 §15.3.2')],
   ['202', entry('Accepted', 'RFC 9110 §15.3.3')],
