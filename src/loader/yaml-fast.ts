@@ -576,7 +576,7 @@ class Reader {
       }
       if (contentIndent === -1) {
         if (spaces <= parentIndent) break;
-        if (ch === TAB) bail('a tab in block scalar indentation');
+        // Only spaces indent: a tab after them is the first line's content (`yaml` agrees).
         contentIndent = explicit > 0 ? parentIndent + explicit : spaces;
         if (spaces < contentIndent) bail('a block scalar less indented than its indicator');
       } else if (spaces < contentIndent) {

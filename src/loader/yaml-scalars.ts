@@ -178,7 +178,10 @@ export function blockScalarValue(folded: boolean, chomp: Chomp, lines: Array<[nu
   }
   // Trailing empty lines that are more indented than the content are content.
   for (let i = lines.length - 1; i >= chompStart; --i) {
-    if (lines[i]![0] > trimIndent) chompStart = i + 1;
+    if (lines[i]![0] <= trimIndent) continue;
+    // Under an indentation indicator (`|2`) `yaml` chomps some of them; leave those to it.
+    if (explicitIndent > 0) throw new Unsupported('more-indented trailing empty lines under an indentation indicator');
+    chompStart = i + 1;
   }
   const spaces = (count: number): string => (count > trimIndent ? ' '.repeat(count - trimIndent) : '');
   let value = '';

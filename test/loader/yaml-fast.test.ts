@@ -123,6 +123,10 @@ const CASES: Array<{ name: string; text: string; fast: boolean; error?: boolean 
   { name: 'crlf and lf mixed', fast: true, text: 'a: 1\nb:\r\n  c: 2\n  d: 3\r\n' },
   { name: 'tabs as white space', fast: true, text: 'a:\tb\nc: "d\te"\nf: g\th \t# c\ni: [j,\tk]\n' },
   { name: 'tabs as indentation', fast: false, error: true, text: 'a:\n\tb: 1\n' },
+  // `yaml`'s own stringify writes a description that starts with a tab this way.
+  { name: 'a block scalar whose first line starts with a tab', fast: true, text: 'a: |-\n    \t\n    x\nb: |\n    \tx\n    y\nc: >\n    \tx\n    y\n\n    z\nd: |2\n    \tx\ne:\n  f: |\n    \t \n    g\n  h: 1\n' },
+  { name: 'more-indented trailing lines under an indentation indicator', fast: false, text: 'p:\n  a: |1\n       - z\n       #c\n     \n  b: 1\nc: >1-\n     x\n   - z\n     \nd: 1\n' },
+  { name: 'a tab where a block scalar line is less indented', fast: false, error: true, text: 'a: |\n    x\n  \ty\n' },
   { name: 'continuation lines starting with indicators', fast: true, text: 'a: one\n  - two\n  [three] *four &five !six |seven >eight\n' },
   { name: 'explicit key', fast: false, text: '? a\n: 1\n' },
   { name: 'quoted merge-looking key', fast: true, text: 'b: {x: 1}\n"<<": 2\nc: {\'<<\': 3}\n' },
@@ -330,6 +334,31 @@ function writeYaml(value: unknown, style: (typeof STYLES)[number], seed: number)
   });
   return document.toString(style.options);
 }
+
+describe('generated block scalars', () => {
+  // Headers, indentation and whitespace-only lines in the combinations hand-written cases miss:
+  // a tab after the indentation, more-indented trailing lines, indentation indicators.
+  const HEADERS = ['|', '|-', '|+', '>', '>-', '>+', '|2', '>1-', '|1', '|+1', '>2+'];
+  const INDENTS = ['', ' ', '  ', '   ', '    ', '     '];
+  const CONTENTS = ['', '\t', '\t ', ' \t', 'x', '\tx', 'x\t', ' y', '#c', '- z', 'k: v', '\t\t', ' ', '"q"'];
+
+  it('whatever the fast path reads, it reads as yaml does (values and positions)', () => {
+    const next = random(2026);
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
+    let fast = 0;
+    for (let n = 0; n < 4000; n++) {
+      const parent = pick(['', '  ']);
+      const lines = Array.from({ length: 1 + Math.floor(next() * 6) }, () => parent + pick(INDENTS) + pick(CONTENTS));
+      const text = `${parent ? 'p:\n' : ''}${parent}a: ${pick(HEADERS)}\n${lines.join('\n')}\n${parent}b: 1\n`;
+      if (!tryReadYamlFast(text).result) continue;
+      fast++;
+      expect(parseDocument(text, { uniqueKeys: true }).errors, JSON.stringify(text)).toEqual([]);
+      expectSameAsReference(`block-${n}.yaml`, text);
+    }
+    // Most of them: a fast path that declined everything would pass the loop above.
+    expect(fast).toBeGreaterThan(1000);
+  });
+});
 
 describe('generated specs', () => {
   const folder = mkdtempSync(join(tmpdir(), 'statuslint-fast-'));
