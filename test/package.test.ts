@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { projectRoot } from './cli-harness.js';
+import { projectRoot, runBinary } from './cli-harness.js';
 
 const bundleDir = join(projectRoot, 'dist', 'bundle');
 const bundled = readdirSync(bundleDir).filter((name) => name.endsWith('.js'));
@@ -29,5 +29,13 @@ describe('the code that ships runs on the oldest Node.js that engines admits', (
       const guards = text.match(/typeof crypto\.hash === "function"/g)?.length ?? 0;
       expect(calls, name).toBeLessThanOrEqual(guards);
     }
+  });
+});
+
+describe('--help', () => {
+  it('names the configuration guide by a URL, since docs/ is not in the package', () => {
+    const help = runBinary(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('https://github.com/statuslint/statuslint/blob/main/docs/configuration.md');
   });
 });
