@@ -1,8 +1,10 @@
 // What `npm install statuslint` gives a user: the files the tarball holds, and code that runs on
 // every Node.js version that package.json's `engines` admits.
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { rules } from '../rules/index.js';
 import { projectRoot, runBinary } from './cli-harness.js';
 
 const bundleDir = join(projectRoot, 'dist', 'bundle');
@@ -29,6 +31,21 @@ describe('the code that ships runs on the oldest Node.js that engines admits', (
       const guards = text.match(/typeof crypto\.hash === "function"/g)?.length ?? 0;
       expect(calls, name).toBeLessThanOrEqual(guards);
     }
+  });
+});
+
+describe('the package tarball', () => {
+  const listing = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: projectRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })) as [{ files: { path: string }[] }];
+  const files = listing[0].files.map((file) => file.path).sort();
+
+  it('holds the entry point, the whole bundle, every rule page, package.json and the README', () => {
+    const needed = ['bin/statuslint.js', 'package.json', 'README.md', ...bundled.map((name) => `dist/bundle/${name}`), ...Object.keys(rules).map((id) => `rules/${id}.md`)];
+    for (const path of needed) expect(files, path).toContain(path);
+  });
+
+  it('holds nothing the installed CLI does not run or read', () => {
+    const extra = files.filter((path) => !/^(bin\/statuslint\.js|package\.json|README\.md|dist\/bundle\/[^/]+\.js|rules\/[a-z-]+\.md)$/.test(path));
+    expect(extra).toEqual([]);
   });
 });
 
