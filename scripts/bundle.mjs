@@ -3,7 +3,7 @@
 // Node's ES module loader costs ~0.4 ms per module, and the CLI is ~60 of them, loaded again by
 // each worker thread: as a few bundled files, a small spec lints in ~98 ms instead of ~121 ms
 // and GitHub's 13 MB description in ~380 instead of ~411 ms (bench/README.md). dist/src stays
-// as tsc writes it, for the tests and for anyone importing the modules.
+// as tsc writes it, for the tests; only dist/bundle is in the npm package (package.json `files`).
 //
 // Entry points, each a file of its own in dist/bundle: early-worker.js (loaded by the bin
 // first), cli.js, and lint-worker.js (the worker threads' module, found beside early-worker.js).

@@ -13,7 +13,7 @@ import { allRules, lintParallel, mentionsVersionKey, type Finding, type LintResu
 import { createProgress, showsProgress } from './progress.js';
 import { FORMATS, REPOSITORY_FORMATS, reporterFor, type Format, type RunNotification } from './reporters/index.js';
 import { severityCounts } from './reporters/context.js';
-import { packageInfo } from './version.js';
+import { packageInfo, repositoryFileUrl } from './version.js';
 import { plural } from './plural.js';
 import { raiseTierUpThreshold } from './tier-up.js';
 import { guardProcessOutput } from './process-output.js';
@@ -145,7 +145,7 @@ Examples:
   statuslint --format github api/openapi.yaml
   statuslint --baseline statuslint-baseline.json --format sarif --output statuslint.sarif specs/
 
-Configuration, suppressions and baselines: docs/configuration.md`,
+Configuration, suppressions and baselines: ${repositoryFileUrl('docs/configuration.md')}`,
   );
   program
     .command('rules')

@@ -1,14 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { UsageError } from './errors.js';
 import { allRules, ruleById } from './lint.js';
 import { unusedSuppression } from './engine/suppress.js';
 import { unknownRule } from './config/rule-names.js';
 
-/** Where the rule doc pages live: `rules/` at the package root, above `src/`, `dist/src/` and `dist/bundle/`. */
+/**
+ * Where the rule doc pages live: `rules/` at the package root, above `src/`, `dist/src/` and
+ * `dist/bundle/`. From import.meta.url: import.meta.dirname needs Node 20.11, and engines admits 20.0.
+ */
 function docPath(ruleId: string): string {
-  const inDist = basename(dirname(import.meta.dirname)) === 'dist';
-  return join(import.meta.dirname, ...(inDist ? ['..', '..'] : ['..']), 'rules', `${ruleId}.md`);
+  const here = dirname(fileURLToPath(import.meta.url));
+  const inDist = basename(dirname(here)) === 'dist';
+  return join(here, ...(inDist ? ['..', '..'] : ['..']), 'rules', `${ruleId}.md`);
 }
 
 /** A rule's Markdown doc page; undefined if it is missing from the install. */

@@ -1,4 +1,4 @@
-import { displayPath, LoadError } from './errors.js';
+import { displayPath, LoadError, quoted } from './errors.js';
 import { parseSource } from './loader/parse.js';
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -20,6 +20,7 @@ interface SchemaProblem {
 export async function validateStructure(path: string, options: { root?: string; overlay?: ReadonlyMap<string, string> } = {}): Promise<LoadError | undefined> {
   const { default: SwaggerParser } = await import('@apidevtools/swagger-parser');
   let refused: string | undefined;
+  let remote: string | undefined;
   try {
     // Never reach the network, and accept circular references: both are statuslint's policy.
     // swagger-parser also follows `$ref`s inside examples and extensions, which statuslint's
@@ -35,9 +36,20 @@ export async function validateStructure(path: string, options: { root?: string; 
         return given !== undefined ? Buffer.from(given) : readFile(target);
       },
     };
-    await SwaggerParser.validate(path, { resolve: { http: false, file }, dereference: { circular: 'ignore' } } as never);
+    // A remote $ref is not fetched, so the document cannot be checked whole: say that, rather
+    // than pass the resolver's failure off as a schema problem.
+    const http = {
+      read: async (reference: { url: string }): Promise<never> => {
+        remote ??= reference.url;
+        throw new Error('remote $ref not fetched');
+      },
+    };
+    await SwaggerParser.validate(path, { resolve: { http, file }, dereference: { circular: 'ignore' } } as never);
     return undefined;
   } catch (error) {
+    if (remote !== undefined) {
+      return new LoadError(path, `cannot validate: remote $ref ${quoted(remote)} is not fetched, so the spec cannot be checked whole; validate a bundled copy instead`);
+    }
     if (refused !== undefined) {
       return new LoadError(path, `cannot validate: a $ref (in an example or extension) names ${displayPath(refused)}, outside the project root; pass --allow-external-refs to follow it`);
     }

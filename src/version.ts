@@ -21,7 +21,12 @@ export function packageInfo(): PackageInfo {
   return (cached = { version: '0.0.0', homepage: 'https://github.com/statuslint/statuslint' });
 }
 
+/** Where a file of the repository (`docs/ci.md`) is published; docs/ is not in the npm package. */
+export function repositoryFileUrl(path: string): string {
+  return `${packageInfo().homepage.replace(/#.*$/, '')}/blob/main/${path}`;
+}
+
 /** Where a rule's doc page is published. */
 export function ruleDocsUrl(ruleId: string): string {
-  return `${packageInfo().homepage.replace(/#.*$/, '')}/blob/main/rules/${ruleId}.md`;
+  return repositoryFileUrl(`rules/${ruleId}.md`);
 }

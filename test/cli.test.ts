@@ -329,4 +329,12 @@ describe('--validate', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
   });
+
+  it('says a spec with a remote $ref cannot be checked whole, not that it is invalid', async () => {
+    const run = await runCli(['--validate', 'fixtures/invalid/remote-ref.yaml']);
+    expect(run.code).toBe(2);
+    expect(run.stderr.split('\n')).toContain(
+      "statuslint: fixtures/invalid/remote-ref.yaml: cannot validate: remote $ref 'https://example.com/shared.yaml' is not fetched, so the spec cannot be checked whole; validate a bundled copy instead",
+    );
+  });
 });

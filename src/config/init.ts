@@ -1,5 +1,5 @@
 import { yaml } from '../lazy-yaml.js';
-import { packageInfo } from '../version.js';
+import { repositoryFileUrl } from '../version.js';
 import type { Registry } from './presets.js';
 
 /**
@@ -18,7 +18,7 @@ export function starterConfig(registry: Registry): string {
     const note = rule.meta.recommended === false ? ' (not in recommended)' : '';
     return `  # ${settings[index]!.padEnd(width)}  # ${rule.meta.description}${note}`;
   });
-  const docs = `${packageInfo().homepage.replace(/#.*$/, '')}/blob/main/docs/configuration.md`;
+  const docs = repositoryFileUrl('docs/configuration.md');
   return `# statuslint configuration: ${docs}
 # statuslint finds this file by walking up from the working directory; --config names another.
 

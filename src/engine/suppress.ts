@@ -4,7 +4,7 @@ import { child } from '../loader/normalize.js';
 import { isWithin } from '../loader/pointer.js';
 import type { Located } from '../loader/resolve.js';
 import { didYouMean } from '../suggest.js';
-import { packageInfo } from '../version.js';
+import { repositoryFileUrl } from '../version.js';
 import type { RawFinding, Rule, Severity } from './types.js';
 
 /** The extension that silences rules on an operation or a response and everything inside it. */
@@ -18,7 +18,7 @@ export const unusedSuppression: Rule = {
   id: 'unused-suppression',
   meta: {
     description: `Disallow ${SUPPRESSION_KEY} entries that silence nothing`,
-    docsUrl: `${packageInfo().homepage.replace(/#.*$/, '')}/blob/main/docs/configuration.md#suppressions-that-silence-nothing-unused-suppression`,
+    docsUrl: repositoryFileUrl('docs/configuration.md#suppressions-that-silence-nothing-unused-suppression'),
     severity: 'info',
     references: [],
     messages: {
