@@ -11,6 +11,8 @@ export function parseSize(text: string, what = '--max-file-size'): number {
   const match = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(text);
   const unit = match ? UNITS[match[2]!.toLowerCase()] : undefined;
   if (!match || unit === undefined) throw new UsageError(`${what} must be a size like 64mb, 512kb or 1048576 (bytes); got '${text}'`);
+  // `1.5` bytes was read as 1: a fraction only means something with a unit.
+  if (unit === 1 && !Number.isInteger(Number(match[1]))) throw new UsageError(`${what} must be a whole number of bytes, or a size with a unit like 1.5mb; got '${text}'`);
   const bytes = Math.floor(Number(match[1]) * unit);
   if (bytes < 1) throw new UsageError(`${what} must be at least 1 byte; got '${text}'`);
   return bytes;

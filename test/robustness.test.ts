@@ -272,7 +272,7 @@ describe('size limit', () => {
     await refused(['--max-file-size', '1', join(projectRoot, 'fixtures/petstore/openapi.yaml')], /openapi\.yaml: the file is [\d.]+ KiB, over the 1 byte limit/);
     await refused(['--max-file-size', '2', join(projectRoot, 'fixtures/petstore/openapi.yaml')], /openapi\.yaml: the file is [\d.]+ KiB, over the 2 bytes limit/);
     expect((await runCli(['--max-file-size', '2MiB', join(projectRoot, 'fixtures/clean/openapi.yaml')])).code).toBe(0);
-    for (const bad of ['abc', '-1', '0', '12 parsecs']) {
+    for (const bad of ['abc', '-1', '0', '12 parsecs', '1.5', '2.5b']) {
       await refused(['--max-file-size', bad, join(projectRoot, 'fixtures/clean/openapi.yaml')], /--max-file-size must be/);
     }
   });
