@@ -20,7 +20,7 @@ import { guardProcessOutput } from './process-output.js';
 import { editDistance } from './suggest.js';
 // Static: imported where used, it would make esbuild split the loader modules it shares into
 // a chunk of their own, ~4 ms more start-up for every run.
-import { readStdinSpec, type StdinSource } from './stdin.js';
+import { readStdinSpec, STDIN_ARG, type StdinSource } from './stdin.js';
 
 // What only some runs need (baselines, --validate, SARIF paths, rule docs, writing files, the
 // subcommands) is imported where it is used: every module loaded costs each run start-up time.
@@ -250,10 +250,10 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
     if (options.writeBaseline) throw new UsageError('--fix-dry-run writes no file but its diff; run --write-baseline without it');
   }
   // Read first, as a usage error must come before any spec is read.
-  const stdinSpec = specs.includes('-') || options.stdinFilepath !== undefined
+  const stdinSpec = specs.includes(STDIN_ARG) || options.stdinFilepath !== undefined
     ? await readStdinSpec(specs, { ...options, maxFileBytes: options.maxFileSize, cwd: io.cwd, stdin: io.stdin })
     : undefined;
-  const named = stdinSpec ? specs.flatMap((spec) => (spec !== '-' ? [spec] : stdinSpec.text !== undefined ? [stdinSpec.path] : [])) : specs;
+  const named = stdinSpec ? specs.flatMap((spec) => (spec !== STDIN_ARG ? [spec] : stdinSpec.text !== undefined ? [stdinSpec.path] : [])) : specs;
   const config = configFor(options.config, io.cwd);
   const flags = parseRuleFlags(options.rule ?? [], allRules);
   const own = [config.path, options.baseline, options.writeBaseline, options.output].filter((path): path is string => typeof path === 'string');
