@@ -45,6 +45,12 @@ const GREATER = 62;
  */
 const BLOCK_END = -1;
 
+/**
+ * How far the `:` of an implicit block mapping key may be from the key's start: `yaml` refuses
+ * more (KEY_OVER_1024_CHARS), counting quotes and the spaces before the colon too.
+ */
+const MAX_KEY_TO_COLON = 1024;
+
 /** Space, line break, tab, or the end of the text (NaN), as `yaml`'s lexer counts "empty". */
 function isEmpty(c: number): boolean {
   return c === SPACE || c === NL || c === TAB || c === CR || c !== c;
@@ -323,6 +329,7 @@ class Reader {
       let p = close + 1;
       while (text.charCodeAt(p) === SPACE) p++;
       if (text.charCodeAt(p) !== COLON || !isEmpty(text.charCodeAt(p + 1))) bail('a quoted key without a colon');
+      if (p - start > MAX_KEY_TO_COLON) bail('a key over 1024 characters');
       this.pos = p + 1;
       return key;
     }
@@ -342,7 +349,7 @@ class Reader {
       }
       c = text.charCodeAt(++p);
     }
-    if (end - start > 1000) bail('a key over 1024 characters');
+    if (p - start > MAX_KEY_TO_COLON) bail('a key over 1024 characters');
     if (isMergeKey(text, start, end)) bail('a merge key');
     this.keyEnd = end;
     this.pos = p + 1;

@@ -140,6 +140,10 @@ const CASES: Array<{ name: string; text: string; fast: boolean; error?: boolean 
   { name: 'over-indented key', fast: false, error: true, text: 'a: 1\n  b: 2\n' },
   { name: 'comment glued to a quoted value', fast: false, error: true, text: 'a: "b"#c\n' },
   { name: 'closing bracket at the parent indent', fast: false, text: 'a: [\n  b\n]\n' },
+  // `yaml` counts an implicit key's 1024 characters from its start to the colon, quotes and spaces included.
+  { name: 'a key of 1024 characters', fast: true, text: `${'k'.repeat(1024)}: 1\n"${'q'.repeat(1022)}": 2\n` },
+  { name: 'a quoted key over 1024 characters', fast: false, error: true, text: `"${'k'.repeat(1023)}": 1\n` },
+  { name: 'a key whose colon is over 1024 characters away', fast: false, error: true, text: `${'k'.repeat(1000)}${' '.repeat(25)}: 1\n` },
 ];
 
 describe('edge cases', () => {
@@ -357,6 +361,31 @@ describe('generated block scalars', () => {
     }
     // Most of them: a fast path that declined everything would pass the loop above.
     expect(fast).toBeGreaterThan(1000);
+  });
+});
+
+/** Whatever the fast path reads, `yaml` reads without error and to the same values and positions. */
+function expectSameWhenFast(name: string, text: string): boolean {
+  if (!tryReadYamlFast(text).result) return false;
+  expect(parseDocument(text, { uniqueKeys: true }).errors, JSON.stringify(text)).toEqual([]);
+  expectSameAsReference(name, text);
+  return true;
+}
+
+describe('generated corners', () => {
+  // Seeded combinations around the limits and quirks where `yaml` reads YAML its own way.
+  it('keys near 1024 characters, plain or quoted, in mappings and sequences', () => {
+    const next = random(1024);
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
+    let fast = 0;
+    for (let n = 0; n < 120; n++) {
+      const length = 1015 + Math.floor(next() * 15);
+      const key = pick(['plain', 'double', 'single']);
+      const written = key === 'plain' ? 'k'.repeat(length) : key === 'double' ? `"${'k'.repeat(length - 2)}"` : `'${'k'.repeat(length - 2)}'`;
+      const head = pick(['', 'a:\n  ', 'a:\n- ', 'a:\n  - x: 1\n    ']);
+      if (expectSameWhenFast(`key-${n}.yaml`, `${head}${written}${' '.repeat(Math.floor(next() * 4))}: 1\n`)) fast++;
+    }
+    expect(fast).toBeGreaterThan(30);
   });
 });
 
