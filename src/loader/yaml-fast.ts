@@ -169,6 +169,10 @@ class Reader {
   document(): FastYaml {
     this.nextContent(true);
     const text = this.text;
+    // Before a document starts, `yaml` drops a byte order mark that opens a line (the loader
+    // has dropped the text's first), and reads `...` as the end of a document not begun.
+    if (text.charCodeAt(this.pos) === 0xfeff) bail('a byte order mark inside the text');
+    if (this.indent === 0 && text.startsWith('...', this.pos) && isEmpty(text.charCodeAt(this.pos + 3))) bail('a document end marker');
     if (this.indent === 0 && text.startsWith('---', this.pos) && isEmpty(text.charCodeAt(this.pos + 3))) {
       this.pos += 3;
       this.endLine(true);

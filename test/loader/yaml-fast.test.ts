@@ -143,6 +143,10 @@ const CASES: Array<{ name: string; text: string; fast: boolean; error?: boolean 
   // `yaml` counts an implicit key's 1024 characters from its start to the colon, quotes and spaces included.
   { name: 'a key of 1024 characters', fast: true, text: `${'k'.repeat(1024)}: 1\n"${'q'.repeat(1022)}": 2\n` },
   { name: 'a quoted key over 1024 characters', fast: false, error: true, text: `"${'k'.repeat(1023)}": 1\n` },
+  { name: 'a document end marker on the first line', fast: false, error: true, text: '... :\n' },
+  { name: 'a byte order mark opening the first content line', fast: false, text: '# c\n\ufeffa: 1\n' },
+  { name: 'two byte order marks', fast: false, text: '\ufeff\ufeffa: 1\n' },
+  { name: 'a byte order mark opening a later line', fast: true, text: 'a: 1\n\ufeffb: 2\n' },
   { name: 'a key whose colon is over 1024 characters away', fast: false, error: true, text: `${'k'.repeat(1000)}${' '.repeat(25)}: 1\n` },
 ];
 
@@ -366,8 +370,10 @@ describe('generated block scalars', () => {
 
 /** Whatever the fast path reads, `yaml` reads without error and to the same values and positions. */
 function expectSameWhenFast(name: string, text: string): boolean {
-  if (!tryReadYamlFast(text).result) return false;
-  expect(parseDocument(text, { uniqueKeys: true }).errors, JSON.stringify(text)).toEqual([]);
+  // As the loader reads it: without the text's byte order mark.
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (!tryReadYamlFast(body).result) return false;
+  expect(parseDocument(body, { uniqueKeys: true }).errors, JSON.stringify(text)).toEqual([]);
   expectSameAsReference(name, text);
   return true;
 }
@@ -386,6 +392,21 @@ describe('generated corners', () => {
       if (expectSameWhenFast(`key-${n}.yaml`, `${head}${written}${' '.repeat(Math.floor(next() * 4))}: 1\n`)) fast++;
     }
     expect(fast).toBeGreaterThan(30);
+  });
+
+  it('document markers, byte order marks, directives and comments around the root', () => {
+    const next = random(1);
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
+    const LINES = ['', '# c', '\ufeff', '\ufeff# c', '---', '--- # c', '...', '... # c', '%YAML 1.2', ' ', '  # c'];
+    const ROOTS = ['a: 1', '... :', '...: 1', '--- :', '\ufeffa: 1', '\ufeff: 1', ' \ufeffa: 1', '\ufeff  a: 1', '  a: 1', '.. : 1', '-- : 1'];
+    let fast = 0;
+    for (let n = 0; n < 400; n++) {
+      const before = Array.from({ length: Math.floor(next() * 3) }, () => pick(LINES));
+      const after = Array.from({ length: Math.floor(next() * 2) }, () => pick(LINES));
+      const text = [...before, pick(ROOTS), ...(next() < 0.5 ? ['b: 2'] : []), ...after].join('\n') + pick(['', '\n']);
+      if (expectSameWhenFast(`markers-${n}.yaml`, text)) fast++;
+    }
+    expect(fast).toBeGreaterThan(60);
   });
 });
 
