@@ -370,7 +370,7 @@ class Reader {
     if (c === NL || c !== c || c === HASH) {
       // The colon is followed by a space or the line's end, so a comment here is separated.
       this.endLine(true);
-      if (this.indent > mapIndent) return this.blockNode(mapIndent);
+      if (this.indent > mapIndent) return this.blockNode(mapIndent, p);
       if (this.indent === mapIndent && this.atSeqMarker()) return this.blockSeq(mapIndent);
       this.valueEnd = p;
       this.valueSpans = undefined;
@@ -379,13 +379,35 @@ class Reader {
     return this.inlineValue(mapIndent);
   }
 
-  /** A node that starts on its own line, indented more than its parent. */
-  private blockNode(parentIndent: number): unknown {
+  /**
+   * A node that starts on its own line, indented more than its parent; `from` is on the line
+   * of its `key:` or `-`.
+   */
+  private blockNode(parentIndent: number, from: number): unknown {
     if (this.atSeqMarker()) return this.blockSeq(this.indent);
     if (this.isKeyLine()) return this.blockMap(this.indent);
     const c = this.text.charCodeAt(this.pos);
     if (c === PIPE || c === GREATER) bail('a block scalar on its own line');
+    if (c !== DQUOTE && c !== SQUOTE && c !== OPEN_BRACKET && c !== OPEN_BRACE && this.commentAtOrBelow(from, parentIndent)) {
+      bail('a comment less indented than the plain scalar after it');
+    }
     return this.inlineValue(parentIndent);
+  }
+
+  /**
+   * Whether a comment line between the line of `from` and `pos` is indented `indent` or less.
+   * `yaml`'s lexer then lowers the indentation the next plain scalar must keep (to the
+   * comment's, for a comment of two or more characters): `a:\n##\n b\nc: 1` continues `b`
+   * onto `c`, a multi-line implicit key it refuses, and `- \n##\n  b\n- c` is ['b - c'].
+   */
+  private commentAtOrBelow(from: number, indent: number): boolean {
+    const text = this.text;
+    for (let p = text.indexOf('\n', from) + 1; p > 0 && p < this.pos; p = text.indexOf('\n', p) + 1) {
+      const lineStart = p;
+      while (text.charCodeAt(p) === SPACE) p++;
+      if (text.charCodeAt(p) === HASH && p - lineStart <= indent) return true;
+    }
+    return false;
   }
 
   private blockSeq(indent: number): unknown[] {
@@ -404,7 +426,7 @@ class Reader {
         this.endLine(true);
         if (this.indent > indent) {
           start = this.pos;
-          item = this.blockNode(indent);
+          item = this.blockNode(indent, p);
         } else {
           this.valueEnd = p;
           this.valueSpans = undefined;

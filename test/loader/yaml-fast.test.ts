@@ -147,6 +147,10 @@ const CASES: Array<{ name: string; text: string; fast: boolean; error?: boolean 
   { name: 'a byte order mark opening the first content line', fast: false, text: '# c\n\ufeffa: 1\n' },
   { name: 'two byte order marks', fast: false, text: '\ufeff\ufeffa: 1\n' },
   { name: 'a byte order mark opening a later line', fast: true, text: 'a: 1\n\ufeffb: 2\n' },
+  // A comment less indented than the value below it lets `yaml` continue that plain scalar onto less-indented lines.
+  { name: 'a short comment less indented than a plain value below', fast: false, error: true, text: 'a:\n##\n b\nc: 1\n' },
+  { name: 'a short comment less indented than a plain item below', fast: false, text: 'a:\n- \n##\n  b\n- c\n' },
+  { name: 'comments less indented than a mapping below, or as indented as a plain value', fast: true, text: 'a:\n##\n  b: 1\nc:\n  ##\n  d\ne: 1\n' },
   { name: 'a key whose colon is over 1024 characters away', fast: false, error: true, text: `${'k'.repeat(1000)}${' '.repeat(25)}: 1\n` },
 ];
 
@@ -407,6 +411,26 @@ describe('generated corners', () => {
       if (expectSameWhenFast(`markers-${n}.yaml`, text)) fast++;
     }
     expect(fast).toBeGreaterThan(60);
+  });
+
+  it('comment and blank lines between a key or dash and its value, at every indentation', () => {
+    const next = random(7);
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
+    const BETWEEN = ['', ' ', '#', '##', '# c', '#c', ' #c', '  ##', '   # c', '    #x'];
+    const VALUES = ['b', 'b\n  c', '"b"', "'b\n  c'", '[b,\n  c]', 'b: 1', '- b', 'b #c'];
+    const AFTER = ['c: 1', '- c', ' c', '  c', '   c', ' c: 1', '  - c', '#c', ''];
+    let fast = 0;
+    for (let n = 0; n < 600; n++) {
+      const parent = pick(['', '  ']);
+      const head = pick([`${parent}a:`, `${parent}a:\n${parent}-`, `${parent}a:\n${parent}- `, `${parent}a:\n${parent}- k:`]);
+      const between = Array.from({ length: Math.floor(next() * 3) }, () => parent + pick(BETWEEN));
+      const indent = parent + pick([' ', '  ', '   ', '    ']);
+      const value = pick(VALUES).replaceAll('\n', `\n${indent}`);
+      const after = Array.from({ length: Math.floor(next() * 3) }, () => parent + pick(AFTER));
+      const text = `${parent ? 'p:\n' : ''}${[head, ...between, indent + value, ...after].join('\n')}\n`;
+      if (expectSameWhenFast(`between-${n}.yaml`, text)) fast++;
+    }
+    expect(fast).toBeGreaterThan(120);
   });
 });
 
