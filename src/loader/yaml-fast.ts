@@ -46,8 +46,12 @@ const GREATER = 62;
 const BLOCK_END = -1;
 
 /**
- * How far the `:` of an implicit block mapping key may be from the key's start: `yaml` refuses
- * more (KEY_OVER_1024_CHARS), counting quotes and the spaces before the colon too.
+ * How far the `:` of an implicit block mapping key may be from where `yaml` starts counting:
+ * it refuses more (KEY_OVER_1024_CHARS). It counts from the key's start, quotes and spaces
+ * before the colon included, or from the end of the node before: after an empty value that
+ * closes a nested collection (`a:\n  b:\n\n\nc: 1`) that is before the blank lines, so that
+ * 1,025 blank lines there make even `c` too long. The fast reader counts, conservatively, from
+ * the line break before the blank lines (`gapStart`).
  */
 const MAX_KEY_TO_COLON = 1024;
 
@@ -108,7 +112,7 @@ export function tryReadYamlFast(text: string): { result?: FastYaml; reason?: str
   if (firstReturn !== -1 && LONE_RETURN.test(text)) return { reason: 'a carriage return that does not end a line' };
   try {
     if (firstReturn === -1) return { result: new Reader(text).document() };
-    const result = new Reader(text.replaceAll('\r\n', '\n')).document();
+    const result = new Reader(text.replaceAll('\r\n', '\n'), true).document();
     result.toTextOffset = crlfOffsets(text, firstReturn);
     return { result };
   } catch (error) {
@@ -158,11 +162,17 @@ class Reader {
   /** End offset of the last scalar or flow collection read. */
   private valueEnd = 0;
   private keyEnd = 0;
+  /** The line break before the blank lines that precede `pos` (comment lines end them). */
+  private gapStart = -1;
   /** Spans of the last value read, `undefined` for a scalar. */
   private valueSpans: Spans | undefined;
   private readonly length: number;
 
-  constructor(private readonly text: string) {
+  constructor(
+    private readonly text: string,
+    /** Whether line breaks were `\r\n` in the text `yaml` reads, which count 2 each. */
+    private readonly crlf = false,
+  ) {
     this.length = text.length;
   }
 
@@ -188,6 +198,7 @@ class Reader {
   private nextContent(atStart = false): void {
     const text = this.text;
     let p = this.pos;
+    let gapStart = p - 1;
     for (;;) {
       const lineStart = p;
       let c = text.charCodeAt(p);
@@ -199,7 +210,7 @@ class Reader {
       if (c === HASH) {
         p = text.indexOf('\n', p);
         if (p === -1) break;
-        p++;
+        gapStart = p++;
         continue;
       }
       if (c !== c) break;
@@ -214,6 +225,7 @@ class Reader {
       }
       this.pos = p;
       this.indent = indent;
+      this.gapStart = gapStart;
       return;
     }
     this.pos = this.length;
@@ -333,7 +345,7 @@ class Reader {
       let p = close + 1;
       while (text.charCodeAt(p) === SPACE) p++;
       if (text.charCodeAt(p) !== COLON || !isEmpty(text.charCodeAt(p + 1))) bail('a quoted key without a colon');
-      if (p - start > MAX_KEY_TO_COLON) bail('a key over 1024 characters');
+      this.checkKeyLength(start, p);
       this.pos = p + 1;
       return key;
     }
@@ -353,11 +365,18 @@ class Reader {
       }
       c = text.charCodeAt(++p);
     }
-    if (p - start > MAX_KEY_TO_COLON) bail('a key over 1024 characters');
+    this.checkKeyLength(start, p);
     if (isMergeKey(text, start, end)) bail('a merge key');
     this.keyEnd = end;
     this.pos = p + 1;
     return keyString(resolvePlain(text.slice(start, end)));
+  }
+
+  /** See MAX_KEY_TO_COLON: `start` is the key's, `colon` its colon's offset. */
+  private checkKeyLength(start: number, colon: number): void {
+    // With CRLF line ends each line break before the key is one character longer.
+    const distance = colon - this.gapStart + (this.crlf ? start - this.gapStart : 0);
+    if (distance > MAX_KEY_TO_COLON) bail('a key over 1024 characters');
   }
 
   /** The value after `key:`, on the same line or below. */

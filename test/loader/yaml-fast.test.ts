@@ -141,7 +141,7 @@ const CASES: Array<{ name: string; text: string; fast: boolean; error?: boolean 
   { name: 'comment glued to a quoted value', fast: false, error: true, text: 'a: "b"#c\n' },
   { name: 'closing bracket at the parent indent', fast: false, text: 'a: [\n  b\n]\n' },
   // `yaml` counts an implicit key's 1024 characters from its start to the colon, quotes and spaces included.
-  { name: 'a key of 1024 characters', fast: true, text: `${'k'.repeat(1024)}: 1\n"${'q'.repeat(1022)}": 2\n` },
+  { name: 'keys of 1023 characters', fast: true, text: `${'k'.repeat(1023)}: 1\n"${'q'.repeat(1021)}": 2\n` },
   { name: 'a quoted key over 1024 characters', fast: false, error: true, text: `"${'k'.repeat(1023)}": 1\n` },
   { name: 'a document end marker on the first line', fast: false, error: true, text: '... :\n' },
   { name: 'a byte order mark opening the first content line', fast: false, text: '# c\n\ufeffa: 1\n' },
@@ -152,6 +152,9 @@ const CASES: Array<{ name: string; text: string; fast: boolean; error?: boolean 
   { name: 'a short comment less indented than a plain item below', fast: false, text: 'a:\n- \n##\n  b\n- c\n' },
   { name: 'comments less indented than a mapping below, or as indented as a plain value', fast: true, text: 'a:\n##\n  b: 1\nc:\n  ##\n  d\ne: 1\n' },
   { name: 'a key whose colon is over 1024 characters away', fast: false, error: true, text: `${'k'.repeat(1000)}${' '.repeat(25)}: 1\n` },
+  // After an empty value that closes a nested collection, `yaml` counts the blank lines too.
+  { name: 'a short key after 1,025 blank lines', fast: false, error: true, text: `a:\n-\n${'\n'.repeat(1025)}k: 1\n` },
+  { name: 'a short key after 600 blank CRLF lines', fast: false, error: true, text: `a:\r\n  b:\r\n${'\r\n'.repeat(600)}k: 1\r\n` },
 ];
 
 describe('edge cases', () => {
@@ -384,18 +387,26 @@ function expectSameWhenFast(name: string, text: string): boolean {
 
 describe('generated corners', () => {
   // Seeded combinations around the limits and quirks where `yaml` reads YAML its own way.
-  it('keys near 1024 characters, plain or quoted, in mappings and sequences', () => {
+  it('keys near 1024 characters, or after many blank lines, plain or quoted, in mappings and sequences', () => {
     const next = random(1024);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
+    // What comes before the key, and the key's indentation.
+    const HEADS: Array<[string, string]> = [
+      ['', ''], ['a: 1\n', ''], ['a:\n', ''], ['a:\n-\n', ''], ['a:\n  b:\n', ''], ['x:\n  a:\n    -\n', '  '], ['a:\n- b:\n', ''],
+      ['a: # c\n', ''], ['a:\n-\n# c\n', ''], ['a:\n  b: |\n', ''], ['a:\n', '  '], ['a:\n', '- '], ['a:\n  - x: 1\n', '    '],
+    ];
     let fast = 0;
-    for (let n = 0; n < 120; n++) {
-      const length = 1015 + Math.floor(next() * 15);
+    for (let n = 0; n < 150; n++) {
+      const length = pick([1, 20, 1000, 1015 + Math.floor(next() * 15)]);
       const key = pick(['plain', 'double', 'single']);
-      const written = key === 'plain' ? 'k'.repeat(length) : key === 'double' ? `"${'k'.repeat(length - 2)}"` : `'${'k'.repeat(length - 2)}'`;
-      const head = pick(['', 'a:\n  ', 'a:\n- ', 'a:\n  - x: 1\n    ']);
-      if (expectSameWhenFast(`key-${n}.yaml`, `${head}${written}${' '.repeat(Math.floor(next() * 4))}: 1\n`)) fast++;
+      const written = key === 'plain' ? 'k'.repeat(length) : key === 'double' ? `"${'k'.repeat(length)}"` : `'${'k'.repeat(length)}'`;
+      const [head, indent] = pick(HEADS);
+      const blank = pick(['', ' ', '  ']) + '\n';
+      const text = `${head}${blank.repeat(pick([0, 0, 1, 3, 500, 1000, 1030]))}${indent}${written}${' '.repeat(Math.floor(next() * 4))}: 1\n`;
+      if (expectSameWhenFast(`key-${n}.yaml`, text)) fast++;
+      if (next() < 0.3 && expectSameWhenFast(`key-${n}-crlf.yaml`, text.replaceAll('\n', '\r\n'))) fast++;
     }
-    expect(fast).toBeGreaterThan(30);
+    expect(fast).toBeGreaterThan(50);
   });
 
   it('document markers, byte order marks, directives and comments around the root', () => {
