@@ -415,9 +415,10 @@ class Reader {
 
   /**
    * Whether a comment line between the line of `from` and `pos` is indented `indent` or less.
-   * `yaml`'s lexer then lowers the indentation the next plain scalar must keep (to the
-   * comment's, for a comment of two or more characters): `a:\n##\n b\nc: 1` continues `b`
-   * onto `c`, a multi-line implicit key it refuses, and `- \n##\n  b\n- c` is ['b - c'].
+   * `yaml`'s lexer then lowers the indentation the next plain scalar must keep to the
+   * comment's (when the comment's second character is not white space: `##`, `#c`, not `# c`):
+   * `a:\n##\n b\nc: 1` continues `b` onto `c`, a multi-line implicit key it refuses, and
+   * `a:\n- \n##\n  b\n- c` is {a: ['b - c']}. Any such comment is declined, whatever follows `#`.
    */
   private commentAtOrBelow(from: number, indent: number): boolean {
     const text = this.text;
