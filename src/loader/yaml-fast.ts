@@ -45,6 +45,16 @@ const GREATER = 62;
  */
 const BLOCK_END = -1;
 
+/**
+ * How far the `:` of an implicit block mapping key may be from where `yaml` starts counting:
+ * it refuses more (KEY_OVER_1024_CHARS). It counts from the key's start, quotes and spaces
+ * before the colon included, or from the end of the node before: after an empty value that
+ * closes a nested collection (`a:\n  b:\n\n\nc: 1`) that is before the blank lines, so that
+ * 1,025 blank lines there make even `c` too long. The fast reader counts, conservatively, from
+ * the line break before the blank lines (`gapStart`).
+ */
+const MAX_KEY_TO_COLON = 1024;
+
 /** Space, line break, tab, or the end of the text (NaN), as `yaml`'s lexer counts "empty". */
 function isEmpty(c: number): boolean {
   return c === SPACE || c === NL || c === TAB || c === CR || c !== c;
@@ -102,7 +112,7 @@ export function tryReadYamlFast(text: string): { result?: FastYaml; reason?: str
   if (firstReturn !== -1 && LONE_RETURN.test(text)) return { reason: 'a carriage return that does not end a line' };
   try {
     if (firstReturn === -1) return { result: new Reader(text).document() };
-    const result = new Reader(text.replaceAll('\r\n', '\n')).document();
+    const result = new Reader(text.replaceAll('\r\n', '\n'), true).document();
     result.toTextOffset = crlfOffsets(text, firstReturn);
     return { result };
   } catch (error) {
@@ -152,17 +162,27 @@ class Reader {
   /** End offset of the last scalar or flow collection read. */
   private valueEnd = 0;
   private keyEnd = 0;
+  /** The line break before the blank lines that precede `pos` (comment lines end them). */
+  private gapStart = -1;
   /** Spans of the last value read, `undefined` for a scalar. */
   private valueSpans: Spans | undefined;
   private readonly length: number;
 
-  constructor(private readonly text: string) {
+  constructor(
+    private readonly text: string,
+    /** Whether line breaks were `\r\n` in the text `yaml` reads, which count 2 each. */
+    private readonly crlf = false,
+  ) {
     this.length = text.length;
   }
 
   document(): FastYaml {
     this.nextContent(true);
     const text = this.text;
+    // Before a document starts, `yaml` drops a byte order mark that opens a line (the loader
+    // has dropped the text's first), and reads `...` as the end of a document not begun.
+    if (text.charCodeAt(this.pos) === 0xfeff) bail('a byte order mark inside the text');
+    if (this.indent === 0 && text.startsWith('...', this.pos) && isEmpty(text.charCodeAt(this.pos + 3))) bail('a document end marker');
     if (this.indent === 0 && text.startsWith('---', this.pos) && isEmpty(text.charCodeAt(this.pos + 3))) {
       this.pos += 3;
       this.endLine(true);
@@ -178,6 +198,7 @@ class Reader {
   private nextContent(atStart = false): void {
     const text = this.text;
     let p = this.pos;
+    let gapStart = p - 1;
     for (;;) {
       const lineStart = p;
       let c = text.charCodeAt(p);
@@ -189,7 +210,7 @@ class Reader {
       if (c === HASH) {
         p = text.indexOf('\n', p);
         if (p === -1) break;
-        p++;
+        gapStart = p++;
         continue;
       }
       if (c !== c) break;
@@ -204,6 +225,7 @@ class Reader {
       }
       this.pos = p;
       this.indent = indent;
+      this.gapStart = gapStart;
       return;
     }
     this.pos = this.length;
@@ -323,6 +345,7 @@ class Reader {
       let p = close + 1;
       while (text.charCodeAt(p) === SPACE) p++;
       if (text.charCodeAt(p) !== COLON || !isEmpty(text.charCodeAt(p + 1))) bail('a quoted key without a colon');
+      this.checkKeyLength(start, p);
       this.pos = p + 1;
       return key;
     }
@@ -342,11 +365,18 @@ class Reader {
       }
       c = text.charCodeAt(++p);
     }
-    if (end - start > 1000) bail('a key over 1024 characters');
+    this.checkKeyLength(start, p);
     if (isMergeKey(text, start, end)) bail('a merge key');
     this.keyEnd = end;
     this.pos = p + 1;
     return keyString(resolvePlain(text.slice(start, end)));
+  }
+
+  /** See MAX_KEY_TO_COLON: `start` is the key's, `colon` its colon's offset. */
+  private checkKeyLength(start: number, colon: number): void {
+    // With CRLF line ends each line break before the key is one character longer.
+    const distance = colon - this.gapStart + (this.crlf ? start - this.gapStart : 0);
+    if (distance > MAX_KEY_TO_COLON) bail('a key over 1024 characters');
   }
 
   /** The value after `key:`, on the same line or below. */
@@ -359,7 +389,7 @@ class Reader {
     if (c === NL || c !== c || c === HASH) {
       // The colon is followed by a space or the line's end, so a comment here is separated.
       this.endLine(true);
-      if (this.indent > mapIndent) return this.blockNode(mapIndent);
+      if (this.indent > mapIndent) return this.blockNode(mapIndent, p);
       if (this.indent === mapIndent && this.atSeqMarker()) return this.blockSeq(mapIndent);
       this.valueEnd = p;
       this.valueSpans = undefined;
@@ -368,13 +398,36 @@ class Reader {
     return this.inlineValue(mapIndent);
   }
 
-  /** A node that starts on its own line, indented more than its parent. */
-  private blockNode(parentIndent: number): unknown {
+  /**
+   * A node that starts on its own line, indented more than its parent; `from` is on the line
+   * of its `key:` or `-`.
+   */
+  private blockNode(parentIndent: number, from: number): unknown {
     if (this.atSeqMarker()) return this.blockSeq(this.indent);
     if (this.isKeyLine()) return this.blockMap(this.indent);
     const c = this.text.charCodeAt(this.pos);
     if (c === PIPE || c === GREATER) bail('a block scalar on its own line');
+    if (c !== DQUOTE && c !== SQUOTE && c !== OPEN_BRACKET && c !== OPEN_BRACE && this.commentAtOrBelow(from, parentIndent)) {
+      bail('a comment less indented than the plain scalar after it');
+    }
     return this.inlineValue(parentIndent);
+  }
+
+  /**
+   * Whether a comment line between the line of `from` and `pos` is indented `indent` or less.
+   * `yaml`'s lexer then lowers the indentation the next plain scalar must keep to the
+   * comment's (when the comment's second character is not white space: `##`, `#c`, not `# c`):
+   * `a:\n##\n b\nc: 1` continues `b` onto `c`, a multi-line implicit key it refuses, and
+   * `a:\n- \n##\n  b\n- c` is {a: ['b - c']}. Any such comment is declined, whatever follows `#`.
+   */
+  private commentAtOrBelow(from: number, indent: number): boolean {
+    const text = this.text;
+    for (let p = text.indexOf('\n', from) + 1; p > 0 && p < this.pos; p = text.indexOf('\n', p) + 1) {
+      const lineStart = p;
+      while (text.charCodeAt(p) === SPACE) p++;
+      if (text.charCodeAt(p) === HASH && p - lineStart <= indent) return true;
+    }
+    return false;
   }
 
   private blockSeq(indent: number): unknown[] {
@@ -393,7 +446,7 @@ class Reader {
         this.endLine(true);
         if (this.indent > indent) {
           start = this.pos;
-          item = this.blockNode(indent);
+          item = this.blockNode(indent, p);
         } else {
           this.valueEnd = p;
           this.valueSpans = undefined;

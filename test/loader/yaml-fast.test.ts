@@ -140,6 +140,21 @@ const CASES: Array<{ name: string; text: string; fast: boolean; error?: boolean 
   { name: 'over-indented key', fast: false, error: true, text: 'a: 1\n  b: 2\n' },
   { name: 'comment glued to a quoted value', fast: false, error: true, text: 'a: "b"#c\n' },
   { name: 'closing bracket at the parent indent', fast: false, text: 'a: [\n  b\n]\n' },
+  // `yaml` counts an implicit key's 1024 characters from its start to the colon, quotes and spaces included.
+  { name: 'keys of 1023 characters', fast: true, text: `${'k'.repeat(1023)}: 1\n"${'q'.repeat(1021)}": 2\n` },
+  { name: 'a quoted key over 1024 characters', fast: false, error: true, text: `"${'k'.repeat(1023)}": 1\n` },
+  { name: 'a document end marker on the first line', fast: false, error: true, text: '... :\n' },
+  { name: 'a byte order mark opening the first content line', fast: false, text: '# c\n\ufeffa: 1\n' },
+  { name: 'two byte order marks', fast: false, text: '\ufeff\ufeffa: 1\n' },
+  { name: 'a byte order mark opening a later line', fast: true, text: 'a: 1\n\ufeffb: 2\n' },
+  // A comment less indented than the value below it lets `yaml` continue that plain scalar onto less-indented lines.
+  { name: 'a short comment less indented than a plain value below', fast: false, error: true, text: 'a:\n##\n b\nc: 1\n' },
+  { name: 'a short comment less indented than a plain item below', fast: false, text: 'a:\n- \n##\n  b\n- c\n' },
+  { name: 'comments less indented than a mapping below, or as indented as a plain value', fast: true, text: 'a:\n##\n  b: 1\nc:\n  ##\n  d\ne: 1\n' },
+  { name: 'a key whose colon is over 1024 characters away', fast: false, error: true, text: `${'k'.repeat(1000)}${' '.repeat(25)}: 1\n` },
+  // After an empty value that closes a nested collection, `yaml` counts the blank lines too.
+  { name: 'a short key after 1,025 blank lines', fast: false, error: true, text: `a:\n-\n${'\n'.repeat(1025)}k: 1\n` },
+  { name: 'a short key after 600 blank CRLF lines', fast: false, error: true, text: `a:\r\n  b:\r\n${'\r\n'.repeat(600)}k: 1\r\n` },
 ];
 
 describe('edge cases', () => {
@@ -357,6 +372,76 @@ describe('generated block scalars', () => {
     }
     // Most of them: a fast path that declined everything would pass the loop above.
     expect(fast).toBeGreaterThan(1000);
+  });
+});
+
+/** Whatever the fast path reads, `yaml` reads without error and to the same values and positions. */
+function expectSameWhenFast(name: string, text: string): boolean {
+  // As the loader reads it: without the text's byte order mark.
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (!tryReadYamlFast(body).result) return false;
+  expect(parseDocument(body, { uniqueKeys: true }).errors, JSON.stringify(text)).toEqual([]);
+  expectSameAsReference(name, text);
+  return true;
+}
+
+describe('generated corners', () => {
+  // Seeded combinations around the limits and quirks where `yaml` reads YAML its own way.
+  it('keys near 1024 characters, or after many blank lines, plain or quoted, in mappings and sequences', () => {
+    const next = random(1024);
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
+    // What comes before the key, and the key's indentation.
+    const HEADS: Array<[string, string]> = [
+      ['', ''], ['a: 1\n', ''], ['a:\n', ''], ['a:\n-\n', ''], ['a:\n  b:\n', ''], ['x:\n  a:\n    -\n', '  '], ['a:\n- b:\n', ''],
+      ['a: # c\n', ''], ['a:\n-\n# c\n', ''], ['a:\n  b: |\n', ''], ['a:\n', '  '], ['a:\n', '- '], ['a:\n  - x: 1\n', '    '],
+    ];
+    let fast = 0;
+    for (let n = 0; n < 150; n++) {
+      const length = pick([1, 20, 1000, 1015 + Math.floor(next() * 15)]);
+      const key = pick(['plain', 'double', 'single']);
+      const written = key === 'plain' ? 'k'.repeat(length) : key === 'double' ? `"${'k'.repeat(length)}"` : `'${'k'.repeat(length)}'`;
+      const [head, indent] = pick(HEADS);
+      const blank = pick(['', ' ', '  ']) + '\n';
+      const text = `${head}${blank.repeat(pick([0, 0, 1, 3, 500, 1000, 1030]))}${indent}${written}${' '.repeat(Math.floor(next() * 4))}: 1\n`;
+      if (expectSameWhenFast(`key-${n}.yaml`, text)) fast++;
+      if (next() < 0.3 && expectSameWhenFast(`key-${n}-crlf.yaml`, text.replaceAll('\n', '\r\n'))) fast++;
+    }
+    expect(fast).toBeGreaterThan(50);
+  });
+
+  it('document markers, byte order marks, directives and comments around the root', () => {
+    const next = random(1);
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
+    const LINES = ['', '# c', '\ufeff', '\ufeff# c', '---', '--- # c', '...', '... # c', '%YAML 1.2', ' ', '  # c'];
+    const ROOTS = ['a: 1', '... :', '...: 1', '--- :', '\ufeffa: 1', '\ufeff: 1', ' \ufeffa: 1', '\ufeff  a: 1', '  a: 1', '.. : 1', '-- : 1'];
+    let fast = 0;
+    for (let n = 0; n < 400; n++) {
+      const before = Array.from({ length: Math.floor(next() * 3) }, () => pick(LINES));
+      const after = Array.from({ length: Math.floor(next() * 2) }, () => pick(LINES));
+      const text = [...before, pick(ROOTS), ...(next() < 0.5 ? ['b: 2'] : []), ...after].join('\n') + pick(['', '\n']);
+      if (expectSameWhenFast(`markers-${n}.yaml`, text)) fast++;
+    }
+    expect(fast).toBeGreaterThan(60);
+  });
+
+  it('comment and blank lines between a key or dash and its value, at every indentation', () => {
+    const next = random(7);
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
+    const BETWEEN = ['', ' ', '#', '##', '# c', '#c', ' #c', '  ##', '   # c', '    #x'];
+    const VALUES = ['b', 'b\n  c', '"b"', "'b\n  c'", '[b,\n  c]', 'b: 1', '- b', 'b #c'];
+    const AFTER = ['c: 1', '- c', ' c', '  c', '   c', ' c: 1', '  - c', '#c', ''];
+    let fast = 0;
+    for (let n = 0; n < 600; n++) {
+      const parent = pick(['', '  ']);
+      const head = pick([`${parent}a:`, `${parent}a:\n${parent}-`, `${parent}a:\n${parent}- `, `${parent}a:\n${parent}- k:`]);
+      const between = Array.from({ length: Math.floor(next() * 3) }, () => parent + pick(BETWEEN));
+      const indent = parent + pick([' ', '  ', '   ', '    ']);
+      const value = pick(VALUES).replaceAll('\n', `\n${indent}`);
+      const after = Array.from({ length: Math.floor(next() * 3) }, () => parent + pick(AFTER));
+      const text = `${parent ? 'p:\n' : ''}${[head, ...between, indent + value, ...after].join('\n')}\n`;
+      if (expectSameWhenFast(`between-${n}.yaml`, text)) fast++;
+    }
+    expect(fast).toBeGreaterThan(120);
   });
 });
 
