@@ -16,7 +16,7 @@ import { severityCounts } from './reporters/context.js';
 import { packageInfo, repositoryFileUrl } from './version.js';
 import { plural } from './plural.js';
 import { raiseTierUpThreshold } from './tier-up.js';
-import { guardProcessOutput } from './process-output.js';
+import { guardProcessOutput, writeTo } from './process-output.js';
 import { editDistance } from './suggest.js';
 // Static: imported where used, it would make esbuild split the loader modules it shares into
 // a chunk of their own, ~4 ms more start-up for every run.
@@ -52,8 +52,8 @@ export interface CliIo {
 const processIo = (): CliIo => {
   guardProcessOutput(EXIT_ERROR);
   return {
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
+    stdout: (text) => writeTo(process.stdout, text),
+    stderr: (text) => writeTo(process.stderr, text),
     cwd: process.cwd(),
     env: process.env,
     stdoutIsTty: Boolean(process.stdout.isTTY),

@@ -20,10 +20,22 @@ export function guardProcessOutput(failedCode: number): void {
     if (settled) return;
     settled = true;
     if (error.code === 'EPIPE') return;
-    process.stderr.write(`statuslint: cannot write the report to stdout (${error.code ?? error.message})\n`);
+    writeTo(process.stderr, `statuslint: cannot write the report to stdout (${error.code ?? error.message})\n`);
     // The run's own exit code may be set after this error arrives: decided at exit, this one wins.
     process.once('exit', () => {
       process.exitCode = failedCode;
     });
   });
+}
+
+/**
+ * Writes to stdout or stderr. Before Node 20.4 a write to a file on a full disk threw instead of
+ * emitting 'error' (`engines` allows 20.0): the throw is handled as the event would be.
+ */
+export function writeTo(stream: NodeJS.WriteStream, text: string): void {
+  try {
+    stream.write(text);
+  } catch (error) {
+    stream.emit('error', error);
+  }
 }

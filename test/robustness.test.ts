@@ -394,6 +394,23 @@ describe('output that cannot be written', () => {
     }
   });
 
+  // Node before 20.4 threw from write() on a full disk instead of emitting 'error'; a preload
+  // makes this Node do the same.
+  it.each(['stdout', 'stderr'] as const)('a full disk where writing %s throws, as in Node before 20.4', (stream) => {
+    const preload = join(mkdtempSync(join(dir, 'throwing-')), 'throw.cjs');
+    writeFileSync(preload, `process.${stream}.write = () => { throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }); };\n`);
+    const folder = project({ 'api.yaml': "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\n", 'other.yaml': 'foo: bar\n' });
+    const run = spawnSync(process.execPath, ['--require', preload, bin, folder, '--format', 'json'], { cwd: projectRoot, encoding: 'utf8', timeout: 30_000 });
+    if (stream === 'stdout') {
+      expect(run.stderr).toMatch(/statuslint: cannot write the report to stdout \(ENOSPC\)\n$/);
+      expect(run.status).toBe(2);
+    } else {
+      expect(run.stderr).toBe('');
+      expect(JSON.parse(run.stdout).summary.files).toBe(1);
+      expect(run.status).toBe(0);
+    }
+  });
+
   it.skipIf(!existsSync('/dev/full'))('stderr on a full disk: the report and the exit code are the run\'s', () => {
     // A folder with a file that is not OpenAPI: the run says on stderr that it skipped it.
     const dir = project({ 'api.yaml': "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\n", 'other.yaml': 'foo: bar\n' });
