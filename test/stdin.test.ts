@@ -56,6 +56,17 @@ describe("a spec read from standard input ('-')", () => {
     expect(readFileSync(join(dir, 'openapi.yaml'), 'utf8')).toBe(clean);
   });
 
+  it("takes the configuration's overrides and ignore by --stdin-filepath", async () => {
+    const dir = project({ 'statuslint.config.yaml': "overrides:\n  - files: ['internal/**']\n    rules:\n      require-www-authenticate: off\nignore: ['vendor/']\n" });
+    const ruleIds = async (path: string) => {
+      const run = await runCli(['--format', 'json', '-', '--stdin-filepath', path], { cwd: dir, stdin: unchallenged });
+      return { code: run.code, rules: (JSON.parse(run.stdout) as JsonReport).findings.map((finding) => finding.ruleId), stderr: run.stderr };
+    };
+    expect((await ruleIds('public/api.yaml')).rules).toContain('require-www-authenticate');
+    expect((await ruleIds('internal/api.yaml')).rules).not.toContain('require-www-authenticate');
+    expect(await ruleIds('vendor/api.yaml')).toEqual({ code: 0, rules: [], stderr: 'statuslint: warning: vendor/api.yaml is ignored by statuslint.config.yaml; not linted\n' });
+  });
+
   it('is linted beside files named with it', async () => {
     const dir = project({ 'a.yaml': unchallenged });
     const run = await runCli(['--format', 'json', 'a.yaml', '-'], { cwd: dir, stdin: unchallenged });
