@@ -1,3 +1,4 @@
+import { definitionKey, isReferenced, refText, responseUses } from '../src/engine/body.js';
 import { defineRule } from '../src/engine/define-rule.js';
 
 // Descriptions are matched as word sequences, never substrings: the text is split into
@@ -306,6 +307,8 @@ export default defineRule({
         "403 response is described as missing or invalid credentials ('{{quote}}'), which is 401 with a WWW-Authenticate challenge; 403 refuses a client whose credentials were accepted. Change the status to 401 or the description.",
       otherServerError:
         "{{status}} response is described as '{{quote}}', which is {{other}} {{reason}}; use {{other}} for that condition or describe what {{status}} means here.",
+      sharedMismatch:
+        "This {{status}} response uses '{{ref}}', whose description ('{{quote}}') is right for the {{other}}s that also use it but not for a {{status}}; give the {{status}} a response that describes what {{status}} means, or use {{other}}.",
     },
     recommended: true,
   },
@@ -323,7 +326,18 @@ export default defineRule({
         if (!byDescription) verdicts.set(response.status, (byDescription = new Map()));
         let verdict = byDescription.get(description);
         if (verdict === undefined) byDescription.set(description, (verdict = judge(response.status, description) ?? null));
-        if (verdict) context.report({ ...verdict, at: response.describedAt });
+        if (!verdict) return;
+        // A shared response whose description is right for another status the definition
+        // serves (a 'Forbidden' response used for 403s and, by mistake, for one 401) is not the
+        // mistake: this use of it is, so the finding goes where this status names it.
+        if (response.describedAt === response.node && isReferenced(response)) {
+          const other = verdict.messageId === 'refusalOn401' ? '403' : verdict.messageId === 'credentialsOn403' ? '401' : verdict.data.other!;
+          if (responseUses(context.spec).get(definitionKey(response.node))?.statuses.has(other)) {
+            context.report({ messageId: 'sharedMismatch', at: response.entry, data: { status: response.status, ref: refText(response.entry), quote: verdict.data.quote!, other } });
+            return;
+          }
+        }
+        context.report({ ...verdict, at: response.describedAt });
       },
     };
   },

@@ -157,6 +157,27 @@ describe('$refs in data', () => {
   });
 });
 
+describe('$refs as descriptions', () => {
+  it('a description included from a Markdown file or from a YAML string is not followed: the spec lints', async () => {
+    // DigitalOcean's root: `info.description: {$ref: "description.yml#/introduction"}` (a string);
+    // Redocly's openapi-starter: `info.description: {$ref: ./info-description.md}` (not YAML at all).
+    const root = project({
+      'openapi.yaml': {
+        openapi: '3.0.0',
+        info: { title: 't', version: '1', description: { $ref: 'description.yml#/introduction' } },
+        tags: [{ name: 'a', description: { $ref: './tag.md' } }],
+        paths: { '/a': { get: { responses: { '200': { description: 'ok' }, '404': { description: 'missing' } } } } },
+      },
+      'description.yml': 'introduction: |\n  # Introduction\n  Prose.\n',
+      'tag.md': 'Some *Markdown*: not YAML.\n\n[a link](https://example.com) and more text\n',
+    });
+    const run = await runCli(['--format', 'json', 'openapi.yaml'], { cwd: root });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).findings).toEqual([]);
+  });
+});
+
 describe('percent-encoded $ref file names', () => {
   it('are decoded in full: %23, %3F, %25 and %20 name #, ?, % and a space', async () => {
     const response = "description: Too many\nheaders: {Retry-After: {schema: {type: integer}}}\n";

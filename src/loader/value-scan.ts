@@ -150,8 +150,15 @@ class ValueWalker {
       if (member === null || typeof member !== 'object') continue;
       // `key === 'value'` first, though `inExample` is rarely true: a comparison that has never
       // run has no type feedback, and optimised code met its first example by bailing out.
+      // A `description` is prose wherever OpenAPI or JSON Schema has one; an object there is a
+      // bundler's include (`description: {$ref: ./intro.md}` in Redocly's starter,
+      // `{$ref: description.yml#/introduction}` in DigitalOcean's spec), which no rule reads.
+      // A property or component named "description" (under a map of names) is walked as any other.
       path.push(key);
-      const going = this.walk(member, data || isDataKey(key) || (key === 'value' && inExample));
+      const going = this.walk(
+        member,
+        data || isDataKey(key) || (key === 'value' && inExample) || (key === 'description' && !NAME_MAPS.has(String(path[path.length - 2]))),
+      );
       path.pop();
       if (!going) {
         this.keys += keys;

@@ -47,6 +47,18 @@ describe('scanValue', () => {
     expect(scanValue({ example: { $ref: 5 }, 'x-a': { $ref: null }, examples: { e: { value: { $ref: [] } } } }, false).badRef).toBeUndefined();
   });
 
+  it('does not follow a $ref written as a description (a bundler include of prose), but does under a property named "description"', () => {
+    const spec = {
+      info: { description: { $ref: 'description.yml#/introduction' } },
+      tags: [{ name: 't', description: { $ref: './tag.md' } }],
+      paths: { '/a': { get: { description: { $ref: './op.md' }, responses: { '200': { description: { $ref: 5 } } } } } },
+      components: { schemas: { S: { properties: { description: { $ref: '#/components/schemas/D' } } } }, parameters: { description: { $ref: '#/p' } } },
+    };
+    const scan = scanValue(spec, false);
+    expect([...scan.refs]).toEqual(['#/components/schemas/D', '#/p']);
+    expect(scan.badRef).toBeUndefined();
+  });
+
   it('walks a value shared by YAML aliases once', () => {
     const shared = { $ref: '#/x' };
     const scan = scanValue({ a: shared, b: shared, c: { $ref: '#/y' } }, true);

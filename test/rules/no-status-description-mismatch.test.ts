@@ -196,6 +196,33 @@ for (const v of VERSIONS) {
       errors: [{ messageId: 'credentialsOn403', at: responsesRef(v, 'Forbidden').slice(1) }],
     },
     {
+      // Supabase Auth's description: POST /token names 'ForbiddenResponse' ('HTTP Forbidden
+      // response.') for its 401, and the admin operations use it for their 403s. The
+      // definition is right; the 401's use of it is the mistake.
+      name: `${v}: a shared response right for the 403s that use it, named by a 401: at that 401's $ref`,
+      spec: {
+        ...withResponses(v, { 200: { description: 'ok' } }),
+        ...sharedResponses(v, { Forbidden: { description: 'HTTP Forbidden response.' } }),
+        paths: {
+          '/token': { post: { responses: { 200: { description: 'ok' }, 401: { $ref: responsesRef(v, 'Forbidden') } } } },
+          '/admin': { get: { responses: { 200: { description: 'ok' }, 403: { $ref: responsesRef(v, 'Forbidden') } } } },
+        },
+      },
+      errors: [{ messageId: 'sharedMismatch', at: '/paths/~1token/post/responses/401' }],
+    },
+    {
+      name: `${v}: a shared response used for 401s and for a status it does not fit either: still once, at its definition`,
+      spec: {
+        ...withResponses(v, { 200: { description: 'ok' } }),
+        ...sharedResponses(v, { Denied: { description: 'Permission denied' } }),
+        paths: {
+          '/a': { get: { responses: { 200: { description: 'ok' }, 401: { $ref: responsesRef(v, 'Denied') } } } },
+          '/b': { get: { responses: { 200: { description: 'ok' }, 401: { $ref: responsesRef(v, 'Denied') }, 503: { $ref: responsesRef(v, 'Denied') } } } },
+        },
+      },
+      errors: [{ messageId: 'refusalOn401', at: responsesRef(v, 'Denied').slice(1) }],
+    },
+    {
       name: `${v}: 500 in another file points into that file`,
       spec: withResponses(v, { 500: { $ref: 'common/responses.yaml#/ServerError' } }),
       files: { 'common/responses.yaml': 'Ok:\n  description: OK\nServerError:\n  description: Service Unavailable\n' },
