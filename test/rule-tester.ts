@@ -7,8 +7,8 @@ import { checkOptions } from '../src/engine/options.js';
 import type { Rule } from '../src/engine/types.js';
 import { lint, type LintResult } from '../src/lint.js';
 
-export type Version = '2.0' | '3.0' | '3.1';
-export const VERSIONS: readonly Version[] = ['2.0', '3.0', '3.1'];
+export type Version = '2.0' | '3.0' | '3.1' | '3.2';
+export const VERSIONS: readonly Version[] = ['2.0', '3.0', '3.1', '3.2'];
 
 type Json = Record<string, unknown>;
 
@@ -111,7 +111,7 @@ export interface OperationShape {
 export function withResponses(version: Version, responses: Json, shape: OperationShape = {}): Json {
   const method = shape.method ?? 'get';
   const path = shape.path ?? '/items';
-  const head = version === '2.0' ? { swagger: '2.0' } : { openapi: version === '3.0' ? '3.0.3' : '3.1.0' };
+  const head = version === '2.0' ? { swagger: '2.0' } : { openapi: ({ '3.0': '3.0.3', '3.1': '3.1.0', '3.2': '3.2.0' } as const)[version] };
   return {
     ...head,
     info: { title: 'Test', version: '1.0.0' },

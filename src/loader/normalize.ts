@@ -3,9 +3,9 @@ import type { SourceFile } from './parse.js';
 import { appendSegment } from './pointer.js';
 import type { Located, Workspace } from './resolve.js';
 
-export type SpecVersion = '2.0' | '3.0' | '3.1';
+export type SpecVersion = '2.0' | '3.0' | '3.1' | '3.2';
 
-export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace', 'query'] as const;
 
 type JsonObject = Record<string, unknown>;
 
@@ -61,7 +61,11 @@ export interface Response {
 }
 
 export interface Operation {
-  method: (typeof HTTP_METHODS)[number];
+  /**
+   * A path item's fixed field (`get`, …; `query` from OAS 3.2), or an OAS 3.2
+   * `additionalOperations` key, the method as it is sent (`LINK`).
+   */
+  method: string;
   path: string;
   node: Located<JsonObject>;
   security: Security;
@@ -154,9 +158,10 @@ export function detectVersion(file: SourceFile): SpecVersion {
     if (typeof version === 'string') {
       if (/^3\.0\.\d+(-.+)?$/.test(version)) return '3.0';
       if (/^3\.1\.\d+(-.+)?$/.test(version)) return '3.1';
+      if (/^3\.2\.\d+(-.+)?$/.test(version)) return '3.2';
       return refuse(`unsupported OpenAPI version ${quotedVersion(version)} ${READS}`, 'openapi');
     }
-    return refuse(notAString(file, 'openapi', version, "'3.1.0'", (written) => (/^3\.1\d*$/.test(written) ? '3.1.0' : /^3(\.0*)?$/.test(written) ? '3.0.3' : undefined)), 'openapi');
+    return refuse(notAString(file, 'openapi', version, "'3.1.0'", (written) => (/^3\.1\d*$/.test(written) ? '3.1.0' : /^3\.2\d*$/.test(written) ? '3.2.0' : /^3(\.0*)?$/.test(written) ? '3.0.3' : undefined)), 'openapi');
   }
   if ('swagger' in value) {
     const version = value.swagger;
@@ -168,7 +173,7 @@ export function detectVersion(file: SourceFile): SpecVersion {
 }
 
 /** What every refused version says statuslint does read. */
-const READS = '(statuslint reads Swagger 2.0, OpenAPI 3.0.x and 3.1.x)';
+const READS = '(statuslint reads Swagger 2.0, OpenAPI 3.0.x, 3.1.x and 3.2.x)';
 
 function quotedVersion(version: string): string {
   return quoted(version, 40);
@@ -242,14 +247,32 @@ export function normalize(workspace: Workspace, file: SourceFile): Spec {
       // mostly before V8 optimises them, where for-of makes an iterator result per step.
       for (let index = 0; index < HTTP_METHODS.length; index++) {
         const method = HTTP_METHODS[index]!;
-        if (version === '2.0' && method === 'trace') continue;
+        if ((version === '2.0' && method === 'trace') || (method === 'query' && version !== '3.2')) continue;
         const owner = beside && Object.hasOwn(beside.value, method) ? beside : pathItem;
         const operation = objectAt(workspace, child(owner, method));
         if (operation) operations.push(buildOperation(spec, pathItem, operation, method, path));
       }
+      if (version === '3.2') addAdditionalOperations(spec, operations, pathItem, beside, path);
     }
   }
   return { version, file, root, operations, securitySchemes, workspace };
+}
+
+/**
+ * OAS 3.2 `additionalOperations`: methods with no fixed field (`LINK`, `PURGE`), keyed as they
+ * are sent. Those written beside a path item's `$ref` win, as the fixed fields do.
+ */
+function addAdditionalOperations(spec: SpecScope, operations: Operation[], pathItem: Located<JsonObject>, beside: Located<JsonObject> | undefined, path: string): void {
+  const { workspace } = spec;
+  const referenced = objectAt(workspace, child(pathItem, 'additionalOperations'));
+  const written = beside && objectAt(workspace, child(beside, 'additionalOperations'));
+  const methods = new Set([...Object.keys(referenced?.value ?? {}), ...Object.keys(written?.value ?? {})]);
+  for (const method of methods) {
+    if (method.startsWith('x-')) continue;
+    const owner = written && Object.hasOwn(written.value, method) ? written : referenced!;
+    const operation = objectAt(workspace, child(owner, method));
+    if (operation) operations.push(buildOperation(spec, pathItem, operation, method, path));
+  }
 }
 
 /** What building one spec's operations needs at hand. */
@@ -375,7 +398,7 @@ function requestBodyOf(
 
 /**
  * Where the description in force is written, from the entry along its `$ref`s to `node`:
- * OAS 3.1 §4.8.23 lets a Reference Object's `description` override the referenced one's, so
+ * OAS 3.1 §4.8.23 (and 3.2) lets a Reference Object's `description` override the referenced one's, so
  * the outermost one written wins. (3.0 and Swagger 2.0 ignore everything beside `$ref`.)
  */
 function describedAlong(workspace: Workspace, entry: Located, node: Located<JsonObject>): Located {
@@ -421,7 +444,7 @@ function buildResponse(
       });
     }
   }
-  const describedAt = version === '3.1' ? describedAlong(workspace, entry, node) : node;
+  const describedAt = version === '3.1' || version === '3.2' ? describedAlong(workspace, entry, node) : node;
   const description = (describedAt.value as JsonObject).description;
   return new ResponseModel(status, entry, node, typeof description === 'string' ? description : undefined, describedAt, headers, content);
 }

@@ -276,7 +276,7 @@ export class Workspace {
 
   /**
    * Whether a `$ref` that does not resolve against its file is, everywhere it is written,
-   * inside a schema with an `$id`, which gives it another base URI in OAS 3.1 (JSON Schema
+   * inside a schema with an `$id`, which gives it another base URI in OAS 3.1 and 3.2 (JSON Schema
    * 2020-12 §8.2.1, OAS 3.1.0 §4.8.24): a notice, as for a remote `$ref`, not an error. Asked
    * only of refs that failed; in 2.0 and 3.0 `$id` means nothing.
    */
@@ -296,7 +296,7 @@ export class Workspace {
    */
   checkReferences(file: SourceFile): void {
     const pending = [file];
-    const schemaIds = /^3\.1\./.test(String((file.value as { openapi?: unknown } | null)?.openapi));
+    const schemaIds = /^3\.[12]\./.test(String((file.value as { openapi?: unknown } | null)?.openapi));
     // Files are marked checked only when the whole walk succeeds: a broken reference in a
     // shared file must stop every spec that reaches it, not only the first one linted (which
     // would make the result depend on the order specs are linted in, or the thread).

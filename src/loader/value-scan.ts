@@ -66,7 +66,7 @@ export function scanValue(root: unknown, shared: boolean): ValueScan {
 const NAME_MAPS = new Set([
   'properties', 'patternProperties', 'dependentSchemas', 'definitions', '$defs', 'schemas', 'responses', 'parameters',
   'examples', 'requestBodies', 'headers', 'securitySchemes', 'securityDefinitions', 'links', 'callbacks', 'pathItems',
-  'webhooks', 'paths', 'content', 'encoding', 'variables', 'scopes', 'mapping',
+  'webhooks', 'paths', 'content', 'encoding', 'variables', 'scopes', 'mapping', 'mediaTypes', 'additionalOperations',
 ]);
 
 /**

@@ -14,20 +14,21 @@ function versionError(name: string, text: string): string {
   throw new Error('accepted');
 }
 
-const READS = '(statuslint reads Swagger 2.0, OpenAPI 3.0.x and 3.1.x)';
+const READS = '(statuslint reads Swagger 2.0, OpenAPI 3.0.x, 3.1.x and 3.2.x)';
 
 describe('version errors quote what the file says, at the version key', () => {
   const cases: Array<[string, string, string]> = [
     ['swagger: 2.0 (a YAML number)', 'swagger: 2.0\npaths: {}\n', "api.yaml:1:1: swagger: 2.0 is read as the number 2, but the version must be a string; write swagger: '2.0' in quotes"],
     ['openapi: 3.0 (a YAML number)', "info: {title: t}\nopenapi: 3.0\n", "api.yaml:2:1: openapi: 3.0 is read as the number 3, but the version must be a string; write openapi: '3.0.3' in quotes"],
     ['openapi: 3.1 with a comment', 'openapi: 3.1 # latest\n', "api.yaml:1:1: openapi: 3.1 is a number, but the version must be a string; write openapi: '3.1.0' in quotes"],
+    ['openapi: 3.2 (a YAML number)', 'openapi: 3.2\n', "api.yaml:1:1: openapi: 3.2 is a number, but the version must be a string; write openapi: '3.2.0' in quotes"],
     ['JSON "openapi": 3.0', '{"info": {}, "openapi": 3.0}', 'api.json:1:14: openapi: 3.0 is read as the number 3, but the version must be a string; write "openapi": "3.0.3"'],
     ['a number that is no supported version', 'openapi: 4.0\n', `api.yaml:1:1: unsupported OpenAPI version '4.0', read as the number 4 ${READS}`],
     ['a mapping', 'paths: {}\nopenapi: {a: 1}\n', `api.yaml:2:1: openapi must be a version string such as '3.1.0', not a mapping ${READS}`],
     ['a list', 'openapi: [3]\n', `api.yaml:1:1: openapi must be a version string such as '3.1.0', not a list ${READS}`],
     ['null', 'openapi:\npaths: {}\n', `api.yaml:1:1: openapi must be a version string such as '3.1.0', not empty (null) ${READS}`],
     ['a boolean', 'swagger: true\n', `api.yaml:1:1: swagger must be a version string such as '2.0', not the boolean true ${READS}`],
-    ['an unsupported string', 'info: {}\nopenapi: 4.0.0\n', `api.yaml:2:1: unsupported OpenAPI version '4.0.0' ${READS}`],
+    ['an unsupported string', 'info: {}\nopenapi: 3.3.0\n', `api.yaml:2:1: unsupported OpenAPI version '3.3.0' ${READS}`],
     ['Swagger 1.2', 'swaggerVersion: "1.2"\n', 'api.yaml:1:1: Swagger 1.2 is not supported; convert it to Swagger 2.0 or OpenAPI 3'],
     ['a swaggerVersion mapping', 'swaggerVersion: {a: 1}\n', 'api.yaml:1:1: Swagger 1.x is not supported; convert it to Swagger 2.0 or OpenAPI 3'],
   ];
@@ -41,5 +42,6 @@ describe('version errors quote what the file says, at the version key', () => {
     expect(detectVersion(parseSource('/p/a.yaml', "swagger: '2.0'\n"))).toBe('2.0');
     expect(detectVersion(parseSource('/p/a.yaml', 'openapi: 3.0.3\n'))).toBe('3.0');
     expect(detectVersion(parseSource('/p/a.json', '{"openapi": "3.1.0"}'))).toBe('3.1');
+    expect(detectVersion(parseSource('/p/a.yaml', "openapi: '3.2.0'\n"))).toBe('3.2');
   });
 });

@@ -63,7 +63,7 @@ for (const v of VERSIONS) {
   );
 }
 
-for (const v of ['3.0', '3.1'] as const) {
+for (const v of ['3.0', '3.1', '3.2'] as const) {
   valid.push({ name: `${v}: content: {} on HEAD describes no body (accepted by default)`, spec: withResponses(v, { 200: { description: 'Exists', content: {} } }, head) });
   invalid.push(
     {

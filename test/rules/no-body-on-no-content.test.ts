@@ -54,7 +54,7 @@ for (const v of VERSIONS) {
   );
 }
 
-for (const v of ['3.0', '3.1'] as const) {
+for (const v of ['3.0', '3.1', '3.2'] as const) {
   valid.push(
     { name: `${v}: content: {} describes no body (accepted by default)`, spec: withResponses(v, { 204: { description: 'Deleted', content: {} } }) },
     { name: `${v}: content: {} with allowEmptyContent`, options: { allowEmptyContent: true }, spec: withResponses(v, { 204: { description: 'Deleted', content: {} } }) },

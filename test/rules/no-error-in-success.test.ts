@@ -185,7 +185,7 @@ for (const v of VERSIONS) {
   );
 }
 
-for (const v of ['3.0', '3.1'] as const) {
+for (const v of ['3.0', '3.1', '3.2'] as const) {
   valid.push(
     {
       name: `${v}: a problem+json copy of the success schema is a converter artefact (Mailchimp, Wikimedia)`,

@@ -238,10 +238,10 @@ for (const v of VERSIONS) {
     ...withResponses(v, { 401: { $ref: responsesRef(v, 'Denied'), description: 'Unauthorized' } }),
     ...sharedResponses(v, { Denied: { description: 'Permission denied' } }),
   };
-  if (v === '3.1') {
-    valid.push({ name: '3.1: a $ref sibling description overrides the shared one it contradicts', spec: overridden });
+  if (v === '3.1' || v === '3.2') {
+    valid.push({ name: `${v}: a $ref sibling description overrides the shared one it contradicts`, spec: overridden });
     invalid.push({
-      name: '3.1: a $ref sibling description that contradicts the status, at the $ref',
+      name: `${v}: a $ref sibling description that contradicts the status, at the $ref`,
       spec: {
         ...withResponses(v, { 503: { $ref: responsesRef(v, 'Unavailable'), description: 'Gateway timeout' } }),
         ...sharedResponses(v, { Unavailable: { description: 'Service Unavailable' } }),
@@ -253,9 +253,9 @@ for (const v of VERSIONS) {
       ...withResponses(v, { 503: { $ref: responsesRef(v, 'Alias'), ...entry } }),
       ...sharedResponses(v, { Alias: { $ref: responsesRef(v, 'Unavailable'), description: 'Gateway timeout' }, Unavailable: { description: 'Service Unavailable' } }),
     });
-    valid.push({ name: '3.1: along a chain, the entry\'s own sibling description wins', spec: chained({ description: 'Service Unavailable' }) });
+    valid.push({ name: `${v}: along a chain, the entry's own sibling description wins`, spec: chained({ description: 'Service Unavailable' }) });
     invalid.push({
-      name: '3.1: along a chain, a sibling description further in is read when the entry has none',
+      name: `${v}: along a chain, a sibling description further in is read when the entry has none`,
       spec: chained({}),
       errors: [{ messageId: 'otherServerError', at: '/components/responses/Alias' }],
     });

@@ -54,7 +54,7 @@ for (const v of VERSIONS) {
   );
 }
 
-for (const v of ['3.0', '3.1'] as const) {
+for (const v of ['3.0', '3.1', '3.2'] as const) {
   valid.push({ name: `${v}: range keys 1XX to 5XX`, spec: withResponses(v, { '1XX': ok, '2XX': ok, '3XX': ok, '4XX': ok, '5XX': ok }) });
   invalid.push(
     {

@@ -62,7 +62,7 @@ for (const v of VERSIONS) {
   );
 }
 
-for (const v of ['3.0', '3.1'] as const) {
+for (const v of ['3.0', '3.1', '3.2'] as const) {
   valid.push(
     { name: `${v}: a 4XX range`, spec: withResponses(v, { 200: ok, '4XX': ok }) },
     { name: `${v}: a lower-case 4xx range (no-unknown-status reports the spelling)`, spec: withResponses(v, { 200: ok, '4xx': ok }) },

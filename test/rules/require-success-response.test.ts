@@ -42,7 +42,7 @@ for (const v of VERSIONS) {
   );
 }
 
-for (const v of ['3.0', '3.1'] as const) {
+for (const v of ['3.0', '3.1', '3.2'] as const) {
   valid.push(
     { name: `${v}: a 2XX range`, spec: withResponses(v, { '2XX': ok, '4XX': ok }) },
     { name: `${v}: a 3XX range`, spec: withResponses(v, { '3XX': ok }) },
