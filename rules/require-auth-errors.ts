@@ -19,13 +19,18 @@ function needs(spec: Spec, operation: Operation): Needs {
   let forbidden = false;
   for (const requirement of operation.security.requirements) {
     for (const [name, scopes] of Object.entries(requirement)) {
-      const type = schemeType(spec, name);
       // A client certificate is checked in the TLS handshake, before any HTTP status exists.
-      if (type !== 'mutualTLS') unauthorized = true;
-      if (type !== undefined && SCOPED_TYPES.has(type) && Array.isArray(scopes) && scopes.length > 0) forbidden = true;
+      if (schemeType(spec, name) !== 'mutualTLS') unauthorized = true;
+      if (asksForScopes(spec, name, scopes)) forbidden = true;
     }
   }
   return { unauthorized, forbidden };
+}
+
+/** Whether a requirement's scheme is OAuth 2 or OpenID Connect and names scopes the token must carry. */
+function asksForScopes(spec: Spec, name: string, scopes: unknown): boolean {
+  const type = schemeType(spec, name);
+  return type !== undefined && SCOPED_TYPES.has(type) && Array.isArray(scopes) && scopes.length > 0;
 }
 
 export default defineRule({
@@ -49,7 +54,7 @@ export default defineRule({
   create(context) {
     // Most operations take the root's `security` list: work out what a list needs, and how
     // its schemes are named, once per list as written rather than once per operation.
-    const byList = new Map<unknown, { need: Needs; schemes?: string }>();
+    const byList = new Map<unknown, { need: Needs; schemes?: string; scoped?: string }>();
     return {
       Operation(operation) {
         // Public (`security: []`), optional (`{}` alternative) or undescribed: nothing to require.
@@ -65,15 +70,16 @@ export default defineRule({
         const missingForbidden = known.need.forbidden && !operation.response('403');
         if (!missingUnauthorized && !missingForbidden) return;
         const messageId = missingUnauthorized && missingForbidden ? 'missingBoth' : missingUnauthorized ? 'missingUnauthorized' : 'missingForbidden';
-        known.schemes ??= describe(operation);
-        context.report({ messageId, at: operation.node, data: { schemes: known.schemes } });
+        // A message about scopes names the schemes that ask for them, not an API key beside them.
+        const schemes = missingForbidden ? (known.scoped ??= describe(operation, (name, scopes) => asksForScopes(context.spec, name, scopes))) : (known.schemes ??= describe(operation));
+        context.report({ messageId, at: operation.node, data: { schemes } });
       },
     };
   },
 });
 
-/** The schemes the requirements name, quoted once each: `'oauth', 'apiKey'`. */
-function describe(operation: Operation): string {
-  const names = new Set(operation.security.requirements.flatMap((requirement) => Object.keys(requirement)));
+/** The schemes the requirements name (those `keep` takes), quoted once each: `'oauth', 'apiKey'`. */
+function describe(operation: Operation, keep: (name: string, scopes: unknown) => boolean = () => true): string {
+  const names = new Set(operation.security.requirements.flatMap((requirement) => Object.entries(requirement).filter(([name, scopes]) => keep(name, scopes)).map(([name]) => name)));
   return [...names].map((name) => `'${name}'`).join(', ');
 }

@@ -1,5 +1,6 @@
 import rule from '../../rules/require-auth-errors.js';
-import { responsesRef, testRule, VERSIONS, withResponses, type InvalidCase, type ValidCase, type Version } from '../rule-tester.js';
+import { describe, expect, it } from 'vitest';
+import { lintCase, responsesRef, testRule, VERSIONS, withResponses, type InvalidCase, type ValidCase, type Version } from '../rule-tester.js';
 
 type Json = Record<string, unknown>;
 
@@ -134,3 +135,17 @@ invalid.push({
 });
 
 testRule(rule, { valid, invalid });
+
+describe('require-auth-errors: the schemes its messages name', () => {
+  const named = { oauth: scheme('3.0', 'oauth'), key: scheme('3.0', 'apiKey') };
+  it.each([
+    // A message about scopes names the schemes that ask for them, not an API key required beside them.
+    [{ 401: { description: 'Unauthorized' }, 200: { description: 'OK' } }, "requires OAuth scopes ('oauth') but documents no 403"],
+    [{ 200: { description: 'OK' } }, "requires credentials with OAuth scopes ('oauth') but documents neither 401 nor 403"],
+    // Any credentials can be missing: a message about 401 names them all.
+    [{ 403: { description: 'Forbidden' }, 200: { description: 'OK' } }, "requires credentials ('oauth', 'key') but documents no 401"],
+  ])('%j', (responses, expected) => {
+    const result = lintCase(rule, { name: 'named', spec: secured('3.0', responses, [{ oauth: ['read'], key: [] }], named) });
+    expect(result.findings.map((finding) => finding.message)).toEqual([expect.stringContaining(expected)]);
+  });
+});
