@@ -330,7 +330,7 @@ export class Workspace {
           if (this.unfollowedUnderId(current, scan, ref, schemaIds)) continue;
           if (error instanceof RefRefused) refuseRef(current, scan, ref, error.message);
           // Name the $ref as well as the file it could not load.
-          if (error instanceof LoadError && error.file !== current.path) refuseRef(current, scan, ref, error.describe());
+          if (error instanceof LoadError && error.file !== current.path) refuseRef(current, scan, ref, error.describe() + meantPointer(current, ref));
           throw error;
         }
         if (!target) {
@@ -385,6 +385,19 @@ function innermostId(root: unknown, pointer: string): string | undefined {
 /** The pointer of the first `$ref` member that names `ref`. */
 function refPointer(scan: ValueScan, ref: string): string {
   return appendSegment(scan.holderOf(ref), '$ref');
+}
+
+/**
+ * Some Swagger 2.0 tools took `$ref: Pet` for `#/definitions/Pet`; the specs do not, and the
+ * loader reads it as a file. When the document has a schema by that name, the hint names it.
+ */
+function meantPointer(file: SourceFile, ref: string): string {
+  if (ref.includes('/') || ref.includes('#')) return '';
+  const root = file.value as { definitions?: unknown; components?: { schemas?: unknown } } | null;
+  for (const [map, prefix] of [[root?.definitions, '#/definitions/'], [root?.components?.schemas, '#/components/schemas/']] as const) {
+    if (map !== null && typeof map === 'object' && Object.hasOwn(map, ref)) return `; did you mean '${prefix}${ref.replaceAll('~', '~0')}'?`;
+  }
+  return '';
 }
 
 function refuseRef(file: SourceFile, scan: ValueScan, ref: string, reason: string): never {

@@ -98,3 +98,28 @@ describe('Workspace.checkReferences on a long $ref chain', () => {
     expect(error).toMatch(/^a\.json:\d+:\d+: cannot resolve \$ref 'a\.json#\/Missing': no such location$/);
   });
 });
+
+describe('Workspace.checkReferences on a bare schema name', () => {
+  const refused = (spec: string): string => {
+    const dir = folder();
+    writeFileSync(join(dir, 'api.yaml'), spec);
+    const workspace = new Workspace({ rootFor: () => dir });
+    try {
+      workspace.checkReferences(workspace.load(join(dir, 'api.yaml')));
+    } catch (error) {
+      // The inner error names the missing file by its absolute path.
+      if (error instanceof LoadError) return error.describe(dir).replaceAll(`${dir}/`, '');
+      throw error;
+    }
+    throw new Error('accepted');
+  };
+
+  it.each([
+    ["swagger: '2.0'\npaths: {}\nx: {$ref: Pet}\ndefinitions: {Pet: {}}\n", "api.yaml:3:5: cannot resolve $ref 'Pet': Pet: no such file; did you mean '#/definitions/Pet'?"],
+    ['openapi: 3.0.3\npaths: {}\nx: {$ref: Pet}\ncomponents: {schemas: {Pet: {}}}\n', "api.yaml:3:5: cannot resolve $ref 'Pet': Pet: no such file; did you mean '#/components/schemas/Pet'?"],
+    // No schema by that name: a file was meant, and the error says only that it is missing.
+    ['openapi: 3.0.3\npaths: {}\nx: {$ref: Cat}\ncomponents: {schemas: {Pet: {}}}\n', "api.yaml:3:5: cannot resolve $ref 'Cat': Cat: no such file"],
+  ])('%j', (spec, expected) => {
+    expect(refused(spec)).toBe(expected);
+  });
+});
