@@ -257,7 +257,12 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
   const config = configFor(options.config, io.cwd);
   const flags = parseRuleFlags(options.rule ?? [], allRules);
   const own = [config.path, options.baseline, options.writeBaseline, options.output].filter((path): path is string => typeof path === 'string');
-  const inputs = expandInputs(named, { cwd: io.cwd, isIgnored: (path) => isIgnored(config, path), exclude: new Set(own.map((path) => resolve(io.cwd, path))) });
+  const inputs = expandInputs(named, {
+    cwd: io.cwd,
+    isIgnored: (path) => isIgnored(config, path),
+    exclude: new Set(own.map((path) => resolve(io.cwd, path))),
+    literal: stdinSpec?.text !== undefined ? new Set([stdinSpec.path]) : undefined,
+  });
   const configName = config.path ? displayPath(config.path, io.cwd) : 'the configuration';
   for (const path of inputs.ignored) io.stderr(`statuslint: warning: ${displayPath(path, io.cwd)} is ignored by ${configName}; not linted\n`);
 

@@ -29,6 +29,12 @@ export interface ExpandOptions {
   isIgnored?: (path: string) => boolean;
   /** statuslint's own files (config, baseline, report), never taken from a folder or glob. */
   exclude?: ReadonlySet<string>;
+  /**
+   * Absolute paths that name one file even when none exists there and they hold `*`, `[` or
+   * `{`: the path --stdin-filepath gives standard input's text (`pages/[id].yaml`), which is
+   * not a pattern.
+   */
+  literal?: ReadonlySet<string>;
 }
 
 const CONFIG_NAMES = new Set<string>(CONFIG_FILE_NAMES);
@@ -66,7 +72,7 @@ export function expandInputs(args: readonly string[], options: ExpandOptions): I
   for (const arg of args) {
     const path = resolve(options.cwd, arg);
     const kind = kindOf(path);
-    if (kind === 'file') {
+    if (kind === 'file' || options.literal?.has(path)) {
       add(path, true);
     } else if (kind === 'folder') {
       for (const file of walk(path, (relativePath) => SPEC_EXTENSION.test(relativePath), true, options.cwd)) add(file, false);

@@ -67,6 +67,18 @@ describe("a spec read from standard input ('-')", () => {
     expect(await ruleIds('vendor/api.yaml')).toEqual({ code: 0, rules: [], stderr: 'statuslint: warning: vendor/api.yaml is ignored by statuslint.config.yaml; not linted\n' });
   });
 
+  it('--stdin-filepath is a path, not a glob, though it holds [ ] { } or * and names no file yet', async () => {
+    // Routes written as folders (`pages/[id]/`) are common; a pattern would lint other files, or none.
+    const dir = project({ 'api/v1.yaml': clean });
+    for (const path of ['api/[v1].yaml', 'api/{v1,v2}.yaml', 'api/*.yaml']) {
+      const run = await runCli(['--format', 'json', '-', '--stdin-filepath', path], { cwd: dir, stdin: unchallenged });
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(1);
+      const report = JSON.parse(run.stdout) as JsonReport;
+      expect(report.findings.map((finding) => [finding.ruleId, finding.file])).toEqual([['require-www-authenticate', path]]);
+    }
+  });
+
   it('is linted beside files named with it', async () => {
     const dir = project({ 'a.yaml': unchallenged });
     const run = await runCli(['--format', 'json', 'a.yaml', '-'], { cwd: dir, stdin: unchallenged });
