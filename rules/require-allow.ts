@@ -22,11 +22,12 @@ export default defineRule({
         // RFC 9110 §15.5.6: the origin server MUST generate Allow in a 405.
         const missing = missingHeader(response, ALLOW);
         if (!missing) return;
-        const methods = context.spec.operations.filter((other) => other.path === operation.path).map((other) => other.method.toUpperCase());
+        // Once each: an OAS 3.2 additionalOperations key may name a method a fixed field has too.
+        const methods = new Set(context.spec.operations.filter((other) => other.path === operation.path).map((other) => other.method.toUpperCase()));
         const fix = addHeaderFix(context.spec, response, 'Allow', {
           description: 'The methods the target resource supports (RFC 9110 §10.2.1).',
           schema: { type: 'string' },
-          example: methods.join(', '),
+          example: [...methods].join(', '),
         });
         context.report({ messageId: 'missing', at: missing.response, fix });
       },

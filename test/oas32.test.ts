@@ -46,6 +46,38 @@ paths:
     expect(report.findings.map((finding) => finding.message)).toContainEqual(expect.stringMatching(/^QUERY \/search accepts a request body/));
   });
 
+  it('an additionalOperations key that names a fixed field\'s method (forbidden) is linted as that method', async () => {
+    const spec = `openapi: 3.2.0
+${info}
+paths:
+  /a:
+    get:
+      responses:
+        '200': {description: OK}
+        '400': {description: Bad}
+        '405':
+          description: Not allowed
+    additionalOperations:
+      GET:
+        responses:
+          '200': {description: OK}
+          '400': {description: Bad}
+      HEAD:
+        responses:
+          '200':
+            description: OK
+            content:
+              application/json: {schema: {type: object}}
+          '400': {description: Bad}
+`;
+    const { report } = await lint({ 'openapi.yaml': spec });
+    expect(report.findings.map((finding) => `${finding.ruleId} ${finding.pointer}`)).toContain('no-body-on-head /paths/~1a/additionalOperations/HEAD/responses/200/content');
+    // The Allow header --fix writes names GET once.
+    const dir = project({ 'openapi.yaml': spec });
+    const dry = await runCli(['--fix-dry-run', '--no-config', 'openapi.yaml'], { cwd: dir });
+    expect(dry.stdout).toContain('example: GET, HEAD\n');
+  });
+
   it('reads additionalOperations beside a path item $ref, those written there winning', async () => {
     const { report } = await lint({
       'openapi.yaml': `openapi: 3.2.0

@@ -258,9 +258,14 @@ export function normalize(workspace: Workspace, file: SourceFile): Spec {
   return { version, file, root, operations, securitySchemes, workspace };
 }
 
+/** The fixed fields' methods, for additionalOperations keys that name one of them. */
+const FIXED_METHODS: ReadonlySet<string> = new Set(HTTP_METHODS);
+
 /**
  * OAS 3.2 `additionalOperations`: methods with no fixed field (`LINK`, `PURGE`), keyed as they
- * are sent. Those written beside a path item's `$ref` win, as the fixed fields do.
+ * are sent. Those written beside a path item's `$ref` win, as the fixed fields do. A key that
+ * names a method with a fixed field (`HEAD`, `post`), which 3.2 forbids, is linted as that
+ * field's method: otherwise the rules about HEAD, POST or GET would pass it by.
  */
 function addAdditionalOperations(spec: SpecScope, operations: Operation[], pathItem: Located<JsonObject>, beside: Located<JsonObject> | undefined, path: string): void {
   const { workspace } = spec;
@@ -271,7 +276,8 @@ function addAdditionalOperations(spec: SpecScope, operations: Operation[], pathI
     if (method.startsWith('x-')) continue;
     const owner = written && Object.hasOwn(written.value, method) ? written : referenced!;
     const operation = objectAt(workspace, child(owner, method));
-    if (operation) operations.push(buildOperation(spec, pathItem, operation, method, path));
+    const fixed = method.toLowerCase();
+    if (operation) operations.push(buildOperation(spec, pathItem, operation, FIXED_METHODS.has(fixed) ? fixed : method, path));
   }
 }
 
