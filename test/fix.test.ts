@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pathToFileURL } from 'node:url';
-import { stringify } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { applyParsable, fixSpecs, type FixOutcome } from '../src/fix/apply.js';
 import { fixKey } from '../src/fix/intents.js';
 import { expandInputs } from '../src/inputs.js';
@@ -257,6 +257,17 @@ describe('--fix', () => {
     const run = await runCli(['--fix', '--fail-on', 'none', 'null-headers.yaml', 'null-headers.json'], { cwd: dir });
     expect(run.stderr).toBe("statuslint: left 4 fixable problems as written: 4 written in a way --fix does not edit (such as a 'headers' that is not a map)\n");
     expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('quotes a string with a comma written into a flow mapping, where a comma ends it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-'));
+    const spec = (responses: string) => `openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses: ${responses}\n    post:\n      responses: {'200': {description: ok}, '400': {description: bad}}\n`;
+    writeFileSync(join(dir, 'flow.yaml'), spec("{'200': {description: ok}, '405': {description: not allowed}}"));
+    const run = await runCli(['--fix', 'flow.yaml'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    const fixed = parse(readFileSync(join(dir, 'flow.yaml'), 'utf8')) as { paths: Record<string, { get: { responses: Record<string, { headers: Record<string, unknown> }> } }> };
+    // Not {example: GET, POST: null}.
+    expect(fixed.paths['/a']!.get.responses['405']!.headers.Allow).toEqual({ description: expect.any(String), schema: { type: 'string' }, example: 'GET, POST' });
   });
 
   it('drops an edit after which the file would not parse, and keeps the others', () => {

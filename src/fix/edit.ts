@@ -251,9 +251,13 @@ function yamlScalar(value: unknown): string {
   if (typeof value === 'string') {
     return /^[\w][\w .,()/-]*$/.test(value) && !/^(true|false|null|yes|no|on|off|~|-?\d[\d.e+-]*)$/i.test(value) && !/[:#]\s|\s$/.test(value)
       ? value
-      : `'${value.replace(/'/g, "''")}'`;
+      : singleQuoted(value);
   }
   return JSON.stringify(value);
+}
+
+function singleQuoted(value: string): string {
+  return `'${value.replace(/'/g, "''")}'`;
 }
 
 function yamlFlow(value: unknown): string {
@@ -262,7 +266,8 @@ function yamlFlow(value: unknown): string {
     return `{ ${members.join(', ')} }`;
   }
   if (Array.isArray(value)) return `[${value.map(yamlFlow).join(', ')}]`;
-  return yamlScalar(value);
+  // In a flow collection a comma ends the scalar: `example: GET, POST` would add a key `POST`.
+  return typeof value === 'string' && value.includes(',') ? singleQuoted(value) : yamlScalar(value);
 }
 
 function yamlBlock(key: string, value: unknown, indent: string, unit: string): string[] {
