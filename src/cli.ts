@@ -20,7 +20,7 @@ import { guardProcessOutput, writeTo } from './process-output.js';
 import { editDistance } from './suggest.js';
 // Static: imported where used, it would make esbuild split the loader modules it shares into
 // a chunk of their own, ~4 ms more start-up for every run.
-import { readStdinSpec, STDIN_ARG, type StdinSource } from './stdin.js';
+import { readStdinSpec, STDIN_ARG, STDIN_NAME, type StdinSource } from './stdin.js';
 
 // What only some runs need (baselines, --validate, SARIF paths, rule docs, writing files, the
 // subcommands) is imported where it is used: every module loaded costs each run start-up time.
@@ -249,15 +249,18 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
     if (options.formatGiven) throw new UsageError('--fix-dry-run prints a unified diff, not a report, so --format does not apply; run --fix, or lint without a fix option, for a report');
     if (options.writeBaseline) throw new UsageError('--fix-dry-run writes no file but its diff; run --write-baseline without it');
   }
-  // Read first, as a usage error must come before any spec is read.
+  // Before the inputs are expanded: `-` stands for the path standard input is named by.
   const stdinSpec = specs.includes(STDIN_ARG) || options.stdinFilepath !== undefined
     ? await readStdinSpec(specs, { ...options, maxFileBytes: options.maxFileSize, cwd: io.cwd, stdin: io.stdin })
     : undefined;
-  const named = stdinSpec ? specs.flatMap((spec) => (spec !== STDIN_ARG ? [spec] : stdinSpec.text !== undefined ? [stdinSpec.path] : [])) : specs;
+  if (stdinSpec && options.stdinFilepath === undefined && REPOSITORY_FORMATS.has(options.format)) {
+    io.stderr(`statuslint: warning: findings in standard input are reported under ${STDIN_NAME}, which ${options.format === 'sarif' ? 'code scanning' : 'GitHub'} cannot place in the repository; name it with --stdin-filepath\n`);
+  }
+  const specArgs = stdinSpec ? specs.flatMap((spec) => (spec !== STDIN_ARG ? [spec] : stdinSpec.text !== undefined ? [stdinSpec.path] : [])) : specs;
   const config = configFor(options.config, io.cwd);
   const flags = parseRuleFlags(options.rule ?? [], allRules);
   const own = [config.path, options.baseline, options.writeBaseline, options.output].filter((path): path is string => typeof path === 'string');
-  const inputs = expandInputs(named, {
+  const inputs = expandInputs(specArgs, {
     cwd: io.cwd,
     isIgnored: (path) => isIgnored(config, path),
     exclude: new Set(own.map((path) => resolve(io.cwd, path))),

@@ -48,6 +48,9 @@ export async function readStdinSpec(
   // Waiting on a terminal would look like a hang: say what is missing instead.
   if (!stdin || (stdin.isTty ?? isatty(0))) throw new UsageError(`'${STDIN_ARG}' reads a spec from standard input, which is a terminal here; pipe one in, e.g. cat openapi.yaml | statuslint ${STDIN_ARG}`);
   const path = resolve(options.cwd, options.stdinFilepath ?? STDIN_NAME);
+  // Which of the two to lint would be a guess: the text read, or the file on disk.
+  const alsoNamed = specs.find((spec) => spec !== STDIN_ARG && resolve(options.cwd, spec) === path);
+  if (alsoNamed !== undefined) throw new UsageError(`${alsoNamed} is named as a spec and as --stdin-filepath; give it once, as a file or as standard input`);
   if (isFolder(path)) throw new UsageError(`--stdin-filepath names a folder (${options.stdinFilepath}); give the path of a file, which need not exist`);
   const limit = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const chunks: Buffer[] = [];

@@ -92,10 +92,20 @@ describe("a spec read from standard input ('-')", () => {
     [['--fix', '-'], '--fix writes specs in place, and standard input has no file to write; use --fix-dry-run for a diff'],
     [['-', '--stdin-filepath', 'fixtures'], '--stdin-filepath names a folder (fixtures); give the path of a file, which need not exist'],
     [['-', '--stdin-filepath', ''], '--stdin-filepath must not be empty'],
+    [['fixtures/clean/openapi.yaml', '-', '--stdin-filepath', './fixtures/clean/openapi.yaml'], 'fixtures/clean/openapi.yaml is named as a spec and as --stdin-filepath; give it once, as a file or as standard input'],
   ])('refuses %j: %s', async (args, message) => {
     const run = await runCli(args, { stdin: clean });
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(`statuslint: ${message}\n`);
+  });
+
+  it('warns that sarif and github output cannot place <stdin> unless --stdin-filepath names it', async () => {
+    const dir = project({});
+    const warning = 'statuslint: warning: findings in standard input are reported under <stdin>, which GitHub cannot place in the repository; name it with --stdin-filepath\n';
+    expect((await runCli(['--format', 'github', '-'], { cwd: dir, stdin: unchallenged })).stderr).toBe(warning);
+    expect((await runCli(['--format', 'sarif', '-'], { cwd: dir, stdin: unchallenged })).stderr).toContain('which code scanning cannot place');
+    expect((await runCli(['--format', 'github', '-', '--stdin-filepath', 'openapi.yaml'], { cwd: dir, stdin: unchallenged })).stderr).toBe('');
+    expect((await runCli(['--format', 'json', '-'], { cwd: dir, stdin: unchallenged })).stderr).toBe('');
   });
 
   it('refuses to wait on a terminal', async () => {
