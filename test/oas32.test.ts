@@ -112,7 +112,7 @@ components:
   });
 
   it('a `query` member is no operation before 3.2', async () => {
-    const spec = (version: string) => `openapi: ${version}
+    const spec = (version: string) => `${version === '2.0' ? "swagger: '2.0'" : `openapi: ${version}`}
 ${info}
 paths:
   /search:
@@ -120,7 +120,7 @@ paths:
       responses:
         '200': {description: OK}
 `;
-    expect((await lint({ 'openapi.yaml': spec('3.1.1') })).report.findings).toEqual([]);
+    for (const version of ['2.0', '3.0.3', '3.1.1']) expect((await lint({ 'openapi.yaml': spec(version) })).report.findings, version).toEqual([]);
     expect((await lint({ 'openapi.yaml': spec('3.2.0') })).report.findings.map((finding) => finding.pointer)).toEqual(['/paths/~1search/query']);
   });
 
