@@ -1,8 +1,9 @@
-import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { readdirSync, realpathSync, type Dirent } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import { CONFIG_FILE_NAMES } from './config/load.js';
 import { displayPath, UsageError } from './errors.js';
 import { compileGlob, type Glob, GlobError, hasMagic, splitGlob } from './glob.js';
+import { pathKind } from './path-kind.js';
 import { skippedFolder, SPEC_EXTENSION } from './spec-files.js';
 
 /** The files a run lints, from what the user typed. */
@@ -71,8 +72,9 @@ export function expandInputs(args: readonly string[], options: ExpandOptions): I
 
   for (const arg of args) {
     const path = resolve(options.cwd, arg);
-    const kind = kindOf(path);
-    if (kind === 'file' || options.literal?.has(path)) {
+    const kind = pathKind(path);
+    // A FIFO or device named one by one is the loader's to read or refuse.
+    if ((kind !== 'folder' && kind !== 'missing') || options.literal?.has(path)) {
       add(path, true);
     } else if (kind === 'folder') {
       for (const file of walk(path, (relativePath) => SPEC_EXTENSION.test(relativePath), true, options.cwd)) add(file, false);
@@ -87,15 +89,6 @@ export function expandInputs(args: readonly string[], options: ExpandOptions): I
   return { files: ordered, discovered, ignored, ownFilesFound };
 }
 
-function kindOf(path: string): 'file' | 'folder' | 'missing' {
-  try {
-    const stat = statSync(path);
-    return stat.isDirectory() ? 'folder' : 'file';
-  } catch {
-    return 'missing';
-  }
-}
-
 function expandGlob(pattern: string, cwd: string): string[] {
   const posix = pattern.split(sep).join('/');
   const { base, rest } = splitGlob(posix);
@@ -107,7 +100,7 @@ function expandGlob(pattern: string, cwd: string): string[] {
     throw error;
   }
   const root = resolve(cwd, base === '' ? '.' : base);
-  if (kindOf(root) !== 'folder') return [];
+  if (pathKind(root) !== 'folder') return [];
   const deep = rest.includes('/') || rest.includes('**');
   // A folder the glob matches is taken whole, as when the shell expands `apis/*` to it.
   return walk(root, (relativePath) => regex.test(relativePath), deep, cwd, true);
@@ -139,7 +132,7 @@ function walk(root: string, keep: (relativePath: string) => boolean, deep: boole
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       const path = join(folder, entry.name);
-      const isFolder = entry.isDirectory() || (entry.isSymbolicLink() && kindOf(path) === 'folder');
+      const isFolder = entry.isDirectory() || (entry.isSymbolicLink() && pathKind(path) === 'folder');
       if (isFolder) {
         if (skippedFolder(entry.name)) continue;
         const relativePath = relative(root, path).split(sep).join('/');

@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { displayPath, LoadError } from './errors.js';
+import { pathKind } from './path-kind.js';
 import { FindingSet, locateFindings, RuleError, runRules } from './engine/run.js';
 import { unusedSuppression } from './engine/suppress.js';
 import type { EnabledRule, Finding, RawFinding, Rule, Severity } from './engine/types.js';
@@ -128,14 +129,6 @@ export function mentionsVersionKey(path: string): boolean {
   }
 }
 
-function isFifo(path: string): boolean {
-  try {
-    return statSync(path).isFIFO();
-  } catch {
-    return false; // the loader names what is wrong
-  }
-}
-
 /** What a first look at an input finds: not a spec, a discovered spec holding only components, or a spec. */
 export type FirstLook = { kind: 'notSpec'; path: string } | { kind: 'componentsOnly'; file: SourceFile } | { kind: 'spec'; file: SourceFile };
 
@@ -143,7 +136,7 @@ export type FirstLook = { kind: 'notSpec'; path: string } | { kind: 'componentsO
 export function firstLook(workspace: Workspace, path: string, discovered: boolean): FirstLook {
   let file: SourceFile;
   try {
-    if (discovered && isFifo(path)) {
+    if (discovered && pathKind(path) === 'fifo') {
       throw new LoadError(path, 'a named pipe (FIFO) found in a folder is not read, since it may wait for a writer forever; name it on the command line to lint it');
     }
     file = workspace.load(path);

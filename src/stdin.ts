@@ -1,9 +1,9 @@
-import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { isatty } from 'node:tty';
 import { LoadError, UsageError } from './errors.js';
 import { decodeSource } from './loader/guards.js';
 import { DEFAULT_MAX_FILE_BYTES } from './loader/resolve.js';
+import { pathKind } from './path-kind.js';
 import { formatBytes } from './size.js';
 
 /** The argument that stands for standard input, as in most Unix tools. */
@@ -51,7 +51,7 @@ export async function readStdinSpec(
   // Which of the two to lint would be a guess: the text read, or the file on disk.
   const alsoNamed = specs.find((spec) => spec !== STDIN_ARG && resolve(options.cwd, spec) === path);
   if (alsoNamed !== undefined) throw new UsageError(`${alsoNamed} is named as a spec and as --stdin-filepath; give it once, as a file or as standard input`);
-  if (isFolder(path)) throw new UsageError(`--stdin-filepath names a folder (${options.stdinFilepath}); give the path of a file, which need not exist`);
+  if (pathKind(path) === 'folder') throw new UsageError(`--stdin-filepath names a folder (${options.stdinFilepath}); give the path of a file, which need not exist`);
   const limit = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const chunks: Buffer[] = [];
   let total = 0;
@@ -74,13 +74,5 @@ export async function readStdinSpec(
   } catch (error) {
     if (error instanceof LoadError) return { path, failure: error };
     throw error;
-  }
-}
-
-function isFolder(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
   }
 }

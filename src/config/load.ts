@@ -1,7 +1,8 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Node as YamlNode, Pair, YAMLMap } from 'yaml';
 import { yaml } from '../lazy-yaml.js';
+import { pathKind } from '../path-kind.js';
 import { checkOptions } from '../engine/options.js';
 import { displayPath, LoadError, UsageError, type ErrorPosition } from '../errors.js';
 import { GlobError, GlobSet } from '../glob.js';
@@ -54,19 +55,11 @@ export function defaultConfig(cwd: string): Config {
   return { base: cwd, extends: [DEFAULT_PRESET], rules: new Map(), overrides: [], ignore: new GlobSet([]), unusedSuppressions: 'info' };
 }
 
-function isFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
-}
-
 /** The nearest configuration file from `cwd` up to the file system root, if any. */
 export function findConfig(cwd: string): string | undefined {
   let folder = resolve(cwd);
   for (;;) {
-    const found = CONFIG_FILE_NAMES.filter((name) => isFile(join(folder, name)));
+    const found = CONFIG_FILE_NAMES.filter((name) => pathKind(join(folder, name)) === 'file');
     if (found.length > 1) {
       // Silently preferring one would leave the user editing a file that has no effect.
       const where = folder === resolve(cwd) ? '.' : displayPath(folder, cwd);
