@@ -1,5 +1,5 @@
 import { displayPath, LoadError, quoted } from './errors.js';
-import { parseSource } from './loader/parse.js';
+import { parseSource, type SourceFile } from './loader/parse.js';
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -55,14 +55,16 @@ export async function validateStructure(path: string, options: { root?: string; 
     }
     const details = ((error as { details?: SchemaProblem[] }).details ?? []).filter((detail) => detail.message);
     const first = details[0];
+    // Read again only now that validation has failed, to place the problem.
+    const file = readSpec(path, options.overlay?.get(path));
     // swagger-parser knows no schema for 3.2 and says so as if the spec were wrong.
-    if (!first && openApiVersion(path, options.overlay?.get(path))?.startsWith('3.2.')) {
-      return new LoadError(path, 'cannot validate: --validate checks with swagger-parser, which has no schema for OpenAPI 3.2 yet; the rules did lint the spec', locateNearest(path, '/openapi', options.overlay?.get(path)));
+    if (!first && String((file?.value as { openapi?: unknown } | null)?.openapi).startsWith('3.2.')) {
+      return new LoadError(path, 'cannot validate: --validate checks with swagger-parser, which has no schema for OpenAPI 3.2 yet; the rules did lint the spec', locateNearest(file, '/openapi'));
     }
     if (!first) return new LoadError(path, `not a valid OpenAPI document: ${(error as Error).message.split('\n')[0]}`);
     const pointer = first.instancePath ?? '';
     const more = details.length > 1 ? ` (and ${details.length - 1} more)` : '';
-    return new LoadError(path, `not a valid OpenAPI document: ${pointer || '/'} ${first.message}${more}`, locateNearest(path, pointer, options.overlay?.get(path)));
+    return new LoadError(path, `not a valid OpenAPI document: ${pointer || '/'} ${first.message}${more}`, locateNearest(file, pointer));
   }
 }
 
@@ -74,24 +76,18 @@ function decodeSafely(url: string): string {
   }
 }
 
-/** The `openapi` string a spec declares; read again only when validation has failed. */
-function openApiVersion(path: string, given?: string): string | undefined {
+/** The spec parsed, from the text the run was given or from disk; undefined if it cannot be. */
+function readSpec(path: string, given?: string): SourceFile | undefined {
   try {
-    const value = parseSource(path, given ?? readFileSync(path, 'utf8')).value as { openapi?: unknown } | null;
-    return typeof value?.openapi === 'string' ? value.openapi : undefined;
+    return parseSource(path, given ?? readFileSync(path, 'utf8'));
   } catch {
     return undefined;
   }
 }
 
 /** Position of the pointer, or of its nearest ancestor that the file itself contains. */
-function locateNearest(path: string, pointer: string, given?: string): { line: number; column: number } | undefined {
-  let file;
-  try {
-    file = parseSource(path, given ?? readFileSync(path, 'utf8'));
-  } catch {
-    return undefined;
-  }
+function locateNearest(file: SourceFile | undefined, pointer: string): { line: number; column: number } | undefined {
+  if (!file) return undefined;
   const segments = splitPointer(pointer);
   for (let length = segments.length; length >= 0; length--) {
     const candidate = appendPointer('', ...segments.slice(0, length));
