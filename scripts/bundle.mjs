@@ -10,7 +10,8 @@
 // Code they share, and what is loaded lazily, goes into chunks. dist/bundle is as deep as
 // dist/src, so paths the code resolves from its own location (package.json, rules/*.md) stay
 // right. `yaml` and swagger-parser stay outside: they are loaded at run time, only when needed.
-import { rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -37,3 +38,9 @@ await build({
   banner: { js: "import { createRequire as __statuslintRequire } from 'node:module'; const require = __statuslintRequire(import.meta.url);" },
   logLevel: 'warning',
 });
+
+// --cache keeps answers per build (src/cache.ts): a hash of what was bundled tells builds apart,
+// where the version alone would not (a rule changed in a checkout).
+const hash = createHash('sha256');
+for (const name of readdirSync(outdir).sort()) hash.update(name).update(readFileSync(join(outdir, name)));
+writeFileSync(join(outdir, 'build-id.txt'), `${hash.digest('base64url')}\n`);

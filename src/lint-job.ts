@@ -10,6 +10,7 @@ import { allRules, firstLook, lintRoot, locateNotice, messageOf, type RootSettin
 import type { WorkerJob, WorkerReply, WorkerSetup } from './lint-parallel.js';
 import type { SourceFile } from './loader/parse.js';
 import { projectRoots } from './loader/project-root.js';
+import type { Fingerprint } from './loader/fingerprint.js';
 import { Workspace } from './loader/resolve.js';
 
 /** Runs jobs against one workspace, kept across jobs so that shared files are read once per lane. */
@@ -20,6 +21,7 @@ export function jobRunner(setup: WorkerSetup): (job: WorkerJob) => WorkerReply {
     allowExternalRefs: setup.allowExternalRefs,
     rootFor: projectRoots(setup.cwd),
     overlay: setup.overlay,
+    fingerprints: setup.cache,
   });
   let noticesSent = 0;
   let referencedSent = 0;
@@ -38,13 +40,18 @@ export function jobRunner(setup: WorkerSetup): (job: WorkerJob) => WorkerReply {
       }
       reply.internalErrors = outcome.internalErrors.map(({ error, ...rest }) => ({ ...rest, stack: error instanceof Error ? error.stack : undefined }));
       reply.file = displayPath(file.path, setup.cwd);
+      if (setup.cache) reply.cacheable = cacheable(workspace, file);
       workspace.release(file);
     };
     try {
       if (job.asRoot) lintHere(workspace.load(job.path));
       else {
         const look = firstLook(workspace, job.path, job.discovered);
-        if (look.kind === 'notSpec') Object.assign(reply, { kind: 'notSpec', path: look.path });
+        if (look.kind === 'notSpec') {
+          Object.assign(reply, { kind: 'notSpec', path: look.path });
+          const print = setup.cache ? workspace.fingerprintOf(look.path) : undefined;
+          if (print) reply.cacheable = { files: [[look.path, print]], referenced: [] };
+        }
         else if (look.kind === 'componentsOnly') Object.assign(reply, { kind: 'componentsOnly', path: look.file.path });
         else lintHere(look.file);
       }
@@ -63,4 +70,18 @@ export function jobRunner(setup: WorkerSetup): (job: WorkerJob) => WorkerReply {
     loadedSent += reply.loaded.length;
     return reply;
   };
+}
+
+/** What `--cache` needs to replay this spec's reply (see WorkerReply.cacheable), or undefined when it cannot. */
+function cacheable(workspace: Workspace, file: SourceFile): WorkerReply['cacheable'] {
+  const dependencies = workspace.dependenciesOf(file);
+  if (!dependencies) return undefined;
+  const files: Array<[string, Fingerprint]> = [];
+  for (const path of dependencies.files) {
+    const print = workspace.fingerprintOf(path);
+    // Read from the overlay, or from a pipe: nothing to tell a change by.
+    if (!print) return undefined;
+    files.push([path, print]);
+  }
+  return { files, referenced: dependencies.referenced };
 }

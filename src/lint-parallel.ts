@@ -11,6 +11,9 @@ import type { EnabledRule, Finding, Rule, Severity } from './engine/types.js';
 import { allRules, defaultRules, emptyResult, failureKey, compareNotices, FirstSeen, lint, noticeKey, sourcesOf, type InternalError, type LintOptions, type LintResult, type Notice } from './lint.js';
 import { MIN_SPECS_PER_WORKER, releaseEarlyWorker, takeEarlyWorker, WORKER_URL, type WorkerStart } from './early-worker.js';
 import { jobRunner } from './lint-job.js';
+import type { Fingerprint } from './loader/fingerprint.js';
+import { projectRoots } from './loader/project-root.js';
+import type { LintCache } from './cache.js';
 
 export interface ParallelLintOptions extends LintOptions {
   /**
@@ -39,6 +42,12 @@ export interface ParallelLintOptions extends LintOptions {
    * lint in this thread alone with `lint()`, every input is named, with every key.
    */
   onFixKeys?: (path: string, keys: readonly string[]) => void;
+  /**
+   * `--cache`: specs whose files and settings are unchanged since it kept their answer are not
+   * linted again, and what is linted is kept for the next run (the caller saves it). Not used
+   * with an overlay, whose texts are not on disk.
+   */
+  cache?: LintCache;
 }
 
 /**
@@ -57,6 +66,8 @@ export interface WorkerSetup {
   overlay?: ReadonlyMap<string, string>;
   /** Whether replies carry the keys of the fixes offered (see ParallelLintOptions.onFixKeys). */
   fixKeys?: boolean;
+  /** Whether replies say what `--cache` needs to replay them (WorkerReply.cacheable). */
+  cache?: boolean;
 }
 
 /** A rule as it crosses to a worker: by id, since functions cannot. */
@@ -96,6 +107,13 @@ export interface WorkerReply {
   loaded: string[];
   /** The keys of the fixes the spec's findings offer, when the setup asks for them and there are any. */
   fixKeys?: string[];
+  /**
+   * When the setup asks (`--cache`) and this reply is the spec's whole answer, whatever spec
+   * the lane linted before: every file it depends on with its fingerprint as read (the spec
+   * first), and those of them a `$ref` names. Absent when a file came from the overlay or a
+   * pipe, or has a notice (sent with the first spec that reached it).
+   */
+  cacheable?: { files: Array<[path: string, print: Fingerprint]>; referenced: string[] };
 }
 
 /**
@@ -109,7 +127,6 @@ export interface WorkerReply {
  */
 export async function lintParallel(paths: readonly string[], options: ParallelLintOptions = {}): Promise<LintResult> {
   const workerUrl = options.workerUrl ?? WORKER_URL;
-  const threads = threadsFor(paths.length, options.threads);
   const fixed = options.rules ?? defaultRules();
   const rulesFor = typeof fixed === 'function' ? fixed : () => fixed;
   const enabledFor = new Map<string, readonly EnabledRule[]>();
@@ -130,6 +147,17 @@ export async function lintParallel(paths: readonly string[], options: ParallelLi
   }
 
   const cwd = options.cwd ?? process.cwd();
+  const cache = options.overlay ? undefined : options.cache;
+  const replies: WorkerReply[] = new Array(paths.length);
+  const keys = cache ? cacheKeys(cache, paths, rulesOf, options, cwd) : undefined;
+  if (cache && keys) {
+    paths.forEach((path, index) => {
+      const kept = cache.lookup(resolve(path), keys[index]!);
+      if (kept) replies[index] = { ...kept, job: index };
+    });
+  }
+  const toLint = paths.flatMap((_, index) => (replies[index] ? [] : [index]));
+  const threads = threadsFor(toLint.length, options.threads);
   const setup: WorkerSetup = {
     cwd,
     maxFileBytes: options.maxFileBytes,
@@ -137,6 +165,7 @@ export async function lintParallel(paths: readonly string[], options: ParallelLi
     unusedSuppressions: options.unusedSuppressions,
     ...(options.overlay ? { overlay: options.overlay } : {}),
     ...(options.onFixKeys ? { fixKeys: true } : {}),
+    ...(cache ? { cache: true } : {}),
   };
   // This thread lints too rather than wait on the workers: it starts at once, with its code
   // already loaded, and each worker costs a start-up and a JIT warm-up of its own (on 2 cores,
@@ -163,12 +192,14 @@ export async function lintParallel(paths: readonly string[], options: ParallelLi
 
   const merged = new Merge(cwd);
   try {
-    let done = 0;
-    const replies: WorkerReply[] = new Array(paths.length);
+    let done = paths.length - toLint.length;
+    if (done > 0) options.onProgress?.(done, paths.length);
     // Largest first, so that no thread is left with a big spec at the end while the others idle.
     await Promise.all(
-      largestFirst(paths).map(async (index) => {
-        replies[index] = await pool.run(job(index, paths[index]!, false));
+      largestFirst(paths, toLint).map(async (index) => {
+        const reply = await pool.run(job(index, paths[index]!, false));
+        replies[index] = reply;
+        cache?.record(resolve(paths[index]!), keys![index]!, reply);
         options.onProgress?.(++done, paths.length);
       }),
     );
@@ -230,16 +261,42 @@ function awaitStarts(started: Int32Array, count: number, timeoutMs: number): voi
   }
 }
 
-/** Indexes of `paths`, the largest file first (unreadable ones last: they fail fast). */
-function largestFirst(paths: readonly string[]): number[] {
-  const sizes = paths.map((path) => {
+/** `indexes` of `paths`, the largest file first (unreadable ones last: they fail fast). */
+function largestFirst(paths: readonly string[], indexes: readonly number[]): number[] {
+  const sizes = new Map<number, number>();
+  for (const index of indexes) {
     try {
-      return statSync(path).size;
+      sizes.set(index, statSync(paths[index]!).size);
     } catch {
-      return 0;
+      sizes.set(index, 0);
     }
+  }
+  return [...indexes].sort((a, b) => sizes.get(b)! - sizes.get(a)! || a - b);
+}
+
+/**
+ * For each input, what its answer depends on besides its files: the rules and their options,
+ * every setting that changes what is read or reported, the working directory (paths are shown
+ * relative to it) and the project root its `$ref`s must stay inside.
+ */
+function cacheKeys(cache: LintCache, paths: readonly string[], rulesOf: (path: string) => readonly EnabledRule[], options: ParallelLintOptions, cwd: string): string[] {
+  const rootFor = projectRoots(cwd);
+  const byRules = new Map<readonly EnabledRule[], string>();
+  return paths.map((path) => {
+    const absolute = resolve(path);
+    const enabled = rulesOf(absolute);
+    let rules = byRules.get(enabled);
+    if (rules === undefined) byRules.set(enabled, (rules = JSON.stringify(enabled.map(({ rule, severity, options: ruleOptions }) => [rule.id, severity, ruleOptions ?? null]))));
+    return cache.keyOf([
+      rules,
+      cwd,
+      options.discovered?.has(path) ?? false,
+      options.maxFileBytes ?? null,
+      options.allowExternalRefs ?? false,
+      options.unusedSuppressions ?? null,
+      options.allowExternalRefs ? null : rootFor(absolute),
+    ]);
   });
-  return paths.map((_, index) => index).sort((a, b) => sizes[b]! - sizes[a]! || a - b);
 }
 
 /** Puts the workers' answers together, in input order, as `lint()` builds its result. */

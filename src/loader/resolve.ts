@@ -5,6 +5,7 @@ import { formatBytes } from '../size.js';
 import { decodeSource, parseGuarded } from './guards.js';
 import type { ParseOptions, SourceFile } from './parse.js';
 import { appendSegment, getAtPointer, splitPointer } from './pointer.js';
+import { fingerprintOf, type Fingerprint } from './fingerprint.js';
 import { isInside, projectRoots, realPath } from './project-root.js';
 import { MAX_NESTING, scanValue, type ValueScan } from './value-scan.js';
 
@@ -31,6 +32,8 @@ export interface WorkspaceOptions extends ParseOptions {
   rootFor?: (specPath: string) => string;
   /** Texts to use instead of what is on disk, by absolute path (`--fix` passes in memory). */
   overlay?: ReadonlyMap<string, string>;
+  /** Record each regular file's fingerprint as it is read, for `--cache` (fingerprintOf). */
+  fingerprints?: boolean;
 }
 
 /**
@@ -63,6 +66,10 @@ export class Workspace {
   readonly notices: RefNotice[] = [];
   /** Files that a checked file names in a `$ref`, so a folder's shared fragments are told from its specs. */
   readonly referenced = new Set<SourceFile>();
+  /** The files each checked file's `$ref`s name, by absolute path: what a spec's result depends on (dependenciesOf). */
+  private readonly refersTo = new Map<string, Set<string>>();
+  /** Each regular file's fingerprint as read, when the options ask for them (a text from the overlay or a pipe has none). */
+  private readonly prints: Map<string, Fingerprint> | undefined;
   private readonly maxFileBytes: number;
   private readonly overlay: ReadonlyMap<string, string> | undefined;
   private readonly parseOptions: ParseOptions;
@@ -79,6 +86,12 @@ export class Workspace {
     this.overlay = options.overlay;
     this.parseOptions = { yamlDocument: options.yamlDocument };
     this.rootFor = options.rootFor ?? projectRoots(process.cwd());
+    if (options.fingerprints) this.prints = new Map();
+  }
+
+  /** A file's fingerprint as it was read, if the workspace records them and the file was read from disk. */
+  fingerprintOf(path: string): Fingerprint | undefined {
+    return this.prints?.get(path);
   }
 
   /** Every file read so far, by absolute path, in the order first read. */
@@ -134,6 +147,7 @@ export class Workspace {
           throw new LoadError(absolute, `the file is ${formatBytes(stats.size)}, over the ${formatBytes(this.maxFileBytes)} limit (raise it with --max-file-size)`);
         }
         bytes = readFileSync(absolute);
+        this.prints?.set(absolute, fingerprintOf(stats, bytes));
       } else if (stats.isDirectory()) {
         throw new LoadError(absolute, 'is a directory, not a file');
       } else if (stats.isFIFO()) {
@@ -152,6 +166,25 @@ export class Workspace {
       throw new LoadError(absolute, describeFsError(error as NodeJS.ErrnoException));
     }
     return decodeSource(absolute, bytes);
+  }
+
+  /**
+   * Every file a checked spec's result depends on: itself and what its `$ref`s reach, however
+   * deep, by absolute path, whichever spec of the lane read them first. `undefined` when one of
+   * them has a notice: notices are reported with the first spec that reaches a file, so this
+   * spec's own result would not say it all.
+   */
+  dependenciesOf(file: SourceFile): { files: string[]; referenced: string[] } | undefined {
+    const reached = new Set([file.path]);
+    const referenced = new Set<string>();
+    for (const path of reached) {
+      for (const next of this.refersTo.get(path) ?? []) {
+        reached.add(next);
+        referenced.add(next);
+      }
+    }
+    if (this.notices.some((notice) => reached.has(notice.file.path))) return undefined;
+    return { files: [...reached], referenced: [...referenced] };
   }
 
   root(file: SourceFile): Located {
@@ -339,6 +372,9 @@ export class Workspace {
         }
         if (target.file !== current) {
           this.referenced.add(target.file);
+          let named = this.refersTo.get(current.path);
+          if (!named) this.refersTo.set(current.path, (named = new Set()));
+          named.add(target.file.path);
           pending.push(target.file);
         }
         // Most targets are values; only a target that is itself a `$ref` needs the chain walked.

@@ -1,0 +1,162 @@
+import { existsSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { project, projectRoot, runBinary, runCli, type CliRun } from './cli-harness.js';
+
+interface JsonReport {
+  findings: { ruleId: string; file: string; line: number; column: number; message: string }[];
+}
+
+interface CacheFile {
+  statuslintCache: 1;
+  build: string;
+  entries: Record<string, { key: string; files: [string, unknown][]; reply: { findings: { message: string }[] } }>;
+}
+
+const CACHE = '.statuslintcache';
+
+/** A spec whose 401 response is two `$ref`s away, in deep.yaml, shared with another spec. */
+const spec = (title: string): string => `openapi: 3.0.3
+info: {title: ${title}, version: '1'}
+paths:
+  /a:
+    get:
+      responses:
+        '200': {description: OK}
+        '400': {description: Bad request}
+        '401': {$ref: './shared.yaml#/Unauthorized'}
+`;
+const shared = "Unauthorized: {$ref: './deep.yaml#/Unauthorized'}\n";
+const deepWithoutChallenge = 'Unauthorized: {description: Unauthorized}\n';
+const deepWithChallenge = "Unauthorized:\n  description: Unauthorized\n  headers:\n    WWW-Authenticate: {schema: {type: string}}\n";
+
+function sharedProject(): string {
+  return project({ 'a.yaml': spec('a'), 'b.yaml': spec('b'), 'shared.yaml': shared, 'deep.yaml': deepWithoutChallenge });
+}
+
+const lintJson = async (cwd: string, args: string[] = ['a.yaml', 'b.yaml']): Promise<CliRun & { report: JsonReport }> => {
+  const run = await runCli(['--format', 'json', '--fail-on', 'none', ...args], { cwd });
+  expect(run.code, run.stderr).toBe(0);
+  return { ...run, report: JSON.parse(run.stdout) as JsonReport };
+};
+
+const readCache = (path: string): CacheFile => JSON.parse(readFileSync(path, 'utf8')) as CacheFile;
+
+/** Changes what the cache holds for every spec, so that a run shows whether it replayed it. */
+function markCached(path: string): void {
+  const cache = readCache(path);
+  for (const entry of Object.values(cache.entries)) for (const finding of entry.reply.findings) finding.message = 'from the cache';
+  writeFileSync(path, JSON.stringify(cache));
+}
+
+const messages = (report: JsonReport): string[] => report.findings.map((finding) => finding.message);
+
+describe('--cache', () => {
+  it('gives the same report and warnings as a run without it, on every fixture, linted or replayed', async () => {
+    const cwd = project({});
+    const args = ['--format', 'json', '--fail-on', 'none', join(projectRoot, 'fixtures')];
+    const plain = await runCli(args, { cwd });
+    const first = await runCli([...args, '--cache'], { cwd });
+    const second = await runCli([...args, '--cache'], { cwd });
+    expect(JSON.parse(plain.stdout).findings.length).toBeGreaterThan(10);
+    for (const run of [first, second]) {
+      expect(run.code).toBe(plain.code);
+      expect(run.stdout).toBe(plain.stdout);
+      expect(run.stderr).toBe(plain.stderr);
+    }
+    // Specs that could not be linted, or that have notices (the remote $ref), are not kept.
+    const kept = Object.keys(readCache(join(cwd, CACHE)).entries);
+    expect(kept).toContain(join(projectRoot, 'fixtures/multi-file/openapi.yaml'));
+    expect(kept).not.toContain(join(projectRoot, 'fixtures/invalid/remote-ref.yaml'));
+    expect(kept).not.toContain(join(projectRoot, 'fixtures/invalid/missing-ref.yaml'));
+  });
+
+  it('replays a spec whose files did not change, and lints again one whose $ref two files away did', async () => {
+    const cwd = sharedProject();
+    const first = await lintJson(cwd, ['--cache', 'a.yaml', 'b.yaml']);
+    expect(first.report.findings.filter((finding) => finding.ruleId === 'require-www-authenticate')).toHaveLength(1);
+    markCached(join(cwd, CACHE));
+    expect(new Set(messages((await lintJson(cwd, ['--cache', 'a.yaml', 'b.yaml'])).report))).toEqual(new Set(['from the cache']));
+
+    // b.yaml was linted after a.yaml in the same lane, which had read and checked both
+    // fragments already: its entry must still name deep.yaml.
+    writeFileSync(join(cwd, 'deep.yaml'), deepWithChallenge);
+    const edited = await lintJson(cwd, ['--cache', 'a.yaml', 'b.yaml']);
+    expect(messages(edited.report)).not.toContain('from the cache');
+    expect(edited.report).toEqual((await lintJson(cwd)).report);
+    expect(edited.report.findings.some((finding) => finding.ruleId === 'require-www-authenticate')).toBe(false);
+  });
+
+  it('lints again what only one setting changed: a --rule, the configuration, --max-file-size', async () => {
+    const cwd = sharedProject();
+    await lintJson(cwd, ['--cache', 'a.yaml']);
+    for (const extra of [['--rule', 'require-www-authenticate=warning'], ['--max-file-size', '1mb']]) {
+      markCached(join(cwd, CACHE));
+      expect(messages((await lintJson(cwd, ['--cache', ...extra, 'a.yaml'])).report)).not.toContain('from the cache');
+    }
+    markCached(join(cwd, CACHE));
+    writeFileSync(join(cwd, 'statuslint.config.yaml'), 'rules:\n  require-www-authenticate: warning\n');
+    expect(messages((await lintJson(cwd, ['--cache', 'a.yaml'])).report)).not.toContain('from the cache');
+  });
+
+  it('takes a touched file with the same bytes as unchanged, and records its new times', async () => {
+    const cwd = sharedProject();
+    await lintJson(cwd, ['--cache', 'a.yaml']);
+    markCached(join(cwd, CACHE));
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(join(cwd, 'deep.yaml'), later, later);
+    expect(new Set(messages((await lintJson(cwd, ['--cache', 'a.yaml'])).report))).toEqual(new Set(['from the cache']));
+    const entry = readCache(join(cwd, CACHE)).entries[join(cwd, 'a.yaml')]!;
+    const deep = entry.files.find(([path]) => path === join(cwd, 'deep.yaml'))!;
+    expect((deep[1] as number[])[1]).toBeCloseTo(later.getTime(), 0);
+  });
+
+  it('refuses to overwrite a file that is not its cache, and starts again from one cut short', async () => {
+    const cwd = sharedProject();
+    const refused = await runCli(['--cache-location', 'b.yaml', 'a.yaml'], { cwd });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/b\.yaml is not a statuslint cache, and --cache would overwrite it/);
+    expect(readFileSync(join(cwd, 'b.yaml'), 'utf8')).toBe(spec('b'));
+
+    writeFileSync(join(cwd, CACHE), '{"statuslintCache":1,"build":"x","entr');
+    const cut = await lintJson(cwd, ['--cache', 'a.yaml']);
+    expect(cut.stderr).toMatch(/warning: the cache \.statuslintcache could not be read \(cut short\?\); it is made again/);
+    expect(Object.keys(readCache(join(cwd, CACHE)).entries)).toEqual([join(cwd, 'a.yaml')]);
+  });
+
+  it('keeps the cache in a folder given as --cache-location, and forgets specs that are gone', async () => {
+    const cwd = sharedProject();
+    const location = join(project({}), '/');
+    await lintJson(cwd, ['--cache-location', location, 'a.yaml', 'b.yaml']);
+    expect(Object.keys(readCache(join(location, CACHE)).entries).sort()).toEqual([join(cwd, 'a.yaml'), join(cwd, 'b.yaml')]);
+    rmSync(join(cwd, 'b.yaml'));
+    await lintJson(cwd, ['--cache-location', location, 'a.yaml']);
+    expect(Object.keys(readCache(join(location, CACHE)).entries)).toEqual([join(cwd, 'a.yaml')]);
+    expect(existsSync(join(cwd, CACHE))).toBe(false);
+  });
+
+  it('is neither read nor written by --fix, which lints the specs it writes from memory', async () => {
+    const cwd = sharedProject();
+    const run = await runCli(['--fix', '--cache', 'a.yaml'], { cwd });
+    expect(run.stderr).toMatch(/fixed 1 problem in 1 file/);
+    expect(existsSync(join(cwd, CACHE))).toBe(false);
+  });
+
+  it('replays specs across worker threads as the built executable runs them', () => {
+    const files: Record<string, string> = { 'shared.yaml': shared, 'deep.yaml': deepWithoutChallenge };
+    for (let index = 0; index < 24; index++) files[`specs/s${index}.yaml`] = spec(`s${index}`).replaceAll('./shared.yaml', '../shared.yaml');
+    const cwd = project(files);
+    const args = ['--format', 'json', '--fail-on', 'none', '--cache', 'specs'];
+    const env = { STATUSLINT_THREADS: '2' };
+    const first = runBinary(args, { cwd, env });
+    expect(first.code, first.stderr).toBe(0);
+    expect((JSON.parse(first.stdout) as JsonReport).findings.filter((finding) => finding.ruleId === 'require-www-authenticate')).toHaveLength(1);
+    expect(Object.keys(readCache(join(cwd, CACHE)).entries)).toHaveLength(24);
+    expect(runBinary(args, { cwd, env }).stdout).toBe(first.stdout);
+
+    writeFileSync(join(cwd, 'deep.yaml'), deepWithChallenge);
+    const edited = runBinary(args, { cwd, env });
+    expect(edited.stdout).toBe(runBinary(['--format', 'json', '--fail-on', 'none', 'specs'], { cwd, env }).stdout);
+    expect((JSON.parse(edited.stdout) as JsonReport).findings.some((finding) => finding.ruleId === 'require-www-authenticate')).toBe(false);
+  });
+});
