@@ -38,13 +38,13 @@ describe('the package tarball', () => {
   const listing = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: projectRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })) as [{ files: { path: string }[] }];
   const files = listing[0].files.map((file) => file.path).sort();
 
-  it('holds the entry point, the whole bundle, every rule page, package.json, the README and the licence', () => {
-    const needed = ['bin/statuslint.js', 'package.json', 'README.md', 'LICENSE', ...bundled.map((name) => `dist/bundle/${name}`), ...Object.keys(rules).map((id) => `rules/${id}.md`)];
+  it('holds the entry point, the whole bundle and its build id (--cache), every rule page, package.json, the README and the licence', () => {
+    const needed = ['bin/statuslint.js', 'package.json', 'README.md', 'LICENSE', 'dist/bundle/build-id.txt', ...bundled.map((name) => `dist/bundle/${name}`), ...Object.keys(rules).map((id) => `rules/${id}.md`)];
     for (const path of needed) expect(files, path).toContain(path);
   });
 
   it('holds nothing the installed CLI does not run or read, but its licence', () => {
-    const extra = files.filter((path) => !/^(bin\/statuslint\.js|package\.json|README\.md|LICENSE|dist\/bundle\/[^/]+\.js|rules\/[a-z-]+\.md)$/.test(path));
+    const extra = files.filter((path) => !/^(bin\/statuslint\.js|package\.json|README\.md|LICENSE|dist\/bundle\/[^/]+\.js|dist\/bundle\/build-id\.txt|rules\/[a-z-]+\.md)$/.test(path));
     expect(extra).toEqual([]);
   });
 });
