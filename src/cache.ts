@@ -2,6 +2,7 @@
 // made from, so that a run over a folder where little changed lints only what did. A reply
 // from the cache is what linting the spec again would give: the tests compare the two.
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { UsageError } from './errors.js';
 import type { WorkerReply } from './lint-parallel.js';
@@ -46,15 +47,25 @@ export function cacheLocation(option: string | undefined, cwd: string): string {
 
 /**
  * statuslint's build, as scripts/bundle.mjs records it (a hash of the bundle), so that a new
- * version, or a rule changed in a checkout, starts the cache again. Run from the compiled
- * sources, as the tests do, only the version tells builds apart.
+ * version, or a rule changed in a checkout, starts the cache again; and the version of `yaml`,
+ * which the bundle leaves outside and an update of the dependencies can change. Run from the
+ * compiled sources, as the tests do, only the versions tell builds apart.
  */
 export function buildId(): string {
+  let bundle: string;
   try {
-    return readFileSync(new URL('./build-id.txt', import.meta.url), 'utf8').trim();
+    bundle = readFileSync(new URL('./build-id.txt', import.meta.url), 'utf8').trim();
   } catch {
-    return `${packageInfo().version} unbundled`;
+    bundle = `${packageInfo().version} unbundled`;
   }
+  let yaml = 'unknown';
+  try {
+    const require = createRequire(import.meta.url);
+    yaml = (JSON.parse(readFileSync(require.resolve('yaml/package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    // no yaml found: the bundle's hash alone
+  }
+  return `${bundle} yaml@${yaml}`;
 }
 
 export class LintCache {
@@ -97,7 +108,9 @@ export class LintCache {
       return new LintCache(path, build, {}, 'could not be read (cut short?); it is made again');
     }
     if (parsed.build !== build) return new LintCache(path, build, {});
-    return new LintCache(path, build, parsed.entries ?? {});
+    const entries = parsed.entries as unknown;
+    if (typeof entries !== 'object' || entries === null || Array.isArray(entries)) return new LintCache(path, build, {}, 'holds no entries; it is made again');
+    return new LintCache(path, build, entries as Record<string, Entry>);
   }
 
   /** What a spec's reply depends on besides its files (rules, options, folders), as one short string. */
@@ -108,7 +121,7 @@ export class LintCache {
   /** The kept reply for a spec, if it was linted with `key` and none of its files changed since. */
   lookup(path: string, key: string): KeptReply | undefined {
     const entry = this.entries.get(path);
-    if (!entry || entry.key !== key) return undefined;
+    if (!entry || entry.key !== key || !wellFormed(entry)) return undefined;
     for (const dependency of entry.files) if (!this.unchanged(dependency)) return undefined;
     return entry.reply;
   }
@@ -169,4 +182,16 @@ export class LintCache {
     this.changed = true;
     return true;
   }
+}
+
+/** Whether an entry has the shape this build writes: a cache edited by hand must not crash a run. */
+function wellFormed(entry: Entry): boolean {
+  const { files, reply } = entry;
+  const arrays = [reply?.findings, reply?.notices, reply?.internalErrors, reply?.referenced, reply?.loaded];
+  return (
+    Array.isArray(files) &&
+    files.every((file) => Array.isArray(file) && typeof file[0] === 'string' && Array.isArray(file[1]) && file[1].length === 4) &&
+    typeof reply?.kind === 'string' &&
+    arrays.every(Array.isArray)
+  );
 }

@@ -115,12 +115,19 @@ describe('--cache', () => {
     expect((deep[1] as number[])[1]).toBeCloseTo(later.getTime(), 0);
   });
 
-  it('refuses to overwrite a file that is not its cache, and starts again from one cut short', async () => {
+  it('refuses to overwrite a file that is not its cache, and starts again from one cut short or edited', async () => {
     const cwd = sharedProject();
     const refused = await runCli(['--cache-location', 'b.yaml', 'a.yaml'], { cwd });
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/b\.yaml is not a statuslint cache, and --cache would overwrite it/);
     expect(readFileSync(join(cwd, 'b.yaml'), 'utf8')).toBe(spec('b'));
+
+    // An entry edited by hand is linted again, not trusted.
+    await lintJson(cwd, ['--cache', 'a.yaml']);
+    const edited = readCache(join(cwd, CACHE));
+    Object.assign(edited.entries[join(cwd, 'a.yaml')]!, { files: null });
+    writeFileSync(join(cwd, CACHE), JSON.stringify(edited));
+    expect((await lintJson(cwd, ['--cache', 'a.yaml'])).report).toEqual((await lintJson(cwd, ['a.yaml'])).report);
 
     writeFileSync(join(cwd, CACHE), '{"statuslintCache":1,"build":"x","entr');
     const cut = await lintJson(cwd, ['--cache', 'a.yaml']);
