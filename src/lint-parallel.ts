@@ -108,12 +108,13 @@ export interface WorkerReply {
   /** The keys of the fixes the spec's findings offer, when the setup asks for them and there are any. */
   fixKeys?: string[];
   /**
-   * When the setup asks (`--cache`) and this reply is the spec's whole answer, whatever spec
-   * the lane linted before: every file it depends on with its fingerprint as read (the spec
-   * first), and those of them a `$ref` names. Absent when a file came from the overlay or a
-   * pipe, or has a notice (sent with the first spec that reached it).
+   * When the setup asks (`--cache`) and the spec's answer can be replayed: every file it
+   * depends on with its fingerprint as read (the spec first), and the reply as a later run
+   * replays it, as JSON. Made in the lane, so that the thread that merges does not. Absent
+   * when the spec could not be linted, a rule failed, a file came from the overlay or a pipe,
+   * or a file has a notice (sent with the first spec that reached it).
    */
-  cacheable?: { files: Array<[path: string, print: Fingerprint]>; referenced: string[] };
+  cached?: { files: Array<[path: string, print: Fingerprint]>; reply: string };
 }
 
 /**

@@ -44,7 +44,7 @@ function writeErrorText(error: unknown): string {
  * UsageError, `cannot write <shownAs>: <reason>`. `ifExists`: the message when an exclusive
  * write finds the file already there.
  */
-export function writeUserFile(path: string, content: string | Iterable<string>, shownAs: string, options: WriteOptions & { ifExists?: string } = {}): void {
+export function writeUserFile(path: string, content: string | Iterable<string | Uint8Array>, shownAs: string, options: WriteOptions & { ifExists?: string } = {}): void {
   try {
     writeFileAtomic(path, content, options);
   } catch (error) {
@@ -69,7 +69,7 @@ export function writeUserFile(path: string, content: string | Iterable<string>, 
  * blocking, so one that no process reads fails at once (ENXIO) instead of hanging. A block
  * device, socket or folder is refused.
  */
-export function writeFileAtomic(path: string, content: string | Iterable<string>, options: WriteOptions = {}): void {
+export function writeFileAtomic(path: string, content: string | Iterable<string | Uint8Array>, options: WriteOptions = {}): void {
   if (options.exclusive) {
     replaceAtomically(path, content, true, undefined);
     return;
@@ -142,7 +142,7 @@ function ownDescriptor(path: string): number | undefined {
   return undefined;
 }
 
-function replaceAtomically(path: string, content: string | Iterable<string>, exclusive: boolean, mode: number | undefined): void {
+function replaceAtomically(path: string, content: string | Iterable<string | Uint8Array>, exclusive: boolean, mode: number | undefined): void {
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
   try {
     if (typeof content === 'string') writeFileSync(temporary, content);
@@ -161,7 +161,7 @@ function replaceAtomically(path: string, content: string | Iterable<string>, exc
 }
 
 /** Writes into a character device or FIFO as it is: no temporary file, nothing replaced. */
-function writeDirectly(path: string, content: string | Iterable<string>, fifo: boolean): void {
+function writeDirectly(path: string, content: string | Iterable<string | Uint8Array>, fifo: boolean): void {
   let fd: number;
   try {
     // O_NONBLOCK: opening a FIFO for writing otherwise waits, forever, for a reader.
@@ -179,10 +179,10 @@ function writeDirectly(path: string, content: string | Iterable<string>, fifo: b
  * Writes the pieces one after another, each encoded only when its turn comes, then closes
  * `fd` if `close`. `nonBlocking`: a full pipe (EAGAIN) is waited out, a little at a time.
  */
-function writePieces(fd: number, pieces: Iterable<string>, nonBlocking: boolean, close: boolean): void {
+function writePieces(fd: number, pieces: Iterable<string | Uint8Array>, nonBlocking: boolean, close: boolean): void {
   try {
     for (const piece of pieces) {
-      const bytes = Buffer.from(piece, 'utf8');
+      const bytes = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
       for (let written = 0; written < bytes.length; ) {
         try {
           written += writeSync(fd, bytes, written);

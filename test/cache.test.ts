@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,10 +8,16 @@ interface JsonReport {
   findings: { ruleId: string; file: string; line: number; column: number; message: string }[];
 }
 
+interface Entry {
+  key: string;
+  files: [string, unknown[]][];
+  reply: { findings: { message: string }[] };
+}
+
+/** A cache file: its first line, then one entry per spec (path, key, files; a tab; the reply). */
 interface CacheFile {
-  statuslintCache: 1;
-  build: string;
-  entries: Record<string, { key: string; files: [string, unknown][]; reply: { findings: { message: string }[] } }>;
+  header: { statuslintCache: number; build: string };
+  entries: Record<string, Entry>;
 }
 
 const CACHE = '.statuslintcache';
@@ -40,13 +47,27 @@ const lintJson = async (cwd: string, args: string[] = ['a.yaml', 'b.yaml']): Pro
   return { ...run, report: JSON.parse(run.stdout) as JsonReport };
 };
 
-const readCache = (path: string): CacheFile => JSON.parse(readFileSync(path, 'utf8')) as CacheFile;
+function readCache(path: string): CacheFile {
+  const [first, ...lines] = readFileSync(path, 'utf8').split('\n').filter(Boolean);
+  const entries: Record<string, Entry> = {};
+  for (const line of lines) {
+    const [meta, reply] = line.split('\t') as [string, string];
+    const [file, key, files] = JSON.parse(meta) as [string, string, Entry['files']];
+    entries[file] = { key, files, reply: JSON.parse(reply) as Entry['reply'] };
+  }
+  return { header: JSON.parse(first!) as CacheFile['header'], entries };
+}
+
+function writeCache(path: string, cache: CacheFile): void {
+  const lines = Object.entries(cache.entries).map(([file, entry]) => `${JSON.stringify([file, entry.key, entry.files])}\t${JSON.stringify(entry.reply)}`);
+  writeFileSync(path, [JSON.stringify(cache.header), ...lines, ''].join('\n'));
+}
 
 /** Changes what the cache holds for every spec, so that a run shows whether it replayed it. */
 function markCached(path: string): void {
   const cache = readCache(path);
   for (const entry of Object.values(cache.entries)) for (const finding of entry.reply.findings) finding.message = 'from the cache';
-  writeFileSync(path, JSON.stringify(cache));
+  writeCache(path, cache);
 }
 
 const messages = (report: JsonReport): string[] => report.findings.map((finding) => finding.message);
@@ -99,7 +120,7 @@ describe('--cache', () => {
     expect(messages((await lintJson(cwd, ['--cache', 'a.yaml'])).report)).not.toContain('from the cache');
     // Another build of statuslint may find other things.
     markCached(join(cwd, CACHE));
-    writeFileSync(join(cwd, CACHE), readFileSync(join(cwd, CACHE), 'utf8').replace(/"build":"[^"]*"/, '"build":"another"'));
+    writeCache(join(cwd, CACHE), { ...readCache(join(cwd, CACHE)), header: { statuslintCache: 2, build: 'another' } });
     expect(messages((await lintJson(cwd, ['--cache', 'a.yaml'])).report)).not.toContain('from the cache');
   });
 
@@ -119,17 +140,29 @@ describe('--cache', () => {
     const cwd = sharedProject();
     const refused = await runCli(['--cache-location', 'b.yaml', 'a.yaml'], { cwd });
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toMatch(/b\.yaml is not a statuslint cache, and --cache would overwrite it/);
+    expect(refused.stderr).toMatch(/^statuslint: b\.yaml is not a statuslint cache, and --cache would overwrite it/);
     expect(readFileSync(join(cwd, 'b.yaml'), 'utf8')).toBe(spec('b'));
 
-    // An entry edited by hand is linted again, not trusted.
-    await lintJson(cwd, ['--cache', 'a.yaml']);
-    const edited = readCache(join(cwd, CACHE));
-    Object.assign(edited.entries[join(cwd, 'a.yaml')]!, { files: null });
-    writeFileSync(join(cwd, CACHE), JSON.stringify(edited));
-    expect((await lintJson(cwd, ['--cache', 'a.yaml'])).report).toEqual((await lintJson(cwd, ['a.yaml'])).report);
+    // A pipe would be read forever: refused before it is opened.
+    execFileSync('mkfifo', [join(cwd, 'pipe')]);
+    const pipe = await runCli(['--cache-location', 'pipe', 'a.yaml'], { cwd });
+    expect(pipe.code).toBe(2);
+    expect(pipe.stderr).toMatch(/^statuslint: the cache pipe is not a regular file; give a file or a folder as --cache-location$/m);
 
-    writeFileSync(join(cwd, CACHE), '{"statuslintCache":1,"build":"x","entr');
+    // An entry edited by hand is linted again, not trusted; one cut short is dropped.
+    await lintJson(cwd, ['--cache', 'a.yaml', 'b.yaml']);
+    const text = readFileSync(join(cwd, CACHE), 'utf8');
+    const edited = readCache(join(cwd, CACHE));
+    Object.assign(edited.entries[join(cwd, 'a.yaml')]!, { reply: { findings: null } });
+    writeCache(join(cwd, CACHE), edited);
+    const afterEdit = await lintJson(cwd, ['--cache', 'a.yaml', 'b.yaml']);
+    expect(afterEdit.report).toEqual((await lintJson(cwd, ['a.yaml', 'b.yaml'])).report);
+    writeFileSync(join(cwd, CACHE), text.slice(0, text.lastIndexOf('\t') + 20));
+    const afterCut = await lintJson(cwd, ['--cache', 'a.yaml', 'b.yaml']);
+    expect(afterCut.report).toEqual(afterEdit.report);
+    expect(Object.keys(readCache(join(cwd, CACHE)).entries).sort()).toEqual([join(cwd, 'a.yaml'), join(cwd, 'b.yaml')]);
+
+    writeFileSync(join(cwd, CACHE), '{"statuslintCache":2,"build":"x","entr');
     const cut = await lintJson(cwd, ['--cache', 'a.yaml']);
     expect(cut.stderr).toMatch(/warning: the cache \.statuslintcache could not be read \(cut short\?\); it is made again/);
     expect(Object.keys(readCache(join(cwd, CACHE)).entries)).toEqual([join(cwd, 'a.yaml')]);
