@@ -162,6 +162,18 @@ describe('bad input: exit 2, one line naming the file and position, no stack', (
     expect(run.stderr).toContain('fixtures/invalid/empty.yaml: the file is empty');
   });
 
+  it("a $ref in the default response, or under a property named 'example', is checked and followed like any other", async () => {
+    const spec = (ref: string): string =>
+      `openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    head:\n      responses:\n        '200': {description: OK}\n        '404': {description: Not found}\n        default: {$ref: '${ref}'}\n`;
+    const cwd = project({ 'specs/api.yaml': spec('errors.yaml#/Unexpected'), 'specs/broken.yaml': spec('missing.yaml#/Unexpected'), 'specs/errors.yaml': 'Unexpected:\n  description: Unexpected error\n  content: {application/json: {schema: {type: object}}}\n' });
+    const run = await runCli(['--format', 'json', 'specs'], { cwd });
+    expect(run.stderr).toMatch(/^statuslint: specs\/broken\.yaml:9:\d+: cannot resolve \$ref 'missing\.yaml#\/Unexpected': .*specs\/missing\.yaml: no such file$/m);
+    // Linted through the spec that references it, not skipped as "not OpenAPI".
+    expect(run.stderr).toMatch(/skipped 1 shared fragment/);
+    const report = JSON.parse(run.stdout) as { findings: { ruleId: string; file: string }[] };
+    expect(report.findings.filter((finding) => finding.ruleId === 'no-body-on-head').map((finding) => finding.file)).toEqual(['specs/errors.yaml']);
+  });
+
   it('a remote $ref is not fetched: a warning says so and the rest is linted', async () => {
     const run = await runCli(['fixtures/invalid/remote-ref.yaml']);
     expect(run.code).toBe(0);

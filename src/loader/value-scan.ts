@@ -154,10 +154,15 @@ class ValueWalker {
       // bundler's include (`description: {$ref: ./intro.md}` in Redocly's starter,
       // `{$ref: description.yml#/introduction}` in DigitalOcean's spec), which no rule reads.
       // A property or component named "description" (under a map of names) is walked as any other.
+      // So is a key that names data (`default`, `example`) in a map of names, such as
+      // `responses: {default: …}` (the default response) or a property called "default".
       path.push(key);
       const going = this.walk(
         member,
-        data || isDataKey(key) || (key === 'value' && inExample) || (key === 'description' && !NAME_MAPS.has(String(path[path.length - 2]))),
+        data ||
+          (isDataKey(key) && (key.startsWith('x-') || !NAME_MAPS.has(String(path[path.length - 2])))) ||
+          (key === 'value' && inExample) ||
+          (key === 'description' && !NAME_MAPS.has(String(path[path.length - 2]))),
       );
       path.pop();
       if (!going) {

@@ -47,6 +47,18 @@ describe('scanValue', () => {
     expect(scanValue({ example: { $ref: 5 }, 'x-a': { $ref: null }, examples: { e: { value: { $ref: [] } } } }, false).badRef).toBeUndefined();
   });
 
+  it("follows a $ref under a name that means data elsewhere, in a map of names: the default response, a property called 'example'", () => {
+    const spec = {
+      paths: { '/a': { get: { responses: { '200': { description: 'ok' }, default: { $ref: 'errors.yaml#/Unexpected' } } } } },
+      components: {
+        schemas: { S: { properties: { example: { $ref: '#/components/schemas/E' }, enum: { $ref: '#/components/schemas/N' } }, default: { $ref: 'data' } } },
+        examples: { default: { value: { $ref: 'still-data' } } },
+        responses: { 'x-note': { $ref: 'extension-data' } },
+      },
+    };
+    expect([...scanValue(spec, false).refs]).toEqual(['errors.yaml#/Unexpected', '#/components/schemas/E', '#/components/schemas/N']);
+  });
+
   it('does not follow a $ref written as a description (a bundler include of prose), but does under a property named "description"', () => {
     const spec = {
       info: { description: { $ref: 'description.yml#/introduction' } },
