@@ -1,12 +1,13 @@
 // `--cache`: each spec's answer kept between runs, with the fingerprints of every file it was
 // made from, so that a run over a folder where little changed lints only what did. A reply
 // from the cache is what linting the spec again would give: the tests compare the two.
-import { existsSync, readFileSync, statSync, type Stats } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { UsageError } from './errors.js';
 import type { WorkerReply } from './lint-parallel.js';
-import { contentHash, sameStats, type Fingerprint } from './loader/fingerprint.js';
+import { SEVERITIES, type Finding } from './engine/types.js';
+import { contentHash, racy, sameStats, type Fingerprint } from './loader/fingerprint.js';
 import { packageInfo } from './version.js';
 
 /** The name of the cache file, in the working directory unless --cache-location says otherwise. */
@@ -74,13 +75,15 @@ export function buildId(): string {
 export class LintCache {
   private changed = false;
   /** Each file's stats and hash as they are now, found once per run. */
-  private readonly now = new Map<string, { stats?: Stats; hash?: string }>();
+  private readonly now = new Map<string, { stats?: Stats; realPath?: string; hash?: string }>();
 
   private constructor(
     readonly path: string,
     /** The path as the user's messages name it. */
     readonly shownAs: string,
     private readonly build: string,
+    /** Whether a finding's rule is one this build has: a replayed finding is checked before it is trusted. */
+    private readonly isRuleId: (id: string) => boolean,
     private readonly entries = new Map<string, Entry>(),
     /** Why the file on disk was not used, for a warning. */
     readonly discarded?: string,
@@ -91,7 +94,7 @@ export class LintCache {
    * cache is refused, since saving would overwrite it (a spec named by mistake); a cache of
    * another build or format is started again, and a line cut short or edited is dropped.
    */
-  static open(path: string, shownAs: string, build: string): LintCache {
+  static open(path: string, shownAs: string, build: string, isRuleId: (id: string) => boolean): LintCache {
     let bytes: Buffer;
     try {
       // A pipe or a device (`/dev/zero`) would be read forever, or written over.
@@ -100,9 +103,11 @@ export class LintCache {
     } catch (error) {
       if (error instanceof UsageError) throw error;
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT') return new LintCache(path, shownAs, build);
+      if (code === 'ENOENT' || code === 'ENOTDIR') return new LintCache(path, shownAs, build, isRuleId);
       throw new UsageError(`cannot read the cache ${shownAs}: ${code === 'EISDIR' ? 'it is a folder' : (code ?? (error as Error).message)}`);
     }
+    // An empty file (`touch .statuslintcache`) holds nothing to lose.
+    if (bytes.length === 0) return new LintCache(path, shownAs, build, isRuleId);
     if (bytes.toString('utf8', 0, MAGIC.length) !== MAGIC) {
       throw new UsageError(`${shownAs} is not a statuslint cache, and --cache would overwrite it; remove it or give another --cache-location`);
     }
@@ -111,10 +116,10 @@ export class LintCache {
     try {
       header = JSON.parse(bytes.toString('utf8', 0, firstEnd === -1 ? bytes.length : firstEnd)) as typeof header;
     } catch {
-      return new LintCache(path, shownAs, build, undefined, 'could not be read (cut short?); it is made again');
+      return new LintCache(path, shownAs, build, isRuleId, undefined, 'could not be read (cut short?); it is made again');
     }
-    if (header?.statuslintCache !== FORMAT || header.build !== build) return new LintCache(path, shownAs, build);
-    const cache = new LintCache(path, shownAs, build);
+    if (header?.statuslintCache !== FORMAT || header.build !== build) return new LintCache(path, shownAs, build, isRuleId);
+    const cache = new LintCache(path, shownAs, build, isRuleId);
     for (let start = firstEnd + 1; firstEnd !== -1 && start < bytes.length; ) {
       const newline = bytes.indexOf(10, start);
       const end = newline === -1 ? bytes.length : newline;
@@ -143,7 +148,7 @@ export class LintCache {
     } catch {
       return undefined;
     }
-    return wellFormed(reply) ? reply : undefined;
+    return wellFormed(reply, this.isRuleId) ? reply : undefined;
   }
 
   /** Keeps a spec's reply, or forgets the spec's entry when the reply cannot be replayed (WorkerReply.cached). */
@@ -184,30 +189,37 @@ export class LintCache {
     yield batch.take();
   }
 
-  private unchanged([path, recorded]: [string, Fingerprint]): boolean {
+  private unchanged([path, recorded]: Dependency): boolean {
     let now = this.now.get(path);
     if (!now) {
       now = {};
       try {
         now.stats = statSync(path);
+        now.realPath = realpathSync(path);
       } catch {
         // gone: changed
       }
       this.now.set(path, now);
     }
-    if (!now.stats?.isFile()) return false;
-    if (sameStats(recorded, now.stats)) return true;
+    const stats = now.stats;
+    if (!stats?.isFile() || now.realPath !== recorded[4]) return false;
+    if (sameStats(recorded, stats)) return true;
+    // Another size is another file: not read (it may be far over the size limit).
+    if (recorded[0] !== -1 && recorded[0] !== stats.size) return false;
     try {
       now.hash ??= contentHash(readFileSync(path));
     } catch {
       return false;
     }
     if (now.hash !== recorded[3]) return false;
-    // Touched, not changed: the next run need not read it again.
-    recorded[0] = now.stats.size;
-    recorded[1] = now.stats.mtimeMs;
-    recorded[2] = now.stats.ctimeMs;
-    this.changed = true;
+    // Touched, not changed: the next run need not read it again, unless it was touched so
+    // recently that it could still change unseen (RACY_MS).
+    if (!racy(stats)) {
+      recorded[0] = stats.size;
+      recorded[1] = stats.mtimeMs;
+      recorded[2] = stats.ctimeMs;
+      this.changed = true;
+    }
     return true;
   }
 }
@@ -224,19 +236,57 @@ function entryOf(bytes: Buffer, start: number, end: number): [string, Entry] | u
   }
   if (!Array.isArray(meta) || meta.length !== 3) return undefined;
   const [path, key, files] = meta as unknown[];
-  if (typeof path !== 'string' || typeof key !== 'string' || !Array.isArray(files)) return undefined;
-  const wellMade = files.every(
-    (file: unknown) => Array.isArray(file) && typeof file[0] === 'string' && Array.isArray(file[1]) && file[1].length === 4 && typeof file[1][3] === 'string',
-  );
-  if (!wellMade) return undefined;
+  if (typeof path !== 'string' || typeof key !== 'string' || !Array.isArray(files) || files.length === 0) return undefined;
+  // The spec first, then what it depends on, each with a whole fingerprint.
+  if (!Array.isArray(files[0]) || files[0][0] !== path || !files.every(isDependency)) return undefined;
   return [path, { key, files: files as Dependency[], reply: bytes.subarray(tab + 1, end) }];
 }
 
-/** Whether a reply has the shape this build writes: a cache edited by hand must not crash a run. */
-function wellFormed(reply: KeptReply | null): boolean {
+function isDependency(value: unknown): value is Dependency {
+  if (!Array.isArray(value) || value.length !== 2 || typeof value[0] !== 'string') return false;
+  const print: unknown = value[1];
+  return (
+    Array.isArray(print) &&
+    print.length === 5 &&
+    typeof print[0] === 'number' &&
+    typeof print[1] === 'number' &&
+    typeof print[2] === 'number' &&
+    typeof print[3] === 'string' &&
+    typeof print[4] === 'string'
+  );
+}
+
+const isString = (value: unknown): value is string => typeof value === 'string';
+const isPosition = (value: unknown): boolean => Number.isInteger(value) && (value as number) >= 1;
+
+/**
+ * Whether a reply has the shape this build writes, to the field: a cache edited by hand, or
+ * damaged, must neither crash a run nor put in its report what no rule found.
+ */
+function wellFormed(reply: KeptReply | null, isRuleId: (id: string) => boolean): boolean {
   if (typeof reply !== 'object' || reply === null) return false;
-  const arrays = [reply.findings, reply.notices, reply.internalErrors, reply.referenced, reply.loaded];
-  return typeof reply.kind === 'string' && arrays.every(Array.isArray);
+  const { kind, findings, notices, internalErrors, referenced, loaded } = reply;
+  if (!Array.isArray(findings) || !Array.isArray(notices) || !Array.isArray(internalErrors) || !Array.isArray(referenced) || !Array.isArray(loaded)) return false;
+  // Kept only when clean: nothing to warn of, no bug met.
+  if (notices.length > 0 || internalErrors.length > 0 || !referenced.every(isString) || !loaded.every(isString)) return false;
+  if (kind === 'notSpec') return typeof reply.path === 'string' && findings.length === 0 && reply.ran === false;
+  if (kind !== 'done' || typeof reply.file !== 'string' || reply.ran !== true) return false;
+  return findings.every((finding: Finding | null) => {
+    if (typeof finding !== 'object' || finding === null) return false;
+    const { ruleId, messageId, severity, message, file, pointer, line, column, endLine, endColumn, operation, status } = finding;
+    return (
+      typeof ruleId === 'string' &&
+      isRuleId(ruleId) &&
+      typeof messageId === 'string' &&
+      (SEVERITIES as readonly unknown[]).includes(severity) &&
+      typeof message === 'string' &&
+      typeof file === 'string' &&
+      typeof pointer === 'string' &&
+      [line, column, endLine, endColumn].every(isPosition) &&
+      (operation === undefined || (typeof operation === 'object' && operation !== null && isString(operation.method) && isString(operation.path))) &&
+      (status === undefined || isString(status))
+    );
+  });
 }
 
 /** Small pieces gathered into writes of about a megabyte. */

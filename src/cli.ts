@@ -9,6 +9,7 @@ import { parseSize } from './size.js';
 import { SEVERITIES, type Severity } from './engine/types.js';
 import type { RefusedFix } from './fix/apply.js';
 import { expandInputs } from './inputs.js';
+import { unusedSuppression } from './engine/suppress.js';
 import { allRules, lintParallel, mentionsVersionKey, type Finding, type LintResult, type ParallelLintOptions } from './lint.js';
 import { createProgress, showsProgress } from './progress.js';
 import { FORMATS, REPOSITORY_FORMATS, reporterFor, type Format, type RunNotification } from './reporters/index.js';
@@ -270,6 +271,13 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
     ? cacheLocation(options.cacheLocation, io.cwd)
     : undefined;
   const own = [config.path, options.baseline, options.writeBaseline, options.output, cachePath].filter((path): path is string => typeof path === 'string');
+  if (cachePath !== undefined) {
+    // Each would overwrite the other, and every later run would refuse the cache.
+    const cacheTarget = realPath(cachePath);
+    for (const [flag, path] of [['--output', options.output], ['--baseline', options.baseline], ['--write-baseline', options.writeBaseline]] as const) {
+      if (path !== undefined && realPath(resolve(io.cwd, path)) === cacheTarget) throw new UsageError(`${flag} and the cache are the same file (${displayPath(cachePath, io.cwd)}); give --cache-location another`);
+    }
+  }
   const inputs = expandInputs(specArgs, {
     cwd: io.cwd,
     isIgnored: (path) => isIgnored(config, path),
@@ -319,7 +327,8 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
       if (outcome.refused.length > 0) io.stderr(refusedNote(outcome.refused));
     }
   } else {
-    const cache = cachePath !== undefined ? LintCache.open(cachePath, displayPath(cachePath, io.cwd), buildId()) : undefined;
+    const isRuleId = (id: string): boolean => Object.hasOwn(allRules, id) || id === unusedSuppression.id;
+    const cache = cachePath !== undefined ? LintCache.open(cachePath, displayPath(cachePath, io.cwd), buildId(), isRuleId) : undefined;
     if (cache?.discarded) io.stderr(`statuslint: warning: the cache ${cache.shownAs} ${cache.discarded}\n`);
     result = await lintParallel(inputs.files, { ...lintOptions, threads, beforeLint: io.beforeLint, cache });
     progress.clear();

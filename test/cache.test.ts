@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fingerprintOf, RACY_MS } from '../src/loader/fingerprint.js';
 import { project, projectRoot, runBinary, runCli, type CliRun } from './cli-harness.js';
 
 interface JsonReport {
@@ -124,16 +125,56 @@ describe('--cache', () => {
     expect(messages((await lintJson(cwd, ['--cache', 'a.yaml'])).report)).not.toContain('from the cache');
   });
 
-  it('takes a touched file with the same bytes as unchanged, and records its new times', async () => {
+  it('takes a touched file with the same bytes as unchanged', async () => {
     const cwd = sharedProject();
     await lintJson(cwd, ['--cache', 'a.yaml']);
     markCached(join(cwd, CACHE));
-    const later = new Date(Date.now() + 60_000);
-    utimesSync(join(cwd, 'deep.yaml'), later, later);
+    const earlier = new Date(Date.now() - 60_000);
+    utimesSync(join(cwd, 'deep.yaml'), earlier, earlier);
     expect(new Set(messages((await lintJson(cwd, ['--cache', 'a.yaml'])).report))).toEqual(new Set(['from the cache']));
+  });
+
+  it("does not trust the times of a file changed within the file system's clock tick (git's racy clean)", async () => {
+    const stats = (ago: number): Stats => ({ size: 10, mtimeMs: Date.now() - ago, ctimeMs: Date.now() - ago }) as Stats;
+    const bytes = Buffer.from('0123456789');
+    // Changed just now: recorded with a size no file has, so the next run compares the hash.
+    expect(fingerprintOf(stats(10), bytes, '/x')[0]).toBe(-1);
+    expect(fingerprintOf(stats(RACY_MS + 1000), bytes, '/x')).toEqual([10, expect.any(Number), expect.any(Number), expect.any(String), '/x']);
+    // Every file of a fresh project was just written.
+    const cwd = sharedProject();
+    await lintJson(cwd, ['--cache', 'a.yaml']);
     const entry = readCache(join(cwd, CACHE)).entries[join(cwd, 'a.yaml')]!;
-    const deep = entry.files.find(([path]) => path === join(cwd, 'deep.yaml'))!;
-    expect((deep[1] as number[])[1]).toBeCloseTo(later.getTime(), 0);
+    expect(entry.files.map(([, print]) => print[0])).toEqual([-1, -1, -1]);
+  });
+
+  it('lints again a spec whose $ref now reaches outside the project root through a symbolic link', async () => {
+    const outside = project({ 'frag.yaml': 'NF: {description: Not Found}\n' });
+    const cwd = project({
+      'spec.yaml': "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200': {description: OK}\n        '404': {$ref: 'frag.yaml#/NF'}\n",
+      'inside.yaml': 'NF: {description: Not Found}\n',
+    });
+    symlinkSync('inside.yaml', join(cwd, 'frag.yaml'));
+    expect((await runCli(['--cache', 'spec.yaml'], { cwd })).code).toBe(0);
+    rmSync(join(cwd, 'frag.yaml'));
+    symlinkSync(join(outside, 'frag.yaml'), join(cwd, 'frag.yaml'));
+    const cached = await runCli(['--cache', 'spec.yaml'], { cwd });
+    expect(cached.code).toBe(2);
+    expect(cached.stderr).toMatch(/outside the project root/);
+  });
+
+  it('lints again a spec whose files were first read under another spec\'s project root', async () => {
+    // No git repository: each spec's root is its own folder, and sub/a.yaml's $ref leaves it.
+    const specs = project({
+      // The larger, so linted first: sub/a.yaml is read through it, under its root.
+      'b.yaml': `openapi: 3.0.3\ninfo: {title: t, version: '1', description: '${'x'.repeat(400)}'}\npaths:\n  /b: {$ref: 'sub/a.yaml#/paths/~1a'}\n`,
+      'sub/a.yaml': "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200': {description: OK}\n        '404': {$ref: '../frag.yaml#/NF'}\n",
+      'frag.yaml': 'NF: {description: Not Found}\n',
+    });
+    const cwd = project({});
+    expect((await runCli(['--cache', join(specs, 'b.yaml'), join(specs, 'sub/a.yaml')], { cwd })).code).toBe(0);
+    const alone = await runCli(['--cache', join(specs, 'sub/a.yaml')], { cwd });
+    expect(alone).toEqual(await runCli([join(specs, 'sub/a.yaml')], { cwd }));
+    expect(alone.code).toBe(2);
   });
 
   it('refuses to overwrite a file that is not its cache, and starts again from one cut short or edited', async () => {
@@ -162,10 +203,29 @@ describe('--cache', () => {
     expect(afterCut.report).toEqual(afterEdit.report);
     expect(Object.keys(readCache(join(cwd, CACHE)).entries).sort()).toEqual([join(cwd, 'a.yaml'), join(cwd, 'b.yaml')]);
 
+    // A finding no rule of this build could make is not replayed.
+    const bogus = readCache(join(cwd, CACHE));
+    for (const entry of Object.values(bogus.entries)) for (const finding of entry.reply.findings) Object.assign(finding, { severity: 'bogus' });
+    writeCache(join(cwd, CACHE), bogus);
+    expect((await lintJson(cwd, ['--cache', 'a.yaml', 'b.yaml'])).report).toEqual(afterEdit.report);
+
+    // An empty file holds nothing to lose.
+    writeFileSync(join(cwd, CACHE), '');
+    expect((await lintJson(cwd, ['--cache', 'a.yaml'])).stderr).toBe('');
+
     writeFileSync(join(cwd, CACHE), '{"statuslintCache":2,"build":"x","entr');
     const cut = await lintJson(cwd, ['--cache', 'a.yaml']);
     expect(cut.stderr).toMatch(/warning: the cache \.statuslintcache could not be read \(cut short\?\); it is made again/);
     expect(Object.keys(readCache(join(cwd, CACHE)).entries)).toEqual([join(cwd, 'a.yaml')]);
+  });
+
+  it('refuses a cache that is also the report or a baseline', async () => {
+    const cwd = sharedProject();
+    for (const flag of ['--output', '--baseline', '--write-baseline']) {
+      const run = await runCli(['--cache-location', 'r.json', flag, 'r.json', 'a.yaml'], { cwd });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toBe(`statuslint: ${flag} and the cache are the same file (r.json); give --cache-location another\n`);
+    }
   });
 
   it('keeps the cache in a folder given as --cache-location, and forgets specs that are gone', async () => {

@@ -66,8 +66,10 @@ export class Workspace {
   readonly notices: RefNotice[] = [];
   /** Files that a checked file names in a `$ref`, so a folder's shared fragments are told from its specs. */
   readonly referenced = new Set<SourceFile>();
-  /** The files each checked file's `$ref`s name, by absolute path: what a spec's result depends on (dependenciesOf). */
+  /** The files each checked file's `$ref`s name, by absolute path: the files a spec references (dependenciesOf). */
   private readonly refersTo = new Map<string, Set<string>>();
+  /** Every file a `$ref` written in each file was followed to, loaded or not: what a spec's result depends on. */
+  private readonly reaches = new Map<string, Set<string>>();
   /** Each regular file's fingerprint as read, when the options ask for them (a text from the overlay or a pipe has none). */
   private readonly prints: Map<string, Fingerprint> | undefined;
   private readonly maxFileBytes: number;
@@ -147,7 +149,7 @@ export class Workspace {
           throw new LoadError(absolute, `the file is ${formatBytes(stats.size)}, over the ${formatBytes(this.maxFileBytes)} limit (raise it with --max-file-size)`);
         }
         bytes = readFileSync(absolute);
-        this.prints?.set(absolute, fingerprintOf(stats, bytes));
+        this.prints?.set(absolute, fingerprintOf(stats, bytes, realPath(absolute)));
       } else if (stats.isDirectory()) {
         throw new LoadError(absolute, 'is a directory, not a file');
       } else if (stats.isFIFO()) {
@@ -169,21 +171,25 @@ export class Workspace {
   }
 
   /**
-   * Every file a checked spec's result depends on: itself and what its `$ref`s reach, however
-   * deep, by absolute path, whichever spec of the lane read them first. `undefined` when one of
-   * them has a notice: notices are reported with the first spec that reaches a file, so this
-   * spec's own result would not say it all.
+   * Every file a checked spec's result depends on: itself and every file a `$ref` from it was
+   * followed to, however deep, by absolute path, whichever spec of the lane followed it first;
+   * and those of them its checked `$ref`s name. `undefined` when the result would not say it
+   * all, or would say something else next time: one of the files has a notice (reported with
+   * the first spec that reaches a file), or was first read under another spec's project root
+   * (its `$ref`s were checked against that one).
    */
   dependenciesOf(file: SourceFile): { files: string[]; referenced: string[] } | undefined {
-    const reached = new Set([file.path]);
+    const reached = closure(file.path, this.reaches);
     const referenced = new Set<string>();
-    for (const path of reached) {
-      for (const next of this.refersTo.get(path) ?? []) {
-        reached.add(next);
-        referenced.add(next);
+    for (const path of closure(file.path, this.refersTo)) for (const named of this.refersTo.get(path) ?? []) referenced.add(named);
+    if (this.notices.some((notice) => reached.has(notice.file.path))) return undefined;
+    if (!this.allowExternalRefs) {
+      const root = this.rootFor(file.path);
+      for (const path of reached) {
+        const loaded = path === file.path ? file : this.files.get(path);
+        if (loaded && this.roots.get(loaded) !== root) return undefined;
       }
     }
-    if (this.notices.some((notice) => reached.has(notice.file.path))) return undefined;
     return { files: [...reached], referenced: [...referenced] };
   }
 
@@ -280,7 +286,16 @@ export class Workspace {
     const hash = ref.indexOf('#');
     const filePart = hash === -1 ? ref : ref.slice(0, hash);
     const fragment = hash === -1 ? '' : ref.slice(hash + 1);
-    const file = filePart === '' ? from : this.load(this.permittedTarget(from, decodeUri(filePart)), from);
+    let file = from;
+    if (filePart !== '') {
+      const named = decodeUri(filePart);
+      // Whoever follows it (the check, the model, a rule), and whether or not it loads: a
+      // spec's result depends on the file, or on its absence.
+      let reached = this.reaches.get(from.path);
+      if (!reached) this.reaches.set(from.path, (reached = new Set()));
+      reached.add(resolvePath(dirname(from.path), named));
+      file = this.load(this.permittedTarget(from, named), from);
+    }
     const pointer = decodeFragment(fragment);
     if (pointer !== '' && !pointer.startsWith('/')) return undefined; // `#name` anchors are not JSON pointers
     const { found, value } = getAtPointer(file.value, pointer);
@@ -388,6 +403,13 @@ export class Workspace {
     }
     for (const done of visited) this.checked.add(done);
   }
+}
+
+/** `start` and every path `edges` lead to from it, however far. */
+function closure(start: string, edges: ReadonlyMap<string, ReadonlySet<string>>): Set<string> {
+  const reached = new Set([start]);
+  for (const path of reached) for (const next of edges.get(path) ?? []) reached.add(next);
+  return reached;
 }
 
 /** The pointer of every object under `root` whose `$ref` is `ref` (shared objects walked once). */
