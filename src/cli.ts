@@ -2,6 +2,9 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { CONFIG_FILE_NAMES, ConfigError, defaultConfig, findConfig, loadConfig, STARTER_FILE, type Config } from './config/load.js';
+// Statically: a dynamic import of it made esbuild split the configuration modules the CLI
+// loads anyway into chunks of their own, each loaded on every run.
+import { printedConfig } from './config/print.js';
 import { isIgnored, parseRuleFlags, ruleResolver } from './config/resolve.js';
 import { displayPath, LoadError, printable, UsageError } from './errors.js';
 import { projectRoots, realPath } from './loader/project-root.js';
@@ -93,6 +96,7 @@ interface CliOptions {
   stdinFilepath?: string;
   cache?: boolean;
   cacheLocation?: string;
+  printConfig?: string;
 }
 
 const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
@@ -121,6 +125,7 @@ function buildProgram(io: CliIo, exit: { code: number }): Command {
     .option('--fix', 'repair mechanical findings in place (comments and layout kept), then report what remains')
     .option('--fix-dry-run', 'print the --fix changes as a unified diff (to --output if given) and change no spec; the exit code is that of the problems that would remain')
     .option('--validate', 'also check each spec against the official OpenAPI schema (slower)')
+    .option('--print-config <spec>', 'print, as JSON, the configuration the spec would be linted with (every rule after extends, overrides and --rule), and lint nothing')
     .option('--debug', 'print stack traces of internal errors')
     // `statuslint rules --format json` must reach the subcommand's own --format.
     .enablePositionalOptions()
@@ -132,6 +137,11 @@ function buildProgram(io: CliIo, exit: { code: number }): Command {
       outputError: (text, write) => write(`statuslint: ${text.replace(/^error: /, '')}`),
     })
     .action(async (specs: string[], options: CliOptions) => {
+      if (options.printConfig !== undefined) {
+        if (specs.length > 0) throw new UsageError(`--print-config shows one spec's configuration, its value, and lints nothing: give no other spec (got '${specs[0]}')`);
+        io.stdout(printedConfig(configFor(options.config, io.cwd), resolve(io.cwd, options.printConfig), allRules, parseRuleFlags(options.rule ?? [], allRules), io.cwd));
+        return;
+      }
       if (specs.length === 0) throw new UsageError('no spec given (run statuslint --help for usage)');
       const commands = program.commands.map((command) => command.name());
       exit.code = await run(specs, { ...options, formatGiven: program.getOptionValueSource('format') === 'cli', commands }, io);

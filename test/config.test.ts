@@ -237,6 +237,65 @@ describe('--rule', () => {
   }
 });
 
+describe('--print-config', () => {
+  const config = {
+    extends: ['statuslint:recommended'],
+    rules: { 'require-validation-error': ['warning', { codes: ['400'] }], 'require-retry-after': 'error' },
+    overrides: [
+      { files: ['internal/**'], rules: { 'require-www-authenticate': 'off' } },
+      { files: ['public/**'], rules: { 'require-retry-after': 'info' } },
+      { files: ['internal/admin.yaml'], rules: { 'require-validation-error': 'error' } },
+    ],
+    ignore: ['vendor/'],
+    unusedSuppressions: 'warning',
+  };
+
+  it('shows what a spec is linted with: the overrides that match, and every rule once they and --rule are applied', async () => {
+    const dir = project({ 'statuslint.config.yaml': config });
+    const run = await runCli(['--print-config', 'internal/admin.yaml', '--rule', 'no-unknown-status=info'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    const printed = JSON.parse(run.stdout) as { rules: Record<string, unknown> } & Record<string, unknown>;
+    expect({ ...printed, rules: undefined }).toEqual({
+      file: 'internal/admin.yaml',
+      configuration: 'statuslint.config.yaml',
+      ignored: false,
+      extends: ['statuslint:recommended'],
+      overrides: [
+        { index: 0, files: ['internal/**'] },
+        { index: 2, files: ['internal/admin.yaml'] },
+      ],
+      unusedSuppressions: 'warning',
+      rules: undefined,
+    });
+    // A severity alone keeps the options set before it.
+    expect(printed.rules['require-validation-error']).toEqual(['error', { codes: ['400'] }]);
+    expect(printed.rules['require-www-authenticate']).toBe('off');
+    expect(printed.rules['require-retry-after']).toBe('error');
+    expect(printed.rules['no-unknown-status']).toBe('info');
+    // Every rule, opt-in ones included, each as the lint would set it.
+    expect(Object.keys(printed.rules)).toEqual(Object.keys(registry).sort());
+    const enabled = rulesFor(parseConfig(join(dir, 'statuslint.config.yaml'), JSON.stringify(config), registry), join(dir, 'internal/admin.yaml'), registry);
+    for (const [id, setting] of Object.entries(printed.rules)) {
+      if (id === 'no-unknown-status') continue;
+      expect(Array.isArray(setting) ? setting[0] : setting, id).toBe(enabled.find((entry) => entry.rule.id === id)?.severity ?? 'off');
+    }
+  });
+
+  it('says when the spec is ignored, and works without a configuration file', async () => {
+    const dir = project({ 'statuslint.config.yaml': config });
+    expect(JSON.parse((await runCli(['--print-config', 'vendor/x/openapi.yaml'], { cwd: dir })).stdout).ignored).toBe(true);
+    const none = JSON.parse((await runCli(['--print-config', 'openapi.yaml', '--no-config'], { cwd: dir })).stdout) as { configuration: unknown; rules: Record<string, unknown> };
+    expect(none.configuration).toBeNull();
+    expect(none.rules['require-retry-after']).toBe(registry['require-retry-after']!.meta.severity);
+  });
+
+  it('lints nothing, so takes no other spec', async () => {
+    const run = await runCli(['--print-config', 'a.yaml', 'b.yaml'], { cwd: project({}) });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe("statuslint: --print-config shows one spec's configuration, its value, and lints nothing: give no other spec (got 'b.yaml')\n");
+  });
+});
+
 describe('a bad config: exit 2, file:line:col and a hint, nothing linted', () => {
   const table: Array<[string, string, string[]]> = [
     ['unknown rule', 'rules:\n  require-www-authentcate: error\n', ["statuslint.config.yaml:2:3: unknown rule 'require-www-authentcate'; did you mean 'require-www-authenticate'?"]],

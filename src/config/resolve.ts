@@ -25,7 +25,7 @@ function apply(settings: Map<string, RuleSetting>, entries: ReadonlyMap<string, 
 }
 
 /** Indexes of the overrides whose `files` match the spec: all that its path decides. */
-function matchingOverrides(config: Config, file: string): number[] {
+export function matchingOverrides(config: Config, file: string): number[] {
   if (config.overrides.length === 0) return [];
   const path = configPath(config, file);
   return config.overrides.flatMap((override, index) => (override.files.matches(path) ? [index] : []));
