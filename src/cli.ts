@@ -7,7 +7,7 @@ import { CONFIG_FILE_NAMES, ConfigError, defaultConfig, findConfig, loadConfig, 
 import { printedConfig } from './config/print.js';
 import { isIgnored, parseRuleFlags, ruleResolver } from './config/resolve.js';
 import { displayPath, LoadError, printable, UsageError } from './errors.js';
-import { projectRoots, realPath } from './loader/project-root.js';
+import { projectRoots, realPath, RealPaths } from './loader/project-root.js';
 import { parseSize } from './size.js';
 import { SEVERITIES, type Severity } from './engine/types.js';
 import type { RefusedFix } from './fix/apply.js';
@@ -536,7 +536,8 @@ function internalErrorText(bug: LintResult['internalErrors'][number]): string {
  */
 function refuseToOverwriteInput(what: string, output: string, result: LintResult, ownFilesFound: readonly string[], cwd: string): void {
   const target = realPath(output);
-  if (result.readPaths.some((input) => realPath(input) === target)) {
+  const real = new RealPaths();
+  if (result.readPaths.some((input) => real.of(input) === target)) {
     throw new UsageError(`refusing to write the ${what} over ${displayPath(output, cwd)}, which this run reads`);
   }
   if (ownFilesFound.some((found) => realPath(found) === target) && mentionsVersionKey(output)) {

@@ -134,6 +134,15 @@ describe('$refs stay inside the project root unless --allow-external-refs', () =
     expect(run.stderr).toMatch(/^statuslint: api\.yaml:\d+:\d+: cannot resolve \$ref '\.\/shared\.yaml#\/Unauthorized': a symbolic link takes it outside the project root/);
   });
 
+  it('refuses a $ref through a linked folder inside the root that points outside it', async () => {
+    const { root, outside } = project();
+    symlinkSync(outside, join(root, 'vendor'));
+    writeFileSync(join(root, 'api.yaml'), stringify(unauthorized('./vendor/shared.yaml#/Unauthorized')));
+    const run = await runCli(['api.yaml'], { cwd: root });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^statuslint: api\.yaml:\d+:\d+: cannot resolve \$ref '\.\/vendor\/shared\.yaml#\/Unauthorized': a symbolic link takes it outside the project root/);
+  });
+
   it('--allow-external-refs follows them, and findings point into the outside file', async () => {
     const { root } = project();
     writeFileSync(join(root, 'api.yaml'), stringify(unauthorized('../outside/shared.yaml#/Unauthorized')));

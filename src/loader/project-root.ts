@@ -1,5 +1,5 @@
-import { existsSync, realpathSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { existsSync, readdirSync, realpathSync } from 'node:fs';
+import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 
 /** Is `path` the folder `root` or inside it (by path, without touching the file system)? */
 export function isInside(path: string, root: string): boolean {
@@ -64,5 +64,36 @@ export function realPath(path: string): string {
     return realpathSync(path);
   } catch {
     return path;
+  }
+}
+
+/**
+ * Real paths of many files in few folders, as the files of a split spec are: each folder is
+ * resolved once, and listed once for the links it holds. `realpath` makes a call for each
+ * folder on the way to every file: following the `$ref`s of a spec split over 2,581 files
+ * spent 265 ms in them, and an `lstat` per file still 42 ms.
+ */
+export class RealPaths {
+  /** Each folder's real path, ready to have a name appended, and the links it holds. */
+  private readonly folders = new Map<string, { prefix: string; links: ReadonlySet<string> }>();
+
+  of(path: string): string {
+    const folder = dirname(path);
+    let known = this.folders.get(folder);
+    if (!known) {
+      const real = realPath(folder);
+      this.folders.set(folder, (known = { prefix: real.endsWith(sep) ? real : real + sep, links: linksIn(folder) }));
+    }
+    const name = basename(path);
+    return known.links.has(name) ? realPath(path) : known.prefix + name;
+  }
+}
+
+/** The names of the symbolic links in a folder (none if it cannot be listed). */
+function linksIn(folder: string): Set<string> {
+  try {
+    return new Set(readdirSync(folder, { withFileTypes: true }).flatMap((entry) => (entry.isSymbolicLink() ? [entry.name] : [])));
+  } catch {
+    return new Set();
   }
 }

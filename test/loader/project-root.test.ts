@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { projectRoots } from '../../src/loader/project-root.js';
+import { projectRoots, RealPaths } from '../../src/loader/project-root.js';
 
 const made: string[] = [];
 
@@ -42,5 +42,29 @@ describe('projectRoots', () => {
     mkdirSync(join(top, 'specs'));
     const rootFor = projectRoots(top);
     expect(rootFor(join(top, 'specs', 'openapi.yaml'))).toBe(top);
+  });
+});
+
+describe('RealPaths', () => {
+  it('gives what realpath gives: through a linked folder, a linked file, a link to a link, and for a file not there yet', () => {
+    const root = tree();
+    mkdirSync(join(root, 'real', 'deep'), { recursive: true });
+    writeFileSync(join(root, 'real', 'deep', 'a.yaml'), 'a');
+    writeFileSync(join(root, 'real', 'b.yaml'), 'b');
+    symlinkSync(join(root, 'real'), join(root, 'linked'));
+    symlinkSync(join('deep', 'a.yaml'), join(root, 'real', 'to-a.yaml'));
+    symlinkSync('to-a.yaml', join(root, 'real', 'to-to-a.yaml'));
+    const paths = [
+      join(root, 'real', 'b.yaml'),
+      join(root, 'linked', 'b.yaml'),
+      join(root, 'linked', 'deep', 'a.yaml'),
+      join(root, 'real', 'to-a.yaml'),
+      join(root, 'linked', 'to-to-a.yaml'),
+    ];
+    const real = new RealPaths();
+    // Twice: the second answer comes from what was learnt of each folder.
+    for (let round = 0; round < 2; round++) for (const path of paths) expect(real.of(path), path).toBe(realpathSync(path));
+    expect(real.of(join(root, 'linked', 'new.yaml'))).toBe(join(root, 'real', 'new.yaml'));
+    expect(real.of(join(root, 'nowhere', 'x.yaml'))).toBe(join(root, 'nowhere', 'x.yaml'));
   });
 });
