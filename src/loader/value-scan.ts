@@ -97,7 +97,7 @@ class ValueWalker {
   }
 
   start(root: unknown): void {
-    if (root !== null && typeof root === 'object') this.walk(root, false);
+    if (root !== null && typeof root === 'object') this.walk(root, false, '', '');
   }
 
   private found(ref: string): void {
@@ -105,8 +105,13 @@ class ValueWalker {
     if (this.holders && !this.holders.has(ref)) this.holders.set(ref, appendPointer('', ...this.path));
   }
 
-  /** `data`: inside literal data, where a `$ref` member is just data. Returns false to stop. */
-  private walk(value: object, data: boolean): boolean {
+  /**
+   * `data`: inside literal data, where a `$ref` member is just data. `mapOf`: the key of the
+   * map of names this object is (`properties`, `responses`), '' if it is none; `itemOf`: that of
+   * the map it is an item of. Told from the structure, not the key alone: a property named
+   * "headers" is a schema, not a map of headers. Returns false to stop.
+   */
+  private walk(value: object, data: boolean, mapOf: string, itemOf: string): boolean {
     const path = this.path;
     if (path.length >= MAX_NESTING) {
       this.tooDeep = appendPointer('', ...path);
@@ -123,16 +128,12 @@ class ValueWalker {
         const item: unknown = value[index];
         if (item === null || typeof item !== 'object') continue;
         path.push(index);
-        const going = this.walk(item, data);
+        const going = this.walk(item, data, '', '');
         path.pop();
         if (!going) return false;
       }
       return true;
     }
-    // The `value` of an Example Object (`…/examples/<name>/value`) is literal data: a `$ref`
-    // inside it is part of the example (real specs do this, e.g. Shutterstock's). Not read
-    // above two levels: a negative index is no element, and optimised code bailed out on it.
-    const inExample = path.length >= 2 && path[path.length - 2] === 'examples';
     // for-in, not Object.keys: no array per object. JSON.parse and the YAML readers build plain
     // objects, whose prototype has nothing enumerable.
     let keys = 0;
@@ -145,25 +146,14 @@ class ValueWalker {
           continue;
         }
         // Rare: only a broken spec, or a property named "$ref", gets here.
-        if (!data && this.badRef === undefined && !NAME_MAPS.has(String(path[path.length - 1]))) this.badRef = appendPointer('', ...path, key);
+        if (!data && this.badRef === undefined && mapOf === '') this.badRef = appendPointer('', ...path, key);
       }
       if (member === null || typeof member !== 'object') continue;
-      // `key === 'value'` first, though `inExample` is rarely true: a comparison that has never
-      // run has no type feedback, and optimised code met its first example by bailing out.
-      // A `description` is prose wherever OpenAPI or JSON Schema has one; an object there is a
-      // bundler's include (`description: {$ref: ./intro.md}` in Redocly's starter,
-      // `{$ref: description.yml#/introduction}` in DigitalOcean's spec), which no rule reads.
-      // A property or component named "description" (under a map of names) is walked as any other.
-      // So is a key that names data (`default`, `example`) in a map of names, such as
-      // `responses: {default: …}` (the default response) or a property called "default".
       path.push(key);
-      const going = this.walk(
-        member,
-        data ||
-          (isDataKey(key) && (key.startsWith('x-') || !NAME_MAPS.has(String(path[path.length - 2])))) ||
-          (key === 'value' && inExample) ||
-          (key === 'description' && !NAME_MAPS.has(String(path[path.length - 2]))),
-      );
+      const going =
+        data || (mapOf === '' ? isDataMember(key, member, itemOf) : key.startsWith('x-') && EXTENSIBLE_MAPS.has(mapOf))
+          ? this.walk(member, true, '', '')
+          : this.walk(member, false, mapOf === '' && NAME_MAPS.has(key) ? key : '', mapOf);
       path.pop();
       if (!going) {
         this.keys += keys;
@@ -174,6 +164,30 @@ class ValueWalker {
     return true;
   }
 }
+
+/**
+ * Whether a member of an object that is no map of names holds literal data, where a `$ref` is
+ * part of the data: an example, an enum, a default, an extension; the value of an Example
+ * Object (`…/examples/<name>/value`: real specs put `$ref`s in them, e.g. Shutterstock's) and
+ * 3.2's `dataValue` and `serializedValue`; a Link's parameters and request body; JSON Schema's
+ * `examples` list; and a `description`, which is prose wherever OpenAPI or JSON Schema has one
+ * (an object there is a bundler's include, `description: {$ref: ./intro.md}` in Redocly's
+ * starter and DigitalOcean's spec, which no rule reads). In a map of names, the same keys are
+ * names: `responses: {default: …}` is the default response, `properties: {example: …}` a
+ * property.
+ */
+function isDataMember(key: string, member: object, itemOf: string): boolean {
+  if (isDataKey(key) || key === 'description') return true;
+  if (itemOf === 'examples') return key === 'value' || key === 'dataValue' || key === 'serializedValue';
+  if (itemOf === 'links') return key === 'parameters' || key === 'requestBody';
+  return key === 'examples' && Array.isArray(member);
+}
+
+/**
+ * Maps of names whose `x-` members are extensions (data), as the Paths, Responses and Callback
+ * Objects allow; in the others (`properties`, `headers`, `schemas`…) such a key is a name.
+ */
+const EXTENSIBLE_MAPS = new Set(['paths', 'responses', 'callbacks', 'webhooks']);
 
 /**
  * An empty array laid out for any value. `[]` starts out laid out for small integers and changes

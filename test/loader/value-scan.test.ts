@@ -59,6 +59,26 @@ describe('scanValue', () => {
     expect([...scanValue(spec, false).refs]).toEqual(['errors.yaml#/Unexpected', '#/components/schemas/E', '#/components/schemas/N']);
   });
 
+  it('tells a map of names from an object named like one: data under a property called "headers" stays data', () => {
+    const spec = {
+      components: {
+        schemas: {
+          Doc: { properties: { definitions: { type: 'object', example: { Pet: { $ref: '#/definitions/Cat' } } }, content: { example: { $ref: 5 } } } },
+          headers: { type: 'object', default: { $ref: 'missing.yaml' } },
+          Tagged: { examples: [{ $ref: 'json-schema-examples-are-data' }] },
+        },
+        examples: { default: { dataValue: { $ref: 'data-3.2' }, serializedValue: { $ref: 'data-3.2' }, value: { $ref: 'data' } } },
+        links: { L: { operationId: 'x', parameters: { default: { $ref: '#/not/here' } }, requestBody: { $ref: 'data-too' } } },
+        responses: { Ok: { description: 'ok', headers: { 'x-rate-limit': { $ref: '#/components/headers/RateLimit' } } } },
+      },
+      paths: { 'x-internal': { $ref: 'extension' }, '/a': { get: { responses: { 'x-note': { $ref: 'extension' }, '200': { $ref: '#/components/responses/Ok' } } } } },
+    };
+    const scan = scanValue(spec, false);
+    // An x- header is a header's name; in paths and responses, x- members are extensions.
+    expect([...scan.refs]).toEqual(['#/components/headers/RateLimit', '#/components/responses/Ok']);
+    expect(scan.badRef).toBeUndefined();
+  });
+
   it('does not follow a $ref written as a description (a bundler include of prose), but does under a property named "description"', () => {
     const spec = {
       info: { description: { $ref: 'description.yml#/introduction' } },
