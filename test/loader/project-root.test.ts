@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -64,7 +64,23 @@ describe('RealPaths', () => {
     const real = new RealPaths();
     // Twice: the second answer comes from what was learnt of each folder.
     for (let round = 0; round < 2; round++) for (const path of paths) expect(real.of(path), path).toBe(realpathSync(path));
-    expect(real.of(join(root, 'linked', 'new.yaml'))).toBe(join(root, 'real', 'new.yaml'));
+    // Not there: realpath's answer, the path as given.
+    expect(real.of(join(root, 'linked', 'new.yaml'))).toBe(join(root, 'linked', 'new.yaml'));
     expect(real.of(join(root, 'nowhere', 'x.yaml'))).toBe(join(root, 'nowhere', 'x.yaml'));
+  });
+
+  it('resolves a link in a folder it cannot list (execute permission only), as realpath does', () => {
+    const root = tree();
+    mkdirSync(join(root, 'outside'));
+    writeFileSync(join(root, 'outside', 'secret.yaml'), 's');
+    mkdirSync(join(root, 'locked'));
+    symlinkSync(join(root, 'outside', 'secret.yaml'), join(root, 'locked', 'leak.yaml'));
+    chmodSync(join(root, 'locked'), 0o311);
+    try {
+      // As root the folder can still be listed; either way the answer must be realpath's.
+      expect(new RealPaths().of(join(root, 'locked', 'leak.yaml'))).toBe(join(root, 'outside', 'secret.yaml'));
+    } finally {
+      chmodSync(join(root, 'locked'), 0o755);
+    }
   });
 });
