@@ -264,7 +264,7 @@ const isPosition = (value: unknown): boolean => Number.isInteger(value) && (valu
  * damaged, must neither crash a run nor put in its report what no rule found.
  */
 function wellFormed(reply: KeptReply | null, isRuleId: (id: string) => boolean): boolean {
-  if (typeof reply !== 'object' || reply === null) return false;
+  if (typeof reply !== 'object' || reply === null || !Object.keys(reply).every((key) => KEPT_KEYS.has(key))) return false;
   const { kind, findings, notices, internalErrors, referenced, loaded } = reply;
   if (!Array.isArray(findings) || !Array.isArray(notices) || !Array.isArray(internalErrors) || !Array.isArray(referenced) || !Array.isArray(loaded)) return false;
   // Kept only when clean: nothing to warn of, no bug met.
@@ -288,6 +288,9 @@ function wellFormed(reply: KeptReply | null, isRuleId: (id: string) => boolean):
     );
   });
 }
+
+/** What a kept reply may hold: nothing of a failure, a fix or the run it came from. */
+const KEPT_KEYS = new Set(['kind', 'path', 'file', 'ran', 'findings', 'internalErrors', 'notices', 'referenced', 'loaded']);
 
 /** Small pieces gathered into writes of about a megabyte. */
 class PieceBatch {

@@ -25,6 +25,7 @@ import { editDistance } from './suggest.js';
 // Static: imported where used, it would make esbuild split the loader modules it shares into
 // a chunk of their own, ~4 ms more start-up for every run.
 import { buildId, CACHE_FILE, cacheLocation, LintCache } from './cache.js';
+import { pathKind } from './path-kind.js';
 import { readStdinSpec, STDIN_ARG, STDIN_NAME, type StdinSource } from './stdin.js';
 
 // What only some runs need (baselines, --validate, SARIF paths, rule docs, writing files, the
@@ -138,8 +139,7 @@ function buildProgram(io: CliIo, exit: { code: number }): Command {
     })
     .action(async (specs: string[], options: CliOptions) => {
       if (options.printConfig !== undefined) {
-        if (specs.length > 0) throw new UsageError(`--print-config shows one spec's configuration, its value, and lints nothing: give no other spec (got '${specs[0]}')`);
-        io.stdout(printedConfig(configFor(options.config, io.cwd), resolve(io.cwd, options.printConfig), allRules, parseRuleFlags(options.rule ?? [], allRules), io.cwd));
+        io.stdout(printConfigOf(options.printConfig, specs, { ...options, formatGiven: program.getOptionValueSource('format') === 'cli' }, io.cwd));
         return;
       }
       if (specs.length === 0) throw new UsageError('no spec given (run statuslint --help for usage)');
@@ -231,6 +231,16 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     if (debug && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
     return EXIT_ERROR;
   }
+}
+
+/** `--print-config <spec>`: the configuration the spec would be linted with, as JSON. */
+function printConfigOf(spec: string, others: readonly string[], options: CliOptions, cwd: string): string {
+  if (others.length > 0) throw new UsageError(`--print-config shows one spec's configuration, its value, and lints nothing: give no other spec (got '${others[0]}')`);
+  if (options.formatGiven || options.output !== undefined) throw new UsageError('--print-config prints JSON on standard output; --format and --output do not apply');
+  // Standard input is configured as the path it is reported under.
+  const path = spec === STDIN_ARG ? resolve(cwd, options.stdinFilepath ?? STDIN_NAME) : resolve(cwd, spec);
+  if (pathKind(path) === 'folder') throw new UsageError(`--print-config ${spec}: a folder; overrides and ignore match files, so name a spec in it`);
+  return printedConfig(configFor(options.config, cwd), path, allRules, parseRuleFlags(options.rule ?? [], allRules), cwd);
 }
 
 /** Writes the starter configuration; refuses when the folder already has a configuration. */

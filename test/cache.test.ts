@@ -162,19 +162,21 @@ describe('--cache', () => {
     expect(cached.stderr).toMatch(/outside the project root/);
   });
 
-  it('lints again a spec whose files were first read under another spec\'s project root', async () => {
+  it("checks each spec's $refs against its own project root, whichever spec read their files first, cached or not", async () => {
     // No git repository: each spec's root is its own folder, and sub/a.yaml's $ref leaves it.
     const specs = project({
-      // The larger, so linted first: sub/a.yaml is read through it, under its root.
+      // The larger, so linted first: sub/a.yaml and frag.yaml are read through it, under its root.
       'b.yaml': `openapi: 3.0.3\ninfo: {title: t, version: '1', description: '${'x'.repeat(400)}'}\npaths:\n  /b: {$ref: 'sub/a.yaml#/paths/~1a'}\n`,
       'sub/a.yaml': "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200': {description: OK}\n        '404': {$ref: '../frag.yaml#/NF'}\n",
       'frag.yaml': 'NF: {description: Not Found}\n',
     });
     const cwd = project({});
-    expect((await runCli(['--cache', join(specs, 'b.yaml'), join(specs, 'sub/a.yaml')], { cwd })).code).toBe(0);
-    const alone = await runCli(['--cache', join(specs, 'sub/a.yaml')], { cwd });
-    expect(alone).toEqual(await runCli([join(specs, 'sub/a.yaml')], { cwd }));
-    expect(alone.code).toBe(2);
+    const both = [join(specs, 'b.yaml'), join(specs, 'sub/a.yaml')];
+    const plain = await runCli(both, { cwd });
+    expect(plain.code).toBe(2);
+    expect(plain.stderr).toMatch(/sub\/a\.yaml:\d+:\d+: cannot resolve \$ref '\.\.\/frag\.yaml#\/NF': it is outside the project root/);
+    for (let run = 0; run < 2; run++) expect(await runCli(['--cache', ...both], { cwd })).toEqual(plain);
+    expect(await runCli(['--cache', join(specs, 'sub/a.yaml')], { cwd })).toEqual(await runCli([join(specs, 'sub/a.yaml')], { cwd }));
   });
 
   it('refuses to overwrite a file that is not its cache, and starts again from one cut short or edited', async () => {
@@ -207,6 +209,12 @@ describe('--cache', () => {
     const bogus = readCache(join(cwd, CACHE));
     for (const entry of Object.values(bogus.entries)) for (const finding of entry.reply.findings) Object.assign(finding, { severity: 'bogus' });
     writeCache(join(cwd, CACHE), bogus);
+    expect((await lintJson(cwd, ['--cache', 'a.yaml', 'b.yaml'])).report).toEqual(afterEdit.report);
+
+    // Nor one that says more than a clean lint's answer does.
+    const failing = readCache(join(cwd, CACHE));
+    for (const entry of Object.values(failing.entries)) Object.assign(entry.reply, { failure: { file: null, detail: 7 } });
+    writeCache(join(cwd, CACHE), failing);
     expect((await lintJson(cwd, ['--cache', 'a.yaml', 'b.yaml'])).report).toEqual(afterEdit.report);
 
     // An empty file holds nothing to lose.

@@ -289,10 +289,26 @@ describe('--print-config', () => {
     expect(none.rules['require-retry-after']).toBe(registry['require-retry-after']!.meta.severity);
   });
 
-  it('lints nothing, so takes no other spec', async () => {
-    const run = await runCli(['--print-config', 'a.yaml', 'b.yaml'], { cwd: project({}) });
-    expect(run.code).toBe(2);
-    expect(run.stderr).toBe("statuslint: --print-config shows one spec's configuration, its value, and lints nothing: give no other spec (got 'b.yaml')\n");
+  it('configures standard input as the path --stdin-filepath names', async () => {
+    const dir = project({ 'statuslint.config.yaml': config });
+    const printed = JSON.parse((await runCli(['--print-config', '-', '--stdin-filepath', 'public/api.yaml'], { cwd: dir })).stdout) as { file: string; overrides: unknown[] };
+    expect(printed.file).toBe('public/api.yaml');
+    expect(printed.overrides).toEqual([{ index: 1, files: ['public/**'] }]);
+  });
+
+  it('lints nothing, so takes no other spec, no folder, and no report options', async () => {
+    const dir = project({ 'specs/a.yaml': 'x' });
+    const refusals: Array<[string[], string]> = [
+      [['a.yaml', 'b.yaml'], "statuslint: --print-config shows one spec's configuration, its value, and lints nothing: give no other spec (got 'b.yaml')\n"],
+      [['specs'], 'statuslint: --print-config specs: a folder; overrides and ignore match files, so name a spec in it\n'],
+      [['specs/a.yaml', '--format', 'json'], 'statuslint: --print-config prints JSON on standard output; --format and --output do not apply\n'],
+      [['specs/a.yaml', '-o', 'x.json'], 'statuslint: --print-config prints JSON on standard output; --format and --output do not apply\n'],
+    ];
+    for (const [args, message] of refusals) {
+      const run = await runCli(['--print-config', ...args], { cwd: dir });
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stderr).toBe(message);
+    }
   });
 });
 

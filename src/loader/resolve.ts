@@ -62,7 +62,14 @@ export class Workspace {
   private readonly read = new Set<string>();
   /** The same paths, in the order first read: a lane sends on what is new after each spec. */
   private readonly readInOrder: string[] = [];
-  private readonly checked = new WeakSet<SourceFile>();
+  /** The files whose `$ref`s were all checked, by the project root they were checked against. */
+  private readonly checked = new Map<string, WeakSet<SourceFile>>();
+  /**
+   * The project root of the spec being linted, set when its references are checked: every
+   * `$ref` followed for it, in whatever file, must stay inside it. A file shared with a spec
+   * of another root was let through against that root, whichever spec came first.
+   */
+  private activeRoot: string | undefined;
   readonly notices: RefNotice[] = [];
   /** Files that a checked file names in a `$ref`, so a folder's shared fragments are told from its specs. */
   readonly referenced = new Set<SourceFile>();
@@ -82,7 +89,7 @@ export class Workspace {
   private readonly parseOptions: ParseOptions;
   private readonly allowExternalRefs: boolean;
   private readonly rootFor: (specPath: string) => string;
-  /** The folder each file's `$ref`s must stay inside: a spec's own, inherited by what it references. */
+  /** The folder each file's `$ref`s must stay inside when no spec's references are being checked: a spec's own, inherited by what it references. */
   private readonly roots = new WeakMap<SourceFile, string>();
   /** Where the `$ref` chain from each ref written in a file ends, once followed by deref. */
   private readonly chainEnds = new WeakMap<SourceFile, Map<string, Located | undefined>>();
@@ -179,22 +186,13 @@ export class Workspace {
    * Every file a checked spec's result depends on: itself and every file a `$ref` from it was
    * followed to, however deep, by absolute path, whichever spec of the lane followed it first;
    * and those of them its checked `$ref`s name. `undefined` when the result would not say it
-   * all, or would say something else next time: one of the files has a notice (reported with
-   * the first spec that reaches a file), or was first read under another spec's project root
-   * (its `$ref`s were checked against that one).
+   * all: one of the files has a notice (reported with the first spec that reaches a file).
    */
   dependenciesOf(file: SourceFile): { files: string[]; referenced: string[] } | undefined {
     const reached = closure(file.path, this.reaches);
     const referenced = new Set<string>();
     for (const path of closure(file.path, this.refersTo)) for (const named of this.refersTo.get(path) ?? []) referenced.add(named);
     if (this.notices.some((notice) => reached.has(notice.file.path))) return undefined;
-    if (!this.allowExternalRefs) {
-      const root = this.rootFor(file.path);
-      for (const path of reached) {
-        const loaded = path === file.path ? file : this.files.get(path);
-        if (loaded && this.roots.get(loaded) !== root) return undefined;
-      }
-    }
     return { files: [...reached], referenced: [...referenced] };
   }
 
@@ -319,7 +317,7 @@ export class Workspace {
    * through symbolic links.
    */
   private checkPermitted(from: SourceFile, target: string): void {
-    const root = this.roots.get(from);
+    const root = this.activeRoot ?? this.roots.get(from);
     if (this.allowExternalRefs || root === undefined) return;
     // Once per root and target: a spec split over 2,581 files spent 265 ms in `realpath`'s
     // `lstat`s, following the same targets again and again.
@@ -359,6 +357,10 @@ export class Workspace {
    * broken reference anywhere stops the run with its position, not only where a rule looks.
    */
   checkReferences(file: SourceFile): void {
+    const root = this.rootFor(file.path);
+    this.activeRoot = root;
+    let checked = this.checked.get(root);
+    if (!checked) this.checked.set(root, (checked = new WeakSet()));
     const pending = [file];
     const schemaIds = /^3\.[12]\./.test(String((file.value as { openapi?: unknown } | null)?.openapi));
     // Files are marked checked only when the whole walk succeeds: a broken reference in a
@@ -369,7 +371,7 @@ export class Workspace {
     const ends = new Map<SourceFile, Map<string, Located | 'loop' | 'unresolved'>>();
     while (pending.length > 0) {
       const current = pending.pop()!;
-      if (this.checked.has(current) || visited.has(current)) continue;
+      if (checked.has(current) || visited.has(current)) continue;
       visited.add(current);
       const scan = (current.scan ??= scanValue(current.value, current.sharesNodes));
       const tooDeep = scan.tooDeep;
@@ -417,7 +419,7 @@ export class Workspace {
         }
       }
     }
-    for (const done of visited) this.checked.add(done);
+    for (const done of visited) checked.add(done);
   }
 }
 
