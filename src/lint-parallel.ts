@@ -66,7 +66,7 @@ export interface WorkerSetup {
   overlay?: ReadonlyMap<string, string>;
   /** Whether replies carry the keys of the fixes offered (see ParallelLintOptions.onFixKeys). */
   fixKeys?: boolean;
-  /** Whether replies say what `--cache` needs to replay them (WorkerReply.cacheable). */
+  /** Whether replies say what `--cache` needs to replay them (WorkerReply.cached). */
   cache?: boolean;
 }
 
