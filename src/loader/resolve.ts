@@ -73,9 +73,9 @@ export class Workspace {
   readonly notices: RefNotice[] = [];
   /** Files that a checked file names in a `$ref`, so a folder's shared fragments are told from its specs. */
   readonly referenced = new Set<SourceFile>();
-  /** The files each checked file's `$ref`s name, by absolute path: the files a spec references (dependenciesOf). */
+  /** The files each checked file's `$ref`s name, by absolute path: the files a spec references (dependenciesOf; kept with fingerprints only). */
   private readonly refersTo = new Map<string, Set<string>>();
-  /** Every file a `$ref` written in each file was followed to, loaded or not: what a spec's result depends on. */
+  /** Every file a `$ref` written in each file was followed to, loaded or not: what a spec's result depends on (likewise). */
   private readonly reaches = new Map<string, Set<string>>();
   /** What checkPermitted found, by project root and target: '' when permitted, else why not. */
   private readonly permitted = new Map<string, Map<string, string>>();
@@ -174,6 +174,14 @@ export class Workspace {
       throw new LoadError(absolute, describeFsError(error as NodeJS.ErrnoException));
     }
     return decodeSource(absolute, bytes);
+  }
+
+  /** Records in `edges` that a `$ref` in `from` names `to`: only for dependenciesOf, which only `--cache` (fingerprints) asks. */
+  private noteEdge(edges: Map<string, Set<string>>, from: string, to: string): void {
+    if (!this.prints) return;
+    let named = edges.get(from);
+    if (!named) edges.set(from, (named = new Set()));
+    named.add(to);
   }
 
   /**
@@ -292,9 +300,7 @@ export class Workspace {
       if (target === undefined) named.set(filePart, (target = resolvePath(dirname(from.path), decodeUri(filePart))));
       // Whoever follows it (the check, the model, a rule), and whether or not it loads: a
       // spec's result depends on the file, or on its absence.
-      let reached = this.reaches.get(from.path);
-      if (!reached) this.reaches.set(from.path, (reached = new Set()));
-      reached.add(target);
+      this.noteEdge(this.reaches, from.path, target);
       this.checkPermitted(from, target);
       file = this.load(target);
     }
@@ -400,9 +406,7 @@ export class Workspace {
         }
         if (target.file !== current) {
           this.referenced.add(target.file);
-          let named = this.refersTo.get(current.path);
-          if (!named) this.refersTo.set(current.path, (named = new Set()));
-          named.add(target.file.path);
+          this.noteEdge(this.refersTo, current.path, target.file.path);
           pending.push(target.file);
         }
         // Most targets are values; only a target that is itself a `$ref` needs the chain walked.
