@@ -66,8 +66,8 @@ export class Workspace {
   private readonly checked = new Map<string, WeakSet<SourceFile>>();
   /**
    * The project root of the spec being linted, set when its references are checked: every
-   * `$ref` followed for it, in whatever file, must stay inside it. A file shared with a spec
-   * of another root was let through against that root, whichever spec came first.
+   * `$ref` followed for it, in whatever file, must stay inside it, even in a file that a spec
+   * of another root read and checked first.
    */
   private activeRoot: string | undefined;
   readonly notices: RefNotice[] = [];
