@@ -22,10 +22,10 @@ import { plural } from './plural.js';
 import { raiseTierUpThreshold } from './tier-up.js';
 import { guardProcessOutput, writeTo } from './process-output.js';
 import { editDistance } from './suggest.js';
-// Static: imported where used, it would make esbuild split the loader modules it shares into
-// a chunk of their own, ~4 ms more start-up for every run.
 import { buildId, CACHE_FILE, cacheLocation, LintCache } from './cache.js';
 import { pathKind } from './path-kind.js';
+// Static: imported where used, it would make esbuild split the loader modules it shares into
+// a chunk of their own, ~4 ms more start-up for every run.
 import { readStdinSpec, STDIN_ARG, STDIN_NAME, type StdinSource } from './stdin.js';
 
 // What only some runs need (baselines, --validate, SARIF paths, rule docs, writing files, the
@@ -138,13 +138,14 @@ function buildProgram(io: CliIo, exit: { code: number }): Command {
       outputError: (text, write) => write(`statuslint: ${text.replace(/^error: /, '')}`),
     })
     .action(async (specs: string[], options: CliOptions) => {
+      const formatGiven = program.getOptionValueSource('format') === 'cli';
       if (options.printConfig !== undefined) {
-        io.stdout(printConfigOf(options.printConfig, specs, { ...options, formatGiven: program.getOptionValueSource('format') === 'cli' }, io.cwd));
+        io.stdout(printConfigOf(options.printConfig, specs, { ...options, formatGiven }, io.cwd));
         return;
       }
       if (specs.length === 0) throw new UsageError('no spec given (run statuslint --help for usage)');
       const commands = program.commands.map((command) => command.name());
-      exit.code = await run(specs, { ...options, formatGiven: program.getOptionValueSource('format') === 'cli', commands }, io);
+      exit.code = await run(specs, { ...options, formatGiven, commands }, io);
     });
   program.addHelpText(
     'after',
