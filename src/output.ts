@@ -32,11 +32,25 @@ export class OutputRefused extends Error {
   }
 }
 
-/** What follows `cannot write <file>: ` for an error thrown by writeFileAtomic. */
+/** What follows `cannot write <file>: ` for an error thrown by writeFileAtomic: in words, with the code to search for. */
 function writeErrorText(error: unknown): string {
   if (error instanceof OutputRefused) return error.message;
-  return (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === undefined) return (error as Error).message;
+  const words = WRITE_ERRORS[code];
+  return words === undefined ? code : `${words} (${code})`;
 }
+
+const WRITE_ERRORS: Record<string, string> = {
+  ENOENT: 'its folder does not exist',
+  ENOTDIR: 'a folder on its path is a file',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'it is a folder',
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'the disk quota is used up',
+  EROFS: 'the file system is read-only',
+};
 
 /**
  * Writes a file the user asked for (a report, a baseline, a configuration) with

@@ -227,6 +227,13 @@ describe('--cache', () => {
     expect(Object.keys(readCache(join(cwd, CACHE)).entries)).toEqual([join(cwd, 'a.yaml')]);
   });
 
+  it('only warns when the cache cannot be written: the lint stands', async () => {
+    const cwd = sharedProject();
+    const run = await lintJson(cwd, ['--cache-location', 'nowhere/cache', 'a.yaml']);
+    expect(run.stderr).toBe('statuslint: warning: cannot write the cache nowhere/cache: its folder does not exist (ENOENT)\n');
+    expect(run.report.findings.length).toBeGreaterThan(0);
+  });
+
   it('refuses a cache that is also the report or a baseline', async () => {
     const cwd = sharedProject();
     for (const flag of ['--output', '--baseline', '--write-baseline']) {

@@ -479,7 +479,7 @@ describe('--output onto a symbolic link, a device or a FIFO', () => {
     withDevice('full', 1, 7, async (path) => {
       const run = await runCli(['-o', path, spec], { cwd: dir });
       expect(run.code).toBe(2);
-      expect(run.stderr).toMatch(/^statuslint: cannot write .*full: ENOSPC\n$/);
+      expect(run.stderr).toMatch(/^statuslint: cannot write .*full: no space left on the device \(ENOSPC\)\n$/);
       expect(lstatSync(path).isCharacterDevice()).toBe(true);
     }),
   );
