@@ -31,13 +31,13 @@ export function contentHash(bytes: Uint8Array | string): string {
   return hashBytes(bytes);
 }
 
-export function fingerprintOf(stats: Stats, bytes: Uint8Array, realPath: string, now = Date.now()): Fingerprint {
-  return [racy(stats, now) ? -1 : stats.size, stats.mtimeMs, stats.ctimeMs, contentHash(bytes), realPath];
+export function fingerprintOf(stats: Stats, bytes: Uint8Array, realPath: string): Fingerprint {
+  return [racy(stats) ? -1 : stats.size, stats.mtimeMs, stats.ctimeMs, contentHash(bytes), realPath];
 }
 
 /** Whether a file changed so recently that another change in the same clock tick could go unseen. */
-export function racy(stats: Pick<Stats, 'mtimeMs' | 'ctimeMs'>, now = Date.now()): boolean {
-  return now - Math.max(stats.mtimeMs, stats.ctimeMs) < RACY_MS;
+export function racy(stats: Pick<Stats, 'mtimeMs' | 'ctimeMs'>): boolean {
+  return Date.now() - Math.max(stats.mtimeMs, stats.ctimeMs) < RACY_MS;
 }
 
 /** Whether a file's stats still match what was recorded, so that its bytes need not be read. */
