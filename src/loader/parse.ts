@@ -321,17 +321,17 @@ function parseText(path: string, text: string, options: ParseOptions): SourceFil
 }
 
 function jsonError(path: string, text: string, error: Error): LoadError {
-  const lineColumn = /\(line (\d+) column (\d+)\)/.exec(error.message);
+  // Node 20's V8 gives `at position N` or no position at all; Node 22 and later add
+  // `(line L column C)` beside the offset. The offset is read in every version, so that the
+  // position is counted as every other finding's is, and the hint is given on each.
   const offset = /at position (\d+)/.exec(error.message);
   const message = error.message.replace(/ in JSON at position \d+.*$/, '').replace(/, (?:\.\.\.)?"[\s\S]*"(?:\.\.\.)? is not valid JSON$/, '').replace(/ at position \d+$/, '').replace(/ \(line \d+ column \d+\)$/, '');
-  let position: { line: number; column: number } | undefined;
   let at: number | undefined;
-  if (lineColumn) position = { line: Number(lineColumn[1]), column: Number(lineColumn[2]) };
-  else if (offset) at = Number(offset[1]);
+  if (offset) at = Number(offset[1]);
   else if (/Unexpected end of JSON input/.test(error.message)) at = text.length;
   // V8 names no position for an unexpected token (NaN, Infinity, a comment, `tru}`): find it.
   else at = jsonErrorOffset(text);
-  if (at !== undefined) position = new LineIndex(text).position(at);
+  const position = at === undefined ? undefined : new LineIndex(text).position(at);
   return new LoadError(path, `invalid JSON: ${message}${at === undefined ? '' : jsonHint(text, at)}`, position);
 }
 
