@@ -686,6 +686,13 @@ class Reader {
         if (c !== COMMA) bail('a flow sequence entry that is not a value');
         this.pos++;
         this.flowSpace(parentIndent);
+        // A comma before the end is allowed (YAML 1.2 §7.4.1), and Prettier writes one after
+        // the last entry of a flow collection it breaks over lines.
+        if (text.charCodeAt(this.pos) === CLOSE_BRACKET) {
+          this.valueEnd = ++this.pos;
+          this.valueSpans = spans;
+          return items;
+        }
       }
     }
     const map: Record<string, unknown> = {};
@@ -733,7 +740,11 @@ class Reader {
       if (next !== COMMA) bail('a flow mapping entry that is not a pair');
       this.pos++;
       this.flowSpace(parentIndent);
-      if (text.charCodeAt(this.pos) === CLOSE_BRACE) bail('a trailing comma');
+      if (text.charCodeAt(this.pos) === CLOSE_BRACE) {
+        this.valueEnd = ++this.pos;
+        this.valueSpans = spans;
+        return map;
+      }
     }
   }
 

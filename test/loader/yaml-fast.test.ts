@@ -132,6 +132,10 @@ const CASES: Array<{ name: string; text: string; fast: boolean; error?: boolean 
   { name: 'quoted merge-looking key', fast: true, text: 'b: {x: 1}\n"<<": 2\nc: {\'<<\': 3}\n' },
   { name: 'merge key with a value that is not a mapping', fast: false, error: true, text: 'b: {x: 1}\n<<: 2\n' },
   { name: 'escaped line break', fast: true, text: 'a: "x\\\n   y \\\n  z"\n' },
+  { name: 'trailing commas in flow collections', fast: true, text: 'a: {x: 1,}\nb: [1, 2,]\nc: { x: [y ,] , }\nd: [ {k: v,},\n  ]\n' },
+  { name: 'a flow example as Prettier writes it', fast: true, text: "example:\n  {\n    'total': 2,\n    'apis':\n      [\n        {\n          'apiKey': 'oa_citations',\n          'apiUrl': 'https://x.test/v1/fields',\n        },\n      ],\n  }\n" },
+  { name: 'a comma with no entry before it', fast: false, error: true, text: 'a: [1,,]\n' },
+  { name: 'a lone comma in a flow mapping', fast: false, error: true, text: 'a: {,}\n' },
   { name: 'multi-line flow plain', fast: true, text: 'a: [b\n  c, d\n\n  e\n  ]\nf: {g: h\n  i}\n' },
   { name: 'multi-line flow key', fast: false, text: 'a: {b\n  c: d}\n' },
   { name: 'under-indented flow', fast: false, error: true, text: 'a: [b,\nc]\n' },
@@ -442,6 +446,38 @@ describe('generated corners', () => {
       if (expectSameWhenFast(`between-${n}.yaml`, text)) fast++;
     }
     expect(fast).toBeGreaterThan(120);
+  });
+});
+
+describe('generated flow collections', () => {
+  it('nested, broken over lines, with and without a comma after the last entry', () => {
+    const next = random(1212);
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
+    const SCALARS = ['1', 'b', '"q"', "'s'", '-1', 'a b', 'http://x.test/y', '~', ''];
+    const space = (indent: string): string => pick(['', ' ', '  ', `\n${indent}`, ` \n${indent}  `]);
+    const node = (depth: number, indent: string): string => {
+      if (depth > 2 || next() < 0.35) return pick(SCALARS.filter(Boolean));
+      const entries = Array.from({ length: Math.floor(next() * 4) }, (_, index) =>
+        next() < 0.5 ? node(depth + 1, `${indent}  `) : `k${index}:${pick([' ', ' ', ''])}${pick([node(depth + 1, `${indent}  `), ''])}`,
+      );
+      const mapping = entries.length > 0 && entries.every((entry) => /^k\d:/.test(entry)) && next() < 0.8;
+      const items = mapping ? entries : entries.map((entry) => (/^k\d:$/.test(entry) ? 'x' : entry));
+      const trailing = items.length > 0 && next() < 0.7 ? `,${space(indent)}` : '';
+      const body = items.map((entry) => entry + space(indent)).join(`,${space(indent)}`);
+      return mapping ? `{${space(indent)}${body}${trailing}}` : `[${space(indent)}${body}${trailing}]`;
+    };
+    let fast = 0;
+    let trailing = 0;
+    for (let n = 0; n < 800; n++) {
+      const text = `a:\n  b: ${node(0, '    ')}\n  c: 1\n`;
+      if (parseDocument(text, { uniqueKeys: true }).errors.length > 0) continue;
+      if (expectSameWhenFast(`flow-${n}.yaml`, text)) {
+        fast++;
+        if (/,\s*[\]}]/.test(text)) trailing++;
+      }
+    }
+    expect(fast).toBeGreaterThan(400);
+    expect(trailing).toBeGreaterThan(100);
   });
 });
 
