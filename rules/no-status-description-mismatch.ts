@@ -171,6 +171,10 @@ const CREDENTIAL_TALK = any(
   'tokens?',
   'keys?',
   'apikeys?',
+  // The field that carries the credentials (RFC 9110 §11.6.2); a bare 'authorization' is too
+  // often a permission.
+  'authori[sz]ation (?:http |request )?(?:headers?|fields?)',
+  'bearer',
   'jwt',
   'sessions?',
   'secrets?',

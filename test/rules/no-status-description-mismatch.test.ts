@@ -91,6 +91,9 @@ const FITTING: Array<[Status, string]> = [
   ['401', 'Access denied. Auth error.'],
   ['401', 'Access denied authentication failed'],
   ['401', 'Anonymous access is not allowed (made up)'],
+  // @readme/oas-examples, 3.0/schema-circular.yaml: the missing or invalid header is the 401.
+  ['401', 'Permissions error. The Authorization header may be missing,\nthe value may be invalid or the associated organization/user does not\nhave permission to modify the specified typename.'],
+  ['401', 'Missing Bearer, or the user lacks the admin role (made up)'],
   ['401', 'Method not allowed (made up)'],
   // 403: the reason phrase, permission wording (with or without a token), and credentials named after another service.
   ['403', 'Forbidden'],
