@@ -1,4 +1,4 @@
-import { defineRule } from '../src/engine/define-rule.js';
+import { defineRule, responsesUndescribed } from '../src/engine/define-rule.js';
 
 interface Options {
   /** Accept an operation whose only documented outcome is `default`. */
@@ -39,6 +39,7 @@ export default defineRule<Options>({
   create(context) {
     return {
       Operation(operation) {
+        if (responsesUndescribed(context.spec, operation)) return;
         const keys = operation.responsesNode ? Object.keys(operation.responsesNode.value) : [];
         if (keys.some(documentsSuccess)) return;
         const written = keys.filter((key) => !key.startsWith('x-'));

@@ -1,4 +1,4 @@
-import { defineRule } from '../src/engine/define-rule.js';
+import { defineRule, responsesUndescribed } from '../src/engine/define-rule.js';
 
 interface Options {
   /** The exact status codes an operation with a request body must document. */
@@ -33,7 +33,7 @@ export default defineRule<Options>({
   create(context) {
     return {
       Operation(operation) {
-        if (!operation.acceptsBody) return;
+        if (!operation.acceptsBody || responsesUndescribed(context.spec, operation)) return;
         // A 4XX range or `default` promises nothing about which code a bad body gets.
         const missing = context.options.codes.filter((code) => !operation.response(code));
         if (missing.length === 0) return;

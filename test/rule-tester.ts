@@ -120,6 +120,20 @@ export function withResponses(version: Version, responses: Json, shape: Operatio
   };
 }
 
+/** As `withResponses`, with no `responses` member at all (optional from OAS 3.1 on). */
+export function withoutResponses(version: Version, shape: OperationShape = {}): Json {
+  const method = shape.method ?? 'get';
+  const path = shape.path ?? '/items';
+  const spec = withResponses(version, {}, shape);
+  const { responses: _, ...operation } = (spec.paths as Record<string, Record<string, Json>>)[path]![method]!;
+  return { ...spec, paths: { [path]: { [method]: operation } } };
+}
+
+/** Whether `responses` may be left out of an operation: from OAS 3.1 on. */
+export function responsesOptional(version: Version): boolean {
+  return version === '3.1' || version === '3.2';
+}
+
 /** A response with a JSON body of `schema`, shaped for the version. */
 export function jsonResponse(version: Version, schema: Json, extra: Json = {}): Json {
   return version === '2.0'

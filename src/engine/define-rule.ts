@@ -12,3 +12,4 @@ export { isExactStatus, isStatusRange, isSuccessStatus, statusClass } from './st
 export { addHeaderFix, type HeaderTemplate } from './fixes.js';
 export type { FixIntent } from '../fix/intents.js';
 export { missingHeader, type HeaderRequirement, type MissingHeader } from './require-header.js';
+export { responsesUndescribed } from './undescribed.js';

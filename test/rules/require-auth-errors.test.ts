@@ -1,6 +1,6 @@
 import rule from '../../rules/require-auth-errors.js';
 import { describe, expect, it } from 'vitest';
-import { lintCase, responsesRef, testRule, VERSIONS, withResponses, type InvalidCase, type ValidCase, type Version } from '../rule-tester.js';
+import { lintCase, responsesOptional, responsesRef, testRule, VERSIONS, withoutResponses, withResponses, type InvalidCase, type ValidCase, type Version } from '../rule-tester.js';
 
 type Json = Record<string, unknown>;
 
@@ -133,6 +133,16 @@ invalid.push({
   spec: secured('3.1', ok, [{ mtls: [], bearer: [] }], { mtls: scheme('3.1', 'mtls'), bearer: scheme('3.1', 'bearer') }),
   errors: [{ messageId: 'missingUnauthorized', at: OP }],
 });
+
+for (const v of VERSIONS) {
+  // Required in 2.0 and 3.0; from 3.1 on, an operation without it has not described its responses yet.
+  const undescribed = {
+    name: `${v}: a bearer-secured operation with no responses member`,
+    spec: withoutResponses(v, { operation: { security: [{ bearer: [] }] }, root: schemes(v, { bearer: scheme(v, 'bearer') }) }),
+  };
+  if (responsesOptional(v)) valid.push(undescribed);
+  else invalid.push({ ...undescribed, errors: [{ messageId: 'missingUnauthorized', at: OP }] });
+}
 
 testRule(rule, { valid, invalid });
 

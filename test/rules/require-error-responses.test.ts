@@ -1,5 +1,5 @@
 import rule from '../../rules/require-error-responses.js';
-import { requestBody, testRule, VERSIONS, withResponses, type InvalidCase, type ValidCase } from '../rule-tester.js';
+import { requestBody, responsesOptional, testRule, VERSIONS, withoutResponses, withResponses, type InvalidCase, type ValidCase } from '../rule-tester.js';
 
 const valid: ValidCase[] = [];
 const invalid: InvalidCase[] = [];
@@ -68,6 +68,14 @@ for (const v of ['3.0', '3.1', '3.2'] as const) {
     { name: `${v}: a lower-case 4xx range (no-unknown-status reports the spelling)`, spec: withResponses(v, { 200: ok, '4xx': ok }) },
   );
   invalid.push({ name: `${v}: a 5XX range is not a client error`, spec: withResponses(v, { 200: ok, '5XX': ok }), errors: [{ messageId: 'missing', at: op }] });
+}
+
+for (const v of VERSIONS) {
+  // Required in 2.0 and 3.0; from 3.1 on, an operation without it has not described its responses yet.
+  const undescribed = { name: `${v}: an operation with no responses member`, spec: withoutResponses(v) };
+  if (responsesOptional(v)) valid.push(undescribed);
+  else invalid.push({ ...undescribed, errors: [{ messageId: 'missing', at: op }] });
+  invalid.push({ name: `${v}: an empty responses map`, spec: withResponses(v, {}), errors: [{ messageId: 'missing', at: op }] });
 }
 
 testRule(rule, { valid, invalid });

@@ -1,5 +1,5 @@
 import rule from '../../rules/require-validation-error.js';
-import { requestBody, testRule, VERSIONS, withResponses, type InvalidCase, type ValidCase } from '../rule-tester.js';
+import { requestBody, responsesOptional, testRule, VERSIONS, withoutResponses, withResponses, type InvalidCase, type ValidCase } from '../rule-tester.js';
 
 const valid: ValidCase[] = [];
 const invalid: InvalidCase[] = [];
@@ -65,5 +65,12 @@ invalid.push(
     errors: [{ messageId: 'missing', at }],
   },
 );
+
+for (const v of VERSIONS) {
+  // Required in 2.0 and 3.0; from 3.1 on, an operation without it has not described its responses yet.
+  const undescribed = { name: `${v}: a body, and no responses member`, spec: withoutResponses(v, { method: 'post', operation: requestBody(v) }) };
+  if (responsesOptional(v)) valid.push(undescribed);
+  else invalid.push({ ...undescribed, errors: [{ messageId: 'missing', at }] });
+}
 
 testRule(rule, { valid, invalid });
