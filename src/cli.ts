@@ -11,9 +11,9 @@ import { projectRoots, realPath, RealPaths } from './loader/project-root.js';
 import { parseSize } from './size.js';
 import { SEVERITIES, type Severity } from './engine/types.js';
 import type { RefusedFix } from './fix/apply.js';
-import { expandInputs } from './inputs.js';
+import { expandInputs, type Inputs } from './inputs.js';
 import { unusedSuppression } from './engine/suppress.js';
-import { allRules, lintParallel, mentionsVersionKey, type Finding, type LintResult, type ParallelLintOptions } from './lint.js';
+import { allRules, isOpenApiDocument, lintParallel, mentionsVersionKey, type Finding, type LintResult, type ParallelLintOptions } from './lint.js';
 import { createProgress, showsProgress } from './progress.js';
 import { FORMATS, REPOSITORY_FORMATS, reporterFor, type Format, type RunNotification } from './reporters/index.js';
 import { severityCounts } from './reporters/context.js';
@@ -292,13 +292,7 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
     ? cacheLocation(options.cacheLocation, io.cwd)
     : undefined;
   const own = [config.path, options.baseline, options.writeBaseline, options.output, cachePath].filter((path): path is string => typeof path === 'string');
-  if (cachePath !== undefined) {
-    // Each would overwrite the other, and every later run would refuse the cache.
-    const cacheTarget = realPath(cachePath);
-    for (const [flag, path] of [['--output', options.output], ['--baseline', options.baseline], ['--write-baseline', options.writeBaseline]] as const) {
-      if (path !== undefined && realPath(resolve(io.cwd, path)) === cacheTarget) throw new UsageError(`${flag} and the cache are the same file (${displayPath(cachePath, io.cwd)}); give --cache-location another`);
-    }
-  }
+  refuseClashingFiles(options, config.path, cachePath, io.cwd);
   const inputs = expandInputs(specArgs, {
     cwd: io.cwd,
     isIgnored: (path) => isIgnored(config, path),
@@ -391,7 +385,7 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
 
   let findings = result.findings;
   if (options.writeBaseline) {
-    refuseToOverwriteInput('baseline', resolve(io.cwd, options.writeBaseline), result, inputs.ownFilesFound, io.cwd);
+    refuseToOverwriteInput('baseline', resolve(io.cwd, options.writeBaseline), result, inputs, io.cwd);
     if (result.failures.length > 0) {
       io.stderr(`statuslint: not writing ${options.writeBaseline}: ${plural(result.failures.length, 'input')} could not be linted\n`);
     } else {
@@ -422,7 +416,7 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
     // Written even when nothing could be linted, as a report is: no diff from an earlier run stays.
     const output = options.output ? resolve(io.cwd, options.output) : undefined;
     if (output) {
-      await writeOutput('diff', output, dryRun.diff, result, inputs.ownFilesFound, io.cwd);
+      await writeOutput('diff', output, dryRun.diff, result, inputs, io.cwd);
     } else {
       for (const piece of dryRun.diff) io.stdout(piece);
     }
@@ -454,7 +448,7 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
   // github) or counts them (text), and an --output file from an earlier run must not survive
   // a failed one to be read, or uploaded, as this run's.
   if (options.output) {
-    await writeOutput('report', resolve(io.cwd, options.output), text, result, inputs.ownFilesFound, io.cwd);
+    await writeOutput('report', resolve(io.cwd, options.output), text, result, inputs, io.cwd);
   } else {
     if (typeof text === 'string') io.stdout(text);
     else for (const piece of text) io.stdout(piece);
@@ -503,8 +497,8 @@ function exitCode(result: LintResult, findings: readonly Finding[], failOn: Fail
  * Writes --output (the report, or a dry run's diff) atomically, never over a file the run
  * reads (see refuseToOverwriteInput); the writer is loaded only for a run that writes a file.
  */
-async function writeOutput(what: string, path: string, content: string | Iterable<string>, result: LintResult, ownFilesFound: readonly string[], cwd: string): Promise<void> {
-  refuseToOverwriteInput(what, path, result, ownFilesFound, cwd);
+async function writeOutput(what: string, path: string, content: string | Iterable<string>, result: LintResult, inputs: Inputs, cwd: string): Promise<void> {
+  refuseToOverwriteInput(what, path, result, inputs, cwd);
   const { writeUserFile } = await import('./output.js');
   writeUserFile(path, content, displayPath(path, cwd));
 }
@@ -541,18 +535,48 @@ function internalErrorText(bug: LintResult['internalErrors'][number]): string {
 }
 
 /**
- * What statuslint writes besides fixes (the report, a baseline) must never replace a spec or a
- * file a spec references; nor a spec in a folder being linted that was left out only because
- * it is named as that output.
+ * The files a run reads for itself (the configuration, a baseline, the cache) and the ones it
+ * writes (--output, --write-baseline, the cache) must all differ: one would overwrite another,
+ * and a configuration replaced by a report breaks every later run. Refused before linting.
  */
-function refuseToOverwriteInput(what: string, output: string, result: LintResult, ownFilesFound: readonly string[], cwd: string): void {
+function refuseClashingFiles(options: CliOptions, configPath: string | undefined, cachePath: string | undefined, cwd: string): void {
+  const files: Array<[role: string, path: string | undefined, written: boolean]> = [
+    ['--output', options.output, true],
+    ['--write-baseline', options.writeBaseline, true],
+    ['the configuration', configPath, false],
+    ['--baseline', options.baseline, false],
+    // Last, so that a clash names --cache-location as the one to change.
+    ['the cache', cachePath, true],
+  ];
+  const given = files.flatMap(([role, path, written]) => (path === undefined ? [] : [{ role, path: resolve(cwd, path), written }]));
+  for (const [index, first] of given.entries()) {
+    for (const second of given.slice(index + 1)) {
+      if (!first.written && !second.written) continue;
+      if (realPath(first.path) !== realPath(second.path)) continue;
+      if (second.role === 'the cache') throw new UsageError(`${first.role} and the cache are the same file (${displayPath(second.path, cwd)}); give --cache-location another`);
+      const [writer, other] = first.written ? [first, second] : [second, first];
+      throw new UsageError(`${writer.role} and ${other.role} are the same file (${displayPath(writer.path, cwd)}); give ${writer.role} another file`);
+    }
+  }
+}
+
+/**
+ * What statuslint writes besides fixes (the report, a baseline) must never replace a spec: one
+ * named on the command line (linted, ignored, or refused as unreadable), a file a spec
+ * references, or any other OpenAPI document already at that path.
+ */
+function refuseToOverwriteInput(what: string, output: string, result: LintResult, inputs: Inputs, cwd: string): void {
   const target = realPath(output);
   const real = new RealPaths();
-  if (result.readPaths.some((input) => real.of(input) === target)) {
+  const read = [...result.readPaths, ...inputs.files, ...inputs.ignored, ...result.failures.map((failure) => failure.file)];
+  if (read.some((input) => real.of(input) === target)) {
     throw new UsageError(`refusing to write the ${what} over ${displayPath(output, cwd)}, which this run reads`);
   }
-  if (ownFilesFound.some((found) => realPath(found) === target) && mentionsVersionKey(output)) {
+  if (inputs.ownFilesFound.some((found) => realPath(found) === target) && mentionsVersionKey(output)) {
     throw new UsageError(`refusing to write the ${what} over ${displayPath(output, cwd)}, an OpenAPI document in a folder this run lints`);
+  }
+  if (isOpenApiDocument(output)) {
+    throw new UsageError(`refusing to write the ${what} over ${displayPath(output, cwd)}, an OpenAPI document; remove it first, or give another file`);
   }
 }
 

@@ -7,7 +7,7 @@ import { unusedSuppression } from './engine/suppress.js';
 import type { EnabledRule, Finding, RawFinding, Rule, Severity } from './engine/types.js';
 import { decodeWide, wideEncodingOf } from './loader/guards.js';
 import { detectVersion, normalize } from './loader/normalize.js';
-import type { SourceFile } from './loader/parse.js';
+import { parseSource, type SourceFile } from './loader/parse.js';
 import { projectRoots } from './loader/project-root.js';
 import { Workspace, type RefNotice } from './loader/resolve.js';
 import type { FixIntent } from './fix/intents.js';
@@ -126,6 +126,34 @@ export function mentionsVersionKey(path: string): boolean {
     return /(^|[{,])\s*["']?(openapi|swagger|swaggerVersion)["']?\s*:/m.test(wide ? decodeWide(bytes, wide) : bytes.toString('utf8'));
   } catch {
     return true; // unreadable: let the loader's own error stand
+  }
+}
+
+/** A top-level version key as YAML or JSON writes it; a report or a diff quoting one does not match. */
+const TOP_LEVEL_VERSION_KEY = /^["']?(?:openapi|swagger)["']?[ \t]*:|"(?:openapi|swagger)"\s*:/m;
+/** Past this an existing file is not parsed to tell whether it is a spec: no report is that large. */
+const MAX_DOCUMENT_LOOK = 256 * 1024 * 1024;
+
+/**
+ * Whether an existing regular file is an OpenAPI document (a top-level `openapi` or `swagger`
+ * key), so that no report or baseline replaces one. A file whose text names no such key, as a
+ * previous report does not, costs one read and no parse.
+ */
+export function isOpenApiDocument(path: string): boolean {
+  let text: string;
+  try {
+    const stats = statSync(path);
+    if (!stats.isFile() || stats.size > MAX_DOCUMENT_LOOK) return false;
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return false;
+  }
+  if (!TOP_LEVEL_VERSION_KEY.test(text)) return false;
+  try {
+    const value = parseSource(path, text).value;
+    return value !== null && typeof value === 'object' && !Array.isArray(value) && ('openapi' in value || 'swagger' in value);
+  } catch {
+    return false;
   }
 }
 

@@ -246,6 +246,67 @@ describe('inputs are never written', () => {
   });
 });
 
+describe('statuslint never writes over what it reads, or over a spec', () => {
+  it('a spec named on the command line is not written over when it cannot be linted, or is ignored', async () => {
+    const dir = folder('overwrite-unreadable');
+    writeFileSync(join(dir, 'bad.yaml'), 'openapi: 3.0.0\npaths: [\n');
+    mkdirSync(join(dir, 'skip'));
+    writeFileSync(join(dir, 'skip', 'api.json'), JSON.stringify({ ...HEAD, paths: {} }));
+    writeFileSync(join(dir, 'statuslint.config.yaml'), 'ignore: ["skip/"]\n');
+    const before = hashes(filesUnder(dir));
+    for (const args of [
+      ['--output', 'bad.yaml', 'bad.yaml'],
+      ['--fix-dry-run', '--output', 'bad.yaml', 'bad.yaml'],
+      ['--write-baseline', 'bad.yaml', 'bad.yaml'],
+      ['--output', 'skip/api.json', 'skip/api.json'],
+    ]) {
+      const run = await runCli(args, { cwd: dir });
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stderr, args.join(' ')).toMatch(new RegExp(`^statuslint: refusing to write the (report|diff|baseline) over ${args.at(-2)!.replace('.', '\\.')}, `, 'm'));
+    }
+    expect(hashes(filesUnder(dir))).toEqual(before);
+  });
+
+  it('the configuration, a baseline and the outputs are never one another', async () => {
+    const dir = folder('overwrite-own');
+    writeFileSync(join(dir, 'api.yaml'), stringify(unauthorized('#/components/responses/Unauthorized')).replace('paths:', 'components:\n  responses:\n    Unauthorized: {description: no}\npaths:'));
+    writeFileSync(join(dir, 'statuslint.config.yaml'), 'rules:\n  require-www-authenticate: warning\n');
+    expect((await runCli(['--write-baseline', 'known.json', 'api.yaml'], { cwd: dir })).code).toBe(0);
+    const before = hashes(filesUnder(dir));
+    for (const [args, message] of [
+      [['--output', 'statuslint.config.yaml'], '--output and the configuration are the same file (statuslint.config.yaml); give --output another file'],
+      [['--write-baseline', './statuslint.config.yaml'], '--write-baseline and the configuration are the same file (statuslint.config.yaml); give --write-baseline another file'],
+      [['--baseline', 'known.json', '--output', 'known.json'], '--output and --baseline are the same file (known.json); give --output another file'],
+      [['--write-baseline', 'same.json', '--output', 'same.json'], '--output and --write-baseline are the same file (same.json); give --output another file'],
+    ] as const) {
+      const run = await runCli([...args, 'api.yaml'], { cwd: dir });
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stderr).toBe(`statuslint: ${message}\n`);
+      expect(run.stdout).toBe('');
+    }
+    expect(hashes(filesUnder(dir))).toEqual(before);
+  });
+
+  it('an OpenAPI document the run does not read is not replaced by a report or a baseline; an earlier report is', async () => {
+    const dir = folder('overwrite-other-spec');
+    writeFileSync(join(dir, 'api.yaml'), stringify(unauthorized('#/components/responses/Unauthorized')).replace('paths:', 'components:\n  responses:\n    Unauthorized: {description: no}\npaths:'));
+    mkdirSync(join(dir, 'other'));
+    writeFileSync(join(dir, 'other', 'spec.yaml'), 'swagger: "2.0"\ninfo: {title: t, version: "1"}\npaths: {}\n');
+    writeFileSync(join(dir, 'other', 'spec.json'), JSON.stringify({ ...HEAD, paths: {} }, null, 2));
+    const before = hashes(filesUnder(dir));
+    for (const [flag, target] of [['--output', 'other/spec.yaml'], ['--write-baseline', 'other/spec.json']]) {
+      const run = await runCli([flag!, target!, 'api.yaml'], { cwd: dir });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toBe(`statuslint: refusing to write the ${flag === '--output' ? 'report' : 'baseline'} over ${target}, an OpenAPI document; remove it first, or give another file\n`);
+    }
+    expect(hashes(filesUnder(dir))).toEqual(before);
+    // Reports and diffs quote specs, and are written over run after run.
+    for (const args of [['-f', 'json', '-o', 'r.json'], ['-f', 'sarif', '-o', 'r.sarif'], ['-o', 'r.txt'], ['--fix-dry-run', '-o', 'fix.patch'], ['--write-baseline', 'b.json']]) {
+      for (let run = 0; run < 2; run++) expect((await runCli([...args, 'api.yaml'], { cwd: dir })).stderr, args.join(' ')).not.toMatch(/refusing|same file/);
+    }
+  });
+});
+
 describe('what a spec says cannot rewrite the terminal', () => {
   it('control characters and bidi overrides from a spec are escaped in findings and on stderr', async () => {
     const dir = folder('escapes');
