@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readOwnFile } from './own-file.js';
 import { dirname, relative, resolve, sep } from 'node:path';
 import type { Finding } from './engine/types.js';
 import { displayPath, LoadError } from './errors.js';
@@ -62,13 +63,7 @@ export function writeBaseline(path: string, findings: readonly Finding[], cwd: s
 
 /** Reads a baseline file; anything else is a usage error naming the file. */
 export function readBaseline(path: string): Baseline {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new LoadError(path, code === 'ENOENT' ? 'no such baseline file; create it with --write-baseline' : `cannot read the baseline (${code ?? (error as Error).message})`);
-  }
+  const text = readOwnFile(path, 'baseline', 'no such baseline file; create it with --write-baseline');
   let value: unknown;
   try {
     value = JSON.parse(text);

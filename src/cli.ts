@@ -380,7 +380,13 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
     io.stderr(`statuslint: skipped ${parts.join(' and ')}\n`);
   }
   if (result.files.length === 0 && result.failures.length === 0 && inputs.ignored.length === 0) {
-    throw new UsageError(`no OpenAPI document found in ${specs.map((spec) => `'${spec}'`).join(', ')}`);
+    // Say what left nothing to lint, when statuslint itself left files out (ESLint: "All files
+    // matched by 'x' are ignored").
+    const why = [
+      ...(inputs.ignoredFound > 0 ? [`${plural(inputs.ignoredFound, 'file')} found there ${inputs.ignoredFound === 1 ? 'is' : 'are'} ignored by ${configName}`] : []),
+      ...(inputs.ownFilesFound.length > 0 ? [`${someOf(inputs.ownFilesFound.map((path) => displayPath(path, io.cwd)))} ${inputs.ownFilesFound.length === 1 ? 'is' : 'are'} statuslint's own (configuration, baseline, report or cache)`] : []),
+    ];
+    throw new UsageError(`no OpenAPI document found in ${specs.map((spec) => `'${spec}'`).join(', ')}${why.length > 0 ? `; ${why.join('; ')}` : ''}`);
   }
 
   let findings = result.findings;

@@ -22,6 +22,8 @@ export interface Inputs {
    * among them must still not be written over (see the CLI's refuseToOverwriteInput).
    */
   ownFilesFound: string[];
+  /** How many files a folder or glob found that the configuration's `ignore` covers. */
+  ignoredFound: number;
 }
 
 export interface ExpandOptions {
@@ -53,6 +55,7 @@ export function expandInputs(args: readonly string[], options: ExpandOptions): I
   const ordered: string[] = [];
   const ignored: string[] = [];
   const ownFilesFound: string[] = [];
+  let ignoredFound = 0;
   const add = (path: string, named: boolean): void => {
     if (named) {
       if (isIgnored(path)) {
@@ -64,7 +67,11 @@ export function expandInputs(args: readonly string[], options: ExpandOptions): I
       explicit.add(path);
     } else if (options.exclude?.has(path)) {
       if (!ownFilesFound.includes(path)) ownFilesFound.push(path);
-    } else if (!explicit.has(path) && !discovered.has(path) && !excluded(path)) {
+    } else if (!explicit.has(path) && !discovered.has(path)) {
+      if (excluded(path)) {
+        if (isIgnored(path)) ignoredFound++;
+        return;
+      }
       discovered.add(path);
       ordered.push(path);
     }
@@ -86,7 +93,7 @@ export function expandInputs(args: readonly string[], options: ExpandOptions): I
       add(path, true); // the loader says "no such file" with the path as typed
     }
   }
-  return { files: ordered, discovered, ignored, ownFilesFound };
+  return { files: ordered, discovered, ignored, ownFilesFound, ignoredFound };
 }
 
 function expandGlob(pattern: string, cwd: string): string[] {

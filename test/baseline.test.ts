@@ -141,6 +141,16 @@ describe('baselines', () => {
     });
   }
 
+  it('a baseline saved with a byte order mark is read; a device is refused without reading on', async () => {
+    const dir = project({ 'openapi.yaml': spec });
+    expect((await runCli(['--write-baseline', 'b.json', 'openapi.yaml'], { cwd: dir })).code).toBe(0);
+    writeFileSync(join(dir, 'b.json'), '\ufeff' + readFileSync(join(dir, 'b.json'), 'utf8'));
+    expect(await runCli(['--baseline', 'b.json', 'openapi.yaml'], { cwd: dir })).toMatchObject({ code: 0 });
+    const device = await runCli(['--baseline', '/dev/zero', 'openapi.yaml'], { cwd: dir });
+    expect(device.code).toBe(2);
+    expect(device.stderr).toBe('statuslint: /dev/zero: the baseline is not a regular file (a FIFO, socket or device)\n');
+  });
+
   it('--baseline with --write-baseline is a usage error', async () => {
     const run = await runCli(['--baseline', 'a.json', '--write-baseline', 'a.json', 'openapi.yaml'], { cwd: project({ 'statuslint.config.yaml': CONFIG, 'openapi.yaml': spec }) });
     expect(run.code).toBe(2);

@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rules as registry } from '../rules/index.js';
@@ -182,6 +183,15 @@ describe('rules, extends and overrides', () => {
     expect(named.stderr).toBe('statuslint: warning: vendor/stripe/openapi.yaml is ignored by statuslint.config.yaml; not linted\n');
   });
 
+  it('a folder whose every spec is ignored says so, rather than that it holds none', async () => {
+    const dir = project({ 'statuslint.config.yaml': { ignore: ['skip/'] }, 'skip/openapi.yaml': spec, 'skip/other.yaml': spec });
+    for (const input of ['skip', 'skip/*.yaml']) {
+      const run = await runCli([input], { cwd: dir });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toBe(`statuslint: no OpenAPI document found in '${input}'; 2 files found there are ignored by statuslint.config.yaml\n`);
+    }
+  });
+
   it('ignore: a pattern that made the old matcher backtrack for minutes costs nothing', async () => {
     const dir = project({
       'statuslint.config.yaml': { ignore: ['**/*a*a*a*a*a*a*b.yaml'] },
@@ -348,6 +358,19 @@ describe('a bad config: exit 2, file:line:col and a hint, nothing linted', () =>
     ['a list at the top', '- rules\n', ['statuslint.config.yaml:1:1: a configuration must be a mapping of extends, rules, overrides and ignore']],
     ['invalid YAML', 'rules:\n  a: [\n', [/^statuslint\.config\.yaml:\d+:\d+: invalid YAML: /.source]],
     ['duplicate key', 'rules: {}\nrules: {}\n', ['statuslint.config.yaml:2:1: invalid YAML: Map keys must be unique']],
+    [
+      'an alias, read as written, would be judged as a word',
+      'rules:\n  require-retry-after: &b off\n  require-location: *b\n',
+      ['statuslint.config.yaml:3:21: an alias (*b): the configuration does not expand aliases; write the value out'],
+    ],
+    [
+      'a merge key would be read as a rule named <<',
+      'base: &base\n  require-retry-after: off\nrules:\n  <<: *base\n',
+      [
+        'statuslint.config.yaml:4:3: a merge key (<<): the configuration does not merge mappings; write the keys out',
+        'statuslint.config.yaml:4:7: an alias (*base): the configuration does not expand aliases; write the value out',
+      ],
+    ],
   ];
   for (const [name, text, expected] of table) {
     it(name, async () => {
@@ -362,6 +385,23 @@ describe('a bad config: exit 2, file:line:col and a hint, nothing linted', () =>
       });
     });
   }
+
+  it('a device, a FIFO, a folder or a file not in UTF-8 given as the configuration is refused in one line, without reading on', async () => {
+    const dir = project({ 'openapi.yaml': spec });
+    writeFileSync(join(dir, 'utf16.yaml'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('rules: {}\n', 'utf16le')]));
+    mkdirSync(join(dir, 'folder'));
+    spawnSync('mkfifo', [join(dir, 'fifo')]);
+    for (const [config, detail] of [
+      ['/dev/zero', 'the configuration is not a regular file (a FIFO, socket or device)'],
+      ['fifo', 'the configuration is not a regular file (a FIFO, socket or device)'],
+      ['folder', 'the configuration is a directory, not a file'],
+      ['utf16.yaml', 'the configuration is not UTF-8 text (it is UTF-16); save it as UTF-8'],
+    ]) {
+      const run = await runCli(['--config', config!, 'openapi.yaml'], { cwd: dir });
+      expect(run.code, config).toBe(2);
+      expect(run.stderr).toBe(`statuslint: ${config}: ${detail}\n`);
+    }
+  });
 
   it('a JSON config names its lines too', async () => {
     const text = '{\n  "rules": {\n    "require-retry-after": "warn"\n  }\n}\n';

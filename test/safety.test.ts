@@ -319,6 +319,16 @@ describe('what a spec says cannot rewrite the terminal', () => {
     expect(run.stdout + run.stderr).not.toMatch(/[\u001b\u202e\r]/);
     expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
   });
+
+  it("a file's name cannot start a line of its own or recolour the terminal in the text report", async () => {
+    const dir = folder('escaped-name');
+    const name = 'evil\u001b[31mred\nforged.yaml';
+    writeFileSync(join(dir, name), stringify(unauthorized('#/components/responses/Unauthorized')).replace('paths:', 'components:\n  responses:\n    Unauthorized: {description: no}\npaths:'));
+    const run = await runCli([name], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.stdout.split('\n')[0]).toBe('evil\\u{1b}[31mred\\u{a}forged.yaml');
+    expect(run.stdout).not.toMatch(/\u001b/);
+  });
 });
 
 describe('a bug in statuslint is never a silent exit 0', () => {

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readOwnFile } from '../own-file.js';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Node as YamlNode, Pair, YAMLMap } from 'yaml';
 import { yaml } from '../lazy-yaml.js';
@@ -74,14 +74,7 @@ export function findConfig(cwd: string): string | undefined {
 
 /** Reads and checks a configuration file; throws ConfigError listing every problem. */
 export function loadConfig(path: string, registry: Registry): Config {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new LoadError(path, code === 'ENOENT' ? 'no such configuration file' : `cannot read the configuration (${code ?? (error as Error).message})`);
-  }
-  return parseConfig(path, text, registry);
+  return parseConfig(path, readOwnFile(path, 'configuration', 'no such configuration file'), registry);
 }
 
 const TOP_LEVEL_KEYS = ['extends', 'rules', 'overrides', 'ignore', 'unusedSuppressions'];
@@ -112,6 +105,18 @@ export function parseConfig(path: string, text: string, registry: Registry): Con
     const message = yamlError.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     throw new ConfigError([new LoadError(path, `invalid ${/\.json$/i.test(path) ? 'JSON' : 'YAML'}: ${message}`, { line, column: col })]);
   }
+  // Every check below reads the nodes as written: an alias would be judged as the word
+  // '*name', and YAML 1.1's merge key as a rule named '<<'. Said once, where it is written.
+  const shorthand: LoadError[] = [];
+  yaml().visit(document, {
+    Alias(_, node) {
+      shorthand.push(new LoadError(path, `an alias (*${node.source}): the configuration does not expand aliases; write the value out`, at(node)));
+    },
+    Pair(_, pair) {
+      if (isScalar(pair.key) && pair.key.value === '<<') shorthand.push(new LoadError(path, 'a merge key (<<): the configuration does not merge mappings; write the keys out', at(pair.key)));
+    },
+  });
+  if (shorthand.length > 0) throw new ConfigError(shorthand);
   const root = document.contents;
   if (root === null || (isScalar(root) && root.value === null)) return config; // an empty file: the defaults
   if (!isMap(root)) throw new ConfigError([new LoadError(path, 'a configuration must be a mapping of extends, rules, overrides and ignore', at(root))]);

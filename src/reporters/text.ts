@@ -1,5 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import type { Finding, Severity } from '../engine/types.js';
+import { printable } from '../errors.js';
 import { inputErrors, summaryLine } from './context.js';
 import type { Report, StringReporter } from './types.js';
 
@@ -45,7 +46,9 @@ function textReport(report: Report, style: Styles): string {
   }
   const out: string[] = [];
   for (const [file, findings] of byFile) {
-    out.push(style.file(file));
+    // A file's name is the file system's, not ours: a newline or an escape in it must not
+    // start a line of its own or recolour the terminal.
+    out.push(style.file(printable(file)));
     const places = findings.map((finding) => `${finding.line}:${finding.column}`);
     const placeWidth = places.reduce((width, place) => Math.max(width, place.length), 0);
     findings.forEach((finding, index) => {

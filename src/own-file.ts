@@ -1,0 +1,36 @@
+import { readFileSync, statSync } from 'node:fs';
+import { LoadError } from './errors.js';
+
+/** A configuration or a baseline past this is not one statuslint wrote or a person would. */
+const MAX_OWN_FILE_BYTES = 64 * 1024 * 1024;
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Reads a file statuslint keeps its own settings in (the configuration, a baseline): a regular
+ * file of UTF-8 text, its byte order mark dropped. A device (`/dev/zero` never ends), a FIFO
+ * (which may wait for a writer forever) or a huge file is refused in one line, as a spec is.
+ * `missing` is what to say when there is no such file.
+ */
+export function readOwnFile(path: string, what: string, missing: string): string {
+  let bytes: Buffer;
+  try {
+    const stats = statSync(path);
+    if (stats.isDirectory()) throw new LoadError(path, `the ${what} is a directory, not a file`);
+    if (!stats.isFile()) throw new LoadError(path, `the ${what} is not a regular file (a FIFO, socket or device)`);
+    if (stats.size > MAX_OWN_FILE_BYTES) throw new LoadError(path, `the ${what} is over 64 MB, more than any ${what} holds`);
+    bytes = readFileSync(path);
+  } catch (error) {
+    if (error instanceof LoadError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new LoadError(path, code === 'ENOENT' ? missing : `cannot read the ${what} (${code ?? (error as Error).message})`);
+  }
+  let text: string;
+  try {
+    text = UTF8.decode(bytes);
+  } catch {
+    const wide = bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
+    throw new LoadError(path, `the ${what} is not UTF-8 text${wide ? ' (it is UTF-16)' : ''}; save it as UTF-8`);
+  }
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
