@@ -139,21 +139,32 @@ function walk(root: string, keep: (relativePath: string) => boolean, deep: boole
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       const path = join(folder, entry.name);
-      const isFolder = entry.isDirectory() || (entry.isSymbolicLink() && pathKind(path) === 'folder');
+      const isLink = entry.isSymbolicLink();
+      const isFolder = entry.isDirectory() || (isLink && pathKind(path) === 'folder');
       if (isFolder) {
         if (skippedFolder(entry.name)) continue;
-        const relativePath = relative(root, path).split(sep).join('/');
-        if (keepFolders && (keep(relativePath) || keep(relativePath + '/'))) {
-          // Not `push(...)`: a folder may hold more files than a call has room for arguments.
-          for (const file of walk(path, (relativePath) => SPEC_EXTENSION.test(relativePath), true, cwd)) found.push(file);
-        } else if (deep) {
-          visit(path);
-        }
+        // A linked folder is entered only after every folder reached without a link, so that a
+        // spec reached both ways is linted, configured and reported under its own path.
+        if (isLink && !linksFollowed) links.push(path);
+        else enter(path);
       } else if (keep(relative(root, path).split(sep).join('/'))) {
         found.push(path);
       }
     }
   };
+  const enter = (folder: string): void => {
+    const relativePath = relative(root, folder).split(sep).join('/');
+    if (keepFolders && (keep(relativePath) || keep(relativePath + '/'))) {
+      // Not `push(...)`: a folder may hold more files than a call has room for arguments.
+      for (const file of walk(folder, (relativePath) => SPEC_EXTENSION.test(relativePath), true, cwd)) found.push(file);
+    } else if (deep) {
+      visit(folder);
+    }
+  };
+  const links: string[] = [];
+  let linksFollowed = false;
   visit(root);
+  linksFollowed = true;
+  for (const link of links) enter(link);
   return found;
 }

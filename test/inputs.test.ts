@@ -1,3 +1,5 @@
+import { symlinkSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createProgress, showsProgress } from '../src/progress.js';
 import { project, runCli } from './cli-harness.js';
@@ -108,6 +110,23 @@ describe('a folder as input', () => {
   it('a file named on the command line is linted even when a folder also holds it, once', async () => {
     const { report } = await lintJson(['specs', 'specs/users/openapi.yaml'], repository());
     expect(report.summary.files).toBe(4);
+  });
+
+  it('a spec reached through a linked folder and without one is linted under its own path, and configured so', async () => {
+    const dir = project({
+      'statuslint.config.yaml': { overrides: [{ files: ['specs/internal/**'], rules: { 'require-retry-after': 'off' } }] },
+      'specs/internal/a.yaml': { openapi: '3.0.3', info, paths: { '/a': { get: { responses: { '200': { description: 'ok' }, '404': { description: 'no' }, '429': { description: 'slow' }, '503': { description: 'down' } } }, post: { responses: { '201': { description: 'created' }, '400': { description: 'bad' } } } } } },
+    });
+    // 'a-link' sorts before 'specs': the link used to be walked first and the real path dropped.
+    symlinkSync(join(dir, 'specs'), join(dir, 'a-link'));
+    for (const input of ['.', '**/a.yaml']) {
+      const { report } = await lintJson([input], dir);
+      expect(new Set(report.findings.map((finding) => finding.file)), input).toEqual(new Set(['specs/internal/a.yaml']));
+      expect(report.findings.some((finding) => finding.ruleId === 'require-retry-after'), input).toBe(false);
+    }
+    // A folder reached only through a link is still linted.
+    const { report } = await lintJson(['a-link'], dir);
+    expect(new Set(report.findings.map((finding) => finding.file))).toEqual(new Set(['a-link/internal/a.yaml']));
   });
 
   it('a file named on the command line must be OpenAPI', async () => {
