@@ -183,6 +183,18 @@ describe('rules, extends and overrides', () => {
     expect(named.stderr).toBe('statuslint: warning: vendor/stripe/openapi.yaml is ignored by statuslint.config.yaml; not linted\n');
   });
 
+  it("patterns do not reach out of the configuration's folder: a spec beside it gets only the top-level rules", async () => {
+    const root = project({
+      'd/statuslint.config.yaml': { rules: { 'require-location': 'off' }, ignore: ['**/sub/**'], overrides: [{ files: ['**/*.yaml'], rules: { 'require-www-authenticate': 'off' } }] },
+      'c/sub/openapi.yaml': spec,
+    });
+    const run = await runCli(['--format', 'json', '--config', 'statuslint.config.yaml', '../c/sub/openapi.yaml'], { cwd: join(root, 'd') });
+    expect(run.stderr).toBe('');
+    const rules = new Set((JSON.parse(run.stdout) as { findings: Array<{ ruleId: string }> }).findings.map((finding) => finding.ruleId));
+    expect(rules.has('require-www-authenticate')).toBe(true);
+    expect(rules.has('require-location')).toBe(false);
+  });
+
   it('a folder whose every spec is ignored says so, rather than that it holds none', async () => {
     const dir = project({ 'statuslint.config.yaml': { ignore: ['skip/'] }, 'skip/openapi.yaml': spec, 'skip/other.yaml': spec });
     for (const input of ['skip', 'skip/*.yaml']) {
@@ -349,6 +361,8 @@ describe('a bad config: exit 2, file:line:col and a hint, nothing linted', () =>
     ['unknown preset', 'extends: statuslint:recomended\n', ["statuslint.config.yaml:1:10: unknown preset 'statuslint:recomended' in 'extends': use statuslint:recommended or statuslint:all; did you mean 'statuslint:recommended'?"]],
     ['unknown top-level key', 'rule:\n  require-retry-after: off\n', ["statuslint.config.yaml:1:1: unknown key 'rule'; did you mean 'rules'?"]],
     ['override without files', 'overrides:\n  - rules: {require-retry-after: off}\n', ["statuslint.config.yaml:2:5: an override needs 'files', the globs it applies to"]],
+    ['override with empty files', "overrides:\n  - files: []\n    rules: {require-retry-after: off}\n", ["statuslint.config.yaml:2:12: an override's 'files' is empty; give the globs it applies to"]],
+    ['override with files but no glob', "overrides:\n  - files:\n    rules: {}\n", ["statuslint.config.yaml:2:11: an override's 'files' is empty; give the globs it applies to"]],
     ['override with a misspelt key', "overrides:\n  - files: ['a/**']\n    rule: {}\n", ["statuslint.config.yaml:3:5: unknown key 'rule' in an override; did you mean 'rules'?"]],
     ['overrides not a list', 'overrides: {files: x}\n', ["statuslint.config.yaml:1:12: 'overrides' must be a list of {files, rules}"]],
     ['bad glob', "ignore: ['vendor/[']\n", ["statuslint.config.yaml:1:10: invalid 'ignore' pattern: 'vendor/[' has an unclosed '['"]],

@@ -267,18 +267,32 @@ function parseOverride(
   ruleMap: (node: YamlNode | null) => Map<string, RuleEntry>,
 ): Override | undefined {
   let files: GlobSet | undefined;
+  let filesNode: YamlNode | null = null;
   let rules = new Map<string, RuleEntry>();
   for (const pair of item.items) {
     const key = keyOf(pair);
-    if (key === 'files') files = globs(pair.value as YamlNode | null, "'overrides[].files'");
+    if (key === 'files') {
+      filesNode = pair.value as YamlNode | null;
+      files = globs(filesNode, "'overrides[].files'");
+    }
     else if (key === 'rules') rules = ruleMap(pair.value as YamlNode | null);
     else problem(pair.key as YamlNode, `unknown key '${key ?? String(pair.key)}' in an override${didYouMean(key ?? '', OVERRIDE_KEYS) || '; an override has files and rules'}`);
   }
   if (!files || files.patterns.length === 0) {
     if (!files) problem(item, "an override needs 'files', the globs it applies to");
+    // `files: []`, `files: ''` or `files:` would apply to nothing, without a word.
+    else if (isEmpty(filesNode)) problem(filesNode ?? item, "an override's 'files' is empty; give the globs it applies to");
     return undefined;
   }
   return { files, rules };
+}
+
+/** No value, an empty string or an empty list: what leaves a list of globs with none. */
+function isEmpty(node: YamlNode | null): boolean {
+  const { isScalar, isSeq } = yaml();
+  if (node === null) return true;
+  if (isScalar(node)) return node.value === null || node.value === '';
+  return isSeq(node) && node.items.length === 0;
 }
 
 function keyOf(pair: Pair<unknown, unknown>): string | undefined {

@@ -11,9 +11,19 @@ export function configPath(config: Config, file: string): string {
   return relative(config.base, file).split(sep).join('/');
 }
 
+/**
+ * Whether a file lies outside the config's folder: its patterns are relative to that folder,
+ * and `**` must not reach up out of it (`../other/api.yaml`), as ESLint's do not.
+ */
+function outsideBase(path: string): boolean {
+  return path === '..' || path.startsWith('../') || /^[a-zA-Z]:/.test(path) || path.startsWith('/');
+}
+
 /** Whether `ignore` covers the file or a folder holding it. */
 export function isIgnored(config: Config, file: string): boolean {
-  return config.ignore.patterns.length > 0 && config.ignore.matchesPathOrParent(configPath(config, file));
+  if (config.ignore.patterns.length === 0) return false;
+  const path = configPath(config, file);
+  return !outsideBase(path) && config.ignore.matchesPathOrParent(path);
 }
 
 function apply(settings: Map<string, RuleSetting>, entries: ReadonlyMap<string, RuleEntry>): void {
@@ -28,6 +38,7 @@ function apply(settings: Map<string, RuleSetting>, entries: ReadonlyMap<string, 
 export function matchingOverrides(config: Config, file: string): number[] {
   if (config.overrides.length === 0) return [];
   const path = configPath(config, file);
+  if (outsideBase(path)) return [];
   return config.overrides.flatMap((override, index) => (override.files.matches(path) ? [index] : []));
 }
 
