@@ -24,8 +24,10 @@ export function closest(value: string, candidates: Iterable<string>): string | u
     const distance = editDistance(value.toLowerCase(), candidate.toLowerCase());
     if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
   }
-  if (best !== undefined && bestDistance <= Math.max(3, value.length / 3)) return best;
-  const containing = value === '' ? [] : list.filter((candidate) => candidate.toLowerCase().includes(value.toLowerCase()));
+  // A guess must keep something of what was typed: 'x' is not a misspelt 'rules'.
+  if (best !== undefined && bestDistance <= Math.max(3, value.length / 3) && bestDistance < Math.max(value.length, best.length) - 1) return best;
+  // Nor is one letter that a single candidate happens to hold ('x' in 'extends').
+  const containing = value.length < 3 ? [] : list.filter((candidate) => candidate.toLowerCase().includes(value.toLowerCase()));
   return containing.length === 1 ? containing[0] : undefined;
 }
 

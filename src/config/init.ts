@@ -3,8 +3,9 @@ import { repositoryFileUrl } from '../version.js';
 import type { Registry } from './presets.js';
 
 /**
- * A commented starter configuration: every rule listed, commented out, at its default
- * severity (with its default options, when it has some), so turning one off is one edit.
+ * A commented starter configuration: every rule listed, commented out, at the severity it
+ * has when on (with its default options, when it has some), so changing one is one edit;
+ * a rule outside the recommended preset is marked as off by default.
  */
 export function starterConfig(registry: Registry): string {
   const rules = Object.values(registry);
@@ -15,7 +16,7 @@ export function starterConfig(registry: Registry): string {
   });
   const width = Math.max(...settings.map((setting) => setting.length));
   const ruleLines = rules.map((rule, index) => {
-    const note = rule.meta.recommended === false ? ' (not in recommended)' : '';
+    const note = rule.meta.recommended === false ? ' (off by default: not in recommended)' : '';
     return `  # ${settings[index]!.padEnd(width)}  # ${rule.meta.description}${note}`;
   });
   const docs = repositoryFileUrl('docs/configuration.md');
@@ -26,7 +27,8 @@ export function starterConfig(registry: Registry): string {
 extends: statuslint:recommended
 
 # Per rule: off, info, warning or error; [severity, {options}] for a rule's options.
-# Every rule is listed at its default; uncomment a line to change it.
+# Every rule is listed at the severity it has when on; uncomment a line to change it.
+# A rule marked "off by default" is turned on by uncommenting its line.
 rules:
 ${ruleLines.join('\n')}
 

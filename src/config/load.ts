@@ -102,7 +102,10 @@ export function parseConfig(path: string, text: string, registry: Registry): Con
   const yamlError = document.errors[0];
   if (yamlError) {
     const { line, col } = lineCounter.linePos(yamlError.pos[0]);
-    const message = yamlError.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    // `yaml` tells a program what to call instead; a person needs to know what is wrong.
+    const message = yamlError.code === 'MULTIPLE_DOCS'
+      ? "a second document starts here ('---'); a configuration is one document"
+      : yamlError.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     throw new ConfigError([new LoadError(path, `invalid ${/\.json$/i.test(path) ? 'JSON' : 'YAML'}: ${message}`, { line, column: col })]);
   }
   // Every check below reads the nodes as written: an alias would be judged as the word

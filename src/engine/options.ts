@@ -1,3 +1,4 @@
+import { didYouMean } from '../suggest.js';
 import type { OptionSchema, Rule } from './types.js';
 
 /** Problems with `value` against `schema`, each naming the option path; empty when it fits. */
@@ -23,7 +24,7 @@ export function checkOptions(value: unknown, schema: OptionSchema, path = 'optio
     for (const [key, item] of Object.entries(record)) {
       const property = schema.properties && Object.hasOwn(schema.properties, key) ? schema.properties[key] : undefined;
       if (property) problems.push(...checkOptions(item, property, `${path}.${key}`));
-      else if (schema.additionalProperties === false) problems.push(`${path} has unknown option '${key}'`);
+      else if (schema.additionalProperties === false) problems.push(`${path} has unknown option '${key}'${didYouMean(key, Object.keys(schema.properties ?? {}))}`);
     }
   }
   return problems;
