@@ -188,9 +188,20 @@ Configuration, suppressions and baselines: ${repositoryFileUrl('docs/configurati
     });
   for (const command of program.commands) {
     command.exitOverride().configureOutput(program.configureOutput()).showHelpAfterError('(run statuslint --help for usage)');
+    // An option written before the command is the linter's, and the command would run as if
+    // it had not been given (`statuslint --format json rules` printed the text table).
+    command.hook('preAction', () => {
+      const given = program.options.find((option) => program.getOptionValueSource(option.attributeName()) === 'cli' && !HARMLESS_BEFORE_COMMAND.has(option.attributeName()));
+      if (!given) return;
+      const own = command.options.some((option) => option.long === given.long);
+      throw new UsageError(`${given.long} before '${command.name()}' is an option for linting, not for '${command.name()}'${own ? `; write it after: statuslint ${command.name()} ${given.long} …` : ''}`);
+    });
   }
   return program;
 }
+
+/** Options that change nothing a command prints, so they may stand before one. */
+const HARMLESS_BEFORE_COMMAND = new Set(['color', 'debug']);
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 

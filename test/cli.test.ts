@@ -305,6 +305,21 @@ describe('rules and explain', () => {
     expect(json.find((rule) => rule.id === 'require-www-authenticate')).toMatchObject({ severity: 'error', recommended: true, fixable: true });
   });
 
+  it("a linting option before a command is refused, not dropped; one the command also takes is shown after it", async () => {
+    for (const [args, message] of [
+      [['--format', 'json', 'rules'], "--format before 'rules' is an option for linting, not for 'rules'; write it after: statuslint rules --format …"],
+      [['--config', 'x.yaml', 'explain', 'require-location'], "--config before 'explain' is an option for linting, not for 'explain'"],
+      [['--fail-on', 'warning', 'init'], "--fail-on before 'init' is an option for linting, not for 'init'"],
+    ] as const) {
+      // In a folder of its own: were the option dropped again, init would write its file there.
+      const run = await runCli([...args], { cwd: project({}) });
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toBe(`statuslint: ${message}\n`);
+    }
+    expect((await runCli(['--no-color', 'rules'])).code).toBe(0);
+  });
+
   it('statuslint explain prints the doc page; a misspelt id gets the closest one and exit 2', async () => {
     const run = await runCli(['explain', 'require-retry-after']);
     expect(run.code).toBe(0);
