@@ -249,6 +249,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
 function printConfigOf(spec: string, others: readonly string[], options: CliOptions, cwd: string): string {
   if (others.length > 0) throw new UsageError(`--print-config shows one spec's configuration, its value, and lints nothing: give no other spec (got '${others[0]}')`);
   if (options.formatGiven || options.output !== undefined) throw new UsageError('--print-config prints JSON on standard output; --format and --output do not apply');
+  // As in a run: the path is standard input's, and would otherwise be dropped without a word.
+  if (options.stdinFilepath !== undefined && spec !== STDIN_ARG) throw new UsageError(`--stdin-filepath names the spec read from standard input; write --print-config ${STDIN_ARG} to show its configuration`);
   // Standard input is configured as the path it is reported under.
   const path = spec === STDIN_ARG ? resolve(cwd, options.stdinFilepath ?? STDIN_NAME) : resolve(cwd, spec);
   if (pathKind(path) === 'folder') throw new UsageError(`--print-config ${spec}: a folder; overrides and ignore match files, so name a spec in it`);

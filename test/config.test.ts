@@ -325,6 +325,7 @@ describe('--print-config', () => {
       [['specs'], 'statuslint: --print-config specs: a folder; overrides and ignore match files, so name a spec in it\n'],
       [['specs/a.yaml', '--format', 'json'], 'statuslint: --print-config prints JSON on standard output; --format and --output do not apply\n'],
       [['specs/a.yaml', '-o', 'x.json'], 'statuslint: --print-config prints JSON on standard output; --format and --output do not apply\n'],
+      [['specs/a.yaml', '--stdin-filepath', 'specs/b.yaml'], 'statuslint: --stdin-filepath names the spec read from standard input; write --print-config - to show its configuration\n'],
     ];
     for (const [args, message] of refusals) {
       const run = await runCli(['--print-config', ...args], { cwd: dir });
