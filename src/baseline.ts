@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { jsonError } from './loader/parse.js';
 import { readOwnFile } from './own-file.js';
 import { dirname, relative, resolve, sep } from 'node:path';
 import type { Finding } from './engine/types.js';
@@ -68,7 +69,8 @@ export function readBaseline(path: string): Baseline {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new LoadError(path, `not a statuslint baseline: invalid JSON (${(error as Error).message})`);
+    const invalid = jsonError(path, text, error as Error);
+    throw new LoadError(path, `not a statuslint baseline: ${invalid.detail}`, invalid.position);
   }
   const record = value as { format?: unknown; version?: unknown; entries?: unknown };
   if (record === null || typeof record !== 'object' || record.format !== FORMAT) {

@@ -126,7 +126,8 @@ describe('baselines', () => {
 
   const bad: Array<[string, string | undefined, string]> = [
     ['a missing baseline', undefined, 'statuslint: baseline.json: no such baseline file; create it with --write-baseline\n'],
-    ['invalid JSON', '{"format": ', 'statuslint: baseline.json: not a statuslint baseline: invalid JSON ('],
+    ['invalid JSON, at its line and column', '{"format": ', 'statuslint: baseline.json:1:12: not a statuslint baseline: invalid JSON: '],
+    ['a trailing comma, at its line', '{\n  "format": "x",\n}\n', 'statuslint: baseline.json:3:1: not a statuslint baseline: invalid JSON: '],
     ['another JSON file', '{"findings": []}', 'statuslint: baseline.json: not a statuslint baseline (no "format": "statuslint-baseline"); create it with --write-baseline\n'],
     ['a future version', '{"format": "statuslint-baseline", "version": 2, "entries": []}', 'statuslint: baseline.json: baseline version 2 is not supported (expected 1)\n'],
     ['a bad entry', '{"format": "statuslint-baseline", "version": 1, "entries": [{"file": "a.yaml"}]}', 'statuslint: baseline.json: baseline entry 1 must have string "file", "pointer" and "rule"\n'],

@@ -320,7 +320,8 @@ function parseText(path: string, text: string, options: ParseOptions): SourceFil
   return new SourceFile(path, text, 'yaml', value, document);
 }
 
-function jsonError(path: string, text: string, error: Error): LoadError {
+/** JSON.parse's error as a LoadError at the line and column it names, with a hint for the usual mistakes. */
+export function jsonError(path: string, text: string, error: Error): LoadError {
   // Node 20's V8 gives `at position N` or no position at all; Node 22 and later add
   // `(line L column C)` beside the offset. The offset is read in every version, so that the
   // position is counted as every other finding's is, and the hint is given on each.
