@@ -321,6 +321,8 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
   let result: LintResult;
   /** A --fix-dry-run's diff and what it says on stderr, given once the remaining findings are known. */
   let dryRun: { diff: string[]; fixes: string; refused: string } | undefined;
+  /** Whether --fix could not write a file it fixed: the run fails, whatever the findings. */
+  let unwritten = false;
   if (options.fix || options.fixDryRun) {
     // Loaded only for --fix: the editor brings in the yaml package.
     const { asWritten, fixSpecs, writeChanges } = await import('./fix/apply.js');
@@ -337,8 +339,12 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
       const refused = outcome.refused.length > 0 ? refusedNote(outcome.refused) : '';
       dryRun = { diff, fixes: `${plural(outcome.applied, 'fix', 'fixes')} in ${plural(files, 'file')}`, refused };
     } else {
-      writeChanges(outcome.changes);
-      if (outcome.applied > 0) io.stderr(`statuslint: fixed ${plural(outcome.applied, 'problem')} in ${plural(files, 'file')}\n`);
+      const written = writeChanges(outcome.changes);
+      for (const { change, reason } of written.unwritten) io.stderr(`statuslint: ${displayPath(change.path, io.cwd)} ${reason}\n`);
+      const fixed = written.written.reduce((sum, change) => sum + change.fixes, 0);
+      if (fixed > 0) io.stderr(`statuslint: fixed ${plural(fixed, 'problem')} in ${plural(written.written.length, 'file')}\n`);
+      // The report is of the fixed texts; a file left as it was does not hold them.
+      if (written.unwritten.length > 0) unwritten = true;
       if (outcome.refused.length > 0) io.stderr(refusedNote(outcome.refused));
     }
   } else {
@@ -453,7 +459,7 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
     if (typeof text === 'string') io.stdout(text);
     else for (const piece of text) io.stdout(piece);
   }
-  return exitCode(result, findings, options.failOn);
+  return unwritten ? EXIT_ERROR : exitCode(result, findings, options.failOn);
 }
 
 /** How many skipped files the note names: enough to spot a spec skipped by mistake, not a listing. */

@@ -5,6 +5,7 @@ import {
   linkSync,
   lstatSync,
   openSync,
+  readFileSync,
   readlinkSync,
   realpathSync,
   renameSync,
@@ -20,6 +21,17 @@ import { UsageError } from './errors.js';
 export interface WriteOptions {
   /** Refuse (EEXIST) rather than replace a file that is already there. */
   exclusive?: boolean;
+  /**
+   * The bytes the file must still hold when it is replaced: a file changed since it was read
+   * is not written (FileChanged). Checked after the new content is on disk, just before the
+   * rename, to leave the smallest window in which an edit could still be lost.
+   */
+  unchangedFrom?: Uint8Array;
+}
+
+/** The file no longer holds the bytes it was read with (WriteOptions.unchangedFrom). */
+export class FileChanged extends Error {
+  readonly code = 'ECHANGED';
 }
 
 /** A target statuslint will not write to, with the reason as the user reads it. */
@@ -33,7 +45,7 @@ export class OutputRefused extends Error {
 }
 
 /** What follows `cannot write <file>: ` for an error thrown by writeFileAtomic: in words, with the code to search for. */
-function writeErrorText(error: unknown): string {
+export function writeErrorText(error: unknown): string {
   if (error instanceof OutputRefused) return error.message;
   const code = (error as NodeJS.ErrnoException).code;
   if (code === undefined) return (error as Error).message;
@@ -96,6 +108,8 @@ export function writeFileAtomic(path: string, content: string | Iterable<string 
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
+  // A file to be replaced only as it was read must still be that regular file.
+  if (options.unchangedFrom !== undefined && !stats?.isFile()) throw new FileChanged(`${path} changed`);
   if (stats === undefined) {
     replaceAtomically(throughLinks(path), content, false, undefined);
     return;
@@ -106,7 +120,7 @@ export function writeFileAtomic(path: string, content: string | Iterable<string 
     // Not closed: it is the process's own (stdout, most often), not one this write opened.
     writePieces(descriptor, typeof content === 'string' ? [content] : content, true, false);
   } else if (stats.isFile()) {
-    replaceAtomically(realpathSync(path), content, false, stats.mode & 0o7777);
+    replaceAtomically(realpathSync(path), content, false, stats.mode & 0o7777, options.unchangedFrom);
   } else if (stats.isCharacterDevice() || stats.isFIFO()) {
     writeDirectly(path, content, stats.isFIFO());
   } else {
@@ -156,13 +170,14 @@ function ownDescriptor(path: string): number | undefined {
   return undefined;
 }
 
-function replaceAtomically(path: string, content: string | Iterable<string | Uint8Array>, exclusive: boolean, mode: number | undefined): void {
+function replaceAtomically(path: string, content: string | Iterable<string | Uint8Array>, exclusive: boolean, mode: number | undefined, unchangedFrom?: Uint8Array): void {
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
   try {
     if (typeof content === 'string') writeFileSync(temporary, content);
     else writePieces(openSync(temporary, 'w'), content, false, true);
     // Replacing a file must not change who may read or run it.
     if (mode !== undefined) chmodSync(temporary, mode);
+    if (unchangedFrom !== undefined && !readFileSync(path).equals(unchangedFrom)) throw new FileChanged(`${path} changed`);
     if (exclusive) linkSync(temporary, path);
     else renameSync(temporary, path);
   } finally {

@@ -5,7 +5,7 @@ import { threadsFor, workersCanLint } from '../lint-parallel.js';
 import type { SourceFormat } from '../loader/parse.js';
 import { isWithin } from '../loader/pointer.js';
 import { readYamlFast } from '../loader/yaml-fast.js';
-import { writeFileAtomic } from '../output.js';
+import { FileChanged, writeFileAtomic } from '../output.js';
 import { EditableFile, editFor, pointersFor, type TextEdit } from './edit.js';
 import { fixKey, fixTarget, type FixIntent } from './intents.js';
 
@@ -24,6 +24,8 @@ export interface FileChange {
    * as the loader's texts do; false once asWritten has put it back.
    */
   byteOrderMark: boolean;
+  /** How many fixes the change makes. */
+  fixes: number;
 }
 
 export interface FixOutcome {
@@ -77,7 +79,14 @@ class FixState {
   /** Each edited file's text before the first edit, and whether the file has a byte-order mark. */
   readonly originals = new Map<string, { text: string; byteOrderMark: boolean }>();
   readonly refused = new Map<string, RefusedFix>();
-  applied = 0;
+  /** Fixes made, by the file they edit. */
+  readonly appliedIn = new Map<string, number>();
+
+  get applied(): number {
+    let sum = 0;
+    for (const count of this.appliedIn.values()) sum += count;
+    return sum;
+  }
 
   constructor(given?: ReadonlyMap<string, string>) {
     this.overlay = new Map(given);
@@ -129,7 +138,7 @@ class FixState {
       const kept = planned.filter((_, index) => !dropped.has(index));
       if (kept.length === 0) continue;
       this.overlay.set(path, after);
-      this.applied += kept.reduce((sum, item) => sum + item.group.length, 0);
+      this.appliedIn.set(path, (this.appliedIn.get(path) ?? 0) + kept.reduce((sum, item) => sum + item.group.length, 0));
       progress = true;
     }
     return progress;
@@ -140,7 +149,7 @@ class FixState {
     const changes: FileChange[] = [];
     for (const [path, { text: before, byteOrderMark }] of this.originals) {
       const after = this.overlay.get(path) ?? before;
-      if (after !== before) changes.push({ path, before, after, byteOrderMark });
+      if (after !== before) changes.push({ path, before, after, byteOrderMark, fixes: this.appliedIn.get(path) ?? 0 });
     }
     const refused = [...this.refused].filter(([key]) => offered.has(key)).map(([, item]) => item);
     return { result, changes, applied: this.applied, refused };
@@ -252,11 +261,31 @@ export function asWritten(changes: readonly FileChange[]): FileChange[] {
   });
 }
 
+/** What writeChanges did: the changes written, and those it could not write, each with why. */
+export interface WriteReport {
+  written: FileChange[];
+  unwritten: Array<{ change: FileChange; reason: string }>;
+}
+
 /**
  * Writes each changed file atomically, keeping a byte-order mark the file had. A symlinked spec
  * is written through to its target (as ESLint and Prettier do; writeFileAtomic follows links):
  * renaming over the link itself would replace it with a copy and leave the real spec unfixed.
+ * A file whose bytes are no longer those the run read (the user saved it meanwhile) is not
+ * written: the edits were made to a text it no longer holds, and writing them would lose the
+ * user's. Nothing is thrown: each file is written or not on its own, and the report says which.
  */
-export function writeChanges(changes: readonly FileChange[]): void {
-  for (const change of asWritten(changes)) writeFileAtomic(change.path, change.after);
+export function writeChanges(changes: readonly FileChange[]): WriteReport {
+  const report: WriteReport = { written: [], unwritten: [] };
+  changes.forEach((change, index) => {
+    const { before, after } = asWritten([change])[0]!;
+    try {
+      writeFileAtomic(change.path, after, { unchangedFrom: Buffer.from(before, 'utf8') });
+      report.written.push(changes[index]!);
+    } catch (error) {
+      if (!(error instanceof FileChanged)) throw error;
+      report.unwritten.push({ change, reason: 'changed while statuslint read it; not fixed, run --fix again' });
+    }
+  });
+  return report;
 }
