@@ -118,3 +118,35 @@ describe('--fix never writes an edit after which a spec no longer loads', () => 
     expect(readFileSync(join(dir, 'common', 'r.yaml'), 'utf8')).toContain('$ref:');
   });
 });
+
+describe('--fix and YAML merge keys', () => {
+  it('leaves a response whose headers may come from a << merge key, and says so', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-merge-'));
+    const spec = [
+      'openapi: 3.0.3',
+      "info: {title: t, version: '1'}",
+      'x-base: &base',
+      '  description: Unauthorized',
+      '  headers:',
+      '    X-Request-Id:',
+      '      schema: {type: string}',
+      'paths:',
+      '  /a:',
+      '    get:',
+      '      security: [{b: []}]',
+      '      responses:',
+      "        '200': {description: OK}",
+      "        '401':",
+      '          <<: *base',
+      '          description: Not authorized here',
+      'components:',
+      '  securitySchemes:',
+      '    b: {type: http, scheme: bearer}',
+      '',
+    ].join('\n');
+    writeFileSync(join(dir, 'api.yaml'), spec);
+    const run = await runCli(['--fix', '--fail-on', 'none', 'api.yaml'], { cwd: dir });
+    expect(run.stderr).toBe("statuslint: left 1 fixable problem as written: 1 written in a way --fix does not edit (such as a 'headers' that is not a map)\n");
+    expect(readFileSync(join(dir, 'api.yaml'), 'utf8')).toBe(spec);
+  });
+});
