@@ -119,6 +119,11 @@ export function writeFileAtomic(path: string, content: string | Iterable<string 
   if (descriptor !== undefined) {
     // Not closed: it is the process's own (stdout, most often), not one this write opened.
     writePieces(descriptor, typeof content === 'string' ? [content] : content, true, false);
+  } else if (stats.isFile() && stats.nlink > 1) {
+    // A rename would give this path a new file and leave the other hard links with the old
+    // content: the file is rewritten where it is instead, at the cost of atomicity.
+    if (options.unchangedFrom !== undefined && !readFileSync(path).equals(options.unchangedFrom)) throw new FileChanged(`${path} changed`);
+    writeDirectly(path, content, false, true);
   } else if (stats.isFile()) {
     replaceAtomically(realpathSync(path), content, false, stats.mode & 0o7777, options.unchangedFrom);
   } else if (stats.isCharacterDevice() || stats.isFIFO()) {
@@ -189,12 +194,12 @@ function replaceAtomically(path: string, content: string | Iterable<string | Uin
   }
 }
 
-/** Writes into a character device or FIFO as it is: no temporary file, nothing replaced. */
-function writeDirectly(path: string, content: string | Iterable<string | Uint8Array>, fifo: boolean): void {
+/** Writes into a character device, FIFO or (`truncate`) hard-linked file as it is: no temporary file, nothing replaced. */
+function writeDirectly(path: string, content: string | Iterable<string | Uint8Array>, fifo: boolean, truncate = false): void {
   let fd: number;
   try {
     // O_NONBLOCK: opening a FIFO for writing otherwise waits, forever, for a reader.
-    fd = openSync(path, constants.O_WRONLY | (fifo ? constants.O_NONBLOCK : 0));
+    fd = openSync(path, constants.O_WRONLY | (fifo ? constants.O_NONBLOCK : 0) | (truncate ? constants.O_TRUNC : 0));
   } catch (error) {
     if (fifo && (error as NodeJS.ErrnoException).code === 'ENXIO') {
       throw new OutputRefused('it is a FIFO that no process is reading (ENXIO); start the reader first', 'ENXIO');

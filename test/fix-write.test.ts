@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, linkSync, mkdirSync, mkdtempSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -148,5 +148,45 @@ describe('--fix and YAML merge keys', () => {
     const run = await runCli(['--fix', '--fail-on', 'none', 'api.yaml'], { cwd: dir });
     expect(run.stderr).toBe("statuslint: left 1 fixable problem as written: 1 written in a way --fix does not edit (such as a 'headers' that is not a map)\n");
     expect(readFileSync(join(dir, 'api.yaml'), 'utf8')).toBe(spec);
+  });
+});
+
+describe.skipIf(process.platform === 'win32')('--fix of a file reached by two paths', () => {
+  function specsThrough(dir: string, second: string): void {
+    mkdirSync(join(dir, 'common'));
+    writeFileSync(join(dir, 'common', 'responses.yaml'), 'TooMany:\n  description: Too many requests\nUnauthorized:\n  description: Unauthorized\n');
+    const spec = (path: string, response: string, ref: string) =>
+      `openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /${path}:\n    get:\n      responses:\n        '200': {description: OK}\n        '${response}':\n          $ref: '${ref}'\n`;
+    writeFileSync(join(dir, 'a.yaml'), spec('a', '429', './common/responses.yaml#/TooMany'));
+    writeFileSync(join(dir, 'b.yaml'), spec('b', '401', `./${second}#/Unauthorized`));
+  }
+
+  it.each([
+    ['a symlink', (dir: string) => symlinkSync('common/responses.yaml', join(dir, 'link.yaml'))],
+    ['a hard link', (dir: string) => linkSync(join(dir, 'common', 'responses.yaml'), join(dir, 'link.yaml'))],
+  ])('makes the fixes of both paths, through %s, in one text', async (_, link) => {
+    const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-links-'));
+    specsThrough(dir, 'link.yaml');
+    link(dir);
+    const run = await runCli(['--fix', 'a.yaml', 'b.yaml'], { cwd: dir });
+    expect([run.code, run.stderr]).toEqual([0, 'statuslint: fixed 2 problems in 1 file\n']);
+    const fixed = readFileSync(join(dir, 'common', 'responses.yaml'), 'utf8');
+    expect(fixed).toContain('Retry-After');
+    expect(fixed).toContain('WWW-Authenticate');
+    expect(readFileSync(join(dir, 'link.yaml'), 'utf8')).toBe(fixed);
+    const again = await runCli(['--fix', 'a.yaml', 'b.yaml'], { cwd: dir });
+    expect([again.code, again.stderr]).toEqual([0, '']);
+    expect(readFileSync(join(dir, 'common', 'responses.yaml'), 'utf8')).toBe(fixed);
+  });
+
+  it('keeps a hard-linked spec hard-linked', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-links-'));
+    cpSync(join(projectRoot, 'fixtures/petstore/openapi.yaml'), join(dir, 'a.yaml'));
+    linkSync(join(dir, 'a.yaml'), join(dir, 'b.yaml'));
+    const run = await runCli(['--fix', '--fail-on', 'none', 'a.yaml', 'b.yaml'], { cwd: dir });
+    expect(run.stderr).toMatch(/^statuslint: fixed \d+ problems in 1 file\n$/);
+    expect(statSync(join(dir, 'a.yaml')).ino).toBe(statSync(join(dir, 'b.yaml')).ino);
+    expect(readFileSync(join(dir, 'b.yaml'), 'utf8')).toContain('Retry-After');
+    expect((await runCli(['--fix', '--fail-on', 'none', 'a.yaml', 'b.yaml'], { cwd: dir })).stderr).toBe('');
   });
 });

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { parseDocument } from 'yaml';
 import { emptyResult, lint, lintParallel, type LintResult, type ParallelLintOptions } from '../lint.js';
 import { releaseEarlyWorker } from '../early-worker.js';
@@ -8,7 +9,7 @@ import { findDuplicateKey } from '../loader/json-duplicates.js';
 import { readYamlFast } from '../loader/yaml-fast.js';
 import { FileChanged, writeFileAtomic } from '../output.js';
 import { EditableFile, editFor, pointersFor, type TextEdit } from './edit.js';
-import { fixKey, fixTarget, type FixIntent } from './intents.js';
+import { fixKey, fixKeyAt, fixTarget, type FixIntent } from './intents.js';
 
 /** Fixes can enable each other (a header map created, then filled); a few passes settle them. */
 const MAX_PASSES = 10;
@@ -92,6 +93,11 @@ class FixState {
    * what the overlay held before: what `settle` needs to take them back and try them again.
    */
   private pass: Array<{ path: string; previous: string | undefined; before: string; format: SourceFormat; planned: Array<{ edit: TextEdit; group: FixIntent[] }> }> = [];
+  /** Each file path seen, to the path its file's edits are kept under (see fileOf). */
+  private readonly pathOf = new Map<string, string>();
+  /** Each such path, to every path the file was reached by. */
+  private readonly names = new Map<string, string[]>();
+  private readonly byIdentity = new Map<string, string>();
   /** Fixes made, by the file they edit. */
   readonly appliedIn = new Map<string, number>();
 
@@ -108,10 +114,15 @@ class FixState {
   /** Applies the intents one lint offered; returns whether any edit was made. */
   applyPass(fixes: readonly FixIntent[]): boolean {
     const byFile = new Map<string, FixIntent[]>();
+    const seen = new Set<string>();
     for (const intent of fixes) {
       // A fix refused once is refused again: its node has not changed.
       if (this.refused.has(fixKey(intent))) continue;
-      const { path } = fixTarget(intent).file;
+      const path = this.fileOf(fixTarget(intent).file.path);
+      // One node reached through two links to its file is one fix.
+      const key = fixKeyAt(intent, path);
+      if (seen.has(key)) continue;
+      seen.add(key);
       byFile.set(path, [...(byFile.get(path) ?? []), intent]);
     }
     let progress = false;
@@ -151,7 +162,7 @@ class FixState {
       const kept = planned.filter((_, index) => !dropped.has(index));
       if (kept.length === 0) continue;
       this.pass.push({ path, previous: this.overlay.get(path), before, format, planned: kept });
-      this.overlay.set(path, after);
+      this.setText(path, after);
       this.appliedIn.set(path, (this.appliedIn.get(path) ?? 0) + count(kept));
       progress = true;
     }
@@ -185,7 +196,7 @@ class FixState {
       if (stale.has(entry.path)) continue;
       const kept: typeof entry.planned = [];
       const tryWith = async (planned: typeof entry.planned): Promise<boolean> => {
-        this.overlay.set(entry.path, applyEdits(entry.before, planned.map((item) => item.edit)));
+        this.setText(entry.path, applyEdits(entry.before, planned.map((item) => item.edit)));
         return loads();
       };
       if (await tryWith(entry.planned)) kept.push(...entry.planned);
@@ -198,15 +209,44 @@ class FixState {
       }
       if (kept.length === 0) this.restore(entry.path, entry.previous);
       else {
-        this.overlay.set(entry.path, applyEdits(entry.before, kept.map((item) => item.edit)));
+        this.setText(entry.path, applyEdits(entry.before, kept.map((item) => item.edit)));
         this.appliedIn.set(entry.path, (this.appliedIn.get(entry.path) ?? 0) + count(kept));
       }
     }
   }
 
   private restore(path: string, previous: string | undefined): void {
-    if (previous === undefined) this.overlay.delete(path);
-    else this.overlay.set(path, previous);
+    for (const name of this.names.get(path) ?? [path]) {
+      if (previous === undefined) this.overlay.delete(name);
+      else this.overlay.set(name, previous);
+    }
+  }
+
+  /** Gives the file its edited text under every path it was reached by. */
+  private setText(path: string, text: string): void {
+    for (const name of this.names.get(path) ?? [path]) this.overlay.set(name, text);
+  }
+
+  /**
+   * The path the edits of the file at `path` are kept under: the first path it was reached by.
+   * A file reached by two paths (a symlink beside its target, two hard links) is one file on
+   * disk: its edits must land in one text, or the second write would drop the first's.
+   */
+  private fileOf(path: string): string {
+    const known = this.pathOf.get(path);
+    if (known !== undefined) return known;
+    let first = path;
+    try {
+      const stats = statSync(path);
+      const identity = `${stats.dev}:${stats.ino}`;
+      first = this.byIdentity.get(identity) ?? path;
+      this.byIdentity.set(identity, first);
+    } catch {
+      // Not on disk (a text given to the run): a file of its own.
+    }
+    this.pathOf.set(path, first);
+    this.names.set(first, [...(this.names.get(first) ?? []), path]);
+    return first;
   }
 
   /** The outcome, given the last lint and the keys of the fixes it still offers. */
