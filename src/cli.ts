@@ -340,9 +340,14 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
       dryRun = { diff, fixes: `${plural(outcome.applied, 'fix', 'fixes')} in ${plural(files, 'file')}`, refused };
     } else {
       const written = writeChanges(outcome.changes);
-      for (const { change, reason } of written.unwritten) io.stderr(`statuslint: ${displayPath(change.path, io.cwd)} ${reason}\n`);
+      for (const item of written.unwritten) {
+        const name = displayPath(item.change.path, io.cwd);
+        io.stderr(item.reason === 'changed' ? `statuslint: ${name} changed while statuslint read it; not fixed, run --fix again\n` : `statuslint: cannot write ${name}: ${item.detail}\n`);
+      }
       const fixed = written.written.reduce((sum, change) => sum + change.fixes, 0);
-      if (fixed > 0) io.stderr(`statuslint: fixed ${plural(fixed, 'problem')} in ${plural(written.written.length, 'file')}\n`);
+      // When some files were not written, the others are named: they are fixed, and stay so.
+      const which = written.unwritten.length > 0 && written.written.length > 0 ? ` (${written.written.map((change) => displayPath(change.path, io.cwd)).join(', ')})` : '';
+      if (fixed > 0) io.stderr(`statuslint: fixed ${plural(fixed, 'problem')} in ${plural(written.written.length, 'file')}${which}\n`);
       // The report is of the fixed texts; a file left as it was does not hold them.
       if (written.unwritten.length > 0) unwritten = true;
       if (outcome.refused.length > 0) io.stderr(refusedNote(outcome.refused));

@@ -7,7 +7,7 @@ import type { SourceFormat } from '../loader/parse.js';
 import { isWithin } from '../loader/pointer.js';
 import { findDuplicateKey } from '../loader/json-duplicates.js';
 import { readYamlFast } from '../loader/yaml-fast.js';
-import { FileChanged, writeFileAtomic } from '../output.js';
+import { FileChanged, OutputRefused, writeErrorText, writeFileAtomic } from '../output.js';
 import { EditableFile, editFor, pointersFor, type TextEdit } from './edit.js';
 import { fixKey, fixKeyAt, fixTarget, type FixIntent } from './intents.js';
 
@@ -380,7 +380,11 @@ export function asWritten(changes: readonly FileChange[]): FileChange[] {
 /** What writeChanges did: the changes written, and those it could not write, each with why. */
 export interface WriteReport {
   written: FileChange[];
-  unwritten: Array<{ change: FileChange; reason: string }>;
+  /**
+   * `changed`: the file no longer holds what was read, so it was left alone; `failed`: the
+   * write failed, and `detail` says why as `cannot write <file>: ` reads it.
+   */
+  unwritten: Array<{ change: FileChange; reason: 'changed' } | { change: FileChange; reason: 'failed'; detail: string }>;
 }
 
 /**
@@ -389,19 +393,22 @@ export interface WriteReport {
  * renaming over the link itself would replace it with a copy and leave the real spec unfixed.
  * A file whose bytes are no longer those the run read (the user saved it meanwhile) is not
  * written: the edits were made to a text it no longer holds, and writing them would lose the
- * user's. Nothing is thrown: each file is written or not on its own, and the report says which.
+ * user's. Each file is written or not on its own (no fix depends on another file's), so one
+ * that cannot be written (a read-only folder) does not stop the rest; the report says which.
  */
 export function writeChanges(changes: readonly FileChange[]): WriteReport {
   const report: WriteReport = { written: [], unwritten: [] };
-  changes.forEach((change, index) => {
+  for (const change of changes) {
     const { before, after } = asWritten([change])[0]!;
     try {
       writeFileAtomic(change.path, after, { unchangedFrom: Buffer.from(before, 'utf8') });
-      report.written.push(changes[index]!);
+      report.written.push(change);
     } catch (error) {
-      if (!(error instanceof FileChanged)) throw error;
-      report.unwritten.push({ change, reason: 'changed while statuslint read it; not fixed, run --fix again' });
+      if (error instanceof FileChanged) report.unwritten.push({ change, reason: 'changed' });
+      // A failure of the system (a permission, a full disk) has a code; anything else is a bug.
+      else if (error instanceof OutputRefused || typeof (error as NodeJS.ErrnoException).code === 'string') report.unwritten.push({ change, reason: 'failed', detail: writeErrorText(error) });
+      else throw error;
     }
-  });
+  }
   return report;
 }
