@@ -334,6 +334,8 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
   let result: LintResult;
   /** A --fix-dry-run's diff and what it says on stderr, given once the remaining findings are known. */
   let dryRun: { diff: string[]; fixes: string; refused: string } | undefined;
+  /** Whether --fix could not write a file it fixed: the run fails, whatever the findings. */
+  let unwritten = false;
   if (options.fix || options.fixDryRun) {
     // Loaded only for --fix: the editor brings in the yaml package.
     const { asWritten, fixSpecs, writeChanges } = await import('./fix/apply.js');
@@ -350,8 +352,17 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
       const refused = outcome.refused.length > 0 ? refusedNote(outcome.refused) : '';
       dryRun = { diff, fixes: `${plural(outcome.applied, 'fix', 'fixes')} in ${plural(files, 'file')}`, refused };
     } else {
-      writeChanges(outcome.changes);
-      if (outcome.applied > 0) io.stderr(`statuslint: fixed ${plural(outcome.applied, 'problem')} in ${plural(files, 'file')}\n`);
+      const written = writeChanges(outcome.changes);
+      for (const item of written.unwritten) {
+        const name = displayPath(item.change.path, io.cwd);
+        io.stderr(item.reason === 'changed' ? `statuslint: ${name} changed while statuslint read it; not fixed, run --fix again\n` : `statuslint: cannot write ${name}: ${item.detail}\n`);
+      }
+      const fixed = written.written.reduce((sum, change) => sum + change.fixes, 0);
+      // When some files were not written, the others are named: they are fixed, and stay so.
+      const which = written.unwritten.length > 0 && written.written.length > 0 ? ` (${written.written.map((change) => displayPath(change.path, io.cwd)).join(', ')})` : '';
+      if (fixed > 0) io.stderr(`statuslint: fixed ${plural(fixed, 'problem')} in ${plural(written.written.length, 'file')}${which}\n`);
+      // The report is of the fixed texts; a file left as it was does not hold them.
+      if (written.unwritten.length > 0) unwritten = true;
       if (outcome.refused.length > 0) io.stderr(refusedNote(outcome.refused));
     }
   } else {
@@ -472,7 +483,7 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
     if (typeof text === 'string') io.stdout(text);
     else for (const piece of text) io.stdout(piece);
   }
-  return exitCode(result, findings, options.failOn);
+  return unwritten ? EXIT_ERROR : exitCode(result, findings, options.failOn);
 }
 
 /** How many skipped files the note names: enough to spot a spec skipped by mistake, not a listing. */
@@ -670,10 +681,12 @@ async function usageAnnotations(error: UsageError, argv: readonly string[], io: 
 /** Why some fixable findings are still reported: they are in the report that follows. */
 function refusedNote(refused: readonly RefusedFix[]): string {
   const layout = refused.filter((item) => item.reason === 'layout').length;
-  const unparsable = refused.length - layout;
+  const unparsable = refused.filter((item) => item.reason === 'unparsable').length;
+  const unloadable = refused.filter((item) => item.reason === 'unloadable').length;
   const reasons = [
     layout > 0 ? `${layout} written in a way --fix does not edit (such as a 'headers' that is not a map)` : '',
     unparsable > 0 ? `${unparsable} whose edit would not parse again` : '',
+    unloadable > 0 ? `${unloadable} whose edit would break the spec (such as a $ref to the key it renames)` : '',
   ].filter(Boolean);
   return `statuslint: left ${plural(refused.length, 'fixable problem')} as written: ${reasons.join('; ')}\n`;
 }

@@ -5,6 +5,7 @@ import {
   linkSync,
   lstatSync,
   openSync,
+  readFileSync,
   readlinkSync,
   realpathSync,
   renameSync,
@@ -20,6 +21,17 @@ import { UsageError } from './errors.js';
 export interface WriteOptions {
   /** Refuse (EEXIST) rather than replace a file that is already there. */
   exclusive?: boolean;
+  /**
+   * The bytes the file must still hold when it is replaced: a file changed since it was read
+   * is not written (FileChanged). Checked after the new content is on disk, just before the
+   * rename, to leave the smallest window in which an edit could still be lost.
+   */
+  unchangedFrom?: Uint8Array;
+}
+
+/** The file no longer holds the bytes it was read with (WriteOptions.unchangedFrom). */
+export class FileChanged extends Error {
+  readonly code = 'ECHANGED';
 }
 
 /** A target statuslint will not write to, with the reason as the user reads it. */
@@ -33,7 +45,7 @@ export class OutputRefused extends Error {
 }
 
 /** What follows `cannot write <file>: ` for an error thrown by writeFileAtomic: in words, with the code to search for. */
-function writeErrorText(error: unknown): string {
+export function writeErrorText(error: unknown): string {
   if (error instanceof OutputRefused) return error.message;
   const code = (error as NodeJS.ErrnoException).code;
   if (code === undefined) return (error as Error).message;
@@ -96,6 +108,8 @@ export function writeFileAtomic(path: string, content: string | Iterable<string 
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
+  // A file to be replaced only as it was read must still be that regular file.
+  if (options.unchangedFrom !== undefined && !stats?.isFile()) throw new FileChanged(`${path} changed`);
   if (stats === undefined) {
     replaceAtomically(throughLinks(path), content, false, undefined);
     return;
@@ -105,8 +119,13 @@ export function writeFileAtomic(path: string, content: string | Iterable<string 
   if (descriptor !== undefined) {
     // Not closed: it is the process's own (stdout, most often), not one this write opened.
     writePieces(descriptor, typeof content === 'string' ? [content] : content, true, false);
+  } else if (stats.isFile() && stats.nlink > 1) {
+    // A rename would give this path a new file and leave the other hard links with the old
+    // content: the file is rewritten where it is instead, at the cost of atomicity.
+    if (options.unchangedFrom !== undefined && !readFileSync(path).equals(options.unchangedFrom)) throw new FileChanged(`${path} changed`);
+    writeDirectly(path, content, false, true);
   } else if (stats.isFile()) {
-    replaceAtomically(realpathSync(path), content, false, stats.mode & 0o7777);
+    replaceAtomically(realpathSync(path), content, false, stats.mode & 0o7777, options.unchangedFrom);
   } else if (stats.isCharacterDevice() || stats.isFIFO()) {
     writeDirectly(path, content, stats.isFIFO());
   } else {
@@ -156,13 +175,14 @@ function ownDescriptor(path: string): number | undefined {
   return undefined;
 }
 
-function replaceAtomically(path: string, content: string | Iterable<string | Uint8Array>, exclusive: boolean, mode: number | undefined): void {
+function replaceAtomically(path: string, content: string | Iterable<string | Uint8Array>, exclusive: boolean, mode: number | undefined, unchangedFrom?: Uint8Array): void {
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
   try {
     if (typeof content === 'string') writeFileSync(temporary, content);
     else writePieces(openSync(temporary, 'w'), content, false, true);
     // Replacing a file must not change who may read or run it.
     if (mode !== undefined) chmodSync(temporary, mode);
+    if (unchangedFrom !== undefined && !readFileSync(path).equals(unchangedFrom)) throw new FileChanged(`${path} changed`);
     if (exclusive) linkSync(temporary, path);
     else renameSync(temporary, path);
   } finally {
@@ -174,12 +194,12 @@ function replaceAtomically(path: string, content: string | Iterable<string | Uin
   }
 }
 
-/** Writes into a character device or FIFO as it is: no temporary file, nothing replaced. */
-function writeDirectly(path: string, content: string | Iterable<string | Uint8Array>, fifo: boolean): void {
+/** Writes into a character device, FIFO or (`truncate`) hard-linked file as it is: no temporary file, nothing replaced. */
+function writeDirectly(path: string, content: string | Iterable<string | Uint8Array>, fifo: boolean, truncate = false): void {
   let fd: number;
   try {
     // O_NONBLOCK: opening a FIFO for writing otherwise waits, forever, for a reader.
-    fd = openSync(path, constants.O_WRONLY | (fifo ? constants.O_NONBLOCK : 0));
+    fd = openSync(path, constants.O_WRONLY | (fifo ? constants.O_NONBLOCK : 0) | (truncate ? constants.O_TRUNC : 0));
   } catch (error) {
     if (fifo && (error as NodeJS.ErrnoException).code === 'ENXIO') {
       throw new OutputRefused('it is a FIFO that no process is reading (ENXIO); start the reader first', 'ENXIO');

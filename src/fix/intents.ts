@@ -34,6 +34,10 @@ export function fixTarget(intent: FixIntent): Located {
  * worker thread sends keys, since the intents name parsed nodes that stay in its thread).
  */
 export function fixKey(intent: FixIntent): string {
-  const { file, pointer } = fixTarget(intent);
-  return [intent.kind, file.path, pointer, intent.kind === 'add-header' ? intent.name : intent.to].join('\u0000');
+  return fixKeyAt(intent, fixTarget(intent).file.path);
+}
+
+/** The key of the fix as if its file were reached by `path` (one of the file's links). */
+export function fixKeyAt(intent: FixIntent, path: string): string {
+  return [intent.kind, path, fixTarget(intent).pointer, intent.kind === 'add-header' ? intent.name : intent.to].join('\u0000');
 }

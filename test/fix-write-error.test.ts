@@ -1,0 +1,33 @@
+import { cpSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, sep } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+
+// A folder the user may not write to; as root (in CI containers) permissions cannot make one.
+vi.mock('../src/output.js', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../src/output.js')>();
+  return {
+    ...actual,
+    writeFileAtomic: (path: string, ...rest: Parameters<typeof actual.writeFileAtomic> extends [unknown, ...infer R] ? R : never) => {
+      if (path.includes(`${sep}read-only${sep}`)) throw Object.assign(new Error(`EACCES: permission denied, open '${path}'`), { code: 'EACCES' });
+      return actual.writeFileAtomic(path, ...rest);
+    },
+  };
+});
+
+const { projectRoot, runCli } = await import('./cli-harness.js');
+
+describe('--fix when a spec cannot be written', () => {
+  it('says which could not be written and which were, and exits 2', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-eacces-'));
+    mkdirSync(join(dir, 'read-only'));
+    const petstore = join(projectRoot, 'fixtures/petstore/openapi.yaml');
+    for (const name of ['a.yaml', 'read-only/api.yaml', 'z.yaml']) cpSync(petstore, join(dir, name));
+    const run = await runCli(['--fix', '--fail-on', 'none', 'a.yaml', 'read-only/api.yaml', 'z.yaml'], { cwd: dir });
+    expect(run.stderr).toBe('statuslint: cannot write read-only/api.yaml: permission denied (EACCES)\nstatuslint: fixed 6 problems in 2 files (a.yaml, z.yaml)\n');
+    expect(run.code).toBe(2);
+    expect(readFileSync(join(dir, 'a.yaml'), 'utf8')).toContain('Retry-After');
+    expect(readFileSync(join(dir, 'z.yaml'), 'utf8')).toContain('Retry-After');
+    expect(readFileSync(join(dir, 'read-only/api.yaml'), 'utf8')).toBe(readFileSync(petstore, 'utf8'));
+  });
+});

@@ -1,0 +1,192 @@
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, cpSync, linkSync, mkdirSync, mkdtempSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { applyParsable, fixSpecs, writeChanges } from '../src/fix/apply.js';
+import { lint } from '../src/lint.js';
+import { projectRoot, runCli } from './cli-harness.js';
+
+const USER_EDIT = '# saved by the user during the run\n';
+
+function petstore(): { dir: string; spec: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-write-'));
+  const spec = join(dir, 'api.yaml');
+  cpSync(join(projectRoot, 'fixtures/petstore/openapi.yaml'), spec);
+  return { dir, spec };
+}
+
+describe('--fix writing the specs', () => {
+  it('does not write over a spec saved after it was read, and says so', async () => {
+    const { spec } = petstore();
+    const outcome = await fixSpecs([spec]);
+    expect(outcome.changes).toHaveLength(1);
+    appendFileSync(spec, USER_EDIT);
+    const saved = readFileSync(spec, 'utf8');
+    const report = writeChanges(outcome.changes);
+    expect(report.written).toEqual([]);
+    expect(report.unwritten.map(({ change, reason }) => [change.path, reason])).toEqual([[spec, 'changed']]);
+    expect(readFileSync(spec, 'utf8')).toBe(saved);
+  });
+
+  it('fails the run when the spec is saved while the fixed text is being written', () => {
+    const { dir, spec } = petstore();
+    // The user saves the spec at the worst moment: as the fixed text goes to its temporary file.
+    const hook = join(dir, 'hook.mjs');
+    writeFileSync(
+      hook,
+      [
+        "import fs from 'node:fs';",
+        "import { syncBuiltinESMExports } from 'node:module';",
+        'const write = fs.writeFileSync;',
+        `fs.writeFileSync = function (path, ...rest) { if (typeof path === 'string' && path.endsWith('.tmp')) fs.appendFileSync(${JSON.stringify(spec)}, ${JSON.stringify(USER_EDIT)}); return write.call(this, path, ...rest); };`,
+        'syncBuiltinESMExports();',
+      ].join('\n'),
+    );
+    const original = readFileSync(spec, 'utf8');
+    const run = spawnSync(process.execPath, ['--import', hook, join(projectRoot, 'bin', 'statuslint.js'), '--fix', '--fail-on', 'none', 'api.yaml'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(run.stderr).toBe('statuslint: api.yaml changed while statuslint read it; not fixed, run --fix again\n');
+    expect(run.status).toBe(2);
+    expect(readFileSync(spec, 'utf8')).toBe(original + USER_EDIT);
+  });
+});
+
+describe('--fix never writes an edit after which a spec no longer loads', () => {
+  const renameRef = [
+    'openapi: 3.0.3',
+    "info: {title: t, version: '1'}",
+    'paths:',
+    '  /a:',
+    '    get:',
+    '      responses:',
+    "        '200': {description: OK}",
+    '        4xx: {description: client error}',
+    '  /b:',
+    '    get:',
+    '      responses:',
+    "        '200': {description: OK}",
+    "        4XX: {$ref: '#/paths/~1a/get/responses/4xx'}",
+    '',
+  ].join('\n');
+
+  it('leaves a range key that a $ref names, on one thread and on several', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-ref-'));
+    const specs = ['a.yaml', 'b.yaml'].map((name) => join(dir, name));
+    for (const spec of specs) writeFileSync(spec, renameRef);
+    const built = (await import(pathToFileURL(join(projectRoot, 'dist', 'src', 'fix', 'apply.js')).href)) as typeof import('../src/fix/apply.js');
+    for (const outcome of [await fixSpecs(specs, { threads: 1 }), await built.fixSpecs(specs, { threads: 2 })]) {
+      expect(outcome.changes).toEqual([]);
+      expect(outcome.result.failures).toEqual([]);
+      expect(outcome.refused.map(({ reason }) => reason)).toEqual(['unloadable', 'unloadable']);
+    }
+    const run = await runCli(['--fix', '--fail-on', 'none', 'a.yaml'], { cwd: dir });
+    expect([run.code, run.stderr]).toEqual([0, 'statuslint: left 1 fixable problem as written: 1 whose edit would break the spec (such as a $ref to the key it renames)\n']);
+    expect(readFileSync(specs[0]!, 'utf8')).toBe(renameRef);
+  });
+
+  it('renames only one of two JSON keys that would both become 4XX', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-dup-'));
+    const spec = join(dir, 'api.json');
+    const responses = '"200": {"description": "OK"}, "4xx": {"description": "first"}, "4Xx": {"description": "second"}';
+    writeFileSync(spec, `{"openapi": "3.0.3", "info": {"title": "t", "version": "1"}, "paths": {"/a": {"get": {"responses": {${responses}}}}}}\n`);
+    expect(applyParsable('{"a": 1, "b": 2}', [{ start: 9, end: 12, text: '"a"' }], 'json').dropped).toEqual(new Set([0]));
+    await runCli(['--fix', '--fail-on', 'none', 'api.json'], { cwd: dir });
+    expect(readFileSync(spec, 'utf8').match(/"4XX"/g)).toHaveLength(1);
+    expect(lint([spec], { cwd: dir }).failures).toEqual([]);
+  });
+
+  it('writes a shared header $ref that resolves from a folder whose name has a percent sign', async () => {
+    // `v%41` read back from a $ref, percent-decoded, is `vA`.
+    const folder = 'v%41';
+    const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-pct-'));
+    mkdirSync(join(dir, folder));
+    mkdirSync(join(dir, 'common'));
+    writeFileSync(
+      join(dir, folder, 'api.yaml'),
+      "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200': {description: OK}\n        '429': {$ref: '../common/r.yaml#/T'}\ncomponents:\n  headers:\n    Retry-After: {schema: {type: integer}}\n",
+    );
+    writeFileSync(join(dir, 'common', 'r.yaml'), 'T:\n  description: slow down\n');
+    const spec = join(dir, folder, 'api.yaml');
+    const outcome = await fixSpecs([spec], { cwd: dir });
+    expect(outcome.applied).toBe(1);
+    expect(outcome.refused).toEqual([]);
+    writeChanges(outcome.changes);
+    const after = lint([spec], { cwd: dir });
+    expect(after.failures).toEqual([]);
+    expect(after.fixes).toEqual([]);
+    expect(readFileSync(join(dir, 'common', 'r.yaml'), 'utf8')).toContain('$ref:');
+  });
+});
+
+describe('--fix and YAML merge keys', () => {
+  it('leaves a response whose headers may come from a << merge key, and says so', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-merge-'));
+    const spec = [
+      'openapi: 3.0.3',
+      "info: {title: t, version: '1'}",
+      'x-base: &base',
+      '  description: Unauthorized',
+      '  headers:',
+      '    X-Request-Id:',
+      '      schema: {type: string}',
+      'paths:',
+      '  /a:',
+      '    get:',
+      '      security: [{b: []}]',
+      '      responses:',
+      "        '200': {description: OK}",
+      "        '401':",
+      '          <<: *base',
+      '          description: Not authorized here',
+      'components:',
+      '  securitySchemes:',
+      '    b: {type: http, scheme: bearer}',
+      '',
+    ].join('\n');
+    writeFileSync(join(dir, 'api.yaml'), spec);
+    const run = await runCli(['--fix', '--fail-on', 'none', 'api.yaml'], { cwd: dir });
+    expect(run.stderr).toBe("statuslint: left 1 fixable problem as written: 1 written in a way --fix does not edit (such as a 'headers' that is not a map)\n");
+    expect(readFileSync(join(dir, 'api.yaml'), 'utf8')).toBe(spec);
+  });
+});
+
+describe.skipIf(process.platform === 'win32')('--fix of a file reached by two paths', () => {
+  function specsThrough(dir: string, second: string): void {
+    mkdirSync(join(dir, 'common'));
+    writeFileSync(join(dir, 'common', 'responses.yaml'), 'TooMany:\n  description: Too many requests\nUnauthorized:\n  description: Unauthorized\n');
+    const spec = (path: string, response: string, ref: string) =>
+      `openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /${path}:\n    get:\n      responses:\n        '200': {description: OK}\n        '${response}':\n          $ref: '${ref}'\n`;
+    writeFileSync(join(dir, 'a.yaml'), spec('a', '429', './common/responses.yaml#/TooMany'));
+    writeFileSync(join(dir, 'b.yaml'), spec('b', '401', `./${second}#/Unauthorized`));
+  }
+
+  it.each([
+    ['a symlink', (dir: string) => symlinkSync('common/responses.yaml', join(dir, 'link.yaml'))],
+    ['a hard link', (dir: string) => linkSync(join(dir, 'common', 'responses.yaml'), join(dir, 'link.yaml'))],
+  ])('makes the fixes of both paths, through %s, in one text', async (_, link) => {
+    const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-links-'));
+    specsThrough(dir, 'link.yaml');
+    link(dir);
+    const run = await runCli(['--fix', 'a.yaml', 'b.yaml'], { cwd: dir });
+    expect([run.code, run.stderr]).toEqual([0, 'statuslint: fixed 2 problems in 1 file\n']);
+    const fixed = readFileSync(join(dir, 'common', 'responses.yaml'), 'utf8');
+    expect(fixed).toContain('Retry-After');
+    expect(fixed).toContain('WWW-Authenticate');
+    expect(readFileSync(join(dir, 'link.yaml'), 'utf8')).toBe(fixed);
+    const again = await runCli(['--fix', 'a.yaml', 'b.yaml'], { cwd: dir });
+    expect([again.code, again.stderr]).toEqual([0, '']);
+    expect(readFileSync(join(dir, 'common', 'responses.yaml'), 'utf8')).toBe(fixed);
+  });
+
+  it('keeps a hard-linked spec hard-linked', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-links-'));
+    cpSync(join(projectRoot, 'fixtures/petstore/openapi.yaml'), join(dir, 'a.yaml'));
+    linkSync(join(dir, 'a.yaml'), join(dir, 'b.yaml'));
+    const run = await runCli(['--fix', '--fail-on', 'none', 'a.yaml', 'b.yaml'], { cwd: dir });
+    expect(run.stderr).toMatch(/^statuslint: fixed \d+ problems in 1 file\n$/);
+    expect(statSync(join(dir, 'a.yaml')).ino).toBe(statSync(join(dir, 'b.yaml')).ino);
+    expect(readFileSync(join(dir, 'b.yaml'), 'utf8')).toContain('Retry-After');
+    expect((await runCli(['--fix', '--fail-on', 'none', 'a.yaml', 'b.yaml'], { cwd: dir })).stderr).toBe('');
+  });
+});
