@@ -1,5 +1,7 @@
 import {
+  accessSync,
   chmodSync,
+  chownSync,
   closeSync,
   constants,
   linkSync,
@@ -119,13 +121,17 @@ export function writeFileAtomic(path: string, content: string | Iterable<string 
   if (descriptor !== undefined) {
     // Not closed: it is the process's own (stdout, most often), not one this write opened.
     writePieces(descriptor, typeof content === 'string' ? [content] : content, true, false);
+  } else if (stats.isFile() && !writable(path)) {
+    // A rename needs only the folder's permission: it would replace a file its owner made
+    // read-only, as no editor does without asking.
+    throw Object.assign(new Error(`${path} is read-only`), { code: 'EACCES' });
   } else if (stats.isFile() && stats.nlink > 1) {
     // A rename would give this path a new file and leave the other hard links with the old
     // content: the file is rewritten where it is instead, at the cost of atomicity.
     if (options.unchangedFrom !== undefined && !readFileSync(path).equals(options.unchangedFrom)) throw new FileChanged(`${path} changed`);
     writeDirectly(path, content, false, true);
   } else if (stats.isFile()) {
-    replaceAtomically(realpathSync(path), content, false, stats.mode & 0o7777, options.unchangedFrom);
+    replaceAtomically(realpathSync(path), content, false, stats, options.unchangedFrom);
   } else if (stats.isCharacterDevice() || stats.isFIFO()) {
     writeDirectly(path, content, stats.isFIFO());
   } else {
@@ -175,13 +181,31 @@ function ownDescriptor(path: string): number | undefined {
   return undefined;
 }
 
-function replaceAtomically(path: string, content: string | Iterable<string | Uint8Array>, exclusive: boolean, mode: number | undefined, unchangedFrom?: Uint8Array): void {
+/** Whether this process may write the file itself (a rename would not ask). */
+function writable(path: string): boolean {
+  try {
+    accessSync(path, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Writes `content` beside `path`, then renames it there. Replacing a file (`replacing`, its
+ * stats) keeps its mode and, where the process may, its owner; until then the new copy is the
+ * owner's alone, so a private spec is never readable by others on the way.
+ */
+function replaceAtomically(path: string, content: string | Iterable<string | Uint8Array>, exclusive: boolean, replacing: Stats | undefined, unchangedFrom?: Uint8Array): void {
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
   try {
-    if (typeof content === 'string') writeFileSync(temporary, content);
-    else writePieces(openSync(temporary, 'w'), content, false, true);
-    // Replacing a file must not change who may read or run it.
-    if (mode !== undefined) chmodSync(temporary, mode);
+    const created = replacing === undefined ? 0o666 : 0o600;
+    if (typeof content === 'string') writeFileSync(temporary, content, { mode: created });
+    else writePieces(openSync(temporary, 'w', created), content, false, true);
+    if (replacing !== undefined) {
+      keepOwner(temporary, replacing);
+      chmodSync(temporary, replacing.mode & 0o7777);
+    }
     if (unchangedFrom !== undefined && !readFileSync(path).equals(unchangedFrom)) throw new FileChanged(`${path} changed`);
     if (exclusive) linkSync(temporary, path);
     else renameSync(temporary, path);
@@ -191,6 +215,17 @@ function replaceAtomically(path: string, content: string | Iterable<string | Uin
     } catch {
       // renamed away, or never written
     }
+  }
+}
+
+/** Gives the new copy the replaced file's owner and group, when this process may (root may; others keep their own). */
+function keepOwner(path: string, replacing: Stats): void {
+  const uid = process.getuid?.();
+  if (uid === undefined || (replacing.uid === uid && replacing.gid === process.getgid?.())) return;
+  try {
+    chownSync(path, replacing.uid, replacing.gid);
+  } catch {
+    // Not permitted: the file becomes this user's, as when any editor saves it.
   }
 }
 

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, linkSync, mkdirSync, mkdtempSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, chownSync, cpSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -188,5 +188,40 @@ describe.skipIf(process.platform === 'win32')('--fix of a file reached by two pa
     expect(statSync(join(dir, 'a.yaml')).ino).toBe(statSync(join(dir, 'b.yaml')).ino);
     expect(readFileSync(join(dir, 'b.yaml'), 'utf8')).toContain('Retry-After');
     expect((await runCli(['--fix', '--fail-on', 'none', 'a.yaml', 'b.yaml'], { cwd: dir })).stderr).toBe('');
+  });
+});
+
+describe('--fix keeps who may read a spec, and what its owner made read-only', () => {
+  const root = process.getuid?.() === 0;
+  const setpriv = spawnSync('setpriv', ['--version']).status === 0;
+  const NOBODY = 65534;
+
+  it.runIf(root)("a spec another user owns keeps its owner, group and mode when root fixes it", async () => {
+    const { dir, spec } = petstore();
+    chownSync(spec, NOBODY, NOBODY);
+    chmodSync(spec, 0o640);
+    const run = await runCli(['--fix', spec], { cwd: dir });
+    expect(run.stderr).toMatch(/^statuslint: fixed /m);
+    const after = statSync(spec);
+    expect([after.uid, after.gid, after.mode & 0o7777]).toEqual([NOBODY, NOBODY, 0o640]);
+  });
+
+  it.runIf(!root || setpriv)('a read-only spec is not replaced: one line, exit 2, the file as it was', () => {
+    // Not under the suite's own temporary folder, which only root may enter.
+    const dir = mkdtempSync(join(root ? '/tmp' : tmpdir(), 'statuslint-read-only-'));
+    const spec = join(dir, 'api.yaml');
+    cpSync(join(projectRoot, 'fixtures/petstore/openapi.yaml'), spec);
+    chmodSync(spec, 0o444);
+    const before = readFileSync(spec);
+    const bin = join(projectRoot, 'bin', 'statuslint.js');
+    // As root every file is writable: the check is made as another user.
+    if (root) spawnSync('chown', ['-R', `${NOBODY}:${NOBODY}`, dir]);
+    const command = root ? ['setpriv', ['--reuid', String(NOBODY), '--regid', String(NOBODY), '--clear-groups', process.execPath, bin, '--fix', 'api.yaml']] as const : [process.execPath, [bin, '--fix', 'api.yaml']] as const;
+    const run = spawnSync(command[0], [...command[1]], { cwd: dir, encoding: 'utf8' });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^statuslint: cannot write api\.yaml: permission denied \(EACCES\)$/m);
+    expect(readFileSync(spec).equals(before)).toBe(true);
+    expect(statSync(spec).mode & 0o7777).toBe(0o444);
+    rmSync(dir, { recursive: true, force: true });
   });
 });
