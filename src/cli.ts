@@ -352,6 +352,10 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
       const refused = outcome.refused.length > 0 ? refusedNote(outcome.refused) : '';
       dryRun = { diff, fixes: `${plural(outcome.applied, 'fix', 'fixes')} in ${plural(files, 'file')}`, refused };
     } else {
+      // A report or baseline refused after the fixes would leave specs written by a run that
+      // failed as a usage error: refused first, before any spec is touched.
+      if (options.output !== undefined) refuseToOverwriteInput('report', resolve(io.cwd, options.output), result, inputs, io.cwd);
+      if (options.writeBaseline !== undefined) refuseToOverwriteInput('baseline', resolve(io.cwd, options.writeBaseline), result, inputs, io.cwd);
       const written = writeChanges(outcome.changes);
       for (const item of written.unwritten) {
         const name = displayPath(item.change.path, io.cwd);

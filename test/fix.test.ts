@@ -179,6 +179,17 @@ describe('--fix', () => {
       expect(after).toEqual(before);
     });
 
+    it('--fix whose report or baseline would be refused writes no spec', async () => {
+      const dir = copyCase('fixtures/multi-file');
+      const before = snapshot(dir);
+      for (const [flag, what] of [['--output', 'report'], ['--write-baseline', 'baseline']]) {
+        const run = await runCli(['--fix', flag!, 'common/responses.yaml', 'openapi.yaml'], { cwd: dir });
+        expect(run.code).toBe(2);
+        expect(run.stderr).toBe(`statuslint: refusing to write the ${what} over common/responses.yaml, which this run reads\n`);
+      }
+      expect(snapshot(dir)).toEqual(before);
+    });
+
     it('refuses --format, --fix and --write-baseline, which it cannot honour, before reading a spec', async () => {
       const dir = copyCase('fixtures/petstore');
       const before = snapshot(dir);
