@@ -250,6 +250,8 @@ describe('statuslint never writes over what it reads, or over a spec', () => {
   it('a spec named on the command line is not written over when it cannot be linted, or is ignored', async () => {
     const dir = folder('overwrite-unreadable');
     writeFileSync(join(dir, 'bad.yaml'), 'openapi: 3.0.0\npaths: [\n');
+    writeFileSync(join(dir, 'root.yaml'), stringify(unauthorized('./frag.yaml#/Unauthorized')));
+    writeFileSync(join(dir, 'frag.yaml'), 'Unauthorized: [\n');
     mkdirSync(join(dir, 'skip'));
     writeFileSync(join(dir, 'skip', 'api.json'), JSON.stringify({ ...HEAD, paths: {} }));
     writeFileSync(join(dir, 'statuslint.config.yaml'), 'ignore: ["skip/"]\n');
@@ -258,6 +260,8 @@ describe('statuslint never writes over what it reads, or over a spec', () => {
       ['--output', 'bad.yaml', 'bad.yaml'],
       ['--fix-dry-run', '--output', 'bad.yaml', 'bad.yaml'],
       ['--write-baseline', 'bad.yaml', 'bad.yaml'],
+      // A referenced file that does not parse: the run read it, and it is the user's.
+      ['--output', 'frag.yaml', 'root.yaml'],
       ['--output', 'skip/api.json', 'skip/api.json'],
     ]) {
       const run = await runCli(args, { cwd: dir });

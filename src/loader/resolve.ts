@@ -106,7 +106,7 @@ export class Workspace {
     return this.prints?.get(path);
   }
 
-  /** Every file read so far, by absolute path, in the order first read. */
+  /** Every file read so far (parsed or not), by absolute path, in the order first read. */
   get loadedPaths(): string[] {
     return [...this.readInOrder];
   }
@@ -136,12 +136,15 @@ export class Workspace {
     const absolute = resolvePath(path);
     const cached = this.files.get(absolute);
     if (cached) return cached;
-    const file = parseGuarded(absolute, this.overlay?.get(absolute) ?? this.readText(absolute), this.parseOptions);
-    this.files.set(absolute, file);
+    const text = this.overlay?.get(absolute) ?? this.readText(absolute);
+    // Counted as read before it is parsed: a file that does not parse is still the user's,
+    // and no report may be written over it (the CLI's guard reads loadedPaths).
     if (!this.read.has(absolute)) {
       this.read.add(absolute);
       this.readInOrder.push(absolute);
     }
+    const file = parseGuarded(absolute, text, this.parseOptions);
+    this.files.set(absolute, file);
     return file;
   }
 
