@@ -280,6 +280,8 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
   // Refuse bad flags before reading any spec.
   const explicitRoot = options.sarifRoot !== undefined ? (await import('./source-root.js')).sourceRootOption(options.sarifRoot, io.cwd) : undefined;
   if (options.category !== undefined && options.category.trim() === '') throw new UsageError('--category must not be empty');
+  // GitHub reads the category as what comes before the last '/' of automationDetails.id.
+  if (options.category !== undefined && options.category.trim().replace(/\/+$/, '') === '') throw new UsageError(`--category '${printable(options.category)}' names no category: GitHub takes what comes before the last '/'`);
   if (options.baseline && options.writeBaseline) {
     throw new UsageError('use --baseline or --write-baseline, not both (--write-baseline alone refreshes a baseline)');
   }
@@ -462,7 +464,11 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
   const notifications: RunNotification[] = [
     ...result.failures.map((failure): RunNotification => ({ level: 'error', message: failure.detail, file: displayPath(failure.file, io.cwd), line: failure.position?.line, column: failure.position?.column })),
     ...result.notices.map((notice): RunNotification => ({ level: 'warning', message: notice.message, file: notice.file, line: notice.line, column: notice.column })),
-    ...result.internalErrors.map((bug): RunNotification => ({ level: 'error', internal: true, message: internalErrorText(bug), file: bug.file })),
+    ...result.internalErrors.map((bug): RunNotification => {
+      // Where the rule was looking (`file:line:col`), so that an annotation can point there.
+      const at = bug.at === undefined ? undefined : /^(.*):(\d+):(\d+)$/.exec(bug.at);
+      return { level: 'error', internal: true, message: internalErrorText(bug), file: at ? at[1]! : bug.file, line: at ? Number(at[2]) : undefined, column: at ? Number(at[3]) : undefined };
+    }),
   ];
   const repoPaths = REPOSITORY_FORMATS.has(options.format)
     ? await repositoryPaths([...findings.map((finding) => finding.file), ...notifications.flatMap((item) => (item.file !== undefined ? [item.file] : []))], explicitRoot, io)

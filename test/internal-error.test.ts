@@ -46,7 +46,7 @@ describe('a rule that throws', () => {
     expect(new Set(report.findings.map((finding) => finding.ruleId))).toContain('require-www-authenticate');
   });
 
-  it('makes the SARIF run unsuccessful and is annotated in github format, but is no input error', async () => {
+  it('makes the SARIF run unsuccessful, is annotated where the rule was looking, and no report reads as complete', async () => {
     const sarif = await runCli(['--format', 'sarif', 'fixtures/clean/openapi.yaml']);
     expect(sarif.code).toBe(2);
     const invocation = (JSON.parse(sarif.stdout) as { runs: Array<{ invocations: Array<{ executionSuccessful: boolean; toolExecutionNotifications: Array<{ level: string; message: { text: string } }> }> }> }).runs[0]!.invocations[0]!;
@@ -54,9 +54,18 @@ describe('a rule that throws', () => {
     expect(invocation.toolExecutionNotifications.map((item) => item.level)).toEqual(['error', 'error']);
     expect(invocation.toolExecutionNotifications[0]!.message.text).toMatch(/^internal error in rule 'test-throws-on-create'/);
     const github = await runCli(['--format', 'github', 'fixtures/clean/openapi.yaml']);
-    expect(github.stdout).toMatch(/^::error file=fixtures\/clean\/openapi\.yaml,title=statuslint::internal error in rule 'test-throws-on-create'/m);
-    const json = JSON.parse((await runCli(['--format', 'json', 'fixtures/clean/openapi.yaml'])).stdout) as { inputErrors: unknown[] };
-    expect(json.inputErrors).toEqual([]);
+    expect(github.stdout).toMatch(/^::error file=fixtures\/clean\/openapi\.yaml,line=1,col=1,title=statuslint::internal error in rule 'test-throws-on-create'/m);
+    expect(github.stdout).toMatch(/^::error file=fixtures\/clean\/openapi\.yaml,line=47,col=5,title=statuslint::internal error in rule 'test-throws-on-401'/m);
+    expect(github.stdout.trimEnd().split('\n').at(-1)).toBe('statuslint: no problems in 1 file; 2 internal errors');
+    // The spec was not wholly linted: a consumer of the JSON must see it without the exit code.
+    const json = JSON.parse((await runCli(['--format', 'json', 'fixtures/clean/openapi.yaml'])).stdout) as { inputErrors: Array<{ message: string; line?: number }>; summary: { inputErrors: number } };
+    expect(json.inputErrors.map((item) => [item.message.replace(/ \(.*$/, ''), item.line])).toEqual([
+      ["internal error in rule 'test-throws-on-create' at fixtures/clean/openapi.yaml:1:1", 1],
+      ["internal error in rule 'test-throws-on-401' at fixtures/clean/openapi.yaml:47:5", 47],
+    ]);
+    expect(json.summary.inputErrors).toBe(2);
+    const text = await runCli(['--no-color', 'fixtures/clean/openapi.yaml']);
+    expect(text.stdout.trimEnd().split('\n').at(-1)).toBe('✖ no problems in 1 file; 2 internal errors');
   });
 
   it('--debug adds the stack of each', async () => {

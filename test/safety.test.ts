@@ -322,6 +322,15 @@ describe('what a spec says cannot rewrite the terminal', () => {
     expect(run.stderr).toContain("cannot resolve $ref '#/nowhere\\u{1b}[2J\\u{a}\\u{d}forged line'");
     expect(run.stdout + run.stderr).not.toMatch(/[\u001b\u202e\r]/);
     expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+    // The formats that lead each message with its operation: escaped there too, and said once.
+    // (Pointers and locations in JSON and SARIF stay exact: they are data, JSON-escaped.)
+    const github = (await runCli(['--format', 'github', 'api.yaml'], { cwd: dir })).stdout;
+    expect(github).not.toMatch(/[\u001b\u202e]/);
+    const sarif = JSON.parse((await runCli(['--format', 'sarif', 'api.yaml'], { cwd: dir })).stdout) as { runs: Array<{ results: Array<{ message: { text: string } }> }> };
+    for (const message of [...github.split('\n').filter((line) => line.startsWith('::')).map((line) => line.slice(line.indexOf('::', 2) + 2)), ...sarif.runs[0]!.results.map((result) => result.message.text)]) {
+      expect(message).not.toMatch(/[\u001b\u202e]/);
+      expect(message.split('POST /pets\\u{1b}[2J\\u{1b}[31m\\u{202e}').length - 1, message).toBe(1);
+    }
   });
 
   it("a file's name cannot start a line of its own or recolour the terminal in the text report", async () => {

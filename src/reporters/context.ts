@@ -1,4 +1,5 @@
 import type { Finding } from '../engine/types.js';
+import { printable } from '../errors.js';
 import { plural } from '../plural.js';
 import type { Report, ReporterOptions, RunNotification } from './types.js';
 
@@ -9,6 +10,11 @@ import type { Report, ReporterOptions, RunNotification } from './types.js';
  */
 export function inputErrors(report: Report): RunNotification[] {
   return (report.notifications ?? []).filter((item) => item.level === 'error' && !item.internal);
+}
+
+/** Bugs met while linting: the specs they struck were not wholly linted, and the run exits 2. */
+export function internalErrors(report: Report): RunNotification[] {
+  return (report.notifications ?? []).filter((item) => item.level === 'error' && item.internal === true);
 }
 
 /** `2 errors, 1 warning, 0 info`: the findings of each severity, as the summaries count them. */
@@ -29,8 +35,10 @@ export function summaryLine(report: Report): string {
   const files = plural(report.files.length, 'file');
   const linted = total === 0 ? `no problems in ${files}` : `${plural(total, 'problem')} (${severityCounts(report.findings)}) in ${files}`;
   const failed = inputErrors(report).length;
-  if (failed === 0) return linted;
-  return report.files.length === 0 ? `${plural(failed, 'input error')}; no file linted` : `${linted}; ${plural(failed, 'input error')}`;
+  const bugs = internalErrors(report).length;
+  const errors = [...(failed > 0 ? [plural(failed, 'input error')] : []), ...(bugs > 0 ? [plural(bugs, 'internal error')] : [])].join(', ');
+  if (errors === '') return linted;
+  return report.files.length === 0 ? `${errors}; no file linted` : `${linted}; ${errors}`;
 }
 
 /** A reported file as the repository names it (see `ReporterOptions.repoPaths`). */
@@ -46,7 +54,9 @@ export function repoPath(file: string, options: ReporterOptions): string {
  */
 export function headline(finding: Finding): string {
   if (!finding.operation) return finding.message;
-  const operation = `${finding.operation.method.toUpperCase()} ${finding.operation.path}`;
+  // The spec's own text: escaped as the message escapes it, so that it is found there, and
+  // so that no escape sequence or bidi override reaches a CI log or a SARIF viewer.
+  const operation = printable(`${finding.operation.method.toUpperCase()} ${finding.operation.path}`);
   return finding.message.includes(operation) ? finding.message : `${operation}: ${finding.message}`;
 }
 

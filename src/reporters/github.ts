@@ -60,9 +60,9 @@ function bySeverity(a: Finding, b: Finding): number {
  * GitHub Actions workflow commands: one annotation per input that could not be linted (an
  * `::error` titled `statuslint`, at the problem's line and column when known) and per run
  * warning, then one per finding on the line of the offending key, file paths relative to the
- * repository root, then a plain summary line. Errors come
- * first: the runner shows only 10 errors and 10 warnings per step (50 per job) as
- * annotations, and every line still stays in the log.
+ * repository root, then a plain summary line. Errors come first, so that the log opens with
+ * what fails the build: the runner makes annotations of only 10 of each kind per step (50
+ * per job), and every line stays in the log.
  */
 export const githubReporter: StringReporter = (report, options: ReporterOptions) => {
   const lines: string[] = [];

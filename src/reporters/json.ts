@@ -1,6 +1,6 @@
 import type { Finding } from '../engine/types.js';
 import { SEVERITIES } from '../engine/types.js';
-import { inputErrors } from './context.js';
+import { inputErrors, internalErrors } from './context.js';
 import { documentText, ITEMS_PER_PIECE } from './pieces.js';
 import type { ReportText, Reporter, RunNotification } from './types.js';
 
@@ -23,7 +23,9 @@ export const jsonReporter: Reporter = (report) => {
   const summary: Record<string, number> = { files: report.files.length };
   for (const severity of SEVERITIES) summary[severity] = 0;
   for (const finding of report.findings) summary[finding.severity]!++;
-  const errors = inputErrors(report).map(inputError);
+  // A spec a bug in statuslint stopped was not wholly linted: listed too, so that the report
+  // never reads as complete for a run that exits 2.
+  const errors = [...inputErrors(report), ...internalErrors(report)].map(inputError);
   summary.inputErrors = errors.length;
   return jsonReportText(report.findings, summary, ITEMS_PER_PIECE, errors);
 };

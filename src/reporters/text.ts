@@ -1,7 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { Finding, Severity } from '../engine/types.js';
 import { printable } from '../errors.js';
-import { inputErrors, summaryLine } from './context.js';
+import { inputErrors, internalErrors, summaryLine } from './context.js';
 import type { Report, StringReporter } from './types.js';
 
 type Style = (text: string) => string;
@@ -60,7 +60,7 @@ function textReport(report: Report, style: Styles): string {
   }
   // Each input error has its own line on stderr; the summary only must not read as a clean
   // run, nor leave a report file (--output) saying nothing of the inputs never read.
-  const failed = inputErrors(report).length > 0;
+  const failed = inputErrors(report).length > 0 || internalErrors(report).length > 0;
   if (report.findings.length === 0 && !failed) {
     out.push(style.clean(`✔ ${summaryLine(report)}`));
   } else {

@@ -279,6 +279,9 @@ describe('sarif: through the CLI', () => {
     expect(root).toMatchObject({ code: 2, stdout: '', stderr: "statuslint: --sarif-root 'no/such/dir' is not a directory\n" });
     const category = await runCli(['--format', 'sarif', '--category', ' ', 'fixtures/clean/openapi.yaml']);
     expect(category).toMatchObject({ code: 2, stdout: '', stderr: 'statuslint: --category must not be empty\n' });
+    // GitHub takes the category from before the last '/': '/' alone is an empty one.
+    const slash = await runCli(['--format', 'sarif', '--category', '//', 'fixtures/clean/openapi.yaml']);
+    expect(slash).toMatchObject({ code: 2, stdout: '', stderr: "statuslint: --category '//' names no category: GitHub takes what comes before the last '/'\n" });
   });
 });
 
