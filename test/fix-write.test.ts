@@ -85,6 +85,26 @@ describe('--fix never writes an edit after which a spec no longer loads', () => 
     expect(readFileSync(specs[0]!, 'utf8')).toBe(renameRef);
   });
 
+  it('fixes the specs that load beside one that does not, and still takes back an edit that breaks one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-broken-'));
+    const good = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200': {description: ok}\n        '429': {description: slow}\n";
+    writeFileSync(join(dir, 'good.yaml'), good);
+    writeFileSync(join(dir, 'bad.yaml'), 'openapi: 3.0.3\ninfo: [');
+    writeFileSync(join(dir, 'ref.yaml'), renameRef);
+    const specs = ['good.yaml', 'bad.yaml', 'ref.yaml'].map((name) => join(dir, name));
+    const built = (await import(pathToFileURL(join(projectRoot, 'dist', 'src', 'fix', 'apply.js')).href)) as typeof import('../src/fix/apply.js');
+    for (const outcome of [await fixSpecs(specs, { threads: 1 }), await built.fixSpecs(specs, { threads: 2 })]) {
+      expect(outcome.changes.map((change) => change.path)).toEqual([specs[0]]);
+      expect(outcome.result.failures.map((failure) => failure.file)).toEqual([specs[1]]);
+      expect(outcome.refused.map(({ reason }) => reason)).toEqual(['unloadable']);
+    }
+    const run = await runCli(['--fix', '--fail-on', 'none', 'good.yaml', 'bad.yaml', 'ref.yaml'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^statuslint: fixed 1 problem in 1 file\nstatuslint: left 1 fixable problem as written: 1 whose edit would break the spec .*\nstatuslint: bad\.yaml:2:8: invalid YAML/);
+    expect(readFileSync(join(dir, 'good.yaml'), 'utf8')).toContain('Retry-After');
+    expect(readFileSync(join(dir, 'ref.yaml'), 'utf8')).toBe(renameRef);
+  });
+
   it('renames only one of two JSON keys that would both become 4XX', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-dup-'));
     const spec = join(dir, 'api.json');

