@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { pathToFileURL } from 'node:url';
 import { parse, stringify } from 'yaml';
 import { applyParsable, fixSpecs, type FixOutcome } from '../src/fix/apply.js';
-import { fixKey } from '../src/fix/intents.js';
+import { fixKey, fixTarget } from '../src/fix/intents.js';
 import { expandInputs } from '../src/inputs.js';
 import { defaultRules, lint } from '../src/lint.js';
 import { projectRoot, runCli } from './cli-harness.js';
@@ -257,6 +257,54 @@ describe('--fix', () => {
     const run = await runCli(['--fix', '--fail-on', 'none', 'null-headers.yaml', 'null-headers.json'], { cwd: dir });
     expect(run.stderr).toBe("statuslint: left 4 fixable problems as written: 4 written in a way --fix does not edit (such as a 'headers' that is not a map)\n");
     expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('leaves alone a map whose anchor an alias names, or one inside it: the edit would show at the alias too', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-anchor-'));
+    const spec = [
+      'openapi: 3.0.3',
+      "info: {title: t, version: '1'}",
+      'paths:',
+      '  /a:',
+      '    post:',
+      '      responses:',
+      "        '201':",
+      '          description: created',
+      '          headers: &common',
+      '            X-Request-Id: {schema: {type: string}}',
+      "        '200':",
+      '          description: OK',
+      '          headers: *common',
+      "        '400': {description: bad}",
+      '  /b:',
+      '    get:',
+      '      responses: &shared',
+      "        '200': {description: OK}",
+      '        4xx: {description: client error}',
+      '  /c:',
+      '    get:',
+      '      responses: *shared',
+      // Anchored, never aliased: edited as any map.
+      '  /d:',
+      '    get:',
+      '      responses:',
+      "        '200': {description: OK}",
+      "        '4XX': {description: client error}",
+      "        '429': &lonely {description: slow}",
+      '',
+    ].join('\n');
+    writeFileSync(join(dir, 'api.yaml'), spec);
+    const outcome = await fixSpecs([join(dir, 'api.yaml')]);
+    expect(outcome.refused.map(({ intent, reason }) => `${reason} ${intent.kind} ${fixTarget(intent).pointer}`).sort()).toEqual([
+      'layout add-header /paths/~1a/post/responses/201',
+      'layout rename-key /paths/~1b/get/responses/4xx',
+      'layout rename-key /paths/~1c/get/responses/4xx',
+    ]);
+    expect(outcome.changes).toHaveLength(1);
+    const fixed = outcome.changes[0]!.after;
+    expect(fixed).not.toContain('Location');
+    expect(fixed).toContain('4xx:');
+    expect(fixed).toMatch(/'429': &lonely \{description: slow, headers: \{ Retry-After: /);
   });
 
   it('quotes a string with a comma written into a flow mapping, where a comma ends it', async () => {
