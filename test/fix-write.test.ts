@@ -139,6 +139,45 @@ describe('--fix never writes an edit after which a spec no longer loads', () => 
   });
 });
 
+describe('--fix and a file that specs of different versions share', () => {
+  it('leaves a shared response that a Swagger 2.0 and an OpenAPI 3 spec would fix differently, in either order, on one thread and on several', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-versions-'));
+    mkdirSync(join(dir, 'common'));
+    const responses = "      responses:\n        '200': {description: OK}\n        '400': {description: bad}\n        '429': {$ref: 'common/r.yaml#/TooMany'}\n";
+    const files = {
+      'b.yaml': `swagger: '2.0'\ninfo: {title: b, version: '1'}\npaths:\n  /b:\n    get:\n${responses}`,
+      // With a header of its own to $ref, which the 2.0 spec could not use.
+      'a.yaml': `openapi: 3.0.3\ninfo: {title: a, version: '1'}\npaths:\n  /a:\n    get:\n${responses}components:\n  headers:\n    Retry-After: {schema: {type: string}}\n`,
+      'c.yaml': `openapi: 3.0.3\ninfo: {title: c, version: '1'}\npaths:\n  /c:\n    get:\n${responses}`,
+      'common/r.yaml': 'TooMany:\n  description: Too many requests\n',
+    };
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+    const built = (await import(pathToFileURL(join(projectRoot, 'dist', 'src', 'fix', 'apply.js')).href)) as typeof import('../src/fix/apply.js');
+    for (const order of [['b.yaml', 'a.yaml'], ['a.yaml', 'b.yaml'], ['b.yaml', 'c.yaml'], ['c.yaml', 'a.yaml']]) {
+      const specs = order.map((name) => join(dir, name));
+      for (const outcome of [await fixSpecs(specs, { threads: 1 }), await built.fixSpecs(specs, { threads: 2 })]) {
+        expect(outcome.changes, order.join(' ')).toEqual([]);
+        expect(outcome.refused.map(({ reason }) => reason)).toEqual(['conflict']);
+      }
+    }
+    // On several threads the intents are gathered 16 specs at a time: the two apart, in two batches.
+    const fillers = Array.from({ length: 16 }, (_, index) => join(dir, `filler-${index}.yaml`));
+    for (const filler of fillers) writeFileSync(filler, `openapi: 3.0.3\ninfo: {title: f, version: '1'}\npaths:\n  /f:\n    get:\n      responses:\n        '200': {description: OK}\n        '400': {description: bad}\n        '429': {description: slow}\n`);
+    const apart = await built.fixSpecs([join(dir, 'b.yaml'), ...fillers, join(dir, 'a.yaml')], { threads: 2 });
+    expect(apart.changes.map((change) => change.path).sort()).toEqual([...fillers].sort());
+    expect(apart.refused.map(({ reason }) => reason)).toEqual(['conflict']);
+    for (const filler of fillers) rmSync(filler);
+    const run = await runCli(['--fix', '--fail-on', 'none', 'b.yaml', 'a.yaml'], { cwd: dir });
+    expect(run.stderr).toBe('statuslint: left 1 fixable problem as written: 1 in a file that specs share and would fix differently (such as a Swagger 2.0 and an OpenAPI 3 spec)\n');
+    for (const [name, text] of Object.entries(files)) expect(readFileSync(join(dir, name), 'utf8')).toBe(text);
+    // Specs that agree on the header still have it written once, in the shared file.
+    writeFileSync(join(dir, 'd.yaml'), files['c.yaml'].replace('title: c', 'title: d'));
+    const agreeing = await fixSpecs([join(dir, 'c.yaml'), join(dir, 'd.yaml')], { threads: 1 });
+    expect(agreeing.refused).toEqual([]);
+    expect(agreeing.changes.map((change) => change.path)).toEqual([join(dir, 'common/r.yaml')]);
+  });
+});
+
 describe('--fix and YAML merge keys', () => {
   it('leaves a response whose headers may come from a << merge key, and says so', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-merge-'));

@@ -9,7 +9,7 @@ import { findDuplicateKey } from '../loader/json-duplicates.js';
 import { readYamlFast } from '../loader/yaml-fast.js';
 import { FileChanged, OutputRefused, writeErrorText, writeFileAtomic } from '../output.js';
 import { EditableFile, editFor, pointersFor, type TextEdit } from './edit.js';
-import { fixKey, fixKeyAt, fixTarget, type FixIntent } from './intents.js';
+import { fixContent, fixKey, fixKeyAt, fixTarget, type FixIntent } from './intents.js';
 
 /** Fixes can enable each other (a header map created, then filled); a few passes settle them. */
 const MAX_PASSES = 10;
@@ -50,9 +50,11 @@ export interface RefusedFix {
    * `layout`: the node is written in a way the editor does not change (a `headers:` with no
    * map, a YAML key that is not a scalar); `unparsable`: the edited text would not parse
    * again, so the edit was dropped; `unloadable`: the edited text parses, but a spec no longer
-   * loads with it (a `$ref` that named the renamed key), so the edit was dropped.
+   * loads with it (a `$ref` that named the renamed key), so the edit was dropped; `conflict`:
+   * specs that share the node ask for different things there (a Swagger 2.0 and an OpenAPI 3
+   * header), and either would be wrong for the other.
    */
-  reason: 'layout' | 'unparsable' | 'unloadable';
+  reason: 'layout' | 'unparsable' | 'unloadable' | 'conflict';
 }
 
 /** How many fixes the edits make. */
@@ -111,8 +113,25 @@ class FixState {
     this.overlay = new Map(given);
   }
 
+  /** What each fix offered writes (fixContent), by its key as fileOf names its file. */
+  private readonly contents = new Map<string, string>();
+  /** Keys of the fixes that two offers disagree on. */
+  private readonly conflicts = new Set<string>();
+
+  /** Notes what these intents would write, to find a node two specs want written differently. */
+  noteOffers(fixes: readonly FixIntent[]): void {
+    for (const intent of fixes) {
+      const key = fixKeyAt(intent, this.fileOf(fixTarget(intent).file.path));
+      const content = fixContent(intent);
+      const known = this.contents.get(key);
+      if (known === undefined) this.contents.set(key, content);
+      else if (known !== content) this.conflicts.add(key);
+    }
+  }
+
   /** Applies the intents one lint offered; returns whether any edit was made. */
   applyPass(fixes: readonly FixIntent[]): boolean {
+    this.noteOffers(fixes);
     const byFile = new Map<string, FixIntent[]>();
     const seen = new Set<string>();
     for (const intent of fixes) {
@@ -121,6 +140,10 @@ class FixState {
       const path = this.fileOf(fixTarget(intent).file.path);
       // One node reached through two links to its file is one fix.
       const key = fixKeyAt(intent, path);
+      if (this.conflicts.has(key)) {
+        this.refused.set(fixKey(intent), { intent, reason: 'conflict' });
+        continue;
+      }
       if (seen.has(key)) continue;
       seen.add(key);
       byFile.set(path, [...(byFile.get(path) ?? []), intent]);
@@ -327,6 +350,15 @@ async function fixOnThreads(paths: readonly string[], options: ParallelLintOptio
     if (fixable.length === 0) break;
     // A few specs at a time: lint() keeps every spec it lints whole until it returns. Each batch
     // reads the edits of the batches before it, as the next pass would.
+    // A batch sees only its own specs' intents: before any is applied, those for a node that
+    // specs in other batches also ask to fix are gathered, so that a disagreement is found
+    // before the first batch writes its side of it.
+    const askedBy = new Map<string, number>();
+    for (const path of fixable) for (const key of new Set(offered.get(path))) askedBy.set(key, (askedBy.get(key) ?? 0) + 1);
+    const sharing = fixable.filter((path) => offered.get(path)!.some((key) => askedBy.get(key)! > 1 && !state.refused.has(key)));
+    if (sharing.length > 1) {
+      for (let start = 0; start < sharing.length; start += INTENT_BATCH) state.noteOffers(lint(sharing.slice(start, start + INTENT_BATCH), { ...lintOptions, overlay: state.overlay }).fixes);
+    }
     let progress = false;
     state.beginPass();
     for (let start = 0; start < fixable.length; start += INTENT_BATCH) {
