@@ -684,11 +684,13 @@ function refusedNote(refused: readonly RefusedFix[]): string {
   const unparsable = refused.filter((item) => item.reason === 'unparsable').length;
   const unloadable = refused.filter((item) => item.reason === 'unloadable').length;
   const conflict = refused.filter((item) => item.reason === 'conflict').length;
+  const passes = refused.filter((item) => item.reason === 'passes').length;
   const reasons = [
     layout > 0 ? `${layout} written in a way --fix does not edit (such as a 'headers' that is not a map)` : '',
     unparsable > 0 ? `${unparsable} whose edit would not parse again` : '',
     unloadable > 0 ? `${unloadable} whose edit would break the spec (such as a $ref to the key it renames)` : '',
     conflict > 0 ? `${conflict} in a file that specs share and would fix differently (such as a Swagger 2.0 and an OpenAPI 3 spec)` : '',
+    passes > 0 ? `${passes} that ${passes === 1 ? 'needs' : 'need'} another --fix run (more passes than one run makes)` : '',
   ].filter(Boolean);
   return `statuslint: left ${plural(refused.length, 'fixable problem')} as written: ${reasons.join('; ')}\n`;
 }

@@ -178,6 +178,33 @@ describe('--fix and a file that specs of different versions share', () => {
   });
 });
 
+describe('--fix and fixes that wait for one another', () => {
+  it('says that responses nested deeper than its passes reach need another run, on one thread and on several', async () => {
+    // Each response sits in the one before it: an edit waits for the edit of the map around it.
+    const depth = 13;
+    const paths = Array.from({ length: depth }, (_, level) => `  /p${level}:\n    get:\n      responses:\n        '200': {description: OK}\n        '400': {description: bad}\n        '503': {$ref: '#/components/responses/R${'/x-inner'.repeat(level)}'}\n`);
+    let nested = '';
+    for (let level = depth - 1; level >= 0; level--) {
+      const indent = '  '.repeat(level + 3);
+      nested = `${indent}description: down ${level}\n${level < depth - 1 ? `${indent}x-inner:\n${nested}` : ''}`;
+    }
+    const spec = `openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n${paths.join('')}components:\n  responses:\n    R:\n${nested}`;
+    const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-nested-'));
+    const specs = ['a.yaml', 'b.yaml'].map((name) => join(dir, name));
+    for (const path of specs) writeFileSync(path, spec);
+    const built = (await import(pathToFileURL(join(projectRoot, 'dist', 'src', 'fix', 'apply.js')).href)) as typeof import('../src/fix/apply.js');
+    for (const outcome of [await fixSpecs(specs, { threads: 1 }), await built.fixSpecs(specs, { threads: 2 })]) {
+      expect(outcome.applied).toBe(20);
+      expect(outcome.refused.map(({ reason }) => reason)).toEqual(Array(6).fill('passes'));
+    }
+    const first = await runCli(['--fix', '--fail-on', 'none', 'a.yaml'], { cwd: dir });
+    expect(first.stderr).toBe('statuslint: fixed 10 problems in 1 file\nstatuslint: left 3 fixable problems as written: 3 that need another --fix run (more passes than one run makes)\n');
+    const second = await runCli(['--fix', '--fail-on', 'none', 'a.yaml'], { cwd: dir });
+    expect(second.stderr).toBe('statuslint: fixed 3 problems in 1 file\n');
+    expect(lint([specs[0]!]).fixes).toEqual([]);
+  });
+});
+
 describe('--fix and YAML merge keys', () => {
   it('leaves a response whose headers may come from a << merge key, and says so', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-merge-'));

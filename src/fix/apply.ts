@@ -11,7 +11,11 @@ import { FileChanged, OutputRefused, writeErrorText, writeFileAtomic } from '../
 import { EditableFile, editFor, pointersFor, type TextEdit } from './edit.js';
 import { fixContent, fixKey, fixKeyAt, fixTarget, type FixIntent } from './intents.js';
 
-/** Fixes can enable each other (a header map created, then filled); a few passes settle them. */
+/**
+ * Fixes can enable each other (a header map created, then filled), and a node inside one
+ * edited waits for the next pass; a few passes settle them. What is still offered after the
+ * last is said to need another run (reason `passes`), not left unmentioned.
+ */
 const MAX_PASSES = 10;
 
 /** Specs linted at once for their fixes, over many specs. */
@@ -52,9 +56,11 @@ export interface RefusedFix {
    * again, so the edit was dropped; `unloadable`: the edited text parses, but a spec no longer
    * loads with it (a `$ref` that named the renamed key), so the edit was dropped; `conflict`:
    * specs that share the node ask for different things there (a Swagger 2.0 and an OpenAPI 3
-   * header), and either would be wrong for the other.
+   * header), and either would be wrong for the other; `passes`: offered still when the run
+   * had made all the passes it makes (responses nested many deep, each waiting for the one
+   * around it), so another run would make it.
    */
-  reason: 'layout' | 'unparsable' | 'unloadable' | 'conflict';
+  reason: 'layout' | 'unparsable' | 'unloadable' | 'conflict' | 'passes';
 }
 
 /** How many fixes the edits make. */
@@ -192,6 +198,11 @@ class FixState {
     return progress;
   }
 
+  /** Records the fixes still offered after the last pass, and not refused, as left for another run. */
+  leaveForAnotherRun(fixes: readonly FixIntent[]): void {
+    for (const intent of fixes) if (!this.refused.has(fixKey(intent))) this.refused.set(fixKey(intent), { intent, reason: 'passes' });
+  }
+
   /** Starts a pass: `settle` takes back only the edits made after this. */
   beginPass(): void {
     this.pass = [];
@@ -315,7 +326,8 @@ async function fixHere(paths: readonly string[], options: ParallelLintOptions): 
   const state = new FixState(options.overlay);
   let result = lint(paths, { ...options, overlay: state.overlay });
   const broken = brokenBy(result);
-  for (let pass = 0; pass < MAX_PASSES && result.fixes.length > 0 && !broken(result); pass++) {
+  let pass = 0;
+  for (; pass < MAX_PASSES && result.fixes.length > 0 && !broken(result); pass++) {
     state.beginPass();
     if (!state.applyPass(result.fixes)) break;
     result = lint(paths, { ...options, overlay: state.overlay });
@@ -324,6 +336,7 @@ async function fixHere(paths: readonly string[], options: ParallelLintOptions): 
       result = lint(paths, { ...options, overlay: state.overlay });
     }
   }
+  if (pass === MAX_PASSES && !broken(result)) state.leaveForAnotherRun(result.fixes);
   return state.outcome(result, new Set(result.fixes.map(fixKey)));
 }
 
@@ -345,8 +358,10 @@ async function fixOnThreads(paths: readonly string[], options: ParallelLintOptio
   };
   let { result, offered } = await lintEverySpec(true);
   const broken = brokenBy(result);
-  for (let pass = 0; pass < MAX_PASSES && !broken(result); pass++) {
-    const fixable = paths.filter((path) => offered.get(path)?.some((key) => !state.refused.has(key)));
+  const fixableNow = (): string[] => paths.filter((path) => offered.get(path)?.some((key) => !state.refused.has(key)));
+  let pass = 0;
+  for (; pass < MAX_PASSES && !broken(result); pass++) {
+    const fixable = fixableNow();
     if (fixable.length === 0) break;
     // A few specs at a time: lint() keeps every spec it lints whole until it returns. Each batch
     // reads the edits of the batches before it, as the next pass would.
@@ -374,6 +389,11 @@ async function fixOnThreads(paths: readonly string[], options: ParallelLintOptio
       result = emptyResult();
       ({ result, offered } = await lintEverySpec(false));
     }
+  }
+  if (pass === MAX_PASSES && !broken(result)) {
+    // The keys say which specs still offer fixes; their intents, to be named, need a lint here.
+    const fixable = fixableNow();
+    for (let start = 0; start < fixable.length; start += INTENT_BATCH) state.leaveForAnotherRun(lint(fixable.slice(start, start + INTENT_BATCH), { ...lintOptions, overlay: state.overlay }).fixes);
   }
   return state.outcome(result, new Set([...offered.values()].flat()));
 }
