@@ -333,24 +333,25 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
   if (threads !== undefined && !(Number.isInteger(threads) && threads >= 0)) throw new UsageError(`STATUSLINT_THREADS must be a whole number, not '${io.env.STATUSLINT_THREADS}'`);
   let result: LintResult;
   /** A --fix-dry-run's diff and what it says on stderr, given once the remaining findings are known. */
-  let dryRun: { diff: string[]; fixes: string; refused: string } | undefined;
+  let dryRun: { diff: string[]; fixes: string; notes: string } | undefined;
   /** Whether --fix could not write a file it fixed: the run fails, whatever the findings. */
   let unwritten = false;
   if (options.fix || options.fixDryRun) {
     // Loaded only for --fix: the editor brings in the yaml package.
     const { asWritten, fixSpecs, writeChanges } = await import('./fix/apply.js');
-    const { unifiedDiff } = await import('./fix/diff.js');
+    const { diffPath, reachableByPatch, unifiedDiff } = await import('./fix/diff.js');
     const outcome = await fixSpecs(inputs.files, { ...lintOptions, threads, beforeLint: io.beforeLint });
     progress.clear();
     result = outcome.result;
     const files = outcome.changes.length;
     if (options.fixDryRun) {
-      const diff = asWritten(outcome.changes).map((change) => {
-        const name = displayPath(change.path, io.cwd);
-        return unifiedDiff(`a/${name}`, `b/${name}`, change.before, change.after);
-      });
+      const names = outcome.changes.map((change) => diffPath(change.path, io.cwd));
+      const diff = asWritten(outcome.changes).map((change, index) => unifiedDiff(`a/${names[index]}`, `b/${names[index]}`, change.before, change.after));
       const refused = outcome.refused.length > 0 ? refusedNote(outcome.refused) : '';
-      dryRun = { diff, fixes: `${plural(outcome.applied, 'fix', 'fixes')} in ${plural(files, 'file')}`, refused };
+      // Named as they are, since any other name would be wrong; but `patch -p1` skips them.
+      const outside = names.filter((name) => !reachableByPatch(name));
+      const unreachable = outside.length > 0 ? `statuslint: --fix-dry-run: patch -p1 will not apply the changes to ${outside.join(', ')}, outside the working directory (patch refuses such names); run from a folder that holds every spec, or use --fix\n` : '';
+      dryRun = { diff, fixes: `${plural(outcome.applied, 'fix', 'fixes')} in ${plural(files, 'file')}`, notes: refused + unreachable };
     } else {
       const written = writeChanges(outcome.changes);
       for (const item of written.unwritten) {
@@ -451,7 +452,7 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
       for (const piece of dryRun.diff) io.stdout(piece);
     }
     const written = output ? `diff written to ${displayPath(output, io.cwd)}, no spec changed` : 'nothing written';
-    io.stderr(`statuslint: --fix-dry-run: ${dryRun.fixes}; ${written}${remaining}\n${dryRun.refused}`);
+    io.stderr(`statuslint: --fix-dry-run: ${dryRun.fixes}; ${written}${remaining}\n${dryRun.notes}`);
     return exitCode(result, findings, options.failOn);
   }
 

@@ -203,7 +203,10 @@ describe('--fix', () => {
     chmodSync(target, 0o640);
     symlinkSync(join('real', 'spec.yaml'), join(dir, 'link.yaml'));
     const diff = (await runCli(['--fix-dry-run', '--fail-on', 'none', 'link.yaml'], { cwd: dir })).stdout;
-    expect(diff).toContain('+++ b/link.yaml');
+    // The file --fix writes: patch will not write through a link ("not a regular file").
+    expect(diff).toMatch(/^--- a\/real\/spec\.yaml\n\+\+\+ b\/real\/spec\.yaml\n/);
+    const patch = spawnSync('patch', ['-p1', '--dry-run', '--batch'], { cwd: dir, input: diff, encoding: 'utf8' });
+    expect(patch.status, patch.stdout + patch.stderr).toBe(0);
     const run = await runCli(['--fix', 'link.yaml'], { cwd: dir });
     expect(run.stderr).toMatch(/^statuslint: fixed \d+ problems in 1 file\n$/);
     expect(lstatSync(join(dir, 'link.yaml')).isSymbolicLink()).toBe(true);
@@ -214,6 +217,35 @@ describe('--fix', () => {
     // Only the spec changed: no temporary file is left beside the link or the target.
     expect(readdirSync(dir).sort()).toEqual(['link.yaml', 'real']);
     expect(readdirSync(join(dir, 'real'))).toEqual(['spec.yaml']);
+  });
+
+  it.skipIf(process.platform === 'win32')('names files in a dry-run diff so that patch -p1 reads the whole name, and says which it cannot reach', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-names-'));
+    const spec = readFileSync(join(projectRoot, 'fixtures/petstore/openapi.yaml'));
+    const names = ['my dir/my api.yaml', 'say "hi"\\there.yaml', 'tab\there.yaml', 'sub/inside.yaml', 'up.yaml'];
+    mkdirSync(join(dir, 'my dir'));
+    mkdirSync(join(dir, 'sub'));
+    for (const name of names) writeFileSync(join(dir, name), spec);
+    const patched = mkdtempSync(join(tmpdir(), 'statuslint-fix-names-'));
+    cpSync(dir, patched, { recursive: true });
+    const inside = names.slice(0, 3);
+    const dry = await runCli(['--fix-dry-run', '--fail-on', 'none', ...inside], { cwd: dir });
+    expect(dry.stdout).toContain('--- a/my dir/my api.yaml\t\n');
+    expect(dry.stdout).toContain('--- "a/say \\"hi\\"\\\\there.yaml"\n');
+    expect(dry.stdout).toContain('--- "a/tab\\there.yaml"\n');
+    const patch = spawnSync('patch', ['-p1', '--batch'], { cwd: patched, input: dry.stdout, encoding: 'utf8' });
+    expect(patch.status, patch.stdout + patch.stderr).toBe(0);
+    await runCli(['--fix', '--fail-on', 'none', ...inside], { cwd: dir });
+    for (const name of inside) expect(readFileSync(join(patched, name), 'utf8'), name).toBe(readFileSync(join(dir, name), 'utf8'));
+
+    // Outside the working directory, patch refuses every name (`..` or absolute): named by the
+    // path that leads there, and said on stderr.
+    const up = await runCli(['--fix-dry-run', '--fail-on', 'none', 'inside.yaml', '../up.yaml'], { cwd: join(dir, 'sub') });
+    expect(up.stdout).toContain('--- a/../up.yaml\n+++ b/../up.yaml\n');
+    expect(up.stderr).toContain('statuslint: --fix-dry-run: patch -p1 will not apply the changes to ../up.yaml, outside the working directory');
+    const partly = spawnSync('patch', ['-p1', '--dry-run', '--batch'], { cwd: join(patched, 'sub'), input: up.stdout, encoding: 'utf8' });
+    expect(partly.stdout).toContain("checking file inside.yaml");
+    expect(partly.status).toBe(1);
   });
 
   it('leaves alone a headers member that is not a map, and a response reached through a YAML alias, and says so', async () => {
