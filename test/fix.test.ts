@@ -350,6 +350,19 @@ describe('--fix', () => {
     expect(fixed.paths['/a']!.get.responses['405']!.headers.Allow).toEqual({ description: expect.any(String), schema: { type: 'string' }, example: 'GET, POST' });
   });
 
+  it('keeps the closing line of an empty JSON object written over two lines', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-open-'));
+    const lines = (headers: string[]) =>
+      ['{', '  "openapi": "3.0.3",', '  "info": {"title": "t", "version": "1"},', '  "paths": {"/a": {"get": {"responses": {', '    "200": {"description": "ok"},', '    "503": {', '      "description": "down",', '      "headers": {', ...headers, '      }', '    }', '  }}}}', '}', ''].join('\n');
+    writeFileSync(join(dir, 'api.json'), lines([]));
+    await runCli(['--fix', '--fail-on', 'none', 'api.json'], { cwd: dir });
+    const header = { description: expect.any(String), schema: { type: 'integer', minimum: 0 }, example: 60 };
+    const fixed = readFileSync(join(dir, 'api.json'), 'utf8');
+    expect(JSON.parse(fixed).paths['/a'].get.responses['503'].headers).toEqual({ 'Retry-After': header });
+    const written = JSON.stringify({ 'Retry-After': JSON.parse(fixed).paths['/a'].get.responses['503'].headers['Retry-After'] }, null, 2).split('\n').slice(1, -1);
+    expect(fixed).toBe(lines(written.map((line) => `      ${line}`)));
+  });
+
   it('drops an edit after which the file would not parse, and keeps the others', () => {
     const json = '{"a": 1, "b": 2}';
     expect(applyParsable(json, [{ start: 6, end: 7, text: '3' }, { start: 15, end: 15, text: ', "c": ' }], 'json')).toEqual({ text: '{"a": 3, "b": 2}', dropped: new Set([1]) });

@@ -251,14 +251,18 @@ function appendToFlowMap(file: EditableFile, map: MapView, last: MemberView | un
   if (close < map.start) return undefined;
   const comma = file.compact ? ',' : ', ';
   const inline = entries.map(([key, value]) => (file.json ? jsonMember(key, value, file.compact) : `${yamlKey(key)}: ${yamlFlow(value)}`)).join(comma);
-  if (!last) return { start: map.start + 1, end: close, text: file.json ? inline : ` ${inline} ` };
-  if (!file.text.slice(map.start, close).includes('\n')) return { start: last.valueEnd, end: last.valueEnd, text: `${comma}${inline}` };
-  const indent = file.indentAt(last.keySpan[0]);
+  const multiline = file.text.slice(map.start, close).includes('\n');
+  if (!last && !multiline) return { start: map.start + 1, end: close, text: file.json ? inline : ` ${inline} ` };
+  if (last && !multiline) return { start: last.valueEnd, end: last.valueEnd, text: `${comma}${inline}` };
+  // An empty map written open over lines (`{`, then `}` on a line of its own) keeps its closing
+  // line: the members go after the `{`, one indentation deeper than the `}`.
+  const indent = last ? file.indentAt(last.keySpan[0]) : file.indentAt(close) + file.indentUnit;
   const members = entries.map(([key, value]) =>
     file.json
       ? `${JSON.stringify(key)}: ${JSON.stringify(value, null, file.indentUnit).split('\n').join(file.newline + indent)}`
       : `${yamlKey(key)}: ${yamlFlow(value)}`,
   );
+  if (!last) return { start: map.start + 1, end: map.start + 1, text: members.map((member) => `${file.newline}${indent}${member}`).join(',') };
   return { start: last.valueEnd, end: last.valueEnd, text: members.map((member) => `,${file.newline}${indent}${member}`).join('') };
 }
 
