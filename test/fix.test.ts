@@ -363,6 +363,15 @@ describe('--fix', () => {
     expect(fixed).toBe(lines(written.map((line) => `      ${line}`)));
   });
 
+  it("leaves a YAML map where two keys read as one ('503' and 503), whichever the loader keeps", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-twokeys-'));
+    const spec = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200': {description: OK}\n        '503':\n          description: first\n        503:\n          description: second\n";
+    writeFileSync(join(dir, 'api.yaml'), spec);
+    const outcome = await fixSpecs([join(dir, 'api.yaml')]);
+    expect(outcome.changes).toEqual([]);
+    expect(outcome.refused.map(({ reason }) => reason)).toEqual(['layout']);
+  });
+
   it('drops an edit after which the file would not parse, and keeps the others', () => {
     const json = '{"a": 1, "b": 2}';
     expect(applyParsable(json, [{ start: 6, end: 7, text: '3' }, { start: 15, end: 15, text: ', "c": ' }], 'json')).toEqual({ text: '{"a": 3, "b": 2}', dropped: new Set([1]) });

@@ -105,8 +105,11 @@ export class EditableFile {
     for (const segment of splitPointer(pointer)) {
       parentShared = shared;
       if (isMap(node)) {
-        pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === segment);
-        if (!pair) return undefined;
+        const named = node.items.filter((item) => isScalar(item.key) && String(item.key.value) === segment);
+        // Two keys that read as one name (`'503'` and `503`): which of them the loader keeps is
+        // not this lookup's to guess, and an edit of the other would change nothing it reads.
+        if (named.length !== 1) return undefined;
+        pair = named[0]!;
         node = pair.value;
       } else if (isSeq(node)) {
         pair = undefined;
