@@ -335,24 +335,25 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
   if (threads !== undefined && !(Number.isInteger(threads) && threads >= 0)) throw new UsageError(`STATUSLINT_THREADS must be a whole number, not '${io.env.STATUSLINT_THREADS}'`);
   let result: LintResult;
   /** A --fix-dry-run's diff and what it says on stderr, given once the remaining findings are known. */
-  let dryRun: { diff: string[]; fixes: string; refused: string } | undefined;
+  let dryRun: { diff: string[]; fixes: string; notes: string } | undefined;
   /** Whether --fix could not write a file it fixed: the run fails, whatever the findings. */
   let unwritten = false;
   if (options.fix || options.fixDryRun) {
     // Loaded only for --fix: the editor brings in the yaml package.
     const { asWritten, fixSpecs, writeChanges } = await import('./fix/apply.js');
-    const { unifiedDiff } = await import('./fix/diff.js');
+    const { diffPath, reachableByPatch, unifiedDiff } = await import('./fix/diff.js');
     const outcome = await fixSpecs(inputs.files, { ...lintOptions, threads, beforeLint: io.beforeLint });
     progress.clear();
     result = outcome.result;
     const files = outcome.changes.length;
     if (options.fixDryRun) {
-      const diff = asWritten(outcome.changes).map((change) => {
-        const name = displayPath(change.path, io.cwd);
-        return unifiedDiff(`a/${name}`, `b/${name}`, change.before, change.after);
-      });
+      const names = outcome.changes.map((change) => diffPath(change.path, io.cwd));
+      const diff = asWritten(outcome.changes).map((change, index) => unifiedDiff(`a/${names[index]}`, `b/${names[index]}`, change.before, change.after));
       const refused = outcome.refused.length > 0 ? refusedNote(outcome.refused) : '';
-      dryRun = { diff, fixes: `${plural(outcome.applied, 'fix', 'fixes')} in ${plural(files, 'file')}`, refused };
+      // Named as they are, since any other name would be wrong; but `patch -p1` skips them.
+      const outside = names.filter((name) => !reachableByPatch(name));
+      const unreachable = outside.length > 0 ? `statuslint: --fix-dry-run: patch -p1 will not apply the changes to ${outside.join(', ')}, outside the working directory (patch refuses such names); run from a folder that holds every spec, or use --fix\n` : '';
+      dryRun = { diff, fixes: `${plural(outcome.applied, 'fix', 'fixes')} in ${plural(files, 'file')}`, notes: refused + unreachable };
     } else {
       // A report or baseline refused after the fixes would leave specs written by a run that
       // failed as a usage error: refused first, before any spec is touched.
@@ -457,7 +458,7 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
       for (const piece of dryRun.diff) io.stdout(piece);
     }
     const written = output ? `diff written to ${displayPath(output, io.cwd)}, no spec changed` : 'nothing written';
-    io.stderr(`statuslint: --fix-dry-run: ${dryRun.fixes}; ${written}${remaining}\n${dryRun.refused}`);
+    io.stderr(`statuslint: --fix-dry-run: ${dryRun.fixes}; ${written}${remaining}\n${dryRun.notes}`);
     return exitCode(result, findings, options.failOn);
   }
 
@@ -693,10 +694,14 @@ function refusedNote(refused: readonly RefusedFix[]): string {
   const layout = refused.filter((item) => item.reason === 'layout').length;
   const unparsable = refused.filter((item) => item.reason === 'unparsable').length;
   const unloadable = refused.filter((item) => item.reason === 'unloadable').length;
+  const conflict = refused.filter((item) => item.reason === 'conflict').length;
+  const passes = refused.filter((item) => item.reason === 'passes').length;
   const reasons = [
     layout > 0 ? `${layout} written in a way --fix does not edit (such as a 'headers' that is not a map)` : '',
     unparsable > 0 ? `${unparsable} whose edit would not parse again` : '',
     unloadable > 0 ? `${unloadable} whose edit would break the spec (such as a $ref to the key it renames)` : '',
+    conflict > 0 ? `${conflict} in a file that specs share and would fix differently (such as a Swagger 2.0 and an OpenAPI 3 spec)` : '',
+    passes > 0 ? `${passes} that ${passes === 1 ? 'needs' : 'need'} another --fix run (more passes than one run makes)` : '',
   ].filter(Boolean);
   return `statuslint: left ${plural(refused.length, 'fixable problem')} as written: ${reasons.join('; ')}\n`;
 }

@@ -10,7 +10,7 @@ import { detectVersion, normalize } from './loader/normalize.js';
 import { parseSource, type SourceFile } from './loader/parse.js';
 import { projectRoots } from './loader/project-root.js';
 import { Workspace, type RefNotice } from './loader/resolve.js';
-import type { FixIntent } from './fix/intents.js';
+import { fixContent, type FixIntent } from './fix/intents.js';
 import { rules as allRules } from '../rules/index.js';
 
 /** A problem that did not stop the lint but left part of a spec unread. */
@@ -309,9 +309,20 @@ export function lint(paths: readonly string[], options: LintOptions = {}): LintR
 
   // Two specs sharing a file find the same problems in it: keep the first report.
   const seen = new FindingSet<RawFinding>();
-  const unique = raw.filter((finding) => seen.add(finding, finding.at.file.path, finding.at.pointer));
+  // But not only the first one's fix when another spec asks for something else there (a
+  // Swagger 2.0 and an OpenAPI 3 spec sharing a response): --fix must see that they disagree.
+  const disagreeing: FixIntent[] = [];
+  const unique = raw.filter((finding) => {
+    if (seen.add(finding, finding.at.file.path, finding.at.pointer)) return true;
+    if (finding.fix) {
+      const kept = seen.find(finding.ruleId, finding.message, finding.at.file.path, finding.at.pointer, finding.operation);
+      if (kept?.fix && fixContent(kept.fix) !== fixContent(finding.fix)) disagreeing.push(finding.fix);
+    }
+    return false;
+  });
   result.findings = locateFindings(unique, cwd);
   for (const finding of unique) if (finding.fix) result.fixes.push(finding.fix);
+  for (const fix of disagreeing) result.fixes.push(fix);
   result.sources = sourcesOf(result.files, [...workspace.referenced].map((file) => displayPath(file.path, cwd)));
   result.rules = [...ran.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
   if (unique.some((finding) => finding.ruleId === unusedSuppression.id)) result.rules.push(unusedSuppression);

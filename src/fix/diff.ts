@@ -1,3 +1,51 @@
+import { realpathSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
+
+/**
+ * The name a --fix-dry-run diff gives a changed file: the file --fix writes, relative to the
+ * working directory, `/`-separated. A symlinked spec is named by its target: `patch` will not
+ * write through a link ("not a regular file"), and --fix writes the target too. Both ends are
+ * resolved, so that a working directory reached through a link still gives a short name.
+ */
+export function diffPath(path: string, cwd: string): string {
+  return relative(real(cwd), real(path)).split(sep).join('/');
+}
+
+/** Whether `patch` run from the working directory can reach a file named so: it refuses `..` and absolute names. */
+export function reachableByPatch(name: string): boolean {
+  return !isAbsolute(name) && !name.split('/').includes('..');
+}
+
+function real(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    // A spec given on standard input may name a file that is not there; its folder may be.
+    try {
+      return join(realpathSync(dirname(path)), basename(path));
+    } catch {
+      return path;
+    }
+  }
+}
+
+/**
+ * A file name as a `---` or `+++` line gives it so that `patch` reads all of it: GNU patch
+ * ends a name at a space unless a tab follows it (GNU diff puts the date there, git a bare
+ * tab), and reads a name in double quotes with C escapes, which a control character, a quote
+ * or a backslash needs.
+ */
+export function headerName(name: string): string {
+  if (/[\x00-\x1f\x7f"\\]/.test(name)) return `"${name.replace(/[\x00-\x1f\x7f"\\]/g, cEscape)}"`;
+  return /\s/.test(name) ? `${name}\t` : name;
+}
+
+const C_ESCAPES: Record<string, string> = { '"': '\\"', '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
+function cEscape(char: string): string {
+  return C_ESCAPES[char] ?? `\\${char.charCodeAt(0).toString(8).padStart(3, '0')}`;
+}
+
 /**
  * A unified diff (`diff -u` style, 3 lines of context) between two texts. Common leading and
  * trailing lines are set aside first, so a few edits in a 13 MB file cost a few lines of work.
@@ -27,7 +75,7 @@ export function unifiedDiff(oldName: string, newName: string, before: string, af
   }
   for (let i = 0; i < Math.min(context, suffix); i++) lines.push({ kind: ' ', text: a[oldLine + i]!, oldLine: oldLine + i, newLine: newLine + i });
 
-  const out = [`--- ${oldName}`, `+++ ${newName}`];
+  const out = [`--- ${headerName(oldName)}`, `+++ ${headerName(newName)}`];
   let index = 0;
   while (index < lines.length) {
     while (index < lines.length && lines[index]!.kind === ' ') index++;

@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode, type Pair } from 'yaml';
+import { isMap, isNode, isScalar, isSeq, parseDocument, visit, type Document, type Node as YamlNode, type Pair } from 'yaml';
 import { describeInJson, type JsonNode, type Span } from '../loader/json-locate.js';
 import type { SourceFormat } from '../loader/parse.js';
 import { appendPointer, splitPointer } from '../loader/pointer.js';
@@ -75,14 +75,41 @@ export class EditableFile {
     return (this.document ??= parseDocument(this.text, { keepSourceTokens: false, uniqueKeys: false }));
   }
 
-  /** The YAML node at a JSON pointer, with the pair that holds it when it is a map member. */
-  private find(pointer: string): { node: unknown; pair?: Pair } | undefined {
+  /** The anchors some alias names, found on first need. */
+  private aliased: Set<string> | undefined;
+
+  /**
+   * Whether the node carries an anchor that an alias names: its text is then also the text
+   * of every place the alias stands, so an edit inside it would change those too (a header
+   * for a 201 would appear on the 200 that aliases its `headers`).
+   */
+  private shared(node: unknown): boolean {
+    if (!isNode(node) || !node.anchor) return false;
+    if (!this.aliased) {
+      const names = new Set<string>();
+      visit(this.doc(), { Alias: (_, alias) => void names.add(alias.source) });
+      this.aliased = names;
+    }
+    return this.aliased.has(node.anchor);
+  }
+
+  /**
+   * The YAML node at a JSON pointer, with the pair that holds it when it is a map member; and
+   * whether any node on the way to it, itself included, is one an alias shares.
+   */
+  private find(pointer: string): { node: unknown; pair?: Pair; shared: boolean; parentShared: boolean } | undefined {
     let node: unknown = this.doc().contents;
     let pair: Pair | undefined;
+    let parentShared = false;
+    let shared = this.shared(node);
     for (const segment of splitPointer(pointer)) {
+      parentShared = shared;
       if (isMap(node)) {
-        pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === segment);
-        if (!pair) return undefined;
+        const named = node.items.filter((item) => isScalar(item.key) && String(item.key.value) === segment);
+        // Two keys that read as one name (`'503'` and `503`): which of them the loader keeps is
+        // not this lookup's to guess, and an edit of the other would change nothing it reads.
+        if (named.length !== 1) return undefined;
+        pair = named[0]!;
         node = pair.value;
       } else if (isSeq(node)) {
         pair = undefined;
@@ -91,14 +118,18 @@ export class EditableFile {
       } else {
         return undefined;
       }
+      shared ||= this.shared(node);
     }
-    return { node, pair };
+    return { node, pair, shared, parentShared };
   }
 
-  /** Where the key of the member at `pointer` is written. */
+  /** Where the key of the member at `pointer` is written; undefined when an alias shares its map. */
   keySpan(pointer: string): Span | undefined {
     if (this.json) return this.jsonNode(pointer)?.keySpan;
-    const range = (this.find(pointer)?.pair?.key as YamlNode | undefined)?.range;
+    const found = this.find(pointer);
+    // The key is written in the map that holds the member: the member's own anchor is not edited.
+    if (!found || found.parentShared) return undefined;
+    const range = (found.pair?.key as YamlNode | undefined)?.range;
     return range ? [range[0], range[1]] : undefined;
   }
 
@@ -110,7 +141,10 @@ export class EditableFile {
       const members = node.members.map((member) => ({ key: member.key, keySpan: member.keySpan, valueEnd: member.valueSpan[1] }));
       return { start: node.valueSpan[0], end: node.valueSpan[1], flow: true, members };
     }
-    const map = this.find(pointer)?.node;
+    const found = this.find(pointer);
+    // An alias of the map or of a node around it would show the edit where it stands too.
+    if (!found || found.shared) return undefined;
+    const map = found.node;
     if (!isMap(map) || !map.range) return undefined;
     const members: MemberView[] = [];
     for (const item of map.items) {
@@ -220,14 +254,18 @@ function appendToFlowMap(file: EditableFile, map: MapView, last: MemberView | un
   if (close < map.start) return undefined;
   const comma = file.compact ? ',' : ', ';
   const inline = entries.map(([key, value]) => (file.json ? jsonMember(key, value, file.compact) : `${yamlKey(key)}: ${yamlFlow(value)}`)).join(comma);
-  if (!last) return { start: map.start + 1, end: close, text: file.json ? inline : ` ${inline} ` };
-  if (!file.text.slice(map.start, close).includes('\n')) return { start: last.valueEnd, end: last.valueEnd, text: `${comma}${inline}` };
-  const indent = file.indentAt(last.keySpan[0]);
+  const multiline = file.text.slice(map.start, close).includes('\n');
+  if (!last && !multiline) return { start: map.start + 1, end: close, text: file.json ? inline : ` ${inline} ` };
+  if (last && !multiline) return { start: last.valueEnd, end: last.valueEnd, text: `${comma}${inline}` };
+  // An empty map written open over lines (`{`, then `}` on a line of its own) keeps its closing
+  // line: the members go after the `{`, one indentation deeper than the `}`.
+  const indent = last ? file.indentAt(last.keySpan[0]) : file.indentAt(close) + file.indentUnit;
   const members = entries.map(([key, value]) =>
     file.json
       ? `${JSON.stringify(key)}: ${JSON.stringify(value, null, file.indentUnit).split('\n').join(file.newline + indent)}`
       : `${yamlKey(key)}: ${yamlFlow(value)}`,
   );
+  if (!last) return { start: map.start + 1, end: map.start + 1, text: members.map((member) => `${file.newline}${indent}${member}`).join(',') };
   return { start: last.valueEnd, end: last.valueEnd, text: members.map((member) => `,${file.newline}${indent}${member}`).join('') };
 }
 

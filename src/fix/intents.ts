@@ -41,3 +41,16 @@ export function fixKey(intent: FixIntent): string {
 export function fixKeyAt(intent: FixIntent, path: string): string {
   return [intent.kind, path, fixTarget(intent).pointer, intent.kind === 'add-header' ? intent.name : intent.to].join('\u0000');
 }
+
+/**
+ * What the fix writes at its node, to tell two specs that ask for different things at one
+ * node they share: a Swagger 2.0 header has its type where OpenAPI 3 has a `schema`, and a
+ * `$ref` to one spec's `components/headers` means nothing to the other. An example is left
+ * out: it only illustrates, and a node shared within one spec takes its first user's too.
+ */
+export function fixContent(intent: FixIntent): string {
+  if (intent.kind === 'rename-key') return intent.to;
+  if (intent.sharedRef !== undefined) return JSON.stringify({ $ref: intent.sharedRef });
+  const { example: _example, ...header } = intent.header;
+  return JSON.stringify(header);
+}
