@@ -45,7 +45,7 @@ export function jobRunner(setup: WorkerSetup): (job: WorkerJob) => WorkerReply {
       workspace.release(file);
     };
     try {
-      if (job.asRoot) lintHere(workspace.load(job.path));
+      if (job.asRoot) lintHere(workspace.load(job.path, true));
       else {
         const look = firstLook(workspace, job.path, job.discovered);
         if (look.kind === 'notSpec') {

@@ -167,7 +167,7 @@ export function firstLook(workspace: Workspace, path: string, discovered: boolea
     if (discovered && pathKind(path) === 'fifo') {
       throw new LoadError(path, 'a named pipe (FIFO) found in a folder is not read, since it may wait for a writer forever; name it on the command line to lint it');
     }
-    file = workspace.load(path);
+    file = workspace.load(path, true);
   } catch (error) {
     if (discovered && error instanceof LoadError && !mentionsVersionKey(path)) return { kind: 'notSpec', path };
     throw error;

@@ -1,9 +1,11 @@
 import { displayPath, LoadError, quoted } from './errors.js';
 import { parseSource, type SourceFile } from './loader/parse.js';
 import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { formatBytes } from './size.js';
 import { isInside, realPath } from './loader/project-root.js';
+import { DEFAULT_MAX_FILE_BYTES } from './loader/resolve.js';
 import { splitPointer, appendPointer } from './loader/pointer.js';
 
 interface SchemaProblem {
@@ -17,9 +19,10 @@ interface SchemaProblem {
  * spec, and statuslint's own rules do not need a valid document to give useful findings.
  * Returns a LoadError naming the first problem's position, or undefined when valid.
  */
-export async function validateStructure(path: string, options: { root?: string; overlay?: ReadonlyMap<string, string> } = {}): Promise<LoadError | undefined> {
+export async function validateStructure(path: string, options: { root?: string; overlay?: ReadonlyMap<string, string>; maxFileBytes?: number } = {}): Promise<LoadError | undefined> {
   const { default: SwaggerParser } = await import('@apidevtools/swagger-parser');
   let refused: string | undefined;
+  let unreadable: string | undefined;
   let remote: string | undefined;
   try {
     // Never reach the network, and accept circular references: both are statuslint's policy.
@@ -33,7 +36,14 @@ export async function validateStructure(path: string, options: { root?: string; 
           throw new Error('outside the project root');
         }
         const given = options.overlay?.get(target);
-        return given !== undefined ? Buffer.from(given) : readFile(target);
+        if (given !== undefined) return Buffer.from(given);
+        // As the loader reads: a FIFO may wait for a writer forever, a device never ends, and
+        // no file past --max-file-size is read.
+        const stats = await stat(target);
+        if (!stats.isFile()) unreadable ??= `${displayPath(target)}, which is not a regular file`;
+        else if (stats.size > (options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES)) unreadable ??= `${displayPath(target)}, which is over the ${formatBytes(options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES)} limit (raise it with --max-file-size)`;
+        if (unreadable !== undefined) throw new Error('not read');
+        return readFile(target);
       },
     };
     // A remote $ref is not fetched, so the document cannot be checked whole: say that, rather
@@ -49,6 +59,9 @@ export async function validateStructure(path: string, options: { root?: string; 
   } catch (error) {
     if (remote !== undefined) {
       return new LoadError(path, `cannot validate: remote $ref ${quoted(remote)} is not fetched, so the spec cannot be checked whole; validate a bundled copy instead`);
+    }
+    if (unreadable !== undefined) {
+      return new LoadError(path, `cannot validate: a $ref names ${unreadable}`);
     }
     if (refused !== undefined) {
       return new LoadError(path, `cannot validate: a $ref (in an example or extension) names ${displayPath(refused)}, outside the project root; pass --allow-external-refs to follow it`);

@@ -364,6 +364,26 @@ describe('files that cannot be read', () => {
     expect(report.inputErrors[0]!.message).toMatch(/named pipe \(FIFO\) found in a folder is not read/);
   });
 
+  it('a named pipe a $ref names is refused, not opened, when linting and when validating; so is a file over the limit', () => {
+    const folder = mkdtempSync(join(dir, 'fifo-ref-'));
+    expect(spawnSync('mkfifo', [join(folder, 'pipe.yaml')]).status).toBe(0);
+    writeFileSync(join(folder, 'api.yaml'), "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200': {description: ok}\n        '401': {$ref: 'pipe.yaml#/U'}\n");
+    // swagger-parser also follows $refs in extensions, which the linter leaves alone.
+    writeFileSync(join(folder, 'ext.yaml'), "openapi: 3.0.3\ninfo: {title: t, version: '1'}\nx-e: {$ref: 'pipe.yaml'}\npaths: {}\n");
+    writeFileSync(join(folder, 'big.yaml'), `a: ${'x'.repeat(20_000)}\n`);
+    writeFileSync(join(folder, 'big-ext.yaml'), "openapi: 3.0.3\ninfo: {title: t, version: '1'}\nx-e: {$ref: 'big.yaml'}\npaths: {}\n");
+    // Processes of their own: before the fix, opening the pipe blocked forever.
+    const lint = runBinary(['api.yaml'], { cwd: folder });
+    expect(lint.code).toBe(2);
+    expect(lint.stderr).toBe("statuslint: api.yaml:8:17: cannot resolve $ref 'pipe.yaml#/U': pipe.yaml: a named pipe (FIFO) is not read through a $ref, since it may wait for a writer forever\n");
+    const validate = runBinary(['--validate', 'ext.yaml'], { cwd: folder });
+    expect(validate.code).toBe(2);
+    expect(validate.stderr).toBe('statuslint: ext.yaml: cannot validate: a $ref names pipe.yaml, which is not a regular file\n');
+    const big = runBinary(['--validate', '--max-file-size', '10kb', 'big-ext.yaml'], { cwd: folder });
+    expect(big.code).toBe(2);
+    expect(big.stderr).toBe('statuslint: big-ext.yaml: cannot validate: a $ref names big.yaml, which is over the 10 KiB limit (raise it with --max-file-size)\n');
+  });
+
   // chmod 000 does not stop root, and CI runs as root: there, run the built CLI as `nobody`.
   it('permission denied', async (context) => {
     const folder = join(dir, 'locked');

@@ -131,12 +131,15 @@ export class Workspace {
     this.chainEnds.delete(file);
   }
 
-  /** Reads and parses a file (once); throws LoadError on any failure. */
-  load(path: string): SourceFile {
+  /**
+   * Reads and parses a file (once); throws LoadError on any failure. Only a file the user
+   * named (`named`) is read when it is a FIFO: one a `$ref` names may wait for a writer forever.
+   */
+  load(path: string, named = false): SourceFile {
     const absolute = resolvePath(path);
     const cached = this.files.get(absolute);
     if (cached) return cached;
-    const text = this.overlay?.get(absolute) ?? this.readText(absolute);
+    const text = this.overlay?.get(absolute) ?? this.readText(absolute, named);
     // Counted as read before it is parsed: a file that does not parse is still the user's,
     // and no report may be written over it (the CLI's guard reads loadedPaths).
     if (!this.read.has(absolute)) {
@@ -149,7 +152,7 @@ export class Workspace {
   }
 
   /** A file's text from disk, within the size limit and checked to be UTF-8 text. */
-  private readText(absolute: string): string {
+  private readText(absolute: string, named: boolean): string {
     let bytes: Buffer;
     try {
       const stats = statSync(absolute);
@@ -162,6 +165,7 @@ export class Workspace {
       } else if (stats.isDirectory()) {
         throw new LoadError(absolute, 'is a directory, not a file');
       } else if (stats.isFIFO()) {
+        if (!named) throw new LoadError(absolute, 'a named pipe (FIFO) is not read through a $ref, since it may wait for a writer forever');
         // A pipe (`<(…)`) reports no size and may never end: read no more than the limit.
         bytes = readAtMost(absolute, this.maxFileBytes);
       } else {
