@@ -179,6 +179,22 @@ describe('bad input: exit 2, one line naming the file and position, no stack', (
     expect(run.code).toBe(0);
     expect(run.stderr).toBe("statuslint: warning: fixtures/invalid/remote-ref.yaml:10:11: remote $ref 'https://example.com/shared.yaml#/Unauthorized' is not fetched; what it names is not linted\n");
   });
+
+  it('a $ref to a JSON Schema anchor or a URN is a warning in OAS 3.1; an anchor before 3.1 names nothing', async () => {
+    const spec = (version: string, ref: string) =>
+      `${version}\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200': {description: ok, content: {application/json: {schema: {$ref: '${ref}'}}}}\n        '404': {description: no}\ncomponents:\n  schemas:\n    Pet: {$id: 'urn:example:pet', $anchor: pet, type: object}\n`;
+    const dir = project({ 'anchor.yaml': spec('openapi: 3.1.0', '#pet'), 'urn.yaml': spec('openapi: 3.1.0', 'urn:example:pet'), 'old.yaml': spec('openapi: 3.0.3', '#pet') });
+    const anchor = await runCli(['anchor.yaml'], { cwd: dir });
+    expect(anchor.code).toBe(0);
+    expect(anchor.stderr).toBe("statuslint: warning: anchor.yaml:7:72: $ref '#pet' names a JSON Schema anchor, which statuslint does not follow; what it names is not linted\n");
+    const urn = await runCli(['urn.yaml'], { cwd: dir });
+    expect(urn.code).toBe(0);
+    expect(urn.stderr).toBe("statuslint: warning: urn.yaml:7:72: $ref 'urn:example:pet' names a URI, not a file, and is not fetched; what it names is not linted\n");
+    // In 3.0 (and Swagger 2.0) a fragment that is no JSON pointer names nothing: the response it stood for was never linted.
+    const old = await runCli(['old.yaml'], { cwd: dir });
+    expect(old.code).toBe(2);
+    expect(old.stderr).toBe("statuslint: old.yaml:7:72: cannot resolve $ref '#pet': no such location\n");
+  });
 });
 
 describe('output', () => {

@@ -49,7 +49,16 @@ class RefRefused extends Error {}
 function isRemote(ref: string): boolean {
   // Most refs are local (`#/…`): no pattern run for them.
   if (ref.startsWith('#')) return false;
-  return /^[a-z][a-z0-9+.-]*:\/\//i.test(ref) || ref.startsWith('//');
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(ref) || ref.startsWith('//') || namesUri(ref);
+}
+
+/**
+ * A URI with a scheme and no authority (`urn:example:pet`, `tag:…`, `mailto:…`): an OAS 3.1
+ * schema `$id`, never a file. A relative file reference cannot have a colon in its first
+ * segment (RFC 3986 §4.2), and one letter before it is a Windows drive (`C:\\specs`).
+ */
+function namesUri(ref: string): boolean {
+  return /^[a-z][a-z0-9+.-]+:(?!\/\/)/i.test(ref);
 }
 
 /**
@@ -390,10 +399,13 @@ export class Workspace {
         // Where the `$ref` is written is only needed to report it: looked up then (see
         // ValueScan.holderOf), so a ref that resolves (nearly all) costs no pointer.
         if (isRemote(ref)) {
-          this.notices.push({ file: current, pointer: refPointer(scan, ref), message: `remote $ref ${quoted(ref)} is not fetched; what it names is not linted` });
+          const what = namesUri(ref) ? `$ref ${quoted(ref)} names a URI, not a file, and is not fetched` : `remote $ref ${quoted(ref)} is not fetched`;
+          this.notices.push({ file: current, pointer: refPointer(scan, ref), message: `${what}; what it names is not linted` });
           continue;
         }
-        if (namesAnchor(ref)) {
+        // Anchors (`#pet`) are JSON Schema 2020-12's, so OAS 3.1's and later; before, a
+        // fragment that is no JSON pointer names nothing, and the run must not pass on it.
+        if (namesAnchor(ref) && schemaIds) {
           this.notices.push({ file: current, pointer: refPointer(scan, ref), message: `$ref ${quoted(ref)} names a JSON Schema anchor, which statuslint does not follow; what it names is not linted` });
           continue;
         }
