@@ -36,9 +36,9 @@ describe('a rule that throws', () => {
     const run = await runCli(['--format', 'json', 'fixtures/petstore/openapi.yaml', 'fixtures/clean/openapi.yaml']);
     expect(run.code).toBe(2);
     expect(run.stderr.trimEnd().split('\n')).toEqual([
-      "statuslint: internal error in rule 'test-throws-on-create' at fixtures/petstore/openapi.yaml:1:1 (boom); please report it with --debug output",
+      "statuslint: internal error in rule 'test-throws-on-create' at fixtures/petstore/openapi.yaml:3:1 (boom); please report it with --debug output",
       "statuslint: internal error in rule 'test-throws-on-401' at fixtures/petstore/openapi.yaml:81:5 (Cannot read properties of undefined (reading 'schema')); please report it with --debug output",
-      "statuslint: internal error in rule 'test-throws-on-create' at fixtures/clean/openapi.yaml:1:1 (boom); please report it with --debug output",
+      "statuslint: internal error in rule 'test-throws-on-create' at fixtures/clean/openapi.yaml:2:1 (boom); please report it with --debug output",
       "statuslint: internal error in rule 'test-throws-on-401' at fixtures/clean/openapi.yaml:47:5 (Cannot read properties of undefined (reading 'schema')); please report it with --debug output",
     ]);
     const report = JSON.parse(run.stdout) as { findings: Array<{ ruleId: string }>; summary: { files: number } };
@@ -54,13 +54,13 @@ describe('a rule that throws', () => {
     expect(invocation.toolExecutionNotifications.map((item) => item.level)).toEqual(['error', 'error']);
     expect(invocation.toolExecutionNotifications[0]!.message.text).toMatch(/^internal error in rule 'test-throws-on-create'/);
     const github = await runCli(['--format', 'github', 'fixtures/clean/openapi.yaml']);
-    expect(github.stdout).toMatch(/^::error file=fixtures\/clean\/openapi\.yaml,line=1,col=1,title=statuslint::internal error in rule 'test-throws-on-create'/m);
+    expect(github.stdout).toMatch(/^::error file=fixtures\/clean\/openapi\.yaml,line=2,col=1,title=statuslint::internal error in rule 'test-throws-on-create'/m);
     expect(github.stdout).toMatch(/^::error file=fixtures\/clean\/openapi\.yaml,line=47,col=5,title=statuslint::internal error in rule 'test-throws-on-401'/m);
     expect(github.stdout.trimEnd().split('\n').at(-1)).toBe('statuslint: no problems in 1 file; 2 internal errors');
     // The spec was not wholly linted: a consumer of the JSON must see it without the exit code.
     const json = JSON.parse((await runCli(['--format', 'json', 'fixtures/clean/openapi.yaml'])).stdout) as { inputErrors: Array<{ message: string; line?: number }>; summary: { inputErrors: number } };
     expect(json.inputErrors.map((item) => [item.message.replace(/ \(.*$/, ''), item.line])).toEqual([
-      ["internal error in rule 'test-throws-on-create' at fixtures/clean/openapi.yaml:1:1", 1],
+      ["internal error in rule 'test-throws-on-create' at fixtures/clean/openapi.yaml:2:1", 2],
       ["internal error in rule 'test-throws-on-401' at fixtures/clean/openapi.yaml:47:5", 47],
     ]);
     expect(json.summary.inputErrors).toBe(2);

@@ -51,12 +51,29 @@ export class SourceFile {
 
   /** Regions for many pointers at once (one scan of the text for JSON, lines counted on the way). */
   locate(pointers: Iterable<string>): Map<string, Region> {
-    if (this.format === 'json') return locateInJson(this.text, pointers, this.outline);
-    const spans = this.yamlSpans ? locateInSpans(this.yamlSpans, pointers) : this.locateInYaml(pointers);
-    const regions = new Map<string, Region>();
-    const at = this.toTextOffset;
-    for (const [pointer, [start, end]] of spans) regions.set(pointer, at ? this.lines.region(at(start), at(end)) : this.lines.region(start, end));
+    let regions: Map<string, Region>;
+    if (this.format === 'json') regions = locateInJson(this.text, pointers, this.outline);
+    else {
+      const spans = this.yamlSpans ? locateInSpans(this.yamlSpans, pointers) : this.locateInYaml(pointers);
+      regions = new Map<string, Region>();
+      const at = this.toTextOffset;
+      for (const [pointer, [start, end]] of spans) regions.set(pointer, at ? this.lines.region(at(start), at(end)) : this.lines.region(start, end));
+    }
+    // A whole file named by a `$ref` (a response kept in a file of its own): its first line of
+    // content, not an empty region before the comments and blank lines above it.
+    if (regions.has('')) regions.set('', this.contentStart());
     return regions;
+  }
+
+  /** The first line of the document's content, past blank lines, comments, directives and `---`. */
+  private contentStart(): Region {
+    const text = this.text;
+    const skipped = /^(?:[ \t]*(?:#[^\n]*|%[^\n]*|---[ \t]*(?:#[^\n]*)?)?\r?\n)*[ \t]*/.exec(text)!;
+    const start = Math.min(skipped[0].length, text.length);
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    while (end > start && /\s/.test(text[end - 1]!)) end--;
+    return this.lines.region(start, Math.max(end, start));
   }
 
   /**

@@ -123,3 +123,22 @@ describe('Workspace.checkReferences on a bare schema name', () => {
     expect(refused(spec)).toBe(expected);
   });
 });
+
+describe('a whole file named by a $ref', () => {
+  // A response kept in a file of its own (components/responses/Unauthorized.yaml) is reported
+  // at the file's root: its first line of content, whatever comes before it.
+  const cases: Array<[string, string, string, [number, number, number]]> = [
+    ['YAML after comments, a blank line and ---', 'resp.yaml', '# Shared 401\n# licence\n\n---\ndescription: Unauthorized\n', [5, 1, 26]],
+    ['YAML read through yaml (an anchor)', 'resp.yaml', '# c\n\nx: &a 1\ndescription: Unauthorized\ny: *a\n', [3, 1, 8]],
+    ['YAML with CRLF line ends', 'resp.yaml', '# c\r\n\r\ndescription: Unauthorized\r\n', [3, 1, 26]],
+    ['indented JSON after blank lines', 'resp.json', '\n\n  {"description": "Unauthorized"}\n', [3, 3, 34]],
+  ];
+  for (const [name, file, text, [line, column, endColumn]] of cases) {
+    it(name, () => {
+      const dir = mkdtempSync(join(tmpdir(), 'statuslint-root-'));
+      writeFileSync(join(dir, file), text);
+      const region = new Workspace({ rootFor: () => dir }).load(join(dir, file)).locate(['']).get('');
+      expect(region).toMatchObject({ line, column, endLine: line, endColumn });
+    });
+  }
+});
