@@ -306,7 +306,11 @@ function flattenSchema(context: RuleContext<Options>, start: Located, isVocabula
     }
     const allOf = context.child(target, 'allOf');
     if (allOf && Array.isArray(allOf.value)) {
-      for (let index = 0; index < allOf.value.length; index++) visit(context.child(allOf, index)!, owner, depth + 1, top);
+      // The schema itself is a shared definition only through `$ref`, or through the one-part
+      // `allOf: [$ref]` that stands for one beside a description; a part of a composition is
+      // not the schema, and must not take the finding (the last `$ref` part used to).
+      const stillTop = top && allOf.value.length === 1 && !isObject(value.properties);
+      for (let index = 0; index < allOf.value.length; index++) visit(context.child(allOf, index)!, owner, depth + 1, stillTop);
     }
     for (let index = 0; index < CHOICE_KEYWORDS.length; index++) {
       const keyword = CHOICE_KEYWORDS[index]!;

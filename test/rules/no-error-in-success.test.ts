@@ -139,6 +139,29 @@ for (const v of VERSIONS) {
       errors: [{ messageId: 'envelope', at: at(v, 'PetResult') }],
     },
     {
+      name: `${v}: an envelope composed inline, from a shared flag and an error of its own, is reported at the response`,
+      spec: body(v, { allOf: [ref(v, 'Base')], properties: { error: str } }, { Base: { type: 'object', properties: { success: { type: 'boolean' } } } }),
+      errors: [{ messageId: 'envelope', at: AT_200 }],
+    },
+    {
+      name: `${v}: an envelope composed in a shared schema from two parts is reported at that schema, not the last part`,
+      spec: body(v, ref(v, 'Wrapper'), {
+        Flag: { type: 'object', properties: { success: { type: 'boolean' } } },
+        Err: { type: 'object', properties: { error: str } },
+        Wrapper: { allOf: [ref(v, 'Flag'), ref(v, 'Err')] },
+      }),
+      errors: [{ messageId: 'envelope', at: at(v, 'Wrapper') }],
+    },
+    {
+      name: `${v}: a one-part allOf stands for its $ref: the composed schema takes the finding`,
+      spec: body(v, { allOf: [ref(v, 'Wrapper')], description: 'The result' }, {
+        Flag: { type: 'object', properties: { success: { type: 'boolean' } } },
+        Err: { type: 'object', properties: { error: str } },
+        Wrapper: { allOf: [ref(v, 'Flag'), ref(v, 'Err')] },
+      }),
+      errors: [{ messageId: 'envelope', at: at(v, 'Wrapper') }],
+    },
+    {
       name: `${v}: envelope inherited through allOf is reported at the base that declares it`,
       spec: body(v, ref(v, 'PetResponse'), {
         Pet,
