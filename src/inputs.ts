@@ -49,7 +49,6 @@ const CONFIG_NAMES = new Set<string>(CONFIG_FILE_NAMES);
  */
 export function expandInputs(args: readonly string[], options: ExpandOptions): Inputs {
   const isIgnored = options.isIgnored ?? (() => false);
-  const excluded = (path: string): boolean => isIgnored(path) || CONFIG_NAMES.has(basename(path));
   const explicit = new Set<string>();
   const discovered = new Set<string>();
   const ordered: string[] = [];
@@ -68,10 +67,11 @@ export function expandInputs(args: readonly string[], options: ExpandOptions): I
     } else if (options.exclude?.has(path)) {
       if (!ownFilesFound.includes(path)) ownFilesFound.push(path);
     } else if (!explicit.has(path) && !discovered.has(path)) {
-      if (excluded(path)) {
-        if (isIgnored(path)) ignoredFound++;
+      if (isIgnored(path)) {
+        ignoredFound++;
         return;
       }
+      if (CONFIG_NAMES.has(basename(path))) return;
       discovered.add(path);
       ordered.push(path);
     }
