@@ -414,14 +414,14 @@ export class Workspace {
           target = this.follow(current, ref);
         } catch (error) {
           if (this.unfollowedUnderId(current, scan, ref, schemaIds)) continue;
-          if (error instanceof RefRefused) refuseRef(current, scan, ref, error.message);
+          if (error instanceof RefRefused) refuseRef(current, scan, ref, error.message, schemaIds);
           // Name the $ref as well as the file it could not load.
-          if (error instanceof LoadError && error.file !== current.path) refuseRef(current, scan, ref, error.describe() + meantPointer(current, ref));
+          if (error instanceof LoadError && error.file !== current.path) refuseRef(current, scan, ref, error.describe() + meantPointer(current, ref), schemaIds);
           throw error;
         }
         if (!target) {
           if (this.unfollowedUnderId(current, scan, ref, schemaIds)) continue;
-          refuseRef(current, scan, ref, 'no such location');
+          refuseRef(current, scan, ref, 'no such location', schemaIds);
         }
         if (target.file !== current) {
           this.referenced.add(target.file);
@@ -430,10 +430,10 @@ export class Workspace {
         }
         // Most targets are values; only a target that is itself a `$ref` needs the chain walked.
         const end = refOf(target.value) === undefined ? target : this.chainEnd(target, ends);
-        if (end === 'loop') refuseRef(current, scan, ref, 'the $ref chain loops back on itself without reaching a value');
+        if (end === 'loop') refuseRef(current, scan, ref, 'the $ref chain loops back on itself without reaching a value', schemaIds);
         // A chain that ends in another broken or remote $ref is reported at that one.
         if (typeof end !== 'string' && isScalar(end.value)) {
-          refuseRef(current, scan, ref, `it names ${end.value === null ? 'null' : `a ${typeof end.value}`}, where an object is expected`);
+          refuseRef(current, scan, ref, `it names ${end.value === null ? 'null' : `a ${typeof end.value}`}, where an object is expected`, schemaIds);
         }
       }
     }
@@ -494,8 +494,11 @@ function meantPointer(file: SourceFile, ref: string): string {
   return '';
 }
 
-function refuseRef(file: SourceFile, scan: ValueScan, ref: string, reason: string): never {
-  const at = refPointer(scan, ref);
+function refuseRef(file: SourceFile, scan: ValueScan, ref: string, reason: string, schemaIds: boolean): never {
+  // Where one use of the text sits under a schema `$id` (resolved against it, so not broken)
+  // and another does not, the error names the one that is broken, not the first written.
+  const free = schemaIds ? holdersOf(file.value, ref).find((pointer) => innermostId(file.value, pointer) === undefined) : undefined;
+  const at = free === undefined ? refPointer(scan, ref) : appendSegment(free, '$ref');
   throw new LoadError(file.path, `cannot resolve $ref ${quoted(ref)}: ${reason}`, file.locate([at]).get(at));
 }
 
