@@ -109,6 +109,20 @@ describe('--cache', () => {
     expect(edited.report.findings.some((finding) => finding.ruleId === 'require-www-authenticate')).toBe(false);
   });
 
+  it('a spec that reaches a shared file only through a link depends on what that file references', async () => {
+    const cwd = sharedProject();
+    // b.yaml names shared.yaml by a link: one file, read once, under a.yaml's spelling.
+    symlinkSync(join(cwd, 'shared.yaml'), join(cwd, 'shared-link.yaml'));
+    writeFileSync(join(cwd, 'b.yaml'), spec('b').replace('./shared.yaml', './shared-link.yaml'));
+    const first = await lintJson(cwd, ['--cache', 'a.yaml', 'b.yaml']);
+    expect(first.report.findings.filter((finding) => finding.ruleId === 'require-www-authenticate').map((finding) => finding.file)).toEqual(['deep.yaml']);
+    markCached(join(cwd, CACHE));
+    writeFileSync(join(cwd, 'deep.yaml'), deepWithChallenge);
+    const edited = await lintJson(cwd, ['--cache', 'a.yaml', 'b.yaml']);
+    expect(messages(edited.report)).not.toContain('from the cache');
+    expect(edited.report).toEqual((await lintJson(cwd)).report);
+  });
+
   it('lints again what only one setting changed: a --rule, --max-file-size, the configuration, the build', async () => {
     const cwd = sharedProject();
     await lintJson(cwd, ['--cache', 'a.yaml']);

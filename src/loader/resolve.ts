@@ -67,6 +67,15 @@ function namesUri(ref: string): boolean {
  */
 export class Workspace {
   private readonly files = new Map<string, SourceFile>();
+  /**
+   * Files by device and inode: one file reached by two spellings (a symlink, a linked folder,
+   * a hard link) is read and reported once, under the first. Not with an overlay (--fix),
+   * whose texts are keyed by path and which matches such files itself.
+   */
+  private readonly byIdentity = new Map<string, SourceFile>();
+  private readonly identityOf = new WeakMap<SourceFile, string>();
+  /** The identity of the file readText last read from disk, as its stat gave it. */
+  private lastIdentity: string | undefined;
   /** Every path read, released or not: to tell a new one. */
   private readonly read = new Set<string>();
   /** The same paths, in the order first read: a lane sends on what is new after each spec. */
@@ -134,6 +143,8 @@ export class Workspace {
   release(file: SourceFile): void {
     if (this.referenced.has(file) || this.files.get(file.path) !== file) return;
     this.files.delete(file.path);
+    const identity = this.identityOf.get(file);
+    if (identity !== undefined && this.byIdentity.get(identity) === file) this.byIdentity.delete(identity);
     // A weak key is no help here: once the file is in the old generation, every young
     // collection treats it as live and copies what its chain ends hold (the targets, and
     // through them the parsed spec). Measured on the 200-spec sample: 70 → 36 MB promoted.
@@ -148,6 +159,7 @@ export class Workspace {
     const absolute = resolvePath(path);
     const cached = this.files.get(absolute);
     if (cached) return cached;
+    this.lastIdentity = undefined;
     const text = this.overlay?.get(absolute) ?? this.readText(absolute, named);
     // Counted as read before it is parsed: a file that does not parse is still the user's,
     // and no report may be written over it (the CLI's guard reads loadedPaths).
@@ -155,8 +167,21 @@ export class Workspace {
       this.read.add(absolute);
       this.readInOrder.push(absolute);
     }
+    const identity = this.overlay === undefined ? this.lastIdentity : undefined;
+    const same = identity === undefined ? undefined : this.byIdentity.get(identity);
+    if (same) {
+      this.files.set(absolute, same);
+      // What the file's own `$ref`s reach is recorded under its first path: a spec that
+      // reaches it by this one depends on them too (--cache).
+      this.noteEdge(this.reaches, absolute, same.path);
+      return same;
+    }
     const file = parseGuarded(absolute, text, this.parseOptions);
     this.files.set(absolute, file);
+    if (identity !== undefined) {
+      this.byIdentity.set(identity, file);
+      this.identityOf.set(file, identity);
+    }
     return file;
   }
 
@@ -171,6 +196,7 @@ export class Workspace {
         }
         bytes = readFileSync(absolute);
         this.prints?.set(absolute, fingerprintOf(stats, bytes, this.realPaths.of(absolute)));
+        this.lastIdentity = `${stats.dev}:${stats.ino}`;
       } else if (stats.isDirectory()) {
         throw new LoadError(absolute, 'is a directory, not a file');
       } else if (stats.isFIFO()) {

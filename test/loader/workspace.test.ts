@@ -1,11 +1,13 @@
 // The workspace's cache: a spec released after linting is read again when a later spec
 // references it, and every path read is still reported.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LoadError } from '../../src/errors.js';
 import { Workspace } from '../../src/loader/resolve.js';
+import { lint } from '../../src/lint.js';
+import { rules } from '../../rules/index.js';
 
 function folder(): string {
   const dir = mkdtempSync(join(tmpdir(), 'statuslint-workspace-'));
@@ -141,4 +143,24 @@ describe('a whole file named by a $ref', () => {
       expect(region).toMatchObject({ line, column, endLine: line, endColumn });
     });
   }
+});
+
+describe('one file reached by several spellings', () => {
+  it('is read once and reported once, under the first: a link, a linked folder, a hard link', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'statuslint-spellings-'));
+    mkdirSync(join(dir, 'real'));
+    writeFileSync(join(dir, 'real', 'resp.yaml'), 'U:\n  description: Unauthorized\n');
+    symlinkSync(join(dir, 'real', 'resp.yaml'), join(dir, 'link.yaml'));
+    symlinkSync(join(dir, 'real'), join(dir, 'linkdir'));
+    linkSync(join(dir, 'real', 'resp.yaml'), join(dir, 'hard.yaml'));
+    const operation = (ref: string) => ({ get: { responses: { '200': { description: 'ok' }, '400': { description: 'bad' }, '401': { $ref: ref } } } });
+    writeFileSync(join(dir, 'api.json'), JSON.stringify({
+      openapi: '3.0.3',
+      info: { title: 't', version: '1' },
+      paths: { '/a': operation('real/resp.yaml#/U'), '/b': operation('link.yaml#/U'), '/c': operation('linkdir/resp.yaml#/U'), '/d': operation('hard.yaml#/U') },
+    }));
+    const result = lint([join(dir, 'api.json')], { cwd: dir, rules: [{ rule: rules['require-www-authenticate']!, severity: 'error' }] });
+    expect(result.failures.map((failure) => failure.describe())).toEqual([]);
+    expect(result.findings.map((finding) => `${finding.file}:${finding.line}:${finding.column} ${finding.pointer}`)).toEqual(['real/resp.yaml:1:1 /U']);
+  });
 });
