@@ -160,6 +160,12 @@ function isObject(value: unknown): value is Json {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
+/** Keywords beside a `$ref` that shape the body (not its `description`, `summary` or `x-`). */
+function hasSchemaSiblings(value: Record<string, unknown>): boolean {
+  for (const key in value) if (key === 'properties' || key === 'allOf' || key === 'oneOf' || key === 'anyOf') return true;
+  return false;
+}
+
 function hasRef(value: unknown): boolean {
   return isObject(value) && typeof value.$ref === 'string';
 }
@@ -262,9 +268,19 @@ function flattenSchema(context: RuleContext<Options>, start: Located, isVocabula
   // Places already merged: an allOf part met twice, or a `$ref` cycle. Few per schema, so a
   // list compared by file and pointer (no key string to build and hash for each).
   let seen: Located[] = [];
+  // JSON Schema 2020-12 (OAS 3.1 on) applies a `$ref`'s sibling keywords beside it, as an
+  // `allOf` of the two would; before, siblings of a `$ref` are ignored.
+  const siblingsApply = context.spec.version === '3.1' || context.spec.version === '3.2';
   const visit = (node: Located, owner: Located | undefined, depth: number, top: boolean): void => {
     if (depth > MAX_DEPTH) return;
     let target: Located | undefined = node;
+    if (siblingsApply && isObject(node.value) && hasRef(node.value) && hasSchemaSiblings(node.value)) {
+      const { $ref, ...siblings } = node.value;
+      // A composition, as an allOf of two parts: neither part is the schema itself.
+      visit({ ...node, value: { $ref } }, owner, depth + 1, false);
+      visit({ ...node, value: siblings }, owner, depth + 1, false);
+      return;
+    }
     if (hasRef(node.value)) {
       target = context.deref(node);
       if (!target) return;

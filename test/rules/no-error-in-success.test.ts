@@ -32,6 +32,14 @@ const body = (v: Version, schema: object, schemas: Record<string, object> = {}, 
 });
 
 for (const v of VERSIONS) {
+  // JSON Schema 2020-12 (OAS 3.1 on) applies keywords beside a `$ref`; before 3.1 they are ignored.
+  const besideRef = {
+    name: `${v}: an error member written beside a $ref to a schema with the success flag`,
+    spec: body(v, { ...ref(v, 'Base'), properties: { error: str } }, { Base: { type: 'object', properties: { success: { type: 'boolean' } } } }),
+  };
+  if (v === '3.1' || v === '3.2') invalid.push({ ...besideRef, errors: [{ messageId: 'envelope', at: AT_200 }] });
+  else valid.push(besideRef);
+  valid.push({ name: `${v}: a description beside a $ref changes nothing`, spec: body(v, { ...ref(v, 'Pet'), description: 'The pet' }, { Pet }) });
   valid.push(
     { name: `${v}: a resource`, spec: body(v, ref(v, 'Pet'), { Pet }) },
     { name: `${v}: errors on a 4xx and default are what they are for`, spec: { ...withResponses(v, { 200: jsonResponse(v, ref(v, 'Pet')), 404: jsonResponse(v, ref(v, 'Error')), default: jsonResponse(v, ref(v, 'Error')) }), ...sharedSchemas(v, { Pet, Error: ErrorSchema }) } },
