@@ -1,5 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { LoadError } from './errors.js';
+import { wideEncodingOf } from './loader/guards.js';
 
 /** A configuration or a baseline past this is not one statuslint wrote or a person would. */
 const MAX_OWN_FILE_BYTES = 64 * 1024 * 1024;
@@ -25,12 +26,15 @@ export function readOwnFile(path: string, what: string, missing: string): string
     const code = (error as NodeJS.ErrnoException).code;
     throw new LoadError(path, code === 'ENOENT' ? missing : `cannot read the ${what} (${code ?? (error as Error).message})`);
   }
+  // As the loader tells a spec's encoding: by its byte-order mark, or by the NULs that pad an
+  // ASCII first character (which UTF-8 decoding would let through).
+  const wide = wideEncodingOf(bytes);
+  if (wide !== undefined) throw new LoadError(path, `the ${what} is not UTF-8 text (it is ${wide.slice(0, 6).toUpperCase()}); save it as UTF-8`);
   let text: string;
   try {
     text = UTF8.decode(bytes);
   } catch {
-    const wide = bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
-    throw new LoadError(path, `the ${what} is not UTF-8 text${wide ? ' (it is UTF-16)' : ''}; save it as UTF-8`);
+    throw new LoadError(path, `the ${what} is not UTF-8 text; save it as UTF-8`);
   }
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
