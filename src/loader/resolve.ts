@@ -74,8 +74,6 @@ export class Workspace {
    */
   private readonly byIdentity = new Map<string, SourceFile>();
   private readonly identityOf = new WeakMap<SourceFile, string>();
-  /** The identity of the file readText last read from disk, as its stat gave it. */
-  private lastIdentity: string | undefined;
   /** Every path read, released or not: to tell a new one. */
   private readonly read = new Set<string>();
   /** The same paths, in the order first read: a lane sends on what is new after each spec. */
@@ -159,15 +157,16 @@ export class Workspace {
     const absolute = resolvePath(path);
     const cached = this.files.get(absolute);
     if (cached) return cached;
-    this.lastIdentity = undefined;
-    const text = this.overlay?.get(absolute) ?? this.readText(absolute, named);
+    const given = this.overlay?.get(absolute);
+    const read = given !== undefined ? { text: given, identity: undefined } : this.readText(absolute, named);
+    // With an overlay (--fix), texts are keyed by path, and no file is told by its inode.
+    const identity = this.overlay === undefined ? read.identity : undefined;
     // Counted as read before it is parsed: a file that does not parse is still the user's,
     // and no report may be written over it (the CLI's guard reads loadedPaths).
     if (!this.read.has(absolute)) {
       this.read.add(absolute);
       this.readInOrder.push(absolute);
     }
-    const identity = this.overlay === undefined ? this.lastIdentity : undefined;
     const same = identity === undefined ? undefined : this.byIdentity.get(identity);
     if (same) {
       this.files.set(absolute, same);
@@ -176,7 +175,7 @@ export class Workspace {
       this.noteEdge(this.reaches, absolute, same.path);
       return same;
     }
-    const file = parseGuarded(absolute, text, this.parseOptions);
+    const file = parseGuarded(absolute, read.text, this.parseOptions);
     this.files.set(absolute, file);
     if (identity !== undefined) {
       this.byIdentity.set(identity, file);
@@ -185,9 +184,13 @@ export class Workspace {
     return file;
   }
 
-  /** A file's text from disk, within the size limit and checked to be UTF-8 text. */
-  private readText(absolute: string, named: boolean): string {
+  /**
+   * A file's text from disk, within the size limit and checked to be UTF-8 text, and for a
+   * regular file its identity (device and inode, as its stat gave them).
+   */
+  private readText(absolute: string, named: boolean): { text: string; identity: string | undefined } {
     let bytes: Buffer;
+    let identity: string | undefined;
     try {
       const stats = statSync(absolute);
       if (stats.isFile()) {
@@ -196,7 +199,7 @@ export class Workspace {
         }
         bytes = readFileSync(absolute);
         this.prints?.set(absolute, fingerprintOf(stats, bytes, this.realPaths.of(absolute)));
-        this.lastIdentity = `${stats.dev}:${stats.ino}`;
+        identity = `${stats.dev}:${stats.ino}`;
       } else if (stats.isDirectory()) {
         throw new LoadError(absolute, 'is a directory, not a file');
       } else if (stats.isFIFO()) {
@@ -215,7 +218,7 @@ export class Workspace {
       if (error instanceof LoadError) throw error;
       throw new LoadError(absolute, describeFsError(error as NodeJS.ErrnoException));
     }
-    return decodeSource(absolute, bytes);
+    return { text: decodeSource(absolute, bytes), identity };
   }
 
   /** Records in `edges` that a `$ref` in `from` names `to`: only for dependenciesOf, which only `--cache` (fingerprints) asks. */
