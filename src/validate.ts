@@ -23,6 +23,7 @@ export async function validateStructure(path: string, options: { root?: string; 
   const { default: SwaggerParser } = await import('@apidevtools/swagger-parser');
   let refused: string | undefined;
   let unreadable: string | undefined;
+  const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   let remote: string | undefined;
   try {
     // Never reach the network, and accept circular references: both are statuslint's policy.
@@ -41,7 +42,7 @@ export async function validateStructure(path: string, options: { root?: string; 
         // no file past --max-file-size is read.
         const stats = await stat(target);
         if (!stats.isFile()) unreadable ??= `${displayPath(target)}, which is not a regular file`;
-        else if (stats.size > (options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES)) unreadable ??= `${displayPath(target)}, which is over the ${formatBytes(options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES)} limit (raise it with --max-file-size)`;
+        else if (stats.size > maxFileBytes) unreadable ??= `${displayPath(target)}, which is over the ${formatBytes(maxFileBytes)} limit (raise it with --max-file-size)`;
         if (unreadable !== undefined) throw new Error('not read');
         return readFile(target);
       },
