@@ -428,6 +428,23 @@ describe('a bad config: exit 2, file:line:col and a hint, nothing linted', () =>
     expect(run.stderr).toMatch(/^statuslint: \.statuslintrc\.json:3:28: invalid severity "warn" for rule 'require-retry-after'/);
   });
 
+  it('a .json config is held to JSON, though YAML would read it', async () => {
+    for (const [text, error] of [
+      ['{\n  // off for now\n  "rules": {"require-allow": "off"}\n}\n', '.statuslintrc.json:2:3: invalid JSON: Expected property name or \'}\'; JSON has no comments'],
+      ['{\n  "rules": {"require-allow": off}\n}\n', ".statuslintrc.json:2:30: invalid JSON: Unexpected token 'o'"],
+      ['{"rules": {"require-allow": "off",}}', '.statuslintrc.json:1:35: invalid JSON: Expected double-quoted property name'],
+      ['rules:\n  require-allow: off\n', ".statuslintrc.json:1:1: invalid JSON: Unexpected token 'r'"],
+    ]) {
+      const run = await runCli(['openapi.yaml'], { cwd: project({ '.statuslintrc.json': text, 'openapi.yaml': spec }) });
+      expect(run.code, text).toBe(2);
+      expect(run.stderr, text).toBe(`statuslint: ${error}\n`);
+    }
+    for (const text of ['', ' \n', '{}', '{\n\t"rules": {\n\t\t"require-allow": "off"\n\t}\n}\n']) {
+      const run = await runCli(['openapi.yaml'], { cwd: project({ '.statuslintrc.json': text, 'openapi.yaml': spec }) });
+      expect(run.stderr, JSON.stringify(text)).toBe('');
+    }
+  });
+
   it('a config found above the working directory is named by its relative path', async () => {
     const dir = project({ 'statuslint.config.yaml': 'rules: {nope: off}\n', 'api/openapi.yaml': spec });
     const run = await runCli(['openapi.yaml'], { cwd: join(dir, 'api') });

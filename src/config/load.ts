@@ -5,6 +5,7 @@ import { yaml } from '../lazy-yaml.js';
 import { pathKind } from '../path-kind.js';
 import { checkOptions } from '../engine/options.js';
 import { displayPath, LoadError, UsageError, type ErrorPosition } from '../errors.js';
+import { jsonError } from '../loader/parse.js';
 import { GlobError, GlobSet } from '../glob.js';
 import { didYouMean } from '../suggest.js';
 import { SETTINGS, unknownRule } from './rule-names.js';
@@ -77,12 +78,27 @@ export function loadConfig(path: string, registry: Registry): Config {
   return parseConfig(path, readOwnFile(path, 'configuration', 'no such configuration file'), registry);
 }
 
+/**
+ * YAML reads JSON too, but also reads what JSON is not: a `// comment` became part of the next
+ * key, and `off` unquoted was taken. A file named `.json` is held to JSON, with the loader's
+ * messages and hints; the checks below then read it through YAML for their positions.
+ */
+function refuseInvalidJson(path: string, text: string): void {
+  if (text.trim() === '') return; // an empty file means the defaults, whatever its name
+  try {
+    JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError([jsonError(path, text, error as Error)]);
+  }
+}
+
 const TOP_LEVEL_KEYS = ['extends', 'rules', 'overrides', 'ignore', 'unusedSuppressions'];
 
 const OVERRIDE_KEYS = ['files', 'rules'];
 
-/** Checks configuration text (YAML, or JSON, which YAML reads too). */
+/** Checks configuration text: YAML, or JSON in a file named `.json`. */
 export function parseConfig(path: string, text: string, registry: Registry): Config {
+  if (/\.json$/i.test(path)) refuseInvalidJson(path, text);
   const { isMap, isScalar, isSeq, LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   const document = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter, uniqueKeys: true, prettyErrors: false });
