@@ -52,9 +52,8 @@ function cEscape(char: string): string {
  */
 export function unifiedDiff(oldName: string, newName: string, before: string, after: string): string {
   if (before === after) return '';
-  // A final newline ends the last line; it does not start an empty one.
-  const a = (before.endsWith('\n') ? before.slice(0, -1) : before).split('\n');
-  const b = (after.endsWith('\n') ? after.slice(0, -1) : after).split('\n');
+  const a = linesOf(before);
+  const b = linesOf(after);
   let prefix = 0;
   while (prefix < a.length && prefix < b.length && a[prefix] === b[prefix]) prefix++;
   let suffix = 0;
@@ -101,15 +100,28 @@ export function unifiedDiff(oldName: string, newName: string, before: string, af
     const newStart = hunk[0]!.newLine + (newCount === 0 ? 0 : 1);
     out.push(`@@ -${oldStart},${oldCount} +${newStart},${newCount} @@`);
     for (const line of hunk) {
-      out.push(`${line.kind}${line.text}`);
+      if (!line.text.endsWith(UNTERMINATED)) out.push(`${line.kind}${line.text}`);
       // As `diff -u` does, so that `patch` keeps a missing final newline missing.
-      const lastOld = line.kind !== '+' && line.oldLine === a.length - 1 && !before.endsWith('\n');
-      const lastNew = line.kind !== '-' && line.newLine === b.length - 1 && !after.endsWith('\n');
-      if (lastOld || lastNew) out.push('\\ No newline at end of file');
+      else out.push(`${line.kind}${line.text.slice(0, -1)}`, '\\ No newline at end of file');
     }
     index = end;
   }
   return out.join('\n') + '\n';
+}
+
+/**
+ * Marks the last line of a text that has no final newline. That line differs from the same
+ * words ended by a newline (`diff -u` shows it removed and added again), and no line holds a
+ * newline, so the mark cannot be mistaken for text.
+ */
+const UNTERMINATED = '\n';
+
+/** The lines of a text; a final newline ends the last line, it does not start an empty one. */
+function linesOf(text: string): string[] {
+  const lines = text.split('\n');
+  if (lines[lines.length - 1] === '') lines.pop();
+  else lines[lines.length - 1] += UNTERMINATED;
+  return lines;
 }
 
 function trailingContext(lines: Array<{ kind: string }>, end: number): number {
