@@ -429,15 +429,18 @@ describe('a bad config: exit 2, file:line:col and a hint, nothing linted', () =>
   });
 
   it('a .json config is held to JSON, though YAML would read it', async () => {
-    for (const [text, error] of [
-      ['{\n  // off for now\n  "rules": {"require-allow": "off"}\n}\n', '.statuslintrc.json:2:3: invalid JSON: Expected property name or \'}\'; JSON has no comments'],
-      ['{\n  "rules": {"require-allow": off}\n}\n', ".statuslintrc.json:2:30: invalid JSON: Unexpected token 'o'"],
-      ['{"rules": {"require-allow": "off",}}', '.statuslintrc.json:1:35: invalid JSON: Expected double-quoted property name'],
-      ['rules:\n  require-allow: off\n', ".statuslintrc.json:1:1: invalid JSON: Unexpected token 'r'"],
-    ]) {
+    // V8's own words differ from one Node line to the next; the position and the hint do not.
+    const cases: Array<[string, RegExp]> = [
+      ['{\n  // off for now\n  "rules": {"require-allow": "off"}\n}\n', /^statuslint: \.statuslintrc\.json:2:3: invalid JSON: .*; JSON has no comments\n$/],
+      ['{\n  "rules": {"require-allow": off}\n}\n', /^statuslint: \.statuslintrc\.json:2:30: invalid JSON: /],
+      ['{"rules": {"require-allow": "off",}}', /^statuslint: \.statuslintrc\.json:1:35: invalid JSON: /],
+      ['rules:\n  require-allow: off\n', /^statuslint: \.statuslintrc\.json:1:1: invalid JSON: /],
+    ];
+    for (const [text, error] of cases) {
       const run = await runCli(['openapi.yaml'], { cwd: project({ '.statuslintrc.json': text, 'openapi.yaml': spec }) });
       expect(run.code, text).toBe(2);
-      expect(run.stderr, text).toBe(`statuslint: ${error}\n`);
+      expect(run.stderr, text).toMatch(error);
+      expect(run.stderr.split('\n')).toHaveLength(2);
     }
     for (const text of ['', ' \n', '{}', '{\n\t"rules": {\n\t\t"require-allow": "off"\n\t}\n}\n']) {
       const run = await runCli(['openapi.yaml'], { cwd: project({ '.statuslintrc.json': text, 'openapi.yaml': spec }) });
