@@ -1,4 +1,4 @@
-import { addHeaderFix, defineRule, missingHeader, type HeaderRequirement } from '../src/engine/define-rule.js';
+import { addHeaderFix, defineRule, missingHeader, sharedWithOtherStatuses, type HeaderRequirement } from '../src/engine/define-rule.js';
 
 const ALLOW: HeaderRequirement = { header: 'Allow', statuses: ['405'] };
 
@@ -10,6 +10,8 @@ export default defineRule({
     references: ['RFC 9110 §15.5.6', 'RFC 9110 §10.2.1'],
     messages: {
       missing: "405 response declares no 'Allow' header; add one listing the methods the resource supports (e.g. 'GET, HEAD'), or use another status if the method is not what was refused.",
+      sharedMissing:
+        "This 405 uses '{{ref}}', which declares no 'Allow' header and is also used for {{others}}; give the 405 a response of its own with an 'Allow' header listing the methods the resource supports, or use another status if the method is not what was refused.",
     },
     recommended: true,
     fixable: "Adds an 'Allow' string header whose example lists the methods the operation's path defines.",
@@ -22,6 +24,12 @@ export default defineRule({
         // RFC 9110 §15.5.6: the origin server MUST generate Allow in a 405.
         const missing = missingHeader(response, ALLOW);
         if (!missing) return;
+        // An Allow added to a definition that is also, say, a 400 would be declared there too.
+        const shared = sharedWithOtherStatuses(context.spec, response, ALLOW);
+        if (shared) {
+          context.report({ messageId: 'sharedMissing', at: shared.at, data: { ref: shared.ref, others: shared.others } });
+          return;
+        }
         // Once each: an OAS 3.2 additionalOperations key may name a method a fixed field has too.
         const methods = new Set(context.spec.operations.filter((other) => other.path === operation.path).map((other) => other.method.toUpperCase()));
         const fix = addHeaderFix(context.spec, response, 'Allow', {

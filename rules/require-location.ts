@@ -1,4 +1,4 @@
-import { addHeaderFix, defineRule, missingHeader, type HeaderRequirement } from '../src/engine/define-rule.js';
+import { addHeaderFix, defineRule, missingHeader, sharedWithOtherStatuses, type HeaderRequirement } from '../src/engine/define-rule.js';
 
 const LOCATION: HeaderRequirement = { header: 'Location', statuses: ['201', '301', '302', '303', '307', '308'] };
 
@@ -11,6 +11,10 @@ export default defineRule({
     messages: {
       created: "201 response declares no 'Location' header; add one with the URI of the resource that was created, or use 200 if the request created nothing.",
       redirect: "{{status}} response declares no 'Location' header; add one with the URI the client is redirected to.",
+      sharedCreated:
+        "This 201 uses '{{ref}}', which declares no 'Location' header and is also used for {{others}}; give the 201 a response of its own with a 'Location' header naming the created resource, or use 200 if the request created nothing.",
+      sharedRedirect:
+        "This {{status}} uses '{{ref}}', which declares no 'Location' header and is also used for {{others}}; give the {{status}} a response of its own with a 'Location' header naming the URI the client is redirected to.",
     },
     recommended: true,
     fixable: "Adds a 'Location' header (a URI reference), described as the created resource for 201 or the redirect target for 3xx.",
@@ -22,15 +26,23 @@ export default defineRule({
       Response(response, operation) {
         // RFC 9110 §9.3.3: a POST that creates SHOULD answer 201 with a Location. For other
         // methods §15.3.2 lets the target URI name what was created (PUT and PATCH create at
-        // it); a 201 shared with a POST is still reported, once, at its definition.
+        // it); a 201 shared with a POST is still reported, once, at its definition, unless that
+        // definition also answers statuses a Location does not belong on.
         if (response.status === '201' && operation.method !== 'post') return;
         const missing = missingHeader(response, LOCATION);
         if (!missing) return;
+        const created = missing.status === '201';
+        // A Location added to a definition that is also, say, a GET's 200 would be declared there too.
+        const shared = sharedWithOtherStatuses(context.spec, response, LOCATION);
+        if (shared) {
+          context.report({ messageId: created ? 'sharedCreated' : 'sharedRedirect', at: shared.at, data: { status: missing.status, ref: shared.ref, others: shared.others } });
+          return;
+        }
         const fix = addHeaderFix(context.spec, response, 'Location', {
-          description: missing.status === '201' ? 'The URI of the created resource (RFC 9110 §10.2.2).' : 'The URI to follow (RFC 9110 §10.2.2).',
+          description: created ? 'The URI of the created resource (RFC 9110 §10.2.2).' : 'The URI to follow (RFC 9110 §10.2.2).',
           schema: { type: 'string', format: 'uri-reference' },
         });
-        context.report({ messageId: missing.status === '201' ? 'created' : 'redirect', at: missing.response, data: { status: missing.status }, fix });
+        context.report({ messageId: created ? 'created' : 'redirect', at: missing.response, data: { status: missing.status }, fix });
       },
     };
   },

@@ -1,7 +1,7 @@
-import { addHeaderFix, defineRule } from '../src/engine/define-rule.js';
+import { addHeaderFix, defineRule, missingHeader, sharedWithOtherStatuses, type HeaderRequirement } from '../src/engine/define-rule.js';
 
 /** 429 (RFC 6585 §4) and 503 (RFC 9110 §15.6.4) are the statuses whose whole point is "later". */
-const RETRYABLE = new Set(['429', '503']);
+const RETRY_AFTER: HeaderRequirement = { header: 'Retry-After', statuses: ['429', '503'] };
 
 export default defineRule({
   id: 'require-retry-after',
@@ -11,6 +11,8 @@ export default defineRule({
     references: ['RFC 6585 §4', 'RFC 9110 §15.6.4', 'RFC 9110 §10.2.3'],
     messages: {
       missing: "{{status}} response declares no 'Retry-After' header; tell clients when to retry (delay-seconds or an HTTP-date).",
+      sharedMissing:
+        "This {{status}} uses '{{ref}}', which declares no 'Retry-After' header and is also used for {{others}}; give the {{status}} a response of its own with a 'Retry-After' header telling clients when to retry.",
     },
     recommended: true,
     fixable: "Adds a 'Retry-After' integer header (delay-seconds, minimum 0), described, or a $ref to components/headers when the spec defines one.",
@@ -20,7 +22,13 @@ export default defineRule({
   create(context) {
     return {
       Response(response) {
-        if (!RETRYABLE.has(response.status) || response.header('Retry-After')) return;
+        if (!missingHeader(response, RETRY_AFTER)) return;
+        // A Retry-After added to a definition that is also, say, a 500 would be declared there too.
+        const shared = sharedWithOtherStatuses(context.spec, response, RETRY_AFTER);
+        if (shared) {
+          context.report({ messageId: 'sharedMissing', at: shared.at, data: { status: response.status, ref: shared.ref, others: shared.others } });
+          return;
+        }
         const fix = addHeaderFix(context.spec, response, 'Retry-After', {
           description: 'Seconds to wait before retrying (RFC 9110 §10.2.3 also allows an HTTP-date).',
           schema: { type: 'integer', minimum: 0 },

@@ -1,4 +1,4 @@
-import { defineRule, missingHeader, type HeaderRequirement } from '../src/engine/define-rule.js';
+import { defineRule, missingHeader, sharedWithOtherStatuses, type HeaderRequirement } from '../src/engine/define-rule.js';
 
 const UPGRADE: HeaderRequirement = { header: 'Upgrade', statuses: ['426'] };
 
@@ -10,6 +10,8 @@ export default defineRule({
     references: ['RFC 9110 §15.5.22', 'RFC 9110 §7.8'],
     messages: {
       missing: "426 response declares no 'Upgrade' header; add one naming the protocol the client must switch to (e.g. 'TLS/1.2, HTTP/1.1').",
+      sharedMissing:
+        "This 426 uses '{{ref}}', which declares no 'Upgrade' header and is also used for {{others}}; give the 426 a response of its own with an 'Upgrade' header naming the protocol the client must switch to.",
     },
     recommended: true,
   },
@@ -20,7 +22,11 @@ export default defineRule({
       Response(response) {
         // RFC 9110 §15.5.22: the server MUST send Upgrade in a 426.
         const missing = missingHeader(response, UPGRADE);
-        if (missing) context.report({ messageId: 'missing', at: missing.response });
+        if (!missing) return;
+        // The mistake is this use of a definition that other statuses share, not the definition.
+        const shared = sharedWithOtherStatuses(context.spec, response, UPGRADE);
+        if (shared) context.report({ messageId: 'sharedMissing', at: shared.at, data: { ref: shared.ref, others: shared.others } });
+        else context.report({ messageId: 'missing', at: missing.response });
       },
     };
   },

@@ -11,5 +11,5 @@ export type { Located } from '../loader/resolve.js';
 export { isExactStatus, isStatusRange, isSuccessStatus, statusClass } from './status.js';
 export { addHeaderFix, type HeaderTemplate } from './fixes.js';
 export type { FixIntent } from '../fix/intents.js';
-export { missingHeader, type HeaderRequirement, type MissingHeader } from './require-header.js';
+export { missingHeader, sharedWithOtherStatuses, type HeaderRequirement, type MissingHeader, type SharedWithOthers } from './require-header.js';
 export { responsesUndescribed } from './undescribed.js';

@@ -1,5 +1,6 @@
-import type { Response } from '../loader/normalize.js';
+import type { Response, Spec } from '../loader/normalize.js';
 import type { Located } from '../loader/resolve.js';
+import { definitionKey, isReferenced, refText, responseUses } from './body.js';
 
 /** A header that responses with some exact status codes must declare. */
 export interface HeaderRequirement {
@@ -27,4 +28,30 @@ export interface MissingHeader {
 export function missingHeader(response: Response, requirement: HeaderRequirement): MissingHeader | undefined {
   if (!requirement.statuses.includes(response.status) || response.header(requirement.header)) return undefined;
   return { header: requirement.header, status: response.status, response: response.node };
+}
+
+/** A shared response that also serves statuses the header does not belong on. */
+export interface SharedWithOthers {
+  /** Where this operation names the shared response (its `$ref` entry). */
+  readonly at: Located;
+  /** The `$ref` as written, for messages. */
+  readonly ref: string;
+  /** The other status keys it is used for, e.g. `'200, 204'`. */
+  readonly others: string;
+}
+
+/**
+ * Whether `response` is a shared definition that the spec also uses for statuses outside the
+ * requirement (a POST's 201 that is a GET's 200 too). The header cannot be added to such a
+ * definition without declaring it on those as well: what is wrong is this use of it, to be
+ * reported where the operation names it, with no fix. Undefined for a response written inline,
+ * or a shared one whose every use needs the header.
+ */
+export function sharedWithOtherStatuses(spec: Spec, response: Response, requirement: HeaderRequirement): SharedWithOthers | undefined {
+  if (!isReferenced(response)) return undefined;
+  const statuses = responseUses(spec).get(definitionKey(response.node))?.statuses;
+  if (!statuses) return undefined;
+  const others = [...statuses].filter((status) => !requirement.statuses.includes(status)).sort();
+  if (others.length === 0) return undefined;
+  return { at: response.entry, ref: refText(response.entry), others: others.join(', ') };
 }

@@ -50,6 +50,21 @@ for (const v of VERSIONS) {
       errors: [{ messageId: 'missing', at: responsesRef(v, 'MethodNotAllowed').slice(1) }],
     },
     {
+      name: `${v}: a 405 that uses a generic error response is reported where the operation names it`,
+      spec: {
+        ...withResponses(v, {}),
+        ...sharedResponses(v, { Error: { description: 'An error' } }),
+        paths: {
+          '/a': { get: { responses: { 400: { $ref: responsesRef(v, 'Error') }, 405: { $ref: responsesRef(v, 'Error') } } } },
+          '/b': { post: { responses: { 405: { $ref: responsesRef(v, 'Error') }, default: { $ref: responsesRef(v, 'Error') } } } },
+        },
+      },
+      errors: [
+        { messageId: 'sharedMissing', at: '/paths/~1a/get/responses/405' },
+        { messageId: 'sharedMissing', at: '/paths/~1b/post/responses/405' },
+      ],
+    },
+    {
       name: `${v}: 405 in another file points into that file`,
       spec: withResponses(v, { 405: { $ref: 'common/responses.yaml#/MethodNotAllowed' } }),
       files: { 'common/responses.yaml': 'Ok:\n  description: OK\nMethodNotAllowed:\n  description: Method not allowed\n' },

@@ -69,6 +69,33 @@ for (const v of VERSIONS) {
       errors: [{ messageId: 'created', at: responsesRef(v, 'Created').slice(1) }],
     },
     {
+      name: `${v}: a POST's 201 that is also a GET's 200 and a DELETE's 204 is reported where the POST names it`,
+      spec: {
+        ...withResponses(v, {}),
+        ...sharedResponses(v, { Item: { description: 'An item' } }),
+        paths: {
+          '/items': { post: { responses: { 201: { $ref: responsesRef(v, 'Item') } } }, get: { responses: { 200: { $ref: responsesRef(v, 'Item') } } } },
+          '/items/{id}': { put: { responses: { 201: { $ref: responsesRef(v, 'Item') } } }, delete: { responses: { 204: { $ref: responsesRef(v, 'Item') } } } },
+        },
+      },
+      errors: [{ messageId: 'sharedCreated', at: '/paths/~1items/post/responses/201' }],
+    },
+    {
+      name: `${v}: a redirect shared with a 200 is reported at each use`,
+      spec: {
+        ...withResponses(v, {}),
+        ...sharedResponses(v, { Download: { description: 'The file, or where to fetch it' } }),
+        paths: {
+          '/a': { get: { responses: { 200: { $ref: responsesRef(v, 'Download') }, 302: { $ref: responsesRef(v, 'Download') } } } },
+          '/b': { get: { responses: { 307: { $ref: responsesRef(v, 'Download') } } } },
+        },
+      },
+      errors: [
+        { messageId: 'sharedRedirect', at: '/paths/~1a/get/responses/302' },
+        { messageId: 'sharedRedirect', at: '/paths/~1b/get/responses/307' },
+      ],
+    },
+    {
       name: `${v}: shared redirect in another file points into that file`,
       spec: withResponses(v, { 302: { $ref: 'common/responses.yaml#/Found' } }),
       files: { 'common/responses.yaml': 'Ok:\n  description: OK\nFound:\n  description: Found elsewhere\n' },

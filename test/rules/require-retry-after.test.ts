@@ -40,6 +40,30 @@ for (const v of VERSIONS) {
       },
       errors: [{ messageId: 'missing', at: responsesRef(v, 'TooMany').slice(1) }],
     },
+    {
+      name: `${v}: a 429 and a 503 sharing one response are reported at its definition, once for each status`,
+      spec: {
+        ...withResponses(v, {}),
+        ...sharedResponses(v, { Later: { description: 'Try again later' } }),
+        paths: { '/a': { get: { responses: { 429: { $ref: responsesRef(v, 'Later') }, 503: { $ref: responsesRef(v, 'Later') } } } } },
+      },
+      errors: [
+        { messageId: 'missing', at: responsesRef(v, 'Later').slice(1) },
+        { messageId: 'missing', at: responsesRef(v, 'Later').slice(1) },
+      ],
+    },
+    {
+      name: `${v}: a 429 and 503 that use a generic error response are reported where the operation names them`,
+      spec: {
+        ...withResponses(v, {}),
+        ...sharedResponses(v, { Error: { description: 'An error' } }),
+        paths: { '/a': { get: { responses: { 429: { $ref: responsesRef(v, 'Error') }, 500: { $ref: responsesRef(v, 'Error') }, 503: { $ref: responsesRef(v, 'Error') } } } } },
+      },
+      errors: [
+        { messageId: 'sharedMissing', at: '/paths/~1a/get/responses/429' },
+        { messageId: 'sharedMissing', at: '/paths/~1a/get/responses/503' },
+      ],
+    },
   );
 }
 

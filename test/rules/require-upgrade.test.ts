@@ -50,6 +50,15 @@ for (const v of VERSIONS) {
       errors: [{ messageId: 'missing', at: responsesRef(v, 'UpgradeRequired').slice(1) }],
     },
     {
+      name: `${v}: a 426 that uses a generic error response is reported where the operation names it`,
+      spec: {
+        ...withResponses(v, {}),
+        ...sharedResponses(v, { Error: { description: 'An error' } }),
+        paths: { '/a': { get: { responses: { 400: { $ref: responsesRef(v, 'Error') }, 426: { $ref: responsesRef(v, 'Error') } } } } },
+      },
+      errors: [{ messageId: 'sharedMissing', at: '/paths/~1a/get/responses/426' }],
+    },
+    {
       name: `${v}: 426 in another file points into that file`,
       spec: withResponses(v, { 426: { $ref: 'common/responses.yaml#/UpgradeRequired' } }),
       files: { 'common/responses.yaml': 'Ok:\n  description: OK\nUpgradeRequired:\n  description: Upgrade required\n' },
