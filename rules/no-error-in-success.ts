@@ -63,6 +63,8 @@ const BATCH_HINT = /batch|bulk/i;
 const PROBLEM_TYPE = /^application\/problem\+(json|xml)\b/i;
 const PROBLEM_ANY = /problem\+/i;
 const DIGITS = /^\d+$/;
+/** 2xx statuses whose responses cannot carry content. */
+const WITHOUT_CONTENT: ReadonlySet<string> = new Set(['204', '205']);
 
 /** Streamed bodies: an error record can only come after the 2xx has been sent. */
 const STREAMING_TYPE = /^(application\/(x-)?ndjson|application\/json-seq|application\/jsonl|text\/event-stream)\b/i;
@@ -544,6 +546,9 @@ export default defineRule<Options>({
       Response(response: Response, operation: Operation) {
         // 207 Multi-Status (RFC 4918 §11.1) carries one outcome per member, failures included.
         if (!isSuccessStatus(response.status) || response.status === '207') return;
+        // A 204 or 205 has no content (RFC 9110 §15.3.5, §15.3.6): the body written for it is
+        // never sent, so it is no error in a success; no-body-on-no-content reports it.
+        if (WITHOUT_CONTENT.has(response.status)) return;
         if (response.content.length === 0) return;
         if (operation !== factsOf) {
           factsOf = operation;
