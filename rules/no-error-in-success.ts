@@ -35,6 +35,12 @@ const OUTCOME_VALUES = new Set(['ok', 'success', 'successful', 'succeeded', 'err
 const FAILURE_VALUES = new Set(['error', 'fail', 'failed', 'failure']);
 /** Members of a job or run record, whose `error` is the job's, not the request's. */
 const JOB_MEMBER = /^(begin|start|end|finish|complet|lastupdat|inprogress|queued|progress|done|pending|running|execution|runid|jobid|taskid|attempt)/;
+/**
+ * A member that names the body as a thing of its own (a build, a webhook delivery, a payment
+ * attempt): its `success` and `error` are that thing's, not the request's. An envelope carries
+ * its data under a member (`data`, `result`), not an identity beside its flag.
+ */
+const IDENTITY_MEMBERS: ReadonlySet<string> = new Set(['id', 'uuid', 'guid']);
 
 // Words that make a name about errors (`ApiError`, `ProblemDetails`) …
 const ERROR_WORDS = new Set(['error', 'errors', 'err', 'fault', 'exception', 'problem']);
@@ -121,6 +127,8 @@ interface Shape {
   foreignToProblem: boolean;
   /** Some member is one of a job or run record (JOB_MEMBER). */
   jobMember: boolean;
+  /** Some member is an identity (IDENTITY_MEMBERS): the body is a record. */
+  identified: boolean;
   /**
    * Component names (as the `$ref` target, named only when asked for: few bodies get that far)
    * and titles of the schema and its `allOf` parts, in the order met.
@@ -259,6 +267,7 @@ function flattenSchema(context: RuleContext<Options>, start: Located, isVocabula
     foreignToItems: false,
     foreignToProblem: false,
     jobMember: false,
+    identified: false,
     names: [],
     anchor: undefined,
     types: 0,
@@ -311,6 +320,7 @@ function flattenSchema(context: RuleContext<Options>, start: Located, isVocabula
         shape.hasProperties = true;
         const key = normalizeName(name);
         if (JOB_MEMBER.test(key)) shape.jobMember = true;
+        if (IDENTITY_MEMBERS.has(key)) shape.identified = true;
         if (!isVocabularyKey(key)) {
           shape.foreign = true;
           if (!ITEM_EXTRA.has(key)) shape.foreignToItems = true;
@@ -492,9 +502,9 @@ export default defineRule<Options>({
       return undefined;
     };
 
-    /** A job or run record: its `success` and `error` describe the job, which may fail. */
+    /** A record (a job or run, or anything with an id): its `success` and `error` describe it, and it may fail. */
     const isJobRecord = (shape: Shape, batch: boolean): boolean =>
-      shape.jobMember || shape.members.some((property) => roleOf(property, batch) === 'state');
+      shape.jobMember || shape.identified || shape.members.some((property) => roleOf(property, batch) === 'state');
 
     const responseSubject = (response: Response): string =>
       hasRef(response.entry.value) ? `Response '${nameOf(response.node)}', used for a 2xx,` : `'${response.status}' response body`;

@@ -76,6 +76,14 @@ for (const v of VERSIONS) {
       spec: body(v, { type: 'object', properties: { success: { type: 'boolean' }, errorMessage: str, inProgress: { type: 'boolean' }, queued: str } }),
     },
     {
+      name: `${v}: a record with an id has a success and error of its own (a webhook delivery)`,
+      spec: body(v, { type: 'object', properties: { id: str, success: { type: 'boolean' }, error: str, duration: int } }, {}, '200', { path: '/hooks/{id}/deliveries/{delivery}' }),
+    },
+    {
+      name: `${v}: a record with an id has an outcome of its own (a finished build)`,
+      spec: body(v, ref(v, 'Build'), { Build: { type: 'object', properties: { ID: str, status: { type: 'string', enum: ['success', 'failure'] }, error: ErrorSchema, createdAt: str } } }, '200', { path: '/builds/{id}' }),
+    },
+    {
       name: `${v}: success and error as lists of items (Mist inventory)`,
       spec: body(v, { type: 'object', properties: { op: str, success: { type: 'array', items: str }, error: { type: 'array', items: str } } }),
     },
