@@ -59,12 +59,12 @@ const DOMAIN_PATH_WORDS = new Set([
   'error', 'errors', 'crash', 'crashes', 'crashreports', 'incident', 'incidents', 'fault', 'faults',
   'exception', 'exceptions', 'problem', 'problems', 'failure', 'failures', 'bug', 'bugs', 'diagnostic',
   'diagnostics', 'log', 'logs', 'alert', 'alerts', 'lint', 'check', 'checks', 'test', 'tests', 'ping',
-  'verify', 'stream',
+  'verify', 'verification', 'verifications', 'stream',
 ]);
 const DOMAIN_PATH_STEMS = /validat|error|crash/;
 /** A cheap first look: only paths that contain one of the words are split into words. */
 const DOMAIN_PATH_HINT = new RegExp([...DOMAIN_PATH_WORDS, 'validat'].join('|'), 'i');
-const BATCH_WORDS = new Set(['batch', 'bulk']);
+const BATCH_WORDS = new Set(['batch', 'batches', 'bulk']);
 const BATCH_HINT = /batch|bulk/i;
 const PROBLEM_TYPE = /^application\/problem\+(json|xml)\b/i;
 const PROBLEM_ANY = /problem\+/i;

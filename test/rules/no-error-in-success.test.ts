@@ -95,6 +95,14 @@ for (const v of VERSIONS) {
       name: `${v}: success as a non-boolean (Google runtimeconfig Waiter)`,
       spec: body(v, { type: 'object', properties: { done: { type: 'boolean' }, error: ref(v, 'Error'), success: { type: 'object', properties: { cardinality: int } }, name: str } }, { Error: ErrorSchema }),
     },
+    {
+      name: `${v}: a verification endpoint answers with its findings, like validate and verify`,
+      spec: body(v, { type: 'object', properties: { errors: { type: 'array', items: { type: 'object', properties: { field: str, message: str } } } } }, {}, '200', { method: 'post', path: '/address-verification' }),
+    },
+    {
+      name: `${v}: per-item errors of a batch, the path in the plural (POST /items/batches)`,
+      spec: body(v, { type: 'object', properties: { errors: { type: 'array', items: ErrorSchema } } }, {}, '200', { method: 'post', path: '/items/batches' }),
+    },
     { name: `${v}: a validation endpoint answers with its findings (Jira projectvalidate)`, spec: body(v, { type: 'object', properties: { errorMessages: { type: 'array', items: str }, errors: { type: 'object', additionalProperties: str } } }, {}, '200', { path: '/rest/api/3/projectvalidate/key' }) },
     { name: `${v}: a webhook test reports the delivery's outcome`, spec: body(v, { type: 'object', properties: { success: { type: 'boolean' }, error: str } }, {}, '200', { method: 'post', path: '/webhooks/{id}/test' }) },
     {
