@@ -35,6 +35,12 @@ const OUTCOME_VALUES = new Set(['ok', 'success', 'successful', 'succeeded', 'err
 const FAILURE_VALUES = new Set(['error', 'fail', 'failed', 'failure']);
 /** Members of a job or run record, whose `error` is the job's, not the request's. */
 const JOB_MEMBER = /^(begin|start|end|finish|complet|lastupdat|inprogress|queued|progress|done|pending|running|execution|runid|jobid|taskid|attempt)/;
+/**
+ * A member that names the body as a thing of its own (a build, a webhook delivery, a payment
+ * attempt): its `success` and `error` are that thing's, not the request's. An envelope carries
+ * its data under a member (`data`, `result`), not an identity beside its flag.
+ */
+const IDENTITY_MEMBERS: ReadonlySet<string> = new Set(['id', 'uuid', 'guid']);
 
 // Words that make a name about errors (`ApiError`, `ProblemDetails`) …
 const ERROR_WORDS = new Set(['error', 'errors', 'err', 'fault', 'exception', 'problem']);
@@ -53,16 +59,18 @@ const DOMAIN_PATH_WORDS = new Set([
   'error', 'errors', 'crash', 'crashes', 'crashreports', 'incident', 'incidents', 'fault', 'faults',
   'exception', 'exceptions', 'problem', 'problems', 'failure', 'failures', 'bug', 'bugs', 'diagnostic',
   'diagnostics', 'log', 'logs', 'alert', 'alerts', 'lint', 'check', 'checks', 'test', 'tests', 'ping',
-  'verify', 'stream',
+  'verify', 'verification', 'verifications', 'stream',
 ]);
 const DOMAIN_PATH_STEMS = /validat|error|crash/;
 /** A cheap first look: only paths that contain one of the words are split into words. */
 const DOMAIN_PATH_HINT = new RegExp([...DOMAIN_PATH_WORDS, 'validat'].join('|'), 'i');
-const BATCH_WORDS = new Set(['batch', 'bulk']);
+const BATCH_WORDS = new Set(['batch', 'batches', 'bulk']);
 const BATCH_HINT = /batch|bulk/i;
 const PROBLEM_TYPE = /^application\/problem\+(json|xml)\b/i;
 const PROBLEM_ANY = /problem\+/i;
 const DIGITS = /^\d+$/;
+/** 2xx statuses whose responses cannot carry content. */
+const WITHOUT_CONTENT: ReadonlySet<string> = new Set(['204', '205']);
 
 /** Streamed bodies: an error record can only come after the 2xx has been sent. */
 const STREAMING_TYPE = /^(application\/(x-)?ndjson|application\/json-seq|application\/jsonl|text\/event-stream)\b/i;
@@ -119,6 +127,8 @@ interface Shape {
   foreignToProblem: boolean;
   /** Some member is one of a job or run record (JOB_MEMBER). */
   jobMember: boolean;
+  /** Some member is an identity (IDENTITY_MEMBERS): the body is a record. */
+  identified: boolean;
   /**
    * Component names (as the `$ref` target, named only when asked for: few bodies get that far)
    * and titles of the schema and its `allOf` parts, in the order met.
@@ -257,6 +267,7 @@ function flattenSchema(context: RuleContext<Options>, start: Located, isVocabula
     foreignToItems: false,
     foreignToProblem: false,
     jobMember: false,
+    identified: false,
     names: [],
     anchor: undefined,
     types: 0,
@@ -309,6 +320,7 @@ function flattenSchema(context: RuleContext<Options>, start: Located, isVocabula
         shape.hasProperties = true;
         const key = normalizeName(name);
         if (JOB_MEMBER.test(key)) shape.jobMember = true;
+        if (IDENTITY_MEMBERS.has(key)) shape.identified = true;
         if (!isVocabularyKey(key)) {
           shape.foreign = true;
           if (!ITEM_EXTRA.has(key)) shape.foreignToItems = true;
@@ -490,9 +502,9 @@ export default defineRule<Options>({
       return undefined;
     };
 
-    /** A job or run record: its `success` and `error` describe the job, which may fail. */
+    /** A record (a job or run, or anything with an id): its `success` and `error` describe it, and it may fail. */
     const isJobRecord = (shape: Shape, batch: boolean): boolean =>
-      shape.jobMember || shape.members.some((property) => roleOf(property, batch) === 'state');
+      shape.jobMember || shape.identified || shape.members.some((property) => roleOf(property, batch) === 'state');
 
     const responseSubject = (response: Response): string =>
       hasRef(response.entry.value) ? `Response '${nameOf(response.node)}', used for a 2xx,` : `'${response.status}' response body`;
@@ -544,6 +556,9 @@ export default defineRule<Options>({
       Response(response: Response, operation: Operation) {
         // 207 Multi-Status (RFC 4918 §11.1) carries one outcome per member, failures included.
         if (!isSuccessStatus(response.status) || response.status === '207') return;
+        // A 204 or 205 has no content (RFC 9110 §15.3.5, §15.3.6): the body written for it is
+        // never sent, so it is no error in a success; no-body-on-no-content reports it.
+        if (WITHOUT_CONTENT.has(response.status)) return;
         if (response.content.length === 0) return;
         if (operation !== factsOf) {
           factsOf = operation;

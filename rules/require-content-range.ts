@@ -1,4 +1,4 @@
-import { addHeaderFix, defineRule, missingHeader, type HeaderRequirement, type Response } from '../src/engine/define-rule.js';
+import { addHeaderFix, defineRule, missingHeader, type HeaderRequirement, type Operation, type Response, type Spec } from '../src/engine/define-rule.js';
 
 const CONTENT_RANGE: HeaderRequirement = { header: 'Content-Range', statuses: ['206', '416'] };
 
@@ -9,9 +9,21 @@ function isByteranges(type: string): boolean {
   return type.split(';')[0]!.trim().toLowerCase() === 'multipart/byteranges';
 }
 
+/**
+ * Swagger 2.0: the media types the operation produces (its own `produces`, else the
+ * document's), whether or not the response writes a `schema`: a 206 always has content, and
+ * a 2.0 description often leaves the schema of a download out.
+ */
+function producedTypes(spec: Spec, operation: Operation): string[] {
+  const owner = Object.hasOwn(operation.node.value, 'produces') ? operation.node.value : spec.root.value;
+  const produces = owner.produces;
+  return Array.isArray(produces) ? produces.filter((type): type is string => typeof type === 'string') : [];
+}
+
 /** A 206 that may be sent as several parts: each part then carries its own Content-Range. */
-function mayBeMultipart(response: Response): boolean {
-  return response.content.some((media) => isByteranges(media.type));
+function mayBeMultipart(spec: Spec, response: Response, operation: Operation): boolean {
+  const types = spec.version === '2.0' ? producedTypes(spec, operation) : response.content.map((media) => media.type);
+  return types.some(isByteranges);
 }
 
 export default defineRule({
@@ -35,7 +47,7 @@ export default defineRule({
         // RFC 9110 §15.3.7.2: a multipart 206 MUST NOT have Content-Range in its header
         // section; §15.3.7.1: a single-part one MUST. A 206 that offers multipart/byteranges
         // may be either, so it is not checked.
-        if (response.status === '206' && mayBeMultipart(response)) return;
+        if (response.status === '206' && mayBeMultipart(context.spec, response, operation)) return;
         // RFC 9110 §15.5.17 asks for it only in a 416 to a byte-range request, and §14.2
         // defines range handling for GET alone; HEAD is checked too, its response SHOULD
         // carry the header fields GET's would (§9.3.2).

@@ -29,7 +29,10 @@ export default defineRule({
     severity: 'warning',
     references: ['RFC 9457 §3'],
     messages: {
-      notProblem: "Error response body is {{types}}, not problem details; offer 'application/problem+json' (or 'application/problem+xml') with the RFC 9457 members type, title, status, detail.",
+      // About the media type only: a schema with the RFC 9457 members may be declared as
+      // 'application/json', and "not problem details" would be untrue of it.
+      notProblem:
+        "Error response body is offered as {{types}}, without a problem-details media type; offer 'application/problem+json' (or 'application/problem+xml') with the RFC 9457 members type, title, status, detail.",
     },
     // A house style, not an HTTP requirement: teams that adopt RFC 9457 turn it on.
     recommended: false,

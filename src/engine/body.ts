@@ -76,6 +76,15 @@ export function refText(entry: Located): string {
   return isObject(entry.value) && typeof entry.value.$ref === 'string' ? entry.value.$ref : entry.pointer;
 }
 
+/**
+ * The media types a body is declared in, for messages. A Swagger 2.0 operation without
+ * `produces` gives its schema the stand-in `*\/*`, which the spec does not say: name the schema.
+ */
+function typesText(spec: Spec, body: DeclaredBody): string {
+  if (spec.version === '2.0' && body.types.length === 1 && body.types[0] === '*/*') return 'a schema';
+  return body.types.map((type) => `'${type}'`).join(', ');
+}
+
 /** The options of a rule about responses that must have no body. */
 export interface NoBodyOptions {
   /** Accept `content: {}`, which lists no media type and so describes no body. */
@@ -94,7 +103,7 @@ export function reportBody(context: RuleContext<NoBodyOptions>, response: Respon
   const all = {
     status: response.status,
     ...data,
-    types: body.types.map((type) => `'${type}'`).join(', '),
+    types: typesText(context.spec, body),
     field: context.spec.version === '2.0' ? 'schema' : 'content',
   };
   if (body.types.length === 0) {

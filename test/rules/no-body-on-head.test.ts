@@ -1,5 +1,6 @@
+import { describe, expect, it } from 'vitest';
 import rule from '../../rules/no-body-on-head.js';
-import { header, jsonResponse, responsesRef, sharedResponses, testRule, VERSIONS, withResponses, type InvalidCase, type ValidCase } from '../rule-tester.js';
+import { header, jsonResponse, lintCase, responsesRef, sharedResponses, testRule, VERSIONS, withResponses, type InvalidCase, type ValidCase } from '../rule-tester.js';
 
 const valid: ValidCase[] = [];
 const invalid: InvalidCase[] = [];
@@ -81,3 +82,18 @@ for (const v of ['3.0', '3.1', '3.2'] as const) {
 }
 
 testRule(rule, { valid, invalid });
+
+describe('no-body-on-head: the message names only what the spec says', () => {
+  // Without `produces`, a Swagger 2.0 schema is modelled as '*/*', which the spec does not say.
+  it('2.0 without produces: a schema, not a made-up media type', () => {
+    const result = lintCase(rule, { name: 'no produces', spec: withResponses('2.0', { 200: { description: 'x', schema: { type: 'object' } } }, { method: 'head' }) });
+    expect(result.findings.map((finding) => finding.message)).toEqual([
+      "A response to HEAD never has content (RFC 9110 §9.3.2), but this 200 response declares a schema; remove the schema: a HEAD response carries headers only.",
+    ]);
+  });
+
+  it('2.0 with produces: its media types', () => {
+    const result = lintCase(rule, { name: 'produces', spec: withResponses('2.0', { 200: { description: 'x', schema: { type: 'object' } } }, { method: 'head', operation: { produces: ['application/json'] } }) });
+    expect(result.findings.map((finding) => finding.message)).toEqual([expect.stringContaining("declares 'application/json';")]);
+  });
+});

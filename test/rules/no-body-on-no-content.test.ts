@@ -1,5 +1,6 @@
+import { describe, expect, it } from 'vitest';
 import rule from '../../rules/no-body-on-no-content.js';
-import { header, jsonResponse, responsesRef, sharedResponses, testRule, VERSIONS, withResponses, type InvalidCase, type ValidCase } from '../rule-tester.js';
+import { header, jsonResponse, lintCase, responsesRef, sharedResponses, testRule, VERSIONS, withResponses, type InvalidCase, type ValidCase } from '../rule-tester.js';
 
 const valid: ValidCase[] = [];
 const invalid: InvalidCase[] = [];
@@ -81,3 +82,18 @@ invalid.push({
 });
 
 testRule(rule, { valid, invalid });
+
+describe('no-body-on-no-content: the message names only what the spec says', () => {
+  // Without `produces`, a Swagger 2.0 schema is modelled as '*/*', which the spec does not say.
+  it('2.0 without produces: a schema, not a made-up media type', () => {
+    const result = lintCase(rule, { name: 'no produces', spec: withResponses('2.0', { 204: { description: 'x', schema: { type: 'object' } } }, { method: 'delete' }) });
+    expect(result.findings.map((finding) => finding.message)).toEqual([
+      "A 204 response cannot have content (RFC 9110 §15.3.5), but this one declares a schema; remove the schema and keep only headers.",
+    ]);
+  });
+
+  it('2.0 with produces: its media types', () => {
+    const result = lintCase(rule, { name: 'produces', spec: withResponses('2.0', { 204: { description: 'x', schema: { type: 'object' } } }, { method: 'delete', operation: { produces: ['application/json'] } }) });
+    expect(result.findings.map((finding) => finding.message)).toEqual([expect.stringContaining("declares 'application/json';")]);
+  });
+});

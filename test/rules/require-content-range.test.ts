@@ -82,4 +82,29 @@ for (const v of VERSIONS) {
   );
 }
 
+// Swagger 2.0: the operation's `produces` (or the document's) are the 206's media types even
+// when the response leaves out its `schema`, as 2.0 downloads often do.
+valid.push(
+  {
+    name: '2.0: a 206 without a schema, its operation producing multipart/byteranges',
+    spec: withResponses('2.0', { 206: { description: 'Partial content' } }, { operation: { produces: ['application/octet-stream', 'multipart/byteranges'] } }),
+  },
+  {
+    name: '2.0: a 206 without a schema, the document producing multipart/byteranges',
+    spec: withResponses('2.0', { 206: { description: 'Partial content' } }, { root: { produces: ['multipart/byteranges'] } }),
+  },
+);
+invalid.push(
+  {
+    name: '2.0: a 206 without a schema, its operation producing a single-part type only',
+    spec: withResponses('2.0', { 206: { description: 'Partial content' } }, { operation: { produces: ['application/octet-stream'] } }),
+    errors: [{ messageId: 'partial', at: '/paths/~1items/get/responses/206' }],
+  },
+  {
+    name: "2.0: the operation's produces replaces the document's",
+    spec: withResponses('2.0', { 206: { description: 'Partial content', schema: { type: 'file' } } }, { root: { produces: ['multipart/byteranges'] }, operation: { produces: ['application/pdf'] } }),
+    errors: [{ messageId: 'partial', at: '/paths/~1items/get/responses/206' }],
+  },
+);
+
 testRule(rule, { valid, invalid });

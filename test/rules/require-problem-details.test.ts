@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/require-problem-details.js';
 import { defaultRules } from '../../src/lint.js';
-import { jsonResponse, responsesRef, sharedResponses, testRule, VERSIONS, withResponses, type InvalidCase, type ValidCase, type Version } from '../rule-tester.js';
+import { jsonResponse, lintCase, responsesRef, sharedResponses, testRule, VERSIONS, withResponses, type InvalidCase, type ValidCase, type Version } from '../rule-tester.js';
 
 const valid: ValidCase[] = [];
 const invalid: InvalidCase[] = [];
@@ -57,5 +57,16 @@ testRule(rule, { valid, invalid });
 describe('require-problem-details is opt-in', () => {
   it('is not in the default rule set', () => {
     expect(defaultRules().map((entry) => entry.rule.id)).not.toContain('require-problem-details');
+  });
+});
+
+describe('require-problem-details: the message is about the media type', () => {
+  // Jellyfin and others declare an RFC 9457 schema as 'application/json': the body is problem
+  // details in all but its media type, so the message must not say it is not.
+  it.each(VERSIONS)('%s: an RFC 9457 schema declared as application/json', (v) => {
+    const result = lintCase(rule, { name: 'shaped', spec: errorIn(v, '404', ['application/json']) });
+    expect(result.findings.map((finding) => finding.message)).toEqual([
+      "Error response body is offered as 'application/json', without a problem-details media type; offer 'application/problem+json' (or 'application/problem+xml') with the RFC 9457 members type, title, status, detail.",
+    ]);
   });
 });
