@@ -5,9 +5,19 @@ interface Options {
   codes: string[];
 }
 
+/** "400", "400 or 422", "400, 409 or 422": what is missing, read as "documents no … response". */
 function list(codes: readonly string[]): string {
   if (codes.length <= 1) return codes.join('');
-  return `${codes.slice(0, -1).join(', ')} and ${codes[codes.length - 1]}`;
+  return `${codes.slice(0, -1).join(', ')} or ${codes[codes.length - 1]}`;
+}
+
+/**
+ * The reason "cannot tell a malformed request (400) from an invalid one (422)" holds only when
+ * the rule asks for both; with other codes (e.g. `['400']` for an API that answers every bad
+ * body with 400) it would argue for a code the team chose not to use.
+ */
+function asksForBoth400And422(codes: readonly string[]): boolean {
+  return codes.includes('400') && codes.includes('422');
 }
 
 export default defineRule<Options>({
@@ -18,6 +28,7 @@ export default defineRule<Options>({
     references: ['RFC 9110 §15.5.1', 'RFC 9110 §15.5.21'],
     messages: {
       missing: '{{method}} {{path}} accepts a request body but documents no {{missing}} response; clients cannot tell a malformed request (400) from an invalid one (422).',
+      missingCodes: '{{method}} {{path}} accepts a request body but documents no {{missing}} response; document the status a client gets for a body the operation cannot accept.',
     },
     schema: {
       type: 'object',
@@ -38,7 +49,7 @@ export default defineRule<Options>({
         const missing = context.options.codes.filter((code) => !operation.response(code));
         if (missing.length === 0) return;
         context.report({
-          messageId: 'missing',
+          messageId: asksForBoth400And422(context.options.codes) ? 'missing' : 'missingCodes',
           at: operation.node,
           data: { method: operation.method.toUpperCase(), path: operation.path, missing: list(missing) },
         });

@@ -1,5 +1,6 @@
+import { describe, expect, it } from 'vitest';
 import rule from '../../rules/require-validation-error.js';
-import { requestBody, responsesOptional, testRule, VERSIONS, withoutResponses, withResponses, type InvalidCase, type ValidCase } from '../rule-tester.js';
+import { lintCase, requestBody, responsesOptional, testRule, VERSIONS, withoutResponses, withResponses, type InvalidCase, type ValidCase } from '../rule-tester.js';
 
 const valid: ValidCase[] = [];
 const invalid: InvalidCase[] = [];
@@ -73,4 +74,36 @@ for (const v of VERSIONS) {
   else invalid.push({ ...undescribed, errors: [{ messageId: 'missing', at }] });
 }
 
+for (const v of VERSIONS) {
+  // With other codes than 400 and 422, the reason "malformed (400) or invalid (422)" does not hold.
+  invalid.push(
+    {
+      name: `${v}: option asks only for 400, and it is missing`,
+      options: { codes: ['400'] },
+      spec: withResponses(v, { 201: { description: 'Created' }, 422: { description: 'Invalid' } }, { method: 'post', operation: requestBody(v) }),
+      errors: [{ messageId: 'missingCodes', at }],
+    },
+    {
+      name: `${v}: option asks for 400, 409 and 422: the 400/422 reason holds`,
+      options: { codes: ['400', '409', '422'] },
+      spec: withResponses(v, { 201: { description: 'Created' }, 400: { description: 'Bad' } }, { method: 'post', operation: requestBody(v) }),
+      errors: [{ messageId: 'missing', at }],
+    },
+  );
+}
+
 testRule(rule, { valid, invalid });
+
+describe('require-validation-error: what its messages say is missing', () => {
+  const created = { 201: { description: 'Created' } };
+  it.each([
+    // Neither code: "no 400 or 422", not "no 400 and 422", which reads as "not both".
+    [{}, created, 'documents no 400 or 422 response; clients cannot tell a malformed request (400) from an invalid one (422).'],
+    [{}, { ...created, 400: { description: 'Bad' } }, 'documents no 422 response; clients cannot tell'],
+    [{ codes: ['400', '409', '422'] }, created, 'documents no 400, 409 or 422 response;'],
+    [{ codes: ['400'] }, created, 'documents no 400 response; document the status a client gets for a body the operation cannot accept.'],
+  ])('%j %j', (options, responses, expected) => {
+    const result = lintCase(rule, { name: 'wording', options, spec: withResponses('3.0', responses, { method: 'post', operation: requestBody('3.0') }) });
+    expect(result.findings.map((finding) => finding.message)).toEqual([expect.stringContaining(expected)]);
+  });
+});
