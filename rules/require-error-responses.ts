@@ -8,7 +8,7 @@ export default defineRule({
     references: ['RFC 9110 §15.5'],
     messages: {
       missing:
-        "{{method}} {{path}} documents no client-error response; add the 4xx codes it returns (e.g. '400', '404'), a '4XX' range, or a 'default' error response.",
+        "{{method}} {{path}} documents no client-error response; add the 4xx codes it returns (e.g. '400', '404'){{range}}, or a 'default' error response.",
     },
     recommended: true,
   },
@@ -24,7 +24,9 @@ export default defineRule({
         const keys = operation.responsesNode ? Object.keys(operation.responsesNode.value) : [];
         if (keys.some(documentsClientError)) return;
         if (takesNoInput(context, operation)) return;
-        context.report({ messageId: 'missing', at: operation.node, data: { method: operation.method.toUpperCase(), path: operation.path } });
+        // Swagger 2.0 has no range keys (no-unknown-status reports one): suggest none there.
+        const range = context.spec.version === '2.0' ? '' : ", a '4XX' range";
+        context.report({ messageId: 'missing', at: operation.node, data: { method: operation.method.toUpperCase(), path: operation.path, range } });
       },
     };
   },

@@ -1,5 +1,6 @@
+import { describe, expect, it } from 'vitest';
 import rule from '../../rules/require-error-responses.js';
-import { requestBody, responsesOptional, testRule, VERSIONS, withoutResponses, withResponses, type InvalidCase, type ValidCase } from '../rule-tester.js';
+import { lintCase, requestBody, responsesOptional, testRule, VERSIONS, withoutResponses, withResponses, type InvalidCase, type ValidCase, type Version } from '../rule-tester.js';
 
 const valid: ValidCase[] = [];
 const invalid: InvalidCase[] = [];
@@ -79,3 +80,11 @@ for (const v of VERSIONS) {
 }
 
 testRule(rule, { valid, invalid });
+
+describe('require-error-responses: the remedy its message suggests', () => {
+  // Swagger 2.0 has no range keys (no-unknown-status reports '4XX' there): the message suggests none.
+  it.each(VERSIONS.map((v) => [v, v === '2.0' ? "(e.g. '400', '404'), or a 'default' error response." : "(e.g. '400', '404'), a '4XX' range, or a 'default' error response."]))('%s', (v, expected) => {
+    const result = lintCase(rule, { name: 'remedy', spec: withResponses(v as Version, { 200: ok }) });
+    expect(result.findings.map((finding) => finding.message)).toEqual([expect.stringContaining(expected)]);
+  });
+});
