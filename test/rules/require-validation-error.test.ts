@@ -92,6 +92,18 @@ for (const v of VERSIONS) {
   );
 }
 
+for (const v of VERSIONS) {
+  // The codes are documented, behind a $ref that is not fetched.
+  valid.push({
+    name: `${v}: 400 and 422 behind remote $refs`,
+    spec: withResponses(
+      v,
+      { 201: { description: 'Created' }, 400: { $ref: 'https://example.com/responses.yaml#/BadRequest' }, 422: { $ref: 'https://example.com/responses.yaml#/Invalid' } },
+      { method: 'post', operation: requestBody(v) },
+    ),
+  });
+}
+
 testRule(rule, { valid, invalid });
 
 describe('require-validation-error: what its messages say is missing', () => {
