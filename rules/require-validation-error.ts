@@ -1,4 +1,4 @@
-import { defineRule, responsesUndescribed, type Operation } from '../src/engine/define-rule.js';
+import { defineRule, responsesUndescribed, type Operation, type RuleContext } from '../src/engine/define-rule.js';
 
 interface Options {
   /** The exact status codes an operation with a request body must document. */
@@ -28,6 +28,18 @@ function namesStatus(operation: Operation, code: string): boolean {
   return operation.responsesNode !== undefined && Object.hasOwn(operation.responsesNode.value, code);
 }
 
+/**
+ * An OAS 3 `requestBody` whose `content` is an empty map accepts no media type, so no body
+ * can be sent: a converter's leftover (often `required: false`) for an operation without one.
+ */
+function listsNoMediaType(context: RuleContext<Options>, operation: Operation): boolean {
+  if (context.spec.version === '2.0' || !operation.requestBody) return false;
+  const body = context.deref(operation.requestBody);
+  const content = body && context.child(body, 'content');
+  const media = content && context.deref(content);
+  return media !== undefined && media.value !== null && typeof media.value === 'object' && !Array.isArray(media.value) && Object.keys(media.value).length === 0;
+}
+
 export default defineRule<Options>({
   id: 'require-validation-error',
   meta: {
@@ -52,7 +64,7 @@ export default defineRule<Options>({
   create(context) {
     return {
       Operation(operation) {
-        if (!operation.acceptsBody || responsesUndescribed(context.spec, operation)) return;
+        if (!operation.acceptsBody || listsNoMediaType(context, operation) || responsesUndescribed(context.spec, operation)) return;
         // A 4XX range or `default` promises nothing about which code a bad body gets.
         const missing = context.options.codes.filter((code) => !namesStatus(operation, code));
         if (missing.length === 0) return;

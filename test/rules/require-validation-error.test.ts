@@ -92,6 +92,19 @@ for (const v of VERSIONS) {
   );
 }
 
+for (const v of ['3.0', '3.1', '3.2'] as const) {
+  // `content: {}` lists no media type a body could have: there is no body to validate.
+  valid.push({
+    name: `${v}: a request body with an empty content map`,
+    spec: withResponses(v, { 204: { description: 'Deleted' } }, { method: 'delete', operation: { requestBody: { content: {}, required: false } } }),
+  });
+  invalid.push({
+    name: `${v}: a request body with one media type and no schema is a body`,
+    spec: withResponses(v, { 204: { description: 'Done' } }, { method: 'post', operation: { requestBody: { content: { 'text/plain': {} } } } }),
+    errors: [{ messageId: 'missing', at }],
+  });
+}
+
 for (const v of VERSIONS) {
   // The codes are documented, behind a $ref that is not fetched.
   valid.push({
