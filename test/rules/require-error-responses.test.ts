@@ -21,6 +21,14 @@ for (const v of VERSIONS) {
       name: `${v}: a public operation under a public root`,
       spec: withResponses(v, { 200: ok }, { path: '/version', root: { security: [] } }),
     },
+    {
+      name: `${v}: an operation whose only security requirement is empty ({}) requires nothing`,
+      spec: withResponses(v, { 200: ok }, { path: '/version', operation: { security: [{}] } }),
+    },
+    {
+      name: `${v}: a root whose only security requirement is empty ({}) requires nothing`,
+      spec: withResponses(v, { 200: ok }, { path: '/version', root: { security: [{}] } }),
+    },
   );
   invalid.push(
     { name: `${v}: only a 200`, spec: withResponses(v, { 200: ok }), errors: [{ messageId: 'missing', at: op }] },
@@ -48,6 +56,18 @@ for (const v of VERSIONS) {
       name: `${v}: a public operation with a path variable`,
       spec: withResponses(v, { 200: ok }, { path: '/items/{id}', operation: { security: [] } }),
       errors: [{ messageId: 'missing', at: '/paths/~1items~1{id}/get' }],
+    },
+    {
+      name: `${v}: optional credentials ({} beside a scheme) can still be wrong`,
+      spec: withResponses(v, { 200: ok }, {
+        path: '/version',
+        operation: { security: [{}, { key: [] }] },
+        root:
+          v === '2.0'
+            ? { securityDefinitions: { key: { type: 'apiKey', in: 'header', name: 'X-Key' } } }
+            : { components: { securitySchemes: { key: { type: 'apiKey', in: 'header', name: 'X-Key' } } } },
+      }),
+      errors: [{ messageId: 'missing', at: '/paths/~1version/get' }],
     },
     {
       name: `${v}: security not declared is not public`,
