@@ -1,4 +1,4 @@
-import { defineRule } from '../src/engine/define-rule.js';
+import { defineRule, type Operation, type RuleContext } from '../src/engine/define-rule.js';
 
 export default defineRule({
   id: 'no-unsupported-media-type-without-body',
@@ -7,7 +7,7 @@ export default defineRule({
     severity: 'warning',
     references: ['RFC 9110 §15.5.16', 'RFC 9110 §15.5.7'],
     messages: {
-      noBody: "415 Unsupported Media Type refuses the request's content, but this operation takes none; remove it, declare the request body, or use 406 if the client's Accept header is the problem.",
+      noBody: "415 Unsupported Media Type refuses the request's content, but this operation declares no request body; remove it, declare the request body, or use 406 if the client's Accept header is the problem.",
     },
     recommended: true,
   },
@@ -19,9 +19,34 @@ export default defineRule({
         // RFC 9110 §15.5.16: a 415 refuses content "in a format not supported"; without
         // content there is nothing to refuse. The operation's use of the status is at fault,
         // not a shared definition, so the finding points where the operation names it.
-        if (response.status !== '415' || operation.acceptsBody) return;
+        if (response.status !== '415' || operation.acceptsBody || mayDeclareUnreadBody(context, operation)) return;
         context.report({ messageId: 'noBody', at: response.entry });
       },
     };
   },
 });
+
+/**
+ * Whether the operation declares something that may be its body but could not be read: an
+ * OAS 3 `requestBody` whose `$ref` is not followed (remote, or looping), or a Swagger 2.0
+ * parameter, on the operation or its path item, whose `$ref` is not followed and so may be
+ * `in: body`. The model counts neither as a body, yet "this operation declares no request body"
+ * would be untrue of the first and unknown of the second.
+ */
+function mayDeclareUnreadBody(context: RuleContext<object>, operation: Operation): boolean {
+  if (context.spec.version !== '2.0') {
+    const body = operation.node.value.requestBody;
+    return body !== null && typeof body === 'object';
+  }
+  const paths = context.child(context.spec.root, 'paths');
+  const resolvedPaths = paths && context.deref(paths);
+  const pathItem = resolvedPaths && context.child(resolvedPaths, operation.path);
+  for (const owner of [operation.node, pathItem && context.deref(pathItem)]) {
+    const parameters = owner && context.child(owner, 'parameters');
+    if (!parameters || !Array.isArray(parameters.value)) continue;
+    for (let index = 0; index < parameters.value.length; index++) {
+      if (!context.deref(context.child(parameters, index)!)) return true;
+    }
+  }
+  return false;
+}

@@ -8,7 +8,7 @@ export default defineRule({
     references: ['RFC 9110 §15.5'],
     messages: {
       missing:
-        "{{method}} {{path}} documents no client-error response; add the 4xx codes it returns (e.g. '400', '404'), a '4XX' range, or a 'default' error response.",
+        "{{method}} {{path}} documents no client-error response; add the 4xx codes it returns (e.g. '400', '404'){{range}}, or a 'default' error response.",
     },
     recommended: true,
   },
@@ -24,7 +24,9 @@ export default defineRule({
         const keys = operation.responsesNode ? Object.keys(operation.responsesNode.value) : [];
         if (keys.some(documentsClientError)) return;
         if (takesNoInput(context, operation)) return;
-        context.report({ messageId: 'missing', at: operation.node, data: { method: operation.method.toUpperCase(), path: operation.path } });
+        // Swagger 2.0 has no range keys (no-unknown-status reports one): suggest none there.
+        const range = context.spec.version === '2.0' ? '' : ", a '4XX' range";
+        context.report({ messageId: 'missing', at: operation.node, data: { method: operation.method.toUpperCase(), path: operation.path, range } });
       },
     };
   },
@@ -47,7 +49,7 @@ function documentsClientError(key: string): boolean {
  * has no client error of its own to document.
  */
 function takesNoInput(context: RuleContext<object>, operation: Operation): boolean {
-  if (operation.security.kind !== 'public' || operation.acceptsBody || operation.path.includes('{')) return false;
+  if (!declaredPublic(operation) || operation.acceptsBody || operation.path.includes('{')) return false;
   const paths = context.child(context.spec.root, 'paths');
   const pathItem = paths && context.child(paths, operation.path);
   const resolved = pathItem && context.deref(pathItem);
@@ -56,4 +58,14 @@ function takesNoInput(context: RuleContext<object>, operation: Operation): boole
     if (parameters && Array.isArray(parameters.value) && parameters.value.length > 0) return false;
   }
   return true;
+}
+
+/**
+ * `security: []`, or only empty requirements (`[{}]`): "an empty security requirement ({}) can
+ * be included in the array" to make security optional (OAS 3.0.3, Operation Object), and with no other
+ * alternative nothing is required. `[{}, {key: []}]` still takes credentials that can be wrong.
+ */
+function declaredPublic(operation: Operation): boolean {
+  const { kind, requirements } = operation.security;
+  return kind === 'public' || (kind === 'optional' && requirements.every((requirement) => Object.keys(requirement).length === 0));
 }

@@ -23,9 +23,9 @@ export default defineRule<Options>({
     references: ['RFC 9110 §15.3', 'RFC 9110 §15.4', 'RFC 9110 §15.2.2'],
     messages: {
       missing:
-        "{{method}} {{path}} documents no success response ({{found}}); add the 2xx or 3xx response it returns when it works (e.g. '200'), or a '2XX' range.",
+        "{{method}} {{path}} documents no success response ({{found}}); add the 2xx or 3xx response it returns when it works (e.g. '200'){{range}}.",
       onlyDefault:
-        "{{method}} {{path}} documents no 2xx or 3xx response ({{found}}); 'default' names no status, so clients cannot tell which code means success: add it (e.g. '200'), or a '2XX' range.",
+        "{{method}} {{path}} documents no 2xx or 3xx response ({{found}}); 'default' names no status, so clients cannot tell which code means success: add it (e.g. '200'){{range}}.",
     },
     schema: {
       type: 'object',
@@ -48,7 +48,8 @@ export default defineRule<Options>({
         context.report({
           messageId: written.includes('default') ? 'onlyDefault' : 'missing',
           at: operation.node,
-          data: { method: operation.method.toUpperCase(), path: operation.path, found },
+          // Swagger 2.0 has no range keys (no-unknown-status reports one): suggest none there.
+          data: { method: operation.method.toUpperCase(), path: operation.path, found, range: context.spec.version === '2.0' ? '' : ", or a '2XX' range" },
         });
       },
     };

@@ -35,7 +35,7 @@ describe('a path item shared through $ref', () => {
   for (const threads of [1, 2]) {
     it(`reports each problem of its operations once, under several paths and specs (${threads} thread${threads > 1 ? 's' : ''})`, async () => {
       expect(await findingsOf(['one.yaml', 'two.yaml'], dir, threads)).toEqual([
-        'item.yaml:1 require-validation-error: POST /v1/items accepts a request body but documents no 400 and 422 response',
+        'item.yaml:1 require-validation-error: POST /v1/items accepts a request body but documents no 400 or 422 response',
         "item.yaml:5 require-retry-after: 429 response declares no 'Retry-After' header",
       ]);
     });
@@ -108,9 +108,9 @@ describe('a YAML alias', () => {
     expect(await findingsOf(['spec.yaml'], dir, 1)).toEqual([
       "spec.yaml:8 require-retry-after: 429 response declares no 'Retry-After' header",
       'spec.yaml:12 require-error-responses: GET /c documents no client-error response',
-      'spec.yaml:12 require-validation-error: GET /c accepts a request body but documents no 400 and 422 response',
+      'spec.yaml:12 require-validation-error: GET /c accepts a request body but documents no 400 or 422 response',
       'spec.yaml:13 require-error-responses: POST /d documents no client-error response',
-      'spec.yaml:13 require-validation-error: POST /d accepts a request body but documents no 400 and 422 response',
+      'spec.yaml:13 require-validation-error: POST /d accepts a request body but documents no 400 or 422 response',
     ]);
   });
 });

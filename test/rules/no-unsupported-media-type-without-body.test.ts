@@ -22,6 +22,34 @@ for (const v of VERSIONS) {
       },
     },
   );
+  // A body behind a $ref that is not fetched is still declared: "declares no request body" would be untrue.
+  valid.push(
+    v === '2.0'
+      ? {
+          name: `${v}: a parameter behind a remote $ref may be the body`,
+          spec: withResponses(v, { 201: { description: 'Created' }, 415: unsupported }, { method: 'post', operation: { parameters: [{ $ref: 'https://example.com/params.yaml#/Body' }] } }),
+        }
+      : {
+          name: `${v}: a request body behind a remote $ref`,
+          spec: withResponses(v, { 201: { description: 'Created' }, 415: unsupported }, { method: 'post', operation: { requestBody: { $ref: 'https://example.com/bodies.yaml#/Item' } } }),
+        },
+  );
+  if (v === '2.0') {
+    valid.push({
+      name: `${v}: a path-level parameter behind a remote $ref may be the body`,
+      spec: { ...withResponses(v, {}), paths: { '/items': { parameters: [{ $ref: 'https://example.com/params.yaml#/Body' }], put: { responses: { 200: { description: 'OK' }, 415: unsupported } } } } },
+    });
+  }
+  invalid.push({
+    name: `${v}: a parameter that resolves to a query parameter is no body`,
+    spec: {
+      ...withResponses(v, { 200: { description: 'OK' }, 415: unsupported }, { operation: { parameters: [{ $ref: v === '2.0' ? '#/parameters/Q' : '#/components/parameters/Q' }] } }),
+      ...(v === '2.0'
+        ? { parameters: { Q: { name: 'q', in: 'query', type: 'string' } } }
+        : { components: { parameters: { Q: { name: 'q', in: 'query', schema: { type: 'string' } } } } }),
+    },
+    errors: [{ messageId: 'noBody', at: '/paths/~1items/get/responses/415' }],
+  });
   if (v === '2.0') {
     valid.push({
       name: `${v}: a form upload counts as a body`,

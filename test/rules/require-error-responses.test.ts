@@ -1,5 +1,6 @@
+import { describe, expect, it } from 'vitest';
 import rule from '../../rules/require-error-responses.js';
-import { requestBody, responsesOptional, testRule, VERSIONS, withoutResponses, withResponses, type InvalidCase, type ValidCase } from '../rule-tester.js';
+import { lintCase, requestBody, responsesOptional, testRule, VERSIONS, withoutResponses, withResponses, type InvalidCase, type ValidCase, type Version } from '../rule-tester.js';
 
 const valid: ValidCase[] = [];
 const invalid: InvalidCase[] = [];
@@ -19,6 +20,14 @@ for (const v of VERSIONS) {
     {
       name: `${v}: a public operation under a public root`,
       spec: withResponses(v, { 200: ok }, { path: '/version', root: { security: [] } }),
+    },
+    {
+      name: `${v}: an operation whose only security requirement is empty ({}) requires nothing`,
+      spec: withResponses(v, { 200: ok }, { path: '/version', operation: { security: [{}] } }),
+    },
+    {
+      name: `${v}: a root whose only security requirement is empty ({}) requires nothing`,
+      spec: withResponses(v, { 200: ok }, { path: '/version', root: { security: [{}] } }),
     },
   );
   invalid.push(
@@ -47,6 +56,18 @@ for (const v of VERSIONS) {
       name: `${v}: a public operation with a path variable`,
       spec: withResponses(v, { 200: ok }, { path: '/items/{id}', operation: { security: [] } }),
       errors: [{ messageId: 'missing', at: '/paths/~1items~1{id}/get' }],
+    },
+    {
+      name: `${v}: optional credentials ({} beside a scheme) can still be wrong`,
+      spec: withResponses(v, { 200: ok }, {
+        path: '/version',
+        operation: { security: [{}, { key: [] }] },
+        root:
+          v === '2.0'
+            ? { securityDefinitions: { key: { type: 'apiKey', in: 'header', name: 'X-Key' } } }
+            : { components: { securitySchemes: { key: { type: 'apiKey', in: 'header', name: 'X-Key' } } } },
+      }),
+      errors: [{ messageId: 'missing', at: '/paths/~1version/get' }],
     },
     {
       name: `${v}: security not declared is not public`,
@@ -79,3 +100,11 @@ for (const v of VERSIONS) {
 }
 
 testRule(rule, { valid, invalid });
+
+describe('require-error-responses: the remedy its message suggests', () => {
+  // Swagger 2.0 has no range keys (no-unknown-status reports '4XX' there): the message suggests none.
+  it.each(VERSIONS.map((v) => [v, v === '2.0' ? "(e.g. '400', '404'), or a 'default' error response." : "(e.g. '400', '404'), a '4XX' range, or a 'default' error response."]))('%s', (v, expected) => {
+    const result = lintCase(rule, { name: 'remedy', spec: withResponses(v as Version, { 200: ok }) });
+    expect(result.findings.map((finding) => finding.message)).toEqual([expect.stringContaining(expected)]);
+  });
+});

@@ -1,5 +1,6 @@
+import { describe, expect, it } from 'vitest';
 import rule from '../../rules/require-success-response.js';
-import { responsesOptional, testRule, VERSIONS, withoutResponses, withResponses, type InvalidCase, type ValidCase } from '../rule-tester.js';
+import { lintCase, responsesOptional, testRule, VERSIONS, withoutResponses, withResponses, type InvalidCase, type ValidCase } from '../rule-tester.js';
 
 const valid: ValidCase[] = [];
 const invalid: InvalidCase[] = [];
@@ -55,3 +56,17 @@ for (const v of ['3.0', '3.1', '3.2'] as const) {
 }
 
 testRule(rule, { valid, invalid });
+
+describe('require-success-response: the remedy its messages suggest', () => {
+  // Swagger 2.0 has no range keys (no-unknown-status reports '2XX' there): the messages suggest none.
+  for (const v of VERSIONS) {
+    const ending = v === '2.0' ? "(e.g. '200')." : "(e.g. '200'), or a '2XX' range.";
+    it.each([
+      ['missing', { 404: ok }],
+      ['onlyDefault', { default: ok }],
+    ])(`${v}: %s`, (_, responses) => {
+      const result = lintCase(rule, { name: 'remedy', spec: withResponses(v, responses) });
+      expect(result.findings.map((finding) => finding.message)).toEqual([expect.stringMatching(new RegExp(`${ending.replace(/[().]/g, '\\$&')}$`))]);
+    });
+  }
+});

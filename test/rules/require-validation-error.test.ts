@@ -1,5 +1,6 @@
+import { describe, expect, it } from 'vitest';
 import rule from '../../rules/require-validation-error.js';
-import { requestBody, responsesOptional, testRule, VERSIONS, withoutResponses, withResponses, type InvalidCase, type ValidCase } from '../rule-tester.js';
+import { lintCase, requestBody, responsesOptional, testRule, VERSIONS, withoutResponses, withResponses, type InvalidCase, type ValidCase } from '../rule-tester.js';
 
 const valid: ValidCase[] = [];
 const invalid: InvalidCase[] = [];
@@ -73,4 +74,61 @@ for (const v of VERSIONS) {
   else invalid.push({ ...undescribed, errors: [{ messageId: 'missing', at }] });
 }
 
+for (const v of VERSIONS) {
+  // With other codes than 400 and 422, the reason "malformed (400) or invalid (422)" does not hold.
+  invalid.push(
+    {
+      name: `${v}: option asks only for 400, and it is missing`,
+      options: { codes: ['400'] },
+      spec: withResponses(v, { 201: { description: 'Created' }, 422: { description: 'Invalid' } }, { method: 'post', operation: requestBody(v) }),
+      errors: [{ messageId: 'missingCodes', at }],
+    },
+    {
+      name: `${v}: option asks for 400, 409 and 422: the 400/422 reason holds`,
+      options: { codes: ['400', '409', '422'] },
+      spec: withResponses(v, { 201: { description: 'Created' }, 400: { description: 'Bad' } }, { method: 'post', operation: requestBody(v) }),
+      errors: [{ messageId: 'missing', at }],
+    },
+  );
+}
+
+for (const v of ['3.0', '3.1', '3.2'] as const) {
+  // `content: {}` lists no media type a body could have: there is no body to validate.
+  valid.push({
+    name: `${v}: a request body with an empty content map`,
+    spec: withResponses(v, { 204: { description: 'Deleted' } }, { method: 'delete', operation: { requestBody: { content: {}, required: false } } }),
+  });
+  invalid.push({
+    name: `${v}: a request body with one media type and no schema is a body`,
+    spec: withResponses(v, { 204: { description: 'Done' } }, { method: 'post', operation: { requestBody: { content: { 'text/plain': {} } } } }),
+    errors: [{ messageId: 'missing', at }],
+  });
+}
+
+for (const v of VERSIONS) {
+  // The codes are documented, behind a $ref that is not fetched.
+  valid.push({
+    name: `${v}: 400 and 422 behind remote $refs`,
+    spec: withResponses(
+      v,
+      { 201: { description: 'Created' }, 400: { $ref: 'https://example.com/responses.yaml#/BadRequest' }, 422: { $ref: 'https://example.com/responses.yaml#/Invalid' } },
+      { method: 'post', operation: requestBody(v) },
+    ),
+  });
+}
+
 testRule(rule, { valid, invalid });
+
+describe('require-validation-error: what its messages say is missing', () => {
+  const created = { 201: { description: 'Created' } };
+  it.each([
+    // Neither code: "no 400 or 422", not "no 400 and 422", which reads as "not both".
+    [{}, created, 'documents no 400 or 422 response; clients cannot tell a malformed request (400) from an invalid one (422).'],
+    [{}, { ...created, 400: { description: 'Bad' } }, 'documents no 422 response; clients cannot tell'],
+    [{ codes: ['400', '409', '422'] }, created, 'documents no 400, 409 or 422 response;'],
+    [{ codes: ['400'] }, created, 'documents no 400 response; document the status a client gets for a body the operation cannot accept.'],
+  ])('%j %j', (options, responses, expected) => {
+    const result = lintCase(rule, { name: 'wording', options, spec: withResponses('3.0', responses, { method: 'post', operation: requestBody('3.0') }) });
+    expect(result.findings.map((finding) => finding.message)).toEqual([expect.stringContaining(expected)]);
+  });
+});
