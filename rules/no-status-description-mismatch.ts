@@ -164,16 +164,27 @@ const CREDENTIAL_TALK = any(
   '\\w*authenticat\\w*',
   'auth',
   'credentials?',
-  'log(?:ged)? ?in|login|logon',
-  'sign(?:ed)? ?in|signin',
+  // Signing in or on, however spelt: 'log in', 'logged on', 'signing in', 'sign-in', 're-login'.
+  'log(?:ged|ging)? ?(?:in|on)|login|logon',
+  'sign(?:ed|ing)? ?(?:in|on)|signin|signon',
   'passwords?',
+  // Other things a client proves its identity with: a second factor, a request signature, a
+  // client certificate.
+  'passcodes?|pins?|otp|one time (?:password|passcode|code)s?|2 ?fa|mfa',
+  'signatures?|hmac',
+  'certificates?|certs?',
+  'unidentified|not (?:been )?identified|identify yourself',
+  '(?:verify|verified|confirm|confirmed|establish|established) (?:your |the |their |its )?identity|identity (?:could|can|was|is|has) not (?:be |been )?(?:verified|confirmed|established)',
   'anonymous(?:ly)?',
   'tokens?',
   'keys?',
   'apikeys?',
   // The field that carries the credentials (RFC 9110 §11.6.2); a bare 'authorization' is too
-  // often a permission.
+  // often a permission, but one that is required, missing or invalid is the header's.
   'authori[sz]ation (?:http |request )?(?:headers?|fields?)',
+  'authori[sz]ation (?:is |was )?(?:required|needed|missing|invalid|expired|failed)',
+  'requires? (?:\\w+ )?authori[sz]ation|(?:missing|invalid|expired|valid) authori[sz]ation',
+  'authori[sz]e (?:first|yourself)|please authori[sz]e',
   'bearer',
   'jwt',
   'sessions?',
@@ -184,8 +195,14 @@ const CREDENTIAL_TALK = any(
 
 const FAILED = 'missing|invalid|expired|bad|wrong|incorrect|revoked|malformed|unknown|unrecognized|unrecognised|empty|no';
 const CREDENTIAL_QUALIFIER = 'access|auth|authentication|authorization|authorisation|bearer|oauth|oauth2|api|session|refresh|jwt|license|licence|developer|subscription|user|client|app|application';
+/**
+ * Tokens that prove something other than who the client is: a CSRF token, a password-reset or
+ * e-mail verification link, a captcha, a page cursor. Refusing a request for one of them is no
+ * 401 (there is no challenge to answer), so they are not credentials here.
+ */
+const NOT_A_CREDENTIAL_TOKEN = '(?<!(?:csrf|xsrf|reset|verification|confirmation|invitation|invite|captcha|recaptcha|activation|unsubscribe|pagination|page|continuation|idempotency) )';
 /** A credential: a bare 'key' is too often a resource's key, so keys need a qualifier. */
-const CREDENTIAL = `(?:(?:${CREDENTIAL_QUALIFIER}) )*(?:tokens?|credentials?|jwt)|(?:(?:${CREDENTIAL_QUALIFIER}) )*(?:api|access|secret|license|licence|developer|subscription|auth) keys?|apikeys?`;
+const CREDENTIAL = `${NOT_A_CREDENTIAL_TOKEN}(?:(?:${CREDENTIAL_QUALIFIER}) )*(?:tokens?|credentials?|jwt)|(?:(?:${CREDENTIAL_QUALIFIER}) )*(?:api|access|secret|license|licence|developer|subscription|auth) keys?|apikeys?`;
 const NOT_VALID = 'missing|invalid|expired|incorrect|wrong|revoked|malformed|absent|empty|unknown|unrecognized|unrecognised|not valid|no longer valid|not provided|not present|not recognized|not recognised|not set|not supplied|not specified|not sent|not found';
 
 /** Missing, invalid or expired credentials: RFC 9110 §15.5.2's meaning. */

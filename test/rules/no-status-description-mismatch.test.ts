@@ -27,6 +27,7 @@ const MISMATCHED: Array<[Status, string, 'refusalOn401' | 'credentialsOn403' | '
   ['401', 'Access denied for the specified user identity.', 'refusalOn401'],
   ['401', 'CorporateAccountNotAllowedForApiPayment ApiClientMissingPaymentInformation', 'refusalOn401'],
   ['401', 'Insufficient permissions (made up)', 'refusalOn401'],
+  ['401', 'Access denied: IP address not whitelisted (made up)', 'refusalOn401'],
   ['403', 'invalid license API key', 'credentialsOn403'],
   ['403', 'Invalid API Key', 'credentialsOn403'],
   ['403', 'Invalid API token', 'credentialsOn403'],
@@ -56,6 +57,7 @@ const MISMATCHED: Array<[Status, string, 'refusalOn401' | 'credentialsOn403' | '
   ['403', 'Login required (made up)', 'credentialsOn403'],
   ['403', 'Missing bearer token (made up)', 'credentialsOn403'],
   ['403', 'Access denied: the JWT has expired (made up)', 'credentialsOn403'],
+  ['403', 'The access token is missing or invalid; the CSRF header is not checked (made up)', 'credentialsOn403'],
   ['500', 'Internal Server Error. The IBM Containers service is currently unavailable. Your request could not be processed. Please wait a few minutes and try again.', 'otherServerError'],
   ['500', 'The system is presently unavailable, or running in a severely degraded state. Check the error message for details', 'otherServerError'],
   ['500', 'Service unavailable\n\nThe service is not performing as expected\n', 'otherServerError'],
@@ -95,6 +97,20 @@ const FITTING: Array<[Status, string]> = [
   ['401', 'Permissions error. The Authorization header may be missing,\nthe value may be invalid or the associated organization/user does not\nhave permission to modify the specified typename.'],
   ['401', 'Missing Bearer, or the user lacks the admin role (made up)'],
   ['401', 'Method not allowed (made up)'],
+  // Authentication in other words: signing in or on, a second factor, a signature, a certificate,
+  // an identity that could not be established, the Authorization header that is required.
+  ['401', 'You are not allowed to access this resource without signing in (made up)'],
+  ['401', 'Permission denied. You must be signed-in. (made up)'],
+  ['401', 'Access denied. You need to be logged on. (made up)'],
+  ['401', 'Forbidden: expired or invalid OTP (made up)'],
+  ['401', 'Access denied; the PIN is wrong (made up)'],
+  ['401', 'Access denied: HMAC signature mismatch (made up)'],
+  ['401', 'Access denied: no or invalid client certificate (made up)'],
+  ['401', 'Access denied: identity could not be verified (made up)'],
+  ['401', 'Not allowed: unidentified client (made up)'],
+  ['401', 'Access denied. Authorization required. (made up)'],
+  ['401', 'Not allowed. Request requires user authorization. (made up)'],
+  ['401', 'Access denied. Please authorize first. (made up)'],
   // 403: the reason phrase, permission wording (with or without a token), and credentials named after another service.
   ['403', 'Forbidden'],
   ['403', 'Unauthorized'],
@@ -121,6 +137,13 @@ const FITTING: Array<[Status, string]> = [
   ['403', 'The API Key provided is currently not enabled'],
   ['403', 'Email not Verified, or API Limit Reached, or API Key Disabled'],
   ['403', 'Invalid CSRF token (made up)'],
+  // Tokens that prove something other than who the client is.
+  ['403', 'The csrf token is missing or invalid (made up)'],
+  ['403', 'CSRF token missing or incorrect. (made up)'],
+  ['403', 'The password reset token is invalid or has expired (made up)'],
+  ['403', 'The email verification token is invalid (made up)'],
+  ['403', 'Invitation token expired (made up)'],
+  ['403', 'Forbidden. The captcha token is invalid. (made up)'],
   ['403', 'Invalid tokenization request (made up)'],
   ['403', 'Not an invalid token: the account is suspended (made up)'],
   ['403', 'The token lacks the required scope (made up)'],
@@ -175,6 +198,10 @@ for (const v of VERSIONS) {
     { name: `${v}: reason phrases`, spec: withResponses(v, { 401: { description: 'Unauthorized' }, 403: { description: 'Forbidden' }, 500: { description: 'Internal Server Error' }, 502: { description: 'Bad Gateway' }, 503: { description: 'Service Unavailable' }, 504: { description: 'Gateway Timeout' } }) },
     { name: `${v}: other statuses are not read`, spec: withResponses(v, { 400: { description: 'Invalid token' }, 404: { description: 'Forbidden' }, default: { description: 'Service unavailable' } }) },
     { name: `${v}: no description`, spec: withResponses(v, { 401: {} }) },
+    {
+      name: `${v}: a 401 refusal that speaks of signing in, a 403 about a CSRF token`,
+      spec: withResponses(v, { 401: { description: 'Access denied: please sign in first' }, 403: { description: 'CSRF token is missing or invalid' } }),
+    },
   );
   invalid.push(
     {
