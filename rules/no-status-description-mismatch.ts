@@ -165,8 +165,9 @@ const CREDENTIAL_TALK = any(
   'auth',
   'credentials?',
   // Signing in or on, however spelt: 'log in', 'logged on', 'signing in', 'sign-in', 're-login'.
-  'log(?:ged|ging)? ?(?:in|on)|login|logon',
-  'sign(?:ed|ing)? ?(?:in|on)|signin|signon',
+  'log(?:ged|ging)? ?(?:in|on|into|onto)|login|logon',
+  'sign(?:ed|ing)? ?(?:in|on|into|onto)|signin|signon',
+  'sso|saml|oidc|openid',
   'passwords?',
   // Other things a client proves its identity with: a second factor, a request signature, a
   // client certificate.

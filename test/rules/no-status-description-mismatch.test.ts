@@ -102,6 +102,8 @@ const FITTING: Array<[Status, string]> = [
   ['401', 'You are not allowed to access this resource without signing in (made up)'],
   ['401', 'Permission denied. You must be signed-in. (made up)'],
   ['401', 'Access denied. You need to be logged on. (made up)'],
+  ['401', 'Access denied: you are not logged into the SAML IdP (made up)'],
+  ['401', 'Access denied: SSO required (made up)'],
   ['401', 'Forbidden: expired or invalid OTP (made up)'],
   ['401', 'Access denied; the PIN is wrong (made up)'],
   ['401', 'Access denied: HMAC signature mismatch (made up)'],
