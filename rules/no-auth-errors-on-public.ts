@@ -66,6 +66,12 @@ function takesOwnCredentials(context: RuleContext<Options>, operation: Operation
   return false;
 }
 
+/** Whether the `security` list in force is written as `[]`. */
+function writtenEmpty(operation: Operation): boolean {
+  const list = operation.security.declaredAt?.value;
+  return Array.isArray(list) && list.length === 0;
+}
+
 export default defineRule<Options>({
   id: 'no-auth-errors-on-public',
   meta: {
@@ -95,6 +101,9 @@ export default defineRule<Options>({
         // Only an explicit empty list says "no credentials": a `{}` alternative is optional auth,
         // where a bad token still earns a 401, and no `security` at all says nothing.
         if (response.status !== '401' || operation.security.kind !== 'public') return;
+        // A list that holds no requirement objects (`- bearer` for `- bearer: []`) is malformed,
+        // not the `[]` the message quotes.
+        if (!writtenEmpty(operation)) return;
         // A top-level `[]` is often a placeholder for auth configured elsewhere (Apache Airflow).
         if (!operation.security.explicitlyPublic && !context.options.topLevel) return;
         if (takesOwnCredentials(context, operation)) return;

@@ -59,6 +59,10 @@ for (const v of VERSIONS) {
       name: `${v}: a session cookie`,
       spec: withResponses(v, { ...ok, 401: unauthorized }, { operation: { security: [], parameters: [parameter(v, v === '2.0' ? 'Cookie' : 'JSESSIONID', v === '2.0' ? 'header' : 'cookie')] }, root }),
     },
+    {
+      name: `${v}: a security list of names, not requirement objects, is malformed rather than public`,
+      spec: withResponses(v, { ...ok, 401: unauthorized }, { operation: { security: ['bearer'] }, root }),
+    },
     { name: `${v}: a single sign-on endpoint`, spec: withResponses(v, { ...ok, 401: unauthorized }, { method: 'post', path: '/sso/saml/acs', operation: { security: [] }, root }) },
     {
       name: `${v}: credential in a query parameter of the path item`,
