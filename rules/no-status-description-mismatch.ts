@@ -26,6 +26,11 @@ const CONTRACTIONS: Record<string, string[]> = { "can't": ['can', 'not'], "won't
 const SUFFIXES: Record<string, string | undefined> = { "n't": 'not', "'re": 'are', "'ve": 'have', "'ll": 'will', "'m": 'am', "'d": 'would', "'s": undefined };
 
 const CURLY_QUOTE = /[\u2018\u2019]/g;
+/**
+ * A URL, or the target of a Markdown link: 'https://docs.example.com/errors#access-denied' names
+ * a page, it does not describe the response.
+ */
+const LINK = /\b[a-z][a-z0-9+.-]*:\/\/[^\s)\]>"']+|\]\([^)\s]*\)/gi;
 const TOKEN = /[A-Za-z0-9]+(?:'[A-Za-z]+)?|[.;:!?()[\]|<>\n•]|\s[-–—*]\s|^\s*[-*]\s/g;
 const ALPHANUMERIC = /[A-Za-z0-9]/;
 const WORD_PART = /[A-Z]+(?![a-z])|[A-Z]?[a-z0-9]+(?:'[a-z]+)?|[0-9]+/g;
@@ -37,7 +42,8 @@ function words(description: string): Words {
     list.push({ text, start, end });
   };
   // (`replace` and `matchAll` leave the shared patterns' `lastIndex` alone.)
-  const text = description.replace(CURLY_QUOTE, "'");
+  // Blanked rather than removed, so that offsets still point into the description.
+  const text = description.replace(CURLY_QUOTE, "'").replace(LINK, (link) => ' '.repeat(link.length));
   for (const match of text.matchAll(TOKEN)) {
     const token = match[0];
     const start = match.index;
@@ -277,6 +283,21 @@ const OWN: Readonly<Record<string, string>> = {
   '504': GATEWAY_TIMEOUT,
 };
 
+/** Each judged status named by its code, reason phrase or meaning. */
+const NAMED: Readonly<Record<string, string>> = {
+  '401': '401|unauthori[sz]ed',
+  '403': '403|forbidden',
+  ...Object.fromEntries(Object.entries(OWN).map(([status, own]) => [status, `${status}|${own}`])),
+};
+
+/**
+ * Whether the description sets its own status against `other` by number ('Unauthorized; a valid
+ * token without the scope gets 403 instead'): it tells the two apart, it does not confuse them.
+ */
+function contrasts(text: Words, status: string, other: string): boolean {
+  return mentions(text, other) && mentions(text, NAMED[status]!);
+}
+
 /** The statuses whose descriptions are read. */
 const JUDGED = new Set(['401', '403', ...Object.keys(FIVE_XX)]);
 
@@ -292,14 +313,14 @@ function judge(status: string, description: string): Verdict | undefined {
     const text = words(description);
     if (mentions(text, CREDENTIAL_TALK)) return undefined;
     const hit = find(text, REFUSAL, description);
-    return hit && { messageId: 'refusalOn401', data: { quote: hit.quote } };
+    return hit && !contrasts(text, '401', '403') ? { messageId: 'refusalOn401', data: { quote: hit.quote } } : undefined;
   }
   if (status === '403') {
     const text = words(description);
     // 'the token lacks the required scope' speaks of a token and is a correct 403.
     if (mentions(text, PERMISSION_TALK)) return undefined;
     const hit = find(text, BAD_CREDENTIALS, description, true);
-    return hit && { messageId: 'credentialsOn403', data: { quote: hit.quote } };
+    return hit && !contrasts(text, '403', '401') ? { messageId: 'credentialsOn403', data: { quote: hit.quote } } : undefined;
   }
   // Status keys are the spec's own strings: '__proto__' must not reach the prototype.
   if (!Object.hasOwn(FIVE_XX, status)) return undefined;
@@ -310,7 +331,7 @@ function judge(status: string, description: string): Verdict | undefined {
     // A 500 that says 'Internal Server Error: the service is unavailable' still reads as 503.
     if (own && (reading.weak || status !== '500')) continue;
     const hit = find(text, reading.phrase, description);
-    if (!hit) continue;
+    if (!hit || contrasts(text, status, reading.status)) continue;
     return { messageId: 'otherServerError', data: { status, quote: hit.quote, other: reading.status, reason: reading.reason } };
   }
   return undefined;
