@@ -18,10 +18,19 @@ const AUTH_ENDPOINT = new Set([
   'login', 'logon', 'signin', 'logout', 'signout', 'authenticate', 'authentication', 'authn', 'auth', 'oauth', 'oauth2',
   'token', 'tokens', 'refresh', 'authorize', 'authorise', 'authorization', 'authorisation', '2fa', 'mfa', 'otp',
   'session', 'sessions', 'revoke', 'password', 'callback',
+  // Single sign-on and its protocols, and passwordless sign-in: the request carries the assertion.
+  'sso', 'saml', 'saml2', 'oidc', 'openid', 'webauthn', 'passkey', 'passkeys', 'signon',
 ]);
 
 /** A parameter named like one of these carries the caller's credentials. */
-const CREDENTIAL_NAME = /^(?:x-)?(?:api[-_]?key|apikey|key|token|access[-_]?token|auth[-_]?token|id[-_]?token|auth|auth[-_]?key|authkey|authorization|password|secret|signature|sig|jwt|bearer)$/;
+const CREDENTIAL_NAME = /^(?:x-)?(?:api[-_]?key|apikey|key|token|access[-_]?token|auth[-_]?token|id[-_]?token|auth|auth[-_]?key|authkey|authorization|password|secret|signature|sig|jwt|bearer|cookie|sid)$/;
+/**
+ * A word that makes any name a credential: a password, the request's signature (a webhook's
+ * `X-Hub-Signature-256`, `Stripe-Signature`), a one-time code (`X-GitHub-OTP`).
+ */
+const CREDENTIAL_WORD = new Set(['password', 'passwd', 'authorization', 'signature', 'hmac', 'otp']);
+/** A session identifier, as cookies name it: `session`, `sessionid`, `JSESSIONID`, `PHPSESSID`. */
+const SESSION_WORD = /^(?:j|php)?sess(?:ion)?(?:id)?$/;
 const CREDENTIAL_NOUN = new Set(['token', 'key', 'password', 'passwd', 'secret', 'jwt', 'credential', 'credentials', 'authorization']);
 const CREDENTIAL_QUALIFIER = new Set(['api', 'access', 'auth', 'service', 'share', 'app', 'client', 'session', 'bearer', 'id', 'refresh', 'security', 'subscription', 'license', 'developer', 'user']);
 
@@ -29,7 +38,7 @@ function isCredentialParameter(name: string): boolean {
   if (CREDENTIAL_NAME.test(name.toLowerCase())) return true;
   const words = wordsOf(name);
   if (words.includes('csrf') || words.includes('xsrf')) return false;
-  if (words.includes('password') || words.includes('passwd') || words.includes('authorization')) return true;
+  if (words.some((word) => CREDENTIAL_WORD.has(word) || SESSION_WORD.test(word))) return true;
   return words.some((word) => CREDENTIAL_NOUN.has(word)) && words.some((word) => CREDENTIAL_QUALIFIER.has(word));
 }
 
@@ -55,6 +64,12 @@ function takesOwnCredentials(context: RuleContext<Options>, operation: Operation
     }
   }
   return false;
+}
+
+/** Whether the `security` list in force is written as `[]`. */
+function writtenEmpty(operation: Operation): boolean {
+  const list = operation.security.declaredAt?.value;
+  return Array.isArray(list) && list.length === 0;
 }
 
 export default defineRule<Options>({
@@ -86,6 +101,9 @@ export default defineRule<Options>({
         // Only an explicit empty list says "no credentials": a `{}` alternative is optional auth,
         // where a bad token still earns a 401, and no `security` at all says nothing.
         if (response.status !== '401' || operation.security.kind !== 'public') return;
+        // A list that holds no requirement objects (`- bearer` for `- bearer: []`) is malformed,
+        // not the `[]` the message quotes.
+        if (!writtenEmpty(operation)) return;
         // A top-level `[]` is often a placeholder for auth configured elsewhere (Apache Airflow).
         if (!operation.security.explicitlyPublic && !context.options.topLevel) return;
         if (takesOwnCredentials(context, operation)) return;

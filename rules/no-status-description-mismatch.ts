@@ -26,6 +26,11 @@ const CONTRACTIONS: Record<string, string[]> = { "can't": ['can', 'not'], "won't
 const SUFFIXES: Record<string, string | undefined> = { "n't": 'not', "'re": 'are', "'ve": 'have', "'ll": 'will', "'m": 'am', "'d": 'would', "'s": undefined };
 
 const CURLY_QUOTE = /[\u2018\u2019]/g;
+/**
+ * A URL, or the target of a Markdown link: 'https://docs.example.com/errors#access-denied' names
+ * a page, it does not describe the response.
+ */
+const LINK = /\b[a-z][a-z0-9+.-]*:\/\/[^\s)\]>"']+|\]\([^)\s]*\)/gi;
 const TOKEN = /[A-Za-z0-9]+(?:'[A-Za-z]+)?|[.;:!?()[\]|<>\n•]|\s[-–—*]\s|^\s*[-*]\s/g;
 const ALPHANUMERIC = /[A-Za-z0-9]/;
 const WORD_PART = /[A-Z]+(?![a-z])|[A-Z]?[a-z0-9]+(?:'[a-z]+)?|[0-9]+/g;
@@ -37,7 +42,8 @@ function words(description: string): Words {
     list.push({ text, start, end });
   };
   // (`replace` and `matchAll` leave the shared patterns' `lastIndex` alone.)
-  const text = description.replace(CURLY_QUOTE, "'");
+  // Blanked rather than removed, so that offsets still point into the description.
+  const text = description.replace(CURLY_QUOTE, "'").replace(LINK, (link) => ' '.repeat(link.length));
   for (const match of text.matchAll(TOKEN)) {
     const token = match[0];
     const start = match.index;
@@ -164,16 +170,28 @@ const CREDENTIAL_TALK = any(
   '\\w*authenticat\\w*',
   'auth',
   'credentials?',
-  'log(?:ged)? ?in|login|logon',
-  'sign(?:ed)? ?in|signin',
+  // Signing in or on, however spelt: 'log in', 'logged on', 'signing in', 'sign-in', 're-login'.
+  'log(?:ged|ging)? ?(?:in|on|into|onto)|login|logon',
+  'sign(?:ed|ing)? ?(?:in|on|into|onto)|signin|signon',
+  'sso|saml|oidc|openid',
   'passwords?',
+  // Other things a client proves its identity with: a second factor, a request signature, a
+  // client certificate.
+  'passcodes?|pins?|otp|one time (?:password|passcode|code)s?|2 ?fa|mfa',
+  'signatures?|hmac',
+  'certificates?|certs?',
+  'unidentified|not (?:been )?identified|identify yourself',
+  '(?:verify|verified|confirm|confirmed|establish|established) (?:your |the |their |its )?identity|identity (?:could|can|was|is|has) not (?:be |been )?(?:verified|confirmed|established)',
   'anonymous(?:ly)?',
   'tokens?',
   'keys?',
   'apikeys?',
   // The field that carries the credentials (RFC 9110 §11.6.2); a bare 'authorization' is too
-  // often a permission.
+  // often a permission, but one that is required, missing or invalid is the header's.
   'authori[sz]ation (?:http |request )?(?:headers?|fields?)',
+  'authori[sz]ation (?:is |was )?(?:required|needed|missing|invalid|expired|failed)',
+  'requires? (?:\\w+ )?authori[sz]ation|(?:missing|invalid|expired|valid) authori[sz]ation',
+  'authori[sz]e (?:first|yourself)|please authori[sz]e',
   'bearer',
   'jwt',
   'sessions?',
@@ -184,8 +202,14 @@ const CREDENTIAL_TALK = any(
 
 const FAILED = 'missing|invalid|expired|bad|wrong|incorrect|revoked|malformed|unknown|unrecognized|unrecognised|empty|no';
 const CREDENTIAL_QUALIFIER = 'access|auth|authentication|authorization|authorisation|bearer|oauth|oauth2|api|session|refresh|jwt|license|licence|developer|subscription|user|client|app|application';
+/**
+ * Tokens that prove something other than who the client is: a CSRF token, a password-reset or
+ * e-mail verification link, a captcha, a page cursor. Refusing a request for one of them is no
+ * 401 (there is no challenge to answer), so they are not credentials here.
+ */
+const NOT_A_CREDENTIAL_TOKEN = '(?<!(?:csrf|xsrf|reset|verification|confirmation|invitation|invite|captcha|recaptcha|activation|unsubscribe|pagination|page|continuation|idempotency) )';
 /** A credential: a bare 'key' is too often a resource's key, so keys need a qualifier. */
-const CREDENTIAL = `(?:(?:${CREDENTIAL_QUALIFIER}) )*(?:tokens?|credentials?|jwt)|(?:(?:${CREDENTIAL_QUALIFIER}) )*(?:api|access|secret|license|licence|developer|subscription|auth) keys?|apikeys?`;
+const CREDENTIAL = `${NOT_A_CREDENTIAL_TOKEN}(?:(?:${CREDENTIAL_QUALIFIER}) )*(?:tokens?|credentials?|jwt)|(?:(?:${CREDENTIAL_QUALIFIER}) )*(?:api|access|secret|license|licence|developer|subscription|auth) keys?|apikeys?`;
 const NOT_VALID = 'missing|invalid|expired|incorrect|wrong|revoked|malformed|absent|empty|unknown|unrecognized|unrecognised|not valid|no longer valid|not provided|not present|not recognized|not recognised|not set|not supplied|not specified|not sent|not found';
 
 /** Missing, invalid or expired credentials: RFC 9110 §15.5.2's meaning. */
@@ -259,6 +283,21 @@ const OWN: Readonly<Record<string, string>> = {
   '504': GATEWAY_TIMEOUT,
 };
 
+/** Each judged status named by its code, reason phrase or meaning. */
+const NAMED: Readonly<Record<string, string>> = {
+  '401': '401|unauthori[sz]ed',
+  '403': '403|forbidden',
+  ...Object.fromEntries(Object.entries(OWN).map(([status, own]) => [status, `${status}|${own}`])),
+};
+
+/**
+ * Whether the description sets its own status against `other` by number ('Unauthorized; a valid
+ * token without the scope gets 403 instead'): it tells the two apart, it does not confuse them.
+ */
+function contrasts(text: Words, status: string, other: string): boolean {
+  return mentions(text, other) && mentions(text, NAMED[status]!);
+}
+
 /** The statuses whose descriptions are read. */
 const JUDGED = new Set(['401', '403', ...Object.keys(FIVE_XX)]);
 
@@ -274,14 +313,14 @@ function judge(status: string, description: string): Verdict | undefined {
     const text = words(description);
     if (mentions(text, CREDENTIAL_TALK)) return undefined;
     const hit = find(text, REFUSAL, description);
-    return hit && { messageId: 'refusalOn401', data: { quote: hit.quote } };
+    return hit && !contrasts(text, '401', '403') ? { messageId: 'refusalOn401', data: { quote: hit.quote } } : undefined;
   }
   if (status === '403') {
     const text = words(description);
     // 'the token lacks the required scope' speaks of a token and is a correct 403.
     if (mentions(text, PERMISSION_TALK)) return undefined;
     const hit = find(text, BAD_CREDENTIALS, description, true);
-    return hit && { messageId: 'credentialsOn403', data: { quote: hit.quote } };
+    return hit && !contrasts(text, '403', '401') ? { messageId: 'credentialsOn403', data: { quote: hit.quote } } : undefined;
   }
   // Status keys are the spec's own strings: '__proto__' must not reach the prototype.
   if (!Object.hasOwn(FIVE_XX, status)) return undefined;
@@ -292,7 +331,7 @@ function judge(status: string, description: string): Verdict | undefined {
     // A 500 that says 'Internal Server Error: the service is unavailable' still reads as 503.
     if (own && (reading.weak || status !== '500')) continue;
     const hit = find(text, reading.phrase, description);
-    if (!hit) continue;
+    if (!hit || contrasts(text, status, reading.status)) continue;
     return { messageId: 'otherServerError', data: { status, quote: hit.quote, other: reading.status, reason: reading.reason } };
   }
   return undefined;

@@ -67,8 +67,8 @@ export default defineRule({
           if (list !== undefined) byList.set(list, known);
         }
         // A range or `default` does not tell the client which of the two it got: exact codes only.
-        const missingUnauthorized = known.need.unauthorized && !operation.response('401');
-        const missingForbidden = known.need.forbidden && !operation.response('403');
+        const missingUnauthorized = known.need.unauthorized && !documents(operation, '401');
+        const missingForbidden = known.need.forbidden && !documents(operation, '403');
         if (!missingUnauthorized && !missingForbidden) return;
         const messageId = missingUnauthorized && missingForbidden ? 'missingBoth' : missingUnauthorized ? 'missingUnauthorized' : 'missingForbidden';
         // A message about scopes names the schemes that ask for them, not an API key beside them.
@@ -78,6 +78,15 @@ export default defineRule({
     };
   },
 });
+
+/**
+ * Whether the operation lists `status` under `responses`. The key is what documents it: a `$ref`
+ * that is not followed (a remote URL) leaves no response in the model, but the operation still
+ * says it answers with that status.
+ */
+function documents(operation: Operation, status: string): boolean {
+  return operation.response(status) !== undefined || (operation.responsesNode !== undefined && Object.hasOwn(operation.responsesNode.value, status));
+}
 
 /** The schemes the requirements name (those `keep` takes), quoted once each: `'oauth', 'apiKey'`. */
 function describe(operation: Operation, keep: (name: string, scopes: unknown) => boolean = () => true): string {

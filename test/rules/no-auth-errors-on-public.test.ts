@@ -48,6 +48,23 @@ for (const v of VERSIONS) {
       spec: withResponses(v, { ...ok, 401: unauthorized }, { operation: { security: [], parameters: [parameter(v, 'X-Service-Token', 'header')] }, root }),
     },
     {
+      name: `${v}: a webhook receiver checking the request's signature`,
+      spec: withResponses(v, { ...ok, 401: unauthorized }, { method: 'post', path: '/events', operation: { security: [], parameters: [parameter(v, 'X-Hub-Signature-256', 'header')] }, root }),
+    },
+    {
+      name: `${v}: a one-time code header`,
+      spec: withResponses(v, { ...ok, 401: unauthorized }, { operation: { security: [], parameters: [parameter(v, 'X-GitHub-OTP', 'header')] }, root }),
+    },
+    {
+      name: `${v}: a session cookie`,
+      spec: withResponses(v, { ...ok, 401: unauthorized }, { operation: { security: [], parameters: [parameter(v, v === '2.0' ? 'Cookie' : 'JSESSIONID', v === '2.0' ? 'header' : 'cookie')] }, root }),
+    },
+    {
+      name: `${v}: a security list of names, not requirement objects, is malformed rather than public`,
+      spec: withResponses(v, { ...ok, 401: unauthorized }, { operation: { security: ['bearer'] }, root }),
+    },
+    { name: `${v}: a single sign-on endpoint`, spec: withResponses(v, { ...ok, 401: unauthorized }, { method: 'post', path: '/sso/saml/acs', operation: { security: [] }, root }) },
+    {
       name: `${v}: credential in a query parameter of the path item`,
       spec: { ...withResponses(v, {}, { root }), paths: { '/items': { parameters: [parameter(v, 'api_key', 'query')], get: { security: [], responses: { ...ok, 401: unauthorized } } } } },
     },

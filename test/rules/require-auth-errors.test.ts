@@ -59,6 +59,16 @@ for (const v of VERSIONS) {
       },
     },
     {
+      // The remote file is not fetched, so the model has no response there; the key still documents it.
+      name: `${v}: 401 and 403 as remote $refs that are not fetched`,
+      spec: secured(
+        v,
+        { ...ok, 401: { $ref: 'https://example.com/common.yaml#/Unauthorized' }, 403: { $ref: 'https://example.com/common.yaml#/Forbidden' } },
+        [{ oauth: ['read'] }],
+        oauth,
+      ),
+    },
+    {
       name: `${v}: 401 in another file`,
       spec: secured(v, { ...ok, 401: { $ref: 'common/responses.yaml#/Unauthorized' } }, [{ bearer: [] }], bearer),
       files: { 'common/responses.yaml': 'Unauthorized:\n  description: Unauthorized\n' },
