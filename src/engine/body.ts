@@ -65,7 +65,9 @@ export function responseUses(spec: Spec): Map<string, ResponseUse> {
       let use = uses.get(key);
       if (!use) uses.set(key, (use = { statuses: new Set(), operations: [] }));
       use.statuses.add(response.status);
-      if (!use.operations.includes(operation)) use.operations.push(operation);
+      // An operation's responses come together, so a repeat is the last one added: a response
+      // shared by thousands of operations is not searched thousands of times.
+      if (use.operations[use.operations.length - 1] !== operation) use.operations.push(operation);
     }
   }
   return uses;
