@@ -110,7 +110,7 @@ function buildProgram(io: CliIo, exit: { code: number }): Command {
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('text'))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .addOption(new Option('--fail-on <severity>', 'lowest severity that fails the run (exit 1)').choices([...SEVERITIES, 'none']).default('error'))
-    .option('--sarif-root <dir>', 'folder that sarif and github paths are relative to (default: the git top-level, else GITHUB_WORKSPACE, else the working directory)')
+    .option('--sarif-root <dir>', 'folder that sarif and github paths are relative to (default: the git top-level of the working directory, else of each file, else GITHUB_WORKSPACE, else the working directory)')
     .option('--category <name>', 'sarif: code scanning category (automationDetails.id), to upload several runs per commit')
     .option('-c, --config <file>', 'configuration file (default: the nearest statuslint.config.yaml or .statuslintrc.* from here up)')
     .option('--no-config', 'use no configuration file: the recommended rules')
@@ -622,17 +622,19 @@ function refuseToOverwriteInput(what: string, output: string, result: LintResult
 }
 
 /**
- * Each file (as the user names it) relative to `root` (--sarif-root, else the one found). A
+ * Each file (as the user names it) relative to its root (--sarif-root, else see sourceRoots). A
  * file outside the root cannot be shown by code scanning or annotations; say so once per file
  * rather than upload a path that matches nothing without a word.
  */
 async function repositoryPaths(files: readonly string[], explicitRoot: string | undefined, io: CliIo): Promise<Map<string, string>> {
-  const { findSourceRoot, pathUnderRoot } = await import('./source-root.js');
-  const root = explicitRoot ?? findSourceRoot(io.cwd, io.env);
+  const { sourceRoots, pathUnderRoot } = await import('./source-root.js');
+  const rootOf = explicitRoot !== undefined ? () => explicitRoot : sourceRoots(io.cwd, io.env);
   const paths = new Map<string, string>();
   for (const file of files) {
     if (paths.has(file)) continue;
-    const { path, inside } = pathUnderRoot(resolve(io.cwd, file), root);
+    const absolute = resolve(io.cwd, file);
+    const root = rootOf(absolute);
+    const { path, inside } = pathUnderRoot(absolute, root);
     paths.set(file, path);
     if (!inside) io.stderr(`statuslint: warning: ${file} is outside the repository root ${displayPath(root, io.cwd) || '.'}; GitHub cannot place its findings (set --sarif-root)\n`);
   }

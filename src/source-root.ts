@@ -4,9 +4,9 @@
 // symlink matches nothing, and the finding is shown without its place in the code.
 
 import { statSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from './errors.js';
-import { gitTopLevel, isInside, realPath as realpath } from './loader/project-root.js';
+import { gitTopLevel, gitTopLevels, isInside, realPath as realpath } from './loader/project-root.js';
 
 /**
  * The folder that reported paths are relative to, found from the working directory: the
@@ -21,6 +21,21 @@ export function findSourceRoot(cwd: string, env: NodeJS.ProcessEnv = {}): string
   const workspace = env.GITHUB_WORKSPACE ? realpath(resolve(env.GITHUB_WORKSPACE)) : undefined;
   if (workspace && isInside(start, workspace)) return workspace;
   return start;
+}
+
+/**
+ * The folder each reported file (absolute) is relative to, when no --sarif-root is given: the
+ * git top-level of the working directory; when the working directory is in no git work tree,
+ * the git top-level holding the file. The action runs in GITHUB_WORKSPACE, which holds no
+ * `.git` when `actions/checkout` was given a `path:`: the repository is then a subfolder, and
+ * paths from the workspace would carry a prefix that is not in it. A file in no work tree
+ * falls back to findSourceRoot's answer (GITHUB_WORKSPACE, else the working directory).
+ */
+export function sourceRoots(cwd: string, env: NodeJS.ProcessEnv = {}): (file: string) => string {
+  const fallback = findSourceRoot(cwd, env);
+  if (gitTopLevel(realpath(resolve(cwd))) !== undefined) return () => fallback;
+  const topLevel = gitTopLevels();
+  return (file) => topLevel(dirname(realpath(file))) ?? fallback;
 }
 
 /** `--sarif-root DIR` as an absolute, symlink-free folder; a UsageError when it is not one. */

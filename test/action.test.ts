@@ -93,9 +93,10 @@ describe('action.yml', () => {
 // The script itself, as the runner would run it: bash, the inputs in the environment, the
 // action's folder in GITHUB_ACTION_PATH. It runs the built CLI, so it needs `npm run build`.
 describe.skipIf(!existsSync(join(projectRoot, 'dist', 'src', 'cli.js')))('action.yml: the lint step, run by bash (needs npm run build)', () => {
-  function runStep(inputs: Record<string, string>, files: Record<string, string> = {}): { code: number; stdout: string; stderr: string; outputs: Record<string, string>; workspace: string } {
+  /** `git`: where the checkout's `.git` is, the workspace itself unless `actions/checkout` was given a `path:`. */
+  function runStep(inputs: Record<string, string>, files: Record<string, string> = {}, git = '.git'): { code: number; stdout: string; stderr: string; outputs: Record<string, string>; workspace: string } {
     const workspace = mkdtempSync(join(tmpdir(), 'statuslint-action-'));
-    mkdirSync(join(workspace, '.git'));
+    mkdirSync(join(workspace, git), { recursive: true });
     cpSync(join(projectRoot, 'fixtures'), join(workspace, 'fixtures'), { recursive: true });
     writeFileSync(join(workspace, 'broken.yaml'), 'openapi: 3.0.3\npaths:\n  /x: [\n');
     for (const [name, text] of Object.entries(files)) {
@@ -104,7 +105,7 @@ describe.skipIf(!existsSync(join(projectRoot, 'dist', 'src', 'cli.js')))('action
     }
     const outputFile = join(workspace, 'github-output');
     writeFileSync(outputFile, '');
-    const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, GITHUB_ACTION_PATH: projectRoot, GITHUB_OUTPUT: outputFile, npm_config_update_notifier: 'false' };
+    const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, GITHUB_WORKSPACE: workspace, GITHUB_ACTION_PATH: projectRoot, GITHUB_OUTPUT: outputFile, npm_config_update_notifier: 'false' };
     for (const [name, input] of Object.entries(action.inputs)) {
       const variable = Object.keys(lintStep.env!).find((key) => lintStep.env![key] === `\${{ inputs.${name} }}`)!;
       env[variable] = inputs[name] ?? input.default ?? '';
@@ -140,6 +141,16 @@ describe.skipIf(!existsSync(join(projectRoot, 'dist', 'src', 'cli.js')))('action
     const lines = step.stderr.split('\n').filter(Boolean);
     expect(lines.filter((line) => line.includes('https://example.com/responses.yaml'))).toHaveLength(1);
     expect(lines.filter((line) => /^statuslint: warning: [\d,]+ results are more than GitHub code scanning accepts in one run/.test(line))).toHaveLength(1);
+  });
+
+  it('writes paths from the root of a repository checked out into a subfolder of the workspace (path:)', () => {
+    const petstore = readFileSync(join(projectRoot, 'fixtures', 'petstore', 'openapi.yaml'), 'utf8');
+    const step = runStep({ specs: 'repo/api/openapi.yaml', 'sarif-output': 'statuslint.sarif' }, { 'repo/api/openapi.yaml': petstore }, 'repo/.git');
+    expect(step.code).toBe(1);
+    expect(step.stdout).toContain('::error file=api/openapi.yaml,line=81,');
+    expect(step.stdout).not.toContain('file=repo/');
+    const log = JSON.parse(readFileSync(join(step.workspace, 'statuslint.sarif'), 'utf8')) as { runs: Array<{ results: Array<{ locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }> }> };
+    expect(new Set(log.runs[0]!.results.map((result) => result.locations[0]!.physicalLocation.artifactLocation.uri))).toEqual(new Set(['api/openapi.yaml']));
   });
 
   it('passes with fail-on none, and prints the format asked for', () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pathToUri } from '../src/reporters/context.js';
-import { findSourceRoot, pathUnderRoot, sourceRootOption } from '../src/source-root.js';
+import { findSourceRoot, pathUnderRoot, sourceRootOption, sourceRoots } from '../src/source-root.js';
 import { isUriReference } from './sarif-schema.js';
 
 function tree(): string {
@@ -42,6 +42,29 @@ describe('findSourceRoot', () => {
     const link = join(tree(), 'link');
     symlinkSync(repo, link);
     expect(findSourceRoot(link)).toBe(repo);
+  });
+});
+
+describe('sourceRoots', () => {
+  it("takes each file's git top-level when the working directory is in none (the action, after a checkout with path:)", () => {
+    const workspace = tree();
+    mkdirSync(join(workspace, 'repo', '.git'), { recursive: true });
+    mkdirSync(join(workspace, 'repo', 'api'));
+    mkdirSync(join(workspace, 'loose'));
+    const rootOf = sourceRoots(workspace, { GITHUB_WORKSPACE: workspace });
+    expect(rootOf(join(workspace, 'repo', 'api', 'openapi.yaml'))).toBe(join(workspace, 'repo'));
+    // A file in no work tree: the workspace, as before.
+    expect(rootOf(join(workspace, 'loose', 'openapi.yaml'))).toBe(workspace);
+  });
+
+  it("keeps the working directory's git top-level for every file, also one in another repository", () => {
+    const repo = tree();
+    mkdirSync(join(repo, '.git'));
+    const other = tree();
+    mkdirSync(join(other, '.git'));
+    const rootOf = sourceRoots(repo);
+    expect(rootOf(join(repo, 'openapi.yaml'))).toBe(repo);
+    expect(rootOf(join(other, 'openapi.yaml'))).toBe(repo);
   });
 });
 

@@ -18,7 +18,7 @@ export function gitTopLevel(folder: string): string | undefined {
  * the folder it ends at, so a run over hundreds of specs in nearby folders asks the file
  * system about each folder once, not once per spec and level.
  */
-function gitTopLevels(): (folder: string) => string | undefined {
+export function gitTopLevels(): (folder: string) => string | undefined {
   const known = new Map<string, string | undefined>();
   return (folder) => {
     const passed: string[] = [];
