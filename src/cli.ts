@@ -636,7 +636,8 @@ async function repositoryPaths(files: readonly string[], explicitRoot: string | 
     const root = rootOf(absolute);
     const { path, inside } = pathUnderRoot(absolute, root);
     paths.set(file, path);
-    if (!inside) io.stderr(`statuslint: warning: ${file} is outside the repository root ${displayPath(root, io.cwd) || '.'}; GitHub cannot place its findings (set --sarif-root)\n`);
+    // printable: a line break in a file name would start a line the runner reads as a workflow command.
+    if (!inside) io.stderr(`statuslint: warning: ${printable(`${file} is outside the repository root ${displayPath(root, io.cwd) || '.'}`)}; GitHub cannot place its findings (set --sarif-root)\n`);
   }
   return paths;
 }

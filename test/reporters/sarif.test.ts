@@ -223,6 +223,17 @@ describe('sarif: URIs', () => {
     expect(cli.stderr).toMatch(/^statuslint: warning: fixtures\/petstore\/openapi\.yaml is outside the repository root fixtures\/clean; GitHub cannot place its findings \(set --sarif-root\)\n$/);
     expect(cli.code).toBe(1);
   });
+
+  it('names such a spec printably: a line break in its name cannot start a workflow command in the log', async () => {
+    const folder = realpathSync(mkdtempSync(join(tmpdir(), 'statuslint-outside-')));
+    mkdirSync(join(folder, 'repo'));
+    mkdirSync(join(folder, 'specs'));
+    cpSync(join(projectRoot, 'fixtures', 'petstore', 'openapi.yaml'), join(folder, 'specs', 'x\n::error::injected.yaml'));
+    const cli = await runCli(['--format', 'github', '--fail-on', 'none', '--sarif-root', 'repo', 'specs/'], { cwd: folder });
+    expect(cli.code).toBe(0);
+    expect(cli.stderr).not.toMatch(/^::/m);
+    expect(cli.stderr).toContain('statuslint: warning: specs/x\\u{a}::error::injected.yaml is outside the repository root repo;');
+  });
 });
 
 describe('sarif: through the CLI', () => {
