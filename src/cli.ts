@@ -315,7 +315,7 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
     literal: stdinSpec?.text !== undefined ? new Set([stdinSpec.path]) : undefined,
   });
   const configName = config.path ? displayPath(config.path, io.cwd) : 'the configuration';
-  for (const path of inputs.ignored) io.stderr(`statuslint: warning: ${displayPath(path, io.cwd)} is ignored by ${configName}; not linted\n`);
+  for (const path of inputs.ignored) io.stderr(`statuslint: warning: ${printable(displayPath(path, io.cwd))} is ignored by ${configName}; not linted\n`);
 
   const progress = createProgress(showsProgress(Boolean(io.stderrIsTty), io.env), { write: io.stderr, now: io.now });
   const lintOptions: ParallelLintOptions = {

@@ -181,6 +181,10 @@ describe('rules, extends and overrides', () => {
     const named = await runCli(['vendor/stripe/openapi.yaml'], { cwd: dir });
     expect(named.code).toBe(0);
     expect(named.stderr).toBe('statuslint: warning: vendor/stripe/openapi.yaml is ignored by statuslint.config.yaml; not linted\n');
+    // As a shell expands `vendor/*` in a CI step: a line break in the name starts no workflow command.
+    const odd = project({ 'statuslint.config.yaml': { ignore: ['vendor/'] }, 'vendor/x\n::error::injected.yaml': spec });
+    const oddRun = await runCli(['vendor/x\n::error::injected.yaml'], { cwd: odd });
+    expect(oddRun.stderr).toBe('statuslint: warning: vendor/x\\u{a}::error::injected.yaml is ignored by statuslint.config.yaml; not linted\n');
   });
 
   it("patterns do not reach out of the configuration's folder: a spec beside it gets only the top-level rules", async () => {
