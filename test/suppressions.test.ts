@@ -78,6 +78,28 @@ for (const version of VERSIONS) {
       expect(at(await lintProject({ 'openapi.yaml': spec }))).toEqual([]);
     });
 
+    it('on a shared response, also silences what is reported at a use of it for a status it does not fit', async () => {
+      // A 429 that shares a 400's response: require-retry-after reports the use, not the definition.
+      const spec = withResponses(version, { 400: { $ref: responsesRef(version, 'Failure') }, 429: { $ref: responsesRef(version, 'Failure') } }, {
+        root: sharedResponses(version, { Failure: { description: 'failed', [IGNORE]: ['require-retry-after'] } }),
+      });
+      expect(at(await lintProject({ 'openapi.yaml': spec }))).toEqual([]);
+      const bare = withResponses(version, { 400: { $ref: responsesRef(version, 'Failure') }, 429: { $ref: responsesRef(version, 'Failure') } }, {
+        root: sharedResponses(version, { Failure: { description: 'failed' } }),
+      });
+      expect(at(await lintProject({ 'openapi.yaml': bare }))).toEqual([`require-retry-after ${op}/responses/429`]);
+    });
+
+    it("on an operation, is unused when the shared definition's own entry already silences the finding", async () => {
+      const spec = withResponses(version, { 200: { description: 'ok' }, 429: { $ref: responsesRef(version, 'TooMany') } }, {
+        operation: { [IGNORE]: ['require-retry-after'] },
+        root: sharedResponses(version, { TooMany: { ...slow, [IGNORE]: ['require-retry-after'] } }),
+      });
+      const findings = await lintProject({ 'openapi.yaml': spec });
+      expect(at(findings)).toEqual([`unused-suppression ${op}/${IGNORE}/0`]);
+      expect(findings[0]!.message).toBe("x-statuslint-ignore lists 'require-retry-after', which reports nothing here; remove the entry.");
+    });
+
     it('on an operation, names the shared definition in another file that it misses', async () => {
       const spec = withResponses(version, { 200: { description: 'ok' }, 401: { $ref: 'common/responses.yaml#/Unauthorized' } }, { operation: { [IGNORE]: ['require-www-authenticate'] } });
       const findings = await lintProject({ 'openapi.yaml': spec, 'common/responses.yaml': { Unauthorized: { description: 'no' } } });

@@ -115,18 +115,37 @@ export function collectSuppressions(spec: Spec): Suppressions {
   return { entries, invalid };
 }
 
+/** What the walk knew about each finding beyond where it is written. */
+export interface FindingLinks {
+  /** The operations whose visit reported each finding. */
+  reachedFrom?: ReadonlyMap<RawFinding, ReadonlySet<Located>>;
+  /**
+   * For a finding reported at a `$ref` that names a shared response (the use is what is wrong:
+   * the response also serves statuses the rule does not ask of it), that response.
+   */
+  aboutDefinition?: ReadonlyMap<RawFinding, Located>;
+}
+
+/** Whether `entry` covers `finding`: written inside the node that carries it, or about a use of that (shared) response. */
+function covers(entry: Entry, finding: RawFinding, aboutDefinition: ReadonlyMap<RawFinding, Located> | undefined): boolean {
+  if (entry.scope.file === finding.at.file && isWithin(finding.at.pointer, entry.scope.pointer)) return true;
+  const definition = aboutDefinition?.get(finding);
+  return definition !== undefined && definition.file === entry.scope.file && definition.pointer === entry.scope.pointer;
+}
+
 /**
  * Drops the findings that a suppression covers, and adds an `unused-suppression` finding for
  * each entry that silenced nothing although its rule ran, names no rule, or is malformed.
  * A suppression covers findings written inside the node that carries it, in the same file: an
  * operation's suppression does not reach a shared definition the operation merely references.
+ * One on a shared response also covers what is reported at the `$ref`s that use it.
  */
 export function applySuppressions(
   { entries, invalid }: Suppressions,
   findings: readonly RawFinding[],
   ran: ReadonlySet<string>,
   options: SuppressionOptions = {},
-  reachedFrom: ReadonlyMap<RawFinding, ReadonlySet<Located>> = new Map(),
+  { reachedFrom = new Map(), aboutDefinition }: FindingLinks = {},
 ): RawFinding[] {
   if (entries.length === 0 && invalid.length === 0) return [...findings];
   const byRule = new Map<string, Entry[]>();
@@ -138,7 +157,7 @@ export function applySuppressions(
   const kept = findings.filter((finding) => {
     let suppressed = false;
     for (const entry of byRule.get(finding.ruleId) ?? []) {
-      if (entry.scope.file !== finding.at.file || !isWithin(finding.at.pointer, entry.scope.pointer)) continue;
+      if (!covers(entry, finding, aboutDefinition)) continue;
       entry.used = true;
       suppressed = true;
     }
@@ -159,10 +178,12 @@ export function applySuppressions(
     if (known && !known.has(entry.rule)) report('unknownRule', entry.at, { rule: entry.rule, hint: didYouMean(entry.rule, known) || '.' });
     // A rule that is off for this spec cannot tell us whether the entry is still needed.
     else if (ran.has(entry.rule) && !entry.used) {
-      const shared = findings.find((finding) => finding.ruleId === entry.rule && reachedFrom.get(finding)?.has(entry.scope));
+      // Among the findings still reported: one that the definition's own entry silences needs nothing more here.
+      const shared = kept.find((finding) => finding.ruleId === entry.rule && reachedFrom.get(finding)?.has(entry.scope));
       if (shared) report('inSharedDefinition', entry.at, { rule: entry.rule, where: refTo(entry.scope, shared.at) });
       else report('unused', entry.at, { rule: entry.rule });
     }
   }
   return kept;
 }
+
