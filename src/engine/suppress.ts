@@ -40,6 +40,12 @@ export interface SuppressionOptions {
    * absent, entries for rules that did not run are never reported.
    */
   knownRules?: readonly string[];
+  /**
+   * Told each entry that silenced a finding. An entry in a file that several specs reach may
+   * silence something for one spec and nothing for another (a shared 201 that one spec's POST
+   * uses and another's PUT): it is not unused, and the run drops what the other reported.
+   */
+  onSilenced?: (entry: Located) => void;
 }
 
 interface Entry {
@@ -164,6 +170,7 @@ export function applySuppressions(
     return !suppressed;
   });
 
+  if (options.onSilenced) for (const entry of entries) if (entry.used) options.onSilenced(entry.at);
   const severity = options.unusedSuppressions ?? unusedSuppression.meta.severity;
   if (severity === 'off') return kept;
   const known = options.knownRules ? new Set(options.knownRules) : undefined;
@@ -187,3 +194,15 @@ export function applySuppressions(
   return kept;
 }
 
+/**
+ * The findings without the `unused-suppression` reports of entries that another spec of the
+ * run silenced something with (SuppressionOptions.onSilenced), by `file` and `pointer` as
+ * `silencedKey` gives them.
+ */
+export function withoutSilencedEntries<T extends { readonly ruleId: string }>(findings: T[], silenced: ReadonlySet<string>, keyOf: (finding: T) => string): T[] {
+  if (silenced.size === 0) return findings;
+  return findings.filter((finding) => finding.ruleId !== unusedSuppression.id || !silenced.has(keyOf(finding)));
+}
+
+/** How an entry's place is keyed across specs: its file (as the run names it) and pointer. */
+export const silencedKey = (file: string, pointer: string): string => `${file}\u0000${pointer}`;
