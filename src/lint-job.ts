@@ -92,7 +92,7 @@ function dependenciesOf(workspace: Workspace, file: SourceFile): Dependencies | 
   const files: Dependencies['files'] = [];
   for (const path of dependencies.files) {
     const print = workspace.fingerprintOf(path);
-    // Read from the overlay, or from a pipe: nothing to tell a change by.
+    // Read from the overlay, or from a pipe: nothing to tell a change by; or reached by a link (Workspace.fingerprintOf).
     if (!print) return undefined;
     files.push([path, print]);
   }
