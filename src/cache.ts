@@ -268,8 +268,9 @@ const isPosition = (value: unknown): boolean => Number.isInteger(value) && (valu
  */
 function wellFormed(reply: KeptReply | null, isRuleId: (id: string) => boolean): boolean {
   if (typeof reply !== 'object' || reply === null || !Object.keys(reply).every((key) => KEPT_KEYS.has(key))) return false;
-  const { kind, findings, notices, internalErrors, referenced, loaded } = reply;
+  const { kind, findings, notices, internalErrors, referenced, loaded, silenced } = reply;
   if (!Array.isArray(findings) || !Array.isArray(notices) || !Array.isArray(internalErrors) || !Array.isArray(referenced) || !Array.isArray(loaded)) return false;
+  if (silenced !== undefined && !(Array.isArray(silenced) && silenced.every((entry) => Array.isArray(entry) && entry.length === 2 && entry.every(isString)))) return false;
   // Kept only when clean: nothing to warn of, no bug met.
   if (notices.length > 0 || internalErrors.length > 0 || !referenced.every(isString) || !loaded.every(isString)) return false;
   if (kind === 'notSpec') return typeof reply.path === 'string' && findings.length === 0 && reply.ran === false;
@@ -293,7 +294,7 @@ function wellFormed(reply: KeptReply | null, isRuleId: (id: string) => boolean):
 }
 
 /** What a kept reply may hold: nothing of a failure, a fix or the run it came from. */
-const KEPT_KEYS = new Set(['kind', 'path', 'file', 'ran', 'findings', 'internalErrors', 'notices', 'referenced', 'loaded']);
+const KEPT_KEYS = new Set(['kind', 'path', 'file', 'ran', 'findings', 'internalErrors', 'notices', 'referenced', 'loaded', 'silenced']);
 
 /** Small pieces gathered into writes of about a megabyte. */
 class PieceBatch {

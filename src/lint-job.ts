@@ -39,6 +39,7 @@ export function jobRunner(setup: WorkerSetup): (job: WorkerJob) => WorkerReply {
         for (const finding of outcome.raw) if (finding.fix) keys.push(fixKey(finding.fix));
         if (keys.length > 0) reply.fixKeys = keys;
       }
+      if (outcome.silenced.length > 0) reply.silenced = outcome.silenced.map((entry) => [displayPath(entry.file.path, setup.cwd), entry.pointer]);
       reply.internalErrors = outcome.internalErrors.map(({ error, ...rest }) => ({ ...rest, stack: error instanceof Error ? error.stack : undefined }));
       reply.file = displayPath(file.path, setup.cwd);
       if (setup.cache) dependencies = dependenciesOf(workspace, file);
@@ -91,7 +92,7 @@ function dependenciesOf(workspace: Workspace, file: SourceFile): Dependencies | 
   const files: Dependencies['files'] = [];
   for (const path of dependencies.files) {
     const print = workspace.fingerprintOf(path);
-    // Read from the overlay, or from a pipe: nothing to tell a change by.
+    // Read from the overlay, or from a pipe: nothing to tell a change by; or reached by a link (Workspace.fingerprintOf).
     if (!print) return undefined;
     files.push([path, print]);
   }

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import { displayPath, LoadError, type ErrorPosition } from './errors.js';
 import { fixKey } from './fix/intents.js';
-import { unusedSuppression } from './engine/suppress.js';
+import { silencedKey, unusedSuppression, withoutSilencedEntries } from './engine/suppress.js';
 import { compareFindings, FindingSet } from './engine/run.js';
 import type { EnabledRule, Finding, Rule, Severity } from './engine/types.js';
 import { allRules, defaultRules, emptyResult, failureKey, compareNotices, FirstSeen, lint, noticeKey, sourcesOf, type InternalError, type LintOptions, type LintResult, type Notice } from './lint.js';
@@ -105,6 +105,11 @@ export interface WorkerReply {
   referenced: string[];
   /** Absolute paths of files newly read. */
   loaded: string[];
+  /**
+   * The `x-statuslint-ignore` entries that silenced a finding of this spec, by file (as findings
+   * name it) and pointer, when there are any: another spec's report that one is unused is dropped.
+   */
+  silenced?: Array<[file: string, pointer: string]>;
   /** The keys of the fixes the spec's findings offer, when the setup asks for them and there are any. */
   fixKeys?: string[];
   /**
@@ -307,6 +312,8 @@ class Merge {
   private readonly loaded = new Set<string>();
   private readonly findings: Finding[] = [];
   private readonly seenFindings = new FindingSet<Finding>();
+  /** The suppression entries that silenced something for some spec (silencedKey). */
+  private readonly silenced = new Set<string>();
   private readonly seenNotices = new FirstSeen();
   private readonly seenFailures = new FirstSeen();
   private readonly ran = new Map<string, Rule<any>>();
@@ -318,6 +325,7 @@ class Merge {
     for (const path of reply.referenced) this.referenced.add(path);
     for (const notice of reply.notices) if (this.seenNotices.add(noticeKey(notice))) this.result.notices.push(notice);
     if (reply.ran) for (const { rule } of enabled) this.ran.set(rule.id, rule);
+    for (const [file, pointer] of reply.silenced ?? []) this.silenced.add(silencedKey(file, pointer));
     // Two specs sharing a file find the same problems in it: keep the first report.
     for (const finding of reply.findings) {
       if (this.seenFindings.add(finding, finding.file, finding.pointer)) this.findings.push(finding);
@@ -335,7 +343,7 @@ class Merge {
 
   finish(): LintResult {
     const result = this.result;
-    result.findings = this.findings.sort(compareFindings);
+    result.findings = withoutSilencedEntries(this.findings, this.silenced, (finding) => silencedKey(finding.file, finding.pointer)).sort(compareFindings);
     result.notices.sort(compareNotices);
     result.sources = sourcesOf(result.files, [...this.referenced].map((path) => displayPath(path, this.cwd)));
     result.rules = [...this.ran.values()].sort((a, b) => (a.id < b.id ? -1 : 1));

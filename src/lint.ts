@@ -3,13 +3,13 @@ import { resolve } from 'node:path';
 import { displayPath, LoadError } from './errors.js';
 import { pathKind } from './path-kind.js';
 import { FindingSet, locateFindings, RuleError, runRules } from './engine/run.js';
-import { unusedSuppression } from './engine/suppress.js';
+import { silencedKey, unusedSuppression, withoutSilencedEntries } from './engine/suppress.js';
 import type { EnabledRule, Finding, RawFinding, Rule, Severity } from './engine/types.js';
 import { decodeWide, wideEncodingOf } from './loader/guards.js';
 import { detectVersion, normalize } from './loader/normalize.js';
 import { parseSource, type SourceFile } from './loader/parse.js';
 import { projectRoots } from './loader/project-root.js';
-import { Workspace, type RefNotice } from './loader/resolve.js';
+import { Workspace, type Located, type RefNotice } from './loader/resolve.js';
 import { fixContent, type FixIntent } from './fix/intents.js';
 import { rules as allRules } from '../rules/index.js';
 
@@ -196,13 +196,15 @@ export function lintRoot(
   enabled: readonly EnabledRule[],
   settings: RootSettings,
   onRules: () => void,
-): { raw: RawFinding[]; internalErrors: InternalError[] } {
+): { raw: RawFinding[]; internalErrors: InternalError[]; silenced: Located[] } {
   workspace.checkReferences(file);
   const spec = normalize(workspace, file);
   onRules();
   const ruleErrors: RuleError[] = [];
   const onRuleError = (error: RuleError): void => void ruleErrors.push(error);
-  const raw = runRules(spec, enabled, { unusedSuppressions: settings.unusedSuppressions, knownRules: settings.knownRules, onRuleError });
+  const silenced: Located[] = [];
+  const onSilenced = (entry: Located): void => void silenced.push(entry);
+  const raw = runRules(spec, enabled, { unusedSuppressions: settings.unusedSuppressions, knownRules: settings.knownRules, onRuleError, onSilenced });
   const internalErrors = ruleErrors.map((error): InternalError => {
     const region = error.at.file.locate([error.at.pointer]).get(error.at.pointer);
     return {
@@ -213,7 +215,7 @@ export function lintRoot(
       error: error.cause,
     };
   });
-  return { raw, internalErrors };
+  return { raw, internalErrors, silenced };
 }
 
 /** A notice as the user sees it. */
@@ -258,6 +260,8 @@ export function lint(paths: readonly string[], options: LintOptions = {}): LintR
   });
   const result = emptyResult();
   const raw: RawFinding[] = [];
+  /** The suppression entries that silenced something for some spec (silencedKey). */
+  const silenced = new Set<string>();
   const ran = new Map<string, Rule<any>>();
   const roots: SourceFile[] = [];
   const notSpecs: string[] = [];
@@ -284,6 +288,7 @@ export function lint(paths: readonly string[], options: LintOptions = {}): LintR
     // Not `push(...)`: a 100 MB spec has more findings than a call has room for arguments.
     for (const finding of outcome.raw) raw.push(finding);
     for (const error of outcome.internalErrors) result.internalErrors.push(error);
+    for (const entry of outcome.silenced) silenced.add(silencedKey(entry.file.path, entry.pointer));
     roots.push(file);
     result.files.push(displayPath(file.path, cwd));
   };
@@ -312,7 +317,7 @@ export function lint(paths: readonly string[], options: LintOptions = {}): LintR
   // But not only the first one's fix when another spec asks for something else there (a
   // Swagger 2.0 and an OpenAPI 3 spec sharing a response): --fix must see that they disagree.
   const disagreeing: FixIntent[] = [];
-  const unique = raw.filter((finding) => {
+  const unique = withoutSilencedEntries(raw, silenced, (finding) => silencedKey(finding.at.file.path, finding.at.pointer)).filter((finding) => {
     if (seen.add(finding, finding.at.file.path, finding.at.pointer)) return true;
     if (finding.fix) {
       const kept = seen.find(finding.ruleId, finding.message, finding.at.file.path, finding.at.pointer, finding.operation);

@@ -109,18 +109,40 @@ describe('--cache', () => {
     expect(edited.report.findings.some((finding) => finding.ruleId === 'require-www-authenticate')).toBe(false);
   });
 
-  it('a spec that reaches a shared file only through a link depends on what that file references', async () => {
+  it('keeps neither a spec that reaches a shared file through a link nor one that shares it with such a spec', async () => {
     const cwd = sharedProject();
-    // b.yaml names shared.yaml by a link: one file, read once, under a.yaml's spelling.
+    // b.yaml names shared.yaml by a link: one file, read once, under whichever spelling the
+    // lane met first, so that neither spec's findings there can be replayed under its name.
     symlinkSync(join(cwd, 'shared.yaml'), join(cwd, 'shared-link.yaml'));
     writeFileSync(join(cwd, 'b.yaml'), spec('b').replace('./shared.yaml', './shared-link.yaml'));
     const first = await lintJson(cwd, ['--cache', 'a.yaml', 'b.yaml']);
     expect(first.report.findings.filter((finding) => finding.ruleId === 'require-www-authenticate').map((finding) => finding.file)).toEqual(['deep.yaml']);
-    markCached(join(cwd, CACHE));
+    expect(existsSync(join(cwd, CACHE))).toBe(false);
     writeFileSync(join(cwd, 'deep.yaml'), deepWithChallenge);
-    const edited = await lintJson(cwd, ['--cache', 'a.yaml', 'b.yaml']);
-    expect(messages(edited.report)).not.toContain('from the cache');
-    expect(edited.report).toEqual((await lintJson(cwd)).report);
+    expect((await lintJson(cwd, ['--cache', 'a.yaml', 'b.yaml'])).report).toEqual((await lintJson(cwd)).report);
+  });
+
+  it('never replays a spec that reaches a file another path may name: a folder linked into each service', async () => {
+    // A monorepo's services each link the shared folder in: one file, named by whichever
+    // spelling the lane met first. A replay recorded under one would come back beside the other.
+    const cwd = project({
+      'common/responses.yaml': deepWithoutChallenge,
+      'services/x/openapi.yaml': spec('x-service-with-a-longer-title').replace('./shared.yaml', './common/responses.yaml'),
+      'services/y/openapi.yaml': spec('y').replace('./shared.yaml', './common/responses.yaml'),
+    });
+    for (const service of ['x', 'y']) symlinkSync('../../common', join(cwd, `services/${service}/common`));
+    const args = ['services/x/openapi.yaml', 'services/y/openapi.yaml'];
+    await lintJson(cwd, ['--cache', ...args]);
+    for (const [service, title] of [['y', 'y2'], ['x', 'x2']] as const) {
+      writeFileSync(join(cwd, `services/${service}/openapi.yaml`), spec(title).replace('./shared.yaml', './common/responses.yaml'));
+      const cached = await lintJson(cwd, ['--cache', ...args]);
+      expect(cached.report).toEqual((await lintJson(cwd, args)).report);
+      expect(cached.report.findings.filter((finding) => finding.ruleId === 'require-www-authenticate')).toHaveLength(1);
+    }
+    // A spec whose files are all its own is still kept.
+    writeFileSync(join(cwd, 'plain.yaml'), spec('plain').replace('./shared.yaml', './common/responses.yaml'));
+    await lintJson(cwd, ['--cache', 'plain.yaml']);
+    expect(Object.keys(readCache(join(cwd, CACHE)).entries)).toEqual([join(cwd, 'plain.yaml')]);
   });
 
   it('lints again what only one setting changed: a --rule, --max-file-size, the configuration, the build', async () => {

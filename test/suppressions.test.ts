@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { lint } from '../src/lint.js';
 import { project, runCli } from './cli-harness.js';
 import { requestBody, responsesRef, sharedResponses, VERSIONS, withResponses } from './rule-tester.js';
 
@@ -76,6 +78,28 @@ for (const version of VERSIONS) {
       const paths = spec.paths as Record<string, Record<string, unknown>>;
       paths['/other'] = { put: { responses: { 200: { description: 'ok' }, 429: { $ref: responsesRef(version, 'TooMany') } } } };
       expect(at(await lintProject({ 'openapi.yaml': spec }))).toEqual([]);
+    });
+
+    it('on a shared response, also silences what is reported at a use of it for a status it does not fit', async () => {
+      // A 429 that shares a 400's response: require-retry-after reports the use, not the definition.
+      const spec = withResponses(version, { 400: { $ref: responsesRef(version, 'Failure') }, 429: { $ref: responsesRef(version, 'Failure') } }, {
+        root: sharedResponses(version, { Failure: { description: 'failed', [IGNORE]: ['require-retry-after'] } }),
+      });
+      expect(at(await lintProject({ 'openapi.yaml': spec }))).toEqual([]);
+      const bare = withResponses(version, { 400: { $ref: responsesRef(version, 'Failure') }, 429: { $ref: responsesRef(version, 'Failure') } }, {
+        root: sharedResponses(version, { Failure: { description: 'failed' } }),
+      });
+      expect(at(await lintProject({ 'openapi.yaml': bare }))).toEqual([`require-retry-after ${op}/responses/429`]);
+    });
+
+    it("on an operation, is unused when the shared definition's own entry already silences the finding", async () => {
+      const spec = withResponses(version, { 200: { description: 'ok' }, 429: { $ref: responsesRef(version, 'TooMany') } }, {
+        operation: { [IGNORE]: ['require-retry-after'] },
+        root: sharedResponses(version, { TooMany: { ...slow, [IGNORE]: ['require-retry-after'] } }),
+      });
+      const findings = await lintProject({ 'openapi.yaml': spec });
+      expect(at(findings)).toEqual([`unused-suppression ${op}/${IGNORE}/0`]);
+      expect(findings[0]!.message).toBe("x-statuslint-ignore lists 'require-retry-after', which reports nothing here; remove the entry.");
     });
 
     it('on an operation, names the shared definition in another file that it misses', async () => {
@@ -159,6 +183,26 @@ describe('suppressions that silence nothing (unused-suppression)', () => {
     const run = await runCli(['--format', 'json', '.'], { cwd: dir });
     const findings = (JSON.parse(run.stdout) as { findings: JsonFinding[] }).findings.filter((finding) => WATCHED.has(finding.ruleId));
     expect(findings.map((finding) => `${finding.ruleId} ${finding.file}#${finding.pointer}`)).toEqual([`unused-suppression shared.yaml#/TooMany/${IGNORE}/0`]);
+  });
+
+  it('an entry in a shared file that silences a finding for one spec is not reported unused for another', async () => {
+    // require-location asks a Location of a POST's 201, not of a PUT's: the entry is needed by b.yaml only.
+    const created = { Created: { description: 'created', [IGNORE]: ['require-location'] } };
+    const spec = (method: string) => withResponses('3.1', { 201: { $ref: 'shared.yaml#/Created' }, 400: { description: 'bad' } }, { method });
+    const dir = project({ 'a.yaml': spec('put'), 'b.yaml': spec('post'), 'shared.yaml': created });
+    const lintOf = async (args: string[]): Promise<string[]> => {
+      const run = await runCli(['--format', 'json', ...args], { cwd: dir });
+      return (JSON.parse(run.stdout) as { findings: JsonFinding[] }).findings.map((finding) => `${finding.ruleId} ${finding.file}#${finding.pointer}`);
+    };
+    for (const order of [['a.yaml', 'b.yaml'], ['b.yaml', 'a.yaml']]) {
+      expect(await lintOf(order)).toEqual([]);
+      // Replayed from --cache too, and as lint() gives it (to --fix).
+      expect(await lintOf(['--cache', ...order])).toEqual([]);
+      expect(await lintOf(['--cache', ...order])).toEqual([]);
+      expect(lint(order.map((name) => join(dir, name)), { cwd: dir }).findings).toEqual([]);
+    }
+    // Linted alone, the PUT's spec has no use for it.
+    expect(await lintOf(['a.yaml'])).toEqual([`unused-suppression shared.yaml#/Created/${IGNORE}/0`]);
   });
 
   it('--fix leaves a suppressed finding alone', async () => {

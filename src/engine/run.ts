@@ -1,6 +1,6 @@
 import { displayPath, printable } from '../errors.js';
 import type { Located } from '../loader/resolve.js';
-import type { Operation, Spec } from '../loader/normalize.js';
+import type { Operation, Response, Spec } from '../loader/normalize.js';
 import type { SourceFile } from '../loader/parse.js';
 import type { Region } from '../loader/line-index.js';
 import { child } from '../loader/normalize.js';
@@ -137,8 +137,11 @@ export function runRules(spec: Spec, rules: readonly EnabledRule[], runOptions: 
   // The operations whose visit reported each finding, so a suppression on one of them that
   // misses a shared definition can say where the finding is.
   const reachedFrom = new Map<RawFinding, Set<Located>>();
+  // The shared response that each finding reported at a `$ref` naming it is about (a 426 that
+  // uses a response also used for 400): a suppression in that response covers its uses too.
+  const aboutDefinition = new Map<RawFinding, Located>();
   // Where the walk is, the same for every rule: reports take their operation and status from it.
-  const current: Cursor = { operation: undefined, status: undefined, operationRef: undefined };
+  const current: Cursor = { operation: undefined, response: undefined, status: undefined, operationRef: undefined };
   const active: Active[] = [];
   const fail = (id: string, at: Located, error: unknown): void => {
     const wrapped = new RuleError(id, at, error);
@@ -183,7 +186,11 @@ export function runRules(spec: Spec, rules: readonly EnabledRule[], runOptions: 
           // (here, locateFindings, the sort) then meets one object shape, and V8 compiles it
           // once instead of again for each combination of optional fields it comes across.
           const finding: RawFinding = { ruleId: rule.id, messageId, severity, message, at, operation: operationRef, status: current.status, fix };
-          if (suppressing) reachedFrom.set(finding, new Set(operation ? [operation.node] : []));
+          if (suppressing) {
+            reachedFrom.set(finding, new Set(operation ? [operation.node] : []));
+            const response = current.response;
+            if (response && response.entry !== response.node && at.file === response.entry.file && at.pointer === response.entry.pointer) aboutDefinition.set(finding, response.node);
+          }
           kept.add(finding, at.file.path, at.pointer);
           findings.push(finding);
         },
@@ -204,7 +211,7 @@ export function runRules(spec: Spec, rules: readonly EnabledRule[], runOptions: 
   }
   visitOperations(spec.operations, active, current, failed);
   if (!suppressing && suppressions.invalid.length === 0) return findings;
-  return applySuppressions(suppressions, findings, new Set(rules.map((entry) => entry.rule.id)), runOptions, reachedFrom);
+  return applySuppressions(suppressions, findings, new Set(rules.map((entry) => entry.rule.id)), runOptions, { reachedFrom, aboutDefinition });
 }
 
 /** A rule taking part in a run, until it throws. */
@@ -217,6 +224,8 @@ interface Active {
 /** Where the walk over a spec is. */
 interface Cursor {
   operation: Operation | undefined;
+  /** The response being visited, if any: undefined while the Operation visitors run. */
+  response: Response | undefined;
   status: string | undefined;
   /** The `operation` of findings inside the current operation: one object for all of them. */
   operationRef: RawFinding['operation'];
@@ -236,6 +245,7 @@ function visitOperations(operations: readonly Operation[], active: readonly Acti
   for (let o = 0; o < operations.length; o++) {
     const operation = operations[o]!;
     current.operation = operation;
+    current.response = undefined;
     current.status = undefined;
     current.operationRef = undefined;
     for (let r = 0; r < onOperation.length; r++) {
@@ -250,6 +260,7 @@ function visitOperations(operations: readonly Operation[], active: readonly Acti
     const responses = operation.responses;
     for (let s = 0; s < responses.length; s++) {
       const response = responses[s]!;
+      current.response = response;
       current.status = response.status;
       for (let r = 0; r < onResponse.length; r++) {
         const entry = onResponse[r]!;
@@ -263,6 +274,7 @@ function visitOperations(operations: readonly Operation[], active: readonly Acti
     }
   }
   current.operation = undefined;
+  current.response = undefined;
   current.status = undefined;
 }
 

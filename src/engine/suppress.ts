@@ -40,6 +40,12 @@ export interface SuppressionOptions {
    * absent, entries for rules that did not run are never reported.
    */
   knownRules?: readonly string[];
+  /**
+   * Told each entry that silenced a finding. An entry in a file that several specs reach may
+   * silence something for one spec and nothing for another (a shared 201 that one spec's POST
+   * uses and another's PUT): it is not unused, and the run drops what the other reported.
+   */
+  onSilenced?: (entry: Located) => void;
 }
 
 interface Entry {
@@ -115,18 +121,37 @@ export function collectSuppressions(spec: Spec): Suppressions {
   return { entries, invalid };
 }
 
+/** What the walk knew about each finding beyond where it is written. */
+export interface FindingLinks {
+  /** The operations whose visit reported each finding. */
+  reachedFrom?: ReadonlyMap<RawFinding, ReadonlySet<Located>>;
+  /**
+   * For a finding reported at a `$ref` that names a shared response (the use is what is wrong:
+   * the response also serves statuses the rule does not ask of it), that response.
+   */
+  aboutDefinition?: ReadonlyMap<RawFinding, Located>;
+}
+
+/** Whether `entry` covers `finding`: written inside the node that carries it, or about a use of that (shared) response. */
+function covers(entry: Entry, finding: RawFinding, aboutDefinition: ReadonlyMap<RawFinding, Located> | undefined): boolean {
+  if (entry.scope.file === finding.at.file && isWithin(finding.at.pointer, entry.scope.pointer)) return true;
+  const definition = aboutDefinition?.get(finding);
+  return definition !== undefined && definition.file === entry.scope.file && definition.pointer === entry.scope.pointer;
+}
+
 /**
  * Drops the findings that a suppression covers, and adds an `unused-suppression` finding for
  * each entry that silenced nothing although its rule ran, names no rule, or is malformed.
  * A suppression covers findings written inside the node that carries it, in the same file: an
  * operation's suppression does not reach a shared definition the operation merely references.
+ * One on a shared response also covers what is reported at the `$ref`s that use it.
  */
 export function applySuppressions(
   { entries, invalid }: Suppressions,
   findings: readonly RawFinding[],
   ran: ReadonlySet<string>,
   options: SuppressionOptions = {},
-  reachedFrom: ReadonlyMap<RawFinding, ReadonlySet<Located>> = new Map(),
+  { reachedFrom = new Map(), aboutDefinition }: FindingLinks = {},
 ): RawFinding[] {
   if (entries.length === 0 && invalid.length === 0) return [...findings];
   const byRule = new Map<string, Entry[]>();
@@ -138,13 +163,14 @@ export function applySuppressions(
   const kept = findings.filter((finding) => {
     let suppressed = false;
     for (const entry of byRule.get(finding.ruleId) ?? []) {
-      if (entry.scope.file !== finding.at.file || !isWithin(finding.at.pointer, entry.scope.pointer)) continue;
+      if (!covers(entry, finding, aboutDefinition)) continue;
       entry.used = true;
       suppressed = true;
     }
     return !suppressed;
   });
 
+  if (options.onSilenced) for (const entry of entries) if (entry.used) options.onSilenced(entry.at);
   const severity = options.unusedSuppressions ?? unusedSuppression.meta.severity;
   if (severity === 'off') return kept;
   const known = options.knownRules ? new Set(options.knownRules) : undefined;
@@ -159,10 +185,24 @@ export function applySuppressions(
     if (known && !known.has(entry.rule)) report('unknownRule', entry.at, { rule: entry.rule, hint: didYouMean(entry.rule, known) || '.' });
     // A rule that is off for this spec cannot tell us whether the entry is still needed.
     else if (ran.has(entry.rule) && !entry.used) {
-      const shared = findings.find((finding) => finding.ruleId === entry.rule && reachedFrom.get(finding)?.has(entry.scope));
+      // Among the findings still reported: one that the definition's own entry silences needs nothing more here.
+      const shared = kept.find((finding) => finding.ruleId === entry.rule && reachedFrom.get(finding)?.has(entry.scope));
       if (shared) report('inSharedDefinition', entry.at, { rule: entry.rule, where: refTo(entry.scope, shared.at) });
       else report('unused', entry.at, { rule: entry.rule });
     }
   }
   return kept;
 }
+
+/**
+ * The findings without the `unused-suppression` reports of entries that another spec of the
+ * run silenced something with (SuppressionOptions.onSilenced), by `file` and `pointer` as
+ * `silencedKey` gives them.
+ */
+export function withoutSilencedEntries<T extends { readonly ruleId: string }>(findings: T[], silenced: ReadonlySet<string>, keyOf: (finding: T) => string): T[] {
+  if (silenced.size === 0) return findings;
+  return findings.filter((finding) => finding.ruleId !== unusedSuppression.id || !silenced.has(keyOf(finding)));
+}
+
+/** How an entry's place is keyed across specs: its file (as the run names it) and pointer. */
+export const silencedKey = (file: string, pointer: string): string => `${file}\u0000${pointer}`;

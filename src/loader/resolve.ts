@@ -1,5 +1,5 @@
-import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
-import { dirname, resolve as resolvePath } from 'node:path';
+import { closeSync, openSync, readFileSync, readSync, statSync, type Stats } from 'node:fs';
+import { dirname, relative, resolve as resolvePath } from 'node:path';
 import { displayPath, LoadError, quoted } from '../errors.js';
 import { formatBytes } from '../size.js';
 import { decodeSource, parseGuarded } from './guards.js';
@@ -98,6 +98,8 @@ export class Workspace {
   private readonly realPaths = new RealPaths();
   /** The absolute path each file-part of a `$ref` names, by the file it is written in. */
   private readonly targets = new WeakMap<SourceFile, Map<string, string>>();
+  /** The files read (with fingerprints) that another path may also name: reached through a link inside the project, or with several hard links. */
+  private readonly aliasable = new Set<string>();
   /** Each regular file's fingerprint as read, when the options ask for them (a text from the overlay or a pipe has none). */
   private readonly prints: Map<string, Fingerprint> | undefined;
   private readonly maxFileBytes: number;
@@ -117,9 +119,14 @@ export class Workspace {
     if (options.fingerprints) this.prints = new Map();
   }
 
-  /** A file's fingerprint as it was read, if the workspace records them and the file was read from disk. */
+  /**
+   * A file's fingerprint as it was read, if the workspace records them, the file was read from
+   * disk, and no other path may name it: such a file is named by whichever spelling a lane met
+   * first, so a replay could report its findings again under another name (a symlinked
+   * `common/` folder in each service of a monorepo), and what reaches it is not kept.
+   */
   fingerprintOf(path: string): Fingerprint | undefined {
-    return this.prints?.get(path);
+    return this.aliasable.has(path) ? undefined : this.prints?.get(path);
   }
 
   /** Every file read so far (parsed or not), by absolute path, in the order first read. */
@@ -198,7 +205,7 @@ export class Workspace {
           throw new LoadError(absolute, `the file is ${formatBytes(stats.size)}, over the ${formatBytes(this.maxFileBytes)} limit (raise it with --max-file-size)`);
         }
         bytes = readFileSync(absolute);
-        this.prints?.set(absolute, fingerprintOf(stats, bytes, this.realPaths.of(absolute)));
+        if (this.prints) this.recordPrint(absolute, stats, bytes);
         identity = `${stats.dev}:${stats.ino}`;
       } else if (stats.isDirectory()) {
         throw new LoadError(absolute, 'is a directory, not a file');
@@ -219,6 +226,23 @@ export class Workspace {
       throw new LoadError(absolute, describeFsError(error as NodeJS.ErrnoException));
     }
     return { text: decodeSource(absolute, bytes), identity };
+  }
+
+  /** Records a file's fingerprint as read (`--cache`), and whether another spelling may reach it. */
+  private recordPrint(absolute: string, stats: Stats, bytes: Uint8Array): void {
+    const real = this.realPaths.of(absolute);
+    this.prints!.set(absolute, fingerprintOf(stats, bytes, real));
+    if (stats.nlink > 1 || this.throughLink(absolute, real)) this.aliasable.add(absolute);
+  }
+
+  /**
+   * Whether a link below the project root (a linked file or folder) takes `absolute` to its
+   * real path: a path to the project itself through a link (a shell's logical `$PWD`) is no
+   * such link, since every file of the project is reached through it alike.
+   */
+  private throughLink(absolute: string, real: string): boolean {
+    const root = this.rootFor(absolute);
+    return relative(root, absolute) !== relative(this.realPaths.of(root), real);
   }
 
   /** Records in `edges` that a `$ref` in `from` names `to`: only for dependenciesOf, which only `--cache` (fingerprints) asks. */
