@@ -385,6 +385,8 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
       io.stderr(`statuslint: warning: ${error instanceof Error ? error.message : String(error)}\n`);
     }
   }
+  // A folder that could not be listed was met before any spec was read.
+  result.failures.unshift(...inputs.failures);
   if (stdinSpec?.failure) result.failures.unshift(stdinSpec.failure);
   for (const notice of result.notices) {
     const where = notice.line !== undefined ? `:${notice.line}:${notice.column}` : '';

@@ -1,7 +1,7 @@
 import { readdirSync, realpathSync, type Dirent } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import { CONFIG_FILE_NAMES } from './config/load.js';
-import { displayPath, UsageError } from './errors.js';
+import { LoadError, UsageError } from './errors.js';
 import { compileGlob, type Glob, GlobError, hasMagic, splitGlob } from './glob.js';
 import { pathKind } from './path-kind.js';
 import { skippedFolder, SPEC_EXTENSION } from './spec-files.js';
@@ -24,6 +24,11 @@ export interface Inputs {
   ownFilesFound: string[];
   /** How many files a folder or glob found that the configuration's `ignore` covers. */
   ignoredFound: number;
+  /**
+   * Folders that could not be read (permission denied): input errors, like a spec that cannot
+   * be read, so that the rest is still linted and the report says what was left out.
+   */
+  failures: LoadError[];
 }
 
 export interface ExpandOptions {
@@ -55,6 +60,7 @@ export function expandInputs(args: readonly string[], options: ExpandOptions): I
   const ignored: string[] = [];
   const ownFilesFound: string[] = [];
   let ignoredFound = 0;
+  const failures: LoadError[] = [];
   const add = (path: string, named: boolean): void => {
     if (named) {
       if (isIgnored(path)) {
@@ -84,19 +90,19 @@ export function expandInputs(args: readonly string[], options: ExpandOptions): I
     if ((kind !== 'folder' && kind !== 'missing') || options.literal?.has(path)) {
       add(path, true);
     } else if (kind === 'folder') {
-      for (const file of walk(path, (relativePath) => SPEC_EXTENSION.test(relativePath), true, options.cwd)) add(file, false);
+      for (const file of walk(path, (relativePath) => SPEC_EXTENSION.test(relativePath), true, failures)) add(file, false);
     } else if (hasMagic(arg)) {
-      const matches = expandGlob(arg, options.cwd);
+      const matches = expandGlob(arg, options.cwd, failures);
       if (matches.length === 0) throw new UsageError(`no files match '${arg}'`);
       for (const file of matches) add(file, false);
     } else {
       add(path, true); // the loader says "no such file" with the path as typed
     }
   }
-  return { files: ordered, discovered, ignored, ownFilesFound, ignoredFound };
+  return { files: ordered, discovered, ignored, ownFilesFound, ignoredFound, failures };
 }
 
-function expandGlob(pattern: string, cwd: string): string[] {
+function expandGlob(pattern: string, cwd: string, failures: LoadError[]): string[] {
   const posix = pattern.split(sep).join('/');
   const { base, rest } = splitGlob(posix);
   let regex: Glob;
@@ -110,14 +116,14 @@ function expandGlob(pattern: string, cwd: string): string[] {
   if (pathKind(root) !== 'folder') return [];
   const deep = rest.includes('/') || rest.includes('**');
   // A folder the glob matches is taken whole, as when the shell expands `apis/*` to it.
-  return walk(root, (relativePath) => regex.test(relativePath), deep, cwd, true);
+  return walk(root, (relativePath) => regex.test(relativePath), deep, failures, true);
 }
 
 /**
  * Files below `root` whose `/`-separated path relative to it passes `keep`, sorted; with
  * `keepFolders`, a folder that passes (as `a` or `a/`) brings every spec file below it.
  */
-function walk(root: string, keep: (relativePath: string) => boolean, deep: boolean, cwd: string, keepFolders = false): string[] {
+function walk(root: string, keep: (relativePath: string) => boolean, deep: boolean, failures: LoadError[], keepFolders = false): string[] {
   const found: string[] = [];
   const seen = new Set<string>();
   const visit = (folder: string): void => {
@@ -134,7 +140,8 @@ function walk(root: string, keep: (relativePath: string) => boolean, deep: boole
     try {
       entries = readdirSync(folder, { withFileTypes: true });
     } catch (error) {
-      throw new UsageError(`cannot read folder ${displayPath(folder, cwd)}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      failures.push(new LoadError(folder, folderError(error as NodeJS.ErrnoException)));
+      return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
@@ -156,7 +163,7 @@ function walk(root: string, keep: (relativePath: string) => boolean, deep: boole
     const relativePath = relative(root, folder).split(sep).join('/');
     if (keepFolders && (keep(relativePath) || keep(relativePath + '/'))) {
       // Not `push(...)`: a folder may hold more files than a call has room for arguments.
-      for (const file of walk(folder, (relativePath) => SPEC_EXTENSION.test(relativePath), true, cwd)) found.push(file);
+      for (const file of walk(folder, (relativePath) => SPEC_EXTENSION.test(relativePath), true, failures)) found.push(file);
     } else if (deep) {
       visit(folder);
     }
@@ -167,4 +174,10 @@ function walk(root: string, keep: (relativePath: string) => boolean, deep: boole
   linksFollowed = true;
   for (const link of links) enter(link);
   return found;
+}
+
+/** Why a folder could not be listed, in the words used for a file that cannot be read. */
+function folderError(error: NodeJS.ErrnoException): string {
+  const reason = error.code === 'EACCES' || error.code === 'EPERM' ? 'permission denied' : (error.code ?? error.message);
+  return `cannot read the folder: ${reason}`;
 }
