@@ -2,6 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { displayPath, LoadError } from './errors.js';
 import { pathKind } from './path-kind.js';
+import { SPEC_EXTENSION } from './spec-files.js';
 import { FindingSet, locateFindings, RuleError, runRules } from './engine/run.js';
 import { unusedSuppression } from './engine/suppress.js';
 import type { EnabledRule, Finding, RawFinding, Rule, Severity } from './engine/types.js';
@@ -169,7 +170,9 @@ export function firstLook(workspace: Workspace, path: string, discovered: boolea
     }
     file = workspace.load(path, true);
   } catch (error) {
-    if (discovered && error instanceof LoadError && !mentionsVersionKey(path)) return { kind: 'notSpec', path };
+    // Only a YAML or JSON file is taken for a broken spec: a glob also finds READMEs and pages
+    // that quote a spec (`openapi: 3.1.0` in a code block) without being one.
+    if (discovered && error instanceof LoadError && !(SPEC_EXTENSION.test(path) && mentionsVersionKey(path))) return { kind: 'notSpec', path };
     throw error;
   }
   if (discovered && !hasVersionKey(file.value)) return { kind: 'notSpec', path: file.path };

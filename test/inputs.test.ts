@@ -192,6 +192,20 @@ describe('globs as input (quoted, so statuslint expands them)', () => {
     expect((await lintJson(['specs/u*'], dir)).report.summary.files).toBe(1);
   });
 
+  it('a README or page that quotes a spec is skipped, not refused as a broken one; a spec without .yaml or .json is linted', async () => {
+    const dir = project({
+      'specs/README.md': "# Specs\n\nEach spec starts so:\n\n```yaml\nopenapi: 3.1.0\ninfo:\n  title: Orders\n```\n",
+      'specs/index.html': `<html><body><script>\nconst spec = {"openapi": "3.0.0"};\n  Redoc.init(spec, {}\n</script></body></html>\n`,
+      'specs/openapi': clean,
+      'specs/broken.yaml': 'openapi: 3.1.0\ninfo: {title: t\n',
+    });
+    const run = await runCli(['--format', 'json', 'specs/*'], { cwd: dir });
+    expect(run.stderr).toBe(
+      'statuslint: specs/broken.yaml:3:1: invalid YAML: Flow map in block collection must be sufficiently indented and end with a }\nstatuslint: skipped 2 files that are not OpenAPI (specs/README.md, specs/index.html)\n',
+    );
+    expect((JSON.parse(run.stdout) as Report).summary.files).toBe(1);
+  });
+
   it('a glob that matches nothing, or cannot be read, is a usage error', async () => {
     const dir = repository();
     const none = await runCli(['apis/**/*.yaml'], { cwd: dir });
