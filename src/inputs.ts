@@ -1,5 +1,5 @@
-import { readdirSync, realpathSync, type Dirent } from 'node:fs';
-import { basename, join, relative, resolve, sep } from 'node:path';
+import { lstatSync, readdirSync, realpathSync, type Dirent } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { CONFIG_FILE_NAMES } from './config/load.js';
 import { LoadError, UsageError } from './errors.js';
 import { compileGlob, type Glob, GlobError, hasMagic, splitGlob } from './glob.js';
@@ -47,6 +47,14 @@ export interface ExpandOptions {
 
 const CONFIG_NAMES = new Set<string>(CONFIG_FILE_NAMES);
 
+/** What walking folders learns besides the files found. */
+interface Found {
+  /** Folders that could not be listed. */
+  failures: LoadError[];
+  /** Each file found, with its path once symbolic links are resolved. */
+  realPaths: Map<string, string>;
+}
+
 /**
  * Expands folders (every `.yaml`, `.yml` and `.json` below them) and globs (quoted, so the
  * shell leaves them alone) into files. A path that names nothing is passed on as it is, for
@@ -60,7 +68,7 @@ export function expandInputs(args: readonly string[], options: ExpandOptions): I
   const ignored: string[] = [];
   const ownFilesFound: string[] = [];
   let ignoredFound = 0;
-  const failures: LoadError[] = [];
+  const found: Found = { failures: [], realPaths: new Map() };
   const add = (path: string, named: boolean): void => {
     if (named) {
       if (isIgnored(path)) {
@@ -90,19 +98,76 @@ export function expandInputs(args: readonly string[], options: ExpandOptions): I
     if ((kind !== 'folder' && kind !== 'missing') || options.literal?.has(path)) {
       add(path, true);
     } else if (kind === 'folder') {
-      for (const file of walk(path, (relativePath) => SPEC_EXTENSION.test(relativePath), true, failures)) add(file, false);
+      for (const file of walk(path, (relativePath) => SPEC_EXTENSION.test(relativePath), true, found)) add(file, false);
     } else if (hasMagic(arg)) {
-      const matches = expandGlob(arg, options.cwd, failures);
+      const matches = expandGlob(arg, options.cwd, found);
       if (matches.length === 0) throw new UsageError(`no files match '${arg}'`);
       for (const file of matches) add(file, false);
     } else {
       add(path, true); // the loader says "no such file" with the path as typed
     }
   }
-  return { files: ordered, discovered, ignored, ownFilesFound, ignoredFound, failures };
+  return { files: withoutLinkedCopies(ordered, discovered, found.realPaths), discovered, ignored, ownFilesFound, ignoredFound, failures: found.failures };
 }
 
-function expandGlob(pattern: string, cwd: string, failures: LoadError[]): string[] {
+/**
+ * The same file reached again through a symbolic link (`specs/*` with `specs/latest -> v2`, or
+ * both folders named) is linted once, not reported twice under two names. A file named on the
+ * command line is kept as named; of found ones, the path through the fewest links (its own),
+ * else the first.
+ */
+function withoutLinkedCopies(files: string[], discovered: Set<string>, realPaths: ReadonlyMap<string, string>): string[] {
+  const byRealPath = new Map<string, string[]>();
+  for (const path of files) {
+    const real = realPaths.get(path) ?? realPathOf(path);
+    const same = byRealPath.get(real);
+    if (same) same.push(path);
+    else byRealPath.set(real, [path]);
+  }
+  const copies = new Set<string>();
+  for (const same of byRealPath.values()) {
+    if (same.length < 2) continue;
+    const found = same.filter((path) => discovered.has(path));
+    const kept = found.length < same.length ? undefined : fewestLinks(found);
+    for (const path of found) if (path !== kept) copies.add(path);
+  }
+  if (copies.size === 0) return files;
+  for (const path of copies) discovered.delete(path);
+  return files.filter((path) => !copies.has(path));
+}
+
+function realPathOf(path: string): string {
+  try {
+    return realpathSync.native(path);
+  } catch {
+    return path; // missing or a link loop: the loader says so
+  }
+}
+
+/** The first of `paths` with the fewest symbolic links on the way. */
+function fewestLinks(paths: readonly string[]): string {
+  let best = paths[0]!;
+  let bestCount = linksOnPath(best);
+  for (const path of paths.slice(1)) {
+    const count = linksOnPath(path);
+    if (count < bestCount) [best, bestCount] = [path, count];
+  }
+  return best;
+}
+
+function linksOnPath(path: string): number {
+  let count = 0;
+  for (let current = path; dirname(current) !== current; current = dirname(current)) {
+    try {
+      if (lstatSync(current).isSymbolicLink()) count++;
+    } catch {
+      // a path that does not resolve has nothing more to count
+    }
+  }
+  return count;
+}
+
+function expandGlob(pattern: string, cwd: string, found: Found): string[] {
   const posix = pattern.split(sep).join('/');
   const { base, rest } = splitGlob(posix);
   let regex: Glob;
@@ -116,14 +181,14 @@ function expandGlob(pattern: string, cwd: string, failures: LoadError[]): string
   if (pathKind(root) !== 'folder') return [];
   const deep = rest.includes('/') || rest.includes('**');
   // A folder the glob matches is taken whole, as when the shell expands `apis/*` to it.
-  return walk(root, (relativePath) => regex.test(relativePath), deep, failures, true);
+  return walk(root, (relativePath) => regex.test(relativePath), deep, found, true);
 }
 
 /**
  * Files below `root` whose `/`-separated path relative to it passes `keep`, sorted; with
  * `keepFolders`, a folder that passes (as `a` or `a/`) brings every spec file below it.
  */
-function walk(root: string, keep: (relativePath: string) => boolean, deep: boolean, failures: LoadError[], keepFolders = false): string[] {
+function walk(root: string, keep: (relativePath: string) => boolean, deep: boolean, context: Found, keepFolders = false): string[] {
   const found: string[] = [];
   const seen = new Set<string>();
   const visit = (folder: string): void => {
@@ -140,7 +205,7 @@ function walk(root: string, keep: (relativePath: string) => boolean, deep: boole
     try {
       entries = readdirSync(folder, { withFileTypes: true });
     } catch (error) {
-      failures.push(new LoadError(folder, folderError(error as NodeJS.ErrnoException)));
+      context.failures.push(new LoadError(folder, folderError(error as NodeJS.ErrnoException)));
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -156,6 +221,8 @@ function walk(root: string, keep: (relativePath: string) => boolean, deep: boole
         else enter(path);
       } else if (keep(relative(root, path).split(sep).join('/'))) {
         found.push(path);
+        // Known without a system call unless the file is a link.
+        context.realPaths.set(path, isLink ? realPathOf(path) : join(real, entry.name));
       }
     }
   };
@@ -163,7 +230,7 @@ function walk(root: string, keep: (relativePath: string) => boolean, deep: boole
     const relativePath = relative(root, folder).split(sep).join('/');
     if (keepFolders && (keep(relativePath) || keep(relativePath + '/'))) {
       // Not `push(...)`: a folder may hold more files than a call has room for arguments.
-      for (const file of walk(folder, (relativePath) => SPEC_EXTENSION.test(relativePath), true, failures)) found.push(file);
+      for (const file of walk(folder, (relativePath) => SPEC_EXTENSION.test(relativePath), true, context)) found.push(file);
     } else if (deep) {
       visit(folder);
     }

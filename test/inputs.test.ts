@@ -155,6 +155,21 @@ describe('a folder as input', () => {
     expect(new Set(report.findings.map((finding) => finding.file))).toEqual(new Set(['a-link/internal/a.yaml']));
   });
 
+  it("a folder linked beside its target ('latest -> v2') is linted once, under the target's path", async () => {
+    const dir = project({ 'specs/v1/openapi.yaml': clean, 'specs/v2/openapi.yaml': usesShared('common.yaml#/Unauthorized'), 'specs/v2/common.yaml': { Unauthorized: { description: 'no' } } });
+    symlinkSync('v2', join(dir, 'specs/latest'));
+    // Quoted, expanded by the shell, or both folders named, in either order.
+    for (const inputs of [['specs/*'], ['specs/latest', 'specs/v1', 'specs/v2'], ['specs/v1', 'specs/v2', 'specs/latest'], ['specs', 'specs/latest']]) {
+      const { report } = await lintJson(inputs, dir);
+      expect(report.summary.files, inputs.join(' ')).toBe(2);
+      expect(report.findings.map((finding) => finding.file), inputs.join(' ')).toEqual(['specs/v2/common.yaml']);
+    }
+    // A file named through the link is linted as named, and not again as found in the folder.
+    const named = await lintJson(['specs/latest/openapi.yaml', 'specs'], dir);
+    expect(named.report.summary.files).toBe(2);
+    expect(named.report.findings.map((finding) => finding.file)).toEqual(['specs/latest/common.yaml']);
+  });
+
   it('a file named on the command line must be OpenAPI', async () => {
     const run = await runCli(['specs/docker-compose.yml'], { cwd: repository() });
     expect(run.code).toBe(2);
