@@ -177,7 +177,8 @@ function expandGlob(pattern: string, cwd: string, found: Found): string[] {
     if (error instanceof GlobError) throw new UsageError(`invalid glob: ${error.message}`);
     throw error;
   }
-  const root = resolve(cwd, base === '' ? '.' : base);
+  // The folder is a path, not a pattern: `api\[v1]/*.yaml` walks `api[v1]`.
+  const root = resolve(cwd, base === '' ? '.' : base.replace(/\\(.)/g, '$1'));
   if (pathKind(root) !== 'folder') return [];
   const deep = rest.includes('/') || rest.includes('**');
   // A folder the glob matches is taken whole, as when the shell expands `apis/*` to it.

@@ -221,6 +221,13 @@ describe('globs as input (quoted, so statuslint expands them)', () => {
     expect((JSON.parse(run.stdout) as Report).summary.files).toBe(1);
   });
 
+  it("a folder whose name holds glob characters is reached by escaping them: 'api\\[v1]/*.yaml'", async () => {
+    const dir = project({ 'api[v1]/openapi.yaml': clean, 'apiv/openapi.yaml': clean });
+    const { code, report } = await lintJson(['api\\[v1]/*.yaml'], dir);
+    expect(code).toBe(0);
+    expect(report.summary.files).toBe(1);
+  });
+
   it('a glob that matches nothing, or cannot be read, is a usage error', async () => {
     const dir = repository();
     const none = await runCli(['apis/**/*.yaml'], { cwd: dir });
