@@ -2,7 +2,7 @@ import { lstatSync, readdirSync, realpathSync, type Dirent } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { CONFIG_FILE_NAMES } from './config/load.js';
 import { LoadError, UsageError } from './errors.js';
-import { compileGlob, type Glob, GlobError, hasMagic, splitGlob } from './glob.js';
+import { compileGlob, GlobError, hasMagic, splitGlob } from './glob.js';
 import { pathKind } from './path-kind.js';
 import { skippedFolder, SPEC_EXTENSION } from './spec-files.js';
 
@@ -98,7 +98,7 @@ export function expandInputs(args: readonly string[], options: ExpandOptions): I
     if ((kind !== 'folder' && kind !== 'missing') || options.literal?.has(path)) {
       add(path, true);
     } else if (kind === 'folder') {
-      for (const file of walk(path, (relativePath) => SPEC_EXTENSION.test(relativePath), true, found)) add(file, false);
+      for (const file of walk(path, WHOLE_FOLDER, found)) add(file, false);
     } else if (hasMagic(arg)) {
       const matches = expandGlob(arg, options.cwd, found);
       if (matches.length === 0) throw new UsageError(`no files match '${arg}'`);
@@ -170,9 +170,10 @@ function linksOnPath(path: string): number {
 function expandGlob(pattern: string, cwd: string, found: Found): string[] {
   const posix = pattern.split(sep).join('/');
   const { base, rest } = splitGlob(posix);
-  let regex: Glob;
+  const relativePattern = rest.replace(/^(\.\/)+/, '');
+  let selector: Selector;
   try {
-    regex = compileGlob(rest.replace(/^(\.\/)+/, ''));
+    selector = globSelector(relativePattern);
   } catch (error) {
     if (error instanceof GlobError) throw new UsageError(`invalid glob: ${error.message}`);
     throw error;
@@ -180,28 +181,64 @@ function expandGlob(pattern: string, cwd: string, found: Found): string[] {
   // The folder is a path, not a pattern: `api\[v1]/*.yaml` walks `api[v1]`.
   const root = resolve(cwd, base === '' ? '.' : base.replace(/\\(.)/g, '$1'));
   if (pathKind(root) !== 'folder') return [];
-  const deep = rest.includes('/') || rest.includes('**');
-  // A folder the glob matches is taken whole, as when the shell expands `apis/*` to it.
-  return walk(root, (relativePath) => regex.test(relativePath), deep, found, true);
+  return walk(root, selector, found);
+}
+
+/** What a walk takes: files by their `/`-separated path below the walk's root, and folders to search, take whole or leave. */
+interface Selector {
+  takesFile(relativePath: string): boolean;
+  folder(relativePath: string, name: string): 'search' | 'whole' | 'skip';
+}
+
+/** A named folder, or one a glob matched: every spec file below it, outside dependencies and dot folders. */
+const WHOLE_FOLDER: Selector = {
+  takesFile: (relativePath) => SPEC_EXTENSION.test(relativePath),
+  folder: (_relativePath, name) => (skippedFolder(name) ? 'skip' : 'search'),
+};
+
+/**
+ * A glob takes the files it matches, and a folder it matches whole, as when the shell expands
+ * `apis/*` to it; it searches only folders below which it may still match. A dot folder or
+ * `node_modules` is searched only when the glob names it (`.well-known/*.yaml`, `.*`,
+ * `{node_modules,lib}/**`), never because a `*` or `**` happens to cover it.
+ */
+function globSelector(pattern: string): Selector {
+  const glob = compileGlob(pattern);
+  const explicitDots = compileGlob(pattern, { explicitDots: true });
+  const namesNodeModules = pattern.includes('node_modules');
+  return {
+    takesFile: (relativePath) => glob.test(relativePath),
+    folder: (relativePath, name) => {
+      if (name === 'node_modules' && !namesNodeModules) return 'skip';
+      const matcher = name.startsWith('.') ? explicitDots : glob;
+      if (matcher.test(relativePath) || matcher.test(relativePath + '/')) return 'whole';
+      return matcher.allowsPrefix(relativePath + '/') ? 'search' : 'skip';
+    },
+  };
 }
 
 /**
- * Files below `root` whose `/`-separated path relative to it passes `keep`, sorted; with
- * `keepFolders`, a folder that passes (as `a` or `a/`) brings every spec file below it.
+ * Files below `root` that `selector` takes, each folder's entries in sorted order. A folder
+ * reached through a symbolic link is entered after every folder reached without one, so that a
+ * spec reached both ways is found under its own path first; each real folder is entered once
+ * per way of taking it, so a link loop ends.
  */
-function walk(root: string, keep: (relativePath: string) => boolean, deep: boolean, context: Found, keepFolders = false): string[] {
+function walk(root: string, selector: Selector, context: Found): string[] {
   const found: string[] = [];
-  const seen = new Set<string>();
-  const visit = (folder: string): void => {
-    // Symlinked folders are followed once each, so a link loop ends.
+  const entered = new Map<string, Selector[]>();
+  const links: Array<[path: string, selector: Selector]> = [];
+  let linksFollowed = false;
+  const visit = (folder: string, current: Selector): void => {
     let real: string;
     try {
       real = realpathSync(folder);
     } catch {
       return;
     }
-    if (seen.has(real)) return;
-    seen.add(real);
+    const ways = entered.get(real) ?? [];
+    // Taken whole already, or already searched the same way: nothing new below.
+    if (ways.includes(WHOLE_FOLDER) || ways.includes(current)) return;
+    entered.set(real, [...ways, current]);
     let entries: Dirent[];
     try {
       entries = readdirSync(folder, { withFileTypes: true });
@@ -212,35 +249,24 @@ function walk(root: string, keep: (relativePath: string) => boolean, deep: boole
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       const path = join(folder, entry.name);
+      const relativePath = relative(root, path).split(sep).join('/');
       const isLink = entry.isSymbolicLink();
-      const isFolder = entry.isDirectory() || (isLink && pathKind(path) === 'folder');
-      if (isFolder) {
-        if (skippedFolder(entry.name)) continue;
-        // A linked folder is entered only after every folder reached without a link, so that a
-        // spec reached both ways is linted, configured and reported under its own path.
-        if (isLink && !linksFollowed) links.push(path);
-        else enter(path);
-      } else if (keep(relative(root, path).split(sep).join('/'))) {
+      if (entry.isDirectory() || (isLink && pathKind(path) === 'folder')) {
+        const way = current.folder(relativePath, entry.name);
+        if (way === 'skip') continue;
+        const next = way === 'whole' ? WHOLE_FOLDER : current;
+        if (isLink && !linksFollowed) links.push([path, next]);
+        else visit(path, next);
+      } else if (current.takesFile(relativePath)) {
         found.push(path);
         // Known without a system call unless the file is a link.
         context.realPaths.set(path, isLink ? realPathOf(path) : join(real, entry.name));
       }
     }
   };
-  const enter = (folder: string): void => {
-    const relativePath = relative(root, folder).split(sep).join('/');
-    if (keepFolders && (keep(relativePath) || keep(relativePath + '/'))) {
-      // Not `push(...)`: a folder may hold more files than a call has room for arguments.
-      for (const file of walk(folder, (relativePath) => SPEC_EXTENSION.test(relativePath), true, context)) found.push(file);
-    } else if (deep) {
-      visit(folder);
-    }
-  };
-  const links: string[] = [];
-  let linksFollowed = false;
-  visit(root);
+  visit(root, selector);
   linksFollowed = true;
-  for (const link of links) enter(link);
+  for (const [path, next] of links) visit(path, next);
   return found;
 }
 

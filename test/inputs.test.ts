@@ -131,6 +131,10 @@ describe('a folder as input', () => {
       expect(report.inputErrors, input).toContainEqual({ file: 'specs/locked', message: 'cannot read the folder: permission denied' });
       expect(report.findings.length, input).toBeGreaterThan(0);
     }
+    // A glob reads no folder it cannot match in.
+    const elsewhere = await run(['specs/{a,b}/*.yaml']);
+    expect(elsewhere.stderr).toBe('statuslint: skipped 1 shared fragment (linted through the specs that reference it)\n');
+    expect(elsewhere.code).toBe(1);
   });
 
   it('a file named on the command line is linted even when a folder also holds it, once', async () => {
@@ -226,6 +230,29 @@ describe('globs as input (quoted, so statuslint expands them)', () => {
     const { code, report } = await lintJson(['api\\[v1]/*.yaml'], dir);
     expect(code).toBe(0);
     expect(report.summary.files).toBe(1);
+  });
+
+  it('a dot folder or node_modules is searched when the glob names it, never through * or **', async () => {
+    const dir = project({
+      'site/.well-known/openapi.yaml': clean,
+      'api/.well-known/openapi.yaml': clean,
+      'api/v1/openapi.yaml': clean,
+      'api/.cache/openapi.yaml': clean,
+      '.git/openapi.yaml': clean,
+      'vendor/node_modules/pkg/openapi.yaml': clean,
+    });
+    /** How many specs the glob lints; 0 when it matches none. */
+    const files = async (glob: string) => {
+      const run = await runCli(['--format', 'json', glob], { cwd: dir });
+      return run.stdout === '' ? 0 : (JSON.parse(run.stdout) as Report).summary.files;
+    };
+    expect(await files('**/.well-known/openapi.yaml')).toBe(2);
+    expect(await files('api/.*/openapi.yaml')).toBe(2);
+    expect(await files('api/{.cache,v1}/*.yaml')).toBe(2);
+    expect(await files('**/openapi.yaml')).toBe(1);
+    expect(await files('api/*')).toBe(1);
+    expect(await files('vendor/node_modules/**/*.yaml')).toBe(1);
+    expect(await files('vendor/**/*.yaml')).toBe(0);
   });
 
   it('a glob that matches nothing, or cannot be read, is a usage error', async () => {
