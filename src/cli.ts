@@ -11,7 +11,7 @@ import { projectRoots, realPath, RealPaths } from './loader/project-root.js';
 import { parseSize } from './size.js';
 import { SEVERITIES, type Severity } from './engine/types.js';
 import type { RefusedFix } from './fix/apply.js';
-import { expandInputs, type Inputs } from './inputs.js';
+import { expandInputs, type Inputs, notSearchedNote } from './inputs.js';
 import { unusedSuppression } from './engine/suppress.js';
 import { allRules, isOpenApiDocument, lintParallel, mentionsVersionKey, type Finding, type LintResult, type ParallelLintOptions } from './lint.js';
 import { createProgress, showsProgress } from './progress.js';
@@ -419,7 +419,7 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
       ...(inputs.ignoredFound > 0 ? [`${plural(inputs.ignoredFound, 'file')} found there ${inputs.ignoredFound === 1 ? 'is' : 'are'} ignored by ${configName}`] : []),
       ...(inputs.ownFilesFound.length > 0 ? [`${someOf(inputs.ownFilesFound.map((path) => displayPath(path, io.cwd)))} ${inputs.ownFilesFound.length === 1 ? 'is' : 'are'} statuslint's own (configuration, baseline, report or cache)`] : []),
     ];
-    throw new UsageError(`no OpenAPI document found in ${specs.map((spec) => `'${spec}'`).join(', ')}${why.length > 0 ? `; ${why.join('; ')}` : ''}`);
+    throw new UsageError(`no OpenAPI document found in ${specs.map((spec) => `'${spec}'`).join(', ')}${why.length > 0 ? `; ${why.join('; ')}` : ''}${notSearchedNote(inputs.passedOver, io.cwd)}`);
   }
 
   let findings = result.findings;

@@ -1,8 +1,8 @@
 import { lstatSync, readdirSync, realpathSync, type Dirent } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { CONFIG_FILE_NAMES } from './config/load.js';
-import { LoadError, UsageError } from './errors.js';
-import { compileGlob, GlobError, hasMagic, splitGlob } from './glob.js';
+import { displayPath, LoadError, printable, UsageError } from './errors.js';
+import { compileGlob, type Glob, GlobError, hasMagic, splitGlob } from './glob.js';
 import { pathKind } from './path-kind.js';
 import { skippedFolder, SPEC_EXTENSION } from './spec-files.js';
 
@@ -24,6 +24,8 @@ export interface Inputs {
   ownFilesFound: string[];
   /** How many files a folder or glob found that the configuration's `ignore` covers. */
   ignoredFound: number;
+  /** Dot folders and `node_modules` a folder or glob passed over: named when nothing is found. */
+  passedOver: string[];
   /**
    * Folders that could not be read (permission denied): input errors, like a spec that cannot
    * be read, so that the rest is still linted and the report says what was left out.
@@ -53,6 +55,8 @@ interface Found {
   failures: LoadError[];
   /** Each file found, with its path once symbolic links are resolved. */
   realPaths: Map<string, string>;
+  /** Dot folders and `node_modules` not entered, though the walk would otherwise have searched them. */
+  passedOver: string[];
 }
 
 /**
@@ -68,7 +72,7 @@ export function expandInputs(args: readonly string[], options: ExpandOptions): I
   const ignored: string[] = [];
   const ownFilesFound: string[] = [];
   let ignoredFound = 0;
-  const found: Found = { failures: [], realPaths: new Map() };
+  const found: Found = { failures: [], realPaths: new Map(), passedOver: [] };
   const add = (path: string, named: boolean): void => {
     if (named) {
       if (isIgnored(path)) {
@@ -100,14 +104,15 @@ export function expandInputs(args: readonly string[], options: ExpandOptions): I
     } else if (kind === 'folder') {
       for (const file of walk(path, WHOLE_FOLDER, found)) add(file, false);
     } else if (hasMagic(arg)) {
+      const passedBefore = found.passedOver.length;
       const matches = expandGlob(arg, options.cwd, found);
-      if (matches.length === 0) throw new UsageError(`no files match '${arg}'`);
+      if (matches.length === 0) throw new UsageError(`no files match '${arg}'${notSearchedNote(found.passedOver.slice(passedBefore), options.cwd)}`);
       for (const file of matches) add(file, false);
     } else {
       add(path, true); // the loader says "no such file" with the path as typed
     }
   }
-  return { files: withoutLinkedCopies(ordered, discovered, found.realPaths), discovered, ignored, ownFilesFound, ignoredFound, failures: found.failures };
+  return { files: withoutLinkedCopies(ordered, discovered, found.realPaths), discovered, ignored, ownFilesFound, ignoredFound, passedOver: found.passedOver, failures: found.failures };
 }
 
 /**
@@ -187,13 +192,14 @@ function expandGlob(pattern: string, cwd: string, found: Found): string[] {
 /** What a walk takes: files by their `/`-separated path below the walk's root, and folders to search, take whole or leave. */
 interface Selector {
   takesFile(relativePath: string): boolean;
-  folder(relativePath: string, name: string): 'search' | 'whole' | 'skip';
+  /** `passOver`: left out only for being a dot folder or `node_modules`. */
+  folder(relativePath: string, name: string): 'search' | 'whole' | 'skip' | 'passOver';
 }
 
 /** A named folder, or one a glob matched: every spec file below it, outside dependencies and dot folders. */
 const WHOLE_FOLDER: Selector = {
   takesFile: (relativePath) => SPEC_EXTENSION.test(relativePath),
-  folder: (_relativePath, name) => (skippedFolder(name) ? 'skip' : 'search'),
+  folder: (_relativePath, name) => (skippedFolder(name) ? 'passOver' : 'search'),
 };
 
 /**
@@ -209,10 +215,11 @@ function globSelector(pattern: string): Selector {
   return {
     takesFile: (relativePath) => glob.test(relativePath),
     folder: (relativePath, name) => {
-      if (name === 'node_modules' && !namesNodeModules) return 'skip';
-      const matcher = name.startsWith('.') ? explicitDots : glob;
-      if (matcher.test(relativePath) || matcher.test(relativePath + '/')) return 'whole';
-      return matcher.allowsPrefix(relativePath + '/') ? 'search' : 'skip';
+      const way = (matcher: Glob): 'search' | 'whole' | 'skip' =>
+        matcher.test(relativePath) || matcher.test(relativePath + '/') ? 'whole' : matcher.allowsPrefix(relativePath + '/') ? 'search' : 'skip';
+      const unnamed = (name === 'node_modules' && !namesNodeModules) || (name.startsWith('.') && way(explicitDots) === 'skip');
+      if (unnamed) return way(glob) === 'skip' ? 'skip' : 'passOver';
+      return way(glob);
     },
   };
 }
@@ -253,7 +260,8 @@ function walk(root: string, selector: Selector, context: Found): string[] {
       const isLink = entry.isSymbolicLink();
       if (entry.isDirectory() || (isLink && pathKind(path) === 'folder')) {
         const way = current.folder(relativePath, entry.name);
-        if (way === 'skip') continue;
+        if (way === 'passOver') context.passedOver.push(path);
+        if (way === 'skip' || way === 'passOver') continue;
         const next = way === 'whole' ? WHOLE_FOLDER : current;
         if (isLink && !linksFollowed) links.push([path, next]);
         else visit(path, next);
@@ -274,4 +282,15 @@ function walk(root: string, selector: Selector, context: Found): string[] {
 function folderError(error: NodeJS.ErrnoException): string {
   const reason = error.code === 'EACCES' || error.code === 'EPERM' ? 'permission denied' : (error.code ?? error.message);
   return `cannot read the folder: ${reason}`;
+}
+
+/**
+ * Why a folder or glob may have found nothing though specs are there: `; node_modules and
+ * folders whose name starts with a dot are not searched unless named (here: a/.x, a/node_modules)`.
+ */
+export function notSearchedNote(passedOver: readonly string[], cwd: string): string {
+  if (passedOver.length === 0) return '';
+  const shown = passedOver.slice(0, 3).map((path) => printable(displayPath(path, cwd)));
+  const more = passedOver.length > shown.length ? ` and ${passedOver.length - shown.length} more` : '';
+  return `; node_modules and folders whose name starts with a dot are not searched unless named (here: ${shown.join(', ')}${more})`;
 }

@@ -137,6 +137,19 @@ describe('a folder as input', () => {
     expect(elsewhere.code).toBe(1);
   });
 
+  it('when nothing is found, names the dot folders and node_modules it did not search', async () => {
+    const dir = project({ 'tools/node_modules/pkg/openapi.yaml': clean, 'tools/.generated/openapi.yaml': clean, 'tools/README.md': '# Tools\n' });
+    const note = 'node_modules and folders whose name starts with a dot are not searched unless named (here: tools/.generated, tools/node_modules)';
+    const folder = await runCli(['tools'], { cwd: dir });
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toBe(`statuslint: no OpenAPI document found in 'tools'; ${note}\n`);
+    const glob = await runCli(['tools/**/*.yaml'], { cwd: dir });
+    expect(glob.code).toBe(2);
+    expect(glob.stderr).toBe(`statuslint: no files match 'tools/**/*.yaml'; ${note}\n`);
+    // Named, they are searched.
+    expect((await runCli(['tools/.generated', 'tools/.*/openapi.yaml', 'tools/node_modules'], { cwd: dir })).code).toBe(0);
+  });
+
   it('a file named on the command line is linted even when a folder also holds it, once', async () => {
     const { report } = await lintJson(['specs', 'specs/users/openapi.yaml'], repository());
     expect(report.summary.files).toBe(4);
