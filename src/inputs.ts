@@ -239,7 +239,9 @@ function walk(root: string, selector: Selector, context: Found): string[] {
     let real: string;
     try {
       real = realpathSync(folder);
-    } catch {
+    } catch (error) {
+      // Listed a moment ago, yet not there: most often a name that is not UTF-8 (below).
+      context.failures.push(new LoadError(folder, folderError(error as NodeJS.ErrnoException, folder)));
       return;
     }
     const ways = entered.get(real) ?? [];
@@ -250,7 +252,7 @@ function walk(root: string, selector: Selector, context: Found): string[] {
     try {
       entries = readdirSync(folder, { withFileTypes: true });
     } catch (error) {
-      context.failures.push(new LoadError(folder, folderError(error as NodeJS.ErrnoException)));
+      context.failures.push(new LoadError(folder, folderError(error as NodeJS.ErrnoException, folder)));
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -266,6 +268,10 @@ function walk(root: string, selector: Selector, context: Found): string[] {
         if (isLink && !linksFollowed) links.push([path, next]);
         else visit(path, next);
       } else if (current.takesFile(relativePath)) {
+        if (unopenableName(path)) {
+          context.failures.push(new LoadError(path, NOT_UTF8_NAME));
+          continue;
+        }
         found.push(path);
         // Known without a system call unless the file is a link.
         context.realPaths.set(path, isLink ? realPathOf(path) : join(real, entry.name));
@@ -279,9 +285,21 @@ function walk(root: string, selector: Selector, context: Found): string[] {
 }
 
 /** Why a folder could not be listed, in the words used for a file that cannot be read. */
-function folderError(error: NodeJS.ErrnoException): string {
+function folderError(error: NodeJS.ErrnoException, folder: string): string {
+  if (unopenableName(folder)) return NOT_UTF8_NAME;
   const reason = error.code === 'EACCES' || error.code === 'EPERM' ? 'permission denied' : (error.code ?? error.message);
   return `cannot read the folder: ${reason}`;
+}
+
+const NOT_UTF8_NAME = 'its name is not valid UTF-8, so it cannot be opened by that name; rename it';
+
+/**
+ * Node reads a name that is not UTF-8 (Latin-1 from an old archive) with U+FFFD in place of the
+ * bad bytes, and no file has that name: it cannot be opened, nor a folder entered. Said so,
+ * rather than "no such file" or, for a folder, nothing at all.
+ */
+function unopenableName(path: string): boolean {
+  return basename(path).includes('\uFFFD') && pathKind(path) === 'missing';
 }
 
 /**

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, symlinkSync } from 'node:fs';
+import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createProgress, showsProgress } from '../src/progress.js';
@@ -135,6 +135,23 @@ describe('a folder as input', () => {
     const elsewhere = await run(['specs/{a,b}/*.yaml']);
     expect(elsewhere.stderr).toBe('statuslint: skipped 1 shared fragment (linted through the specs that reference it)\n');
     expect(elsewhere.code).toBe(1);
+  });
+
+  it('a file or folder whose name is not UTF-8 is an input error, never passed over', async () => {
+    const dir = project({ 'specs/ok.yaml': clean });
+    // Latin-1 names, as an old archive leaves them: Node reads the byte 0xE9 as U+FFFD.
+    const latin1 = (name: string) => Buffer.concat([Buffer.from(join(dir, 'specs', name)), Buffer.from([0xe9])]);
+    mkdirSync(latin1('caf'));
+    writeFileSync(Buffer.concat([latin1('caf'), Buffer.from('/openapi.yaml')]), JSON.stringify(clean));
+    writeFileSync(Buffer.concat([latin1('r'), Buffer.from('.yaml')]), JSON.stringify(clean));
+    for (const input of ['specs', 'specs/**/*.yaml']) {
+      const run = await runCli([input], { cwd: dir });
+      expect(run.code, input).toBe(2);
+      expect(run.stderr, input).toBe(
+        'statuslint: specs/caf\uFFFD: its name is not valid UTF-8, so it cannot be opened by that name; rename it\n' +
+          'statuslint: specs/r\uFFFD.yaml: its name is not valid UTF-8, so it cannot be opened by that name; rename it\n',
+      );
+    }
   });
 
   it('when nothing is found, names the dot folders and node_modules it did not search', async () => {
