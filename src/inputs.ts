@@ -106,6 +106,7 @@ export function expandInputs(args: readonly string[], options: ExpandOptions): I
     } else if (hasMagic(arg)) {
       const passedBefore = found.passedOver.length;
       const matches = expandGlob(arg, options.cwd, found);
+      if (matches.length === 0 && arg.startsWith('!')) throw new UsageError(`no files match '${arg}': a glob cannot be negated; leave files out with 'ignore' in the configuration`);
       if (matches.length === 0) throw new UsageError(`no files match '${arg}'${notSearchedNote(found.passedOver.slice(passedBefore), options.cwd)}`);
       for (const file of matches) add(file, false);
     } else {

@@ -290,6 +290,9 @@ describe('globs as input (quoted, so statuslint expands them)', () => {
     const none = await runCli(['apis/**/*.yaml'], { cwd: dir });
     expect(none.code).toBe(2);
     expect(none.stderr).toBe("statuslint: no files match 'apis/**/*.yaml'\n");
+    const negated = await runCli(['specs', '!specs/common/**'], { cwd: dir });
+    expect(negated.code).toBe(2);
+    expect(negated.stderr).toBe("statuslint: no files match '!specs/common/**': a glob cannot be negated; leave files out with 'ignore' in the configuration\n");
     const bad = await runCli(['specs/[abc.yaml'], { cwd: dir });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toBe("statuslint: invalid glob: '[abc.yaml' has an unclosed '['\n");
