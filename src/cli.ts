@@ -313,6 +313,7 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
     isIgnored: (path) => isIgnored(config, path),
     exclude: new Set(own.map((path) => resolve(io.cwd, path))),
     literal: stdinSpec?.text !== undefined ? new Set([stdinSpec.path]) : undefined,
+    rootFor: options.allowExternalRefs ? undefined : projectRoots(io.cwd),
   });
   const configName = config.path ? displayPath(config.path, io.cwd) : 'the configuration';
   for (const path of inputs.ignored) io.stderr(`statuslint: warning: ${displayPath(path, io.cwd)} is ignored by ${configName}; not linted\n`);

@@ -3,6 +3,7 @@ import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { CONFIG_FILE_NAMES } from './config/load.js';
 import { displayPath, LoadError, printable, UsageError } from './errors.js';
 import { compileGlob, type Glob, GlobError, hasMagic, splitGlob } from './glob.js';
+import { isInside } from './loader/project-root.js';
 import { pathKind } from './path-kind.js';
 import { skippedFolder, SPEC_EXTENSION } from './spec-files.js';
 
@@ -45,6 +46,12 @@ export interface ExpandOptions {
    * not a pattern.
    */
   literal?: ReadonlySet<string>;
+  /**
+   * The project root a spec's `$ref`s must stay inside (see projectRoots): a file or folder
+   * that a folder or glob reaches through a symbolic link must stay inside it too. Not given
+   * with --allow-external-refs.
+   */
+  rootFor?: (specPath: string) => string;
 }
 
 const CONFIG_NAMES = new Set<string>(CONFIG_FILE_NAMES);
@@ -57,6 +64,8 @@ interface Found {
   realPaths: Map<string, string>;
   /** Dot folders and `node_modules` not entered, though the walk would otherwise have searched them. */
   passedOver: string[];
+  /** How paths are shown in messages. */
+  cwd: string;
 }
 
 /**
@@ -72,7 +81,8 @@ export function expandInputs(args: readonly string[], options: ExpandOptions): I
   const ignored: string[] = [];
   const ownFilesFound: string[] = [];
   let ignoredFound = 0;
-  const found: Found = { failures: [], realPaths: new Map(), passedOver: [] };
+  const found: Found = { failures: [], realPaths: new Map(), passedOver: [], cwd: options.cwd };
+  const limitOf = (folder: string) => (options.rootFor ? linkLimit(folder, options.rootFor) : undefined);
   const add = (path: string, named: boolean): void => {
     if (named) {
       if (isIgnored(path)) {
@@ -102,10 +112,10 @@ export function expandInputs(args: readonly string[], options: ExpandOptions): I
     if ((kind !== 'folder' && kind !== 'missing') || options.literal?.has(path)) {
       add(path, true);
     } else if (kind === 'folder') {
-      for (const file of walk(path, WHOLE_FOLDER, found)) add(file, false);
+      for (const file of walk(path, WHOLE_FOLDER, found, limitOf(path))) add(file, false);
     } else if (hasMagic(arg)) {
       const passedBefore = found.passedOver.length;
-      const matches = expandGlob(arg, options.cwd, found);
+      const matches = expandGlob(arg, options.cwd, found, limitOf);
       if (matches.length === 0 && arg.startsWith('!')) throw new UsageError(`no files match '${arg}': a glob cannot be negated; leave files out with 'ignore' in the configuration`);
       if (matches.length === 0) throw new UsageError(`no files match '${arg}'${notSearchedNote(found.passedOver.slice(passedBefore), options.cwd)}`);
       for (const file of matches) add(file, false);
@@ -173,7 +183,7 @@ function linksOnPath(path: string): number {
   return count;
 }
 
-function expandGlob(pattern: string, cwd: string, found: Found): string[] {
+function expandGlob(pattern: string, cwd: string, found: Found, limitOf: (folder: string) => string | undefined): string[] {
   const posix = pattern.split(sep).join('/');
   const { base, rest } = splitGlob(posix);
   const relativePattern = rest.replace(/^(\.\/)+/, '');
@@ -187,7 +197,7 @@ function expandGlob(pattern: string, cwd: string, found: Found): string[] {
   // The folder is a path, not a pattern: `api\[v1]/*.yaml` walks `api[v1]`.
   const root = resolve(cwd, base === '' ? '.' : base.replace(/\\(.)/g, '$1'));
   if (pathKind(root) !== 'folder') return [];
-  return walk(root, selector, found);
+  return walk(root, selector, found, limitOf(root));
 }
 
 /** What a walk takes: files by their `/`-separated path below the walk's root, and folders to search, take whole or leave. */
@@ -231,7 +241,7 @@ function globSelector(pattern: string): Selector {
  * spec reached both ways is found under its own path first; each real folder is entered once
  * per way of taking it, so a link loop ends.
  */
-function walk(root: string, selector: Selector, context: Found): string[] {
+function walk(root: string, selector: Selector, context: Found, limit: string | undefined): string[] {
   const found: string[] = [];
   const entered = new Map<string, Selector[]>();
   const links: Array<[path: string, selector: Selector]> = [];
@@ -243,6 +253,10 @@ function walk(root: string, selector: Selector, context: Found): string[] {
     } catch (error) {
       // Listed a moment ago, yet not there: most often a name that is not UTF-8 (below).
       context.failures.push(new LoadError(folder, folderError(error as NodeJS.ErrnoException, folder)));
+      return;
+    }
+    if (limit !== undefined && !isInside(real, limit)) {
+      context.failures.push(new LoadError(folder, leavesProject(limit, context.cwd)));
       return;
     }
     const ways = entered.get(real) ?? [];
@@ -273,9 +287,14 @@ function walk(root: string, selector: Selector, context: Found): string[] {
           context.failures.push(new LoadError(path, NOT_UTF8_NAME));
           continue;
         }
-        found.push(path);
         // Known without a system call unless the file is a link.
-        context.realPaths.set(path, isLink ? realPathOf(path) : join(real, entry.name));
+        const realFile = isLink ? realPathOf(path) : join(real, entry.name);
+        if (isLink && limit !== undefined && !isInside(realFile, limit)) {
+          context.failures.push(new LoadError(path, leavesProject(limit, context.cwd)));
+          continue;
+        }
+        found.push(path);
+        context.realPaths.set(path, realFile);
       }
     }
   };
@@ -283,6 +302,21 @@ function walk(root: string, selector: Selector, context: Found): string[] {
   linksFollowed = true;
   for (const [path, next] of links) visit(path, next);
   return found;
+}
+
+/**
+ * The real folder that what a walk of `folder` finds through links must stay inside: the
+ * project root, or for a folder named from outside the project, its own (a folder named on the
+ * command line is trusted, as a spec named from elsewhere is, wherever a link to it points).
+ */
+function linkLimit(folder: string, rootFor: (specPath: string) => string): string {
+  // rootFor takes a spec's path, and looks at the folder holding it.
+  return realPathOf(rootFor(join(realPathOf(folder), 'spec')));
+}
+
+/** As for a `$ref` that a link takes out of the project: a pull request must not make a run read the machine's files. */
+function leavesProject(root: string, cwd: string): string {
+  return `a symbolic link takes it outside the project root ${displayPath(root, cwd)}; pass --allow-external-refs to lint it`;
 }
 
 /** Why a folder could not be listed, in the words used for a file that cannot be read. */

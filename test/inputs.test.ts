@@ -204,6 +204,25 @@ describe('a folder as input', () => {
     expect(named.report.findings.map((finding) => finding.file)).toEqual(['specs/latest/common.yaml']);
   });
 
+  it('a link in a folder that points out of the project is refused, as such a $ref is', async () => {
+    const outside = project({ 'secret.yaml': { openapi: '3.0.3', info, paths: { '/internal-admin': { get: { responses: { '429': { description: 'x' } } } } } }, 'more/openapi.yaml': clean });
+    const dir = project({ 'specs/openapi.yaml': clean });
+    symlinkSync(join(outside, 'secret.yaml'), join(dir, 'specs/linked.yaml'));
+    symlinkSync(join(outside, 'more'), join(dir, 'specs/more'));
+    const note = `a symbolic link takes it outside the project root ${dir}; pass --allow-external-refs to lint it`;
+    for (const input of ['specs', 'specs/**/*.yaml']) {
+      const run = await runCli(['--format', 'json', input], { cwd: dir });
+      expect(run.code, input).toBe(2);
+      expect(run.stderr, input).toBe(`statuslint: specs/linked.yaml: ${note}\nstatuslint: specs/more: ${note}\n`);
+      // Nothing of the file is read, so nothing of it is reported.
+      expect(run.stdout, input).not.toContain('internal-admin');
+      expect((JSON.parse(run.stdout) as Report).summary.files, input).toBe(1);
+    }
+    expect((await lintJson(['--allow-external-refs', 'specs'], dir)).report.summary.files).toBe(3);
+    // Named on the command line, a link is trusted, as a spec named from elsewhere is.
+    expect((await lintJson(['specs/linked.yaml', 'specs/more'], dir)).report.summary.files).toBe(2);
+  });
+
   it('a file named on the command line must be OpenAPI', async () => {
     const run = await runCli(['specs/docker-compose.yml'], { cwd: repository() });
     expect(run.code).toBe(2);
