@@ -26,7 +26,7 @@ import { buildId, CACHE_FILE, cacheLocation, LintCache } from './cache.js';
 import { pathKind } from './path-kind.js';
 // Static: imported where used, it would make esbuild split the loader modules it shares into
 // a chunk of their own, ~4 ms more start-up for every run.
-import { readStdinSpec, STDIN_ARG, STDIN_NAME, type StdinSource } from './stdin.js';
+import { processStdin, readStdinSpec, STDIN_ARG, STDIN_NAME, type StdinSource } from './stdin.js';
 
 // What only some runs need (baselines, --validate, SARIF paths, rule docs, writing files, the
 // subcommands) is imported where it is used: every module loaded costs each run start-up time.
@@ -66,7 +66,7 @@ const processIo = (): CliIo => {
     stderrIsTty: Boolean(process.stderr.isTTY),
     beforeLint: raiseTierUpThreshold,
     // Not `process.stdin`, whose stream is made on first use, until `-` asks for it.
-    stdin: { chunks: () => process.stdin },
+    stdin: processStdin(),
   };
 };
 
