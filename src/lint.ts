@@ -118,17 +118,28 @@ function hasOperations(value: unknown): boolean {
  * OpenAPI". Used for a file that failed to load (so the failure is worth reporting), and by
  * the CLI, which never writes over one.
  */
-export function mentionsVersionKey(path: string): boolean {
+export function mentionsVersionKey(path: string, where: 'anywhere' | 'atTopLevel' = 'anywhere'): boolean {
   try {
     // A device or pipe is not read again (`/dev/zero` never ends): the loader's error stands.
     if (!statSync(path).isFile()) return true;
     const bytes = readFileSync(path);
     const wide = wideEncodingOf(bytes);
-    return /(^|[{,])\s*["']?(openapi|swagger|swaggerVersion)["']?\s*:/m.test(wide ? decodeWide(bytes, wide) : bytes.toString('utf8'));
+    return (where === 'anywhere' ? ANY_VERSION_KEY : WRITTEN_AT_TOP_LEVEL).test(wide ? decodeWide(bytes, wide) : bytes.toString('utf8'));
   } catch {
     return true; // unreadable: let the loader's own error stand
   }
 }
+
+/** A version key, at any depth: what the CLI will not write over. */
+const ANY_VERSION_KEY = /(^|[{,])\s*["']?(openapi|swagger|swaggerVersion)["']?\s*:/m;
+
+/**
+ * A version key where a top-level one is written: at the start of a line in block YAML, after
+ * `{` or `,` in flow YAML or JSON, or as a JSON member name. Not an indented `openapi:`: a
+ * Kubernetes ConfigMap or Helm template that embeds a spec in a block scalar (and so fails to
+ * parse as YAML, for its `---` or `{{ }}`) is not a broken spec.
+ */
+const WRITTEN_AT_TOP_LEVEL = /(?:^\ufeff?|[{,]\s*)["']?(?:openapi|swagger|swaggerVersion)["']?[ \t]*:|"(?:openapi|swagger|swaggerVersion)"\s*:/m;
 
 /** A top-level version key as YAML or JSON writes it; a report or a diff quoting one does not match. */
 const TOP_LEVEL_VERSION_KEY = /^["']?(?:openapi|swagger)["']?[ \t]*:|"(?:openapi|swagger)"\s*:/m;
@@ -172,7 +183,7 @@ export function firstLook(workspace: Workspace, path: string, discovered: boolea
   } catch (error) {
     // Only a YAML or JSON file is taken for a broken spec: a glob also finds READMEs and pages
     // that quote a spec (`openapi: 3.1.0` in a code block) without being one.
-    if (discovered && error instanceof LoadError && !(SPEC_EXTENSION.test(path) && mentionsVersionKey(path))) return { kind: 'notSpec', path };
+    if (discovered && error instanceof LoadError && !(SPEC_EXTENSION.test(path) && mentionsVersionKey(path, 'atTopLevel'))) return { kind: 'notSpec', path };
     throw error;
   }
   if (discovered && !hasVersionKey(file.value)) return { kind: 'notSpec', path: file.path };

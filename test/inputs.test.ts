@@ -63,6 +63,28 @@ describe('a folder as input', () => {
     expect(run.stdout).toContain('no problems in 1 file');
   });
 
+  it('a manifest that embeds a spec in a block scalar is skipped, though it does not parse', async () => {
+    const dir = project({
+      // A Helm template ({{ }} is not YAML) and a Kubernetes file of two documents.
+      'deploy/templates/configmap.yaml': "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}-spec\ndata:\n  openapi.yaml: |\n    openapi: 3.0.0\n",
+      'deploy/all.yaml': 'apiVersion: v1\nkind: ConfigMap\ndata:\n  openapi.yaml: |\n    openapi: 3.0.0\n    info: {title: t}\n---\napiVersion: v1\nkind: Service\n',
+      'deploy/openapi.yaml': clean,
+      // A broken spec is still one, in block YAML after a byte-order mark, in flow YAML and in JSON.
+      'deploy/bom.yaml': '\ufeffopenapi: 3.0.0\ninfo: {title: t\n',
+      'deploy/flow.yaml': '{openapi: 3.0.0, info: {title: t\n',
+      'deploy/broken.json': '{\n  "info": {"title": "x"},\n  "openapi": "3.0.0",\n',
+    });
+    const run = await runCli(['deploy'], { cwd: dir });
+    expect(run.code).toBe(2);
+    const lines = run.stderr.trimEnd().split('\n');
+    expect(lines.map((line) => line.replace(/: invalid .*/, ''))).toEqual([
+      'statuslint: deploy/bom.yaml:3:1',
+      'statuslint: deploy/broken.json:4:1',
+      'statuslint: deploy/flow.yaml:2:1',
+      'statuslint: skipped 2 files that are not OpenAPI (deploy/all.yaml, deploy/templates/configmap.yaml)',
+    ]);
+  });
+
   it('an unsupported version in a folder is an error, not a skip', async () => {
     const run = await runCli(['api'], { cwd: project({ 'api/old.yaml': 'swaggerVersion: "1.2"\napis: []\n', 'api/good.yaml': clean }) });
     expect(run.code).toBe(2);
