@@ -1,4 +1,5 @@
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
 import { resolve } from 'node:path';
 import { displayPath, LoadError } from './errors.js';
 import { pathKind } from './path-kind.js';
@@ -119,14 +120,49 @@ function hasOperations(value: unknown): boolean {
  * the CLI, which never writes over one.
  */
 export function mentionsVersionKey(path: string, where: 'anywhere' | 'atTopLevel' = 'anywhere'): boolean {
+  const pattern = where === 'anywhere' ? ANY_VERSION_KEY : WRITTEN_AT_TOP_LEVEL;
   try {
+    const stats = statSync(path);
     // A device or pipe is not read again (`/dev/zero` never ends): the loader's error stands.
-    if (!statSync(path).isFile()) return true;
+    if (!stats.isFile()) return true;
+    if (stats.size > WHOLE_READ_BYTES) return searchInPieces(path, pattern);
     const bytes = readFileSync(path);
     const wide = wideEncodingOf(bytes);
-    return (where === 'anywhere' ? ANY_VERSION_KEY : WRITTEN_AT_TOP_LEVEL).test(wide ? decodeWide(bytes, wide) : bytes.toString('utf8'));
+    return pattern.test(wide ? decodeWide(bytes, wide) : bytes.toString('utf8'));
   } catch {
     return true; // unreadable: let the loader's own error stand
+  }
+}
+
+/**
+ * Past this a file is searched a piece at a time: a folder's 1 GB data dump, refused by the
+ * loader for its size, would otherwise be read whole (and over 512 MB, be too long for a
+ * string, and so reported as a spec over the limit).
+ */
+const WHOLE_READ_BYTES = 16 * 1024 * 1024;
+const PIECE_BYTES = 1024 * 1024;
+/** How much of a line a piece that ends inside it carries into the next. */
+const CARRIED_CHARS = 4096;
+
+/** Whether UTF-8 text matches `pattern` (a search for one line's text), read a piece at a time. */
+function searchInPieces(path: string, pattern: RegExp): boolean {
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = Buffer.alloc(PIECE_BYTES);
+    const decoder = new StringDecoder('utf8');
+    let carried = '';
+    for (let first = true; ; first = false) {
+      const read = readSync(fd, buffer, 0, PIECE_BYTES, null);
+      if (read === 0) return false;
+      // UTF-16 or UTF-32 this large: the loader's error is worth reporting, the text not worth decoding.
+      if (first && wideEncodingOf(buffer.subarray(0, read))) return true;
+      const text = carried + decoder.write(buffer.subarray(0, read));
+      if (pattern.test(text)) return true;
+      // The start of the line the piece ends in, so that `^` is at a line's start next time.
+      carried = text.slice(Math.max(text.lastIndexOf('\n') + 1, text.length - CARRIED_CHARS));
+    }
+  } finally {
+    closeSync(fd);
   }
 }
 

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createProgress, showsProgress } from '../src/progress.js';
@@ -83,6 +83,19 @@ describe('a folder as input', () => {
       'statuslint: deploy/flow.yaml:2:1',
       'statuslint: skipped 2 files that are not OpenAPI (deploy/all.yaml, deploy/templates/configmap.yaml)',
     ]);
+  });
+
+  it('a data file over 512 MB in a folder is skipped as not OpenAPI, searched without being read whole', async () => {
+    const dir = project({ 'api/openapi.yaml': clean, 'api/dump.json': '' });
+    // Sparse: 520 MB of NULs, too long for one string, at no cost on disk.
+    truncateSync(join(dir, 'api/dump.json'), 520 * 1024 * 1024);
+    // Over 16 MB, searched in pieces too: the version key comes last, and makes it a spec.
+    writeFileSync(join(dir, 'api/late.json'), `{"x-pad": "${'a'.repeat(20 * 1024 * 1024)}", "openapi": "3.0.3"`);
+    const run = await runCli(['--max-file-size', '1mb', 'api'], { cwd: dir });
+    expect(run.stderr).toBe(
+      'statuslint: api/late.json: the file is 20 MiB, over the 1 MiB limit (raise it with --max-file-size)\nstatuslint: skipped 1 file that is not OpenAPI (api/dump.json)\n',
+    );
+    expect(run.code).toBe(2);
   });
 
   it('an unsupported version in a folder is an error, not a skip', async () => {
