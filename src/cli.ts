@@ -317,6 +317,10 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
   });
   const configName = config.path ? displayPath(config.path, io.cwd) : 'the configuration';
   for (const path of inputs.ignored) io.stderr(`statuslint: warning: ${displayPath(path, io.cwd)} is ignored by ${configName}; not linted\n`);
+  // Only beside something to lint: else the run stops, and says so with the count of ignored files.
+  if (inputs.files.length > 0) {
+    for (const arg of inputs.ignoredInputs) io.stderr(`statuslint: warning: every file found in '${printable(arg)}' is ignored by ${configName}; none linted\n`);
+  }
 
   const progress = createProgress(showsProgress(Boolean(io.stderrIsTty), io.env), { write: io.stderr, now: io.now });
   const lintOptions: ParallelLintOptions = {

@@ -25,6 +25,8 @@ export interface Inputs {
   ownFilesFound: string[];
   /** How many files a folder or glob found that the configuration's `ignore` covers. */
   ignoredFound: number;
+  /** Folders and globs as typed whose every file the configuration's `ignore` covers. */
+  ignoredInputs: string[];
   /** Dot folders and `node_modules` a folder or glob passed over: named when nothing is found. */
   passedOver: string[];
   /**
@@ -81,6 +83,7 @@ export function expandInputs(args: readonly string[], options: ExpandOptions): I
   const ignored: string[] = [];
   const ownFilesFound: string[] = [];
   let ignoredFound = 0;
+  const ignoredInputs: string[] = [];
   const found: Found = { failures: [], realPaths: new Map(), passedOver: [], cwd: options.cwd };
   const limitOf = (folder: string) => (options.rootFor ? linkLimit(folder, options.rootFor) : undefined);
   const add = (path: string, named: boolean): void => {
@@ -105,6 +108,13 @@ export function expandInputs(args: readonly string[], options: ExpandOptions): I
     }
   };
 
+  /** Adds what a folder or glob found; one the user asked for and `ignore` empties is worth a warning. */
+  const addFound = (arg: string, files: readonly string[]): void => {
+    const ignoredBefore = ignoredFound;
+    for (const file of files) add(file, false);
+    if (files.length > 0 && ignoredFound - ignoredBefore === files.length) ignoredInputs.push(arg);
+  };
+
   for (const arg of args) {
     const path = resolve(options.cwd, arg);
     const kind = pathKind(path);
@@ -112,18 +122,18 @@ export function expandInputs(args: readonly string[], options: ExpandOptions): I
     if ((kind !== 'folder' && kind !== 'missing') || options.literal?.has(path)) {
       add(path, true);
     } else if (kind === 'folder') {
-      for (const file of walk(path, WHOLE_FOLDER, found, limitOf(path))) add(file, false);
+      addFound(arg, walk(path, WHOLE_FOLDER, found, limitOf(path)));
     } else if (hasMagic(arg)) {
       const passedBefore = found.passedOver.length;
       const matches = expandGlob(arg, options.cwd, found, limitOf);
       if (matches.length === 0 && arg.startsWith('!')) throw new UsageError(`no files match '${arg}': a glob cannot be negated; leave files out with 'ignore' in the configuration`);
       if (matches.length === 0) throw new UsageError(`no files match '${arg}'${notSearchedNote(found.passedOver.slice(passedBefore), options.cwd)}`);
-      for (const file of matches) add(file, false);
+      addFound(arg, matches);
     } else {
       add(path, true); // the loader says "no such file" with the path as typed
     }
   }
-  return { files: withoutLinkedCopies(ordered, discovered, found.realPaths), discovered, ignored, ownFilesFound, ignoredFound, passedOver: found.passedOver, failures: found.failures };
+  return { files: withoutLinkedCopies(ordered, discovered, found.realPaths), discovered, ignored, ownFilesFound, ignoredFound, ignoredInputs, passedOver: found.passedOver, failures: found.failures };
 }
 
 /**

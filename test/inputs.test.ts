@@ -202,6 +202,18 @@ describe('a folder as input', () => {
     expect((await runCli(['tools/.generated', 'tools/.*/openapi.yaml', 'tools/node_modules'], { cwd: dir })).code).toBe(0);
   });
 
+  it("a folder or glob whose every file 'ignore' covers is named in a warning, as an ignored file is", async () => {
+    const dir = project({ 'statuslint.config.yaml': { ignore: ['vendor/'] }, 'specs/openapi.yaml': clean, 'vendor/stripe/openapi.yaml': clean });
+    const run = await runCli(['specs', 'vendor', 'vendor/*/openapi.yaml'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe(
+      "statuslint: warning: every file found in 'vendor' is ignored by statuslint.config.yaml; none linted\n" +
+        "statuslint: warning: every file found in 'vendor/*/openapi.yaml' is ignored by statuslint.config.yaml; none linted\n",
+    );
+    // A folder that ignore only thins out says nothing.
+    expect((await runCli(['.'], { cwd: dir })).stderr).toBe('');
+  });
+
   it('a file named on the command line is linted even when a folder also holds it, once', async () => {
     const { report } = await lintJson(['specs', 'specs/users/openapi.yaml'], repository());
     expect(report.summary.files).toBe(4);
