@@ -30,8 +30,9 @@ export interface Inputs {
   /** Dot folders and `node_modules` a folder or glob passed over: named when nothing is found. */
   passedOver: string[];
   /**
-   * Folders that could not be read (permission denied): input errors, like a spec that cannot
-   * be read, so that the rest is still linted and the report says what was left out.
+   * What a folder or glob met but could not take: a folder it may not read, a name that is not
+   * UTF-8, a link out of the project. Input errors, like a spec that cannot be read, so that
+   * the rest is still linted and the report says what was left out.
    */
   failures: LoadError[];
 }
@@ -60,7 +61,7 @@ const CONFIG_NAMES = new Set<string>(CONFIG_FILE_NAMES);
 
 /** What walking folders learns besides the files found. */
 interface Found {
-  /** Folders that could not be listed. */
+  /** What could not be taken (see Inputs.failures). */
   failures: LoadError[];
   /** Each file found, with its path once symbolic links are resolved. */
   realPaths: Map<string, string>;
@@ -125,9 +126,12 @@ export function expandInputs(args: readonly string[], options: ExpandOptions): I
       addFound(arg, walk(path, WHOLE_FOLDER, found, limitOf(path)));
     } else if (hasMagic(arg)) {
       const passedBefore = found.passedOver.length;
+      const failuresBefore = found.failures.length;
       const matches = expandGlob(arg, options.cwd, found, limitOf);
-      if (matches.length === 0 && arg.startsWith('!')) throw new UsageError(`no files match '${arg}': a glob cannot be negated; leave files out with 'ignore' in the configuration`);
-      if (matches.length === 0) throw new UsageError(`no files match '${arg}'${notSearchedNote(found.passedOver.slice(passedBefore), options.cwd)}`);
+      // What it met but could not take (an unreadable folder) is reported as such, not as nothing.
+      const metFailures = found.failures.length > failuresBefore;
+      if (matches.length === 0 && !metFailures && arg.startsWith('!')) throw new UsageError(`no files match '${arg}': a glob cannot be negated; leave files out with 'ignore' in the configuration`);
+      if (matches.length === 0 && !metFailures) throw new UsageError(`no files match '${arg}'${notSearchedNote(found.passedOver.slice(passedBefore), options.cwd)}`);
       addFound(arg, matches);
     } else {
       add(path, true); // the loader says "no such file" with the path as typed

@@ -265,6 +265,10 @@ describe('a folder as input', () => {
       expect(run.stdout, input).not.toContain('internal-admin');
       expect((JSON.parse(run.stdout) as Report).summary.files, input).toBe(1);
     }
+    // A glob that meets only the link says so, not that it matches nothing.
+    const only = await runCli(['specs/linked.*'], { cwd: dir });
+    expect(only.stderr).toBe(`statuslint: specs/linked.yaml: ${note}\n`);
+    expect(only.code).toBe(2);
     expect((await lintJson(['--allow-external-refs', 'specs'], dir)).report.summary.files).toBe(3);
     // Named on the command line, a link is trusted, as a spec named from elsewhere is.
     expect((await lintJson(['specs/linked.yaml', 'specs/more'], dir)).report.summary.files).toBe(2);
