@@ -117,6 +117,8 @@ export function expandInputs(args: readonly string[], options: ExpandOptions): I
   };
 
   for (const arg of args) {
+    // resolve('') is the working directory: an unset variable in `statuslint "$SPEC"` would lint all of it.
+    if (arg === '') throw new UsageError(`an empty argument names no spec (an unset variable?); give a file, a folder or a glob, or '.' for the working directory`);
     const path = resolve(options.cwd, arg);
     const kind = pathKind(path);
     // A FIFO or device named one by one is the loader's to read or refuse.

@@ -274,6 +274,14 @@ describe('a folder as input', () => {
     expect((await lintJson(['specs/linked.yaml', 'specs/more'], dir)).report.summary.files).toBe(2);
   });
 
+  it("an empty argument is a usage error, not the working directory ('statuslint \"$UNSET\"')", async () => {
+    for (const arg of ['']) {
+      const run = await runCli(['specs', arg], { cwd: repository() });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toBe("statuslint: an empty argument names no spec (an unset variable?); give a file, a folder or a glob, or '.' for the working directory\n");
+    }
+  });
+
   it('a file named on the command line must be OpenAPI', async () => {
     const run = await runCli(['specs/docker-compose.yml'], { cwd: repository() });
     expect(run.code).toBe(2);
