@@ -11,7 +11,7 @@ import { projectRoots, realPath, RealPaths } from './loader/project-root.js';
 import { parseSize } from './size.js';
 import { SEVERITIES, type Severity } from './engine/types.js';
 import type { RefusedFix } from './fix/apply.js';
-import { expandInputs, type Inputs } from './inputs.js';
+import { expandInputs, type Inputs, notSearchedNote } from './inputs.js';
 import { unusedSuppression } from './engine/suppress.js';
 import { allRules, isOpenApiDocument, lintParallel, mentionsVersionKey, type Finding, type LintResult, type ParallelLintOptions } from './lint.js';
 import { createProgress, showsProgress } from './progress.js';
@@ -26,7 +26,7 @@ import { buildId, CACHE_FILE, cacheLocation, LintCache } from './cache.js';
 import { pathKind } from './path-kind.js';
 // Static: imported where used, it would make esbuild split the loader modules it shares into
 // a chunk of their own, ~4 ms more start-up for every run.
-import { readStdinSpec, STDIN_ARG, STDIN_NAME, type StdinSource } from './stdin.js';
+import { processStdin, readStdinSpec, STDIN_ARG, STDIN_NAME, type StdinSource } from './stdin.js';
 
 // What only some runs need (baselines, --validate, SARIF paths, rule docs, writing files, the
 // subcommands) is imported where it is used: every module loaded costs each run start-up time.
@@ -66,7 +66,7 @@ const processIo = (): CliIo => {
     stderrIsTty: Boolean(process.stderr.isTTY),
     beforeLint: raiseTierUpThreshold,
     // Not `process.stdin`, whose stream is made on first use, until `-` asks for it.
-    stdin: { chunks: () => process.stdin },
+    stdin: processStdin(),
   };
 };
 
@@ -313,9 +313,14 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
     isIgnored: (path) => isIgnored(config, path),
     exclude: new Set(own.map((path) => resolve(io.cwd, path))),
     literal: stdinSpec?.text !== undefined ? new Set([stdinSpec.path]) : undefined,
+    rootFor: options.allowExternalRefs ? undefined : projectRoots(io.cwd),
   });
   const configName = config.path ? displayPath(config.path, io.cwd) : 'the configuration';
   for (const path of inputs.ignored) io.stderr(`statuslint: warning: ${printable(displayPath(path, io.cwd))} is ignored by ${configName}; not linted\n`);
+  // Only beside something to lint: else the run stops, and says so with the count of ignored files.
+  if (inputs.files.length > 0) {
+    for (const arg of inputs.ignoredInputs) io.stderr(`statuslint: warning: every file found in '${printable(arg)}' is ignored by ${configName}; none linted\n`);
+  }
 
   const progress = createProgress(showsProgress(Boolean(io.stderrIsTty), io.env), { write: io.stderr, now: io.now });
   const lintOptions: ParallelLintOptions = {
@@ -385,6 +390,8 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
       io.stderr(`statuslint: warning: ${error instanceof Error ? error.message : String(error)}\n`);
     }
   }
+  // A folder that could not be listed was met before any spec was read.
+  result.failures.unshift(...inputs.failures);
   if (stdinSpec?.failure) result.failures.unshift(stdinSpec.failure);
   for (const notice of result.notices) {
     const where = notice.line !== undefined ? `:${notice.line}:${notice.column}` : '';
@@ -417,7 +424,7 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
       ...(inputs.ignoredFound > 0 ? [`${plural(inputs.ignoredFound, 'file')} found there ${inputs.ignoredFound === 1 ? 'is' : 'are'} ignored by ${configName}`] : []),
       ...(inputs.ownFilesFound.length > 0 ? [`${someOf(inputs.ownFilesFound.map((path) => displayPath(path, io.cwd)))} ${inputs.ownFilesFound.length === 1 ? 'is' : 'are'} statuslint's own (configuration, baseline, report or cache)`] : []),
     ];
-    throw new UsageError(`no OpenAPI document found in ${specs.map((spec) => `'${spec}'`).join(', ')}${why.length > 0 ? `; ${why.join('; ')}` : ''}`);
+    throw new UsageError(`no OpenAPI document found in ${specs.map((spec) => `'${spec}'`).join(', ')}${why.length > 0 ? `; ${why.join('; ')}` : ''}${notSearchedNote(inputs.passedOver, io.cwd)}`);
   }
 
   let findings = result.findings;

@@ -32,6 +32,9 @@ const enum Op {
 }
 
 const SLASH = 0x2f;
+const DOT = 0x2e;
+/** What `run` returns once no state is left: nothing starting so can match. */
+const DEAD = -1;
 /** Sets cached per glob; real patterns need a few dozen, a hostile one gets no more memory. */
 const MAX_CACHED_SETS = 512;
 /** Transitions on these codes are kept in an array, the others in a map. */
@@ -70,6 +73,8 @@ export class Glob {
     private readonly out2: Int32Array,
     private readonly classes: readonly CharClass[],
     private readonly start: number,
+    /** Whether a name's leading `.` is matched only by a `.` written in the pattern, as the shell does. */
+    private readonly explicitDots: boolean,
   ) {
     const size = ops.length;
     this.scratch = new Int32Array(size);
@@ -80,20 +85,32 @@ export class Glob {
 
   /** Whether the whole path matches. */
   test(path: string): boolean {
+    const id = this.run(path);
+    return id !== DEAD && this.sets[id]!.accepts;
+  }
+
+  /** Whether some path that starts with `prefix` may match: a folder worth searching. */
+  allowsPrefix(prefix: string): boolean {
+    return this.run(prefix) !== DEAD;
+  }
+
+  /** The set reached after reading `path`, or DEAD once no state is left. */
+  private run(path: string): number {
     let id = this.sets.length > 0 ? 0 : this.intern(this.startStates());
     for (let index = 0; index < path.length; index++) {
       const set = this.sets[id]!;
-      if (set.states.length === 0) return false;
+      if (set.states.length === 0) return DEAD;
       const code = path.charCodeAt(index);
+      // A name's leading dot, under explicitDots: what may consume it depends on the character
+      // before it, which the cached sets do not record, so it is worked out every time.
+      if (this.explicitDots && code === DOT && (index === 0 || path.charCodeAt(index - 1) === SLASH)) {
+        id = this.intern(this.advance(set, code, true));
+        continue;
+      }
       let next = code < TABLE_SIZE ? set.table[code]! : (set.others.get(code) ?? UNKNOWN);
       if (next === UNKNOWN) {
-        const generation = this.nextGeneration();
-        let count = 0;
-        for (const state of set.states) {
-          if (this.consumes(state, code)) count = this.follow(this.out1[state]!, count, generation);
-        }
         const before = this.sets;
-        next = this.intern(this.collect(count));
+        next = this.intern(this.advance(set, code, false));
         // Not cached when interning emptied the cache: `set` is gone.
         if (this.sets === before) {
           if (code < TABLE_SIZE) set.table[code] = next;
@@ -102,7 +119,18 @@ export class Glob {
       }
       id = next;
     }
-    return this.sets[id]!.accepts;
+    return this.sets[id]!.states.length === 0 ? DEAD : id;
+  }
+
+  /** The states reached from `set` by reading `code`; with `literalOnly`, only a literal character may read it. */
+  private advance(set: CachedSet, code: number, literalOnly: boolean): Int32Array {
+    const generation = this.nextGeneration();
+    let count = 0;
+    for (const state of set.states) {
+      if (literalOnly && this.ops[state] !== Op.Char) continue;
+      if (this.consumes(state, code)) count = this.follow(this.out1[state]!, count, generation);
+    }
+    return this.collect(count);
   }
 
   private consumes(state: number, code: number): boolean {
@@ -249,9 +277,11 @@ interface BraceFrame {
 
 /**
  * Compiles a glob. Throws {@link GlobError} for a pattern that cannot be read: an unclosed `[`
- * or `{`, a reversed range such as `[z-a]`, or a trailing lone backslash.
+ * or `{`, a reversed range such as `[z-a]`, or a trailing lone backslash. With `explicitDots`,
+ * a `.` that starts a name is matched only by a `.` in the pattern, not by `*`, `?`, `**` or a
+ * set: `*` then never reaches `.git`, but `.*` and `.well-known` do.
  */
-export function compileGlob(pattern: string): Glob {
+export function compileGlob(pattern: string, options: { explicitDots?: boolean } = {}): Glob {
   const builder = new Builder();
   const classes: CharClass[] = [];
   const braces: BraceFrame[] = [];
@@ -316,6 +346,7 @@ export function compileGlob(pattern: string): Glob {
     Int32Array.from(builder.out2),
     classes,
     start,
+    options.explicitDots ?? false,
   );
 }
 

@@ -1,8 +1,9 @@
-import { readdirSync, realpathSync, type Dirent } from 'node:fs';
-import { basename, join, relative, resolve, sep } from 'node:path';
+import { lstatSync, readdirSync, realpathSync, type Dirent } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { CONFIG_FILE_NAMES } from './config/load.js';
-import { displayPath, UsageError } from './errors.js';
+import { displayPath, LoadError, printable, UsageError } from './errors.js';
 import { compileGlob, type Glob, GlobError, hasMagic, splitGlob } from './glob.js';
+import { isInside } from './loader/project-root.js';
 import { pathKind } from './path-kind.js';
 import { skippedFolder, SPEC_EXTENSION } from './spec-files.js';
 
@@ -24,6 +25,16 @@ export interface Inputs {
   ownFilesFound: string[];
   /** How many files a folder or glob found that the configuration's `ignore` covers. */
   ignoredFound: number;
+  /** Folders and globs as typed whose every file the configuration's `ignore` covers. */
+  ignoredInputs: string[];
+  /** Dot folders and `node_modules` a folder or glob passed over: named when nothing is found. */
+  passedOver: string[];
+  /**
+   * What a folder or glob met but could not take: a folder it may not read, a name that is not
+   * UTF-8, a link out of the project. Input errors, like a spec that cannot be read, so that
+   * the rest is still linted and the report says what was left out.
+   */
+  failures: LoadError[];
 }
 
 export interface ExpandOptions {
@@ -38,9 +49,27 @@ export interface ExpandOptions {
    * not a pattern.
    */
   literal?: ReadonlySet<string>;
+  /**
+   * The project root a spec's `$ref`s must stay inside (see projectRoots): a file or folder
+   * that a folder or glob reaches through a symbolic link must stay inside it too. Not given
+   * with --allow-external-refs.
+   */
+  rootFor?: (specPath: string) => string;
 }
 
 const CONFIG_NAMES = new Set<string>(CONFIG_FILE_NAMES);
+
+/** What walking folders learns besides the files found. */
+interface Found {
+  /** What could not be taken (see Inputs.failures). */
+  failures: LoadError[];
+  /** Each file found, with its path once symbolic links are resolved. */
+  realPaths: Map<string, string>;
+  /** Dot folders and `node_modules` not entered, though the walk would otherwise have searched them. */
+  passedOver: string[];
+  /** How paths are shown in messages. */
+  cwd: string;
+}
 
 /**
  * Expands folders (every `.yaml`, `.yml` and `.json` below them) and globs (quoted, so the
@@ -55,6 +84,9 @@ export function expandInputs(args: readonly string[], options: ExpandOptions): I
   const ignored: string[] = [];
   const ownFilesFound: string[] = [];
   let ignoredFound = 0;
+  const ignoredInputs: string[] = [];
+  const found: Found = { failures: [], realPaths: new Map(), passedOver: [], cwd: options.cwd };
+  const limitOf = (folder: string) => (options.rootFor ? linkLimit(folder, options.rootFor) : undefined);
   const add = (path: string, named: boolean): void => {
     if (named) {
       if (isIgnored(path)) {
@@ -77,94 +109,257 @@ export function expandInputs(args: readonly string[], options: ExpandOptions): I
     }
   };
 
+  /** Adds what a folder or glob found; one the user asked for and `ignore` empties is worth a warning. */
+  const addFound = (arg: string, files: readonly string[]): void => {
+    const ignoredBefore = ignoredFound;
+    for (const file of files) add(file, false);
+    if (files.length > 0 && ignoredFound - ignoredBefore === files.length) ignoredInputs.push(arg);
+  };
+
   for (const arg of args) {
+    // resolve('') is the working directory: an unset variable in `statuslint "$SPEC"` would lint all of it.
+    if (arg === '') throw new UsageError(`an empty argument names no spec (an unset variable?); give a file, a folder or a glob, or '.' for the working directory`);
     const path = resolve(options.cwd, arg);
     const kind = pathKind(path);
     // A FIFO or device named one by one is the loader's to read or refuse.
     if ((kind !== 'folder' && kind !== 'missing') || options.literal?.has(path)) {
       add(path, true);
     } else if (kind === 'folder') {
-      for (const file of walk(path, (relativePath) => SPEC_EXTENSION.test(relativePath), true, options.cwd)) add(file, false);
+      addFound(arg, walk(path, WHOLE_FOLDER, found, limitOf(path)));
     } else if (hasMagic(arg)) {
-      const matches = expandGlob(arg, options.cwd);
-      if (matches.length === 0) throw new UsageError(`no files match '${arg}'`);
-      for (const file of matches) add(file, false);
+      const passedBefore = found.passedOver.length;
+      const failuresBefore = found.failures.length;
+      const matches = expandGlob(arg, options.cwd, found, limitOf);
+      // What it met but could not take (an unreadable folder) is reported as such, not as nothing.
+      const metFailures = found.failures.length > failuresBefore;
+      if (matches.length === 0 && !metFailures && arg.startsWith('!')) throw new UsageError(`no files match '${arg}': a glob cannot be negated; leave files out with 'ignore' in the configuration`);
+      if (matches.length === 0 && !metFailures) throw new UsageError(`no files match '${arg}'${notSearchedNote(found.passedOver.slice(passedBefore), options.cwd)}`);
+      addFound(arg, matches);
     } else {
       add(path, true); // the loader says "no such file" with the path as typed
     }
   }
-  return { files: ordered, discovered, ignored, ownFilesFound, ignoredFound };
+  return { files: withoutLinkedCopies(ordered, discovered, found.realPaths), discovered, ignored, ownFilesFound, ignoredFound, ignoredInputs, passedOver: found.passedOver, failures: found.failures };
 }
 
-function expandGlob(pattern: string, cwd: string): string[] {
+/**
+ * The same file reached again through a symbolic link (`specs/*` with `specs/latest -> v2`, or
+ * both folders named) is linted once, not reported twice under two names. A file named on the
+ * command line is kept as named; of found ones, the path through the fewest links (its own),
+ * else the first.
+ */
+function withoutLinkedCopies(files: string[], discovered: Set<string>, realPaths: ReadonlyMap<string, string>): string[] {
+  const byRealPath = new Map<string, string[]>();
+  for (const path of files) {
+    const real = realPaths.get(path) ?? realPathOf(path);
+    const same = byRealPath.get(real);
+    if (same) same.push(path);
+    else byRealPath.set(real, [path]);
+  }
+  const copies = new Set<string>();
+  for (const same of byRealPath.values()) {
+    if (same.length < 2) continue;
+    const found = same.filter((path) => discovered.has(path));
+    const kept = found.length < same.length ? undefined : fewestLinks(found);
+    for (const path of found) if (path !== kept) copies.add(path);
+  }
+  if (copies.size === 0) return files;
+  for (const path of copies) discovered.delete(path);
+  return files.filter((path) => !copies.has(path));
+}
+
+function realPathOf(path: string): string {
+  try {
+    return realpathSync.native(path);
+  } catch {
+    return path; // missing or a link loop: the loader says so
+  }
+}
+
+/** The first of `paths` with the fewest symbolic links on the way. */
+function fewestLinks(paths: readonly string[]): string {
+  let best = paths[0]!;
+  let bestCount = linksOnPath(best);
+  for (const path of paths.slice(1)) {
+    const count = linksOnPath(path);
+    if (count < bestCount) [best, bestCount] = [path, count];
+  }
+  return best;
+}
+
+function linksOnPath(path: string): number {
+  let count = 0;
+  for (let current = path; dirname(current) !== current; current = dirname(current)) {
+    try {
+      if (lstatSync(current).isSymbolicLink()) count++;
+    } catch {
+      // a path that does not resolve has nothing more to count
+    }
+  }
+  return count;
+}
+
+function expandGlob(pattern: string, cwd: string, found: Found, limitOf: (folder: string) => string | undefined): string[] {
   const posix = pattern.split(sep).join('/');
   const { base, rest } = splitGlob(posix);
-  let regex: Glob;
+  const relativePattern = rest.replace(/^(\.\/)+/, '');
+  let selector: Selector;
   try {
-    regex = compileGlob(rest.replace(/^(\.\/)+/, ''));
+    selector = globSelector(relativePattern);
   } catch (error) {
     if (error instanceof GlobError) throw new UsageError(`invalid glob: ${error.message}`);
     throw error;
   }
-  const root = resolve(cwd, base === '' ? '.' : base);
+  // The folder is a path, not a pattern: `api\[v1]/*.yaml` walks `api[v1]`.
+  const root = resolve(cwd, base === '' ? '.' : base.replace(/\\(.)/g, '$1'));
   if (pathKind(root) !== 'folder') return [];
-  const deep = rest.includes('/') || rest.includes('**');
-  // A folder the glob matches is taken whole, as when the shell expands `apis/*` to it.
-  return walk(root, (relativePath) => regex.test(relativePath), deep, cwd, true);
+  return walk(root, selector, found, limitOf(root));
+}
+
+/** What a walk takes: files by their `/`-separated path below the walk's root, and folders to search, take whole or leave. */
+interface Selector {
+  takesFile(relativePath: string): boolean;
+  /** `passOver`: left out only for being a dot folder or `node_modules`. */
+  folder(relativePath: string, name: string): 'search' | 'whole' | 'skip' | 'passOver';
+}
+
+/** A named folder, or one a glob matched: every spec file below it, outside dependencies and dot folders. */
+const WHOLE_FOLDER: Selector = {
+  takesFile: (relativePath) => SPEC_EXTENSION.test(relativePath),
+  folder: (_relativePath, name) => (skippedFolder(name) ? 'passOver' : 'search'),
+};
+
+/**
+ * A glob takes the files it matches, and a folder it matches whole, as when the shell expands
+ * `apis/*` to it; it searches only folders below which it may still match. A dot folder or
+ * `node_modules` is searched only when the glob names it (`.well-known/*.yaml`, `.*`,
+ * `{node_modules,lib}/**`), never because a `*` or `**` happens to cover it.
+ */
+function globSelector(pattern: string): Selector {
+  const glob = compileGlob(pattern);
+  const explicitDots = compileGlob(pattern, { explicitDots: true });
+  const namesNodeModules = pattern.includes('node_modules');
+  return {
+    takesFile: (relativePath) => glob.test(relativePath),
+    folder: (relativePath, name) => {
+      const way = (matcher: Glob): 'search' | 'whole' | 'skip' =>
+        matcher.test(relativePath) || matcher.test(relativePath + '/') ? 'whole' : matcher.allowsPrefix(relativePath + '/') ? 'search' : 'skip';
+      const unnamed = (name === 'node_modules' && !namesNodeModules) || (name.startsWith('.') && way(explicitDots) === 'skip');
+      if (unnamed) return way(glob) === 'skip' ? 'skip' : 'passOver';
+      return way(glob);
+    },
+  };
 }
 
 /**
- * Files below `root` whose `/`-separated path relative to it passes `keep`, sorted; with
- * `keepFolders`, a folder that passes (as `a` or `a/`) brings every spec file below it.
+ * Files below `root` that `selector` takes, each folder's entries in sorted order. A folder
+ * reached through a symbolic link is entered after every folder reached without one, so that a
+ * spec reached both ways is found under its own path first; each real folder is entered once
+ * per way of taking it, so a link loop ends.
  */
-function walk(root: string, keep: (relativePath: string) => boolean, deep: boolean, cwd: string, keepFolders = false): string[] {
+function walk(root: string, selector: Selector, context: Found, limit: string | undefined): string[] {
   const found: string[] = [];
-  const seen = new Set<string>();
-  const visit = (folder: string): void => {
-    // Symlinked folders are followed once each, so a link loop ends.
+  const entered = new Map<string, Selector[]>();
+  const links: Array<[path: string, selector: Selector]> = [];
+  let linksFollowed = false;
+  const visit = (folder: string, current: Selector): void => {
     let real: string;
     try {
       real = realpathSync(folder);
-    } catch {
+    } catch (error) {
+      // Listed a moment ago, yet not there: most often a name that is not UTF-8 (below).
+      context.failures.push(new LoadError(folder, folderError(error as NodeJS.ErrnoException, folder)));
       return;
     }
-    if (seen.has(real)) return;
-    seen.add(real);
+    if (limit !== undefined && !isInside(real, limit)) {
+      context.failures.push(new LoadError(folder, leavesProject(limit, context.cwd)));
+      return;
+    }
+    const ways = entered.get(real) ?? [];
+    // Taken whole already, or already searched the same way: nothing new below.
+    if (ways.includes(WHOLE_FOLDER) || ways.includes(current)) return;
+    entered.set(real, [...ways, current]);
     let entries: Dirent[];
     try {
       entries = readdirSync(folder, { withFileTypes: true });
     } catch (error) {
-      throw new UsageError(`cannot read folder ${displayPath(folder, cwd)}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      context.failures.push(new LoadError(folder, folderError(error as NodeJS.ErrnoException, folder)));
+      return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       const path = join(folder, entry.name);
+      const relativePath = relative(root, path).split(sep).join('/');
       const isLink = entry.isSymbolicLink();
-      const isFolder = entry.isDirectory() || (isLink && pathKind(path) === 'folder');
-      if (isFolder) {
-        if (skippedFolder(entry.name)) continue;
-        // A linked folder is entered only after every folder reached without a link, so that a
-        // spec reached both ways is linted, configured and reported under its own path.
-        if (isLink && !linksFollowed) links.push(path);
-        else enter(path);
-      } else if (keep(relative(root, path).split(sep).join('/'))) {
+      if (entry.isDirectory() || (isLink && pathKind(path) === 'folder')) {
+        const way = current.folder(relativePath, entry.name);
+        if (way === 'passOver') context.passedOver.push(path);
+        if (way === 'skip' || way === 'passOver') continue;
+        const next = way === 'whole' ? WHOLE_FOLDER : current;
+        if (isLink && !linksFollowed) links.push([path, next]);
+        else visit(path, next);
+      } else if (current.takesFile(relativePath)) {
+        if (unopenableName(path)) {
+          context.failures.push(new LoadError(path, NOT_UTF8_NAME));
+          continue;
+        }
+        // Known without a system call unless the file is a link.
+        const realFile = isLink ? realPathOf(path) : join(real, entry.name);
+        if (isLink && limit !== undefined && !isInside(realFile, limit)) {
+          context.failures.push(new LoadError(path, leavesProject(limit, context.cwd)));
+          continue;
+        }
         found.push(path);
+        context.realPaths.set(path, realFile);
       }
     }
   };
-  const enter = (folder: string): void => {
-    const relativePath = relative(root, folder).split(sep).join('/');
-    if (keepFolders && (keep(relativePath) || keep(relativePath + '/'))) {
-      // Not `push(...)`: a folder may hold more files than a call has room for arguments.
-      for (const file of walk(folder, (relativePath) => SPEC_EXTENSION.test(relativePath), true, cwd)) found.push(file);
-    } else if (deep) {
-      visit(folder);
-    }
-  };
-  const links: string[] = [];
-  let linksFollowed = false;
-  visit(root);
+  visit(root, selector);
   linksFollowed = true;
-  for (const link of links) enter(link);
+  for (const [path, next] of links) visit(path, next);
   return found;
+}
+
+/**
+ * The real folder that what a walk of `folder` finds through links must stay inside: the
+ * project root, or for a folder named from outside the project, its own (a folder named on the
+ * command line is trusted, as a spec named from elsewhere is, wherever a link to it points).
+ */
+function linkLimit(folder: string, rootFor: (specPath: string) => string): string {
+  // rootFor takes a spec's path, and looks at the folder holding it.
+  return realPathOf(rootFor(join(realPathOf(folder), 'spec')));
+}
+
+/** As for a `$ref` that a link takes out of the project: a pull request must not make a run read the machine's files. */
+function leavesProject(root: string, cwd: string): string {
+  return `a symbolic link takes it outside the project root ${displayPath(root, cwd)}; pass --allow-external-refs to lint it`;
+}
+
+/** Why a folder could not be listed, in the words used for a file that cannot be read. */
+function folderError(error: NodeJS.ErrnoException, folder: string): string {
+  if (unopenableName(folder)) return NOT_UTF8_NAME;
+  const reason = error.code === 'EACCES' || error.code === 'EPERM' ? 'permission denied' : (error.code ?? error.message);
+  return `cannot read the folder: ${reason}`;
+}
+
+const NOT_UTF8_NAME = 'its name is not valid UTF-8, so it cannot be opened by that name; rename it';
+
+/**
+ * Node reads a name that is not UTF-8 (Latin-1 from an old archive) with U+FFFD in place of the
+ * bad bytes, and no file has that name: it cannot be opened, nor a folder entered. Said so,
+ * rather than "no such file" or, for a folder, nothing at all.
+ */
+function unopenableName(path: string): boolean {
+  return basename(path).includes('\uFFFD') && pathKind(path) === 'missing';
+}
+
+/**
+ * Why a folder or glob may have found nothing though specs are there: `; node_modules and
+ * folders whose name starts with a dot are not searched unless named (here: a/.x, a/node_modules)`.
+ */
+export function notSearchedNote(passedOver: readonly string[], cwd: string): string {
+  if (passedOver.length === 0) return '';
+  const shown = passedOver.slice(0, 3).map((path) => printable(displayPath(path, cwd)));
+  const more = passedOver.length > shown.length ? ` and ${passedOver.length - shown.length} more` : '';
+  return `; node_modules and folders whose name starts with a dot are not searched unless named (here: ${shown.join(', ')}${more})`;
 }

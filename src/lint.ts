@@ -1,7 +1,9 @@
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
 import { resolve } from 'node:path';
 import { displayPath, LoadError } from './errors.js';
 import { pathKind } from './path-kind.js';
+import { SPEC_EXTENSION } from './spec-files.js';
 import { FindingSet, locateFindings, RuleError, runRules } from './engine/run.js';
 import { silencedKey, unusedSuppression, withoutSilencedEntries } from './engine/suppress.js';
 import type { EnabledRule, Finding, RawFinding, Rule, Severity } from './engine/types.js';
@@ -117,17 +119,63 @@ function hasOperations(value: unknown): boolean {
  * OpenAPI". Used for a file that failed to load (so the failure is worth reporting), and by
  * the CLI, which never writes over one.
  */
-export function mentionsVersionKey(path: string): boolean {
+export function mentionsVersionKey(path: string, where: 'anywhere' | 'atTopLevel' = 'anywhere'): boolean {
+  const pattern = where === 'anywhere' ? ANY_VERSION_KEY : WRITTEN_AT_TOP_LEVEL;
   try {
+    const stats = statSync(path);
     // A device or pipe is not read again (`/dev/zero` never ends): the loader's error stands.
-    if (!statSync(path).isFile()) return true;
+    if (!stats.isFile()) return true;
+    if (stats.size > WHOLE_READ_BYTES) return searchInPieces(path, pattern);
     const bytes = readFileSync(path);
     const wide = wideEncodingOf(bytes);
-    return /(^|[{,])\s*["']?(openapi|swagger|swaggerVersion)["']?\s*:/m.test(wide ? decodeWide(bytes, wide) : bytes.toString('utf8'));
+    return pattern.test(wide ? decodeWide(bytes, wide) : bytes.toString('utf8'));
   } catch {
     return true; // unreadable: let the loader's own error stand
   }
 }
+
+/**
+ * Past this a file is searched a piece at a time: a folder's 1 GB data dump, refused by the
+ * loader for its size, would otherwise be read whole (and over 512 MB, be too long for a
+ * string, and so reported as a spec over the limit).
+ */
+const WHOLE_READ_BYTES = 16 * 1024 * 1024;
+const PIECE_BYTES = 1024 * 1024;
+/** How much of a line a piece that ends inside it carries into the next. */
+const CARRIED_CHARS = 4096;
+
+/** Whether UTF-8 text matches `pattern` (a search for one line's text), read a piece at a time. */
+function searchInPieces(path: string, pattern: RegExp): boolean {
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = Buffer.alloc(PIECE_BYTES);
+    const decoder = new StringDecoder('utf8');
+    let carried = '';
+    for (let first = true; ; first = false) {
+      const read = readSync(fd, buffer, 0, PIECE_BYTES, null);
+      if (read === 0) return false;
+      // UTF-16 or UTF-32 this large: the loader's error is worth reporting, the text not worth decoding.
+      if (first && wideEncodingOf(buffer.subarray(0, read))) return true;
+      const text = carried + decoder.write(buffer.subarray(0, read));
+      if (pattern.test(text)) return true;
+      // The start of the line the piece ends in, so that `^` is at a line's start next time.
+      carried = text.slice(Math.max(text.lastIndexOf('\n') + 1, text.length - CARRIED_CHARS));
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A version key, at any depth: what the CLI will not write over. */
+const ANY_VERSION_KEY = /(^|[{,])\s*["']?(openapi|swagger|swaggerVersion)["']?\s*:/m;
+
+/**
+ * A version key where a top-level one is written: at the start of a line in block YAML, after
+ * `{` or `,` in flow YAML or JSON, or as a JSON member name. Not an indented `openapi:`: a
+ * Kubernetes ConfigMap or Helm template that embeds a spec in a block scalar (and so fails to
+ * parse as YAML, for its `---` or `{{ }}`) is not a broken spec.
+ */
+const WRITTEN_AT_TOP_LEVEL = /(?:^\ufeff?|[{,]\s*)["']?(?:openapi|swagger|swaggerVersion)["']?[ \t]*:|"(?:openapi|swagger|swaggerVersion)"\s*:/m;
 
 /** A top-level version key as YAML or JSON writes it; a report or a diff quoting one does not match. */
 const TOP_LEVEL_VERSION_KEY = /^["']?(?:openapi|swagger)["']?[ \t]*:|"(?:openapi|swagger)"\s*:/m;
@@ -169,7 +217,9 @@ export function firstLook(workspace: Workspace, path: string, discovered: boolea
     }
     file = workspace.load(path, true);
   } catch (error) {
-    if (discovered && error instanceof LoadError && !mentionsVersionKey(path)) return { kind: 'notSpec', path };
+    // Only a YAML or JSON file is taken for a broken spec: a glob also finds READMEs and pages
+    // that quote a spec (`openapi: 3.1.0` in a code block) without being one.
+    if (discovered && error instanceof LoadError && !(SPEC_EXTENSION.test(path) && mentionsVersionKey(path, 'atTopLevel'))) return { kind: 'notSpec', path };
     throw error;
   }
   if (discovered && !hasVersionKey(file.value)) return { kind: 'notSpec', path: file.path };

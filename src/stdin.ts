@@ -1,3 +1,4 @@
+import { fstatSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { isatty } from 'node:tty';
 import { LoadError, UsageError } from './errors.js';
@@ -66,7 +67,10 @@ export async function readStdinSpec(
       }
     }
   } catch (error) {
-    return { path, failure: new LoadError(path, `cannot read standard input: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`) };
+    const code = (error as NodeJS.ErrnoException).code;
+    // `statuslint - < specs`: a folder given where a file was meant.
+    if (code === 'EISDIR') return { path, failure: new LoadError(path, 'standard input is a folder, not a spec; name the folder instead of redirecting it') };
+    return { path, failure: new LoadError(path, `cannot read standard input: ${code ?? (error as Error).message}`) };
   }
   if (total === 0) return { path, failure: new LoadError(path, 'standard input is empty; pipe a spec in') };
   try {
@@ -75,4 +79,24 @@ export async function readStdinSpec(
     if (error instanceof LoadError) return { path, failure: error };
     throw error;
   }
+}
+
+/**
+ * The process's standard input. A folder redirected to it (`< specs`) reads as an empty stream
+ * on Linux: it is refused as a folder instead of being reported as empty.
+ */
+export function processStdin(): StdinSource {
+  return {
+    chunks: () => {
+      let folder = false;
+      try {
+        folder = fstatSync(0).isDirectory();
+      } catch {
+        // no standard input at all: the stream says so
+      }
+      if (folder) throw Object.assign(new Error('standard input is a folder'), { code: 'EISDIR' });
+      // Not `process.stdin` until now: its stream is made on first use.
+      return process.stdin;
+    },
+  };
 }

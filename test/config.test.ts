@@ -377,6 +377,11 @@ describe('a bad config: exit 2, file:line:col and a hint, nothing linted', () =>
     ['reversed range in a glob', "overrides:\n  - files: '[z-a]'\n    rules: {}\n", ["statuslint.config.yaml:2:12: invalid 'overrides[].files' pattern: '[z-a]' has a reversed range 'z-a'; write 'a-z'"]],
     ['glob set closed too early', "ignore: ['[!]']\n", ["statuslint.config.yaml:1:10: invalid 'ignore' pattern: '[!]' has an unclosed '[' (a ']' right after '[!' is part of the set)"]],
     ['absolute glob', "ignore: ['/srv/vendor/**']\n", ["statuslint.config.yaml:1:10: 'ignore' pattern '/srv/vendor/**' is absolute; patterns are relative to the folder of statuslint.config.yaml"]],
+    [
+      'a negated glob, which would bring nothing back',
+      "ignore: ['generated/**', '!generated/public.yaml']\n",
+      ["statuslint.config.yaml:1:26: 'ignore' pattern '!generated/public.yaml' starts with '!', but patterns cannot be negated; list only what to match (write '\\!' for a name that starts with '!')"],
+    ],
     ['a list at the top', '- rules\n', ['statuslint.config.yaml:1:1: a configuration must be a mapping of extends, rules, overrides and ignore']],
     ['invalid YAML', 'rules:\n  a: [\n', [/^statuslint\.config\.yaml:\d+:\d+: invalid YAML: /.source]],
     ['duplicate key', 'rules: {}\nrules: {}\n', ['statuslint.config.yaml:2:1: invalid YAML: Map keys must be unique']],

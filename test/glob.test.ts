@@ -79,6 +79,34 @@ describe('glob matcher', () => {
     }
   });
 
+  it('explicitDots: a leading dot of a name is matched only by a dot written in the pattern', () => {
+    const cases: Array<[string, string[], string[]]> = [
+      ['*', ['a', 'a.b'], ['.a']],
+      ['**/*.yaml', ['a.yaml', 'x/a.yaml'], ['.x/a.yaml', 'x/.y/a.yaml', '.a.yaml']],
+      ['.*/a.yaml', ['.x/a.yaml'], ['x/a.yaml']],
+      ['**/.well-known/*', ['.well-known/a', 'x/y/.well-known/a'], ['.git/.well-known/a', '.well-known/.a']],
+      ['{.a,b}/c', ['.a/c', 'b/c'], []],
+      ['?a', ['ba'], ['.a']],
+      ['[.]a', [], ['.a']],
+    ];
+    for (const [pattern, matching, other] of cases) {
+      const glob = compileGlob(pattern, { explicitDots: true });
+      for (const path of matching) expect(glob.test(path), `${pattern} ${path}`).toBe(true);
+      for (const path of other) expect(glob.test(path), `${pattern} ${path}`).toBe(false);
+    }
+    // Without it, as for `overrides` and `ignore`, `*` covers a leading dot.
+    expect(compileGlob('*').test('.a')).toBe(true);
+  });
+
+  it('allowsPrefix: whether a folder may hold a match', () => {
+    expect(compileGlob('*.yaml').allowsPrefix('v1/')).toBe(false);
+    expect(compileGlob('v1/*.yaml').allowsPrefix('v1/')).toBe(true);
+    expect(compileGlob('v1/*.yaml').allowsPrefix('v2/')).toBe(false);
+    expect(compileGlob('**/a.yaml').allowsPrefix('x/y/')).toBe(true);
+    expect(compileGlob('**/a.yaml', { explicitDots: true }).allowsPrefix('.git/')).toBe(false);
+    expect(compileGlob('**/.well-known/a.yaml', { explicitDots: true }).allowsPrefix('x/.well-known/')).toBe(true);
+  });
+
   // With a backtracking regular expression each of these took from seconds to hours; matching
   // now takes time proportional to path length × pattern length. The bound is generous: a
   // slow machine takes milliseconds, the old matcher minutes.

@@ -1,8 +1,9 @@
-import { symlinkSync } from 'node:fs';
-import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createProgress, showsProgress } from '../src/progress.js';
-import { project, runCli } from './cli-harness.js';
+import { project, projectRoot, runCli } from './cli-harness.js';
 
 interface Report {
   findings: Array<{ ruleId: string; file: string; pointer: string }>;
@@ -62,6 +63,41 @@ describe('a folder as input', () => {
     expect(run.stdout).toContain('no problems in 1 file');
   });
 
+  it('a manifest that embeds a spec in a block scalar is skipped, though it does not parse', async () => {
+    const dir = project({
+      // A Helm template ({{ }} is not YAML) and a Kubernetes file of two documents.
+      'deploy/templates/configmap.yaml': "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}-spec\ndata:\n  openapi.yaml: |\n    openapi: 3.0.0\n",
+      'deploy/all.yaml': 'apiVersion: v1\nkind: ConfigMap\ndata:\n  openapi.yaml: |\n    openapi: 3.0.0\n    info: {title: t}\n---\napiVersion: v1\nkind: Service\n',
+      'deploy/openapi.yaml': clean,
+      // A broken spec is still one, in block YAML after a byte-order mark, in flow YAML and in JSON.
+      'deploy/bom.yaml': '\ufeffopenapi: 3.0.0\ninfo: {title: t\n',
+      'deploy/flow.yaml': '{openapi: 3.0.0, info: {title: t\n',
+      'deploy/broken.json': '{\n  "info": {"title": "x"},\n  "openapi": "3.0.0",\n',
+    });
+    const run = await runCli(['deploy'], { cwd: dir });
+    expect(run.code).toBe(2);
+    const lines = run.stderr.trimEnd().split('\n');
+    expect(lines.map((line) => line.replace(/: invalid .*/, ''))).toEqual([
+      'statuslint: deploy/bom.yaml:3:1',
+      'statuslint: deploy/broken.json:4:1',
+      'statuslint: deploy/flow.yaml:2:1',
+      'statuslint: skipped 2 files that are not OpenAPI (deploy/all.yaml, deploy/templates/configmap.yaml)',
+    ]);
+  });
+
+  it('a data file over 512 MB in a folder is skipped as not OpenAPI, searched without being read whole', async () => {
+    const dir = project({ 'api/openapi.yaml': clean, 'api/dump.json': '' });
+    // Sparse: 520 MB of NULs, too long for one string, at no cost on disk.
+    truncateSync(join(dir, 'api/dump.json'), 520 * 1024 * 1024);
+    // Over 16 MB, searched in pieces too: the version key comes last, and makes it a spec.
+    writeFileSync(join(dir, 'api/late.json'), `{"x-pad": "${'a'.repeat(20 * 1024 * 1024)}", "openapi": "3.0.3"`);
+    const run = await runCli(['--max-file-size', '1mb', 'api'], { cwd: dir });
+    expect(run.stderr).toBe(
+      'statuslint: api/late.json: the file is 20 MiB, over the 1 MiB limit (raise it with --max-file-size)\nstatuslint: skipped 1 file that is not OpenAPI (api/dump.json)\n',
+    );
+    expect(run.code).toBe(2);
+  });
+
   it('an unsupported version in a folder is an error, not a skip', async () => {
     const run = await runCli(['api'], { cwd: project({ 'api/old.yaml': 'swaggerVersion: "1.2"\napis: []\n', 'api/good.yaml': clean }) });
     expect(run.code).toBe(2);
@@ -107,6 +143,77 @@ describe('a folder as input', () => {
     expect(run.stderr).toBe("statuslint: skipped 1 file that is not OpenAPI (config/app.yaml)\nstatuslint: no OpenAPI document found in 'config'\n");
   });
 
+  // chmod 000 does not stop root, and CI runs as root: there, run the built CLI as `nobody`.
+  it('a subfolder it may not read is an input error; the rest is linted and reported', async (context) => {
+    const dir = project({ 'specs/a/openapi.yaml': usesShared('../b/responses.yaml#/Unauthorized'), 'specs/b/responses.yaml': { Unauthorized: { description: 'no' } }, 'specs/locked/openapi.yaml': clean });
+    // `nobody` must reach the project: the test run's own temporary folder is private.
+    chmodSync(dirname(dir), 0o711);
+    chmodSync(dir, 0o755);
+    chmodSync(join(dir, 'specs/locked'), 0o000);
+    const run = (args: string[]) => {
+      if (process.getuid?.() !== 0) return runCli(args, { cwd: dir });
+      const child = spawnSync(process.execPath, [join(projectRoot, 'bin', 'statuslint.js'), ...args], { cwd: dir, uid: 65534, gid: 65534, encoding: 'utf8', timeout: 30_000 });
+      return { code: child.status, stdout: child.stdout, stderr: child.stderr };
+    };
+    if (process.getuid?.() === 0 && (await run(['--version'])).code !== 0) {
+      context.skip('running as root, and user nobody cannot run the built CLI from this checkout');
+    }
+    for (const input of ['specs', 'specs/**/*.yaml']) {
+      const { code, stdout, stderr } = await run(['--format', 'json', input]);
+      expect(code, input).toBe(2);
+      expect(stderr.split('\n')[0], input).toBe('statuslint: specs/locked: cannot read the folder: permission denied');
+      const report = JSON.parse(stdout) as Report & { inputErrors: Array<{ file: string; message: string }> };
+      expect(report.inputErrors, input).toContainEqual({ file: 'specs/locked', message: 'cannot read the folder: permission denied' });
+      expect(report.findings.length, input).toBeGreaterThan(0);
+    }
+    // A glob reads no folder it cannot match in.
+    const elsewhere = await run(['specs/{a,b}/*.yaml']);
+    expect(elsewhere.stderr).toBe('statuslint: skipped 1 shared fragment (linted through the specs that reference it)\n');
+    expect(elsewhere.code).toBe(1);
+  });
+
+  it('a file or folder whose name is not UTF-8 is an input error, never passed over', async () => {
+    const dir = project({ 'specs/ok.yaml': clean });
+    // Latin-1 names, as an old archive leaves them: Node reads the byte 0xE9 as U+FFFD.
+    const latin1 = (name: string) => Buffer.concat([Buffer.from(join(dir, 'specs', name)), Buffer.from([0xe9])]);
+    mkdirSync(latin1('caf'));
+    writeFileSync(Buffer.concat([latin1('caf'), Buffer.from('/openapi.yaml')]), JSON.stringify(clean));
+    writeFileSync(Buffer.concat([latin1('r'), Buffer.from('.yaml')]), JSON.stringify(clean));
+    for (const input of ['specs', 'specs/**/*.yaml']) {
+      const run = await runCli([input], { cwd: dir });
+      expect(run.code, input).toBe(2);
+      expect(run.stderr, input).toBe(
+        'statuslint: specs/caf\uFFFD: its name is not valid UTF-8, so it cannot be opened by that name; rename it\n' +
+          'statuslint: specs/r\uFFFD.yaml: its name is not valid UTF-8, so it cannot be opened by that name; rename it\n',
+      );
+    }
+  });
+
+  it('when nothing is found, names the dot folders and node_modules it did not search', async () => {
+    const dir = project({ 'tools/node_modules/pkg/openapi.yaml': clean, 'tools/.generated/openapi.yaml': clean, 'tools/README.md': '# Tools\n' });
+    const note = 'node_modules and folders whose name starts with a dot are not searched unless named (here: tools/.generated, tools/node_modules)';
+    const folder = await runCli(['tools'], { cwd: dir });
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toBe(`statuslint: no OpenAPI document found in 'tools'; ${note}\n`);
+    const glob = await runCli(['tools/**/*.yaml'], { cwd: dir });
+    expect(glob.code).toBe(2);
+    expect(glob.stderr).toBe(`statuslint: no files match 'tools/**/*.yaml'; ${note}\n`);
+    // Named, they are searched.
+    expect((await runCli(['tools/.generated', 'tools/.*/openapi.yaml', 'tools/node_modules'], { cwd: dir })).code).toBe(0);
+  });
+
+  it("a folder or glob whose every file 'ignore' covers is named in a warning, as an ignored file is", async () => {
+    const dir = project({ 'statuslint.config.yaml': { ignore: ['vendor/'] }, 'specs/openapi.yaml': clean, 'vendor/stripe/openapi.yaml': clean });
+    const run = await runCli(['specs', 'vendor', 'vendor/*/openapi.yaml'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe(
+      "statuslint: warning: every file found in 'vendor' is ignored by statuslint.config.yaml; none linted\n" +
+        "statuslint: warning: every file found in 'vendor/*/openapi.yaml' is ignored by statuslint.config.yaml; none linted\n",
+    );
+    // A folder that ignore only thins out says nothing.
+    expect((await runCli(['.'], { cwd: dir })).stderr).toBe('');
+  });
+
   it('a file named on the command line is linted even when a folder also holds it, once', async () => {
     const { report } = await lintJson(['specs', 'specs/users/openapi.yaml'], repository());
     expect(report.summary.files).toBe(4);
@@ -127,6 +234,52 @@ describe('a folder as input', () => {
     // A folder reached only through a link is still linted.
     const { report } = await lintJson(['a-link'], dir);
     expect(new Set(report.findings.map((finding) => finding.file))).toEqual(new Set(['a-link/internal/a.yaml']));
+  });
+
+  it("a folder linked beside its target ('latest -> v2') is linted once, under the target's path", async () => {
+    const dir = project({ 'specs/v1/openapi.yaml': clean, 'specs/v2/openapi.yaml': usesShared('common.yaml#/Unauthorized'), 'specs/v2/common.yaml': { Unauthorized: { description: 'no' } } });
+    symlinkSync('v2', join(dir, 'specs/latest'));
+    // Quoted, expanded by the shell, or both folders named, in either order.
+    for (const inputs of [['specs/*'], ['specs/latest', 'specs/v1', 'specs/v2'], ['specs/v1', 'specs/v2', 'specs/latest'], ['specs', 'specs/latest']]) {
+      const { report } = await lintJson(inputs, dir);
+      expect(report.summary.files, inputs.join(' ')).toBe(2);
+      expect(report.findings.map((finding) => finding.file), inputs.join(' ')).toEqual(['specs/v2/common.yaml']);
+    }
+    // A file named through the link is linted as named, and not again as found in the folder.
+    const named = await lintJson(['specs/latest/openapi.yaml', 'specs'], dir);
+    expect(named.report.summary.files).toBe(2);
+    expect(named.report.findings.map((finding) => finding.file)).toEqual(['specs/latest/common.yaml']);
+  });
+
+  it('a link in a folder that points out of the project is refused, as such a $ref is', async () => {
+    const outside = project({ 'secret.yaml': { openapi: '3.0.3', info, paths: { '/internal-admin': { get: { responses: { '429': { description: 'x' } } } } } }, 'more/openapi.yaml': clean });
+    const dir = project({ 'specs/openapi.yaml': clean });
+    symlinkSync(join(outside, 'secret.yaml'), join(dir, 'specs/linked.yaml'));
+    symlinkSync(join(outside, 'more'), join(dir, 'specs/more'));
+    const note = `a symbolic link takes it outside the project root ${dir}; pass --allow-external-refs to lint it`;
+    for (const input of ['specs', 'specs/**/*.yaml']) {
+      const run = await runCli(['--format', 'json', input], { cwd: dir });
+      expect(run.code, input).toBe(2);
+      expect(run.stderr, input).toBe(`statuslint: specs/linked.yaml: ${note}\nstatuslint: specs/more: ${note}\n`);
+      // Nothing of the file is read, so nothing of it is reported.
+      expect(run.stdout, input).not.toContain('internal-admin');
+      expect((JSON.parse(run.stdout) as Report).summary.files, input).toBe(1);
+    }
+    // A glob that meets only the link says so, not that it matches nothing.
+    const only = await runCli(['specs/linked.*'], { cwd: dir });
+    expect(only.stderr).toBe(`statuslint: specs/linked.yaml: ${note}\n`);
+    expect(only.code).toBe(2);
+    expect((await lintJson(['--allow-external-refs', 'specs'], dir)).report.summary.files).toBe(3);
+    // Named on the command line, a link is trusted, as a spec named from elsewhere is.
+    expect((await lintJson(['specs/linked.yaml', 'specs/more'], dir)).report.summary.files).toBe(2);
+  });
+
+  it("an empty argument is a usage error, not the working directory ('statuslint \"$UNSET\"')", async () => {
+    for (const arg of ['']) {
+      const run = await runCli(['specs', arg], { cwd: repository() });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toBe("statuslint: an empty argument names no spec (an unset variable?); give a file, a folder or a glob, or '.' for the working directory\n");
+    }
   });
 
   it('a file named on the command line must be OpenAPI', async () => {
@@ -166,11 +319,58 @@ describe('globs as input (quoted, so statuslint expands them)', () => {
     expect((await lintJson(['specs/u*'], dir)).report.summary.files).toBe(1);
   });
 
+  it('a README or page that quotes a spec is skipped, not refused as a broken one; a spec without .yaml or .json is linted', async () => {
+    const dir = project({
+      'specs/README.md': "# Specs\n\nEach spec starts so:\n\n```yaml\nopenapi: 3.1.0\ninfo:\n  title: Orders\n```\n",
+      'specs/index.html': `<html><body><script>\nconst spec = {"openapi": "3.0.0"};\n  Redoc.init(spec, {}\n</script></body></html>\n`,
+      'specs/openapi': clean,
+      'specs/broken.yaml': 'openapi: 3.1.0\ninfo: {title: t\n',
+    });
+    const run = await runCli(['--format', 'json', 'specs/*'], { cwd: dir });
+    expect(run.stderr).toBe(
+      'statuslint: specs/broken.yaml:3:1: invalid YAML: Flow map in block collection must be sufficiently indented and end with a }\nstatuslint: skipped 2 files that are not OpenAPI (specs/README.md, specs/index.html)\n',
+    );
+    expect((JSON.parse(run.stdout) as Report).summary.files).toBe(1);
+  });
+
+  it("a folder whose name holds glob characters is reached by escaping them: 'api\\[v1]/*.yaml'", async () => {
+    const dir = project({ 'api[v1]/openapi.yaml': clean, 'apiv/openapi.yaml': clean });
+    const { code, report } = await lintJson(['api\\[v1]/*.yaml'], dir);
+    expect(code).toBe(0);
+    expect(report.summary.files).toBe(1);
+  });
+
+  it('a dot folder or node_modules is searched when the glob names it, never through * or **', async () => {
+    const dir = project({
+      'site/.well-known/openapi.yaml': clean,
+      'api/.well-known/openapi.yaml': clean,
+      'api/v1/openapi.yaml': clean,
+      'api/.cache/openapi.yaml': clean,
+      '.git/openapi.yaml': clean,
+      'vendor/node_modules/pkg/openapi.yaml': clean,
+    });
+    /** How many specs the glob lints; 0 when it matches none. */
+    const files = async (glob: string) => {
+      const run = await runCli(['--format', 'json', glob], { cwd: dir });
+      return run.stdout === '' ? 0 : (JSON.parse(run.stdout) as Report).summary.files;
+    };
+    expect(await files('**/.well-known/openapi.yaml')).toBe(2);
+    expect(await files('api/.*/openapi.yaml')).toBe(2);
+    expect(await files('api/{.cache,v1}/*.yaml')).toBe(2);
+    expect(await files('**/openapi.yaml')).toBe(1);
+    expect(await files('api/*')).toBe(1);
+    expect(await files('vendor/node_modules/**/*.yaml')).toBe(1);
+    expect(await files('vendor/**/*.yaml')).toBe(0);
+  });
+
   it('a glob that matches nothing, or cannot be read, is a usage error', async () => {
     const dir = repository();
     const none = await runCli(['apis/**/*.yaml'], { cwd: dir });
     expect(none.code).toBe(2);
     expect(none.stderr).toBe("statuslint: no files match 'apis/**/*.yaml'\n");
+    const negated = await runCli(['specs', '!specs/common/**'], { cwd: dir });
+    expect(negated.code).toBe(2);
+    expect(negated.stderr).toBe("statuslint: no files match '!specs/common/**': a glob cannot be negated; leave files out with 'ignore' in the configuration\n");
     const bad = await runCli(['specs/[abc.yaml'], { cwd: dir });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toBe("statuslint: invalid glob: '[abc.yaml' has an unclosed '['\n");

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -106,6 +107,12 @@ describe("a spec read from standard input ('-')", () => {
     expect((await runCli(['--format', 'sarif', '-'], { cwd: dir, stdin: unchallenged })).stderr).toContain('which code scanning cannot place');
     expect((await runCli(['--format', 'github', '-', '--stdin-filepath', 'openapi.yaml'], { cwd: dir, stdin: unchallenged })).stderr).toBe('');
     expect((await runCli(['--format', 'json', '-'], { cwd: dir, stdin: unchallenged })).stderr).toBe('');
+  });
+
+  it('a folder redirected to it is named as a folder, not taken for empty input', () => {
+    const result = spawnSync(`"${process.execPath}" "${join(projectRoot, 'bin', 'statuslint.js')}" - < fixtures`, { cwd: projectRoot, shell: true, encoding: 'utf8', timeout: 30_000 });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe('statuslint: <stdin>: standard input is a folder, not a spec; name the folder instead of redirecting it\n');
   });
 
   it('refuses to wait on a terminal', async () => {

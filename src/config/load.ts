@@ -161,6 +161,12 @@ export function parseConfig(path: string, text: string, registry: Registry): Con
         problem(item, `${what} pattern '${value}' is absolute; patterns are relative to the folder of ${basename(path)}`);
         continue;
       }
+      // Read as in .gitignore, `!` would bring files back; read literally it matches nothing, and
+      // a spec the user meant to bring back into the run would be left out without a word.
+      if (value.startsWith('!')) {
+        problem(item, `${what} pattern '${value}' starts with '!', but patterns cannot be negated; list only what to match (write '\\!' for a name that starts with '!')`);
+        continue;
+      }
       try {
         new GlobSet([value]);
         patterns.push(value);
