@@ -402,7 +402,7 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
     const rootFor = projectRoots(io.cwd);
     for (const file of result.files) {
       const path = resolve(io.cwd, file);
-      const problem = await validateStructure(path, { root: options.allowExternalRefs ? undefined : rootFor(path), overlay: lintOptions.overlay, maxFileBytes: options.maxFileSize });
+      const problem = await validateStructure(path, { root: options.allowExternalRefs ? undefined : rootFor(path), overlay: lintOptions.overlay, maxFileBytes: options.maxFileSize, cwd: io.cwd });
       if (problem) result.failures.push(problem);
     }
   }

@@ -1,16 +1,25 @@
 import { displayPath, LoadError, quoted } from './errors.js';
-import { parseSource, type SourceFile } from './loader/parse.js';
-import { readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { formatBytes } from './size.js';
 import { isInside, realPath } from './loader/project-root.js';
-import { DEFAULT_MAX_FILE_BYTES } from './loader/resolve.js';
-import { splitPointer, appendPointer } from './loader/pointer.js';
+import { DEFAULT_MAX_FILE_BYTES, Workspace, type Located } from './loader/resolve.js';
+import type { SourceFile } from './loader/parse.js';
+import { child } from './loader/normalize.js';
+import { splitPointer } from './loader/pointer.js';
 
 interface SchemaProblem {
   instancePath?: string;
   message?: string;
+}
+
+export interface ValidateOptions {
+  /** The folder every file read must stay inside; undefined with --allow-external-refs. */
+  root?: string;
+  overlay?: ReadonlyMap<string, string>;
+  maxFileBytes?: number;
+  /** What the files named in messages are relative to. */
+  cwd?: string;
 }
 
 /**
@@ -19,43 +28,63 @@ interface SchemaProblem {
  * spec, and statuslint's own rules do not need a valid document to give useful findings.
  * Returns a LoadError naming the first problem's position, or undefined when valid.
  */
-export async function validateStructure(path: string, options: { root?: string; overlay?: ReadonlyMap<string, string>; maxFileBytes?: number } = {}): Promise<LoadError | undefined> {
+export async function validateStructure(path: string, options: ValidateOptions = {}): Promise<LoadError | undefined> {
   const { default: SwaggerParser } = await import('@apidevtools/swagger-parser');
+  const cwd = options.cwd ?? process.cwd();
   let refused: string | undefined;
   let unreadable: string | undefined;
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   let remote: string | undefined;
-  try {
-    // Never reach the network, and accept circular references: both are statuslint's policy.
-    // swagger-parser also follows `$ref`s inside examples and extensions, which statuslint's
-    // loader leaves alone: hold its file reads to the same project root.
-    const file = {
-      read: async (reference: { url: string }): Promise<Buffer> => {
-        const target = reference.url.startsWith('file:') ? fileURLToPath(reference.url) : decodeSafely(reference.url);
-        if (options.root !== undefined && !isInside(realPath(target), realPath(options.root))) {
-          refused ??= target;
-          throw new Error('outside the project root');
-        }
-        const given = options.overlay?.get(target);
-        if (given !== undefined) return Buffer.from(given);
+  // Never reach the network, and accept circular references: both are statuslint's policy.
+  // swagger-parser also follows `$ref`s inside examples and extensions, which statuslint's
+  // loader leaves alone: hold its file reads to the same project root.
+  const file = {
+    read: async (reference: { url: string }): Promise<Buffer> => {
+      const target = reference.url.startsWith('file:') ? fileURLToPath(reference.url) : decodeSafely(reference.url);
+      if (options.root !== undefined && !isInside(realPath(target), realPath(options.root))) {
+        refused ??= target;
+        throw new Error('outside the project root');
+      }
+      const given = options.overlay?.get(target);
+      if (given !== undefined) return Buffer.from(given);
+      try {
         // As the loader reads: a FIFO may wait for a writer forever, a device never ends, and
         // no file past --max-file-size is read.
         const stats = await stat(target);
-        if (!stats.isFile()) unreadable ??= `${displayPath(target)}, which is not a regular file`;
-        else if (stats.size > maxFileBytes) unreadable ??= `${displayPath(target)}, which is over the ${formatBytes(maxFileBytes)} limit (raise it with --max-file-size)`;
+        if (!stats.isFile()) unreadable ??= `${displayPath(target, cwd)}, which is not a regular file`;
+        else if (stats.size > maxFileBytes) unreadable ??= `${displayPath(target, cwd)}, which is over the ${formatBytes(maxFileBytes)} limit (raise it with --max-file-size)`;
         if (unreadable !== undefined) throw new Error('not read');
-        return readFile(target);
-      },
-    };
-    // A remote $ref is not fetched, so the document cannot be checked whole: say that, rather
-    // than pass the resolver's failure off as a schema problem.
-    const http = {
-      read: async (reference: { url: string }): Promise<never> => {
-        remote ??= reference.url;
-        throw new Error('remote $ref not fetched');
-      },
-    };
-    await SwaggerParser.validate(path, { resolve: { http, file }, dereference: { circular: 'ignore' } } as never);
+        return await readFile(target);
+      } catch (error) {
+        // swagger-parser would name the file by its absolute path, in a message of its own.
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code !== undefined) unreadable ??= `${displayPath(target, cwd)}, which ${code === 'ENOENT' ? 'does not exist' : `cannot be read (${code})`}`;
+        throw error;
+      }
+    },
+  };
+  // A remote $ref is not fetched, so the document cannot be checked whole: say that, rather
+  // than pass the resolver's failure off as a schema problem.
+  const http = {
+    read: async (reference: { url: string }): Promise<never> => {
+      remote ??= reference.url;
+      throw new Error('remote $ref not fetched');
+    },
+  };
+  const parserOptions = { resolve: { http, file }, dereference: { circular: 'ignore' } } as never;
+  let located: LocatedSpec | undefined;
+  try {
+    try {
+      await SwaggerParser.validate(path, parserOptions);
+    } catch (error) {
+      // OpenAPI 3.1 allows a document of components alone (a library that other specs
+      // reference), but swagger-parser refuses a 3.1 document without paths or webhooks before
+      // its schema is checked. An empty webhooks map changes nothing the schema checks.
+      located = locatedSpec(path, options, cwd);
+      const value = located?.root.value as Record<string, unknown> | undefined;
+      if (!isThirtyOneComponentsOnly(value)) throw error;
+      await SwaggerParser.validate(path, { ...structuredClone(value), webhooks: {} } as never, parserOptions);
+    }
     return undefined;
   } catch (error) {
     if (remote !== undefined) {
@@ -65,21 +94,73 @@ export async function validateStructure(path: string, options: { root?: string; 
       return new LoadError(path, `cannot validate: a $ref names ${unreadable}`);
     }
     if (refused !== undefined) {
-      return new LoadError(path, `cannot validate: a $ref (in an example or extension) names ${displayPath(refused)}, outside the project root; pass --allow-external-refs to follow it`);
+      return new LoadError(path, `cannot validate: a $ref (in an example or extension) names ${displayPath(refused, cwd)}, outside the project root; pass --allow-external-refs to follow it`);
     }
-    const details = ((error as { details?: SchemaProblem[] }).details ?? []).filter((detail) => detail.message);
-    const first = details[0];
     // Read again only now that validation has failed, to place the problem.
-    const file = readSpec(path, options.overlay?.get(path));
-    // swagger-parser knows no schema for 3.2 and says so as if the spec were wrong.
-    if (!first && String((file?.value as { openapi?: unknown } | null)?.openapi).startsWith('3.2.')) {
-      return new LoadError(path, 'cannot validate: --validate checks with swagger-parser, which has no schema for OpenAPI 3.2 yet; the rules did lint the spec', locateNearest(file, '/openapi'));
-    }
-    if (!first) return new LoadError(path, `not a valid OpenAPI document: ${(error as Error).message.split('\n')[0]}`);
+    located ??= locatedSpec(path, options, cwd);
+    return schemaProblem(error, path, located, cwd);
+  }
+}
+
+/** The error swagger-parser gave, as one line placed where the problem is. */
+function schemaProblem(error: unknown, path: string, spec: LocatedSpec | undefined, cwd: string): LoadError {
+  const details = ((error as { details?: SchemaProblem[] }).details ?? []).filter((detail) => detail.message);
+  const first = details[0];
+  if (first) {
     const pointer = first.instancePath ?? '';
     const more = details.length > 1 ? ` (and ${details.length - 1} more)` : '';
-    return new LoadError(path, `not a valid OpenAPI document: ${pointer || '/'} ${first.message}${more}`, locateNearest(file, pointer));
+    const place = spec?.place(pointer);
+    // A problem in a file a $ref reaches is placed there too, as a broken $ref's file is.
+    const inner = place?.inner ? `${place.inner}: ` : '';
+    return new LoadError(path, `not a valid OpenAPI document: ${inner}${pointer || '/'} ${first.message}${more}`, place?.position);
   }
+  const message = String((error as Error).message ?? error).split('\n')[0]!;
+  const value = spec?.root.value as Record<string, unknown> | undefined;
+  const reference = referenceProblem(error as ReferenceErrorFields, path, cwd);
+  if (reference !== undefined) return new LoadError(path, `cannot validate: ${reference}`);
+  // swagger-parser checks the version, and that there are paths, before the schema, in words
+  // of its own that name the file by its absolute path.
+  const version = /^Unsupported OpenAPI version: ([^ ]+?)\.? /.exec(message)?.[1];
+  if (version !== undefined) {
+    const which = version.startsWith('3.2.') ? '3.2 yet' : version;
+    return new LoadError(path, `cannot validate: --validate checks with swagger-parser, which has no schema for OpenAPI ${which}; the rules did lint the spec`, spec?.place('/openapi').position);
+  }
+  if (/is not a valid Openapi API definition$/.test(message)) {
+    const needs = /^3\.1\./.test(String(value?.openapi)) ? "must have one of 'paths', 'components' or 'webhooks'" : "must have required property 'paths'";
+    return new LoadError(path, `not a valid OpenAPI document: / ${needs}`, spec?.place('').position);
+  }
+  const at = /^API version number/.test(message) ? '/info/version' : /^(Swagger|Openapi) version number|^Unrecognized Swagger version/.test(message) ? (value?.swagger !== undefined ? '/swagger' : '/openapi') : undefined;
+  return new LoadError(path, `not a valid OpenAPI document: ${message}`, at === undefined ? undefined : spec?.place(at).position);
+}
+
+/** The fields of json-schema-ref-parser's errors, for a `$ref` it could not follow. */
+interface ReferenceErrorFields {
+  code?: string;
+  source?: string;
+  message?: string;
+}
+
+/**
+ * A `$ref` swagger-parser could not follow, said in statuslint's words; undefined for another
+ * error. The loader checked every `$ref` the rules follow, so this is one they leave alone:
+ * in an example or an extension, which are data, not references.
+ */
+function referenceProblem(error: ReferenceErrorFields, path: string, cwd: string): string | undefined {
+  const source = typeof error.source === 'string' && error.source !== '' ? decodeSafely(error.source) : undefined;
+  const elsewhere = source !== undefined && source !== path ? ` in ${displayPath(source, cwd)}` : '';
+  const message = String(error.message ?? '');
+  if (error.code === 'EMISSINGPOINTER') {
+    const pointer = /^Missing \$ref pointer "(.*)"\. Token/.exec(message)?.[1] ?? '';
+    return `a $ref (in an example or extension) names ${quoted(pointer)}${elsewhere}, which does not exist`;
+  }
+  if (error.code === 'EPARSER' && source !== undefined) {
+    const reason = message.split('\n')[0]!.replace(/^Error parsing [^:]*: /, '');
+    return source === path ? `swagger-parser cannot read the spec: ${reason}` : `a $ref (in an example or extension) names ${displayPath(source, cwd)}, which swagger-parser cannot read: ${reason}`;
+  }
+  if (error.code === 'EUNMATCHEDRESOLVER' || error.code === 'EUNMATCHEDPARSER') {
+    return `a $ref (in an example or extension) cannot be followed: ${message.split('\n')[0]}`;
+  }
+  return undefined;
 }
 
 function decodeSafely(url: string): string {
@@ -90,23 +171,72 @@ function decodeSafely(url: string): string {
   }
 }
 
-/** The spec parsed, from the text the run was given or from disk; undefined if it cannot be. */
-function readSpec(path: string, given?: string): SourceFile | undefined {
+function isThirtyOneComponentsOnly(value: Record<string, unknown> | undefined): value is Record<string, unknown> {
+  return value !== undefined && /^3\.1\./.test(String(value.openapi)) && value.paths === undefined && value.webhooks === undefined && value.components !== undefined;
+}
+
+interface Place {
+  /** In the spec's own file: where the problem is, or the `$ref` that leads to it. */
+  position?: { line: number; column: number };
+  /** `file:line:col` of the problem when it lies in a file a `$ref` reaches. */
+  inner?: string;
+}
+
+interface LocatedSpec {
+  root: Located;
+  place(pointer: string): Place;
+}
+
+/**
+ * The spec read as the loader reads it (with the text the run was given), to place a
+ * problem; undefined if it cannot be read.
+ */
+function locatedSpec(path: string, options: ValidateOptions, cwd: string): LocatedSpec | undefined {
+  const workspace = new Workspace({
+    maxFileBytes: options.maxFileBytes,
+    overlay: options.overlay,
+    allowExternalRefs: options.root === undefined,
+    rootFor: options.root === undefined ? undefined : () => options.root!,
+  });
+  let file: SourceFile;
   try {
-    return parseSource(path, given ?? readFileSync(path, 'utf8'));
+    file = workspace.load(path, true);
   } catch {
     return undefined;
   }
+  const root = workspace.root(file);
+  return { root, place: (pointer) => placeOf(workspace, root, pointer, cwd) };
 }
 
-/** Position of the pointer, or of its nearest ancestor that the file itself contains. */
-function locateNearest(file: SourceFile | undefined, pointer: string): { line: number; column: number } | undefined {
-  if (!file) return undefined;
-  const segments = splitPointer(pointer);
-  for (let length = segments.length; length >= 0; length--) {
-    const candidate = appendPointer('', ...segments.slice(0, length));
-    const region = file.locate([candidate]).get(candidate);
-    if (region) return { line: region.line, column: region.column };
+/**
+ * Where the node at `pointer` of the document swagger-parser checked (its `$ref`s replaced by
+ * what they name) is written: the pointer is followed from the spec's root through every `$ref`
+ * on the way, as far as its nodes exist.
+ */
+function placeOf(workspace: Workspace, root: Located, pointer: string, cwd: string): Place {
+  let lastInRoot: Located = root;
+  let last: Located = root;
+  try {
+    let node: Located | undefined = root;
+    for (const segment of splitPointer(pointer)) {
+      const target: Located | undefined = workspace.deref(node);
+      node = target === undefined ? undefined : child(target, segment);
+      if (node === undefined) break;
+      last = node;
+      if (node.file === root.file) lastInRoot = node;
+    }
+    // The node itself may be a `$ref`: the value checked is written where it leads.
+    if (node !== undefined) last = workspace.deref(node) ?? last;
+  } catch {
+    // A file past a $ref that cannot be read: place the problem as far as it was followed.
   }
-  return undefined;
+  const position = positionOf(lastInRoot);
+  if (last.file === root.file) return { position };
+  const inner = positionOf(last);
+  return { position, inner: `${displayPath(last.file.path, cwd)}${inner ? `:${inner.line}:${inner.column}` : ''}` };
+}
+
+function positionOf(node: Located): { line: number; column: number } | undefined {
+  const region = node.file.locate([node.pointer]).get(node.pointer);
+  return region ? { line: region.line, column: region.column } : undefined;
 }

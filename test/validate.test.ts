@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { project, runCli } from './cli-harness.js';
+
+const info = "info: {title: t, version: '1'}\n";
+const okPaths = "paths:\n  /a:\n    get:\n      responses:\n        '200': {description: ok}\n        '400': {description: bad}\n";
+
+/** Runs `statuslint --validate` over `files` (written into a fresh project) and gives its exit code and stderr. */
+async function validate(files: Record<string, string>, specs = ['openapi.yaml']): Promise<{ code: number; stderr: string }> {
+  const run = await runCli(['--validate', '--fail-on', 'none', ...specs], { cwd: project(files) });
+  return { code: run.code, stderr: run.stderr };
+}
+
+describe('--validate', () => {
+  it('accepts an OpenAPI 3.1 document of components alone, which 3.1 allows', async () => {
+    const library = `openapi: 3.1.0\n${info}components:\n  responses:\n    NotFound: {description: not found}\n`;
+    expect(await validate({ 'openapi.yaml': library })).toEqual({ code: 0, stderr: '' });
+    // Its components are still checked against the schema.
+    const broken = `openapi: 3.1.0\n${info}components:\n  responses:\n    NotFound: {descriptio: not found}\n`;
+    const run = await validate({ 'openapi.yaml': broken });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^statuslint: openapi\.yaml:5:5: not a valid OpenAPI document: \/components\/responses\/NotFound must have required property 'description'/);
+  });
+
+  it('names what a document without paths lacks, at its first line, without an absolute path', async () => {
+    expect(await validate({ 'openapi.yaml': `openapi: 3.0.3\n${info}` })).toEqual({ code: 2, stderr: "statuslint: openapi.yaml:1:1: not a valid OpenAPI document: / must have required property 'paths'\n" });
+    expect(await validate({ 'openapi.yaml': `openapi: 3.1.0\n${info}` })).toEqual({
+      code: 2,
+      stderr: "statuslint: openapi.yaml:1:1: not a valid OpenAPI document: / must have one of 'paths', 'components' or 'webhooks'\n",
+    });
+  });
+
+  it('says it cannot check a version swagger-parser has no schema for, not that the spec is invalid', async () => {
+    const run = await validate({ 'openapi.yaml': `${info}openapi: 3.0.9\n${okPaths}` });
+    expect(run).toEqual({ code: 2, stderr: 'statuslint: openapi.yaml:2:1: cannot validate: --validate checks with swagger-parser, which has no schema for OpenAPI 3.0.9; the rules did lint the spec\n' });
+  });
+
+  it('places a problem in a file that a $ref reaches in that file as well', async () => {
+    const files = {
+      'openapi.yaml': `openapi: 3.0.3\n${info}paths:\n  /a:\n    $ref: './paths.yaml#/a'\n`,
+      'paths.yaml': "a:\n  get:\n    responses:\n      '200':\n        $ref: '#/Ok'\nOk:\n  description: fine\n  headers:\n    X-A:\n      schema: 5\n",
+    };
+    const run = await validate(files);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^statuslint: openapi\.yaml:4:3: not a valid OpenAPI document: paths\.yaml:10:7: \/paths\/~1a\/get\/responses\/200\/headers\/X-A\/schema must be object/);
+    // A response that is itself a $ref is written where the $ref leads.
+    const response = {
+      'openapi.yaml': `openapi: 3.0.3\n${info}paths:\n  /a:\n    get:\n      responses:\n        '200':\n          $ref: './responses.yaml#/Ok'\n`,
+      'responses.yaml': 'Ok:\n  descriptionx: no\n',
+    };
+    expect((await validate(response)).stderr).toMatch(/^statuslint: openapi\.yaml:7:9: not a valid OpenAPI document: responses\.yaml:1:1: \/paths\/~1a\/get\/responses\/200 must have required property 'description'/);
+  });
+
+  it("says in its own words when a $ref the rules do not follow (in an example) cannot be followed", async () => {
+    const withExample = (ref: string): string =>
+      `openapi: 3.0.3\n${info}paths:\n  /a:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              example: {$ref: '${ref}'}\n`;
+    expect(await validate({ 'openapi.yaml': withExample('./missing.json') })).toEqual({ code: 2, stderr: 'statuslint: openapi.yaml: cannot validate: a $ref names missing.json, which does not exist\n' });
+    expect(await validate({ 'openapi.yaml': withExample('#/nowhere') })).toEqual({
+      code: 2,
+      stderr: "statuslint: openapi.yaml: cannot validate: a $ref (in an example or extension) names '#/nowhere', which does not exist\n",
+    });
+    const unparsable = await validate({ 'openapi.yaml': withExample('./broken.yaml'), 'broken.yaml': 'a: [\n' });
+    expect(unparsable.code).toBe(2);
+    expect(unparsable.stderr).toMatch(/^statuslint: openapi\.yaml: cannot validate: a \$ref \(in an example or extension\) names broken\.yaml, which swagger-parser cannot read: [^\n]+\n$/);
+  });
+});
