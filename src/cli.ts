@@ -400,11 +400,16 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
   if (options.validate) {
     const { validateStructure } = await import('./validate.js');
     const rootFor = projectRoots(io.cwd);
-    for (const file of result.files) {
+    // Validating takes far longer than linting (a folder of large specs, minutes): a terminal
+    // shows how far it is, as it did for the lint.
+    const validating = createProgress(showsProgress(Boolean(io.stderrIsTty), io.env), { write: io.stderr, now: io.now, verb: 'validated' });
+    for (const [done, file] of result.files.entries()) {
+      validating.update(done, result.files.length);
       const path = resolve(io.cwd, file);
       const problem = await validateStructure(path, { root: options.allowExternalRefs ? undefined : rootFor(path), overlay: lintOptions.overlay, maxFileBytes: options.maxFileSize, cwd: io.cwd });
       if (problem) result.failures.push(problem);
     }
+    validating.clear();
   }
   result.failures = result.failures.map((failure) => withCommandHint(failure, specs, options.commands ?? [], io.cwd));
   for (const failure of result.failures) io.stderr(`statuslint: ${failure.describe(io.cwd)}\n`);

@@ -12,6 +12,8 @@ export interface ProgressOptions {
   delayMs?: number;
   /** Least time between redraws. */
   intervalMs?: number;
+  /** What is being done to the files: `linted` (the default), `validated`. */
+  verb?: string;
 }
 
 const NONE: Progress = { update() {}, clear() {} };
@@ -38,7 +40,7 @@ export function createProgress(enabled: boolean, options: ProgressOptions): Prog
       if (time - started < delay || done >= total) return;
       if (drawnAt !== undefined && time - drawnAt < interval) return;
       drawnAt = time;
-      options.write(`\r\u001b[Kstatuslint: linted ${done.toLocaleString('en')}/${total.toLocaleString('en')} files`);
+      options.write(`\r\u001b[Kstatuslint: ${options.verb ?? 'linted'} ${done.toLocaleString('en')}/${total.toLocaleString('en')} files`);
     },
     clear() {
       if (drawnAt !== undefined) options.write('\r\u001b[K');

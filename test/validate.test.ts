@@ -62,4 +62,15 @@ describe('--validate', () => {
     expect(unparsable.code).toBe(2);
     expect(unparsable.stderr).toMatch(/^statuslint: openapi\.yaml: cannot validate: a \$ref \(in an example or extension\) names broken\.yaml, which swagger-parser cannot read: [^\n]+\n$/);
   });
+
+  it('shows its progress on a terminal, as the lint does, and erases it before the report', async () => {
+    let time = 0;
+    const dir = project({ 'a.yaml': `openapi: 3.0.3\n${info}${okPaths}`, 'b.yaml': `openapi: 3.0.3\n${info}${okPaths}` });
+    const run = await runCli(['--validate', 'a.yaml', 'b.yaml'], { cwd: dir, stderrTty: true, now: () => (time += 1000) });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('\r\u001b[Kstatuslint: validated 1/2 files');
+    expect(run.stderr.endsWith('\r\u001b[K')).toBe(true);
+    // Never into a pipe.
+    expect((await runCli(['--validate', 'a.yaml', 'b.yaml'], { cwd: dir, now: () => (time += 1000) })).stderr).toBe('');
+  });
 });
