@@ -102,7 +102,11 @@ interface CliOptions {
 
 const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
 
-function buildProgram(io: CliIo, exit: { code: number }): Command {
+/**
+ * The program; `withCommands: false` leaves out the subcommands, for a command line whose
+ * first spec comes after `--`, which names a spec even when it is spelt like a command.
+ */
+function buildProgram(io: CliIo, exit: { code: number }, withCommands = true): Command {
   const program = new Command('statuslint')
     .description('Lint OpenAPI documents for HTTP status-code misuse.')
     .version(packageInfo().version, '-v, --version')
@@ -135,7 +139,8 @@ function buildProgram(io: CliIo, exit: { code: number }): Command {
     .configureOutput({
       writeOut: io.stdout,
       writeErr: io.stderr,
-      outputError: (text, write) => write(`statuslint: ${text.replace(/^error: /, '')}`),
+      // An argument echoed back (`unknown option '…'`) must not recolour the terminal.
+      outputError: (text, write) => write(`statuslint: ${text.replace(/^error: /, '').replace(/[^\n]+/g, (line) => printable(line))}`),
     })
     .action(async (specs: string[], options: CliOptions) => {
       const formatGiven = program.getOptionValueSource('format') === 'cli';
@@ -164,6 +169,7 @@ Examples:
 
 Configuration, suppressions and baselines: ${repositoryFileUrl('docs/configuration.md')}`,
   );
+  if (!withCommands) return program;
   program
     .command('rules')
     .description('list every rule with its id, default severity (off for a rule outside the recommended set), whether --fix repairs it, and description')
@@ -212,7 +218,8 @@ function fails(severity: Severity, failOn: FailOn): boolean {
 /** Runs statuslint with `argv` (without `node` and the script) and returns the exit code. */
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   const exit = { code: EXIT_OK };
-  const program = buildProgram(io, exit);
+  let program = buildProgram(io, exit);
+  if (specsStartAfterDoubleDash(argv, program.options)) program = buildProgram(io, exit, false);
   const debug = argv.includes('--debug');
   try {
     refuseConfigConflict(argv);
@@ -235,7 +242,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       return EXIT_ERROR;
     }
     if (error instanceof UsageError) {
-      io.stderr(`statuslint: ${error.message}\n`);
+      // Messages echo what was typed (`unknown rule '…'`), which may hold a line break or an escape.
+      io.stderr(`statuslint: ${printable(error.message)}\n`);
       return EXIT_ERROR;
     }
     const message = error instanceof Error ? error.message : String(error);
@@ -557,13 +565,35 @@ async function writeOutput(what: string, path: string, content: string | Iterabl
 }
 
 /**
+ * Whether the first spec on the command line comes after `--` (`statuslint -- init`): every
+ * argument after it is a spec, so none of them may run a command (`init` would write a file).
+ */
+function specsStartAfterDoubleDash(argv: readonly string[], options: readonly Option[]): boolean {
+  if (!argv.includes('--')) return false;
+  for (let index = 0; index < argv.length; index++) {
+    const arg = argv[index]!;
+    if (arg === '--') return true;
+    if (arg === '-' || !arg.startsWith('-')) return false;
+    // An option's value is no spec: `--config x`, `-f json`, but not `--config=x` nor `-fjson`.
+    const option = options.find((candidate) => candidate.long === arg || candidate.short === arg);
+    if (option && (option.required || option.optional)) index++;
+  }
+  return false;
+}
+
+/**
  * `rule: no such file; did you mean 'rules'?`: a missing input typed as a bare word within two
- * edits of a subcommand (`rule`, `explian`) was most likely meant as that command.
+ * edits of a subcommand (`rule`, `explian`) was most likely meant as that command; one typed
+ * as a command after a spec was meant as it too, and `help` as --help.
  */
 function withCommandHint(failure: LoadError, specs: readonly string[], commands: readonly string[], cwd: string): LoadError {
   if (failure.detail !== 'no such file') return failure;
   const typed = specs.find((spec) => /^[a-z][a-z0-9-]*$/i.test(spec) && resolve(cwd, spec) === failure.file);
   if (typed === undefined) return failure;
+  if (commands.includes(typed)) {
+    return new LoadError(failure.file, `${failure.detail}; '${typed}' is a command only as the first argument: statuslint ${typed} …`, failure.position);
+  }
+  if (typed.toLowerCase() === 'help' && commands.length > 0) return new LoadError(failure.file, `${failure.detail}; for usage, run statuslint --help`, failure.position);
   let best: string | undefined;
   let bestDistance = 3;
   for (const command of commands) {

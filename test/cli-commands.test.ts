@@ -1,0 +1,45 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { project, projectRoot, runCli } from './cli-harness.js';
+
+const petstore = readFileSync(join(projectRoot, 'fixtures/petstore/openapi.yaml'), 'utf8');
+
+describe('the command line around the commands', () => {
+  it("after '--', an argument spelt like a command is a spec: nothing runs, nothing is written", async () => {
+    const dir = project({ rules: petstore });
+    const linted = await runCli(['--format', 'json', '--', 'rules'], { cwd: dir });
+    expect(linted.code).toBe(1);
+    expect((JSON.parse(linted.stdout) as { findings: Array<{ file: string }> }).findings[0]!.file).toBe('rules');
+    const init = await runCli(['--', 'init'], { cwd: dir });
+    expect([init.code, init.stderr]).toEqual([2, 'statuslint: init: no such file\n']);
+    expect(existsSync(join(dir, 'statuslint.config.yaml'))).toBe(false);
+    // An option's value before '--' is no spec, and a command before it still runs.
+    expect((await runCli(['-f', 'json', '--', 'init'], { cwd: dir })).stderr).toBe('statuslint: init: no such file\n');
+    expect((await runCli(['rules', '--'], { cwd: dir })).stdout).toContain('require-www-authenticate');
+  });
+
+  it('a command typed after a spec, or help typed as a command, is answered with how to run it', async () => {
+    const dir = project({ 'api.yaml': petstore });
+    const cases: Array<[string[], string]> = [
+      [['api.yaml', 'rules'], "statuslint: rules: no such file; 'rules' is a command only as the first argument: statuslint rules …\n"],
+      [['help'], 'statuslint: help: no such file; for usage, run statuslint --help\n'],
+      [['api.yaml', 'help'], 'statuslint: help: no such file; for usage, run statuslint --help\n'],
+      // Spelt otherwise, the nearest command.
+      [['Rules'], "statuslint: Rules: no such file; did you mean 'rules'?\n"],
+    ];
+    for (const [args, stderr] of cases) {
+      const run = await runCli(args, { cwd: dir });
+      expect([run.code, run.stderr], args.join(' ')).toEqual([2, stderr]);
+    }
+  });
+
+  it('an argument echoed in a usage error stays on one line and cannot recolour the terminal', async () => {
+    const explain = await runCli(['explain', 'require-allow\n\u001b[31m']);
+    expect([explain.code, explain.stderr]).toEqual([2, "statuslint: unknown rule 'require-allow\\u{a}\\u{1b}[31m'; did you mean 'require-allow'?\n"]);
+    const rule = await runCli(['--rule', '\u001b[2J=off', 'fixtures/petstore/openapi.yaml']);
+    expect(rule.stderr).toBe("statuslint: --rule '\\u{1b}[2J=off': unknown rule '\\u{1b}[2J'; run statuslint rules for the list\n");
+    const option = await runCli(['--fo\u001b[31mrmat', 'json', 'fixtures/petstore/openapi.yaml']);
+    expect(option.stderr).toMatch(/^statuslint: unknown option '--fo\\u\{1b\}\[31mrmat'\n/);
+  });
+});
