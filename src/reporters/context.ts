@@ -28,17 +28,22 @@ export function severityCounts(findings: readonly Finding[]): string {
  * The run in one line, for a report's last: `3 problems (1 error, 2 warnings, 0 info) in 2
  * files`, `no problems in 2 files`, with `; 1 input error` after it, or `1 input error; no
  * file linted` when nothing was. Input errors are counted so that the line never reads as a
- * clean run of one that exits 2.
+ * clean run of one that exits 2. Problems in files that the specs reference are counted as in
+ * those files too (`in 1 file and 2 files it references`): the report lists them under their
+ * own names, and `in 1 file` alone would say they are all in one.
  */
 export function summaryLine(report: Report): string {
   const total = report.findings.length;
-  const files = plural(report.files.length, 'file');
-  const linted = total === 0 ? `no problems in ${files}` : `${plural(total, 'problem')} (${severityCounts(report.findings)}) in ${files}`;
+  const linted = new Set(report.files);
+  const referenced = new Set(report.findings.flatMap((finding) => (linted.has(finding.file) ? [] : [finding.file]))).size;
+  const reach = referenced > 0 ? ` and ${plural(referenced, 'file')} ${report.files.length === 1 ? 'it references' : 'they reference'}` : '';
+  const files = plural(report.files.length, 'file') + reach;
+  const found = total === 0 ? `no problems in ${files}` : `${plural(total, 'problem')} (${severityCounts(report.findings)}) in ${files}`;
   const failed = inputErrors(report).length;
   const bugs = internalErrors(report).length;
   const errors = [...(failed > 0 ? [plural(failed, 'input error')] : []), ...(bugs > 0 ? [plural(bugs, 'internal error')] : [])].join(', ');
-  if (errors === '') return linted;
-  return report.files.length === 0 ? `${errors}; no file linted` : `${linted}; ${errors}`;
+  if (errors === '') return found;
+  return report.files.length === 0 ? `${errors}; no file linted` : `${found}; ${errors}`;
 }
 
 /** A reported file as the repository names it (see `ReporterOptions.repoPaths`). */

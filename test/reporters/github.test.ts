@@ -92,7 +92,8 @@ describe('github reporter', () => {
     expect(commands).toHaveLength(report.findings.length);
     expect(commands.map((command) => command.command)).toEqual([...commands.map((command) => command.command)].sort((a, b) => ['error', 'warning', 'notice'].indexOf(a) - ['error', 'warning', 'notice'].indexOf(b)));
     expect(new Set(commands.map((command) => command.command))).toEqual(new Set(['error', 'warning', 'notice']));
-    expect(lines.at(-1)).toBe('statuslint: 12 problems (2 errors, 7 warnings, 3 info) in 2 files');
+    // Two of the files with findings are not linted specs but files they reference.
+    expect(lines.at(-1)).toBe('statuslint: 12 problems (2 errors, 7 warnings, 3 info) in 2 files and 2 files they reference');
   });
 
   it('titles each annotation with its rule id and leads the message with the operation', () => {

@@ -79,6 +79,13 @@ describe('text: the summary counts the inputs that could not be linted (stderr s
     expect(text(none)).toBe('✖ 2 input errors; no file linted');
   });
 
+  it('counts the files that the specs reference and hold problems apart from the specs linted', () => {
+    const multi = reportOf(['fixtures/multi-file/openapi.yaml']);
+    expect(createTextReporter()(multi.report, multi.options).trimEnd().split('\n').at(-1)).toMatch(/^✖ \d+ problems \(.*\) in 1 file and 2 files it references$/);
+    const two = reportOf(['fixtures/multi-file/openapi.yaml', 'fixtures/petstore/openapi.yaml']);
+    expect(text({ ...two.report, notifications: [EMPTY] })).toMatch(/ in 2 files and 2 files they reference; 1 input error$/);
+  });
+
   it('unchanged when every input was linted, warnings or not', () => {
     expect(text({ ...linted.report, notifications: [REMOTE] })).toBe('✖ 7 problems (1 error, 4 warnings, 2 info) in 1 file');
     expect(text({ ...linted.report, findings: [] })).toBe('✔ no problems in 1 file');
