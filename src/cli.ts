@@ -538,15 +538,16 @@ function refuseConfigConflict(argv: readonly string[]): void {
 }
 
 /**
- * Colour on a terminal, unless `NO_COLOR` is set (no-color.org); `FORCE_COLOR` overrides both,
- * as in Node and chalk: `0` or `false` turns it off, any other value on, for a CI log that
- * shows colour though it is no terminal.
+ * Colour on a terminal, unless `NO_COLOR` is set (no-color.org) or the terminal says it has
+ * none (`TERM=dumb`: an Emacs shell or compilation buffer, as Node and chalk read it);
+ * `FORCE_COLOR` overrides all of them, as in Node and chalk: `0` or `false` turns it off, any
+ * other value on, for a CI log that shows colour though it is no terminal.
  */
 function wantsColor(io: CliIo): boolean {
   const force = io.env.FORCE_COLOR;
   if (force !== undefined) return force !== '0' && force.toLowerCase() !== 'false';
   if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
-  return io.stdoutIsTty;
+  return io.stdoutIsTty && io.env.TERM !== 'dumb';
 }
 
 function exitCode(result: LintResult, findings: readonly Finding[], failOn: FailOn): number {

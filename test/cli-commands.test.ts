@@ -42,4 +42,12 @@ describe('the command line around the commands', () => {
     const option = await runCli(['--fo\u001b[31mrmat', 'json', 'fixtures/petstore/openapi.yaml']);
     expect(option.stderr).toMatch(/^statuslint: unknown option '--fo\\u\{1b\}\[31mrmat'\n/);
   });
+
+  it('no colour on a terminal that has none (TERM=dumb), unless FORCE_COLOR asks for it', async () => {
+    const ansi = /\u001b\[/;
+    const spec = 'fixtures/petstore/openapi.yaml';
+    expect((await runCli([spec], { tty: true, env: { TERM: 'xterm-256color' } })).stdout).toMatch(ansi);
+    expect((await runCli([spec], { tty: true, env: { TERM: 'dumb' } })).stdout).not.toMatch(ansi);
+    expect((await runCli([spec], { tty: true, env: { TERM: 'dumb', FORCE_COLOR: '1' } })).stdout).toMatch(ansi);
+  });
 });
