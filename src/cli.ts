@@ -143,6 +143,7 @@ function buildProgram(io: CliIo, exit: { code: number }, withCommands = true): C
       outputError: (text, write) => write(`statuslint: ${text.replace(/^error: /, '').replace(/[^\n]+/g, (line) => printable(line))}`),
     })
     .action(async (specs: string[], options: CliOptions) => {
+      refuseEmptyPaths(options);
       const formatGiven = program.getOptionValueSource('format') === 'cli';
       if (options.printConfig !== undefined) {
         io.stdout(printConfigOf(options.printConfig, specs, { ...options, formatGiven }, io.cwd));
@@ -204,6 +205,26 @@ Configuration, suppressions and baselines: ${repositoryFileUrl('docs/configurati
     });
   }
   return program;
+}
+
+/**
+ * A path option given an empty value (`--output "$REPORT"` with the variable unset) names no
+ * file: it would have been dropped without a word, the report going to stdout, no baseline
+ * written or read, and a CI step failing later on a file that is not there.
+ */
+function refuseEmptyPaths(options: CliOptions): void {
+  const paths: Array<[flag: string, value: string | false | undefined]> = [
+    ['--output', options.output],
+    ['--config', options.config],
+    ['--baseline', options.baseline],
+    ['--write-baseline', options.writeBaseline],
+    ['--sarif-root', options.sarifRoot],
+    ['--cache-location', options.cacheLocation],
+    ['--print-config', options.printConfig],
+  ];
+  for (const [flag, value] of paths) {
+    if (value === '') throw new UsageError(`${flag} must not be empty`);
+  }
 }
 
 /** Options that change nothing a command prints, so they may stand before one. */

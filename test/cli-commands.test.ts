@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { project, projectRoot, runCli } from './cli-harness.js';
@@ -49,5 +49,14 @@ describe('the command line around the commands', () => {
     expect((await runCli([spec], { tty: true, env: { TERM: 'xterm-256color' } })).stdout).toMatch(ansi);
     expect((await runCli([spec], { tty: true, env: { TERM: 'dumb' } })).stdout).not.toMatch(ansi);
     expect((await runCli([spec], { tty: true, env: { TERM: 'dumb', FORCE_COLOR: '1' } })).stdout).toMatch(ansi);
+  });
+
+  it('a path option given an empty value (an unset variable) is a usage error, not dropped', async () => {
+    for (const flag of ['--output', '--config', '--baseline', '--write-baseline', '--sarif-root', '--cache-location', '--print-config']) {
+      const dir = project({ 'api.yaml': petstore });
+      const run = await runCli(['api.yaml', `${flag}=`], { cwd: dir });
+      expect([run.code, run.stdout, run.stderr], flag).toEqual([2, '', `statuslint: ${flag} must not be empty\n`]);
+      expect(readdirSync(dir), flag).toEqual(['api.yaml']);
+    }
   });
 });
