@@ -5,6 +5,7 @@ import { UsageError } from './errors.js';
 import { allRules, ruleById } from './lint.js';
 import { unusedSuppression } from './engine/suppress.js';
 import { unknownRule } from './config/rule-names.js';
+import { didYouMean } from './suggest.js';
 
 /**
  * Where the rule doc pages live: `rules/` at the package root, above `src/`, `dist/src/` and
@@ -67,7 +68,11 @@ export function explainRule(ruleId: string): string {
     return `${ruleId}: ${unusedSuppression.meta.description}. The engine's own check, not a rule module; set its severity with the top-level unusedSuppressions key of the configuration. See ${unusedSuppression.meta.docsUrl}\n`;
   }
   const rule = ruleById(ruleId);
-  if (!rule) throw new UsageError(unknownRule(ruleId, allRules));
+  if (!rule) {
+    // explain knows the engine's own check too: a misspelling of it is answered with it.
+    const hint = didYouMean(ruleId, [...Object.keys(allRules), unusedSuppression.id]);
+    throw new UsageError(hint ? `unknown rule '${ruleId}'${hint}` : unknownRule(ruleId, allRules));
+  }
   const page = ruleDoc(rule.id);
   // The test of the pages' examples reads markers that a rendered page hides; a terminal would not.
   return page?.replace(/^<!-- example:.*-->\r?\n/gm, '') ?? `${rule.id}: ${rule.meta.description} (${rule.meta.references.join(', ')})\n`;

@@ -59,4 +59,10 @@ describe('the command line around the commands', () => {
       expect(readdirSync(dir), flag).toEqual(['api.yaml']);
     }
   });
+
+  it('explain answers a misspelt unused-suppression, which it explains, with that id', async () => {
+    const run = await runCli(['explain', 'unused-suppressions']);
+    expect([run.code, run.stderr]).toEqual([2, "statuslint: unknown rule 'unused-suppressions'; did you mean 'unused-suppression'?\n"]);
+    expect((await runCli(['explain', 'unused-suppression'])).code).toBe(0);
+  });
 });
