@@ -110,7 +110,7 @@ function buildProgram(io: CliIo, exit: { code: number }, withCommands = true): C
   const program = new Command('statuslint')
     .description('Lint OpenAPI documents for HTTP status-code misuse.')
     .version(packageInfo().version, '-v, --version')
-    .argument('[specs...]', "OpenAPI documents (YAML or JSON), folders, or quoted globs such as 'apis/**/*.yaml'")
+    .argument('[specs...]', "OpenAPI documents (YAML or JSON), folders, quoted globs such as 'apis/**/*.yaml', or - for one read from standard input; after --, every argument is a spec")
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('text'))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .addOption(new Option('--fail-on <severity>', 'lowest severity that fails the run (exit 1)').choices([...SEVERITIES, 'none']).default('error'))
