@@ -6,6 +6,7 @@ import { isInside, realPath } from './loader/project-root.js';
 import { DEFAULT_MAX_FILE_BYTES, Workspace, type Located } from './loader/resolve.js';
 import type { SourceFile } from './loader/parse.js';
 import { child } from './loader/normalize.js';
+import { decodeSource, parseGuarded } from './loader/guards.js';
 import { splitPointer } from './loader/pointer.js';
 
 interface SchemaProblem {
@@ -71,7 +72,24 @@ export async function validateStructure(path: string, options: ValidateOptions =
       throw new Error('remote $ref not fetched');
     },
   };
-  const parserOptions = { resolve: { http, file }, dereference: { circular: 'ignore' } } as never;
+  // Every file is parsed as the rules read it: swagger-parser's own YAML parser knows no `<<`
+  // merge keys and reads YAML by the JSON schema, so it would check another document (a
+  // response whose description comes from a merge key would lack one).
+  const asLinted = {
+    order: 1,
+    canParse: true,
+    parse: (parsed: { url: string; data: unknown }): unknown => {
+      const target = parsed.url.startsWith('file:') ? fileURLToPath(parsed.url) : decodeSafely(parsed.url);
+      try {
+        const text = Buffer.isBuffer(parsed.data) ? decodeSource(target, parsed.data) : String(parsed.data);
+        return parseGuarded(target, text).value;
+      } catch (error) {
+        // As swagger-parser words its own, the file named first, for referenceProblem.
+        throw new Error(error instanceof LoadError ? error.describe(cwd) : String(error));
+      }
+    },
+  };
+  const parserOptions = { resolve: { http, file }, parse: { json: false, yaml: false, statuslint: asLinted }, dereference: { circular: 'ignore' } } as never;
   let located: LocatedSpec | undefined;
   try {
     try {
@@ -155,7 +173,7 @@ function referenceProblem(error: ReferenceErrorFields, path: string, cwd: string
   }
   if (error.code === 'EPARSER' && source !== undefined) {
     const reason = message.split('\n')[0]!.replace(/^Error parsing [^:]*: /, '');
-    return source === path ? `swagger-parser cannot read the spec: ${reason}` : `a $ref (in an example or extension) names ${displayPath(source, cwd)}, which swagger-parser cannot read: ${reason}`;
+    return source === path ? `the spec does not parse: ${reason}` : `a $ref (in an example or extension) names a file that does not parse: ${reason}`;
   }
   if (error.code === 'EUNMATCHEDRESOLVER' || error.code === 'EUNMATCHEDPARSER') {
     return `a $ref (in an example or extension) cannot be followed: ${message.split('\n')[0]}`;

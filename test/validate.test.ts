@@ -60,7 +60,15 @@ describe('--validate', () => {
     });
     const unparsable = await validate({ 'openapi.yaml': withExample('./broken.yaml'), 'broken.yaml': 'a: [\n' });
     expect(unparsable.code).toBe(2);
-    expect(unparsable.stderr).toMatch(/^statuslint: openapi\.yaml: cannot validate: a \$ref \(in an example or extension\) names broken\.yaml, which swagger-parser cannot read: [^\n]+\n$/);
+    expect(unparsable.stderr).toMatch(/^statuslint: openapi\.yaml: cannot validate: a \$ref \(in an example or extension\) names a file that does not parse: broken\.yaml:2:1: invalid YAML: [^\n]+\n$/);
+  });
+
+  it('checks the document as the rules read it: YAML merge keys applied', async () => {
+    const spec = `openapi: 3.0.3\n${info}x-ok: &ok\n  description: ok\npaths:\n  /a:\n    get:\n      responses:\n        '200':\n          <<: *ok\n        '400':\n          <<: *ok\n`;
+    expect(await validate({ 'openapi.yaml': spec })).toEqual({ code: 0, stderr: '' });
+    // And what it finds is placed in the text as written.
+    const broken = await validate({ 'openapi.yaml': spec.replace("'400':\n          <<: *ok\n", "'400':\n          <<: *ok\n          content: 5\n") });
+    expect(broken.stderr).toMatch(/^statuslint: openapi\.yaml:13:11: not a valid OpenAPI document: \/paths\/~1a\/get\/responses\/400\/content must be object/);
   });
 
   it('shows its progress on a terminal, as the lint does, and erases it before the report', async () => {
