@@ -378,6 +378,14 @@ describe('a bad config: exit 2, file:line:col and a hint, nothing linted', () =>
     ['glob set closed too early', "ignore: ['[!]']\n", ["statuslint.config.yaml:1:10: invalid 'ignore' pattern: '[!]' has an unclosed '[' (a ']' right after '[!' is part of the set)"]],
     ['absolute glob', "ignore: ['/srv/vendor/**']\n", ["statuslint.config.yaml:1:10: 'ignore' pattern '/srv/vendor/**' is absolute; patterns are relative to the folder of statuslint.config.yaml"]],
     [
+      "a glob that climbs out of the config's folder, which would match nothing",
+      "overrides:\n  - files: ['../public/**', 'a/../b.yaml']\n    rules: {}\n",
+      [
+        "statuslint.config.yaml:2:13: 'overrides[].files' pattern '../public/**' has a '..' segment, but patterns match only files inside the folder of statuslint.config.yaml, relative to it",
+        "statuslint.config.yaml:2:29: 'overrides[].files' pattern 'a/../b.yaml' has a '..' segment, but patterns match only files inside the folder of statuslint.config.yaml, relative to it",
+      ],
+    ],
+    [
       'a negated glob, which would bring nothing back',
       "ignore: ['generated/**', '!generated/public.yaml']\n",
       ["statuslint.config.yaml:1:26: 'ignore' pattern '!generated/public.yaml' starts with '!', but patterns cannot be negated; list only what to match (write '\\!' for a name that starts with '!')"],

@@ -49,5 +49,6 @@ describe('README', () => {
     const shown = /```text\n(fixtures\/petstore\/openapi\.yaml\n[\s\S]*?)```/.exec(readme)?.[1];
     const run = await runCli(['fixtures/petstore/openapi.yaml']);
     expect(shown).toBe(run.stdout);
+    expect(run.code, 'the exit code the Quick start names').toBe(1);
   });
 });

@@ -161,6 +161,12 @@ export function parseConfig(path: string, text: string, registry: Registry): Con
         problem(item, `${what} pattern '${value}' is absolute; patterns are relative to the folder of ${basename(path)}`);
         continue;
       }
+      // The paths patterns are matched against never hold '..' (a spec outside the folder is
+      // matched by no pattern), so such a pattern would silently match nothing.
+      if (value.split('/').includes('..')) {
+        problem(item, `${what} pattern '${value}' has a '..' segment, but patterns match only files inside the folder of ${basename(path)}, relative to it`);
+        continue;
+      }
       // Read as in .gitignore, `!` would bring files back; read literally it matches nothing, and
       // a spec the user meant to bring back into the run would be left out without a word.
       if (value.startsWith('!')) {
