@@ -125,6 +125,37 @@ describe('lintParallel', () => {
     }
   });
 
+  it('refuses YAML nested too deep with the same line on a worker thread as on the main thread, whatever the depth', async () => {
+    // A worker's stack is four times the main thread's: where the readers' recursion decided,
+    // the main thread said `nesting too deep to parse` where a worker's stack gave out (or the
+    // JIT had left it), and a worker `nesting deeper than 256 levels` after reading it whole.
+    const folder = mkdtempSync(join(tmpdir(), 'statuslint-deep-'));
+    const head = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\n";
+    const block = (depth: number, item: (level: number) => string): string => {
+      let text = `${head}x-deep:\n`;
+      for (let level = 1; level < depth; level++) text += `${'  '.repeat(level)}${item(level)}\n`;
+      return `${text}${'  '.repeat(depth)}end: 1\n`;
+    };
+    const specs: Record<string, string> = {};
+    for (const depth of [300, 1_000, 3_000]) {
+      specs[`map-${depth}.yaml`] = block(depth, () => 'a:');
+      specs[`seq-${depth}.yaml`] = block(depth, () => '-');
+      specs[`flow-${depth}.yaml`] = `${head}x-deep: ${'['.repeat(depth)}${']'.repeat(depth)}\n`;
+      specs[`flow-map-${depth}.yaml`] = `${head}x-deep: ${'{a: '.repeat(depth)}1${'}'.repeat(depth)}\n`;
+      // An anchor: `yaml` reads it, not statuslint's fast reader.
+      specs[`anchored-${depth}.yaml`] = block(depth, () => 'a:').replace('paths: {}', 'paths: &paths {}');
+    }
+    for (const [name, text] of Object.entries(specs)) writeFileSync(join(folder, name), text);
+    const files = Object.keys(specs).map((name) => join(folder, name));
+    const main = runCli(['--format', 'json', ...files], folder, 1);
+    const onWorker = await built.lintParallel(files, { cwd: folder, threads: 1, lintHere: false });
+    const lines = main.stderr.trimEnd().split('\n');
+    expect(onWorker.failures.map((failure) => `statuslint: ${failure.describe(folder)}`)).toStrictEqual(lines);
+    expect(lines).toHaveLength(files.length);
+    for (const line of lines) expect(line).toMatch(/^statuslint: \S+\.yaml:\d+:\d+: nesting deeper than 256 levels$/);
+    expect(onWorker.internalErrors).toStrictEqual([]);
+  });
+
   it('calls beforeLint once, before any spec is linted, and only once the workers have started', async () => {
     const folder = generatedFolder();
     const files = Array.from({ length: 30 }, (_, index) => join(folder, 'specs', index % 2 ? `spec-${String(index).padStart(2, '0')}.yaml` : `spec-${String(index).padStart(2, '0')}.json`));

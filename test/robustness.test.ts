@@ -59,7 +59,7 @@ describe('10,000 levels of nesting', () => {
   });
 
   it('YAML, flow style', async () => {
-    await refused([write('deep-flow.yaml', `openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\nx-deep: ${'['.repeat(DEPTH)}${']'.repeat(DEPTH)}\n`)], /deep-flow\.yaml:4:\d+: nesting too deep to parse/);
+    await refused([write('deep-flow.yaml', `openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\nx-deep: ${'['.repeat(DEPTH)}${']'.repeat(DEPTH)}\n`)], /deep-flow\.yaml:4:264: nesting deeper than 256 levels$/);
   });
 
   it('YAML, block style (1,000 levels: 10,000 would be 100 MB of indentation)', async () => {
@@ -70,7 +70,7 @@ describe('10,000 levels of nesting', () => {
       indent += '    ';
     }
     const text = `openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema:\n${body.replace(/^/gm, '            ')}${indent}            type: string\n`;
-    await refused([write('deep-block.yaml', text)], /deep-block\.yaml(:\d+:\d+)?: nesting (deeper than 256 levels|too deep to parse)/);
+    await refused([write('deep-block.yaml', text)], /deep-block\.yaml:\d+:\d+: nesting deeper than 256 levels$/);
   });
 
   it('just under the limit (250 levels), every rule walks the schemas without overflowing', async () => {

@@ -1,12 +1,12 @@
 import { yaml } from '../lazy-yaml.js';
-import type { Document, Node as YamlNode, Pair, YAMLMap } from 'yaml';
+import type { CST, Document, Node as YamlNode, Pair, YAMLMap } from 'yaml';
 import { LoadError } from '../errors.js';
 import { jsonErrorOffset } from './json-error-offset.js';
 import { locateInJson, type Span } from './json-locate.js';
 import type { JsonOutline } from './json-outline.js';
 import { LineIndex, type Region } from './line-index.js';
 import { splitPointer } from './pointer.js';
-import type { ValueScan } from './value-scan.js';
+import { MAX_NESTING, type ValueScan } from './value-scan.js';
 import { readYamlFast, type Spans } from './yaml-fast.js';
 
 // `yaml` costs about 40 ms to load; most runs never need it, since the fast reader handles
@@ -274,16 +274,66 @@ function badMergeOffset(document: Document): number | undefined {
   return offset;
 }
 
+/**
+ * Reads YAML with `yaml`, as its `parseDocument` does, but checks each document's syntax tree
+ * for nesting before it is built: the tree is made without recursion, while building the
+ * document, and everything that walks it after, recurses once per level.
+ */
 function parseYamlDocument(path: string, text: string, lines: LineIndex): Document {
-  const { parseDocument, LineCounter } = yaml();
+  const { Composer, Parser, YAMLParseError } = yaml();
   // `merge`: YAML 1.2 dropped `<<`, but specs use it and every OpenAPI tool honours it.
-  const document = parseDocument(text, { uniqueKeys: true, merge: true, prettyErrors: false, lineCounter: new LineCounter() });
+  const composer = new Composer({ uniqueKeys: true, merge: true, prettyErrors: false });
+  let document: Document | undefined;
+  for (const next of composer.compose(withinNesting(path, new Parser().parse(text), lines), true, text.length)) {
+    if (document === undefined) {
+      document = next;
+      continue;
+    }
+    // What parseDocument says of a second document (guards.ts words it for the user).
+    document.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+    break;
+  }
+  // compose(…, true) always ends with a document, if an empty one.
+  if (document === undefined) throw new Error('yaml composed no document');
   const problem = document.errors[0];
   if (problem) {
     const message = problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     throw new LoadError(path, `invalid YAML: ${message}`, lines.position(problem.pos[0]));
   }
   return document;
+}
+
+/** Passes on the parser's tokens, refusing a document nested deeper than MAX_NESTING. */
+function* withinNesting(path: string, tokens: Iterable<CST.Token>, lines: LineIndex): Generator<CST.Token> {
+  for (const token of tokens) {
+    if (token.type === 'document' && token.value) refuseDeepNesting(path, token.value, lines);
+    yield token;
+  }
+}
+
+/**
+ * Refuses a collection nested deeper than MAX_NESTING in a document's syntax tree, at the
+ * first one in the text. Iterative, and done before anything recursive reads the tree: were
+ * the stack to decide, a worker thread (whose stack is larger) would read what the main thread
+ * refuses, and the message and its position would depend on the thread and on the JIT.
+ */
+function refuseDeepNesting(path: string, root: CST.Token, lines: LineIndex): void {
+  const { isCollection } = yaml().CST;
+  const pending: Array<{ token: CST.Token; depth: number }> = [{ token: root, depth: 1 }];
+  while (pending.length > 0) {
+    const { token, depth } = pending.pop()!;
+    if (!isCollection(token)) continue;
+    if (depth > MAX_NESTING) throw new LoadError(path, `nesting deeper than ${MAX_NESTING} levels`, lines.position(token.offset));
+    // `[a: b]`: a flow sequence holds a mapping of its own for each pair written in it.
+    const pairDepth = token.type === 'flow-collection' && token.start.type === 'flow-seq-start' ? depth + 2 : depth + 1;
+    // Last item first onto the stack, and a key after its value, so that the first taken is the first written.
+    for (let index = token.items.length - 1; index >= 0; index--) {
+      const { key, sep, value } = token.items[index]!;
+      const inner = sep ? pairDepth : depth + 1;
+      if (value) pending.push({ token: value, depth: inner });
+      if (key) pending.push({ token: key, depth: inner });
+    }
+  }
 }
 
 function looksLikeJson(path: string, text: string): boolean {
