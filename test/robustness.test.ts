@@ -253,6 +253,27 @@ describe('YAML aliases', () => {
   });
 });
 
+describe('a YAML mapping of many keys, in a file the yaml library reads (it has an anchor)', () => {
+  // `yaml` compared each key with every key before it: 100,000 keys took over a minute.
+  const manyKeys = (extra: string): string => {
+    let text = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\nx-note: &note n\nx-keys:\n";
+    for (let index = 0; index < 100_000; index++) text += `  k${index}: 1\n`;
+    return text + extra;
+  };
+
+  it('is read in linear time', async () => {
+    const started = Date.now();
+    const run = await runCli(['--format', 'json', write('many-keys.yaml', manyKeys(''))], { cwd: dir });
+    expect((Date.now() - started) / 1000, 'seconds').toBeLessThan(10);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+  });
+
+  it('a key written twice among them is still refused, at its second writing', async () => {
+    await refused([write('many-keys-twice.yaml', manyKeys('  k5: 2\n'))], /many-keys-twice\.yaml:100006:3: invalid YAML: Map keys must be unique$/, 10);
+  });
+});
+
 describe('YAML merge keys', () => {
   it('responses merged in with `<<` count as written, and a finding in one is placed where its source writes it', async () => {
     const text = [

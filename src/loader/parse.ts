@@ -226,6 +226,41 @@ function memberPair(document: Document, map: YAMLMap, key: string, seen: Set<YAM
  * Where the first key that is a mapping or a sequence (`? [a]`) is written. JSON, and so
  * OpenAPI, has none; `yaml` would make a string of it, and warn on the process's stderr.
  */
+/**
+ * Where the first key written twice in one mapping is (its second writing), as `yaml`'s
+ * `uniqueKeys` finds it: two keys are the same when both are scalars of equal value (`1` and
+ * `'1'` differ; NaN equals nothing). One set per mapping, where `yaml` compares each key with
+ * every key before it.
+ */
+function firstDuplicateKey(document: Document): number | undefined {
+  const { isMap, isScalar, isSeq } = yaml();
+  let first: number | undefined;
+  const stack: unknown[] = [document.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isSeq(node)) {
+      for (const item of node.items) stack.push(item);
+      continue;
+    }
+    if (!isMap(node)) continue;
+    const seen = new Set<unknown>();
+    let found = false;
+    for (const pair of node.items) {
+      stack.push(pair.key, pair.value);
+      if (found || !isScalar(pair.key)) continue;
+      const value = pair.key.value;
+      if (typeof value === 'object' && value !== null) continue;
+      if (value !== value) continue;
+      if (seen.has(value)) {
+        found = true;
+        const at = pair.key.range?.[0];
+        if (at !== undefined && (first === undefined || at < first)) first = at;
+      } else seen.add(value);
+    }
+  }
+  return first;
+}
+
 function collectionKeyOffset(document: Document): number | undefined {
   const { isAlias, isCollection, isMap, isSeq } = yaml();
   // A plain stack over the collections rather than `visit`: a quarter of the time on 10 MB of
@@ -282,7 +317,9 @@ function badMergeOffset(document: Document): number | undefined {
 function parseYamlDocument(path: string, text: string, lines: LineIndex): Document {
   const { Composer, Parser, YAMLParseError } = yaml();
   // `merge`: YAML 1.2 dropped `<<`, but specs use it and every OpenAPI tool honours it.
-  const composer = new Composer({ uniqueKeys: true, merge: true, prettyErrors: false });
+  // Duplicate keys are found after (firstDuplicateKey): `yaml` compares each key with every
+  // key before it, and a mapping of 200,000 keys (2 MB) took over five minutes.
+  const composer = new Composer({ uniqueKeys: false, merge: true, prettyErrors: false });
   let document: Document | undefined;
   for (const next of composer.compose(withinNesting(path, new Parser().parse(text), lines), true, text.length)) {
     if (document === undefined) {
@@ -296,6 +333,11 @@ function parseYamlDocument(path: string, text: string, lines: LineIndex): Docume
   // compose(…, true) always ends with a document, if an empty one.
   if (document === undefined) throw new Error('yaml composed no document');
   const problem = document.errors[0];
+  const duplicate = firstDuplicateKey(document);
+  // Whichever comes first in the text, as `yaml` would have met them.
+  if (duplicate !== undefined && (problem === undefined || duplicate < problem.pos[0])) {
+    throw new LoadError(path, 'invalid YAML: Map keys must be unique', lines.position(duplicate));
+  }
   if (problem) {
     const message = problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     throw new LoadError(path, `invalid YAML: ${message}`, lines.position(problem.pos[0]));
