@@ -1,8 +1,9 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, closeSync, constants, existsSync, lstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, constants, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { project, projectRoot, runBinary, runCli, type CliRun } from './cli-harness.js';
@@ -485,6 +486,52 @@ describe('output that cannot be written', () => {
     } finally {
       closeSync(full);
     }
+  });
+});
+
+describe('a signal while the report is written (Ctrl-C, a cancelled CI job)', () => {
+  const output = pathToFileURL(join(projectRoot, 'dist', 'src', 'output.js')).href;
+
+  /**
+   * Writes a report of 20 pieces in a process of its own that sends itself `signal` after the
+   * fifth, as a Ctrl-C during a long write would come; returns how the process ended.
+   */
+  function interruptedWrite(path: string, signal: NodeJS.Signals): { signal: NodeJS.Signals | null; status: number | null } {
+    const script = `
+const { writeFileAtomic } = await import(${JSON.stringify(output)});
+function* pieces() {
+  for (let index = 0; index < 20; index++) {
+    if (index === 5) process.kill(process.pid, ${JSON.stringify(signal)});
+    yield 'piece ' + index + '\\n';
+  }
+}
+writeFileAtomic(${JSON.stringify(path)}, pieces());
+`;
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    return { signal: run.signal, status: run.status };
+  }
+
+  const whole = Array.from({ length: 20 }, (_, index) => `piece ${index}\n`).join('');
+
+  it('the file is written whole and no temporary file is left; then the process stops by that signal', () => {
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+      const folder = mkdtempSync(join(dir, 'signal-'));
+      const path = join(folder, 'report.json');
+      writeFileSync(path, 'the report of an earlier run\n');
+      expect(interruptedWrite(path, signal)).toStrictEqual({ signal, status: null });
+      expect(readdirSync(folder)).toStrictEqual(['report.json']);
+      expect(readFileSync(path, 'utf8')).toBe(whole);
+    }
+  });
+
+  it('a report with a second hard link, rewritten in place, is not left cut short', () => {
+    const folder = mkdtempSync(join(dir, 'signal-'));
+    const path = join(folder, 'report.json');
+    writeFileSync(path, 'the report of an earlier run\n');
+    linkSync(path, join(folder, 'other-link.json'));
+    expect(interruptedWrite(path, 'SIGTERM')).toStrictEqual({ signal: 'SIGTERM', status: null });
+    expect(readdirSync(folder).sort()).toStrictEqual(['other-link.json', 'report.json']);
+    expect(readFileSync(path, 'utf8')).toBe(whole);
   });
 });
 
