@@ -275,6 +275,33 @@ describe('a YAML mapping of many keys, in a file the yaml library reads (it has 
   });
 });
 
+describe('YAML the yaml library would need more than half the heap to read', () => {
+  // `yaml` costs about 1.5 KB per value: a 60 MB file with one anchor grew to V8's heap limit,
+  // where V8 ended the process with its own trace (on the main thread; a worker died instead).
+  // A small heap stands in for a large file.
+  const heap = { NODE_OPTIONS: '--max-old-space-size=256' };
+  const listOf = (count: number): string => `openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\nx-note: &note n\nx-list: [${Array(count).fill('1').join(',')}]\n`;
+
+  it('is refused in one line, on the main thread and on a worker alike, and the other specs are reported', () => {
+    const folder = mkdtempSync(join(dir, 'heap-'));
+    writeFileSync(join(folder, 'huge.yaml'), listOf(400_000));
+    for (let index = 0; index < 16; index++) writeFileSync(join(folder, `spec-${index}.yaml`), `openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a${index}:\n    get:\n      responses:\n        '200': {description: ok}\n`);
+    const runs = [1, 2].map((threads) => runBinary(['--format', 'json', folder], { cwd: dir, env: { ...heap, STATUSLINT_THREADS: String(threads) } }));
+    for (const run of runs) {
+      expect(run.code, run.stderr).toBe(2);
+      expect(run.stderr).toMatch(/^statuslint: \S+huge\.yaml: over [\d,]+ YAML values in a file that the yaml library reads \(it has anchors, tags or other forms statuslint's own reader leaves to it\), which needs more than half of Node's [\d.]+ GB heap; convert it to JSON, or raise the heap \(NODE_OPTIONS=--max-old-space-size=<MB>\)\n$/);
+      expect((JSON.parse(run.stdout) as { summary: { files: number } }).summary.files).toBe(16);
+    }
+    expect(runs[1]).toStrictEqual(runs[0]);
+  });
+
+  it('a file well within it is read', () => {
+    const run = runBinary(['--format', 'json', write('list.yaml', listOf(20_000))], { cwd: dir, env: heap });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+  });
+});
+
 describe('YAML merge keys', () => {
   it('responses merged in with `<<` count as written, and a finding in one is placed where its source writes it', async () => {
     const text = [

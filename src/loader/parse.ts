@@ -1,3 +1,4 @@
+import { getHeapStatistics } from 'node:v8';
 import { yaml } from '../lazy-yaml.js';
 import type { CST, Document, Node as YamlNode, Pair, YAMLMap } from 'yaml';
 import { LoadError } from '../errors.js';
@@ -315,13 +316,13 @@ function badMergeOffset(document: Document): number | undefined {
  * document, and everything that walks it after, recurses once per level.
  */
 function parseYamlDocument(path: string, text: string, lines: LineIndex): Document {
-  const { Composer, Parser, YAMLParseError } = yaml();
+  const { Composer, YAMLParseError } = yaml();
   // `merge`: YAML 1.2 dropped `<<`, but specs use it and every OpenAPI tool honours it.
   // Duplicate keys are found after (firstDuplicateKey): `yaml` compares each key with every
   // key before it, and a mapping of 200,000 keys (2 MB) took over five minutes.
   const composer = new Composer({ uniqueKeys: false, merge: true, prettyErrors: false });
   let document: Document | undefined;
-  for (const next of composer.compose(withinNesting(path, new Parser().parse(text), lines), true, text.length)) {
+  for (const next of composer.compose(withinNesting(path, parsedWithinBudget(path, text), lines), true, text.length)) {
     if (document === undefined) {
       document = next;
       continue;
@@ -343,6 +344,55 @@ function parseYamlDocument(path: string, text: string, lines: LineIndex): Docume
     throw new LoadError(path, `invalid YAML: ${message}`, lines.position(problem.pos[0]));
   }
   return document;
+}
+
+/**
+ * Peak memory per value while `yaml` reads a file (its syntax tree, its Document and the plain
+ * value): 1.1 to 1.5 KB measured, on specs and on long flow lists of numbers. The fast reader
+ * and JSON.parse need a tenth of it, which the size limit bounds.
+ */
+const YAML_BYTES_PER_VALUE = 1536;
+
+/**
+ * `yaml`'s syntax tree of `text`, refusing a file of more values than half of the heap can
+ * read: past it, a 60 MB file with one anchor grew to the heap's limit, where V8 ends the
+ * process with its own trace (on the main thread; a worker dies instead), after minutes of
+ * collecting garbage. The heap's limit is the same on every thread, so is the answer.
+ */
+function* parsedWithinBudget(path: string, text: string): Generator<CST.Token> {
+  const { Lexer, Parser } = yaml();
+  const heap = getHeapStatistics().heap_size_limit;
+  const budget = Math.floor(heap / 2 / YAML_BYTES_PER_VALUE);
+  const parser = new Parser();
+  let values = 0;
+  for (const lexeme of new Lexer().lex(text)) {
+    if (startsValue(lexeme) && ++values > budget) {
+      const gb = (heap / 2 ** 30).toFixed(1);
+      throw new LoadError(
+        path,
+        `over ${budget.toLocaleString('en-US')} YAML values in a file that the yaml library reads (it has anchors, tags or other forms statuslint's own reader leaves to it), which needs more than half of Node's ${gb} GB heap; convert it to JSON, or raise the heap (NODE_OPTIONS=--max-old-space-size=<MB>)`,
+      );
+    }
+    yield* parser.next(lexeme);
+  }
+  yield* parser.end();
+}
+
+/** Whether a lexeme of `yaml`'s lexer begins a value: a scalar, a flow collection or an alias. */
+function startsValue(lexeme: string): boolean {
+  switch (lexeme.charCodeAt(0)) {
+    case 0x1f: // the mark before a plain scalar
+    case 34: // "
+    case 39: // '
+    case 124: // |
+    case 62: // >
+    case 91: // [
+    case 123: // {
+    case 42: // *
+      return true;
+    default:
+      return false;
+  }
 }
 
 /** Passes on the parser's tokens, refusing a document nested deeper than MAX_NESTING. */
