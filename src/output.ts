@@ -228,38 +228,55 @@ function replaceAtomically(path: string, content: string | Iterable<string | Uin
 /** The signals that stop a run from outside: Ctrl-C, a cancelled CI job, a closed terminal. */
 const STOPPING_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
+/** Writes under way that hold the stopping signals off (see holdSignals). */
+let holds = 0;
+/** The first stopping signal that came while writes held it off. */
+let heldSignal: NodeJS.Signals | undefined;
+let listening = false;
+
+function onStoppingSignal(signal: NodeJS.Signals): void {
+  heldSignal ??= signal;
+  if (holds === 0) stopBySignal();
+}
+
+function stopListening(): void {
+  listening = false;
+  for (const signal of STOPPING_SIGNALS) process.off(signal, onStoppingSignal);
+}
+
+/** Stops the process by the signal that came, as it would have stopped without a listener. */
+function stopBySignal(): void {
+  stopListening();
+  process.kill(process.pid, heldSignal);
+}
+
 /**
  * Holds off the signals that would stop the process until the returned function is called,
  * then stops it by the first that came, as it would have. The writes are synchronous, so a
  * listener cannot run before they end; without one, Node died mid-write, and left a partial
  * temporary file beside the report (75 MB of a SARIF log cut short) or, for a file rewritten
  * in place, the report itself cut short. With one, the file is whole (or left as it was) and
- * the temporary file gone before the process stops.
+ * the temporary file gone before the process stops. One listener for all writes: `--fix`
+ * writes many files in a row.
  */
 function holdSignals(): () => void {
-  let received: NodeJS.Signals | undefined;
+  holds++;
+  if (!listening) {
+    listening = true;
+    for (const signal of STOPPING_SIGNALS) process.on(signal, onStoppingSignal);
+  }
   let released = false;
-  const stop = (): void => {
-    for (const signal of STOPPING_SIGNALS) process.off(signal, onSignal);
-  };
-  const resend = (): void => {
-    stop();
-    process.kill(process.pid, received);
-  };
-  const onSignal = (signal: NodeJS.Signals): void => {
-    received ??= signal;
-    if (released) resend();
-  };
-  for (const signal of STOPPING_SIGNALS) process.on(signal, onSignal);
   return () => {
+    if (released) return;
     released = true;
-    if (received !== undefined) return resend();
+    if (--holds > 0) return;
+    if (heldSignal !== undefined) return stopBySignal();
     // A signal that came during the write reaches the listener when the event loop next polls
     // for events: stop listening only after that, or it would be lost. This turn of the loop
     // may be past its poll already, so the next one's end is awaited.
     setImmediate(() =>
       setImmediate(() => {
-        if (received === undefined) stop();
+        if (holds === 0 && listening) stopListening();
       }),
     );
   };

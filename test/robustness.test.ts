@@ -551,6 +551,16 @@ writeFileAtomic(${JSON.stringify(path)}, pieces());
     }
   });
 
+  it('--fix writing many files in a row listens once, with no warning of a listener leak', () => {
+    const folder = mkdtempSync(join(dir, 'signal-fix-'));
+    for (let index = 0; index < 15; index++) {
+      writeFileSync(join(folder, `spec-${index}.yaml`), "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200': {description: ok}\n        '429': {description: slow}\n");
+    }
+    const run = runBinary(['--fix', '.'], { cwd: folder });
+    expect(run.stderr).toBe('statuslint: fixed 15 problems in 15 files\n');
+    expect(run.code).toBe(0);
+  });
+
   it('a report with a second hard link, rewritten in place, is not left cut short', () => {
     const folder = mkdtempSync(join(dir, 'signal-'));
     const path = join(folder, 'report.json');
