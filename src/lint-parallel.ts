@@ -342,8 +342,8 @@ class Merge {
   ) {}
 
   add(reply: WorkerReply, enabled: readonly EnabledRule[]): void {
-    this.canonical = undefined;
     for (const path of reply.loaded) this.loaded.add(path);
+    if (reply.aliases) this.canonical = undefined;
     for (const [path, identity] of reply.aliases ?? []) {
       let paths = this.aliases.get(identity);
       if (!paths) this.aliases.set(identity, (paths = new Set()));
