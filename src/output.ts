@@ -129,7 +129,12 @@ export function writeFileAtomic(path: string, content: string | Iterable<string 
     // A rename would give this path a new file and leave the other hard links with the old
     // content: the file is rewritten where it is instead, at the cost of atomicity.
     if (options.unchangedFrom !== undefined && !readFileSync(path).equals(options.unchangedFrom)) throw new FileChanged(`${path} changed`);
-    writeDirectly(path, content, false, true);
+    const release = holdSignals();
+    try {
+      writeDirectly(path, content, false, true);
+    } finally {
+      release();
+    }
   } else if (stats.isFile()) {
     replaceAtomically(realpathSync(path), content, false, stats, options.unchangedFrom);
   } else if (stats.isCharacterDevice() || stats.isFIFO()) {
@@ -198,6 +203,7 @@ function writable(path: string): boolean {
  */
 function replaceAtomically(path: string, content: string | Iterable<string | Uint8Array>, exclusive: boolean, replacing: Stats | undefined, unchangedFrom?: Uint8Array): void {
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+  const release = holdSignals();
   try {
     const created = replacing === undefined ? 0o666 : 0o600;
     if (typeof content === 'string') writeFileSync(temporary, content, { mode: created });
@@ -215,7 +221,65 @@ function replaceAtomically(path: string, content: string | Iterable<string | Uin
     } catch {
       // renamed away, or never written
     }
+    release();
   }
+}
+
+/** The signals that stop a run from outside: Ctrl-C, a cancelled CI job, a closed terminal. */
+const STOPPING_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/** Writes under way that hold the stopping signals off (see holdSignals). */
+let holds = 0;
+/** The first stopping signal that came while writes held it off. */
+let heldSignal: NodeJS.Signals | undefined;
+let listening = false;
+
+function onStoppingSignal(signal: NodeJS.Signals): void {
+  heldSignal ??= signal;
+  if (holds === 0) stopBySignal();
+}
+
+function stopListening(): void {
+  listening = false;
+  for (const signal of STOPPING_SIGNALS) process.off(signal, onStoppingSignal);
+}
+
+/** Stops the process by the signal that came, as it would have stopped without a listener. */
+function stopBySignal(): void {
+  stopListening();
+  process.kill(process.pid, heldSignal);
+}
+
+/**
+ * Holds off the signals that would stop the process until the returned function is called,
+ * then stops it by the first that came, as it would have. The writes are synchronous, so a
+ * listener cannot run before they end; without one, Node died mid-write, and left a partial
+ * temporary file beside the report (75 MB of a SARIF log cut short) or, for a file rewritten
+ * in place, the report itself cut short. With one, the file is whole (or left as it was) and
+ * the temporary file gone before the process stops. One listener for all writes: `--fix`
+ * writes many files in a row.
+ */
+function holdSignals(): () => void {
+  holds++;
+  if (!listening) {
+    listening = true;
+    for (const signal of STOPPING_SIGNALS) process.on(signal, onStoppingSignal);
+  }
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    if (--holds > 0) return;
+    if (heldSignal !== undefined) return stopBySignal();
+    // A signal that came during the write reaches the listener when the event loop next polls
+    // for events: stop listening only after that, or it would be lost. This turn of the loop
+    // may be past its poll already, so the next one's end is awaited.
+    setImmediate(() =>
+      setImmediate(() => {
+        if (holds === 0 && listening) stopListening();
+      }),
+    );
+  };
 }
 
 /** Gives the new copy the replaced file's owner and group, when this process may (root may; others keep their own). */

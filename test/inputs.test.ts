@@ -245,10 +245,14 @@ describe('a folder as input', () => {
       expect(report.summary.files, inputs.join(' ')).toBe(2);
       expect(report.findings.map((finding) => finding.file), inputs.join(' ')).toEqual(['specs/v2/common.yaml']);
     }
-    // A file named through the link is linted as named, and not again as found in the folder.
+    // A file named through the link is linted as named, and not again as found in the folder;
+    // the fragment it references, found in the folder too, is named as found there.
     const named = await lintJson(['specs/latest/openapi.yaml', 'specs'], dir);
     expect(named.report.summary.files).toBe(2);
-    expect(named.report.findings.map((finding) => finding.file)).toEqual(['specs/latest/common.yaml']);
+    expect(named.report.findings.map((finding) => finding.file)).toEqual(['specs/v2/common.yaml']);
+    // Named only through the link, it is reported under its real path.
+    const only = await lintJson(['specs/latest/openapi.yaml'], dir);
+    expect(only.report.findings.map((finding) => finding.file)).toEqual(['specs/v2/common.yaml']);
   });
 
   it('a link in a folder that points out of the project is refused, as such a $ref is', async () => {

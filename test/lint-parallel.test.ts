@@ -1,7 +1,7 @@
 // Linting many specs on worker threads must give exactly what linting them in one thread
 // gives. Workers run the compiled code, so these tests use the build (`npm test` builds first).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -123,6 +123,67 @@ describe('lintParallel', () => {
         expect(two).toStrictEqual(one);
       }
     }
+  });
+
+  it('refuses YAML nested too deep with the same line on a worker thread as on the main thread, whatever the depth', async () => {
+    // A worker's stack is four times the main thread's: where the readers' recursion decided,
+    // the main thread said `nesting too deep to parse` where a worker's stack gave out (or the
+    // JIT had left it), and a worker `nesting deeper than 256 levels` after reading it whole.
+    const folder = mkdtempSync(join(tmpdir(), 'statuslint-deep-'));
+    const head = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\n";
+    const block = (depth: number, item: (level: number) => string): string => {
+      let text = `${head}x-deep:\n`;
+      for (let level = 1; level < depth; level++) text += `${'  '.repeat(level)}${item(level)}\n`;
+      return `${text}${'  '.repeat(depth)}end: 1\n`;
+    };
+    const specs: Record<string, string> = {};
+    for (const depth of [300, 1_000, 3_000]) {
+      specs[`map-${depth}.yaml`] = block(depth, () => 'a:');
+      specs[`seq-${depth}.yaml`] = block(depth, () => '-');
+      specs[`flow-${depth}.yaml`] = `${head}x-deep: ${'['.repeat(depth)}${']'.repeat(depth)}\n`;
+      specs[`flow-map-${depth}.yaml`] = `${head}x-deep: ${'{a: '.repeat(depth)}1${'}'.repeat(depth)}\n`;
+      // An anchor: `yaml` reads it, not statuslint's fast reader.
+      specs[`anchored-${depth}.yaml`] = block(depth, () => 'a:').replace('paths: {}', 'paths: &paths {}');
+    }
+    for (const [name, text] of Object.entries(specs)) writeFileSync(join(folder, name), text);
+    const files = Object.keys(specs).map((name) => join(folder, name));
+    const main = runCli(['--format', 'json', ...files], folder, 1);
+    const onWorker = await built.lintParallel(files, { cwd: folder, threads: 1, lintHere: false });
+    const lines = main.stderr.trimEnd().split('\n');
+    expect(onWorker.failures.map((failure) => `statuslint: ${failure.describe(folder)}`)).toStrictEqual(lines);
+    expect(lines).toHaveLength(files.length);
+    for (const line of lines) expect(line).toMatch(/^statuslint: \S+\.yaml:\d+:\d+: nesting deeper than 256 levels$/);
+    expect(onWorker.internalErrors).toStrictEqual([]);
+  });
+
+  it('reports a file that several paths name (a linked common/ folder, a hard link) once, under one name, on any number of threads', () => {
+    // Each lane names such a file by the path it met first: two lanes that met it by two
+    // paths reported each of its problems, notices and broken references twice.
+    const folder = mkdtempSync(join(tmpdir(), 'statuslint-linked-'));
+    mkdirSync(join(folder, 'common'));
+    writeFileSync(join(folder, 'common', 'responses.yaml'), "Unauthorized:\n  description: no\n  content:\n    application/json:\n      schema: { $ref: 'schemas.yaml#/Error' }\nOk:\n  description: ok\n  content:\n    application/json:\n      schema: { $ref: 'schemas.yaml#/Error' }\nRemote:\n  $ref: 'https://example.com/r.yaml#/R'\n");
+    writeFileSync(join(folder, 'common', 'schemas.yaml'), 'Error:\n  type: object\n  properties:\n    code: { type: integer }\n    message: { type: string }\n');
+    writeFileSync(join(folder, 'common', 'broken.yaml'), "Bad:\n  description: bad\n  content:\n    application/json:\n      schema: { $ref: 'schemas.yaml#/Missing' }\n");
+    linkSync(join(folder, 'common', 'responses.yaml'), join(folder, 'common', 'responses-link.yaml'));
+    const spellings = ['common', '../../common'];
+    for (let index = 0; index < 24; index++) {
+      const service = join(folder, 'services', `s${String(index).padStart(2, '0')}`);
+      mkdirSync(service, { recursive: true });
+      symlinkSync('../../common', join(service, 'common'));
+      const base = spellings[index % 2]!;
+      const responses = index % 5 === 4 ? `${base}/responses-link.yaml` : `${base}/responses.yaml`;
+      const broken = index % 6 === 5 ? `        '418': { $ref: '${base}/broken.yaml#/Bad' }\n` : '';
+      // Sizes that hand the lanes specs of each spelling first.
+      const padding = 'x'.repeat((24 - index) * 40);
+      writeFileSync(join(service, 'openapi.yaml'), `openapi: 3.0.3\ninfo: {title: s${index}, version: '1', description: '${padding}'}\npaths:\n  /a${index}:\n    get:\n      responses:\n        '200': { $ref: '${responses}#/Ok' }\n        '401': { $ref: '${responses}#/Unauthorized' }\n        '402': { $ref: '${responses}#/Remote' }\n${broken}`);
+    }
+    const one = runCli(['--format', 'json', 'services'], folder, 1);
+    for (const threads of [2, 3]) expect(runCli(['--format', 'json', 'services'], folder, threads)).toStrictEqual(one);
+    const report = JSON.parse(one.stdout) as { findings: Array<{ file: string; line: number }>; inputErrors: Array<{ file: string }> };
+    // Once each, named as the folder search found it first (through the first service's link).
+    expect(report.findings.map((finding) => `${finding.file}:${finding.line}`)).toStrictEqual(['services/s00/common/responses-link.yaml:1', 'services/s00/common/responses-link.yaml:6']);
+    expect(report.inputErrors.map((error) => error.file)).toStrictEqual(['services/s00/common/broken.yaml']);
+    expect(one.stderr.split('\n').filter((line) => line.includes('not fetched'))).toHaveLength(1);
   });
 
   it('calls beforeLint once, before any spec is linted, and only once the workers have started', async () => {

@@ -1,12 +1,13 @@
+import { getHeapStatistics } from 'node:v8';
 import { yaml } from '../lazy-yaml.js';
-import type { Document, Node as YamlNode, Pair, YAMLMap } from 'yaml';
+import type { CST, Document, Node as YamlNode, Pair, YAMLMap } from 'yaml';
 import { LoadError } from '../errors.js';
 import { jsonErrorOffset } from './json-error-offset.js';
 import { locateInJson, type Span } from './json-locate.js';
 import type { JsonOutline } from './json-outline.js';
 import { LineIndex, type Region } from './line-index.js';
 import { splitPointer } from './pointer.js';
-import type { ValueScan } from './value-scan.js';
+import { MAX_NESTING, type ValueScan } from './value-scan.js';
 import { readYamlFast, type Spans } from './yaml-fast.js';
 
 // `yaml` costs about 40 ms to load; most runs never need it, since the fast reader handles
@@ -226,6 +227,41 @@ function memberPair(document: Document, map: YAMLMap, key: string, seen: Set<YAM
  * Where the first key that is a mapping or a sequence (`? [a]`) is written. JSON, and so
  * OpenAPI, has none; `yaml` would make a string of it, and warn on the process's stderr.
  */
+/**
+ * Where the first key written twice in one mapping is (its second writing), as `yaml`'s
+ * `uniqueKeys` finds it: two keys are the same when both are scalars of equal value (`1` and
+ * `'1'` differ; NaN equals nothing). One set per mapping, where `yaml` compares each key with
+ * every key before it.
+ */
+function firstDuplicateKey(document: Document): number | undefined {
+  const { isMap, isScalar, isSeq } = yaml();
+  let first: number | undefined;
+  const stack: unknown[] = [document.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isSeq(node)) {
+      for (const item of node.items) stack.push(item);
+      continue;
+    }
+    if (!isMap(node)) continue;
+    const seen = new Set<unknown>();
+    let found = false;
+    for (const pair of node.items) {
+      stack.push(pair.key, pair.value);
+      if (found || !isScalar(pair.key)) continue;
+      const value = pair.key.value;
+      if (typeof value === 'object' && value !== null) continue;
+      if (value !== value) continue;
+      if (seen.has(value)) {
+        found = true;
+        const at = pair.key.range?.[0];
+        if (at !== undefined && (first === undefined || at < first)) first = at;
+      } else seen.add(value);
+    }
+  }
+  return first;
+}
+
 function collectionKeyOffset(document: Document): number | undefined {
   const { isAlias, isCollection, isMap, isSeq } = yaml();
   // A plain stack over the collections rather than `visit`: a quarter of the time on 10 MB of
@@ -274,16 +310,122 @@ function badMergeOffset(document: Document): number | undefined {
   return offset;
 }
 
+/**
+ * Reads YAML with `yaml`, as its `parseDocument` does, but checks each document's syntax tree
+ * for nesting before it is built: the tree is made without recursion, while building the
+ * document, and everything that walks it after, recurses once per level.
+ */
 function parseYamlDocument(path: string, text: string, lines: LineIndex): Document {
-  const { parseDocument, LineCounter } = yaml();
+  const { Composer, YAMLParseError } = yaml();
   // `merge`: YAML 1.2 dropped `<<`, but specs use it and every OpenAPI tool honours it.
-  const document = parseDocument(text, { uniqueKeys: true, merge: true, prettyErrors: false, lineCounter: new LineCounter() });
+  // Duplicate keys are found after (firstDuplicateKey): `yaml` compares each key with every
+  // key before it, and a mapping of 200,000 keys (2 MB) took over five minutes.
+  const composer = new Composer({ uniqueKeys: false, merge: true, prettyErrors: false });
+  let document: Document | undefined;
+  for (const next of composer.compose(withinNesting(path, parsedWithinBudget(path, text), lines), true, text.length)) {
+    if (document === undefined) {
+      document = next;
+      continue;
+    }
+    // What parseDocument says of a second document (guards.ts words it for the user).
+    document.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+    break;
+  }
+  // compose(…, true) always ends with a document, if an empty one.
+  if (document === undefined) throw new Error('yaml composed no document');
   const problem = document.errors[0];
+  const duplicate = firstDuplicateKey(document);
+  // Whichever comes first in the text, as `yaml` would have met them.
+  if (duplicate !== undefined && (problem === undefined || duplicate < problem.pos[0])) {
+    throw new LoadError(path, 'invalid YAML: Map keys must be unique', lines.position(duplicate));
+  }
   if (problem) {
     const message = problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     throw new LoadError(path, `invalid YAML: ${message}`, lines.position(problem.pos[0]));
   }
   return document;
+}
+
+/**
+ * Peak memory per value while `yaml` reads a file (its syntax tree, its Document and the plain
+ * value): 1.1 to 1.5 KB measured, on specs and on long flow lists of numbers. The fast reader
+ * and JSON.parse need a tenth of it, which the size limit bounds.
+ */
+const YAML_BYTES_PER_VALUE = 1536;
+
+/**
+ * `yaml`'s syntax tree of `text`, refusing a file of more values than half of the heap can
+ * read: past it, a 60 MB file with one anchor grew to the heap's limit, where V8 ends the
+ * process with its own trace (on the main thread; a worker dies instead), after minutes of
+ * collecting garbage. The heap's limit is the same on every thread, so is the answer.
+ */
+function* parsedWithinBudget(path: string, text: string): Generator<CST.Token> {
+  const { Lexer, Parser } = yaml();
+  const heap = getHeapStatistics().heap_size_limit;
+  const budget = Math.floor(heap / 2 / YAML_BYTES_PER_VALUE);
+  const parser = new Parser();
+  let values = 0;
+  for (const lexeme of new Lexer().lex(text)) {
+    if (startsValue(lexeme) && ++values > budget) {
+      const gb = (heap / 2 ** 30).toFixed(1);
+      throw new LoadError(
+        path,
+        `over ${budget.toLocaleString('en-US')} YAML values in a file that the yaml library reads (it has anchors, tags or other forms statuslint's own reader leaves to it), which needs more than half of Node's ${gb} GB heap; convert it to JSON, or raise the heap (NODE_OPTIONS=--max-old-space-size=<MB>)`,
+      );
+    }
+    yield* parser.next(lexeme);
+  }
+  yield* parser.end();
+}
+
+/** Whether a lexeme of `yaml`'s lexer begins a value: a scalar, a flow collection or an alias. */
+function startsValue(lexeme: string): boolean {
+  switch (lexeme.charCodeAt(0)) {
+    case 0x1f: // the mark before a plain scalar
+    case 34: // "
+    case 39: // '
+    case 124: // |
+    case 62: // >
+    case 91: // [
+    case 123: // {
+    case 42: // *
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** Passes on the parser's tokens, refusing a document nested deeper than MAX_NESTING. */
+function* withinNesting(path: string, tokens: Iterable<CST.Token>, lines: LineIndex): Generator<CST.Token> {
+  for (const token of tokens) {
+    if (token.type === 'document' && token.value) refuseDeepNesting(path, token.value, lines);
+    yield token;
+  }
+}
+
+/**
+ * Refuses a collection nested deeper than MAX_NESTING in a document's syntax tree, at the
+ * first one in the text. Iterative, and done before anything recursive reads the tree: were
+ * the stack to decide, a worker thread (whose stack is larger) would read what the main thread
+ * refuses, and the message and its position would depend on the thread and on the JIT.
+ */
+function refuseDeepNesting(path: string, root: CST.Token, lines: LineIndex): void {
+  const { isCollection } = yaml().CST;
+  const pending: Array<{ token: CST.Token; depth: number }> = [{ token: root, depth: 1 }];
+  while (pending.length > 0) {
+    const { token, depth } = pending.pop()!;
+    if (!isCollection(token)) continue;
+    if (depth > MAX_NESTING) throw new LoadError(path, `nesting deeper than ${MAX_NESTING} levels`, lines.position(token.offset));
+    // `[a: b]`: a flow sequence holds a mapping of its own for each pair written in it.
+    const pairDepth = token.type === 'flow-collection' && token.start.type === 'flow-seq-start' ? depth + 2 : depth + 1;
+    // Last item first onto the stack, and a key after its value, so that the first taken is the first written.
+    for (let index = token.items.length - 1; index >= 0; index--) {
+      const { key, sep, value } = token.items[index]!;
+      const inner = sep ? pairDepth : depth + 1;
+      if (value) pending.push({ token: value, depth: inner });
+      if (key) pending.push({ token: key, depth: inner });
+    }
+  }
 }
 
 function looksLikeJson(path: string, text: string): boolean {

@@ -98,8 +98,12 @@ export class Workspace {
   private readonly realPaths = new RealPaths();
   /** The absolute path each file-part of a `$ref` names, by the file it is written in. */
   private readonly targets = new WeakMap<SourceFile, Map<string, string>>();
-  /** The files read (with fingerprints) that another path may also name: reached through a link inside the project, or with several hard links. */
-  private readonly aliasable = new Set<string>();
+  /**
+   * The files read that another path may also name (reached through a link inside the project,
+   * or with several hard links), by path: their identity. Such a file is read once per lane,
+   * named by whichever path that lane met first; lintParallel gives it one name across lanes.
+   */
+  private readonly multiNamed = new Map<string, string>();
   /** Each regular file's fingerprint as read, when the options ask for them (a text from the overlay or a pipe has none). */
   private readonly prints: Map<string, Fingerprint> | undefined;
   private readonly maxFileBytes: number;
@@ -126,7 +130,7 @@ export class Workspace {
    * `common/` folder in each service of a monorepo), and what reaches it is not kept.
    */
   fingerprintOf(path: string): Fingerprint | undefined {
-    return this.aliasable.has(path) ? undefined : this.prints?.get(path);
+    return this.multiNamed.has(path) ? undefined : this.prints?.get(path);
   }
 
   /** Every file read so far (parsed or not), by absolute path, in the order first read. */
@@ -205,8 +209,10 @@ export class Workspace {
           throw new LoadError(absolute, `the file is ${formatBytes(stats.size)}, over the ${formatBytes(this.maxFileBytes)} limit (raise it with --max-file-size)`);
         }
         bytes = readFileSync(absolute);
-        if (this.prints) this.recordPrint(absolute, stats, bytes);
         identity = `${stats.dev}:${stats.ino}`;
+        const real = this.realPaths.of(absolute);
+        if (stats.nlink > 1 || this.throughLink(absolute, real)) this.multiNamed.set(absolute, identity);
+        if (this.prints) this.prints.set(absolute, fingerprintOf(stats, bytes, real));
       } else if (stats.isDirectory()) {
         throw new LoadError(absolute, 'is a directory, not a file');
       } else if (stats.isFIFO()) {
@@ -228,11 +234,9 @@ export class Workspace {
     return { text: decodeSource(absolute, bytes), identity };
   }
 
-  /** Records a file's fingerprint as read (`--cache`), and whether another spelling may reach it. */
-  private recordPrint(absolute: string, stats: Stats, bytes: Uint8Array): void {
-    const real = this.realPaths.of(absolute);
-    this.prints!.set(absolute, fingerprintOf(stats, bytes, real));
-    if (stats.nlink > 1 || this.throughLink(absolute, real)) this.aliasable.add(absolute);
+  /** The identity (device and inode) of a file read by `path`, if another path may also name it (see multiNamed). */
+  multiNamedIdentity(path: string): string | undefined {
+    return this.multiNamed.get(path);
   }
 
   /**

@@ -1,3 +1,4 @@
+import { MAX_NESTING } from './value-scan.js';
 import { blockScalarValue, type Chomp, doubleQuotedValue, keyString, resolvePlain, singleQuotedValue, unfoldLines, Unsupported } from './yaml-scalars.js';
 
 /**
@@ -167,6 +168,14 @@ class Reader {
   /** Spans of the last value read, `undefined` for a scalar. */
   private valueSpans: Spans | undefined;
   private readonly length: number;
+  /**
+   * Collections open around `pos`. Past MAX_NESTING the reader gives up, and `yaml`'s reader
+   * (parse.ts) refuses the file at that depth, wherever the thread's stack would end: deeper,
+   * this recursion ran out of stack at a depth that depends on the thread (a worker's stack is
+   * four times the main thread's) and on how far V8 had optimised it, so the same file gave
+   * one message on one thread and another elsewhere.
+   */
+  private depth = 0;
 
   constructor(
     private readonly text: string,
@@ -309,7 +318,13 @@ class Reader {
     }
   }
 
+  /** Counts a collection being opened (see `depth`); each reader of one closes it before returning. */
+  private open(): void {
+    if (++this.depth > MAX_NESTING) bail('nesting too deep');
+  }
+
   private blockMap(indent: number): Record<string, unknown> {
+    this.open();
     const map: Record<string, unknown> = {};
     const spans: Spans = [];
     for (;;) {
@@ -324,6 +339,7 @@ class Reader {
       if (this.indent < indent) {
         this.valueSpans = spans;
         this.valueEnd = BLOCK_END;
+        this.depth--;
         return map;
       }
       if (this.indent > indent) bail('bad indentation of a mapping entry');
@@ -431,6 +447,7 @@ class Reader {
   }
 
   private blockSeq(indent: number): unknown[] {
+    this.open();
     const text = this.text;
     const items: unknown[] = [];
     const spans: Spans = [];
@@ -471,6 +488,7 @@ class Reader {
       if (this.indent > indent) bail('bad indentation of a sequence entry');
       this.valueSpans = spans;
       this.valueEnd = BLOCK_END;
+      this.depth--;
       return items;
     }
   }
@@ -660,6 +678,13 @@ class Reader {
 
   /** A flow collection; it may span lines indented more than its parent. */
   private flow(parentIndent: number): unknown {
+    this.open();
+    const collection = this.flowCollection(parentIndent);
+    this.depth--;
+    return collection;
+  }
+
+  private flowCollection(parentIndent: number): unknown {
     const text = this.text;
     const open = text.charCodeAt(this.pos);
     this.pos++;
