@@ -73,6 +73,11 @@ export function responseUses(spec: Spec): Map<string, ResponseUse> {
   return uses;
 }
 
+/** How the shared definition `response` reached through a `$ref` is used across the spec; undefined for a response written inline. */
+export function sharedUse(spec: Spec, response: Response): ResponseUse | undefined {
+  return isReferenced(response) ? responseUses(spec).get(definitionKey(response.node)) : undefined;
+}
+
 /** The `$ref` an entry names, for messages (`'#/components/responses/Empty'`). */
 export function refText(entry: Located): string {
   return isObject(entry.value) && typeof entry.value.$ref === 'string' ? entry.value.$ref : entry.pointer;
@@ -112,12 +117,10 @@ export function reportBody(context: RuleContext<NoBodyOptions>, response: Respon
     if (!context.options.allowEmptyContent) context.report({ messageId: 'emptyContent', at: body.at, data: all });
     return;
   }
-  if (isReferenced(response)) {
-    const use = responseUses(context.spec).get(definitionKey(response.node));
-    if (use && mayHaveBody(use)) {
-      context.report({ messageId: 'sharedHasContent', at: response.entry, data: { ...all, ref: refText(response.entry) } });
-      return;
-    }
+  const use = sharedUse(context.spec, response);
+  if (use && mayHaveBody(use)) {
+    context.report({ messageId: 'sharedHasContent', at: response.entry, data: { ...all, ref: refText(response.entry) } });
+    return;
   }
   context.report({ messageId: 'hasContent', at: body.at, data: all });
 }

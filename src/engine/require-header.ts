@@ -1,6 +1,6 @@
 import type { Response, Spec } from '../loader/normalize.js';
 import type { Located } from '../loader/resolve.js';
-import { definitionKey, isReferenced, refText, responseUses } from './body.js';
+import { refText, sharedUse } from './body.js';
 
 /** A header that responses with some exact status codes must declare. */
 export interface HeaderRequirement {
@@ -48,8 +48,7 @@ export interface SharedWithOthers {
  * or a shared one whose every use needs the header.
  */
 export function sharedWithOtherStatuses(spec: Spec, response: Response, requirement: HeaderRequirement): SharedWithOthers | undefined {
-  if (!isReferenced(response)) return undefined;
-  const statuses = responseUses(spec).get(definitionKey(response.node))?.statuses;
+  const statuses = sharedUse(spec, response)?.statuses;
   if (!statuses) return undefined;
   const others = [...statuses].filter((status) => !requirement.statuses.includes(status)).sort();
   if (others.length === 0) return undefined;
