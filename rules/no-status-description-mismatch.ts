@@ -1,4 +1,4 @@
-import { definitionKey, isReferenced, refText, responseUses } from '../src/engine/body.js';
+import { refText, sharedUse } from '../src/engine/body.js';
 import { defineRule } from '../src/engine/define-rule.js';
 
 // Descriptions are matched as word sequences, never substrings: the text is split into
@@ -373,9 +373,10 @@ export default defineRule({
         // A shared response whose description is right for another status the definition
         // serves (a 'Forbidden' response used for 403s and, by mistake, for one 401) is not the
         // mistake: this use of it is, so the finding goes where this status names it.
-        if (response.describedAt === response.node && isReferenced(response)) {
+        const use = response.describedAt === response.node ? sharedUse(context.spec, response) : undefined;
+        if (use) {
           const other = verdict.messageId === 'refusalOn401' ? '403' : verdict.messageId === 'credentialsOn403' ? '401' : verdict.data.other!;
-          if (responseUses(context.spec).get(definitionKey(response.node))?.statuses.has(other)) {
+          if (use.statuses.has(other)) {
             context.report({ messageId: 'sharedMismatch', at: response.entry, data: { status: response.status, ref: refText(response.entry), quote: verdict.data.quote!, other } });
             return;
           }
