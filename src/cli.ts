@@ -229,11 +229,11 @@ function refuseEmptyPaths(options: CliOptions): void {
 }
 
 /**
- * `-o reports/` names a folder: resolved, the path loses its slash, and a missing `reports`
- * (which --output would now create as a folder) became the report file instead.
+ * `-o reports/` (or `reports/.`) names a folder: resolved, the path loses its slash, and a
+ * missing `reports` (which --output would now create as a folder) became the report file.
  */
 function refuseFolderOutput(output: string | undefined): void {
-  if (output !== undefined && (output.endsWith('/') || output.endsWith(sep))) {
+  if (output !== undefined && (output.endsWith('/') || output.endsWith(sep) || /(?:^|[/\\])\.\.?$/.test(output))) {
     throw new UsageError(`--output ${printable(output)} names a folder; give the report's file name`);
   }
 }

@@ -56,11 +56,13 @@ describe('--output into folders that do not exist yet', () => {
     expect(readdirSync(dir)).toEqual(['openapi.yaml']);
   });
 
-  it('refuses an --output that ends in a slash, which names a folder, before linting', async () => {
+  it('refuses an --output that names a folder (a final slash, . or ..), before linting', async () => {
     const dir = project({ 'openapi.yaml': petstore });
-    const run = await runCli(['--output', 'reports/', 'openapi.yaml'], { cwd: dir });
-    expect(run.stderr).toBe("statuslint: --output reports/ names a folder; give the report's file name\n");
-    expect(run.code).toBe(2);
+    for (const output of ['reports/', 'reports/.', 'reports/ci/..', '.']) {
+      const run = await runCli(['--output', output, 'openapi.yaml'], { cwd: dir });
+      expect(run.stderr, output).toBe(`statuslint: --output ${output} names a folder; give the report's file name\n`);
+      expect(run.code, output).toBe(2);
+    }
     expect(readdirSync(dir)).toEqual(['openapi.yaml']);
   });
 
