@@ -147,7 +147,7 @@ export function writeFileAtomic(path: string, content: string | Iterable<string 
   const descriptor = ownDescriptor(path);
   if (descriptor !== undefined) {
     // Not closed: it is the process's own (stdout, most often), not one this write opened.
-    writePieces(descriptor, typeof content === 'string' ? [content] : content, true, false);
+    untilReaderStops(() => writePieces(descriptor, typeof content === 'string' ? [content] : content, true, false));
   } else if (stats.isFile() && !writable(path)) {
     // A rename needs only the folder's permission: it would replace a file its owner made
     // read-only, as no editor does without asking.
@@ -165,9 +165,22 @@ export function writeFileAtomic(path: string, content: string | Iterable<string 
   } else if (stats.isFile()) {
     replaceAtomically(realpathSync(path), content, false, stats, options.unchangedFrom);
   } else if (stats.isCharacterDevice() || stats.isFIFO()) {
-    writeDirectly(path, content, stats.isFIFO());
+    untilReaderStops(() => writeDirectly(path, content, stats.isFIFO()));
   } else {
     throw new OutputRefused(`it is a ${stats.isBlockDevice() ? 'block device' : 'socket'}; write the report to a file, a character device or a FIFO`, 'EINVAL');
+  }
+}
+
+/**
+ * Runs a write into a pipe or socket whose reader may stop early (`-o /dev/stdout | head`):
+ * the reader took all it wanted, so the rest is dropped and the run goes on, as for a report
+ * on stdout (see process-output.ts); any other failure is thrown.
+ */
+function untilReaderStops(write: () => void): void {
+  try {
+    write();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EPIPE') throw error;
   }
 }
 
