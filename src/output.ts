@@ -213,8 +213,11 @@ function createMissingFolders(folder: string, shown: (folder: string) => string)
     try {
       mkdirSync(each);
     } catch (error) {
-      removeFolders(created);
       const code = (error as NodeJS.ErrnoException).code;
+      // Made meanwhile by another run writing beside this one (two reports into one new
+      // `reports/`): there, and not this run's to remove.
+      if (code === 'EEXIST' && statSync(each, { throwIfNoEntry: false })?.isDirectory()) continue;
+      removeFolders(created);
       // EEXIST: a symbolic link to nothing, which mkdir -p refuses too. ENOENT, with the parent
       // there: a file system that makes no folders (/proc), not a missing folder.
       const reason = code === 'EEXIST' ? 'it is a symbolic link to nothing (EEXIST)' : code === 'ENOENT' ? 'the file system refused (ENOENT)' : writeErrorText(error);

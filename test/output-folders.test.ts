@@ -1,15 +1,23 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 
 // A disk that fills up while the report is written: any file written below a folder named
-// `full-disk` fails as /dev/full does.
+// `full-disk` fails as /dev/full does. A folder named `raced` is made by another process just
+// before this one makes it.
 vi.mock('node:fs', async (importOriginal) => {
   const actual = await importOriginal<typeof import('node:fs')>();
   const full = (path: unknown) => typeof path === 'string' && path.includes(`${sep}full-disk${sep}`);
   return {
     ...actual,
+    mkdirSync: (path: unknown, ...rest: unknown[]) => {
+      if (typeof path === 'string' && path.endsWith(`${sep}raced`)) {
+        actual.mkdirSync(path);
+        throw Object.assign(new Error(`EEXIST: file already exists, mkdir '${path}'`), { code: 'EEXIST' });
+      }
+      return (actual.mkdirSync as (...args: unknown[]) => unknown)(path, ...rest);
+    },
     writeFileSync: (path: unknown, ...rest: unknown[]) => {
       if (full(path)) throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
       return (actual.writeFileSync as (...args: unknown[]) => void)(path, ...rest);
@@ -48,12 +56,29 @@ describe('--output into folders that do not exist yet', () => {
     expect(readdirSync(dir).sort()).toEqual(['openapi.yaml', 'reports']);
   });
 
+  it('names a symbolic link to nothing on the way, which it cannot make a folder of', async () => {
+    const dir = project({ 'openapi.yaml': petstore });
+    symlinkSync('gone', join(dir, 'reports'));
+    const run = await runCli(['--format', 'json', '--output', 'reports/ci/report.json', 'openapi.yaml'], { cwd: dir });
+    expect(run.stderr).toBe('statuslint: cannot write reports/ci/report.json: cannot create the folder reports: it is a symbolic link to nothing (EEXIST)\n');
+    expect(run.code).toBe(2);
+    expect(readdirSync(dir).sort()).toEqual(['openapi.yaml', 'reports']);
+  });
+
   it('removes the folders it made when the report cannot be written', async () => {
     const dir = project({ 'openapi.yaml': petstore });
     const run = await runCli(['--format', 'json', '--output', 'reports/full-disk/report.json', 'openapi.yaml'], { cwd: dir });
     expect(run.stderr).toBe('statuslint: cannot write reports/full-disk/report.json: no space left on the device (ENOSPC)\n');
     expect(run.code).toBe(2);
     expect(readdirSync(dir)).toEqual(['openapi.yaml']);
+  });
+
+  it('takes a folder that another run made meanwhile (two reports into one new folder)', async () => {
+    const dir = project({ 'openapi.yaml': petstore });
+    const run = await runCli(['--format', 'json', '--output', 'reports/raced/report.json', 'openapi.yaml'], { cwd: dir });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(1);
+    expect(JSON.parse(readFileSync(join(dir, 'reports/raced/report.json'), 'utf8')).summary.files).toBe(1);
   });
 
   it('refuses an --output that names a folder (a final slash, . or ..), before linting', async () => {
