@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { CONFIG_FILE_NAMES, ConfigError, defaultConfig, findConfig, loadConfig, STARTER_FILE, type Config } from './config/load.js';
 // Statically: a dynamic import of it made esbuild split the configuration modules the CLI
@@ -144,6 +144,7 @@ function buildProgram(io: CliIo, exit: { code: number }, withCommands = true): C
     })
     .action(async (specs: string[], options: CliOptions) => {
       refuseEmptyPaths(options);
+      refuseFolderOutput(options.output);
       const formatGiven = program.getOptionValueSource('format') === 'cli';
       if (options.printConfig !== undefined) {
         io.stdout(printConfigOf(options.printConfig, specs, { ...options, formatGiven }, io.cwd));
@@ -224,6 +225,16 @@ function refuseEmptyPaths(options: CliOptions): void {
   ];
   for (const [flag, value] of paths) {
     if (value === '') throw new UsageError(`${flag} must not be empty`);
+  }
+}
+
+/**
+ * `-o reports/` (or `reports/.`) names a folder: resolved, the path loses its slash, and a
+ * missing `reports` (which --output would now create as a folder) became the report file.
+ */
+function refuseFolderOutput(output: string | undefined): void {
+  if (output !== undefined && (output.endsWith('/') || output.endsWith(sep) || /(?:^|[/\\])\.\.?$/.test(output))) {
+    throw new UsageError(`--output ${printable(output)} names a folder; give the report's file name`);
   }
 }
 
@@ -583,7 +594,8 @@ function exitCode(result: LintResult, findings: readonly Finding[], failOn: Fail
 async function writeOutput(what: string, path: string, content: string | Iterable<string>, result: LintResult, inputs: Inputs, cwd: string): Promise<void> {
   refuseToOverwriteInput(what, path, result, inputs, cwd);
   const { writeUserFile } = await import('./output.js');
-  writeUserFile(path, content, displayPath(path, cwd));
+  // The folders are made as ESLint's --output-file makes them: a CI job's `reports/x.sarif`.
+  writeUserFile(path, content, displayPath(path, cwd), { createFolders: (folder) => displayPath(folder, cwd) });
 }
 
 /**

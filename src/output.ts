@@ -6,11 +6,13 @@ import {
   constants,
   linkSync,
   lstatSync,
+  mkdirSync,
   openSync,
   readFileSync,
   readlinkSync,
   realpathSync,
   renameSync,
+  rmdirSync,
   statSync,
   unlinkSync,
   writeFileSync,
@@ -29,6 +31,13 @@ export interface WriteOptions {
    * rename, to leave the smallest window in which an edit could still be lost.
    */
   unchangedFrom?: Uint8Array;
+  /**
+   * Create the folders missing on the way to the file, as `mkdir -p` (a CI job's
+   * `reports/statuslint.sarif`); the function names a folder in an error. They are made only
+   * when the file is written, and removed again when that fails, so that a failed write
+   * leaves nothing behind.
+   */
+  createFolders?: (folder: string) => string;
 }
 
 /** The file no longer holds the bytes it was read with (WriteOptions.unchangedFrom). */
@@ -108,19 +117,37 @@ export function writeFileAtomic(path: string, content: string | Iterable<string 
   try {
     stats = statSync(path);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    // ENOTDIR: a file where a folder should be, which createMissingFolders names.
+    if (code !== 'ENOENT' && !(code === 'ENOTDIR' && options.createFolders !== undefined)) throw error;
   }
   // A file to be replaced only as it was read must still be that regular file.
   if (options.unchangedFrom !== undefined && !stats?.isFile()) throw new FileChanged(`${path} changed`);
   if (stats === undefined) {
-    replaceAtomically(throughLinks(path), content, false, undefined);
+    const target = throughLinks(path);
+    if (options.createFolders === undefined) {
+      replaceAtomically(target, content, false, undefined);
+      return;
+    }
+    // Held across both, so that a signal never leaves new folders without the file.
+    const release = holdSignals();
+    let created: string[] = [];
+    try {
+      created = createMissingFolders(dirname(target), options.createFolders);
+      replaceAtomically(target, content, false, undefined);
+    } catch (error) {
+      removeFolders(created);
+      throw error;
+    } finally {
+      release();
+    }
     return;
   }
   if (stats.isDirectory()) throw new OutputRefused('it is a directory (EISDIR)', 'EISDIR');
   const descriptor = ownDescriptor(path);
   if (descriptor !== undefined) {
     // Not closed: it is the process's own (stdout, most often), not one this write opened.
-    writePieces(descriptor, typeof content === 'string' ? [content] : content, true, false);
+    untilReaderStops(() => writePieces(descriptor, typeof content === 'string' ? [content] : content, true, false));
   } else if (stats.isFile() && !writable(path)) {
     // A rename needs only the folder's permission: it would replace a file its owner made
     // read-only, as no editor does without asking.
@@ -138,9 +165,77 @@ export function writeFileAtomic(path: string, content: string | Iterable<string 
   } else if (stats.isFile()) {
     replaceAtomically(realpathSync(path), content, false, stats, options.unchangedFrom);
   } else if (stats.isCharacterDevice() || stats.isFIFO()) {
-    writeDirectly(path, content, stats.isFIFO());
+    untilReaderStops(() => writeDirectly(path, content, stats.isFIFO()));
   } else {
     throw new OutputRefused(`it is a ${stats.isBlockDevice() ? 'block device' : 'socket'}; write the report to a file, a character device or a FIFO`, 'EINVAL');
+  }
+}
+
+/**
+ * Runs a write into a pipe or socket whose reader may stop early (`-o /dev/stdout | head`):
+ * the reader took all it wanted, so the rest is dropped and the run goes on, as for a report
+ * on stdout (see process-output.ts); any other failure is thrown.
+ */
+function untilReaderStops(write: () => void): void {
+  try {
+    write();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EPIPE') throw error;
+  }
+}
+
+/**
+ * Creates the folders missing on the way to `folder`, the outermost first, and returns them in
+ * that order. `shown` names a folder in an error: one on the way that is a file (or anything
+ * else but a folder), or one that cannot be made (no permission, a read-only file system).
+ */
+function createMissingFolders(folder: string, shown: (folder: string) => string): string[] {
+  const missing: string[] = [];
+  for (let current = folder; ; ) {
+    let stats: Stats;
+    try {
+      stats = statSync(current);
+    } catch (error) {
+      // ENOTDIR: a file further up, found as the walk goes on.
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') throw error;
+      missing.push(current);
+      const parent = dirname(current);
+      if (parent === current) break;
+      current = parent;
+      continue;
+    }
+    if (!stats.isDirectory()) throw new OutputRefused(`${shown(current)} is ${stats.isFile() ? 'a file, not a folder' : 'not a folder'} (ENOTDIR)`, 'ENOTDIR');
+    break;
+  }
+  const created: string[] = [];
+  for (const each of missing.reverse()) {
+    try {
+      mkdirSync(each);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      // Made meanwhile by another run writing beside this one (two reports into one new
+      // `reports/`): there, and not this run's to remove.
+      if (code === 'EEXIST' && statSync(each, { throwIfNoEntry: false })?.isDirectory()) continue;
+      removeFolders(created);
+      // EEXIST: a symbolic link to nothing, which mkdir -p refuses too. ENOENT, with the parent
+      // there: a file system that makes no folders (/proc), not a missing folder.
+      const reason = code === 'EEXIST' ? 'it is a symbolic link to nothing (EEXIST)' : code === 'ENOENT' ? 'the file system refused (ENOENT)' : writeErrorText(error);
+      throw new OutputRefused(`cannot create the folder ${shown(each)}: ${reason}`, code ?? 'EIO');
+    }
+    created.push(each);
+  }
+  return created;
+}
+
+/** Removes folders `createMissingFolders` made, the innermost first; one no longer empty stays. */
+function removeFolders(created: readonly string[]): void {
+  for (const folder of [...created].reverse()) {
+    try {
+      rmdirSync(folder);
+    } catch {
+      // not empty: something else wrote there meanwhile
+    }
   }
 }
 

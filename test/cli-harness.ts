@@ -48,9 +48,18 @@ function checkSarif(args: readonly string[], stdout: string, cwd: string): void 
   const at = args.findIndex((arg) => arg === '--output' || arg === '-o');
   const output = at === -1 ? undefined : args[at + 1];
   // Only a regular file: reading a FIFO or a device given to -o would wait, or never end.
-  if (output !== undefined && statSync(resolve(cwd, output), { throwIfNoEntry: false })?.isFile()) {
+  // A file where a folder should be (ENOTDIR) means no report was written, as a missing one does.
+  if (output !== undefined && isFile(resolve(cwd, output))) {
     const text = readFileSync(resolve(cwd, output), 'utf8');
     if (looksLikeSarif(text)) assertValidSarif(text);
+  }
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
   }
 }
 

@@ -2,7 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, closeSync, constants, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
@@ -637,6 +637,22 @@ describe('--output onto a symbolic link, a device or a FIFO', () => {
     const piped = spawnSync('sh', ['-c', '"$0" "$1" -f json -o /dev/stdout "$2" | cat', process.execPath, bin, petstore], { encoding: 'utf8', timeout: 30_000 });
     expect(piped.stderr).toBe('');
     expect(JSON.parse(piped.stdout).summary.files).toBe(1);
+  });
+
+  it('/dev/stdout or a FIFO whose reader goes away (`-o /dev/stdout | head`): the rest is dropped, the exit code is the run\'s', () => {
+    // Far more than a pipe holds, so that the reader is gone while the report is written.
+    const paths = Object.fromEntries(Array.from({ length: 2000 }, (_, index) => [`/item${index}`, { get: { responses: { '401': { description: 'no' } } } }]));
+    const big = join(mkdtempSync(join(dir, 'big-')), 'openapi.json');
+    writeFileSync(big, JSON.stringify({ ...HEAD, paths }));
+    const fifo = join(dirname(big), 'report');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const script = [
+      '"$0" "$1" -f json -o /dev/stdout "$2" | head -c 10 > /dev/null; echo "stdout $?" >&2',
+      // `head` opens the FIFO first, then stops reading after 10 bytes.
+      'head -c 10 "$3" > /dev/null & sleep 0.2; "$0" "$1" -f json -o "$3" "$2"; echo "fifo $?" >&2; wait',
+    ].join('\n');
+    const run = spawnSync('bash', ['-c', `set -o pipefail\n${script}`, process.execPath, bin, big, fifo], { encoding: 'utf8', timeout: 60_000 });
+    expect(run.stderr).toBe('stdout 1\nfifo 1\n');
   });
 
   it('/dev/stdout onto a file opened for appending (`>>`): the report is added, the earlier content stays', () => {

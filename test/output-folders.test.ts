@@ -1,0 +1,122 @@
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { dirname, join, sep } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+
+// A disk that fills up while the report is written: any file written below a folder named
+// `full-disk` fails as /dev/full does. A folder named `raced` is made by another process just
+// before this one makes it.
+vi.mock('node:fs', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('node:fs')>();
+  const full = (path: unknown) => typeof path === 'string' && path.includes(`${sep}full-disk${sep}`);
+  return {
+    ...actual,
+    mkdirSync: (path: unknown, ...rest: unknown[]) => {
+      if (typeof path === 'string' && path.endsWith(`${sep}raced`)) {
+        actual.mkdirSync(path);
+        throw Object.assign(new Error(`EEXIST: file already exists, mkdir '${path}'`), { code: 'EEXIST' });
+      }
+      return (actual.mkdirSync as (...args: unknown[]) => unknown)(path, ...rest);
+    },
+    writeFileSync: (path: unknown, ...rest: unknown[]) => {
+      if (full(path)) throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+      return (actual.writeFileSync as (...args: unknown[]) => void)(path, ...rest);
+    },
+  };
+});
+
+const { project, projectRoot, runCli } = await import('./cli-harness.js');
+
+const petstore = readFileSync(join(projectRoot, 'fixtures/petstore/openapi.yaml'), 'utf8');
+
+describe('--output into folders that do not exist yet', () => {
+  it('creates them, as ESLint --output-file does, and writes the report there', async () => {
+    const dir = project({ 'openapi.yaml': petstore });
+    const run = await runCli(['--format', 'sarif', '--output', 'reports/ci/statuslint.sarif', 'openapi.yaml'], { cwd: dir });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(1);
+    expect(JSON.parse(readFileSync(join(dir, 'reports/ci/statuslint.sarif'), 'utf8')).version).toBe('2.1.0');
+    expect(readdirSync(join(dir, 'reports/ci'))).toEqual(['statuslint.sarif']);
+  });
+
+  it('creates them for a --fix-dry-run diff too, which --output also names', async () => {
+    const dir = project({ 'openapi.yaml': petstore });
+    const run = await runCli(['--fix-dry-run', '--output', 'out/fixes.diff', 'openapi.yaml'], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(readFileSync(join(dir, 'out/fixes.diff'), 'utf8')).toMatch(/^--- a\/openapi\.yaml/);
+  });
+
+  it('names the file that stands where a folder should be, and creates nothing', async () => {
+    const dir = project({ 'openapi.yaml': petstore, reports: 'not a folder' });
+    for (const output of ['reports/statuslint.json', 'reports/ci/statuslint.json']) {
+      const run = await runCli(['--format', 'json', '--output', output, 'openapi.yaml'], { cwd: dir });
+      expect(run.stderr, output).toBe(`statuslint: cannot write ${output}: reports is a file, not a folder (ENOTDIR)\n`);
+      expect(run.code, output).toBe(2);
+    }
+    expect(readdirSync(dir).sort()).toEqual(['openapi.yaml', 'reports']);
+  });
+
+  it('names a symbolic link to nothing on the way, which it cannot make a folder of', async () => {
+    const dir = project({ 'openapi.yaml': petstore });
+    symlinkSync('gone', join(dir, 'reports'));
+    const run = await runCli(['--format', 'json', '--output', 'reports/ci/report.json', 'openapi.yaml'], { cwd: dir });
+    expect(run.stderr).toBe('statuslint: cannot write reports/ci/report.json: cannot create the folder reports: it is a symbolic link to nothing (EEXIST)\n');
+    expect(run.code).toBe(2);
+    expect(readdirSync(dir).sort()).toEqual(['openapi.yaml', 'reports']);
+  });
+
+  it('removes the folders it made when the report cannot be written', async () => {
+    const dir = project({ 'openapi.yaml': petstore });
+    const run = await runCli(['--format', 'json', '--output', 'reports/full-disk/report.json', 'openapi.yaml'], { cwd: dir });
+    expect(run.stderr).toBe('statuslint: cannot write reports/full-disk/report.json: no space left on the device (ENOSPC)\n');
+    expect(run.code).toBe(2);
+    expect(readdirSync(dir)).toEqual(['openapi.yaml']);
+  });
+
+  it('takes a folder that another run made meanwhile (two reports into one new folder)', async () => {
+    const dir = project({ 'openapi.yaml': petstore });
+    const run = await runCli(['--format', 'json', '--output', 'reports/raced/report.json', 'openapi.yaml'], { cwd: dir });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(1);
+    expect(JSON.parse(readFileSync(join(dir, 'reports/raced/report.json'), 'utf8')).summary.files).toBe(1);
+  });
+
+  it('refuses an --output that names a folder (a final slash, . or ..), before linting', async () => {
+    const dir = project({ 'openapi.yaml': petstore });
+    for (const output of ['reports/', 'reports/.', 'reports/ci/..', '.']) {
+      const run = await runCli(['--output', output, 'openapi.yaml'], { cwd: dir });
+      expect(run.stderr, output).toBe(`statuslint: --output ${output} names a folder; give the report's file name\n`);
+      expect(run.code, output).toBe(2);
+    }
+    expect(readdirSync(dir)).toEqual(['openapi.yaml']);
+  });
+
+  it('makes folders for the report only: --write-baseline still needs its folder', async () => {
+    const dir = project({ 'openapi.yaml': petstore });
+    const run = await runCli(['--write-baseline', 'baselines/statuslint.json', 'openapi.yaml'], { cwd: dir });
+    expect(run.stderr).toBe('statuslint: cannot write baselines/statuslint.json: its folder does not exist (ENOENT)\n');
+    expect(run.code).toBe(2);
+    expect(existsSync(join(dir, 'baselines'))).toBe(false);
+  });
+
+  // chmod does not stop root, and CI runs as root: there, run the built CLI as `nobody`.
+  it('says which folder it may not create', async (context) => {
+    const dir = project({ 'openapi.yaml': petstore });
+    mkdirSync(join(dir, 'locked'));
+    chmodSync(dirname(dir), 0o711);
+    chmodSync(dir, 0o755);
+    chmodSync(join(dir, 'locked'), 0o555);
+    const run = (args: string[]) => {
+      if (process.getuid?.() !== 0) return runCli(args, { cwd: dir });
+      const child = spawnSync(process.execPath, [join(projectRoot, 'bin', 'statuslint.js'), ...args], { cwd: dir, uid: 65534, gid: 65534, encoding: 'utf8', timeout: 30_000 });
+      return { code: child.status, stdout: child.stdout, stderr: child.stderr };
+    };
+    if (process.getuid?.() === 0 && (await run(['--version'])).code !== 0) {
+      context.skip('running as root, and user nobody cannot run the built CLI from this checkout');
+    }
+    const locked = await run(['--output', 'locked/ci/report.txt', 'openapi.yaml']);
+    expect(locked.stderr).toBe('statuslint: cannot write locked/ci/report.txt: cannot create the folder locked/ci: permission denied (EACCES)\n');
+    expect(locked.code).toBe(2);
+    expect(readdirSync(join(dir, 'locked'))).toEqual([]);
+  });
+});
