@@ -108,6 +108,51 @@ for (const version of VERSIONS) {
       expect(findings.find((finding) => finding.ruleId === 'unused-suppression')!.message).toContain("in the shared definition 'common/responses.yaml#/Unauthorized'");
     });
 
+    describe('beside a $ref to a shared response', () => {
+      const tooMany = (ignore?: unknown) => ({ $ref: responsesRef(version, 'TooMany'), ...(ignore === undefined ? {} : { [IGNORE]: ignore }) });
+      const shared = version === '2.0' ? '/responses/TooMany' : '/components/responses/TooMany';
+      /** The spec with GET /items using TooMany as `first`, and, when given, GET /other as `second`. */
+      const twoUses = (first: object, second?: object) => {
+        const spec = withResponses(version, { 200: { description: 'ok' }, 429: first }, { root: sharedResponses(version, { TooMany: slow }) });
+        if (second) (spec.paths as Record<string, unknown>)['/other'] = { get: { responses: { 200: { description: 'ok' }, 429: second } } };
+        return spec;
+      };
+
+      it('silences the rule for that use: with no other use, the finding in the definition goes', async () => {
+        expect(at(await lintProject({ 'openapi.yaml': twoUses(tooMany(['require-retry-after'])) }))).toEqual([]);
+        expect(at(await lintProject({ 'openapi.yaml': twoUses(tooMany()) }))).toEqual([`require-retry-after ${shared}`]);
+      });
+
+      it('keeps the finding, at the definition, while another use has no such entry; the entry is not reported unused', async () => {
+        expect(at(await lintProject({ 'openapi.yaml': twoUses(tooMany(['require-retry-after']), tooMany()) }))).toEqual([`require-retry-after ${shared}`]);
+        expect(at(await lintProject({ 'openapi.yaml': twoUses(tooMany(['require-retry-after']), tooMany([{ rule: 'require-retry-after', reason: 'gateway' }])) }))).toEqual([]);
+      });
+
+      it('silences what is reported at that $ref for a status the response does not fit', async () => {
+        const spec = withResponses(version, { 400: { $ref: responsesRef(version, 'Failure') }, 429: { $ref: responsesRef(version, 'Failure'), [IGNORE]: ['require-retry-after'] } }, {
+          root: sharedResponses(version, { Failure: { description: 'failed' } }),
+        });
+        expect(at(await lintProject({ 'openapi.yaml': spec }))).toEqual([]);
+      });
+
+      it('is reported unused when it silences nothing, and malformed when it is', async () => {
+        expect(at(await lintProject({ 'openapi.yaml': twoUses(tooMany(['require-retry-after', 'require-www-authenticate'])) }))).toEqual([`unused-suppression ${op}/responses/429/${IGNORE}/1`]);
+        expect(at(await lintProject({ 'openapi.yaml': twoUses(tooMany('require-retry-after')) }))).toEqual([`require-retry-after ${shared}`, `unused-suppression ${op}/responses/429/${IGNORE}`]);
+      });
+
+      it('on a shared response that is itself a $ref to another file, covers every use of it', async () => {
+        const spec = withResponses(version, { 200: { description: 'ok' }, 429: { $ref: responsesRef(version, 'TooMany') } }, {
+          root: sharedResponses(version, { TooMany: { $ref: 'common/responses.yaml#/TooMany', [IGNORE]: ['require-retry-after'] } }),
+        });
+        (spec.paths as Record<string, unknown>)['/other'] = { get: { responses: { 200: { description: 'ok' }, 429: { $ref: responsesRef(version, 'TooMany') } } } };
+        const files = { 'openapi.yaml': spec, 'common/responses.yaml': { TooMany: slow } };
+        expect(at(await lintProject(files))).toEqual([]);
+        // A use that names the file's response directly has no entry on its way.
+        (spec.paths as Record<string, unknown>)['/direct'] = { get: { responses: { 200: { description: 'ok' }, 429: { $ref: 'common/responses.yaml#/TooMany' } } } };
+        expect(at(await lintProject(files))).toEqual(['require-retry-after common/responses.yaml#/TooMany']);
+      });
+    });
+
     it('in another file: a shared response and a path item split out', async () => {
       const spec = withResponses(version, { 200: { description: 'ok' }, 401: { $ref: 'common/responses.yaml#/Unauthorized' } });
       (spec.paths as Record<string, unknown>)['/split'] = { $ref: 'paths/split.yaml' };
