@@ -1,4 +1,5 @@
-import { refText, sharedUse } from '../src/engine/body.js';
+import { refText, sharedUse, type ResponseUse } from '../src/engine/body.js';
+import type { Located } from '../src/loader/resolve.js';
 import { defineRule } from '../src/engine/define-rule.js';
 
 // Descriptions are matched as word sequences, never substrings: the text is split into
@@ -301,6 +302,21 @@ function contrasts(text: Words, status: string, other: string): boolean {
 /** The statuses whose descriptions are read. */
 const JUDGED = new Set(['401', '403', ...Object.keys(FIVE_XX)]);
 
+/**
+ * Whether some use of the shared response `node` under `status` reads the definition's own
+ * description: in OpenAPI 3.1 and 3.2 a use with a `description` beside its `$ref` reads that one
+ * instead, so the definition's is not right for it (nor wrong: it is not in force there).
+ */
+function readsDefinitionFor(use: ResponseUse, node: Located, status: string): boolean {
+  if (!use.statuses.has(status)) return false;
+  for (const operation of use.operations) {
+    for (const other of operation.responses) {
+      if (other.status === status && other.node.file === node.file && other.node.pointer === node.pointer && other.describedAt === other.node) return true;
+    }
+  }
+  return false;
+}
+
 /** What to report about a description, wherever it is used. */
 interface Verdict {
   messageId: string;
@@ -376,7 +392,7 @@ export default defineRule({
         const use = response.describedAt === response.node ? sharedUse(context.spec, response) : undefined;
         if (use) {
           const other = verdict.messageId === 'refusalOn401' ? '403' : verdict.messageId === 'credentialsOn403' ? '401' : verdict.data.other!;
-          if (use.statuses.has(other)) {
+          if (readsDefinitionFor(use, response.node, other)) {
             context.report({ messageId: 'sharedMismatch', at: response.entry, data: { status: response.status, ref: refText(response.entry), quote: verdict.data.quote!, other } });
             return;
           }
