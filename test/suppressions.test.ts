@@ -214,6 +214,25 @@ describe('suppressions that silence nothing (unused-suppression)', () => {
     });
   }
 
+  it('a list where none is read (the top level, a path item, beside its $ref, a responses map) is reported, and silences nothing', async () => {
+    const list = ['require-retry-after'];
+    const misplaced = withResponses('3.1', { [IGNORE]: list, 200: { description: 'ok' }, 429: slow }, { root: { [IGNORE]: list } });
+    const paths = misplaced.paths as Record<string, Record<string, unknown>>;
+    paths['/items']![IGNORE] = list;
+    paths['/split'] = { $ref: 'paths/split.yaml', [IGNORE]: list };
+    const files = { 'openapi.yaml': misplaced, 'paths/split.yaml': { [IGNORE]: list, get: { responses: { 200: { description: 'ok' } } } } };
+    const findings = await lintProject(files);
+    expect(findings.map((finding) => `${finding.ruleId} ${finding.file}#${finding.pointer}: ${finding.message}`).sort()).toEqual([
+      `require-retry-after openapi.yaml#/paths/~1items/get/responses/429: 429 response declares no 'Retry-After' header; tell clients when to retry (delay-seconds or an HTTP-date).`,
+      `unused-suppression openapi.yaml#/paths/~1items/get/responses/${IGNORE}: x-statuslint-ignore is not read on the responses map, so it silences nothing; write it on the operation, or on each response.`,
+      `unused-suppression openapi.yaml#/paths/~1items/${IGNORE}: x-statuslint-ignore is not read on a path item, so it silences nothing; write it on each of its operations.`,
+      `unused-suppression openapi.yaml#/paths/~1split/${IGNORE}: x-statuslint-ignore is not read on a path item, so it silences nothing; write it on each of its operations.`,
+      `unused-suppression openapi.yaml#/${IGNORE}: x-statuslint-ignore is not read at the top level, so it silences nothing; write it on an operation or a response, or turn the rule off in the configuration.`,
+      `unused-suppression paths/split.yaml#/${IGNORE}: x-statuslint-ignore is not read on a path item, so it silences nothing; write it on each of its operations.`,
+    ]);
+    expect(at(await lintProject({ ...files, 'statuslint.config.yaml': 'unusedSuppressions: off\n' }))).toEqual(['require-retry-after /paths/~1items/get/responses/429']);
+  });
+
   it('an entry for a rule that is off is not reported: nothing says whether it is still needed', async () => {
     const quiet = withResponses('3.1', { 200: { description: 'ok' } }, { operation: { [IGNORE]: ['require-www-authenticate'] } });
     expect(await lintProject({ 'openapi.yaml': quiet }, ['--rule', 'require-www-authenticate=off'])).toEqual([]);

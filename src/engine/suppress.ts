@@ -26,6 +26,7 @@ export const unusedSuppression: Rule = {
       inSharedDefinition: `${SUPPRESSION_KEY} lists '{{rule}}', but its finding for this operation is in the shared definition '{{where}}'; suppress it there.`,
       unknownRule: `${SUPPRESSION_KEY} lists '{{rule}}', which is not a statuslint rule{{hint}}`,
       invalid: `${SUPPRESSION_KEY} {{problem}}; write a list of rule ids or {rule, reason} entries.`,
+      misplaced: `${SUPPRESSION_KEY} is not read {{where}}, so it silences nothing; write it on {{instead}}.`,
     },
   },
   defaultOptions: {},
@@ -81,6 +82,15 @@ export interface Suppressions {
    * list (by scopeKey): a list beside a `$ref` speaks for that use of the shared response only.
    */
   uses: Map<Response, string[]>;
+  /** Lists written where no suppression is read (a path item, the top level), which would silently do nothing. */
+  misplaced: Misplaced[];
+}
+
+interface Misplaced {
+  at: Located;
+  /** Where it is, and where to write it instead, for the message. */
+  where: string;
+  instead: string;
 }
 
 /** How a scope is told apart from another: its file and pointer (Located objects are made afresh per visit). */
@@ -137,6 +147,7 @@ export function collectSuppressions(spec: Spec): Suppressions {
   };
   // Every operation and response of the spec, most with no suppression: indexed loops, with no
   // iterator objects while the code is still cold.
+  const misplaced = misplacedLists(spec);
   const operations = spec.operations;
   for (let o = 0; o < operations.length; o++) {
     const operation = operations[o]!;
@@ -148,7 +159,38 @@ export function collectSuppressions(spec: Spec): Suppressions {
       if (response.entry.value !== response.node.value) readUses(response);
     }
   }
-  return { entries, invalid, uses };
+  return { entries, invalid, uses, misplaced };
+}
+
+/**
+ * The lists written where a user might expect them to work but none is read: the top level,
+ * a path item (or beside its `$ref`), and an operation's `responses` map. A list there that
+ * silenced nothing without a word would leave the user wondering why the finding stays.
+ */
+function misplacedLists(spec: Spec): Misplaced[] {
+  const found: Misplaced[] = [];
+  const seen = new Set<string>();
+  const note = (node: Located | undefined, where: string, instead: string): void => {
+    const list = node && child(node, SUPPRESSION_KEY);
+    if (!list || seen.has(scopeKey(list))) return;
+    seen.add(scopeKey(list));
+    found.push({ at: list, where, instead });
+  };
+  note(spec.root, 'at the top level', 'an operation or a response, or turn the rule off in the configuration');
+  const paths = child(spec.root, 'paths');
+  const pathsNode = paths && spec.workspace.deref(paths);
+  if (pathsNode && isObject(pathsNode.value)) {
+    for (const path in pathsNode.value) {
+      if (path.startsWith('x-')) continue;
+      const entry = child(pathsNode, path)!;
+      note(entry, 'on a path item', 'each of its operations');
+      const item = spec.workspace.deref(entry);
+      if (item && item.value !== entry.value) note(item, 'on a path item', 'each of its operations');
+    }
+  }
+  const operations = spec.operations;
+  for (let o = 0; o < operations.length; o++) note(operations[o]!.responsesNode, 'on the responses map', 'the operation, or on each response');
+  return found;
 }
 
 /** What the walk knew about each finding beyond where it is written. */
@@ -211,13 +253,13 @@ function covers(entry: Entry, finding: RawFinding, aboutDefinition: ReadonlyMap<
  * response once every use that reached it has one.
  */
 export function applySuppressions(
-  { entries, invalid }: Suppressions,
+  { entries, invalid, misplaced }: Suppressions,
   findings: readonly RawFinding[],
   ran: ReadonlySet<string>,
   options: SuppressionOptions = {},
   { reachedFrom = new Map(), aboutDefinition, reachedThrough }: FindingLinks = {},
 ): RawFinding[] {
-  if (entries.length === 0 && invalid.length === 0) return [...findings];
+  if (entries.length === 0 && invalid.length === 0 && misplaced.length === 0) return [...findings];
   const byRule = new Map<string, Entry[]>();
   const entriesAt = new Map<string, Entry[]>();
   for (const entry of entries) {
@@ -252,6 +294,7 @@ export function applySuppressions(
     kept.push({ ruleId: unusedSuppression.id, messageId, severity, message, at, operation: undefined, status: undefined, fix: undefined });
   };
   for (const { at, problem } of invalid) report('invalid', at, { problem });
+  for (const { at, where, instead } of misplaced) report('misplaced', at, { where, instead });
   for (const entry of entries) {
     if (known && !known.has(entry.rule)) report('unknownRule', entry.at, { rule: entry.rule, hint: didYouMean(entry.rule, known) || '.' });
     // A rule that is off for this spec cannot tell us whether the entry is still needed.
