@@ -111,9 +111,9 @@ for (const version of VERSIONS) {
     describe('beside a $ref to a shared response', () => {
       const tooMany = (ignore?: unknown) => ({ $ref: responsesRef(version, 'TooMany'), ...(ignore === undefined ? {} : { [IGNORE]: ignore }) });
       const shared = version === '2.0' ? '/responses/TooMany' : '/components/responses/TooMany';
-      /** The spec with GET /items using TooMany as `first`, and, when given, GET /other as `second`. */
-      const twoUses = (first: object, second?: object) => {
-        const spec = withResponses(version, { 200: { description: 'ok' }, 429: first }, { root: sharedResponses(version, { TooMany: slow }) });
+      /** The spec with GET /items using TooMany (`definition`) as `first`, and, when given, GET /other as `second`. */
+      const twoUses = (first: object, second?: object, definition: object = slow) => {
+        const spec = withResponses(version, { 200: { description: 'ok' }, 429: first }, { root: sharedResponses(version, { TooMany: definition }) });
         if (second) (spec.paths as Record<string, unknown>)['/other'] = { get: { responses: { 200: { description: 'ok' }, 429: second } } };
         return spec;
       };
@@ -126,6 +126,11 @@ for (const version of VERSIONS) {
       it('keeps the finding, at the definition, while another use has no such entry; the entry is not reported unused', async () => {
         expect(at(await lintProject({ 'openapi.yaml': twoUses(tooMany(['require-retry-after']), tooMany()) }))).toEqual([`require-retry-after ${shared}`]);
         expect(at(await lintProject({ 'openapi.yaml': twoUses(tooMany(['require-retry-after']), tooMany([{ rule: 'require-retry-after', reason: 'gateway' }])) }))).toEqual([]);
+      });
+
+      it("is reported unused when the definition's own entry already silences the finding", async () => {
+        const spec = twoUses(tooMany(['require-retry-after']), undefined, { ...slow, [IGNORE]: ['require-retry-after'] });
+        expect(at(await lintProject({ 'openapi.yaml': spec }))).toEqual([`unused-suppression ${op}/responses/429/${IGNORE}/0`]);
       });
 
       it('silences what is reported at that $ref for a status the response does not fit', async () => {

@@ -278,7 +278,8 @@ export function applySuppressions(
       entry.used = true;
       suppressed = true;
     }
-    const reaches = reachedThrough?.get(finding);
+    // Not asked when an entry in the definition silences it already: one beside a `$ref` then adds nothing, and is unused.
+    const reaches = suppressed ? undefined : reachedThrough?.get(finding);
     if (reaches && silencedAtEveryUse(finding, reaches, entriesAt)) suppressed = true;
     return !suppressed;
   });
