@@ -152,6 +152,11 @@ for (const version of VERSIONS) {
         (spec.paths as Record<string, unknown>)['/other'] = { get: { responses: { 200: { description: 'ok' }, 429: { $ref: responsesRef(version, 'TooMany') } } } };
         const files = { 'openapi.yaml': spec, 'common/responses.yaml': { TooMany: slow } };
         expect(at(await lintProject(files))).toEqual([]);
+        // And what is reported at a use that the response does not fit (a 429 that shares a 400's).
+        const misfit = withResponses(version, { 400: { $ref: responsesRef(version, 'Failure') }, 429: { $ref: responsesRef(version, 'Failure') } }, {
+          root: sharedResponses(version, { Failure: { $ref: 'common/responses.yaml#/Failure', [IGNORE]: ['require-retry-after'] } }),
+        });
+        expect(at(await lintProject({ 'openapi.yaml': misfit, 'common/responses.yaml': { Failure: { description: 'failed' } } }))).toEqual([]);
         // A use that names the file's response directly has no entry on its way.
         (spec.paths as Record<string, unknown>)['/direct'] = { get: { responses: { 200: { description: 'ok' }, 429: { $ref: 'common/responses.yaml#/TooMany' } } } };
         expect(at(await lintProject(files))).toEqual(['require-retry-after common/responses.yaml#/TooMany']);

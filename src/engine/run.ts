@@ -147,7 +147,8 @@ export function runRules(spec: Spec, rules: readonly EnabledRule[], runOptions: 
   const noteReach = (finding: RawFinding, at: Located, isNew: boolean): void => {
     const response = current.response;
     const scopes = response && uses.get(response);
-    const inside = scopes !== undefined && at.file === response!.node.file && isWithin(at.pointer, response!.node.pointer);
+    // Written inside the response, or at the use itself (the `$ref` under a status it does not fit).
+    const inside = scopes !== undefined && ((at.file === response!.node.file && isWithin(at.pointer, response!.node.pointer)) || (at.file === response!.entry.file && at.pointer === response!.entry.pointer));
     let reaches = reachedThrough!.get(finding);
     if (!reaches) {
       // No record yet: every visit before this one (if any) was open.
