@@ -1,4 +1,4 @@
-import { refText, sharedUse, type ResponseUse } from '../src/engine/body.js';
+import { definitionKey, refText, sharedUse, type ResponseUse } from '../src/engine/body.js';
 import type { Located } from '../src/loader/resolve.js';
 import { defineRule } from '../src/engine/define-rule.js';
 
@@ -377,6 +377,9 @@ export default defineRule({
     // A spec repeats a handful of descriptions ('Unauthorized', 'Internal Server Error') on
     // hundreds of responses, and the verdict depends on nothing else: read each once.
     const verdicts = new Map<string, Map<string, Verdict | null>>();
+    // Whether a shared response's own description is read under a status, by definition and
+    // status: asked at each of its uses, and each answer may search all of them.
+    const readFor = new Map<string, boolean>();
     return {
       Response(response) {
         const description = response.description;
@@ -392,7 +395,10 @@ export default defineRule({
         const use = response.describedAt === response.node ? sharedUse(context.spec, response) : undefined;
         if (use) {
           const other = verdict.messageId === 'refusalOn401' ? '403' : verdict.messageId === 'credentialsOn403' ? '401' : verdict.data.other!;
-          if (readsDefinitionFor(use, response.node, other)) {
+          const key = `${definitionKey(response.node)} ${other}`;
+          let reads = readFor.get(key);
+          if (reads === undefined) readFor.set(key, (reads = readsDefinitionFor(use, response.node, other)));
+          if (reads) {
             context.report({ messageId: 'sharedMismatch', at: response.entry, data: { status: response.status, ref: refText(response.entry), quote: verdict.data.quote!, other } });
             return;
           }
