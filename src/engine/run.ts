@@ -143,12 +143,11 @@ export function runRules(spec: Spec, rules: readonly EnabledRule[], runOptions: 
   // For findings inside a response that a use names through `$ref`s with lists beside them: how
   // each visit reached them, so those lists silence a finding only when every use has one.
   const uses = suppressions.uses;
-  const reachedThrough = uses.size > 0 ? new Map<RawFinding, Reaches>() : undefined;
+  const reachedThrough = suppressing && uses.size > 0 ? new Map<RawFinding, Reaches>() : undefined;
   const noteReach = (finding: RawFinding, at: Located, isNew: boolean): void => {
     const response = current.response;
     const scopes = response && uses.get(response);
-    // Written inside the response, or at the use itself (the `$ref` under a status it does not fit).
-    const inside = scopes !== undefined && ((at.file === response!.node.file && isWithin(at.pointer, response!.node.pointer)) || (at.file === response!.entry.file && at.pointer === response!.entry.pointer));
+    const inside = scopes !== undefined && aboutUse(response!, at);
     let reaches = reachedThrough!.get(finding);
     if (!reaches) {
       // No record yet: every visit before this one (if any) was open.
@@ -232,6 +231,12 @@ export function runRules(spec: Spec, rules: readonly EnabledRule[], runOptions: 
   visitOperations(spec.operations, active, current, failed);
   if (!suppressing && suppressions.invalid.length === 0 && suppressions.misplaced.length === 0) return findings;
   return applySuppressions(suppressions, findings, new Set(rules.map((entry) => entry.rule.id)), runOptions, { reachedFrom, aboutDefinition, reachedThrough });
+}
+
+/** Whether `at` is written inside the response a use names, or at the use itself (the `$ref` under a status it does not fit). */
+function aboutUse(response: Response, at: Located): boolean {
+  if (at.file === response.node.file && isWithin(at.pointer, response.node.pointer)) return true;
+  return at.file === response.entry.file && at.pointer === response.entry.pointer;
 }
 
 /** A rule taking part in a run, until it throws. */
