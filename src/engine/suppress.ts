@@ -96,7 +96,7 @@ interface Misplaced {
 /** How a scope is told apart from another: its file and pointer (Located objects are made afresh per visit). */
 export const scopeKey = (scope: Located): string => `${scope.file.path}#${scope.pointer}`;
 
-/** Bound on a `$ref` chain walked for lists beside its links; deref has refused longer loops already. */
+/** Bound on the links of a `$ref` chain searched for lists beside them (real chains have a few; loops were refused before). */
 const MAX_HOPS = 64;
 
 /**
@@ -145,9 +145,9 @@ export function collectSuppressions(spec: Spec): Suppressions {
     }
     if (scopes) uses.set(response, scopes);
   };
+  const misplaced = misplacedLists(spec);
   // Every operation and response of the spec, most with no suppression: indexed loops, with no
   // iterator objects while the code is still cold.
-  const misplaced = misplacedLists(spec);
   const operations = spec.operations;
   for (let o = 0; o < operations.length; o++) {
     const operation = operations[o]!;
@@ -155,7 +155,7 @@ export function collectSuppressions(spec: Spec): Suppressions {
     for (let r = 0; r < operation.responses.length; r++) {
       const response = operation.responses[r]!;
       read(response.node);
-      // Most responses are written inline, or name their definition directly with nothing beside the `$ref`.
+      // Only a response named through `$ref`s has links that a list may sit beside.
       if (response.entry.value !== response.node.value) readUses(response);
     }
   }
