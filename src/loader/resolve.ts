@@ -4,7 +4,8 @@ import { displayPath, LoadError, quoted } from '../errors.js';
 import { formatBytes } from '../size.js';
 import { decodeSource, parseGuarded } from './guards.js';
 import type { ParseOptions, SourceFile } from './parse.js';
-import { appendSegment, getAtPointer, splitPointer } from './pointer.js';
+import { appendPointer, appendSegment, getAtPointer, splitPointer } from './pointer.js';
+import { closest } from '../suggest.js';
 import { fingerprintOf, type Fingerprint } from './fingerprint.js';
 import { isInside, projectRoots, RealPaths } from './project-root.js';
 import { MAX_NESTING, scanValue, type ValueScan } from './value-scan.js';
@@ -385,6 +386,25 @@ export class Workspace {
   }
 
   /**
+   * `; did you mean '…'?` with the location a `$ref` that names none was most likely meant to
+   * name (a misspelt or miscased key: `#/components/respones/NotFound`), or ''. An error path only.
+   */
+  private meantLocation(from: SourceFile, ref: string): string {
+    const hash = ref.indexOf('#');
+    if (hash === -1) return '';
+    const pointer = decodeFragment(ref.slice(hash + 1));
+    if (!pointer.startsWith('/')) return '';
+    let root: unknown;
+    try {
+      root = hash === 0 ? from.value : this.follow(from, ref.slice(0, hash))?.value;
+    } catch {
+      return '';
+    }
+    const meant = closestPointer(root, pointer);
+    return meant === undefined ? '' : `; did you mean '${ref.slice(0, hash)}#${meant}'?`;
+  }
+
+  /**
    * Refuses a `$ref` from `from` to `target` (absolute) that leaves the project root: checked
    * before the file is touched, so a refused reference reveals nothing about it, and again
    * through symbolic links.
@@ -478,7 +498,7 @@ export class Workspace {
         }
         if (!target) {
           if (this.unfollowedUnderId(current, scan, ref, schemaIds)) continue;
-          refuseRef(current, scan, ref, 'no such location', schemaIds);
+          refuseRef(current, scan, ref, 'no such location' + this.meantLocation(current, ref), schemaIds);
         }
         if (target.file !== current) {
           this.referenced.add(target.file);
@@ -503,6 +523,25 @@ function closure(start: string, edges: ReadonlyMap<string, ReadonlySet<string>>)
   const reached = new Set([start]);
   for (const path of reached) for (const next of edges.get(path) ?? []) reached.add(next);
   return reached;
+}
+
+/**
+ * `pointer` with each step that `root` does not have replaced by its closest key there, when
+ * that reaches a value; `undefined` when nothing close does.
+ */
+function closestPointer(root: unknown, pointer: string): string | undefined {
+  let node = root;
+  const steps: string[] = [];
+  for (const segment of splitPointer(pointer)) {
+    if (node === null || typeof node !== 'object' || Array.isArray(node)) return undefined;
+    const keys = Object.keys(node);
+    // A key spelt in another case is the likeliest slip (`notFound`), however short.
+    const key = Object.hasOwn(node, segment) ? segment : (keys.find((name) => name.toLowerCase() === segment.toLowerCase()) ?? closest(segment, keys));
+    if (key === undefined) return undefined;
+    steps.push(key);
+    node = (node as Record<string, unknown>)[key];
+  }
+  return appendPointer('', ...steps);
 }
 
 /** The pointer of every object under `root` whose `$ref` is `ref` (shared objects walked once). */

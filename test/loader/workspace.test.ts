@@ -126,6 +126,37 @@ describe('Workspace.checkReferences on a bare schema name', () => {
   });
 });
 
+describe('Workspace.checkReferences on a pointer that names nothing', () => {
+  const refused = (spec: string, files: Record<string, string> = {}): string => {
+    const dir = folder();
+    writeFileSync(join(dir, 'api.yaml'), spec);
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+    const workspace = new Workspace({ rootFor: () => dir });
+    try {
+      workspace.checkReferences(workspace.load(join(dir, 'api.yaml')));
+    } catch (error) {
+      if (error instanceof LoadError) return error.describe(dir);
+      throw error;
+    }
+    throw new Error('accepted');
+  };
+  const responses = "openapi: 3.0.3\npaths: {}\ncomponents: {responses: {NotFound: {description: n}, 'a/b': {description: s}}}\n";
+
+  it.each([
+    // A misspelt or miscased step, anywhere along the pointer, in this file or another.
+    ['#/components/respones/NotFound', "did you mean '#/components/responses/NotFound'?"],
+    ['#/components/responses/notFound', "did you mean '#/components/responses/NotFound'?"],
+    ['#/components/responses/a~1c', "did you mean '#/components/responses/a~1b'?"],
+    ['other.yaml#/notfound', "did you mean 'other.yaml#/NotFound'?"],
+    // Nothing close: only what is wrong.
+    ['#/components/responses/Gone', 'no such location'],
+    ['other.yaml#/Elsewhere', 'no such location'],
+  ])('%s', (ref, hint) => {
+    const message = refused(responses + `x: {$ref: '${ref}'}\n`, { 'other.yaml': 'NotFound: {description: n}\n' });
+    expect(message).toBe(`api.yaml:4:5: cannot resolve $ref '${ref}': no such location${hint === 'no such location' ? '' : `; ${hint}`}`);
+  });
+});
+
 describe('a whole file named by a $ref', () => {
   // A response kept in a file of its own (components/responses/Unauthorized.yaml) is reported
   // at the file's root: its first line of content, whatever comes before it.
