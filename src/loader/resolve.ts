@@ -535,8 +535,9 @@ function closestPointer(root: unknown, pointer: string): string | undefined {
   for (const segment of splitPointer(pointer)) {
     if (node === null || typeof node !== 'object' || Array.isArray(node)) return undefined;
     const keys = Object.keys(node);
-    // A key spelt in another case is the likeliest slip (`notFound`), however short.
-    const key = Object.hasOwn(node, segment) ? segment : (keys.find((name) => name.toLowerCase() === segment.toLowerCase()) ?? closest(segment, keys));
+    // A key spelt in another case is the likeliest slip (`notFound`), however short. A number
+    // (a status code) one digit from another is no slip: '428' does not mean '429'.
+    const key = Object.hasOwn(node, segment) ? segment : (keys.find((name) => name.toLowerCase() === segment.toLowerCase()) ?? (/^\d+$/.test(segment) ? undefined : closest(segment, keys)));
     if (key === undefined) return undefined;
     steps.push(key);
     node = (node as Record<string, unknown>)[key];

@@ -140,7 +140,7 @@ describe('Workspace.checkReferences on a pointer that names nothing', () => {
     }
     throw new Error('accepted');
   };
-  const responses = "openapi: 3.0.3\npaths: {}\ncomponents: {responses: {NotFound: {description: n}, 'a/b': {description: s}}}\n";
+  const responses = "openapi: 3.0.3\npaths: {/a: {get: {responses: {'429': {description: s}}}}}\ncomponents: {responses: {NotFound: {description: n}, 'a/b': {description: s}}}\n";
 
   it.each([
     // A misspelt or miscased step, anywhere along the pointer, in this file or another.
@@ -151,6 +151,7 @@ describe('Workspace.checkReferences on a pointer that names nothing', () => {
     // Nothing close: only what is wrong.
     ['#/components/responses/Gone', 'no such location'],
     ['other.yaml#/Elsewhere', 'no such location'],
+    ['#/paths/~1a/get/responses/428', 'no such location'],
   ])('%s', (ref, hint) => {
     const message = refused(responses + `x: {$ref: '${ref}'}\n`, { 'other.yaml': 'NotFound: {description: n}\n' });
     expect(message).toBe(`api.yaml:4:5: cannot resolve $ref '${ref}': no such location${hint === 'no such location' ? '' : `; ${hint}`}`);
