@@ -392,8 +392,10 @@ export class Workspace {
   private meantLocation(from: SourceFile, ref: string): string {
     const hash = ref.indexOf('#');
     if (hash === -1) return '';
-    const pointer = decodeFragment(ref.slice(hash + 1));
-    if (!pointer.startsWith('/')) return '';
+    const fragment = decodeFragment(ref.slice(hash + 1));
+    // `#components/schemas/Pet`: a pointer that lost its first '/'.
+    const pointer = fragment.startsWith('/') ? fragment : fragment.includes('/') ? `/${fragment}` : undefined;
+    if (pointer === undefined) return '';
     let root: unknown;
     try {
       root = hash === 0 ? from.value : this.follow(from, ref.slice(0, hash))?.value;
@@ -652,14 +654,20 @@ function decodeSegment(segment: string): string {
   }
 }
 
-/** `#name` (a JSON Schema `$anchor`, OAS 3.1) rather than `#/json/pointer`. */
+/**
+ * `#name` (a JSON Schema `$anchor`, OAS 3.1) rather than `#/json/pointer`: spelt as an anchor
+ * must be (JSON Schema 2020-12 §8.2.2), so that `#components/schemas/Pet`, a pointer that lost
+ * its first '/', is refused as the broken reference it is, not passed over as an anchor.
+ */
 function namesAnchor(ref: string): boolean {
   const hash = ref.indexOf('#');
   if (hash === -1 || hash === ref.length - 1) return false;
   // `#/…`, nearly every ref, needs no decoding to tell.
   if (ref.charCodeAt(hash + 1) === 0x2f) return false;
-  return !decodeFragment(ref.slice(hash + 1)).startsWith('/');
+  return ANCHOR.test(decodeFragment(ref.slice(hash + 1)));
 }
+
+const ANCHOR = /^[A-Za-z_][-A-Za-z0-9._]*$/;
 
 function refOf(value: unknown): string | undefined {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;

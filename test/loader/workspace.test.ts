@@ -152,9 +152,16 @@ describe('Workspace.checkReferences on a pointer that names nothing', () => {
     ['#/components/responses/Gone', 'no such location'],
     ['other.yaml#/Elsewhere', 'no such location'],
     ['#/paths/~1a/get/responses/428', 'no such location'],
+    // A pointer that lost its first '/'.
+    ['#components/responses/NotFound', "did you mean '#/components/responses/NotFound'?"],
   ])('%s', (ref, hint) => {
     const message = refused(responses + `x: {$ref: '${ref}'}\n`, { 'other.yaml': 'NotFound: {description: n}\n' });
     expect(message).toBe(`api.yaml:4:5: cannot resolve $ref '${ref}': no such location${hint === 'no such location' ? '' : `; ${hint}`}`);
+  });
+
+  it('in OpenAPI 3.1, a pointer that lost its first slash is refused, not passed over as a JSON Schema anchor', () => {
+    const spec = responses.replace('3.0.3', '3.1.0') + "x: {$ref: '#components/responses/NotFound'}\n";
+    expect(refused(spec)).toBe("api.yaml:4:5: cannot resolve $ref '#components/responses/NotFound': no such location; did you mean '#/components/responses/NotFound'?");
   });
 });
 
