@@ -1,4 +1,5 @@
-import { refText, sharedUse } from '../src/engine/body.js';
+import { definitionKey, refText, sharedUse, type ResponseUse } from '../src/engine/body.js';
+import type { Located } from '../src/loader/resolve.js';
 import { defineRule } from '../src/engine/define-rule.js';
 
 // Descriptions are matched as word sequences, never substrings: the text is split into
@@ -301,6 +302,21 @@ function contrasts(text: Words, status: string, other: string): boolean {
 /** The statuses whose descriptions are read. */
 const JUDGED = new Set(['401', '403', ...Object.keys(FIVE_XX)]);
 
+/**
+ * Whether some use of the shared response `node` under `status` reads the definition's own
+ * description: in OpenAPI 3.1 and 3.2 a use with a `description` beside its `$ref` reads that one
+ * instead, so the definition's is not right for it (nor wrong: it is not in force there).
+ */
+function readsDefinitionFor(use: ResponseUse, node: Located, status: string): boolean {
+  if (!use.statuses.has(status)) return false;
+  for (const operation of use.operations) {
+    for (const other of operation.responses) {
+      if (other.status === status && other.node.file === node.file && other.node.pointer === node.pointer && other.describedAt === other.node) return true;
+    }
+  }
+  return false;
+}
+
 /** What to report about a description, wherever it is used. */
 interface Verdict {
   messageId: string;
@@ -361,6 +377,9 @@ export default defineRule({
     // A spec repeats a handful of descriptions ('Unauthorized', 'Internal Server Error') on
     // hundreds of responses, and the verdict depends on nothing else: read each once.
     const verdicts = new Map<string, Map<string, Verdict | null>>();
+    // Whether a shared response's own description is read under a status, by definition and
+    // status: asked at each of its uses, and each answer may search all of them.
+    const readFor = new Map<string, boolean>();
     return {
       Response(response) {
         const description = response.description;
@@ -376,7 +395,10 @@ export default defineRule({
         const use = response.describedAt === response.node ? sharedUse(context.spec, response) : undefined;
         if (use) {
           const other = verdict.messageId === 'refusalOn401' ? '403' : verdict.messageId === 'credentialsOn403' ? '401' : verdict.data.other!;
-          if (use.statuses.has(other)) {
+          const key = `${definitionKey(response.node)} ${other}`;
+          let reads = readFor.get(key);
+          if (reads === undefined) readFor.set(key, (reads = readsDefinitionFor(use, response.node, other)));
+          if (reads) {
             context.report({ messageId: 'sharedMismatch', at: response.entry, data: { status: response.status, ref: refText(response.entry), quote: verdict.data.quote!, other } });
             return;
           }

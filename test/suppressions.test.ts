@@ -108,6 +108,61 @@ for (const version of VERSIONS) {
       expect(findings.find((finding) => finding.ruleId === 'unused-suppression')!.message).toContain("in the shared definition 'common/responses.yaml#/Unauthorized'");
     });
 
+    describe('beside a $ref to a shared response', () => {
+      const tooMany = (ignore?: unknown) => ({ $ref: responsesRef(version, 'TooMany'), ...(ignore === undefined ? {} : { [IGNORE]: ignore }) });
+      const shared = version === '2.0' ? '/responses/TooMany' : '/components/responses/TooMany';
+      /** The spec with GET /items using TooMany (`definition`) as `first`, and, when given, GET /other as `second`. */
+      const twoUses = (first: object, second?: object, definition: object = slow) => {
+        const spec = withResponses(version, { 200: { description: 'ok' }, 429: first }, { root: sharedResponses(version, { TooMany: definition }) });
+        if (second) (spec.paths as Record<string, unknown>)['/other'] = { get: { responses: { 200: { description: 'ok' }, 429: second } } };
+        return spec;
+      };
+
+      it('silences the rule for that use: with no other use, the finding in the definition goes', async () => {
+        expect(at(await lintProject({ 'openapi.yaml': twoUses(tooMany(['require-retry-after'])) }))).toEqual([]);
+        expect(at(await lintProject({ 'openapi.yaml': twoUses(tooMany()) }))).toEqual([`require-retry-after ${shared}`]);
+      });
+
+      it('keeps the finding, at the definition, while another use has no such entry; the entry is not reported unused', async () => {
+        expect(at(await lintProject({ 'openapi.yaml': twoUses(tooMany(['require-retry-after']), tooMany()) }))).toEqual([`require-retry-after ${shared}`]);
+        expect(at(await lintProject({ 'openapi.yaml': twoUses(tooMany(['require-retry-after']), tooMany([{ rule: 'require-retry-after', reason: 'gateway' }])) }))).toEqual([]);
+      });
+
+      it("is reported unused when the definition's own entry already silences the finding", async () => {
+        const spec = twoUses(tooMany(['require-retry-after']), undefined, { ...slow, [IGNORE]: ['require-retry-after'] });
+        expect(at(await lintProject({ 'openapi.yaml': spec }))).toEqual([`unused-suppression ${op}/responses/429/${IGNORE}/0`]);
+      });
+
+      it('silences what is reported at that $ref for a status the response does not fit', async () => {
+        const spec = withResponses(version, { 400: { $ref: responsesRef(version, 'Failure') }, 429: { $ref: responsesRef(version, 'Failure'), [IGNORE]: ['require-retry-after'] } }, {
+          root: sharedResponses(version, { Failure: { description: 'failed' } }),
+        });
+        expect(at(await lintProject({ 'openapi.yaml': spec }))).toEqual([]);
+      });
+
+      it('is reported unused when it silences nothing, and malformed when it is', async () => {
+        expect(at(await lintProject({ 'openapi.yaml': twoUses(tooMany(['require-retry-after', 'require-www-authenticate'])) }))).toEqual([`unused-suppression ${op}/responses/429/${IGNORE}/1`]);
+        expect(at(await lintProject({ 'openapi.yaml': twoUses(tooMany('require-retry-after')) }))).toEqual([`require-retry-after ${shared}`, `unused-suppression ${op}/responses/429/${IGNORE}`]);
+      });
+
+      it('on a shared response that is itself a $ref to another file, covers every use of it', async () => {
+        const spec = withResponses(version, { 200: { description: 'ok' }, 429: { $ref: responsesRef(version, 'TooMany') } }, {
+          root: sharedResponses(version, { TooMany: { $ref: 'common/responses.yaml#/TooMany', [IGNORE]: ['require-retry-after'] } }),
+        });
+        (spec.paths as Record<string, unknown>)['/other'] = { get: { responses: { 200: { description: 'ok' }, 429: { $ref: responsesRef(version, 'TooMany') } } } };
+        const files = { 'openapi.yaml': spec, 'common/responses.yaml': { TooMany: slow } };
+        expect(at(await lintProject(files))).toEqual([]);
+        // And what is reported at a use that the response does not fit (a 429 that shares a 400's).
+        const misfit = withResponses(version, { 400: { $ref: responsesRef(version, 'Failure') }, 429: { $ref: responsesRef(version, 'Failure') } }, {
+          root: sharedResponses(version, { Failure: { $ref: 'common/responses.yaml#/Failure', [IGNORE]: ['require-retry-after'] } }),
+        });
+        expect(at(await lintProject({ 'openapi.yaml': misfit, 'common/responses.yaml': { Failure: { description: 'failed' } } }))).toEqual([]);
+        // A use that names the file's response directly has no entry on its way.
+        (spec.paths as Record<string, unknown>)['/direct'] = { get: { responses: { 200: { description: 'ok' }, 429: { $ref: 'common/responses.yaml#/TooMany' } } } };
+        expect(at(await lintProject(files))).toEqual(['require-retry-after common/responses.yaml#/TooMany']);
+      });
+    });
+
     it('in another file: a shared response and a path item split out', async () => {
       const spec = withResponses(version, { 200: { description: 'ok' }, 401: { $ref: 'common/responses.yaml#/Unauthorized' } });
       (spec.paths as Record<string, unknown>)['/split'] = { $ref: 'paths/split.yaml' };
@@ -168,6 +223,25 @@ describe('suppressions that silence nothing (unused-suppression)', () => {
       expect(findings.find((finding) => finding.ruleId === 'unused-suppression')!.message).toBe(message);
     });
   }
+
+  it('a list where none is read (the top level, a path item, beside its $ref, a responses map) is reported, and silences nothing', async () => {
+    const list = ['require-retry-after'];
+    const misplaced = withResponses('3.1', { [IGNORE]: list, 200: { description: 'ok' }, 429: slow }, { root: { [IGNORE]: list } });
+    const paths = misplaced.paths as Record<string, Record<string, unknown>>;
+    paths['/items']![IGNORE] = list;
+    paths['/split'] = { $ref: 'paths/split.yaml', [IGNORE]: list };
+    const files = { 'openapi.yaml': misplaced, 'paths/split.yaml': { [IGNORE]: list, get: { responses: { 200: { description: 'ok' } } } } };
+    const findings = await lintProject(files);
+    expect(findings.map((finding) => `${finding.ruleId} ${finding.file}#${finding.pointer}: ${finding.message}`).sort()).toEqual([
+      `require-retry-after openapi.yaml#/paths/~1items/get/responses/429: 429 response declares no 'Retry-After' header; tell clients when to retry (delay-seconds or an HTTP-date).`,
+      `unused-suppression openapi.yaml#/paths/~1items/get/responses/${IGNORE}: x-statuslint-ignore is not read on the responses map, so it silences nothing; write it on the operation, or on each response.`,
+      `unused-suppression openapi.yaml#/paths/~1items/${IGNORE}: x-statuslint-ignore is not read on a path item, so it silences nothing; write it on each of its operations.`,
+      `unused-suppression openapi.yaml#/paths/~1split/${IGNORE}: x-statuslint-ignore is not read on a path item, so it silences nothing; write it on each of its operations.`,
+      `unused-suppression openapi.yaml#/${IGNORE}: x-statuslint-ignore is not read at the top level, so it silences nothing; write it on an operation or a response, or turn the rule off in the configuration.`,
+      `unused-suppression paths/split.yaml#/${IGNORE}: x-statuslint-ignore is not read on a path item, so it silences nothing; write it on each of its operations.`,
+    ]);
+    expect(at(await lintProject({ ...files, 'statuslint.config.yaml': 'unusedSuppressions: off\n' }))).toEqual(['require-retry-after /paths/~1items/get/responses/429']);
+  });
 
   it('an entry for a rule that is off is not reported: nothing says whether it is still needed', async () => {
     const quiet = withResponses('3.1', { 200: { description: 'ok' } }, { operation: { [IGNORE]: ['require-www-authenticate'] } });

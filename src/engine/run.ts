@@ -6,7 +6,7 @@ import type { Region } from '../loader/line-index.js';
 import { child } from '../loader/normalize.js';
 import { isWithin } from '../loader/pointer.js';
 import { resolveOptions } from './options.js';
-import { applySuppressions, collectSuppressions, type SuppressionOptions } from './suppress.js';
+import { applySuppressions, collectSuppressions, type Reaches, type SuppressionOptions } from './suppress.js';
 import type { EnabledRule, Finding, RawFinding, RuleVisitors } from './types.js';
 
 /** A message template cut at its `{{name}}` placeholders: text, then placeholder, text, … */
@@ -140,6 +140,23 @@ export function runRules(spec: Spec, rules: readonly EnabledRule[], runOptions: 
   // The shared response that each finding reported at a `$ref` naming it is about (a 426 that
   // uses a response also used for 400): a suppression in that response covers its uses too.
   const aboutDefinition = new Map<RawFinding, Located>();
+  // For findings inside a response that a use names through `$ref`s with lists beside them: how
+  // each visit reached them, so those lists silence a finding only when every use has one.
+  const uses = suppressions.uses;
+  const reachedThrough = suppressing && uses.size > 0 ? new Map<RawFinding, Reaches>() : undefined;
+  const noteReach = (finding: RawFinding, at: Located, isNew: boolean): void => {
+    const response = current.response;
+    const scopes = response && uses.get(response);
+    const inside = scopes !== undefined && aboutUse(response!, at);
+    let reaches = reachedThrough!.get(finding);
+    if (!reaches) {
+      // No record yet: every visit before this one (if any) was open.
+      if (!inside) return;
+      reachedThrough!.set(finding, (reaches = { open: !isNew, uses: [] }));
+    }
+    if (inside) reaches.uses.push(scopes);
+    else reaches.open = true;
+  };
   // Where the walk is, the same for every rule: reports take their operation and status from it.
   const current: Cursor = { operation: undefined, response: undefined, status: undefined, operationRef: undefined };
   const active: Active[] = [];
@@ -180,6 +197,7 @@ export function runRules(spec: Spec, rules: readonly EnabledRule[], runOptions: 
           const known = kept.find(rule.id, message, at.file.path, at.pointer, operationRef);
           if (known) {
             if (operation && suppressing) reachedFrom.get(known)!.add(operation.node);
+            if (reachedThrough) noteReach(known, at, false);
             return;
           }
           // Every field written, `undefined` when absent, in one order: what reads findings
@@ -190,6 +208,7 @@ export function runRules(spec: Spec, rules: readonly EnabledRule[], runOptions: 
             reachedFrom.set(finding, new Set(operation ? [operation.node] : []));
             const response = current.response;
             if (response && response.entry !== response.node && at.file === response.entry.file && at.pointer === response.entry.pointer) aboutDefinition.set(finding, response.node);
+            if (reachedThrough) noteReach(finding, at, true);
           }
           kept.add(finding, at.file.path, at.pointer);
           findings.push(finding);
@@ -210,8 +229,14 @@ export function runRules(spec: Spec, rules: readonly EnabledRule[], runOptions: 
     }
   }
   visitOperations(spec.operations, active, current, failed);
-  if (!suppressing && suppressions.invalid.length === 0) return findings;
-  return applySuppressions(suppressions, findings, new Set(rules.map((entry) => entry.rule.id)), runOptions, { reachedFrom, aboutDefinition });
+  if (!suppressing && suppressions.invalid.length === 0 && suppressions.misplaced.length === 0) return findings;
+  return applySuppressions(suppressions, findings, new Set(rules.map((entry) => entry.rule.id)), runOptions, { reachedFrom, aboutDefinition, reachedThrough });
+}
+
+/** Whether `at` is written inside the response a use names, or at the use itself (the `$ref` under a status it does not fit). */
+function aboutUse(response: Response, at: Located): boolean {
+  if (at.file === response.node.file && isWithin(at.pointer, response.node.pointer)) return true;
+  return at.file === response.entry.file && at.pointer === response.entry.pointer;
 }
 
 /** A rule taking part in a run, until it throws. */

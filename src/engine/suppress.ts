@@ -1,5 +1,5 @@
 import { dirname, relative, sep } from 'node:path';
-import type { Spec } from '../loader/normalize.js';
+import type { Response, Spec } from '../loader/normalize.js';
 import { child } from '../loader/normalize.js';
 import { isWithin } from '../loader/pointer.js';
 import type { Located } from '../loader/resolve.js';
@@ -26,6 +26,7 @@ export const unusedSuppression: Rule = {
       inSharedDefinition: `${SUPPRESSION_KEY} lists '{{rule}}', but its finding for this operation is in the shared definition '{{where}}'; suppress it there.`,
       unknownRule: `${SUPPRESSION_KEY} lists '{{rule}}', which is not a statuslint rule{{hint}}`,
       invalid: `${SUPPRESSION_KEY} {{problem}}; write a list of rule ids or {rule, reason} entries.`,
+      misplaced: `${SUPPRESSION_KEY} is not read {{where}}, so it silences nothing; write it on {{instead}}.`,
     },
   },
   defaultOptions: {},
@@ -76,7 +77,27 @@ function isObject(value: unknown): value is Record<string, unknown> {
 export interface Suppressions {
   entries: Entry[];
   invalid: Invalid[];
+  /**
+   * For each response named through `$ref`s, the Reference Objects along its chain that carry a
+   * list (by scopeKey): a list beside a `$ref` speaks for that use of the shared response only.
+   */
+  uses: Map<Response, string[]>;
+  /** Lists written where no suppression is read (a path item, the top level), which would silently do nothing. */
+  misplaced: Misplaced[];
 }
+
+interface Misplaced {
+  at: Located;
+  /** Where it is, and where to write it instead, for the message. */
+  where: string;
+  instead: string;
+}
+
+/** How a scope is told apart from another: its file and pointer (Located objects are made afresh per visit). */
+export const scopeKey = (scope: Located): string => `${scope.file.path}#${scope.pointer}`;
+
+/** Bound on the links of a `$ref` chain searched for lists beside them (real chains have a few; loops were refused before). */
+const MAX_HOPS = 64;
 
 /**
  * Suppressions are read where the model visits: operations and responses (after `$ref`, so
@@ -85,12 +106,14 @@ export interface Suppressions {
 export function collectSuppressions(spec: Spec): Suppressions {
   const entries: Entry[] = [];
   const invalid: Invalid[] = [];
+  const uses = new Map<Response, string[]>();
   const seen = new Set<string>();
-  const read = (scope: Located): void => {
+  /** Reads the list on `scope`, once; its scopeKey when it has one. */
+  const read = (scope: Located): string | undefined => {
     const list = child(scope, SUPPRESSION_KEY);
-    if (!list) return;
-    const key = `${scope.file.path}#${scope.pointer}`;
-    if (seen.has(key)) return;
+    if (!list) return undefined;
+    const key = scopeKey(scope);
+    if (seen.has(key)) return key;
     seen.add(key);
     if (!Array.isArray(list.value)) {
       invalid.push({ at: list, problem: 'must be a list' });
@@ -109,16 +132,65 @@ export function collectSuppressions(spec: Spec): Suppressions {
         invalid.push({ at, problem: isObject(value) ? "entry has no 'rule'" : `entry ${JSON.stringify(value)} is not a rule id` });
       }
     });
+    return key;
   };
+  // The lists beside the `$ref`s that lead from a response's entry to the response itself.
+  const readUses = (response: Response): void => {
+    let scopes: string[] | undefined;
+    let current: Located | undefined = response.entry;
+    for (let hop = 0; current && current.value !== response.node.value && hop < MAX_HOPS; hop++) {
+      const key = read(current);
+      if (key !== undefined) (scopes ??= []).push(key);
+      current = spec.workspace.step(current);
+    }
+    if (scopes) uses.set(response, scopes);
+  };
+  const misplaced = misplacedLists(spec);
   // Every operation and response of the spec, most with no suppression: indexed loops, with no
   // iterator objects while the code is still cold.
   const operations = spec.operations;
   for (let o = 0; o < operations.length; o++) {
     const operation = operations[o]!;
     read(operation.node);
-    for (let r = 0; r < operation.responses.length; r++) read(operation.responses[r]!.node);
+    for (let r = 0; r < operation.responses.length; r++) {
+      const response = operation.responses[r]!;
+      read(response.node);
+      // Only a response named through `$ref`s has links that a list may sit beside.
+      if (response.entry.value !== response.node.value) readUses(response);
+    }
   }
-  return { entries, invalid };
+  return { entries, invalid, uses, misplaced };
+}
+
+/**
+ * The lists written where a user might expect them to work but none is read: the top level,
+ * a path item (or beside its `$ref`), and an operation's `responses` map. A list there that
+ * silenced nothing without a word would leave the user wondering why the finding stays.
+ */
+function misplacedLists(spec: Spec): Misplaced[] {
+  const found: Misplaced[] = [];
+  const seen = new Set<string>();
+  const note = (node: Located | undefined, where: string, instead: string): void => {
+    const list = node && child(node, SUPPRESSION_KEY);
+    if (!list || seen.has(scopeKey(list))) return;
+    seen.add(scopeKey(list));
+    found.push({ at: list, where, instead });
+  };
+  note(spec.root, 'at the top level', 'an operation or a response, or turn the rule off in the configuration');
+  const paths = child(spec.root, 'paths');
+  const pathsNode = paths && spec.workspace.deref(paths);
+  if (pathsNode && isObject(pathsNode.value)) {
+    for (const path in pathsNode.value) {
+      if (path.startsWith('x-')) continue;
+      const entry = child(pathsNode, path)!;
+      note(entry, 'on a path item', 'each of its operations');
+      const item = spec.workspace.deref(entry);
+      if (item && item.value !== entry.value) note(item, 'on a path item', 'each of its operations');
+    }
+  }
+  const operations = spec.operations;
+  for (let o = 0; o < operations.length; o++) note(operations[o]!.responsesNode, 'on the responses map', 'the operation, or on each response');
+  return found;
 }
 
 /** What the walk knew about each finding beyond where it is written. */
@@ -130,6 +202,38 @@ export interface FindingLinks {
    * the response also serves statuses the rule does not ask of it), that response.
    */
   aboutDefinition?: ReadonlyMap<RawFinding, Located>;
+  /** For a finding written inside a response that some use names through a `$ref` with a list beside it: how each visit reached it. */
+  reachedThrough?: ReadonlyMap<RawFinding, Reaches>;
+}
+
+/**
+ * How the visits that reported a finding reached it: each through a response named by `$ref`s
+ * with lists beside them (their scopeKeys), or otherwise (`open`: no such list can speak for it).
+ */
+export interface Reaches {
+  open: boolean;
+  uses: Array<readonly string[]>;
+}
+
+/**
+ * Whether lists beside the `$ref`s silence `finding` for every use that reached it, marking
+ * the entries that spoke for a use as used: they are needed while it stays reported for
+ * another use, which then has none.
+ */
+function silencedAtEveryUse(finding: RawFinding, reaches: Reaches, entriesAt: ReadonlyMap<string, Entry[]>): boolean {
+  let every = !reaches.open;
+  for (const scopes of reaches.uses) {
+    let covered = false;
+    for (const key of scopes) {
+      for (const entry of entriesAt.get(key) ?? []) {
+        if (entry.rule !== finding.ruleId) continue;
+        entry.used = true;
+        covered = true;
+      }
+    }
+    if (!covered) every = false;
+  }
+  return every;
 }
 
 /** Whether `entry` covers `finding`: written inside the node that carries it, or about a use of that (shared) response. */
@@ -144,21 +248,28 @@ function covers(entry: Entry, finding: RawFinding, aboutDefinition: ReadonlyMap<
  * each entry that silenced nothing although its rule ran, names no rule, or is malformed.
  * A suppression covers findings written inside the node that carries it, in the same file: an
  * operation's suppression does not reach a shared definition the operation merely references.
- * One on a shared response also covers what is reported at the `$ref`s that use it.
+ * One on a shared response also covers what is reported at the `$ref`s that use it. One beside
+ * a `$ref` to a response covers what is reported at that `$ref`, and what is written inside the
+ * response once every use that reached it has one.
  */
 export function applySuppressions(
-  { entries, invalid }: Suppressions,
+  { entries, invalid, misplaced }: Suppressions,
   findings: readonly RawFinding[],
   ran: ReadonlySet<string>,
   options: SuppressionOptions = {},
-  { reachedFrom = new Map(), aboutDefinition }: FindingLinks = {},
+  { reachedFrom = new Map(), aboutDefinition, reachedThrough }: FindingLinks = {},
 ): RawFinding[] {
-  if (entries.length === 0 && invalid.length === 0) return [...findings];
+  if (entries.length === 0 && invalid.length === 0 && misplaced.length === 0) return [...findings];
   const byRule = new Map<string, Entry[]>();
+  const entriesAt = new Map<string, Entry[]>();
   for (const entry of entries) {
     const list = byRule.get(entry.rule);
     if (list) list.push(entry);
     else byRule.set(entry.rule, [entry]);
+    const key = scopeKey(entry.scope);
+    const here = entriesAt.get(key);
+    if (here) here.push(entry);
+    else entriesAt.set(key, [entry]);
   }
   const kept = findings.filter((finding) => {
     let suppressed = false;
@@ -167,6 +278,9 @@ export function applySuppressions(
       entry.used = true;
       suppressed = true;
     }
+    // Not asked when an entry in the definition silences it already: one beside a `$ref` then adds nothing, and is unused.
+    const reaches = suppressed ? undefined : reachedThrough?.get(finding);
+    if (reaches && silencedAtEveryUse(finding, reaches, entriesAt)) suppressed = true;
     return !suppressed;
   });
 
@@ -181,6 +295,7 @@ export function applySuppressions(
     kept.push({ ruleId: unusedSuppression.id, messageId, severity, message, at, operation: undefined, status: undefined, fix: undefined });
   };
   for (const { at, problem } of invalid) report('invalid', at, { problem });
+  for (const { at, where, instead } of misplaced) report('misplaced', at, { where, instead });
   for (const entry of entries) {
     if (known && !known.has(entry.rule)) report('unknownRule', entry.at, { rule: entry.rule, hint: didYouMean(entry.rule, known) || '.' });
     // A rule that is off for this spec cannot tell us whether the entry is still needed.

@@ -4,7 +4,8 @@ import { displayPath, LoadError, quoted } from '../errors.js';
 import { formatBytes } from '../size.js';
 import { decodeSource, parseGuarded } from './guards.js';
 import type { ParseOptions, SourceFile } from './parse.js';
-import { appendSegment, getAtPointer, splitPointer } from './pointer.js';
+import { appendPointer, appendSegment, getAtPointer, splitPointer } from './pointer.js';
+import { closest } from '../suggest.js';
 import { fingerprintOf, type Fingerprint } from './fingerprint.js';
 import { isInside, projectRoots, RealPaths } from './project-root.js';
 import { MAX_NESTING, scanValue, type ValueScan } from './value-scan.js';
@@ -385,6 +386,27 @@ export class Workspace {
   }
 
   /**
+   * `; did you mean '…'?` with the location a `$ref` that names none was most likely meant to
+   * name (a misspelt or miscased key: `#/components/respones/NotFound`), or ''. An error path only.
+   */
+  private meantLocation(from: SourceFile, ref: string): string {
+    const hash = ref.indexOf('#');
+    if (hash === -1) return '';
+    const fragment = decodeFragment(ref.slice(hash + 1));
+    // `#components/schemas/Pet`: a pointer that lost its first '/'.
+    const pointer = fragment.startsWith('/') ? fragment : fragment.includes('/') ? `/${fragment}` : undefined;
+    if (pointer === undefined) return '';
+    let root: unknown;
+    try {
+      root = hash === 0 ? from.value : this.follow(from, ref.slice(0, hash))?.value;
+    } catch {
+      return '';
+    }
+    const meant = closestPointer(root, pointer);
+    return meant === undefined ? '' : `; did you mean '${ref.slice(0, hash)}#${meant}'?`;
+  }
+
+  /**
    * Refuses a `$ref` from `from` to `target` (absolute) that leaves the project root: checked
    * before the file is touched, so a refused reference reveals nothing about it, and again
    * through symbolic links.
@@ -478,7 +500,7 @@ export class Workspace {
         }
         if (!target) {
           if (this.unfollowedUnderId(current, scan, ref, schemaIds)) continue;
-          refuseRef(current, scan, ref, 'no such location', schemaIds);
+          refuseRef(current, scan, ref, 'no such location' + this.meantLocation(current, ref), schemaIds);
         }
         if (target.file !== current) {
           this.referenced.add(target.file);
@@ -503,6 +525,26 @@ function closure(start: string, edges: ReadonlyMap<string, ReadonlySet<string>>)
   const reached = new Set([start]);
   for (const path of reached) for (const next of edges.get(path) ?? []) reached.add(next);
   return reached;
+}
+
+/**
+ * `pointer` with each step that `root` does not have replaced by its closest key there, when
+ * that reaches a value; `undefined` when nothing close does.
+ */
+function closestPointer(root: unknown, pointer: string): string | undefined {
+  let node = root;
+  const steps: string[] = [];
+  for (const segment of splitPointer(pointer)) {
+    if (node === null || typeof node !== 'object' || Array.isArray(node)) return undefined;
+    const keys = Object.keys(node);
+    // A key spelt in another case is the likeliest slip (`notFound`), however short. A number
+    // (a status code) one digit from another is no slip: '428' does not mean '429'.
+    const key = Object.hasOwn(node, segment) ? segment : (keys.find((name) => name.toLowerCase() === segment.toLowerCase()) ?? (/^\d+$/.test(segment) ? undefined : closest(segment, keys)));
+    if (key === undefined) return undefined;
+    steps.push(key);
+    node = (node as Record<string, unknown>)[key];
+  }
+  return appendPointer('', ...steps);
 }
 
 /** The pointer of every object under `root` whose `$ref` is `ref` (shared objects walked once). */
@@ -612,14 +654,20 @@ function decodeSegment(segment: string): string {
   }
 }
 
-/** `#name` (a JSON Schema `$anchor`, OAS 3.1) rather than `#/json/pointer`. */
+/**
+ * `#name` (a JSON Schema `$anchor`, OAS 3.1) rather than `#/json/pointer`: spelt as an anchor
+ * must be (JSON Schema 2020-12 §8.2.2), so that `#components/schemas/Pet`, a pointer that lost
+ * its first '/', is refused as the broken reference it is, not passed over as an anchor.
+ */
 function namesAnchor(ref: string): boolean {
   const hash = ref.indexOf('#');
   if (hash === -1 || hash === ref.length - 1) return false;
   // `#/…`, nearly every ref, needs no decoding to tell.
   if (ref.charCodeAt(hash + 1) === 0x2f) return false;
-  return !decodeFragment(ref.slice(hash + 1)).startsWith('/');
+  return ANCHOR.test(decodeFragment(ref.slice(hash + 1)));
 }
+
+const ANCHOR = /^[A-Za-z_][-A-Za-z0-9._]*$/;
 
 function refOf(value: unknown): string | undefined {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;

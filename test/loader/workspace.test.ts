@@ -126,6 +126,45 @@ describe('Workspace.checkReferences on a bare schema name', () => {
   });
 });
 
+describe('Workspace.checkReferences on a pointer that names nothing', () => {
+  const refused = (spec: string, files: Record<string, string> = {}): string => {
+    const dir = folder();
+    writeFileSync(join(dir, 'api.yaml'), spec);
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+    const workspace = new Workspace({ rootFor: () => dir });
+    try {
+      workspace.checkReferences(workspace.load(join(dir, 'api.yaml')));
+    } catch (error) {
+      if (error instanceof LoadError) return error.describe(dir);
+      throw error;
+    }
+    throw new Error('accepted');
+  };
+  const responses = "openapi: 3.0.3\npaths: {/a: {get: {responses: {'429': {description: s}}}}}\ncomponents: {responses: {NotFound: {description: n}, 'a/b': {description: s}}}\n";
+
+  it.each([
+    // A misspelt or miscased step, anywhere along the pointer, in this file or another.
+    ['#/components/respones/NotFound', "did you mean '#/components/responses/NotFound'?"],
+    ['#/components/responses/notFound', "did you mean '#/components/responses/NotFound'?"],
+    ['#/components/responses/a~1c', "did you mean '#/components/responses/a~1b'?"],
+    ['other.yaml#/notfound', "did you mean 'other.yaml#/NotFound'?"],
+    // Nothing close: only what is wrong.
+    ['#/components/responses/Gone', 'no such location'],
+    ['other.yaml#/Elsewhere', 'no such location'],
+    ['#/paths/~1a/get/responses/428', 'no such location'],
+    // A pointer that lost its first '/'.
+    ['#components/responses/NotFound', "did you mean '#/components/responses/NotFound'?"],
+  ])('%s', (ref, hint) => {
+    const message = refused(responses + `x: {$ref: '${ref}'}\n`, { 'other.yaml': 'NotFound: {description: n}\n' });
+    expect(message).toBe(`api.yaml:4:5: cannot resolve $ref '${ref}': no such location${hint === 'no such location' ? '' : `; ${hint}`}`);
+  });
+
+  it('in OpenAPI 3.1, a pointer that lost its first slash is refused, not passed over as a JSON Schema anchor', () => {
+    const spec = responses.replace('3.0.3', '3.1.0') + "x: {$ref: '#components/responses/NotFound'}\n";
+    expect(refused(spec)).toBe("api.yaml:4:5: cannot resolve $ref '#components/responses/NotFound': no such location; did you mean '#/components/responses/NotFound'?");
+  });
+});
+
 describe('a whole file named by a $ref', () => {
   // A response kept in a file of its own (components/responses/Unauthorized.yaml) is reported
   // at the file's root: its first line of content, whatever comes before it.

@@ -292,6 +292,15 @@ for (const v of VERSIONS) {
       },
       errors: [{ messageId: 'otherServerError', at: '/paths/~1items/get/responses/503' }],
     });
+    // The 401 reads its own description: the shared one is in force for the 403 alone, and wrong there.
+    invalid.push({
+      name: `${v}: a shared response whose other status overrides its description is judged at the definition`,
+      spec: {
+        ...withResponses(v, { 401: { $ref: responsesRef(v, 'Generic'), description: 'Unauthorized' }, 403: { $ref: responsesRef(v, 'Generic') } }),
+        ...sharedResponses(v, { Generic: { description: 'Invalid API key' } }),
+      },
+      errors: [{ messageId: 'credentialsOn403', at: responsesRef(v, 'Generic').slice(1) }],
+    });
     // Along a chain of references, the outermost description written beside a `$ref` is the one in force.
     const chained = (entry: Record<string, string>) => ({
       ...withResponses(v, { 503: { $ref: responsesRef(v, 'Alias'), ...entry } }),
@@ -304,6 +313,14 @@ for (const v of VERSIONS) {
       errors: [{ messageId: 'otherServerError', at: '/components/responses/Alias' }],
     });
   } else {
+    invalid.push({
+      name: `${v}: a $ref sibling description is ignored, so a 401 that uses a shared response reads its description`,
+      spec: {
+        ...withResponses(v, { 401: { $ref: responsesRef(v, 'Generic'), description: 'Unauthorized' }, 403: { $ref: responsesRef(v, 'Generic') } }),
+        ...sharedResponses(v, { Generic: { description: 'Invalid API key' } }),
+      },
+      errors: [{ messageId: 'sharedMismatch', at: '/paths/~1items/get/responses/403' }],
+    });
     invalid.push({
       name: `${v}: a $ref sibling description is ignored, the shared one is read`,
       spec: overridden,
