@@ -374,13 +374,16 @@ describe('--fix', () => {
     expect(fixed).toBe(lines(written.map((line) => `      ${line}`)));
   });
 
-  it("leaves a YAML map where two keys read as one ('503' and 503), whichever the loader keeps", async () => {
+  it("leaves a YAML map where two keys read as one ('503' and 503): the loader refuses it, as a duplicate", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-twokeys-'));
     const spec = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200': {description: OK}\n        '503':\n          description: first\n        503:\n          description: second\n";
     writeFileSync(join(dir, 'api.yaml'), spec);
     const outcome = await fixSpecs([join(dir, 'api.yaml')]);
     expect(outcome.changes).toEqual([]);
-    expect(outcome.refused.map(({ reason }) => reason)).toEqual(['layout']);
+    expect(outcome.result.failures.map((failure) => failure.describe(dir))).toEqual([
+      "api.yaml:10:9: invalid YAML: keys '503' and 503 in one mapping are one member once read, as in JSON and so OpenAPI; keep one",
+    ]);
+    expect(readFileSync(join(dir, 'api.yaml'), 'utf8')).toBe(spec);
   });
 
   it('drops an edit after which the file would not parse, and keeps the others', () => {
