@@ -361,6 +361,19 @@ describe('--fix', () => {
     expect(fixed.paths['/a']!.get.responses['405']!.headers.Allow).toEqual({ description: expect.any(String), schema: { type: 'string' }, example: 'GET, POST' });
   });
 
+  it('gives a Swagger 2.0 header its example in the description, which is where 2.0 can say it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-2-'));
+    const spec = "swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        200: {description: ok}\n        405: {description: not allowed}\n        416: {description: unsatisfiable}\n    put:\n      responses:\n        200: {description: ok}\n";
+    writeFileSync(join(dir, 'api.yaml'), spec);
+    const run = await runCli(['--fix', '--fail-on', 'none', 'api.yaml'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    const headers = (status: string) => (parse(readFileSync(join(dir, 'api.yaml'), 'utf8')) as { paths: { '/a': { get: { responses: Record<string, { headers: Record<string, unknown> }> } } } }).paths['/a'].get.responses[status]!.headers;
+    // The Header Object has no `example` field (Swagger 2.0): the methods would be lost.
+    expect(headers('405')).toEqual({ Allow: { description: 'The methods the target resource supports (RFC 9110 §10.2.1). Example: GET, PUT', type: 'string' } });
+    // A description that gives the example already is not made to say it twice.
+    expect(headers('416')).toEqual({ 'Content-Range': { description: 'The current length of the representation, e.g. bytes */1234 (RFC 9110 §14.4).', type: 'string' } });
+  });
+
   it('keeps the closing line of an empty JSON object written over two lines', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-open-'));
     const lines = (headers: string[]) =>
