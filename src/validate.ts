@@ -147,8 +147,52 @@ function schemaProblem(error: unknown, path: string, spec: LocatedSpec | undefin
     const needs = /^3\.1\./.test(String(value?.openapi)) ? "must have one of 'paths', 'components' or 'webhooks'" : "must have required property 'paths'";
     return new LoadError(path, `not a valid OpenAPI document: / ${needs}`, spec?.place('').position);
   }
+  const semantic = /^Validation failed\. (.*)$/.exec(message)?.[1];
+  if (semantic !== undefined) {
+    const found = swaggerTwoPlace(semantic, value);
+    return new LoadError(path, `not a valid OpenAPI document: ${found?.message ?? semantic}`, found === undefined ? undefined : spec?.place(found.pointer).position);
+  }
   const at = /^API version number/.test(message) ? '/info/version' : /^(Swagger|Openapi) version number|^Unrecognized Swagger version/.test(message) ? (value?.swagger !== undefined ? '/swagger' : '/openapi') : undefined;
   return new LoadError(path, `not a valid OpenAPI document: ${message}`, at === undefined ? undefined : spec?.place(at).position);
+}
+
+/**
+ * swagger-parser's checks of what the Swagger 2.0 schema cannot say (a path parameter missing,
+ * two body parameters, a response code out of range) name the node as `/paths` + the path as
+ * written + `/get`, not as a JSON pointer: `/paths/pets/{id}/get`. Finds the path key that
+ * names, to place the problem and to write it as every other message does
+ * (`/paths/~1pets~1{id}/get`). Undefined when the message names no node found in the spec.
+ */
+function swaggerTwoPlace(message: string, root: Record<string, unknown> | undefined): { message: string; pointer: string } | undefined {
+  const named = /(^|[\s'])(\/(?:paths|definitions)\/[^\s']*)/.exec(message);
+  if (!named || root === undefined) return undefined;
+  const written = named[2]!;
+  let prefix: string | undefined;
+  let pointer: string | undefined;
+  if (written.startsWith('/definitions/')) {
+    const name = written.slice('/definitions/'.length);
+    const definitions = root.definitions;
+    if (definitions === null || typeof definitions !== 'object' || !Object.hasOwn(definitions, name)) return undefined;
+    prefix = written;
+    pointer = `/definitions/${escapePointer(name)}`;
+  } else {
+    const paths = root.paths;
+    if (paths === null || typeof paths !== 'object') return undefined;
+    // The longest key the text names whole: `/a/b` rather than `/a`, not `/a/b` for `/a/bc`.
+    for (const key of Object.keys(paths)) {
+      const candidate = `/paths${key}`;
+      if (written.startsWith(candidate) && (written.length === candidate.length || written[candidate.length] === '/') && (prefix === undefined || candidate.length > prefix.length)) prefix = candidate;
+    }
+    if (prefix === undefined) return undefined;
+    pointer = `/paths/${escapePointer(prefix.slice('/paths'.length))}`;
+  }
+  const rest = written.slice(prefix.length);
+  const start = named.index + named[1]!.length;
+  return { message: `${message.slice(0, start)}${pointer}${rest}${message.slice(start + written.length)}`, pointer: `${pointer}${rest}` };
+}
+
+function escapePointer(token: string): string {
+  return token.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 /** The fields of json-schema-ref-parser's errors, for a `$ref` it could not follow. */

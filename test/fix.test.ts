@@ -361,6 +361,19 @@ describe('--fix', () => {
     expect(fixed.paths['/a']!.get.responses['405']!.headers.Allow).toEqual({ description: expect.any(String), schema: { type: 'string' }, example: 'GET, POST' });
   });
 
+  it('gives a Swagger 2.0 header its example in the description, which is where 2.0 can say it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-2-'));
+    const spec = "swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        200: {description: ok}\n        405: {description: not allowed}\n        416: {description: unsatisfiable}\n    put:\n      responses:\n        200: {description: ok}\n";
+    writeFileSync(join(dir, 'api.yaml'), spec);
+    const run = await runCli(['--fix', '--fail-on', 'none', 'api.yaml'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    const headers = (status: string) => (parse(readFileSync(join(dir, 'api.yaml'), 'utf8')) as { paths: { '/a': { get: { responses: Record<string, { headers: Record<string, unknown> }> } } } }).paths['/a'].get.responses[status]!.headers;
+    // The Header Object has no `example` field (Swagger 2.0): the methods would be lost.
+    expect(headers('405')).toEqual({ Allow: { description: 'The methods the target resource supports (RFC 9110 §10.2.1). Example: GET, PUT', type: 'string' } });
+    // A description that gives the example already is not made to say it twice.
+    expect(headers('416')).toEqual({ 'Content-Range': { description: 'The current length of the representation, e.g. bytes */1234 (RFC 9110 §14.4).', type: 'string' } });
+  });
+
   it('keeps the closing line of an empty JSON object written over two lines', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-open-'));
     const lines = (headers: string[]) =>
@@ -374,13 +387,16 @@ describe('--fix', () => {
     expect(fixed).toBe(lines(written.map((line) => `      ${line}`)));
   });
 
-  it("leaves a YAML map where two keys read as one ('503' and 503), whichever the loader keeps", async () => {
+  it("leaves a YAML map where two keys read as one ('503' and 503): the loader refuses it, as a duplicate", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-twokeys-'));
     const spec = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200': {description: OK}\n        '503':\n          description: first\n        503:\n          description: second\n";
     writeFileSync(join(dir, 'api.yaml'), spec);
     const outcome = await fixSpecs([join(dir, 'api.yaml')]);
     expect(outcome.changes).toEqual([]);
-    expect(outcome.refused.map(({ reason }) => reason)).toEqual(['layout']);
+    expect(outcome.result.failures.map((failure) => failure.describe(dir))).toEqual([
+      "api.yaml:10:9: invalid YAML: keys '503' and 503 in one mapping are one member once read, as in JSON and so OpenAPI; keep one",
+    ]);
+    expect(readFileSync(join(dir, 'api.yaml'), 'utf8')).toBe(spec);
   });
 
   it('drops an edit after which the file would not parse, and keeps the others', () => {

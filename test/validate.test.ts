@@ -71,6 +71,30 @@ describe('--validate', () => {
     expect(broken.stderr).toMatch(/^statuslint: openapi\.yaml:13:11: not a valid OpenAPI document: \/paths\/~1a\/get\/responses\/400\/content must be object/);
   });
 
+  it("places what swagger-parser checks beyond the Swagger 2.0 schema, and names the node by a JSON pointer", async () => {
+    const swagger = `swagger: '2.0'\n${info}`;
+    const cases: Array<[string, string]> = [
+      [
+        "paths:\n  /pets/{id}:\n    get:\n      responses:\n        200: {description: ok}\n",
+        'openapi.yaml:5:5: not a valid OpenAPI document: /paths/~1pets~1{id}/get is missing path parameter(s) for {id}',
+      ],
+      [
+        "paths:\n  /a:\n    get:\n      responses:\n        200: {description: ok}\n        600: {description: odd}\n",
+        'openapi.yaml:8:9: not a valid OpenAPI document: /paths/~1a/get/responses/600 has an invalid response code (600)',
+      ],
+      // The longest path key the text names: `/a~b/c`, not `/a~b`, whose pointer escapes '~' too.
+      [
+        "paths:\n  /a~b:\n    get:\n      responses:\n        200: {description: ok}\n  /a~b/c:\n    post:\n      parameters:\n        - {name: a, in: body, schema: {type: object}}\n        - {name: b, in: body, schema: {type: object}}\n      responses:\n        200: {description: ok}\n",
+        'openapi.yaml:9:5: not a valid OpenAPI document: /paths/~1a~0b~1c/post has 2 body parameters. Only one is allowed.',
+      ],
+      [
+        "paths:\n  /a:\n    get:\n      responses:\n        200: {description: ok}\ndefinitions:\n  P:\n    type: object\n    required: [id]\n",
+        "openapi.yaml:9:3: not a valid OpenAPI document: Property 'id' listed as required but does not exist in '/definitions/P'",
+      ],
+    ];
+    for (const [paths, stderr] of cases) expect(await validate({ 'openapi.yaml': `${swagger}${paths}` })).toEqual({ code: 2, stderr: `statuslint: ${stderr}\n` });
+  });
+
   it('shows its progress on a terminal, as the lint does, and erases it before the report', async () => {
     let time = 0;
     const dir = project({ 'a.yaml': `openapi: 3.0.3\n${info}${okPaths}`, 'b.yaml': `openapi: 3.0.3\n${info}${okPaths}` });

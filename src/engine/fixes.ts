@@ -10,8 +10,18 @@ export interface HeaderTemplate {
 }
 
 function headerObject(spec: Spec, template: HeaderTemplate): HeaderObject {
-  if (spec.version === '2.0') return { description: template.description, ...template.schema };
+  if (spec.version === '2.0') return { description: withExample(template), ...template.schema };
   return { description: template.description, schema: template.schema, ...(template.example !== undefined ? { example: template.example } : {}) };
+}
+
+/**
+ * A Swagger 2.0 Header Object has no `example` field: the description carries it instead, unless
+ * it says it already (as Content-Range does). For an `Allow` it is the point: the path's methods.
+ */
+function withExample(template: HeaderTemplate): string {
+  const { description, example } = template;
+  if (example === undefined || description.includes(String(example))) return description;
+  return `${description} Example: ${example}`;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { getHeapStatistics } from 'node:v8';
 import { yaml } from '../lazy-yaml.js';
-import type { CST, Document, Node as YamlNode, Pair, YAMLMap } from 'yaml';
+import type { CST, Document, Node as YamlNode, Pair, Scalar, YAMLMap } from 'yaml';
 import { LoadError } from '../errors.js';
 import { jsonErrorOffset } from './json-error-offset.js';
 import { locateInJson, type Span } from './json-locate.js';
@@ -223,19 +223,24 @@ function memberPair(document: Document, map: YAMLMap, key: string, seen: Set<YAM
   return undefined;
 }
 
+/** The second writing of a key in one mapping, and how the first was written when it differs. */
+interface DuplicateKey {
+  offset: number;
+  /** Both keys as written, when they are different scalars that name the same member (`"200"` and `200`). */
+  written?: [string, string];
+}
+
 /**
- * Where the first key that is a mapping or a sequence (`? [a]`) is written. JSON, and so
- * OpenAPI, has none; `yaml` would make a string of it, and warn on the process's stderr.
+ * Where the first key written twice in one mapping is (its second writing). Two keys are the
+ * same when both are scalars of equal value, as `yaml`'s `uniqueKeys` has it, and also when
+ * they name the same member once read (`200` and `'200'`, `true` and `'true'`): `yaml` keeps the
+ * last of those and drops the other without a word, where js-yaml refuses them, so a response
+ * written under both would be linted as one of them. NaN equals nothing. One map per mapping,
+ * where `yaml` compares each key with every key before it.
  */
-/**
- * Where the first key written twice in one mapping is (its second writing), as `yaml`'s
- * `uniqueKeys` finds it: two keys are the same when both are scalars of equal value (`1` and
- * `'1'` differ; NaN equals nothing). One set per mapping, where `yaml` compares each key with
- * every key before it.
- */
-function firstDuplicateKey(document: Document): number | undefined {
+function firstDuplicateKey(document: Document, text: string): DuplicateKey | undefined {
   const { isMap, isScalar, isSeq } = yaml();
-  let first: number | undefined;
+  let first: DuplicateKey | undefined;
   const stack: unknown[] = [document.contents];
   while (stack.length > 0) {
     const node = stack.pop();
@@ -244,24 +249,36 @@ function firstDuplicateKey(document: Document): number | undefined {
       continue;
     }
     if (!isMap(node)) continue;
-    const seen = new Set<unknown>();
+    const seen = new Map<string, Scalar>();
     let found = false;
     for (const pair of node.items) {
       stack.push(pair.key, pair.value);
       if (found || !isScalar(pair.key)) continue;
       const value = pair.key.value;
-      if (typeof value === 'object' && value !== null) continue;
+      if ((typeof value === 'object' && value !== null) || typeof value === 'symbol') continue;
       if (value !== value) continue;
-      if (seen.has(value)) {
-        found = true;
-        const at = pair.key.range?.[0];
-        if (at !== undefined && (first === undefined || at < first)) first = at;
-      } else seen.add(value);
+      // The member name `yaml` gives the key when it builds the plain value.
+      const name = typeof value === 'string' ? value : value === null ? '' : String(value);
+      const earlier = seen.get(name);
+      if (earlier === undefined) {
+        seen.set(name, pair.key);
+        continue;
+      }
+      found = true;
+      const at = pair.key.range?.[0];
+      if (at === undefined || (first !== undefined && at >= first.offset)) continue;
+      const before = earlier.range;
+      const range = pair.key.range!;
+      first = { offset: at, written: earlier.value === value || !before ? undefined : [text.slice(before[0], before[1]), text.slice(range[0], range[1])] };
     }
   }
   return first;
 }
 
+/**
+ * Where the first key that is a mapping or a sequence (`? [a]`) is written. JSON, and so
+ * OpenAPI, has none; `yaml` would make a string of it, and warn on the process's stderr.
+ */
 function collectionKeyOffset(document: Document): number | undefined {
   const { isAlias, isCollection, isMap, isSeq } = yaml();
   // A plain stack over the collections rather than `visit`: a quarter of the time on 10 MB of
@@ -334,10 +351,11 @@ function parseYamlDocument(path: string, text: string, lines: LineIndex): Docume
   // compose(…, true) always ends with a document, if an empty one.
   if (document === undefined) throw new Error('yaml composed no document');
   const problem = document.errors[0];
-  const duplicate = firstDuplicateKey(document);
+  const duplicate = firstDuplicateKey(document, text);
   // Whichever comes first in the text, as `yaml` would have met them.
-  if (duplicate !== undefined && (problem === undefined || duplicate < problem.pos[0])) {
-    throw new LoadError(path, 'invalid YAML: Map keys must be unique', lines.position(duplicate));
+  if (duplicate !== undefined && (problem === undefined || duplicate.offset < problem.pos[0])) {
+    const message = duplicate.written === undefined ? 'Map keys must be unique' : `keys ${duplicate.written[0]} and ${duplicate.written[1]} in one mapping are one member once read, as in JSON and so OpenAPI; keep one`;
+    throw new LoadError(path, `invalid YAML: ${message}`, lines.position(duplicate.offset));
   }
   if (problem) {
     const message = problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');

@@ -225,6 +225,20 @@ describe('errors keep yaml\'s message and position', () => {
     expect(errorOf('a: {b: 1, b: 2}\n')).toMatch(/^spec\.yaml:1:11: invalid YAML: Map keys must be unique/);
   });
 
+  it('refuses two keys that one member name would hold, such as a status code written as 200 and as a string', () => {
+    // `yaml` keeps the last and drops the first unsaid: a Swagger 2.0 response would go unlinted.
+    const responses = "swagger: '2.0'\npaths:\n  /a:\n    get:\n      responses:\n";
+    const cases: Array<[string, string]> = [
+      ["        200: {description: ok}\n        '200': {description: again}\n", "spec.yaml:7:9: invalid YAML: keys 200 and '200' in one mapping are one member once read, as in JSON and so OpenAPI; keep one"],
+      ['        "401": {description: a}\n        401: {description: b}\n', 'spec.yaml:7:9: invalid YAML: keys "401" and 401 in one mapping are one member once read, as in JSON and so OpenAPI; keep one'],
+      ["        x-a: {true: 1, 'true': 2}\n", "spec.yaml:6:24: invalid YAML: keys true and 'true' in one mapping are one member once read, as in JSON and so OpenAPI; keep one"],
+      ["        x-a: {~: 1, '': 2}\n", "spec.yaml:6:21: invalid YAML: keys ~ and '' in one mapping are one member once read, as in JSON and so OpenAPI; keep one"],
+    ];
+    for (const [keys, message] of cases) expect(errorOf(`${responses}${keys}`)).toBe(message);
+    // In two mappings, or one key written once, nothing is lost.
+    expect(() => parseSource('/virtual/spec.yaml', `${responses}        200: {description: ok}\n        x-a: {'200': 1}\n`)).not.toThrow();
+  });
+
   it('names the line and column of a syntax error', () => {
     expect(errorOf('a:\n  b: 1\n c: 2\n')).toMatch(/^spec\.yaml:3:\d+: invalid YAML: /);
     expect(errorOf('a: "unterminated\n')).toMatch(/^spec\.yaml:\d+:\d+: invalid YAML: /);
