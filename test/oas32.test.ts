@@ -150,6 +150,27 @@ components:
     expect(report.findings.map((finding) => `${finding.ruleId} ${finding.pointer}`)).toEqual(['no-error-in-success /paths/~1items/get/responses/200']);
   });
 
+  it('a security requirement may name its scheme by URI: --fix writes that scheme\'s challenge', async () => {
+    const dir = project({
+      'openapi.yaml': `openapi: 3.2.0
+${info}
+paths:
+  /items:
+    get:
+      security: [{'#/components/securitySchemes/basic': []}]
+      responses:
+        '200': {description: OK}
+        '400': {description: Bad}
+        '401': {description: Who are you?}
+components:
+  securitySchemes:
+    basic: {type: http, scheme: basic}
+`,
+    });
+    const dry = await runCli(['--fix-dry-run', '--no-config', 'openapi.yaml'], { cwd: dir });
+    expect(dry.stdout).toContain(`example: 'Basic realm="api"'`);
+  });
+
   it('--validate says it cannot check 3.2, not that the spec is invalid', async () => {
     const { code, report } = await lint({ 'openapi.yaml': `info: {title: t, version: '1'}\nopenapi: 3.2.0\npaths: {}\n` }, ['--validate']);
     expect(code).toBe(2);

@@ -90,6 +90,20 @@ export interface Spec {
   workspace: Workspace;
 }
 
+/**
+ * The security scheme a Security Requirement key names. A component name wins; OAS 3.2 also
+ * lets the key be the URI of a Security Scheme Object (its Security Requirement Object: "Property
+ * names that are identical to a component name ... MUST be treated as a component name"),
+ * resolved against the document the requirement is written in. `undefined` when it names
+ * neither, or a remote URI, which is not fetched.
+ */
+export function securitySchemeOf(spec: Spec, name: string, security: Security): Located<JsonObject> | undefined {
+  const named = spec.securitySchemes.get(name);
+  if (named || spec.version !== '3.2' || !security.declaredAt) return named;
+  const { file, pointer } = security.declaredAt;
+  return objectAt(spec.workspace, { file, pointer, value: { $ref: name } });
+}
+
 function isObject(value: unknown): value is JsonObject {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
