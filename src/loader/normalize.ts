@@ -173,6 +173,12 @@ export function detectVersion(file: SourceFile): SpecVersion {
       if (/^3\.0\.\d+(-.+)?$/.test(version)) return '3.0';
       if (/^3\.1\.\d+(-.+)?$/.test(version)) return '3.1';
       if (/^3\.2\.\d+(-.+)?$/.test(version)) return '3.2';
+      // The version is major.minor.patch (OAS 3.1.1 and 3.2.0, "Versions"); '3.1' is the feature
+      // set, read as unsupported it would seem to deny what statuslint reads.
+      if (/^3\.[012]$/.test(version)) {
+        const fix = file.format === 'json' ? `"openapi": "${version}.0"` : `openapi: '${version}.0'`;
+        return refuse(`OpenAPI version '${version}' has no patch number, which the version must have; write ${fix}`, 'openapi');
+      }
       return refuse(`unsupported OpenAPI version ${quotedVersion(version)} ${READS}`, 'openapi');
     }
     return refuse(notAString(file, 'openapi', version, "'3.1.0'", (written) => (/^3\.1\d*$/.test(written) ? '3.1.0' : /^3\.2\d*$/.test(written) ? '3.2.0' : /^3(\.0*)?$/.test(written) ? '3.0.3' : undefined)), 'openapi');
