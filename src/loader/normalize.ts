@@ -69,6 +69,11 @@ export interface Operation {
   path: string;
   node: Located<JsonObject>;
   security: Security;
+  /**
+   * The path item's `parameters` member: written beside the path item's `$ref` if there, else
+   * in the item it names (as the path item's other fields are read).
+   */
+  readonly pathParameters: Located | undefined;
   /** Whether the operation takes a request body (OAS 3 `requestBody`, Swagger 2 body/formData). */
   acceptsBody: boolean;
   /** Where the body is declared, when it is. */
@@ -270,7 +275,7 @@ export function normalize(workspace: Workspace, file: SourceFile): Spec {
         if ((version === '2.0' && method === 'trace') || (method === 'query' && version !== '3.2')) continue;
         const owner = beside && Object.hasOwn(beside.value, method) ? beside : pathItem;
         const operation = objectAt(workspace, child(owner, method));
-        if (operation) operations.push(buildOperation(spec, pathItem, operation, method, path));
+        if (operation) operations.push(buildOperation(spec, pathItem, beside, operation, method, path));
       }
       if (version === '3.2') addAdditionalOperations(spec, operations, pathItem, beside, path);
     }
@@ -297,7 +302,7 @@ function addAdditionalOperations(spec: SpecScope, operations: Operation[], pathI
     const owner = written && Object.hasOwn(written.value, method) ? written : referenced!;
     const operation = objectAt(workspace, child(owner, method));
     const fixed = method.toLowerCase();
-    if (operation) operations.push(buildOperation(spec, pathItem, operation, FIXED_METHODS.has(fixed) ? fixed : method, path));
+    if (operation) operations.push(buildOperation(spec, pathItem, beside, operation, FIXED_METHODS.has(fixed) ? fixed : method, path));
   }
 }
 
@@ -313,6 +318,8 @@ interface SpecScope {
 function buildOperation(
   spec: SpecScope,
   pathItem: Located<JsonObject>,
+  /** The path item entry, when it holds fields beside a `$ref`. */
+  beside: Located<JsonObject> | undefined,
   node: Located<JsonObject>,
   method: Operation['method'],
   path: string,
@@ -330,10 +337,11 @@ function buildOperation(
       if (response) responses.push(buildResponse(workspace, version, types, status, entry, response));
     }
   }
-  const body = requestBodyOf(workspace, version, pathItem, node);
+  const pathParameters = beside && Object.hasOwn(beside.value, 'parameters') ? child(beside, 'parameters') : child(pathItem, 'parameters');
+  const body = requestBodyOf(workspace, version, pathParameters, node);
   const own = child(node, 'security');
   const security = own && Array.isArray(own.value) ? securityOf(own, true) : spec.inheritedSecurity;
-  return new OperationModel(method, path, node, security, body, responsesNode, responses);
+  return new OperationModel(method, path, node, security, pathParameters, body, responsesNode, responses);
 }
 
 /** Swagger 2.0: the content types an operation or the root `produces`; `*\/*` when none is given. */
@@ -352,6 +360,7 @@ class OperationModel implements Operation {
     readonly path: string,
     readonly node: Located<JsonObject>,
     readonly security: Security,
+    readonly pathParameters: Located | undefined,
     readonly requestBody: Located | undefined,
     readonly responsesNode: Located<JsonObject> | undefined,
     readonly responses: Response[],
@@ -404,15 +413,14 @@ function securityOf(declared: Located | undefined, own: boolean): Security {
 function requestBodyOf(
   workspace: Workspace,
   version: SpecVersion,
-  pathItem: Located<JsonObject>,
+  pathParameters: Located | undefined,
   operation: Located<JsonObject>,
 ): Located | undefined {
   if (version !== '2.0') {
     const body = child(operation, 'requestBody');
     return body && objectAt(workspace, body) ? body : undefined;
   }
-  for (const owner of [operation, pathItem]) {
-    const parameters = child(owner, 'parameters');
+  for (const parameters of [child(operation, 'parameters'), pathParameters]) {
     if (!parameters || !Array.isArray(parameters.value)) continue;
     for (let index = 0; index < parameters.value.length; index++) {
       const parameter = objectAt(workspace, child(parameters, index));
