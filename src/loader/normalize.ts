@@ -268,6 +268,7 @@ export function normalize(workspace: Workspace, file: SourceFile): Spec {
       // §4.7.9, Swagger 2.0): an operation written there is linted, and wins over the
       // referenced item's (the specs leave a clash undefined; what is written here is nearer).
       const beside = pathItem.value !== entry.value ? (entry as Located<JsonObject>) : undefined;
+      const pathParameters = beside && Object.hasOwn(beside.value, 'parameters') ? child(beside, 'parameters') : child(pathItem, 'parameters');
       // Indexed loops here and in the lookups below: they run for every path and response,
       // mostly before V8 optimises them, where for-of makes an iterator result per step.
       for (let index = 0; index < HTTP_METHODS.length; index++) {
@@ -275,9 +276,9 @@ export function normalize(workspace: Workspace, file: SourceFile): Spec {
         if ((version === '2.0' && method === 'trace') || (method === 'query' && version !== '3.2')) continue;
         const owner = beside && Object.hasOwn(beside.value, method) ? beside : pathItem;
         const operation = objectAt(workspace, child(owner, method));
-        if (operation) operations.push(buildOperation(spec, pathItem, beside, operation, method, path));
+        if (operation) operations.push(buildOperation(spec, pathParameters, operation, method, path));
       }
-      if (version === '3.2') addAdditionalOperations(spec, operations, pathItem, beside, path);
+      if (version === '3.2') addAdditionalOperations(spec, operations, pathItem, beside, pathParameters, path);
     }
   }
   return { version, file, root, operations, securitySchemes, workspace };
@@ -292,7 +293,14 @@ const FIXED_METHODS: ReadonlySet<string> = new Set(HTTP_METHODS);
  * names a method with a fixed field (`HEAD`, `post`), which 3.2 forbids, is linted as that
  * field's method: otherwise the rules about HEAD, POST or GET would pass it by.
  */
-function addAdditionalOperations(spec: SpecScope, operations: Operation[], pathItem: Located<JsonObject>, beside: Located<JsonObject> | undefined, path: string): void {
+function addAdditionalOperations(
+  spec: SpecScope,
+  operations: Operation[],
+  pathItem: Located<JsonObject>,
+  beside: Located<JsonObject> | undefined,
+  pathParameters: Located | undefined,
+  path: string,
+): void {
   const { workspace } = spec;
   const referenced = objectAt(workspace, child(pathItem, 'additionalOperations'));
   const written = beside && objectAt(workspace, child(beside, 'additionalOperations'));
@@ -302,7 +310,7 @@ function addAdditionalOperations(spec: SpecScope, operations: Operation[], pathI
     const owner = written && Object.hasOwn(written.value, method) ? written : referenced!;
     const operation = objectAt(workspace, child(owner, method));
     const fixed = method.toLowerCase();
-    if (operation) operations.push(buildOperation(spec, pathItem, beside, operation, FIXED_METHODS.has(fixed) ? fixed : method, path));
+    if (operation) operations.push(buildOperation(spec, pathParameters, operation, FIXED_METHODS.has(fixed) ? fixed : method, path));
   }
 }
 
@@ -317,9 +325,7 @@ interface SpecScope {
 
 function buildOperation(
   spec: SpecScope,
-  pathItem: Located<JsonObject>,
-  /** The path item entry, when it holds fields beside a `$ref`. */
-  beside: Located<JsonObject> | undefined,
+  pathParameters: Located | undefined,
   node: Located<JsonObject>,
   method: Operation['method'],
   path: string,
@@ -337,7 +343,6 @@ function buildOperation(
       if (response) responses.push(buildResponse(workspace, version, types, status, entry, response));
     }
   }
-  const pathParameters = beside && Object.hasOwn(beside.value, 'parameters') ? child(beside, 'parameters') : child(pathItem, 'parameters');
   const body = requestBodyOf(workspace, version, pathParameters, node);
   const own = child(node, 'security');
   const security = own && Array.isArray(own.value) ? securityOf(own, true) : spec.inheritedSecurity;
