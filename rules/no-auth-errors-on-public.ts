@@ -51,10 +51,7 @@ function takesOwnCredentials(context: RuleContext<Options>, operation: Operation
   const operationId = operation.node.value.operationId;
   const names = [...wordsOf(operation.path), ...(typeof operationId === 'string' ? wordsOf(operationId) : [])];
   if (names.some((word) => AUTH_ENDPOINT.has(word)) || names.join(' ').includes('sign in')) return true;
-  const paths = context.child(context.spec.root, 'paths');
-  const owner = paths && context.child(paths, operation.path);
-  for (const holder of [operation.node, owner && context.deref(owner)]) {
-    const parameters = holder && context.child(holder, 'parameters');
+  for (const parameters of [context.child(operation.node, 'parameters'), operation.pathParameters]) {
     if (!parameters || !Array.isArray(parameters.value)) continue;
     for (let index = 0; index < parameters.value.length; index++) {
       const entry = context.child(parameters, index);

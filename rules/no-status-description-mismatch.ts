@@ -1,6 +1,5 @@
 import { definitionKey, refText, sharedUse, type ResponseUse } from '../src/engine/body.js';
-import type { Located } from '../src/loader/resolve.js';
-import { defineRule } from '../src/engine/define-rule.js';
+import { defineRule, type Located, type Response, type RuleContext } from '../src/engine/define-rule.js';
 
 // Descriptions are matched as word sequences, never substrings: the text is split into
 // lower-case words (camelCase, snake_case and contractions undone), clause punctuation
@@ -302,16 +301,20 @@ function contrasts(text: Words, status: string, other: string): boolean {
 /** The statuses whose descriptions are read. */
 const JUDGED = new Set(['401', '403', ...Object.keys(FIVE_XX)]);
 
+/** Whether a response reads the description of the response its `$ref`s name, not one beside them. */
+const readsOwnDescription = (response: Response): boolean => response.describedAt === response.node;
+
 /**
  * Whether some use of the shared response `node` under `status` reads the definition's own
- * description: in OpenAPI 3.1 and 3.2 a use with a `description` beside its `$ref` reads that one
- * instead, so the definition's is not right for it (nor wrong: it is not in force there).
+ * text (`reads`): in OpenAPI 3.1 and 3.2 a use with a `description` (or, in 3.2, a `summary`)
+ * beside its `$ref` reads that one instead, so the definition's is not right for it (nor wrong:
+ * it is not in force there).
  */
-function readsDefinitionFor(use: ResponseUse, node: Located, status: string): boolean {
+function readsDefinitionFor(use: ResponseUse, node: Located, status: string, reads: (other: Response) => boolean): boolean {
   if (!use.statuses.has(status)) return false;
   for (const operation of use.operations) {
     for (const other of operation.responses) {
-      if (other.status === status && other.node.file === node.file && other.node.pointer === node.pointer && other.describedAt === other.node) return true;
+      if (other.status === status && other.node.file === node.file && other.node.pointer === node.pointer && reads(other)) return true;
     }
   }
   return false;
@@ -353,6 +356,23 @@ function judge(status: string, description: string): Verdict | undefined {
   return undefined;
 }
 
+/**
+ * OAS 3.2 gives a response a `summary` (and makes its `description` optional). Where the one in
+ * force is written: from the entry along its `$ref`s, a Reference Object's `summary` overriding
+ * the one it names, as for `description`. Before 3.2 a response has no summary.
+ */
+function summarizedAt(context: RuleContext<object>, response: Response): Located | undefined {
+  if (context.spec.version !== '3.2') return undefined;
+  let current: Located | undefined = response.entry;
+  for (let hop = 0; current && hop < 64; hop++) {
+    const value = current.value as Record<string, unknown> | null;
+    if (value !== null && typeof value === 'object' && typeof value.summary === 'string') return current;
+    if (value === response.node.value) return undefined;
+    current = context.spec.workspace.step(current);
+  }
+  return undefined;
+}
+
 export default defineRule({
   id: 'no-status-description-mismatch',
   meta: {
@@ -361,13 +381,13 @@ export default defineRule({
     references: ['RFC 9110 §15.5.2', 'RFC 9110 §15.5.4', 'RFC 9110 §15.6.1', 'RFC 9110 §15.6.3', 'RFC 9110 §15.6.4', 'RFC 9110 §15.6.5'],
     messages: {
       refusalOn401:
-        "401 response is described as a refusal to an identified client ('{{quote}}'), which is 403; 401 means the credentials are missing or invalid. Change the status to 403 or the description.",
+        "401 response is described as a refusal to an identified client ('{{quote}}'), which is 403; 401 means the credentials are missing or invalid. Change the status to 403 or the {{field}}.",
       credentialsOn403:
-        "403 response is described as missing or invalid credentials ('{{quote}}'), which is 401 with a WWW-Authenticate challenge; 403 refuses a client whose credentials were accepted. Change the status to 401 or the description.",
+        "403 response is described as missing or invalid credentials ('{{quote}}'), which is 401 with a WWW-Authenticate challenge; 403 refuses a client whose credentials were accepted. Change the status to 401 or the {{field}}.",
       otherServerError:
         "{{status}} response is described as '{{quote}}', which is {{other}} {{reason}}; use {{other}} for that condition or describe what {{status}} means here.",
       sharedMismatch:
-        "This {{status}} response uses '{{ref}}', whose description ('{{quote}}') is right for the {{other}}s that also use it but not for a {{status}}; give the {{status}} a response that describes what {{status}} means, or use {{other}}.",
+        "This {{status}} response uses '{{ref}}', whose {{field}} ('{{quote}}') is right for the {{other}}s that also use it but not for a {{status}}; give the {{status}} a response that describes what {{status}} means, or use {{other}}.",
     },
     recommended: true,
   },
@@ -382,29 +402,44 @@ export default defineRule({
     const readFor = new Map<string, boolean>();
     return {
       Response(response) {
-        const description = response.description;
-        if (!description || !JUDGED.has(response.status)) return;
-        let byDescription = verdicts.get(response.status);
-        if (!byDescription) verdicts.set(response.status, (byDescription = new Map()));
-        let verdict = byDescription.get(description);
-        if (verdict === undefined) byDescription.set(description, (verdict = judge(response.status, description) ?? null));
-        if (!verdict) return;
-        // A shared response whose description is right for another status the definition
-        // serves (a 'Forbidden' response used for 403s and, by mistake, for one 401) is not the
-        // mistake: this use of it is, so the finding goes where this status names it.
-        const use = response.describedAt === response.node ? sharedUse(context.spec, response) : undefined;
-        if (use) {
-          const other = verdict.messageId === 'refusalOn401' ? '403' : verdict.messageId === 'credentialsOn403' ? '401' : verdict.data.other!;
-          const key = `${definitionKey(response.node)} ${other}`;
-          let reads = readFor.get(key);
-          if (reads === undefined) readFor.set(key, (reads = readsDefinitionFor(use, response.node, other)));
-          if (reads) {
-            context.report({ messageId: 'sharedMismatch', at: response.entry, data: { status: response.status, ref: refText(response.entry), quote: verdict.data.quote!, other } });
-            return;
-          }
-        }
-        context.report({ ...verdict, at: response.describedAt });
+        if (!JUDGED.has(response.status)) return;
+        if (response.description && judged(response, response.description, response.describedAt, 'description')) return;
+        const summary = summarizedAt(context, response);
+        if (summary) judged(response, (summary.value as { summary: string }).summary, summary, 'summary');
       },
     };
+
+    /** Whether a response's summary in force is the one written at `at`. */
+    function readsSummaryAt(at: Located): (other: Response) => boolean {
+      return (other) => {
+        const summary = summarizedAt(context, other);
+        return summary !== undefined && summary.file === at.file && summary.pointer === at.pointer;
+      };
+    }
+
+    /** Reports `text`, written at `at`, if it reads as another status's; whether it did. */
+    function judged(response: Response, text: string, at: Located, field: 'description' | 'summary'): boolean {
+      let byText = verdicts.get(response.status);
+      if (!byText) verdicts.set(response.status, (byText = new Map()));
+      let verdict = byText.get(text);
+      if (verdict === undefined) byText.set(text, (verdict = judge(response.status, text) ?? null));
+      if (!verdict) return false;
+      // A shared response whose text is right for another status the definition serves (a
+      // 'Forbidden' response used for 403s and, by mistake, for one 401) is not the mistake:
+      // this use of it is, so the finding goes where this status names it.
+      const use = at === response.node || at.value === response.node.value ? sharedUse(context.spec, response) : undefined;
+      if (use) {
+        const other = verdict.messageId === 'refusalOn401' ? '403' : verdict.messageId === 'credentialsOn403' ? '401' : verdict.data.other!;
+        const key = `${definitionKey(response.node)} ${other} ${field}`;
+        let reads = readFor.get(key);
+        if (reads === undefined) readFor.set(key, (reads = readsDefinitionFor(use, response.node, other, field === 'description' ? readsOwnDescription : readsSummaryAt(at))));
+        if (reads) {
+          context.report({ messageId: 'sharedMismatch', at: response.entry, data: { status: response.status, ref: refText(response.entry), quote: verdict.data.quote!, other, field } });
+          return true;
+        }
+      }
+      context.report({ messageId: verdict.messageId, data: { ...verdict.data, field }, at });
+      return true;
+    }
   },
 });

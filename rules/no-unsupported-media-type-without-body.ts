@@ -38,11 +38,7 @@ function mayDeclareUnreadBody(context: RuleContext<object>, operation: Operation
     const body = operation.node.value.requestBody;
     return body !== null && typeof body === 'object';
   }
-  const paths = context.child(context.spec.root, 'paths');
-  const resolvedPaths = paths && context.deref(paths);
-  const pathItem = resolvedPaths && context.child(resolvedPaths, operation.path);
-  for (const owner of [operation.node, pathItem && context.deref(pathItem)]) {
-    const parameters = owner && context.child(owner, 'parameters');
+  for (const parameters of [context.child(operation.node, 'parameters'), operation.pathParameters]) {
     if (!parameters || !Array.isArray(parameters.value)) continue;
     for (let index = 0; index < parameters.value.length; index++) {
       if (!context.deref(context.child(parameters, index)!)) return true;

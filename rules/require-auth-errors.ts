@@ -1,4 +1,4 @@
-import { defineRule, responsesUndescribed, type Operation, type Spec } from '../src/engine/define-rule.js';
+import { defineRule, responsesUndescribed, securitySchemeOf, type Operation, type Security, type Spec } from '../src/engine/define-rule.js';
 
 /** Scheme types whose requirement lists scopes the token must carry. */
 const SCOPED_TYPES = new Set(['oauth2', 'openIdConnect']);
@@ -8,8 +8,8 @@ interface Needs {
   forbidden: boolean;
 }
 
-function schemeType(spec: Spec, name: string): string | undefined {
-  const type = spec.securitySchemes.get(name)?.value.type;
+function schemeType(spec: Spec, name: string, security: Security): string | undefined {
+  const type = securitySchemeOf(spec, name, security)?.value.type;
   return typeof type === 'string' ? type : undefined;
 }
 
@@ -20,16 +20,16 @@ function needs(spec: Spec, operation: Operation): Needs {
   for (const requirement of operation.security.requirements) {
     for (const [name, scopes] of Object.entries(requirement)) {
       // A client certificate is checked in the TLS handshake, before any HTTP status exists.
-      if (schemeType(spec, name) !== 'mutualTLS') unauthorized = true;
-      if (asksForScopes(spec, name, scopes)) forbidden = true;
+      if (schemeType(spec, name, operation.security) !== 'mutualTLS') unauthorized = true;
+      if (asksForScopes(spec, name, scopes, operation.security)) forbidden = true;
     }
   }
   return { unauthorized, forbidden };
 }
 
 /** Whether a requirement's scheme is OAuth 2 or OpenID Connect and names scopes the token must carry. */
-function asksForScopes(spec: Spec, name: string, scopes: unknown): boolean {
-  const type = schemeType(spec, name);
+function asksForScopes(spec: Spec, name: string, scopes: unknown, security: Security): boolean {
+  const type = schemeType(spec, name, security);
   return type !== undefined && SCOPED_TYPES.has(type) && Array.isArray(scopes) && scopes.length > 0;
 }
 
@@ -72,7 +72,7 @@ export default defineRule({
         if (!missingUnauthorized && !missingForbidden) return;
         const messageId = missingUnauthorized && missingForbidden ? 'missingBoth' : missingUnauthorized ? 'missingUnauthorized' : 'missingForbidden';
         // A message about scopes names the schemes that ask for them, not an API key beside them.
-        const schemes = missingForbidden ? (known.scoped ??= describe(operation, (name, scopes) => asksForScopes(context.spec, name, scopes))) : (known.schemes ??= describe(operation));
+        const schemes = missingForbidden ? (known.scoped ??= describe(operation, (name, scopes) => asksForScopes(context.spec, name, scopes, operation.security))) : (known.schemes ??= describe(operation));
         context.report({ messageId, at: operation.node, data: { schemes } });
       },
     };

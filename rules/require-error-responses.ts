@@ -50,11 +50,7 @@ function documentsClientError(key: string): boolean {
  */
 function takesNoInput(context: RuleContext<object>, operation: Operation): boolean {
   if (!declaredPublic(operation) || operation.acceptsBody || operation.path.includes('{')) return false;
-  const paths = context.child(context.spec.root, 'paths');
-  const pathItem = paths && context.child(paths, operation.path);
-  const resolved = pathItem && context.deref(pathItem);
-  for (const owner of [operation.node, resolved]) {
-    const parameters = owner && context.child(owner, 'parameters');
+  for (const parameters of [context.child(operation.node, 'parameters'), operation.pathParameters]) {
     if (parameters && Array.isArray(parameters.value) && parameters.value.length > 0) return false;
   }
   return true;

@@ -1,4 +1,4 @@
-import { addHeaderFix, defineRule, type Operation, type Spec } from '../src/engine/define-rule.js';
+import { addHeaderFix, defineRule, securitySchemeOf, type Operation, type Spec } from '../src/engine/define-rule.js';
 
 /**
  * The challenge scheme a client should expect, from the schemes the operation accepts:
@@ -7,7 +7,7 @@ import { addHeaderFix, defineRule, type Operation, type Spec } from '../src/engi
 function challengeScheme(spec: Spec, operation: Operation): string | undefined {
   for (const requirement of operation.security.requirements) {
     for (const name of Object.keys(requirement)) {
-      const scheme = spec.securitySchemes.get(name)?.value;
+      const scheme = securitySchemeOf(spec, name, operation.security)?.value;
       if (!scheme) continue;
       const type = String(scheme.type ?? '').toLowerCase();
       const httpScheme = String(scheme.scheme ?? '').toLowerCase();

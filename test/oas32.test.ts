@@ -150,6 +150,56 @@ components:
     expect(report.findings.map((finding) => `${finding.ruleId} ${finding.pointer}`)).toEqual(['no-error-in-success /paths/~1items/get/responses/200']);
   });
 
+  it('a security requirement may name its scheme by URI: --fix writes that scheme\'s challenge', async () => {
+    const dir = project({
+      'openapi.yaml': `openapi: 3.2.0
+${info}
+paths:
+  /items:
+    get:
+      security: [{'#/components/securitySchemes/basic': []}]
+      responses:
+        '200': {description: OK}
+        '400': {description: Bad}
+        '401': {description: Who are you?}
+components:
+  securitySchemes:
+    basic: {type: http, scheme: basic}
+`,
+    });
+    const dry = await runCli(['--fix-dry-run', '--no-config', 'openapi.yaml'], { cwd: dir });
+    expect(dry.stdout).toContain(`example: 'Basic realm="api"'`);
+  });
+
+  it('a $ref to the document\'s own $self URI names a place in it; other absolute URIs stay remote', async () => {
+    const spec = (version: string) => `openapi: ${version}
+$self: https://example.com/api/openapi.yaml
+${info}
+paths:
+  /items:
+    get:
+      responses:
+        '200': {description: OK}
+        '400': {description: Bad}
+        '401': {$ref: 'https://example.com/api/openapi.yaml#/components/responses/Unauthorized'}
+        '429': {$ref: 'https://example.com/api/common.yaml#/TooMany'}
+components:
+  responses:
+    Unauthorized: {description: Unauthorized}
+`;
+    const own = await lint({ 'openapi.yaml': spec('3.2.0') });
+    expect(own.report.findings.map((finding) => `${finding.ruleId} ${finding.pointer}`)).toEqual(['require-www-authenticate /components/responses/Unauthorized']);
+    expect(own.stderr).toBe("statuslint: warning: openapi.yaml:11:17: remote $ref 'https://example.com/api/common.yaml#/TooMany' is not fetched; what it names is not linted\n");
+    // 3.1 has no $self: the member means nothing there.
+    const before = await lint({ 'openapi.yaml': spec('3.1.1') });
+    expect(before.report.findings).toEqual([]);
+    expect(before.stderr).toContain("remote $ref 'https://example.com/api/openapi.yaml#/components/responses/Unauthorized' is not fetched");
+    // A place its own $self names that is not there is a broken reference, as '#/…' would be.
+    const broken = await lint({ 'openapi.yaml': spec('3.2.0').replace('Unauthorized: {', 'Other: {') });
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toContain("cannot resolve $ref 'https://example.com/api/openapi.yaml#/components/responses/Unauthorized': no such location");
+  });
+
   it('--validate says it cannot check 3.2, not that the spec is invalid', async () => {
     const { code, report } = await lint({ 'openapi.yaml': `info: {title: t, version: '1'}\nopenapi: 3.2.0\npaths: {}\n` }, ['--validate']);
     expect(code).toBe(2);

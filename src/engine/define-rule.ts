@@ -13,3 +13,4 @@ export { addHeaderFix, type HeaderTemplate } from './fixes.js';
 export type { FixIntent } from '../fix/intents.js';
 export { missingHeader, sharedWithOtherStatuses, type HeaderRequirement, type MissingHeader, type SharedWithOthers } from './require-header.js';
 export { responsesUndescribed } from './undescribed.js';
+export { securitySchemeOf } from '../loader/normalize.js';

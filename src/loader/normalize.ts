@@ -69,6 +69,11 @@ export interface Operation {
   path: string;
   node: Located<JsonObject>;
   security: Security;
+  /**
+   * The path item's `parameters` member: written beside the path item's `$ref` if there, else
+   * in the item it names (as the path item's other fields are read).
+   */
+  readonly pathParameters: Located | undefined;
   /** Whether the operation takes a request body (OAS 3 `requestBody`, Swagger 2 body/formData). */
   acceptsBody: boolean;
   /** Where the body is declared, when it is. */
@@ -88,6 +93,20 @@ export interface Spec {
   /** Security schemes by name (OAS 3 `components.securitySchemes`, Swagger 2 `securityDefinitions`). */
   securitySchemes: Map<string, Located<JsonObject>>;
   workspace: Workspace;
+}
+
+/**
+ * The security scheme a Security Requirement key names. A component name wins; OAS 3.2 also
+ * lets the key be the URI of a Security Scheme Object (its Security Requirement Object: "Property
+ * names that are identical to a component name ... MUST be treated as a component name"),
+ * resolved against the document the requirement is written in. `undefined` when it names
+ * neither, or a remote URI, which is not fetched.
+ */
+export function securitySchemeOf(spec: Spec, name: string, security: Security): Located<JsonObject> | undefined {
+  const named = spec.securitySchemes.get(name);
+  if (named || spec.version !== '3.2' || !security.declaredAt) return named;
+  const { file, pointer } = security.declaredAt;
+  return objectAt(spec.workspace, { file, pointer, value: { $ref: name } });
 }
 
 function isObject(value: unknown): value is JsonObject {
@@ -159,6 +178,12 @@ export function detectVersion(file: SourceFile): SpecVersion {
       if (/^3\.0\.\d+(-.+)?$/.test(version)) return '3.0';
       if (/^3\.1\.\d+(-.+)?$/.test(version)) return '3.1';
       if (/^3\.2\.\d+(-.+)?$/.test(version)) return '3.2';
+      // The version is major.minor.patch (OAS 3.1.1 and 3.2.0, "Versions"); '3.1' is the feature
+      // set, read as unsupported it would seem to deny what statuslint reads.
+      if (/^3\.[012]$/.test(version)) {
+        const fix = file.format === 'json' ? `"openapi": "${version}.0"` : `openapi: '${version}.0'`;
+        return refuse(`OpenAPI version '${version}' has no patch number, which the version must have; write ${fix}`, 'openapi');
+      }
       return refuse(`unsupported OpenAPI version ${quotedVersion(version)} ${READS}`, 'openapi');
     }
     return refuse(notAString(file, 'openapi', version, "'3.1.0'", (written) => (/^3\.1\d*$/.test(written) ? '3.1.0' : /^3\.2\d*$/.test(written) ? '3.2.0' : /^3(\.0*)?$/.test(written) ? '3.0.3' : undefined)), 'openapi');
@@ -243,6 +268,7 @@ export function normalize(workspace: Workspace, file: SourceFile): Spec {
       // §4.7.9, Swagger 2.0): an operation written there is linted, and wins over the
       // referenced item's (the specs leave a clash undefined; what is written here is nearer).
       const beside = pathItem.value !== entry.value ? (entry as Located<JsonObject>) : undefined;
+      const pathParameters = beside && Object.hasOwn(beside.value, 'parameters') ? child(beside, 'parameters') : child(pathItem, 'parameters');
       // Indexed loops here and in the lookups below: they run for every path and response,
       // mostly before V8 optimises them, where for-of makes an iterator result per step.
       for (let index = 0; index < HTTP_METHODS.length; index++) {
@@ -250,9 +276,9 @@ export function normalize(workspace: Workspace, file: SourceFile): Spec {
         if ((version === '2.0' && method === 'trace') || (method === 'query' && version !== '3.2')) continue;
         const owner = beside && Object.hasOwn(beside.value, method) ? beside : pathItem;
         const operation = objectAt(workspace, child(owner, method));
-        if (operation) operations.push(buildOperation(spec, pathItem, operation, method, path));
+        if (operation) operations.push(buildOperation(spec, pathParameters, operation, method, path));
       }
-      if (version === '3.2') addAdditionalOperations(spec, operations, pathItem, beside, path);
+      if (version === '3.2') addAdditionalOperations(spec, operations, pathItem, beside, pathParameters, path);
     }
   }
   return { version, file, root, operations, securitySchemes, workspace };
@@ -267,7 +293,14 @@ const FIXED_METHODS: ReadonlySet<string> = new Set(HTTP_METHODS);
  * names a method with a fixed field (`HEAD`, `post`), which 3.2 forbids, is linted as that
  * field's method: otherwise the rules about HEAD, POST or GET would pass it by.
  */
-function addAdditionalOperations(spec: SpecScope, operations: Operation[], pathItem: Located<JsonObject>, beside: Located<JsonObject> | undefined, path: string): void {
+function addAdditionalOperations(
+  spec: SpecScope,
+  operations: Operation[],
+  pathItem: Located<JsonObject>,
+  beside: Located<JsonObject> | undefined,
+  pathParameters: Located | undefined,
+  path: string,
+): void {
   const { workspace } = spec;
   const referenced = objectAt(workspace, child(pathItem, 'additionalOperations'));
   const written = beside && objectAt(workspace, child(beside, 'additionalOperations'));
@@ -277,7 +310,7 @@ function addAdditionalOperations(spec: SpecScope, operations: Operation[], pathI
     const owner = written && Object.hasOwn(written.value, method) ? written : referenced!;
     const operation = objectAt(workspace, child(owner, method));
     const fixed = method.toLowerCase();
-    if (operation) operations.push(buildOperation(spec, pathItem, operation, FIXED_METHODS.has(fixed) ? fixed : method, path));
+    if (operation) operations.push(buildOperation(spec, pathParameters, operation, FIXED_METHODS.has(fixed) ? fixed : method, path));
   }
 }
 
@@ -292,7 +325,7 @@ interface SpecScope {
 
 function buildOperation(
   spec: SpecScope,
-  pathItem: Located<JsonObject>,
+  pathParameters: Located | undefined,
   node: Located<JsonObject>,
   method: Operation['method'],
   path: string,
@@ -310,10 +343,10 @@ function buildOperation(
       if (response) responses.push(buildResponse(workspace, version, types, status, entry, response));
     }
   }
-  const body = requestBodyOf(workspace, version, pathItem, node);
+  const body = requestBodyOf(workspace, version, pathParameters, node);
   const own = child(node, 'security');
   const security = own && Array.isArray(own.value) ? securityOf(own, true) : spec.inheritedSecurity;
-  return new OperationModel(method, path, node, security, body, responsesNode, responses);
+  return new OperationModel(method, path, node, security, pathParameters, body, responsesNode, responses);
 }
 
 /** Swagger 2.0: the content types an operation or the root `produces`; `*\/*` when none is given. */
@@ -332,6 +365,7 @@ class OperationModel implements Operation {
     readonly path: string,
     readonly node: Located<JsonObject>,
     readonly security: Security,
+    readonly pathParameters: Located | undefined,
     readonly requestBody: Located | undefined,
     readonly responsesNode: Located<JsonObject> | undefined,
     readonly responses: Response[],
@@ -384,15 +418,14 @@ function securityOf(declared: Located | undefined, own: boolean): Security {
 function requestBodyOf(
   workspace: Workspace,
   version: SpecVersion,
-  pathItem: Located<JsonObject>,
+  pathParameters: Located | undefined,
   operation: Located<JsonObject>,
 ): Located | undefined {
   if (version !== '2.0') {
     const body = child(operation, 'requestBody');
     return body && objectAt(workspace, body) ? body : undefined;
   }
-  for (const owner of [operation, pathItem]) {
-    const parameters = child(owner, 'parameters');
+  for (const parameters of [child(operation, 'parameters'), pathParameters]) {
     if (!parameters || !Array.isArray(parameters.value)) continue;
     for (let index = 0; index < parameters.value.length; index++) {
       const parameter = objectAt(workspace, child(parameters, index));

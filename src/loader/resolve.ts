@@ -54,6 +54,22 @@ function isRemote(ref: string): boolean {
 }
 
 /**
+ * OAS 3.2 `$self`: "the self-assigned URI of this document, which also serves as its base URI".
+ * A `$ref` to that URI (`https://example.com/api.yaml#/components/…`) names a place in this
+ * file, as `#/components/…` does; any other absolute URI stays remote. Only an absolute `$self`
+ * counts: a relative one is resolved against a retrieval URI, which a file read from disk lacks.
+ * Asked only of refs that look remote, so a spec without `$self` pays nothing.
+ */
+function asOwnRef(file: SourceFile, ref: string): string {
+  const root = file.value as { openapi?: unknown; $self?: unknown } | null;
+  const self = root !== null && typeof root === 'object' ? root.$self : undefined;
+  if (typeof self !== 'string' || typeof root!.openapi !== 'string' || !root!.openapi.startsWith('3.2.') || !/^[a-z][a-z0-9+.-]*:/i.test(self)) return ref;
+  const hash = ref.indexOf('#');
+  if ((hash === -1 ? ref : ref.slice(0, hash)) !== self) return ref;
+  return hash === -1 ? '#' : ref.slice(hash);
+}
+
+/**
  * A URI with a scheme and no authority (`urn:example:pet`, `tag:…`, `mailto:…`): an OAS 3.1
  * schema `$id`, never a file. A relative file reference cannot have a colon in its first
  * segment (RFC 3986 §4.2), and one letter before it is a Windows drive (`C:\\specs`).
@@ -360,7 +376,8 @@ export class Workspace {
   }
 
   /** The value a `$ref` written in `from` names, if it is there. */
-  private follow(from: SourceFile, ref: string): Located | undefined {
+  private follow(from: SourceFile, written: string): Located | undefined {
+    const ref = isRemote(written) ? asOwnRef(from, written) : written;
     if (isRemote(ref)) return undefined;
     const hash = ref.indexOf('#');
     const filePart = hash === -1 ? ref : ref.slice(0, hash);
@@ -477,7 +494,7 @@ export class Workspace {
       for (const ref of scan.refs) {
         // Where the `$ref` is written is only needed to report it: looked up then (see
         // ValueScan.holderOf), so a ref that resolves (nearly all) costs no pointer.
-        if (isRemote(ref)) {
+        if (isRemote(ref) && isRemote(asOwnRef(current, ref))) {
           const what = namesUri(ref) ? `$ref ${quoted(ref)} names a URI, not a file, and is not fetched` : `remote $ref ${quoted(ref)} is not fetched`;
           this.notices.push({ file: current, pointer: refPointer(scan, ref), message: `${what}; what it names is not linted` });
           continue;

@@ -68,6 +68,12 @@ for (const v of VERSIONS) {
       name: `${v}: credential in a query parameter of the path item`,
       spec: { ...withResponses(v, {}, { root }), paths: { '/items': { parameters: [parameter(v, 'api_key', 'query')], get: { security: [], responses: { ...ok, 401: unauthorized } } } } },
     },
+    {
+      // Every version lets a path item's fields sit beside its $ref.
+      name: `${v}: credential in a query parameter written beside the path item's $ref`,
+      spec: { ...withResponses(v, {}, { root }), paths: { '/items': { $ref: 'paths/items.yaml', parameters: [parameter(v, 'api_key', 'query')] } } },
+      files: { 'paths/items.yaml': { get: { security: [], responses: { ...ok, 401: unauthorized } } } },
+    },
   );
   invalid.push(
     { name: `${v}: public operation with an inline 401`, spec: withResponses(v, { ...ok, 401: unauthorized }, { operation: { security: [] }, root }), errors: [{ messageId: 'publicOperation', at: AT }] },

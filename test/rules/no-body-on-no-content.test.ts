@@ -21,6 +21,14 @@ for (const v of VERSIONS) {
       spec: { ...withResponses(v, { 204: { $ref: responsesRef(v, 'NoContent') } }), ...sharedResponses(v, { NoContent: { description: 'Done' } }) },
     },
   );
+  if (v === '3.1' || v === '3.2') {
+    // A media type is offered even when its JSON Schema 2020-12 schema is `false` (no value matches).
+    invalid.push({
+      name: `${v}: 204 offering a media type whose schema is false`,
+      spec: withResponses(v, { 204: { description: 'Deleted', content: { 'application/json': { schema: false } } } }),
+      errors: [{ messageId: 'hasContent', at: '/paths/~1items/get/responses/204/content' }],
+    });
+  }
   invalid.push(
     { name: `${v}: 204 with a JSON body`, spec: withResponses(v, { 204: withBody('Deleted') }), errors: [{ messageId: 'hasContent', at: `/paths/~1items/get/responses/204/${body(v)}` }] },
     { name: `${v}: 205 with a body`, spec: withResponses(v, { 205: withBody('Reset') }), errors: [{ messageId: 'hasContent', at: `/paths/~1items/get/responses/205/${body(v)}` }] },

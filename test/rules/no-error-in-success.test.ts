@@ -39,6 +39,18 @@ for (const v of VERSIONS) {
   };
   if (v === '3.1' || v === '3.2') invalid.push({ ...besideRef, errors: [{ messageId: 'envelope', at: AT_200 }] });
   else valid.push(besideRef);
+  if (v === '3.1' || v === '3.2') {
+    // JSON Schema 2020-12 boolean schemas: `true` allows any body, `false` none; neither is an error object.
+    valid.push(
+      { name: `${v}: a body schema that is true`, spec: withResponses(v, { 200: { description: 'OK', content: { 'application/json': { schema: true } } } }) },
+      { name: `${v}: a body schema that is false`, spec: withResponses(v, { 200: { description: 'OK', content: { 'application/json': { schema: false } } } }) },
+    );
+    invalid.push({
+      name: `${v}: an error object whose type also allows null is still an error object`,
+      spec: body(v, { type: ['object', 'null'], properties: { error: str, message: str } }, {}),
+      errors: [{ messageId: 'errorObject', at: AT_200 }],
+    });
+  }
   valid.push({ name: `${v}: a description beside a $ref changes nothing`, spec: body(v, { ...ref(v, 'Pet'), description: 'The pet' }, { Pet }) });
   valid.push(
     { name: `${v}: a resource`, spec: body(v, ref(v, 'Pet'), { Pet }) },

@@ -329,7 +329,65 @@ for (const v of VERSIONS) {
   }
 }
 
+// OpenAPI 3.2 gives a response a `summary`, and makes `description` optional: the summary is
+// read as well, where it is in force. Before 3.2 a response has no summary.
+for (const v of VERSIONS) {
+  const summarized = withResponses(v, { 403: { summary: 'Invalid API key' } });
+  if (v !== '3.2') {
+    valid.push({ name: `${v}: a summary is no field of a response`, spec: withResponses(v, { 403: { description: 'Forbidden', summary: 'Invalid API key' } }) });
+    continue;
+  }
+  invalid.push(
+    { name: `${v}: a summary that contradicts the status, with no description`, spec: summarized, errors: [{ messageId: 'credentialsOn403', at: '/paths/~1items/get/responses/403' }] },
+    {
+      name: `${v}: a summary that contradicts the status beside a fine description`,
+      spec: withResponses(v, { 401: { summary: 'Permission denied', description: 'Unauthorized' } }),
+      errors: [{ messageId: 'refusalOn401', at: '/paths/~1items/get/responses/401' }],
+    },
+    {
+      name: `${v}: one finding when both contradict it`,
+      spec: withResponses(v, { 401: { summary: 'Permission denied', description: 'Access denied' } }),
+      errors: [{ messageId: 'refusalOn401', at: '/paths/~1items/get/responses/401' }],
+    },
+    {
+      name: `${v}: a $ref sibling summary overrides the shared one, at the $ref`,
+      spec: { ...withResponses(v, { 503: { $ref: responsesRef(v, 'Unavailable'), summary: 'Gateway timeout' } }), ...sharedResponses(v, { Unavailable: { summary: 'Service Unavailable' } }) },
+      errors: [{ messageId: 'otherServerError', at: '/paths/~1items/get/responses/503' }],
+    },
+    {
+      name: `${v}: a shared summary right for the 403s that also use it is reported at this use`,
+      spec: {
+        ...withResponses(v, { 401: { $ref: responsesRef(v, 'Denied') }, 403: { $ref: responsesRef(v, 'Denied') } }),
+        ...sharedResponses(v, { Denied: { summary: 'Permission denied' } }),
+      },
+      errors: [{ messageId: 'sharedMismatch', at: '/paths/~1items/get/responses/401' }],
+    },
+    // The 403 reads its own summary: the shared one is in force for the 401 alone, and wrong there.
+    {
+      name: `${v}: a shared summary whose other status overrides it is judged at the definition`,
+      spec: {
+        ...withResponses(v, { 401: { $ref: responsesRef(v, 'Denied') }, 403: { $ref: responsesRef(v, 'Denied'), summary: 'Forbidden' } }),
+        ...sharedResponses(v, { Denied: { summary: 'Permission denied' } }),
+      },
+      errors: [{ messageId: 'refusalOn401', at: responsesRef(v, 'Denied').slice(1) }],
+    },
+  );
+  valid.push(
+    { name: `${v}: a summary that names the status`, spec: withResponses(v, { 401: { summary: 'Unauthorized', description: 'Unauthorized' }, 403: { summary: 'Forbidden' } }) },
+    { name: `${v}: a $ref sibling summary overrides the shared one it contradicts`, spec: { ...withResponses(v, { 401: { $ref: responsesRef(v, 'Denied'), summary: 'Unauthorized' } }), ...sharedResponses(v, { Denied: { summary: 'Permission denied' } }) } },
+  );
+}
+
 testRule(rule, { valid, invalid });
+
+describe('no-status-description-mismatch: the field its message names', () => {
+  it('says summary when the summary is what contradicts the status', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'statuslint-summary-'));
+    writeFileSync(join(folder, 'openapi.yaml'), "openapi: 3.2.0\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '403': {summary: Invalid API key}\n        '401': {description: Permission denied}\n");
+    const result = lint([join(folder, 'openapi.yaml')], { rules: [{ rule, severity: 'warning' }], cwd: folder });
+    expect(result.findings.map((finding) => finding.message.match(/or the (\w+)\.$/)?.[1])).toEqual(['summary', 'description']);
+  });
+});
 
 // Found by the fuzz suite: a status key that names an Object.prototype member. The alias makes
 // the loader take yaml's own reader, which keeps '__proto__' as an ordinary key.

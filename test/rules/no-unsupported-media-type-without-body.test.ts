@@ -36,6 +36,11 @@ for (const v of VERSIONS) {
   );
   if (v === '2.0') {
     valid.push({
+      name: `${v}: a body parameter written beside the path item's $ref counts`,
+      spec: { ...withResponses(v, {}), paths: { '/items': { $ref: 'paths/items.yaml', parameters: [{ name: 'item', in: 'body', schema: { type: 'object' } }] } } },
+      files: { 'paths/items.yaml': { put: { responses: { 200: { description: 'OK' }, 415: unsupported } } } },
+    });
+    valid.push({
       name: `${v}: a path-level parameter behind a remote $ref may be the body`,
       spec: { ...withResponses(v, {}), paths: { '/items': { parameters: [{ $ref: 'https://example.com/params.yaml#/Body' }], put: { responses: { 200: { description: 'OK' }, 415: unsupported } } } } },
     });

@@ -136,8 +136,41 @@ for (const v of VERSIONS) {
   }
 }
 
-// mutualTLS is OAS 3.1 only: the certificate is refused in the TLS handshake, before HTTP.
+// mutualTLS is OAS 3.1 on: the certificate is refused in the TLS handshake, before HTTP.
 valid.push({ name: '3.1: mutualTLS-only operation needs no 401', spec: secured('3.1', ok, [{ mtls: [] }], { mtls: scheme('3.1', 'mtls') }) });
+// OAS 3.2 lets a requirement name its scheme by URI as well as by component name.
+valid.push(
+  { name: '3.2: mutualTLS named by its URI needs no 401', spec: secured('3.2', ok, [{ '#/components/securitySchemes/mtls': [] }], { mtls: scheme('3.2', 'mtls') }) },
+  {
+    name: '3.2: mutualTLS named by a URI into another file needs no 401',
+    spec: secured('3.2', ok, [{ 'common/security.yaml#/mtls': [] }], {}),
+    files: { 'common/security.yaml': 'mtls:\n  type: mutualTLS\n' },
+  },
+  {
+    // The component name wins over the same text read as a relative URI (`./mtls` would be the file).
+    name: '3.2: a key that is a component name is that component',
+    spec: secured('3.2', ok, [{ mtls: [] }], { mtls: scheme('3.2', 'mtls') }),
+    files: { mtls: 'type: http\nscheme: bearer\n' },
+  },
+);
+invalid.push(
+  {
+    name: '3.2: OAuth scopes on a scheme named by its URI need 403',
+    spec: secured('3.2', { ...ok, 401: unauthorized }, [{ '#/components/securitySchemes/oauth': ['read'] }], { oauth: scheme('3.2', 'oauth') }),
+    errors: [{ messageId: 'missingForbidden', at: OP }],
+  },
+  {
+    name: '3.2: a URI that names no scheme (missing file, remote) still needs credentials',
+    spec: secured('3.2', ok, [{ 'missing.yaml#/mtls': [] }, { 'https://example.com/security.yaml#/mtls': [] }], {}),
+    errors: [{ messageId: 'missingUnauthorized', at: OP }],
+  },
+  {
+    // 3.1 names schemes by component name only.
+    name: '3.1: a key written as a URI is no scheme',
+    spec: secured('3.1', ok, [{ '#/components/securitySchemes/mtls': [] }], { mtls: scheme('3.1', 'mtls') }),
+    errors: [{ messageId: 'missingUnauthorized', at: OP }],
+  },
+);
 invalid.push({
   name: '3.1: mutualTLS together with a bearer token still needs 401',
   spec: secured('3.1', ok, [{ mtls: [], bearer: [] }], { mtls: scheme('3.1', 'mtls'), bearer: scheme('3.1', 'bearer') }),

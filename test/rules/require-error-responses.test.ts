@@ -48,6 +48,16 @@ for (const v of VERSIONS) {
       errors: [{ messageId: 'missing', at: op }],
     },
     {
+      // Every version lets a path item's fields sit beside its $ref.
+      name: `${v}: a public operation with a parameter written beside its path item's $ref`,
+      spec: {
+        ...withResponses(v, {}),
+        paths: { '/items': { $ref: 'paths/items.yaml', parameters: [{ name: 'X-Tenant', in: 'header', type: 'string', schema: { type: 'string' } }] } },
+      },
+      files: { 'paths/items.yaml': { get: { security: [], responses: { 200: ok } } } },
+      errors: [{ messageId: 'missing', at: 'paths/items.yaml#/get' }],
+    },
+    {
       name: `${v}: a public operation with a body`,
       spec: withResponses(v, { 201: ok }, { method: 'post', operation: { security: [], ...requestBody(v) } }),
       errors: [{ messageId: 'missing', at: '/paths/~1items/post' }],

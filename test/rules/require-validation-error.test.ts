@@ -57,6 +57,12 @@ invalid.push(
     errors: [{ messageId: 'missing', at }],
   },
   {
+    name: "2.0: a body parameter written beside the path item's $ref applies to the operation",
+    spec: { ...withResponses('2.0', {}), paths: { '/items': { $ref: 'paths/items.yaml', parameters: [{ name: 'b', in: 'body', schema: { type: 'object' } }] } } },
+    files: { 'paths/items.yaml': { post: { responses: { 201: { description: 'ok' }, 400: { description: 'Bad' } } } } },
+    errors: [{ messageId: 'missing', at: 'paths/items.yaml#/post' }],
+  },
+  {
     name: '2.0: a shared body parameter through $ref',
     spec: {
       ...withResponses('2.0', {}),
