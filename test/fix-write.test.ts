@@ -265,6 +265,29 @@ describe.skipIf(process.platform === 'win32')('--fix of a file reached by two pa
     expect(readFileSync(join(dir, 'common', 'responses.yaml'), 'utf8')).toBe(fixed);
   });
 
+  it('fixes a file once when a later batch of specs reaches it by the other path, and reports it fixed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-links-'));
+    mkdirSync(join(dir, 'common'));
+    writeFileSync(join(dir, 'common', 'r.yaml'), 'Unauthorized:\n  description: Unauthorized\n');
+    symlinkSync('common', join(dir, 'link'));
+    const spec = (ref: string) => `openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200': {description: OK}\n        '401': {$ref: '${ref}'}\n`;
+    writeFileSync(join(dir, 'a.yaml'), spec('common/r.yaml#/Unauthorized'));
+    writeFileSync(join(dir, 'z.yaml'), spec('link/r.yaml#/Unauthorized'));
+    // On several threads the intents of the specs with fixes are gathered 16 at a time: the
+    // two apart, in two batches, the second linted after the first's edits.
+    const fillers = Array.from({ length: 16 }, (_, index) => `filler-${index}.yaml`);
+    for (const filler of fillers) writeFileSync(join(dir, filler), `openapi: 3.0.3\ninfo: {title: f, version: '1'}\npaths:\n  /f:\n    get:\n      responses:\n        '200': {description: OK}\n        '400': {description: bad}\n        '503': {description: down}\n`);
+    const specs = ['a.yaml', ...fillers, 'z.yaml'].map((name) => join(dir, name));
+    const built = (await import(pathToFileURL(join(projectRoot, 'dist', 'src', 'fix', 'apply.js')).href)) as typeof import('../src/fix/apply.js');
+    for (const outcome of [await fixSpecs(specs, { threads: 1 }), await built.fixSpecs(specs, { threads: 2 })]) {
+      expect(outcome.refused).toEqual([]);
+      expect(outcome.result.findings.map((finding) => finding.ruleId)).toEqual([]);
+      const shared = outcome.changes.find((change) => change.path === join(dir, 'common', 'r.yaml'));
+      expect(shared?.after.match(/WWW-Authenticate/g)).toHaveLength(1);
+      expect(outcome.changes).toHaveLength(17);
+    }
+  });
+
   it('keeps a hard-linked spec hard-linked', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-links-'));
     cpSync(join(projectRoot, 'fixtures/petstore/openapi.yaml'), join(dir, 'a.yaml'));

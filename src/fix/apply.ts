@@ -155,11 +155,21 @@ class FixState {
       byFile.set(path, [...(byFile.get(path) ?? []), intent]);
     }
     let progress = false;
-    for (const [path, intents] of byFile) {
+    for (const [path, all] of byFile) {
+      const before = this.overlay.get(path) ?? fixTarget(all[0]!).file.text;
+      // A lint that reached an edited file by a name it had not been edited under (a link its
+      // first spec did not use, linted in a later batch) read it from disk: its intents ask for
+      // what the edits already made. The text goes under that name too, and the next lint says
+      // what is still to do; made here, the edit would add a header twice.
+      const intents = this.overlay.has(path) ? all.filter((intent) => fixTarget(intent).file.text === before) : all;
+      if (intents.length < all.length) {
+        this.setText(path, before);
+        progress = true;
+      }
+      if (intents.length === 0) continue;
       // The file as this pass's lint loaded it: its text (BOM removed), its format, and for YAML
       // the tree to edit with. The first pass read it from disk already.
       const source = fixTarget(intents[0]!).file;
-      const before = this.overlay.get(path) ?? source.text;
       // Not edited before, so read from the file: its mark is the file's (an overlay text has none).
       if (!this.originals.has(path)) this.originals.set(path, { text: before, byteOrderMark: source.byteOrderMark });
       const format = source.format;
