@@ -361,6 +361,38 @@ describe('--fix', () => {
     expect(fixed.paths['/a']!.get.responses['405']!.headers.Allow).toEqual({ description: expect.any(String), schema: { type: 'string' }, example: 'GET, POST' });
   });
 
+  it('keeps a comment after the last member of a YAML flow map on that member, with or without a trailing comma', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-flow-comment-'));
+    const spec = (nl: string) =>
+      [
+        'openapi: 3.0.3',
+        "info: {title: t, version: '1'}",
+        'paths:',
+        '  /a:',
+        '    get:',
+        '      responses:',
+        "        '200': {description: ok}",
+        "        '429': {",
+        '          description: slow # why it is slow',
+        '          }',
+        "        '503': {description: down, headers: {",
+        '          X-Region: {schema: {type: string}}, # where',
+        '          }}',
+        '',
+      ].join(nl);
+    for (const nl of ['\n', '\r\n']) {
+      writeFileSync(join(dir, 'api.yaml'), spec(nl));
+      await runCli(['--fix', '--fail-on', 'none', 'api.yaml'], { cwd: dir });
+      const lines = readFileSync(join(dir, 'api.yaml'), 'utf8').split(nl);
+      expect(lines[8]).toBe('          description: slow, # why it is slow');
+      expect(lines[9]).toMatch(/^ {10}headers: \{ Retry-After: \{ .*\} \}$/);
+      expect(lines[12]).toBe('          X-Region: {schema: {type: string}}, # where');
+      expect(lines[13]).toMatch(/^ {10}Retry-After: \{ .*\},$/);
+      expect(lines.slice(14)).toEqual(['          }}', '']);
+      expect(lint([join(dir, 'api.yaml')]).fixes).toEqual([]);
+    }
+  });
+
   it('keeps the closing line of an empty JSON object written over two lines', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-open-'));
     const lines = (headers: string[]) =>

@@ -266,6 +266,13 @@ function appendToFlowMap(file: EditableFile, map: MapView, last: MemberView | un
       : `${yamlKey(key)}: ${yamlFlow(value)}`,
   );
   if (!last) return { start: map.start + 1, end: map.start + 1, text: members.map((member) => `${file.newline}${indent}${member}`).join(',') };
+  // A YAML comment after the last member (or after its trailing comma) belongs to that member:
+  // the new members go on the lines after it, where a comma written after the comment would be.
+  const after = /^[ \t]*(,?)[ \t]*#[^\r\n]*\r?\n/.exec(file.text.slice(last.valueEnd, close));
+  if (!file.json && after) {
+    const lines = members.map((member) => `${indent}${member}`).join(`,${file.newline}`) + (after[1] ? ',' : '') + file.newline;
+    return { start: last.valueEnd, end: last.valueEnd + after[0].length, text: `${after[1] ? '' : ','}${after[0]}${lines}` };
+  }
   return { start: last.valueEnd, end: last.valueEnd, text: members.map((member) => `,${file.newline}${indent}${member}`).join('') };
 }
 
