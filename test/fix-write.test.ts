@@ -178,6 +178,27 @@ describe('--fix and a file that specs of different versions share', () => {
   });
 });
 
+describe.skipIf(process.platform === 'win32')('--fix and a file that specs of different versions share by different paths', () => {
+  it('leaves it as written when the specs reach it through a symlink and are linted in different batches', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-versions-link-'));
+    mkdirSync(join(dir, 'common'));
+    symlinkSync('common', join(dir, 'link'));
+    const shared = 'TooMany:\n  description: Too many requests\n';
+    writeFileSync(join(dir, 'common', 'r.yaml'), shared);
+    const responses = (folder: string) => `      responses:\n        '200': {description: OK}\n        '400': {description: bad}\n        '429': {$ref: '${folder}/r.yaml#/TooMany'}\n`;
+    writeFileSync(join(dir, 'b.yaml'), `swagger: '2.0'\ninfo: {title: b, version: '1'}\npaths:\n  /b:\n    get:\n${responses('common')}`);
+    writeFileSync(join(dir, 'a.yaml'), `openapi: 3.0.3\ninfo: {title: a, version: '1'}\npaths:\n  /a:\n    get:\n${responses('link')}`);
+    // On several threads the intents of the specs with fixes are gathered 16 at a time: the two apart, in two batches.
+    const fillers = Array.from({ length: 16 }, (_, index) => join(dir, `filler-${index}.yaml`));
+    for (const filler of fillers) writeFileSync(filler, `openapi: 3.0.3\ninfo: {title: f, version: '1'}\npaths:\n  /f:\n    get:\n      responses:\n        '200': {description: OK}\n        '400': {description: bad}\n        '429': {description: slow}\n`);
+    const built = (await import(pathToFileURL(join(projectRoot, 'dist', 'src', 'fix', 'apply.js')).href)) as typeof import('../src/fix/apply.js');
+    const outcome = await built.fixSpecs([join(dir, 'b.yaml'), ...fillers, join(dir, 'a.yaml')], { threads: 2 });
+    expect(outcome.changes.map((change) => change.path).sort()).toEqual([...fillers].sort());
+    expect(new Set(outcome.refused.map(({ reason }) => reason))).toEqual(new Set(['conflict']));
+    expect(readFileSync(join(dir, 'common', 'r.yaml'), 'utf8')).toBe(shared);
+  });
+});
+
 describe('--fix and fixes that wait for one another', () => {
   it('says that responses nested deeper than its passes reach need another run, on one thread and on several', async () => {
     // Each response sits in the one before it: an edit waits for the edit of the map around it.
