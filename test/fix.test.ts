@@ -393,6 +393,36 @@ describe('--fix', () => {
     }
   });
 
+  it('keeps the comment lines indented under the last member of a YAML block map with that member', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-block-comment-'));
+    const spec = [
+      'openapi: 3.0.3',
+      "info: {title: t, version: '1'}",
+      'paths:',
+      '  /a:',
+      '    get:',
+      '      responses:',
+      "        '200': {description: ok}",
+      "        '429':",
+      '          description: slow',
+      '          content:',
+      '            application/json:',
+      '              schema: {type: object}',
+      '',
+      '            # application/xml: to come',
+      '          # about the map, after its last member',
+      "        '503': {description: down, headers: {Retry-After: {schema: {type: integer}}}}",
+      '',
+    ];
+    writeFileSync(join(dir, 'api.yaml'), spec.join('\n'));
+    await runCli(['--fix', '--fail-on', 'none', 'api.yaml'], { cwd: dir });
+    const lines = readFileSync(join(dir, 'api.yaml'), 'utf8').split('\n');
+    expect(lines.slice(0, 14)).toEqual(spec.slice(0, 14));
+    expect(lines[14]).toBe('          headers:');
+    expect(lines.slice(-3)).toEqual(spec.slice(-3));
+    expect(lint([join(dir, 'api.yaml')]).fixes).toEqual([]);
+  });
+
   it('keeps the closing line of an empty JSON object written over two lines', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-open-'));
     const lines = (headers: string[]) =>

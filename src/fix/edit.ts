@@ -165,6 +165,23 @@ export class EditableFile {
     return /^[ \t]*$/.test(before) ? before : ' '.repeat(before.length);
   }
 
+  /**
+   * From the start of a line, past the comment lines indented more than `column` (and blank
+   * lines between them): where the next line at `column` or less, or the end, starts.
+   */
+  pastCommentsDeeperThan(offset: number, column: number): number {
+    let past = offset;
+    for (let line = offset; line < this.text.length; line = this.lineEnd(line)) {
+      const text = this.text.slice(line, this.lineEnd(line));
+      const comment = /^([ \t]*)#/.exec(text);
+      if (comment) {
+        if (comment[1]!.length <= column) break;
+        past = this.lineEnd(line);
+      } else if (text.trim() !== '') break;
+    }
+    return past;
+  }
+
   /** Offset just past the end of the line holding `offset` (after its newline). */
   lineEnd(offset: number): number {
     const newline = this.text.indexOf('\n', offset);
@@ -240,8 +257,9 @@ function appendToMap(file: EditableFile, map: MapView, entries: Entries): TextEd
   if (map.flow || file.json) return appendToFlowMap(file, map, last, entries);
   if (!last) return undefined;
   const indent = file.indentAt(last.keySpan[0]);
-  // After the whole line, so that a trailing comment stays with the line it belongs to.
-  const at = file.lineEnd(Math.max(last.valueEnd - 1, last.keySpan[1]));
+  // After the whole line, so that a trailing comment stays with the line it belongs to, and
+  // after the comment lines indented under the last member, which are about its value.
+  const at = file.pastCommentsDeeperThan(file.lineEnd(Math.max(last.valueEnd - 1, last.keySpan[1])), indent.length);
   const lines = entries.flatMap(([key, value]) => yamlBlock(key, value, indent, file.indentUnit));
   // At the end of a file without a final newline, the new lines end it the same way.
   if (at === file.text.length && !file.text.endsWith('\n')) return { start: at, end: at, text: file.newline + lines.join(file.newline) };
