@@ -302,6 +302,20 @@ describe('--fix', () => {
     expect(snapshot(dir)).toEqual(before);
   });
 
+  it('leaves alone a headers map written as a $ref, where a header beside the $ref would be ignored', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-headers-ref-'));
+    writeFileSync(join(dir, 'headers.yaml'), 'X-Region: {schema: {type: string}}\n');
+    const spec = (headers: string) => `openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200': {description: ok}\n        '503':\n          description: down\n          headers: ${headers}\n`;
+    writeFileSync(join(dir, 'flow.yaml'), spec("{$ref: 'headers.yaml'}"));
+    writeFileSync(join(dir, 'block.yaml'), spec("\n            $ref: 'headers.yaml'"));
+    writeFileSync(join(dir, 'api.json'), JSON.stringify({ openapi: '3.1.0', info: { title: 't', version: '1' }, paths: { '/a': { get: { responses: { 200: { description: 'ok' }, 503: { description: 'down', headers: { $ref: 'headers.yaml' } } } } } } }, null, 2));
+    const before = snapshot(dir);
+    const outcome = await fixSpecs(['flow.yaml', 'block.yaml', 'api.json'].map((name) => join(dir, name)));
+    expect(outcome.changes).toEqual([]);
+    expect(outcome.refused.map(({ reason }) => reason)).toEqual(['layout', 'layout', 'layout']);
+    expect(snapshot(dir)).toEqual(before);
+  });
+
   it('leaves alone a map whose anchor an alias names, or one inside it: the edit would show at the alias too', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-anchor-'));
     const spec = [

@@ -235,7 +235,8 @@ function renameKey(file: EditableFile, pointer: string, to: string): TextEdit | 
  * Adds the entries inside the map `container` of the object at `pointer`, creating the
  * container when it is missing. The new text copies the surrounding style: block or flow,
  * indentation, JSON or YAML, line endings. A container that is there but not a map
- * (`headers:` with no value) is left for a person: it is not valid OpenAPI as it stands.
+ * (`headers:` with no value), or a `$ref`, is left for a person: neither is valid OpenAPI as
+ * it stands.
  */
 function addMembers(file: EditableFile, pointer: string, container: string, entries: Entries): TextEdit | undefined {
   const owner = file.mapAt(pointer);
@@ -244,7 +245,9 @@ function addMembers(file: EditableFile, pointer: string, container: string, entr
   const existing = owner.members.findLast((member) => member.key === container);
   if (existing) {
     const map = file.mapAt(appendPointer(pointer, container));
-    return map ? appendToMap(file, map, entries) : undefined;
+    // A map that is a `$ref` is read as the map it names: a member written beside it is ignored.
+    if (!map || map.members.some((member) => member.key === '$ref')) return undefined;
+    return appendToMap(file, map, entries);
   }
   // A `<<` merge key may bring in the container: a `headers:` written beside it would replace
   // the merged headers, not add to them. Left for a person, as an alias is.
