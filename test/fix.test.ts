@@ -437,6 +437,20 @@ describe('--fix', () => {
     expect(lint([join(dir, 'api.yaml')]).fixes).toEqual([]);
   });
 
+  it('adds the header to the response that lacks it when a comment ends its last member, not to the next response', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-comment-end-'));
+    const spec = (comment: string) =>
+      `openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200': {description: ok}\n        '429':\n          description: slow\n          content:\n            application/json:\n              schema: {type: object}\n${comment}        '404':\n          description: missing\n`;
+    for (const comment of ['              # more types to come\n', '            # more types to come\n\n  # a comment at any depth\n']) {
+      writeFileSync(join(dir, 'api.yaml'), spec(comment));
+      const run = await runCli(['--fix', '--fail-on', 'none', 'api.yaml'], { cwd: dir });
+      expect(run.stderr).toBe('statuslint: fixed 1 problem in 1 file\n');
+      const responses = (parse(readFileSync(join(dir, 'api.yaml'), 'utf8')) as { paths: { '/a': { get: { responses: Record<string, { headers?: object }> } } } }).paths['/a'].get.responses;
+      expect(Object.keys(responses['429']!.headers ?? {})).toEqual(['Retry-After']);
+      expect(responses['404']!.headers).toBeUndefined();
+    }
+  });
+
   it('keeps the closing line of an empty JSON object written over two lines', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-open-'));
     const lines = (headers: string[]) =>

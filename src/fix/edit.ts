@@ -150,7 +150,7 @@ export class EditableFile {
     for (const item of map.items) {
       const key = item.key as YamlNode | null;
       if (!key?.range) return undefined;
-      const valueEnd = (item.value as YamlNode | null)?.range?.[1] ?? key.range[1];
+      const valueEnd = textEnd(item.value as YamlNode | null) ?? key.range[1];
       members.push({ key: isScalar(key) ? String(key.value) : undefined, keySpan: [key.range[0], key.range[1]], valueEnd });
     }
     return { start: map.range[0], end: map.range[1], flow: Boolean(map.flow), members };
@@ -187,6 +187,20 @@ export class EditableFile {
     const newline = this.text.indexOf('\n', offset);
     return newline === -1 ? this.text.length : newline + 1;
   }
+}
+
+/**
+ * Where a YAML node's own text ends. A block collection's range runs on over the comment lines
+ * after its last entry, into the indentation of the line after them: the end of that entry
+ * is the end of the collection.
+ */
+function textEnd(node: YamlNode | null): number | undefined {
+  if ((isMap(node) || isSeq(node)) && !node.flow) {
+    const last = node.items[node.items.length - 1] as Pair | YamlNode | undefined;
+    if (isNode(last)) return textEnd(last) ?? node.range?.[1];
+    if (last !== undefined) return textEnd(last.value as YamlNode | null) ?? (last.key as YamlNode | null)?.range?.[1] ?? node.range?.[1];
+  }
+  return node?.range?.[1];
 }
 
 function detectIndentUnit(text: string): string {
