@@ -451,6 +451,16 @@ describe('--fix', () => {
     }
   });
 
+  it('indents the added member as the keys are when the last key has a tag or an anchor of its own', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-key-tag-'));
+    const spec = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200': {description: ok}\n        '429':\n          !!str description: slow\n        '503':\n          &named description: down\n";
+    writeFileSync(join(dir, 'api.yaml'), spec);
+    const run = await runCli(['--fix', '--fail-on', 'none', 'api.yaml'], { cwd: dir });
+    expect(run.stderr).toBe('statuslint: fixed 2 problems in 1 file\n');
+    const lines = readFileSync(join(dir, 'api.yaml'), 'utf8').split('\n');
+    expect(lines.filter((line) => line.includes('headers:'))).toEqual(['          headers:', '          headers:']);
+  });
+
   it('keeps the closing line of an empty JSON object written over two lines', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-open-'));
     const lines = (headers: string[]) =>

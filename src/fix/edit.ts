@@ -162,7 +162,8 @@ export class EditableFile {
    */
   indentAt(offset: number): string {
     const before = this.text.slice(this.text.lastIndexOf('\n', offset - 1) + 1, offset);
-    return /^[ \t]*$/.test(before) ? before : ' '.repeat(before.length);
+    // A key's own tag or anchor (`!!str key:`, `&k key:`) stands before it: the key's column is the line's.
+    return /^[ \t]*$/.test(before) ? before : (/^([ \t]*)(?:[!&]\S*[ \t]+)+$/.exec(before)?.[1] ?? ' '.repeat(before.length));
   }
 
   /**
