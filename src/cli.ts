@@ -413,8 +413,13 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
       // When some files were not written, the others are named: they are fixed, and stay so.
       const which = written.unwritten.length > 0 && written.written.length > 0 ? ` (${written.written.map((change) => displayPath(change.path, io.cwd)).join(', ')})` : '';
       if (fixed > 0) io.stderr(`statuslint: fixed ${plural(fixed, 'problem')} in ${plural(written.written.length, 'file')}${which}\n`);
-      // The report is of the fixed texts; a file left as it was does not hold them.
-      if (written.unwritten.length > 0) unwritten = true;
+      // The report is of the files as they are now: one left as it was still holds the problems
+      // its fixes were to repair, so the specs are linted again, from disk (only when that happens).
+      if (written.unwritten.length > 0) {
+        unwritten = true;
+        result = await lintParallel(inputs.files, { ...lintOptions, threads });
+        progress.clear();
+      }
       if (outcome.refused.length > 0) io.stderr(refusedNote(outcome.refused));
     }
   } else {

@@ -30,4 +30,19 @@ describe('--fix when a spec cannot be written', () => {
     expect(readFileSync(join(dir, 'z.yaml'), 'utf8')).toContain('Retry-After');
     expect(readFileSync(join(dir, 'read-only/api.yaml'), 'utf8')).toBe(readFileSync(petstore, 'utf8'));
   });
+
+  it('reports the problems a spec it could not write still has, as the files now are', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-eacces-report-'));
+    mkdirSync(join(dir, 'read-only'));
+    const petstore = join(projectRoot, 'fixtures/petstore/openapi.yaml');
+    for (const name of ['a.yaml', 'read-only/api.yaml']) cpSync(petstore, join(dir, name));
+    const run = await runCli(['--fix', '--format', 'json', 'a.yaml', 'read-only/api.yaml'], { cwd: dir });
+    expect(run.code).toBe(2);
+    const rules = (file: string) => (JSON.parse(run.stdout) as { findings: Array<{ file: string; ruleId: string }> }).findings.filter((finding) => finding.file === file).map((finding) => finding.ruleId);
+    const plain = await runCli(['--format', 'json', 'read-only/api.yaml'], { cwd: dir });
+    const unfixed = (JSON.parse(plain.stdout) as { findings: Array<{ ruleId: string }> }).findings.map((finding) => finding.ruleId);
+    expect(unfixed).toContain('require-retry-after');
+    expect(rules('read-only/api.yaml')).toEqual(unfixed);
+    expect(rules('a.yaml')).not.toContain('require-retry-after');
+  });
 });

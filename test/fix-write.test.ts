@@ -178,6 +178,27 @@ describe('--fix and a file that specs of different versions share', () => {
   });
 });
 
+describe.skipIf(process.platform === 'win32')('--fix and a file that specs of different versions share by different paths', () => {
+  it('leaves it as written when the specs reach it through a symlink and are linted in different batches', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-versions-link-'));
+    mkdirSync(join(dir, 'common'));
+    symlinkSync('common', join(dir, 'link'));
+    const shared = 'TooMany:\n  description: Too many requests\n';
+    writeFileSync(join(dir, 'common', 'r.yaml'), shared);
+    const responses = (folder: string) => `      responses:\n        '200': {description: OK}\n        '400': {description: bad}\n        '429': {$ref: '${folder}/r.yaml#/TooMany'}\n`;
+    writeFileSync(join(dir, 'b.yaml'), `swagger: '2.0'\ninfo: {title: b, version: '1'}\npaths:\n  /b:\n    get:\n${responses('common')}`);
+    writeFileSync(join(dir, 'a.yaml'), `openapi: 3.0.3\ninfo: {title: a, version: '1'}\npaths:\n  /a:\n    get:\n${responses('link')}`);
+    // On several threads the intents of the specs with fixes are gathered 16 at a time: the two apart, in two batches.
+    const fillers = Array.from({ length: 16 }, (_, index) => join(dir, `filler-${index}.yaml`));
+    for (const filler of fillers) writeFileSync(filler, `openapi: 3.0.3\ninfo: {title: f, version: '1'}\npaths:\n  /f:\n    get:\n      responses:\n        '200': {description: OK}\n        '400': {description: bad}\n        '429': {description: slow}\n`);
+    const built = (await import(pathToFileURL(join(projectRoot, 'dist', 'src', 'fix', 'apply.js')).href)) as typeof import('../src/fix/apply.js');
+    const outcome = await built.fixSpecs([join(dir, 'b.yaml'), ...fillers, join(dir, 'a.yaml')], { threads: 2 });
+    expect(outcome.changes.map((change) => change.path).sort()).toEqual([...fillers].sort());
+    expect(new Set(outcome.refused.map(({ reason }) => reason))).toEqual(new Set(['conflict']));
+    expect(readFileSync(join(dir, 'common', 'r.yaml'), 'utf8')).toBe(shared);
+  });
+});
+
 describe('--fix and fixes that wait for one another', () => {
   it('says that responses nested deeper than its passes reach need another run, on one thread and on several', async () => {
     // Each response sits in the one before it: an edit waits for the edit of the map around it.
@@ -263,6 +284,29 @@ describe.skipIf(process.platform === 'win32')('--fix of a file reached by two pa
     const again = await runCli(['--fix', 'a.yaml', 'b.yaml'], { cwd: dir });
     expect([again.code, again.stderr]).toEqual([0, '']);
     expect(readFileSync(join(dir, 'common', 'responses.yaml'), 'utf8')).toBe(fixed);
+  });
+
+  it('fixes a file once when a later batch of specs reaches it by the other path, and reports it fixed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-links-'));
+    mkdirSync(join(dir, 'common'));
+    writeFileSync(join(dir, 'common', 'r.yaml'), 'Unauthorized:\n  description: Unauthorized\n');
+    symlinkSync('common', join(dir, 'link'));
+    const spec = (ref: string) => `openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200': {description: OK}\n        '401': {$ref: '${ref}'}\n`;
+    writeFileSync(join(dir, 'a.yaml'), spec('common/r.yaml#/Unauthorized'));
+    writeFileSync(join(dir, 'z.yaml'), spec('link/r.yaml#/Unauthorized'));
+    // On several threads the intents of the specs with fixes are gathered 16 at a time: the
+    // two apart, in two batches, the second linted after the first's edits.
+    const fillers = Array.from({ length: 16 }, (_, index) => `filler-${index}.yaml`);
+    for (const filler of fillers) writeFileSync(join(dir, filler), `openapi: 3.0.3\ninfo: {title: f, version: '1'}\npaths:\n  /f:\n    get:\n      responses:\n        '200': {description: OK}\n        '400': {description: bad}\n        '503': {description: down}\n`);
+    const specs = ['a.yaml', ...fillers, 'z.yaml'].map((name) => join(dir, name));
+    const built = (await import(pathToFileURL(join(projectRoot, 'dist', 'src', 'fix', 'apply.js')).href)) as typeof import('../src/fix/apply.js');
+    for (const outcome of [await fixSpecs(specs, { threads: 1 }), await built.fixSpecs(specs, { threads: 2 })]) {
+      expect(outcome.refused).toEqual([]);
+      expect(outcome.result.findings.map((finding) => finding.ruleId)).toEqual([]);
+      const shared = outcome.changes.find((change) => change.path === join(dir, 'common', 'r.yaml'));
+      expect(shared?.after.match(/WWW-Authenticate/g)).toHaveLength(1);
+      expect(outcome.changes).toHaveLength(17);
+    }
   });
 
   it('keeps a hard-linked spec hard-linked', async () => {

@@ -302,6 +302,20 @@ describe('--fix', () => {
     expect(snapshot(dir)).toEqual(before);
   });
 
+  it('leaves alone a headers map written as a $ref, where a header beside the $ref would be ignored', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-headers-ref-'));
+    writeFileSync(join(dir, 'headers.yaml'), 'X-Region: {schema: {type: string}}\n');
+    const spec = (headers: string) => `openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200': {description: ok}\n        '503':\n          description: down\n          headers: ${headers}\n`;
+    writeFileSync(join(dir, 'flow.yaml'), spec("{$ref: 'headers.yaml'}"));
+    writeFileSync(join(dir, 'block.yaml'), spec("\n            $ref: 'headers.yaml'"));
+    writeFileSync(join(dir, 'api.json'), JSON.stringify({ openapi: '3.1.0', info: { title: 't', version: '1' }, paths: { '/a': { get: { responses: { 200: { description: 'ok' }, 503: { description: 'down', headers: { $ref: 'headers.yaml' } } } } } } }, null, 2));
+    const before = snapshot(dir);
+    const outcome = await fixSpecs(['flow.yaml', 'block.yaml', 'api.json'].map((name) => join(dir, name)));
+    expect(outcome.changes).toEqual([]);
+    expect(outcome.refused.map(({ reason }) => reason)).toEqual(['layout', 'layout', 'layout']);
+    expect(snapshot(dir)).toEqual(before);
+  });
+
   it('leaves alone a map whose anchor an alias names, or one inside it: the edit would show at the alias too', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-anchor-'));
     const spec = [
@@ -372,6 +386,92 @@ describe('--fix', () => {
     expect(headers('405')).toEqual({ Allow: { description: 'The methods the target resource supports (RFC 9110 §10.2.1). Example: GET, PUT', type: 'string' } });
     // A description that gives the example already is not made to say it twice.
     expect(headers('416')).toEqual({ 'Content-Range': { description: 'The current length of the representation, e.g. bytes */1234 (RFC 9110 §14.4).', type: 'string' } });
+  });
+
+  it('keeps a comment after the last member of a YAML flow map on that member, with or without a trailing comma', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-flow-comment-'));
+    const spec = (nl: string) =>
+      [
+        'openapi: 3.0.3',
+        "info: {title: t, version: '1'}",
+        'paths:',
+        '  /a:',
+        '    get:',
+        '      responses:',
+        "        '200': {description: ok}",
+        "        '429': {",
+        '          description: slow # why it is slow',
+        '          }',
+        "        '503': {description: down, headers: {",
+        '          X-Region: {schema: {type: string}}, # where',
+        '          }}',
+        '',
+      ].join(nl);
+    for (const nl of ['\n', '\r\n']) {
+      writeFileSync(join(dir, 'api.yaml'), spec(nl));
+      await runCli(['--fix', '--fail-on', 'none', 'api.yaml'], { cwd: dir });
+      const lines = readFileSync(join(dir, 'api.yaml'), 'utf8').split(nl);
+      expect(lines[8]).toBe('          description: slow, # why it is slow');
+      expect(lines[9]).toMatch(/^ {10}headers: \{ Retry-After: \{ .*\} \}$/);
+      expect(lines[12]).toBe('          X-Region: {schema: {type: string}}, # where');
+      expect(lines[13]).toMatch(/^ {10}Retry-After: \{ .*\},$/);
+      expect(lines.slice(14)).toEqual(['          }}', '']);
+      expect(lint([join(dir, 'api.yaml')]).fixes).toEqual([]);
+    }
+  });
+
+  it('keeps the comment lines indented under the last member of a YAML block map with that member', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-block-comment-'));
+    const spec = [
+      'openapi: 3.0.3',
+      "info: {title: t, version: '1'}",
+      'paths:',
+      '  /a:',
+      '    get:',
+      '      responses:',
+      "        '200': {description: ok}",
+      "        '429':",
+      '          description: slow',
+      '          content:',
+      '            application/json:',
+      '              schema: {type: object}',
+      '',
+      '            # application/xml: to come',
+      '          # about the map, after its last member',
+      "        '503': {description: down, headers: {Retry-After: {schema: {type: integer}}}}",
+      '',
+    ];
+    writeFileSync(join(dir, 'api.yaml'), spec.join('\n'));
+    await runCli(['--fix', '--fail-on', 'none', 'api.yaml'], { cwd: dir });
+    const lines = readFileSync(join(dir, 'api.yaml'), 'utf8').split('\n');
+    expect(lines.slice(0, 14)).toEqual(spec.slice(0, 14));
+    expect(lines[14]).toBe('          headers:');
+    expect(lines.slice(-3)).toEqual(spec.slice(-3));
+    expect(lint([join(dir, 'api.yaml')]).fixes).toEqual([]);
+  });
+
+  it('adds the header to the response that lacks it when a comment ends its last member, not to the next response', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-comment-end-'));
+    const spec = (comment: string) =>
+      `openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200': {description: ok}\n        '429':\n          description: slow\n          content:\n            application/json:\n              schema: {type: object}\n${comment}        '404':\n          description: missing\n`;
+    for (const comment of ['              # more types to come\n', '            # more types to come\n\n  # a comment at any depth\n']) {
+      writeFileSync(join(dir, 'api.yaml'), spec(comment));
+      const run = await runCli(['--fix', '--fail-on', 'none', 'api.yaml'], { cwd: dir });
+      expect(run.stderr).toBe('statuslint: fixed 1 problem in 1 file\n');
+      const responses = (parse(readFileSync(join(dir, 'api.yaml'), 'utf8')) as { paths: { '/a': { get: { responses: Record<string, { headers?: object }> } } } }).paths['/a'].get.responses;
+      expect(Object.keys(responses['429']!.headers ?? {})).toEqual(['Retry-After']);
+      expect(responses['404']!.headers).toBeUndefined();
+    }
+  });
+
+  it('indents the added member as the keys are when the last key has a tag or an anchor of its own', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-key-tag-'));
+    const spec = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200': {description: ok}\n        '429':\n          !!str description: slow\n        '503':\n          &named description: down\n";
+    writeFileSync(join(dir, 'api.yaml'), spec);
+    const run = await runCli(['--fix', '--fail-on', 'none', 'api.yaml'], { cwd: dir });
+    expect(run.stderr).toBe('statuslint: fixed 2 problems in 1 file\n');
+    const lines = readFileSync(join(dir, 'api.yaml'), 'utf8').split('\n');
+    expect(lines.filter((line) => line.includes('headers:'))).toEqual(['          headers:', '          headers:']);
   });
 
   it('keeps the closing line of an empty JSON object written over two lines', async () => {

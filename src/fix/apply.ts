@@ -155,11 +155,21 @@ class FixState {
       byFile.set(path, [...(byFile.get(path) ?? []), intent]);
     }
     let progress = false;
-    for (const [path, intents] of byFile) {
+    for (const [path, all] of byFile) {
+      const before = this.overlay.get(path) ?? fixTarget(all[0]!).file.text;
+      // A lint that reached an edited file by a name it had not been edited under (a link its
+      // first spec did not use, linted in a later batch) read it from disk: its intents ask for
+      // what the edits already made. The text goes under that name too, and the next lint says
+      // what is still to do; made here, the edit would add a header twice.
+      const intents = this.overlay.has(path) ? all.filter((intent) => fixTarget(intent).file.text === before) : all;
+      if (intents.length < all.length) {
+        this.setText(path, before);
+        progress = true;
+      }
+      if (intents.length === 0) continue;
       // The file as this pass's lint loaded it: its text (BOM removed), its format, and for YAML
       // the tree to edit with. The first pass read it from disk already.
       const source = fixTarget(intents[0]!).file;
-      const before = this.overlay.get(path) ?? source.text;
       // Not edited before, so read from the file: its mark is the file's (an overlay text has none).
       if (!this.originals.has(path)) this.originals.set(path, { text: before, byteOrderMark: source.byteOrderMark });
       const format = source.format;
@@ -283,6 +293,12 @@ class FixState {
     return first;
   }
 
+  /** A fix key (fixKey) with its file named as fileOf names it: one key for a node, whichever link reached it. */
+  sameFileKey(key: string): string {
+    const [kind, path, ...rest] = key.split('\u0000');
+    return [kind, this.fileOf(path!), ...rest].join('\u0000');
+  }
+
   /** The outcome, given the last lint and the keys of the fixes it still offers. */
   outcome(result: LintResult, offered: ReadonlySet<string>): FixOutcome {
     const changes: FileChange[] = [];
@@ -368,9 +384,10 @@ async function fixOnThreads(paths: readonly string[], options: ParallelLintOptio
     // A batch sees only its own specs' intents: before any is applied, those for a node that
     // specs in other batches also ask to fix are gathered, so that a disagreement is found
     // before the first batch writes its side of it.
+    // Keyed by file, not by the name each spec reached it by: a symlink does not hide a sharer.
     const askedBy = new Map<string, number>();
-    for (const path of fixable) for (const key of new Set(offered.get(path))) askedBy.set(key, (askedBy.get(key) ?? 0) + 1);
-    const sharing = fixable.filter((path) => offered.get(path)!.some((key) => askedBy.get(key)! > 1 && !state.refused.has(key)));
+    for (const path of fixable) for (const key of new Set(offered.get(path)!.map((key) => state.sameFileKey(key)))) askedBy.set(key, (askedBy.get(key) ?? 0) + 1);
+    const sharing = fixable.filter((path) => offered.get(path)!.some((key) => askedBy.get(state.sameFileKey(key))! > 1 && !state.refused.has(key)));
     if (sharing.length > 1) {
       for (let start = 0; start < sharing.length; start += INTENT_BATCH) state.noteOffers(lint(sharing.slice(start, start + INTENT_BATCH), { ...lintOptions, overlay: state.overlay }).fixes);
     }

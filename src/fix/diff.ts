@@ -98,7 +98,7 @@ export function unifiedDiff(oldName: string, newName: string, before: string, af
     const newCount = hunk.filter((line) => line.kind !== '-').length;
     const oldStart = hunk[0]!.oldLine + (oldCount === 0 ? 0 : 1);
     const newStart = hunk[0]!.newLine + (newCount === 0 ? 0 : 1);
-    out.push(`@@ -${oldStart},${oldCount} +${newStart},${newCount} @@`);
+    out.push(`@@ -${range(oldStart, oldCount)} +${range(newStart, newCount)} @@`);
     for (const line of hunk) {
       if (!line.text.endsWith(UNTERMINATED)) out.push(`${line.kind}${line.text}`);
       // As `diff -u` does, so that `patch` keeps a missing final newline missing.
@@ -107,6 +107,11 @@ export function unifiedDiff(oldName: string, newName: string, before: string, af
     index = end;
   }
   return out.join('\n') + '\n';
+}
+
+/** A hunk's line range as `diff -u` writes it: a range of one line is its start alone. */
+function range(start: number, count: number): string {
+  return count === 1 ? String(start) : `${start},${count}`;
 }
 
 /**

@@ -150,7 +150,7 @@ export class EditableFile {
     for (const item of map.items) {
       const key = item.key as YamlNode | null;
       if (!key?.range) return undefined;
-      const valueEnd = (item.value as YamlNode | null)?.range?.[1] ?? key.range[1];
+      const valueEnd = textEnd(item.value as YamlNode | null) ?? key.range[1];
       members.push({ key: isScalar(key) ? String(key.value) : undefined, keySpan: [key.range[0], key.range[1]], valueEnd });
     }
     return { start: map.range[0], end: map.range[1], flow: Boolean(map.flow), members };
@@ -162,7 +162,25 @@ export class EditableFile {
    */
   indentAt(offset: number): string {
     const before = this.text.slice(this.text.lastIndexOf('\n', offset - 1) + 1, offset);
-    return /^[ \t]*$/.test(before) ? before : ' '.repeat(before.length);
+    // A key's own tag or anchor (`!!str key:`, `&k key:`) stands before it: the key's column is the line's.
+    return /^[ \t]*$/.test(before) ? before : (/^([ \t]*)(?:[!&]\S*[ \t]+)+$/.exec(before)?.[1] ?? ' '.repeat(before.length));
+  }
+
+  /**
+   * From the start of a line, past the comment lines indented more than `column` (and blank
+   * lines between them): where the next line at `column` or less, or the end, starts.
+   */
+  pastCommentsDeeperThan(offset: number, column: number): number {
+    let past = offset;
+    for (let line = offset; line < this.text.length; line = this.lineEnd(line)) {
+      const text = this.text.slice(line, this.lineEnd(line));
+      const comment = /^([ \t]*)#/.exec(text);
+      if (comment) {
+        if (comment[1]!.length <= column) break;
+        past = this.lineEnd(line);
+      } else if (text.trim() !== '') break;
+    }
+    return past;
   }
 
   /** Offset just past the end of the line holding `offset` (after its newline). */
@@ -170,6 +188,20 @@ export class EditableFile {
     const newline = this.text.indexOf('\n', offset);
     return newline === -1 ? this.text.length : newline + 1;
   }
+}
+
+/**
+ * Where a YAML node's own text ends. A block collection's range runs on over the comment lines
+ * after its last entry, into the indentation of the line after them: the end of that entry
+ * is the end of the collection.
+ */
+function textEnd(node: YamlNode | null): number | undefined {
+  if ((isMap(node) || isSeq(node)) && !node.flow) {
+    const last = node.items[node.items.length - 1] as Pair | YamlNode | undefined;
+    if (isNode(last)) return textEnd(last) ?? node.range?.[1];
+    if (last !== undefined) return textEnd(last.value as YamlNode | null) ?? (last.key as YamlNode | null)?.range?.[1] ?? node.range?.[1];
+  }
+  return node?.range?.[1];
 }
 
 function detectIndentUnit(text: string): string {
@@ -218,7 +250,8 @@ function renameKey(file: EditableFile, pointer: string, to: string): TextEdit | 
  * Adds the entries inside the map `container` of the object at `pointer`, creating the
  * container when it is missing. The new text copies the surrounding style: block or flow,
  * indentation, JSON or YAML, line endings. A container that is there but not a map
- * (`headers:` with no value) is left for a person: it is not valid OpenAPI as it stands.
+ * (`headers:` with no value), or a `$ref`, is left for a person: neither is valid OpenAPI as
+ * it stands.
  */
 function addMembers(file: EditableFile, pointer: string, container: string, entries: Entries): TextEdit | undefined {
   const owner = file.mapAt(pointer);
@@ -227,7 +260,9 @@ function addMembers(file: EditableFile, pointer: string, container: string, entr
   const existing = owner.members.findLast((member) => member.key === container);
   if (existing) {
     const map = file.mapAt(appendPointer(pointer, container));
-    return map ? appendToMap(file, map, entries) : undefined;
+    // A map that is a `$ref` is read as the map it names: a member written beside it is ignored.
+    if (!map || map.members.some((member) => member.key === '$ref')) return undefined;
+    return appendToMap(file, map, entries);
   }
   // A `<<` merge key may bring in the container: a `headers:` written beside it would replace
   // the merged headers, not add to them. Left for a person, as an alias is.
@@ -240,8 +275,9 @@ function appendToMap(file: EditableFile, map: MapView, entries: Entries): TextEd
   if (map.flow || file.json) return appendToFlowMap(file, map, last, entries);
   if (!last) return undefined;
   const indent = file.indentAt(last.keySpan[0]);
-  // After the whole line, so that a trailing comment stays with the line it belongs to.
-  const at = file.lineEnd(Math.max(last.valueEnd - 1, last.keySpan[1]));
+  // After the whole line, so that a trailing comment stays with the line it belongs to, and
+  // after the comment lines indented under the last member, which are about its value.
+  const at = file.pastCommentsDeeperThan(file.lineEnd(Math.max(last.valueEnd - 1, last.keySpan[1])), indent.length);
   const lines = entries.flatMap(([key, value]) => yamlBlock(key, value, indent, file.indentUnit));
   // At the end of a file without a final newline, the new lines end it the same way.
   if (at === file.text.length && !file.text.endsWith('\n')) return { start: at, end: at, text: file.newline + lines.join(file.newline) };
@@ -266,6 +302,13 @@ function appendToFlowMap(file: EditableFile, map: MapView, last: MemberView | un
       : `${yamlKey(key)}: ${yamlFlow(value)}`,
   );
   if (!last) return { start: map.start + 1, end: map.start + 1, text: members.map((member) => `${file.newline}${indent}${member}`).join(',') };
+  // A YAML comment after the last member (or after its trailing comma) belongs to that member:
+  // the new members go on the lines after it, where a comma written after the comment would be.
+  const after = /^[ \t]*(,?)[ \t]*#[^\r\n]*\r?\n/.exec(file.text.slice(last.valueEnd, close));
+  if (!file.json && after) {
+    const lines = members.map((member) => `${indent}${member}`).join(`,${file.newline}`) + (after[1] ? ',' : '') + file.newline;
+    return { start: last.valueEnd, end: last.valueEnd + after[0].length, text: `${after[1] ? '' : ','}${after[0]}${lines}` };
+  }
   return { start: last.valueEnd, end: last.valueEnd, text: members.map((member) => `,${file.newline}${indent}${member}`).join('') };
 }
 
