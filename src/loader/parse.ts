@@ -311,6 +311,16 @@ function badMergeOffset(document: Document): number | undefined {
 }
 
 /**
+ * YAML's types that JSON cannot hold, which `yaml` resolves even under the 1.2 core schema when
+ * tagged (and under `%YAML 1.1`, an unquoted date too): `!!binary` made bytes, `!!timestamp`
+ * a Date, `!!omap` a Map (so `responses: !!omap [...]` read as no responses at all), `!!set`
+ * a Set, and a key so tagged a string with a warning printed on stderr. Left unresolved, such a
+ * node is what it is written as, a string, a sequence or a mapping: the JSON data model that
+ * OpenAPI describes, and what JSON-schema YAML readers (js-yaml's JSON_SCHEMA) make of it.
+ */
+const NON_JSON_TAGS = new Set(['binary', 'omap', 'pairs', 'set', 'timestamp'].map((name) => `tag:yaml.org,2002:${name}`));
+
+/**
  * Reads YAML with `yaml`, as its `parseDocument` does, but checks each document's syntax tree
  * for nesting before it is built: the tree is made without recursion, while building the
  * document, and everything that walks it after, recurses once per level.
@@ -320,7 +330,16 @@ function parseYamlDocument(path: string, text: string, lines: LineIndex): Docume
   // `merge`: YAML 1.2 dropped `<<`, but specs use it and every OpenAPI tool honours it.
   // Duplicate keys are found after (firstDuplicateKey): `yaml` compares each key with every
   // key before it, and a mapping of 200,000 keys (2 MB) took over five minutes.
-  const composer = new Composer({ uniqueKeys: false, merge: true, prettyErrors: false });
+  // The tags of the JSON data model only (see NON_JSON_TAGS), and `logLevel`: `yaml` must
+  // never print on the process's stderr, whose lines are statuslint's own.
+  const composer = new Composer({
+    uniqueKeys: false,
+    merge: true,
+    prettyErrors: false,
+    resolveKnownTags: false,
+    customTags: (tags) => tags.filter((tag) => !NON_JSON_TAGS.has(typeof tag === 'string' ? `tag:yaml.org,2002:${tag}` : tag.tag)),
+    logLevel: 'error',
+  });
   let document: Document | undefined;
   for (const next of composer.compose(withinNesting(path, parsedWithinBudget(path, text), lines), true, text.length)) {
     if (document === undefined) {

@@ -209,6 +209,36 @@ describe('merge keys (<<)', () => {
   });
 });
 
+describe('tags of types JSON cannot hold', () => {
+  // `yaml` resolves these even under the 1.2 core schema: bytes, a Date, a Map, a Set.
+  it('reads each as it is written: a string, a sequence or a mapping', () => {
+    const text = 'a: !!binary aGVsbG8=\nb: !!timestamp 2001-12-14\nc: !!omap [{x: 1}, {y: 2}]\nd: !!pairs [{x: 1}]\ne: !!set {x, y}\nf: !!str 12\ng: !!int 7\nh: &h {k: 1}\ni: {!!merge <<: *h}\n';
+    expect(tryReadYamlFast(text).result).toBeUndefined();
+    expect(parseSource('/virtual/spec.yaml', text).value).toStrictEqual({
+      a: 'aGVsbG8=', b: '2001-12-14', c: [{ x: 1 }, { y: 2 }], d: [{ x: 1 }], e: { x: null, y: null }, f: '12', g: 7, h: { k: 1 }, i: { k: 1 },
+    });
+  });
+
+  it('under %YAML 1.1 too, where an unquoted date would be a Date, and keeps 1.1\'s booleans and octals', () => {
+    const text = '%YAML 1.1\n---\na: 2001-12-14\nb: !!binary aGk=\nc: yes\nd: 017\ne: !!set {x}\n';
+    expect(parseSource('/virtual/spec.yaml', text).value).toStrictEqual({ a: '2001-12-14', b: 'aGk=', c: true, d: 15, e: { x: null } });
+  });
+
+  it('names a tagged key by its text, locates it, and prints no warning of `yaml`\'s', () => {
+    const warnings: unknown[] = [];
+    const listen = (warning: unknown): void => void warnings.push(warning);
+    process.on('warning', listen);
+    try {
+      const file = parseSource('/virtual/spec.yaml', 'r:\n  !!binary MjAw: a\n  !!timestamp 2001-12-14: b\n');
+      expect(file.value).toStrictEqual({ r: { MjAw: 'a', '2001-12-14': 'b' } });
+      expect(file.locate(['/r/MjAw']).get('/r/MjAw')).toMatchObject({ line: 2, column: 12 });
+    } finally {
+      process.off('warning', listen);
+    }
+    expect(warnings).toEqual([]);
+  });
+});
+
 describe('errors keep yaml\'s message and position', () => {
   const errorOf = (text: string): string => {
     try {
