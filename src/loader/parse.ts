@@ -294,15 +294,18 @@ function mergeSources(document: Document, pair: Pair): unknown[] | undefined {
   return isSeq(value) ? value.items.map(resolve) : [value];
 }
 
-/** Where the first `<<` whose value is not a mapping (or a sequence of them) is written. */
-function badMergeOffset(document: Document): number | undefined {
-  const { isMap, isPair, visit } = yaml();
+/**
+ * Where the first `<<` is written whose sources (aliases resolved) and ancestors, from the
+ * document down, meet `test`.
+ */
+function mergeOffset(document: Document, test: (sources: unknown[], ancestors: readonly unknown[]) => boolean): number | undefined {
+  const { isPair, visit } = yaml();
   let offset: number | undefined;
   visit(document, {
-    Pair(_, pair) {
+    Pair(_, pair, ancestors) {
       if (!isPair(pair)) return undefined;
       const sources = mergeSources(document, pair);
-      if (!sources || sources.every((source) => isMap(source))) return undefined;
+      if (!sources || !test(sources, ancestors)) return undefined;
       offset = (pair.key as YamlNode).range?.[0];
       return visit.BREAK;
     },
@@ -492,7 +495,12 @@ function parseText(path: string, text: string, options: ParseOptions): SourceFil
   try {
     value = document.toJS({ maxAliasCount: MAX_YAML_ALIASES });
   } catch (error) {
-    const offset = badMergeOffset(document);
+    // `a: &a {<<: *a}`: merging a mapping into itself, or into a mapping inside it, recurses
+    // until the stack runs out, which would be told as nesting too deep, with no position.
+    const cycle = error instanceof RangeError ? mergeOffset(document, (sources, ancestors) => sources.some((source) => ancestors.includes(source))) : undefined;
+    if (cycle !== undefined) throw new LoadError(path, "invalid YAML: this '<<' merges a mapping that holds it, which has no end", lines.position(cycle));
+    // The first `<<` whose value is not a mapping (or a sequence of them).
+    const offset = mergeOffset(document, (sources) => !sources.every((source) => yaml().isMap(source)));
     throw new LoadError(path, `invalid YAML: ${(error as Error).message}`, offset === undefined ? undefined : lines.position(offset));
   }
   return new SourceFile(path, text, 'yaml', value, document);

@@ -277,6 +277,11 @@ describe('errors keep yaml\'s message and position', () => {
     expect(errorOf('a: &a [1]\nb:\n  <<: [*a]\n')).toBe('spec.yaml:3:3: invalid YAML: Merge sources must be maps or map aliases');
   });
 
+  it('names a `<<` that merges a mapping it is inside of, a cycle that used to overflow the stack', () => {
+    expect(errorOf('a: &a\n  <<: *a\n  b: 1\n')).toBe("spec.yaml:2:3: invalid YAML: this '<<' merges a mapping that holds it, which has no end");
+    expect(errorOf('x: 1\na: &a\n  c:\n    <<: [{q: 1}, *a]\n')).toBe("spec.yaml:4:5: invalid YAML: this '<<' merges a mapping that holds it, which has no end");
+  });
+
   it('bounds alias expansion (billion laughs)', () => {
     const lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
     for (let level = 1; level < 9; level++) {
