@@ -282,6 +282,14 @@ describe('errors keep yaml\'s message and position', () => {
     expect(errorOf('x: 1\na: &a\n  c:\n    <<: [{q: 1}, *a]\n')).toBe("spec.yaml:4:5: invalid YAML: this '<<' merges a mapping that holds it, which has no end");
   });
 
+  it('bounds what merge keys copy, which yaml\'s alias count lets through (one count per `<<`, whatever it copies)', () => {
+    const keys = Array.from({ length: 1000 }, (_, i) => `  k${i}: v`).join('\n');
+    const uses = Array.from({ length: 1000 }, (_, i) => `u${i}:\n  <<: *b`).join('\n');
+    expect(errorOf(`b: &b\n${keys}\n${uses}\n`)).toBe('spec.yaml: invalid YAML: merge keys (<<) copy 5,003 nodes to 2,006,003, over 10 times as many; write the repeated parts out or share them with $ref');
+    // A few merges of a small mapping, far under the bound, are read as before.
+    expect(parseSource('/virtual/spec.yaml', `b: &b\n${keys}\nu:\n  <<: *b\n  k1: w\n`).value).toMatchObject({ u: { k0: 'v', k1: 'w', k999: 'v' } });
+  });
+
   it('bounds alias expansion (billion laughs)', () => {
     const lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
     for (let level = 1; level < 9; level++) {
