@@ -176,8 +176,8 @@ function yamlSpan(document: Document, pointer: string): Span | undefined {
   let node: unknown = document.contents;
   let span: Span = [0, 0];
   for (const segment of splitPointer(pointer)) {
-    const { isAlias, isMap, isScalar, isSeq } = yaml();
-    if (isAlias(node)) node = node.resolve(document);
+    const { isMap, isSeq } = yaml();
+    node = resolveAlias(document, node);
     if (isMap(node)) {
       const pair = memberPair(document, node, segment, new Set());
       if (!pair) return undefined;
@@ -271,7 +271,7 @@ function collectionKeyOffset(document: Document): number | undefined {
     const node = stack.pop();
     if (isMap(node)) {
       for (const pair of node.items) {
-        const key = isAlias(pair.key) ? pair.key.resolve(document) : pair.key;
+        const key = isAlias(pair.key) ? resolveAlias(document, pair.key) : pair.key;
         if (isCollection(key)) return (pair.key as YamlNode).range?.[0];
         stack.push(pair.value);
       }
@@ -285,12 +285,11 @@ function collectionKeyOffset(document: Document): number | undefined {
 /**
  * What a `<<` pair merges in, aliases resolved: its value, or each item of a sequence;
  * undefined for any other pair. (`yaml` reads a plain `<<` key as a symbol when `merge` is on.)
- * `anchored`, from `anchorTargets`, resolves aliases without a search of the document each.
  */
-function mergeSources(document: Document, pair: Pair, anchored?: Map<unknown, unknown>): unknown[] | undefined {
-  const { isAlias, isScalar, isSeq } = yaml();
+function mergeSources(document: Document, pair: Pair): unknown[] | undefined {
+  const { isScalar, isSeq } = yaml();
   if (!isScalar(pair.key) || typeof pair.key.value !== 'symbol') return undefined;
-  const resolve = (node: unknown): unknown => (!isAlias(node) ? node : anchored ? anchored.get(node) : node.resolve(document));
+  const resolve = (node: unknown): unknown => resolveAlias(document, node);
   const value = resolve(pair.value);
   return isSeq(value) ? value.items.map(resolve) : [value];
 }
@@ -321,21 +320,31 @@ export const MAX_ALIAS_EXPANSION = 10;
 /** Below this many expanded nodes, aliases and merges are never a problem. */
 export const ALIAS_EXPANSION_FLOOR = 100_000;
 
+/** Each document's aliases, with the node each names (see `resolveAlias`). */
+const aliasTargets = new WeakMap<Document, Map<unknown, unknown>>();
+
 /**
- * The node each alias names: the last one before it with that anchor, as `yaml`'s
- * `Alias.resolve` finds it, which searches the whole document for each alias.
+ * The node an alias names, the last one before it with that anchor, as `yaml`'s `Alias.resolve`
+ * finds it; any other node as it is. `Alias.resolve` searches the whole document for each
+ * alias: a finding located through each of 4,000 merges of one mapping (335 KB) took 85 s.
+ * One walk of the document serves all of them.
  */
-function anchorTargets(document: Document): Map<unknown, unknown> {
+function resolveAlias(document: Document, node: unknown): unknown {
   const { isAlias, visit } = yaml();
-  const latest = new Map<string, unknown>();
-  const targets = new Map<unknown, unknown>();
-  visit(document, {
-    Node(_, node) {
-      if (isAlias(node)) targets.set(node, latest.get(node.source));
-      else if (node.anchor) latest.set(node.anchor, node);
-    },
-  });
-  return targets;
+  if (!isAlias(node)) return node;
+  let targets = aliasTargets.get(document);
+  if (targets === undefined) {
+    const latest = new Map<string, unknown>();
+    const found = new Map<unknown, unknown>();
+    visit(document, {
+      Node(_, visited) {
+        if (isAlias(visited)) found.set(visited, latest.get(visited.source));
+        else if (visited.anchor) latest.set(visited.anchor, visited);
+      },
+    });
+    aliasTargets.set(document, (targets = found));
+  }
+  return targets.get(node);
 }
 
 /**
@@ -348,7 +357,6 @@ function anchorTargets(document: Document): Map<unknown, unknown> {
  */
 function refuseMergeCopies(path: string, document: Document, lines: LineIndex): void {
   const { isAlias, isMap, isSeq } = yaml();
-  const anchored = anchorTargets(document);
   type Child = { node: unknown; merge?: Pair };
   // Each collection's size once made (with what its merges copy); -1 while it is counted.
   const sizes = new Map<unknown, number>();
@@ -361,7 +369,7 @@ function refuseMergeCopies(path: string, document: Document, lines: LineIndex): 
     if (isMap(node)) {
       for (const pair of node.items) {
         children.push({ node: pair.key });
-        const sources = mergeSources(document, pair, anchored);
+        const sources = mergeSources(document, pair);
         if (sources) for (const source of sources) children.push({ node: source, merge: pair });
         else children.push({ node: pair.value });
       }

@@ -5,8 +5,8 @@
 import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { Document, isMap, isSeq, parseDocument, visit, type ToStringOptions } from 'yaml';
+import { describe, expect, it, vi } from 'vitest';
+import { Alias, Document, isMap, isSeq, parseDocument, visit, type ToStringOptions } from 'yaml';
 import { LoadError } from '../../src/errors.js';
 import { locateFindings, runRules } from '../../src/engine/run.js';
 import { defaultRules } from '../../src/lint.js';
@@ -198,6 +198,22 @@ describe('merge keys (<<)', () => {
     expect(file.value).toMatchObject({ use: { k: 'from-a', m: 'from-b', n: 1 } });
     expect(at(file, '/use/k')).toBe('1:8');
     expect(at(file, '/use/m')).toBe('2:19');
+  });
+
+  it('locates through thousands of merges with one walk of the document, not one per alias', () => {
+    const text = 'c: &c {"299": {description: odd}}\npaths:\n' + Array.from({ length: 2000 }, (_, i) => `  p${i}:\n    <<: *c\n    "404": {}\n`).join('');
+    const file = parseSource('/virtual/spec.yaml', text);
+    const pointers = Array.from({ length: 2000 }, (_, i) => `/paths/p${i}/299`);
+    // `Alias.resolve` searches the whole document each time: 2,000 × 10,000 nodes took seconds.
+    const resolve = vi.spyOn(Alias.prototype, 'resolve');
+    try {
+      const regions = file.locate(pointers);
+      expect(regions.get('/paths/p1999/299')).toMatchObject({ line: 1, column: 8 });
+      expect(regions.size).toBe(2000);
+      expect(resolve).not.toHaveBeenCalled();
+    } finally {
+      resolve.mockRestore();
+    }
   });
 
   it('follows merges through merges, and into inline mappings', () => {
