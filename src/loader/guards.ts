@@ -2,20 +2,12 @@ import { isUtf8 } from 'node:buffer';
 import { describeValue, LoadError } from '../errors.js';
 import { refuseDuplicateKeys } from './json-duplicates.js';
 import { JsonOutline } from './json-outline.js';
-import { parseSource, type ParseOptions, type SourceFile } from './parse.js';
+import { ALIAS_EXPANSION_FLOOR, MAX_ALIAS_EXPANSION, parseSource, type ParseOptions, type SourceFile } from './parse.js';
 import { getAtPointer } from './pointer.js';
 import { MAX_NESTING, scanValue } from './value-scan.js';
 
 export { MAX_NESTING };
 
-/**
- * How many nodes a YAML document may expand to through its aliases, as a multiple of the
- * nodes it writes out. Aliases share one value, so expansion costs nothing in memory, but
- * every walk over the document (references, rules) pays it again.
- */
-const MAX_ALIAS_EXPANSION = 10;
-/** Below this many expanded nodes, aliases are never a problem. */
-const ALIAS_EXPANSION_FLOOR = 100_000;
 
 /**
  * Decodes a file's bytes as UTF-8, refusing what is not text: a NUL byte (binary files,

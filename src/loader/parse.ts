@@ -176,8 +176,8 @@ function yamlSpan(document: Document, pointer: string): Span | undefined {
   let node: unknown = document.contents;
   let span: Span = [0, 0];
   for (const segment of splitPointer(pointer)) {
-    const { isAlias, isMap, isScalar, isSeq } = yaml();
-    if (isAlias(node)) node = node.resolve(document);
+    const { isMap, isSeq } = yaml();
+    node = resolveAlias(document, node);
     if (isMap(node)) {
       const pair = memberPair(document, node, segment, new Set());
       if (!pair) return undefined;
@@ -288,7 +288,7 @@ function collectionKeyOffset(document: Document): number | undefined {
     const node = stack.pop();
     if (isMap(node)) {
       for (const pair of node.items) {
-        const key = isAlias(pair.key) ? pair.key.resolve(document) : pair.key;
+        const key = isAlias(pair.key) ? resolveAlias(document, pair.key) : pair.key;
         if (isCollection(key)) return (pair.key as YamlNode).range?.[0];
         stack.push(pair.value);
       }
@@ -304,9 +304,9 @@ function collectionKeyOffset(document: Document): number | undefined {
  * undefined for any other pair. (`yaml` reads a plain `<<` key as a symbol when `merge` is on.)
  */
 function mergeSources(document: Document, pair: Pair): unknown[] | undefined {
-  const { isAlias, isScalar, isSeq } = yaml();
+  const { isScalar, isSeq } = yaml();
   if (!isScalar(pair.key) || typeof pair.key.value !== 'symbol') return undefined;
-  const resolve = (node: unknown): unknown => (isAlias(node) ? node.resolve(document) : node);
+  const resolve = (node: unknown): unknown => resolveAlias(document, node);
   const value = resolve(pair.value);
   return isSeq(value) ? value.items.map(resolve) : [value];
 }
@@ -328,6 +328,122 @@ function badMergeOffset(document: Document): number | undefined {
 }
 
 /**
+ * How many nodes a YAML document may expand to through its aliases (guards.ts) or merge keys
+ * (refuseMergeCopies), as a multiple of the nodes it writes out. Aliases share one value, so
+ * expansion costs nothing in memory, but every walk over the document (references, rules)
+ * pays it again; a merge copies.
+ */
+export const MAX_ALIAS_EXPANSION = 10;
+/** Below this many expanded nodes, aliases and merges are never a problem. */
+export const ALIAS_EXPANSION_FLOOR = 100_000;
+
+/** Each document's aliases, with the node each names (see `resolveAlias`). */
+const aliasTargets = new WeakMap<Document, Map<unknown, unknown>>();
+
+/**
+ * The node an alias names, the last one before it with that anchor, as `yaml`'s `Alias.resolve`
+ * finds it; any other node as it is. `Alias.resolve` searches the whole document for each
+ * alias: a finding located through each of 4,000 merges of one mapping (335 KB) took 85 s.
+ * One walk of the document serves all of them.
+ */
+function resolveAlias(document: Document, node: unknown): unknown {
+  const { isAlias, visit } = yaml();
+  if (!isAlias(node)) return node;
+  let targets = aliasTargets.get(document);
+  if (targets === undefined) {
+    const latest = new Map<string, unknown>();
+    const found = new Map<unknown, unknown>();
+    visit(document, {
+      Node(_, visited) {
+        if (isAlias(visited)) found.set(visited, latest.get(visited.source));
+        else if (visited.anchor) latest.set(visited.anchor, visited);
+      },
+    });
+    aliasTargets.set(document, (targets = found));
+  }
+  return targets.get(node);
+}
+
+/**
+ * Refuses a document whose `<<` merge keys would copy far more nodes than it writes, before
+ * `yaml` copies them. Where an alias shares the value of the node it names, each `<<` makes its
+ * sources anew, all but the aliases inside them, and `yaml`'s alias count counts one per `<<`
+ * whatever a source's size: a 5,000-key mapping merged into 5,000 others (480 KB) took 23 s and
+ * 1.2 GB to read. A `<<` that merges a mapping it is inside of would copy without end; it is
+ * named where it is written (`yaml` recursed until the stack ran out).
+ */
+function refuseMergeCopies(path: string, document: Document, lines: LineIndex): void {
+  const { isAlias, isMap, isSeq } = yaml();
+  type Child = { node: unknown; merge?: Pair };
+  // Each collection's size once made (with what its merges copy); -1 while it is counted.
+  const sizes = new Map<unknown, number>();
+  const stack: Array<{ node: unknown; children: Child[]; index: number; size: number }> = [];
+  let written = 0;
+  const enter = (node: unknown): void => {
+    written++;
+    sizes.set(node, -1);
+    const children: Child[] = [];
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        children.push({ node: pair.key });
+        const sources = mergeSources(document, pair);
+        if (sources) for (const source of sources) children.push({ node: source, merge: pair });
+        else children.push({ node: pair.value });
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) children.push({ node: item });
+    }
+    stack.push({ node, children, index: 0, size: 1 });
+  };
+  const root = document.contents;
+  if (!isMap(root) && !isSeq(root)) return;
+  enter(root);
+  let expanded = 0;
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1]!;
+    if (frame.index < frame.children.length) {
+      const { node, merge } = frame.children[frame.index++]!;
+      if (node === null || node === undefined) continue;
+      // An alias (not merged) is the value of the node it names, made once where that is written.
+      if ((isAlias(node) && !merge) || (!isMap(node) && !isSeq(node))) {
+        if (!merge) written++;
+        frame.size++;
+        continue;
+      }
+      const known = sizes.get(node);
+      if (known === -1) {
+        const at = (merge?.key as YamlNode | undefined)?.range?.[0];
+        throw new LoadError(path, "invalid YAML: this '<<' merges a mapping that holds it, which has no end", at === undefined ? undefined : lines.position(at));
+      }
+      if (known !== undefined) frame.size += known;
+      else enter(node);
+      continue;
+    }
+    stack.pop();
+    sizes.set(frame.node, frame.size);
+    const parent = stack[stack.length - 1];
+    if (parent) parent.size += frame.size;
+    else expanded = frame.size;
+  }
+  if (expanded > ALIAS_EXPANSION_FLOOR && expanded > written * MAX_ALIAS_EXPANSION) {
+    throw new LoadError(
+      path,
+      `invalid YAML: merge keys (<<) copy ${written.toLocaleString('en-US')} nodes to ${expanded.toLocaleString('en-US')}, over ${MAX_ALIAS_EXPANSION} times as many; write the repeated parts out or share them with $ref`,
+    );
+  }
+}
+
+/**
+ * YAML's types that JSON cannot hold, which `yaml` resolves even under the 1.2 core schema when
+ * tagged (and under `%YAML 1.1`, an unquoted date too): `!!binary` made bytes, `!!timestamp`
+ * a Date, `!!omap` a Map (so `responses: !!omap [...]` read as no responses at all), `!!set`
+ * a Set, and a key so tagged a string with a warning printed on stderr. Left unresolved, such a
+ * node is what it is written as, a string, a sequence or a mapping: the JSON data model that
+ * OpenAPI describes, and what JSON-schema YAML readers (js-yaml's JSON_SCHEMA) make of it.
+ */
+const NON_JSON_TAGS = new Set(['binary', 'omap', 'pairs', 'set', 'timestamp'].map((name) => `tag:yaml.org,2002:${name}`));
+
+/**
  * Reads YAML with `yaml`, as its `parseDocument` does, but checks each document's syntax tree
  * for nesting before it is built: the tree is made without recursion, while building the
  * document, and everything that walks it after, recurses once per level.
@@ -337,7 +453,16 @@ function parseYamlDocument(path: string, text: string, lines: LineIndex): Docume
   // `merge`: YAML 1.2 dropped `<<`, but specs use it and every OpenAPI tool honours it.
   // Duplicate keys are found after (firstDuplicateKey): `yaml` compares each key with every
   // key before it, and a mapping of 200,000 keys (2 MB) took over five minutes.
-  const composer = new Composer({ uniqueKeys: false, merge: true, prettyErrors: false });
+  // The tags of the JSON data model only (see NON_JSON_TAGS), and `logLevel`: `yaml` must
+  // never print on the process's stderr, whose lines are statuslint's own.
+  const composer = new Composer({
+    uniqueKeys: false,
+    merge: true,
+    prettyErrors: false,
+    resolveKnownTags: false,
+    customTags: (tags) => tags.filter((tag) => !NON_JSON_TAGS.has(typeof tag === 'string' ? `tag:yaml.org,2002:${tag}` : tag.tag)),
+    logLevel: 'error',
+  });
   let document: Document | undefined;
   for (const next of composer.compose(withinNesting(path, parsedWithinBudget(path, text), lines), true, text.length)) {
     if (document === undefined) {
@@ -487,6 +612,7 @@ function parseText(path: string, text: string, options: ParseOptions): SourceFil
   if (collectionKey !== undefined) {
     throw new LoadError(path, 'a mapping key that is itself a mapping or sequence; OpenAPI keys are strings', lines.position(collectionKey));
   }
+  if (text.includes('<<')) refuseMergeCopies(path, document, lines);
   let value: unknown;
   try {
     value = document.toJS({ maxAliasCount: MAX_YAML_ALIASES });

@@ -5,8 +5,8 @@
 import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { Document, isMap, isSeq, parseDocument, visit, type ToStringOptions } from 'yaml';
+import { describe, expect, it, vi } from 'vitest';
+import { Alias, Document, isMap, isSeq, parseDocument, visit, type ToStringOptions } from 'yaml';
 import { LoadError } from '../../src/errors.js';
 import { locateFindings, runRules } from '../../src/engine/run.js';
 import { defaultRules } from '../../src/lint.js';
@@ -200,12 +200,58 @@ describe('merge keys (<<)', () => {
     expect(at(file, '/use/m')).toBe('2:19');
   });
 
+  it('locates through thousands of merges with one walk of the document, not one per alias', () => {
+    const text = 'c: &c {"299": {description: odd}}\npaths:\n' + Array.from({ length: 2000 }, (_, i) => `  p${i}:\n    <<: *c\n    "404": {}\n`).join('');
+    const file = parseSource('/virtual/spec.yaml', text);
+    const pointers = Array.from({ length: 2000 }, (_, i) => `/paths/p${i}/299`);
+    // `Alias.resolve` searches the whole document each time: 2,000 × 10,000 nodes took seconds.
+    const resolve = vi.spyOn(Alias.prototype, 'resolve');
+    try {
+      const regions = file.locate(pointers);
+      expect(regions.get('/paths/p1999/299')).toMatchObject({ line: 1, column: 8 });
+      expect(regions.size).toBe(2000);
+      expect(resolve).not.toHaveBeenCalled();
+    } finally {
+      resolve.mockRestore();
+    }
+  });
+
   it('follows merges through merges, and into inline mappings', () => {
     const text = 'a: &a {deep: 1}\nb: &b\n  <<: *a\nuse:\n  <<: *b\n  inline:\n    <<: {q: 2}\n';
     const file = parseSource('/virtual/spec.yaml', text);
     expect(file.value).toMatchObject({ use: { deep: 1, inline: { q: 2 } } });
     expect(at(file, '/use/deep')).toBe('1:8');
     expect(at(file, '/use/inline/q')).toBe('7:10');
+  });
+});
+
+describe('tags of types JSON cannot hold', () => {
+  // `yaml` resolves these even under the 1.2 core schema: bytes, a Date, a Map, a Set.
+  it('reads each as it is written: a string, a sequence or a mapping', () => {
+    const text = 'a: !!binary aGVsbG8=\nb: !!timestamp 2001-12-14\nc: !!omap [{x: 1}, {y: 2}]\nd: !!pairs [{x: 1}]\ne: !!set {x, y}\nf: !!str 12\ng: !!int 7\nh: &h {k: 1}\ni: {!!merge <<: *h}\n';
+    expect(tryReadYamlFast(text).result).toBeUndefined();
+    expect(parseSource('/virtual/spec.yaml', text).value).toStrictEqual({
+      a: 'aGVsbG8=', b: '2001-12-14', c: [{ x: 1 }, { y: 2 }], d: [{ x: 1 }], e: { x: null, y: null }, f: '12', g: 7, h: { k: 1 }, i: { k: 1 },
+    });
+  });
+
+  it('under %YAML 1.1 too, where an unquoted date would be a Date, and keeps 1.1\'s booleans and octals', () => {
+    const text = '%YAML 1.1\n---\na: 2001-12-14\nb: !!binary aGk=\nc: yes\nd: 017\ne: !!set {x}\n';
+    expect(parseSource('/virtual/spec.yaml', text).value).toStrictEqual({ a: '2001-12-14', b: 'aGk=', c: true, d: 15, e: { x: null } });
+  });
+
+  it('names a tagged key by its text, locates it, and prints no warning of `yaml`\'s', () => {
+    const warnings: unknown[] = [];
+    const listen = (warning: unknown): void => void warnings.push(warning);
+    process.on('warning', listen);
+    try {
+      const file = parseSource('/virtual/spec.yaml', 'r:\n  !!binary MjAw: a\n  !!timestamp 2001-12-14: b\n');
+      expect(file.value).toStrictEqual({ r: { MjAw: 'a', '2001-12-14': 'b' } });
+      expect(file.locate(['/r/MjAw']).get('/r/MjAw')).toMatchObject({ line: 2, column: 12 });
+    } finally {
+      process.off('warning', listen);
+    }
+    expect(warnings).toEqual([]);
   });
 });
 
@@ -259,6 +305,19 @@ describe('errors keep yaml\'s message and position', () => {
   it('names the `<<` whose value is not a mapping', () => {
     expect(errorOf('b: {x: 1}\n<<: 2\n')).toBe('spec.yaml:2:1: invalid YAML: Merge sources must be maps or map aliases');
     expect(errorOf('a: &a [1]\nb:\n  <<: [*a]\n')).toBe('spec.yaml:3:3: invalid YAML: Merge sources must be maps or map aliases');
+  });
+
+  it('names a `<<` that merges a mapping it is inside of, a cycle that used to overflow the stack', () => {
+    expect(errorOf('a: &a\n  <<: *a\n  b: 1\n')).toBe("spec.yaml:2:3: invalid YAML: this '<<' merges a mapping that holds it, which has no end");
+    expect(errorOf('x: 1\na: &a\n  c:\n    <<: [{q: 1}, *a]\n')).toBe("spec.yaml:4:5: invalid YAML: this '<<' merges a mapping that holds it, which has no end");
+  });
+
+  it('bounds what merge keys copy, which yaml\'s alias count lets through (one count per `<<`, whatever it copies)', () => {
+    const keys = Array.from({ length: 1000 }, (_, i) => `  k${i}: v`).join('\n');
+    const uses = Array.from({ length: 1000 }, (_, i) => `u${i}:\n  <<: *b`).join('\n');
+    expect(errorOf(`b: &b\n${keys}\n${uses}\n`)).toBe('spec.yaml: invalid YAML: merge keys (<<) copy 5,003 nodes to 2,006,003, over 10 times as many; write the repeated parts out or share them with $ref');
+    // A few merges of a small mapping, far under the bound, are read as before.
+    expect(parseSource('/virtual/spec.yaml', `b: &b\n${keys}\nu:\n  <<: *b\n  k1: w\n`).value).toMatchObject({ u: { k0: 'v', k1: 'w', k999: 'v' } });
   });
 
   it('bounds alias expansion (billion laughs)', () => {
