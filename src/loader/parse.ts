@@ -16,7 +16,11 @@ import { readYamlFast, type Spans } from './yaml-fast.js';
 
 export type SourceFormat = 'json' | 'yaml';
 
-/** Most aliases a YAML file may expand; guards against "billion laughs" documents. */
+/**
+ * Most aliases (`*name`) a YAML file may hold. `yaml` finds each alias's anchor by a scan of
+ * the document's anchors and aliases, so its work grows with their square: 10,000 take ~1 s.
+ * What aliases expand to is bounded apart from this (checkAliasExpansion in guards.ts).
+ */
 const MAX_YAML_ALIASES = 10_000;
 
 /**
@@ -613,14 +617,40 @@ function parseText(path: string, text: string, options: ParseOptions): SourceFil
     throw new LoadError(path, 'a mapping key that is itself a mapping or sequence; OpenAPI keys are strings', lines.position(collectionKey));
   }
   if (text.includes('<<')) refuseMergeCopies(path, document, lines);
+  refuseManyAliases(path, document, lines);
   let value: unknown;
   try {
-    value = document.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+    // No count of `yaml`'s own: it measures each alias inside an anchored node by a walk of the
+    // whole document, and a 2 MB spec with 8,000 aliases took 86 s before being refused.
+    // An alias shares its anchor's value, so what the document expands to is counted once, in
+    // linear time, by checkAliasExpansion; refuseMergeCopies has bounded what merges copy.
+    value = document.toJS({ maxAliasCount: -1 });
   } catch (error) {
     const offset = badMergeOffset(document);
     throw new LoadError(path, `invalid YAML: ${(error as Error).message}`, offset === undefined ? undefined : lines.position(offset));
   }
   return new SourceFile(path, text, 'yaml', value, document);
+}
+
+/** Refuses a YAML document with more than MAX_YAML_ALIASES aliases, at the first one past it. */
+function refuseManyAliases(path: string, document: Document, lines: LineIndex): void {
+  const { visit } = yaml();
+  let count = 0;
+  let beyond: number | undefined;
+  visit(document, {
+    Alias(_, alias) {
+      if (++count <= MAX_YAML_ALIASES) return undefined;
+      beyond = alias.range?.[0];
+      return visit.BREAK;
+    },
+  });
+  if (count > MAX_YAML_ALIASES) {
+    throw new LoadError(
+      path,
+      `invalid YAML: more than ${MAX_YAML_ALIASES.toLocaleString('en-US')} aliases (*name), the most statuslint reads; write the repeated parts out or share them with $ref`,
+      beyond === undefined ? undefined : lines.position(beyond),
+    );
+  }
 }
 
 /** JSON.parse's error as a LoadError at the line and column it names, with a hint for the usual mistakes. */
