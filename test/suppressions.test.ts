@@ -279,6 +279,41 @@ describe('suppressions that silence nothing (unused-suppression)', () => {
     expect(await lintOf(['a.yaml'])).toEqual([`unused-suppression shared.yaml#/Created/${IGNORE}/0`]);
   });
 
+  it('a list repeated by a YAML alias is one entry: used at one of its places, it is not reported unused at another', async () => {
+    const lines = (...text: string[]): string => text.join('\n') + '\n';
+    const head = ['openapi: 3.0.3', "info: {title: t, version: '1'}"];
+    const aliasedList = lines(
+      ...head,
+      'x-lists:',
+      '  retry: &retry [require-retry-after]',
+      'paths:',
+      '  /a:',
+      '    get:',
+      '      responses:',
+      "        '200': {description: ok, x-statuslint-ignore: *retry}",
+      "        '429': {description: slow, x-statuslint-ignore: *retry}",
+    );
+    expect(at(await lintProject({ 'openapi.yaml': aliasedList }))).toEqual([]);
+    const aliasedResponse = lines(
+      ...head,
+      'paths:',
+      '  /a:',
+      '    get:',
+      '      responses:',
+      "        '429': &slow",
+      '          description: slow',
+      '          x-statuslint-ignore: [require-retry-after]',
+      '  /b:',
+      '    get:',
+      '      responses:',
+      "        '200': *slow",
+    );
+    expect(at(await lintProject({ 'openapi.yaml': aliasedResponse }))).toEqual([]);
+    // Used nowhere, it is still reported, once.
+    const unused = aliasedList.replace("'429': {description: slow,", "'204': {description: none,");
+    expect(at(await lintProject({ 'openapi.yaml': unused }))).toEqual([`unused-suppression /paths/~1a/get/responses/200/${IGNORE}/0`]);
+  });
+
   it('--fix leaves a suppressed finding alone', async () => {
     const unauthorized = (ignore: string[]) => withResponses('3.1', { 200: { description: 'ok' }, 401: { description: 'no', [IGNORE]: ignore } });
     const fixed = await runCli(['--fix-dry-run', 'openapi.yaml'], { cwd: project({ 'openapi.yaml': unauthorized(['require-retry-after']) }) });

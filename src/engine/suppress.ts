@@ -55,6 +55,9 @@ interface Entry {
   at: Located;
   /** The operation or response it is written on: it covers findings at or below it. */
   scope: Located;
+  /** The list it is item `index` of, as parsed: a YAML alias makes one written list the list of several scopes. */
+  list: readonly unknown[];
+  index: number;
   used: boolean;
 }
 
@@ -119,15 +122,16 @@ export function collectSuppressions(spec: Spec): Suppressions {
       invalid.push({ at: list, problem: 'must be a list' });
       return;
     }
-    list.value.forEach((value, index) => {
+    const values: readonly unknown[] = list.value;
+    values.forEach((value, index) => {
       const at = child(list, index)!;
       if (typeof value === 'string') {
-        entries.push({ rule: value, at, scope, used: false });
+        entries.push({ rule: value, at, scope, list: values, index, used: false });
       } else if (isObject(value) && typeof value.rule === 'string') {
         const extra = Object.keys(value).find((name) => name !== 'rule' && name !== 'reason');
         if (extra !== undefined) invalid.push({ at, problem: `entry has an unknown key '${extra}'` });
         else if (value.reason !== undefined && typeof value.reason !== 'string') invalid.push({ at, problem: "entry's 'reason' must be a string" });
-        else entries.push({ rule: value.rule, at, scope, used: false });
+        else entries.push({ rule: value.rule, at, scope, list: values, index, used: false });
       } else {
         invalid.push({ at, problem: isObject(value) ? "entry has no 'rule'" : `entry ${JSON.stringify(value)} is not a rule id` });
       }
@@ -283,6 +287,7 @@ export function applySuppressions(
     if (reaches && silencedAtEveryUse(finding, reaches, entriesAt)) suppressed = true;
     return !suppressed;
   });
+  markAliasesUsed(entries);
 
   if (options.onSilenced) for (const entry of entries) if (entry.used) options.onSilenced(entry.at);
   const severity = options.unusedSuppressions ?? unusedSuppression.meta.severity;
@@ -307,6 +312,23 @@ export function applySuppressions(
     }
   }
   return kept;
+}
+
+/**
+ * Marks used every entry that is written where a used one is: a list (or a response holding
+ * one) repeated by a YAML alias is one entry to the user, reported at the anchor, and removing
+ * it would bring back what it silences at another of its uses.
+ */
+function markAliasesUsed(entries: readonly Entry[]): void {
+  let usedIn: Map<readonly unknown[], Set<number>> | undefined;
+  for (const entry of entries) {
+    if (!entry.used) continue;
+    usedIn ??= new Map();
+    const indexes = usedIn.get(entry.list);
+    if (indexes) indexes.add(entry.index);
+    else usedIn.set(entry.list, new Set([entry.index]));
+  }
+  if (usedIn) for (const entry of entries) if (!entry.used && usedIn.get(entry.list)?.has(entry.index)) entry.used = true;
 }
 
 /**
