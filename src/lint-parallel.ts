@@ -8,7 +8,7 @@ import { fixKey } from './fix/intents.js';
 import { silencedKey, unusedSuppression, withoutSilencedEntries } from './engine/suppress.js';
 import { compareFindings, FindingSet } from './engine/run.js';
 import type { EnabledRule, Finding, Rule, Severity } from './engine/types.js';
-import { allRules, defaultRules, emptyResult, failureKey, compareNotices, FirstSeen, lint, noticeKey, sourcesOf, type InternalError, type LintOptions, type LintResult, type Notice } from './lint.js';
+import { allRules, defaultRules, emptyResult, failureKey, compareNotices, FirstSeen, lint, noticeKey, silencedKeysOf, sourcesOf, type InternalError, type LintOptions, type LintResult, type Notice } from './lint.js';
 import { MIN_SPECS_PER_WORKER, releaseEarlyWorker, takeEarlyWorker, WORKER_URL, type WorkerStart } from './early-worker.js';
 import { jobRunner } from './lint-job.js';
 import type { Fingerprint } from './loader/fingerprint.js';
@@ -113,9 +113,10 @@ export interface WorkerReply {
   aliases?: Array<[path: string, identity: string]>;
   /**
    * The `x-statuslint-ignore` entries that silenced a finding of this spec, by file (as findings
-   * name it) and pointer, when there are any: another spec's report that one is unused is dropped.
+   * name it) and place (silencedPlaces), when there are any: another spec's report that one is
+   * unused is dropped.
    */
-  silenced?: Array<[file: string, pointer: string]>;
+  silenced?: Array<[file: string, place: string]>;
   /** The keys of the fixes the spec's findings offer, when the setup asks for them and there are any. */
   fixKeys?: string[];
   /**
@@ -328,8 +329,8 @@ class Merge {
   private readonly notices: Notice[] = [];
   private readonly failures: LoadError[] = [];
   private readonly skipped: Array<{ kind: keyof LintResult['skipped']; path: string }> = [];
-  /** The suppression entries that silenced something for some spec: file (as findings name it) and pointer. */
-  private readonly silenced: Array<[file: string, pointer: string]> = [];
+  /** The suppression entries that silenced something for some spec: file (as findings name it) and place (silencedPlaces). */
+  private readonly silenced: Array<[file: string, place: string]> = [];
   private readonly ran = new Map<string, Rule<any>>();
   /** The paths read of each file that another path may also name, by identity. */
   private readonly aliases = new Map<string, Set<string>>();
@@ -419,8 +420,8 @@ class Merge {
       const finding = names.has(found.file) ? { ...found, file: nameOf(found.file) } : found;
       if (seen.add(finding, finding.file, finding.pointer)) findings.push(finding);
     }
-    const silenced = new Set(this.silenced.map(([file, pointer]) => silencedKey(nameOf(file), pointer)));
-    result.findings = withoutSilencedEntries(findings, silenced, (finding) => silencedKey(finding.file, finding.pointer)).sort(compareFindings);
+    const silenced = new Set(this.silenced.map(([file, place]) => silencedKey(nameOf(file), place)));
+    result.findings = withoutSilencedEntries(findings, silenced, silencedKeysOf).sort(compareFindings);
 
     const notices = new FirstSeen();
     for (const notice of this.notices) {

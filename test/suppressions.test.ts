@@ -314,6 +314,24 @@ describe('suppressions that silence nothing (unused-suppression)', () => {
     expect(at(await lintProject({ 'openapi.yaml': unused }))).toEqual([`unused-suppression /paths/~1a/get/responses/200/${IGNORE}/0`]);
   });
 
+  it('an aliased entry in a shared file that one spec uses under one name is not reported unused for a spec that reaches it under another', async () => {
+    // B is A again, by a YAML alias: one written entry, which a.yaml needs for its 429.
+    const shared = 'A: &a\n  description: Too many\n  x-statuslint-ignore: [require-retry-after]\nB: *a\n';
+    const spec = (path: string, status: string, name: string) => withResponses('3.1', { [status]: { $ref: `shared.yaml#/${name}` }, 400: { description: 'bad' } }, { path });
+    const dir = project({ 'a.yaml': spec('/a', '429', 'A'), 'b.yaml': spec('/b', '200', 'B'), 'shared.yaml': shared });
+    const lintOf = async (args: string[]): Promise<string[]> => {
+      const run = await runCli(['--format', 'json', ...args], { cwd: dir });
+      return (JSON.parse(run.stdout) as { findings: JsonFinding[] }).findings.filter((finding) => WATCHED.has(finding.ruleId)).map((finding) => `${finding.ruleId} ${finding.file}#${finding.pointer}`);
+    };
+    for (const order of [['a.yaml', 'b.yaml'], ['b.yaml', 'a.yaml']]) {
+      expect(await lintOf(order)).toEqual([]);
+      expect(await lintOf(['--cache', ...order])).toEqual([]);
+      expect(await lintOf(['--cache', ...order])).toEqual([]);
+      expect(lint(order.map((name) => join(dir, name)), { cwd: dir }).findings.filter((finding) => WATCHED.has(finding.ruleId))).toEqual([]);
+    }
+    expect(await lintOf(['b.yaml'])).toEqual([`unused-suppression shared.yaml#/B/${IGNORE}/0`]);
+  });
+
   it('--fix leaves a suppressed finding alone', async () => {
     const unauthorized = (ignore: string[]) => withResponses('3.1', { 200: { description: 'ok' }, 401: { description: 'no', [IGNORE]: ignore } });
     const fixed = await runCli(['--fix-dry-run', 'openapi.yaml'], { cwd: project({ 'openapi.yaml': unauthorized(['require-retry-after']) }) });

@@ -333,13 +333,32 @@ function markAliasesUsed(entries: readonly Entry[]): void {
 
 /**
  * The findings without the `unused-suppression` reports of entries that another spec of the
- * run silenced something with (SuppressionOptions.onSilenced), by `file` and `pointer` as
- * `silencedKey` gives them.
+ * run silenced something with (SuppressionOptions.onSilenced), by the places `placesOf` gives
+ * (silencedKey and silencedPlaces).
  */
-export function withoutSilencedEntries<T extends { readonly ruleId: string }>(findings: T[], silenced: ReadonlySet<string>, keyOf: (finding: T) => string): T[] {
+export function withoutSilencedEntries<T extends { readonly ruleId: string }>(findings: T[], silenced: ReadonlySet<string>, placesOf: (finding: T) => readonly string[]): T[] {
   if (silenced.size === 0) return findings;
-  return findings.filter((finding) => finding.ruleId !== unusedSuppression.id || !silenced.has(keyOf(finding)));
+  return findings.filter((finding) => finding.ruleId !== unusedSuppression.id || !placesOf(finding).some((key) => silenced.has(key)));
 }
 
-/** How an entry's place is keyed across specs: its file (as the run names it) and pointer. */
-export const silencedKey = (file: string, pointer: string): string => `${file}\u0000${pointer}`;
+/** How an entry's place is keyed across specs: its file (as the run names it) and pointer, or `@line:column` (silencedPlaces). */
+export const silencedKey = (file: string, place: string): string => `${file}\u0000${place}`;
+
+/** Where a finding is written, as silencedPlaces names it. */
+export const writtenAt = (line: number, column: number): string => `@${line}:${column}`;
+
+/**
+ * The places of the entries that silenced something: each one's pointer, and, in a file where
+ * a YAML alias repeats nodes, also where it is written, since another spec may reach that
+ * written entry under another pointer (an anchored response in a shared file, aliased under
+ * a second name).
+ */
+export function silencedPlaces(entries: readonly Located[]): Array<[file: Located['file'], place: string]> {
+  const places: Array<[Located['file'], string]> = [];
+  for (const entry of entries) {
+    places.push([entry.file, entry.pointer]);
+    const region = entry.file.sharesNodes ? entry.file.locate([entry.pointer]).get(entry.pointer) : undefined;
+    if (region) places.push([entry.file, writtenAt(region.line, region.column)]);
+  }
+  return places;
+}
