@@ -206,6 +206,13 @@ describe('suppressions that silence nothing (unused-suppression)', () => {
     ]);
   });
 
+  it('an entry naming unused-suppression, the engine\'s own check, says which key sets it', async () => {
+    const findings = await lintProject({ 'openapi.yaml': spec(['unused-suppression', 'require-retry-after']) });
+    expect(findings.map((finding) => `${finding.ruleId}: ${finding.message}`)).toEqual([
+      "unused-suppression: x-statuslint-ignore lists 'unused-suppression', which is not a statuslint rule: it is the engine's own check, set by the configuration's top-level key unusedSuppressions.",
+    ]);
+  });
+
   const malformed: Array<[string, unknown, string, string]> = [
     ['a single id instead of a list', 'require-retry-after', '', 'x-statuslint-ignore must be a list; write a list of rule ids or {rule, reason} entries.'],
     ['a number', [42], '/0', 'x-statuslint-ignore entry 42 is not a rule id; write a list of rule ids or {rule, reason} entries.'],

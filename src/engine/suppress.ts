@@ -302,7 +302,7 @@ export function applySuppressions(
   for (const { at, problem } of invalid) report('invalid', at, { problem });
   for (const { at, where, instead } of misplaced) report('misplaced', at, { where, instead });
   for (const entry of entries) {
-    if (known && !known.has(entry.rule)) report('unknownRule', entry.at, { rule: entry.rule, hint: didYouMean(entry.rule, known) || '.' });
+    if (known && !known.has(entry.rule)) report('unknownRule', entry.at, { rule: entry.rule, hint: unknownRuleHint(entry.rule, known) });
     // A rule that is off for this spec cannot tell us whether the entry is still needed.
     else if (ran.has(entry.rule) && !entry.used) {
       // Among the findings still reported: one that the definition's own entry silences needs nothing more here.
@@ -312,6 +312,12 @@ export function applySuppressions(
     }
   }
   return kept;
+}
+
+/** What follows "is not a statuslint rule": the closest rule id, or for this check itself, what sets it. */
+function unknownRuleHint(id: string, known: ReadonlySet<string>): string {
+  if (id === unusedSuppression.id) return ": it is the engine's own check, set by the configuration's top-level key unusedSuppressions.";
+  return didYouMean(id, known) || '.';
 }
 
 /**
