@@ -286,6 +286,26 @@ describe('suppressions that silence nothing (unused-suppression)', () => {
     expect(await lintOf(['a.yaml'])).toEqual([`unused-suppression shared.yaml#/Created/${IGNORE}/0`]);
   });
 
+  it('an entry in a shared file is not reported unused for one spec while its rule is off for another that uses it', async () => {
+    // a.yaml would need the entry for its 429, but its configuration turns the rule off; b.yaml uses the response as a 200.
+    const shared = { TooMany: { description: 'Too many', [IGNORE]: ['require-retry-after', 'require-retry-aftr'] } };
+    const spec = (path: string, status: string) => withResponses('3.1', { [status]: { $ref: 'shared.yaml#/TooMany' }, 400: { description: 'bad' } }, { path });
+    const config = "overrides:\n  - files: ['a.yaml']\n    rules:\n      require-retry-after: off\n";
+    const dir = project({ 'a.yaml': spec('/a', '429'), 'b.yaml': spec('/b', '200'), 'shared.yaml': shared, 'statuslint.config.yaml': config });
+    const lintOf = async (args: string[]): Promise<string[]> => {
+      const run = await runCli(['--format', 'json', ...args], { cwd: dir });
+      return (JSON.parse(run.stdout) as { findings: JsonFinding[] }).findings.filter((finding) => WATCHED.has(finding.ruleId)).map((finding) => `${finding.ruleId} ${finding.file}#${finding.pointer}`);
+    };
+    // The misspelt id stays reported: it is wrong whatever the configuration.
+    const misspelt = `unused-suppression shared.yaml#/TooMany/${IGNORE}/1`;
+    for (const order of [['a.yaml', 'b.yaml'], ['b.yaml', 'a.yaml']]) {
+      expect(await lintOf(order)).toEqual([misspelt]);
+      expect(await lintOf(['--cache', ...order])).toEqual([misspelt]);
+      expect(await lintOf(['--cache', ...order])).toEqual([misspelt]);
+    }
+    expect(await lintOf(['b.yaml'])).toEqual([`unused-suppression shared.yaml#/TooMany/${IGNORE}/0`, misspelt]);
+  });
+
   it('a list repeated by a YAML alias is one entry: used at one of its places, it is not reported unused at another', async () => {
     const lines = (...text: string[]): string => text.join('\n') + '\n';
     const head = ['openapi: 3.0.3', "info: {title: t, version: '1'}"];

@@ -42,9 +42,11 @@ export interface SuppressionOptions {
    */
   knownRules?: readonly string[];
   /**
-   * Told each entry that silenced a finding. An entry in a file that several specs reach may
-   * silence something for one spec and nothing for another (a shared 201 that one spec's POST
-   * uses and another's PUT): it is not unused, and the run drops what the other reported.
+   * Told each entry that silenced a finding, or whose rule is off for this spec. An entry in a
+   * file that several specs reach may silence something for one spec and nothing for another (a
+   * shared 201 that one spec's POST uses and another's PUT): it is not unused, and the run drops
+   * what the other reported. Nor can another spec call unused an entry that this one, with the
+   * rule off, cannot tell is needed.
    */
   onSilenced?: (entry: Located) => void;
 }
@@ -289,10 +291,12 @@ export function applySuppressions(
   });
   markAliasesUsed(entries);
 
-  if (options.onSilenced) for (const entry of entries) if (entry.used) options.onSilenced(entry.at);
+  const known = options.knownRules ? new Set(options.knownRules) : undefined;
+  // A misspelt id is wrong for every spec: only a real rule that is off leaves the entry undecided.
+  const undecided = (entry: Entry): boolean => !ran.has(entry.rule) && (known === undefined || known.has(entry.rule));
+  if (options.onSilenced) for (const entry of entries) if (entry.used || undecided(entry)) options.onSilenced(entry.at);
   const severity = options.unusedSuppressions ?? unusedSuppression.meta.severity;
   if (severity === 'off') return kept;
-  const known = options.knownRules ? new Set(options.knownRules) : undefined;
   const report = (messageId: keyof typeof unusedSuppression.meta.messages, at: Located, data: Record<string, string>): void => {
     const template = unusedSuppression.meta.messages[messageId]!;
     const message = template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => data[name] ?? '');
