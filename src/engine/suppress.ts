@@ -365,10 +365,15 @@ export const writtenAt = (line: number, column: number): string => `@${line}:${c
  */
 export function silencedPlaces(entries: readonly Located[]): Array<[file: Located['file'], place: string]> {
   const places: Array<[Located['file'], string]> = [];
+  const aliased = new Map<Located['file'], string[]>();
   for (const entry of entries) {
     places.push([entry.file, entry.pointer]);
-    const region = entry.file.sharesNodes ? entry.file.locate([entry.pointer]).get(entry.pointer) : undefined;
-    if (region) places.push([entry.file, writtenAt(region.line, region.column)]);
+    if (!entry.file.sharesNodes) continue;
+    const pointers = aliased.get(entry.file);
+    if (pointers) pointers.push(entry.pointer);
+    else aliased.set(entry.file, [entry.pointer]);
   }
+  // One lookup per file.
+  for (const [file, pointers] of aliased) for (const region of file.locate(pointers).values()) places.push([file, writtenAt(region.line, region.column)]);
   return places;
 }
