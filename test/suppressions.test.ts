@@ -250,6 +250,17 @@ describe('suppressions that silence nothing (unused-suppression)', () => {
     expect(at(await lintProject({ ...files, 'statuslint.config.yaml': 'unusedSuppressions: off\n' }))).toEqual(['require-retry-after /paths/~1items/get/responses/429']);
   });
 
+  it('a list beside each $ref of a chain of path items (3.1 components/pathItems) is reported', async () => {
+    const spec = withResponses('3.1', { 200: { description: 'ok' }, 429: slow });
+    const item = (spec.paths as Record<string, unknown>)['/items'];
+    spec.paths = { '/items': { $ref: '#/components/pathItems/Mid' } };
+    spec.components = { pathItems: { Mid: { $ref: '#/components/pathItems/End', [IGNORE]: ['require-retry-after'] }, End: item } };
+    expect(at(await lintProject({ 'openapi.yaml': spec }))).toEqual([
+      'require-retry-after /components/pathItems/End/get/responses/429',
+      `unused-suppression /components/pathItems/Mid/${IGNORE}`,
+    ]);
+  });
+
   it('an entry for a rule that is off is not reported: nothing says whether it is still needed', async () => {
     const quiet = withResponses('3.1', { 200: { description: 'ok' } }, { operation: { [IGNORE]: ['require-www-authenticate'] } });
     expect(await lintProject({ 'openapi.yaml': quiet }, ['--rule', 'require-www-authenticate=off'])).toEqual([]);

@@ -188,10 +188,9 @@ function misplacedLists(spec: Spec): Misplaced[] {
   if (pathsNode && isObject(pathsNode.value)) {
     for (const path in pathsNode.value) {
       if (path.startsWith('x-')) continue;
-      const entry = child(pathsNode, path)!;
-      note(entry, 'on a path item', 'each of its operations');
-      const item = spec.workspace.deref(entry);
-      if (item && item.value !== entry.value) note(item, 'on a path item', 'each of its operations');
+      // The path item, and every Reference Object on the way to it (`components/pathItems`).
+      let link: Located | undefined = child(pathsNode, path)!;
+      for (let hop = 0; link && hop < MAX_HOPS; hop++, link = spec.workspace.step(link)) note(link, 'on a path item', 'each of its operations');
     }
   }
   const operations = spec.operations;
