@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { displayPath, LoadError } from './errors.js';
 import { fixKey } from './fix/intents.js';
 import { locateFindings } from './engine/run.js';
+import { silencedPlaces } from './engine/suppress.js';
 import type { EnabledRule } from './engine/types.js';
 import { allRules, firstLook, lintRoot, locateNotice, messageOf, type RootSettings } from './lint.js';
 import type { WorkerJob, WorkerReply, WorkerSetup } from './lint-parallel.js';
@@ -39,7 +40,7 @@ export function jobRunner(setup: WorkerSetup): (job: WorkerJob) => WorkerReply {
         for (const finding of outcome.raw) if (finding.fix) keys.push(fixKey(finding.fix));
         if (keys.length > 0) reply.fixKeys = keys;
       }
-      if (outcome.silenced.length > 0) reply.silenced = outcome.silenced.map((entry) => [displayPath(entry.file.path, setup.cwd), entry.pointer]);
+      if (outcome.silenced.length > 0) reply.silenced = silencedPlaces(outcome.silenced).map(([file, place]) => [displayPath(file.path, setup.cwd), place]);
       reply.internalErrors = outcome.internalErrors.map(({ error, ...rest }) => ({ ...rest, stack: error instanceof Error ? error.stack : undefined }));
       reply.file = displayPath(file.path, setup.cwd);
       if (setup.cache) dependencies = dependenciesOf(workspace, file);

@@ -6,9 +6,9 @@ import type { Worker } from 'node:worker_threads';
 import { displayPath, LoadError, type ErrorPosition } from './errors.js';
 import { fixKey } from './fix/intents.js';
 import { silencedKey, unusedSuppression, withoutSilencedEntries } from './engine/suppress.js';
-import { compareFindings, FindingSet } from './engine/run.js';
+import { compareFindings, FindingSet, sameBarOperation } from './engine/run.js';
 import type { EnabledRule, Finding, Rule, Severity } from './engine/types.js';
-import { allRules, defaultRules, emptyResult, failureKey, compareNotices, FirstSeen, lint, noticeKey, sourcesOf, type InternalError, type LintOptions, type LintResult, type Notice } from './lint.js';
+import { allRules, defaultRules, emptyResult, failureKey, compareNotices, FirstSeen, lint, noticeKey, silencedKeysOf, sourcesOf, type InternalError, type LintOptions, type LintResult, type Notice } from './lint.js';
 import { MIN_SPECS_PER_WORKER, releaseEarlyWorker, takeEarlyWorker, WORKER_URL, type WorkerStart } from './early-worker.js';
 import { jobRunner } from './lint-job.js';
 import type { Fingerprint } from './loader/fingerprint.js';
@@ -113,9 +113,10 @@ export interface WorkerReply {
   aliases?: Array<[path: string, identity: string]>;
   /**
    * The `x-statuslint-ignore` entries that silenced a finding of this spec, by file (as findings
-   * name it) and pointer, when there are any: another spec's report that one is unused is dropped.
+   * name it) and place (silencedPlaces), when there are any: another spec's report that one is
+   * unused is dropped.
    */
-  silenced?: Array<[file: string, pointer: string]>;
+  silenced?: Array<[file: string, place: string]>;
   /** The keys of the fixes the spec's findings offer, when the setup asks for them and there are any. */
   fixKeys?: string[];
   /**
@@ -328,8 +329,8 @@ class Merge {
   private readonly notices: Notice[] = [];
   private readonly failures: LoadError[] = [];
   private readonly skipped: Array<{ kind: keyof LintResult['skipped']; path: string }> = [];
-  /** The suppression entries that silenced something for some spec: file (as findings name it) and pointer. */
-  private readonly silenced: Array<[file: string, pointer: string]> = [];
+  /** The suppression entries that silenced something for some spec: file (as findings name it) and place (silencedPlaces). */
+  private readonly silenced: Array<[file: string, place: string]> = [];
   private readonly ran = new Map<string, Rule<any>>();
   /** The paths read of each file that another path may also name, by identity. */
   private readonly aliases = new Map<string, Set<string>>();
@@ -412,15 +413,17 @@ class Merge {
     const nameOf = (file: string): string => names.get(file) ?? file;
     const pathOf = (path: string): string => paths.get(path) ?? path;
 
-    // Two specs sharing a file find the same problems in it: keep the first report.
+    // Two specs sharing a file find the same problems in it: keep the first report, also when
+    // each reached it by another pointer, through a YAML alias.
     const seen = new FindingSet<Finding>();
+    const written = new WrittenOnce();
     const findings: Finding[] = [];
     for (const found of this.findings) {
       const finding = names.has(found.file) ? { ...found, file: nameOf(found.file) } : found;
-      if (seen.add(finding, finding.file, finding.pointer)) findings.push(finding);
+      if (seen.add(finding, finding.file, finding.pointer) && written.add(finding)) findings.push(finding);
     }
-    const silenced = new Set(this.silenced.map(([file, pointer]) => silencedKey(nameOf(file), pointer)));
-    result.findings = withoutSilencedEntries(findings, silenced, (finding) => silencedKey(finding.file, finding.pointer)).sort(compareFindings);
+    const silenced = new Set(this.silenced.map(([file, place]) => silencedKey(nameOf(file), place)));
+    result.findings = withoutSilencedEntries(findings, silenced, silencedKeysOf).sort(compareFindings);
 
     const notices = new FirstSeen();
     for (const notice of this.notices) {
@@ -449,6 +452,36 @@ class Merge {
     // Every path read, by each of its names: no report may be written over any of them.
     result.readPaths = [...this.loaded].sort();
     return result;
+  }
+}
+
+/**
+ * Located findings kept once each by where they are written. A node that a YAML alias repeats
+ * is one place under several pointers: within a spec locateFindings keeps its findings once,
+ * but two specs sharing its file may each reach it by another pointer (`B: *a` beside `A: &a`).
+ */
+class WrittenOnce {
+  private readonly byFile = new Map<string, Map<number, Finding[]>>();
+
+  /** Adds `finding` unless one like it is kept at the same place; says whether it was added. */
+  add(finding: Finding): boolean {
+    const { line, column, endLine, endColumn } = finding;
+    // A place not found (an empty region at the start) tells no two findings apart.
+    if (line === endLine && column === endColumn) return true;
+    let byStart = this.byFile.get(finding.file);
+    if (!byStart) this.byFile.set(finding.file, (byStart = new Map()));
+    // One number for the start, not a key string per finding (see FindingSet).
+    const start = line * 2 ** 26 + column;
+    const here = byStart.get(start);
+    if (!here) {
+      byStart.set(start, [finding]);
+      return true;
+    }
+    for (const kept of here) {
+      if (kept.ruleId === finding.ruleId && kept.endLine === endLine && kept.endColumn === endColumn && sameBarOperation(kept.message, kept.operation, finding.message, finding.operation)) return false;
+    }
+    here.push(finding);
+    return true;
   }
 }
 

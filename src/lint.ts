@@ -5,7 +5,7 @@ import { displayPath, LoadError } from './errors.js';
 import { pathKind } from './path-kind.js';
 import { SPEC_EXTENSION } from './spec-files.js';
 import { FindingSet, locateFindings, RuleError, runRules } from './engine/run.js';
-import { silencedKey, unusedSuppression, withoutSilencedEntries } from './engine/suppress.js';
+import { silencedKey, silencedPlaces, unusedSuppression, withoutSilencedEntries, writtenAt } from './engine/suppress.js';
 import type { EnabledRule, Finding, RawFinding, Rule, Severity } from './engine/types.js';
 import { decodeWide, wideEncodingOf } from './loader/guards.js';
 import { detectVersion, normalize } from './loader/normalize.js';
@@ -289,6 +289,9 @@ export function compareNotices(a: Notice, b: Notice): number {
   return a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0);
 }
 
+/** The places (silencedKey) that an `unused-suppression` finding is about: its pointer, and where it is written. */
+export const silencedKeysOf = (finding: Finding): [string, string] => [silencedKey(finding.file, finding.pointer), silencedKey(finding.file, writtenAt(finding.line, finding.column))];
+
 export const noticeKey = (notice: Notice): string => `${notice.file}\u0000${notice.line}\u0000${notice.column}\u0000${notice.message}`;
 export const failureKey = (failure: LoadError): string => `${failure.file}\u0000${failure.position?.line}\u0000${failure.position?.column}\u0000${failure.detail}`;
 
@@ -338,7 +341,7 @@ export function lint(paths: readonly string[], options: LintOptions = {}): LintR
     // Not `push(...)`: a 100 MB spec has more findings than a call has room for arguments.
     for (const finding of outcome.raw) raw.push(finding);
     for (const error of outcome.internalErrors) result.internalErrors.push(error);
-    for (const entry of outcome.silenced) silenced.add(silencedKey(entry.file.path, entry.pointer));
+    for (const [file, place] of silencedPlaces(outcome.silenced)) silenced.add(silencedKey(displayPath(file.path, cwd), place));
     roots.push(file);
     result.files.push(displayPath(file.path, cwd));
   };
@@ -367,7 +370,7 @@ export function lint(paths: readonly string[], options: LintOptions = {}): LintR
   // But not only the first one's fix when another spec asks for something else there (a
   // Swagger 2.0 and an OpenAPI 3 spec sharing a response): --fix must see that they disagree.
   const disagreeing: FixIntent[] = [];
-  const unique = withoutSilencedEntries(raw, silenced, (finding) => silencedKey(finding.at.file.path, finding.at.pointer)).filter((finding) => {
+  const unique = raw.filter((finding) => {
     if (seen.add(finding, finding.at.file.path, finding.at.pointer)) return true;
     if (finding.fix) {
       const kept = seen.find(finding.ruleId, finding.message, finding.at.file.path, finding.at.pointer, finding.operation);
@@ -375,12 +378,13 @@ export function lint(paths: readonly string[], options: LintOptions = {}): LintR
     }
     return false;
   });
-  result.findings = locateFindings(unique, cwd);
+  // Located first: an entry is also known by where it is written (silencedPlaces).
+  result.findings = withoutSilencedEntries(locateFindings(unique, cwd), silenced, silencedKeysOf);
   for (const finding of unique) if (finding.fix) result.fixes.push(finding.fix);
   for (const fix of disagreeing) result.fixes.push(fix);
   result.sources = sourcesOf(result.files, [...workspace.referenced].map((file) => displayPath(file.path, cwd)));
   result.rules = [...ran.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
-  if (unique.some((finding) => finding.ruleId === unusedSuppression.id)) result.rules.push(unusedSuppression);
+  if (result.findings.some((finding) => finding.ruleId === unusedSuppression.id)) result.rules.push(unusedSuppression);
   // A walk stopped by a broken reference is walked again by the next spec that reaches it.
   const notices = new FirstSeen();
   for (const notice of workspace.notices) {

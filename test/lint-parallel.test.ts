@@ -73,6 +73,51 @@ function generatedFolder(): string {
   return folder;
 }
 
+/**
+ * 30 specs sharing common/responses.yaml (where B is an alias of A), with x-statuslint-ignore
+ * lists on operations, responses and beside $refs, and where none is read, used and unused.
+ */
+function suppressionsFolder(): string {
+  const folder = mkdtempSync(join(tmpdir(), 'statuslint-suppressions-'));
+  mkdirSync(join(folder, 'common'));
+  const common = [
+    'Unauthorized: {description: Unauthorized}',
+    'TooMany: {description: Too many}',
+    'Suppressed: {description: Too many, x-statuslint-ignore: [require-retry-after, require-www-authenticate]}',
+    'Chained: {$ref: "#/TooMany", x-statuslint-ignore: [require-retry-after]}',
+    'A: &a',
+    '  description: Aliased',
+    '  x-statuslint-ignore: [require-retry-after]',
+    '  content: {application/json: {schema: {type: object}}}',
+    'B: *a',
+    '',
+  ];
+  writeFileSync(join(folder, 'common', 'responses.yaml'), common.join('\n'));
+  const use = (name: string, list?: unknown[]): Record<string, unknown> => ({ $ref: `common/responses.yaml#/${name}`, ...(list ? { 'x-statuslint-ignore': list } : {}) });
+  const variants: Array<Record<string, unknown>> = [
+    { '401': use('Unauthorized'), '429': use('TooMany') },
+    { '401': use('Unauthorized', [{ rule: 'require-www-authenticate', reason: 'gateway' }]), '429': use('TooMany', ['require-retry-after']) },
+    { '429': use('Suppressed', ['require-retry-after']) },
+    { '429': use('Chained'), '503': use('TooMany', ['require-retry-aftr']) },
+    // A problem inside the anchored node, reached as A by some specs and as B by others.
+    { '429': use('A'), '204': use('B') },
+    { '204': use('A'), '400': { description: 'bad', 'x-statuslint-ignore': 'require-retry-after' } },
+    { '429': { description: 'slow', 'x-statuslint-ignore': [{ rule: 'require-retry-after', why: 'x' }, 42, 'unused-suppression'] } },
+  ];
+  for (let index = 0; index < 30; index++) {
+    const misplaced = index % 4 === 0 ? { 'x-statuslint-ignore': ['require-retry-after'] } : {};
+    const operation = index % 3 === 0 ? { 'x-statuslint-ignore': ['require-retry-after', 'require-www-authenticate'] } : {};
+    const spec = {
+      openapi: index % 2 ? '3.1.0' : '3.0.3',
+      ...misplaced,
+      info: { title: `Spec ${index}`, version: '1' },
+      paths: { [`/items/${index}`]: { ...misplaced, get: { ...operation, responses: { ...misplaced, '200': { description: 'ok' }, ...variants[index % variants.length] } } } },
+    };
+    writeFileSync(join(folder, `spec-${String(index).padStart(2, '0')}.yaml`), stringify(spec));
+  }
+  return folder;
+}
+
 function runCli(args: string[], cwd: string, threads: number): { code: number | null; stdout: string; stderr: string } {
   const run = spawnSync(process.execPath, [cliBin, ...args], { cwd, encoding: 'utf8', env: { ...process.env, STATUSLINT_THREADS: String(threads), NO_COLOR: '1' } });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
@@ -109,6 +154,24 @@ describe('lintParallel', () => {
     expect(comparable(alone, folder)).toStrictEqual(comparable(sequential, folder));
     expect(progress).toHaveLength(files.length);
     expect(Math.max(...progress)).toBe(files.length);
+  });
+
+  it('gives the same result as lint() for x-statuslint-ignore in every place, across specs sharing files (with aliases), on any number of threads and from --cache', async () => {
+    const folder = suppressionsFolder();
+    const inputs = built.defaultRules();
+    const { expandInputs } = (await import(pathToFileURL(join(projectRoot, 'dist', 'src', 'inputs.js')).href)) as typeof import('../src/inputs.js');
+    const { files, discovered } = expandInputs(['.'], { cwd: folder, isIgnored: () => false, exclude: new Set() });
+    // As an override would: require-retry-after off in some specs.
+    const rules = (path: string) => (/spec-\d[05]/.test(path) ? inputs.filter((entry) => entry.rule.id !== 'require-retry-after') : inputs);
+    const options = { cwd: folder, discovered, rules };
+    const sequential = built.lint(files, options);
+    expect(sequential.findings.filter((finding) => finding.ruleId === 'unused-suppression').length).toBeGreaterThan(10);
+    for (const threads of [1, 2, 3]) expect(comparable(await built.lintParallel(files, { ...options, threads }), folder)).toStrictEqual(comparable(sequential, folder));
+    const one = runCli(['--format', 'json', '--no-config', '.'], folder, 1);
+    expect(one.code).toBe(1);
+    for (const [threads, args] of [[2, []], [3, ['--cache']], [2, ['--cache']], [1, ['--cache']]] as const) {
+      expect(runCli(['--format', 'json', '--no-config', ...args, '.'], folder, threads)).toStrictEqual(one);
+    }
   });
 
   it('gives the same CLI output with and without workers on the fixtures folder and the generated one', () => {

@@ -2,6 +2,8 @@
 // alias) is one place to fix: its findings are reported once, where it is written, on one
 // thread or several.
 import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { lint } from '../src/lint.js';
 import { project, runCli } from './cli-harness.js';
 
 interface Report {
@@ -112,5 +114,27 @@ describe('a YAML alias', () => {
       'spec.yaml:13 require-error-responses: POST /d documents no client-error response',
       'spec.yaml:13 require-validation-error: POST /d accepts a request body but documents no 400 or 422 response',
     ]);
+  });
+});
+
+describe('a YAML alias in a file that several specs share', () => {
+  // b.yaml names the anchored response by its alias: a problem inside it is one place, which
+  // each spec reaches under another pointer.
+  const dir = project({
+    'shared.yaml': ['A: &a', '  description: Nothing', '  content:', '    application/json: {schema: {type: object}}', 'B: *a', ''].join('\n'),
+    'a.yaml': { openapi: '3.0.3', info, paths: { '/a': { delete: { responses: { 204: { $ref: 'shared.yaml#/A' }, 400: { description: 'bad' } } } } } },
+    'b.yaml': { openapi: '3.0.3', info, paths: { '/b': { delete: { responses: { 204: { $ref: 'shared.yaml#/B' }, 400: { description: 'bad' } } } } } },
+  });
+  const expected = ['shared.yaml:3 no-body-on-no-content: A 204 response cannot have content (RFC 9110 §15.3.5), but this one declares \'application/json\''];
+
+  for (const threads of [1, 2]) {
+    it(`reports a problem inside the anchored node once, at the anchor (${threads} thread${threads > 1 ? 's' : ''})`, async () => {
+      expect(await findingsOf(['a.yaml', 'b.yaml'], dir, threads)).toEqual(expected);
+    });
+  }
+
+  it('as lint() does', () => {
+    const { findings } = lint(['a.yaml', 'b.yaml'].map((name) => join(dir, name)), { cwd: dir });
+    expect(findings.map(({ ruleId, file, line, message }) => `${file}:${line} ${ruleId}: ${message.split(';')[0]}`)).toEqual(expected);
   });
 });

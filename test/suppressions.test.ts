@@ -206,6 +206,13 @@ describe('suppressions that silence nothing (unused-suppression)', () => {
     ]);
   });
 
+  it('an entry naming unused-suppression, the engine\'s own check, says which key sets it', async () => {
+    const findings = await lintProject({ 'openapi.yaml': spec(['unused-suppression', 'require-retry-after']) });
+    expect(findings.map((finding) => `${finding.ruleId}: ${finding.message}`)).toEqual([
+      "unused-suppression: x-statuslint-ignore lists 'unused-suppression', which is not a statuslint rule: it is the engine's own check, set by the configuration's top-level key unusedSuppressions.",
+    ]);
+  });
+
   const malformed: Array<[string, unknown, string, string]> = [
     ['a single id instead of a list', 'require-retry-after', '', 'x-statuslint-ignore must be a list; write a list of rule ids or {rule, reason} entries.'],
     ['a number', [42], '/0', 'x-statuslint-ignore entry 42 is not a rule id; write a list of rule ids or {rule, reason} entries.'],
@@ -243,6 +250,17 @@ describe('suppressions that silence nothing (unused-suppression)', () => {
     expect(at(await lintProject({ ...files, 'statuslint.config.yaml': 'unusedSuppressions: off\n' }))).toEqual(['require-retry-after /paths/~1items/get/responses/429']);
   });
 
+  it('a list beside each $ref of a chain of path items (3.1 components/pathItems) is reported', async () => {
+    const spec = withResponses('3.1', { 200: { description: 'ok' }, 429: slow });
+    const item = (spec.paths as Record<string, unknown>)['/items'];
+    spec.paths = { '/items': { $ref: '#/components/pathItems/Mid' } };
+    spec.components = { pathItems: { Mid: { $ref: '#/components/pathItems/End', [IGNORE]: ['require-retry-after'] }, End: item } };
+    expect(at(await lintProject({ 'openapi.yaml': spec }))).toEqual([
+      'require-retry-after /components/pathItems/End/get/responses/429',
+      `unused-suppression /components/pathItems/Mid/${IGNORE}`,
+    ]);
+  });
+
   it('an entry for a rule that is off is not reported: nothing says whether it is still needed', async () => {
     const quiet = withResponses('3.1', { 200: { description: 'ok' } }, { operation: { [IGNORE]: ['require-www-authenticate'] } });
     expect(await lintProject({ 'openapi.yaml': quiet }, ['--rule', 'require-www-authenticate=off'])).toEqual([]);
@@ -277,6 +295,79 @@ describe('suppressions that silence nothing (unused-suppression)', () => {
     }
     // Linted alone, the PUT's spec has no use for it.
     expect(await lintOf(['a.yaml'])).toEqual([`unused-suppression shared.yaml#/Created/${IGNORE}/0`]);
+  });
+
+  it('an entry in a shared file is not reported unused for one spec while its rule is off for another that uses it', async () => {
+    // a.yaml would need the entry for its 429, but its configuration turns the rule off; b.yaml uses the response as a 200.
+    const shared = { TooMany: { description: 'Too many', [IGNORE]: ['require-retry-after', 'require-retry-aftr'] } };
+    const spec = (path: string, status: string) => withResponses('3.1', { [status]: { $ref: 'shared.yaml#/TooMany' }, 400: { description: 'bad' } }, { path });
+    const config = "overrides:\n  - files: ['a.yaml']\n    rules:\n      require-retry-after: off\n";
+    const dir = project({ 'a.yaml': spec('/a', '429'), 'b.yaml': spec('/b', '200'), 'shared.yaml': shared, 'statuslint.config.yaml': config });
+    const lintOf = async (args: string[]): Promise<string[]> => {
+      const run = await runCli(['--format', 'json', ...args], { cwd: dir });
+      return (JSON.parse(run.stdout) as { findings: JsonFinding[] }).findings.filter((finding) => WATCHED.has(finding.ruleId)).map((finding) => `${finding.ruleId} ${finding.file}#${finding.pointer}`);
+    };
+    // The misspelt id stays reported: it is wrong whatever the configuration.
+    const misspelt = `unused-suppression shared.yaml#/TooMany/${IGNORE}/1`;
+    for (const order of [['a.yaml', 'b.yaml'], ['b.yaml', 'a.yaml']]) {
+      expect(await lintOf(order)).toEqual([misspelt]);
+      expect(await lintOf(['--cache', ...order])).toEqual([misspelt]);
+      expect(await lintOf(['--cache', ...order])).toEqual([misspelt]);
+    }
+    expect(await lintOf(['b.yaml'])).toEqual([`unused-suppression shared.yaml#/TooMany/${IGNORE}/0`, misspelt]);
+  });
+
+  it('a list repeated by a YAML alias is one entry: used at one of its places, it is not reported unused at another', async () => {
+    const lines = (...text: string[]): string => text.join('\n') + '\n';
+    const head = ['openapi: 3.0.3', "info: {title: t, version: '1'}"];
+    const aliasedList = lines(
+      ...head,
+      'x-lists:',
+      '  retry: &retry [require-retry-after]',
+      'paths:',
+      '  /a:',
+      '    get:',
+      '      responses:',
+      "        '200': {description: ok, x-statuslint-ignore: *retry}",
+      "        '429': {description: slow, x-statuslint-ignore: *retry}",
+    );
+    expect(at(await lintProject({ 'openapi.yaml': aliasedList }))).toEqual([]);
+    const aliasedResponse = lines(
+      ...head,
+      'paths:',
+      '  /a:',
+      '    get:',
+      '      responses:',
+      "        '429': &slow",
+      '          description: slow',
+      '          x-statuslint-ignore: [require-retry-after]',
+      '  /b:',
+      '    get:',
+      '      responses:',
+      "        '200': *slow",
+    );
+    expect(at(await lintProject({ 'openapi.yaml': aliasedResponse }))).toEqual([]);
+    // Used nowhere, it is still reported, once.
+    const unused = aliasedList.replace("'429': {description: slow,", "'204': {description: none,");
+    expect(at(await lintProject({ 'openapi.yaml': unused }))).toEqual([`unused-suppression /paths/~1a/get/responses/200/${IGNORE}/0`]);
+  });
+
+  it('an aliased entry in a shared file that one spec uses under one name is not reported unused for a spec that reaches it under another', async () => {
+    // B is A again, by a YAML alias: one written entry, which a.yaml needs for its 429.
+    const shared = 'A: &a\n  description: Too many\n  x-statuslint-ignore: [require-retry-after]\nB: *a\n';
+    const spec = (path: string, status: string, name: string) => withResponses('3.1', { [status]: { $ref: `shared.yaml#/${name}` }, 400: { description: 'bad' } }, { path });
+    const dir = project({ 'a.yaml': spec('/a', '429', 'A'), 'b.yaml': spec('/b', '200', 'B'), 'shared.yaml': shared });
+    const lintOf = async (args: string[]): Promise<string[]> => {
+      const run = await runCli(['--format', 'json', ...args], { cwd: dir });
+      return (JSON.parse(run.stdout) as { findings: JsonFinding[] }).findings.filter((finding) => WATCHED.has(finding.ruleId)).map((finding) => `${finding.ruleId} ${finding.file}#${finding.pointer}`);
+    };
+    for (const order of [['a.yaml', 'b.yaml'], ['b.yaml', 'a.yaml']]) {
+      expect(await lintOf(order)).toEqual([]);
+      expect(await lintOf(['--cache', ...order])).toEqual([]);
+      expect(await lintOf(['--cache', ...order])).toEqual([]);
+      expect(lint(order.map((name) => join(dir, name)), { cwd: dir }).findings.filter((finding) => WATCHED.has(finding.ruleId))).toEqual([]);
+    }
+    expect(await lintOf(['b.yaml'])).toEqual([`unused-suppression shared.yaml#/B/${IGNORE}/0`]);
   });
 
   it('--fix leaves a suppressed finding alone', async () => {

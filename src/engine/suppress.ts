@@ -42,9 +42,11 @@ export interface SuppressionOptions {
    */
   knownRules?: readonly string[];
   /**
-   * Told each entry that silenced a finding. An entry in a file that several specs reach may
-   * silence something for one spec and nothing for another (a shared 201 that one spec's POST
-   * uses and another's PUT): it is not unused, and the run drops what the other reported.
+   * Told each entry that silenced a finding, or whose rule is off for this spec. An entry in a
+   * file that several specs reach may silence something for one spec and nothing for another (a
+   * shared 201 that one spec's POST uses and another's PUT): it is not unused, and the run drops
+   * what the other reported. Nor can another spec call unused an entry that this one, with the
+   * rule off, cannot tell is needed.
    */
   onSilenced?: (entry: Located) => void;
 }
@@ -55,6 +57,9 @@ interface Entry {
   at: Located;
   /** The operation or response it is written on: it covers findings at or below it. */
   scope: Located;
+  /** The list it is item `index` of, as parsed: a YAML alias makes one written list the list of several scopes. */
+  list: readonly unknown[];
+  index: number;
   used: boolean;
 }
 
@@ -119,15 +124,16 @@ export function collectSuppressions(spec: Spec): Suppressions {
       invalid.push({ at: list, problem: 'must be a list' });
       return;
     }
-    list.value.forEach((value, index) => {
+    const values: readonly unknown[] = list.value;
+    values.forEach((value, index) => {
       const at = child(list, index)!;
       if (typeof value === 'string') {
-        entries.push({ rule: value, at, scope, used: false });
+        entries.push({ rule: value, at, scope, list: values, index, used: false });
       } else if (isObject(value) && typeof value.rule === 'string') {
         const extra = Object.keys(value).find((name) => name !== 'rule' && name !== 'reason');
         if (extra !== undefined) invalid.push({ at, problem: `entry has an unknown key '${extra}'` });
         else if (value.reason !== undefined && typeof value.reason !== 'string') invalid.push({ at, problem: "entry's 'reason' must be a string" });
-        else entries.push({ rule: value.rule, at, scope, used: false });
+        else entries.push({ rule: value.rule, at, scope, list: values, index, used: false });
       } else {
         invalid.push({ at, problem: isObject(value) ? "entry has no 'rule'" : `entry ${JSON.stringify(value)} is not a rule id` });
       }
@@ -182,10 +188,9 @@ function misplacedLists(spec: Spec): Misplaced[] {
   if (pathsNode && isObject(pathsNode.value)) {
     for (const path in pathsNode.value) {
       if (path.startsWith('x-')) continue;
-      const entry = child(pathsNode, path)!;
-      note(entry, 'on a path item', 'each of its operations');
-      const item = spec.workspace.deref(entry);
-      if (item && item.value !== entry.value) note(item, 'on a path item', 'each of its operations');
+      // The path item, and every Reference Object on the way to it (`components/pathItems`).
+      let link: Located | undefined = child(pathsNode, path)!;
+      for (let hop = 0; link && hop < MAX_HOPS; hop++, link = spec.workspace.step(link)) note(link, 'on a path item', 'each of its operations');
     }
   }
   const operations = spec.operations;
@@ -283,11 +288,14 @@ export function applySuppressions(
     if (reaches && silencedAtEveryUse(finding, reaches, entriesAt)) suppressed = true;
     return !suppressed;
   });
+  markAliasesUsed(entries);
 
-  if (options.onSilenced) for (const entry of entries) if (entry.used) options.onSilenced(entry.at);
+  const known = options.knownRules ? new Set(options.knownRules) : undefined;
+  // A misspelt id is wrong for every spec: only a real rule that is off leaves the entry undecided.
+  const undecided = (entry: Entry): boolean => !ran.has(entry.rule) && (known === undefined || known.has(entry.rule));
+  if (options.onSilenced) for (const entry of entries) if (entry.used || undecided(entry)) options.onSilenced(entry.at);
   const severity = options.unusedSuppressions ?? unusedSuppression.meta.severity;
   if (severity === 'off') return kept;
-  const known = options.knownRules ? new Set(options.knownRules) : undefined;
   const report = (messageId: keyof typeof unusedSuppression.meta.messages, at: Located, data: Record<string, string>): void => {
     const template = unusedSuppression.meta.messages[messageId]!;
     const message = template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => data[name] ?? '');
@@ -297,7 +305,7 @@ export function applySuppressions(
   for (const { at, problem } of invalid) report('invalid', at, { problem });
   for (const { at, where, instead } of misplaced) report('misplaced', at, { where, instead });
   for (const entry of entries) {
-    if (known && !known.has(entry.rule)) report('unknownRule', entry.at, { rule: entry.rule, hint: didYouMean(entry.rule, known) || '.' });
+    if (known && !known.has(entry.rule)) report('unknownRule', entry.at, { rule: entry.rule, hint: unknownRuleHint(entry.rule, known) });
     // A rule that is off for this spec cannot tell us whether the entry is still needed.
     else if (ran.has(entry.rule) && !entry.used) {
       // Among the findings still reported: one that the definition's own entry silences needs nothing more here.
@@ -309,15 +317,62 @@ export function applySuppressions(
   return kept;
 }
 
-/**
- * The findings without the `unused-suppression` reports of entries that another spec of the
- * run silenced something with (SuppressionOptions.onSilenced), by `file` and `pointer` as
- * `silencedKey` gives them.
- */
-export function withoutSilencedEntries<T extends { readonly ruleId: string }>(findings: T[], silenced: ReadonlySet<string>, keyOf: (finding: T) => string): T[] {
-  if (silenced.size === 0) return findings;
-  return findings.filter((finding) => finding.ruleId !== unusedSuppression.id || !silenced.has(keyOf(finding)));
+/** What follows "is not a statuslint rule": the closest rule id, or for this check itself, what sets it. */
+function unknownRuleHint(id: string, known: ReadonlySet<string>): string {
+  if (id === unusedSuppression.id) return ": it is the engine's own check, set by the configuration's top-level key unusedSuppressions.";
+  return didYouMean(id, known) || '.';
 }
 
-/** How an entry's place is keyed across specs: its file (as the run names it) and pointer. */
-export const silencedKey = (file: string, pointer: string): string => `${file}\u0000${pointer}`;
+/**
+ * Marks used every entry that is written where a used one is: a list (or a response holding
+ * one) repeated by a YAML alias is one entry to the user, reported at the anchor, and removing
+ * it would bring back what it silences at another of its uses.
+ */
+function markAliasesUsed(entries: readonly Entry[]): void {
+  let usedIn: Map<readonly unknown[], Set<number>> | undefined;
+  for (const entry of entries) {
+    if (!entry.used) continue;
+    usedIn ??= new Map();
+    const indexes = usedIn.get(entry.list);
+    if (indexes) indexes.add(entry.index);
+    else usedIn.set(entry.list, new Set([entry.index]));
+  }
+  if (usedIn) for (const entry of entries) if (!entry.used && usedIn.get(entry.list)?.has(entry.index)) entry.used = true;
+}
+
+/**
+ * The findings without the `unused-suppression` reports of entries that another spec of the
+ * run silenced something with (SuppressionOptions.onSilenced), by the places `placesOf` gives
+ * (silencedKey and silencedPlaces).
+ */
+export function withoutSilencedEntries<T extends { readonly ruleId: string }>(findings: T[], silenced: ReadonlySet<string>, placesOf: (finding: T) => readonly string[]): T[] {
+  if (silenced.size === 0) return findings;
+  return findings.filter((finding) => finding.ruleId !== unusedSuppression.id || !placesOf(finding).some((key) => silenced.has(key)));
+}
+
+/** How an entry's place is keyed across specs: its file (as the run names it) and pointer, or `@line:column` (silencedPlaces). */
+export const silencedKey = (file: string, place: string): string => `${file}\u0000${place}`;
+
+/** Where a finding is written, as silencedPlaces names it. */
+export const writtenAt = (line: number, column: number): string => `@${line}:${column}`;
+
+/**
+ * The places of the entries that silenced something: each one's pointer, and, in a file where
+ * a YAML alias repeats nodes, also where it is written, since another spec may reach that
+ * written entry under another pointer (an anchored response in a shared file, aliased under
+ * a second name).
+ */
+export function silencedPlaces(entries: readonly Located[]): Array<[file: Located['file'], place: string]> {
+  const places: Array<[Located['file'], string]> = [];
+  const aliased = new Map<Located['file'], string[]>();
+  for (const entry of entries) {
+    places.push([entry.file, entry.pointer]);
+    if (!entry.file.sharesNodes) continue;
+    const pointers = aliased.get(entry.file);
+    if (pointers) pointers.push(entry.pointer);
+    else aliased.set(entry.file, [entry.pointer]);
+  }
+  // One lookup per file.
+  for (const [file, pointers] of aliased) for (const region of file.locate(pointers).values()) places.push([file, writtenAt(region.line, region.column)]);
+  return places;
+}
