@@ -339,7 +339,7 @@ function parseYamlDocument(path: string, text: string, lines: LineIndex): Docume
   // key before it, and a mapping of 200,000 keys (2 MB) took over five minutes.
   const composer = new Composer({ uniqueKeys: false, merge: true, prettyErrors: false });
   let document: Document | undefined;
-  for (const next of composer.compose(withinNesting(path, parsedWithinBudget(path, text), lines), true, text.length)) {
+  for (const next of composer.compose(withinNesting(path, parsedWithinBudget(path, text, lines), lines), true, text.length)) {
     if (document === undefined) {
       document = next;
       continue;
@@ -377,13 +377,22 @@ const YAML_BYTES_PER_VALUE = 1536;
  * process with its own trace (on the main thread; a worker dies instead), after minutes of
  * collecting garbage. The heap's limit is the same on every thread, so is the answer.
  */
-function* parsedWithinBudget(path: string, text: string): Generator<CST.Token> {
+function* parsedWithinBudget(path: string, text: string, lines: LineIndex): Generator<CST.Token> {
   const { Lexer, Parser } = yaml();
   const heap = getHeapStatistics().heap_size_limit;
   const budget = Math.floor(heap / 2 / YAML_BYTES_PER_VALUE);
   const parser = new Parser();
+  const depth = new NestingGauge();
   let values = 0;
   for (const lexeme of new Lexer().lex(text)) {
+    if (depth.tooDeep(lexeme)) {
+      // The tree so far is deeper than the limit: withinNesting finds the first collection past
+      // it. Reading on would build the rest first (`- - - …` on one line is ~500 bytes a level
+      // and no value the budget counts: 12 MB of it took 3.4 GB).
+      const at = parser.offset;
+      yield* parser.end();
+      throw new LoadError(path, `nesting deeper than ${MAX_NESTING} levels`, lines.position(at));
+    }
     if (startsValue(lexeme) && ++values > budget) {
       const gb = (heap / 2 ** 30).toFixed(1);
       throw new LoadError(
@@ -394,6 +403,43 @@ function* parsedWithinBudget(path: string, text: string): Generator<CST.Token> {
     yield* parser.next(lexeme);
   }
   yield* parser.end();
+}
+
+/**
+ * A lower bound on nesting, told from the lexemes alone, before `yaml` has built the tree:
+ * open flow collections, and block collections opened one inside another on one line (`- - -`,
+ * `? ? ?`, `- ? - `), each indicator after the first on a line opening one. Nesting across
+ * lines needs indentation, a level more each line, which the size limit keeps small.
+ */
+class NestingGauge {
+  private flow = 0;
+  private compact = 0;
+  private afterIndicator = false;
+
+  tooDeep(lexeme: string): boolean {
+    switch (lexeme) {
+      case '[':
+      case '{':
+        this.flow++;
+        break;
+      case ']':
+      case '}':
+        if (this.flow > 0) this.flow--;
+        break;
+      case '-':
+      case '?':
+      case ':':
+        if (this.afterIndicator && this.flow === 0) this.compact++;
+        this.afterIndicator = true;
+        return this.flow > MAX_NESTING || this.compact > MAX_NESTING;
+      default:
+        // Spaces, anchors and tags may stand between the indicators; anything else ends the run.
+        if (/^[ \t]+$|^[&!]/.test(lexeme)) return false;
+    }
+    this.compact = 0;
+    this.afterIndicator = false;
+    return this.flow > MAX_NESTING;
+  }
 }
 
 /** Whether a lexeme of `yaml`'s lexer begins a value: a scalar, a flow collection or an alias. */
