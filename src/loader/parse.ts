@@ -1,6 +1,6 @@
 import { getHeapStatistics } from 'node:v8';
 import { yaml } from '../lazy-yaml.js';
-import type { CST, Document, Node as YamlNode, Pair, Scalar, YAMLMap } from 'yaml';
+import type { Alias, CST, Document, Node as YamlNode, Pair, Scalar, YAMLMap } from 'yaml';
 import { LoadError } from '../errors.js';
 import { jsonErrorOffset } from './json-error-offset.js';
 import { locateInJson, type Span } from './json-locate.js';
@@ -172,12 +172,59 @@ function locateInSpans(root: Spans, pointers: Iterable<string>): Map<string, Spa
   return found;
 }
 
+/**
+ * What each alias of a document names, found in one walk: `yaml`'s `Alias.resolve(document)`
+ * walks the whole document on every call, and locating a finding behind an alias called it
+ * once per finding (8,000 aliases to one anchor took 16 s).
+ */
+const aliasTargets = new WeakMap<Document, Map<unknown, unknown>>();
+
+/** The node an alias names, as `yaml`'s `resolve` finds it: the last node with its anchor before it. */
+function resolveAlias(document: Document, alias: Alias): unknown {
+  let targets = aliasTargets.get(document);
+  if (!targets) {
+    const { isAlias, visit } = yaml();
+    const found = new Map<unknown, unknown>();
+    const latest = new Map<string, unknown>();
+    visit(document, {
+      Node(_, node) {
+        if (isAlias(node)) found.set(node, latest.get(node.source));
+        else if (node.anchor) latest.set(node.anchor, node);
+      },
+    });
+    aliasTargets.set(document, (targets = found));
+  }
+  return targets.get(alias);
+}
+
+/**
+ * A mapping's own members by name (the first writing of each), made once per mapping: finding
+ * one by looking through the pairs made locating thousands of findings quadratic in a mapping of
+ * thousands of keys.
+ */
+const ownMembers = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+function ownMember(map: YAMLMap, key: string): Pair | undefined {
+  let members = ownMembers.get(map);
+  if (!members) {
+    const { isScalar } = yaml();
+    members = new Map();
+    for (const item of map.items) {
+      if (!isScalar(item.key) || typeof item.key.value === 'symbol') continue;
+      const name = keyName(item.key.value);
+      if (!members.has(name)) members.set(name, item);
+    }
+    ownMembers.set(map, members);
+  }
+  return members.get(key);
+}
+
 function yamlSpan(document: Document, pointer: string): Span | undefined {
   let node: unknown = document.contents;
   let span: Span = [0, 0];
   for (const segment of splitPointer(pointer)) {
     const { isAlias, isMap, isScalar, isSeq } = yaml();
-    if (isAlias(node)) node = node.resolve(document);
+    if (isAlias(node)) node = resolveAlias(document, node);
     if (isMap(node)) {
       const pair = memberPair(document, node, segment, new Set());
       if (!pair) return undefined;
@@ -207,9 +254,9 @@ function keyName(value: unknown): string {
  * A merged member is located where its source writes it.
  */
 function memberPair(document: Document, map: YAMLMap, key: string, seen: Set<YAMLMap>): Pair | undefined {
-  const { isMap, isScalar } = yaml();
+  const { isMap } = yaml();
   seen.add(map);
-  const own = map.items.find((item) => isScalar(item.key) && typeof item.key.value !== 'symbol' && keyName(item.key.value) === key);
+  const own = ownMember(map, key);
   if (own) return own;
   for (const item of map.items) {
     const sources = mergeSources(document, item);
@@ -288,7 +335,7 @@ function collectionKeyOffset(document: Document): number | undefined {
     const node = stack.pop();
     if (isMap(node)) {
       for (const pair of node.items) {
-        const key = isAlias(pair.key) ? pair.key.resolve(document) : pair.key;
+        const key = isAlias(pair.key) ? resolveAlias(document, pair.key) : pair.key;
         if (isCollection(key)) return (pair.key as YamlNode).range?.[0];
         stack.push(pair.value);
       }
@@ -306,7 +353,7 @@ function collectionKeyOffset(document: Document): number | undefined {
 function mergeSources(document: Document, pair: Pair): unknown[] | undefined {
   const { isAlias, isScalar, isSeq } = yaml();
   if (!isScalar(pair.key) || typeof pair.key.value !== 'symbol') return undefined;
-  const resolve = (node: unknown): unknown => (isAlias(node) ? node.resolve(document) : node);
+  const resolve = (node: unknown): unknown => (isAlias(node) ? resolveAlias(document, node) : node);
   const value = resolve(pair.value);
   return isSeq(value) ? value.items.map(resolve) : [value];
 }
