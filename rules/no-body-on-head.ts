@@ -1,4 +1,4 @@
-import { reportBody, type NoBodyOptions } from '../src/engine/body.js';
+import { reportBody, type NoBodyOptions, type ResponseUse } from '../src/engine/body.js';
 import { defineRule } from '../src/engine/define-rule.js';
 
 export default defineRule<NoBodyOptions>({
@@ -24,11 +24,19 @@ export default defineRule<NoBodyOptions>({
   defaultOptions: { allowEmptyContent: true },
 
   create(context) {
+    // Asked once per HEAD use of a shared response: without the memo, one shared by thousands
+    // of HEAD operations and nothing else was searched in full for each of them.
+    const servesOtherMethods = new Map<ResponseUse, boolean>();
+    const notOnlyHead = (use: ResponseUse): boolean => {
+      let answer = servesOtherMethods.get(use);
+      if (answer === undefined) servesOtherMethods.set(use, (answer = use.operations.some((user) => user.method !== 'head')));
+      return answer;
+    };
     return {
       Response(response, operation) {
         if (operation.method !== 'head') return;
         // A response shared with GET is right for GET; the mistake is HEAD's use of it.
-        reportBody(context, response, {}, (use) => use.operations.some((user) => user.method !== 'head'));
+        reportBody(context, response, {}, notOnlyHead);
       },
     };
   },

@@ -106,7 +106,7 @@ export class LintCache {
       if (error instanceof UsageError) throw error;
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT' || code === 'ENOTDIR') return new LintCache(path, shownAs, build, isRuleId);
-      throw new UsageError(`cannot read the cache ${shownAs}: ${code === 'EISDIR' ? 'it is a folder' : (code ?? (error as Error).message)}`);
+      throw new UsageError(`cannot read the cache ${shownAs}: ${cacheReadProblem(code, error as Error)}`);
     }
     // An empty file (`touch .statuslintcache`) holds nothing to lose.
     if (bytes.length === 0) return new LintCache(path, shownAs, build, isRuleId);
@@ -313,4 +313,12 @@ class PieceBatch {
     this.size = 0;
     return joined;
   }
+}
+
+/** Why the cache could not be read, in words where the error code alone would puzzle. */
+function cacheReadProblem(code: string | undefined, error: Error): string {
+  if (code === 'EISDIR') return 'it is a folder';
+  // Node reads no file of 2 GiB or more whole; no cache statuslint writes comes near it.
+  if (code === 'ERR_FS_FILE_TOO_LARGE') return 'it is 2 GiB or more, larger than any cache statuslint writes; remove it or give another --cache-location';
+  return code ?? error.message;
 }

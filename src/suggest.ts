@@ -12,20 +12,34 @@ export function editDistance(a: string, b: string): number {
 }
 
 /**
+ * Cells of the distance tables one guess may fill (some 100 ms), after which it gives none: a
+ * hint is not worth a hang, and a spec can make each table large and the candidates many (a
+ * misspelt `$ref` to one of 500 response names of 2,000 characters took 12 s, of 8,000 hours).
+ */
+const DISTANCE_BUDGET = 20_000_000;
+
+/**
  * The candidate `value` was most likely meant to be: the nearest by edit distance when it is
  * close (a third of the length, at least 3 edits), else the only one that contains it
  * (`warn` → `warning`, `www-authenticate` → `require-www-authenticate`).
  */
 export function closest(value: string, candidates: Iterable<string>): string | undefined {
   const list = [...candidates];
+  const typed = value.toLowerCase();
+  const near = Math.max(3, value.length / 3);
   let best: string | undefined;
   let bestDistance = Infinity;
+  let budget = DISTANCE_BUDGET;
   for (const candidate of list) {
-    const distance = editDistance(value.toLowerCase(), candidate.toLowerCase());
+    // Lengths further apart than `near` are at least that many edits apart: never the guess.
+    if (Math.abs(candidate.length - value.length) > near) continue;
+    budget -= (value.length + 1) * (candidate.length + 1);
+    if (budget < 0) return undefined;
+    const distance = editDistance(typed, candidate.toLowerCase());
     if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
   }
   // A guess must keep something of what was typed: 'x' is not a misspelt 'rules'.
-  if (best !== undefined && bestDistance <= Math.max(3, value.length / 3) && bestDistance < Math.max(value.length, best.length) - 1) return best;
+  if (best !== undefined && bestDistance <= near && bestDistance < Math.max(value.length, best.length) - 1) return best;
   // Nor is one letter that a single candidate happens to hold ('x' in 'extends').
   const containing = value.length < 3 ? [] : list.filter((candidate) => candidate.toLowerCase().includes(value.toLowerCase()));
   return containing.length === 1 ? containing[0] : undefined;

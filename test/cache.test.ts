@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync, type Stats } from 'node:fs';
+import { existsSync, readFileSync, rmSync, symlinkSync, truncateSync, utimesSync, writeFileSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fingerprintOf, RACY_MS } from '../src/loader/fingerprint.js';
@@ -227,6 +227,14 @@ describe('--cache', () => {
     const pipe = await runCli(['--cache-location', 'pipe', 'a.yaml'], { cwd });
     expect(pipe.code).toBe(2);
     expect(pipe.stderr).toMatch(/^statuslint: the cache pipe is not a regular file; give a file or a folder as --cache-location$/m);
+
+    // One too large for Node to read whole (a sparse file, instantly) is named as such, not by an error code.
+    writeFileSync(join(cwd, 'huge-cache'), '');
+    truncateSync(join(cwd, 'huge-cache'), 2 ** 31);
+    const huge = await runCli(['--cache-location', 'huge-cache', 'a.yaml'], { cwd });
+    expect(huge.code).toBe(2);
+    expect(huge.stderr).toBe('statuslint: cannot read the cache huge-cache: it is 2 GiB or more, larger than any cache statuslint writes; remove it or give another --cache-location\n');
+    rmSync(join(cwd, 'huge-cache'));
 
     // An entry edited by hand is linted again, not trusted; one cut short is dropped.
     await lintJson(cwd, ['--cache', 'a.yaml', 'b.yaml']);

@@ -74,6 +74,30 @@ describe('10,000 levels of nesting', () => {
     await refused([write('deep-block.yaml', text)], /deep-block\.yaml:\d+:\d+: nesting deeper than 256 levels$/);
   });
 
+  // One line of `- - - …` nests a list per indicator but writes no value the yaml library's
+  // budget counts: 12 MB of it took 3.4 GB, and on a small heap (as on a large file) V8 ended
+  // the process. It is refused as soon as the line passes the limit, before the tree is built.
+  it('YAML, block lists opened on one line (300,000 levels, on a 64 MB heap)', () => {
+    const text = `openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\nx-deep:\n${'- '.repeat(300_000)}1\n`;
+    const run = runBinary([write('deep-compact.yaml', text)], { cwd: dir, env: { NODE_OPTIONS: '--max-old-space-size=64' } });
+    expect(run.stderr).toMatch(/^statuslint: \S*deep-compact\.yaml:5:511: nesting deeper than 256 levels\n/);
+    expect(run.code).toBe(2);
+  });
+
+  it('YAML, flow style past the yaml library\'s value budget, is refused for its nesting, where it is', () => {
+    const text = `openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\nx-deep: ${'['.repeat(300_000)}${']'.repeat(300_000)}\n`;
+    const run = runBinary([write('deep-flow-budget.yaml', text)], { cwd: dir, env: { NODE_OPTIONS: '--max-old-space-size=64' } });
+    expect(run.stderr).toMatch(/^statuslint: \S*deep-flow-budget\.yaml:4:264: nesting deeper than 256 levels\n/);
+    expect(run.code).toBe(2);
+  });
+
+  it('YAML, 200 lists opened on one line, under the limit, are read', async () => {
+    const text = `openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\nx-ok:\n${'- '.repeat(200)}&a !!str 1\n`;
+    const run = await runCli(['--format', 'json', write('compact-ok.yaml', text)], { cwd: dir });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+  });
+
   it('just under the limit (250 levels), every rule walks the schemas without overflowing', async () => {
     const path = write('deep-ok.json', specWithSchema(nestedSchema(120)));
     const run = await runCli(['--format', 'json', path], { cwd: dir });

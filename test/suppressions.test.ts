@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
+import { applySuppressions, type Suppressions } from '../src/engine/suppress.js';
+import type { RawFinding } from '../src/engine/types.js';
 import { lint } from '../src/lint.js';
+import type { SourceFile } from '../src/loader/parse.js';
+import type { Located } from '../src/loader/resolve.js';
 import { project, runCli } from './cli-harness.js';
 import { requestBody, responsesRef, sharedResponses, VERSIONS, withResponses } from './rule-tester.js';
 
@@ -393,5 +397,45 @@ describe('suppressions that silence nothing (unused-suppression)', () => {
     const run = await runCli(['explain', 'unused-suppression']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('unusedSuppressions');
+  });
+});
+
+describe('suppressions scale with the spec, not with entries times findings', () => {
+  // Counted reads instead of timings: a list on each of thousands of operations used to make
+  // every finding look at every entry for its rule, and every unused entry at every finding.
+  const file = { path: '/project/openapi.yaml' } as unknown as SourceFile;
+  const located = (pointer: string): Located => ({ file, pointer, value: {} });
+  const counted = <T extends object>(target: T, key: keyof T, counter: { reads: number }): T => {
+    const value = target[key];
+    Object.defineProperty(target, key, { get: () => (counter.reads++, value), enumerable: true });
+    return target;
+  };
+  const N = 2_000;
+  const scopes = Array.from({ length: N }, (_, index) => located(`/paths/~1p${index}/get`));
+  const finding = (at: Located, counter: { reads: number }): RawFinding =>
+    counted({ ruleId: 'no-unknown-status', messageId: 'm', severity: 'warning', message: 'm', at, operation: undefined, status: undefined, fix: undefined }, 'ruleId', counter);
+  const entries = (counter: { reads: number }) =>
+    scopes.map((scope) => counted({ rule: 'no-unknown-status', at: located(`${scope.pointer}/x-statuslint-ignore/0`), scope, list: ['no-unknown-status'], index: 0, used: false }, 'scope', counter));
+  const suppressions = (list: ReturnType<typeof entries>): Suppressions => ({ entries: list, invalid: [], uses: new Map(), misplaced: [] });
+
+  it('an entry on each operation silences its own finding, looking at a few entries per finding', () => {
+    const entryReads = { reads: 0 };
+    const findingReads = { reads: 0 };
+    const findings = scopes.map((scope) => finding(located(`${scope.pointer}/responses/299`), findingReads));
+    const kept = applySuppressions(suppressions(entries(entryReads)), findings, new Set(['no-unknown-status']));
+    expect(kept).toEqual([]);
+    expect(entryReads.reads).toBeLessThan(10 * N);
+  });
+
+  it('unused entries are reported without looking through every finding for each', () => {
+    const entryReads = { reads: 0 };
+    const findingReads = { reads: 0 };
+    // Findings of the same rule elsewhere (components), reached from no operation with an entry.
+    const findings = scopes.map((_, index) => finding(located(`/components/responses/R${index}`), findingReads));
+    const reachedFrom = new Map(findings.map((each) => [each, new Set([located('/paths/~1other/get')])]));
+    const kept = applySuppressions(suppressions(entries(entryReads)), findings, new Set(['no-unknown-status']), {}, { reachedFrom });
+    expect(kept.filter((each) => each.ruleId === 'unused-suppression')).toHaveLength(N);
+    expect(kept.filter((each) => each.ruleId === 'no-unknown-status')).toHaveLength(N);
+    expect(entryReads.reads + findingReads.reads).toBeLessThan(20 * N);
   });
 });

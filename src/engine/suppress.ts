@@ -1,5 +1,6 @@
 import { dirname, relative, sep } from 'node:path';
 import type { Response, Spec } from '../loader/normalize.js';
+import type { SourceFile } from '../loader/parse.js';
 import { child } from '../loader/normalize.js';
 import { isWithin } from '../loader/pointer.js';
 import type { Located } from '../loader/resolve.js';
@@ -241,11 +242,56 @@ function silencedAtEveryUse(finding: RawFinding, reaches: Reaches, entriesAt: Re
   return every;
 }
 
-/** Whether `entry` covers `finding`: written inside the node that carries it, or about a use of that (shared) response. */
-function covers(entry: Entry, finding: RawFinding, aboutDefinition: ReadonlyMap<RawFinding, Located> | undefined): boolean {
-  if (entry.scope.file === finding.at.file && isWithin(finding.at.pointer, entry.scope.pointer)) return true;
-  const definition = aboutDefinition?.get(finding);
-  return definition !== undefined && definition.file === entry.scope.file && definition.pointer === entry.scope.pointer;
+/**
+ * The entries of a spec by the file and pointer of the node that carries them, and by rule: a
+ * finding then looks up the nodes above it (a few dozen at most) instead of every entry for its
+ * rule, which with a list on each of thousands of operations made the check quadratic.
+ */
+class EntryIndex {
+  private readonly byFile = new Map<SourceFile, Map<string, Entry[]>>();
+
+  constructor(entries: readonly Entry[]) {
+    for (const entry of entries) {
+      let here = this.byFile.get(entry.scope.file);
+      if (!here) this.byFile.set(entry.scope.file, (here = new Map()));
+      const key = EntryIndex.key(entry.rule, entry.scope.pointer);
+      const list = here.get(key);
+      if (list) list.push(entry);
+      else here.set(key, [entry]);
+    }
+  }
+
+  private static key(rule: string, pointer: string): string {
+    return `${rule}\u0000${pointer}`;
+  }
+
+  /** The entries for `rule` on the node at `pointer` in `file`. */
+  at(file: SourceFile, rule: string, pointer: string): readonly Entry[] | undefined {
+    return this.byFile.get(file)?.get(EntryIndex.key(rule, pointer));
+  }
+
+  /**
+   * The entries that cover `finding`: written on a node that contains it, in the same file, or
+   * on the shared response it is about (a finding at a `$ref` to it).
+   */
+  covering(finding: RawFinding, aboutDefinition: ReadonlyMap<RawFinding, Located> | undefined): Entry[] {
+    const found: Entry[] = [];
+    const { file, pointer } = finding.at;
+    if (this.byFile.has(file)) {
+      // The pointer itself, then each prefix that ends before a '/', down to the root ('').
+      for (let end = pointer.length; end >= 0; end = pointer.lastIndexOf('/', end - 1)) {
+        const here = this.at(file, finding.ruleId, pointer.slice(0, end));
+        if (here) found.push(...here);
+        if (end === 0) break;
+      }
+    }
+    const definition = aboutDefinition?.get(finding);
+    if (definition !== undefined && !(definition.file === file && isWithin(pointer, definition.pointer))) {
+      const there = this.at(definition.file, finding.ruleId, definition.pointer);
+      if (there) found.push(...there);
+    }
+    return found;
+  }
 }
 
 /**
@@ -265,12 +311,9 @@ export function applySuppressions(
   { reachedFrom = new Map(), aboutDefinition, reachedThrough }: FindingLinks = {},
 ): RawFinding[] {
   if (entries.length === 0 && invalid.length === 0 && misplaced.length === 0) return [...findings];
-  const byRule = new Map<string, Entry[]>();
+  const index = new EntryIndex(entries);
   const entriesAt = new Map<string, Entry[]>();
   for (const entry of entries) {
-    const list = byRule.get(entry.rule);
-    if (list) list.push(entry);
-    else byRule.set(entry.rule, [entry]);
     const key = scopeKey(entry.scope);
     const here = entriesAt.get(key);
     if (here) here.push(entry);
@@ -278,8 +321,7 @@ export function applySuppressions(
   }
   const kept = findings.filter((finding) => {
     let suppressed = false;
-    for (const entry of byRule.get(finding.ruleId) ?? []) {
-      if (!covers(entry, finding, aboutDefinition)) continue;
+    for (const entry of index.covering(finding, aboutDefinition)) {
       entry.used = true;
       suppressed = true;
     }
@@ -296,6 +338,7 @@ export function applySuppressions(
   if (options.onSilenced) for (const entry of entries) if (entry.used || undecided(entry)) options.onSilenced(entry.at);
   const severity = options.unusedSuppressions ?? unusedSuppression.meta.severity;
   if (severity === 'off') return kept;
+  const sharedFindings = firstFindingFromScope(kept, reachedFrom);
   const report = (messageId: keyof typeof unusedSuppression.meta.messages, at: Located, data: Record<string, string>): void => {
     const template = unusedSuppression.meta.messages[messageId]!;
     const message = template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => data[name] ?? '');
@@ -309,7 +352,7 @@ export function applySuppressions(
     // A rule that is off for this spec cannot tell us whether the entry is still needed.
     else if (ran.has(entry.rule) && !entry.used) {
       // Among the findings still reported: one that the definition's own entry silences needs nothing more here.
-      const shared = kept.find((finding) => finding.ruleId === entry.rule && reachedFrom.get(finding)?.has(entry.scope));
+      const shared = sharedFindings().get(entry.scope)?.get(entry.rule);
       if (shared) report('inSharedDefinition', entry.at, { rule: entry.rule, where: refTo(entry.scope, shared.at) });
       else report('unused', entry.at, { rule: entry.rule });
     }
@@ -321,6 +364,30 @@ export function applySuppressions(
 function unknownRuleHint(id: string, known: ReadonlySet<string>): string {
   if (id === unusedSuppression.id) return ": it is the engine's own check, set by the configuration's top-level key unusedSuppressions.";
   return didYouMean(id, known) || '.';
+}
+
+/**
+ * For each operation (by the Located that `reachedFrom` holds) and rule, the first finding that
+ * its visit reported, made once when first asked: looking through every finding for each
+ * unused entry made thousands of unused entries quadratic.
+ */
+function firstFindingFromScope(
+  findings: readonly RawFinding[],
+  reachedFrom: ReadonlyMap<RawFinding, ReadonlySet<Located>>,
+): () => ReadonlyMap<Located, ReadonlyMap<string, RawFinding>> {
+  let index: Map<Located, Map<string, RawFinding>> | undefined;
+  return () => {
+    if (index) return index;
+    index = new Map();
+    for (const finding of findings) {
+      for (const scope of reachedFrom.get(finding) ?? []) {
+        let rules = index.get(scope);
+        if (!rules) index.set(scope, (rules = new Map()));
+        if (!rules.has(finding.ruleId)) rules.set(finding.ruleId, finding);
+      }
+    }
+    return index;
+  };
 }
 
 /**

@@ -4,10 +4,10 @@ import { emptyResult, failureKey, lint, lintParallel, type LintResult, type Para
 import { releaseEarlyWorker } from '../early-worker.js';
 import { threadsFor, workersCanLint } from '../lint-parallel.js';
 import type { SourceFormat } from '../loader/parse.js';
-import { isWithin } from '../loader/pointer.js';
 import { findDuplicateKey } from '../loader/json-duplicates.js';
 import { readYamlFast } from '../loader/yaml-fast.js';
 import { FileChanged, OutputRefused, writeErrorText, writeFileAtomic } from '../output.js';
+import { ClaimedNodes, EditedRanges } from './claims.js';
 import { EditableFile, editFor, pointersFor, type TextEdit } from './edit.js';
 import { fixContent, fixKey, fixKeyAt, fixTarget, type FixIntent } from './intents.js';
 
@@ -152,7 +152,9 @@ class FixState {
       }
       if (seen.has(key)) continue;
       seen.add(key);
-      byFile.set(path, [...(byFile.get(path) ?? []), intent]);
+      const inFile = byFile.get(path);
+      if (inFile) inFile.push(intent);
+      else byFile.set(path, [intent]);
     }
     let progress = false;
     for (const [path, all] of byFile) {
@@ -178,22 +180,26 @@ class FixState {
       const byNode = new Map<string, FixIntent[]>();
       for (const intent of intents) {
         const key = `${intent.kind}\u0000${fixTarget(intent).pointer}`;
-        byNode.set(key, [...(byNode.get(key) ?? []), intent]);
+        const onNode = byNode.get(key);
+        if (onNode) onNode.push(intent);
+        else byNode.set(key, [intent]);
       }
       file.prepare([...byNode.values()].flatMap(pointersFor));
       const planned: Array<{ edit: TextEdit; group: FixIntent[] }> = [];
-      const claimed: string[] = [];
+      const claimed = new ClaimedNodes();
+      const ranges = new EditedRanges();
       for (const group of byNode.values()) {
         // A node inside one already edited waits for the next pass, when offsets are fresh.
         const { pointer } = fixTarget(group[0]!);
-        if (claimed.some((other) => isWithin(pointer, other) || isWithin(other, pointer))) continue;
+        if (claimed.overlaps(pointer)) continue;
         const edit = editFor(file, group);
         if (!edit) {
           for (const intent of group) this.refused.set(fixKey(intent), { intent, reason: 'layout' });
           continue;
         }
-        if (planned.some((other) => edit.start < other.edit.end && other.edit.start < edit.end)) continue;
-        claimed.push(pointer);
+        if (ranges.overlaps(edit)) continue;
+        claimed.claim(pointer);
+        ranges.add(edit);
         planned.push({ edit, group });
       }
       const { text: after, dropped } = applyParsable(before, planned.map((item) => item.edit), format);

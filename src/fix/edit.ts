@@ -1,4 +1,4 @@
-import { isMap, isNode, isScalar, isSeq, parseDocument, visit, type Document, type Node as YamlNode, type Pair } from 'yaml';
+import { isMap, isNode, isScalar, isSeq, parseDocument, visit, type Document, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
 import { describeInJson, type JsonNode, type Span } from '../loader/json-locate.js';
 import type { SourceFormat } from '../loader/parse.js';
 import { appendPointer, splitPointer } from '../loader/pointer.js';
@@ -93,6 +93,24 @@ export class EditableFile {
     return this.aliased.has(node.anchor);
   }
 
+  /** Each mapping's pairs by key name, made once per mapping (thousands of fixes under `paths` scanned it for each). */
+  private readonly members = new WeakMap<YAMLMap, Map<string, Pair[]>>();
+
+  private membersOf(map: YAMLMap): Map<string, Pair[]> {
+    let byName = this.members.get(map);
+    if (byName) return byName;
+    byName = new Map();
+    for (const item of map.items) {
+      if (!isScalar(item.key)) continue;
+      const name = String(item.key.value);
+      const pairs = byName.get(name);
+      if (pairs) pairs.push(item);
+      else byName.set(name, [item]);
+    }
+    this.members.set(map, byName);
+    return byName;
+  }
+
   /**
    * The YAML node at a JSON pointer, with the pair that holds it when it is a map member; and
    * whether any node on the way to it, itself included, is one an alias shares.
@@ -105,7 +123,7 @@ export class EditableFile {
     for (const segment of splitPointer(pointer)) {
       parentShared = shared;
       if (isMap(node)) {
-        const named = node.items.filter((item) => isScalar(item.key) && String(item.key.value) === segment);
+        const named = this.membersOf(node).get(segment) ?? [];
         // Two keys that read as one name (`'503'` and `503`): which of them the loader keeps is
         // not this lookup's to guess, and an edit of the other would change nothing it reads.
         if (named.length !== 1) return undefined;

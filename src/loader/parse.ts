@@ -1,6 +1,6 @@
 import { getHeapStatistics } from 'node:v8';
 import { yaml } from '../lazy-yaml.js';
-import type { CST, Document, Node as YamlNode, Pair, Scalar, YAMLMap } from 'yaml';
+import type { Alias, CST, Document, Node as YamlNode, Pair, Scalar, YAMLMap } from 'yaml';
 import { LoadError } from '../errors.js';
 import { jsonErrorOffset } from './json-error-offset.js';
 import { locateInJson, type Span } from './json-locate.js';
@@ -176,11 +176,33 @@ function locateInSpans(root: Spans, pointers: Iterable<string>): Map<string, Spa
   return found;
 }
 
+/**
+ * A mapping's own members by name (the first writing of each), made once per mapping: finding
+ * one by looking through the pairs made locating thousands of findings quadratic in a mapping of
+ * thousands of keys.
+ */
+const ownMembers = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+function ownMember(map: YAMLMap, key: string): Pair | undefined {
+  let members = ownMembers.get(map);
+  if (!members) {
+    const { isScalar } = yaml();
+    members = new Map();
+    for (const item of map.items) {
+      if (!isScalar(item.key) || typeof item.key.value === 'symbol') continue;
+      const name = keyName(item.key.value);
+      if (!members.has(name)) members.set(name, item);
+    }
+    ownMembers.set(map, members);
+  }
+  return members.get(key);
+}
+
 function yamlSpan(document: Document, pointer: string): Span | undefined {
   let node: unknown = document.contents;
   let span: Span = [0, 0];
   for (const segment of splitPointer(pointer)) {
-    const { isMap, isSeq } = yaml();
+    const { isMap, isScalar, isSeq } = yaml();
     node = resolveAlias(document, node);
     if (isMap(node)) {
       const pair = memberPair(document, node, segment, new Set());
@@ -211,9 +233,9 @@ function keyName(value: unknown): string {
  * A merged member is located where its source writes it.
  */
 function memberPair(document: Document, map: YAMLMap, key: string, seen: Set<YAMLMap>): Pair | undefined {
-  const { isMap, isScalar } = yaml();
+  const { isMap } = yaml();
   seen.add(map);
-  const own = map.items.find((item) => isScalar(item.key) && typeof item.key.value !== 'symbol' && keyName(item.key.value) === key);
+  const own = ownMember(map, key);
   if (own) return own;
   for (const item of map.items) {
     const sources = mergeSources(document, item);
@@ -468,7 +490,7 @@ function parseYamlDocument(path: string, text: string, lines: LineIndex): Docume
     logLevel: 'error',
   });
   let document: Document | undefined;
-  for (const next of composer.compose(withinNesting(path, parsedWithinBudget(path, text), lines), true, text.length)) {
+  for (const next of composer.compose(withinNesting(path, parsedWithinBudget(path, text, lines), lines), true, text.length)) {
     if (document === undefined) {
       document = next;
       continue;
@@ -506,13 +528,22 @@ const YAML_BYTES_PER_VALUE = 1536;
  * process with its own trace (on the main thread; a worker dies instead), after minutes of
  * collecting garbage. The heap's limit is the same on every thread, so is the answer.
  */
-function* parsedWithinBudget(path: string, text: string): Generator<CST.Token> {
+function* parsedWithinBudget(path: string, text: string, lines: LineIndex): Generator<CST.Token> {
   const { Lexer, Parser } = yaml();
   const heap = getHeapStatistics().heap_size_limit;
   const budget = Math.floor(heap / 2 / YAML_BYTES_PER_VALUE);
   const parser = new Parser();
+  const depth = new NestingGauge();
   let values = 0;
   for (const lexeme of new Lexer().lex(text)) {
+    if (depth.tooDeep(lexeme)) {
+      // The tree so far is deeper than the limit: withinNesting finds the first collection past
+      // it. Reading on would build the rest first (`- - - …` on one line is ~500 bytes a level
+      // and no value the budget counts: 12 MB of it took 3.4 GB).
+      const at = parser.offset;
+      yield* parser.end();
+      throw new LoadError(path, `nesting deeper than ${MAX_NESTING} levels`, lines.position(at));
+    }
     if (startsValue(lexeme) && ++values > budget) {
       const gb = (heap / 2 ** 30).toFixed(1);
       throw new LoadError(
@@ -523,6 +554,43 @@ function* parsedWithinBudget(path: string, text: string): Generator<CST.Token> {
     yield* parser.next(lexeme);
   }
   yield* parser.end();
+}
+
+/**
+ * A lower bound on nesting, told from the lexemes alone, before `yaml` has built the tree:
+ * open flow collections, and block collections opened one inside another on one line (`- - -`,
+ * `? ? ?`, `- ? - `), each indicator after the first on a line opening one. Nesting across
+ * lines needs indentation, a level more each line, which the size limit keeps small.
+ */
+class NestingGauge {
+  private flow = 0;
+  private compact = 0;
+  private afterIndicator = false;
+
+  tooDeep(lexeme: string): boolean {
+    switch (lexeme) {
+      case '[':
+      case '{':
+        this.flow++;
+        break;
+      case ']':
+      case '}':
+        if (this.flow > 0) this.flow--;
+        break;
+      case '-':
+      case '?':
+      case ':':
+        if (this.afterIndicator && this.flow === 0) this.compact++;
+        this.afterIndicator = true;
+        return this.flow > MAX_NESTING || this.compact > MAX_NESTING;
+      default:
+        // Spaces, anchors and tags may stand between the indicators; anything else ends the run.
+        if (/^[ \t]+$|^[&!]/.test(lexeme)) return false;
+    }
+    this.compact = 0;
+    this.afterIndicator = false;
+    return this.flow > MAX_NESTING;
+  }
 }
 
 /** Whether a lexeme of `yaml`'s lexer begins a value: a scalar, a flow collection or an alias. */
