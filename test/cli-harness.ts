@@ -14,6 +14,20 @@ export interface CliRun {
   stderr: string;
 }
 
+/**
+ * Runs the CLI where file permissions apply: `chmod` does not stop root, and CI runs as root,
+ * so there the built CLI runs as the user `nobody`, and the test is skipped when that user
+ * cannot run it from this checkout. Elsewhere it runs in this process, as runCli.
+ */
+export async function runCliUnprivileged(args: string[], cwd: string, skip: (note: string) => void): Promise<CliRun> {
+  if (process.getuid?.() !== 0) return runCli(args, { cwd });
+  const asNobody = (list: string[]) =>
+    spawnSync(process.execPath, [join(projectRoot, 'bin', 'statuslint.js'), ...list], { cwd, uid: 65534, gid: 65534, encoding: 'utf8', timeout: 30_000 });
+  if (asNobody(['--version']).status !== 0) skip('running as root, and user nobody cannot run the built CLI from this checkout');
+  const child = asNobody(args);
+  return { code: child.status ?? -1, stdout: child.stdout, stderr: child.stderr };
+}
+
 /** Runs the CLI in this process, as a user would from `cwd` (the project root by default). */
 export async function runCli(
   args: string[],

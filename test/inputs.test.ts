@@ -1,9 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createProgress, showsProgress } from '../src/progress.js';
-import { project, projectRoot, runCli } from './cli-harness.js';
+import { project, runCli, runCliUnprivileged } from './cli-harness.js';
 
 interface Report {
   findings: Array<{ ruleId: string; file: string; pointer: string }>;
@@ -143,21 +142,13 @@ describe('a folder as input', () => {
     expect(run.stderr).toBe("statuslint: skipped 1 file that is not OpenAPI (config/app.yaml)\nstatuslint: no OpenAPI document found in 'config'\n");
   });
 
-  // chmod 000 does not stop root, and CI runs as root: there, run the built CLI as `nobody`.
   it('a subfolder it may not read is an input error; the rest is linted and reported', async (context) => {
     const dir = project({ 'specs/a/openapi.yaml': usesShared('../b/responses.yaml#/Unauthorized'), 'specs/b/responses.yaml': { Unauthorized: { description: 'no' } }, 'specs/locked/openapi.yaml': clean });
     // `nobody` must reach the project: the test run's own temporary folder is private.
     chmodSync(dirname(dir), 0o711);
     chmodSync(dir, 0o755);
     chmodSync(join(dir, 'specs/locked'), 0o000);
-    const run = (args: string[]) => {
-      if (process.getuid?.() !== 0) return runCli(args, { cwd: dir });
-      const child = spawnSync(process.execPath, [join(projectRoot, 'bin', 'statuslint.js'), ...args], { cwd: dir, uid: 65534, gid: 65534, encoding: 'utf8', timeout: 30_000 });
-      return { code: child.status, stdout: child.stdout, stderr: child.stderr };
-    };
-    if (process.getuid?.() === 0 && (await run(['--version'])).code !== 0) {
-      context.skip('running as root, and user nobody cannot run the built CLI from this checkout');
-    }
+    const run = (args: string[]) => runCliUnprivileged(args, dir, (note) => context.skip(note));
     for (const input of ['specs', 'specs/**/*.yaml']) {
       const { code, stdout, stderr } = await run(['--format', 'json', input]);
       expect(code, input).toBe(2);

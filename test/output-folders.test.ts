@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -25,7 +24,7 @@ vi.mock('node:fs', async (importOriginal) => {
   };
 });
 
-const { project, projectRoot, runCli } = await import('./cli-harness.js');
+const { project, projectRoot, runCli, runCliUnprivileged } = await import('./cli-harness.js');
 
 const petstore = readFileSync(join(projectRoot, 'fixtures/petstore/openapi.yaml'), 'utf8');
 
@@ -99,22 +98,13 @@ describe('--output into folders that do not exist yet', () => {
     expect(existsSync(join(dir, 'baselines'))).toBe(false);
   });
 
-  // chmod does not stop root, and CI runs as root: there, run the built CLI as `nobody`.
   it('says which folder it may not create', async (context) => {
     const dir = project({ 'openapi.yaml': petstore });
     mkdirSync(join(dir, 'locked'));
     chmodSync(dirname(dir), 0o711);
     chmodSync(dir, 0o755);
     chmodSync(join(dir, 'locked'), 0o555);
-    const run = (args: string[]) => {
-      if (process.getuid?.() !== 0) return runCli(args, { cwd: dir });
-      const child = spawnSync(process.execPath, [join(projectRoot, 'bin', 'statuslint.js'), ...args], { cwd: dir, uid: 65534, gid: 65534, encoding: 'utf8', timeout: 30_000 });
-      return { code: child.status, stdout: child.stdout, stderr: child.stderr };
-    };
-    if (process.getuid?.() === 0 && (await run(['--version'])).code !== 0) {
-      context.skip('running as root, and user nobody cannot run the built CLI from this checkout');
-    }
-    const locked = await run(['--output', 'locked/ci/report.txt', 'openapi.yaml']);
+    const locked = await runCliUnprivileged(['--output', 'locked/ci/report.txt', 'openapi.yaml'], dir, (note) => context.skip(note));
     expect(locked.stderr).toBe('statuslint: cannot write locked/ci/report.txt: cannot create the folder locked/ci: permission denied (EACCES)\n');
     expect(locked.code).toBe(2);
     expect(readdirSync(join(dir, 'locked'))).toEqual([]);
