@@ -686,7 +686,8 @@ function parseText(path: string, text: string, options: ParseOptions): SourceFil
     throw new LoadError(path, 'a mapping key that is itself a mapping or sequence; OpenAPI keys are strings', lines.position(collectionKey));
   }
   if (text.includes('<<')) refuseMergeCopies(path, document, lines);
-  refuseManyAliases(path, document, lines);
+  // Without an `&anchor` no alias can be written, and the count's walk of the document is spared.
+  if (mayHaveAnchors(text)) refuseManyAliases(path, document, lines);
   let value: unknown;
   try {
     // No count of `yaml`'s own: it measures each alias inside an anchored node by a walk of the
