@@ -7,7 +7,7 @@ import { DEFAULT_MAX_FILE_BYTES, Workspace, type Located } from './loader/resolv
 import type { SourceFile } from './loader/parse.js';
 import { child } from './loader/normalize.js';
 import { decodeSource, parseGuarded } from './loader/guards.js';
-import { splitPointer } from './loader/pointer.js';
+import { escapeSegment, splitPointer } from './loader/pointer.js';
 
 interface SchemaProblem {
   instancePath?: string;
@@ -174,7 +174,7 @@ function swaggerTwoPlace(message: string, root: Record<string, unknown> | undefi
     const definitions = root.definitions;
     if (definitions === null || typeof definitions !== 'object' || !Object.hasOwn(definitions, name)) return undefined;
     prefix = written;
-    pointer = `/definitions/${escapePointer(name)}`;
+    pointer = `/definitions/${escapeSegment(name)}`;
   } else {
     const paths = root.paths;
     if (paths === null || typeof paths !== 'object') return undefined;
@@ -184,15 +184,11 @@ function swaggerTwoPlace(message: string, root: Record<string, unknown> | undefi
       if (written.startsWith(candidate) && (written.length === candidate.length || written[candidate.length] === '/') && (prefix === undefined || candidate.length > prefix.length)) prefix = candidate;
     }
     if (prefix === undefined) return undefined;
-    pointer = `/paths/${escapePointer(prefix.slice('/paths'.length))}`;
+    pointer = `/paths/${escapeSegment(prefix.slice('/paths'.length))}`;
   }
   const rest = written.slice(prefix.length);
   const start = named.index + named[1]!.length;
   return { message: `${message.slice(0, start)}${pointer}${rest}${message.slice(start + written.length)}`, pointer: `${pointer}${rest}` };
-}
-
-function escapePointer(token: string): string {
-  return token.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 /** The fields of json-schema-ref-parser's errors, for a `$ref` it could not follow. */
