@@ -6,7 +6,7 @@ import type { Worker } from 'node:worker_threads';
 import { displayPath, LoadError, type ErrorPosition } from './errors.js';
 import { fixKey } from './fix/intents.js';
 import { silencedKey, unusedSuppression, withoutSilencedEntries } from './engine/suppress.js';
-import { compareFindings, FindingSet, sameBarOperation } from './engine/run.js';
+import { compareFindings, FindingSet, WrittenOnce } from './engine/run.js';
 import type { EnabledRule, Finding, Rule, Severity } from './engine/types.js';
 import { allRules, defaultRules, emptyResult, failureKey, compareNotices, FirstSeen, lint, noticeKey, silencedKeysOf, sourcesOf, type InternalError, type LintOptions, type LintResult, type Notice } from './lint.js';
 import { MIN_SPECS_PER_WORKER, releaseEarlyWorker, takeEarlyWorker, WORKER_URL, type WorkerStart } from './early-worker.js';
@@ -420,7 +420,9 @@ class Merge {
     const findings: Finding[] = [];
     for (const found of this.findings) {
       const finding = names.has(found.file) ? { ...found, file: nameOf(found.file) } : found;
-      if (seen.add(finding, finding.file, finding.pointer) && written.add(finding)) findings.push(finding);
+      // A place not found (an empty region at the start) tells no two findings apart.
+      const placed = finding.line !== finding.endLine || finding.column !== finding.endColumn;
+      if (seen.add(finding, finding.file, finding.pointer) && (!placed || written.add(finding.file, finding, finding))) findings.push(finding);
     }
     const silenced = new Set(this.silenced.map(([file, place]) => silencedKey(nameOf(file), place)));
     result.findings = withoutSilencedEntries(findings, silenced, silencedKeysOf).sort(compareFindings);
@@ -452,36 +454,6 @@ class Merge {
     // Every path read, by each of its names: no report may be written over any of them.
     result.readPaths = [...this.loaded].sort();
     return result;
-  }
-}
-
-/**
- * Located findings kept once each by where they are written. A node that a YAML alias repeats
- * is one place under several pointers: within a spec locateFindings keeps its findings once,
- * but two specs sharing its file may each reach it by another pointer (`B: *a` beside `A: &a`).
- */
-class WrittenOnce {
-  private readonly byFile = new Map<string, Map<number, Finding[]>>();
-
-  /** Adds `finding` unless one like it is kept at the same place; says whether it was added. */
-  add(finding: Finding): boolean {
-    const { line, column, endLine, endColumn } = finding;
-    // A place not found (an empty region at the start) tells no two findings apart.
-    if (line === endLine && column === endColumn) return true;
-    let byStart = this.byFile.get(finding.file);
-    if (!byStart) this.byFile.set(finding.file, (byStart = new Map()));
-    // One number for the start, not a key string per finding (see FindingSet).
-    const start = line * 2 ** 26 + column;
-    const here = byStart.get(start);
-    if (!here) {
-      byStart.set(start, [finding]);
-      return true;
-    }
-    for (const kept of here) {
-      if (kept.ruleId === finding.ruleId && kept.endLine === endLine && kept.endColumn === endColumn && sameBarOperation(kept.message, kept.operation, finding.message, finding.operation)) return false;
-    }
-    here.push(finding);
-    return true;
   }
 }
 

@@ -323,11 +323,11 @@ export function locateFindings(raw: readonly RawFinding[], cwd = process.cwd()):
     const regions = file.locate(pointers);
     const name = displayPath(file.path, cwd);
     // Where a YAML alias repeats a node, its findings repeat under each pointer, at one place.
-    const written = file.sharesNodes ? new Map<string, RawFinding[]>() : undefined;
+    const written = file.sharesNodes ? new WrittenOnce() : undefined;
     for (let index = 0; index < findings.length; index++) {
       const { ruleId, messageId, severity, message, at, operation, status } = findings[index]!;
       const region = regions.get(at.pointer);
-      if (written && region && repeats(written, findings[index]!, region)) continue;
+      if (written && region && !written.add(name, findings[index]!, region)) continue;
       const { line, column, endLine, endColumn } = region ?? NOWHERE;
       // Built field by field, in the order reporters print them, rather than by spreading the
       // raw finding's rest and its region: those made throwaway objects for every finding.
@@ -338,17 +338,34 @@ export function locateFindings(raw: readonly RawFinding[], cwd = process.cwd()):
   return located.sort(compareFindings);
 }
 
-/** Whether a finding like this one is already kept at `region`; keeps it if not. */
-function repeats(written: Map<string, RawFinding[]>, finding: RawFinding, region: Region): boolean {
-  const key = `${finding.ruleId} ${region.line}:${region.column}:${region.endLine}:${region.endColumn}`;
-  const kept = written.get(key);
-  if (!kept) {
-    written.set(key, [finding]);
-    return false;
+/**
+ * Findings kept once each by where they are written: a node that a YAML alias repeats is one
+ * place under several pointers. Within a spec, locateFindings meets its findings once under
+ * each pointer; across specs, two that share its file may each reach it by another pointer
+ * (`B: *a` beside `A: &a`). Keyed by file and one number for the start, not a key string per
+ * finding (see FindingSet).
+ */
+export class WrittenOnce {
+  private readonly byFile = new Map<string, Map<number, Array<{ ruleId: string; message: string; operation?: OperationRef; endLine: number; endColumn: number }>>>();
+
+  /** Keeps `finding`, written at `region` of `file`, unless one like it is kept there; says whether it was kept. */
+  add(file: string, finding: { readonly ruleId: string; readonly message: string; readonly operation?: OperationRef }, region: Region): boolean {
+    const { line, column, endLine, endColumn } = region;
+    let byStart = this.byFile.get(file);
+    if (!byStart) this.byFile.set(file, (byStart = new Map()));
+    const start = line * 2 ** 26 + column;
+    const here = byStart.get(start);
+    const kept = { ruleId: finding.ruleId, message: finding.message, operation: finding.operation, endLine, endColumn };
+    if (!here) {
+      byStart.set(start, [kept]);
+      return true;
+    }
+    for (const other of here) {
+      if (other.ruleId === finding.ruleId && other.endLine === endLine && other.endColumn === endColumn && sameBarOperation(other.message, other.operation, finding.message, finding.operation)) return false;
+    }
+    here.push(kept);
+    return true;
   }
-  if (kept.some((other) => sameBarOperation(other.message, other.operation, finding.message, finding.operation))) return true;
-  kept.push(finding);
-  return false;
 }
 
 export function compareFindings(a: Finding, b: Finding): number {
