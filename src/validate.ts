@@ -66,7 +66,11 @@ export async function validateStructure(path: string, options: ValidateOptions =
   };
   // A remote $ref is not fetched, so the document cannot be checked whole: say that, rather
   // than pass the resolver's failure off as a schema problem.
+  // json-schema-ref-parser's own http resolver declines loopback and private addresses, and no
+  // resolver takes other schemes (ftp:, urn:); either way its message reads as an invalid spec.
+  // This one claims every URI the loader calls remote, and fetches none of them.
   const http = {
+    canRead: (reference: { url: string }): boolean => /^[a-z][a-z0-9+.-]+:/i.test(reference.url) && !/^file:/i.test(reference.url),
     read: async (reference: { url: string }): Promise<never> => {
       remote ??= reference.url;
       throw new Error('remote $ref not fetched');

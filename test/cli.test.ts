@@ -1,4 +1,6 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -373,5 +375,41 @@ describe('--validate', () => {
     expect(run.stderr.split('\n')).toContain(
       "statuslint: fixtures/invalid/remote-ref.yaml: cannot validate: remote $ref 'https://example.com/shared.yaml' is not fetched, so the spec cannot be checked whole; validate a bundled copy instead",
     );
+  });
+
+  // json-schema-ref-parser has no resolver for these, so its error used to call the spec invalid.
+  it.each([
+    ['localhost', 'http://localhost:8080/shared.yaml'],
+    ['a private address', 'https://10.0.0.7/shared.yaml'],
+    ['another scheme', 'ftp://example.com/shared.yaml'],
+    ['a URN', 'urn:example:shared'],
+  ])('says the same of a remote $ref to %s, fetching nothing', async (_, uri) => {
+    const dir = mkdtempSync(join(tmpdir(), 'statuslint-remote-'));
+    const spec = readFileSync('fixtures/invalid/remote-ref.yaml', 'utf8').replace('https://example.com/shared.yaml', uri);
+    writeFileSync(join(dir, 'openapi.yaml'), spec);
+    const run = await runCli(['--validate', join(dir, 'openapi.yaml')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`: cannot validate: remote $ref '${uri}' is not fetched, so the spec cannot be checked whole`);
+    expect(run.stderr).not.toContain('not a valid OpenAPI document');
+  });
+
+  it('fetches nothing from a loopback address that serves the $ref', async () => {
+    let requests = 0;
+    const server = createServer((_, response) => {
+      requests += 1;
+      response.end('Unauthorized: {description: served}\n');
+    });
+    await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
+    try {
+      const uri = `http://127.0.0.1:${(server.address() as AddressInfo).port}/shared.yaml`;
+      const dir = mkdtempSync(join(tmpdir(), 'statuslint-loopback-'));
+      writeFileSync(join(dir, 'openapi.yaml'), readFileSync('fixtures/invalid/remote-ref.yaml', 'utf8').replace('https://example.com/shared.yaml', uri));
+      const run = await runCli(['--validate', join(dir, 'openapi.yaml')]);
+      expect(run.stderr).toContain(`: cannot validate: remote $ref '${uri}' is not fetched`);
+      expect(run.code).toBe(2);
+      expect(requests).toBe(0);
+    } finally {
+      server.close();
+    }
   });
 });
