@@ -309,6 +309,26 @@ describe.skipIf(process.platform === 'win32')('--fix of a file reached by two pa
     }
   });
 
+  // A 'headers' that is not a map: --fix leaves the finding, and says so once, for one file.
+  it.each([
+    ['two specs, on one thread', 0, 1],
+    ['two batches, on two threads', 16, 2],
+  ])('reports a fix it leaves, in a file reached by two paths, once: %s', async (_, fillerCount, threads) => {
+    const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-links-'));
+    mkdirSync(join(dir, 'common'));
+    writeFileSync(join(dir, 'common', 'r.yaml'), 'Unauthorized:\n  description: Unauthorized\n  headers: []\n');
+    symlinkSync('common', join(dir, 'link'));
+    const spec = (ref: string) => `openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200': {description: OK}\n        '401': {$ref: '${ref}'}\n`;
+    writeFileSync(join(dir, 'a.yaml'), spec('common/r.yaml#/Unauthorized'));
+    writeFileSync(join(dir, 'z.yaml'), spec('link/r.yaml#/Unauthorized'));
+    const fillers = Array.from({ length: fillerCount }, (_, index) => `filler-${index}.yaml`);
+    for (const filler of fillers) writeFileSync(join(dir, filler), `openapi: 3.0.3\ninfo: {title: f, version: '1'}\npaths:\n  /f:\n    get:\n      responses:\n        '200': {description: OK}\n        '400': {description: bad}\n        '503': {description: down}\n`);
+    const run = await runCli(['--fix', '-f', 'json', 'a.yaml', ...fillers, 'z.yaml'], { cwd: dir, env: { ...process.env, STATUSLINT_THREADS: String(threads) } });
+    expect(run.stderr).toContain("statuslint: left 1 fixable problem as written: 1 written in a way --fix does not edit (such as a 'headers' that is not a map)\n");
+    const report = JSON.parse(run.stdout) as { findings: Array<{ ruleId: string; file: string }> };
+    expect(report.findings.map((finding) => [finding.ruleId, finding.file])).toEqual([['require-www-authenticate', 'common/r.yaml']]);
+  });
+
   it('keeps a hard-linked spec hard-linked', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-links-'));
     cpSync(join(projectRoot, 'fixtures/petstore/openapi.yaml'), join(dir, 'a.yaml'));

@@ -95,7 +95,8 @@ class FixState {
   readonly overlay: Map<string, string>;
   /** Each edited file's text before the first edit, and whether the file has a byte-order mark. */
   readonly originals = new Map<string, { text: string; byteOrderMark: boolean }>();
-  readonly refused = new Map<string, RefusedFix>();
+  /** Fixes refused, by their key as fileOf names their file (refuse). */
+  private readonly refused = new Map<string, RefusedFix>();
   /**
    * The edits of the pass under way, in the order made, each with the text it was made to and
    * what the overlay held before: what `settle` needs to take them back and try them again.
@@ -142,12 +143,12 @@ class FixState {
     const seen = new Set<string>();
     for (const intent of fixes) {
       // A fix refused once is refused again: its node has not changed.
-      if (this.refused.has(fixKey(intent))) continue;
+      if (this.isRefused(fixKey(intent))) continue;
       const path = this.fileOf(fixTarget(intent).file.path);
       // One node reached through two links to its file is one fix.
       const key = fixKeyAt(intent, path);
       if (this.conflicts.has(key)) {
-        this.refused.set(fixKey(intent), { intent, reason: 'conflict' });
+        this.refuse(intent, 'conflict');
         continue;
       }
       if (seen.has(key)) continue;
@@ -194,7 +195,7 @@ class FixState {
         if (claimed.overlaps(pointer)) continue;
         const edit = editFor(file, group);
         if (!edit) {
-          for (const intent of group) this.refused.set(fixKey(intent), { intent, reason: 'layout' });
+          for (const intent of group) this.refuse(intent, 'layout');
           continue;
         }
         if (ranges.overlaps(edit)) continue;
@@ -203,7 +204,7 @@ class FixState {
         planned.push({ edit, group });
       }
       const { text: after, dropped } = applyParsable(before, planned.map((item) => item.edit), format);
-      for (const index of dropped) for (const intent of planned[index]!.group) this.refused.set(fixKey(intent), { intent, reason: 'unparsable' });
+      for (const index of dropped) for (const intent of planned[index]!.group) this.refuse(intent, 'unparsable');
       const kept = planned.filter((_, index) => !dropped.has(index));
       if (kept.length === 0) continue;
       this.pass.push({ path, previous: this.overlay.get(path), before, format, planned: kept });
@@ -216,7 +217,7 @@ class FixState {
 
   /** Records the fixes still offered after the last pass, and not refused, as left for another run. */
   leaveForAnotherRun(fixes: readonly FixIntent[]): void {
-    for (const intent of fixes) if (!this.refused.has(fixKey(intent))) this.refused.set(fixKey(intent), { intent, reason: 'passes' });
+    for (const intent of fixes) if (!this.isRefused(fixKey(intent))) this.refuse(intent, 'passes');
   }
 
   /** Starts a pass: `settle` takes back only the edits made after this. */
@@ -253,7 +254,7 @@ class FixState {
       else {
         for (const item of entry.planned) {
           if (await tryWith([...kept, item])) kept.push(item);
-          else for (const intent of item.group) this.refused.set(fixKey(intent), { intent, reason: 'unloadable' });
+          else for (const intent of item.group) this.refuse(intent, 'unloadable');
         }
         stale.add(entry.path);
       }
@@ -299,6 +300,16 @@ class FixState {
     return first;
   }
 
+  /** Records a fix as refused, once for its node whichever link reached it. */
+  private refuse(intent: FixIntent, reason: RefusedFix['reason']): void {
+    this.refused.set(fixKeyAt(intent, this.fileOf(fixTarget(intent).file.path)), { intent, reason });
+  }
+
+  /** Whether the fix with this key (fixKey) was refused, as reached by any link to its file. */
+  isRefused(key: string): boolean {
+    return this.refused.has(this.sameFileKey(key));
+  }
+
   /** A fix key (fixKey) with its file named as fileOf names it: one key for a node, whichever link reached it. */
   sameFileKey(key: string): string {
     const [kind, path, ...rest] = key.split('\u0000');
@@ -312,7 +323,8 @@ class FixState {
       const after = this.overlay.get(path) ?? before;
       if (after !== before) changes.push({ path, before, after, byteOrderMark, fixes: this.appliedIn.get(path) ?? 0 });
     }
-    const refused = [...this.refused].filter(([key]) => offered.has(key)).map(([, item]) => item);
+    const stillOffered = new Set([...offered].map((key) => this.sameFileKey(key)));
+    const refused = [...this.refused].filter(([key]) => stillOffered.has(key)).map(([, item]) => item);
     return { result, changes, applied: this.applied, refused };
   }
 }
@@ -380,7 +392,7 @@ async function fixOnThreads(paths: readonly string[], options: ParallelLintOptio
   };
   let { result, offered } = await lintEverySpec(true);
   const broken = brokenBy(result);
-  const fixableNow = (): string[] => paths.filter((path) => offered.get(path)?.some((key) => !state.refused.has(key)));
+  const fixableNow = (): string[] => paths.filter((path) => offered.get(path)?.some((key) => !state.isRefused(key)));
   let pass = 0;
   for (; pass < MAX_PASSES && !broken(result); pass++) {
     const fixable = fixableNow();
@@ -393,7 +405,7 @@ async function fixOnThreads(paths: readonly string[], options: ParallelLintOptio
     // Keyed by file, not by the name each spec reached it by: a symlink does not hide a sharer.
     const askedBy = new Map<string, number>();
     for (const path of fixable) for (const key of new Set(offered.get(path)!.map((key) => state.sameFileKey(key)))) askedBy.set(key, (askedBy.get(key) ?? 0) + 1);
-    const sharing = fixable.filter((path) => offered.get(path)!.some((key) => askedBy.get(state.sameFileKey(key))! > 1 && !state.refused.has(key)));
+    const sharing = fixable.filter((path) => offered.get(path)!.some((key) => askedBy.get(state.sameFileKey(key))! > 1 && !state.isRefused(key)));
     if (sharing.length > 1) {
       for (let start = 0; start < sharing.length; start += INTENT_BATCH) state.noteOffers(lint(sharing.slice(start, start + INTENT_BATCH), { ...lintOptions, overlay: state.overlay }).fixes);
     }

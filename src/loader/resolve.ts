@@ -86,8 +86,8 @@ export class Workspace {
   private readonly files = new Map<string, SourceFile>();
   /**
    * Files by device and inode: one file reached by two spellings (a symlink, a linked folder,
-   * a hard link) is read and reported once, under the first. Not with an overlay (--fix),
-   * whose texts are keyed by path and which matches such files itself.
+   * a hard link) is read and reported once, under the first. An overlay's text (--fix) is its
+   * file's under every spelling, the overlay naming it by one or by all (see editedPathOf).
    */
   private readonly byIdentity = new Map<string, SourceFile>();
   private readonly identityOf = new WeakMap<SourceFile, string>();
@@ -186,16 +186,17 @@ export class Workspace {
     const cached = this.files.get(absolute);
     if (cached) return cached;
     const given = this.overlay?.get(absolute);
-    const read = given !== undefined ? { text: given, identity: undefined } : this.readText(absolute, named);
-    // With an overlay (--fix), texts are keyed by path, and no file is told by its inode.
-    const identity = this.overlay === undefined ? read.identity : undefined;
+    const read = given !== undefined ? { text: given, identity: this.identityOnDisk(absolute) } : this.readText(absolute, named);
+    const identity = read.identity;
     // Counted as read before it is parsed: a file that does not parse is still the user's,
     // and no report may be written over it (the CLI's guard reads loadedPaths).
     if (!this.read.has(absolute)) {
       this.read.add(absolute);
       this.readInOrder.push(absolute);
     }
-    const same = identity === undefined ? undefined : this.byIdentity.get(identity);
+    // Read from disk by a spelling the overlay does not use: the overlay's text is the file's.
+    const edited = given === undefined && identity !== undefined ? this.editedPathOf(identity) : undefined;
+    const same = identity === undefined ? undefined : edited !== undefined ? this.load(edited) : this.byIdentity.get(identity);
     if (same) {
       this.files.set(absolute, same);
       // What the file's own `$ref`s reach is recorded under its first path: a spec that
@@ -212,6 +213,40 @@ export class Workspace {
     return file;
   }
 
+  /** Each regular file the overlay gives a text for, by its identity: built when first asked. */
+  private editedByIdentity: Map<string, string> | undefined;
+
+  /** The path the overlay gives the text of the file with this identity by, if it gives one. */
+  private editedPathOf(identity: string): string | undefined {
+    if (this.overlay === undefined) return undefined;
+    if (this.editedByIdentity === undefined) {
+      this.editedByIdentity = new Map();
+      for (const path of this.overlay.keys()) {
+        const known = this.identityOnDisk(path);
+        if (known !== undefined && !this.editedByIdentity.has(known)) this.editedByIdentity.set(known, path);
+      }
+    }
+    return this.editedByIdentity.get(identity);
+  }
+
+  /** The identity of the regular file at `absolute`, whose text the overlay gives; none if it is no such file (standard input's name). */
+  private identityOnDisk(absolute: string): string | undefined {
+    let stats;
+    try {
+      stats = statSync(absolute);
+    } catch {
+      return undefined;
+    }
+    return stats.isFile() ? this.identify(absolute, stats) : undefined;
+  }
+
+  /** A regular file's identity (device and inode), noting it as multiNamed when another path may name it. */
+  private identify(absolute: string, stats: Stats): string {
+    const identity = `${stats.dev}:${stats.ino}`;
+    if (stats.nlink > 1 || this.throughLink(absolute, this.realPaths.of(absolute))) this.multiNamed.set(absolute, identity);
+    return identity;
+  }
+
   /**
    * A file's text from disk, within the size limit and checked to be UTF-8 text, and for a
    * regular file its identity (device and inode, as its stat gave them).
@@ -226,10 +261,8 @@ export class Workspace {
           throw new LoadError(absolute, `the file is ${formatBytes(stats.size)}, over the ${formatBytes(this.maxFileBytes)} limit (raise it with --max-file-size)`);
         }
         bytes = readFileSync(absolute);
-        identity = `${stats.dev}:${stats.ino}`;
-        const real = this.realPaths.of(absolute);
-        if (stats.nlink > 1 || this.throughLink(absolute, real)) this.multiNamed.set(absolute, identity);
-        if (this.prints) this.prints.set(absolute, fingerprintOf(stats, bytes, real));
+        identity = this.identify(absolute, stats);
+        if (this.prints) this.prints.set(absolute, fingerprintOf(stats, bytes, this.realPaths.of(absolute)));
       } else if (stats.isDirectory()) {
         throw new LoadError(absolute, 'is a directory, not a file');
       } else if (stats.isFIFO()) {
