@@ -11,10 +11,10 @@ export default defineRule<NoBodyOptions>({
     severity: 'error',
     references: ['RFC 9110 §15.3.5', 'RFC 9110 §15.3.6', 'RFC 9110 §15.4.5'],
     messages: {
-      hasContent: 'A {{status}} response cannot have content (RFC 9110 §{{section}}), but this one declares {{types}}; remove the {{field}} and keep only headers.',
+      hasContent: 'A {{status}} response {{rule}} (RFC 9110 §{{section}}), but this one declares {{types}}; remove the {{field}} and keep only headers.',
       emptyContent: "A {{status}} response has no content; 'content: {}' says nothing, remove it.",
       sharedHasContent:
-        "This {{status}} response uses '{{ref}}', which declares a body ({{types}}) and is also used for other statuses; a {{status}} cannot have content (RFC 9110 §{{section}}): give it a response without a body.",
+        "This {{status}} response uses '{{ref}}', which declares a body ({{types}}) and is also used for other statuses; a {{status}} {{rule}} (RFC 9110 §{{section}}): give it a response without a body.",
     },
     schema: {
       type: 'object',
@@ -27,11 +27,14 @@ export default defineRule<NoBodyOptions>({
 
   create(context) {
     const section: Record<string, string> = { '204': '15.3.5', '205': '15.3.6', '304': '15.4.5' };
+    // 204 and 304 end with their header section, so cannot contain content; for 205 RFC 9110
+    // §15.3.6 says only that a server MUST NOT generate any.
+    const rule: Record<string, string> = { '204': 'cannot have content', '205': 'must not have content', '304': 'cannot have content' };
     return {
       Response(response) {
         if (!NO_CONTENT.has(response.status)) return;
         // A shared response that also serves, say, a 200 is right there; the mistake is using it for a 204.
-        reportBody(context, response, { section: section[response.status]! }, (use) => [...use.statuses].some((status) => !NO_CONTENT.has(status)));
+        reportBody(context, response, { section: section[response.status]!, rule: rule[response.status]! }, (use) => [...use.statuses].some((status) => !NO_CONTENT.has(status)));
       },
     };
   },

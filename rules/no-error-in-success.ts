@@ -556,8 +556,9 @@ export default defineRule<Options>({
       Response(response: Response, operation: Operation) {
         // 207 Multi-Status (RFC 4918 §11.1) carries one outcome per member, failures included.
         if (!isSuccessStatus(response.status) || response.status === '207') return;
-        // A 204 or 205 has no content (RFC 9110 §15.3.5, §15.3.6): the body written for it is
-        // never sent, so it is no error in a success; no-body-on-no-content reports it.
+        // A 204 cannot contain content (RFC 9110 §15.3.5) and a server MUST NOT generate any in a
+        // 205 (§15.3.6): the body written for it is not sent, so it is no error in a success;
+        // no-body-on-no-content reports it.
         if (WITHOUT_CONTENT.has(response.status)) return;
         if (response.content.length === 0) return;
         if (operation !== factsOf) {

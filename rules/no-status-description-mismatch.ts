@@ -383,7 +383,7 @@ export default defineRule({
       refusalOn401:
         "401 response is described as a refusal to an identified client ('{{quote}}'), which is 403; 401 means the credentials are missing or invalid. Change the status to 403 or the {{field}}.",
       credentialsOn403:
-        "403 response is described as missing or invalid credentials ('{{quote}}'), which is 401 with a WWW-Authenticate challenge; 403 refuses a client whose credentials were accepted. Change the status to 401 or the {{field}}.",
+        "403 response is described as missing or invalid credentials ('{{quote}}'), which is 401 with a WWW-Authenticate challenge; a 403 is for credentials, if any, that are insufficient to grant access (RFC 9110 §15.5.4). Change the status to 401 or the {{field}}.",
       otherServerError:
         "{{status}} response is described as '{{quote}}', which is {{other}} {{reason}}; use {{other}} for that condition or describe what {{status}} means here.",
       sharedMismatch:

@@ -104,4 +104,13 @@ describe('no-body-on-no-content: the message names only what the spec says', () 
     const result = lintCase(rule, { name: 'produces', spec: withResponses('2.0', { 204: { description: 'x', schema: { type: 'object' } } }, { method: 'delete', operation: { produces: ['application/json'] } }) });
     expect(result.findings.map((finding) => finding.message)).toEqual([expect.stringContaining("declares 'application/json';")]);
   });
+
+  // RFC 9110 §15.3.5 and §15.4.5: a 204 or 304 "cannot contain content"; §15.3.6 only has a
+  // server not generate content in a 205 ("MUST NOT"), so the message says must not, not cannot.
+  it('205: "must not have content", as §15.3.6 words it', () => {
+    const result = lintCase(rule, { name: '205 body', spec: withResponses('3.1', { 205: { description: 'x', content: { 'application/json': {} } } }) });
+    expect(result.findings.map((finding) => finding.message)).toEqual([
+      "A 205 response must not have content (RFC 9110 §15.3.6), but this one declares 'application/json'; remove the content and keep only headers.",
+    ]);
+  });
 });

@@ -389,6 +389,19 @@ describe('no-status-description-mismatch: the field its message names', () => {
   });
 });
 
+// RFC 9110 §15.5.4 says a 403's credentials are "insufficient to grant access"; it does not
+// say they were accepted, which the message used to claim.
+describe('no-status-description-mismatch: what the 403 message says a 403 is', () => {
+  it('uses the words of RFC 9110 §15.5.4', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'statuslint-403-'));
+    writeFileSync(join(folder, 'openapi.yaml'), "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '403': {description: Invalid API key}\n");
+    const result = lint([join(folder, 'openapi.yaml')], { rules: [{ rule, severity: 'warning' }], cwd: folder });
+    expect(result.findings.map((finding) => finding.message)).toEqual([
+      expect.stringContaining('a 403 is for credentials, if any, that are insufficient to grant access (RFC 9110 §15.5.4)'),
+    ]);
+  });
+});
+
 // Found by the fuzz suite: a status key that names an Object.prototype member. The alias makes
 // the loader take yaml's own reader, which keeps '__proto__' as an ordinary key.
 describe('no-status-description-mismatch: status keys that are Object.prototype names', () => {
