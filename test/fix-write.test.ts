@@ -258,6 +258,23 @@ describe('--fix and YAML merge keys', () => {
   });
 });
 
+/**
+ * a.yaml and z.yaml, whose 401 is common/r.yaml's Unauthorized, reached by z.yaml through the
+ * linked folder link/; and `fillers` specs between them, each with a fix of its own.
+ */
+function specsThroughLinkedFolder(shared: string, fillerCount: number): { dir: string; fillers: string[] } {
+  const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-links-'));
+  mkdirSync(join(dir, 'common'));
+  writeFileSync(join(dir, 'common', 'r.yaml'), shared);
+  symlinkSync('common', join(dir, 'link'));
+  const spec = (ref: string) => `openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200': {description: OK}\n        '401': {$ref: '${ref}'}\n`;
+  writeFileSync(join(dir, 'a.yaml'), spec('common/r.yaml#/Unauthorized'));
+  writeFileSync(join(dir, 'z.yaml'), spec('link/r.yaml#/Unauthorized'));
+  const fillers = Array.from({ length: fillerCount }, (_, index) => `filler-${index}.yaml`);
+  for (const filler of fillers) writeFileSync(join(dir, filler), `openapi: 3.0.3\ninfo: {title: f, version: '1'}\npaths:\n  /f:\n    get:\n      responses:\n        '200': {description: OK}\n        '400': {description: bad}\n        '503': {description: down}\n`);
+  return { dir, fillers };
+}
+
 describe.skipIf(process.platform === 'win32')('--fix of a file reached by two paths', () => {
   function specsThrough(dir: string, second: string): void {
     mkdirSync(join(dir, 'common'));
@@ -287,17 +304,9 @@ describe.skipIf(process.platform === 'win32')('--fix of a file reached by two pa
   });
 
   it('fixes a file once when a later batch of specs reaches it by the other path, and reports it fixed', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-links-'));
-    mkdirSync(join(dir, 'common'));
-    writeFileSync(join(dir, 'common', 'r.yaml'), 'Unauthorized:\n  description: Unauthorized\n');
-    symlinkSync('common', join(dir, 'link'));
-    const spec = (ref: string) => `openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200': {description: OK}\n        '401': {$ref: '${ref}'}\n`;
-    writeFileSync(join(dir, 'a.yaml'), spec('common/r.yaml#/Unauthorized'));
-    writeFileSync(join(dir, 'z.yaml'), spec('link/r.yaml#/Unauthorized'));
     // On several threads the intents of the specs with fixes are gathered 16 at a time: the
     // two apart, in two batches, the second linted after the first's edits.
-    const fillers = Array.from({ length: 16 }, (_, index) => `filler-${index}.yaml`);
-    for (const filler of fillers) writeFileSync(join(dir, filler), `openapi: 3.0.3\ninfo: {title: f, version: '1'}\npaths:\n  /f:\n    get:\n      responses:\n        '200': {description: OK}\n        '400': {description: bad}\n        '503': {description: down}\n`);
+    const { dir, fillers } = specsThroughLinkedFolder('Unauthorized:\n  description: Unauthorized\n', 16);
     const specs = ['a.yaml', ...fillers, 'z.yaml'].map((name) => join(dir, name));
     const built = (await import(pathToFileURL(join(projectRoot, 'dist', 'src', 'fix', 'apply.js')).href)) as typeof import('../src/fix/apply.js');
     for (const outcome of [await fixSpecs(specs, { threads: 1 }), await built.fixSpecs(specs, { threads: 2 })]) {
@@ -314,15 +323,7 @@ describe.skipIf(process.platform === 'win32')('--fix of a file reached by two pa
     ['two specs, on one thread', 0, 1],
     ['two batches, on two threads', 16, 2],
   ])('reports a fix it leaves, in a file reached by two paths, once: %s', async (_, fillerCount, threads) => {
-    const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-links-'));
-    mkdirSync(join(dir, 'common'));
-    writeFileSync(join(dir, 'common', 'r.yaml'), 'Unauthorized:\n  description: Unauthorized\n  headers: []\n');
-    symlinkSync('common', join(dir, 'link'));
-    const spec = (ref: string) => `openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200': {description: OK}\n        '401': {$ref: '${ref}'}\n`;
-    writeFileSync(join(dir, 'a.yaml'), spec('common/r.yaml#/Unauthorized'));
-    writeFileSync(join(dir, 'z.yaml'), spec('link/r.yaml#/Unauthorized'));
-    const fillers = Array.from({ length: fillerCount }, (_, index) => `filler-${index}.yaml`);
-    for (const filler of fillers) writeFileSync(join(dir, filler), `openapi: 3.0.3\ninfo: {title: f, version: '1'}\npaths:\n  /f:\n    get:\n      responses:\n        '200': {description: OK}\n        '400': {description: bad}\n        '503': {description: down}\n`);
+    const { dir, fillers } = specsThroughLinkedFolder('Unauthorized:\n  description: Unauthorized\n  headers: []\n', fillerCount);
     const run = await runCli(['--fix', '-f', 'json', 'a.yaml', ...fillers, 'z.yaml'], { cwd: dir, env: { ...process.env, STATUSLINT_THREADS: String(threads) } });
     expect(run.stderr).toContain("statuslint: left 1 fixable problem as written: 1 written in a way --fix does not edit (such as a 'headers' that is not a map)\n");
     const report = JSON.parse(run.stdout) as { findings: Array<{ ruleId: string; file: string }> };
