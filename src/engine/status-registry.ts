@@ -1,6 +1,8 @@
 // The IANA HTTP Status Code Registry (https://www.iana.org/assignments/http-status-codes),
-// established by RFC 9110 §16.2.1. Kept as data so that rules and a future `--fix` can share
-// it, and so that a registry change is a one-line edit. Checked against the registry in 2026.
+// registered under the procedure of RFC 9110 §16.2.1 (the registry is older: RFC 2817 set it
+// up, and RFC 9110 §18.3 updated it). Kept as data so that rules and a future `--fix` can
+// share it, and so that a registry change is a one-line edit. Checked entry by entry against
+// the registry as last updated 2025-09-15 (the extension of 104).
 
 import { isExactStatus } from './status.js';
 
@@ -32,6 +34,8 @@ export const STATUS_REGISTRY: ReadonlyMap<string, RegisteredStatus> = new Map([
   ['102', entry('Processing', 'RFC 2518')],
   ['103', entry('Early Hints', 'RFC 8297')],
   // TEMPORARY: registered 2024-11-13, extension registered 2025-09-15, expires 2026-11-13.
+  // That date has passed; the copy checked shows no later renewal or permanent registration, and
+  // what the registry says now was not seen: check it before relying on 104.
   ['104', entry('Upload Resumption Supported', 'draft-ietf-httpbis-resumable-upload-05', 'temporary')],
   ['200', entry('OK', 'RFC 9110 §15.3.1')],
   ['201', entry('Created', 'RFC 9110 §15.3.2')],

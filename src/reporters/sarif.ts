@@ -9,7 +9,10 @@ import type { Reporter, ReporterOptions, RunNotification } from './types.js';
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 const PROBLEM_SEVERITY: Record<Severity, 'error' | 'warning' | 'recommendation'> = { error: 'error', warning: 'warning', info: 'recommendation' };
 
-/** GitHub refuses longer rule descriptions (SARIF support for code scanning). */
+/**
+ * GitHub limits a rule's short and full description to 1,024 characters ("SARIF support for
+ * code scanning", reportingDescriptor object).
+ */
 const MAX_DESCRIPTION = 1024;
 
 /**
