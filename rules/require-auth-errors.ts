@@ -1,4 +1,4 @@
-import { defineRule, responsesUndescribed, securitySchemeOf, type Operation, type Security, type Spec } from '../src/engine/define-rule.js';
+import { defineRule, isCorsPreflight, responsesUndescribed, securitySchemeOf, type Operation, type Security, type Spec } from '../src/engine/define-rule.js';
 
 /** Scheme types whose requirement lists scopes the token must carry. */
 const SCOPED_TYPES = new Set(['oauth2', 'openIdConnect']);
@@ -57,7 +57,7 @@ export default defineRule({
     const byList = new Map<unknown, { need: Needs; schemes?: string; scoped?: string }>();
     return {
       Operation(operation) {
-        if (responsesUndescribed(context.spec, operation)) return;
+        if (responsesUndescribed(context.spec, operation) || isCorsPreflight(operation)) return;
         // Public (`security: []`), optional (`{}` alternative) or undescribed: nothing to require.
         if (operation.security.kind !== 'required') return;
         const list = operation.security.declaredAt?.value;

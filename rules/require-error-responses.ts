@@ -1,4 +1,4 @@
-import { defineRule, responsesUndescribed, type Operation, type Response, type RuleContext } from '../src/engine/define-rule.js';
+import { defineRule, isCorsPreflight, responsesUndescribed, type Operation, type Response, type RuleContext } from '../src/engine/define-rule.js';
 
 export default defineRule({
   id: 'require-error-responses',
@@ -17,7 +17,7 @@ export default defineRule({
   create(context) {
     return {
       Operation(operation) {
-        if (responsesUndescribed(context.spec, operation)) return;
+        if (responsesUndescribed(context.spec, operation) || isCorsPreflight(operation)) return;
         // Most operations answer from their model responses (every one has its status key);
         // only the rest need the keys as written, which include entries the model leaves out.
         if (operation.responses.some(isClientErrorResponse)) return;

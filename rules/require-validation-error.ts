@@ -1,4 +1,4 @@
-import { defineRule, responsesUndescribed, type Operation, type RuleContext } from '../src/engine/define-rule.js';
+import { defineRule, isCorsPreflight, responsesUndescribed, type Operation, type RuleContext } from '../src/engine/define-rule.js';
 
 interface Options {
   /** The exact status codes an operation with a request body must document. */
@@ -64,7 +64,7 @@ export default defineRule<Options>({
   create(context) {
     return {
       Operation(operation) {
-        if (!operation.acceptsBody || listsNoMediaType(context, operation) || responsesUndescribed(context.spec, operation)) return;
+        if (!operation.acceptsBody || listsNoMediaType(context, operation) || responsesUndescribed(context.spec, operation) || isCorsPreflight(operation)) return;
         // A 4XX range or `default` promises nothing about which code a bad body gets.
         const missing = context.options.codes.filter((code) => !namesStatus(operation, code));
         if (missing.length === 0) return;

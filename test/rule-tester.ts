@@ -146,6 +146,11 @@ export function header(version: Version, type = 'string'): Json {
   return version === '2.0' ? { type } : { schema: { type } };
 }
 
+/** A 200 as an API gateway exports its answer to a CORS preflight: the headers named, as the version writes one. */
+export function preflightAnswer(version: Version, names: readonly string[] = ['Access-Control-Allow-Origin', 'Access-Control-Allow-Methods', 'Access-Control-Allow-Headers']): Json {
+  return { 200: { description: '200 response', headers: Object.fromEntries(names.map((name) => [name, header(version)])) } };
+}
+
 /** Where shared responses live in each version. */
 export function responsesRef(version: Version, name: string): string {
   return version === '2.0' ? `#/responses/${name}` : `#/components/responses/${name}`;

@@ -13,4 +13,5 @@ export { addHeaderFix, type HeaderTemplate } from './fixes.js';
 export type { FixIntent } from '../fix/intents.js';
 export { missingHeader, sharedWithOtherStatuses, type HeaderRequirement, type MissingHeader, type SharedWithOthers } from './require-header.js';
 export { responsesUndescribed } from './undescribed.js';
+export { isCorsPreflight } from './cors-preflight.js';
 export { securitySchemeOf } from '../loader/normalize.js';

@@ -1,6 +1,6 @@
 import rule from '../../rules/require-auth-errors.js';
 import { describe, expect, it } from 'vitest';
-import { lintCase, responsesOptional, responsesRef, testRule, VERSIONS, withoutResponses, withResponses, type InvalidCase, type ValidCase, type Version } from '../rule-tester.js';
+import { lintCase, preflightAnswer, responsesOptional, responsesRef, testRule, VERSIONS, withoutResponses, withResponses, type InvalidCase, type ValidCase, type Version } from '../rule-tester.js';
 
 type Json = Record<string, unknown>;
 
@@ -52,6 +52,11 @@ for (const v of VERSIONS) {
     { name: `${v}: public operation overriding root security`, spec: { ...secured(v, ok, [{ bearer: [] }], bearer, 'root'), paths: { '/items': { get: { security: [], responses: ok } } } } },
     { name: `${v}: no security anywhere says nothing`, spec: withResponses(v, ok) },
     {
+      // "A CORS-preflight request never includes credentials" (Fetch Standard), whatever the root requires.
+      name: `${v}: a CORS preflight under root security`,
+      spec: withResponses(v, preflightAnswer(v), { method: 'options', root: { ...schemes(v, bearer), security: [{ bearer: [] }] } }),
+    },
+    {
       name: `${v}: 401 and 403 through shared responses`,
       spec: {
         ...secured(v, { ...ok, 401: { $ref: responsesRef(v, 'Unauthorized') }, 403: { $ref: responsesRef(v, 'Forbidden') } }, [{ oauth: ['read'] }], oauth),
@@ -76,6 +81,11 @@ for (const v of VERSIONS) {
   );
   invalid.push(
     { name: `${v}: bearer-secured operation without 401`, spec: secured(v, ok, [{ bearer: [] }], bearer), errors: [{ messageId: 'missingUnauthorized', at: OP }] },
+    {
+      name: `${v}: root security applies to an OPTIONS that answers no preflight`,
+      spec: withResponses(v, ok, { method: 'options', root: { ...schemes(v, bearer), security: [{ bearer: [] }] } }),
+      errors: [{ messageId: 'missingUnauthorized', at: '/paths/~1items/options' }],
+    },
     { name: `${v}: root security applies to the operation`, spec: secured(v, ok, [{ bearer: [] }], bearer, 'root'), errors: [{ messageId: 'missingUnauthorized', at: OP }] },
     { name: `${v}: api key without 401`, spec: secured(v, { ...ok, 403: forbidden }, [{ key: [] }], { key: scheme(v, 'apiKey') }), errors: [{ messageId: 'missingUnauthorized', at: OP }] },
     {

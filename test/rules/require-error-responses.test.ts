@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/require-error-responses.js';
-import { lintCase, requestBody, responsesOptional, testRule, VERSIONS, withoutResponses, withResponses, type InvalidCase, type ValidCase, type Version } from '../rule-tester.js';
+import { lintCase, preflightAnswer, requestBody, responsesOptional, testRule, VERSIONS, withoutResponses, withResponses, type InvalidCase, type ValidCase, type Version } from '../rule-tester.js';
 
 const valid: ValidCase[] = [];
 const invalid: InvalidCase[] = [];
@@ -25,6 +25,11 @@ for (const v of VERSIONS) {
       name: `${v}: an operation whose only security requirement is empty ({}) requires nothing`,
       spec: withResponses(v, { 200: ok }, { path: '/version', operation: { security: [{}] } }),
     },
+    { name: `${v}: an OPTIONS that answers a CORS preflight`, spec: withResponses(v, preflightAnswer(v), { method: 'options' }) },
+    {
+      name: `${v}: a CORS preflight told by Access-Control-Allow-Headers alone, in lower case`,
+      spec: withResponses(v, preflightAnswer(v, ['access-control-allow-headers']), { method: 'options', operation: { security: [{ key: [] }] } }),
+    },
     {
       name: `${v}: a root whose only security requirement is empty ({}) requires nothing`,
       spec: withResponses(v, { 200: ok }, { path: '/version', root: { security: [{}] } }),
@@ -33,6 +38,14 @@ for (const v of VERSIONS) {
   invalid.push(
     { name: `${v}: only a 200`, spec: withResponses(v, { 200: ok }), errors: [{ messageId: 'missing', at: op }] },
     { name: `${v}: 2xx and 5xx but no 4xx`, spec: withResponses(v, { 200: ok, 500: ok, 503: ok }), errors: [{ messageId: 'missing', at: op }] },
+    {
+      // Every CORS response may carry Access-Control-Allow-Origin; only a preflight's answer the other two.
+      name: `${v}: an OPTIONS whose answer has only Access-Control-Allow-Origin is no preflight`,
+      spec: withResponses(v, preflightAnswer(v, ['Access-Control-Allow-Origin']), { method: 'options' }),
+      errors: [{ messageId: 'missing', at: '/paths/~1items/options' }],
+    },
+    { name: `${v}: an OPTIONS without CORS headers`, spec: withResponses(v, { 200: ok }, { method: 'options' }), errors: [{ messageId: 'missing', at: '/paths/~1items/options' }] },
+    { name: `${v}: preflight headers on a GET do not make it one`, spec: withResponses(v, preflightAnswer(v)), errors: [{ messageId: 'missing', at: op }] },
     { name: `${v}: x- keys do not count`, spec: withResponses(v, { 200: ok, 'x-400': ok }), errors: [{ messageId: 'missing', at: op }] },
     {
       name: `${v}: a public operation with a query parameter can be called wrongly`,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/require-validation-error.js';
-import { lintCase, requestBody, responsesOptional, testRule, VERSIONS, withoutResponses, withResponses, type InvalidCase, type ValidCase } from '../rule-tester.js';
+import { lintCase, preflightAnswer, requestBody, responsesOptional, testRule, VERSIONS, withoutResponses, withResponses, type InvalidCase, type ValidCase } from '../rule-tester.js';
 
 const valid: ValidCase[] = [];
 const invalid: InvalidCase[] = [];
@@ -11,6 +11,11 @@ for (const v of VERSIONS) {
   valid.push(
     { name: `${v}: body with 400 and 422`, spec: withResponses(v, both, { method: 'post', operation: requestBody(v) }) },
     { name: `${v}: no request body, no requirement`, spec: withResponses(v, { 200: { description: 'ok' } }) },
+    {
+      // An API gateway's export gives the preflight's mock integration a body the browser never sends.
+      name: `${v}: a CORS preflight with a request body`,
+      spec: withResponses(v, preflightAnswer(v), { method: 'options', operation: requestBody(v) }),
+    },
     { name: `${v}: option asks only for 400`, options: { codes: ['400'] }, spec: withResponses(v, { 201: { description: 'ok' }, 400: { description: 'Bad' } }, { method: 'post', operation: requestBody(v) }) },
   );
   invalid.push(
@@ -18,6 +23,11 @@ for (const v of VERSIONS) {
       name: `${v}: body with no error responses at all`,
       spec: withResponses(v, { 201: { description: 'Created' } }, { method: 'post', operation: requestBody(v) }),
       errors: [{ messageId: 'missing', at }],
+    },
+    {
+      name: `${v}: an OPTIONS with a request body that answers no preflight`,
+      spec: withResponses(v, { 200: { description: 'ok' } }, { method: 'options', operation: requestBody(v) }),
+      errors: [{ messageId: 'missing', at: '/paths/~1items/options' }],
     },
     {
       name: `${v}: 400 only`,
