@@ -254,6 +254,35 @@ describe('suppressions that silence nothing (unused-suppression)', () => {
     expect(at(await lintProject({ ...files, 'statuslint.config.yaml': 'unusedSuppressions: off\n' }))).toEqual(['require-retry-after /paths/~1items/get/responses/429']);
   });
 
+  for (const version of VERSIONS) {
+    it(`${version}: a list on a map of shared definitions, the paths map, or a response's headers or content is reported, and silences nothing`, async () => {
+      const list = (): string[] => ['require-retry-after'];
+      const tooMany = { description: 'Too many', headers: { [IGNORE]: list(), 'X-Rate': version === '2.0' ? { type: 'integer' } : { schema: { type: 'integer' } } } };
+      const spec = withResponses(version, { 200: { description: 'ok' }, 429: { $ref: responsesRef(version, 'TooMany') } });
+      (spec.paths as Record<string, unknown>)[IGNORE] = list();
+      const misplaced = [`/paths/${IGNORE}`, `${version === '2.0' ? '/responses' : '/components/responses'}/TooMany/headers/${IGNORE}`];
+      if (version === '2.0') {
+        Object.assign(spec, { responses: { [IGNORE]: list(), TooMany: tooMany }, definitions: { [IGNORE]: list(), Thing: { type: 'object' } } });
+        misplaced.push(`/responses/${IGNORE}`, `/definitions/${IGNORE}`);
+      } else {
+        const ok = { description: 'ok', content: { [IGNORE]: list(), 'application/json': { schema: { type: 'object' }, [IGNORE]: list() } } };
+        (spec.paths as Record<string, Record<string, Record<string, Record<string, unknown>>>>)['/items']!.get!.responses!['200'] = ok;
+        spec.components = {
+          [IGNORE]: list(),
+          responses: { [IGNORE]: list(), TooMany: tooMany },
+          schemas: { [IGNORE]: list(), Thing: { type: 'object' } },
+          headers: { [IGNORE]: list(), Rate: { schema: { type: 'integer' } } },
+        };
+        misplaced.push(`/components/${IGNORE}`, `/components/responses/${IGNORE}`, `/components/schemas/${IGNORE}`, `/components/headers/${IGNORE}`);
+        misplaced.push(`/paths/~1items/get/responses/200/content/${IGNORE}`, `/paths/~1items/get/responses/200/content/application~1json/${IGNORE}`);
+      }
+      const findings = await lintProject({ 'openapi.yaml': spec });
+      const shared = version === '2.0' ? '/responses/TooMany' : '/components/responses/TooMany';
+      expect(at(findings)).toEqual([`require-retry-after ${shared}`, ...misplaced.map((pointer) => `unused-suppression ${pointer}`)].sort());
+      expect(findings.filter((finding) => finding.ruleId === 'unused-suppression').every((finding) => / is not read .*, so it silences nothing; write it on /.test(finding.message))).toBe(true);
+    });
+  }
+
   it('a list beside each $ref of a chain of path items (3.1 components/pathItems) is reported', async () => {
     const spec = withResponses('3.1', { 200: { description: 'ok' }, 429: slow });
     const item = (spec.paths as Record<string, unknown>)['/items'];

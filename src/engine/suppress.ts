@@ -169,10 +169,18 @@ export function collectSuppressions(spec: Spec): Suppressions {
   return { entries, invalid, uses, misplaced };
 }
 
+function derefObject(spec: Spec, node: Located | undefined): Located<Record<string, unknown>> | undefined {
+  const target = node && spec.workspace.deref(node);
+  return target && isObject(target.value) ? (target as Located<Record<string, unknown>>) : undefined;
+}
+
 /**
  * The lists written where a user might expect them to work but none is read: the top level,
- * a path item (or beside its `$ref`), and an operation's `responses` map. A list there that
- * silenced nothing without a word would leave the user wondering why the finding stays.
+ * the `paths` map, a path item (or beside its `$ref`), an operation's `responses` map, a
+ * response's `headers` and `content` maps and its media types, and the maps of shared
+ * responses, schemas and headers (`components` and its maps; Swagger 2.0's top-level
+ * `responses` and `definitions`). A list there that silenced nothing without a word would
+ * leave the user wondering why the finding stays.
  */
 function misplacedLists(spec: Spec): Misplaced[] {
   const found: Misplaced[] = [];
@@ -186,6 +194,7 @@ function misplacedLists(spec: Spec): Misplaced[] {
   note(spec.root, 'at the top level', 'an operation or a response, or turn the rule off in the configuration');
   const paths = child(spec.root, 'paths');
   const pathsNode = paths && spec.workspace.deref(paths);
+  note(pathsNode, 'on the paths map', 'each operation');
   if (pathsNode && isObject(pathsNode.value)) {
     for (const path in pathsNode.value) {
       if (path.startsWith('x-')) continue;
@@ -194,8 +203,35 @@ function misplacedLists(spec: Spec): Misplaced[] {
       for (let hop = 0; link && hop < MAX_HOPS; hop++, link = spec.workspace.step(link)) note(link, 'on a path item', 'each of its operations');
     }
   }
+  if (spec.version === '2.0') {
+    note(derefObject(spec, child(spec.root, 'responses')), 'on the top-level responses map', 'each shared response');
+    note(derefObject(spec, child(spec.root, 'definitions')), 'on the definitions map', 'each schema');
+  } else {
+    const components = derefObject(spec, child(spec.root, 'components'));
+    note(components, 'on components', 'each shared response, header or schema');
+    if (components) {
+      note(derefObject(spec, child(components, 'responses')), 'on the components/responses map', 'each shared response');
+      note(derefObject(spec, child(components, 'schemas')), 'on the components/schemas map', 'each schema');
+      note(derefObject(spec, child(components, 'headers')), 'on the components/headers map', 'each header');
+    }
+  }
   const operations = spec.operations;
-  for (let o = 0; o < operations.length; o++) note(operations[o]!.responsesNode, 'on the responses map', 'the operation, or on each response');
+  for (let o = 0; o < operations.length; o++) {
+    const operation = operations[o]!;
+    note(operation.responsesNode, 'on the responses map', 'the operation, or on each response');
+    for (let r = 0; r < operation.responses.length; r++) {
+      const response = operation.responses[r]!;
+      // Most responses have neither map: looked up only where the response has the key.
+      const value = response.node.value;
+      if (Object.hasOwn(value, 'headers')) note(derefObject(spec, child(response.node, 'headers')), 'on a headers map', 'the response, or on each header');
+      if (spec.version === '2.0' || !Object.hasOwn(value, 'content')) continue;
+      const content = derefObject(spec, child(response.node, 'content'));
+      if (!content) continue;
+      note(content, 'on a content map', 'the response, or on the schema of each media type');
+      const media = response.content;
+      for (let m = 0; m < media.length; m++) note(derefObject(spec, media[m]!.node), 'on a media type', 'the response, or on its schema');
+    }
+  }
   return found;
 }
 
