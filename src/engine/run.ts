@@ -6,7 +6,7 @@ import type { Region } from '../loader/line-index.js';
 import { child } from '../loader/normalize.js';
 import { isWithin } from '../loader/pointer.js';
 import { resolveOptions } from './options.js';
-import { applySuppressions, collectSuppressions, type Reaches, type SuppressionOptions } from './suppress.js';
+import { applySuppressions, collectSuppressions, type Reaches, type SuppressionOptions, type Use } from './suppress.js';
 import type { EnabledRule, Finding, RawFinding, RuleVisitors } from './types.js';
 
 /** A message template cut at its `{{name}}` placeholders: text, then placeholder, text, … */
@@ -140,22 +140,27 @@ export function runRules(spec: Spec, rules: readonly EnabledRule[], runOptions: 
   // The shared response that each finding reported at a `$ref` naming it is about (a 426 that
   // uses a response also used for 400): a suppression in that response covers its uses too.
   const aboutDefinition = new Map<RawFinding, Located>();
-  // For findings inside a response that a use names through `$ref`s with lists beside them: how
-  // each visit reached them, so those lists silence a finding only when every use has one.
+  // For findings inside a response, header or schema that a use names through `$ref`s with
+  // lists beside them: how each visit reached them, so those lists silence a finding only when
+  // every use has one.
   const uses = suppressions.uses;
   const reachedThrough = suppressing && uses.size > 0 ? new Map<RawFinding, Reaches>() : undefined;
   const noteReach = (finding: RawFinding, at: Located, isNew: boolean): void => {
     const response = current.response;
-    const scopes = response && uses.get(response);
-    const inside = scopes !== undefined && aboutUse(response!, at);
+    const list = response && uses.get(response);
     let reaches = reachedThrough!.get(finding);
-    if (!reaches) {
-      // No record yet: every visit before this one (if any) was open.
-      if (!inside) return;
-      reachedThrough!.set(finding, (reaches = { open: !isNew, uses: [] }));
+    let inside = false;
+    if (list) {
+      for (let index = 0; index < list.length; index++) {
+        const use = list[index]!;
+        if (!aboutUse(use, at)) continue;
+        // No record yet: every visit before this one (if any) was open.
+        if (!reaches) reachedThrough!.set(finding, (reaches = { open: !isNew, uses: [] }));
+        reaches.uses.push(use.scopes);
+        inside = true;
+      }
     }
-    if (inside) reaches.uses.push(scopes);
-    else reaches.open = true;
+    if (!inside && reaches) reaches.open = true;
   };
   // Where the walk is, the same for every rule: reports take their operation and status from it.
   const current: Cursor = { operation: undefined, response: undefined, status: undefined, operationRef: undefined };
@@ -233,10 +238,10 @@ export function runRules(spec: Spec, rules: readonly EnabledRule[], runOptions: 
   return applySuppressions(suppressions, findings, new Set(rules.map((entry) => entry.rule.id)), runOptions, { reachedFrom, aboutDefinition, reachedThrough });
 }
 
-/** Whether `at` is written inside the response a use names, or at the use itself (the `$ref` under a status it does not fit). */
-function aboutUse(response: Response, at: Located): boolean {
-  if (at.file === response.node.file && isWithin(at.pointer, response.node.pointer)) return true;
-  return at.file === response.entry.file && at.pointer === response.entry.pointer;
+/** Whether `at` is written inside the node a use names, or at the use itself (the `$ref` under a status it does not fit). */
+function aboutUse(use: Use, at: Located): boolean {
+  if (at.file === use.target.file && isWithin(at.pointer, use.target.pointer)) return true;
+  return at.file === use.entry.file && at.pointer === use.entry.pointer;
 }
 
 /** A rule taking part in a run, until it throws. */
