@@ -332,12 +332,18 @@ export function locateFindings(raw: readonly RawFinding[], cwd = process.cwd()):
     for (let index = 0; index < findings.length; index++) {
       const { ruleId, messageId, severity, message, at, operation, status } = findings[index]!;
       const region = regions.get(at.pointer);
-      if (written && region && !written.add(name, findings[index]!, region)) continue;
+      let slot = WrittenOnce.NEW;
+      if (written && region) {
+        slot = written.add(name, findings[index]!, at.pointer, region, located.length);
+        if (slot === WrittenOnce.KEPT) continue;
+      }
       const { line, column, endLine, endColumn } = region ?? NOWHERE;
       // Built field by field, in the order reporters print them, rather than by spreading the
       // raw finding's rest and its region: those made throwaway objects for every finding.
       // All fields always, as for raw findings: one shape for the sort to compare.
-      located.push({ ruleId, messageId, severity, message, file: name, pointer: at.pointer, line, column, endLine, endColumn, operation, status });
+      const finding: Finding = { ruleId, messageId, severity, message, file: name, pointer: at.pointer, line, column, endLine, endColumn, operation, status };
+      if (slot === WrittenOnce.NEW) located.push(finding);
+      else located[slot] = finding;
     }
   }
   return located.sort(compareFindings);
@@ -347,29 +353,46 @@ export function locateFindings(raw: readonly RawFinding[], cwd = process.cwd()):
  * Findings kept once each by where they are written: a node that a YAML alias repeats is one
  * place under several pointers. Within a spec, locateFindings meets its findings once under
  * each pointer; across specs, two that share its file may each reach it by another pointer
- * (`B: *a` beside `A: &a`). Keyed by file and one number for the start, not a key string per
- * finding (see FindingSet).
+ * (`B: *a` beside `A: &a`). The one kept is the one under the pointer that sorts first, not
+ * the first met: which spec a run lints first (the order of its inputs, the threads) must not
+ * change the pointer a baseline keys the finding by. Keyed by file and one number for the
+ * start, not a key string per finding (see FindingSet).
  */
 export class WrittenOnce {
-  private readonly byFile = new Map<string, Map<number, Array<{ ruleId: string; message: string; operation?: OperationRef; endLine: number; endColumn: number }>>>();
+  /** What `add` answers for a finding met for the first time at its place: add it to the list. */
+  static readonly NEW = -1;
+  /** What `add` answers for a finding like one kept there under a pointer that sorts first: drop it. */
+  static readonly KEPT = -2;
 
-  /** Keeps `finding`, written at `region` of `file`, unless one like it is kept there; says whether it was kept. */
-  add(file: string, finding: { readonly ruleId: string; readonly message: string; readonly operation?: OperationRef }, region: Region): boolean {
+  private readonly byFile = new Map<string, Map<number, Array<{ ruleId: string; message: string; operation?: OperationRef; pointer: string; endLine: number; endColumn: number; slot: number }>>>();
+
+  /**
+   * Records `finding`, found at `pointer` and written at `region` of `file`, which the caller
+   * would put at index `slot` of its list. Answers NEW when no finding like it is kept there,
+   * KEPT when one is under a pointer that sorts first (or the same), and else the index of that
+   * one in the caller's list, which `finding` then replaces.
+   */
+  add(file: string, finding: { readonly ruleId: string; readonly message: string; readonly operation?: OperationRef }, pointer: string, region: Region, slot: number): number {
     const { line, column, endLine, endColumn } = region;
     let byStart = this.byFile.get(file);
     if (!byStart) this.byFile.set(file, (byStart = new Map()));
     const start = line * 2 ** 26 + column;
     const here = byStart.get(start);
-    const kept = { ruleId: finding.ruleId, message: finding.message, operation: finding.operation, endLine, endColumn };
+    const kept = { ruleId: finding.ruleId, message: finding.message, operation: finding.operation, pointer, endLine, endColumn, slot };
     if (!here) {
       byStart.set(start, [kept]);
-      return true;
+      return WrittenOnce.NEW;
     }
     for (const other of here) {
-      if (other.ruleId === finding.ruleId && other.endLine === endLine && other.endColumn === endColumn && sameBarOperation(other.message, other.operation, finding.message, finding.operation)) return false;
+      if (other.ruleId !== finding.ruleId || other.endLine !== endLine || other.endColumn !== endColumn || !sameBarOperation(other.message, other.operation, finding.message, finding.operation)) continue;
+      if (!(pointer < other.pointer)) return WrittenOnce.KEPT;
+      other.pointer = pointer;
+      other.message = finding.message;
+      other.operation = finding.operation;
+      return other.slot;
     }
     here.push(kept);
-    return true;
+    return WrittenOnce.NEW;
   }
 }
 
