@@ -413,8 +413,9 @@ class Merge {
     const nameOf = (file: string): string => names.get(file) ?? file;
     const pathOf = (path: string): string => paths.get(path) ?? path;
 
-    // Two specs sharing a file find the same problems in it: keep the first report, also when
-    // each reached it by another pointer, through a YAML alias.
+    // Two specs sharing a file find the same problems in it: keep the first report, and when
+    // each reached it by another pointer, through a YAML alias, the one under the pointer that
+    // sorts first (see WrittenOnce).
     const seen = new FindingSet<Finding>();
     const written = new WrittenOnce();
     const findings: Finding[] = [];
@@ -422,7 +423,10 @@ class Merge {
       const finding = names.has(found.file) ? { ...found, file: nameOf(found.file) } : found;
       // A place not found (an empty region at the start) tells no two findings apart.
       const placed = finding.line !== finding.endLine || finding.column !== finding.endColumn;
-      if (seen.add(finding, finding.file, finding.pointer) && (!placed || written.add(finding.file, finding, finding))) findings.push(finding);
+      if (!seen.add(finding, finding.file, finding.pointer)) continue;
+      const slot = placed ? written.add(finding.file, finding, finding.pointer, finding, findings.length) : WrittenOnce.NEW;
+      if (slot === WrittenOnce.NEW) findings.push(finding);
+      else if (slot !== WrittenOnce.KEPT) findings[slot] = finding;
     }
     const silenced = new Set(this.silenced.map(([file, place]) => silencedKey(nameOf(file), place)));
     result.findings = withoutSilencedEntries(findings, silenced, silencedKeysOf).sort(compareFindings);

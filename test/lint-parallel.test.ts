@@ -1,7 +1,7 @@
 // Linting many specs on worker threads must give exactly what linting them in one thread
 // gives. Workers run the compiled code, so these tests use the build (`npm test` builds first).
 import { spawnSync } from 'node:child_process';
-import { existsSync, linkSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -172,6 +172,34 @@ describe('lintParallel', () => {
     for (const [threads, args] of [[2, []], [3, ['--cache']], [2, ['--cache']], [1, ['--cache']]] as const) {
       expect(runCli(['--format', 'json', '--no-config', ...args, '.'], folder, threads)).toStrictEqual(one);
     }
+  });
+
+  it('keys a finding in a node that a YAML alias repeats by one pointer whatever the input order, threads or cache (a baseline stays valid)', async () => {
+    // B repeats A, whose entry silences nothing, and D repeats C, whose body a 204 cannot have;
+    // a.yaml names them as B and D, b.yaml as A and C.
+    const folder = mkdtempSync(join(tmpdir(), 'statuslint-alias-order-'));
+    writeFileSync(join(folder, 'shared.yaml'), 'A: &a\n  description: Fine\n  x-statuslint-ignore: [require-retry-after]\nB: *a\nC: &c\n  description: Nothing\n  content: {application/json: {}}\nD: *c\n');
+    const spec = (path: string, ok: string, none: string): string =>
+      stringify({ openapi: '3.1.0', info: { title: 't', version: '1' }, paths: { [path]: { get: { responses: { 200: { $ref: `shared.yaml#/${ok}` }, 204: { $ref: `shared.yaml#/${none}` }, 400: { description: 'bad' } } } } } });
+    writeFileSync(join(folder, 'a.yaml'), spec('/a', 'B', 'D'));
+    writeFileSync(join(folder, 'b.yaml'), spec('/b', 'A', 'C'));
+    const keyed = (result: LintResult): string[] => result.findings.filter((finding) => finding.file === 'shared.yaml').map((finding) => `${finding.ruleId} ${finding.pointer}`);
+    const expected = ['unused-suppression /A/x-statuslint-ignore/0', 'no-body-on-no-content /C/content'];
+    const baselines = new Set<string>();
+    for (const order of [['a.yaml', 'b.yaml'], ['b.yaml', 'a.yaml']]) {
+      const paths = order.map((name) => join(folder, name));
+      expect(keyed(built.lint(paths, { cwd: folder }))).toEqual(expected);
+      for (const threads of [1, 2]) expect(keyed(await built.lintParallel(paths, { cwd: folder, threads }))).toEqual(expected);
+      expect(keyed(await built.lintParallel(paths, { cwd: folder, threads: 2, lintHere: false }))).toEqual(expected);
+      for (const [threads, args] of [[1, []], [2, []], [2, ['--cache']], [2, ['--cache']]] as const) {
+        const run = runCli(['--no-config', ...args, '--write-baseline', 'baseline.json', ...order], folder, threads);
+        expect(run.code).toBe(0);
+        baselines.add(readFileSync(join(folder, 'baseline.json'), 'utf8'));
+      }
+    }
+    expect([...baselines]).toHaveLength(1);
+    expect([...baselines][0]).toContain('{"file": "shared.yaml", "pointer": "/A/x-statuslint-ignore/0", "rule": "unused-suppression"}');
+    expect([...baselines][0]).toContain('{"file": "shared.yaml", "pointer": "/C/content", "rule": "no-body-on-no-content"}');
   });
 
   it('gives the same CLI output with and without workers on the fixtures folder and the generated one', () => {

@@ -6,7 +6,8 @@ import { lint } from '../src/lint.js';
 import type { SourceFile } from '../src/loader/parse.js';
 import type { Located } from '../src/loader/resolve.js';
 import { project, runCli } from './cli-harness.js';
-import { requestBody, responsesRef, sharedResponses, VERSIONS, withResponses } from './rule-tester.js';
+import { jsonResponse, requestBody, responsesRef, schemaRef, sharedResponses, sharedSchemas, VERSIONS, withResponses } from './rule-tester.js';
+import type { Rule } from '../src/engine/types.js';
 
 interface JsonFinding {
   ruleId: string;
@@ -17,7 +18,7 @@ interface JsonFinding {
 }
 
 /** The rules these tests suppress; other rules' findings on the specs are not their business. */
-const WATCHED = new Set(['require-retry-after', 'require-validation-error', 'require-www-authenticate', 'unused-suppression']);
+const WATCHED = new Set(['no-error-in-success', 'require-retry-after', 'require-validation-error', 'require-www-authenticate', 'unused-suppression']);
 
 /** Lints the files through the CLI and returns the findings of the watched rules. */
 async function lintProject(files: Record<string, string | object>, args: string[] = []): Promise<JsonFinding[]> {
@@ -167,6 +168,49 @@ for (const version of VERSIONS) {
       });
     });
 
+    describe('on a shared schema, and beside a $ref to one', () => {
+      // no-error-in-success reports a success/failure envelope at the shared schema that declares it.
+      const envelope = { type: 'object', properties: { success: { type: 'boolean' }, error: { type: 'string' } } };
+      const shared = version === '2.0' ? '/definitions/Envelope' : '/components/schemas/Envelope';
+      const body = (ignore?: unknown) => ({ $ref: schemaRef(version, 'Envelope'), ...(ignore === undefined ? {} : { [IGNORE]: ignore }) });
+      /** GET /items answering 200 with `first`, and, when given, GET /other with `second`; both with a 400. */
+      const twoUses = (first: Record<string, unknown>, second?: Record<string, unknown>, definition: object = envelope) => {
+        const spec = withResponses(version, { 200: jsonResponse(version, first), 400: { description: 'bad' } }, { root: sharedSchemas(version, { Envelope: definition }) });
+        if (second) (spec.paths as Record<string, unknown>)['/other'] = { get: { responses: { 200: jsonResponse(version, second), 400: { description: 'bad' } } } };
+        return spec;
+      };
+      // A fresh list each time: one array written twice is one list repeated by a YAML alias.
+      const ignored = (): string[] => ['no-error-in-success'];
+      const beside = version === '2.0' ? `${op}/responses/200/schema/${IGNORE}/0` : `${op}/responses/200/content/application~1json/schema/${IGNORE}/0`;
+
+      it('on the schema, silences what is written in it for every use (as its finding tells the operation to)', async () => {
+        expect(at(await lintProject({ 'openapi.yaml': twoUses(body(), body()) }))).toEqual([`no-error-in-success ${shared}`]);
+        expect(at(await lintProject({ 'openapi.yaml': twoUses(body(), body(), { ...envelope, [IGNORE]: ignored() }) }))).toEqual([]);
+        const operationWide = withResponses(version, { 200: jsonResponse(version, body()), 400: { description: 'bad' } }, { operation: { [IGNORE]: ignored() }, root: sharedSchemas(version, { Envelope: envelope }) });
+        const findings = await lintProject({ 'openapi.yaml': operationWide });
+        expect(findings.find((finding) => finding.ruleId === 'unused-suppression')!.message).toContain(`in the shared definition '#${shared}'; suppress it there.`);
+        const there = version === '2.0' ? (operationWide as { definitions: Record<string, object> }).definitions : (operationWide as { components: { schemas: Record<string, object> } }).components.schemas;
+        there.Envelope = { ...envelope, [IGNORE]: ignored() };
+        expect(at(await lintProject({ 'openapi.yaml': operationWide }))).toEqual([`unused-suppression ${op}/${IGNORE}/0`]);
+      });
+
+      it('beside the $ref, speaks for that use: the finding in the schema goes once every use has one', async () => {
+        expect(at(await lintProject({ 'openapi.yaml': twoUses(body(ignored())) }))).toEqual([]);
+        expect(at(await lintProject({ 'openapi.yaml': twoUses(body(ignored()), body()) }))).toEqual([`no-error-in-success ${shared}`]);
+        expect(at(await lintProject({ 'openapi.yaml': twoUses(body(ignored()), body([{ rule: 'no-error-in-success', reason: 'legacy clients' }])) }))).toEqual([]);
+      });
+
+      it('beside the $ref, is reported when it silences nothing, or nothing that the schema\'s own entry does not', async () => {
+        expect(at(await lintProject({ 'openapi.yaml': twoUses(body(['require-retry-after'])) }))).toEqual([`no-error-in-success ${shared}`, `unused-suppression ${beside}`]);
+        expect(at(await lintProject({ 'openapi.yaml': twoUses(body(ignored()), undefined, { ...envelope, [IGNORE]: ignored() }) }))).toEqual([`unused-suppression ${beside}`]);
+      });
+
+      it('beside a $ref in the components that names a schema in another file, covers every use through it', async () => {
+        const spec = twoUses(body(), body(), { $ref: 'common/schemas.yaml#/Envelope', [IGNORE]: ignored() });
+        expect(at(await lintProject({ 'openapi.yaml': spec, 'common/schemas.yaml': { Envelope: envelope } }))).toEqual([]);
+      });
+    });
+
     it('in another file: a shared response and a path item split out', async () => {
       const spec = withResponses(version, { 200: { description: 'ok' }, 401: { $ref: 'common/responses.yaml#/Unauthorized' } });
       (spec.paths as Record<string, unknown>)['/split'] = { $ref: 'paths/split.yaml' };
@@ -186,6 +230,55 @@ for (const version of VERSIONS) {
     });
   });
 }
+
+describe('x-statuslint-ignore on a header, and beside a $ref to one', () => {
+  // No rule reports inside a header yet: this one, under a real rule's id, reports every header.
+  const headerRule: Rule = {
+    id: 'require-retry-after',
+    meta: { description: 'Report headers', severity: 'warning', references: [], messages: { seen: 'header {{name}}' } },
+    defaultOptions: {},
+    create: (context) => ({
+      Response(response) {
+        for (const header of response.headers) if (header.node) context.report({ messageId: 'seen', at: header.node, data: { name: header.name } });
+      },
+    }),
+  };
+  const lintWith = (files: Record<string, string | object>, rule: Rule = headerRule): string[] => {
+    const dir = project(files);
+    const result = lint([join(dir, 'openapi.yaml')], { cwd: dir, rules: [{ rule, severity: 'warning' }] });
+    return result.findings.map((finding) => `${finding.ruleId} ${finding.pointer}`).sort();
+  };
+  const ignored = (): string[] => ['require-retry-after'];
+  for (const version of ['3.0', '3.1'] as const) {
+    const use = (ignore?: unknown) => ({ description: 'slow', headers: { 'Retry-After': { $ref: '#/components/headers/RetryAfter', ...(ignore === undefined ? {} : { [IGNORE]: ignore }) } } });
+    const twoUses = (first: object, second?: object, definition: object = { schema: { type: 'integer' } }) => {
+      const spec = withResponses(version, { 429: first }, { root: { components: { headers: { RetryAfter: definition } } } });
+      if (second) (spec.paths as Record<string, unknown>)['/other'] = { get: { responses: { 429: second } } };
+      return spec;
+    };
+    const shared = 'require-retry-after /components/headers/RetryAfter';
+    const beside = `/paths/~1items/get/responses/429/headers/Retry-After/${IGNORE}/0`;
+
+    it(`${version}: beside the $ref, speaks for that use; on the header, for every use`, () => {
+      expect(lintWith({ 'openapi.yaml': twoUses(use(), use()) })).toEqual([shared]);
+      expect(lintWith({ 'openapi.yaml': twoUses(use(ignored())) })).toEqual([]);
+      expect(lintWith({ 'openapi.yaml': twoUses(use(ignored()), use()) })).toEqual([shared]);
+      expect(lintWith({ 'openapi.yaml': twoUses(use(ignored()), use(ignored())) })).toEqual([]);
+      expect(lintWith({ 'openapi.yaml': twoUses(use(), use(), { schema: { type: 'integer' }, [IGNORE]: ignored() }) })).toEqual([]);
+      expect(lintWith({ 'openapi.yaml': twoUses(use(ignored()), undefined, { schema: { type: 'integer' }, [IGNORE]: ignored() }) })).toEqual([`unused-suppression ${beside}`]);
+    });
+
+    it(`${version}: with the real rules, which report nothing inside a header, such a list is reported unused rather than ignored`, async () => {
+      const spec = twoUses(use([{ rule: 'require-retry-after', reason: 'set by the gateway' }]), undefined, { schema: { type: 'integer' }, [IGNORE]: ['require-www-authenticate'] });
+      expect(at(await lintProject({ 'openapi.yaml': spec }))).toEqual([`unused-suppression ${beside}`, `unused-suppression /components/headers/RetryAfter/${IGNORE}/0`].sort());
+    });
+  }
+
+  it('2.0: on an inline header (Swagger 2.0 headers take no $ref)', () => {
+    const spec = withResponses('2.0', { 429: { description: 'slow', headers: { 'Retry-After': { type: 'integer', [IGNORE]: ignored() } } } });
+    expect(lintWith({ 'openapi.yaml': spec })).toEqual([]);
+  });
+});
 
 describe('suppressions that silence nothing (unused-suppression)', () => {
   const spec = (ignore: unknown) => withResponses('3.1', { 200: { description: 'ok' }, 429: slow }, { operation: { [IGNORE]: ignore } });
@@ -253,6 +346,35 @@ describe('suppressions that silence nothing (unused-suppression)', () => {
     ]);
     expect(at(await lintProject({ ...files, 'statuslint.config.yaml': 'unusedSuppressions: off\n' }))).toEqual(['require-retry-after /paths/~1items/get/responses/429']);
   });
+
+  for (const version of VERSIONS) {
+    it(`${version}: a list on a map of shared definitions, the paths map, or a response's headers or content is reported, and silences nothing`, async () => {
+      const list = (): string[] => ['require-retry-after'];
+      const tooMany = { description: 'Too many', headers: { [IGNORE]: list(), 'X-Rate': version === '2.0' ? { type: 'integer' } : { schema: { type: 'integer' } } } };
+      const spec = withResponses(version, { 200: { description: 'ok' }, 429: { $ref: responsesRef(version, 'TooMany') } });
+      (spec.paths as Record<string, unknown>)[IGNORE] = list();
+      const misplaced = [`/paths/${IGNORE}`, `${version === '2.0' ? '/responses' : '/components/responses'}/TooMany/headers/${IGNORE}`];
+      if (version === '2.0') {
+        Object.assign(spec, { responses: { [IGNORE]: list(), TooMany: tooMany }, definitions: { [IGNORE]: list(), Thing: { type: 'object' } } });
+        misplaced.push(`/responses/${IGNORE}`, `/definitions/${IGNORE}`);
+      } else {
+        const ok = { description: 'ok', content: { [IGNORE]: list(), 'application/json': { schema: { type: 'object' }, [IGNORE]: list() } } };
+        (spec.paths as Record<string, Record<string, Record<string, Record<string, unknown>>>>)['/items']!.get!.responses!['200'] = ok;
+        spec.components = {
+          [IGNORE]: list(),
+          responses: { [IGNORE]: list(), TooMany: tooMany },
+          schemas: { [IGNORE]: list(), Thing: { type: 'object' } },
+          headers: { [IGNORE]: list(), Rate: { schema: { type: 'integer' } } },
+        };
+        misplaced.push(`/components/${IGNORE}`, `/components/responses/${IGNORE}`, `/components/schemas/${IGNORE}`, `/components/headers/${IGNORE}`);
+        misplaced.push(`/paths/~1items/get/responses/200/content/${IGNORE}`, `/paths/~1items/get/responses/200/content/application~1json/${IGNORE}`);
+      }
+      const findings = await lintProject({ 'openapi.yaml': spec });
+      const shared = version === '2.0' ? '/responses/TooMany' : '/components/responses/TooMany';
+      expect(at(findings)).toEqual([`require-retry-after ${shared}`, ...misplaced.map((pointer) => `unused-suppression ${pointer}`)].sort());
+      expect(findings.filter((finding) => finding.ruleId === 'unused-suppression').every((finding) => / is not read .*, so it silences nothing; write it on /.test(finding.message))).toBe(true);
+    });
+  }
 
   it('a list beside each $ref of a chain of path items (3.1 components/pathItems) is reported', async () => {
     const spec = withResponses('3.1', { 200: { description: 'ok' }, 429: slow });

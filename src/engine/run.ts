@@ -6,7 +6,7 @@ import type { Region } from '../loader/line-index.js';
 import { child } from '../loader/normalize.js';
 import { isWithin } from '../loader/pointer.js';
 import { resolveOptions } from './options.js';
-import { applySuppressions, collectSuppressions, type Reaches, type SuppressionOptions } from './suppress.js';
+import { applySuppressions, collectSuppressions, type Reaches, type SuppressionOptions, type Use } from './suppress.js';
 import type { EnabledRule, Finding, RawFinding, RuleVisitors } from './types.js';
 
 /** A message template cut at its `{{name}}` placeholders: text, then placeholder, text, … */
@@ -140,22 +140,27 @@ export function runRules(spec: Spec, rules: readonly EnabledRule[], runOptions: 
   // The shared response that each finding reported at a `$ref` naming it is about (a 426 that
   // uses a response also used for 400): a suppression in that response covers its uses too.
   const aboutDefinition = new Map<RawFinding, Located>();
-  // For findings inside a response that a use names through `$ref`s with lists beside them: how
-  // each visit reached them, so those lists silence a finding only when every use has one.
+  // For findings inside a response, header or schema that a use names through `$ref`s with
+  // lists beside them: how each visit reached them, so those lists silence a finding only when
+  // every use has one.
   const uses = suppressions.uses;
   const reachedThrough = suppressing && uses.size > 0 ? new Map<RawFinding, Reaches>() : undefined;
   const noteReach = (finding: RawFinding, at: Located, isNew: boolean): void => {
     const response = current.response;
-    const scopes = response && uses.get(response);
-    const inside = scopes !== undefined && aboutUse(response!, at);
+    const list = response && uses.get(response);
     let reaches = reachedThrough!.get(finding);
-    if (!reaches) {
-      // No record yet: every visit before this one (if any) was open.
-      if (!inside) return;
-      reachedThrough!.set(finding, (reaches = { open: !isNew, uses: [] }));
+    let inside = false;
+    if (list) {
+      for (let index = 0; index < list.length; index++) {
+        const use = list[index]!;
+        if (!aboutUse(use, at)) continue;
+        // No record yet: every visit before this one (if any) was open.
+        if (!reaches) reachedThrough!.set(finding, (reaches = { open: !isNew, uses: [] }));
+        reaches.uses.push(use.scopes);
+        inside = true;
+      }
     }
-    if (inside) reaches.uses.push(scopes);
-    else reaches.open = true;
+    if (!inside && reaches) reaches.open = true;
   };
   // Where the walk is, the same for every rule: reports take their operation and status from it.
   const current: Cursor = { operation: undefined, response: undefined, status: undefined, operationRef: undefined };
@@ -233,10 +238,10 @@ export function runRules(spec: Spec, rules: readonly EnabledRule[], runOptions: 
   return applySuppressions(suppressions, findings, new Set(rules.map((entry) => entry.rule.id)), runOptions, { reachedFrom, aboutDefinition, reachedThrough });
 }
 
-/** Whether `at` is written inside the response a use names, or at the use itself (the `$ref` under a status it does not fit). */
-function aboutUse(response: Response, at: Located): boolean {
-  if (at.file === response.node.file && isWithin(at.pointer, response.node.pointer)) return true;
-  return at.file === response.entry.file && at.pointer === response.entry.pointer;
+/** Whether `at` is written inside the node a use names, or at the use itself (the `$ref` under a status it does not fit). */
+function aboutUse(use: Use, at: Located): boolean {
+  if (at.file === use.target.file && isWithin(at.pointer, use.target.pointer)) return true;
+  return at.file === use.entry.file && at.pointer === use.entry.pointer;
 }
 
 /** A rule taking part in a run, until it throws. */
@@ -327,12 +332,18 @@ export function locateFindings(raw: readonly RawFinding[], cwd = process.cwd()):
     for (let index = 0; index < findings.length; index++) {
       const { ruleId, messageId, severity, message, at, operation, status } = findings[index]!;
       const region = regions.get(at.pointer);
-      if (written && region && !written.add(name, findings[index]!, region)) continue;
+      let slot = WrittenOnce.NEW;
+      if (written && region) {
+        slot = written.add(name, findings[index]!, at.pointer, region, located.length);
+        if (slot === WrittenOnce.KEPT) continue;
+      }
       const { line, column, endLine, endColumn } = region ?? NOWHERE;
       // Built field by field, in the order reporters print them, rather than by spreading the
       // raw finding's rest and its region: those made throwaway objects for every finding.
       // All fields always, as for raw findings: one shape for the sort to compare.
-      located.push({ ruleId, messageId, severity, message, file: name, pointer: at.pointer, line, column, endLine, endColumn, operation, status });
+      const finding: Finding = { ruleId, messageId, severity, message, file: name, pointer: at.pointer, line, column, endLine, endColumn, operation, status };
+      if (slot === WrittenOnce.NEW) located.push(finding);
+      else located[slot] = finding;
     }
   }
   return located.sort(compareFindings);
@@ -342,29 +353,46 @@ export function locateFindings(raw: readonly RawFinding[], cwd = process.cwd()):
  * Findings kept once each by where they are written: a node that a YAML alias repeats is one
  * place under several pointers. Within a spec, locateFindings meets its findings once under
  * each pointer; across specs, two that share its file may each reach it by another pointer
- * (`B: *a` beside `A: &a`). Keyed by file and one number for the start, not a key string per
- * finding (see FindingSet).
+ * (`B: *a` beside `A: &a`). The one kept is the one under the pointer that sorts first, not
+ * the first met: which spec a run lints first (the order of its inputs, the threads) must not
+ * change the pointer a baseline keys the finding by. Keyed by file and one number for the
+ * start, not a key string per finding (see FindingSet).
  */
 export class WrittenOnce {
-  private readonly byFile = new Map<string, Map<number, Array<{ ruleId: string; message: string; operation?: OperationRef; endLine: number; endColumn: number }>>>();
+  /** What `add` answers for a finding met for the first time at its place: add it to the list. */
+  static readonly NEW = -1;
+  /** What `add` answers for a finding like one kept there under a pointer that sorts first: drop it. */
+  static readonly KEPT = -2;
 
-  /** Keeps `finding`, written at `region` of `file`, unless one like it is kept there; says whether it was kept. */
-  add(file: string, finding: { readonly ruleId: string; readonly message: string; readonly operation?: OperationRef }, region: Region): boolean {
+  private readonly byFile = new Map<string, Map<number, Array<{ ruleId: string; message: string; operation?: OperationRef; pointer: string; endLine: number; endColumn: number; slot: number }>>>();
+
+  /**
+   * Records `finding`, found at `pointer` and written at `region` of `file`, which the caller
+   * would put at index `slot` of its list. Answers NEW when no finding like it is kept there,
+   * KEPT when one is under a pointer that sorts first (or the same), and else the index of that
+   * one in the caller's list, which `finding` then replaces.
+   */
+  add(file: string, finding: { readonly ruleId: string; readonly message: string; readonly operation?: OperationRef }, pointer: string, region: Region, slot: number): number {
     const { line, column, endLine, endColumn } = region;
     let byStart = this.byFile.get(file);
     if (!byStart) this.byFile.set(file, (byStart = new Map()));
     const start = line * 2 ** 26 + column;
     const here = byStart.get(start);
-    const kept = { ruleId: finding.ruleId, message: finding.message, operation: finding.operation, endLine, endColumn };
+    const kept = { ruleId: finding.ruleId, message: finding.message, operation: finding.operation, pointer, endLine, endColumn, slot };
     if (!here) {
       byStart.set(start, [kept]);
-      return true;
+      return WrittenOnce.NEW;
     }
     for (const other of here) {
-      if (other.ruleId === finding.ruleId && other.endLine === endLine && other.endColumn === endColumn && sameBarOperation(other.message, other.operation, finding.message, finding.operation)) return false;
+      if (other.ruleId !== finding.ruleId || other.endLine !== endLine || other.endColumn !== endColumn || !sameBarOperation(other.message, other.operation, finding.message, finding.operation)) continue;
+      if (!(pointer < other.pointer)) return WrittenOnce.KEPT;
+      other.pointer = pointer;
+      other.message = finding.message;
+      other.operation = finding.operation;
+      return other.slot;
     }
     here.push(kept);
-    return true;
+    return WrittenOnce.NEW;
   }
 }
 

@@ -8,7 +8,7 @@ import { didYouMean } from '../suggest.js';
 import { repositoryFileUrl } from '../version.js';
 import type { RawFinding, Rule, Severity } from './types.js';
 
-/** The extension that silences rules on an operation or a response and everything inside it. */
+/** The extension that silences rules on an operation, a response, a header or a schema and everything inside it. */
 export const SUPPRESSION_KEY = 'x-statuslint-ignore';
 
 /**
@@ -56,7 +56,7 @@ interface Entry {
   rule: string;
   /** The list item, where an unused entry is reported. */
   at: Located;
-  /** The operation or response it is written on: it covers findings at or below it. */
+  /** The operation, response, header, schema or Reference Object it is written on: it covers findings at or below it. */
   scope: Located;
   /** The list it is item `index` of, as parsed: a YAML alias makes one written list the list of several scopes. */
   list: readonly unknown[];
@@ -84,12 +84,23 @@ export interface Suppressions {
   entries: Entry[];
   invalid: Invalid[];
   /**
-   * For each response named through `$ref`s, the Reference Objects along its chain that carry a
-   * list (by scopeKey): a list beside a `$ref` speaks for that use of the shared response only.
+   * For each response whose visit reaches a shared response, header or schema through `$ref`s
+   * of which one carries a list, every such use it makes (lists or none): a list beside a
+   * `$ref` speaks for that use only.
    */
-  uses: Map<Response, string[]>;
+  uses: Map<Response, Use[]>;
   /** Lists written where no suppression is read (a path item, the top level), which would silently do nothing. */
   misplaced: Misplaced[];
+}
+
+/** One place where a response's visit names a shared node through `$ref`s. */
+export interface Use {
+  /** The first `$ref` of the chain, where the use is written. */
+  entry: Located;
+  /** Where the chain ends: what is written inside it is reached through this use. */
+  target: Located;
+  /** The lists beside the chain's `$ref`s (by scopeKey); empty when none has one. */
+  scopes: readonly string[];
 }
 
 interface Misplaced {
@@ -105,14 +116,18 @@ export const scopeKey = (scope: Located): string => `${scope.file.path}#${scope.
 /** Bound on the links of a `$ref` chain searched for lists beside them (real chains have a few; loops were refused before). */
 const MAX_HOPS = 64;
 
+const NO_SCOPES: readonly string[] = [];
+
 /**
  * Suppressions are read where the model visits: operations and responses (after `$ref`, so
- * one written on a shared response covers that response wherever it is used).
+ * one written on a shared response covers that response wherever it is used), the headers
+ * and body schemas that responses name (likewise), the shared schemas and headers of the
+ * spec's components, and beside each `$ref` on the way to a response, header or schema.
  */
 export function collectSuppressions(spec: Spec): Suppressions {
   const entries: Entry[] = [];
   const invalid: Invalid[] = [];
-  const uses = new Map<Response, string[]>();
+  const uses = new Map<Response, Use[]>();
   const seen = new Set<string>();
   /** Reads the list on `scope`, once; its scopeKey when it has one. */
   const read = (scope: Located): string | undefined => {
@@ -141,18 +156,41 @@ export function collectSuppressions(spec: Spec): Suppressions {
     });
     return key;
   };
-  // The lists beside the `$ref`s that lead from a response's entry to the response itself.
-  const readUses = (response: Response): void => {
-    let scopes: string[] | undefined;
-    let current: Located | undefined = response.entry;
-    for (let hop = 0; current && current.value !== response.node.value && hop < MAX_HOPS; hop++) {
-      const key = read(current);
-      if (key !== undefined) (scopes ??= []).push(key);
-      current = spec.workspace.step(current);
+  // The lists beside the links after the first of the chain a `$ref` written in a file starts:
+  // the same for every use of that ref, walked once (a spec names a few hundred shared nodes
+  // from tens of thousands of places).
+  const tails = new Map<SourceFile, Map<string, readonly string[]>>();
+  /** The lists beside the `$ref`s that lead from `entry` to `target`. */
+  const chainScopes = (entry: Located, target: Located): readonly string[] => {
+    const own = read(entry);
+    const ref = (entry.value as { $ref?: unknown }).$ref;
+    if (typeof ref !== 'string') return own === undefined ? NO_SCOPES : [own];
+    let byRef = tails.get(entry.file);
+    if (!byRef) tails.set(entry.file, (byRef = new Map()));
+    let tail = byRef.get(ref);
+    if (tail === undefined) {
+      let found: string[] | undefined;
+      let current = spec.workspace.step(entry);
+      for (let hop = 0; current && current.value !== target.value && hop < MAX_HOPS; hop++) {
+        const key = read(current);
+        if (key !== undefined) (found ??= []).push(key);
+        current = spec.workspace.step(current);
+      }
+      byRef.set(ref, (tail = found ?? NO_SCOPES));
     }
-    if (scopes) uses.set(response, scopes);
+    if (own === undefined) return tail;
+    return tail.length === 0 ? [own] : [own, ...tail];
+  };
+  // A response's uses, made while it is read; kept only when one of them has a list.
+  let pending: Use[] = [];
+  let listed = false;
+  const use = (entry: Located, target: Located): void => {
+    const scopes = chainScopes(entry, target);
+    if (scopes.length > 0) listed = true;
+    pending.push({ entry, target, scopes });
   };
   const misplaced = misplacedLists(spec);
+  readComponents(spec, read);
   // Every operation and response of the spec, most with no suppression: indexed loops, with no
   // iterator objects while the code is still cold.
   const operations = spec.operations;
@@ -162,17 +200,64 @@ export function collectSuppressions(spec: Spec): Suppressions {
     for (let r = 0; r < operation.responses.length; r++) {
       const response = operation.responses[r]!;
       read(response.node);
-      // Only a response named through `$ref`s has links that a list may sit beside.
-      if (response.entry.value !== response.node.value) readUses(response);
+      // Only a node named through `$ref`s has links that a list may sit beside.
+      if (response.entry.value !== response.node.value) use(response.entry, response.node);
+      const headers = response.headers;
+      for (let h = 0; h < headers.length; h++) {
+        const { entry, node } = headers[h]!;
+        if (!node) continue;
+        read(node);
+        if (entry.value !== node.value) use(entry, node);
+      }
+      const content = response.content;
+      for (let m = 0; m < content.length; m++) {
+        const schema = content[m]!.schema;
+        // Swagger 2.0 gives every `produces` type the one schema.
+        if (!schema || (m > 0 && schema === content[m - 1]!.schema)) continue;
+        const target = spec.workspace.deref(schema);
+        if (!target || !isObject(target.value)) continue;
+        read(target);
+        if (schema.value !== target.value) use(schema, target);
+      }
+      if (listed) {
+        uses.set(response, pending);
+        pending = [];
+        listed = false;
+      } else pending.length = 0;
     }
   }
   return { entries, invalid, uses, misplaced };
 }
 
 /**
+ * The shared schemas and headers of the spec's own components (Swagger 2.0 `definitions`): a
+ * finding may be written in one that no body names directly (a part of another's `allOf`).
+ */
+function readComponents(spec: Spec, read: (scope: Located) => void): void {
+  const container = spec.version === '2.0' ? spec.root : derefObject(spec, child(spec.root, 'components'));
+  if (!container) return;
+  for (const name of spec.version === '2.0' ? ['definitions'] : ['schemas', 'headers']) {
+    const map = derefObject(spec, child(container, name));
+    if (!map) continue;
+    for (const key in map.value) {
+      const member = derefObject(spec, child(map, key));
+      if (member) read(member);
+    }
+  }
+}
+
+function derefObject(spec: Spec, node: Located | undefined): Located<Record<string, unknown>> | undefined {
+  const target = node && spec.workspace.deref(node);
+  return target && isObject(target.value) ? (target as Located<Record<string, unknown>>) : undefined;
+}
+
+/**
  * The lists written where a user might expect them to work but none is read: the top level,
- * a path item (or beside its `$ref`), and an operation's `responses` map. A list there that
- * silenced nothing without a word would leave the user wondering why the finding stays.
+ * the `paths` map, a path item (or beside its `$ref`), an operation's `responses` map, a
+ * response's `headers` and `content` maps and its media types, and the maps of shared
+ * responses, schemas and headers (`components` and its maps; Swagger 2.0's top-level
+ * `responses` and `definitions`). A list there that silenced nothing without a word would
+ * leave the user wondering why the finding stays.
  */
 function misplacedLists(spec: Spec): Misplaced[] {
   const found: Misplaced[] = [];
@@ -186,6 +271,7 @@ function misplacedLists(spec: Spec): Misplaced[] {
   note(spec.root, 'at the top level', 'an operation or a response, or turn the rule off in the configuration');
   const paths = child(spec.root, 'paths');
   const pathsNode = paths && spec.workspace.deref(paths);
+  note(pathsNode, 'on the paths map', 'each operation');
   if (pathsNode && isObject(pathsNode.value)) {
     for (const path in pathsNode.value) {
       if (path.startsWith('x-')) continue;
@@ -194,8 +280,35 @@ function misplacedLists(spec: Spec): Misplaced[] {
       for (let hop = 0; link && hop < MAX_HOPS; hop++, link = spec.workspace.step(link)) note(link, 'on a path item', 'each of its operations');
     }
   }
+  if (spec.version === '2.0') {
+    note(derefObject(spec, child(spec.root, 'responses')), 'on the top-level responses map', 'each shared response');
+    note(derefObject(spec, child(spec.root, 'definitions')), 'on the definitions map', 'each schema');
+  } else {
+    const components = derefObject(spec, child(spec.root, 'components'));
+    note(components, 'on components', 'each shared response, header or schema');
+    if (components) {
+      note(derefObject(spec, child(components, 'responses')), 'on the components/responses map', 'each shared response');
+      note(derefObject(spec, child(components, 'schemas')), 'on the components/schemas map', 'each schema');
+      note(derefObject(spec, child(components, 'headers')), 'on the components/headers map', 'each header');
+    }
+  }
   const operations = spec.operations;
-  for (let o = 0; o < operations.length; o++) note(operations[o]!.responsesNode, 'on the responses map', 'the operation, or on each response');
+  for (let o = 0; o < operations.length; o++) {
+    const operation = operations[o]!;
+    note(operation.responsesNode, 'on the responses map', 'the operation, or on each response');
+    for (let r = 0; r < operation.responses.length; r++) {
+      const response = operation.responses[r]!;
+      // Most responses have neither map: looked up only where the response has the key.
+      const value = response.node.value;
+      if (Object.hasOwn(value, 'headers')) note(derefObject(spec, child(response.node, 'headers')), 'on a headers map', 'the response, or on each header');
+      if (spec.version === '2.0' || !Object.hasOwn(value, 'content')) continue;
+      const content = derefObject(spec, child(response.node, 'content'));
+      if (!content) continue;
+      note(content, 'on a content map', 'the response, or on the schema of each media type');
+      const media = response.content;
+      for (let m = 0; m < media.length; m++) note(derefObject(spec, media[m]!.node), 'on a media type', 'the response, or on its schema');
+    }
+  }
   return found;
 }
 
@@ -208,13 +321,14 @@ export interface FindingLinks {
    * the response also serves statuses the rule does not ask of it), that response.
    */
   aboutDefinition?: ReadonlyMap<RawFinding, Located>;
-  /** For a finding written inside a response that some use names through a `$ref` with a list beside it: how each visit reached it. */
+  /** For a finding written inside a response, header or schema that some use names through a `$ref` with a list beside it: how each visit reached it. */
   reachedThrough?: ReadonlyMap<RawFinding, Reaches>;
 }
 
 /**
- * How the visits that reported a finding reached it: each through a response named by `$ref`s
- * with lists beside them (their scopeKeys), or otherwise (`open`: no such list can speak for it).
+ * How the visits that reported a finding reached it: each through the uses (a response, header
+ * or schema named by `$ref`s) it is written in, with the lists beside their `$ref`s (scopeKeys,
+ * none for a use without), or otherwise (`open`: no such list can speak for it).
  */
 export interface Reaches {
   open: boolean;
@@ -300,8 +414,8 @@ class EntryIndex {
  * A suppression covers findings written inside the node that carries it, in the same file: an
  * operation's suppression does not reach a shared definition the operation merely references.
  * One on a shared response also covers what is reported at the `$ref`s that use it. One beside
- * a `$ref` to a response covers what is reported at that `$ref`, and what is written inside the
- * response once every use that reached it has one.
+ * a `$ref` to a response, header or schema covers what is reported at that `$ref`, and what is
+ * written inside what it names once every use that reached it has one.
  */
 export function applySuppressions(
   { entries, invalid, misplaced }: Suppressions,
