@@ -1,4 +1,4 @@
-import { addHeaderFix, defineRule, missingHeader, type HeaderRequirement, type Operation, type Response, type Spec } from '../src/engine/define-rule.js';
+import { addHeaderFix, defineRule, missingHeader, sharedWithOtherStatuses, type HeaderRequirement, type Operation, type Response, type Spec } from '../src/engine/define-rule.js';
 
 const CONTENT_RANGE: HeaderRequirement = { header: 'Content-Range', statuses: ['206', '416'] };
 
@@ -35,6 +35,10 @@ export default defineRule({
     messages: {
       partial: "206 response declares no 'Content-Range' header; add one saying which range the content is (e.g. 'bytes 0-499/1234'), describe the content as 'multipart/byteranges', or use 200 if this does not answer a Range request.",
       unsatisfiable: "416 response declares no 'Content-Range' header; add one giving the current length (e.g. 'bytes */1234'), or use another status if this does not answer a Range request.",
+      sharedPartial:
+        "This 206 uses '{{ref}}', which declares no 'Content-Range' header and is also used for {{others}}; give the 206 a response of its own with a 'Content-Range' header saying which range the content is, or describe its content as 'multipart/byteranges'.",
+      sharedUnsatisfiable:
+        "This 416 uses '{{ref}}', which declares no 'Content-Range' header and is also used for {{others}}; give the 416 a response of its own with a 'Content-Range' header giving the current length (e.g. 'bytes */1234').",
     },
     recommended: true,
     fixable: "Adds a 'Content-Range' string header, described, with an example ('bytes 0-499/1234' on 206, 'bytes */1234' on 416).",
@@ -56,6 +60,13 @@ export default defineRule({
         if (!missing) return;
         // RFC 9110 §15.5.17: a 416 to a byte-range request SHOULD carry Content-Range.
         const partial = missing.status === '206';
+        // §14.4: Content-Range means something on 206 and 416 only; added to a definition that
+        // is also, say, a 200 it would be declared there too.
+        const shared = sharedWithOtherStatuses(context.spec, response, CONTENT_RANGE);
+        if (shared) {
+          context.report({ messageId: partial ? 'sharedPartial' : 'sharedUnsatisfiable', at: shared.at, data: { ref: shared.ref, others: shared.others } });
+          return;
+        }
         const fix = addHeaderFix(context.spec, response, 'Content-Range', {
           description: partial
             ? 'The range enclosed and the complete length, e.g. bytes 0-499/1234 (RFC 9110 §14.4).'

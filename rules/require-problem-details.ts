@@ -1,4 +1,5 @@
-import { defineRule, isExactStatus, statusClass, type Response } from '../src/engine/define-rule.js';
+import { definitionKey, isReferenced, refText, responseUses } from '../src/engine/body.js';
+import { defineRule, isExactStatus, statusClass, type Response, type Spec } from '../src/engine/define-rule.js';
 
 /** The media type without parameters, lower-cased. */
 function essence(type: string): string {
@@ -22,6 +23,17 @@ function nonProblemTypes(response: Response): string[] {
   return types.filter(isStructured);
 }
 
+/**
+ * The statuses outside 4xx and 5xx that the response object is also used for (a `Result` that
+ * is a 200 and a 500), sorted; `default` names no class and is left out. Empty for a response
+ * used for errors alone.
+ */
+function nonErrorUses(spec: Spec, response: Response): string[] {
+  const statuses = responseUses(spec).get(definitionKey(response.node))?.statuses;
+  if (!statuses || statuses.size < 2) return [];
+  return [...statuses].filter((status) => (statusClass(status) ?? 4) < 4).sort();
+}
+
 export default defineRule({
   id: 'require-problem-details',
   meta: {
@@ -33,6 +45,8 @@ export default defineRule({
       // 'application/json', and "not problem details" would be untrue of it.
       notProblem:
         "Error response body is offered as {{types}}, without a problem-details media type; offer 'application/problem+json' (or 'application/problem+xml') with the RFC 9457 members type, title, status, detail.",
+      sharedNotProblem:
+        "This {{status}} uses '{{ref}}', whose body is offered as {{types}}, without a problem-details media type, and which is also used for {{others}}; give the {{status}} a response of its own offered as 'application/problem+json' (or 'application/problem+xml') with the RFC 9457 members type, title, status, detail.",
     },
     // A house style, not an HTTP requirement: teams that adopt RFC 9457 turn it on.
     recommended: false,
@@ -46,7 +60,16 @@ export default defineRule({
         if (!isExactStatus(response.status) || (statusKind !== 4 && statusKind !== 5)) return;
         const types = nonProblemTypes(response);
         if (types.length === 0) return;
-        context.report({ messageId: 'notProblem', at: response.node, data: { types: [...new Set(types)].map((type) => `'${type}'`).join(', ') } });
+        const quoted = [...new Set(types)].map((type) => `'${type}'`).join(', ');
+        // Reported at the definition, the finding would call a success body an error: the
+        // mistake is this use of it.
+        const others = nonErrorUses(context.spec, response);
+        if (others.length > 0) {
+          const ref = isReferenced(response) ? refText(response.entry) : `#${response.entry.pointer}`;
+          context.report({ messageId: 'sharedNotProblem', at: response.entry, data: { status: response.status, ref, types: quoted, others: others.join(', ') } });
+          return;
+        }
+        context.report({ messageId: 'notProblem', at: response.node, data: { types: quoted } });
       },
     };
   },

@@ -1,4 +1,12 @@
-import { addHeaderFix, defineRule, securitySchemeOf, type Operation, type Spec } from '../src/engine/define-rule.js';
+import { addHeaderFix, defineRule, missingHeader, securitySchemeOf, sharedWithOtherStatuses, type HeaderRequirement, type Operation, type Spec } from '../src/engine/define-rule.js';
+
+const WWW_AUTHENTICATE: HeaderRequirement = { header: 'WWW-Authenticate', statuses: ['401'] };
+
+/**
+ * The statuses a challenge fits on: a 401, and a 403, where RFC 6750 §3.1 sends one with
+ * `error="insufficient_scope"`. A shared response used for those alone can take the header.
+ */
+const CHALLENGED: HeaderRequirement = { header: 'WWW-Authenticate', statuses: ['401', '403'] };
 
 /**
  * The challenge scheme a client should expect, from the schemes the operation accepts:
@@ -26,6 +34,8 @@ export default defineRule({
     references: ['RFC 9110 §15.5.2', 'RFC 9110 §11.6.1'],
     messages: {
       missing: "401 response declares no 'WWW-Authenticate' header; add one with the challenge the client must answer (e.g. 'Bearer realm=\"api\"').",
+      sharedMissing:
+        "This 401 uses '{{ref}}', which declares no 'WWW-Authenticate' header and is also used for {{others}}; give the 401 a response of its own with a 'WWW-Authenticate' header carrying the challenge the client must answer.",
     },
     recommended: true,
     fixable: "Adds a 'WWW-Authenticate' string header, described and exemplified with the operation's challenge (Bearer, Basic, or a generic scheme), or a $ref to components/headers when the spec defines one.",
@@ -36,7 +46,13 @@ export default defineRule({
     return {
       Response(response, operation) {
         // RFC 9110 §15.5.2: a server generating a 401 MUST send WWW-Authenticate.
-        if (response.status !== '401' || response.header('WWW-Authenticate')) return;
+        if (!missingHeader(response, WWW_AUTHENTICATE)) return;
+        // A challenge added to a definition that is also, say, a 404 or a 500 would be declared there too.
+        const shared = sharedWithOtherStatuses(context.spec, response, CHALLENGED);
+        if (shared) {
+          context.report({ messageId: 'sharedMissing', at: shared.at, data: { ref: shared.ref, others: shared.others } });
+          return;
+        }
         const scheme = challengeScheme(context.spec, operation);
         const fix = addHeaderFix(context.spec, response, 'WWW-Authenticate', {
           description: scheme

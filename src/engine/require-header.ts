@@ -1,6 +1,6 @@
 import type { Response, Spec } from '../loader/normalize.js';
 import type { Located } from '../loader/resolve.js';
-import { refText, sharedUse } from './body.js';
+import { definitionKey, isReferenced, refText, responseUses } from './body.js';
 
 /** A header that responses with some exact status codes must declare. */
 export interface HeaderRequirement {
@@ -34,7 +34,7 @@ export function missingHeader(response: Response, requirement: HeaderRequirement
 export interface SharedWithOthers {
   /** Where this operation names the shared response (its `$ref` entry). */
   readonly at: Located;
-  /** The `$ref` as written, for messages. */
+  /** The `$ref` as written, for messages; for the use written inline, where the others' `$ref`s lead (`#/paths/…`). */
   readonly ref: string;
   /** The other status keys it is used for, e.g. `'200, 204'`. */
   readonly others: string;
@@ -44,13 +44,16 @@ export interface SharedWithOthers {
  * Whether `response` is a shared definition that the spec also uses for statuses outside the
  * requirement (a POST's 201 that is a GET's 200 too). The header cannot be added to such a
  * definition without declaring it on those as well: what is wrong is this use of it, to be
- * reported where the operation names it, with no fix. Undefined for a response written inline,
- * or a shared one whose every use needs the header.
+ * reported where the operation names it, with no fix. A response written inline in one
+ * operation is such a definition too when others name it through `$ref` (bundlers write a
+ * response met twice so: `$ref: '#/paths/~1items/post/responses/201'`). Undefined for a
+ * response used once, or a shared one whose every use needs the header.
  */
 export function sharedWithOtherStatuses(spec: Spec, response: Response, requirement: HeaderRequirement): SharedWithOthers | undefined {
-  const statuses = sharedUse(spec, response)?.statuses;
-  if (!statuses) return undefined;
+  const statuses = responseUses(spec).get(definitionKey(response.node))?.statuses;
+  if (!statuses || statuses.size < 2) return undefined;
   const others = [...statuses].filter((status) => !requirement.statuses.includes(status)).sort();
   if (others.length === 0) return undefined;
-  return { at: response.entry, ref: refText(response.entry), others: others.join(', ') };
+  const entry = response.entry;
+  return { at: entry, ref: isReferenced(response) ? refText(entry) : `#${entry.pointer}`, others: others.join(', ') };
 }

@@ -79,6 +79,24 @@ for (const v of VERSIONS) {
       files: { 'common/responses.yaml': 'Ok:\n  description: OK\nPartial:\n  description: Partial content\n' },
       errors: [{ messageId: 'partial', at: 'common/responses.yaml#/Partial', line: 3 }],
     },
+    {
+      name: `${v}: a 206 that uses the download response of a 200 is reported where the operation names it`,
+      spec: {
+        ...withResponses(v, {}),
+        ...sharedResponses(v, { File: partial(v, ['application/octet-stream']).response }),
+        paths: { '/files/{id}': { get: { ...partial(v, ['application/octet-stream']).operation, responses: { 200: { $ref: responsesRef(v, 'File') }, 206: { $ref: responsesRef(v, 'File') } } } } },
+      },
+      errors: [{ messageId: 'sharedPartial', at: '/paths/~1files~1{id}/get/responses/206' }],
+    },
+    {
+      name: `${v}: a 416 that uses a generic error response is reported where the operation names it`,
+      spec: {
+        ...withResponses(v, {}),
+        ...sharedResponses(v, { Error: { description: 'An error' } }),
+        paths: { '/files/{id}': { get: { responses: { 200: { description: 'OK' }, 404: { $ref: responsesRef(v, 'Error') }, 416: { $ref: responsesRef(v, 'Error') } } } } },
+      },
+      errors: [{ messageId: 'sharedUnsatisfiable', at: '/paths/~1files~1{id}/get/responses/416' }],
+    },
   );
 }
 

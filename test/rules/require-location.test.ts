@@ -81,6 +81,18 @@ for (const v of VERSIONS) {
       errors: [{ messageId: 'sharedCreated', at: '/paths/~1items/post/responses/201' }],
     },
     {
+      // As bundlers write a response met twice: the second use names the first, in place.
+      name: `${v}: a POST's inline 201 that a GET names through $ref as its 200 is reported where it is written, as shared`,
+      spec: {
+        ...withResponses(v, {}),
+        paths: {
+          '/items': { post: { responses: { 201: { description: 'The item' } } } },
+          '/items/{id}': { get: { responses: { 200: { $ref: '#/paths/~1items/post/responses/201' } } } },
+        },
+      },
+      errors: [{ messageId: 'sharedCreated', at: '/paths/~1items/post/responses/201' }],
+    },
+    {
       name: `${v}: a redirect shared with a 200 is reported at each use`,
       spec: {
         ...withResponses(v, {}),

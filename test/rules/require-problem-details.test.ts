@@ -49,6 +49,27 @@ for (const v of VERSIONS) {
       },
       errors: [{ messageId: 'notProblem', at: responsesRef(v, 'Error').slice(1) }],
     },
+    {
+      // The definition is also a success body: reported at the definition, the finding would call a 200 an error.
+      name: `${v}: an error that uses a response also used for a 200 is reported where the operation names it`,
+      spec: {
+        ...withResponses(v, {}, v === '2.0' ? { root: { produces: ['application/json'] } } : {}),
+        ...sharedResponses(v, { Result: jsonResponse(v, problem, { description: 'The result' }) }),
+        paths: { '/a': { get: { responses: { 200: { $ref: responsesRef(v, 'Result') }, 500: { $ref: responsesRef(v, 'Result') } } } } },
+      },
+      errors: [{ messageId: 'sharedNotProblem', at: '/paths/~1a/get/responses/500' }],
+    },
+    {
+      name: `${v}: an error that names a 200 written inline in another operation is reported where it names it`,
+      spec: {
+        ...withResponses(v, {}, v === '2.0' ? { root: { produces: ['application/json'] } } : {}),
+        paths: {
+          '/status': { get: { responses: { 200: jsonResponse(v, problem, { description: 'The status' }) } } },
+          '/health': { get: { responses: { 501: { $ref: '#/paths/~1status/get/responses/200' } } } },
+        },
+      },
+      errors: [{ messageId: 'sharedNotProblem', at: '/paths/~1health/get/responses/501' }],
+    },
   );
 }
 

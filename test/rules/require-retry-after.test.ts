@@ -53,6 +53,17 @@ for (const v of VERSIONS) {
       ],
     },
     {
+      name: `${v}: an inline 429 that another operation names through $ref as its 500 is reported where it is written, as shared`,
+      spec: {
+        ...withResponses(v, {}),
+        paths: {
+          '/a': { get: { responses: { 429: { description: 'Slow down' } } } },
+          '/b': { get: { responses: { 500: { $ref: '#/paths/~1a/get/responses/429' } } } },
+        },
+      },
+      errors: [{ messageId: 'sharedMissing', at: '/paths/~1a/get/responses/429' }],
+    },
+    {
       name: `${v}: a 429 and 503 that use a generic error response are reported where the operation names them`,
       spec: {
         ...withResponses(v, {}),

@@ -43,6 +43,25 @@ for (const v of VERSIONS) {
       files: { 'common/responses.yaml': 'Ok:\n  description: OK\nUnauthorized:\n  description: Unauthorized\n' },
       errors: [{ messageId: 'missing', at: 'common/responses.yaml#/Unauthorized', line: 3 }],
     },
+    {
+      name: `${v}: a 401 that uses a generic error response is reported where the operation names it`,
+      spec: {
+        ...withResponses(v, {}),
+        ...sharedResponses(v, { Error: { description: 'An error' } }),
+        paths: { '/a': { get: { responses: { 401: { $ref: responsesRef(v, 'Error') }, 404: { $ref: responsesRef(v, 'Error') }, 500: { $ref: responsesRef(v, 'Error') } } } } },
+      },
+      errors: [{ messageId: 'sharedMissing', at: '/paths/~1a/get/responses/401' }],
+    },
+    {
+      // RFC 6750 §3.1 answers a missing scope with a 403 that carries a challenge: the header fits there too.
+      name: `${v}: a 401 that shares its response with a 403 is reported once, at the definition`,
+      spec: {
+        ...withResponses(v, {}),
+        ...sharedResponses(v, { AuthError: { description: 'Not authorised' } }),
+        paths: { '/a': { get: { responses: { 401: { $ref: responsesRef(v, 'AuthError') }, 403: { $ref: responsesRef(v, 'AuthError') } } } } },
+      },
+      errors: [{ messageId: 'missing', at: responsesRef(v, 'AuthError').slice(1) }],
+    },
   );
 }
 
