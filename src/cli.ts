@@ -784,7 +784,7 @@ function refusedNote(refused: readonly RefusedFix[]): string {
     layout > 0 ? `${layout} written in a way --fix does not edit (such as a 'headers' that is not a map)` : '',
     unparsable > 0 ? `${unparsable} whose edit would not parse again` : '',
     unloadable > 0 ? `${unloadable} whose edit would break the spec (such as a $ref to the key it renames)` : '',
-    conflict > 0 ? `${conflict} in a file that specs share and would fix differently (such as a Swagger 2.0 and an OpenAPI 3 spec)` : '',
+    conflict > 0 ? `${conflict} at a node that two fixes would write differently (such as a response that a Swagger 2.0 and an OpenAPI 3 spec share, or one used for a 201 and a redirect)` : '',
     passes > 0 ? `${passes} that ${passes === 1 ? 'needs' : 'need'} another --fix run (more passes than one run makes)` : '',
   ].filter(Boolean);
   return `statuslint: left ${plural(refused.length, 'fixable problem')} as written: ${reasons.join('; ')}\n`;

@@ -140,6 +140,15 @@ describe('--fix never writes an edit after which a spec no longer loads', () => 
 });
 
 describe('--fix and a file that specs of different versions share', () => {
+  it('leaves a response that one spec uses for a 201 and a redirect, and does not blame specs that share a file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-conflict-'));
+    const spec = `openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    post:\n      responses:\n        '201': {$ref: '#/components/responses/Moved'}\n        '400': {description: bad}\n  /b:\n    get:\n      responses:\n        '301': {$ref: '#/components/responses/Moved'}\n        '400': {description: bad}\ncomponents:\n  responses:\n    Moved:\n      description: moved or created\n`;
+    writeFileSync(join(dir, 'a.yaml'), spec);
+    const run = await runCli(['--fix', '--fail-on', 'none', 'a.yaml'], { cwd: dir });
+    expect(run.stderr).toBe('statuslint: left 1 fixable problem as written: 1 at a node that two fixes would write differently (such as a response that a Swagger 2.0 and an OpenAPI 3 spec share, or one used for a 201 and a redirect)\n');
+    expect(readFileSync(join(dir, 'a.yaml'), 'utf8')).toBe(spec);
+  });
+
   it('leaves a shared response that a Swagger 2.0 and an OpenAPI 3 spec would fix differently, in either order, on one thread and on several', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-versions-'));
     mkdirSync(join(dir, 'common'));
@@ -168,7 +177,7 @@ describe('--fix and a file that specs of different versions share', () => {
     expect(apart.refused.map(({ reason }) => reason)).toEqual(['conflict']);
     for (const filler of fillers) rmSync(filler);
     const run = await runCli(['--fix', '--fail-on', 'none', 'b.yaml', 'a.yaml'], { cwd: dir });
-    expect(run.stderr).toBe('statuslint: left 1 fixable problem as written: 1 in a file that specs share and would fix differently (such as a Swagger 2.0 and an OpenAPI 3 spec)\n');
+    expect(run.stderr).toBe('statuslint: left 1 fixable problem as written: 1 at a node that two fixes would write differently (such as a response that a Swagger 2.0 and an OpenAPI 3 spec share, or one used for a 201 and a redirect)\n');
     for (const [name, text] of Object.entries(files)) expect(readFileSync(join(dir, name), 'utf8')).toBe(text);
     // Specs that agree on the header still have it written once, in the shared file.
     writeFileSync(join(dir, 'd.yaml'), files['c.yaml'].replace('title: c', 'title: d'));
