@@ -512,6 +512,15 @@ describe('statuslint init', () => {
     }
   });
 
+  it('counts a dangling link by a config name as a config, as discovery does', async () => {
+    const dir = project({});
+    symlinkSync('../shared/.statuslintrc.yaml', join(dir, '.statuslintrc.yaml'));
+    const run = await runCli(['init'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('statuslint: .statuslintrc.yaml already exists here; edit it, or remove it to start again\n');
+    expect(existsSync(join(dir, 'statuslint.config.yaml'))).toBe(false);
+  });
+
   it('leaves no temporary file behind', async () => {
     const dir = project({});
     mkdirSync(join(dir, 'sub'));

@@ -81,7 +81,8 @@ export function findConfig(cwd: string): string | undefined {
   }
 }
 
-function entryExists(path: string): boolean {
+/** Whether anything is at `path`, a dangling symbolic link included: what discovery and `init` count as a configuration there. */
+export function entryExists(path: string): boolean {
   try {
     lstatSync(path);
     return true;
