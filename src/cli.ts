@@ -1,7 +1,6 @@
-import { existsSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { CONFIG_FILE_NAMES, ConfigError, defaultConfig, findConfig, loadConfig, STARTER_FILE, type Config } from './config/load.js';
+import { CONFIG_FILE_NAMES, ConfigError, defaultConfig, entryExists, findConfig, loadConfig, STARTER_FILE, type Config } from './config/load.js';
 // Statically: a dynamic import of it made esbuild split the configuration modules the CLI
 // loads anyway into chunks of their own, each loaded on every run.
 import { printedConfig } from './config/print.js';
@@ -299,7 +298,8 @@ function printConfigOf(spec: string, others: readonly string[], options: CliOpti
 
 /** Writes the starter configuration; refuses when the folder already has a configuration. */
 async function initConfig(cwd: string): Promise<string> {
-  const existing = CONFIG_FILE_NAMES.find((name) => existsSync(join(cwd, name)));
+  // As discovery counts them: a dangling link by a config name would make the file written a second configuration.
+  const existing = CONFIG_FILE_NAMES.find((name) => entryExists(join(cwd, name)));
   if (existing) throw new UsageError(`${existing} already exists here; edit it, or remove it to start again`);
   const { starterConfig } = await import('./config/init.js');
   const { writeUserFile } = await import('./output.js');

@@ -59,6 +59,10 @@ export interface ExpandOptions {
 
 const CONFIG_NAMES = new Set<string>(CONFIG_FILE_NAMES);
 
+/** A backslash before a character that has a meaning in a glob: that character, literally. */
+const GLOB_ESCAPE = /\\[*?[\]{}!\\]/;
+const GLOB_ESCAPES = /\\([*?[\]{}!\\])/g;
+
 /** What walking folders learns besides the files found. */
 interface Found {
   /** What could not be taken (see Inputs.failures). */
@@ -119,8 +123,15 @@ export function expandInputs(args: readonly string[], options: ExpandOptions): I
   for (const arg of args) {
     // resolve('') is the working directory: an unset variable in `statuslint "$SPEC"` would lint all of it.
     if (arg === '') throw new UsageError(`an empty argument names no spec (an unset variable?); give a file, a folder or a glob, or '.' for the working directory`);
-    const path = resolve(options.cwd, arg);
-    const kind = pathKind(path);
+    let path = resolve(options.cwd, arg);
+    let kind = pathKind(path);
+    // An escape with no glob syntax left (`'a\*.yaml'`, `'api\[v1]'`) names one path, as the
+    // same escape does in a glob or in `ignore`; a file really spelt with the backslash wins.
+    if (kind === 'missing' && !hasMagic(arg) && GLOB_ESCAPE.test(arg)) {
+      const unescaped = resolve(options.cwd, arg.replace(GLOB_ESCAPES, '$1'));
+      const unescapedKind = pathKind(unescaped);
+      if (unescapedKind !== 'missing') [path, kind] = [unescaped, unescapedKind];
+    }
     // A FIFO or device named one by one is the loader's to read or refuse.
     if ((kind !== 'folder' && kind !== 'missing') || options.literal?.has(path)) {
       add(path, true);

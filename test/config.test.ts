@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -438,6 +438,22 @@ describe('a bad config: exit 2, file:line:col and a hint, nothing linted', () =>
     }
   });
 
+  it('a file found by its name that is not a regular one is refused, not passed over for the defaults', async () => {
+    const cases: Array<[string, (dir: string) => void, string]> = [
+      ['a dangling link', (dir) => symlinkSync('../shared/statuslint.config.yaml', join(dir, 'statuslint.config.yaml')),
+        'statuslint: statuslint.config.yaml is a symbolic link to ../shared/statuslint.config.yaml, which does not exist; fix or remove the link\n'],
+      ['a folder', (dir) => mkdirSync(join(dir, '.statuslintrc.yaml')), 'statuslint: .statuslintrc.yaml: the configuration is a directory, not a file\n'],
+      ['a FIFO', (dir) => spawnSync('mkfifo', [join(dir, '.statuslintrc.yml')]), 'statuslint: .statuslintrc.yml: the configuration is not a regular file (a FIFO, socket or device)\n'],
+    ];
+    for (const [name, make, stderr] of cases) {
+      const dir = project({ 'openapi.yaml': spec });
+      make(dir);
+      const run = await runCli(['openapi.yaml'], { cwd: dir });
+      expect(run.code, name).toBe(2);
+      expect(run.stderr, name).toBe(stderr);
+    }
+  });
+
   it('a JSON config names its lines too', async () => {
     const text = '{\n  "rules": {\n    "require-retry-after": "warn"\n  }\n}\n';
     const run = await runCli(['openapi.yaml'], { cwd: project({ '.statuslintrc.json': text, 'openapi.yaml': spec }) });
@@ -494,6 +510,15 @@ describe('statuslint init', () => {
       expect(run.stderr).toBe(`statuslint: ${name} already exists here; edit it, or remove it to start again\n`);
       expect(readFileSync(join(dir, name), 'utf8')).toBe('{}');
     }
+  });
+
+  it('counts a dangling link by a config name as a config, as discovery does', async () => {
+    const dir = project({});
+    symlinkSync('../shared/.statuslintrc.yaml', join(dir, '.statuslintrc.yaml'));
+    const run = await runCli(['init'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('statuslint: .statuslintrc.yaml already exists here; edit it, or remove it to start again\n');
+    expect(existsSync(join(dir, 'statuslint.config.yaml'))).toBe(false);
   });
 
   it('leaves no temporary file behind', async () => {

@@ -335,6 +335,26 @@ describe('globs as input (quoted, so statuslint expands them)', () => {
     expect(report.summary.files).toBe(1);
   });
 
+  it("an escaped name with no glob syntax left names that one file or folder: 'api\\[v1]/openapi.yaml', 'a\\*.yaml'", async () => {
+    const slow = { openapi: '3.0.3', info, paths: { '/b': { get: { responses: { '200': { description: 'ok' }, '429': { description: 'Slow down' } } } } } };
+    const dir = project({ 'api[v1]/openapi.yaml': slow, 'a*.yaml': slow, 'ab.yaml': slow });
+    for (const [arg, file] of [
+      ['api\\[v1]/openapi.yaml', 'api[v1]/openapi.yaml'],
+      ['api\\[v1]', 'api[v1]/openapi.yaml'],
+      ['a\\*.yaml', 'a*.yaml'],
+    ]) {
+      const { code, stderr, report } = await lintJson([arg!], dir);
+      expect(stderr, arg).toBe('');
+      expect(code, arg).toBe(0);
+      expect(report.findings.map((finding) => `${finding.file} ${finding.ruleId}`), arg).toEqual([`${file} require-retry-after`]);
+    }
+    // Spelt with its backslash, a name that does not exist either way is still not found as typed.
+    const missing = await runCli(['a\\?.yaml'], { cwd: dir });
+    expect(missing.code).toBe(2);
+    const nothing = await runCli(['x\\*.yaml'], { cwd: dir });
+    expect(nothing.stderr).toBe('statuslint: x\\*.yaml: no such file\n');
+  });
+
   it('a dot folder or node_modules is searched when the glob names it, never through * or **', async () => {
     const dir = project({
       'site/.well-known/openapi.yaml': clean,

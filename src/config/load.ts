@@ -1,4 +1,5 @@
 import { readOwnFile } from '../own-file.js';
+import { lstatSync, readlinkSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Node as YamlNode, Pair, YAMLMap } from 'yaml';
 import { yaml } from '../lazy-yaml.js';
@@ -60,16 +61,33 @@ export function defaultConfig(cwd: string): Config {
 export function findConfig(cwd: string): string | undefined {
   let folder = resolve(cwd);
   for (;;) {
-    const found = CONFIG_FILE_NAMES.filter((name) => pathKind(join(folder, name)) === 'file');
+    // Any entry by one of these names counts, not only a regular file: a dangling link or a
+    // folder skipped here would leave the run on the defaults without a word. loadConfig
+    // then refuses what is not a regular file.
+    const found = CONFIG_FILE_NAMES.filter((name) => entryExists(join(folder, name)));
     if (found.length > 1) {
       // Silently preferring one would leave the user editing a file that has no effect.
       const where = folder === resolve(cwd) ? '.' : displayPath(folder, cwd);
       throw new UsageError(`${where} holds ${found.join(' and ')}; keep one configuration file`);
     }
-    if (found.length === 1) return join(folder, found[0]!);
+    if (found.length === 1) {
+      const path = join(folder, found[0]!);
+      if (pathKind(path) === 'missing') throw new UsageError(`${displayPath(path, cwd)} is a symbolic link to ${readlinkSync(path)}, which does not exist; fix or remove the link`);
+      return path;
+    }
     const parent = dirname(folder);
     if (parent === folder) return undefined;
     folder = parent;
+  }
+}
+
+/** Whether anything is at `path`, a dangling symbolic link included: what discovery and `init` count as a configuration there. */
+export function entryExists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
   }
 }
 
