@@ -1,6 +1,6 @@
-import { readOwnFile } from '../own-file.js';
 import { lstatSync, readlinkSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { readOwnFile } from '../own-file.js';
 import type { Node as YamlNode, Pair, YAMLMap } from 'yaml';
 import { yaml } from '../lazy-yaml.js';
 import { pathKind } from '../path-kind.js';
