@@ -322,6 +322,11 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
   if (options.category !== undefined && options.category.trim() === '') throw new UsageError('--category must not be empty');
   // GitHub reads the category as what comes before the last '/' of automationDetails.id.
   if (options.category !== undefined && options.category.trim().replace(/\/+$/, '') === '') throw new UsageError(`--category '${printable(options.category)}' names no category: GitHub takes what comes before the last '/'`);
+  // Options of formats other than the one chosen: said, not silently dropped (a script that
+  // switched --format would otherwise lose its category without a word).
+  const report = options.fixDryRun ? 'a --fix-dry-run diff' : `--format ${options.format}`;
+  if (options.category !== undefined && (options.fixDryRun || options.format !== 'sarif')) io.stderr(`statuslint: warning: --category is read by --format sarif only; ${report} ignores it\n`);
+  if (options.sarifRoot !== undefined && (options.fixDryRun || !REPOSITORY_FORMATS.has(options.format))) io.stderr(`statuslint: warning: --sarif-root is read by --format sarif and github only; ${report} ignores it\n`);
   if (options.baseline && options.writeBaseline) {
     throw new UsageError('use --baseline or --write-baseline, not both (--write-baseline alone refreshes a baseline)');
   }

@@ -209,6 +209,19 @@ describe('output', () => {
     expect(readdirSync(dir)).toEqual(['report.json']);
   });
 
+  it.each([
+    [['--format', 'sarif', '--category', 'api', '--sarif-root', '.'], []],
+    [['--format', 'github', '--sarif-root', '.'], []],
+    [['--format', 'github', '--category', 'api'], ['--category is read by --format sarif only; --format github ignores it']],
+    [['--format', 'json', '--category', 'api', '--sarif-root', '.'], ['--category is read by --format sarif only; --format json ignores it', '--sarif-root is read by --format sarif and github only; --format json ignores it']],
+    [['--sarif-root', '.'], ['--sarif-root is read by --format sarif and github only; --format text ignores it']],
+    [['--fix-dry-run', '--category', 'api'], ['--category is read by --format sarif only; a --fix-dry-run diff ignores it']],
+  ])('%j: warns of an option the output does not read', async (args, warnings) => {
+    const run = await runCli([...args, '--fail-on', 'none', clean]);
+    expect(run.code).toBe(0);
+    expect(run.stderr.split('\n').filter((line) => line.startsWith('statuslint: warning:'))).toEqual(warnings.map((warning) => `statuslint: warning: ${warning}`));
+  });
+
   it('colours only on a TTY, and never with --no-color or NO_COLOR', async () => {
     const ansi = /\u001b\[/;
     expect((await runCli([petstore], { tty: false })).stdout).not.toMatch(ansi);
