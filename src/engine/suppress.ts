@@ -4,12 +4,13 @@ import type { SourceFile } from '../loader/parse.js';
 import { child } from '../loader/normalize.js';
 import { isWithin } from '../loader/pointer.js';
 import type { Located } from '../loader/resolve.js';
+import { SUPPRESSION_KEY } from '../loader/value-scan.js';
 import { didYouMean } from '../suggest.js';
 import { repositoryFileUrl } from '../version.js';
 import type { RawFinding, Rule, Severity } from './types.js';
 
 /** The extension that silences rules on an operation, a response, a header or a schema and everything inside it. */
-export const SUPPRESSION_KEY = 'x-statuslint-ignore';
+export { SUPPRESSION_KEY };
 
 /**
  * The engine's own check on suppressions (not a registered rule: no rule can see what other
@@ -125,6 +126,8 @@ const NO_SCOPES: readonly string[] = [];
  * spec's components, and beside each `$ref` on the way to a response, header or schema.
  */
 export function collectSuppressions(spec: Spec): Suppressions {
+  // Nearly every spec has none: then not one of its operations, responses or schemas is looked at.
+  if (spec.workspace.filesWithSuppressions().length === 0) return { entries: [], invalid: [], uses: new Map(), misplaced: [] };
   const entries: Entry[] = [];
   const invalid: Invalid[] = [];
   const uses = new Map<Response, Use[]>();
