@@ -293,7 +293,7 @@ export function collectSuppressions(spec: Spec): Suppressions {
       } else pending.length = 0;
     }
   }
-  misplaced.push(...unreadLists(spec, listing, seen, readHolders, misplaced));
+  misplaced.push(...unreadLists(spec, listing, readHolders, misplaced));
   return { entries, invalid, uses, misplaced };
 }
 
@@ -408,7 +408,7 @@ function misplacedLists(spec: Spec): Misplaced[] {
  * operation of a path item split out, a parameter, a response, a body's schema): such a file
  * may hold a definition that another spec uses and this one does not, with a list on it.
  */
-function unreadLists(spec: Spec, files: readonly SourceFile[], read: ReadonlySet<string>, readHolders: ReadonlySet<object>, reported: readonly Misplaced[]): Misplaced[] {
+function unreadLists(spec: Spec, files: readonly SourceFile[], readHolders: ReadonlySet<object>, reported: readonly Misplaced[]): Misplaced[] {
   const found: Misplaced[] = [];
   const known = new Set(reported.map((each) => scopeKey(each.at)));
   let used: Set<string> | undefined;
@@ -426,17 +426,19 @@ function unreadLists(spec: Spec, files: readonly SourceFile[], read: ReadonlySet
     if (!written || written.length === 0) continue;
     const inFile = file === spec.file ? undefined : (roots ??= rootsElsewhere(spec)).get(file);
     if (file !== spec.file && !inFile) continue;
-    for (const pointer of written) {
-      if (read.has(`${file.path}#${pointer}`)) continue;
-      let segments: string[];
+    for (const path of written) {
+      // Told by the object itself, with no pointer or key string: most lists in a spec with many are read.
+      const holder = valueAt(file.value, path);
+      if (!isObject(holder) || readHolders.has(holder)) continue;
+      const pointer = appendPointer('', ...path);
+      let segments = path.map(String);
       if (inFile) {
         const root = inFile.find((each) => isWithin(pointer, each.node.pointer));
         if (!root) continue;
-        segments = [...root.prefix, ...splitPointer(pointer).slice(splitPointer(root.node.pointer).length)];
-      } else segments = splitPointer(pointer);
-      const holder = locatedAt(spec.workspace.root(file), pointer);
-      const list = holder && child(holder, SUPPRESSION_KEY);
-      if (!list || known.has(scopeKey(list)) || readHolders.has(holder.value as object)) continue;
+        segments = [...root.prefix, ...segments.slice(splitPointer(root.node.pointer).length)];
+      }
+      const list = child({ file, pointer, value: holder }, SUPPRESSION_KEY);
+      if (!list || known.has(scopeKey(list))) continue;
       found.push({ at: list, ...placeOf(segments, spec.version, usedResponse) });
     }
   }
@@ -480,13 +482,14 @@ function rootsElsewhere(spec: Spec): Map<SourceFile, Root[]> {
   return roots;
 }
 
-function locatedAt(root: Located, pointer: string): Located | undefined {
-  let node: Located | undefined = root;
-  for (const segment of splitPointer(pointer)) {
-    node = child(node, Array.isArray(node.value) ? Number(segment) : segment);
-    if (!node) return undefined;
+/** The value at `segments` under `root`, as parsed. */
+function valueAt(root: unknown, segments: ReadonlyArray<string | number>): unknown {
+  let value = root;
+  for (const segment of segments) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string | number, unknown>)[segment];
   }
-  return node;
+  return value;
 }
 
 type Place = Pick<Misplaced, 'where' | 'instead' | 'unchecked'>;

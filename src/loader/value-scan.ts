@@ -29,11 +29,11 @@ export interface ValueScan {
   /** Objects and arrays walked, the root included. */
   containers: number;
   /**
-   * The pointer of each object holding SUPPRESSION_KEY outside literal data (and that is no map
-   * of property names, where it is a property's name): every list the file writes, so that one
-   * written where none is read can be reported. Empty in nearly every file.
+   * The path (keys and indexes) of each object holding SUPPRESSION_KEY outside literal data (and
+   * that is no map of property names, where it is a property's name): every list the file
+   * writes, so that one written where none is read can be reported. Empty in nearly every file.
    */
-  suppressions: string[];
+  suppressions: Array<ReadonlyArray<string | number>>;
 }
 
 /** Keys whose values are literal data, where a `$ref` member is just data. */
@@ -91,7 +91,7 @@ const NAME_MAPS = new Set([
  */
 class ValueWalker {
   readonly refs = new Set<string>();
-  readonly suppressions: string[] = [];
+  readonly suppressions: Array<ReadonlyArray<string | number>> = [];
   readonly path = anyValueArray();
   readonly seen: Set<object> | undefined;
   keys = 0;
@@ -159,7 +159,7 @@ class ValueWalker {
         if (!data && this.badRef === undefined && mapOf === '') this.badRef = appendPointer('', ...path, key);
       }
       // Inside data a list is data; in `properties`, a property's name.
-      if (key === SUPPRESSION_KEY && !data && mapOf !== 'properties' && mapOf !== 'patternProperties') this.suppressions.push(appendPointer('', ...path));
+      if (key === SUPPRESSION_KEY && !data && mapOf !== 'properties' && mapOf !== 'patternProperties') this.suppressions.push(path.slice());
       if (member === null || typeof member !== 'object') continue;
       path.push(key);
       const going =

@@ -36,7 +36,7 @@ describe('scanValue', () => {
       },
       'x-extra': ignore,
     };
-    expect(scanValue(listed, false).suppressions).toEqual(['', '/info', '/paths/~1a~1{id}/get', '/paths/~1a~1{id}/get/parameters/0', '/paths/~1a~1{id}/get/responses/200']);
+    expect(scanValue(listed, false).suppressions).toEqual([[], ['info'], ['paths', '/a/{id}', 'get'], ['paths', '/a/{id}', 'get', 'parameters', 0], ['paths', '/a/{id}', 'get', 'responses', '200']]);
     expect(scanValue(spec, false).suppressions).toEqual([]);
   });
 
