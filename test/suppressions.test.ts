@@ -280,6 +280,185 @@ describe('x-statuslint-ignore on a header, and beside a $ref to one', () => {
   });
 });
 
+describe('x-statuslint-ignore beside a $ref inside a body schema, and where none is read', () => {
+  const op = '/paths/~1items/get';
+  // no-error-in-success reports a success/failure envelope at the shared schema that declares it.
+  const envelope = { type: 'object', properties: { success: { type: 'boolean' }, error: { type: 'string' } } };
+  const ignored = (): string[] => ['no-error-in-success'];
+
+  for (const version of VERSIONS) {
+    const shared = version === '2.0' ? '/definitions/Envelope' : '/components/schemas/Envelope';
+    const part = (ignore?: unknown) => ({ $ref: schemaRef(version, 'Envelope'), ...(ignore === undefined ? {} : { [IGNORE]: ignore }) });
+    /** A body that is Envelope plus a `data` member: Envelope is a part of its allOf, reached through the shared Page. */
+    const page = (first: object) => ({ allOf: [first, { type: 'object', properties: { data: { type: 'object' } } }] });
+    const spec = (first: object, second?: object) => {
+      const made = withResponses(version, { 200: jsonResponse(version, { $ref: schemaRef(version, 'Page') }), 400: { description: 'bad' } }, { root: sharedSchemas(version, { Envelope: envelope, Page: page(first) }) });
+      if (second) (made.paths as Record<string, unknown>)['/other'] = { get: { responses: { 200: jsonResponse(version, page(second)), 400: { description: 'bad' } } } };
+      return made;
+    };
+    const pagePart = `${version === '2.0' ? '/definitions' : '/components/schemas'}/Page/allOf/0/${IGNORE}`;
+
+    it(`${version}: beside the $ref of an allOf part, speaks for that use of the part's schema`, async () => {
+      expect(at(await lintProject({ 'openapi.yaml': spec(part()) }))).toEqual([`no-error-in-success ${shared}`]);
+      expect(at(await lintProject({ 'openapi.yaml': spec(part(ignored())) }))).toEqual([]);
+      // Another use, through an inline allOf with no entry, keeps the finding; the entry is still needed.
+      expect(at(await lintProject({ 'openapi.yaml': spec(part(ignored()), part()) }))).toEqual([`no-error-in-success ${shared}`]);
+      expect(at(await lintProject({ 'openapi.yaml': spec(part(ignored()), part(ignored())) }))).toEqual([]);
+      // One that silences nothing is reported, not ignored.
+      expect(at(await lintProject({ 'openapi.yaml': spec(part(['require-retry-after'])) }))).toEqual([`no-error-in-success ${shared}`, `unused-suppression ${pagePart}/0`]);
+    });
+
+    it(`${version}: a list on a shared response that no operation uses is reported unused`, async () => {
+      const made = withResponses(version, { 200: { description: 'ok' } }, { root: sharedResponses(version, { Unused: { description: 'slow', [IGNORE]: ['require-retry-after'] } }) });
+      const findings = await lintProject({ 'openapi.yaml': made });
+      const where = version === '2.0' ? '/responses/Unused' : '/components/responses/Unused';
+      expect(at(findings)).toEqual([`unused-suppression ${where}/${IGNORE}/0`]);
+      expect(findings[0]!.message).toBe("x-statuslint-ignore lists 'require-retry-after', which reports nothing here; remove the entry.");
+    });
+
+    it(`${version}: a list where no rule reports (a parameter, a request body, a nested schema, info…) is reported with where to write it`, async () => {
+      const list = (): string[] => ['require-validation-error'];
+      const nested = {
+        type: 'object',
+        properties: { owner: { $ref: schemaRef(version, 'Envelope'), [IGNORE]: list() } },
+        additionalProperties: { $ref: schemaRef(version, 'Envelope'), [IGNORE]: list() },
+        allOf: [{ type: 'object', [IGNORE]: list() }],
+      };
+      const items = { type: 'array', items: { $ref: schemaRef(version, 'Envelope'), [IGNORE]: list() } };
+      const made = withResponses(version, { 200: jsonResponse(version, nested), 201: jsonResponse(version, items), 400: { description: 'bad' } }, {
+        method: 'post',
+        root: sharedSchemas(version, { Envelope: { type: 'object', properties: { id: { type: 'string', [IGNORE]: list() } } } }),
+      });
+      const paths = made.paths as Record<string, Record<string, Record<string, unknown>>>;
+      const post = paths['/items']!.post!;
+      (paths['/items'] as Record<string, unknown>).parameters = [{ name: 'trace', in: 'header', ...(version === '2.0' ? { type: 'string' } : { schema: { type: 'string' } }), [IGNORE]: list() }];
+      const expected: Array<[string, RegExp]> = [
+        [`/paths/~1items/post/responses/200/${version === '2.0' ? 'schema' : 'content/application~1json/schema'}/properties/owner`, /inside a schema/],
+        [`/paths/~1items/post/responses/200/${version === '2.0' ? 'schema' : 'content/application~1json/schema'}/additionalProperties`, /inside a schema/],
+        [`/paths/~1items/post/responses/200/${version === '2.0' ? 'schema' : 'content/application~1json/schema'}/allOf/0`, /inside a schema/],
+        [`/paths/~1items/post/responses/201/${version === '2.0' ? 'schema' : 'content/application~1json/schema'}/items`, /inside a schema/],
+        [`${shared}/properties/id`, /inside a schema/],
+        ['/paths/~1items/parameters/0', /on a parameter/],
+        ['/info', /on info/],
+        ['/tags/0', /on a tag/],
+      ];
+      if (version === '2.0') {
+        Object.assign(post, { consumes: ['application/json'], parameters: [{ name: 'body', in: 'body', schema: { type: 'object', [IGNORE]: list() }, [IGNORE]: list() }] });
+        Object.assign(made, { parameters: { Page: { name: 'page', in: 'query', type: 'integer', [IGNORE]: list() } }, securityDefinitions: { key: { type: 'apiKey', name: 'k', in: 'header', [IGNORE]: list() } } });
+        expected.push(['/paths/~1items/post/parameters/0', /on a parameter/], ['/paths/~1items/post/parameters/0/schema', /on a parameter/]);
+        expected.push(['/parameters/Page', /on a parameter/], ['/securityDefinitions/key', /on a security scheme/]);
+      } else {
+        const media = { schema: { type: 'object', [IGNORE]: list() }, [IGNORE]: list() };
+        Object.assign(post, {
+          parameters: [{ name: 'q', in: 'query', schema: { type: 'string' }, [IGNORE]: list() }],
+          requestBody: { content: { 'application/json': media }, [IGNORE]: list() },
+          callbacks: { done: { '{$request.body#/url}': { post: { responses: { 200: { description: 'ok', [IGNORE]: list() } } } } } },
+        });
+        const created = (post.responses as Record<string, Record<string, Record<string, Record<string, unknown>>>>)['201']!;
+        created.links = { self: { operationId: 'x', [IGNORE]: list() } };
+        created.content!['application/json']!.examples = { one: { value: {}, [IGNORE]: list() } };
+        Object.assign(made, { servers: [{ url: 'https://example.com', [IGNORE]: list() }] });
+        const components = made.components as Record<string, unknown>;
+        Object.assign(components, {
+          parameters: { Page: { name: 'page', in: 'query', schema: { type: 'integer' }, [IGNORE]: list() } },
+          requestBodies: { Thing: { content: {}, [IGNORE]: list() } },
+          securitySchemes: { key: { type: 'apiKey', name: 'k', in: 'header', [IGNORE]: list() } },
+        });
+        expected.push(['/paths/~1items/post/parameters/0', /on a parameter/], ['/paths/~1items/post/requestBody', /on a request body/]);
+        expected.push(['/paths/~1items/post/requestBody/content/application~1json', /on a request body/], ['/paths/~1items/post/requestBody/content/application~1json/schema', /on a request body/]);
+        expected.push(['/paths/~1items/post/responses/201/content/application~1json/examples/one', /on an example/]);
+        expected.push(['/paths/~1items/post/callbacks/done/{$request.body#~1url}/post/responses/200', /in a callback/]);
+        expected.push(['/paths/~1items/post/responses/201/links/self', /on a link/], ['/servers/0', /on a server/]);
+        expected.push(['/components/parameters/Page', /on a parameter/], ['/components/requestBodies/Thing', /on a request body/], ['/components/securitySchemes/key', /on a security scheme/]);
+        if (version !== '3.0') {
+          Object.assign(made, { webhooks: { ping: { post: { responses: { 200: { description: 'ok' } }, [IGNORE]: list() } } } });
+          expected.push(['/webhooks/ping/post', /in a webhook/]);
+        }
+      }
+      Object.assign(made.info as object, { [IGNORE]: list() });
+      Object.assign(made, { tags: [{ name: 'items', [IGNORE]: list() }] });
+      const findings = (await lintProject({ 'openapi.yaml': made })).filter((finding) => finding.ruleId === 'unused-suppression');
+      expect(findings.map((finding) => finding.pointer).sort()).toEqual(expected.map(([pointer]) => `${pointer}/${IGNORE}`).sort());
+      for (const [pointer, where] of expected) {
+        const message = findings.find((finding) => finding.pointer === `${pointer}/${IGNORE}`)!.message;
+        expect(message, pointer).toMatch(where);
+        expect(message, pointer).toMatch(/^x-statuslint-ignore is not read .*, so it silences nothing; (write it on .*|remove it)\.$/);
+      }
+    });
+  }
+
+  for (const version of ['2.0', '3.1'] as const) {
+    it(`${version}: in files the spec names, a list inside what it uses is reported; one on a definition it does not use is left to the specs that do`, async () => {
+      const list = (): string[] => ['require-validation-error'];
+      const spec = withResponses(version, { 200: { description: 'ok' } });
+      spec.paths = { '/split': { $ref: 'paths/split.yaml' } };
+      const split = version === '2.0'
+        ? { parameters: [{ $ref: '../common.yaml#/Page' }], post: { consumes: ['application/json'], parameters: [{ name: 'body', in: 'body', schema: { type: 'object' }, [IGNORE]: list() }], responses: { 200: { $ref: '../common.yaml#/Ok' } } } }
+        : { parameters: [{ $ref: '../common.yaml#/Page' }], post: { requestBody: { content: { 'application/json': { schema: { type: 'object' } } }, [IGNORE]: list() }, responses: { 200: { $ref: '../common.yaml#/Ok' } } } };
+      const page = version === '2.0' ? { name: 'page', in: 'query', type: 'integer', [IGNORE]: list() } : { name: 'page', in: 'query', schema: { type: 'integer' }, [IGNORE]: list() };
+      const ok = jsonResponse(version, { type: 'object', properties: { id: { type: 'string', [IGNORE]: list() } } });
+      const common = { Page: page, Ok: ok, Unused: { description: 'unused', [IGNORE]: list() }, Other: { name: 'other', in: 'query', [IGNORE]: list() } };
+      const findings = await lintProject({ 'openapi.yaml': spec, 'paths/split.yaml': split, 'common.yaml': common });
+      const body = version === '2.0' ? 'paths/split.yaml#/post/parameters/0' : 'paths/split.yaml#/post/requestBody';
+      const schema = version === '2.0' ? 'common.yaml#/Ok/schema' : 'common.yaml#/Ok/content/application~1json/schema';
+      expect(findings.filter((finding) => finding.ruleId === 'unused-suppression').map((finding) => `${finding.file}#${finding.pointer}: ${finding.message.replace(/, so it silences nothing.*/, '')}`).sort()).toEqual([
+        `${schema}/properties/id/${IGNORE}: x-statuslint-ignore is not read inside a schema`,
+        `common.yaml#/Page/${IGNORE}: x-statuslint-ignore is not read on a parameter`,
+        `${body}/${IGNORE}: x-statuslint-ignore is not read ${version === '2.0' ? 'on a parameter' : 'on a request body'}`,
+      ]);
+    });
+  }
+
+  it('a list repeated by a YAML alias is read, or reported, at each object that holds it', async () => {
+    const lines = (...text: string[]): string => text.join('\n') + '\n';
+    const head = ['openapi: 3.0.3', "info: {title: t, version: '1'}"];
+    // One list on a response (read) and on a parameter (not read there).
+    const aliasedList = lines(
+      ...head,
+      'paths:',
+      '  /a:',
+      '    get:',
+      '      parameters:',
+      '        - {name: q, in: query, schema: {type: string}, x-statuslint-ignore: &retry [require-retry-after]}',
+      '      responses:',
+      "        '429': {description: slow, x-statuslint-ignore: *retry}",
+    );
+    expect(at(await lintProject({ 'openapi.yaml': aliasedList }))).toEqual([`unused-suppression /paths/~1a/get/parameters/0/${IGNORE}`]);
+    // One response, written first in a callback (not checked), and used by an operation: read there.
+    const aliasedResponse = lines(
+      ...head,
+      'components:',
+      '  callbacks:',
+      '    done:',
+      "      '{$request.body#/url}':",
+      '        post:',
+      '          responses:',
+      "            '429': &slow {description: slow, x-statuslint-ignore: [require-retry-after]}",
+      'paths:',
+      '  /a:',
+      '    get:',
+      '      responses:',
+      "        '429': *slow",
+    );
+    expect(at(await lintProject({ 'openapi.yaml': aliasedResponse }))).toEqual([]);
+  });
+
+  it('the messages say where to write the list instead, or that statuslint checks nothing there', async () => {
+    const made = withResponses('3.1', { 200: { description: 'ok' } }, {
+      method: 'post',
+      operation: { requestBody: { content: { 'application/json': { schema: { type: 'object' } } }, [IGNORE]: ['require-validation-error'] } },
+      root: { webhooks: { ping: { post: { responses: { 200: { description: 'ok' } }, [IGNORE]: ['require-validation-error'] } } } },
+    });
+    const findings = await lintProject({ 'openapi.yaml': made });
+    // The finding the list was meant for stays, and the list says where it should be.
+    expect(findings.map((finding) => `${finding.pointer}: ${finding.message}`).sort()).toEqual([
+      `/paths/~1items/post/requestBody/${IGNORE}: x-statuslint-ignore is not read on a request body, so it silences nothing; write it on the operation that takes it.`,
+      '/paths/~1items/post: POST /items accepts a request body but documents no 400 or 422 response; clients cannot tell a malformed request (400) from an invalid one (422).',
+      `/webhooks/ping/post/${IGNORE}: x-statuslint-ignore is not read in a webhook, which statuslint does not check, so it silences nothing; remove it.`,
+    ]);
+  });
+});
+
 describe('suppressions that silence nothing (unused-suppression)', () => {
   const spec = (ignore: unknown) => withResponses('3.1', { 200: { description: 'ok' }, 429: slow }, { operation: { [IGNORE]: ignore } });
 

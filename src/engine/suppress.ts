@@ -2,14 +2,15 @@ import { dirname, relative, sep } from 'node:path';
 import type { Response, Spec } from '../loader/normalize.js';
 import type { SourceFile } from '../loader/parse.js';
 import { child } from '../loader/normalize.js';
-import { isWithin } from '../loader/pointer.js';
+import { appendPointer, isWithin, splitPointer } from '../loader/pointer.js';
 import type { Located } from '../loader/resolve.js';
+import { SUPPRESSION_KEY } from '../loader/value-scan.js';
 import { didYouMean } from '../suggest.js';
 import { repositoryFileUrl } from '../version.js';
 import type { RawFinding, Rule, Severity } from './types.js';
 
 /** The extension that silences rules on an operation, a response, a header or a schema and everything inside it. */
-export const SUPPRESSION_KEY = 'x-statuslint-ignore';
+export { SUPPRESSION_KEY };
 
 /**
  * The engine's own check on suppressions (not a registered rule: no rule can see what other
@@ -28,6 +29,7 @@ export const unusedSuppression: Rule = {
       unknownRule: `${SUPPRESSION_KEY} lists '{{rule}}', which is not a statuslint rule{{hint}}`,
       invalid: `${SUPPRESSION_KEY} {{problem}}; write a list of rule ids or {rule, reason} entries.`,
       misplaced: `${SUPPRESSION_KEY} is not read {{where}}, so it silences nothing; write it on {{instead}}.`,
+      unchecked: `${SUPPRESSION_KEY} is not read {{where}}, which statuslint does not check, so it silences nothing; remove it.`,
     },
   },
   defaultOptions: {},
@@ -108,6 +110,8 @@ interface Misplaced {
   /** Where it is, and where to write it instead, for the message. */
   where: string;
   instead: string;
+  /** Set where no rule looks at all (a callback, a webhook, an example): there is nowhere better to write it. */
+  unchecked?: boolean;
 }
 
 /** How a scope is told apart from another: its file and pointer (Located objects are made afresh per visit). */
@@ -121,14 +125,22 @@ const NO_SCOPES: readonly string[] = [];
 /**
  * Suppressions are read where the model visits: operations and responses (after `$ref`, so
  * one written on a shared response covers that response wherever it is used), the headers
- * and body schemas that responses name (likewise), the shared schemas and headers of the
- * spec's components, and beside each `$ref` on the way to a response, header or schema.
+ * and body schemas that responses name (likewise) and the parts of those schemas' `allOf`,
+ * `oneOf` and `anyOf`, the shared responses, schemas and headers of the spec's components,
+ * and beside each `$ref` on the way to a response, header or schema. Every other list is
+ * reported (misplacedLists, unreadLists).
  */
 export function collectSuppressions(spec: Spec): Suppressions {
+  // Nearly every spec has none: then not one of its operations, responses or schemas is looked at.
+  const listing = spec.workspace.filesWithSuppressions();
+  if (listing.length === 0) return { entries: [], invalid: [], uses: new Map(), misplaced: [] };
   const entries: Entry[] = [];
   const invalid: Invalid[] = [];
   const uses = new Map<Response, Use[]>();
   const seen = new Set<string>();
+  // The objects whose list was read, as parsed: a YAML alias repeats an object (a response) at
+  // several pointers, and the scan names it by the first.
+  const readHolders = new Set<object>();
   /** Reads the list on `scope`, once; its scopeKey when it has one. */
   const read = (scope: Located): string | undefined => {
     const list = child(scope, SUPPRESSION_KEY);
@@ -136,6 +148,7 @@ export function collectSuppressions(spec: Spec): Suppressions {
     const key = scopeKey(scope);
     if (seen.has(key)) return key;
     seen.add(key);
+    readHolders.add(scope.value as object);
     if (!Array.isArray(list.value)) {
       invalid.push({ at: list, problem: 'must be a list' });
       return;
@@ -189,6 +202,55 @@ export function collectSuppressions(spec: Spec): Suppressions {
     if (scopes.length > 0) listed = true;
     pending.push({ entry, target, scopes });
   };
+  /**
+   * The uses a body schema makes of shared schemas as parts of its `allOf`, `oneOf` and `anyOf`
+   * (however deep, through `$ref`s): no-error-in-success reports an envelope or an error branch
+   * at the shared schema that declares it, so a list beside such a part's `$ref` speaks for
+   * that use, as one beside the body's own does. Walked once per schema (a body names the same
+   * few shared schemas from thousands of responses); the uses are kept for a response only
+   * when one of them has a list.
+   */
+  const compositions = new Map<object, Parts>();
+  const NO_PARTS: Parts = { uses: [], listed: false };
+  /** Adds to `found` the uses that the parts of `node`'s compositions make, however deep. */
+  const walkParts = (node: Located, found: Use[], walked: Set<object>, depth: number): void => {
+    const here = node.value;
+    if (!isObject(here) || walked.has(here) || depth > MAX_HOPS) return;
+    walked.add(here);
+    for (let k = 0; k < COMPOSITIONS.length; k++) {
+      const keyword = COMPOSITIONS[k]!;
+      const list = here[keyword];
+      if (!Array.isArray(list)) continue;
+      const listNode = child(node, keyword)!;
+      for (let index = 0; index < list.length; index++) {
+        const part = child(listNode, index)!;
+        if (!isObject(part.value)) continue;
+        const named = spec.workspace.deref(part);
+        if (!named || !isObject(named.value)) continue;
+        if (named.value !== part.value) {
+          read(named);
+          found.push({ entry: part, target: named, scopes: chainScopes(part, named) });
+          // OAS 3.1 applies a `$ref`'s sibling keywords beside it.
+          if (hasComposition(part.value)) walkParts(withoutRef(part), found, walked, depth + 1);
+        }
+        walkParts(named, found, walked, depth + 1);
+      }
+    }
+  };
+  const partsOf = (schema: Located, target: Located): Parts => {
+    let parts = compositions.get(target.value as object);
+    if (!parts) {
+      const found: Use[] = [];
+      walkParts(target, found, new Set(), 0);
+      parts = found.length === 0 ? NO_PARTS : { uses: found, listed: found.some((each) => each.scopes.length > 0) };
+      compositions.set(target.value as object, parts);
+    }
+    // The body's own `$ref` with sibling compositions (3.1): rare, and not shared.
+    if (schema.value === target.value || !hasComposition(schema.value)) return parts;
+    const own: Use[] = [];
+    walkParts(withoutRef(schema), own, new Set(), 0);
+    return own.length === 0 ? parts : { uses: [...parts.uses, ...own], listed: parts.listed || own.some((each) => each.scopes.length > 0) };
+  };
   const misplaced = misplacedLists(spec);
   readComponents(spec, read);
   // Every operation and response of the spec, most with no suppression: indexed loops, with no
@@ -218,6 +280,11 @@ export function collectSuppressions(spec: Spec): Suppressions {
         if (!target || !isObject(target.value)) continue;
         read(target);
         if (schema.value !== target.value) use(schema, target);
+        const parts = partsOf(schema, target);
+        if (parts.listed) {
+          for (let p = 0; p < parts.uses.length; p++) pending.push(parts.uses[p]!);
+          listed = true;
+        }
       }
       if (listed) {
         uses.set(response, pending);
@@ -226,22 +293,44 @@ export function collectSuppressions(spec: Spec): Suppressions {
       } else pending.length = 0;
     }
   }
+  misplaced.push(...unreadLists(spec, listing, readHolders, misplaced));
   return { entries, invalid, uses, misplaced };
 }
 
+/** The uses that the parts of a body schema's compositions make of shared schemas, and whether one has a list. */
+interface Parts {
+  uses: Use[];
+  listed: boolean;
+}
+
+const COMPOSITIONS = ['allOf', 'oneOf', 'anyOf'] as const;
+
+/** A `$ref` object's sibling keywords, as a schema of their own at its place. */
+function withoutRef(node: Located): Located {
+  const { $ref: _, ...siblings } = node.value as Record<string, unknown>;
+  return { ...node, value: siblings };
+}
+
+function hasComposition(value: unknown): boolean {
+  return isObject(value) && COMPOSITIONS.some((keyword) => Array.isArray(value[keyword]));
+}
+
 /**
- * The shared schemas and headers of the spec's own components (Swagger 2.0 `definitions`): a
- * finding may be written in one that no body names directly (a part of another's `allOf`).
+ * The shared responses, schemas and headers of the spec's own components (Swagger 2.0
+ * `responses` and `definitions`), and each `$ref` on the way to one: a finding may be written in
+ * a schema that no body names directly (a part of another's `allOf`), and a list on a shared
+ * response that no operation uses, or beside a `$ref` there, is then read, and reported unused,
+ * instead of silently doing nothing.
  */
 function readComponents(spec: Spec, read: (scope: Located) => void): void {
   const container = spec.version === '2.0' ? spec.root : derefObject(spec, child(spec.root, 'components'));
   if (!container) return;
-  for (const name of spec.version === '2.0' ? ['definitions'] : ['schemas', 'headers']) {
+  for (const name of spec.version === '2.0' ? ['responses', 'definitions'] : ['responses', 'schemas', 'headers']) {
     const map = derefObject(spec, child(container, name));
     if (!map) continue;
     for (const key in map.value) {
-      const member = derefObject(spec, child(map, key));
-      if (member) read(member);
+      let link = child(map, key);
+      for (let hop = 0; link && isObject(link.value) && hop < MAX_HOPS; hop++, link = spec.workspace.step(link)) read(link);
     }
   }
 }
@@ -310,6 +399,201 @@ function misplacedLists(spec: Spec): Misplaced[] {
     }
   }
   return found;
+}
+
+/**
+ * The lists in `files` that neither the reads nor misplacedLists met: each is reported, with
+ * where to write it instead, so that no list silently does nothing. Every list of the spec's own
+ * file; in a file that it names through `$ref`s, those inside what the spec uses there (an
+ * operation of a path item split out, a parameter, a response, a body's schema): such a file
+ * may hold a definition that another spec uses and this one does not, with a list on it.
+ */
+function unreadLists(spec: Spec, files: readonly SourceFile[], readHolders: ReadonlySet<object>, reported: readonly Misplaced[]): Misplaced[] {
+  const found: Misplaced[] = [];
+  const known = new Set(reported.map((each) => scopeKey(each.at)));
+  let used: Set<string> | undefined;
+  // A shared response's inside is read only when an operation uses it.
+  const usedResponse = (pointer: string): boolean => {
+    if (!used) {
+      used = new Set();
+      for (const operation of spec.operations) for (const response of operation.responses) if (response.node.file === spec.file) used.add(response.node.pointer);
+    }
+    return used.has(pointer);
+  };
+  let roots: Map<SourceFile, Root[]> | undefined;
+  for (const file of files) {
+    const written = file.scan?.suppressions;
+    if (!written || written.length === 0) continue;
+    const inFile = file === spec.file ? undefined : (roots ??= rootsElsewhere(spec)).get(file);
+    if (file !== spec.file && !inFile) continue;
+    for (const path of written) {
+      // Told by the object itself, with no pointer or key string: most lists in a spec with many are read.
+      const holder = valueAt(file.value, path);
+      if (!isObject(holder) || readHolders.has(holder)) continue;
+      const pointer = appendPointer('', ...path);
+      let segments = path.map(String);
+      if (inFile) {
+        const root = inFile.find((each) => isWithin(pointer, each.node.pointer));
+        if (!root) continue;
+        segments = [...root.prefix, ...segments.slice(splitPointer(root.node.pointer).length)];
+      }
+      const list = child({ file, pointer, value: holder }, SUPPRESSION_KEY);
+      if (!list || known.has(scopeKey(list))) continue;
+      found.push({ at: list, ...placeOf(segments, spec.version, usedResponse) });
+    }
+  }
+  return found;
+}
+
+/** A node the spec uses in a file of its `$ref`s, and the pointer segments of such a node in a spec's own file, to tell what is inside it. */
+interface Root {
+  node: Located;
+  prefix: readonly string[];
+}
+
+/** What the spec's operations use in files other than its own, by file. */
+function rootsElsewhere(spec: Spec): Map<SourceFile, Root[]> {
+  const roots = new Map<SourceFile, Root[]>();
+  const add = (node: Located | undefined, prefix: readonly string[]): void => {
+    if (!node || node.file === spec.file) return;
+    const list = roots.get(node.file);
+    if (list) list.push({ node, prefix });
+    else roots.set(node.file, [{ node, prefix }]);
+  };
+  const parameters = (list: Located | undefined, prefix: readonly string[]): void => {
+    add(list, prefix);
+    if (!list || !Array.isArray(list.value)) return;
+    for (let index = 0; index < list.value.length; index++) add(spec.workspace.deref(child(list, index)!), [...prefix, String(index)]);
+  };
+  for (const operation of spec.operations) {
+    const at = ['paths', operation.path, operation.method];
+    add(operation.node, at);
+    parameters(operation.pathParameters, ['paths', operation.path, 'parameters']);
+    parameters(child(operation.node, 'parameters'), [...at, 'parameters']);
+    const body = child(operation.node, 'requestBody');
+    if (body) add(spec.workspace.deref(body), [...at, 'requestBody']);
+    for (const response of operation.responses) {
+      const here = [...at, 'responses', response.status];
+      add(response.node, here);
+      for (const header of response.headers) add(header.node, [...here, 'headers', header.name]);
+      for (const media of response.content) if (media.schema) add(spec.workspace.deref(media.schema), [...here, 'content', media.type, 'schema']);
+    }
+  }
+  return roots;
+}
+
+/** The value at `segments` under `root`, as parsed. */
+function valueAt(root: unknown, segments: ReadonlyArray<string | number>): unknown {
+  let value = root;
+  for (const segment of segments) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string | number, unknown>)[segment];
+  }
+  return value;
+}
+
+type Place = Pick<Misplaced, 'where' | 'instead' | 'unchecked'>;
+
+const ANYWHERE = 'an operation or a response, or turn the rule off in the configuration';
+const ON_OPERATION = 'the operation that takes it';
+const PARAMETER: Place = { where: 'on a parameter', instead: ON_OPERATION };
+const REQUEST_BODY: Place = { where: 'on a request body', instead: ON_OPERATION };
+const SECURITY_SCHEME: Place = { where: 'on a security scheme', instead: 'the operations that use it, or on their 401 and 403 responses' };
+const IN_SCHEMA: Place = { where: 'inside a schema', instead: 'the response, on the schema its body names, or on a shared schema' };
+const IN_HEADER: Place = { where: 'inside a header', instead: 'the header, or on the response' };
+const ELSEWHERE: Place = { where: 'here', instead: 'an operation, a response, a header or the schema of a response body' };
+const unchecked = (where: string): Place => ({ where, instead: '', unchecked: true });
+
+/** Fields of the top level (and of a path item or an operation: `servers`) that no rule reports in. */
+const DOCUMENT_FIELDS: Readonly<Record<string, string>> = {
+  info: 'on info',
+  servers: 'on a server',
+  tags: 'on a tag',
+  externalDocs: 'on externalDocs',
+  security: 'on a security requirement',
+};
+
+/**
+ * Where a list that is not read is, and where to write it instead, by the pointer of the object
+ * holding it. Told from the first keyword on the way down that settles it: a list anywhere in
+ * a request body is about the request body, whatever schema inside it holds it.
+ */
+function placeOf(segments: readonly string[], version: Spec['version'], usedResponse: (pointer: string) => boolean): Place {
+  const top = segments[0];
+  if (top === 'webhooks') return unchecked('in a webhook');
+  if (top !== undefined && Object.hasOwn(DOCUMENT_FIELDS, top)) return { where: DOCUMENT_FIELDS[top]!, instead: ANYWHERE };
+  let from: number;
+  if (top === 'paths') from = 2;
+  else if (top === 'components' || version === '2.0') {
+    // A map of shared definitions, and a name in it.
+    const base = top === 'components' ? 1 : 0;
+    from = base + 2;
+    switch (segments[base]) {
+      case 'responses':
+        if (!usedResponse(appendPointer('', ...segments.slice(0, from)))) return unchecked('in a shared response that no operation uses');
+        break;
+      case 'schemas':
+      case 'definitions':
+        return IN_SCHEMA;
+      case 'headers':
+        return IN_HEADER;
+      case 'parameters':
+        return PARAMETER;
+      case 'requestBodies':
+        return REQUEST_BODY;
+      case 'securitySchemes':
+      case 'securityDefinitions':
+        return SECURITY_SCHEME;
+      case 'examples':
+        return unchecked('on an example');
+      case 'links':
+        return unchecked('on a link');
+      case 'callbacks':
+        return unchecked('in a callback');
+      case 'pathItems':
+        break;
+      default:
+        return ELSEWHERE;
+    }
+  } else return ELSEWHERE;
+  let header = false;
+  for (let index = from; index < segments.length; index++) {
+    switch (segments[index]) {
+      case 'parameters':
+        return PARAMETER;
+      case 'requestBody':
+        return REQUEST_BODY;
+      case 'callbacks':
+        return unchecked('in a callback');
+      case 'links':
+        return unchecked('on a link');
+      case 'examples':
+        return unchecked('on an example');
+      case 'servers':
+        return { where: DOCUMENT_FIELDS.servers!, instead: ANYWHERE };
+      case 'encoding':
+        return { where: 'on an encoding', instead: 'the response' };
+      case 'headers':
+        header = true;
+        index++;
+        break;
+      case 'responses':
+      case 'content':
+        // A map of names: its next segment is a status or a media type, whatever it spells.
+        index++;
+        break;
+      case 'schema':
+      case 'items':
+      case 'properties':
+      case 'additionalProperties':
+      case 'allOf':
+      case 'oneOf':
+      case 'anyOf':
+        // Inside a schema, segments are JSON Schema's and property names: nothing more to tell.
+        return header ? IN_HEADER : IN_SCHEMA;
+    }
+  }
+  return header ? IN_HEADER : ELSEWHERE;
 }
 
 /** What the walk knew about each finding beyond where it is written. */
@@ -460,7 +744,7 @@ export function applySuppressions(
     kept.push({ ruleId: unusedSuppression.id, messageId, severity, message, at, operation: undefined, status: undefined, fix: undefined });
   };
   for (const { at, problem } of invalid) report('invalid', at, { problem });
-  for (const { at, where, instead } of misplaced) report('misplaced', at, { where, instead });
+  for (const { at, where, instead, unchecked } of misplaced) report(unchecked ? 'unchecked' : 'misplaced', at, { where, instead });
   for (const entry of entries) {
     if (known && !known.has(entry.rule)) report('unknownRule', entry.at, { rule: entry.rule, hint: unknownRuleHint(entry.rule, known) });
     // A rule that is off for this spec cannot tell us whether the entry is still needed.

@@ -150,6 +150,17 @@ export class Workspace {
     return this.multiNamed.has(path) ? undefined : this.prints?.get(path);
   }
 
+  /**
+   * The files held now that write an `x-statuslint-ignore` list (their scan found one; a file
+   * with no scan is counted in). None in nearly every run: a spec, whose files are all held
+   * while it is linted, then has no suppression to read.
+   */
+  filesWithSuppressions(): SourceFile[] {
+    const found: SourceFile[] = [];
+    for (const file of this.files.values()) if ((!file.scan || file.scan.suppressions.length > 0) && !found.includes(file)) found.push(file);
+    return found;
+  }
+
   /** Every file read so far (parsed or not), by absolute path, in the order first read. */
   get loadedPaths(): string[] {
     return [...this.readInOrder];

@@ -8,6 +8,9 @@ import { appendPointer } from './pointer.js';
  */
 export const MAX_NESTING = 256;
 
+/** statuslint's own extension: a list of the rules to silence on the object that holds it (engine/suppress.ts). */
+export const SUPPRESSION_KEY = 'x-statuslint-ignore';
+
 /** What one walk over a parsed value finds: everything the loader checks that needs the whole value. */
 export interface ValueScan {
   /** Each distinct `$ref` string, in document order. */
@@ -25,6 +28,12 @@ export interface ValueScan {
   keys: number;
   /** Objects and arrays walked, the root included. */
   containers: number;
+  /**
+   * The path (keys and indexes) of each object holding SUPPRESSION_KEY outside literal data (and
+   * that is no map of property names, where it is a property's name): every list the file
+   * writes, so that one written where none is read can be reported. Empty in nearly every file.
+   */
+  suppressions: Array<ReadonlyArray<string | number>>;
 }
 
 /** Keys whose values are literal data, where a `$ref` member is just data. */
@@ -43,7 +52,7 @@ function isDataKey(key: string): boolean {
 export function scanValue(root: unknown, shared: boolean): ValueScan {
   const walker = new ValueWalker(shared, undefined);
   walker.start(root);
-  const { refs, keys, containers, tooDeep, badRef } = walker;
+  const { refs, keys, containers, tooDeep, badRef, suppressions } = walker;
   let holders: Map<string, string> | undefined;
   const holderOf = (ref: string): string => {
     if (!holders) {
@@ -53,7 +62,7 @@ export function scanValue(root: unknown, shared: boolean): ValueScan {
     }
     return holders.get(ref) ?? '';
   };
-  const scan: ValueScan = tooDeep === undefined ? { refs, holderOf, keys, containers } : { refs, holderOf, keys, containers, tooDeep };
+  const scan: ValueScan = tooDeep === undefined ? { refs, holderOf, keys, containers, suppressions } : { refs, holderOf, keys, containers, suppressions, tooDeep };
   if (badRef !== undefined) scan.badRef = badRef;
   return scan;
 }
@@ -82,6 +91,7 @@ const NAME_MAPS = new Set([
  */
 class ValueWalker {
   readonly refs = new Set<string>();
+  readonly suppressions: Array<ReadonlyArray<string | number>> = [];
   readonly path = anyValueArray();
   readonly seen: Set<object> | undefined;
   keys = 0;
@@ -148,6 +158,8 @@ class ValueWalker {
         // Rare: only a broken spec, or a property named "$ref", gets here.
         if (!data && this.badRef === undefined && mapOf === '') this.badRef = appendPointer('', ...path, key);
       }
+      // Inside data a list is data; in `properties`, a property's name.
+      if (key === SUPPRESSION_KEY && !data && mapOf !== 'properties' && mapOf !== 'patternProperties') this.suppressions.push(path.slice());
       if (member === null || typeof member !== 'object') continue;
       path.push(key);
       const going =

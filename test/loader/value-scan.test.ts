@@ -24,6 +24,22 @@ describe('scanValue', () => {
     expect(scan.holderOf('#/components/responses/Missing')).toBe('/paths/~1a~1{id}/get/responses/404');
   });
 
+  it('names each object holding an x-statuslint-ignore list, but not in literal data or as a property name', () => {
+    const ignore = { 'x-statuslint-ignore': ['require-retry-after'] };
+    const listed = {
+      ...ignore,
+      info: { title: 't', ...ignore },
+      paths: { '/a/{id}': { get: { ...ignore, parameters: [{ name: 'q', ...ignore }], responses: { '200': { description: 'ok', ...ignore } } } } },
+      components: {
+        schemas: { Thing: { properties: { 'x-statuslint-ignore': { type: 'string' } }, example: ignore } },
+        examples: { Sample: { value: ignore } },
+      },
+      'x-extra': ignore,
+    };
+    expect(scanValue(listed, false).suppressions).toEqual([[], ['info'], ['paths', '/a/{id}', 'get'], ['paths', '/a/{id}', 'get', 'parameters', 0], ['paths', '/a/{id}', 'get', 'responses', '200']]);
+    expect(scanValue(spec, false).suppressions).toEqual([]);
+  });
+
   it('counts every member of every object', () => {
     expect(scanValue({ a: 1, b: { c: [{ d: 2 }, 3] } }, false).keys).toBe(4);
   });
