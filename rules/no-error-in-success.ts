@@ -1,3 +1,4 @@
+import { refText, sharedUse } from '../src/engine/body.js';
 import { defineRule, isSuccessStatus, type Located, type MediaType, type Operation, type Response, type RuleContext } from '../src/engine/define-rule.js';
 
 type Json = Record<string, unknown>;
@@ -508,6 +509,18 @@ export default defineRule<Options>({
 
     const responseSubject = (response: Response): string =>
       hasRef(response.entry.value) ? `Response '${nameOf(response.node)}', used for a 2xx,` : `'${response.status}' response body`;
+    /**
+     * Where a body that is an error and nothing else is reported, and how it is named. A shared
+     * response that other operations also use for statuses an error body is right for (a 400,
+     * `default`) is a fine definition: the mistake is this 2xx's use of it, reported where the
+     * operation names it, as no-body-on-no-content and require-allow do.
+     */
+    const errorBodyAt = (response: Response): { at: Located; subject: string } => {
+      const statuses = sharedUse(context.spec, response)?.statuses;
+      const others = statuses ? [...statuses].filter((status) => !isSuccessStatus(status) || status === '207').sort() : [];
+      if (others.length === 0) return { at: response.node, subject: responseSubject(response) };
+      return { at: response.entry, subject: `'${response.status}' response '${refText(response.entry)}' (also used for ${others.join(', ')})` };
+    };
     const schemaSubject = (owner: Located): string => `Schema '${nameOf(owner)}', used as a 2xx response body,`;
 
     // By shape, then by depth and batch: choices nest and come back (`allOf` brings each
@@ -574,7 +587,8 @@ export default defineRule<Options>({
           // Swagger 2.0 `produces` lists every type the operation may send, errors included.
           if (context.spec.version !== '2.0' && PROBLEM_TYPE.test(media.type)) {
             if (isProblemBody(media.schema, response)) {
-              context.report({ messageId: 'problemDetails', at: response.node, data: { subject: responseSubject(response), type: media.type } });
+              const { at, subject } = errorBodyAt(response);
+              context.report({ messageId: 'problemDetails', at, data: { subject, type: media.type } });
             }
             continue;
           }
@@ -595,7 +609,8 @@ export default defineRule<Options>({
           const reason = errorObjectReason(shape, batch);
           if (reason !== undefined) {
             // The schema may be a fine error schema; using it for a 2xx is the mistake.
-            context.report({ messageId: 'errorObject', at: response.node, data: { subject: responseSubject(response), reason } });
+            const { at, subject } = errorBodyAt(response);
+            context.report({ messageId: 'errorObject', at, data: { subject, reason } });
             continue;
           }
           checkChoices(shape, response, batch);

@@ -233,6 +233,34 @@ for (const v of VERSIONS) {
       errors: [{ messageId: 'errorObject', at: responsesRef(v, 'Failure').slice(1) }],
     },
     {
+      // The definition is right for the 400 that also uses it: the 200's use of it is the mistake.
+      name: `${v}: a shared error response also used for a 4xx is reported where the 2xx names it`,
+      spec: {
+        ...withResponses(v, { 200: { $ref: responsesRef(v, 'Failure') } }),
+        paths: {
+          '/items': { get: { responses: { 200: { $ref: responsesRef(v, 'Failure') } } } },
+          '/other': { get: { responses: { 200: { description: 'ok' }, 400: { $ref: responsesRef(v, 'Failure') } } } },
+        },
+        // Both under `components` from 3.0 on: merged, not one spread over the other.
+        ...(v === '2.0'
+          ? { responses: { Failure: jsonResponse(v, ref(v, 'Error')) }, definitions: { Error: ErrorSchema } }
+          : { components: { responses: { Failure: jsonResponse(v, ref(v, 'Error')) }, schemas: { Error: ErrorSchema } } }),
+      },
+      errors: [{ messageId: 'errorObject', at: AT_200 }],
+    },
+    ...(v === '2.0'
+      ? []
+      : [
+          {
+            name: `${v}: a shared problem+json response also used for a 4xx is reported where the 2xx names it`,
+            spec: {
+              ...withResponses(v, { 202: { $ref: responsesRef(v, 'Problem') }, default: { $ref: responsesRef(v, 'Problem') } }),
+              ...sharedResponses(v, { Problem: { description: 'A problem', content: { 'application/problem+json': { schema: { type: 'object', properties: { title: str, status: int } } } } } }),
+            },
+            errors: [{ messageId: 'problemDetails', at: '/paths/~1items/get/responses/202' }],
+          },
+        ]),
+    {
       name: `${v}: an error schema in another file: the usage is reported`,
       spec: body(v, { $ref: 'schemas.yaml#/ErrorResponse' }),
       files: { 'schemas.yaml': { ErrorResponse: { type: 'object', properties: { error: ErrorSchema } } } },
