@@ -1,5 +1,5 @@
 import { refText, sharedUse } from '../src/engine/body.js';
-import { defineRule, isSuccessStatus, type Located, type MediaType, type Operation, type Response, type RuleContext } from '../src/engine/define-rule.js';
+import { defineRule, isSuccessStatus, statusClass, type Located, type MediaType, type Operation, type Response, type RuleContext } from '../src/engine/define-rule.js';
 
 type Json = Record<string, unknown>;
 
@@ -368,6 +368,11 @@ function sameNode(a: Located | undefined, b: Located | undefined): boolean {
   return a !== undefined && b !== undefined && a.file === b.file && a.pointer === b.pointer;
 }
 
+/** A status an error body is right for: a 4xx or 5xx code or range, or `default`. */
+function isErrorStatus(status: string): boolean {
+  return status === 'default' || (statusClass(status) ?? 0) >= 4;
+}
+
 function isArrayShape(shape: Shape): boolean {
   return hasType(shape, 'array') || (shape.items !== undefined && !shape.hasProperties);
 }
@@ -517,7 +522,7 @@ export default defineRule<Options>({
      */
     const errorBodyAt = (response: Response): { at: Located; subject: string } => {
       const statuses = sharedUse(context.spec, response)?.statuses;
-      const others = statuses ? [...statuses].filter((status) => !isSuccessStatus(status) || status === '207').sort() : [];
+      const others = statuses ? [...statuses].filter(isErrorStatus).sort() : [];
       if (others.length === 0) return { at: response.node, subject: responseSubject(response) };
       return { at: response.entry, subject: `'${response.status}' response '${refText(response.entry)}' (also used for ${others.join(', ')})` };
     };

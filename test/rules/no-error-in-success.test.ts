@@ -248,6 +248,15 @@ for (const v of VERSIONS) {
       },
       errors: [{ messageId: 'errorObject', at: AT_200 }],
     },
+    {
+      name: `${v}: a shared error response also used for a 207 or a 3xx is still reported at its definition`,
+      spec: {
+        ...withResponses(v, {}),
+        paths: { '/items': { get: { responses: { 200: { $ref: responsesRef(v, 'Failure') }, 207: { $ref: responsesRef(v, 'Failure') }, 304: { $ref: responsesRef(v, 'Failure') } } } } },
+        ...sharedResponses(v, { Failure: jsonResponse(v, { type: 'object', properties: { error: str } }) }),
+      },
+      errors: [{ messageId: 'errorObject', at: responsesRef(v, 'Failure').slice(1) }],
+    },
     ...(v === '2.0'
       ? []
       : [
