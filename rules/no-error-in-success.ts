@@ -578,6 +578,8 @@ export default defineRule<Options>({
         // 205 (§15.3.6): the body written for it is not sent, so it is no error in a success;
         // no-body-on-no-content reports it.
         if (WITHOUT_CONTENT.has(response.status)) return;
+        // Nor is a response to HEAD ever sent with content (RFC 9110 §9.3.2); no-body-on-head reports it.
+        if (operation.method === 'head') return;
         if (response.content.length === 0) return;
         if (operation !== factsOf) {
           factsOf = operation;
