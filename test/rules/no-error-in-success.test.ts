@@ -126,6 +126,17 @@ for (const v of VERSIONS) {
       name: `${v}: a response to HEAD has no content, so no error in it`,
       spec: body(v, ref(v, 'Error'), { Error: ErrorSchema }, '200', { method: 'head' }),
     },
+    {
+      // The poll succeeded; the job it reports on failed. Its 202 says "still running".
+      name: `${v}: a status monitor reports its job's failure (GitHub innersource vulnerability sync status)`,
+      spec: body(v, { oneOf: [ref(v, 'SyncResult'), { type: 'object', properties: { status: { type: 'string', enum: ['error'] }, error: str } }] }, {
+        SyncResult: { type: 'object', properties: { processed: int, created: int } },
+      }, '200', { path: '/enterprises/{enterprise}/sync/status/{job_id}' }),
+    },
+    {
+      name: `${v}: a status monitor's success flag and error are its job's (an operation-status resource)`,
+      spec: body(v, { type: 'object', properties: { success: { type: 'boolean' }, error: str } }, {}, '200', { path: '/operations/{operationId}' }),
+    },
     { name: `${v}: a cycle in allOf is harmless`, spec: body(v, ref(v, 'Loop'), { Loop: { allOf: [ref(v, 'Loop')], properties: { id: int } } }) },
     {
       // The body is never sent: no-body-on-no-content reports it, and "use a 4xx" would be wrong
@@ -236,6 +247,17 @@ for (const v of VERSIONS) {
       name: `${v}: a shared response used for a 2xx is reported at its definition`,
       spec: { ...withResponses(v, { 200: { $ref: responsesRef(v, 'Failure') } }), ...sharedResponses(v, { Failure: jsonResponse(v, { type: 'object', properties: { error: str } }) }) },
       errors: [{ messageId: 'errorObject', at: responsesRef(v, 'Failure').slice(1) }],
+    },
+    {
+      name: `${v}: a schema named as an error is one, on a status monitor too`,
+      spec: body(v, ref(v, 'Error'), { Error: ErrorSchema }, '200', { path: '/jobs/{jobId}' }),
+      errors: [{ messageId: 'errorObject', at: '/paths/~1jobs~1{jobId}/get/responses/200' }],
+    },
+    {
+      // A 202 is no sign of a status monitor: real specs use it for failures too (Kumpe Apps' 'did not complete').
+      name: `${v}: a 202 beside the 200 says nothing about the 200`,
+      spec: withResponses(v, { 200: jsonResponse(v, { type: 'object', properties: { error: str, message: str } }), 202: { description: 'Accepted' } }),
+      errors: [{ messageId: 'errorObject', at: AT_200 }],
     },
     {
       // The definition is right for the 400 that also uses it: the 200's use of it is the mistake.
