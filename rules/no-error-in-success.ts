@@ -549,7 +549,7 @@ export default defineRule<Options>({
 
     // By shape, then by depth, batch and monitor: choices nest and come back (`allOf` brings each
     // level's `oneOf` up to the one above), so an unremembered search is exponential in the
-    // nesting. What is found depends only on these three; the response only words the report.
+    // nesting. What is found depends only on these four; the response only words the report.
     const hits = new Map<Shape, Array<Hit | null | undefined>>();
     const findErrorBranch = (shape: Shape, batch: boolean, monitor: boolean, depth: number): Hit | undefined => {
       if (!shape.choices) return undefined;
