@@ -74,7 +74,8 @@ const MAX_BODY_DEPTH = 4;
  * Whether a top-level member of the request body is named as a credential: a `password` to
  * confirm, a `client_secret`, an `api_key`. Swagger 2.0 `formData` parameters count as
  * parameters; the same form written as a body (OAS 3 `requestBody`, a 2.0 `in: body` schema)
- * carries them just as well. `$ref`s are followed and `allOf` parts merged.
+ * carries them just as well. `$ref`s are followed, `allOf` parts merged and each `oneOf` or
+ * `anyOf` alternative read.
  */
 function bodyTakesCredentials(context: RuleContext<Options>, operation: Operation): boolean {
   const declared = operation.requestBody && context.deref(operation.requestBody);
@@ -100,9 +101,12 @@ function bodyTakesCredentials(context: RuleContext<Options>, operation: Operatio
     if (!schema || !isObject(schema.value) || seen.has(schema.value) || depth > MAX_BODY_DEPTH) return false;
     seen.add(schema.value);
     if (isObject(schema.value.properties) && Object.keys(schema.value.properties).some(isCredentialParameter)) return true;
-    const parts = context.child(schema, 'allOf');
-    if (!parts || !Array.isArray(parts.value)) return false;
-    for (let index = 0; index < parts.value.length; index++) if (named(context.child(parts, index)!, depth + 1)) return true;
+    // An alternative that carries credentials is enough: the operation may be sent them.
+    for (const keyword of ['allOf', 'oneOf', 'anyOf']) {
+      const parts = context.child(schema, keyword);
+      if (!parts || !Array.isArray(parts.value)) continue;
+      for (let index = 0; index < parts.value.length; index++) if (named(context.child(parts, index)!, depth + 1)) return true;
+    }
     return false;
   };
   return schemas.some((schema) => named(schema, 0));

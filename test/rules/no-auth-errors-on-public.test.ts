@@ -91,6 +91,10 @@ for (const v of VERSIONS) {
       name: `${v}: a client secret in a form body, beside other members composed with allOf`,
       spec: withResponses(v, { ...ok, 401: unauthorized }, { method: 'post', path: '/devices/pair', operation: { security: [], ...body(v, { allOf: [{ type: 'object', properties: { device: { type: 'string' } } }, { type: 'object', properties: { client_secret: { type: 'string' } } }] }, 'application/x-www-form-urlencoded') }, root }),
     },
+    {
+      name: `${v}: one alternative of the request body carries a credential`,
+      spec: withResponses(v, { ...ok, 401: unauthorized }, { method: 'post', path: '/devices/pair', operation: { security: [], ...body(v, { oneOf: [{ type: 'object', properties: { code: { type: 'string' } } }, { type: 'object', properties: { api_key: { type: 'string' } } }] }) }, root }),
+    },
   );
   invalid.push(
     {
