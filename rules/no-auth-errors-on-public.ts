@@ -29,8 +29,8 @@ const CREDENTIAL_NAME = /^(?:x-)?(?:api[-_]?key|apikey|key|token|access[-_]?toke
  * `X-Hub-Signature-256`, `Stripe-Signature`), a one-time code (`X-GitHub-OTP`).
  */
 const CREDENTIAL_WORD = new Set(['password', 'passwd', 'authorization', 'signature', 'hmac', 'otp']);
-/** A session identifier, as cookies name it: `session`, `sessionid`, `JSESSIONID`, `PHPSESSID`. */
-const SESSION_WORD = /^(?:j|php)?sess(?:ion)?(?:id)?$/;
+/** A session identifier, as cookies name it: `session`, `sessionid`, `JSESSIONID`, `PHPSESSID`, Express's `connect.sid`. */
+const SESSION_WORD = /^(?:(?:j|php)?sess(?:ion)?(?:id)?|sid)$/;
 const CREDENTIAL_NOUN = new Set(['token', 'key', 'password', 'passwd', 'secret', 'jwt', 'credential', 'credentials', 'authorization']);
 const CREDENTIAL_QUALIFIER = new Set(['api', 'access', 'auth', 'service', 'share', 'app', 'client', 'session', 'bearer', 'id', 'refresh', 'security', 'subscription', 'license', 'developer', 'user']);
 

@@ -66,6 +66,10 @@ for (const v of VERSIONS) {
       name: `${v}: a session cookie`,
       spec: withResponses(v, { ...ok, 401: unauthorized }, { operation: { security: [], parameters: [parameter(v, v === '2.0' ? 'Cookie' : 'JSESSIONID', v === '2.0' ? 'header' : 'cookie')] }, root }),
     },
+    // Swagger 2.0 has no cookie parameters.
+    ...(v === '2.0'
+      ? []
+      : [{ name: `${v}: Express's session cookie (connect.sid)`, spec: withResponses(v, { ...ok, 401: unauthorized }, { operation: { security: [], parameters: [parameter(v, 'connect.sid', 'cookie')] }, root }) }]),
     {
       name: `${v}: a security list of names, not requirement objects, is malformed rather than public`,
       spec: withResponses(v, { ...ok, 401: unauthorized }, { operation: { security: ['bearer'] }, root }),
