@@ -73,8 +73,11 @@ const DIGITS = /^\d+$/;
 /** 2xx statuses whose responses cannot carry content. */
 const WITHOUT_CONTENT: ReadonlySet<string> = new Set(['204', '205']);
 
-/** Streamed bodies: an error record can only come after the 2xx has been sent. */
-const STREAMING_TYPE = /^(application\/(x-)?ndjson|application\/json-seq|application\/jsonl|text\/event-stream)\b/i;
+/**
+ * Streamed bodies: an error record can only come after the 2xx has been sent. A structured
+ * suffix counts as its base type (OAS media type registry): `application/geo+json-seq`.
+ */
+const STREAMING_TYPE = /^(application\/(x-)?ndjson|application\/([\w.-]+\+)?json-seq|application\/jsonl|text\/event-stream)\b/i;
 
 /** A top-level property of a body. */
 interface Property {

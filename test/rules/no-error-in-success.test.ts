@@ -332,6 +332,11 @@ for (const v of ['3.0', '3.1', '3.2'] as const) {
       spec: withResponses(v, { 200: { description: 'ok', content: { 'application/x-ndjson': { schema: { oneOf: [Pet, { type: 'object', properties: { error: str } }] } } } } }),
     },
     {
+      // A structured suffix is handled as its base type (OAS media type registry): RFC 8142's GeoJSON text sequences.
+      name: `${v}: a +json-seq body is a JSON text sequence, which streams`,
+      spec: withResponses(v, { 200: { description: 'ok', content: { 'application/geo+json-seq': { schema: { oneOf: [Pet, { type: 'object', properties: { error: str } }] } } } } }),
+    },
+    {
       name: `${v}: a nullable alternative is no error branch`,
       spec: withResponses(v, { 200: jsonResponse(v, { anyOf: [ref(v, 'Pet'), { type: 'object', nullable: true }] }) }, { root: sharedSchemas(v, { Pet }) }),
     },
