@@ -29,8 +29,8 @@ const CREDENTIAL_NAME = /^(?:x-)?(?:api[-_]?key|apikey|key|token|access[-_]?toke
  * `X-Hub-Signature-256`, `Stripe-Signature`), a one-time code (`X-GitHub-OTP`).
  */
 const CREDENTIAL_WORD = new Set(['password', 'passwd', 'authorization', 'signature', 'hmac', 'otp']);
-/** A session identifier, as cookies name it: `session`, `sessionid`, `JSESSIONID`, `PHPSESSID`. */
-const SESSION_WORD = /^(?:j|php)?sess(?:ion)?(?:id)?$/;
+/** A session identifier, as cookies name it: `session`, `sessionid`, `JSESSIONID`, `PHPSESSID`, Express's `connect.sid`. */
+const SESSION_WORD = /^(?:(?:j|php)?sess(?:ion)?(?:id)?|sid)$/;
 const CREDENTIAL_NOUN = new Set(['token', 'key', 'password', 'passwd', 'secret', 'jwt', 'credential', 'credentials', 'authorization']);
 const CREDENTIAL_QUALIFIER = new Set(['api', 'access', 'auth', 'service', 'share', 'app', 'client', 'session', 'bearer', 'id', 'refresh', 'security', 'subscription', 'license', 'developer', 'user']);
 
@@ -60,7 +60,56 @@ function takesOwnCredentials(context: RuleContext<Options>, operation: Operation
       if (value && typeof value.name === 'string' && value.in !== 'body' && isCredentialParameter(value.name)) return true;
     }
   }
-  return false;
+  return bodyTakesCredentials(context, operation);
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+// Enough for a body's own `$ref` and `allOf` layers; the members that matter are near the top.
+const MAX_BODY_DEPTH = 4;
+
+/**
+ * Whether a top-level member of the request body is named as a credential: a `password` to
+ * confirm, a `client_secret`, an `api_key`. Swagger 2.0 `formData` parameters count as
+ * parameters; the same form written as a body (OAS 3 `requestBody`, a 2.0 `in: body` schema)
+ * carries them just as well. `$ref`s are followed, `allOf` parts merged and each `oneOf` or
+ * `anyOf` alternative read.
+ */
+function bodyTakesCredentials(context: RuleContext<Options>, operation: Operation): boolean {
+  const declared = operation.requestBody && context.deref(operation.requestBody);
+  if (!declared || !isObject(declared.value)) return false;
+  const schemas: Located[] = [];
+  if (context.spec.version === '2.0') {
+    const schema = declared.value.in === 'body' ? context.child(declared, 'schema') : undefined;
+    if (schema) schemas.push(schema);
+  } else {
+    const content = context.child(declared, 'content');
+    const media = content && context.deref(content);
+    if (media && isObject(media.value)) {
+      for (const type of Object.keys(media.value)) {
+        const entry = context.deref(context.child(media, type)!);
+        const schema = entry && context.child(entry, 'schema');
+        if (schema) schemas.push(schema);
+      }
+    }
+  }
+  const seen = new Set<unknown>();
+  const named = (node: Located, depth: number): boolean => {
+    const schema = context.deref(node);
+    if (!schema || !isObject(schema.value) || seen.has(schema.value) || depth > MAX_BODY_DEPTH) return false;
+    seen.add(schema.value);
+    if (isObject(schema.value.properties) && Object.keys(schema.value.properties).some(isCredentialParameter)) return true;
+    // An alternative that carries credentials is enough: the operation may be sent them.
+    for (const keyword of ['allOf', 'oneOf', 'anyOf']) {
+      const parts = context.child(schema, keyword);
+      if (!parts || !Array.isArray(parts.value)) continue;
+      for (let index = 0; index < parts.value.length; index++) if (named(context.child(parts, index)!, depth + 1)) return true;
+    }
+    return false;
+  };
+  return schemas.some((schema) => named(schema, 0));
 }
 
 /** Whether the `security` list in force is written as `[]`. */

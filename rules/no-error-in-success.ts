@@ -1,4 +1,5 @@
-import { defineRule, isSuccessStatus, type Located, type MediaType, type Operation, type Response, type RuleContext } from '../src/engine/define-rule.js';
+import { refText, sharedUse } from '../src/engine/body.js';
+import { defineRule, isSuccessStatus, statusClass, type Located, type MediaType, type Operation, type Response, type RuleContext } from '../src/engine/define-rule.js';
 
 type Json = Record<string, unknown>;
 
@@ -72,8 +73,11 @@ const DIGITS = /^\d+$/;
 /** 2xx statuses whose responses cannot carry content. */
 const WITHOUT_CONTENT: ReadonlySet<string> = new Set(['204', '205']);
 
-/** Streamed bodies: an error record can only come after the 2xx has been sent. */
-const STREAMING_TYPE = /^(application\/(x-)?ndjson|application\/json-seq|application\/jsonl|text\/event-stream)\b/i;
+/**
+ * Streamed bodies: an error record can only come after the 2xx has been sent. A structured
+ * suffix counts as its base type (OAS media type registry): `application/geo+json-seq`.
+ */
+const STREAMING_TYPE = /^(application\/(x-)?ndjson|application\/([\w.-]+\+)?json-seq|application\/jsonl|text\/event-stream)\b/i;
 
 /** A top-level property of a body. */
 interface Property {
@@ -244,6 +248,21 @@ function isBatch(operation: Operation): boolean {
   return names.some((name) => words(name).some((word) => BATCH_WORDS.has(word)));
 }
 
+/** A path parameter that names a job: `{job_id}`, `{taskId}`, `{operationId}`, `{runId}`. */
+const JOB_PARAMETER = /^(?:job|task|run|operation|execution)(?:id|uuid|guid)$/;
+const TEMPLATE = /\{([^}]+)\}/g;
+
+/**
+ * A status monitor: an operation on a job that runs apart from the request (RFC 9110 §15.3.3),
+ * named by a job parameter in its path. Its 2xx body may report that the job failed: the request,
+ * the poll, worked. (A 202 beside the 2xx is no sign of one: real specs use 202 for failures too.)
+ */
+function isStatusMonitor(operation: Operation): boolean {
+  if (!operation.path.includes('{')) return false;
+  for (const match of operation.path.matchAll(TEMPLATE)) if (JOB_PARAMETER.test(normalizeName(match[1]!))) return true;
+  return false;
+}
+
 const CHOICE_KEYWORDS = ['oneOf', 'anyOf'] as const;
 
 /**
@@ -367,6 +386,11 @@ function sameNode(a: Located | undefined, b: Located | undefined): boolean {
   return a !== undefined && b !== undefined && a.file === b.file && a.pointer === b.pointer;
 }
 
+/** A status an error body is right for: a 4xx or 5xx code or range, or `default`. */
+function isErrorStatus(status: string): boolean {
+  return status === 'default' || (statusClass(status) ?? 0) >= 4;
+}
+
 function isArrayShape(shape: Shape): boolean {
   return hasType(shape, 'array') || (shape.items !== undefined && !shape.hasProperties);
 }
@@ -428,7 +452,7 @@ export default defineRule<Options>({
     // What the path and id say about an operation. Its responses are visited one after the
     // other, so the last operation's facts are the ones asked for.
     let factsOf: Operation | undefined;
-    let facts = { domain: false, batch: false };
+    let facts = { domain: false, batch: false, monitor: false };
     const errorMembers = new Set([...ERROR_MEMBERS, ...context.options.errorProperties.map(normalizeName)]);
     const isErrorKey = (key: string): boolean => errorMembers.has(key) || ERROR_DETAIL.test(key) || ERROR_DETAIL_EXTRA.has(key);
     const isVocabularyKey = (key: string): boolean => isErrorKey(key) || GENERIC.has(key);
@@ -465,8 +489,12 @@ export default defineRule<Options>({
       return 'generic';
     };
 
-    /** Why the shape is an error object and nothing else, or `undefined` when it is not one. */
-    const errorObjectReason = (shape: Shape, batch: boolean): string | undefined => {
+    /**
+     * Why the shape is an error object and nothing else, or `undefined` when it is not one. On a
+     * status monitor (`monitor`) only a schema named as an error counts: an unnamed `{status,
+     * error}` there is the job's outcome.
+     */
+    const errorObjectReason = (shape: Shape, batch: boolean, monitor: boolean): string | undefined => {
       if (isArrayShape(shape) || !shape.hasProperties) return undefined;
       // Most bodies are resources: one member outside the vocabulary settles it, cheaply.
       if (shape.foreign) return undefined;
@@ -477,7 +505,7 @@ export default defineRule<Options>({
       const roles = properties.map((property) => roleOf(property, batch));
       const named = names.find(isErrorName);
       // In a batch result errors are per item unless the schema says it is an error.
-      if (batch && named === undefined) return undefined;
+      if ((batch || monitor) && named === undefined) return undefined;
       const explicit = roles.includes('error');
       // `{code, message}` alone is as likely a result as an error: it takes an error name.
       const allVocabulary = roles.every((role) => role === 'error' || role === 'generic' || (role === 'status' && named !== undefined));
@@ -508,17 +536,29 @@ export default defineRule<Options>({
 
     const responseSubject = (response: Response): string =>
       hasRef(response.entry.value) ? `Response '${nameOf(response.node)}', used for a 2xx,` : `'${response.status}' response body`;
+    /**
+     * Where a body that is an error and nothing else is reported, and how it is named. A shared
+     * response that other operations also use for statuses an error body is right for (a 400,
+     * `default`) is a fine definition: the mistake is this 2xx's use of it, reported where the
+     * operation names it, as no-body-on-no-content and require-allow do.
+     */
+    const errorBodyAt = (response: Response): { at: Located; subject: string } => {
+      const statuses = sharedUse(context.spec, response)?.statuses;
+      const others = statuses ? [...statuses].filter(isErrorStatus).sort() : [];
+      if (others.length === 0) return { at: response.node, subject: responseSubject(response) };
+      return { at: response.entry, subject: `'${response.status}' response '${refText(response.entry)}' (also used for ${others.join(', ')})` };
+    };
     const schemaSubject = (owner: Located): string => `Schema '${nameOf(owner)}', used as a 2xx response body,`;
 
-    // By shape, then by depth and batch: choices nest and come back (`allOf` brings each
+    // By shape, then by depth, batch and monitor: choices nest and come back (`allOf` brings each
     // level's `oneOf` up to the one above), so an unremembered search is exponential in the
-    // nesting. What is found depends only on these three; the response only words the report.
+    // nesting. What is found depends only on these four; the response only words the report.
     const hits = new Map<Shape, Array<Hit | null | undefined>>();
-    const findErrorBranch = (shape: Shape, batch: boolean, depth: number): Hit | undefined => {
+    const findErrorBranch = (shape: Shape, batch: boolean, monitor: boolean, depth: number): Hit | undefined => {
       if (!shape.choices) return undefined;
       let known = hits.get(shape);
       if (!known) hits.set(shape, (known = []));
-      const slot = depth * 2 + (batch ? 1 : 0);
+      const slot = depth * 4 + (batch ? 1 : 0) + (monitor ? 2 : 0);
       const remembered = known[slot];
       if (remembered !== undefined) return remembered ?? undefined;
       let hit: Hit | undefined;
@@ -527,9 +567,9 @@ export default defineRule<Options>({
         for (let index = 0; index < branches.length; index++) {
           const branchNode = context.child(choice.node, index)!;
           const branch = flatten(branchNode);
-          const reason = errorObjectReason(branch, batch);
+          const reason = errorObjectReason(branch, batch, monitor);
           if (reason === undefined) {
-            if (depth < MAX_DEPTH && (hit = findErrorBranch(branch, batch, depth + 1))) break search;
+            if (depth < MAX_DEPTH && (hit = findErrorBranch(branch, batch, monitor, depth + 1))) break search;
             continue;
           }
           hit = { choice, index, branchNode, branch, reason };
@@ -540,8 +580,8 @@ export default defineRule<Options>({
       return hit;
     };
 
-    const checkChoices = (shape: Shape, response: Response, batch: boolean): void => {
-      const hit = findErrorBranch(shape, batch, 0);
+    const checkChoices = (shape: Shape, response: Response, batch: boolean, monitor: boolean): void => {
+      const hit = findErrorBranch(shape, batch, monitor, 0);
       if (!hit) return;
       const { choice, index, branchNode, branch, reason } = hit;
       const label = branch.anchor && hasRef(branchNode.value) ? `'${nameOf(branch.anchor)}'` : String(index);
@@ -560,21 +600,24 @@ export default defineRule<Options>({
         // 205 (§15.3.6): the body written for it is not sent, so it is no error in a success;
         // no-body-on-no-content reports it.
         if (WITHOUT_CONTENT.has(response.status)) return;
+        // Nor is a response to HEAD ever sent with content (RFC 9110 §9.3.2); no-body-on-head reports it.
+        if (operation.method === 'head') return;
         if (response.content.length === 0) return;
         if (operation !== factsOf) {
           factsOf = operation;
-          facts = { domain: isDomainPath(operation.path), batch: isBatch(operation) };
+          facts = { domain: isDomainPath(operation.path), batch: isBatch(operation), monitor: isStatusMonitor(operation) };
         }
         if (facts.domain) return;
         if (response.content.some(isStreaming)) return;
-        const batch = facts.batch;
+        const { batch, monitor } = facts;
         const content = response.content;
         for (let index = 0; index < content.length; index++) {
           const media = content[index]!;
           // Swagger 2.0 `produces` lists every type the operation may send, errors included.
           if (context.spec.version !== '2.0' && PROBLEM_TYPE.test(media.type)) {
             if (isProblemBody(media.schema, response)) {
-              context.report({ messageId: 'problemDetails', at: response.node, data: { subject: responseSubject(response), type: media.type } });
+              const { at, subject } = errorBodyAt(response);
+              context.report({ messageId: 'problemDetails', at, data: { subject, type: media.type } });
             }
             continue;
           }
@@ -582,7 +625,7 @@ export default defineRule<Options>({
           const shape = flatten(media.schema);
           const flag = successFlag(shape);
           const error = flag && shape.members.find((property) => roleOf(property, batch) === 'error');
-          if (flag && error && !isJobRecord(shape, batch)) {
+          if (flag && error && !monitor && !isJobRecord(shape, batch)) {
             // Report the envelope where it is designed: the shared schema that declares both members.
             const owner = sameNode(flag.owner, error.owner) ? flag.owner : shape.anchor;
             context.report({
@@ -592,13 +635,14 @@ export default defineRule<Options>({
             });
             continue;
           }
-          const reason = errorObjectReason(shape, batch);
+          const reason = errorObjectReason(shape, batch, monitor);
           if (reason !== undefined) {
             // The schema may be a fine error schema; using it for a 2xx is the mistake.
-            context.report({ messageId: 'errorObject', at: response.node, data: { subject: responseSubject(response), reason } });
+            const { at, subject } = errorBodyAt(response);
+            context.report({ messageId: 'errorObject', at, data: { subject, reason } });
             continue;
           }
-          checkChoices(shape, response, batch);
+          checkChoices(shape, response, batch, monitor);
         }
       },
     };

@@ -6,6 +6,9 @@ const SCOPED_TYPES = new Set(['oauth2', 'openIdConnect']);
 interface Needs {
   unauthorized: boolean;
   forbidden: boolean;
+  /** What the requirements that need a 403 ask for: OAuth scopes, roles, or both. */
+  scopes: boolean;
+  roles: boolean;
 }
 
 function schemeType(spec: Spec, name: string, security: Security): string | undefined {
@@ -16,21 +19,47 @@ function schemeType(spec: Spec, name: string, security: Security): string | unde
 /** Which auth failures the operation's security requirements make possible. */
 function needs(spec: Spec, operation: Operation): Needs {
   let unauthorized = false;
-  let forbidden = false;
+  let scopes = false;
+  let roles = false;
   for (const requirement of operation.security.requirements) {
-    for (const [name, scopes] of Object.entries(requirement)) {
+    for (const [name, listed] of Object.entries(requirement)) {
       // A client certificate is checked in the TLS handshake, before any HTTP status exists.
       if (schemeType(spec, name, operation.security) !== 'mutualTLS') unauthorized = true;
-      if (asksForScopes(spec, name, scopes, operation.security)) forbidden = true;
+      const asked = asksFor(spec, name, listed, operation.security);
+      if (asked === 'scopes') scopes = true;
+      else if (asked === 'roles') roles = true;
     }
   }
-  return { unauthorized, forbidden };
+  return { unauthorized, forbidden: scopes || roles, scopes, roles };
 }
 
-/** Whether a requirement's scheme is OAuth 2 or OpenID Connect and names scopes the token must carry. */
-function asksForScopes(spec: Spec, name: string, scopes: unknown, security: Security): boolean {
+/**
+ * What a requirement's list asks the credentials to carry: the scopes of an OAuth 2 or OpenID
+ * Connect scheme, or, from OAS 3.1, the roles "required for the execution" for a scheme of any
+ * other type (Security Requirement Object). Either way, credentials without them earn a 403.
+ * Swagger 2.0 and OAS 3.0 say the list MUST be empty for other schemes: what is written there is
+ * no role. A scheme that cannot be read asks for nothing.
+ */
+function asksFor(spec: Spec, name: string, listed: unknown, security: Security): 'scopes' | 'roles' | undefined {
+  if (!Array.isArray(listed) || listed.length === 0) return undefined;
   const type = schemeType(spec, name, security);
-  return type !== undefined && SCOPED_TYPES.has(type) && Array.isArray(scopes) && scopes.length > 0;
+  if (type === undefined) return undefined;
+  if (SCOPED_TYPES.has(type)) return 'scopes';
+  return spec.version === '3.1' || spec.version === '3.2' ? 'roles' : undefined;
+}
+
+/** How messages name what the credentials must carry, and what a 401 and a 403 answer. */
+function permissionWords(need: Needs): Record<'permissions' | 'invalid' | 'lacking' | 'refused', string> {
+  if (!need.roles) {
+    return { permissions: 'OAuth scopes', invalid: 'a missing or invalid token', lacking: 'a token that lacks the scope', refused: 'a valid token that lacks the scope' };
+  }
+  const what = need.scopes ? 'the scope or role' : 'the role';
+  return {
+    permissions: need.scopes ? 'OAuth scopes or roles' : 'roles',
+    invalid: 'missing or invalid credentials',
+    lacking: `credentials that lack ${what}`,
+    refused: `valid credentials that lack ${what}`,
+  };
 }
 
 export default defineRule({
@@ -41,11 +70,11 @@ export default defineRule({
     references: ['RFC 9110 §15.5.2', 'RFC 9110 §15.5.4'],
     messages: {
       missingBoth:
-        "Operation requires credentials with OAuth scopes ({{schemes}}) but documents neither 401 nor 403; add '401' for a missing or invalid token and '403' for a token that lacks the scope.",
+        "Operation requires credentials with {{permissions}} ({{schemes}}) but documents neither 401 nor 403; add '401' for {{invalid}} and '403' for {{lacking}}.",
       missingUnauthorized:
         "Operation requires credentials ({{schemes}}) but documents no 401; add a '401' response for requests with missing or invalid credentials.",
       missingForbidden:
-        "Operation requires OAuth scopes ({{schemes}}) but documents no 403; add a '403' response for a valid token that lacks the scope.",
+        "Operation requires {{permissions}} ({{schemes}}) but documents no 403; add a '403' response for {{refused}}.",
     },
     recommended: true,
   },
@@ -71,9 +100,9 @@ export default defineRule({
         const missingForbidden = known.need.forbidden && !documents(operation, '403');
         if (!missingUnauthorized && !missingForbidden) return;
         const messageId = missingUnauthorized && missingForbidden ? 'missingBoth' : missingUnauthorized ? 'missingUnauthorized' : 'missingForbidden';
-        // A message about scopes names the schemes that ask for them, not an API key beside them.
-        const schemes = missingForbidden ? (known.scoped ??= describe(operation, (name, scopes) => asksForScopes(context.spec, name, scopes, operation.security))) : (known.schemes ??= describe(operation));
-        context.report({ messageId, at: operation.node, data: { schemes } });
+        // A message about scopes or roles names the schemes that ask for them, not an API key beside them.
+        const schemes = missingForbidden ? (known.scoped ??= describe(operation, (name, listed) => asksFor(context.spec, name, listed, operation.security) !== undefined)) : (known.schemes ??= describe(operation));
+        context.report({ messageId, at: operation.node, data: { schemes, ...permissionWords(known.need) } });
       },
     };
   },

@@ -13,6 +13,13 @@ function parameter(version: Version, name: string, where: string): Json {
   return version === '2.0' ? { name, in: where, type: 'string', required: where === 'path' } : { name, in: where, required: where === 'path', schema: { type: 'string' } };
 }
 
+/** Operation fields that give it a request body of `schema`, shaped for the version. */
+function body(version: Version, schema: Json, type = 'application/json'): Json {
+  return version === '2.0'
+    ? { consumes: [type], parameters: [{ name: 'body', in: 'body', required: true, schema }] }
+    : { requestBody: { content: { [type]: { schema } } } };
+}
+
 const ok = { 200: { description: 'OK' } };
 const unauthorized = { description: 'Unauthorized' };
 const AT = '/paths/~1items/get/responses/401';
@@ -59,6 +66,10 @@ for (const v of VERSIONS) {
       name: `${v}: a session cookie`,
       spec: withResponses(v, { ...ok, 401: unauthorized }, { operation: { security: [], parameters: [parameter(v, v === '2.0' ? 'Cookie' : 'JSESSIONID', v === '2.0' ? 'header' : 'cookie')] }, root }),
     },
+    // Swagger 2.0 has no cookie parameters.
+    ...(v === '2.0'
+      ? []
+      : [{ name: `${v}: Express's session cookie (connect.sid)`, spec: withResponses(v, { ...ok, 401: unauthorized }, { operation: { security: [], parameters: [parameter(v, 'connect.sid', 'cookie')] }, root }) }]),
     {
       name: `${v}: a security list of names, not requirement objects, is malformed rather than public`,
       spec: withResponses(v, { ...ok, 401: unauthorized }, { operation: { security: ['bearer'] }, root }),
@@ -74,8 +85,27 @@ for (const v of VERSIONS) {
       spec: { ...withResponses(v, {}, { root }), paths: { '/items': { $ref: 'paths/items.yaml', parameters: [parameter(v, 'api_key', 'query')] } } },
       files: { 'paths/items.yaml': { get: { security: [], responses: { ...ok, 401: unauthorized } } } },
     },
+    {
+      // Swagger 2.0's formData password counted already; the same form as a body did not.
+      name: `${v}: credentials in the request body (an account unlocked with its password)`,
+      spec: withResponses(v, { ...ok, 401: unauthorized }, { method: 'post', path: '/accounts/{id}/unlock', operation: { security: [], ...body(v, { $ref: 'schemas.yaml#/Unlock' }) }, root }),
+      files: { 'schemas.yaml': { Unlock: { type: 'object', allOf: [{ $ref: '#/Base' }], properties: { password: { type: 'string' } } }, Base: { type: 'object', properties: { reason: { type: 'string' } } } } },
+    },
+    {
+      name: `${v}: a client secret in a form body, beside other members composed with allOf`,
+      spec: withResponses(v, { ...ok, 401: unauthorized }, { method: 'post', path: '/devices/pair', operation: { security: [], ...body(v, { allOf: [{ type: 'object', properties: { device: { type: 'string' } } }, { type: 'object', properties: { client_secret: { type: 'string' } } }] }, 'application/x-www-form-urlencoded') }, root }),
+    },
+    {
+      name: `${v}: one alternative of the request body carries a credential`,
+      spec: withResponses(v, { ...ok, 401: unauthorized }, { method: 'post', path: '/devices/pair', operation: { security: [], ...body(v, { oneOf: [{ type: 'object', properties: { code: { type: 'string' } } }, { type: 'object', properties: { api_key: { type: 'string' } } }] }) }, root }),
+    },
   );
   invalid.push(
+    {
+      name: `${v}: a request body without credentials changes nothing`,
+      spec: withResponses(v, { ...ok, 401: unauthorized }, { method: 'post', operation: { security: [], ...body(v, { type: 'object', properties: { name: { type: 'string' }, page_token: { type: 'string' } } }) }, root }),
+      errors: [{ messageId: 'publicOperation', at: '/paths/~1items/post/responses/401' }],
+    },
     { name: `${v}: public operation with an inline 401`, spec: withResponses(v, { ...ok, 401: unauthorized }, { operation: { security: [] }, root }), errors: [{ messageId: 'publicOperation', at: AT }] },
     {
       name: `${v}: public operation without any scheme declared`,

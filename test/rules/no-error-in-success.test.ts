@@ -121,6 +121,22 @@ for (const v of VERSIONS) {
       name: `${v}: Swagger 2.0 produces with problem+json does not make the 200 a problem`,
       spec: body(v, ref(v, 'Pet'), { Pet }, '200', { operation: { produces: ['application/json', 'application/problem+json'] } }),
     },
+    {
+      // As for a 204: the body is never sent (RFC 9110 §9.3.2), and no-body-on-head reports it.
+      name: `${v}: a response to HEAD has no content, so no error in it`,
+      spec: body(v, ref(v, 'Error'), { Error: ErrorSchema }, '200', { method: 'head' }),
+    },
+    {
+      // The poll succeeded; the job it reports on failed. Its 202 says "still running".
+      name: `${v}: a status monitor reports its job's failure (GitHub innersource vulnerability sync status)`,
+      spec: body(v, { oneOf: [ref(v, 'SyncResult'), { type: 'object', properties: { status: { type: 'string', enum: ['error'] }, error: str } }] }, {
+        SyncResult: { type: 'object', properties: { processed: int, created: int } },
+      }, '200', { path: '/enterprises/{enterprise}/sync/status/{job_id}' }),
+    },
+    {
+      name: `${v}: a status monitor's success flag and error are its job's (an operation-status resource)`,
+      spec: body(v, { type: 'object', properties: { success: { type: 'boolean' }, error: str } }, {}, '200', { path: '/operations/{operationId}' }),
+    },
     { name: `${v}: a cycle in allOf is harmless`, spec: body(v, ref(v, 'Loop'), { Loop: { allOf: [ref(v, 'Loop')], properties: { id: int } } }) },
     {
       // The body is never sent: no-body-on-no-content reports it, and "use a 4xx" would be wrong
@@ -233,6 +249,54 @@ for (const v of VERSIONS) {
       errors: [{ messageId: 'errorObject', at: responsesRef(v, 'Failure').slice(1) }],
     },
     {
+      name: `${v}: a schema named as an error is one, on a status monitor too`,
+      spec: body(v, ref(v, 'Error'), { Error: ErrorSchema }, '200', { path: '/jobs/{jobId}' }),
+      errors: [{ messageId: 'errorObject', at: '/paths/~1jobs~1{jobId}/get/responses/200' }],
+    },
+    {
+      // A 202 is no sign of a status monitor: real specs use it for failures too (Kumpe Apps' 'did not complete').
+      name: `${v}: a 202 beside the 200 says nothing about the 200`,
+      spec: withResponses(v, { 200: jsonResponse(v, { type: 'object', properties: { error: str, message: str } }), 202: { description: 'Accepted' } }),
+      errors: [{ messageId: 'errorObject', at: AT_200 }],
+    },
+    {
+      // The definition is right for the 400 that also uses it: the 200's use of it is the mistake.
+      name: `${v}: a shared error response also used for a 4xx is reported where the 2xx names it`,
+      spec: {
+        ...withResponses(v, { 200: { $ref: responsesRef(v, 'Failure') } }),
+        paths: {
+          '/items': { get: { responses: { 200: { $ref: responsesRef(v, 'Failure') } } } },
+          '/other': { get: { responses: { 200: { description: 'ok' }, 400: { $ref: responsesRef(v, 'Failure') } } } },
+        },
+        // Both under `components` from 3.0 on: merged, not one spread over the other.
+        ...(v === '2.0'
+          ? { responses: { Failure: jsonResponse(v, ref(v, 'Error')) }, definitions: { Error: ErrorSchema } }
+          : { components: { responses: { Failure: jsonResponse(v, ref(v, 'Error')) }, schemas: { Error: ErrorSchema } } }),
+      },
+      errors: [{ messageId: 'errorObject', at: AT_200 }],
+    },
+    {
+      name: `${v}: a shared error response also used for a 207 or a 3xx is still reported at its definition`,
+      spec: {
+        ...withResponses(v, {}),
+        paths: { '/items': { get: { responses: { 200: { $ref: responsesRef(v, 'Failure') }, 207: { $ref: responsesRef(v, 'Failure') }, 304: { $ref: responsesRef(v, 'Failure') } } } } },
+        ...sharedResponses(v, { Failure: jsonResponse(v, { type: 'object', properties: { error: str } }) }),
+      },
+      errors: [{ messageId: 'errorObject', at: responsesRef(v, 'Failure').slice(1) }],
+    },
+    ...(v === '2.0'
+      ? []
+      : [
+          {
+            name: `${v}: a shared problem+json response also used for a 4xx is reported where the 2xx names it`,
+            spec: {
+              ...withResponses(v, { 202: { $ref: responsesRef(v, 'Problem') }, default: { $ref: responsesRef(v, 'Problem') } }),
+              ...sharedResponses(v, { Problem: { description: 'A problem', content: { 'application/problem+json': { schema: { type: 'object', properties: { title: str, status: int } } } } } }),
+            },
+            errors: [{ messageId: 'problemDetails', at: '/paths/~1items/get/responses/202' }],
+          },
+        ]),
+    {
       name: `${v}: an error schema in another file: the usage is reported`,
       spec: body(v, { $ref: 'schemas.yaml#/ErrorResponse' }),
       files: { 'schemas.yaml': { ErrorResponse: { type: 'object', properties: { error: ErrorSchema } } } },
@@ -266,6 +330,11 @@ for (const v of ['3.0', '3.1', '3.2'] as const) {
     {
       name: `${v}: NDJSON bodies stream too`,
       spec: withResponses(v, { 200: { description: 'ok', content: { 'application/x-ndjson': { schema: { oneOf: [Pet, { type: 'object', properties: { error: str } }] } } } } }),
+    },
+    {
+      // A structured suffix is handled as its base type (OAS media type registry): RFC 8142's GeoJSON text sequences.
+      name: `${v}: a +json-seq body is a JSON text sequence, which streams`,
+      spec: withResponses(v, { 200: { description: 'ok', content: { 'application/geo+json-seq': { schema: { oneOf: [Pet, { type: 'object', properties: { error: str } }] } } } } }),
     },
     {
       name: `${v}: a nullable alternative is no error branch`,

@@ -181,6 +181,31 @@ invalid.push(
     errors: [{ messageId: 'missingUnauthorized', at: OP }],
   },
 );
+// From OAS 3.1 a requirement of any other scheme may list the roles it needs (3.0 and 2.0: MUST be empty).
+for (const v of ['3.1', '3.2'] as const) {
+  invalid.push(
+    {
+      name: `${v}: roles on a bearer scheme need 403, as scopes do`,
+      spec: secured(v, { ...ok, 401: unauthorized }, [{ bearer: ['admin'] }], { bearer: scheme(v, 'bearer') }),
+      errors: [{ messageId: 'missingForbidden', at: OP }],
+    },
+    {
+      name: `${v}: roles on an API key, neither 401 nor 403`,
+      spec: secured(v, ok, [{ key: ['auditor'] }], { key: scheme(v, 'apiKey') }),
+      errors: [{ messageId: 'missingBoth', at: OP }],
+    },
+    {
+      // The certificate was accepted in the handshake; the role is checked in HTTP.
+      name: `${v}: roles on a mutualTLS scheme need 403 but no 401`,
+      spec: secured(v, ok, [{ mtls: ['operator'] }], { mtls: scheme(v, 'mtls') }),
+      errors: [{ messageId: 'missingForbidden', at: OP }],
+    },
+  );
+  valid.push({ name: `${v}: roles with 401 and 403`, spec: secured(v, { ...ok, 401: unauthorized, 403: forbidden }, [{ bearer: ['admin'] }], { bearer: scheme(v, 'bearer') }) });
+}
+for (const v of ['2.0', '3.0'] as const) {
+  valid.push({ name: `${v}: a list on a scheme that takes no scopes is no roles (it must be empty)`, spec: secured(v, { ...ok, 401: unauthorized }, [{ key: ['admin'] }], { key: scheme(v, 'apiKey') }) });
+}
 invalid.push({
   name: '3.1: mutualTLS together with a bearer token still needs 401',
   spec: secured('3.1', ok, [{ mtls: [], bearer: [] }], { mtls: scheme('3.1', 'mtls'), bearer: scheme('3.1', 'bearer') }),
