@@ -73,6 +73,24 @@ export function responseUses(spec: Spec): Map<string, ResponseUse> {
   return uses;
 }
 
+const namedBySpec = new WeakMap<Spec, Set<unknown>>();
+
+/**
+ * The response objects that some operation names through `$ref`, by value: whether a response
+ * written inline is named elsewhere too is then one lookup, where responseUses makes a key for
+ * every response of the spec. A value repeated by a YAML alias is in it as well: a filter only.
+ */
+export function referencedResponses(spec: Spec): Set<unknown> {
+  let named = namedBySpec.get(spec);
+  if (named) return named;
+  named = new Set();
+  namedBySpec.set(spec, named);
+  for (const operation of spec.operations) {
+    for (const response of operation.responses) if (isReferenced(response)) named.add(response.node.value);
+  }
+  return named;
+}
+
 /** How the shared definition `response` reached through a `$ref` is used across the spec; undefined for a response written inline. */
 export function sharedUse(spec: Spec, response: Response): ResponseUse | undefined {
   return isReferenced(response) ? responseUses(spec).get(definitionKey(response.node)) : undefined;
