@@ -65,7 +65,7 @@ function permissionWords(need: Needs): Record<'permissions' | 'invalid' | 'lacki
 export default defineRule({
   id: 'require-auth-errors',
   meta: {
-    description: 'Require 401 on operations that need credentials, and 403 where they need OAuth scopes',
+    description: 'Require 401 on operations that need credentials, and 403 where they need OAuth scopes or roles',
     severity: 'warning',
     references: ['RFC 9110 §15.5.2', 'RFC 9110 §15.5.4'],
     messages: {
