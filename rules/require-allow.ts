@@ -10,6 +10,8 @@ export default defineRule({
     references: ['RFC 9110 §15.5.6', 'RFC 9110 §10.2.1'],
     messages: {
       missing: "405 response declares no 'Allow' header; add one listing the methods the resource supports (e.g. 'GET, HEAD'), or use another status if the method is not what was refused.",
+      namedElsewhere:
+        "This {{status}} response is named through $ref elsewhere for {{others}}, so a 'Allow' header added here would be declared there too; give those a response of their own, then add the header here.",
       sharedMissing:
         "This 405 uses '{{ref}}', which declares no 'Allow' header and is also used for {{others}}; give the 405 a response of its own with an 'Allow' header listing the methods the resource supports, or use another status if the method is not what was refused.",
     },
@@ -27,7 +29,7 @@ export default defineRule({
         // An Allow added to a definition that is also, say, a 400 would be declared there too.
         const shared = sharedWithOtherStatuses(context.spec, response, ALLOW);
         if (shared) {
-          context.report({ messageId: 'sharedMissing', at: shared.at, data: { ref: shared.ref, others: shared.others } });
+          context.report({ messageId: shared.ref === undefined ? 'namedElsewhere' : 'sharedMissing', at: shared.at, data: { status: response.status, ref: shared.ref ?? '', others: shared.others } });
           return;
         }
         // Once each: an OAS 3.2 additionalOperations key may name a method a fixed field has too.

@@ -35,6 +35,8 @@ export default defineRule({
     messages: {
       partial: "206 response declares no 'Content-Range' header; add one saying which range the content is (e.g. 'bytes 0-499/1234'), describe the content as 'multipart/byteranges', or use 200 if this does not answer a Range request.",
       unsatisfiable: "416 response declares no 'Content-Range' header; add one giving the current length (e.g. 'bytes */1234'), or use another status if this does not answer a Range request.",
+      namedElsewhere:
+        "This {{status}} response is named through $ref elsewhere for {{others}}, so a 'Content-Range' header added here would be declared there too; give those a response of their own, then add the header here.",
       sharedPartial:
         "This 206 uses '{{ref}}', which declares no 'Content-Range' header and is also used for {{others}}; give the 206 a response of its own with a 'Content-Range' header saying which range the content is, or describe its content as 'multipart/byteranges'.",
       sharedUnsatisfiable:
@@ -64,7 +66,7 @@ export default defineRule({
         // is also, say, a 200 it would be declared there too.
         const shared = sharedWithOtherStatuses(context.spec, response, CONTENT_RANGE);
         if (shared) {
-          context.report({ messageId: partial ? 'sharedPartial' : 'sharedUnsatisfiable', at: shared.at, data: { ref: shared.ref, others: shared.others } });
+          context.report({ messageId: shared.ref === undefined ? 'namedElsewhere' : partial ? 'sharedPartial' : 'sharedUnsatisfiable', at: shared.at, data: { status: response.status, ref: shared.ref ?? '', others: shared.others } });
           return;
         }
         const fix = addHeaderFix(context.spec, response, 'Content-Range', {

@@ -11,6 +11,8 @@ export default defineRule({
     messages: {
       created: "201 response declares no 'Location' header; add one with the URI of the resource that was created, or use 200 if the request created nothing.",
       redirect: "{{status}} response declares no 'Location' header; add one with the URI the client is redirected to.",
+      namedElsewhere:
+        "This {{status}} response is named through $ref elsewhere for {{others}}, so a 'Location' header added here would be declared there too; give those a response of their own, then add the header here.",
       sharedCreated:
         "This 201 uses '{{ref}}', which declares no 'Location' header and is also used for {{others}}; give the 201 a response of its own with a 'Location' header naming the created resource, or use 200 if the request created nothing.",
       sharedRedirect:
@@ -35,7 +37,7 @@ export default defineRule({
         // A Location added to a definition that is also, say, a GET's 200 would be declared there too.
         const shared = sharedWithOtherStatuses(context.spec, response, LOCATION);
         if (shared) {
-          context.report({ messageId: created ? 'sharedCreated' : 'sharedRedirect', at: shared.at, data: { status: missing.status, ref: shared.ref, others: shared.others } });
+          context.report({ messageId: shared.ref === undefined ? 'namedElsewhere' : created ? 'sharedCreated' : 'sharedRedirect', at: shared.at, data: { status: missing.status, ref: shared.ref ?? '', others: shared.others } });
           return;
         }
         const fix = addHeaderFix(context.spec, response, 'Location', {

@@ -45,6 +45,8 @@ export default defineRule({
       // 'application/json', and "not problem details" would be untrue of it.
       notProblem:
         "Error response body is offered as {{types}}, without a problem-details media type; offer 'application/problem+json' (or 'application/problem+xml') with the RFC 9457 members type, title, status, detail.",
+      namedElsewhere:
+        "This {{status}} response, offered as {{types}} without a problem-details media type, is named through $ref elsewhere for {{others}}; give those a response of their own, then offer this one as 'application/problem+json' (or 'application/problem+xml') with the RFC 9457 members type, title, status, detail.",
       sharedNotProblem:
         "This {{status}} uses '{{ref}}', whose body is offered as {{types}}, without a problem-details media type, and which is also used for {{others}}; give the {{status}} a response of its own offered as 'application/problem+json' (or 'application/problem+xml') with the RFC 9457 members type, title, status, detail.",
     },
@@ -65,8 +67,9 @@ export default defineRule({
         // mistake is this use of it.
         const others = nonErrorUses(context.spec, response);
         if (others.length > 0) {
-          const ref = isReferenced(response) ? refText(response.entry) : `#${response.entry.pointer}`;
-          context.report({ messageId: 'sharedNotProblem', at: response.entry, data: { status: response.status, ref, types: quoted, others: others.join(', ') } });
+          const referenced = isReferenced(response);
+          const ref = referenced ? refText(response.entry) : '';
+          context.report({ messageId: referenced ? 'sharedNotProblem' : 'namedElsewhere', at: response.entry, data: { status: response.status, ref, types: quoted, others: others.join(', ') } });
           return;
         }
         context.report({ messageId: 'notProblem', at: response.node, data: { types: quoted } });

@@ -11,6 +11,8 @@ export default defineRule({
     references: ['RFC 6585 §4', 'RFC 9110 §15.6.4', 'RFC 9110 §10.2.3'],
     messages: {
       missing: "{{status}} response declares no 'Retry-After' header; tell clients when to retry (delay-seconds or an HTTP-date).",
+      namedElsewhere:
+        "This {{status}} response is named through $ref elsewhere for {{others}}, so a 'Retry-After' header added here would be declared there too; give those a response of their own, then add the header here.",
       sharedMissing:
         "This {{status}} uses '{{ref}}', which declares no 'Retry-After' header and is also used for {{others}}; give the {{status}} a response of its own with a 'Retry-After' header telling clients when to retry.",
     },
@@ -26,7 +28,7 @@ export default defineRule({
         // A Retry-After added to a definition that is also, say, a 500 would be declared there too.
         const shared = sharedWithOtherStatuses(context.spec, response, RETRY_AFTER);
         if (shared) {
-          context.report({ messageId: 'sharedMissing', at: shared.at, data: { status: response.status, ref: shared.ref, others: shared.others } });
+          context.report({ messageId: shared.ref === undefined ? 'namedElsewhere' : 'sharedMissing', at: shared.at, data: { status: response.status, ref: shared.ref ?? '', others: shared.others } });
           return;
         }
         const fix = addHeaderFix(context.spec, response, 'Retry-After', {

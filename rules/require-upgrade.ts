@@ -10,6 +10,8 @@ export default defineRule({
     references: ['RFC 9110 §15.5.22', 'RFC 9110 §7.8'],
     messages: {
       missing: "426 response declares no 'Upgrade' header; add one naming the protocol the client must switch to (e.g. 'TLS/1.2, HTTP/1.1').",
+      namedElsewhere:
+        "This {{status}} response is named through $ref elsewhere for {{others}}, so a 'Upgrade' header added here would be declared there too; give those a response of their own, then add the header here.",
       sharedMissing:
         "This 426 uses '{{ref}}', which declares no 'Upgrade' header and is also used for {{others}}; give the 426 a response of its own with an 'Upgrade' header naming the protocol the client must switch to.",
     },
@@ -25,7 +27,7 @@ export default defineRule({
         if (!missing) return;
         // The mistake is this use of a definition that other statuses share, not the definition.
         const shared = sharedWithOtherStatuses(context.spec, response, UPGRADE);
-        if (shared) context.report({ messageId: 'sharedMissing', at: shared.at, data: { ref: shared.ref, others: shared.others } });
+        if (shared) context.report({ messageId: shared.ref === undefined ? 'namedElsewhere' : 'sharedMissing', at: shared.at, data: { status: response.status, ref: shared.ref ?? '', others: shared.others } });
         else context.report({ messageId: 'missing', at: missing.response });
       },
     };

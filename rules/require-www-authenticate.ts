@@ -34,6 +34,8 @@ export default defineRule({
     references: ['RFC 9110 §15.5.2', 'RFC 9110 §11.6.1'],
     messages: {
       missing: "401 response declares no 'WWW-Authenticate' header; add one with the challenge the client must answer (e.g. 'Bearer realm=\"api\"').",
+      namedElsewhere:
+        "This {{status}} response is named through $ref elsewhere for {{others}}, so a 'WWW-Authenticate' header added here would be declared there too; give those a response of their own, then add the header here.",
       sharedMissing:
         "This 401 uses '{{ref}}', which declares no 'WWW-Authenticate' header and is also used for {{others}}; give the 401 a response of its own with a 'WWW-Authenticate' header carrying the challenge the client must answer.",
     },
@@ -50,7 +52,7 @@ export default defineRule({
         // A challenge added to a definition that is also, say, a 404 or a 500 would be declared there too.
         const shared = sharedWithOtherStatuses(context.spec, response, CHALLENGED);
         if (shared) {
-          context.report({ messageId: 'sharedMissing', at: shared.at, data: { ref: shared.ref, others: shared.others } });
+          context.report({ messageId: shared.ref === undefined ? 'namedElsewhere' : 'sharedMissing', at: shared.at, data: { status: response.status, ref: shared.ref ?? '', others: shared.others } });
           return;
         }
         const scheme = challengeScheme(context.spec, operation);

@@ -32,10 +32,13 @@ export function missingHeader(response: Response, requirement: HeaderRequirement
 
 /** A shared response that also serves statuses the header does not belong on. */
 export interface SharedWithOthers {
-  /** Where this operation names the shared response (its `$ref` entry). */
+  /** Where this operation names the shared response (its `$ref` entry), or writes it inline. */
   readonly at: Located;
-  /** The `$ref` as written, for messages; for the use written inline, where the others' `$ref`s lead (`#/paths/…`). */
-  readonly ref: string;
+  /**
+   * The `$ref` as written, for messages; undefined for the use written inline, which the
+   * others name: that use is no `$ref` to a response of another, and its message says so.
+   */
+  readonly ref: string | undefined;
   /** The other status keys it is used for, e.g. `'200, 204'`. */
   readonly others: string;
 }
@@ -57,5 +60,5 @@ export function sharedWithOtherStatuses(spec: Spec, response: Response, requirem
   const others = [...statuses].filter((status) => !requirement.statuses.includes(status)).sort();
   if (others.length === 0) return undefined;
   const entry = response.entry;
-  return { at: entry, ref: isReferenced(response) ? refText(entry) : `#${entry.pointer}`, others: others.join(', ') };
+  return { at: entry, ref: isReferenced(response) ? refText(entry) : undefined, others: others.join(', ') };
 }

@@ -31,6 +31,18 @@ for (const v of VERSIONS) {
   }
 
   invalid.push(
+    {
+      // Named by the other use, not naming one: the message says to give the others their own.
+      name: `${v}: an inline 405 that another operation names through $ref as its 400 is reported where it is written`,
+      spec: {
+        ...withResponses(v, {}),
+        paths: {
+          '/a': { get: { responses: { 405: { description: 'Inline' } } } },
+          '/b': { get: { responses: { 400: { $ref: '#/paths/~1a/get/responses/405' } } } },
+        },
+      },
+      errors: [{ messageId: 'namedElsewhere', at: '/paths/~1a/get/responses/405' }],
+    },
     { name: `${v}: inline 405 without headers`, spec: withResponses(v, { 405: { description: 'Method not allowed' } }, { method: 'post' }), errors: [{ messageId: 'missing', at: '/paths/~1items/post/responses/405' }] },
     {
       name: `${v}: 405 with other headers only`,

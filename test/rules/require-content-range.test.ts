@@ -45,6 +45,18 @@ for (const v of VERSIONS) {
   }
 
   invalid.push(
+    {
+      // Named by the other use, not naming one: the message says to give the others their own.
+      name: `${v}: an inline 206 that another operation names through $ref as its 200 is reported where it is written`,
+      spec: {
+        ...withResponses(v, {}),
+        paths: {
+          '/a': { get: { responses: { 206: { description: 'Part' } } } },
+          '/b': { get: { responses: { 200: { $ref: '#/paths/~1a/get/responses/206' } } } },
+        },
+      },
+      errors: [{ messageId: 'namedElsewhere', at: '/paths/~1a/get/responses/206' }],
+    },
     { name: `${v}: single-part 206 without Content-Range`, spec: withPartial(v, ['application/octet-stream']), errors: [{ messageId: 'partial', at: '/paths/~1items/get/responses/206' }] },
     { name: `${v}: 206 declaring no body at all`, spec: withResponses(v, { 206: { description: 'Partial content' } }), errors: [{ messageId: 'partial', at: '/paths/~1items/get/responses/206' }] },
     {

@@ -90,7 +90,7 @@ for (const v of VERSIONS) {
           '/items/{id}': { get: { responses: { 200: { $ref: '#/paths/~1items/post/responses/201' } } } },
         },
       },
-      errors: [{ messageId: 'sharedCreated', at: '/paths/~1items/post/responses/201' }],
+      errors: [{ messageId: 'namedElsewhere', at: '/paths/~1items/post/responses/201' }],
     },
     {
       name: `${v}: a redirect shared with a 200 is reported at each use`,

@@ -34,6 +34,18 @@ for (const v of VERSIONS) {
   }
 
   invalid.push(
+    {
+      // Named by the other use, not naming one: the message says to give the others their own.
+      name: `${v}: an inline 500 that another operation names through $ref as its 200 is reported where it is written`,
+      spec: {
+        ...withResponses(v, {}),...(v === '2.0' ? { produces: ['application/json'] } : {}),
+        paths: {
+          '/a': { get: { responses: { 500: v === '2.0' ? { description: 'Failed', schema: { type: 'object' } } : { description: 'Failed', content: { 'application/json': { schema: { type: 'object' } } } } } } },
+          '/b': { get: { responses: { 200: { $ref: '#/paths/~1a/get/responses/500' } } } },
+        },
+      },
+      errors: [{ messageId: 'namedElsewhere', at: '/paths/~1a/get/responses/500' }],
+    },
     { name: `${v}: 400 as plain JSON`, spec: errorIn(v, '400', ['application/json']), errors: [{ messageId: 'notProblem', at: '/paths/~1items/get/responses/400' }] },
     { name: `${v}: 503 as XML`, spec: errorIn(v, '503', ['application/xml']), errors: [{ messageId: 'notProblem', at: '/paths/~1items/get/responses/503' }] },
     { name: `${v}: a vendor +json type`, spec: errorIn(v, '422', ['application/vnd.api+json']), errors: [{ messageId: 'notProblem', at: '/paths/~1items/get/responses/422' }] },

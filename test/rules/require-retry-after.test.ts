@@ -61,7 +61,7 @@ for (const v of VERSIONS) {
           '/b': { get: { responses: { 500: { $ref: '#/paths/~1a/get/responses/429' } } } },
         },
       },
-      errors: [{ messageId: 'sharedMissing', at: '/paths/~1a/get/responses/429' }],
+      errors: [{ messageId: 'namedElsewhere', at: '/paths/~1a/get/responses/429' }],
     },
     {
       name: `${v}: a 429 and 503 that use a generic error response are reported where the operation names them`,
