@@ -92,6 +92,31 @@ interface Property {
   owner?: Located;
 }
 
+/**
+ * The example the spec gives of a body: the media type's `example`, a Swagger 2.0 response's
+ * `examples` entry for the type, else the body schema's own `example` (or the first of OAS
+ * 3.1's `examples`). Undefined when none is written.
+ */
+function bodyExample(context: RuleContext<Options>, response: Response, media: MediaType): unknown {
+  const own = media.node.value;
+  if (isObject(own) && Object.hasOwn(own, 'example') && own !== media.schema?.value) return own.example;
+  const examples = response.node.value.examples;
+  if (isObject(examples) && Object.hasOwn(examples, media.type) && !Object.hasOwn(examples, '$ref')) return examples[media.type];
+  const schema = media.schema && context.deref(media.schema)?.value;
+  if (!isObject(schema)) return undefined;
+  if (Object.hasOwn(schema, 'example')) return schema.example;
+  return Array.isArray(schema.examples) ? schema.examples[0] : undefined;
+}
+
+/**
+ * Whether an example of the body is an object with none of its error members: the spec shows
+ * a success without them, so they are the report a failure would fill in, not what this status
+ * carries (Square's `DeleteCustomerResponse: {errors}` with `example: {}`).
+ */
+function exampleLeavesOut(example: unknown, members: readonly Property[]): boolean {
+  return isObject(example) && members.every((property) => !Object.hasOwn(example, property.name));
+}
+
 /** A `oneOf`/`anyOf` found on the body, with the shared schema that holds it (if any). */
 interface Choice {
   keyword: 'oneOf' | 'anyOf';
@@ -636,7 +661,7 @@ export default defineRule<Options>({
             continue;
           }
           const reason = errorObjectReason(shape, batch, monitor);
-          if (reason !== undefined) {
+          if (reason !== undefined && !exampleLeavesOut(bodyExample(context, response, media), shape.members)) {
             // The schema may be a fine error schema; using it for a 2xx is the mistake.
             const { at, subject } = errorBodyAt(response);
             context.report({ messageId: 'errorObject', at, data: { subject, reason } });

@@ -51,6 +51,34 @@ for (const v of VERSIONS) {
       errors: [{ messageId: 'errorObject', at: AT_200 }],
     });
   }
+  {
+    // Square: `DeleteCustomerResponse: {errors}` with `example: {}`, the errors list filled on a 4xx only.
+    const ErrorsOnly = (example?: object) => ({ type: 'object', properties: { errors: { type: 'array', items: ref(v, 'Error') } }, ...(example ? { example } : {}) });
+    valid.push(
+      { name: `${v}: an errors-only schema whose example is a success without them`, spec: body(v, ref(v, 'DeleteResponse'), { DeleteResponse: ErrorsOnly({}), Error: ErrorSchema }) },
+      { name: `${v}: an error object whose example leaves every error member out`, spec: body(v, { type: 'object', properties: { error: str, message: str }, example: { } }, {}) },
+      {
+        name: `${v}: an errors-only body whose ${v === '2.0' ? "response's examples entry" : "media type's example"} is a success`,
+        spec: {
+          ...withResponses(v, {
+            200:
+              v === '2.0'
+                ? { description: 'OK', schema: ref(v, 'DeleteResponse'), examples: { 'application/json': {} } }
+                : { description: 'OK', content: { 'application/json': { schema: ref(v, 'DeleteResponse'), example: {} } } },
+          }, v === '2.0' ? { operation: { produces: ['application/json'] } } : {}),
+          ...sharedSchemas(v, { DeleteResponse: ErrorsOnly(), Error: ErrorSchema }),
+        },
+      },
+    );
+    invalid.push(
+      { name: `${v}: an errors-only schema with no example`, spec: body(v, ref(v, 'DeleteResponse'), { DeleteResponse: ErrorsOnly(), Error: ErrorSchema }), errors: [{ messageId: 'errorObject', at: AT_200 }] },
+      {
+        name: `${v}: an errors-only schema whose example shows errors`,
+        spec: body(v, ref(v, 'DeleteResponse'), { DeleteResponse: ErrorsOnly({ errors: [{ code: 1, message: 'gone' }] }), Error: ErrorSchema }),
+        errors: [{ messageId: 'errorObject', at: AT_200 }],
+      },
+    );
+  }
   valid.push({ name: `${v}: a description beside a $ref changes nothing`, spec: body(v, { ...ref(v, 'Pet'), description: 'The pet' }, { Pet }) });
   valid.push(
     { name: `${v}: a resource`, spec: body(v, ref(v, 'Pet'), { Pet }) },
