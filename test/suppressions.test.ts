@@ -675,6 +675,34 @@ describe('suppressions that silence nothing (unused-suppression)', () => {
     expect(await lintOf(['b.yaml'])).toEqual([`unused-suppression shared.yaml#/B/${IGNORE}/0`]);
   });
 
+  it('a list in a shared file that one spec reads is not reported as not read for a spec that reaches it inside another schema', async () => {
+    // a.yaml names the nested schema as its body, where the list silences the envelope; b.yaml names
+    // the schema around it, where a list is not read.
+    const shared = {
+      Wrapper: { type: 'object', properties: { env: { type: 'object', [IGNORE]: ['no-error-in-success'], properties: { success: { type: 'boolean' }, error: { type: 'string' } } } } },
+    };
+    const spec = (path: string, name: string) => withResponses('3.0', { 200: jsonResponse('3.0', { $ref: `shared.yaml#/${name}` }), 400: { description: 'bad' } }, { path });
+    const files: Record<string, object> = { 'shared.yaml': shared, 'a.yaml': spec('/a', 'Wrapper/properties/env') };
+    // Enough specs for a second thread to take some.
+    for (let n = 0; n < 22; n++) files[`b${String(n).padStart(2, '0')}.yaml`] = spec(`/b${n}`, 'Wrapper');
+    const dir = project(files);
+    const lintOf = async (args: string[], threads = 1): Promise<string[]> => {
+      const run = await runCli(['--format', 'json', ...args], { cwd: dir, env: { STATUSLINT_THREADS: String(threads) } });
+      return (JSON.parse(run.stdout) as { findings: JsonFinding[] }).findings.filter((finding) => WATCHED.has(finding.ruleId)).map((finding) => `${finding.ruleId} ${finding.file}#${finding.pointer}`);
+    };
+    const names = Object.keys(files).filter((name) => name !== 'shared.yaml').sort();
+    for (const order of [names, [...names].reverse()]) {
+      for (const threads of [1, 2]) {
+        expect(await lintOf(order, threads)).toEqual([]);
+        expect(await lintOf(['--cache', ...order], threads)).toEqual([]);
+        expect(await lintOf(['--cache', ...order], threads)).toEqual([]);
+      }
+      expect(lint(order.map((name) => join(dir, name)), { cwd: dir }).findings.filter((finding) => WATCHED.has(finding.ruleId))).toEqual([]);
+    }
+    // Without a.yaml, nothing reads it.
+    expect(await lintOf(['b00.yaml'])).toEqual([`unused-suppression shared.yaml#/Wrapper/properties/env/${IGNORE}`]);
+  });
+
   it('--fix leaves a suppressed finding alone', async () => {
     const unauthorized = (ignore: string[]) => withResponses('3.1', { 200: { description: 'ok' }, 401: { description: 'no', [IGNORE]: ignore } });
     const fixed = await runCli(['--fix-dry-run', 'openapi.yaml'], { cwd: project({ 'openapi.yaml': unauthorized(['require-retry-after']) }) });

@@ -49,7 +49,9 @@ export interface SuppressionOptions {
    * file that several specs reach may silence something for one spec and nothing for another (a
    * shared 201 that one spec's POST uses and another's PUT): it is not unused, and the run drops
    * what the other reported. Nor can another spec call unused an entry that this one, with the
-   * rule off, cannot tell is needed.
+   * rule off, cannot tell is needed. Told also each list that was read: another spec may reach
+   * it where it reads none (a schema that one spec's body names, inside the schema another's
+   * names) and report it not read; the run drops that report.
    */
   onSilenced?: (entry: Located) => void;
 }
@@ -93,6 +95,8 @@ export interface Suppressions {
   uses: Map<Response, Use[]>;
   /** Lists written where no suppression is read (a path item, the top level), which would silently do nothing. */
   misplaced: Misplaced[];
+  /** The lists that were read (each a list, not some other value): one is never reported not read for another spec. */
+  lists?: Located[];
 }
 
 /** One place where a response's visit names a shared node through `$ref`s. */
@@ -135,6 +139,7 @@ export function collectSuppressions(spec: Spec): Suppressions {
   const listing = spec.workspace.filesWithSuppressions();
   if (listing.length === 0) return { entries: [], invalid: [], uses: new Map(), misplaced: [] };
   const entries: Entry[] = [];
+  const lists: Located[] = [];
   const invalid: Invalid[] = [];
   const uses = new Map<Response, Use[]>();
   const seen = new Set<string>();
@@ -153,6 +158,7 @@ export function collectSuppressions(spec: Spec): Suppressions {
       invalid.push({ at: list, problem: 'must be a list' });
       return;
     }
+    lists.push(list);
     const values: readonly unknown[] = list.value;
     values.forEach((value, index) => {
       const at = child(list, index)!;
@@ -294,7 +300,7 @@ export function collectSuppressions(spec: Spec): Suppressions {
     }
   }
   misplaced.push(...unreadLists(spec, listing, readHolders, misplaced));
-  return { entries, invalid, uses, misplaced };
+  return { entries, invalid, uses, misplaced, lists };
 }
 
 /** The uses that the parts of a body schema's compositions make of shared schemas, and whether one has a list. */
@@ -702,13 +708,13 @@ class EntryIndex {
  * written inside what it names once every use that reached it has one.
  */
 export function applySuppressions(
-  { entries, invalid, misplaced }: Suppressions,
+  { entries, invalid, misplaced, lists = [] }: Suppressions,
   findings: readonly RawFinding[],
   ran: ReadonlySet<string>,
   options: SuppressionOptions = {},
   { reachedFrom = new Map(), aboutDefinition, reachedThrough }: FindingLinks = {},
 ): RawFinding[] {
-  if (entries.length === 0 && invalid.length === 0 && misplaced.length === 0) return [...findings];
+  if (entries.length === 0 && invalid.length === 0 && misplaced.length === 0 && lists.length === 0) return [...findings];
   const index = new EntryIndex(entries);
   const entriesAt = new Map<string, Entry[]>();
   for (const entry of entries) {
@@ -733,7 +739,10 @@ export function applySuppressions(
   const known = options.knownRules ? new Set(options.knownRules) : undefined;
   // A misspelt id is wrong for every spec: only a real rule that is off leaves the entry undecided.
   const undecided = (entry: Entry): boolean => !ran.has(entry.rule) && (known === undefined || known.has(entry.rule));
-  if (options.onSilenced) for (const entry of entries) if (entry.used || undecided(entry)) options.onSilenced(entry.at);
+  if (options.onSilenced) {
+    for (const entry of entries) if (entry.used || undecided(entry)) options.onSilenced(entry.at);
+    for (const list of lists) options.onSilenced(list);
+  }
   const severity = options.unusedSuppressions ?? unusedSuppression.meta.severity;
   if (severity === 'off') return kept;
   const sharedFindings = firstFindingFromScope(kept, reachedFrom);
