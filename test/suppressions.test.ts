@@ -457,6 +457,26 @@ describe('x-statuslint-ignore beside a $ref inside a body schema, and where none
       `/webhooks/ping/post/${IGNORE}: x-statuslint-ignore is not read in a webhook, which statuslint does not check, so it silences nothing; remove it.`,
     ]);
   });
+
+  it('3.1: in a path item of components/pathItems that no path names (a webhook\'s, or none\'s), a list is not read and there is nowhere better', async () => {
+    // A fresh object each time: one object written twice is one node repeated by a YAML alias.
+    const operation = () => ({ responses: { 200: { description: 'ok' }, 429: { ...slow, [IGNORE]: ['require-retry-after'] } }, [IGNORE]: ['require-retry-after'] });
+    const made = withResponses('3.1', { 200: { description: 'ok' } }, {
+      root: { webhooks: { ping: { $ref: '#/components/pathItems/Hook' } }, components: { pathItems: { Hook: { post: operation() }, Spare: { [IGNORE]: ['require-retry-after'], get: operation() } } } },
+    });
+    const findings = await lintProject({ 'openapi.yaml': made });
+    const unchecked = (where: string) => `${where}: x-statuslint-ignore is not read in a path item that no path names, which statuslint does not check, so it silences nothing; remove it.`;
+    expect(findings.map((finding) => `${finding.pointer}: ${finding.message}`).sort()).toEqual([
+      unchecked(`/components/pathItems/Hook/post/${IGNORE}`),
+      unchecked(`/components/pathItems/Hook/post/responses/429/${IGNORE}`),
+      unchecked(`/components/pathItems/Spare/${IGNORE}`),
+      unchecked(`/components/pathItems/Spare/get/${IGNORE}`),
+      unchecked(`/components/pathItems/Spare/get/responses/429/${IGNORE}`),
+    ].sort());
+    // Named by a path, its operations' lists are read as any operation's.
+    (made.paths as Record<string, unknown>)['/spare'] = { $ref: '#/components/pathItems/Spare' };
+    expect(at(await lintProject({ 'openapi.yaml': made })).filter((line) => line.includes('Spare'))).toEqual([`unused-suppression /components/pathItems/Spare/${IGNORE}`]);
+  });
 });
 
 describe('suppressions that silence nothing (unused-suppression)', () => {

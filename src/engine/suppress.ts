@@ -418,11 +418,16 @@ function unreadLists(spec: Spec, files: readonly SourceFile[], readHolders: Read
   const found: Misplaced[] = [];
   const known = new Set(reported.map((each) => scopeKey(each.at)));
   let used: Set<string> | undefined;
-  // A shared response's inside is read only when an operation uses it.
-  const usedResponse = (pointer: string): boolean => {
+  // A shared response's inside is read only when an operation uses it, and a path item's of
+  // components/pathItems only when a path names it (a webhook's is not checked).
+  const usedHere = (pointer: string): boolean => {
     if (!used) {
       used = new Set();
-      for (const operation of spec.operations) for (const response of operation.responses) if (response.node.file === spec.file) used.add(response.node.pointer);
+      for (const operation of spec.operations) {
+        const { file, pointer: at } = operation.node;
+        if (file === spec.file) used.add(at.slice(0, at.lastIndexOf('/')));
+        for (const response of operation.responses) if (response.node.file === spec.file) used.add(response.node.pointer);
+      }
     }
     return used.has(pointer);
   };
@@ -445,7 +450,7 @@ function unreadLists(spec: Spec, files: readonly SourceFile[], readHolders: Read
       }
       const list = child({ file, pointer, value: holder }, SUPPRESSION_KEY);
       if (!list || known.has(scopeKey(list))) continue;
-      found.push({ at: list, ...placeOf(segments, spec.version, usedResponse) });
+      found.push({ at: list, ...placeOf(segments, spec.version, usedHere) });
     }
   }
   return found;
@@ -524,7 +529,7 @@ const DOCUMENT_FIELDS: Readonly<Record<string, string>> = {
  * holding it. Told from the first keyword on the way down that settles it: a list anywhere in
  * a request body is about the request body, whatever schema inside it holds it.
  */
-function placeOf(segments: readonly string[], version: Spec['version'], usedResponse: (pointer: string) => boolean): Place {
+function placeOf(segments: readonly string[], version: Spec['version'], usedHere: (pointer: string) => boolean): Place {
   const top = segments[0];
   if (top === 'webhooks') return unchecked('in a webhook');
   if (top !== undefined && Object.hasOwn(DOCUMENT_FIELDS, top)) return { where: DOCUMENT_FIELDS[top]!, instead: ANYWHERE };
@@ -536,7 +541,7 @@ function placeOf(segments: readonly string[], version: Spec['version'], usedResp
     from = base + 2;
     switch (segments[base]) {
       case 'responses':
-        if (!usedResponse(appendPointer('', ...segments.slice(0, from)))) return unchecked('in a shared response that no operation uses');
+        if (!usedHere(appendPointer('', ...segments.slice(0, from)))) return unchecked('in a shared response that no operation uses');
         break;
       case 'schemas':
       case 'definitions':
@@ -557,6 +562,7 @@ function placeOf(segments: readonly string[], version: Spec['version'], usedResp
       case 'callbacks':
         return unchecked('in a callback');
       case 'pathItems':
+        if (!usedHere(appendPointer('', ...segments.slice(0, from)))) return unchecked('in a path item that no path names');
         break;
       default:
         return ELSEWHERE;
