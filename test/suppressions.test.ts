@@ -6,7 +6,7 @@ import { lint } from '../src/lint.js';
 import type { SourceFile } from '../src/loader/parse.js';
 import type { Located } from '../src/loader/resolve.js';
 import { project, runCli } from './cli-harness.js';
-import { jsonResponse, requestBody, responsesRef, schemaRef, sharedResponses, sharedSchemas, VERSIONS, withResponses } from './rule-tester.js';
+import { header, jsonResponse, requestBody, responsesRef, schemaRef, sharedResponses, sharedSchemas, VERSIONS, withResponses } from './rule-tester.js';
 import type { Rule } from '../src/engine/types.js';
 
 interface JsonFinding {
@@ -405,6 +405,23 @@ describe('x-statuslint-ignore beside a $ref inside a body schema, and where none
         `${schema}/properties/id/${IGNORE}: x-statuslint-ignore is not read inside a schema`,
         `common.yaml#/Page/${IGNORE}: x-statuslint-ignore is not read on a parameter`,
         `${body}/${IGNORE}: x-statuslint-ignore is not read ${version === '2.0' ? 'on a parameter' : 'on a request body'}`,
+      ]);
+    });
+
+    it(`${version}: a header, schema, parameter or shared response named x-statuslint-ignore in a map of names is no list; a list written there is reported`, async () => {
+      const named = withResponses(version, { 200: { ...jsonResponse(version, { $ref: schemaRef(version, IGNORE) }), headers: { [IGNORE]: header(version) } }, 400: { description: 'bad' } }, {
+        root: version === '2.0'
+          ? { definitions: { [IGNORE]: { type: 'object' } }, parameters: { [IGNORE]: { name: 'q', in: 'query', type: 'string' } }, responses: { [IGNORE]: { description: 'spare' } } }
+          : { components: { schemas: { [IGNORE]: { type: 'object' } }, headers: { [IGNORE]: header(version) }, parameters: { [IGNORE]: { name: 'q', in: 'query', schema: { type: 'string' } } }, responses: { [IGNORE]: { description: 'spare' } } } },
+      });
+      expect(at(await lintProject({ 'openapi.yaml': named }))).toEqual([]);
+      // A list in the same place is still reported, saying where it goes.
+      const listed = withResponses(version, { 200: { ...jsonResponse(version, { type: 'object' }), headers: { [IGNORE]: ['require-retry-after'] } }, 400: { description: 'bad' } }, {
+        root: sharedSchemas(version, { [IGNORE]: ['no-error-in-success'] }),
+      });
+      expect(at(await lintProject({ 'openapi.yaml': listed }))).toEqual([
+        `unused-suppression ${version === '2.0' ? '/definitions' : '/components/schemas'}/${IGNORE}`,
+        `unused-suppression ${op}/responses/200/headers/${IGNORE}`,
       ]);
     });
   }

@@ -357,9 +357,10 @@ function derefObject(spec: Spec, node: Located | undefined): Located<Record<stri
 function misplacedLists(spec: Spec): Misplaced[] {
   const found: Misplaced[] = [];
   const seen = new Set<string>();
-  const note = (node: Located | undefined, where: string, instead: string): void => {
+  /** `names`: `node` is a map of names that takes no extensions, where the key is a name (a schema, a header) unless it holds a list. */
+  const note = (node: Located | undefined, where: string, instead: string, names = false): void => {
     const list = node && child(node, SUPPRESSION_KEY);
-    if (!list || seen.has(scopeKey(list))) return;
+    if (!list || (names && !Array.isArray(list.value)) || seen.has(scopeKey(list))) return;
     seen.add(scopeKey(list));
     found.push({ at: list, where, instead });
   };
@@ -376,15 +377,15 @@ function misplacedLists(spec: Spec): Misplaced[] {
     }
   }
   if (spec.version === '2.0') {
-    note(derefObject(spec, child(spec.root, 'responses')), 'on the top-level responses map', 'each shared response');
-    note(derefObject(spec, child(spec.root, 'definitions')), 'on the definitions map', 'each schema');
+    note(derefObject(spec, child(spec.root, 'responses')), 'on the top-level responses map', 'each shared response', true);
+    note(derefObject(spec, child(spec.root, 'definitions')), 'on the definitions map', 'each schema', true);
   } else {
     const components = derefObject(spec, child(spec.root, 'components'));
     note(components, 'on components', 'each shared response, header or schema');
     if (components) {
-      note(derefObject(spec, child(components, 'responses')), 'on the components/responses map', 'each shared response');
-      note(derefObject(spec, child(components, 'schemas')), 'on the components/schemas map', 'each schema');
-      note(derefObject(spec, child(components, 'headers')), 'on the components/headers map', 'each header');
+      note(derefObject(spec, child(components, 'responses')), 'on the components/responses map', 'each shared response', true);
+      note(derefObject(spec, child(components, 'schemas')), 'on the components/schemas map', 'each schema', true);
+      note(derefObject(spec, child(components, 'headers')), 'on the components/headers map', 'each header', true);
     }
   }
   const operations = spec.operations;
@@ -395,11 +396,11 @@ function misplacedLists(spec: Spec): Misplaced[] {
       const response = operation.responses[r]!;
       // Most responses have neither map: looked up only where the response has the key.
       const value = response.node.value;
-      if (Object.hasOwn(value, 'headers')) note(derefObject(spec, child(response.node, 'headers')), 'on a headers map', 'the response, or on each header');
+      if (Object.hasOwn(value, 'headers')) note(derefObject(spec, child(response.node, 'headers')), 'on a headers map', 'the response, or on each header', true);
       if (spec.version === '2.0' || !Object.hasOwn(value, 'content')) continue;
       const content = derefObject(spec, child(response.node, 'content'));
       if (!content) continue;
-      note(content, 'on a content map', 'the response, or on the schema of each media type');
+      note(content, 'on a content map', 'the response, or on the schema of each media type', true);
       const media = response.content;
       for (let m = 0; m < media.length; m++) note(derefObject(spec, media[m]!.node), 'on a media type', 'the response, or on its schema');
     }
