@@ -458,6 +458,20 @@ describe('x-statuslint-ignore beside a $ref inside a body schema, and where none
       "        '429': *slow",
     );
     expect(at(await lintProject({ 'openapi.yaml': aliasedResponse }))).toEqual([]);
+    // One list merged (`<<`) into a response (read) and a parameter (not read there): the parameter's is reported.
+    const mergedList = lines(
+      ...head,
+      'x-common: &common',
+      '  x-statuslint-ignore: [require-retry-after]',
+      'paths:',
+      '  /a:',
+      '    get:',
+      '      parameters:',
+      '        - {name: q, in: query, schema: {type: string}, <<: *common}',
+      '      responses:',
+      "        '429': {description: slow, <<: *common}",
+    );
+    expect(at(await lintProject({ 'openapi.yaml': mergedList }))).toEqual([`unused-suppression /paths/~1a/get/parameters/0/${IGNORE}`]);
   });
 
   it('the messages say where to write the list instead, or that statuslint checks nothing there', async () => {

@@ -837,6 +837,9 @@ export const silencedKey = (file: string, place: string): string => `${file}\u00
 /** Where a finding is written, as silencedPlaces names it. */
 export const writtenAt = (line: number, column: number): string => `@${line}:${column}`;
 
+/** How a list's pointer ends (an entry's ends with its index). */
+const LIST_END = `/${SUPPRESSION_KEY}`;
+
 /**
  * The places of the entries that silenced something: each one's pointer, and, in a file where
  * a YAML alias repeats nodes, also where it is written, since another spec may reach that
@@ -848,7 +851,10 @@ export function silencedPlaces(entries: readonly Located[]): Array<[file: Locate
   const aliased = new Map<Located['file'], string[]>();
   for (const entry of entries) {
     places.push([entry.file, entry.pointer]);
-    if (!entry.file.sharesNodes) continue;
+    // A list that was read (onSilenced), by its pointer only: a YAML merge key repeats one
+    // written list on objects that are not one (a response, where it is read, and a parameter,
+    // where it is not), and the parameter's is still reported.
+    if (!entry.file.sharesNodes || entry.pointer.endsWith(LIST_END)) continue;
     const pointers = aliased.get(entry.file);
     if (pointers) pointers.push(entry.pointer);
     else aliased.set(entry.file, [entry.pointer]);
