@@ -489,6 +489,19 @@ describe('x-statuslint-ignore beside a $ref inside a body schema, and where none
     ]);
   });
 
+  for (const version of ['2.0', '3.0'] as const) {
+    it(`${version}: a list on an operation's externalDocs or security requirement says to write it on the operation`, async () => {
+      const made = withResponses(version, { 200: { description: 'ok' }, 400: { description: 'bad' } }, {
+        operation: { externalDocs: { url: 'https://example.com', [IGNORE]: ['require-retry-after'] }, security: [{ key: [], [IGNORE]: ['require-www-authenticate'] }] },
+      });
+      const findings = (await lintProject({ 'openapi.yaml': made })).filter((finding) => finding.ruleId === 'unused-suppression');
+      expect(findings.map((finding) => `${finding.pointer}: ${finding.message}`).sort()).toEqual([
+        `/paths/~1items/get/externalDocs/${IGNORE}: x-statuslint-ignore is not read on externalDocs, so it silences nothing; write it on the operation.`,
+        `/paths/~1items/get/security/0/${IGNORE}: x-statuslint-ignore is not read on a security requirement, so it silences nothing; write it on the operation.`,
+      ]);
+    });
+  }
+
   it('3.1: in a path item of components/pathItems that no path names (a webhook\'s, or none\'s), a list is not read and there is nowhere better', async () => {
     // A fresh object each time: one object written twice is one node repeated by a YAML alias.
     const operation = () => ({ responses: { 200: { description: 'ok' }, 429: { ...slow, [IGNORE]: ['require-retry-after'] } }, [IGNORE]: ['require-retry-after'] });

@@ -584,6 +584,10 @@ function placeOf(segments: readonly string[], version: Spec['version'], usedHere
         return unchecked('on an example');
       case 'servers':
         return { where: DOCUMENT_FIELDS.servers!, instead: ANYWHERE };
+      case 'externalDocs':
+        return { where: DOCUMENT_FIELDS.externalDocs!, instead: 'the operation' };
+      case 'security':
+        return { where: DOCUMENT_FIELDS.security!, instead: 'the operation' };
       case 'encoding':
         return { where: 'on an encoding', instead: 'the response' };
       case 'headers':
