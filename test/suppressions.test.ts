@@ -1,10 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { join } from 'node:path';
 import { applySuppressions, type Suppressions } from '../src/engine/suppress.js';
 import type { RawFinding } from '../src/engine/types.js';
 import { lint } from '../src/lint.js';
 import type { SourceFile } from '../src/loader/parse.js';
-import type { Located } from '../src/loader/resolve.js';
+import { Workspace, type Located } from '../src/loader/resolve.js';
 import { project, runCli } from './cli-harness.js';
 import { header, jsonResponse, requestBody, responsesRef, schemaRef, sharedResponses, sharedSchemas, VERSIONS, withResponses } from './rule-tester.js';
 import type { Rule } from '../src/engine/types.js';
@@ -426,6 +426,29 @@ describe('x-statuslint-ignore beside a $ref inside a body schema, and where none
     });
   }
 
+  for (const version of ['2.0', '3.0', '3.1'] as const) {
+    it(`${version}: a list on a schema in another file that the spec names only from a request body, a parameter or a header is reported`, async () => {
+      const list = (): string[] => ['require-validation-error'];
+      const schema = (name: string) => ({ $ref: `common.yaml#/${name}` });
+      const operation = version === '2.0'
+        ? { consumes: ['application/json'], parameters: [{ name: 'body', in: 'body', schema: schema('Body') }] }
+        : { parameters: [{ name: 'q', in: 'query', schema: schema('Query') }], requestBody: { content: { 'application/json': { schema: schema('Body') } } } };
+      const ok = { description: 'ok', ...(version === '2.0' ? { headers: { 'X-Id': { type: 'string' } } } : { headers: { 'X-Id': { schema: schema('Id') } } }) };
+      const spec = withResponses(version, { 200: ok, 400: { description: 'bad' } }, { method: 'post', operation });
+      const common = { Body: { type: 'object', [IGNORE]: list() }, Query: { type: 'string', [IGNORE]: list() }, Id: { type: 'string', [IGNORE]: list() }, Spare: { type: 'string', [IGNORE]: list() } };
+      const findings = await lintProject({ 'openapi.yaml': spec, 'common.yaml': common });
+      expect(findings.filter((finding) => finding.ruleId === 'unused-suppression').map((finding) => `${finding.file}#${finding.pointer}: ${finding.message.replace(/, so it silences nothing.*/, '')}`).sort()).toEqual(
+        version === '2.0'
+          ? [`common.yaml#/Body/${IGNORE}: x-statuslint-ignore is not read on a parameter`]
+          : [
+              `common.yaml#/Body/${IGNORE}: x-statuslint-ignore is not read on a request body`,
+              `common.yaml#/Id/${IGNORE}: x-statuslint-ignore is not read inside a header`,
+              `common.yaml#/Query/${IGNORE}: x-statuslint-ignore is not read on a parameter`,
+            ],
+      );
+    });
+  }
+
   it('a list repeated by a YAML alias is read, or reported, at each object that holds it', async () => {
     const lines = (...text: string[]): string => text.join('\n') + '\n';
     const head = ['openapi: 3.0.3', "info: {title: t, version: '1'}"];
@@ -818,6 +841,33 @@ describe('suppressions scale with the spec, not with entries times findings', ()
     const kept = applySuppressions(suppressions(entries(entryReads)), findings, new Set(['no-unknown-status']));
     expect(kept).toEqual([]);
     expect(entryReads.reads).toBeLessThan(10 * N);
+  });
+
+  it('lists in a shared file that are not read are placed by the pointers above each, not by every node the spec uses there', () => {
+    // A parameter with a list in common.yaml for each of N operations: each list used to be
+    // looked for in every parameter the spec names there.
+    const common: Record<string, object> = {};
+    const paths: Record<string, object> = {};
+    for (let index = 0; index < N; index++) {
+      common[`P${index}`] = { name: `q${index}`, in: 'query', schema: { type: 'string' }, [IGNORE]: ['require-retry-after'] };
+      paths[`/p${index}`] = { get: { parameters: [{ $ref: `common.yaml#/P${index}` }], responses: { 200: { description: 'ok' }, 400: { description: 'bad' } } } };
+    }
+    const dir = project({ 'openapi.yaml': { openapi: '3.0.3', info: { title: 't', version: '1' }, paths }, 'common.yaml': common });
+    const pointerReads = { reads: 0 };
+    const deref = Workspace.prototype.deref;
+    const spy = vi.spyOn(Workspace.prototype, 'deref').mockImplementation(function (this: Workspace, node) {
+      const found = deref.call(this, node);
+      if (!found || found.file.path !== join(dir, 'common.yaml')) return found;
+      const pointer = found.pointer;
+      return Object.defineProperty({ ...found }, 'pointer', { get: () => (pointerReads.reads++, pointer), enumerable: true });
+    });
+    try {
+      const findings = lint([join(dir, 'openapi.yaml')], { cwd: dir }).findings.filter((finding) => finding.ruleId === 'unused-suppression');
+      expect(findings).toHaveLength(N);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(pointerReads.reads).toBeLessThan(20 * N);
   });
 
   it('unused entries are reported without looking through every finding for each', () => {

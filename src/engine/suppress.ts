@@ -432,7 +432,7 @@ function unreadLists(spec: Spec, files: readonly SourceFile[], readHolders: Read
     }
     return used.has(pointer);
   };
-  let roots: Map<SourceFile, Root[]> | undefined;
+  let roots: Map<SourceFile, Map<string, Root>> | undefined;
   for (const file of files) {
     const written = file.scan?.suppressions;
     if (!written || written.length === 0) continue;
@@ -445,7 +445,7 @@ function unreadLists(spec: Spec, files: readonly SourceFile[], readHolders: Read
       const pointer = appendPointer('', ...path);
       let segments = path.map(String);
       if (inFile) {
-        const root = inFile.find((each) => isWithin(pointer, each.node.pointer));
+        const root = rootAbove(inFile, pointer);
         if (!root) continue;
         segments = [...root.prefix, ...segments.slice(splitPointer(root.node.pointer).length)];
       }
@@ -461,21 +461,49 @@ function unreadLists(spec: Spec, files: readonly SourceFile[], readHolders: Read
 interface Root {
   node: Located;
   prefix: readonly string[];
+  /** Which was met first: of the roots a list is inside, the first met says where it is. */
+  order: number;
+}
+
+/**
+ * The first met of the roots that `pointer` is in, by looking up each pointer above it (a
+ * few dozen), not each root: a shared file of thousands of parameters with a list each, used
+ * by thousands of operations, made that quadratic.
+ */
+function rootAbove(roots: ReadonlyMap<string, Root>, pointer: string): Root | undefined {
+  let found: Root | undefined;
+  // The pointer itself, then each prefix that ends before a '/', down to the root ('').
+  for (let end = pointer.length; end >= 0; end = pointer.lastIndexOf('/', end - 1)) {
+    const here = roots.get(pointer.slice(0, end));
+    if (here && (!found || here.order < found.order)) found = here;
+    if (end === 0) break;
+  }
+  return found;
 }
 
 /** What the spec's operations use in files other than its own, by file. */
-function rootsElsewhere(spec: Spec): Map<SourceFile, Root[]> {
-  const roots = new Map<SourceFile, Root[]>();
+function rootsElsewhere(spec: Spec): Map<SourceFile, Map<string, Root>> {
+  const roots = new Map<SourceFile, Map<string, Root>>();
+  let order = 0;
   const add = (node: Located | undefined, prefix: readonly string[]): void => {
     if (!node || node.file === spec.file) return;
-    const list = roots.get(node.file);
-    if (list) list.push({ node, prefix });
-    else roots.set(node.file, [{ node, prefix }]);
+    let inFile = roots.get(node.file);
+    if (!inFile) roots.set(node.file, (inFile = new Map()));
+    if (!inFile.has(node.pointer)) inFile.set(node.pointer, { node, prefix, order: order++ });
+  };
+  // The schema of a parameter, a request body's media type or a header, which may be in a file of its own.
+  const schemaOf = (node: Located | undefined, prefix: readonly string[]): void => {
+    const schema = node && isObject(node.value) ? child(node, 'schema') : undefined;
+    if (schema) add(spec.workspace.deref(schema), [...prefix, 'schema']);
   };
   const parameters = (list: Located | undefined, prefix: readonly string[]): void => {
     add(list, prefix);
     if (!list || !Array.isArray(list.value)) return;
-    for (let index = 0; index < list.value.length; index++) add(spec.workspace.deref(child(list, index)!), [...prefix, String(index)]);
+    for (let index = 0; index < list.value.length; index++) {
+      const parameter = spec.workspace.deref(child(list, index)!);
+      add(parameter, [...prefix, String(index)]);
+      schemaOf(parameter, [...prefix, String(index)]);
+    }
   };
   for (const operation of spec.operations) {
     const at = ['paths', operation.path, operation.method];
@@ -483,11 +511,17 @@ function rootsElsewhere(spec: Spec): Map<SourceFile, Root[]> {
     parameters(operation.pathParameters, ['paths', operation.path, 'parameters']);
     parameters(child(operation.node, 'parameters'), [...at, 'parameters']);
     const body = child(operation.node, 'requestBody');
-    if (body) add(spec.workspace.deref(body), [...at, 'requestBody']);
+    const bodyNode = body && spec.workspace.deref(body);
+    add(bodyNode, [...at, 'requestBody']);
+    const content = bodyNode && isObject(bodyNode.value) ? derefObject(spec, child(bodyNode, 'content')) : undefined;
+    if (content) for (const type in content.value) schemaOf(spec.workspace.deref(child(content, type)!), [...at, 'requestBody', 'content', type]);
     for (const response of operation.responses) {
       const here = [...at, 'responses', response.status];
       add(response.node, here);
-      for (const header of response.headers) add(header.node, [...here, 'headers', header.name]);
+      for (const header of response.headers) {
+        add(header.node, [...here, 'headers', header.name]);
+        schemaOf(header.node, [...here, 'headers', header.name]);
+      }
       for (const media of response.content) if (media.schema) add(spec.workspace.deref(media.schema), [...here, 'content', media.type, 'schema']);
     }
   }
