@@ -870,6 +870,21 @@ describe('suppressions scale with the spec, not with entries times findings', ()
     expect(pointerReads.reads).toBeLessThan(20 * N);
   });
 
+  it('more lists, or entries, than a call takes arguments (200,000 tags with a list each; one list of 200,000) are reported or used, not an internal error', () => {
+    const tags = Array.from({ length: 200_000 }, (_, index) => ({ name: `t${index}`, [IGNORE]: ['a'] }));
+    const text = JSON.stringify({ openapi: '3.0.3', info: { title: 't', version: '1' }, tags, paths: { '/a': { get: { responses: { 200: { description: 'ok' }, 400: { description: 'bad' } } } } } });
+    const dir = project({ 'openapi.json': text });
+    const result = lint([join(dir, 'openapi.json')], { cwd: dir });
+    expect(result.internalErrors).toEqual([]);
+    expect(result.findings.filter((finding) => finding.ruleId === 'unused-suppression')).toHaveLength(tags.length);
+    // And one list that names the rule of a finding it covers 200,000 times: each is used.
+    const repeated = { openapi: '3.0.3', info: { title: 't', version: '1' }, paths: { '/a': { get: { [IGNORE]: Array(200_000).fill('require-retry-after'), responses: { 200: { description: 'ok' }, 400: { description: 'bad' }, 429: slow } } } } };
+    const again = project({ 'openapi.json': JSON.stringify(repeated) });
+    const silenced = lint([join(again, 'openapi.json')], { cwd: again });
+    expect(silenced.internalErrors).toEqual([]);
+    expect(silenced.findings).toEqual([]);
+  });
+
   it('unused entries are reported without looking through every finding for each', () => {
     const entryReads = { reads: 0 };
     const findingReads = { reads: 0 };

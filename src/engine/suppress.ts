@@ -299,7 +299,8 @@ export function collectSuppressions(spec: Spec): Suppressions {
       } else pending.length = 0;
     }
   }
-  misplaced.push(...unreadLists(spec, listing, readHolders, misplaced));
+  // Not `push(...)`: a spec may write more lists than a call has room for arguments.
+  for (const each of unreadLists(spec, listing, readHolders, misplaced)) misplaced.push(each);
   return { entries, invalid, uses, misplaced, lists };
 }
 
@@ -730,14 +731,15 @@ class EntryIndex {
       // The pointer itself, then each prefix that ends before a '/', down to the root ('').
       for (let end = pointer.length; end >= 0; end = pointer.lastIndexOf('/', end - 1)) {
         const here = this.at(file, finding.ruleId, pointer.slice(0, end));
-        if (here) found.push(...here);
+        // Not `push(...)`: one list may repeat a rule more times than a call has room for arguments.
+        if (here) for (const entry of here) found.push(entry);
         if (end === 0) break;
       }
     }
     const definition = aboutDefinition?.get(finding);
     if (definition !== undefined && !(definition.file === file && isWithin(pointer, definition.pointer))) {
       const there = this.at(definition.file, finding.ruleId, definition.pointer);
-      if (there) found.push(...there);
+      if (there) for (const entry of there) found.push(entry);
     }
     return found;
   }
