@@ -525,6 +525,12 @@ describe('x-statuslint-ignore beside a $ref inside a body schema, and where none
     });
   }
 
+  it('2.0: a response\'s examples are literal data, where a list is no list and is not reported', async () => {
+    const examples = () => ({ 'application/json': { [IGNORE]: ['require-retry-after'], nested: { [IGNORE]: ['a'] } } });
+    const made = withResponses('2.0', { 200: { description: 'ok', examples: examples() }, 400: { description: 'bad' } }, { root: { responses: { Spare: { description: 'spare', examples: examples() } } } });
+    expect(at(await lintProject({ 'openapi.yaml': made }))).toEqual([]);
+  });
+
   it('3.1: in a path item of components/pathItems that no path names (a webhook\'s, or none\'s), a list is not read and there is nowhere better', async () => {
     // A fresh object each time: one object written twice is one node repeated by a YAML alias.
     const operation = () => ({ responses: { 200: { description: 'ok' }, 429: { ...slow, [IGNORE]: ['require-retry-after'] } }, [IGNORE]: ['require-retry-after'] });

@@ -452,7 +452,8 @@ function unreadLists(spec: Spec, files: readonly SourceFile[], readHolders: Read
       }
       const list = child({ file, pointer, value: holder }, SUPPRESSION_KEY);
       if (!list || known.has(scopeKey(list))) continue;
-      found.push({ at: list, ...placeOf(segments, spec.version, usedHere) });
+      const place = placeOf(segments, spec.version, usedHere);
+      if (place) found.push({ at: list, ...place });
     }
   }
   return found;
@@ -565,7 +566,7 @@ const DOCUMENT_FIELDS: Readonly<Record<string, string>> = {
  * holding it. Told from the first keyword on the way down that settles it: a list anywhere in
  * a request body is about the request body, whatever schema inside it holds it.
  */
-function placeOf(segments: readonly string[], version: Spec['version'], usedHere: (pointer: string) => boolean): Place {
+function placeOf(segments: readonly string[], version: Spec['version'], usedHere: (pointer: string) => boolean): Place | undefined {
   const top = segments[0];
   if (top === 'webhooks') return unchecked('in a webhook');
   if (top !== undefined && Object.hasOwn(DOCUMENT_FIELDS, top)) return { where: DOCUMENT_FIELDS[top]!, instead: ANYWHERE };
@@ -577,6 +578,7 @@ function placeOf(segments: readonly string[], version: Spec['version'], usedHere
     from = base + 2;
     switch (segments[base]) {
       case 'responses':
+        if (version === '2.0' && segments[from] === 'examples') return undefined;
         if (!usedHere(appendPointer('', ...segments.slice(0, from)))) return unchecked('in a shared response that no operation uses');
         break;
       case 'schemas':
@@ -616,7 +618,8 @@ function placeOf(segments: readonly string[], version: Spec['version'], usedHere
       case 'links':
         return unchecked('on a link');
       case 'examples':
-        return unchecked('on an example');
+        // Swagger 2.0's are payloads by media type: literal data, where the key is no list.
+        return version === '2.0' ? undefined : unchecked('on an example');
       case 'servers':
         return { where: DOCUMENT_FIELDS.servers!, instead: ANYWHERE };
       case 'externalDocs':
