@@ -1,12 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { join } from 'node:path';
 import { applySuppressions, type Suppressions } from '../src/engine/suppress.js';
 import type { RawFinding } from '../src/engine/types.js';
 import { lint } from '../src/lint.js';
 import type { SourceFile } from '../src/loader/parse.js';
-import type { Located } from '../src/loader/resolve.js';
+import { Workspace, type Located } from '../src/loader/resolve.js';
 import { project, runCli } from './cli-harness.js';
-import { jsonResponse, requestBody, responsesRef, schemaRef, sharedResponses, sharedSchemas, VERSIONS, withResponses } from './rule-tester.js';
+import { header, jsonResponse, requestBody, responsesRef, schemaRef, sharedResponses, sharedSchemas, VERSIONS, withResponses } from './rule-tester.js';
 import type { Rule } from '../src/engine/types.js';
 
 interface JsonFinding {
@@ -407,6 +407,46 @@ describe('x-statuslint-ignore beside a $ref inside a body schema, and where none
         `${body}/${IGNORE}: x-statuslint-ignore is not read ${version === '2.0' ? 'on a parameter' : 'on a request body'}`,
       ]);
     });
+
+    it(`${version}: a header, schema, parameter or shared response named x-statuslint-ignore in a map of names is no list; a list written there is reported`, async () => {
+      const named = withResponses(version, { 200: { ...jsonResponse(version, { $ref: schemaRef(version, IGNORE) }), headers: { [IGNORE]: header(version) } }, 400: { description: 'bad' } }, {
+        root: version === '2.0'
+          ? { definitions: { [IGNORE]: { type: 'object' } }, parameters: { [IGNORE]: { name: 'q', in: 'query', type: 'string' } }, responses: { [IGNORE]: { description: 'spare' } } }
+          : { components: { schemas: { [IGNORE]: { type: 'object' } }, headers: { [IGNORE]: header(version) }, parameters: { [IGNORE]: { name: 'q', in: 'query', schema: { type: 'string' } } }, responses: { [IGNORE]: { description: 'spare' } } } },
+      });
+      expect(at(await lintProject({ 'openapi.yaml': named }))).toEqual([]);
+      // A list in the same place is still reported, saying where it goes.
+      const listed = withResponses(version, { 200: { ...jsonResponse(version, { type: 'object' }), headers: { [IGNORE]: ['require-retry-after'] } }, 400: { description: 'bad' } }, {
+        root: sharedSchemas(version, { [IGNORE]: ['no-error-in-success'] }),
+      });
+      expect(at(await lintProject({ 'openapi.yaml': listed }))).toEqual([
+        `unused-suppression ${version === '2.0' ? '/definitions' : '/components/schemas'}/${IGNORE}`,
+        `unused-suppression ${op}/responses/200/headers/${IGNORE}`,
+      ]);
+    });
+  }
+
+  for (const version of ['2.0', '3.0', '3.1'] as const) {
+    it(`${version}: a list on a schema in another file that the spec names only from a request body, a parameter or a header is reported`, async () => {
+      const list = (): string[] => ['require-validation-error'];
+      const schema = (name: string) => ({ $ref: `common.yaml#/${name}` });
+      const operation = version === '2.0'
+        ? { consumes: ['application/json'], parameters: [{ name: 'body', in: 'body', schema: schema('Body') }] }
+        : { parameters: [{ name: 'q', in: 'query', schema: schema('Query') }], requestBody: { content: { 'application/json': { schema: schema('Body') } } } };
+      const ok = { description: 'ok', ...(version === '2.0' ? { headers: { 'X-Id': { type: 'string' } } } : { headers: { 'X-Id': { schema: schema('Id') } } }) };
+      const spec = withResponses(version, { 200: ok, 400: { description: 'bad' } }, { method: 'post', operation });
+      const common = { Body: { type: 'object', [IGNORE]: list() }, Query: { type: 'string', [IGNORE]: list() }, Id: { type: 'string', [IGNORE]: list() }, Spare: { type: 'string', [IGNORE]: list() } };
+      const findings = await lintProject({ 'openapi.yaml': spec, 'common.yaml': common });
+      expect(findings.filter((finding) => finding.ruleId === 'unused-suppression').map((finding) => `${finding.file}#${finding.pointer}: ${finding.message.replace(/, so it silences nothing.*/, '')}`).sort()).toEqual(
+        version === '2.0'
+          ? [`common.yaml#/Body/${IGNORE}: x-statuslint-ignore is not read on a parameter`]
+          : [
+              `common.yaml#/Body/${IGNORE}: x-statuslint-ignore is not read on a request body`,
+              `common.yaml#/Id/${IGNORE}: x-statuslint-ignore is not read inside a header`,
+              `common.yaml#/Query/${IGNORE}: x-statuslint-ignore is not read on a parameter`,
+            ],
+      );
+    });
   }
 
   it('a list repeated by a YAML alias is read, or reported, at each object that holds it', async () => {
@@ -441,6 +481,20 @@ describe('x-statuslint-ignore beside a $ref inside a body schema, and where none
       "        '429': *slow",
     );
     expect(at(await lintProject({ 'openapi.yaml': aliasedResponse }))).toEqual([]);
+    // One list merged (`<<`) into a response (read) and a parameter (not read there): the parameter's is reported.
+    const mergedList = lines(
+      ...head,
+      'x-common: &common',
+      '  x-statuslint-ignore: [require-retry-after]',
+      'paths:',
+      '  /a:',
+      '    get:',
+      '      parameters:',
+      '        - {name: q, in: query, schema: {type: string}, <<: *common}',
+      '      responses:',
+      "        '429': {description: slow, <<: *common}",
+    );
+    expect(at(await lintProject({ 'openapi.yaml': mergedList }))).toEqual([`unused-suppression /paths/~1a/get/parameters/0/${IGNORE}`]);
   });
 
   it('the messages say where to write the list instead, or that statuslint checks nothing there', async () => {
@@ -456,6 +510,45 @@ describe('x-statuslint-ignore beside a $ref inside a body schema, and where none
       '/paths/~1items/post: POST /items accepts a request body but documents no 400 or 422 response; clients cannot tell a malformed request (400) from an invalid one (422).',
       `/webhooks/ping/post/${IGNORE}: x-statuslint-ignore is not read in a webhook, which statuslint does not check, so it silences nothing; remove it.`,
     ]);
+  });
+
+  for (const version of ['2.0', '3.0'] as const) {
+    it(`${version}: a list on an operation's externalDocs or security requirement says to write it on the operation`, async () => {
+      const made = withResponses(version, { 200: { description: 'ok' }, 400: { description: 'bad' } }, {
+        operation: { externalDocs: { url: 'https://example.com', [IGNORE]: ['require-retry-after'] }, security: [{ key: [], [IGNORE]: ['require-www-authenticate'] }] },
+      });
+      const findings = (await lintProject({ 'openapi.yaml': made })).filter((finding) => finding.ruleId === 'unused-suppression');
+      expect(findings.map((finding) => `${finding.pointer}: ${finding.message}`).sort()).toEqual([
+        `/paths/~1items/get/externalDocs/${IGNORE}: x-statuslint-ignore is not read on externalDocs, so it silences nothing; write it on the operation.`,
+        `/paths/~1items/get/security/0/${IGNORE}: x-statuslint-ignore is not read on a security requirement, so it silences nothing; write it on the operation.`,
+      ]);
+    });
+  }
+
+  it('2.0: a response\'s examples are literal data, where a list is no list and is not reported', async () => {
+    const examples = () => ({ 'application/json': { [IGNORE]: ['require-retry-after'], nested: { [IGNORE]: ['a'] } } });
+    const made = withResponses('2.0', { 200: { description: 'ok', examples: examples() }, 400: { description: 'bad' } }, { root: { responses: { Spare: { description: 'spare', examples: examples() } } } });
+    expect(at(await lintProject({ 'openapi.yaml': made }))).toEqual([]);
+  });
+
+  it('3.1: in a path item of components/pathItems that no path names (a webhook\'s, or none\'s), a list is not read and there is nowhere better', async () => {
+    // A fresh object each time: one object written twice is one node repeated by a YAML alias.
+    const operation = () => ({ responses: { 200: { description: 'ok' }, 429: { ...slow, [IGNORE]: ['require-retry-after'] } }, [IGNORE]: ['require-retry-after'] });
+    const made = withResponses('3.1', { 200: { description: 'ok' } }, {
+      root: { webhooks: { ping: { $ref: '#/components/pathItems/Hook' } }, components: { pathItems: { Hook: { post: operation() }, Spare: { [IGNORE]: ['require-retry-after'], get: operation() } } } },
+    });
+    const findings = await lintProject({ 'openapi.yaml': made });
+    const unchecked = (where: string) => `${where}: x-statuslint-ignore is not read in a path item that no path names, which statuslint does not check, so it silences nothing; remove it.`;
+    expect(findings.map((finding) => `${finding.pointer}: ${finding.message}`).sort()).toEqual([
+      unchecked(`/components/pathItems/Hook/post/${IGNORE}`),
+      unchecked(`/components/pathItems/Hook/post/responses/429/${IGNORE}`),
+      unchecked(`/components/pathItems/Spare/${IGNORE}`),
+      unchecked(`/components/pathItems/Spare/get/${IGNORE}`),
+      unchecked(`/components/pathItems/Spare/get/responses/429/${IGNORE}`),
+    ].sort());
+    // Named by a path, its operations' lists are read as any operation's.
+    (made.paths as Record<string, unknown>)['/spare'] = { $ref: '#/components/pathItems/Spare' };
+    expect(at(await lintProject({ 'openapi.yaml': made })).filter((line) => line.includes('Spare'))).toEqual([`unused-suppression /components/pathItems/Spare/${IGNORE}`]);
   });
 });
 
@@ -675,6 +768,34 @@ describe('suppressions that silence nothing (unused-suppression)', () => {
     expect(await lintOf(['b.yaml'])).toEqual([`unused-suppression shared.yaml#/B/${IGNORE}/0`]);
   });
 
+  it('a list in a shared file that one spec reads is not reported as not read for a spec that reaches it inside another schema', async () => {
+    // a.yaml names the nested schema as its body, where the list silences the envelope; b.yaml names
+    // the schema around it, where a list is not read.
+    const shared = {
+      Wrapper: { type: 'object', properties: { env: { type: 'object', [IGNORE]: ['no-error-in-success'], properties: { success: { type: 'boolean' }, error: { type: 'string' } } } } },
+    };
+    const spec = (path: string, name: string) => withResponses('3.0', { 200: jsonResponse('3.0', { $ref: `shared.yaml#/${name}` }), 400: { description: 'bad' } }, { path });
+    const files: Record<string, object> = { 'shared.yaml': shared, 'a.yaml': spec('/a', 'Wrapper/properties/env') };
+    // Enough specs for a second thread to take some.
+    for (let n = 0; n < 22; n++) files[`b${String(n).padStart(2, '0')}.yaml`] = spec(`/b${n}`, 'Wrapper');
+    const dir = project(files);
+    const lintOf = async (args: string[], threads = 1): Promise<string[]> => {
+      const run = await runCli(['--format', 'json', ...args], { cwd: dir, env: { STATUSLINT_THREADS: String(threads) } });
+      return (JSON.parse(run.stdout) as { findings: JsonFinding[] }).findings.filter((finding) => WATCHED.has(finding.ruleId)).map((finding) => `${finding.ruleId} ${finding.file}#${finding.pointer}`);
+    };
+    const names = Object.keys(files).filter((name) => name !== 'shared.yaml').sort();
+    for (const order of [names, [...names].reverse()]) {
+      for (const threads of [1, 2]) {
+        expect(await lintOf(order, threads)).toEqual([]);
+        expect(await lintOf(['--cache', ...order], threads)).toEqual([]);
+        expect(await lintOf(['--cache', ...order], threads)).toEqual([]);
+      }
+      expect(lint(order.map((name) => join(dir, name)), { cwd: dir }).findings.filter((finding) => WATCHED.has(finding.ruleId))).toEqual([]);
+    }
+    // Without a.yaml, nothing reads it.
+    expect(await lintOf(['b00.yaml'])).toEqual([`unused-suppression shared.yaml#/Wrapper/properties/env/${IGNORE}`]);
+  });
+
   it('--fix leaves a suppressed finding alone', async () => {
     const unauthorized = (ignore: string[]) => withResponses('3.1', { 200: { description: 'ok' }, 401: { description: 'no', [IGNORE]: ignore } });
     const fixed = await runCli(['--fix-dry-run', 'openapi.yaml'], { cwd: project({ 'openapi.yaml': unauthorized(['require-retry-after']) }) });
@@ -726,6 +847,48 @@ describe('suppressions scale with the spec, not with entries times findings', ()
     const kept = applySuppressions(suppressions(entries(entryReads)), findings, new Set(['no-unknown-status']));
     expect(kept).toEqual([]);
     expect(entryReads.reads).toBeLessThan(10 * N);
+  });
+
+  it('lists in a shared file that are not read are placed by the pointers above each, not by every node the spec uses there', () => {
+    // A parameter with a list in common.yaml for each of N operations: each list used to be
+    // looked for in every parameter the spec names there.
+    const common: Record<string, object> = {};
+    const paths: Record<string, object> = {};
+    for (let index = 0; index < N; index++) {
+      common[`P${index}`] = { name: `q${index}`, in: 'query', schema: { type: 'string' }, [IGNORE]: ['require-retry-after'] };
+      paths[`/p${index}`] = { get: { parameters: [{ $ref: `common.yaml#/P${index}` }], responses: { 200: { description: 'ok' }, 400: { description: 'bad' } } } };
+    }
+    const dir = project({ 'openapi.yaml': { openapi: '3.0.3', info: { title: 't', version: '1' }, paths }, 'common.yaml': common });
+    const pointerReads = { reads: 0 };
+    const deref = Workspace.prototype.deref;
+    const spy = vi.spyOn(Workspace.prototype, 'deref').mockImplementation(function (this: Workspace, node) {
+      const found = deref.call(this, node);
+      if (!found || found.file.path !== join(dir, 'common.yaml')) return found;
+      const pointer = found.pointer;
+      return Object.defineProperty({ ...found }, 'pointer', { get: () => (pointerReads.reads++, pointer), enumerable: true });
+    });
+    try {
+      const findings = lint([join(dir, 'openapi.yaml')], { cwd: dir }).findings.filter((finding) => finding.ruleId === 'unused-suppression');
+      expect(findings).toHaveLength(N);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(pointerReads.reads).toBeLessThan(20 * N);
+  });
+
+  it('more lists, or entries, than a call takes arguments (200,000 tags with a list each; one list of 200,000) are reported or used, not an internal error', () => {
+    const tags = Array.from({ length: 200_000 }, (_, index) => ({ name: `t${index}`, [IGNORE]: ['a'] }));
+    const text = JSON.stringify({ openapi: '3.0.3', info: { title: 't', version: '1' }, tags, paths: { '/a': { get: { responses: { 200: { description: 'ok' }, 400: { description: 'bad' } } } } } });
+    const dir = project({ 'openapi.json': text });
+    const result = lint([join(dir, 'openapi.json')], { cwd: dir });
+    expect(result.internalErrors).toEqual([]);
+    expect(result.findings.filter((finding) => finding.ruleId === 'unused-suppression')).toHaveLength(tags.length);
+    // And one list that names the rule of a finding it covers 200,000 times: each is used.
+    const repeated = { openapi: '3.0.3', info: { title: 't', version: '1' }, paths: { '/a': { get: { [IGNORE]: Array(200_000).fill('require-retry-after'), responses: { 200: { description: 'ok' }, 400: { description: 'bad' }, 429: slow } } } } };
+    const again = project({ 'openapi.json': JSON.stringify(repeated) });
+    const silenced = lint([join(again, 'openapi.json')], { cwd: again });
+    expect(silenced.internalErrors).toEqual([]);
+    expect(silenced.findings).toEqual([]);
   });
 
   it('unused entries are reported without looking through every finding for each', () => {

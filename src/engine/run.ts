@@ -234,7 +234,7 @@ export function runRules(spec: Spec, rules: readonly EnabledRule[], runOptions: 
     }
   }
   visitOperations(spec.operations, active, current, failed);
-  if (!suppressing && suppressions.invalid.length === 0 && suppressions.misplaced.length === 0) return findings;
+  if (!suppressing && suppressions.invalid.length === 0 && suppressions.misplaced.length === 0 && !suppressions.lists?.length) return findings;
   return applySuppressions(suppressions, findings, new Set(rules.map((entry) => entry.rule.id)), runOptions, { reachedFrom, aboutDefinition, reachedThrough });
 }
 

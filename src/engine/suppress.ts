@@ -49,7 +49,9 @@ export interface SuppressionOptions {
    * file that several specs reach may silence something for one spec and nothing for another (a
    * shared 201 that one spec's POST uses and another's PUT): it is not unused, and the run drops
    * what the other reported. Nor can another spec call unused an entry that this one, with the
-   * rule off, cannot tell is needed.
+   * rule off, cannot tell is needed. Told also each list that was read: another spec may reach
+   * it where it reads none (a schema that one spec's body names, inside the schema another's
+   * names) and report it not read; the run drops that report.
    */
   onSilenced?: (entry: Located) => void;
 }
@@ -93,6 +95,8 @@ export interface Suppressions {
   uses: Map<Response, Use[]>;
   /** Lists written where no suppression is read (a path item, the top level), which would silently do nothing. */
   misplaced: Misplaced[];
+  /** The lists that were read (each a list, not some other value): one is never reported not read for another spec. */
+  lists?: Located[];
 }
 
 /** One place where a response's visit names a shared node through `$ref`s. */
@@ -135,6 +139,7 @@ export function collectSuppressions(spec: Spec): Suppressions {
   const listing = spec.workspace.filesWithSuppressions();
   if (listing.length === 0) return { entries: [], invalid: [], uses: new Map(), misplaced: [] };
   const entries: Entry[] = [];
+  const lists: Located[] = [];
   const invalid: Invalid[] = [];
   const uses = new Map<Response, Use[]>();
   const seen = new Set<string>();
@@ -153,6 +158,7 @@ export function collectSuppressions(spec: Spec): Suppressions {
       invalid.push({ at: list, problem: 'must be a list' });
       return;
     }
+    lists.push(list);
     const values: readonly unknown[] = list.value;
     values.forEach((value, index) => {
       const at = child(list, index)!;
@@ -293,8 +299,9 @@ export function collectSuppressions(spec: Spec): Suppressions {
       } else pending.length = 0;
     }
   }
-  misplaced.push(...unreadLists(spec, listing, readHolders, misplaced));
-  return { entries, invalid, uses, misplaced };
+  // Not `push(...)`: a spec may write more lists than a call has room for arguments.
+  for (const each of unreadLists(spec, listing, readHolders, misplaced)) misplaced.push(each);
+  return { entries, invalid, uses, misplaced, lists };
 }
 
 /** The uses that the parts of a body schema's compositions make of shared schemas, and whether one has a list. */
@@ -351,9 +358,10 @@ function derefObject(spec: Spec, node: Located | undefined): Located<Record<stri
 function misplacedLists(spec: Spec): Misplaced[] {
   const found: Misplaced[] = [];
   const seen = new Set<string>();
-  const note = (node: Located | undefined, where: string, instead: string): void => {
+  /** `names`: `node` is a map of names that takes no extensions, where the key is a name (a schema, a header) unless it holds a list. */
+  const note = (node: Located | undefined, where: string, instead: string, names = false): void => {
     const list = node && child(node, SUPPRESSION_KEY);
-    if (!list || seen.has(scopeKey(list))) return;
+    if (!list || (names && !Array.isArray(list.value)) || seen.has(scopeKey(list))) return;
     seen.add(scopeKey(list));
     found.push({ at: list, where, instead });
   };
@@ -370,15 +378,15 @@ function misplacedLists(spec: Spec): Misplaced[] {
     }
   }
   if (spec.version === '2.0') {
-    note(derefObject(spec, child(spec.root, 'responses')), 'on the top-level responses map', 'each shared response');
-    note(derefObject(spec, child(spec.root, 'definitions')), 'on the definitions map', 'each schema');
+    note(derefObject(spec, child(spec.root, 'responses')), 'on the top-level responses map', 'each shared response', true);
+    note(derefObject(spec, child(spec.root, 'definitions')), 'on the definitions map', 'each schema', true);
   } else {
     const components = derefObject(spec, child(spec.root, 'components'));
     note(components, 'on components', 'each shared response, header or schema');
     if (components) {
-      note(derefObject(spec, child(components, 'responses')), 'on the components/responses map', 'each shared response');
-      note(derefObject(spec, child(components, 'schemas')), 'on the components/schemas map', 'each schema');
-      note(derefObject(spec, child(components, 'headers')), 'on the components/headers map', 'each header');
+      note(derefObject(spec, child(components, 'responses')), 'on the components/responses map', 'each shared response', true);
+      note(derefObject(spec, child(components, 'schemas')), 'on the components/schemas map', 'each schema', true);
+      note(derefObject(spec, child(components, 'headers')), 'on the components/headers map', 'each header', true);
     }
   }
   const operations = spec.operations;
@@ -389,11 +397,11 @@ function misplacedLists(spec: Spec): Misplaced[] {
       const response = operation.responses[r]!;
       // Most responses have neither map: looked up only where the response has the key.
       const value = response.node.value;
-      if (Object.hasOwn(value, 'headers')) note(derefObject(spec, child(response.node, 'headers')), 'on a headers map', 'the response, or on each header');
+      if (Object.hasOwn(value, 'headers')) note(derefObject(spec, child(response.node, 'headers')), 'on a headers map', 'the response, or on each header', true);
       if (spec.version === '2.0' || !Object.hasOwn(value, 'content')) continue;
       const content = derefObject(spec, child(response.node, 'content'));
       if (!content) continue;
-      note(content, 'on a content map', 'the response, or on the schema of each media type');
+      note(content, 'on a content map', 'the response, or on the schema of each media type', true);
       const media = response.content;
       for (let m = 0; m < media.length; m++) note(derefObject(spec, media[m]!.node), 'on a media type', 'the response, or on its schema');
     }
@@ -412,15 +420,20 @@ function unreadLists(spec: Spec, files: readonly SourceFile[], readHolders: Read
   const found: Misplaced[] = [];
   const known = new Set(reported.map((each) => scopeKey(each.at)));
   let used: Set<string> | undefined;
-  // A shared response's inside is read only when an operation uses it.
-  const usedResponse = (pointer: string): boolean => {
+  // A shared response's inside is read only when an operation uses it, and a path item's of
+  // components/pathItems only when a path names it (a webhook's is not checked).
+  const usedHere = (pointer: string): boolean => {
     if (!used) {
       used = new Set();
-      for (const operation of spec.operations) for (const response of operation.responses) if (response.node.file === spec.file) used.add(response.node.pointer);
+      for (const operation of spec.operations) {
+        const { file, pointer: at } = operation.node;
+        if (file === spec.file) used.add(at.slice(0, at.lastIndexOf('/')));
+        for (const response of operation.responses) if (response.node.file === spec.file) used.add(response.node.pointer);
+      }
     }
     return used.has(pointer);
   };
-  let roots: Map<SourceFile, Root[]> | undefined;
+  let roots: Map<SourceFile, Map<string, Root>> | undefined;
   for (const file of files) {
     const written = file.scan?.suppressions;
     if (!written || written.length === 0) continue;
@@ -433,13 +446,14 @@ function unreadLists(spec: Spec, files: readonly SourceFile[], readHolders: Read
       const pointer = appendPointer('', ...path);
       let segments = path.map(String);
       if (inFile) {
-        const root = inFile.find((each) => isWithin(pointer, each.node.pointer));
+        const root = rootAbove(inFile, pointer);
         if (!root) continue;
         segments = [...root.prefix, ...segments.slice(splitPointer(root.node.pointer).length)];
       }
       const list = child({ file, pointer, value: holder }, SUPPRESSION_KEY);
       if (!list || known.has(scopeKey(list))) continue;
-      found.push({ at: list, ...placeOf(segments, spec.version, usedResponse) });
+      const place = placeOf(segments, spec.version, usedHere);
+      if (place) found.push({ at: list, ...place });
     }
   }
   return found;
@@ -449,21 +463,49 @@ function unreadLists(spec: Spec, files: readonly SourceFile[], readHolders: Read
 interface Root {
   node: Located;
   prefix: readonly string[];
+  /** Which was met first: of the roots a list is inside, the first met says where it is. */
+  order: number;
+}
+
+/**
+ * The first met of the roots that `pointer` is in, by looking up each pointer above it (a
+ * few dozen), not each root: a shared file of thousands of parameters with a list each, used
+ * by thousands of operations, made that quadratic.
+ */
+function rootAbove(roots: ReadonlyMap<string, Root>, pointer: string): Root | undefined {
+  let found: Root | undefined;
+  // The pointer itself, then each prefix that ends before a '/', down to the root ('').
+  for (let end = pointer.length; end >= 0; end = pointer.lastIndexOf('/', end - 1)) {
+    const here = roots.get(pointer.slice(0, end));
+    if (here && (!found || here.order < found.order)) found = here;
+    if (end === 0) break;
+  }
+  return found;
 }
 
 /** What the spec's operations use in files other than its own, by file. */
-function rootsElsewhere(spec: Spec): Map<SourceFile, Root[]> {
-  const roots = new Map<SourceFile, Root[]>();
+function rootsElsewhere(spec: Spec): Map<SourceFile, Map<string, Root>> {
+  const roots = new Map<SourceFile, Map<string, Root>>();
+  let order = 0;
   const add = (node: Located | undefined, prefix: readonly string[]): void => {
     if (!node || node.file === spec.file) return;
-    const list = roots.get(node.file);
-    if (list) list.push({ node, prefix });
-    else roots.set(node.file, [{ node, prefix }]);
+    let inFile = roots.get(node.file);
+    if (!inFile) roots.set(node.file, (inFile = new Map()));
+    if (!inFile.has(node.pointer)) inFile.set(node.pointer, { node, prefix, order: order++ });
+  };
+  // The schema of a parameter, a request body's media type or a header, which may be in a file of its own.
+  const schemaOf = (node: Located | undefined, prefix: readonly string[]): void => {
+    const schema = node && isObject(node.value) ? child(node, 'schema') : undefined;
+    if (schema) add(spec.workspace.deref(schema), [...prefix, 'schema']);
   };
   const parameters = (list: Located | undefined, prefix: readonly string[]): void => {
     add(list, prefix);
     if (!list || !Array.isArray(list.value)) return;
-    for (let index = 0; index < list.value.length; index++) add(spec.workspace.deref(child(list, index)!), [...prefix, String(index)]);
+    for (let index = 0; index < list.value.length; index++) {
+      const parameter = spec.workspace.deref(child(list, index)!);
+      add(parameter, [...prefix, String(index)]);
+      schemaOf(parameter, [...prefix, String(index)]);
+    }
   };
   for (const operation of spec.operations) {
     const at = ['paths', operation.path, operation.method];
@@ -471,11 +513,17 @@ function rootsElsewhere(spec: Spec): Map<SourceFile, Root[]> {
     parameters(operation.pathParameters, ['paths', operation.path, 'parameters']);
     parameters(child(operation.node, 'parameters'), [...at, 'parameters']);
     const body = child(operation.node, 'requestBody');
-    if (body) add(spec.workspace.deref(body), [...at, 'requestBody']);
+    const bodyNode = body && spec.workspace.deref(body);
+    add(bodyNode, [...at, 'requestBody']);
+    const content = bodyNode && isObject(bodyNode.value) ? derefObject(spec, child(bodyNode, 'content')) : undefined;
+    if (content) for (const type in content.value) schemaOf(spec.workspace.deref(child(content, type)!), [...at, 'requestBody', 'content', type]);
     for (const response of operation.responses) {
       const here = [...at, 'responses', response.status];
       add(response.node, here);
-      for (const header of response.headers) add(header.node, [...here, 'headers', header.name]);
+      for (const header of response.headers) {
+        add(header.node, [...here, 'headers', header.name]);
+        schemaOf(header.node, [...here, 'headers', header.name]);
+      }
       for (const media of response.content) if (media.schema) add(spec.workspace.deref(media.schema), [...here, 'content', media.type, 'schema']);
     }
   }
@@ -518,7 +566,7 @@ const DOCUMENT_FIELDS: Readonly<Record<string, string>> = {
  * holding it. Told from the first keyword on the way down that settles it: a list anywhere in
  * a request body is about the request body, whatever schema inside it holds it.
  */
-function placeOf(segments: readonly string[], version: Spec['version'], usedResponse: (pointer: string) => boolean): Place {
+function placeOf(segments: readonly string[], version: Spec['version'], usedHere: (pointer: string) => boolean): Place | undefined {
   const top = segments[0];
   if (top === 'webhooks') return unchecked('in a webhook');
   if (top !== undefined && Object.hasOwn(DOCUMENT_FIELDS, top)) return { where: DOCUMENT_FIELDS[top]!, instead: ANYWHERE };
@@ -530,7 +578,8 @@ function placeOf(segments: readonly string[], version: Spec['version'], usedResp
     from = base + 2;
     switch (segments[base]) {
       case 'responses':
-        if (!usedResponse(appendPointer('', ...segments.slice(0, from)))) return unchecked('in a shared response that no operation uses');
+        if (version === '2.0' && segments[from] === 'examples') return undefined;
+        if (!usedHere(appendPointer('', ...segments.slice(0, from)))) return unchecked('in a shared response that no operation uses');
         break;
       case 'schemas':
       case 'definitions':
@@ -551,6 +600,7 @@ function placeOf(segments: readonly string[], version: Spec['version'], usedResp
       case 'callbacks':
         return unchecked('in a callback');
       case 'pathItems':
+        if (!usedHere(appendPointer('', ...segments.slice(0, from)))) return unchecked('in a path item that no path names');
         break;
       default:
         return ELSEWHERE;
@@ -568,9 +618,14 @@ function placeOf(segments: readonly string[], version: Spec['version'], usedResp
       case 'links':
         return unchecked('on a link');
       case 'examples':
-        return unchecked('on an example');
+        // Swagger 2.0's are payloads by media type: literal data, where the key is no list.
+        return version === '2.0' ? undefined : unchecked('on an example');
       case 'servers':
         return { where: DOCUMENT_FIELDS.servers!, instead: ANYWHERE };
+      case 'externalDocs':
+        return { where: DOCUMENT_FIELDS.externalDocs!, instead: 'the operation' };
+      case 'security':
+        return { where: DOCUMENT_FIELDS.security!, instead: 'the operation' };
       case 'encoding':
         return { where: 'on an encoding', instead: 'the response' };
       case 'headers':
@@ -679,14 +734,15 @@ class EntryIndex {
       // The pointer itself, then each prefix that ends before a '/', down to the root ('').
       for (let end = pointer.length; end >= 0; end = pointer.lastIndexOf('/', end - 1)) {
         const here = this.at(file, finding.ruleId, pointer.slice(0, end));
-        if (here) found.push(...here);
+        // Not `push(...)`: one list may repeat a rule more times than a call has room for arguments.
+        if (here) for (const entry of here) found.push(entry);
         if (end === 0) break;
       }
     }
     const definition = aboutDefinition?.get(finding);
     if (definition !== undefined && !(definition.file === file && isWithin(pointer, definition.pointer))) {
       const there = this.at(definition.file, finding.ruleId, definition.pointer);
-      if (there) found.push(...there);
+      if (there) for (const entry of there) found.push(entry);
     }
     return found;
   }
@@ -702,13 +758,13 @@ class EntryIndex {
  * written inside what it names once every use that reached it has one.
  */
 export function applySuppressions(
-  { entries, invalid, misplaced }: Suppressions,
+  { entries, invalid, misplaced, lists = [] }: Suppressions,
   findings: readonly RawFinding[],
   ran: ReadonlySet<string>,
   options: SuppressionOptions = {},
   { reachedFrom = new Map(), aboutDefinition, reachedThrough }: FindingLinks = {},
 ): RawFinding[] {
-  if (entries.length === 0 && invalid.length === 0 && misplaced.length === 0) return [...findings];
+  if (entries.length === 0 && invalid.length === 0 && misplaced.length === 0 && lists.length === 0) return [...findings];
   const index = new EntryIndex(entries);
   const entriesAt = new Map<string, Entry[]>();
   for (const entry of entries) {
@@ -733,7 +789,10 @@ export function applySuppressions(
   const known = options.knownRules ? new Set(options.knownRules) : undefined;
   // A misspelt id is wrong for every spec: only a real rule that is off leaves the entry undecided.
   const undecided = (entry: Entry): boolean => !ran.has(entry.rule) && (known === undefined || known.has(entry.rule));
-  if (options.onSilenced) for (const entry of entries) if (entry.used || undecided(entry)) options.onSilenced(entry.at);
+  if (options.onSilenced) {
+    for (const entry of entries) if (entry.used || undecided(entry)) options.onSilenced(entry.at);
+    for (const list of lists) options.onSilenced(list);
+  }
   const severity = options.unusedSuppressions ?? unusedSuppression.meta.severity;
   if (severity === 'off') return kept;
   const sharedFindings = firstFindingFromScope(kept, reachedFrom);
@@ -821,6 +880,9 @@ export const silencedKey = (file: string, place: string): string => `${file}\u00
 /** Where a finding is written, as silencedPlaces names it. */
 export const writtenAt = (line: number, column: number): string => `@${line}:${column}`;
 
+/** How a list's pointer ends (an entry's ends with its index). */
+const LIST_END = `/${SUPPRESSION_KEY}`;
+
 /**
  * The places of the entries that silenced something: each one's pointer, and, in a file where
  * a YAML alias repeats nodes, also where it is written, since another spec may reach that
@@ -832,7 +894,10 @@ export function silencedPlaces(entries: readonly Located[]): Array<[file: Locate
   const aliased = new Map<Located['file'], string[]>();
   for (const entry of entries) {
     places.push([entry.file, entry.pointer]);
-    if (!entry.file.sharesNodes) continue;
+    // A list that was read (onSilenced), by its pointer only: a YAML merge key repeats one
+    // written list on objects that are not one (a response, where it is read, and a parameter,
+    // where it is not), and the parameter's is still reported.
+    if (!entry.file.sharesNodes || entry.pointer.endsWith(LIST_END)) continue;
     const pointers = aliased.get(entry.file);
     if (pointers) pointers.push(entry.pointer);
     else aliased.set(entry.file, [entry.pointer]);

@@ -30,7 +30,8 @@ export interface ValueScan {
   containers: number;
   /**
    * The path (keys and indexes) of each object holding SUPPRESSION_KEY outside literal data (and
-   * that is no map of property names, where it is a property's name): every list the file
+   * that is no map of names, where it names a property, a schema or a header, unless it holds a
+   * list in a map other than `properties`): every list the file
    * writes, so that one written where none is read can be reported. Empty in nearly every file.
    */
   suppressions: Array<ReadonlyArray<string | number>>;
@@ -158,8 +159,12 @@ class ValueWalker {
         // Rare: only a broken spec, or a property named "$ref", gets here.
         if (!data && this.badRef === undefined && mapOf === '') this.badRef = appendPointer('', ...path, key);
       }
-      // Inside data a list is data; in `properties`, a property's name.
-      if (key === SUPPRESSION_KEY && !data && mapOf !== 'properties' && mapOf !== 'patternProperties') this.suppressions.push(path.slice());
+      // Inside data a list is data; in `properties`, a property's name; in another map of names
+      // (a schema, a header, a shared response named so) a name too, unless it holds a list,
+      // which no definition is. The paths map has no such names: its keys start with '/'.
+      if (key === SUPPRESSION_KEY && !data && (mapOf === '' || mapOf === 'paths' || (Array.isArray(member) && mapOf !== 'properties' && mapOf !== 'patternProperties'))) {
+        this.suppressions.push(path.slice());
+      }
       if (member === null || typeof member !== 'object') continue;
       path.push(key);
       const going =
