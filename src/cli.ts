@@ -472,7 +472,8 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
     ];
     io.stderr(`statuslint: skipped ${parts.join(' and ')}\n`);
   }
-  if (result.files.length === 0 && result.failures.length === 0 && inputs.ignored.length === 0) {
+  // A spec that met an internal error was found, and that error is already said.
+  if (result.files.length === 0 && result.failures.length === 0 && result.internalErrors.length === 0 && inputs.ignored.length === 0) {
     // Say what left nothing to lint, when statuslint itself left files out (ESLint: "All files
     // matched by 'x' are ignored").
     const why = [
