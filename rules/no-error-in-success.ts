@@ -351,6 +351,8 @@ function flattenSchema(context: RuleContext<Options>, start: Located, isVocabula
     if (Array.isArray(value.type)) for (const type of value.type) shape.types |= typeBits(type);
     else shape.types |= typeBits(value.type);
     if (Array.isArray(value.enum)) shape.enum ??= value.enum;
+    // JSON Schema 2020-12's `const` (OAS 3.1 on) is a one-value enum.
+    else if (siblingsApply && Object.hasOwn(value, 'const')) shape.enum ??= [value.const];
     shape.items ??= context.child(target, 'items');
     if (!shape.additional && isObject(value.additionalProperties)) shape.additional = context.child(target, 'additionalProperties');
     if (isObject(value.properties)) {
@@ -502,6 +504,8 @@ export default defineRule<Options>({
       if (isPerItemList(shape, batch && isErrorKey(key))) return 'other';
       // `errors: 12` counts failures of something else; `errorCode: 12` is the error.
       if (errorMembers.has(key) && (hasType(shape, 'integer') || hasType(shape, 'number'))) return 'other';
+      // `error: false` (enum or const), as Figma's `{status: 200, error: false}`, says there is none.
+      if (errorMembers.has(key) && shape.enum?.length && shape.enum.every((item) => item === false || item === null)) return 'other';
       if (isErrorKey(key)) return 'error';
       if (key === 'status' || key === 'state') {
         const values = shape.enum?.map((item) => String(item).toLowerCase());

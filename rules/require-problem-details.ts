@@ -34,6 +34,11 @@ function nonErrorUses(spec: Spec, response: Response): string[] {
   return [...statuses].filter((status) => (statusClass(status) ?? 4) < 4).sort();
 }
 
+/** `'a'`, `'a' and 'b'`, `'a', 'b' and 'c'`: the message goes on after the list with a comma. */
+function andList(items: readonly string[]): string {
+  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
 export default defineRule({
   id: 'require-problem-details',
   meta: {
@@ -62,7 +67,7 @@ export default defineRule({
         if (!isExactStatus(response.status) || (statusKind !== 4 && statusKind !== 5)) return;
         const types = nonProblemTypes(response);
         if (types.length === 0) return;
-        const quoted = [...new Set(types)].map((type) => `'${type}'`).join(', ');
+        const quoted = andList([...new Set(types)].map((type) => `'${type}'`));
         // Reported at the definition, the finding would call a success body an error: the
         // mistake is this use of it.
         const others = nonErrorUses(context.spec, response);

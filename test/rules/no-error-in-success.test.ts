@@ -343,6 +343,24 @@ for (const v of VERSIONS) {
       errors: [{ messageId: 'errorObject', at: AT_200 }],
     },
   );
+  {
+    // Figma's DeleteCommentResponse: `{status: 200, error: false}`, an acknowledgement whose error
+    // member is pinned to "no error"; an unconstrained boolean `error` still reads as the error.
+    const ack = (error: object) => ({ type: 'object', required: ['status', 'error'], properties: { status: { type: 'number', enum: [200] }, error } });
+    valid.push(
+      { name: `${v}: an error member whose enum is only false`, spec: body(v, ack({ type: 'boolean', enum: [false] })) },
+      { name: `${v}: an error member whose enum is only null`, spec: body(v, { type: 'object', properties: { message: str, error: { enum: [null] } } }) },
+      { name: `${v}: a shared acknowledgement with error: false`, spec: body(v, ref(v, 'Ack'), { Ack: ack({ type: 'boolean', enum: [false] }) }) },
+    );
+    invalid.push(
+      { name: `${v}: an error member that is any boolean`, spec: body(v, ack({ type: 'boolean' })), errors: [{ messageId: 'errorObject', at: AT_200 }] },
+      { name: `${v}: an error member whose enum allows true`, spec: body(v, ack({ type: 'boolean', enum: [true] })), errors: [{ messageId: 'errorObject', at: AT_200 }] },
+    );
+    if (v === '3.1' || v === '3.2') {
+      valid.push({ name: `${v}: an error member that is const false`, spec: body(v, ack({ type: 'boolean', const: false })) });
+      invalid.push({ name: `${v}: an error member that is const true`, spec: body(v, ack({ type: 'boolean', const: true })), errors: [{ messageId: 'errorObject', at: AT_200 }] });
+    }
+  }
 }
 
 for (const v of ['3.0', '3.1', '3.2'] as const) {

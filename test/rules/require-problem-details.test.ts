@@ -102,4 +102,12 @@ describe('require-problem-details: the message is about the media type', () => {
       "Error response body is offered as 'application/json', without a problem-details media type; offer 'application/problem+json' (or 'application/problem+xml') with the RFC 9457 members type, title, status, detail.",
     ]);
   });
+  // Scalar Galaxy offers its errors as JSON and XML: "'application/json', 'application/xml',
+  // without" read as a list that went on; the last two are joined with "and".
+  it.each(VERSIONS)('%s: two media types are listed with "and"', (v) => {
+    const result = lintCase(rule, { name: 'two', spec: errorIn(v, '404', ['application/json', 'application/xml']) });
+    expect(result.findings.map((finding) => finding.message)).toEqual([
+      "Error response body is offered as 'application/json' and 'application/xml', without a problem-details media type; offer 'application/problem+json' (or 'application/problem+xml') with the RFC 9457 members type, title, status, detail.",
+    ]);
+  });
 });
