@@ -1,4 +1,4 @@
-import { refText, sharedUse } from '../src/engine/body.js';
+import { isReferenced, refText, sharedUse } from '../src/engine/body.js';
 import { defineRule, isSuccessStatus, statusClass, type Located, type MediaType, type Operation, type Response, type RuleContext } from '../src/engine/define-rule.js';
 
 type Json = Record<string, unknown>;
@@ -563,8 +563,24 @@ export default defineRule<Options>({
     const isJobRecord = (shape: Shape, batch: boolean): boolean =>
       shape.jobMember || shape.identified || shape.members.some((property) => roleOf(property, batch) === 'state');
 
-    const responseSubject = (response: Response): string =>
-      hasRef(response.entry.value) ? `Response '${nameOf(response.node)}', used for a 2xx,` : `'${response.status}' response body`;
+    /** The use that writes the definition `response` reaches inline in its operation, if one does. */
+    const writtenInline = (response: Response): Response | undefined => {
+      for (const operation of sharedUse(context.spec, response)?.operations ?? []) {
+        for (const other of operation.responses) {
+          if (!isReferenced(other) && other.node.file === response.node.file && other.node.pointer === response.node.pointer) return other;
+        }
+      }
+      return undefined;
+    };
+    /**
+     * How a finding at the response object names it: the same from every use, so that a 2xx
+     * written inline and named by another 2xx's `$ref` (as bundlers write) is reported once.
+     */
+    const responseSubject = (response: Response): string => {
+      if (!hasRef(response.entry.value)) return `'${response.status}' response body`;
+      const inline = writtenInline(response);
+      return inline ? `'${inline.status}' response body` : `Response '${nameOf(response.node)}', used for a 2xx,`;
+    };
     /**
      * Where a body that is an error and nothing else is reported, and how it is named. A shared
      * response that other operations also use for statuses an error body is right for (a 400,

@@ -304,6 +304,17 @@ for (const v of VERSIONS) {
       errors: [{ messageId: 'errorObject', at: AT_200 }],
     },
     {
+      name: `${v}: an inline 200 with an error body that another operation names through $ref as its 201 is the definition's mistake`,
+      spec: {
+        ...withResponses(v, {}),
+        paths: {
+          '/items': { get: { responses: { 200: jsonResponse(v, { type: 'object', properties: { error: str } }) } } },
+          '/other': { post: { responses: { 201: { $ref: '#/paths/~1items/get/responses/200' } } } },
+        },
+      },
+      errors: [{ messageId: 'errorObject', at: AT_200 }],
+    },
+    {
       name: `${v}: a shared error response also used for a 207 or a 3xx is still reported at its definition`,
       spec: {
         ...withResponses(v, {}),
