@@ -433,6 +433,8 @@ export default defineRule<Options>({
       problemDetails: "{{subject}} is declared as '{{type}}', the media type of RFC 9457 problem details, which describe errors; return it with a 4xx or 5xx status.",
       envelope:
         "{{subject}} is a success/failure envelope: flag '{{flag}}' next to error member '{{error}}'; the status code already says whether the request succeeded, so send failures as 4xx or 5xx responses with an error body.",
+      namedElsewhere:
+        'This {{status}} response is named through $ref elsewhere for {{others}}, where its body ({{what}}) is right; give those a response of their own, then give this {{status}} a success body, or return this one with a 4xx or 5xx status.',
       errorBranch: '{{subject}} can be an error object: {{keyword}} branch {{branch}} ({{reason}}); a 2xx status tells clients the request succeeded, so return errors with a 4xx or 5xx status.',
     },
     schema: {
@@ -587,11 +589,19 @@ export default defineRule<Options>({
      * `default`) is a fine definition: the mistake is this 2xx's use of it, reported where the
      * operation names it, as no-body-on-no-content and require-allow do.
      */
-    const errorBodyAt = (response: Response): { at: Located; subject: string } => {
+    const errorBodyAt = (response: Response): { at: Located; subject: string; namedElsewhere?: string } => {
       const statuses = sharedUse(context.spec, response)?.statuses;
       const others = statuses ? [...statuses].filter(isErrorStatus).sort() : [];
       if (others.length === 0) return { at: response.node, subject: responseSubject(response) };
+      // Written inline here and named by the others' `$ref`s: this use is the definition.
+      if (!isReferenced(response)) return { at: response.entry, subject: responseSubject(response), namedElsewhere: others.join(', ') };
       return { at: response.entry, subject: `'${response.status}' response '${refText(response.entry)}' (also used for ${others.join(', ')})` };
+    };
+    /** Reports an error body found on a 2xx (`errorObject` or `problemDetails`), where errorBodyAt says. */
+    const reportErrorBody = (response: Response, messageId: 'errorObject' | 'problemDetails', data: Record<string, string>, what: string): void => {
+      const { at, subject, namedElsewhere } = errorBodyAt(response);
+      if (namedElsewhere === undefined) context.report({ messageId, at, data: { subject, ...data } });
+      else context.report({ messageId: 'namedElsewhere', at, data: { status: response.status, others: namedElsewhere, what } });
     };
     const schemaSubject = (owner: Located): string => `Schema '${nameOf(owner)}', used as a 2xx response body,`;
 
@@ -661,8 +671,7 @@ export default defineRule<Options>({
           // Swagger 2.0 `produces` lists every type the operation may send, errors included.
           if (context.spec.version !== '2.0' && PROBLEM_TYPE.test(media.type)) {
             if (isProblemBody(media.schema, response)) {
-              const { at, subject } = errorBodyAt(response);
-              context.report({ messageId: 'problemDetails', at, data: { subject, type: media.type } });
+              reportErrorBody(response, 'problemDetails', { type: media.type }, `'${media.type}', RFC 9457 problem details`);
             }
             continue;
           }
@@ -683,8 +692,7 @@ export default defineRule<Options>({
           const reason = errorObjectReason(shape, batch, monitor);
           if (reason !== undefined && !exampleLeavesOut(bodyExample(context, response, media), shape.members)) {
             // The schema may be a fine error schema; using it for a 2xx is the mistake.
-            const { at, subject } = errorBodyAt(response);
-            context.report({ messageId: 'errorObject', at, data: { subject, reason } });
+            reportErrorBody(response, 'errorObject', { reason }, `an error object: ${reason}`);
             continue;
           }
           checkChoices(shape, response, batch, monitor);
