@@ -1,4 +1,4 @@
-import { reportBody, type NoBodyOptions, type ResponseUse } from '../src/engine/body.js';
+import { listText, reportBody, type NoBodyOptions, type ResponseUse } from '../src/engine/body.js';
 import { defineRule } from '../src/engine/define-rule.js';
 
 export default defineRule<NoBodyOptions>({
@@ -13,6 +13,8 @@ export default defineRule<NoBodyOptions>({
       emptyContent: "A response to HEAD has no content; 'content: {}' says nothing, remove it.",
       sharedHasContent:
         "This HEAD {{status}} response uses '{{ref}}', which declares a body ({{types}}) for other operations too; a response to HEAD never has content (RFC 9110 §9.3.2): give HEAD a response without a body.",
+      namedElsewhere:
+        'This HEAD {{status}} response is named through $ref elsewhere for {{others}}, so removing its {{field}} here would remove the body there too; give those a response of their own, then remove the {{field}} here: a response to HEAD never has content (RFC 9110 §9.3.2).',
     },
     schema: {
       type: 'object',
@@ -26,11 +28,15 @@ export default defineRule<NoBodyOptions>({
   create(context) {
     // Asked once per HEAD use of a shared response: without the memo, one shared by thousands
     // of HEAD operations and nothing else was searched in full for each of them.
-    const servesOtherMethods = new Map<ResponseUse, boolean>();
-    const notOnlyHead = (use: ResponseUse): boolean => {
-      let answer = servesOtherMethods.get(use);
-      if (answer === undefined) servesOtherMethods.set(use, (answer = use.operations.some((user) => user.method !== 'head')));
-      return answer;
+    const otherMethods = new Map<ResponseUse, string | null>();
+    /** The operations other than HEAD that use a shared response (`GET /items`), or undefined. */
+    const notOnlyHead = (use: ResponseUse): string | undefined => {
+      let answer = otherMethods.get(use);
+      if (answer === undefined) {
+        const users = use.operations.filter((user) => user.method !== 'head').map((user) => `${user.method.toUpperCase()} ${user.path}`);
+        otherMethods.set(use, (answer = users.length === 0 ? null : listText(users)));
+      }
+      return answer ?? undefined;
     };
     return {
       Response(response, operation) {

@@ -15,6 +15,8 @@ export default defineRule<NoBodyOptions>({
       emptyContent: "A {{status}} response has no content; 'content: {}' says nothing, remove it.",
       sharedHasContent:
         "This {{status}} response uses '{{ref}}', which declares a body ({{types}}) and is also used for other statuses; a {{status}} {{rule}} (RFC 9110 §{{section}}): give it a response without a body.",
+      namedElsewhere:
+        'This {{status}} response is named through $ref elsewhere for {{others}}, so removing its {{field}} here would remove the body there too; give those a response of their own, then remove the {{field}} here: a {{status}} {{rule}} (RFC 9110 §{{section}}).',
     },
     schema: {
       type: 'object',
@@ -34,7 +36,10 @@ export default defineRule<NoBodyOptions>({
       Response(response) {
         if (!NO_CONTENT.has(response.status)) return;
         // A shared response that also serves, say, a 200 is right there; the mistake is using it for a 204.
-        reportBody(context, response, { section: section[response.status]!, rule: rule[response.status]! }, (use) => [...use.statuses].some((status) => !NO_CONTENT.has(status)));
+        reportBody(context, response, { section: section[response.status]!, rule: rule[response.status]! }, (use) => {
+          const others = [...use.statuses].filter((status) => !NO_CONTENT.has(status)).sort();
+          return others.length === 0 ? undefined : others.join(', ');
+        });
       },
     };
   },

@@ -1,4 +1,4 @@
-import { refText, sharedUse } from '../src/engine/body.js';
+import { isReferenced, refText, sharedUse } from '../src/engine/body.js';
 import { defineRule, isSuccessStatus, statusClass, type Located, type MediaType, type Operation, type Response, type RuleContext } from '../src/engine/define-rule.js';
 
 type Json = Record<string, unknown>;
@@ -433,6 +433,8 @@ export default defineRule<Options>({
       problemDetails: "{{subject}} is declared as '{{type}}', the media type of RFC 9457 problem details, which describe errors; return it with a 4xx or 5xx status.",
       envelope:
         "{{subject}} is a success/failure envelope: flag '{{flag}}' next to error member '{{error}}'; the status code already says whether the request succeeded, so send failures as 4xx or 5xx responses with an error body.",
+      namedElsewhere:
+        'This {{status}} response is named through $ref elsewhere for {{others}}, where its body ({{what}}) is right; give those a response of their own, then give this {{status}} a success body, or return this one with a 4xx or 5xx status.',
       errorBranch: '{{subject}} can be an error object: {{keyword}} branch {{branch}} ({{reason}}); a 2xx status tells clients the request succeeded, so return errors with a 4xx or 5xx status.',
     },
     schema: {
@@ -563,19 +565,43 @@ export default defineRule<Options>({
     const isJobRecord = (shape: Shape, batch: boolean): boolean =>
       shape.jobMember || shape.identified || shape.members.some((property) => roleOf(property, batch) === 'state');
 
-    const responseSubject = (response: Response): string =>
-      hasRef(response.entry.value) ? `Response '${nameOf(response.node)}', used for a 2xx,` : `'${response.status}' response body`;
+    /** The use that writes the definition `response` reaches inline in its operation, if one does. */
+    const writtenInline = (response: Response): Response | undefined => {
+      for (const operation of sharedUse(context.spec, response)?.operations ?? []) {
+        for (const other of operation.responses) {
+          if (!isReferenced(other) && other.node.file === response.node.file && other.node.pointer === response.node.pointer) return other;
+        }
+      }
+      return undefined;
+    };
+    /**
+     * How a finding at the response object names it: the same from every use, so that a 2xx
+     * written inline and named by another 2xx's `$ref` (as bundlers write) is reported once.
+     */
+    const responseSubject = (response: Response): string => {
+      if (!hasRef(response.entry.value)) return `'${response.status}' response body`;
+      const inline = writtenInline(response);
+      return inline ? `'${inline.status}' response body` : `Response '${nameOf(response.node)}', used for a 2xx,`;
+    };
     /**
      * Where a body that is an error and nothing else is reported, and how it is named. A shared
      * response that other operations also use for statuses an error body is right for (a 400,
      * `default`) is a fine definition: the mistake is this 2xx's use of it, reported where the
      * operation names it, as no-body-on-no-content and require-allow do.
      */
-    const errorBodyAt = (response: Response): { at: Located; subject: string } => {
+    const errorBodyAt = (response: Response): { at: Located; subject: string; namedElsewhere?: string } => {
       const statuses = sharedUse(context.spec, response)?.statuses;
       const others = statuses ? [...statuses].filter(isErrorStatus).sort() : [];
       if (others.length === 0) return { at: response.node, subject: responseSubject(response) };
+      // Written inline here and named by the others' `$ref`s: this use is the definition.
+      if (!isReferenced(response)) return { at: response.entry, subject: responseSubject(response), namedElsewhere: others.join(', ') };
       return { at: response.entry, subject: `'${response.status}' response '${refText(response.entry)}' (also used for ${others.join(', ')})` };
+    };
+    /** Reports an error body found on a 2xx (`errorObject` or `problemDetails`), where errorBodyAt says. */
+    const reportErrorBody = (response: Response, messageId: 'errorObject' | 'problemDetails', data: Record<string, string>, what: string): void => {
+      const { at, subject, namedElsewhere } = errorBodyAt(response);
+      if (namedElsewhere === undefined) context.report({ messageId, at, data: { subject, ...data } });
+      else context.report({ messageId: 'namedElsewhere', at, data: { status: response.status, others: namedElsewhere, what } });
     };
     const schemaSubject = (owner: Located): string => `Schema '${nameOf(owner)}', used as a 2xx response body,`;
 
@@ -645,8 +671,7 @@ export default defineRule<Options>({
           // Swagger 2.0 `produces` lists every type the operation may send, errors included.
           if (context.spec.version !== '2.0' && PROBLEM_TYPE.test(media.type)) {
             if (isProblemBody(media.schema, response)) {
-              const { at, subject } = errorBodyAt(response);
-              context.report({ messageId: 'problemDetails', at, data: { subject, type: media.type } });
+              reportErrorBody(response, 'problemDetails', { type: media.type }, `'${media.type}', RFC 9457 problem details`);
             }
             continue;
           }
@@ -667,8 +692,7 @@ export default defineRule<Options>({
           const reason = errorObjectReason(shape, batch, monitor);
           if (reason !== undefined && !exampleLeavesOut(bodyExample(context, response, media), shape.members)) {
             // The schema may be a fine error schema; using it for a 2xx is the mistake.
-            const { at, subject } = errorBodyAt(response);
-            context.report({ messageId: 'errorObject', at, data: { subject, reason } });
+            reportErrorBody(response, 'errorObject', { reason }, `an error object: ${reason}`);
             continue;
           }
           checkChoices(shape, response, batch, monitor);

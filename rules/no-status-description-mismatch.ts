@@ -1,4 +1,4 @@
-import { definitionKey, refText, sharedUse, type ResponseUse } from '../src/engine/body.js';
+import { definitionKey, isReferenced, refText, sharedUse, type ResponseUse } from '../src/engine/body.js';
 import { defineRule, type Located, type Response, type RuleContext } from '../src/engine/define-rule.js';
 
 // Descriptions are matched as word sequences, never substrings: the text is split into
@@ -388,6 +388,8 @@ export default defineRule({
         "{{status}} response is described as '{{quote}}', which is {{other}} {{reason}}; use {{other}} for that condition or describe what {{status}} means here.",
       sharedMismatch:
         "This {{status}} response uses '{{ref}}', whose {{field}} ('{{quote}}') is right for the {{other}}s that also use it but not for a {{status}}; give the {{status}} a response that describes what {{status}} means, or use {{other}}.",
+      namedElsewhere:
+        "This {{status}} response is named through $ref elsewhere for {{other}}, whose meaning its {{field}} ('{{quote}}') describes; give those a response of their own, then describe what {{status}} means here, or use {{other}}.",
     },
     recommended: true,
   },
@@ -433,6 +435,11 @@ export default defineRule({
         const key = `${definitionKey(response.node)} ${other} ${field}`;
         let reads = readFor.get(key);
         if (reads === undefined) readFor.set(key, (reads = readsDefinitionFor(use, response.node, other, field === 'description' ? readsOwnDescription : readsSummaryAt(at))));
+        if (reads && !isReferenced(response)) {
+          // Written inline here and named by the others' `$ref`s: this use is the definition.
+          context.report({ messageId: 'namedElsewhere', at: response.entry, data: { status: response.status, quote: verdict.data.quote!, other, field } });
+          return true;
+        }
         if (reads) {
           context.report({ messageId: 'sharedMismatch', at: response.entry, data: { status: response.status, ref: refText(response.entry), quote: verdict.data.quote!, other, field } });
           return true;

@@ -91,9 +91,23 @@ export function referencedResponses(spec: Spec): Set<unknown> {
   return named;
 }
 
-/** How the shared definition `response` reached through a `$ref` is used across the spec; undefined for a response written inline. */
+/**
+ * How the shared definition `response` is used across the spec: one reached through a `$ref`,
+ * or one written inline in this operation that others name through `$ref` (bundlers write a
+ * response met twice so: `$ref: '#/paths/~1items/post/responses/201'`). Undefined for a
+ * response written inline and named nowhere else. Callers tell the two apart by
+ * `isReferenced`: the inline use is the definition, with no `$ref` of its own to name.
+ */
 export function sharedUse(spec: Spec, response: Response): ResponseUse | undefined {
-  return isReferenced(response) ? responseUses(spec).get(definitionKey(response.node)) : undefined;
+  // Most responses are written inline and named nowhere else: no key for them.
+  if (!isReferenced(response) && !referencedResponses(spec).has(response.node.value)) return undefined;
+  return responseUses(spec).get(definitionKey(response.node));
+}
+
+/** At most `limit` items joined with ', ', then how many more, for messages. */
+export function listText(items: readonly string[], limit = 3): string {
+  if (items.length <= limit) return items.join(', ');
+  return `${items.slice(0, limit).join(', ')} and ${items.length - limit} more`;
 }
 
 /** The `$ref` an entry names, for messages (`'#/components/responses/Empty'`). */
@@ -117,12 +131,19 @@ export interface NoBodyOptions {
 }
 
 /**
- * Reports the body a response must not have, with the messages `hasContent`, `emptyContent`
- * and `sharedHasContent` (given `status`, `types`, `field`, `ref` and `data`). A shared
- * response that `mayHaveBody` says is right for another of its uses is reported where this
- * use names it: the mistake is the use, not the definition.
+ * Reports the body a response must not have, with the messages `hasContent`, `emptyContent`,
+ * `sharedHasContent` and `namedElsewhere` (given `status`, `types`, `field`, `ref`, `others`
+ * and `data`). A shared response that `bodyRightFor` says is right for other uses (it names
+ * them, for messages) is reported where this use names it: the mistake is the use, not the
+ * definition. When this use is the definition, written inline and named by the others through
+ * `$ref`, it is reported there with `namedElsewhere`: removing the body would remove theirs.
  */
-export function reportBody(context: RuleContext<NoBodyOptions>, response: Response, data: Record<string, string>, mayHaveBody: (use: ResponseUse) => boolean): void {
+export function reportBody(
+  context: RuleContext<NoBodyOptions>,
+  response: Response,
+  data: Record<string, string>,
+  bodyRightFor: (use: ResponseUse) => string | undefined,
+): void {
   const body = declaredBody(context.spec, response);
   if (!body) return;
   const all = {
@@ -136,8 +157,10 @@ export function reportBody(context: RuleContext<NoBodyOptions>, response: Respon
     return;
   }
   const use = sharedUse(context.spec, response);
-  if (use && mayHaveBody(use)) {
-    context.report({ messageId: 'sharedHasContent', at: response.entry, data: { ...all, ref: refText(response.entry) } });
+  const others = use && bodyRightFor(use);
+  if (others !== undefined) {
+    if (isReferenced(response)) context.report({ messageId: 'sharedHasContent', at: response.entry, data: { ...all, ref: refText(response.entry), others } });
+    else context.report({ messageId: 'namedElsewhere', at: response.entry, data: { ...all, others } });
     return;
   }
   context.report({ messageId: 'hasContent', at: body.at, data: all });

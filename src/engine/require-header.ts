@@ -1,6 +1,6 @@
 import type { Response, Spec } from '../loader/normalize.js';
 import type { Located } from '../loader/resolve.js';
-import { definitionKey, isReferenced, referencedResponses, refText, responseUses } from './body.js';
+import { isReferenced, refText, sharedUse } from './body.js';
 
 /** A header that responses with some exact status codes must declare. */
 export interface HeaderRequirement {
@@ -53,9 +53,7 @@ export interface SharedWithOthers {
  * response used once, or a shared one whose every use needs the header.
  */
 export function sharedWithOtherStatuses(spec: Spec, response: Response, requirement: HeaderRequirement): SharedWithOthers | undefined {
-  // Most responses are written inline and named nowhere else: no key for them.
-  if (!isReferenced(response) && !referencedResponses(spec).has(response.node.value)) return undefined;
-  const statuses = responseUses(spec).get(definitionKey(response.node))?.statuses;
+  const statuses = sharedUse(spec, response)?.statuses;
   if (!statuses || statuses.size < 2) return undefined;
   const others = [...statuses].filter((status) => !requirement.statuses.includes(status)).sort();
   if (others.length === 0) return undefined;

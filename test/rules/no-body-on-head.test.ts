@@ -44,6 +44,28 @@ for (const v of VERSIONS) {
       errors: [{ messageId: 'sharedHasContent', at: '/paths/~1items/head/responses/200' }],
     },
     {
+      // Bundlers name a response met twice by a pointer into the operation that writes it.
+      name: `${v}: an inline HEAD response with a body that a GET names through $ref is reported where it is written`,
+      spec: {
+        ...withResponses(v, {}),
+        paths: {
+          '/items': { head: { responses: { 200: withBody('Items') } }, get: { responses: { 200: { $ref: '#/paths/~1items/head/responses/200' } } } },
+        },
+      },
+      errors: [{ messageId: 'namedElsewhere', at: '/paths/~1items/head/responses/200' }],
+    },
+    {
+      name: `${v}: an inline HEAD response with a body that another HEAD names through $ref is the definition's mistake`,
+      spec: {
+        ...withResponses(v, {}),
+        paths: {
+          '/a': { head: { responses: { 200: withBody('Exists') } } },
+          '/b': { head: { responses: { 200: { $ref: '#/paths/~1a/head/responses/200' } } } },
+        },
+      },
+      errors: [{ messageId: 'hasContent', at: `/paths/~1a/head/responses/200/${body(v)}` }],
+    },
+    {
       name: `${v}: a shared response used only by HEAD operations is reported once, at its definition`,
       spec: {
         ...withResponses(v, {}),

@@ -46,6 +46,29 @@ for (const v of VERSIONS) {
       errors: [{ messageId: 'hasContent', at: `${responsesRef(v, 'Deleted').slice(1)}/${body(v)}` }],
     },
     {
+      // Bundlers name a response met twice by a pointer into the operation that writes it.
+      name: `${v}: an inline 204 with a body that another operation names through $ref as its 200 is reported where it is written`,
+      spec: {
+        ...withResponses(v, {}),
+        paths: {
+          '/a': { delete: { responses: { 204: withBody('Deleted') } } },
+          '/b': { get: { responses: { 200: { $ref: '#/paths/~1a/delete/responses/204' } } } },
+        },
+      },
+      errors: [{ messageId: 'namedElsewhere', at: '/paths/~1a/delete/responses/204' }],
+    },
+    {
+      name: `${v}: an inline 204 with a body that another operation names through $ref as its 204 is the definition's mistake`,
+      spec: {
+        ...withResponses(v, {}),
+        paths: {
+          '/a': { delete: { responses: { 204: withBody('Deleted') } } },
+          '/b': { delete: { responses: { 204: { $ref: '#/paths/~1a/delete/responses/204' } } } },
+        },
+      },
+      errors: [{ messageId: 'hasContent', at: `/paths/~1a/delete/responses/204/${body(v)}` }],
+    },
+    {
       name: `${v}: a shared response also used for 200 is reported where 204 uses it`,
       spec: {
         ...withResponses(v, {}),

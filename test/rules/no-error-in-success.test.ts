@@ -304,6 +304,29 @@ for (const v of VERSIONS) {
       errors: [{ messageId: 'errorObject', at: AT_200 }],
     },
     {
+      // Bundlers name a response met twice by a pointer into the operation that writes it.
+      name: `${v}: an inline 200 with an error body that another operation names through $ref as its 400 is reported where it is written`,
+      spec: {
+        ...withResponses(v, {}),
+        paths: {
+          '/items': { get: { responses: { 200: jsonResponse(v, { type: 'object', properties: { error: str } }) } } },
+          '/other': { get: { responses: { 200: { description: 'ok' }, 400: { $ref: '#/paths/~1items/get/responses/200' } } } },
+        },
+      },
+      errors: [{ messageId: 'namedElsewhere', at: AT_200 }],
+    },
+    {
+      name: `${v}: an inline 200 with an error body that another operation names through $ref as its 201 is the definition's mistake`,
+      spec: {
+        ...withResponses(v, {}),
+        paths: {
+          '/items': { get: { responses: { 200: jsonResponse(v, { type: 'object', properties: { error: str } }) } } },
+          '/other': { post: { responses: { 201: { $ref: '#/paths/~1items/get/responses/200' } } } },
+        },
+      },
+      errors: [{ messageId: 'errorObject', at: AT_200 }],
+    },
+    {
       name: `${v}: a shared error response also used for a 207 or a 3xx is still reported at its definition`,
       spec: {
         ...withResponses(v, {}),
@@ -322,6 +345,14 @@ for (const v of VERSIONS) {
               ...sharedResponses(v, { Problem: { description: 'A problem', content: { 'application/problem+json': { schema: { type: 'object', properties: { title: str, status: int } } } } } }),
             },
             errors: [{ messageId: 'problemDetails', at: '/paths/~1items/get/responses/202' }],
+          },
+          {
+            name: `${v}: an inline problem+json 202 that the same operation's default names through $ref is reported where it is written`,
+            spec: withResponses(v, {
+              202: { description: 'A problem', content: { 'application/problem+json': { schema: { type: 'object', properties: { title: str, status: int } } } } },
+              default: { $ref: '#/paths/~1items/get/responses/202' },
+            }),
+            errors: [{ messageId: 'namedElsewhere', at: '/paths/~1items/get/responses/202' }],
           },
         ]),
     {

@@ -240,6 +240,29 @@ for (const v of VERSIONS) {
       errors: [{ messageId: 'credentialsOn403', at: responsesRef(v, 'Forbidden').slice(1) }],
     },
     {
+      // Bundlers name a response met twice by a pointer into the operation that writes it.
+      name: `${v}: an inline 401 described as a refusal that another operation names through $ref as its 403 is reported where it is written`,
+      spec: {
+        ...withResponses(v, {}),
+        paths: {
+          '/token': { post: { responses: { 200: { description: 'ok' }, 401: { description: 'HTTP Forbidden response.' } } } },
+          '/admin': { get: { responses: { 200: { description: 'ok' }, 403: { $ref: '#/paths/~1token/post/responses/401' } } } },
+        },
+      },
+      errors: [{ messageId: 'namedElsewhere', at: '/paths/~1token/post/responses/401' }],
+    },
+    {
+      name: `${v}: an inline 401 described as a refusal that another operation names through $ref as its 401 is the definition's mistake`,
+      spec: {
+        ...withResponses(v, {}),
+        paths: {
+          '/token': { post: { responses: { 200: { description: 'ok' }, 401: { description: 'HTTP Forbidden response.' } } } },
+          '/admin': { get: { responses: { 200: { description: 'ok' }, 401: { $ref: '#/paths/~1token/post/responses/401' } } } },
+        },
+      },
+      errors: [{ messageId: 'refusalOn401', at: '/paths/~1token/post/responses/401' }],
+    },
+    {
       // Supabase Auth's description: POST /token names 'ForbiddenResponse' ('HTTP Forbidden
       // response.') for its 401, and the admin operations use it for their 403s. The
       // definition is right; the 401's use of it is the mistake.
