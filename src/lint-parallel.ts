@@ -8,11 +8,11 @@ import { fixKey } from './fix/intents.js';
 import { silencedKey, unusedSuppression, withoutSilencedEntries } from './engine/suppress.js';
 import { compareFindings, FindingSet, WrittenOnce } from './engine/run.js';
 import type { EnabledRule, Finding, Rule, Severity } from './engine/types.js';
-import { allRules, defaultRules, emptyResult, failureKey, compareNotices, FirstSeen, lint, noticeKey, silencedKeysOf, sourcesOf, type InternalError, type LintOptions, type LintResult, type Notice } from './lint.js';
+import { allRules, canonicalPathsOf, defaultRules, emptyResult, failureKey, compareNotices, FirstSeen, lint, noticeKey, silencedKeysOf, sourcesOf, type InternalError, type LintOptions, type LintResult, type Notice } from './lint.js';
 import { MIN_SPECS_PER_WORKER, releaseEarlyWorker, takeEarlyWorker, WORKER_URL, type WorkerStart } from './early-worker.js';
 import { jobRunner } from './lint-job.js';
 import type { Fingerprint } from './loader/fingerprint.js';
-import { projectRoots, realPath } from './loader/project-root.js';
+import { projectRoots } from './loader/project-root.js';
 import type { LintCache } from './cache.js';
 
 export interface ParallelLintOptions extends LintOptions {
@@ -379,29 +379,9 @@ class Merge {
     this.skipped.push({ kind, path });
   }
 
-  /**
-   * The one name of each file that several paths name, for each of its other paths (absolute),
-   * the same whatever path each lane met first and whatever the number of lanes: the first
-   * input that names it (a spec is reported as it was given), else its real path (for hard
-   * links, each one a real path, the first in sorted order).
-   */
+  /** The one name of each file that several paths name, for each of its other paths (canonicalPathsOf). */
   private canonicalPaths(): Map<string, string> {
-    if (this.canonical) return this.canonical;
-    const canonical = new Map<string, string>();
-    if (this.aliases.size > 0) {
-      const inputOrder = new Map<string, number>();
-      this.inputs.forEach((input, index) => void (inputOrder.has(input) || inputOrder.set(input, index)));
-      for (const named of this.aliases.values()) {
-        // A lane may also have met the file by its real path, which no link leads to and so
-        // was not sent as another name.
-        const reals = [...named].map(realPath);
-        const paths = new Set([...named, ...reals]);
-        const inputs = [...paths].filter((path) => inputOrder.has(path)).sort((a, b) => inputOrder.get(a)! - inputOrder.get(b)!);
-        const chosen = inputs[0] ?? reals.sort()[0]!;
-        for (const path of paths) if (path !== chosen) canonical.set(path, chosen);
-      }
-    }
-    return (this.canonical = canonical);
+    return (this.canonical ??= canonicalPathsOf(this.aliases.values(), this.inputs));
   }
 
   finish(): LintResult {

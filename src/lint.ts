@@ -10,7 +10,7 @@ import type { EnabledRule, Finding, RawFinding, Rule, Severity } from './engine/
 import { decodeWide, wideEncodingOf } from './loader/guards.js';
 import { detectVersion, normalize } from './loader/normalize.js';
 import { parseSource, type SourceFile } from './loader/parse.js';
-import { projectRoots } from './loader/project-root.js';
+import { projectRoots, realPath } from './loader/project-root.js';
 import { Workspace, type Located, type RefNotice } from './loader/resolve.js';
 import { fixContent, type FixIntent } from './fix/intents.js';
 import { rules as allRules } from '../rules/index.js';
@@ -82,6 +82,11 @@ export interface LintOptions {
   overlay?: ReadonlyMap<string, string>;
   /** Follow `$ref`s to files outside the project root (see `projectRoots`). */
   allowExternalRefs?: boolean;
+  /**
+   * Name each file that several paths name as lintParallel does (canonicalPathsOf), not by the
+   * path met first: what --fix reports when it lints on this thread.
+   */
+  namedAsParallel?: boolean;
 }
 
 /** The `recommended` set: every registered rule not marked opt-in, at its default severity. */
@@ -393,6 +398,67 @@ export function lint(paths: readonly string[], options: LintOptions = {}): LintR
   }
   result.notices.sort(compareNotices);
   result.readPaths = workspace.loadedPaths.sort();
+  return options.namedAsParallel ? namedOnce(result, workspace, paths, cwd) : result;
+}
+
+/**
+ * The one name of each file that several paths name, for each of its other paths (absolute),
+ * the same whatever path each lane met first and whatever the number of lanes: the first
+ * input that names it (a spec is reported as it was given), else its real path (for hard
+ * links, each one a real path, the first in sorted order). `aliases`: the paths read of each
+ * such file; `inputs`: absolute, in input order.
+ */
+export function canonicalPathsOf(aliases: Iterable<Iterable<string>>, inputs: readonly string[]): Map<string, string> {
+  const canonical = new Map<string, string>();
+  let inputOrder: Map<string, number> | undefined;
+  for (const named of aliases) {
+    if (!inputOrder) {
+      inputOrder = new Map();
+      for (const [index, input] of inputs.entries()) if (!inputOrder.has(input)) inputOrder.set(input, index);
+    }
+    const order = inputOrder;
+    // A lane may also have met the file by its real path, which no link leads to and so
+    // was not sent as another name.
+    const reals = [...named].map(realPath);
+    const paths = new Set([...named, ...reals]);
+    const given = [...paths].filter((path) => order.has(path)).sort((a, b) => order.get(a)! - order.get(b)!);
+    const chosen = given[0] ?? reals.sort()[0]!;
+    for (const path of paths) if (path !== chosen) canonical.set(path, chosen);
+  }
+  return canonical;
+}
+
+/**
+ * A result of lint() with each file that several paths name under the name lintParallel gives
+ * it (canonicalPathsOf), not the one this workspace met first: --fix on one thread reports as a
+ * plain run does, and a baseline written by one matches. Costs a look-up per path read when no
+ * file read has another name.
+ */
+function namedOnce(result: LintResult, workspace: Workspace, inputs: readonly string[], cwd: string): LintResult {
+  const byIdentity = new Map<string, string[]>();
+  for (const path of result.readPaths) {
+    const identity = workspace.multiNamedIdentity(path);
+    if (identity === undefined) continue;
+    const named = byIdentity.get(identity);
+    if (named) named.push(path);
+    else byIdentity.set(identity, [path]);
+  }
+  if (byIdentity.size === 0) return result;
+  const paths = canonicalPathsOf(byIdentity.values(), inputs.map((input) => resolve(input)));
+  const names = new Map([...paths].map(([path, chosen]) => [displayPath(path, cwd), displayPath(chosen, cwd)]));
+  const moved = [...names].filter(([name, chosen]) => name !== chosen);
+  if (moved.length === 0) return result;
+  const nameOf = (file: string): string => names.get(file) ?? file;
+  const seen = new FindingSet<Finding>();
+  result.findings = result.findings.map((finding) => (names.has(finding.file) ? { ...finding, file: nameOf(finding.file) } : finding)).filter((finding) => seen.add(finding, finding.file, finding.pointer));
+  const notices = new FirstSeen();
+  result.notices = result.notices.map((notice) => (names.has(notice.file) ? { ...notice, file: nameOf(notice.file) } : notice)).filter((notice) => notices.add(noticeKey(notice)));
+  const failures = new FirstSeen();
+  result.failures = result.failures.map((failure) => (paths.has(failure.file) ? new LoadError(paths.get(failure.file)!, failure.detail, failure.position) : failure)).filter((failure) => failures.add(failureKey(failure)));
+  result.files = result.files.map(nameOf);
+  result.internalErrors = result.internalErrors.map((bug) => ({ ...bug, file: nameOf(bug.file) }));
+  for (const kind of Object.keys(result.skipped) as Array<keyof LintResult['skipped']>) result.skipped[kind] = [...new Set(result.skipped[kind].map(nameOf))];
+  result.sources = [...new Set(result.sources.map(nameOf))];
   return result;
 }
 

@@ -339,6 +339,30 @@ describe.skipIf(process.platform === 'win32')('--fix of a file reached by two pa
     expect(report.findings.map((finding) => [finding.ruleId, finding.file])).toEqual([['require-www-authenticate', 'common/r.yaml']]);
   });
 
+  // A plain run names such a file by its real path when no input names it (lintParallel's
+  // merge), whichever spec met it first: --fix, on one thread or many, names it alike, or a
+  // baseline written by a plain run would not match what --fix leaves.
+  it.each([
+    ['one thread', 0, 1],
+    ['two threads', 16, 2],
+  ])('names a file it leaves a finding in as a plain run does, when the first spec reaches it through a link: %s', async (_, fillerCount, threads) => {
+    const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-links-'));
+    mkdirSync(join(dir, 'common'));
+    writeFileSync(join(dir, 'common', 'r.yaml'), 'Unauthorized:\n  description: Unauthorized\n  headers: []\n');
+    symlinkSync('common', join(dir, 'link'));
+    const spec = (ref: string) => `openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200': {description: OK}\n        '401': {$ref: '${ref}'}\n`;
+    writeFileSync(join(dir, 'a.yaml'), spec('link/r.yaml#/Unauthorized'));
+    writeFileSync(join(dir, 'z.yaml'), spec('common/r.yaml#/Unauthorized'));
+    const fillers = Array.from({ length: fillerCount }, (_, index) => `filler-${index}.yaml`);
+    for (const filler of fillers) writeFileSync(join(dir, filler), `openapi: 3.0.3\ninfo: {title: f, version: '1'}\npaths:\n  /f:\n    get:\n      responses:\n        '200': {description: OK}\n        '400': {description: bad}\n`);
+    const env = { ...process.env, STATUSLINT_THREADS: String(threads) };
+    const files = (stdout: string) => (JSON.parse(stdout) as { findings: Array<{ file: string }> }).findings.map((finding) => finding.file);
+    const plain = await runCli(['-f', 'json', 'a.yaml', ...fillers, 'z.yaml'], { cwd: dir, env });
+    expect(files(plain.stdout)).toEqual(['common/r.yaml']);
+    const fixed = await runCli(['--fix', '-f', 'json', 'a.yaml', ...fillers, 'z.yaml'], { cwd: dir, env });
+    expect(files(fixed.stdout)).toEqual(['common/r.yaml']);
+  });
+
   it('keeps a hard-linked spec hard-linked', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-links-'));
     cpSync(join(projectRoot, 'fixtures/petstore/openapi.yaml'), join(dir, 'a.yaml'));

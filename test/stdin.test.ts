@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { project, projectRoot, runBinary, runCli } from './cli-harness.js';
@@ -150,5 +150,26 @@ describe("a spec read from standard input ('-')", () => {
     const validated = await runCli(['--validate', '-', '--stdin-filepath', 'api/openapi.yaml'], { cwd: dir, stdin: invalid });
     expect(validated.code).toBe(2);
     expect(validated.stderr).toContain("statuslint: api/openapi.yaml:2:1: not a valid OpenAPI document: /info must have required property 'version'");
+  });
+});
+
+describe.skipIf(process.platform === 'win32')('a spec read from standard input, whose file another path reaches', () => {
+  const shared = 'Unauthorized:\n  description: Unauthorized\n  headers: {WWW-Authenticate: {schema: {type: string}}}\n';
+  const referrer = (ref: string) => `openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200': {description: OK}\n        '400': {description: Bad}\n        '401': {$ref: '${ref}'}\n`;
+
+  // An editor sends the buffer it holds: what is on disk under the other path is never read.
+  it.each([
+    ['not UTF-8', 'Unauthorized:\n  description: Unauthorized \xff\n', []],
+    ['over the size limit', `Unauthorized:\n  description: Unauthorized\n# ${'x'.repeat(400)}\n`, ['--max-file-size', '300']],
+  ])('gives its text to a $ref that names the file through a linked folder, though the file on disk is %s', async (_, onDisk, extra) => {
+    const dir = project({ 'b.yaml': referrer('./link/r.yaml#/Unauthorized') });
+    mkdirSync(join(dir, 'common'));
+    writeFileSync(join(dir, 'common', 'r.yaml'), Buffer.from(onDisk, 'latin1'));
+    symlinkSync('common', join(dir, 'link'));
+    const run = await runCli(['-f', 'json', ...extra, '-', 'b.yaml', '--stdin-filepath', 'common/r.yaml'], { cwd: dir, stdin: shared });
+    const report = JSON.parse(run.stdout) as JsonReport;
+    // The buffer itself is no spec (not an OpenAPI document); the $ref through the link resolves to it.
+    expect(report.inputErrors.map((error) => error.file), JSON.stringify(report.inputErrors)).toEqual(['common/r.yaml']);
+    expect(report.findings).toEqual([]);
   });
 });

@@ -358,6 +358,8 @@ async function fixHere(paths: readonly string[], options: ParallelLintOptions): 
   releaseEarlyWorker();
   options.beforeLint?.();
   const state = new FixState(options.overlay);
+  // Named as a plain run (lintParallel) names a file reached by several paths.
+  options = { ...options, namedAsParallel: true };
   let result = lint(paths, { ...options, overlay: state.overlay });
   const broken = brokenBy(result);
   let pass = 0;

@@ -197,7 +197,7 @@ export class Workspace {
     const cached = this.files.get(absolute);
     if (cached) return cached;
     const given = this.overlay?.get(absolute);
-    const read = given !== undefined ? { text: given, identity: this.identityOnDisk(absolute) } : this.readText(absolute, named);
+    const read = given !== undefined ? { text: given, identity: this.identityOnDisk(absolute), edited: undefined } : this.readText(absolute, named);
     const identity = read.identity;
     // Counted as read before it is parsed: a file that does not parse is still the user's,
     // and no report may be written over it (the CLI's guard reads loadedPaths).
@@ -205,9 +205,8 @@ export class Workspace {
       this.read.add(absolute);
       this.readInOrder.push(absolute);
     }
-    // Read from disk by a spelling the overlay does not use: the overlay's text is the file's.
-    const edited = given === undefined && identity !== undefined ? this.editedPathOf(identity) : undefined;
-    const same = identity === undefined ? undefined : edited !== undefined ? this.load(edited) : this.byIdentity.get(identity);
+    // Reached by a spelling the overlay does not use: the overlay's text is the file's.
+    const same = read.edited !== undefined ? this.load(read.edited) : identity === undefined ? undefined : this.byIdentity.get(identity);
     if (same) {
       this.files.set(absolute, same);
       // What the file's own `$ref`s reach is recorded under its first path: a spec that
@@ -215,7 +214,7 @@ export class Workspace {
       this.noteEdge(this.reaches, absolute, same.path);
       return same;
     }
-    const file = parseGuarded(absolute, read.text, this.parseOptions);
+    const file = parseGuarded(absolute, read.text!, this.parseOptions);
     this.files.set(absolute, file);
     if (identity !== undefined) {
       this.byIdentity.set(identity, file);
@@ -260,19 +259,26 @@ export class Workspace {
 
   /**
    * A file's text from disk, within the size limit and checked to be UTF-8 text, and for a
-   * regular file its identity (device and inode, as its stat gave them).
+   * regular file its identity (device and inode, as its stat gave them). For a file whose text
+   * the overlay gives by another spelling, that spelling (`edited`) and no text: what is on disk
+   * is not read, and may be unreadable, too large or not UTF-8 (an editor's unsaved buffer).
    */
-  private readText(absolute: string, named: boolean): { text: string; identity: string | undefined } {
+  private readText(absolute: string, named: boolean): { text: string; identity: string | undefined; edited: undefined } | { text: undefined; identity: string; edited: string } {
     let bytes: Buffer;
     let identity: string | undefined;
     try {
       const stats = statSync(absolute);
       if (stats.isFile()) {
+        if (this.overlay !== undefined) {
+          identity = this.identify(absolute, stats);
+          const edited = this.editedPathOf(identity);
+          if (edited !== undefined) return { text: undefined, identity, edited };
+        }
         if (stats.size > this.maxFileBytes) {
           throw new LoadError(absolute, `the file is ${formatBytes(stats.size)}, over the ${formatBytes(this.maxFileBytes)} limit (raise it with --max-file-size)`);
         }
         bytes = readFileSync(absolute);
-        identity = this.identify(absolute, stats);
+        identity ??= this.identify(absolute, stats);
         if (this.prints) this.prints.set(absolute, fingerprintOf(stats, bytes, this.realPaths.of(absolute)));
       } else if (stats.isDirectory()) {
         throw new LoadError(absolute, 'is a directory, not a file');
@@ -292,7 +298,7 @@ export class Workspace {
       if (error instanceof LoadError) throw error;
       throw new LoadError(absolute, describeFsError(error as NodeJS.ErrnoException));
     }
-    return { text: decodeSource(absolute, bytes), identity };
+    return { text: decodeSource(absolute, bytes), identity, edited: undefined };
   }
 
   /** The identity (device and inode) of a file read by `path`, if another path may also name it (see multiNamed). */
