@@ -151,6 +151,22 @@ export function preflightAnswer(version: Version, names: readonly string[] = ['A
   return { 200: { description: '200 response', headers: Object.fromEntries(names.map((name) => [name, header(version)])) } };
 }
 
+/**
+ * `METHOD /a` answering `status` with `response` written inline, and `GET /b` naming that
+ * response through `$ref` as its `other`: a response met twice, as bundlers write it.
+ */
+export function namedInline(version: Version, use: { status: string; response: Json; other: string; method?: string; root?: Json }): Json {
+  const method = use.method ?? 'get';
+  return {
+    ...withResponses(version, {}),
+    ...use.root,
+    paths: {
+      '/a': { [method]: { responses: { [use.status]: use.response } } },
+      '/b': { get: { responses: { [use.other]: { $ref: `#/paths/~1a/${method}/responses/${use.status}` } } } },
+    },
+  };
+}
+
 /** Where shared responses live in each version. */
 export function responsesRef(version: Version, name: string): string {
   return version === '2.0' ? `#/responses/${name}` : `#/components/responses/${name}`;

@@ -1,5 +1,5 @@
 import rule from '../../rules/require-content-range.js';
-import { header, responsesRef, sharedResponses, testRule, VERSIONS, withResponses, type InvalidCase, type ValidCase, type Version } from '../rule-tester.js';
+import { header, namedInline, responsesRef, sharedResponses, testRule, VERSIONS, withResponses, type InvalidCase, type ValidCase, type Version } from '../rule-tester.js';
 
 const valid: ValidCase[] = [];
 const invalid: InvalidCase[] = [];
@@ -48,13 +48,7 @@ for (const v of VERSIONS) {
     {
       // Named by the other use, not naming one: the message says to give the others their own.
       name: `${v}: an inline 206 that another operation names through $ref as its 200 is reported where it is written`,
-      spec: {
-        ...withResponses(v, {}),
-        paths: {
-          '/a': { get: { responses: { 206: { description: 'Part' } } } },
-          '/b': { get: { responses: { 200: { $ref: '#/paths/~1a/get/responses/206' } } } },
-        },
-      },
+      spec: namedInline(v, { status: '206', response: { description: 'Part' }, other: '200' }),
       errors: [{ messageId: 'namedElsewhere', at: '/paths/~1a/get/responses/206' }],
     },
     { name: `${v}: single-part 206 without Content-Range`, spec: withPartial(v, ['application/octet-stream']), errors: [{ messageId: 'partial', at: '/paths/~1items/get/responses/206' }] },

@@ -1,5 +1,5 @@
 import rule from '../../rules/require-location.js';
-import { header, responsesRef, sharedResponses, testRule, VERSIONS, withResponses, type InvalidCase, type ValidCase } from '../rule-tester.js';
+import { header, namedInline, responsesRef, sharedResponses, testRule, VERSIONS, withResponses, type InvalidCase, type ValidCase } from '../rule-tester.js';
 
 const valid: ValidCase[] = [];
 const invalid: InvalidCase[] = [];
@@ -83,14 +83,8 @@ for (const v of VERSIONS) {
     {
       // As bundlers write a response met twice: the second use names the first, in place.
       name: `${v}: a POST's inline 201 that a GET names through $ref as its 200 is reported where it is written, as shared`,
-      spec: {
-        ...withResponses(v, {}),
-        paths: {
-          '/items': { post: { responses: { 201: { description: 'The item' } } } },
-          '/items/{id}': { get: { responses: { 200: { $ref: '#/paths/~1items/post/responses/201' } } } },
-        },
-      },
-      errors: [{ messageId: 'namedElsewhere', at: '/paths/~1items/post/responses/201' }],
+      spec: namedInline(v, { status: '201', response: { description: 'The item' }, other: '200', method: 'post' }),
+      errors: [{ messageId: 'namedElsewhere', at: '/paths/~1a/post/responses/201' }],
     },
     {
       name: `${v}: a redirect shared with a 200 is reported at each use`,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/require-problem-details.js';
 import { defaultRules } from '../../src/lint.js';
-import { jsonResponse, lintCase, responsesRef, sharedResponses, testRule, VERSIONS, withResponses, type InvalidCase, type ValidCase, type Version } from '../rule-tester.js';
+import { jsonResponse, lintCase, namedInline, responsesRef, sharedResponses, testRule, VERSIONS, withResponses, type InvalidCase, type ValidCase, type Version } from '../rule-tester.js';
 
 const valid: ValidCase[] = [];
 const invalid: InvalidCase[] = [];
@@ -37,13 +37,7 @@ for (const v of VERSIONS) {
     {
       // Named by the other use, not naming one: the message says to give the others their own.
       name: `${v}: an inline 500 that another operation names through $ref as its 200 is reported where it is written`,
-      spec: {
-        ...withResponses(v, {}),...(v === '2.0' ? { produces: ['application/json'] } : {}),
-        paths: {
-          '/a': { get: { responses: { 500: v === '2.0' ? { description: 'Failed', schema: { type: 'object' } } : { description: 'Failed', content: { 'application/json': { schema: { type: 'object' } } } } } } },
-          '/b': { get: { responses: { 200: { $ref: '#/paths/~1a/get/responses/500' } } } },
-        },
-      },
+      spec: namedInline(v, { status: '500', response: v === '2.0' ? { description: 'Failed', schema: { type: 'object' } } : { description: 'Failed', content: { 'application/json': { schema: { type: 'object' } } } }, other: '200', root: (v === '2.0' ? { produces: ['application/json'] } : {}) }),
       errors: [{ messageId: 'namedElsewhere', at: '/paths/~1a/get/responses/500' }],
     },
     { name: `${v}: 400 as plain JSON`, spec: errorIn(v, '400', ['application/json']), errors: [{ messageId: 'notProblem', at: '/paths/~1items/get/responses/400' }] },

@@ -1,5 +1,5 @@
 import rule from '../../rules/require-retry-after.js';
-import { header, responsesRef, sharedResponses, testRule, VERSIONS, withResponses, type InvalidCase, type ValidCase } from '../rule-tester.js';
+import { header, namedInline, responsesRef, sharedResponses, testRule, VERSIONS, withResponses, type InvalidCase, type ValidCase } from '../rule-tester.js';
 
 const valid: ValidCase[] = [];
 const invalid: InvalidCase[] = [];
@@ -54,13 +54,7 @@ for (const v of VERSIONS) {
     },
     {
       name: `${v}: an inline 429 that another operation names through $ref as its 500 is reported where it is written, as shared`,
-      spec: {
-        ...withResponses(v, {}),
-        paths: {
-          '/a': { get: { responses: { 429: { description: 'Slow down' } } } },
-          '/b': { get: { responses: { 500: { $ref: '#/paths/~1a/get/responses/429' } } } },
-        },
-      },
+      spec: namedInline(v, { status: '429', response: { description: 'Slow down' }, other: '500' }),
       errors: [{ messageId: 'namedElsewhere', at: '/paths/~1a/get/responses/429' }],
     },
     {

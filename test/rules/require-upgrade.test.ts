@@ -1,5 +1,5 @@
 import rule from '../../rules/require-upgrade.js';
-import { header, responsesRef, sharedResponses, testRule, VERSIONS, withResponses, type InvalidCase, type ValidCase } from '../rule-tester.js';
+import { header, namedInline, responsesRef, sharedResponses, testRule, VERSIONS, withResponses, type InvalidCase, type ValidCase } from '../rule-tester.js';
 
 const valid: ValidCase[] = [];
 const invalid: InvalidCase[] = [];
@@ -34,13 +34,7 @@ for (const v of VERSIONS) {
     {
       // Named by the other use, not naming one: the message says to give the others their own.
       name: `${v}: an inline 426 that another operation names through $ref as its 400 is reported where it is written`,
-      spec: {
-        ...withResponses(v, {}),
-        paths: {
-          '/a': { get: { responses: { 426: { description: 'Inline' } } } },
-          '/b': { get: { responses: { 400: { $ref: '#/paths/~1a/get/responses/426' } } } },
-        },
-      },
+      spec: namedInline(v, { status: '426', response: { description: 'Inline' }, other: '400' }),
       errors: [{ messageId: 'namedElsewhere', at: '/paths/~1a/get/responses/426' }],
     },
     { name: `${v}: inline 426 without headers`, spec: withResponses(v, { 426: { description: 'Upgrade required' } }, { method: 'post' }), errors: [{ messageId: 'missing', at: '/paths/~1items/post/responses/426' }] },

@@ -1,5 +1,5 @@
 import rule from '../../rules/require-www-authenticate.js';
-import { header, responsesRef, sharedResponses, testRule, VERSIONS, withResponses, type InvalidCase, type ValidCase } from '../rule-tester.js';
+import { header, namedInline, responsesRef, sharedResponses, testRule, VERSIONS, withResponses, type InvalidCase, type ValidCase } from '../rule-tester.js';
 
 const valid: ValidCase[] = [];
 const invalid: InvalidCase[] = [];
@@ -22,13 +22,7 @@ for (const v of VERSIONS) {
     {
       // Named by the other use, not naming one: the message says to give the others their own.
       name: `${v}: an inline 401 that another operation names through $ref as its 404 is reported where it is written`,
-      spec: {
-        ...withResponses(v, {}),
-        paths: {
-          '/a': { get: { responses: { 401: { description: 'Inline' } } } },
-          '/b': { get: { responses: { 404: { $ref: '#/paths/~1a/get/responses/401' } } } },
-        },
-      },
+      spec: namedInline(v, { status: '401', response: { description: 'Inline' }, other: '404' }),
       errors: [{ messageId: 'namedElsewhere', at: '/paths/~1a/get/responses/401' }],
     },
     { name: `${v}: inline 401 without headers`, spec: withResponses(v, { 401: { description: 'Unauthorized' } }), errors: [{ messageId: 'missing', at: '/paths/~1items/get/responses/401' }] },
