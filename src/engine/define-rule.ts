@@ -14,4 +14,4 @@ export type { FixIntent } from '../fix/intents.js';
 export { missingHeader, sharedWithOtherStatuses, type HeaderRequirement, type MissingHeader, type SharedWithOthers } from './require-header.js';
 export { responsesUndescribed } from './undescribed.js';
 export { isCorsPreflight } from './cors-preflight.js';
-export { securitySchemeOf } from '../loader/normalize.js';
+export { isObject, securitySchemeOf } from '../loader/normalize.js';

@@ -109,7 +109,8 @@ export function securitySchemeOf(spec: Spec, name: string, security: Security): 
   return objectAt(spec.workspace, { file, pointer, value: { $ref: name } });
 }
 
-function isObject(value: unknown): value is JsonObject {
+/** A JSON object: not null, not an array. */
+export function isObject(value: unknown): value is JsonObject {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
