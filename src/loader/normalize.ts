@@ -149,7 +149,8 @@ export function child(node: Located, key: string | number): Located | undefined 
   return new Member(node.file, node, key, (value as JsonObject)[key]);
 }
 
-function objectAt(workspace: Workspace, node: Located | undefined): Located<JsonObject> | undefined {
+/** The object `node` names, after `$ref`s; undefined when it is missing or no object. */
+export function objectAt(workspace: Workspace, node: Located | undefined): Located<JsonObject> | undefined {
   if (!node) return undefined;
   const target = workspace.deref(node);
   return target && isObject(target.value) ? (target as Located<JsonObject>) : undefined;
