@@ -11,7 +11,7 @@ export type { Located } from '../loader/resolve.js';
 export { isExactStatus, isStatusRange, isSuccessStatus, statusClass } from './status.js';
 export { addHeaderFix, type HeaderTemplate } from './fixes.js';
 export type { FixIntent } from '../fix/intents.js';
-export { missingHeader, sharedWithOtherStatuses, type HeaderRequirement, type MissingHeader, type SharedWithOthers } from './require-header.js';
+export { missingHeader, reportSharedUse, sharedWithOtherStatuses, type HeaderRequirement, type MissingHeader, type SharedWithOthers } from './require-header.js';
 export { responsesUndescribed } from './undescribed.js';
 export { isCorsPreflight } from './cors-preflight.js';
 export { isObject, securitySchemeOf } from '../loader/normalize.js';
