@@ -1,4 +1,4 @@
-import { defineRule, type Located, type Operation, type RuleContext } from '../src/engine/define-rule.js';
+import { defineRule, isObject, type Located, type Operation, type RuleContext } from '../src/engine/define-rule.js';
 
 interface Options {
   topLevel: boolean;
@@ -61,10 +61,6 @@ function takesOwnCredentials(context: RuleContext<Options>, operation: Operation
     }
   }
   return bodyTakesCredentials(context, operation);
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 // Enough for a body's own `$ref` and `allOf` layers; the members that matter are near the top.

@@ -1,4 +1,4 @@
-import { addHeaderFix, defineRule, missingHeader, sharedWithOtherStatuses, type HeaderRequirement } from '../src/engine/define-rule.js';
+import { addHeaderFix, defineRule, missingHeader, reportSharedUse, sharedWithOtherStatuses, type HeaderRequirement } from '../src/engine/define-rule.js';
 
 const ALLOW: HeaderRequirement = { header: 'Allow', statuses: ['405'] };
 
@@ -29,7 +29,7 @@ export default defineRule({
         // An Allow added to a definition that is also, say, a 400 would be declared there too.
         const shared = sharedWithOtherStatuses(context.spec, response, ALLOW);
         if (shared) {
-          context.report({ messageId: shared.ref === undefined ? 'namedElsewhere' : 'sharedMissing', at: shared.at, data: { status: response.status, ref: shared.ref ?? '', others: shared.others } });
+          reportSharedUse(context, response, shared, 'sharedMissing');
           return;
         }
         // Once each: an OAS 3.2 additionalOperations key may name a method a fixed field has too.

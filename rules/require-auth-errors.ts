@@ -5,8 +5,7 @@ const SCOPED_TYPES = new Set(['oauth2', 'openIdConnect']);
 
 interface Needs {
   unauthorized: boolean;
-  forbidden: boolean;
-  /** What the requirements that need a 403 ask for: OAuth scopes, roles, or both. */
+  /** What the requirements that need a 403 ask for: OAuth scopes, roles, or both (neither: no 403 needed). */
   scopes: boolean;
   roles: boolean;
 }
@@ -30,7 +29,7 @@ function needs(spec: Spec, operation: Operation): Needs {
       else if (asked === 'roles') roles = true;
     }
   }
-  return { unauthorized, forbidden: scopes || roles, scopes, roles };
+  return { unauthorized, scopes, roles };
 }
 
 /**
@@ -97,7 +96,7 @@ export default defineRule({
         }
         // A range or `default` does not tell the client which of the two it got: exact codes only.
         const missingUnauthorized = known.need.unauthorized && !documents(operation, '401');
-        const missingForbidden = known.need.forbidden && !documents(operation, '403');
+        const missingForbidden = (known.need.scopes || known.need.roles) && !documents(operation, '403');
         if (!missingUnauthorized && !missingForbidden) return;
         const messageId = missingUnauthorized && missingForbidden ? 'missingBoth' : missingUnauthorized ? 'missingUnauthorized' : 'missingForbidden';
         // A message about scopes or roles names the schemes that ask for them, not an API key beside them.

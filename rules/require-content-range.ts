@@ -1,4 +1,4 @@
-import { addHeaderFix, defineRule, missingHeader, sharedWithOtherStatuses, type HeaderRequirement, type Operation, type Response, type Spec } from '../src/engine/define-rule.js';
+import { addHeaderFix, defineRule, missingHeader, reportSharedUse, sharedWithOtherStatuses, type HeaderRequirement, type Operation, type Response, type Spec } from '../src/engine/define-rule.js';
 
 const CONTENT_RANGE: HeaderRequirement = { header: 'Content-Range', statuses: ['206', '416'] };
 
@@ -66,7 +66,7 @@ export default defineRule({
         // is also, say, a 200 it would be declared there too.
         const shared = sharedWithOtherStatuses(context.spec, response, CONTENT_RANGE);
         if (shared) {
-          context.report({ messageId: shared.ref === undefined ? 'namedElsewhere' : partial ? 'sharedPartial' : 'sharedUnsatisfiable', at: shared.at, data: { status: response.status, ref: shared.ref ?? '', others: shared.others } });
+          reportSharedUse(context, response, shared, partial ? 'sharedPartial' : 'sharedUnsatisfiable');
           return;
         }
         const fix = addHeaderFix(context.spec, response, 'Content-Range', {

@@ -1,4 +1,4 @@
-import { addHeaderFix, defineRule, missingHeader, sharedWithOtherStatuses, type HeaderRequirement } from '../src/engine/define-rule.js';
+import { addHeaderFix, defineRule, missingHeader, reportSharedUse, sharedWithOtherStatuses, type HeaderRequirement } from '../src/engine/define-rule.js';
 
 const LOCATION: HeaderRequirement = { header: 'Location', statuses: ['201', '301', '302', '303', '307', '308'] };
 
@@ -37,7 +37,7 @@ export default defineRule({
         // A Location added to a definition that is also, say, a GET's 200 would be declared there too.
         const shared = sharedWithOtherStatuses(context.spec, response, LOCATION);
         if (shared) {
-          context.report({ messageId: shared.ref === undefined ? 'namedElsewhere' : created ? 'sharedCreated' : 'sharedRedirect', at: shared.at, data: { status: missing.status, ref: shared.ref ?? '', others: shared.others } });
+          reportSharedUse(context, response, shared, created ? 'sharedCreated' : 'sharedRedirect');
           return;
         }
         const fix = addHeaderFix(context.spec, response, 'Location', {

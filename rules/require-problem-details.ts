@@ -1,4 +1,4 @@
-import { definitionKey, isReferenced, refText, responseUses } from '../src/engine/body.js';
+import { isReferenced, refText, sharedUse } from '../src/engine/body.js';
 import { defineRule, isExactStatus, statusClass, type Response, type Spec } from '../src/engine/define-rule.js';
 
 /** The media type without parameters, lower-cased. */
@@ -29,7 +29,8 @@ function nonProblemTypes(response: Response): string[] {
  * used for errors alone.
  */
 function nonErrorUses(spec: Spec, response: Response): string[] {
-  const statuses = responseUses(spec).get(definitionKey(response.node))?.statuses;
+  // sharedUse, not a responseUses key per response: most error responses are written inline and named nowhere else.
+  const statuses = sharedUse(spec, response)?.statuses;
   if (!statuses || statuses.size < 2) return [];
   return [...statuses].filter((status) => (statusClass(status) ?? 4) < 4).sort();
 }

@@ -1,4 +1,4 @@
-import { addHeaderFix, defineRule, missingHeader, sharedWithOtherStatuses, type HeaderRequirement } from '../src/engine/define-rule.js';
+import { addHeaderFix, defineRule, missingHeader, reportSharedUse, sharedWithOtherStatuses, type HeaderRequirement } from '../src/engine/define-rule.js';
 
 /** 429 (RFC 6585 §4) and 503 (RFC 9110 §15.6.4) are the statuses whose whole point is "later". */
 const RETRY_AFTER: HeaderRequirement = { header: 'Retry-After', statuses: ['429', '503'] };
@@ -28,7 +28,7 @@ export default defineRule({
         // A Retry-After added to a definition that is also, say, a 500 would be declared there too.
         const shared = sharedWithOtherStatuses(context.spec, response, RETRY_AFTER);
         if (shared) {
-          context.report({ messageId: shared.ref === undefined ? 'namedElsewhere' : 'sharedMissing', at: shared.at, data: { status: response.status, ref: shared.ref ?? '', others: shared.others } });
+          reportSharedUse(context, response, shared, 'sharedMissing');
           return;
         }
         const fix = addHeaderFix(context.spec, response, 'Retry-After', {

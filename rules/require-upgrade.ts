@@ -1,4 +1,4 @@
-import { defineRule, missingHeader, sharedWithOtherStatuses, type HeaderRequirement } from '../src/engine/define-rule.js';
+import { defineRule, missingHeader, reportSharedUse, sharedWithOtherStatuses, type HeaderRequirement } from '../src/engine/define-rule.js';
 
 const UPGRADE: HeaderRequirement = { header: 'Upgrade', statuses: ['426'] };
 
@@ -27,7 +27,7 @@ export default defineRule({
         if (!missing) return;
         // The mistake is this use of a definition that other statuses share, not the definition.
         const shared = sharedWithOtherStatuses(context.spec, response, UPGRADE);
-        if (shared) context.report({ messageId: shared.ref === undefined ? 'namedElsewhere' : 'sharedMissing', at: shared.at, data: { status: response.status, ref: shared.ref ?? '', others: shared.others } });
+        if (shared) reportSharedUse(context, response, shared, 'sharedMissing');
         else context.report({ messageId: 'missing', at: missing.response });
       },
     };

@@ -1,4 +1,4 @@
-import { addHeaderFix, defineRule, missingHeader, securitySchemeOf, sharedWithOtherStatuses, type HeaderRequirement, type Operation, type Spec } from '../src/engine/define-rule.js';
+import { addHeaderFix, defineRule, missingHeader, reportSharedUse, securitySchemeOf, sharedWithOtherStatuses, type HeaderRequirement, type Operation, type Spec } from '../src/engine/define-rule.js';
 
 const WWW_AUTHENTICATE: HeaderRequirement = { header: 'WWW-Authenticate', statuses: ['401'] };
 
@@ -52,7 +52,7 @@ export default defineRule({
         // A challenge added to a definition that is also, say, a 404 or a 500 would be declared there too.
         const shared = sharedWithOtherStatuses(context.spec, response, CHALLENGED);
         if (shared) {
-          context.report({ messageId: shared.ref === undefined ? 'namedElsewhere' : 'sharedMissing', at: shared.at, data: { status: response.status, ref: shared.ref ?? '', others: shared.others } });
+          reportSharedUse(context, response, shared, 'sharedMissing');
           return;
         }
         const scheme = challengeScheme(context.spec, operation);

@@ -446,8 +446,7 @@ function namedOnce(result: LintResult, workspace: Workspace, inputs: readonly st
   if (byIdentity.size === 0) return result;
   const paths = canonicalPathsOf(byIdentity.values(), inputs.map((input) => resolve(input)));
   const names = new Map([...paths].map(([path, chosen]) => [displayPath(path, cwd), displayPath(chosen, cwd)]));
-  const moved = [...names].filter(([name, chosen]) => name !== chosen);
-  if (moved.length === 0) return result;
+  if (![...names].some(([name, chosen]) => name !== chosen)) return result;
   const nameOf = (file: string): string => names.get(file) ?? file;
   const seen = new FindingSet<Finding>();
   result.findings = result.findings.map((finding) => (names.has(finding.file) ? { ...finding, file: nameOf(finding.file) } : finding)).filter((finding) => seen.add(finding, finding.file, finding.pointer));

@@ -1,6 +1,7 @@
 import type { Response, Spec } from '../loader/normalize.js';
 import type { Located } from '../loader/resolve.js';
 import { isReferenced, refText, sharedUse } from './body.js';
+import type { ReportDescriptor } from './types.js';
 
 /** A header that responses with some exact status codes must declare. */
 export interface HeaderRequirement {
@@ -59,4 +60,13 @@ export function sharedWithOtherStatuses(spec: Spec, response: Response, requirem
   if (others.length === 0) return undefined;
   const entry = response.entry;
   return { at: entry, ref: isReferenced(response) ? refText(entry) : undefined, others: others.join(', ') };
+}
+
+/**
+ * Reports this use of a shared response (see sharedWithOtherStatuses): with the rule's
+ * `messageId` at a `$ref` to it, or with `namedElsewhere` at the use written inline that the
+ * others name. Both are given `status`, `ref` and `others`.
+ */
+export function reportSharedUse(context: { report(descriptor: ReportDescriptor): void }, response: Response, shared: SharedWithOthers, messageId: string): void {
+  context.report({ messageId: shared.ref === undefined ? 'namedElsewhere' : messageId, at: shared.at, data: { status: response.status, ref: shared.ref ?? '', others: shared.others } });
 }

@@ -1,7 +1,7 @@
 import { dirname, relative, sep } from 'node:path';
 import type { Response, Spec } from '../loader/normalize.js';
 import type { SourceFile } from '../loader/parse.js';
-import { child } from '../loader/normalize.js';
+import { child, objectAt } from '../loader/normalize.js';
 import { appendPointer, isWithin, splitPointer } from '../loader/pointer.js';
 import type { Located } from '../loader/resolve.js';
 import { SUPPRESSION_KEY } from '../loader/value-scan.js';
@@ -330,21 +330,16 @@ function hasComposition(value: unknown): boolean {
  * instead of silently doing nothing.
  */
 function readComponents(spec: Spec, read: (scope: Located) => void): void {
-  const container = spec.version === '2.0' ? spec.root : derefObject(spec, child(spec.root, 'components'));
+  const container = spec.version === '2.0' ? spec.root : objectAt(spec.workspace, child(spec.root, 'components'));
   if (!container) return;
   for (const name of spec.version === '2.0' ? ['responses', 'definitions'] : ['responses', 'schemas', 'headers']) {
-    const map = derefObject(spec, child(container, name));
+    const map = objectAt(spec.workspace, child(container, name));
     if (!map) continue;
     for (const key in map.value) {
       let link = child(map, key);
       for (let hop = 0; link && isObject(link.value) && hop < MAX_HOPS; hop++, link = spec.workspace.step(link)) read(link);
     }
   }
-}
-
-function derefObject(spec: Spec, node: Located | undefined): Located<Record<string, unknown>> | undefined {
-  const target = node && spec.workspace.deref(node);
-  return target && isObject(target.value) ? (target as Located<Record<string, unknown>>) : undefined;
 }
 
 /**
@@ -378,15 +373,15 @@ function misplacedLists(spec: Spec): Misplaced[] {
     }
   }
   if (spec.version === '2.0') {
-    note(derefObject(spec, child(spec.root, 'responses')), 'on the top-level responses map', 'each shared response', true);
-    note(derefObject(spec, child(spec.root, 'definitions')), 'on the definitions map', 'each schema', true);
+    note(objectAt(spec.workspace, child(spec.root, 'responses')), 'on the top-level responses map', 'each shared response', true);
+    note(objectAt(spec.workspace, child(spec.root, 'definitions')), 'on the definitions map', 'each schema', true);
   } else {
-    const components = derefObject(spec, child(spec.root, 'components'));
+    const components = objectAt(spec.workspace, child(spec.root, 'components'));
     note(components, 'on components', 'each shared response, header or schema');
     if (components) {
-      note(derefObject(spec, child(components, 'responses')), 'on the components/responses map', 'each shared response', true);
-      note(derefObject(spec, child(components, 'schemas')), 'on the components/schemas map', 'each schema', true);
-      note(derefObject(spec, child(components, 'headers')), 'on the components/headers map', 'each header', true);
+      note(objectAt(spec.workspace, child(components, 'responses')), 'on the components/responses map', 'each shared response', true);
+      note(objectAt(spec.workspace, child(components, 'schemas')), 'on the components/schemas map', 'each schema', true);
+      note(objectAt(spec.workspace, child(components, 'headers')), 'on the components/headers map', 'each header', true);
     }
   }
   const operations = spec.operations;
@@ -397,13 +392,13 @@ function misplacedLists(spec: Spec): Misplaced[] {
       const response = operation.responses[r]!;
       // Most responses have neither map: looked up only where the response has the key.
       const value = response.node.value;
-      if (Object.hasOwn(value, 'headers')) note(derefObject(spec, child(response.node, 'headers')), 'on a headers map', 'the response, or on each header', true);
+      if (Object.hasOwn(value, 'headers')) note(objectAt(spec.workspace, child(response.node, 'headers')), 'on a headers map', 'the response, or on each header', true);
       if (spec.version === '2.0' || !Object.hasOwn(value, 'content')) continue;
-      const content = derefObject(spec, child(response.node, 'content'));
+      const content = objectAt(spec.workspace, child(response.node, 'content'));
       if (!content) continue;
       note(content, 'on a content map', 'the response, or on the schema of each media type', true);
       const media = response.content;
-      for (let m = 0; m < media.length; m++) note(derefObject(spec, media[m]!.node), 'on a media type', 'the response, or on its schema');
+      for (let m = 0; m < media.length; m++) note(objectAt(spec.workspace, media[m]!.node), 'on a media type', 'the response, or on its schema');
     }
   }
   return found;
@@ -515,7 +510,7 @@ function rootsElsewhere(spec: Spec): Map<SourceFile, Map<string, Root>> {
     const body = child(operation.node, 'requestBody');
     const bodyNode = body && spec.workspace.deref(body);
     add(bodyNode, [...at, 'requestBody']);
-    const content = bodyNode && isObject(bodyNode.value) ? derefObject(spec, child(bodyNode, 'content')) : undefined;
+    const content = bodyNode && isObject(bodyNode.value) ? objectAt(spec.workspace, child(bodyNode, 'content')) : undefined;
     if (content) for (const type in content.value) schemaOf(spec.workspace.deref(child(content, type)!), [...at, 'requestBody', 'content', type]);
     for (const response of operation.responses) {
       const here = [...at, 'responses', response.status];

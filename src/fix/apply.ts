@@ -142,11 +142,11 @@ class FixState {
     const byFile = new Map<string, FixIntent[]>();
     const seen = new Set<string>();
     for (const intent of fixes) {
-      // A fix refused once is refused again: its node has not changed.
-      if (this.isRefused(fixKey(intent))) continue;
       const path = this.fileOf(fixTarget(intent).file.path);
       // One node reached through two links to its file is one fix.
       const key = fixKeyAt(intent, path);
+      // A fix refused once is refused again: its node has not changed. (Refusals are keyed so.)
+      if (this.refused.has(key)) continue;
       if (this.conflicts.has(key)) {
         this.refuse(intent, 'conflict');
         continue;

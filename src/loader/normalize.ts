@@ -109,7 +109,8 @@ export function securitySchemeOf(spec: Spec, name: string, security: Security): 
   return objectAt(spec.workspace, { file, pointer, value: { $ref: name } });
 }
 
-function isObject(value: unknown): value is JsonObject {
+/** A JSON object: not null, not an array. */
+export function isObject(value: unknown): value is JsonObject {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
@@ -148,7 +149,8 @@ export function child(node: Located, key: string | number): Located | undefined 
   return new Member(node.file, node, key, (value as JsonObject)[key]);
 }
 
-function objectAt(workspace: Workspace, node: Located | undefined): Located<JsonObject> | undefined {
+/** The object `node` names, after `$ref`s; undefined when it is missing or no object. */
+export function objectAt(workspace: Workspace, node: Located | undefined): Located<JsonObject> | undefined {
   if (!node) return undefined;
   const target = workspace.deref(node);
   return target && isObject(target.value) ? (target as Located<JsonObject>) : undefined;

@@ -250,10 +250,10 @@ export class Workspace {
     return stats.isFile() ? this.identify(absolute, stats) : undefined;
   }
 
-  /** A regular file's identity (device and inode), noting it as multiNamed when another path may name it. */
-  private identify(absolute: string, stats: Stats): string {
+  /** A regular file's identity (device and inode), noting it as multiNamed when another path may name it; `real`: its real path. */
+  private identify(absolute: string, stats: Stats, real = this.realPaths.of(absolute)): string {
     const identity = `${stats.dev}:${stats.ino}`;
-    if (stats.nlink > 1 || this.throughLink(absolute, this.realPaths.of(absolute))) this.multiNamed.set(absolute, identity);
+    if (stats.nlink > 1 || this.throughLink(absolute, real)) this.multiNamed.set(absolute, identity);
     return identity;
   }
 
@@ -278,8 +278,10 @@ export class Workspace {
           throw new LoadError(absolute, `the file is ${formatBytes(stats.size)}, over the ${formatBytes(this.maxFileBytes)} limit (raise it with --max-file-size)`);
         }
         bytes = readFileSync(absolute);
-        identity ??= this.identify(absolute, stats);
-        if (this.prints) this.prints.set(absolute, fingerprintOf(stats, bytes, this.realPaths.of(absolute)));
+        // Found once for both: for a file reached through a link, a realpath call.
+        const real = this.realPaths.of(absolute);
+        identity ??= this.identify(absolute, stats, real);
+        if (this.prints) this.prints.set(absolute, fingerprintOf(stats, bytes, real));
       } else if (stats.isDirectory()) {
         throw new LoadError(absolute, 'is a directory, not a file');
       } else if (stats.isFIFO()) {
