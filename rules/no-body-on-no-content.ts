@@ -1,8 +1,16 @@
 import { reportBody, type NoBodyOptions } from '../src/engine/body.js';
 import { defineRule } from '../src/engine/define-rule.js';
 
-/** Statuses without content: 204 and 304 end with the header section (RFC 9110 §15.3.5, §15.4.5); a server MUST NOT generate content in a 205 (§15.3.6). */
-const NO_CONTENT = new Set(['204', '205', '304']);
+/**
+ * Statuses without content, with the RFC 9110 section and what it says: 204 and 304 end with
+ * their header section, so cannot contain content; a server MUST NOT generate any in a 205.
+ */
+const WHY_NO_CONTENT: Record<string, { section: string; rule: string }> = {
+  '204': { section: '15.3.5', rule: 'cannot have content' },
+  '205': { section: '15.3.6', rule: 'must not have content' },
+  '304': { section: '15.4.5', rule: 'cannot have content' },
+};
+const NO_CONTENT = new Set(Object.keys(WHY_NO_CONTENT));
 
 export default defineRule<NoBodyOptions>({
   id: 'no-body-on-no-content',
@@ -28,15 +36,11 @@ export default defineRule<NoBodyOptions>({
   defaultOptions: { allowEmptyContent: true },
 
   create(context) {
-    const section: Record<string, string> = { '204': '15.3.5', '205': '15.3.6', '304': '15.4.5' };
-    // 204 and 304 end with their header section, so cannot contain content; for 205 RFC 9110
-    // §15.3.6 says only that a server MUST NOT generate any.
-    const rule: Record<string, string> = { '204': 'cannot have content', '205': 'must not have content', '304': 'cannot have content' };
     return {
       Response(response) {
         if (!NO_CONTENT.has(response.status)) return;
         // A shared response that also serves, say, a 200 is right there; the mistake is using it for a 204.
-        reportBody(context, response, { section: section[response.status]!, rule: rule[response.status]! }, (use) => {
+        reportBody(context, response, { ...WHY_NO_CONTENT[response.status]! }, (use) => {
           const others = [...use.statuses].filter((status) => !NO_CONTENT.has(status)).sort();
           return others.length === 0 ? undefined : others.join(', ');
         });
