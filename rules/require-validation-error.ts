@@ -14,10 +14,12 @@ function list(codes: readonly string[]): string {
 /**
  * The reason "cannot tell a malformed request (400) from an invalid one (422)" holds only when
  * the rule asks for both; with other codes (e.g. `['400']` for an API that answers every bad
- * body with 400) it would argue for a code the team chose not to use.
+ * body with 400) it would argue for a code the team chose not to use. It also needs one of the
+ * two to be missing: with both documented, a client can tell them apart, whatever else
+ * (a 409 the option asks for) is missing.
  */
-function asksForBoth400And422(codes: readonly string[]): boolean {
-  return codes.includes('400') && codes.includes('422');
+function argues400Against422(codes: readonly string[], missing: readonly string[]): boolean {
+  return codes.includes('400') && codes.includes('422') && (missing.includes('400') || missing.includes('422'));
 }
 
 /**
@@ -62,14 +64,16 @@ export default defineRule<Options>({
   defaultOptions: { codes: ['400', '422'] },
 
   create(context) {
+    // A code listed twice is asked for once: "documents no 400 or 400 response" says nothing.
+    const codes = [...new Set(context.options.codes)];
     return {
       Operation(operation) {
         if (!operation.acceptsBody || listsNoMediaType(context, operation) || responsesUndescribed(context.spec, operation) || isCorsPreflight(operation)) return;
         // A 4XX range or `default` promises nothing about which code a bad body gets.
-        const missing = context.options.codes.filter((code) => !namesStatus(operation, code));
+        const missing = codes.filter((code) => !namesStatus(operation, code));
         if (missing.length === 0) return;
         context.report({
-          messageId: asksForBoth400And422(context.options.codes) ? 'missing' : 'missingCodes',
+          messageId: argues400Against422(codes, missing) ? 'missing' : 'missingCodes',
           at: operation.node,
           data: { method: operation.method.toUpperCase(), path: operation.path, missing: list(missing) },
         });

@@ -105,6 +105,13 @@ for (const v of VERSIONS) {
       spec: withResponses(v, { 201: { description: 'Created' }, 400: { description: 'Bad' } }, { method: 'post', operation: requestBody(v) }),
       errors: [{ messageId: 'missing', at }],
     },
+    {
+      // 400 and 422 are both there: a client can tell the two apart, only the 409 is missing.
+      name: `${v}: option asks for 400, 409 and 422, and only 409 is missing: the 400/422 reason does not hold`,
+      options: { codes: ['400', '409', '422'] },
+      spec: withResponses(v, { 201: { description: 'Created' }, 400: { description: 'Bad' }, 422: { description: 'Invalid' } }, { method: 'post', operation: requestBody(v) }),
+      errors: [{ messageId: 'missingCodes', at }],
+    },
   );
 }
 
@@ -143,6 +150,8 @@ describe('require-validation-error: what its messages say is missing', () => {
     [{}, { ...created, 400: { description: 'Bad' } }, 'documents no 422 response; clients cannot tell'],
     [{ codes: ['400', '409', '422'] }, created, 'documents no 400, 409 or 422 response;'],
     [{ codes: ['400'] }, created, 'documents no 400 response; document the status a client gets for a body the operation cannot accept.'],
+    // A code listed twice is asked for once.
+    [{ codes: ['400', '400'] }, created, 'documents no 400 response; document'],
   ])('%j %j', (options, responses, expected) => {
     const result = lintCase(rule, { name: 'wording', options, spec: withResponses('3.0', responses, { method: 'post', operation: requestBody('3.0') }) });
     expect(result.findings.map((finding) => finding.message)).toEqual([expect.stringContaining(expected)]);
