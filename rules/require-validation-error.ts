@@ -1,4 +1,4 @@
-import { defineRule, isCorsPreflight, responsesUndescribed, type Operation, type RuleContext } from '../src/engine/define-rule.js';
+import { defineRule, isCorsPreflight, responsesUndescribed, type Located, type Operation, type RuleContext } from '../src/engine/define-rule.js';
 
 interface Options {
   /** The exact status codes an operation with a request body must document. */
@@ -14,10 +14,12 @@ function list(codes: readonly string[]): string {
 /**
  * The reason "cannot tell a malformed request (400) from an invalid one (422)" holds only when
  * the rule asks for both; with other codes (e.g. `['400']` for an API that answers every bad
- * body with 400) it would argue for a code the team chose not to use.
+ * body with 400) it would argue for a code the team chose not to use. It also needs one of the
+ * two to be missing: with both documented, a client can tell them apart, whatever else
+ * (a 409 the option asks for) is missing.
  */
-function asksForBoth400And422(codes: readonly string[]): boolean {
-  return codes.includes('400') && codes.includes('422');
+function argues400Against422(codes: readonly string[], missing: readonly string[]): boolean {
+  return codes.includes('400') && codes.includes('422') && (missing.includes('400') || missing.includes('422'));
 }
 
 /**
@@ -37,7 +39,58 @@ function listsNoMediaType(context: RuleContext<Options>, operation: Operation): 
   const body = context.deref(operation.requestBody);
   const content = body && context.child(body, 'content');
   const media = content && context.deref(content);
-  return media !== undefined && media.value !== null && typeof media.value === 'object' && !Array.isArray(media.value) && Object.keys(media.value).length === 0;
+  return isObjectNode(media) && Object.keys(media.value).length === 0;
+}
+
+/** Whether a node holds a JSON object (not null, not an array). */
+function isObjectNode(node: Located | undefined): node is Located<Record<string, unknown>> {
+  return node !== undefined && node.value !== null && typeof node.value === 'object' && !Array.isArray(node.value);
+}
+
+/** Whether a schema (through `$ref`s, and one level of `allOf`) has a `grant_type` property. */
+function hasGrantType(context: RuleContext<Options>, schema: Located | undefined): boolean {
+  const resolved = schema && context.deref(schema);
+  if (!isObjectNode(resolved)) return false;
+  const properties = context.child(resolved, 'properties');
+  if (isObjectNode(properties) && Object.hasOwn(properties.value, 'grant_type')) return true;
+  const allOf = context.child(resolved, 'allOf');
+  if (!allOf || !Array.isArray(allOf.value)) return false;
+  for (let index = 0; index < allOf.value.length; index++) {
+    const member = context.deref(context.child(allOf, index)!);
+    const own = member && context.child(member, 'properties');
+    if (isObjectNode(own) && Object.hasOwn(own.value, 'grant_type')) return true;
+  }
+  return false;
+}
+
+/**
+ * An OAuth 2.0 access token request: its body carries `grant_type` (RFC 6749 §4.1.3, §4.3.2,
+ * §4.4.2, §6), as a form parameter in Swagger 2.0 or a property of a media type's schema.
+ * RFC 6749 §5.2: the token endpoint "responds with an HTTP 400 (Bad Request) status code
+ * (unless specified otherwise)" (401 for `invalid_client`), so a 422 there breaks the protocol.
+ */
+function isTokenRequest(context: RuleContext<Options>, operation: Operation): boolean {
+  if (context.spec.version === '2.0') {
+    for (const parameters of [context.child(operation.node, 'parameters'), operation.pathParameters]) {
+      if (!parameters || !Array.isArray(parameters.value)) continue;
+      for (let index = 0; index < parameters.value.length; index++) {
+        const parameter = context.deref(context.child(parameters, index)!);
+        if (!isObjectNode(parameter)) continue;
+        if (parameter.value.in === 'formData' && parameter.value.name === 'grant_type') return true;
+        if (parameter.value.in === 'body' && hasGrantType(context, context.child(parameter, 'schema'))) return true;
+      }
+    }
+    return false;
+  }
+  const body = operation.requestBody && context.deref(operation.requestBody);
+  const content = body && context.child(body, 'content');
+  const media = content && context.deref(content);
+  if (!isObjectNode(media)) return false;
+  for (const type of Object.keys(media.value)) {
+    const entry = context.deref(context.child(media, type)!);
+    if (entry && hasGrantType(context, context.child(entry, 'schema'))) return true;
+  }
+  return false;
 }
 
 export default defineRule<Options>({
@@ -62,14 +115,20 @@ export default defineRule<Options>({
   defaultOptions: { codes: ['400', '422'] },
 
   create(context) {
+    // A code listed twice is asked for once: "documents no 400 or 400 response" says nothing.
+    const codes = [...new Set(context.options.codes)];
     return {
       Operation(operation) {
         if (!operation.acceptsBody || listsNoMediaType(context, operation) || responsesUndescribed(context.spec, operation) || isCorsPreflight(operation)) return;
         // A 4XX range or `default` promises nothing about which code a bad body gets.
-        const missing = context.options.codes.filter((code) => !namesStatus(operation, code));
+        let missing = codes.filter((code) => !namesStatus(operation, code));
+        if (missing.length === 0) return;
+        // Read the schemas only for an operation that would be reported, and only when 422 is missing.
+        const token = missing.includes('422') && isTokenRequest(context, operation);
+        if (token) missing = missing.filter((code) => code !== '422');
         if (missing.length === 0) return;
         context.report({
-          messageId: asksForBoth400And422(context.options.codes) ? 'missing' : 'missingCodes',
+          messageId: !token && argues400Against422(codes, missing) ? 'missing' : 'missingCodes',
           at: operation.node,
           data: { method: operation.method.toUpperCase(), path: operation.path, missing: list(missing) },
         });

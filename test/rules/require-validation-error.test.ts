@@ -105,6 +105,13 @@ for (const v of VERSIONS) {
       spec: withResponses(v, { 201: { description: 'Created' }, 400: { description: 'Bad' } }, { method: 'post', operation: requestBody(v) }),
       errors: [{ messageId: 'missing', at }],
     },
+    {
+      // 400 and 422 are both there: a client can tell the two apart, only the 409 is missing.
+      name: `${v}: option asks for 400, 409 and 422, and only 409 is missing: the 400/422 reason does not hold`,
+      options: { codes: ['400', '409', '422'] },
+      spec: withResponses(v, { 201: { description: 'Created' }, 400: { description: 'Bad' }, 422: { description: 'Invalid' } }, { method: 'post', operation: requestBody(v) }),
+      errors: [{ messageId: 'missingCodes', at }],
+    },
   );
 }
 
@@ -133,6 +140,58 @@ for (const v of VERSIONS) {
   });
 }
 
+/** An OAuth 2.0 access token request (RFC 6749 §4.1.3): a form with a `grant_type`. */
+function tokenRequest(v: (typeof VERSIONS)[number]): Record<string, unknown> {
+  if (v === '2.0') {
+    return { consumes: ['application/x-www-form-urlencoded'], parameters: [{ name: 'code', in: 'formData', type: 'string' }, { name: 'grant_type', in: 'formData', type: 'string', required: true }] };
+  }
+  const schema = { type: 'object', required: ['grant_type'], properties: { grant_type: { type: 'string' }, code: { type: 'string' } } };
+  return { requestBody: { required: true, content: { 'application/x-www-form-urlencoded': { schema } } } };
+}
+
+for (const v of VERSIONS) {
+  // RFC 6749 §5.2: a token request's errors are 400 (401 for invalid_client), never 422.
+  valid.push({
+    name: `${v}: an OAuth token request documents 400, the status RFC 6749 gives its errors`,
+    spec: withResponses(v, { 200: { description: 'Token' }, 400: { description: 'invalid_grant' } }, { method: 'post', path: '/oauth/token', operation: tokenRequest(v) }),
+  });
+  invalid.push({
+    name: `${v}: an OAuth token request without a 400 is asked for the 400 only`,
+    spec: withResponses(v, { 200: { description: 'Token' } }, { method: 'post', path: '/oauth/token', operation: tokenRequest(v) }),
+    errors: [{ messageId: 'missingCodes', at: '/paths/~1oauth~1token/post' }],
+  });
+}
+valid.push(
+  {
+    name: '3.1: a token request whose schema is a $ref, with grant_type in an allOf member',
+    spec: {
+      ...withResponses('3.1', {}),
+      paths: { '/token': { post: { requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/TokenRequest' } } } }, responses: { 200: { description: 'ok' }, 400: { description: 'Bad' } } } } },
+      components: { schemas: { Grant: { type: 'object', properties: { grant_type: { type: 'string' } } }, TokenRequest: { allOf: [{ $ref: '#/components/schemas/Grant' }, { type: 'object', properties: { scope: { type: 'string' } } }] } } },
+    },
+  },
+  {
+    name: '2.0: a token request with grant_type in the body parameter\'s schema',
+    spec: withResponses('2.0', { 200: { description: 'ok' }, 400: { description: 'Bad' } }, { method: 'post', operation: requestBody('2.0', { type: 'object', properties: { grant_type: { type: 'string' } } }) }),
+  },
+  {
+    name: "2.0: a grant_type form parameter declared on the path item",
+    spec: { ...withResponses('2.0', {}), paths: { '/token': { parameters: [{ name: 'grant_type', in: 'formData', type: 'string' }], post: { responses: { 200: { description: 'ok' }, 400: { description: 'Bad' } } } } } },
+  },
+);
+invalid.push(
+  {
+    name: '3.0: a query parameter named grant_type does not make a body a token request',
+    spec: withResponses('3.0', { 201: { description: 'Created' }, 400: { description: 'Bad' } }, { method: 'post', operation: { parameters: [{ name: 'grant_type', in: 'query', schema: { type: 'string' } }], ...requestBody('3.0') } }),
+    errors: [{ messageId: 'missing', at }],
+  },
+  {
+    name: '2.0: a grant_type header parameter does not make a body a token request',
+    spec: withResponses('2.0', { 201: { description: 'Created' }, 400: { description: 'Bad' } }, { method: 'post', operation: { consumes: ['application/x-www-form-urlencoded'], parameters: [{ name: 'grant_type', in: 'header', type: 'string' }, { name: 'x', in: 'formData', type: 'string' }] } }),
+    errors: [{ messageId: 'missing', at }],
+  },
+);
+
 testRule(rule, { valid, invalid });
 
 describe('require-validation-error: what its messages say is missing', () => {
@@ -143,6 +202,8 @@ describe('require-validation-error: what its messages say is missing', () => {
     [{}, { ...created, 400: { description: 'Bad' } }, 'documents no 422 response; clients cannot tell'],
     [{ codes: ['400', '409', '422'] }, created, 'documents no 400, 409 or 422 response;'],
     [{ codes: ['400'] }, created, 'documents no 400 response; document the status a client gets for a body the operation cannot accept.'],
+    // A code listed twice is asked for once.
+    [{ codes: ['400', '400'] }, created, 'documents no 400 response; document'],
   ])('%j %j', (options, responses, expected) => {
     const result = lintCase(rule, { name: 'wording', options, spec: withResponses('3.0', responses, { method: 'post', operation: requestBody('3.0') }) });
     expect(result.findings.map((finding) => finding.message)).toEqual([expect.stringContaining(expected)]);
