@@ -1,7 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { Finding, Severity } from '../engine/types.js';
 import { printable } from '../errors.js';
-import { inputErrors, internalErrors, summaryLine } from './context.js';
+import { headline, inputErrors, internalErrors, summaryLine } from './context.js';
 import type { Report, StringReporter } from './types.js';
 
 type Style = (text: string) => string;
@@ -20,7 +20,8 @@ const same: Style = (text) => text;
 const PLAIN: Styles = { severity: { error: same, warning: same, info: same }, file: same, dim: same, clean: same, failed: same, warned: same };
 
 /**
- * Findings grouped by file, `line:col  severity  message  rule-id`, then a summary line
+ * Findings grouped by file, `line:col  severity  message  rule-id`, each message led by the
+ * operation it is about as annotations and SARIF lead it (`headline`), then a summary line
  * that also counts the inputs that could not be linted (their reasons go to stderr);
  * coloured with `chalk` when the report asks for colour. Without colour (a pipe, a CI log)
  * chalk is not needed, and `reporterFor` leaves it unloaded: it is ~7 ms of start-up.
@@ -51,10 +52,13 @@ function textReport(report: Report, style: Styles): string {
     out.push(style.file(printable(file)));
     const places = findings.map((finding) => `${finding.line}:${finding.column}`);
     const placeWidth = places.reduce((width, place) => Math.max(width, place.length), 0);
+    // Led by the operation: in a large spec many lines say the same of another operation's
+    // response ("201 response declares no 'Location' header"), and a line number alone does
+    // not tell them apart. A finding in a shared definition keeps its plain message.
     findings.forEach((finding, index) => {
       const place = places[index]!.padEnd(placeWidth);
       const severity = style.severity[finding.severity](finding.severity.padEnd(7));
-      out.push(`  ${style.dim(place)}  ${severity}  ${finding.message}  ${style.dim(finding.ruleId)}`);
+      out.push(`  ${style.dim(place)}  ${severity}  ${headline(finding)}  ${style.dim(finding.ruleId)}`);
     });
     out.push('');
   }
