@@ -129,7 +129,7 @@ describe('no-body-on-head: the shared-response message names the other users', (
     };
     const result = lintCase(rule, { name: 'shared by GET and HEAD', spec });
     expect(result.findings.map((finding) => finding.message)).toEqual([
-      "This HEAD 200 response uses '#/components/responses/Item', which declares a body ('application/json') for GET /items too; a response to HEAD never has content (RFC 9110 §9.3.2): give HEAD a response without a body.",
+      "This HEAD 200 response uses '#/components/responses/Item', which declares a body ('application/json') for other operations too (GET /items); a response to HEAD never has content (RFC 9110 §9.3.2): give HEAD a response without a body.",
     ]);
   });
 });
