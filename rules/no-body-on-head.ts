@@ -12,7 +12,7 @@ export default defineRule<NoBodyOptions>({
         'A response to HEAD never has content (RFC 9110 §9.3.2), but this {{status}} response declares {{types}}; remove the {{field}}: a HEAD response carries headers only.',
       emptyContent: "A response to HEAD has no content; 'content: {}' says nothing, remove it.",
       sharedHasContent:
-        "This HEAD {{status}} response uses '{{ref}}', which declares a body ({{types}}) for other operations too; a response to HEAD never has content (RFC 9110 §9.3.2): give HEAD a response without a body.",
+        "This HEAD {{status}} response uses '{{ref}}', which declares a body ({{types}}) for other operations too ({{others}}); a response to HEAD never has content (RFC 9110 §9.3.2): give HEAD a response without a body.",
       namedElsewhere:
         'This HEAD {{status}} response is named through $ref elsewhere for {{others}}, so removing its {{field}} here would remove the body there too; give those a response of their own, then remove the {{field}} here: a response to HEAD never has content (RFC 9110 §9.3.2).',
     },

@@ -22,7 +22,7 @@ export default defineRule<NoBodyOptions>({
       hasContent: 'A {{status}} response {{rule}} (RFC 9110 §{{section}}), but this one declares {{types}}; remove the {{field}} and keep only headers.',
       emptyContent: "A {{status}} response has no content; 'content: {}' says nothing, remove it.",
       sharedHasContent:
-        "This {{status}} response uses '{{ref}}', which declares a body ({{types}}) and is also used for other statuses; a {{status}} {{rule}} (RFC 9110 §{{section}}): give it a response without a body.",
+        "This {{status}} response uses '{{ref}}', which declares a body ({{types}}) and is also used for {{others}}; a {{status}} {{rule}} (RFC 9110 §{{section}}): give it a response without a body.",
       namedElsewhere:
         'This {{status}} response is named through $ref elsewhere for {{others}}, so removing its {{field}} here would remove the body there too; give those a response of their own, then remove the {{field}} here: a {{status}} {{rule}} (RFC 9110 §{{section}}).',
     },

@@ -24,7 +24,7 @@ const GENERIC = new Set([
   'documentationurl', 'docurl', 'docs', 'moreinfo', 'link', 'links', 'traceid', 'requestid',
   'correlationid', 'transactionid', 'timestamp', 'time', 'path', 'instance', 'target', 'severity',
   'stack', 'stacktrace', 'trace', 'debug', 'debuginfo', 'developermessage', 'usermessage',
-  'localizedmessage', 'field', 'domain', 'retryable',
+  'localizedmessage', 'field', 'domain', 'retryable', 'object',
 ]);
 /** Also found in the items of an error list (JSON:API error objects, validation errors). */
 const ITEM_EXTRA = new Set(['id', 'source', 'meta', 'pointer', 'parameter', 'param', 'location', 'locationtype', 'value']);

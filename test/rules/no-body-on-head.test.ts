@@ -120,6 +120,20 @@ describe('no-body-on-head: the message names only what the spec says', () => {
   });
 });
 
+describe('no-body-on-head: the shared-response message names the other users', () => {
+  it('names the operations other than HEAD that use the response', () => {
+    const spec = {
+      ...withResponses('3.0', {}),
+      ...sharedResponses('3.0', { Item: jsonResponse('3.0', { type: 'object' }, { description: 'The item' }) }),
+      paths: { '/items': { get: { responses: { 200: { $ref: responsesRef('3.0', 'Item') } } }, head: { responses: { 200: { $ref: responsesRef('3.0', 'Item') } } } } },
+    };
+    const result = lintCase(rule, { name: 'shared by GET and HEAD', spec });
+    expect(result.findings.map((finding) => finding.message)).toEqual([
+      "This HEAD 200 response uses '#/components/responses/Item', which declares a body ('application/json') for other operations too (GET /items); a response to HEAD never has content (RFC 9110 §9.3.2): give HEAD a response without a body.",
+    ]);
+  });
+});
+
 describe('no-body-on-head on a response shared by thousands of HEAD operations', () => {
   it('asks once whether the response serves another method, not once per use', () => {
     // Counts reads of each operation's method behind the rule: a search of every use per use

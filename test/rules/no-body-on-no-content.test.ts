@@ -136,4 +136,19 @@ describe('no-body-on-no-content: the message names only what the spec says', () 
       "A 205 response must not have content (RFC 9110 §15.3.6), but this one declares 'application/json'; remove the content and keep only headers.",
     ]);
   });
+
+  it('a shared response used for a 204 names the other statuses that use it', () => {
+    const spec = {
+      ...withResponses('3.0', {}),
+      ...sharedResponses('3.0', { Item: jsonResponse('3.0', { type: 'object' }, { description: 'The item' }) }),
+      paths: {
+        '/a': { get: { responses: { 200: { $ref: responsesRef('3.0', 'Item') } } }, put: { responses: { 204: { $ref: responsesRef('3.0', 'Item') } } } },
+        '/b': { post: { responses: { 201: { $ref: responsesRef('3.0', 'Item') } } } },
+      },
+    };
+    const result = lintCase(rule, { name: 'shared with 200 and 201', spec });
+    expect(result.findings.map((finding) => finding.message)).toEqual([
+      "This 204 response uses '#/components/responses/Item', which declares a body ('application/json') and is also used for 200, 201; a 204 cannot have content (RFC 9110 §15.3.5): give it a response without a body.",
+    ]);
+  });
 });

@@ -455,6 +455,31 @@ for (const v of ['3.0', '3.1', '3.2'] as const) {
   );
 }
 
+for (const v of VERSIONS) {
+  // A type tag beside the error members, as Notion's `{object: 'error', status, code, message}`
+  // and UniCourt's `Exception: {object: 'Exception', code, message, details}`.
+  const tag = { type: 'string', enum: ['error'] };
+  valid.push({
+    name: `${v}: an unnamed {object, code, message} is as likely a result as an error`,
+    spec: body(v, { type: 'object', properties: { object: tag, code: str, message: str } }),
+  });
+  invalid.push({
+    name: `${v}: an error schema with an 'object' type tag is still an error object`,
+    spec: body(v, ref(v, 'Error'), { Error: { type: 'object', properties: { object: tag, status: int, code: str, message: str } } }),
+    errors: [{ messageId: 'errorObject', at: AT_200 }],
+  });
+  if (v !== '2.0') {
+    invalid.push({
+      name: `${v}: a oneOf branch named as an error with an 'object' type tag`,
+      spec: body(v, { oneOf: [ref(v, 'Download'), ref(v, 'Exception')] }, {
+        Download: { type: 'object', properties: { fileUrl: str, expiryDate: str } },
+        Exception: { type: 'object', properties: { object: { type: 'string', default: 'Exception' }, code: str, message: str, details: str } },
+      }),
+      errors: [{ messageId: 'errorBranch', at: AT_200 }],
+    });
+  }
+}
+
 testRule(rule, { valid, invalid });
 
 describe('nested choices', () => {
