@@ -1,5 +1,5 @@
 import { isReferenced, refText, sharedUse } from '../src/engine/body.js';
-import { defineRule, isSuccessStatus, statusClass, type Located, type MediaType, type Operation, type Response, type RuleContext } from '../src/engine/define-rule.js';
+import { defineRule, isObject, isSuccessStatus, statusClass, type Located, type MediaType, type Operation, type Response, type RuleContext } from '../src/engine/define-rule.js';
 
 type Json = Record<string, unknown>;
 
@@ -194,10 +194,6 @@ function typeBits(type: unknown): number {
 
 /** What a property contributes to the verdict. */
 type Role = 'error' | 'generic' | 'status' | 'state' | 'other';
-
-function isObject(value: unknown): value is Json {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 /** Keywords beside a `$ref` that shape the body (not its `description`, `summary` or `x-`). */
 function hasSchemaSiblings(value: Record<string, unknown>): boolean {

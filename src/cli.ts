@@ -1,6 +1,6 @@
 import { join, resolve, sep } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { CONFIG_FILE_NAMES, ConfigError, defaultConfig, entryExists, findConfig, loadConfig, STARTER_FILE, type Config } from './config/load.js';
+import { CONFIG_FILE_NAMES, ConfigError, defaultConfig, findConfig, loadConfig, STARTER_FILE, type Config } from './config/load.js';
 // Statically: a dynamic import of it made esbuild split the configuration modules the CLI
 // loads anyway into chunks of their own, each loaded on every run.
 import { printedConfig } from './config/print.js';
@@ -22,7 +22,7 @@ import { raiseTierUpThreshold } from './tier-up.js';
 import { guardProcessOutput, writeTo } from './process-output.js';
 import { editDistance } from './suggest.js';
 import { buildId, CACHE_FILE, cacheLocation, LintCache } from './cache.js';
-import { pathKind } from './path-kind.js';
+import { entryExists, pathKind } from './path-kind.js';
 // Static: imported where used, it would make esbuild split the loader modules it shares into
 // a chunk of their own, ~4 ms more start-up for every run.
 import { processStdin, readStdinSpec, STDIN_ARG, STDIN_NAME, type StdinSource } from './stdin.js';

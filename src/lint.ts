@@ -8,7 +8,7 @@ import { FindingSet, locateFindings, RuleError, runRules } from './engine/run.js
 import { silencedKey, silencedPlaces, unusedSuppression, withoutSilencedEntries, writtenAt } from './engine/suppress.js';
 import type { EnabledRule, Finding, RawFinding, Rule, Severity } from './engine/types.js';
 import { decodeWide, wideEncodingOf } from './loader/guards.js';
-import { detectVersion, normalize } from './loader/normalize.js';
+import { detectVersion, isObject, normalize } from './loader/normalize.js';
 import { parseSource, type SourceFile } from './loader/parse.js';
 import { projectRoots, realPath } from './loader/project-root.js';
 import { Workspace, type Located, type RefNotice } from './loader/resolve.js';
@@ -102,10 +102,6 @@ export function ruleById(id: string): Rule<any> | undefined {
 
 export { allRules };
 export type { Finding, Severity };
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 function hasVersionKey(value: unknown): boolean {
   return isObject(value) && ('openapi' in value || 'swagger' in value || 'swaggerVersion' in value);

@@ -316,6 +316,18 @@ describe('--fix', () => {
     expect(snapshot(dir)).toEqual(before);
   });
 
+  it("leaves alone a response that is the whole document ($ref: '#' or ''): its OpenAPI Object takes no headers", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-whole-document-'));
+    const responses = (ref: string) => ({ 200: { description: 'ok' }, 400: { description: 'bad' }, 401: { $ref: ref } });
+    writeFileSync(join(dir, 'hash.yaml'), stringify({ openapi: '3.1.0', info: { title: 't', version: '1' }, paths: { '/a': { get: { security: [{ key: [] }], responses: responses('#') } } }, components: { securitySchemes: { key: { type: 'apiKey', in: 'header', name: 'X-Key' } } } }));
+    writeFileSync(join(dir, 'empty.json'), JSON.stringify({ swagger: '2.0', info: { title: 't', version: '1' }, securityDefinitions: { key: { type: 'apiKey', in: 'header', name: 'X-Key' } }, paths: { '/a': { get: { security: [{ key: [] }], responses: responses('') } } } }, null, 2));
+    const before = snapshot(dir);
+    const outcome = await fixSpecs(['hash.yaml', 'empty.json'].map((name) => join(dir, name)));
+    expect(outcome.changes).toEqual([]);
+    expect(outcome.refused.map(({ intent, reason }) => `${intent.kind} ${reason}`)).toEqual(['add-header layout', 'add-header layout']);
+    expect(snapshot(dir)).toEqual(before);
+  });
+
   it('leaves alone a map whose anchor an alias names, or one inside it: the edit would show at the alias too', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-anchor-'));
     const spec = [

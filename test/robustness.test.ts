@@ -157,6 +157,46 @@ describe('circular references', () => {
   });
 });
 
+describe("a $ref to the whole document ('' or '#')", () => {
+  // RFC 3986 §4.4: both are same-document references; RFC 6901 §6: '#' names the whole
+  // document. swagger-parser dereferences (and validates) them as circular references, and OAS
+  // 3.1.1 ("Structural Interoperability") leaves reading one object as two Object types to
+  // the implementation. statuslint follows them as it follows any $ref, and lints.
+  const specWith = (version: string, ref: string): Record<string, unknown> => {
+    const head = version === '2.0' ? { swagger: '2.0' } : { openapi: version };
+    const schema = { $ref: ref };
+    const ok = version === '2.0' ? { description: 'ok', schema } : { description: 'ok', content: { 'application/json': { schema } } };
+    return { ...head, info: { title: 't', version: '1' }, paths: { '/a': { get: { responses: { '200': ok, '404': { $ref: ref } } } }, '/b': { $ref: ref } } };
+  };
+  for (const version of ['2.0', '3.0.3', '3.1.0']) {
+    for (const format of ['yaml', 'json']) {
+      it(`${version}, ${format}: in a response, in a schema and at a path item, '' and '#' lint alike`, async () => {
+        const found: string[][] = [];
+        for (const ref of ['', '#']) {
+          const spec = specWith(version, ref);
+          const text = format === 'json' ? JSON.stringify(spec, null, 2) : stringify(spec);
+          const run = await runCli(['--format', 'json', '--fail-on', 'none', write(`whole-document.${format}`, text)], { cwd: dir });
+          expect(run.stderr).toBe('');
+          expect(run.code).toBe(0);
+          const report = JSON.parse(run.stdout) as { findings: Array<{ ruleId: string; pointer: string; line: number }>; inputErrors: unknown[]; summary: { files: number } };
+          expect(report.inputErrors).toEqual([]);
+          expect(report.summary.files).toBe(1);
+          found.push(report.findings.map((finding) => `${finding.ruleId} ${finding.pointer} ${finding.line}`));
+        }
+        // The 404 is read through its $ref: GET /a documents a client error.
+        expect(found[0]!.filter((finding) => finding.startsWith('require-error-responses '))).toEqual([]);
+        expect(found[1]).toEqual(found[0]);
+      });
+    }
+  }
+
+  it('a document whose root is itself such a $ref is refused where it is written: the chain reaches no value', async () => {
+    const head = '\nopenapi: 3.1.0\ninfo: {title: t, version: "1"}\npaths: {}\n';
+    await refused([write('root-ref.yaml', `$ref: '#'${head}`)], /root-ref\.yaml:1:1: cannot resolve \$ref '#': the \$ref chain loops back on itself/);
+    await refused([write('root-ref.json', '{"$ref": "", "openapi": "3.0.3", "info": {"title": "t", "version": "1"}, "paths": {}}')], /root-ref\.json:1:2: cannot resolve \$ref '': the \$ref chain loops back on itself/);
+  });
+});
+
 describe('$refs in data', () => {
   it('a $ref inside an example value, an example or an extension is data: not followed, not refused', async () => {
     const spec = {

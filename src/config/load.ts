@@ -1,9 +1,9 @@
-import { lstatSync, readlinkSync } from 'node:fs';
+import { readlinkSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { readOwnFile } from '../own-file.js';
 import type { Node as YamlNode, Pair, YAMLMap } from 'yaml';
 import { yaml } from '../lazy-yaml.js';
-import { pathKind } from '../path-kind.js';
+import { entryExists, pathKind } from '../path-kind.js';
 import { checkOptions } from '../engine/options.js';
 import { displayPath, LoadError, UsageError, type ErrorPosition } from '../errors.js';
 import { jsonError } from '../loader/parse.js';
@@ -78,16 +78,6 @@ export function findConfig(cwd: string): string | undefined {
     const parent = dirname(folder);
     if (parent === folder) return undefined;
     folder = parent;
-  }
-}
-
-/** Whether anything is at `path`, a dangling symbolic link included: what discovery and `init` count as a configuration there. */
-export function entryExists(path: string): boolean {
-  try {
-    lstatSync(path);
-    return true;
-  } catch {
-    return false;
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Operation } from '../loader/normalize.js';
+import { isSuccessStatus } from './status.js';
 
 /** Headers only an answer to a CORS-preflight request carries (Fetch Standard, "HTTP responses"). */
 const PREFLIGHT_HEADERS = ['access-control-allow-methods', 'access-control-allow-headers'];
@@ -15,5 +16,14 @@ const PREFLIGHT_HEADERS = ['access-control-allow-methods', 'access-control-allow
  */
 export function isCorsPreflight(operation: Operation): boolean {
   if (operation.method !== 'options') return false;
-  return operation.responses.some((response) => response.status.startsWith('2') && PREFLIGHT_HEADERS.some((name) => response.header(name) !== undefined));
+  return operation.responses.some((response) => isOkStatus(response.status) && PREFLIGHT_HEADERS.some((name) => response.header(name) !== undefined));
+}
+
+/**
+ * A 2xx code or the '2XX' range, as the engine reads status keys everywhere: a key that is no
+ * status ('2ab', '2000') answers nothing. A lower-case '2xx' still means any 2xx, as the rules
+ * that skip a preflight read '4xx' and '2xx' (no-unknown-status reports the spelling).
+ */
+function isOkStatus(key: string): boolean {
+  return isSuccessStatus(key) || isSuccessStatus(key.toUpperCase());
 }

@@ -247,12 +247,20 @@ export function editFor(file: EditableFile, intents: readonly FixIntent[]): Text
   const first = intents[0];
   if (!first) return undefined;
   if (first.kind === 'rename-key') return renameKey(file, first.entry.pointer, first.to);
+  // `$ref: '#'` (or '') names the whole document as the response: its OpenAPI Object takes no
+  // `headers`, and one written there would make the document invalid. Left for a person.
+  if (isSpecRoot(first.response.pointer, first.response.value)) return undefined;
   const headers: Entries = [];
   for (const intent of intents) {
     if (intent.kind !== 'add-header' || headers.some(([name]) => name.toLowerCase() === intent.name.toLowerCase())) continue;
     headers.push([intent.name, intent.sharedRef ? { $ref: intent.sharedRef } : intent.header]);
   }
   return addMembers(file, first.response.pointer, 'headers', headers);
+}
+
+/** The OpenAPI (or Swagger) Object at the root of its file, as opposed to a file that holds one response. */
+function isSpecRoot(pointer: string, value: unknown): boolean {
+  return pointer === '' && value !== null && typeof value === 'object' && ('openapi' in value || 'swagger' in value);
 }
 
 function renameKey(file: EditableFile, pointer: string, to: string): TextEdit | undefined {
