@@ -102,6 +102,12 @@ for (const v of VERSIONS) {
       errors: [{ messageId: 'missingForbidden', at: OP }],
     },
     {
+      // The 401 is for either alternative, the 403 for the OAuth one alone.
+      name: `${v}: scopes in one alternative, none in another, neither 401 nor 403`,
+      spec: secured(v, ok, [{ basic: [] }, { oauth: ['read'] }], { basic: scheme(v, 'basic'), ...oauth }),
+      errors: [{ messageId: 'missingBothWhereScoped', at: OP }],
+    },
+    {
       name: `${v}: operation security replaces a public root`,
       spec: { ...secured(v, ok, [], bearer, 'root'), paths: { '/items': { get: { security: [{ bearer: [] }], responses: ok } } } },
       errors: [{ messageId: 'missingUnauthorized', at: OP }],
@@ -234,6 +240,27 @@ describe('require-auth-errors: the schemes its messages name', () => {
     [{ 403: { description: 'Forbidden' }, 200: { description: 'OK' } }, "requires credentials ('oauth', 'key') but documents no 401"],
   ])('%j', (responses, expected) => {
     const result = lintCase(rule, { name: 'named', spec: secured('3.0', responses, [{ oauth: ['read'], key: [] }], named) });
+    expect(result.findings.map((finding) => finding.message)).toEqual([expect.stringContaining(expected)]);
+  });
+
+  // What the 401 answers is a token only when every scheme that can be refused is one.
+  it.each([
+    ['3.0', [{ oauth: ['read'] }], "add '401' for a missing or invalid token and '403' for a token that lacks the scope."],
+    ['3.0', [{ oauth: ['read'], key: [] }], "add '401' for missing or invalid credentials and '403' for a token that lacks the scope."],
+    // Credentials without scopes are one way in: the operation does not require scoped ones.
+    [
+      '3.0',
+      [{ key: [] }, { oauth: ['read'] }],
+      "Operation requires credentials ('key', 'oauth'; OAuth scopes for 'oauth') but documents neither 401 nor 403; add '401' for missing or invalid credentials and '403' for a token that lacks the scope.",
+    ],
+    [
+      '3.1',
+      [{ key: [] }, { bearer: ['admin'] }],
+      "Operation requires credentials ('key', 'bearer'; roles for 'bearer') but documents neither 401 nor 403; add '401' for missing or invalid credentials and '403' for credentials that lack the role.",
+    ],
+  ] as const)('%s %j', (version, security, expected) => {
+    const all = { oauth: scheme(version, 'oauth'), key: scheme(version, 'apiKey'), bearer: scheme(version, 'bearer') };
+    const result = lintCase(rule, { name: 'wording', spec: secured(version, { 200: { description: 'OK' } }, [...security], all) });
     expect(result.findings.map((finding) => finding.message)).toEqual([expect.stringContaining(expected)]);
   });
 });
