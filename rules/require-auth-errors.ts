@@ -100,6 +100,8 @@ export default defineRule({
         "Operation requires credentials ({{schemes}}) but documents no 401; add a '401' response for requests with missing or invalid credentials.",
       missingForbidden:
         "Operation requires {{permissions}} ({{schemes}}) but documents no 403; add a '403' response for {{refused}}.",
+      missingForbiddenWhereScoped:
+        "Operation requires {{permissions}} when called with {{schemes}} but documents no 403; add a '403' response for {{refused}}.",
     },
     recommended: true,
   },
@@ -129,7 +131,9 @@ export default defineRule({
         const all = () => (known.schemes ??= describe(operation));
         const words = permissionWords(known.need);
         if (!missingUnauthorized) {
-          context.report({ messageId: 'missingForbidden', at: operation.node, data: { schemes: scoped(), ...words } });
+          // Credentials without scopes are also accepted: the scopes are required on one way in only.
+          const messageId = known.need.unscopedAlternative ? 'missingForbiddenWhereScoped' : 'missingForbidden';
+          context.report({ messageId, at: operation.node, data: { schemes: scoped(), ...words } });
         } else if (!missingForbidden) {
           context.report({ messageId: 'missingUnauthorized', at: operation.node, data: { schemes: all(), ...words } });
         } else if (known.need.unscopedAlternative) {

@@ -99,7 +99,7 @@ for (const v of VERSIONS) {
     {
       name: `${v}: scopes in one alternative of several are enough to need 403`,
       spec: secured(v, { ...ok, 401: unauthorized }, [{ bearer: [] }, { oauth: ['read'] }], { ...bearer, ...oauth }),
-      errors: [{ messageId: 'missingForbidden', at: OP }],
+      errors: [{ messageId: 'missingForbiddenWhereScoped', at: OP }],
     },
     {
       // The 401 is for either alternative, the 403 for the OAuth one alone.
@@ -258,9 +258,15 @@ describe('require-auth-errors: the schemes its messages name', () => {
       [{ key: [] }, { bearer: ['admin'] }],
       "Operation requires credentials ('key', 'bearer'; roles for 'bearer') but documents neither 401 nor 403; add '401' for missing or invalid credentials and '403' for credentials that lack the role.",
     ],
-  ] as const)('%s %j', (version, security, expected) => {
+    [
+      '3.0',
+      [{ key: [] }, { oauth: ['read'] }],
+      "Operation requires OAuth scopes when called with 'oauth' but documents no 403; add a '403' response for a valid token that lacks the scope.",
+      { 401: { description: 'Unauthorized' } },
+    ],
+  ] as const)('%s %j', (version, security, expected, responses: object = {}) => {
     const all = { oauth: scheme(version, 'oauth'), key: scheme(version, 'apiKey'), bearer: scheme(version, 'bearer') };
-    const result = lintCase(rule, { name: 'wording', spec: secured(version, { 200: { description: 'OK' } }, [...security], all) });
+    const result = lintCase(rule, { name: 'wording', spec: secured(version, { 200: { description: 'OK' }, ...responses }, [...security], all) });
     expect(result.findings.map((finding) => finding.message)).toEqual([expect.stringContaining(expected)]);
   });
 });
