@@ -8,6 +8,17 @@ interface Needs {
   /** What the requirements that need a 403 ask for: OAuth scopes, roles, or both (neither: no 403 needed). */
   scopes: boolean;
   roles: boolean;
+  /** Some alternative asks for no scopes or roles: the operation takes credentials without them. */
+  unscopedAlternative: boolean;
+  /** Every scheme a 401 can refuse is a bearer token (OAuth 2, OpenID Connect, HTTP bearer). */
+  tokensOnly: boolean;
+}
+
+/** Whether a scheme's credentials are a bearer token (RFC 6750), as OAuth 2 and OpenID Connect issue. */
+function isToken(spec: Spec, name: string, security: Security): boolean {
+  const scheme = securitySchemeOf(spec, name, security)?.value;
+  if (!scheme) return false;
+  return SCOPED_TYPES.has(String(scheme.type)) || (scheme.type === 'http' && String(scheme.scheme).toLowerCase() === 'bearer');
 }
 
 function schemeType(spec: Spec, name: string, security: Security): string | undefined {
@@ -20,16 +31,24 @@ function needs(spec: Spec, operation: Operation): Needs {
   let unauthorized = false;
   let scopes = false;
   let roles = false;
+  let unscopedAlternative = false;
+  let tokensOnly = true;
   for (const requirement of operation.security.requirements) {
+    let asksAny = false;
     for (const [name, listed] of Object.entries(requirement)) {
       // A client certificate is checked in the TLS handshake, before any HTTP status exists.
-      if (schemeType(spec, name, operation.security) !== 'mutualTLS') unauthorized = true;
+      if (schemeType(spec, name, operation.security) !== 'mutualTLS') {
+        unauthorized = true;
+        if (tokensOnly && !isToken(spec, name, operation.security)) tokensOnly = false;
+      }
       const asked = asksFor(spec, name, listed, operation.security);
       if (asked === 'scopes') scopes = true;
       else if (asked === 'roles') roles = true;
+      if (asked !== undefined) asksAny = true;
     }
+    if (!asksAny) unscopedAlternative = true;
   }
-  return { unauthorized, scopes, roles };
+  return { unauthorized, scopes, roles, unscopedAlternative, tokensOnly };
 }
 
 /**
@@ -47,15 +66,20 @@ function asksFor(spec: Spec, name: string, listed: unknown, security: Security):
   return spec.version === '3.1' || spec.version === '3.2' ? 'roles' : undefined;
 }
 
-/** How messages name what the credentials must carry, and what a 401 and a 403 answer. */
+/**
+ * How messages name what the credentials must carry, and what a 401 and a 403 answer. A 401
+ * answers "a missing or invalid token" only when every scheme it can refuse issues one: beside
+ * an API key or Basic credentials, what is missing may be those.
+ */
 function permissionWords(need: Needs): Record<'permissions' | 'invalid' | 'lacking' | 'refused', string> {
+  const invalid = !need.roles && need.tokensOnly ? 'a missing or invalid token' : 'missing or invalid credentials';
   if (!need.roles) {
-    return { permissions: 'OAuth scopes', invalid: 'a missing or invalid token', lacking: 'a token that lacks the scope', refused: 'a valid token that lacks the scope' };
+    return { permissions: 'OAuth scopes', invalid, lacking: 'a token that lacks the scope', refused: 'a valid token that lacks the scope' };
   }
   const what = need.scopes ? 'the scope or role' : 'the role';
   return {
     permissions: need.scopes ? 'OAuth scopes or roles' : 'roles',
-    invalid: 'missing or invalid credentials',
+    invalid,
     lacking: `credentials that lack ${what}`,
     refused: `valid credentials that lack ${what}`,
   };
@@ -70,10 +94,14 @@ export default defineRule({
     messages: {
       missingBoth:
         "Operation requires credentials with {{permissions}} ({{schemes}}) but documents neither 401 nor 403; add '401' for {{invalid}} and '403' for {{lacking}}.",
+      missingBothWhereScoped:
+        "Operation requires credentials ({{schemes}}; {{permissions}} for {{scoped}}) but documents neither 401 nor 403; add '401' for {{invalid}} and '403' for {{lacking}}.",
       missingUnauthorized:
         "Operation requires credentials ({{schemes}}) but documents no 401; add a '401' response for requests with missing or invalid credentials.",
       missingForbidden:
         "Operation requires {{permissions}} ({{schemes}}) but documents no 403; add a '403' response for {{refused}}.",
+      missingForbiddenWhereScoped:
+        "Operation requires {{permissions}} when called with {{schemes}} but documents no 403; add a '403' response for {{refused}}.",
     },
     recommended: true,
   },
@@ -98,10 +126,22 @@ export default defineRule({
         const missingUnauthorized = known.need.unauthorized && !documents(operation, '401');
         const missingForbidden = (known.need.scopes || known.need.roles) && !documents(operation, '403');
         if (!missingUnauthorized && !missingForbidden) return;
-        const messageId = missingUnauthorized && missingForbidden ? 'missingBoth' : missingUnauthorized ? 'missingUnauthorized' : 'missingForbidden';
         // A message about scopes or roles names the schemes that ask for them, not an API key beside them.
-        const schemes = missingForbidden ? (known.scoped ??= describe(operation, (name, listed) => asksFor(context.spec, name, listed, operation.security) !== undefined)) : (known.schemes ??= describe(operation));
-        context.report({ messageId, at: operation.node, data: { schemes, ...permissionWords(known.need) } });
+        const scoped = () => (known.scoped ??= describe(operation, (name, listed) => asksFor(context.spec, name, listed, operation.security) !== undefined));
+        const all = () => (known.schemes ??= describe(operation));
+        const words = permissionWords(known.need);
+        if (!missingUnauthorized) {
+          // Credentials without scopes are also accepted: the scopes are required on one way in only.
+          const messageId = known.need.unscopedAlternative ? 'missingForbiddenWhereScoped' : 'missingForbidden';
+          context.report({ messageId, at: operation.node, data: { schemes: scoped(), ...words } });
+        } else if (!missingForbidden) {
+          context.report({ messageId: 'missingUnauthorized', at: operation.node, data: { schemes: all(), ...words } });
+        } else if (known.need.unscopedAlternative) {
+          // Credentials without scopes are also accepted: it does not require scoped ones.
+          context.report({ messageId: 'missingBothWhereScoped', at: operation.node, data: { schemes: all(), scoped: scoped(), ...words } });
+        } else {
+          context.report({ messageId: 'missingBoth', at: operation.node, data: { schemes: scoped(), ...words } });
+        }
       },
     };
   },

@@ -99,7 +99,13 @@ for (const v of VERSIONS) {
     {
       name: `${v}: scopes in one alternative of several are enough to need 403`,
       spec: secured(v, { ...ok, 401: unauthorized }, [{ bearer: [] }, { oauth: ['read'] }], { ...bearer, ...oauth }),
-      errors: [{ messageId: 'missingForbidden', at: OP }],
+      errors: [{ messageId: 'missingForbiddenWhereScoped', at: OP }],
+    },
+    {
+      // The 401 is for either alternative, the 403 for the OAuth one alone.
+      name: `${v}: scopes in one alternative, none in another, neither 401 nor 403`,
+      spec: secured(v, ok, [{ basic: [] }, { oauth: ['read'] }], { basic: scheme(v, 'basic'), ...oauth }),
+      errors: [{ messageId: 'missingBothWhereScoped', at: OP }],
     },
     {
       name: `${v}: operation security replaces a public root`,
@@ -234,6 +240,33 @@ describe('require-auth-errors: the schemes its messages name', () => {
     [{ 403: { description: 'Forbidden' }, 200: { description: 'OK' } }, "requires credentials ('oauth', 'key') but documents no 401"],
   ])('%j', (responses, expected) => {
     const result = lintCase(rule, { name: 'named', spec: secured('3.0', responses, [{ oauth: ['read'], key: [] }], named) });
+    expect(result.findings.map((finding) => finding.message)).toEqual([expect.stringContaining(expected)]);
+  });
+
+  // What the 401 answers is a token only when every scheme that can be refused is one.
+  it.each([
+    ['3.0', [{ oauth: ['read'] }], "add '401' for a missing or invalid token and '403' for a token that lacks the scope."],
+    ['3.0', [{ oauth: ['read'], key: [] }], "add '401' for missing or invalid credentials and '403' for a token that lacks the scope."],
+    // Credentials without scopes are one way in: the operation does not require scoped ones.
+    [
+      '3.0',
+      [{ key: [] }, { oauth: ['read'] }],
+      "Operation requires credentials ('key', 'oauth'; OAuth scopes for 'oauth') but documents neither 401 nor 403; add '401' for missing or invalid credentials and '403' for a token that lacks the scope.",
+    ],
+    [
+      '3.1',
+      [{ key: [] }, { bearer: ['admin'] }],
+      "Operation requires credentials ('key', 'bearer'; roles for 'bearer') but documents neither 401 nor 403; add '401' for missing or invalid credentials and '403' for credentials that lack the role.",
+    ],
+    [
+      '3.0',
+      [{ key: [] }, { oauth: ['read'] }],
+      "Operation requires OAuth scopes when called with 'oauth' but documents no 403; add a '403' response for a valid token that lacks the scope.",
+      { 401: { description: 'Unauthorized' } },
+    ],
+  ] as const)('%s %j', (version, security, expected, responses: object = {}) => {
+    const all = { oauth: scheme(version, 'oauth'), key: scheme(version, 'apiKey'), bearer: scheme(version, 'bearer') };
+    const result = lintCase(rule, { name: 'wording', spec: secured(version, { 200: { description: 'OK' }, ...responses }, [...security], all) });
     expect(result.findings.map((finding) => finding.message)).toEqual([expect.stringContaining(expected)]);
   });
 });
