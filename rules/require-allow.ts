@@ -11,7 +11,7 @@ export default defineRule({
     messages: {
       missing: "405 response declares no 'Allow' header; add one listing the methods the resource supports (e.g. 'GET, HEAD'), or use another status if the method is not what was refused.",
       namedElsewhere:
-        "This {{status}} response is named through $ref elsewhere for {{others}}, so a 'Allow' header added here would be declared there too; give those a response of their own, then add the header here.",
+        "This {{status}} response is named through $ref elsewhere for {{others}}, so an 'Allow' header added here would be declared there too; give those a response of their own, then add the header here.",
       sharedMissing:
         "This 405 uses '{{ref}}', which declares no 'Allow' header and is also used for {{others}}; give the 405 a response of its own with an 'Allow' header listing the methods the resource supports, or use another status if the method is not what was refused.",
     },

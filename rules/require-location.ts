@@ -31,6 +31,10 @@ export default defineRule({
         // it); a 201 shared with a POST is still reported, once, at its definition, unless that
         // definition also answers statuses a Location does not belong on.
         if (response.status === '201' && operation.method !== 'post') return;
+        // Range is a request field (RFC 9110 §14.2): a 308 that declares it is the "Resume
+        // Incomplete" of resumable uploads (Google's, PeerTube's), saying which bytes arrived,
+        // not a Permanent Redirect (§15.4.9). A Location there would name nothing to follow.
+        if (response.status === '308' && response.header('Range')) return;
         const missing = missingHeader(response, LOCATION);
         if (!missing) return;
         const created = missing.status === '201';

