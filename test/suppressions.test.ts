@@ -567,6 +567,23 @@ describe('suppressions that silence nothing (unused-suppression)', () => {
     ]);
   });
 
+  for (const version of VERSIONS) {
+    it(`${version}: an entry on a header or a response whose finding is reported further out (the response, the operation) says where to move it`, async () => {
+      const made = withResponses(version, {
+        201: { description: 'created', [IGNORE]: ['require-validation-error'] },
+        429: { description: 'slow', headers: { 'X-Rate-Limit-Reset': { ...header(version, 'integer'), [IGNORE]: ['require-retry-after'] } } },
+        503: { description: 'down', headers: { 'X-Wait': { ...header(version, 'integer'), [IGNORE]: ['require-www-authenticate'] } } },
+      }, { method: 'post', operation: requestBody(version) });
+      const findings = (await lintProject({ 'openapi.yaml': made })).filter((finding) => finding.ruleId === 'unused-suppression');
+      expect(findings.map((finding) => `${finding.pointer}: ${finding.message}`).sort()).toEqual([
+        `/paths/~1items/post/responses/201/${IGNORE}/0: x-statuslint-ignore lists 'require-validation-error', whose finding is reported further out, at '#/paths/~1items/post', which this entry does not reach; move the entry there.`,
+        `/paths/~1items/post/responses/429/headers/X-Rate-Limit-Reset/${IGNORE}/0: x-statuslint-ignore lists 'require-retry-after', whose finding is reported further out, at '#/paths/~1items/post/responses/429', which this entry does not reach; move the entry there.`,
+        // Really unused: it says so, and where the finding of a missing header would be.
+        `/paths/~1items/post/responses/503/headers/X-Wait/${IGNORE}/0: x-statuslint-ignore lists 'require-www-authenticate', which reports nothing in this header (a missing header is reported at the response); remove the entry.`,
+      ]);
+    });
+  }
+
   it('a misspelt rule id is reported with the closest real one (and silences nothing)', async () => {
     const findings = await lintProject({ 'openapi.yaml': spec(['require-retry-aftr']) });
     expect(findings.map((finding) => `${finding.ruleId}: ${finding.message}`).sort()).toEqual([

@@ -24,7 +24,8 @@ export const unusedSuppression: Rule = {
     severity: 'info',
     references: [],
     messages: {
-      unused: `${SUPPRESSION_KEY} lists '{{rule}}', which reports nothing here; remove the entry.`,
+      unused: `${SUPPRESSION_KEY} lists '{{rule}}', which reports nothing {{here}}; remove the entry.`,
+      furtherOut: `${SUPPRESSION_KEY} lists '{{rule}}', whose finding is reported further out, at '{{where}}', which this entry does not reach; move the entry there.`,
       inSharedDefinition: `${SUPPRESSION_KEY} lists '{{rule}}', but its finding for this operation is in the shared definition '{{where}}'; suppress it there.`,
       unknownRule: `${SUPPRESSION_KEY} lists '{{rule}}', which is not a statuslint rule{{hint}}`,
       invalid: `${SUPPRESSION_KEY} {{problem}}; write a list of rule ids or {rule, reason} entries.`,
@@ -791,6 +792,9 @@ export function applySuppressions(
   const severity = options.unusedSuppressions ?? unusedSuppression.meta.severity;
   if (severity === 'off') return kept;
   const sharedFindings = firstFindingFromScope(kept, reachedFrom);
+  // Made from the findings still reported, before this check adds its own.
+  let outerIndex: FindingsAt | undefined;
+  const enclosingFindings = (): FindingsAt => (outerIndex ??= new FindingsAt(kept));
   const report = (messageId: keyof typeof unusedSuppression.meta.messages, at: Located, data: Record<string, string>): void => {
     const template = unusedSuppression.meta.messages[messageId]!;
     const message = template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => data[name] ?? '');
@@ -805,11 +809,50 @@ export function applySuppressions(
     else if (ran.has(entry.rule) && !entry.used) {
       // Among the findings still reported: one that the definition's own entry silences needs nothing more here.
       const shared = sharedFindings().get(entry.scope)?.get(entry.rule);
+      const outer = shared ? undefined : enclosingFindings().above(entry);
       if (shared) report('inSharedDefinition', entry.at, { rule: entry.rule, where: refTo(entry.scope, shared.at) });
-      else report('unused', entry.at, { rule: entry.rule });
+      else if (outer) report('furtherOut', entry.at, { rule: entry.rule, where: refTo(entry.scope, outer.at) });
+      else report('unused', entry.at, { rule: entry.rule, here: isHeader(entry.scope) ? 'in this header (a missing header is reported at the response)' : 'here' });
     }
   }
   return kept;
+}
+
+/**
+ * The findings still reported, by file, rule and pointer, made once when an unused entry first
+ * asks: an entry on a response or a header whose rule reports at the operation or the response
+ * around it (a missing 422, a missing header) is not unused so much as written too far in.
+ */
+class FindingsAt {
+  private readonly byFile = new Map<SourceFile, Map<string, RawFinding>>();
+
+  constructor(findings: readonly RawFinding[]) {
+    for (const finding of findings) {
+      let here = this.byFile.get(finding.at.file);
+      if (!here) this.byFile.set(finding.at.file, (here = new Map()));
+      const key = `${finding.ruleId}\u0000${finding.at.pointer}`;
+      if (!here.has(key)) here.set(key, finding);
+    }
+  }
+
+  /** The nearest finding of `entry`'s rule on a node, in the same file, that holds the node carrying the entry. */
+  above(entry: Entry): RawFinding | undefined {
+    const here = this.byFile.get(entry.scope.file);
+    if (!here) return undefined;
+    const pointer = entry.scope.pointer;
+    // Each prefix that ends before a '/', nearest first, down to the root (''); not the node itself.
+    for (let end = pointer.lastIndexOf('/'); end >= 0; end = end === 0 ? -1 : pointer.lastIndexOf('/', end - 1)) {
+      const found = here.get(`${entry.rule}\u0000${pointer.slice(0, end)}`);
+      if (found) return found;
+    }
+    return undefined;
+  }
+}
+
+/** Whether a scope is a header (…/headers/<name>, inline or shared, or beside its `$ref`), for the message. */
+function isHeader(scope: Located): boolean {
+  const segments = splitPointer(scope.pointer);
+  return segments.length >= 2 && segments[segments.length - 2] === 'headers';
 }
 
 /** What follows "is not a statuslint rule": the closest rule id, or for this check itself, what sets it. */
