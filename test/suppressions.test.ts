@@ -637,6 +637,16 @@ describe('suppressions that silence nothing (unused-suppression)', () => {
   });
 
   for (const version of VERSIONS) {
+    it(`${version}: on an operation's responses map (an extension there, not a response's name), anything but a list is reported too, in a file with no other list`, async () => {
+      for (const value of ['require-retry-after', { rule: 'require-retry-after' }]) {
+        const findings = await lintProject({ 'openapi.yaml': withResponses(version, { [IGNORE]: value, 200: { description: 'ok' }, 429: slow }) });
+        expect(findings.map((finding) => `${finding.ruleId} ${finding.pointer}: ${finding.message}`).sort()).toEqual([
+          "require-retry-after /paths/~1items/get/responses/429: 429 response declares no 'Retry-After' header; tell clients when to retry (delay-seconds or an HTTP-date).",
+          `unused-suppression /paths/~1items/get/responses/${IGNORE}: x-statuslint-ignore is not read on the responses map, so it silences nothing; write it on the operation, or on each response.`,
+        ]);
+      }
+    });
+
     it(`${version}: a list on a map of shared definitions, the paths map, or a response's headers or content is reported, and silences nothing`, async () => {
       const list = (): string[] => ['require-retry-after'];
       const tooMany = { description: 'Too many', headers: { [IGNORE]: list(), 'X-Rate': version === '2.0' ? { type: 'integer' } : { schema: { type: 'integer' } } } };
