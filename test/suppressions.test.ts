@@ -494,7 +494,38 @@ describe('x-statuslint-ignore beside a $ref inside a body schema, and where none
       '      responses:',
       "        '429': {description: slow, <<: *common}",
     );
-    expect(at(await lintProject({ 'openapi.yaml': mergedList }))).toEqual([`unused-suppression /paths/~1a/get/parameters/0/${IGNORE}`]);
+    const merged = await lintProject({ 'openapi.yaml': mergedList });
+    expect(at(merged)).toEqual([`unused-suppression /paths/~1a/get/parameters/0/${IGNORE}`]);
+    // Located where x-common writes it (which the response reads): the message names the parameter whose '<<' brings it in.
+    expect(merged.map((finding) => finding.message)).toEqual([
+      "x-statuslint-ignore is not read on a parameter, where the '<<' merge key of '#/paths/~1a/get/parameters/0' brings it in from where it is written, so it silences nothing there; merge it only into objects that read it, or write one on the operation that takes it.",
+    ]);
+    // Merged into a response, an entry that silences nothing is reported where it is written, once for all its merges, and
+    // not at all when it silences something at one of them; lists are never concatenated: the response's own list, or the
+    // first of its '<<' sources that has one, is the list it has (YAML 1.1), as every OpenAPI tool reads it.
+    const mergedEntries = lines(
+      ...head,
+      'x-retry: &retry',
+      '  x-statuslint-ignore: [require-retry-after, require-www-authenticate]',
+      'x-auth: &auth',
+      '  x-statuslint-ignore: [require-www-authenticate]',
+      'paths:',
+      '  /a:',
+      '    get:',
+      '      responses:',
+      "        '200': {description: ok}",
+      "        '429': {description: slow, <<: *retry}",
+      "        '404': {description: none, <<: *retry}",
+      "        '503': {description: down, <<: [*auth, *retry]}",
+    );
+    expect(at(await lintProject({ 'openapi.yaml': mergedEntries }))).toEqual([
+      'require-retry-after /paths/~1a/get/responses/503',
+      expect.stringMatching(new RegExp(`^unused-suppression /paths/~1a/get/responses/(429|404)/${IGNORE}/1$`)),
+      expect.stringMatching(new RegExp(`^unused-suppression /paths/~1a/get/responses/503/${IGNORE}/0$`)),
+    ]);
+    const run = await runCli(['--format', 'json', 'openapi.yaml'], { cwd: project({ 'openapi.yaml': mergedEntries }) });
+    const written = (JSON.parse(run.stdout) as { findings: Array<JsonFinding & { line: number }> }).findings.filter((finding) => finding.ruleId === 'unused-suppression').map((finding) => finding.line);
+    expect(written.sort()).toEqual([4, 6]);
   });
 
   it('the messages say where to write the list instead, or that statuslint checks nothing there', async () => {

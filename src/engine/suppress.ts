@@ -31,6 +31,7 @@ export const unusedSuppression: Rule = {
       invalid: `${SUPPRESSION_KEY} {{problem}}; write a list of rule ids or {rule, reason} entries.`,
       misplaced: `${SUPPRESSION_KEY} is not read {{where}}, so it silences nothing; write it on {{instead}}.`,
       unchecked: `${SUPPRESSION_KEY} is not read {{where}}, which statuslint does not check, so it silences nothing; remove it.`,
+      merged: `${SUPPRESSION_KEY} is not read {{where}}, where the '<<' merge key of '{{holder}}' brings it in from where it is written, so it silences nothing there; merge it only into objects that read it{{instead}}.`,
     },
   },
   defaultOptions: {},
@@ -802,7 +803,13 @@ export function applySuppressions(
     kept.push({ ruleId: unusedSuppression.id, messageId, severity, message, at, operation: undefined, status: undefined, fix: undefined });
   };
   for (const { at, problem } of invalid) report('invalid', at, { problem });
-  for (const { at, where, instead, unchecked } of misplaced) report(unchecked ? 'unchecked' : 'misplaced', at, { where, instead });
+  for (const { at, where, instead, unchecked } of misplaced) {
+    // A list merged in by `<<` is located where the merged mapping writes it, which may be read
+    // elsewhere (a response): the message names the object that merges it, where the fix is.
+    const holder = at.pointer.slice(0, at.pointer.lastIndexOf('/'));
+    if (at.file.sharesNodes && at.file.mergesIn(holder, SUPPRESSION_KEY)) report('merged', at, { where, holder: `#${holder}`, instead: unchecked ? '' : `, or write one on ${instead}` });
+    else report(unchecked ? 'unchecked' : 'misplaced', at, { where, instead });
+  }
   for (const entry of entries) {
     if (known && !known.has(entry.rule)) report('unknownRule', entry.at, { rule: entry.rule, hint: unknownRuleHint(entry.rule, known) });
     // A rule that is off for this spec cannot tell us whether the entry is still needed.
