@@ -527,7 +527,12 @@ function rootsElsewhere(spec: Spec): Map<SourceFile, Map<string, Root>> {
   return roots;
 }
 
-/** The value at `segments` under `root`, as parsed. */
+/**
+ * The value at `segments` under `root`, as parsed. Not the loader's getAtPointer: that takes a
+ * pointer string, which would have to be built (escaped) for every list only to be cut up
+ * (unescaped) again, where most lists of a spec with many are read and need no pointer at all;
+ * the scan's path already holds the raw keys and array indexes, each an own member it walked.
+ */
 function valueAt(root: unknown, segments: ReadonlyArray<string | number>): unknown {
   let value = root;
   for (const segment of segments) {
