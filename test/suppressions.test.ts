@@ -500,6 +500,12 @@ describe('x-statuslint-ignore beside a $ref inside a body schema, and where none
     expect(merged.map((finding) => finding.message)).toEqual([
       "x-statuslint-ignore is not read on a parameter, where the '<<' merge key of '#/paths/~1a/get/parameters/0' brings it in from where it is written, so it silences nothing there; merge it only into objects that read it, or write one on the operation that takes it.",
     ]);
+    // Merged into several parameters: one report where the list is written, naming the first and counting the others.
+    const mergedTwice = mergedList.replace("        - {name: q, in: query, schema: {type: string}, <<: *common}\n", "        - {name: q, in: query, schema: {type: string}, <<: *common}\n        - {name: r, in: query, schema: {type: string}, <<: *common}\n");
+    expect(mergedTwice).not.toBe(mergedList);
+    expect((await lintProject({ 'openapi.yaml': mergedTwice })).map((finding) => `${finding.pointer}: ${finding.message}`)).toEqual([
+      `/paths/~1a/get/parameters/0/${IGNORE}: x-statuslint-ignore is not read on a parameter, where the '<<' merge key of '#/paths/~1a/get/parameters/0' (and 1 more) brings it in from where it is written, so it silences nothing there; merge it only into objects that read it, or write one on the operation that takes it.`,
+    ]);
     // Merged into a response, an entry that silences nothing is reported where it is written, once for all its merges, and
     // not at all when it silences something at one of them; lists are never concatenated: the response's own list, or the
     // first of its '<<' sources that has one, is the list it has (YAML 1.1), as every OpenAPI tool reads it.

@@ -31,7 +31,7 @@ export const unusedSuppression: Rule = {
       invalid: `${SUPPRESSION_KEY} {{problem}}; write a list of rule ids or {rule, reason} entries.`,
       misplaced: `${SUPPRESSION_KEY} is not read {{where}}, so it silences nothing; write it on {{instead}}.`,
       unchecked: `${SUPPRESSION_KEY} is not read {{where}}, which statuslint does not check, so it silences nothing; remove it.`,
-      merged: `${SUPPRESSION_KEY} is not read {{where}}, where the '<<' merge key of '{{holder}}' brings it in from where it is written, so it silences nothing there; merge it only into objects that read it{{instead}}.`,
+      merged: `${SUPPRESSION_KEY} is not read {{where}}, where the '<<' merge key of {{holder}} brings it in from where it is written, so it silences nothing there; merge it only into objects that read it{{instead}}.`,
     },
   },
   defaultOptions: {},
@@ -808,12 +808,36 @@ export function applySuppressions(
     kept.push({ ruleId: unusedSuppression.id, messageId, severity, message, at, operation: undefined, status: undefined, fix: undefined });
   };
   for (const { at, problem } of invalid) report('invalid', at, { problem });
+  // A list merged in by `<<` is located where the merged mapping writes it, which may be read
+  // elsewhere (a response): the message names the object that merges it, where the fix is. One
+  // report per list as written, however many objects merge it: they would share its location.
+  let merged: Map<SourceFile, Array<{ at: Located; where: string; holder: string; instead: string }>> | undefined;
   for (const { at, where, instead, unchecked } of misplaced) {
-    // A list merged in by `<<` is located where the merged mapping writes it, which may be read
-    // elsewhere (a response): the message names the object that merges it, where the fix is.
     const holder = at.pointer.slice(0, at.pointer.lastIndexOf('/'));
-    if (at.file.sharesNodes && at.file.mergesIn(holder, SUPPRESSION_KEY)) report('merged', at, { where, holder: `#${holder}`, instead: unchecked ? '' : `, or write one on ${instead}` });
-    else report(unchecked ? 'unchecked' : 'misplaced', at, { where, instead });
+    if (!at.file.sharesNodes || !at.file.mergesIn(holder, SUPPRESSION_KEY)) {
+      report(unchecked ? 'unchecked' : 'misplaced', at, { where, instead });
+      continue;
+    }
+    let inFile = (merged ??= new Map()).get(at.file);
+    if (!inFile) merged.set(at.file, (inFile = []));
+    inFile.push({ at, where, holder, instead: unchecked ? '' : `, or write one on ${instead}` });
+  }
+  if (merged) {
+    for (const [file, lists] of merged) {
+      // Each `<<` copies the list, so it is told by where it is written: one lookup per file.
+      const regions = file.locate(lists.map((each) => each.at.pointer));
+      const byPlace = new Map<string, { first: (typeof lists)[number]; more: number }>();
+      for (const each of lists) {
+        const region = regions.get(each.at.pointer);
+        const place = `${region ? `${region.line}:${region.column}` : each.at.pointer}\u0000${each.where}`;
+        const known = byPlace.get(place);
+        if (known) known.more++;
+        else byPlace.set(place, { first: each, more: 0 });
+      }
+      for (const { first: { at, where, holder, instead }, more } of byPlace.values()) {
+        report('merged', at, { where, holder: more === 0 ? `'#${holder}'` : `'#${holder}' (and ${more.toLocaleString('en-US')} more)`, instead });
+      }
+    }
   }
   for (const entry of entries) {
     if (known && !known.has(entry.rule)) report('unknownRule', entry.at, { rule: entry.rule, hint: unknownRuleHint(entry.rule, known) });

@@ -98,7 +98,8 @@ export class SourceFile {
    * it was brought in. False wherever no node can be shared (JSON, YAML without an anchor).
    */
   mergesIn(pointer: string, key: string): boolean {
-    if (!this.sharesNodes || !this.text.includes('<<')) return false;
+    // Asked once per list in a file that may write thousands: the text is searched once.
+    if (!this.sharesNodes || !(this.merging ??= this.text.includes('<<'))) return false;
     const document = (this.yamlDocument ??= parseYamlDocument(this.path, this.text, this.lines));
     const { isMap, isSeq } = yaml();
     let node: unknown = document.contents;
@@ -111,6 +112,8 @@ export class SourceFile {
     node = resolveAlias(document, node);
     return isMap(node) && ownMember(node, key) === undefined && memberPair(document, node, key, new Set()) !== undefined;
   }
+
+  private merging: boolean | undefined;
 
   /** The syntax tree a YAML file was read with (so that `--fix` need not parse it again). */
   get yamlTree(): Document | undefined {
