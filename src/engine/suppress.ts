@@ -798,7 +798,7 @@ export function applySuppressions(
   const severity = options.unusedSuppressions ?? unusedSuppression.meta.severity;
   if (severity === 'off') return kept;
   const sharedFindings = firstFindingFromScope(kept, reachedFrom);
-  // Made from the findings still reported, before this check adds its own.
+  // Made from the findings still reported (not this check's own, which it adds as it goes).
   let outerIndex: FindingsAt | undefined;
   const enclosingFindings = (): FindingsAt => (outerIndex ??= new FindingsAt(kept));
   const report = (messageId: keyof typeof unusedSuppression.meta.messages, at: Located, data: Record<string, string>): void => {
@@ -864,6 +864,7 @@ class FindingsAt {
 
   constructor(findings: readonly RawFinding[]) {
     for (const finding of findings) {
+      if (finding.ruleId === unusedSuppression.id) continue;
       let here = this.byFile.get(finding.at.file);
       if (!here) this.byFile.set(finding.at.file, (here = new Map()));
       const key = `${finding.ruleId}\u0000${finding.at.pointer}`;
