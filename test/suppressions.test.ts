@@ -494,7 +494,44 @@ describe('x-statuslint-ignore beside a $ref inside a body schema, and where none
       '      responses:',
       "        '429': {description: slow, <<: *common}",
     );
-    expect(at(await lintProject({ 'openapi.yaml': mergedList }))).toEqual([`unused-suppression /paths/~1a/get/parameters/0/${IGNORE}`]);
+    const merged = await lintProject({ 'openapi.yaml': mergedList });
+    expect(at(merged)).toEqual([`unused-suppression /paths/~1a/get/parameters/0/${IGNORE}`]);
+    // Located where x-common writes it (which the response reads): the message names the parameter whose '<<' brings it in.
+    expect(merged.map((finding) => finding.message)).toEqual([
+      "x-statuslint-ignore is not read on a parameter, where the '<<' merge key of '#/paths/~1a/get/parameters/0' brings it in from where it is written, so it silences nothing there; merge it only into objects that read it, or write one on the operation that takes it.",
+    ]);
+    // Merged into several parameters: one report where the list is written, naming the first and counting the others.
+    const mergedTwice = mergedList.replace("        - {name: q, in: query, schema: {type: string}, <<: *common}\n", "        - {name: q, in: query, schema: {type: string}, <<: *common}\n        - {name: r, in: query, schema: {type: string}, <<: *common}\n");
+    expect(mergedTwice).not.toBe(mergedList);
+    expect((await lintProject({ 'openapi.yaml': mergedTwice })).map((finding) => `${finding.pointer}: ${finding.message}`)).toEqual([
+      `/paths/~1a/get/parameters/0/${IGNORE}: x-statuslint-ignore is not read on a parameter, where the '<<' merge key of '#/paths/~1a/get/parameters/0' (and 1 more) brings it in from where it is written, so it silences nothing there; merge it only into objects that read it, or write one on the operation that takes it.`,
+    ]);
+    // Merged into a response, an entry that silences nothing is reported where it is written, once for all its merges, and
+    // not at all when it silences something at one of them; lists are never concatenated: the response's own list, or the
+    // first of its '<<' sources that has one, is the list it has (YAML 1.1), as every OpenAPI tool reads it.
+    const mergedEntries = lines(
+      ...head,
+      'x-retry: &retry',
+      '  x-statuslint-ignore: [require-retry-after, require-www-authenticate]',
+      'x-auth: &auth',
+      '  x-statuslint-ignore: [require-www-authenticate]',
+      'paths:',
+      '  /a:',
+      '    get:',
+      '      responses:',
+      "        '200': {description: ok}",
+      "        '429': {description: slow, <<: *retry}",
+      "        '404': {description: none, <<: *retry}",
+      "        '503': {description: down, <<: [*auth, *retry]}",
+    );
+    expect(at(await lintProject({ 'openapi.yaml': mergedEntries }))).toEqual([
+      'require-retry-after /paths/~1a/get/responses/503',
+      expect.stringMatching(new RegExp(`^unused-suppression /paths/~1a/get/responses/(429|404)/${IGNORE}/1$`)),
+      expect.stringMatching(new RegExp(`^unused-suppression /paths/~1a/get/responses/503/${IGNORE}/0$`)),
+    ]);
+    const run = await runCli(['--format', 'json', 'openapi.yaml'], { cwd: project({ 'openapi.yaml': mergedEntries }) });
+    const written = (JSON.parse(run.stdout) as { findings: Array<JsonFinding & { line: number }> }).findings.filter((finding) => finding.ruleId === 'unused-suppression').map((finding) => finding.line);
+    expect(written.sort()).toEqual([4, 6]);
   });
 
   it('the messages say where to write the list instead, or that statuslint checks nothing there', async () => {
@@ -567,6 +604,23 @@ describe('suppressions that silence nothing (unused-suppression)', () => {
     ]);
   });
 
+  for (const version of VERSIONS) {
+    it(`${version}: an entry on a header or a response whose finding is reported further out (the response, the operation) says where to move it`, async () => {
+      const made = withResponses(version, {
+        201: { description: 'created', [IGNORE]: ['require-validation-error'] },
+        429: { description: 'slow', headers: { 'X-Rate-Limit-Reset': { ...header(version, 'integer'), [IGNORE]: ['require-retry-after'] } } },
+        503: { description: 'down', headers: { 'X-Wait': { ...header(version, 'integer'), [IGNORE]: ['require-www-authenticate'] } } },
+      }, { method: 'post', operation: requestBody(version) });
+      const findings = (await lintProject({ 'openapi.yaml': made })).filter((finding) => finding.ruleId === 'unused-suppression');
+      expect(findings.map((finding) => `${finding.pointer}: ${finding.message}`).sort()).toEqual([
+        `/paths/~1items/post/responses/201/${IGNORE}/0: x-statuslint-ignore lists 'require-validation-error', whose finding is reported further out, at '#/paths/~1items/post', which this entry does not reach; move the entry there.`,
+        `/paths/~1items/post/responses/429/headers/X-Rate-Limit-Reset/${IGNORE}/0: x-statuslint-ignore lists 'require-retry-after', whose finding is reported further out, at '#/paths/~1items/post/responses/429', which this entry does not reach; move the entry there.`,
+        // Really unused: it says so, and where the finding of a missing header would be.
+        `/paths/~1items/post/responses/503/headers/X-Wait/${IGNORE}/0: x-statuslint-ignore lists 'require-www-authenticate', which reports nothing in this header (a missing header is reported at the response); remove the entry.`,
+      ]);
+    });
+  }
+
   it('a misspelt rule id is reported with the closest real one (and silences nothing)', async () => {
     const findings = await lintProject({ 'openapi.yaml': spec(['require-retry-aftr']) });
     expect(findings.map((finding) => `${finding.ruleId}: ${finding.message}`).sort()).toEqual([
@@ -620,6 +674,16 @@ describe('suppressions that silence nothing (unused-suppression)', () => {
   });
 
   for (const version of VERSIONS) {
+    it(`${version}: on an operation's responses map (an extension there, not a response's name), anything but a list is reported too, in a file with no other list`, async () => {
+      for (const value of ['require-retry-after', { rule: 'require-retry-after' }]) {
+        const findings = await lintProject({ 'openapi.yaml': withResponses(version, { [IGNORE]: value, 200: { description: 'ok' }, 429: slow }) });
+        expect(findings.map((finding) => `${finding.ruleId} ${finding.pointer}: ${finding.message}`).sort()).toEqual([
+          "require-retry-after /paths/~1items/get/responses/429: 429 response declares no 'Retry-After' header; tell clients when to retry (delay-seconds or an HTTP-date).",
+          `unused-suppression /paths/~1items/get/responses/${IGNORE}: x-statuslint-ignore is not read on the responses map, so it silences nothing; write it on the operation, or on each response.`,
+        ]);
+      }
+    });
+
     it(`${version}: a list on a map of shared definitions, the paths map, or a response's headers or content is reported, and silences nothing`, async () => {
       const list = (): string[] => ['require-retry-after'];
       const tooMany = { description: 'Too many', headers: { [IGNORE]: list(), 'X-Rate': version === '2.0' ? { type: 'integer' } : { schema: { type: 'integer' } } } };

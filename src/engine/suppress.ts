@@ -24,12 +24,14 @@ export const unusedSuppression: Rule = {
     severity: 'info',
     references: [],
     messages: {
-      unused: `${SUPPRESSION_KEY} lists '{{rule}}', which reports nothing here; remove the entry.`,
+      unused: `${SUPPRESSION_KEY} lists '{{rule}}', which reports nothing {{here}}; remove the entry.`,
+      furtherOut: `${SUPPRESSION_KEY} lists '{{rule}}', whose finding is reported further out, at '{{where}}', which this entry does not reach; move the entry there.`,
       inSharedDefinition: `${SUPPRESSION_KEY} lists '{{rule}}', but its finding for this operation is in the shared definition '{{where}}'; suppress it there.`,
       unknownRule: `${SUPPRESSION_KEY} lists '{{rule}}', which is not a statuslint rule{{hint}}`,
       invalid: `${SUPPRESSION_KEY} {{problem}}; write a list of rule ids or {rule, reason} entries.`,
       misplaced: `${SUPPRESSION_KEY} is not read {{where}}, so it silences nothing; write it on {{instead}}.`,
       unchecked: `${SUPPRESSION_KEY} is not read {{where}}, which statuslint does not check, so it silences nothing; remove it.`,
+      merged: `${SUPPRESSION_KEY} is not read {{where}}, where the '<<' merge key of {{holder}} brings it in from where it is written, so it silences nothing there; merge it only into objects that read it{{instead}}.`,
     },
   },
   defaultOptions: {},
@@ -525,7 +527,12 @@ function rootsElsewhere(spec: Spec): Map<SourceFile, Map<string, Root>> {
   return roots;
 }
 
-/** The value at `segments` under `root`, as parsed. */
+/**
+ * The value at `segments` under `root`, as parsed. Not the loader's getAtPointer: that takes a
+ * pointer string, which would have to be built (escaped) for every list only to be cut up
+ * (unescaped) again, where most lists of a spec with many are read and need no pointer at all;
+ * the scan's path already holds the raw keys and array indexes, each an own member it walked.
+ */
 function valueAt(root: unknown, segments: ReadonlyArray<string | number>): unknown {
   let value = root;
   for (const segment of segments) {
@@ -791,6 +798,9 @@ export function applySuppressions(
   const severity = options.unusedSuppressions ?? unusedSuppression.meta.severity;
   if (severity === 'off') return kept;
   const sharedFindings = firstFindingFromScope(kept, reachedFrom);
+  // Made from the findings still reported (not this check's own, which it adds as it goes).
+  let outerIndex: FindingsAt | undefined;
+  const enclosingFindings = (): FindingsAt => (outerIndex ??= new FindingsAt(kept));
   const report = (messageId: keyof typeof unusedSuppression.meta.messages, at: Located, data: Record<string, string>): void => {
     const template = unusedSuppression.meta.messages[messageId]!;
     const message = template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => data[name] ?? '');
@@ -798,18 +808,88 @@ export function applySuppressions(
     kept.push({ ruleId: unusedSuppression.id, messageId, severity, message, at, operation: undefined, status: undefined, fix: undefined });
   };
   for (const { at, problem } of invalid) report('invalid', at, { problem });
-  for (const { at, where, instead, unchecked } of misplaced) report(unchecked ? 'unchecked' : 'misplaced', at, { where, instead });
+  // A list merged in by `<<` is located where the merged mapping writes it, which may be read
+  // elsewhere (a response): the message names the object that merges it, where the fix is. One
+  // report per list as written, however many objects merge it: they would share its location.
+  let merged: Map<SourceFile, Array<{ at: Located; where: string; holder: string; instead: string }>> | undefined;
+  for (const { at, where, instead, unchecked } of misplaced) {
+    const holder = at.pointer.slice(0, at.pointer.lastIndexOf('/'));
+    if (!at.file.sharesNodes || !at.file.mergesIn(holder, SUPPRESSION_KEY)) {
+      report(unchecked ? 'unchecked' : 'misplaced', at, { where, instead });
+      continue;
+    }
+    let inFile = (merged ??= new Map()).get(at.file);
+    if (!inFile) merged.set(at.file, (inFile = []));
+    inFile.push({ at, where, holder, instead: unchecked ? '' : `, or write one on ${instead}` });
+  }
+  if (merged) {
+    for (const [file, lists] of merged) {
+      // Each `<<` copies the list, so it is told by where it is written: one lookup per file.
+      const regions = file.locate(lists.map((each) => each.at.pointer));
+      const byPlace = new Map<string, { first: (typeof lists)[number]; more: number }>();
+      for (const each of lists) {
+        const region = regions.get(each.at.pointer);
+        const place = `${region ? `${region.line}:${region.column}` : each.at.pointer}\u0000${each.where}`;
+        const known = byPlace.get(place);
+        if (known) known.more++;
+        else byPlace.set(place, { first: each, more: 0 });
+      }
+      for (const { first: { at, where, holder, instead }, more } of byPlace.values()) {
+        report('merged', at, { where, holder: more === 0 ? `'#${holder}'` : `'#${holder}' (and ${more.toLocaleString('en-US')} more)`, instead });
+      }
+    }
+  }
   for (const entry of entries) {
     if (known && !known.has(entry.rule)) report('unknownRule', entry.at, { rule: entry.rule, hint: unknownRuleHint(entry.rule, known) });
     // A rule that is off for this spec cannot tell us whether the entry is still needed.
     else if (ran.has(entry.rule) && !entry.used) {
       // Among the findings still reported: one that the definition's own entry silences needs nothing more here.
       const shared = sharedFindings().get(entry.scope)?.get(entry.rule);
+      const outer = shared ? undefined : enclosingFindings().above(entry);
       if (shared) report('inSharedDefinition', entry.at, { rule: entry.rule, where: refTo(entry.scope, shared.at) });
-      else report('unused', entry.at, { rule: entry.rule });
+      else if (outer) report('furtherOut', entry.at, { rule: entry.rule, where: refTo(entry.scope, outer.at) });
+      else report('unused', entry.at, { rule: entry.rule, here: isHeader(entry.scope) ? 'in this header (a missing header is reported at the response)' : 'here' });
     }
   }
   return kept;
+}
+
+/**
+ * The findings still reported, by file, rule and pointer, made once when an unused entry first
+ * asks: an entry on a response or a header whose rule reports at the operation or the response
+ * around it (a missing 422, a missing header) is not unused so much as written too far in.
+ */
+class FindingsAt {
+  private readonly byFile = new Map<SourceFile, Map<string, RawFinding>>();
+
+  constructor(findings: readonly RawFinding[]) {
+    for (const finding of findings) {
+      if (finding.ruleId === unusedSuppression.id) continue;
+      let here = this.byFile.get(finding.at.file);
+      if (!here) this.byFile.set(finding.at.file, (here = new Map()));
+      const key = `${finding.ruleId}\u0000${finding.at.pointer}`;
+      if (!here.has(key)) here.set(key, finding);
+    }
+  }
+
+  /** The nearest finding of `entry`'s rule on a node, in the same file, that holds the node carrying the entry. */
+  above(entry: Entry): RawFinding | undefined {
+    const here = this.byFile.get(entry.scope.file);
+    if (!here) return undefined;
+    const pointer = entry.scope.pointer;
+    // Each prefix that ends before a '/', nearest first, down to the root (''); not the node itself.
+    for (let end = pointer.lastIndexOf('/'); end >= 0; end = end === 0 ? -1 : pointer.lastIndexOf('/', end - 1)) {
+      const found = here.get(`${entry.rule}\u0000${pointer.slice(0, end)}`);
+      if (found) return found;
+    }
+    return undefined;
+  }
+}
+
+/** Whether a scope is a header (…/headers/<name>, inline or shared, or beside its `$ref`), for the message. */
+function isHeader(scope: Located): boolean {
+  const segments = splitPointer(scope.pointer);
+  return segments.length >= 2 && segments[segments.length - 2] === 'headers';
 }
 
 /** What follows "is not a statuslint rule": the closest rule id, or for this check itself, what sets it. */

@@ -92,6 +92,29 @@ export class SourceFile {
 
   private anchored: boolean | undefined;
 
+  /**
+   * Whether the mapping at `pointer` takes its member `key` from a `<<` merge key rather than
+   * writing it: such a member is located where the merged mapping writes it, which is not where
+   * it was brought in. False wherever no node can be shared (JSON, YAML without an anchor).
+   */
+  mergesIn(pointer: string, key: string): boolean {
+    // Asked once per list in a file that may write thousands: the text is searched once.
+    if (!this.sharesNodes || !(this.merging ??= this.text.includes('<<'))) return false;
+    const document = (this.yamlDocument ??= parseYamlDocument(this.path, this.text, this.lines));
+    const { isMap, isSeq } = yaml();
+    let node: unknown = document.contents;
+    for (const segment of splitPointer(pointer)) {
+      node = resolveAlias(document, node);
+      if (isMap(node)) node = memberPair(document, node, segment, new Set())?.value;
+      else if (isSeq(node)) node = node.items[Number(segment)];
+      else return false;
+    }
+    node = resolveAlias(document, node);
+    return isMap(node) && ownMember(node, key) === undefined && memberPair(document, node, key, new Set()) !== undefined;
+  }
+
+  private merging: boolean | undefined;
+
   /** The syntax tree a YAML file was read with (so that `--fix` need not parse it again). */
   get yamlTree(): Document | undefined {
     return this.format === 'yaml' ? this.yamlDocument : undefined;

@@ -161,8 +161,10 @@ class ValueWalker {
       }
       // Inside data a list is data; in `properties`, a property's name; in another map of names
       // (a schema, a header, a shared response named so) a name too, unless it holds a list,
-      // which no definition is. The paths map has no such names: its keys start with '/'.
-      if (key === SUPPRESSION_KEY && !data && (mapOf === '' || mapOf === 'paths' || (Array.isArray(member) && mapOf !== 'properties' && mapOf !== 'patternProperties'))) {
+      // which no definition is. The paths map has no such names: its keys start with '/'; nor has
+      // an operation's responses map, whose keys are statuses and `x-` extensions (only the
+      // shared maps, `components/responses` and Swagger 2.0's top-level one, have names).
+      if (key === SUPPRESSION_KEY && !data && (mapOf === '' || mapOf === 'paths' || (Array.isArray(member) ? mapOf !== 'properties' && mapOf !== 'patternProperties' : mapOf === 'responses' && isOperationResponses(path)))) {
         this.suppressions.push(path.slice());
       }
       if (member === null || typeof member !== 'object') continue;
@@ -198,6 +200,11 @@ function isDataMember(key: string, member: object, itemOf: string): boolean {
   if (itemOf === 'examples') return key === 'value' || key === 'dataValue' || key === 'serializedValue';
   if (itemOf === 'links') return key === 'parameters' || key === 'requestBody';
   return key === 'examples' && Array.isArray(member);
+}
+
+/** Whether a `responses` map at `path` is an operation's (…/<method>/responses), not a map of shared responses. */
+function isOperationResponses(path: ReadonlyArray<string | number>): boolean {
+  return path.length >= 3 && path[path.length - 2] !== 'components';
 }
 
 /**

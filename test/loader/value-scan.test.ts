@@ -40,6 +40,13 @@ describe('scanValue', () => {
     expect(scanValue(spec, false).suppressions).toEqual([]);
   });
 
+  it("on an operation's responses map the key is an extension whatever its value; on a map of shared responses, only a list is one", () => {
+    const single = { 'x-statuslint-ignore': 'require-retry-after' };
+    const value = { paths: { '/a': { get: { responses: { ...single, '200': { description: 'ok' } } } } }, components: { responses: { ...single } } };
+    expect(scanValue(value, false).suppressions).toEqual([['paths', '/a', 'get', 'responses']]);
+    expect(scanValue({ swagger: '2.0', responses: { ...single } }, false).suppressions).toEqual([]);
+  });
+
   it('counts every member of every object', () => {
     expect(scanValue({ a: 1, b: { c: [{ d: 2 }, 3] } }, false).keys).toBe(4);
   });

@@ -37,3 +37,41 @@ describe('locating findings in YAML read by the yaml library', () => {
     expect(isScalar.mock.calls.length).toBeLessThan(20 * N);
   });
 });
+
+describe('SourceFile.mergesIn: whether a mapping takes a member from a << merge key', () => {
+  const text = [
+    head.trimEnd(),
+    'x-common: &common',
+    '  x-statuslint-ignore: [require-retry-after]',
+    'x-own: &own',
+    '  description: own',
+    'paths:',
+    '  /a:',
+    '    get:',
+    '      parameters:',
+    '        - {name: q, in: query, <<: *common}',
+    '        - {name: r, in: query, <<: *common, x-statuslint-ignore: [a]}',
+    '        - {name: s, in: query, <<: [*own, *common]}',
+    '      responses:',
+    "        '200': &ok {description: ok}",
+    "        '201': *ok",
+    '',
+  ].join('\n');
+  const file = parseSource('api.yaml', text, { yamlDocument: true });
+  const key = 'x-statuslint-ignore';
+
+  it('is true for a member brought in by << (from any of its sources), false for one written, absent, or under an alias', () => {
+    expect(file.mergesIn('/paths/~1a/get/parameters/0', key)).toBe(true);
+    expect(file.mergesIn('/paths/~1a/get/parameters/2', key)).toBe(true);
+    expect(file.mergesIn('/paths/~1a/get/parameters/1', key)).toBe(false);
+    expect(file.mergesIn('/x-common', key)).toBe(false);
+    expect(file.mergesIn('/paths/~1a/get/responses/201', 'description')).toBe(false);
+    expect(file.mergesIn('/paths/~1a/get/responses/201', key)).toBe(false);
+    expect(file.mergesIn('/paths/~1nowhere', key)).toBe(false);
+  });
+
+  it('is false, with no YAML document made, where no node can be shared (JSON, YAML without an anchor)', () => {
+    expect(parseSource('api.json', JSON.stringify({ a: { b: 1 } })).mergesIn('/a', 'b')).toBe(false);
+    expect(parseSource('api.yaml', `${head}paths: {}\n`).mergesIn('', 'paths')).toBe(false);
+  });
+});
