@@ -33,7 +33,8 @@ export default defineRule({
     severity: 'error',
     references: ['RFC 9110 §15.5.2', 'RFC 9110 §11.6.1'],
     messages: {
-      missing: "401 response declares no 'WWW-Authenticate' header; add one with the challenge the client must answer (e.g. 'Bearer realm=\"api\"').",
+      // The example is the operation's challenge when known (Basic for Swagger 2.0 `type: basic`), else Bearer.
+      missing: "401 response declares no 'WWW-Authenticate' header; add one with the challenge the client must answer (e.g. '{{challenge}}').",
       namedElsewhere:
         "This {{status}} response is named through $ref elsewhere for {{others}}, so a 'WWW-Authenticate' header added here would be declared there too; give those a response of their own, then add the header here.",
       sharedMissing:
@@ -63,7 +64,7 @@ export default defineRule({
           schema: { type: 'string' },
           example: scheme ? `${scheme} realm="api"` : undefined,
         });
-        context.report({ messageId: 'missing', at: response.node, fix });
+        context.report({ messageId: 'missing', at: response.node, data: { challenge: `${scheme ?? 'Bearer'} realm="api"` }, fix });
       },
     };
   },

@@ -1,5 +1,6 @@
 import rule from '../../rules/require-www-authenticate.js';
-import { header, namedInline, responsesRef, sharedResponses, testRule, VERSIONS, withResponses, type InvalidCase, type ValidCase } from '../rule-tester.js';
+import { describe, expect, it } from 'vitest';
+import { header, lintCase, namedInline, responsesRef, sharedResponses, testRule, VERSIONS, withResponses, type InvalidCase, type ValidCase } from '../rule-tester.js';
 
 const valid: ValidCase[] = [];
 const invalid: InvalidCase[] = [];
@@ -72,3 +73,20 @@ for (const v of VERSIONS) {
 }
 
 testRule(rule, { valid, invalid });
+
+describe('require-www-authenticate message', () => {
+  // The example challenge is the operation's scheme, as the fix's is: a Basic API is not told to send Bearer.
+  for (const v of VERSIONS) {
+    const basic = v === '2.0' ? { securityDefinitions: { basic: { type: 'basic' } } } : { components: { securitySchemes: { basic: { type: 'http', scheme: 'basic' } } } };
+    const bearer = v === '2.0' ? { securityDefinitions: { key: { type: 'apiKey', in: 'header', name: 'X-Key' } } } : { components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } } };
+    it(`${v}: names Basic for an operation that takes Basic credentials`, () => {
+      const spec = withResponses(v, { 401: { description: 'Unauthorized' } }, { root: { ...basic, security: [{ basic: [] }] } });
+      expect(lintCase(rule, { name: 'basic', spec }).findings.map((finding) => finding.message)).toEqual([expect.stringContaining(`(e.g. 'Basic realm="api"')`)]);
+    });
+    it(`${v}: keeps the Bearer example otherwise`, () => {
+      const name = v === '2.0' ? 'key' : 'bearer';
+      const spec = withResponses(v, { 401: { description: 'Unauthorized' } }, { root: { ...bearer, security: [{ [name]: [] }] } });
+      expect(lintCase(rule, { name: 'other', spec }).findings.map((finding) => finding.message)).toEqual([expect.stringContaining(`(e.g. 'Bearer realm="api"')`)]);
+    });
+  }
+});
