@@ -1,4 +1,5 @@
-import { addHeaderFix, defineRule, missingHeader, reportSharedUse, securitySchemeOf, sharedWithOtherStatuses, type HeaderRequirement, type Operation, type Spec } from '../src/engine/define-rule.js';
+import { definitionKey, sharedUse } from '../src/engine/body.js';
+import { addHeaderFix, defineRule, missingHeader, reportSharedUse, securitySchemeOf, sharedWithOtherStatuses, type HeaderRequirement, type Operation, type Response, type Spec } from '../src/engine/define-rule.js';
 
 const WWW_AUTHENTICATE: HeaderRequirement = { header: 'WWW-Authenticate', statuses: ['401'] };
 
@@ -24,6 +25,33 @@ function challengeScheme(spec: Spec, operation: Operation): string | undefined {
     }
   }
   return undefined;
+}
+
+const agreedBySpec = new WeakMap<Spec, Map<string, string | undefined>>();
+
+/**
+ * The challenge scheme for the message's example: the operation's, or for a response that
+ * several operations use, the one they all share, else none. A shared definition is reported
+ * once, at itself; an example per operation would make two findings of it there.
+ */
+function exampleScheme(spec: Spec, response: Response, operation: Operation): string | undefined {
+  const own = challengeScheme(spec, operation);
+  // Most 401s are written inline and named nowhere else: no key for them.
+  const use = sharedUse(spec, response);
+  if (!use || use.operations.length < 2) return own;
+  let agreed = agreedBySpec.get(spec);
+  if (!agreed) agreedBySpec.set(spec, (agreed = new Map()));
+  const key = definitionKey(response.node);
+  if (agreed.has(key)) return agreed.get(key);
+  let scheme: string | undefined = own;
+  for (const other of use.operations) {
+    if (other !== operation && challengeScheme(spec, other) !== own) {
+      scheme = undefined;
+      break;
+    }
+  }
+  agreed.set(key, scheme);
+  return scheme;
 }
 
 export default defineRule({
@@ -64,7 +92,8 @@ export default defineRule({
           schema: { type: 'string' },
           example: scheme ? `${scheme} realm="api"` : undefined,
         });
-        context.report({ messageId: 'missing', at: response.node, data: { challenge: `${scheme ?? 'Bearer'} realm="api"` }, fix });
+        const example = exampleScheme(context.spec, response, operation);
+        context.report({ messageId: 'missing', at: response.node, data: { challenge: `${example ?? 'Bearer'} realm="api"` }, fix });
       },
     };
   },

@@ -83,6 +83,24 @@ describe('require-www-authenticate message', () => {
       const spec = withResponses(v, { 401: { description: 'Unauthorized' } }, { root: { ...basic, security: [{ basic: [] }] } });
       expect(lintCase(rule, { name: 'basic', spec }).findings.map((finding) => finding.message)).toEqual([expect.stringContaining(`(e.g. 'Basic realm="api"')`)]);
     });
+    it(`${v}: a shared 401 used by a Basic and a Bearer operation is reported once, with the Bearer example`, () => {
+      const named = v === '2.0' ? { securityDefinitions: { basic: { type: 'basic' }, key: { type: 'apiKey', in: 'header', name: 'X-Key' } } } : { components: { securitySchemes: { basic: { type: 'http', scheme: 'basic' }, key: { type: 'http', scheme: 'bearer' } } } };
+      const unauthorized = { $ref: responsesRef(v, 'Unauthorized') };
+      const base = withResponses(v, {}, { root: named });
+      const shared = sharedResponses(v, { Unauthorized: { description: 'Unauthorized' } });
+      const spec = {
+        ...base,
+        ...(v === '2.0' ? { ...named, ...shared } : { components: { ...(named.components as object), ...(shared.components as object) } }),
+        paths: {
+          '/login': { post: { security: [{ basic: [] }], responses: { 200: { description: 'ok' }, 401: unauthorized } } },
+          '/items': { get: { security: [{ key: [] }], responses: { 200: { description: 'ok' }, 401: unauthorized } } },
+        },
+      };
+      // One definition, one finding: an example per operation would report it twice.
+      expect(lintCase(rule, { name: 'mixed', spec }).findings.map((finding) => finding.message)).toEqual([expect.stringContaining(`(e.g. 'Bearer realm="api"')`)]);
+      const basicOnly = { ...spec, paths: { ...spec.paths, '/items': { get: { security: [{ basic: [] }], responses: { 401: unauthorized } } } } };
+      expect(lintCase(rule, { name: 'basic only', spec: basicOnly }).findings.map((finding) => finding.message)).toEqual([expect.stringContaining(`(e.g. 'Basic realm="api"')`)]);
+    });
     it(`${v}: keeps the Bearer example otherwise`, () => {
       const name = v === '2.0' ? 'key' : 'bearer';
       const spec = withResponses(v, { 401: { description: 'Unauthorized' } }, { root: { ...bearer, security: [{ [name]: [] }] } });
