@@ -546,8 +546,9 @@ const QUOTE_LOOKAHEAD = 50;
 
 /**
  * A quoted string that goes on to a line indented no deeper than its key, which `yaml` reports
- * as a quote never closed, at the end of the line where it starts. YAML 1.2 (§7.3, flow scalars
- * in block context take the indent n+1) forbids it; js-yaml and Go's yaml read it, and real
+ * as a quote never closed, at the end of the line where it starts. YAML 1.2 forbids it (a flow
+ * node in a block is indented at its parent's n+1: rules s-l+flow-in-block and s-flow-line-prefix);
+ * libyaml, PyYAML (its test 'sloppy-indentation'), js-yaml and Go's yaml read it, and real
  * descriptions carry it (Docker Engine API 1.41: `description: "… for MLS` / `systems, …"` at
  * the key's indent). The message says so, at the first such line. Undefined when the quote is
  * not closed on a later line before another quoted string starts, so yaml's message stands.
