@@ -180,8 +180,10 @@ const NON_BODY_FIELDS: ReadonlySet<string> = new Set([
 function notBodyParameterProblem(details: readonly SchemaProblem[], spec: LocatedSpec | undefined): SchemaProblem | undefined {
   const first = details[0]!;
   const at = first.instancePath ?? '';
-  if (first.message !== "must have required property 'schema'" || !/\/parameters\/\d+$/.test(at) || !spec) return undefined;
-  let value: unknown = spec.root.value;
+  const root = spec?.root.value as Record<string, unknown> | undefined;
+  // OpenAPI 3 parameters all take a schema (or content): only 2.0 has a body branch to mislead.
+  if (first.message !== "must have required property 'schema'" || !/\/parameters\/\d+$/.test(at) || root?.swagger !== '2.0') return undefined;
+  let value: unknown = root;
   for (const segment of splitPointer(at)) value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[segment] : undefined;
   const where = value !== null && typeof value === 'object' ? (value as Record<string, unknown>).in : undefined;
   if (typeof where !== 'string' || where === 'body') return undefined;

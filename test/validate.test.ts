@@ -114,6 +114,9 @@ describe('--validate', () => {
     // A body parameter without a schema is still told it needs one.
     const body = await validate({ 'openapi.yaml': `${swagger}paths:\n  /a:\n    post:\n      parameters:\n        - {name: b, in: body}\n      responses:\n        200: {description: ok}\n` });
     expect(body.stderr).toMatch(/\/paths\/~1a\/post\/parameters\/0 must have required property 'schema'/);
+    // In OpenAPI 3 every parameter takes a schema (or content): the message stands.
+    const three = await validate({ 'openapi.yaml': `openapi: 3.0.3\n${info}paths:\n  /a:\n    get:\n      parameters:\n        - {name: q, in: query}\n      responses:\n        '200': {description: ok}\n` });
+    expect(three.stderr).toMatch(/\/paths\/~1a\/get\/parameters\/0 must have required property 'schema'/);
   });
 
   it('shows its progress on a terminal, as the lint does, and erases it before the report', async () => {
