@@ -30,9 +30,9 @@ function challengeScheme(spec: Spec, operation: Operation): string | undefined {
 const agreedBySpec = new WeakMap<Spec, Map<string, string | undefined>>();
 
 /**
- * The challenge scheme for the message's example: the operation's, or for a response that
- * several operations use, the one they all share, else none. A shared definition is reported
- * once, at itself; an example per operation would make two findings of it there.
+ * The challenge scheme for the message's example and the fix: the operation's, or for a
+ * response that several operations use, the one they all share, else none. A shared definition
+ * is reported once, at itself; an example per operation would make two findings of it there.
  */
 function exampleScheme(spec: Spec, response: Response, operation: Operation): string | undefined {
   const own = challengeScheme(spec, operation);
@@ -84,7 +84,9 @@ export default defineRule({
           reportSharedUse(context, response, shared, 'sharedMissing');
           return;
         }
-        const scheme = challengeScheme(context.spec, operation);
+        // A shared 401 takes the scheme its operations agree on, else a generic challenge: one
+        // definition gets one header, not the scheme of whichever operation was read first.
+        const scheme = exampleScheme(context.spec, response, operation);
         const fix = addHeaderFix(context.spec, response, 'WWW-Authenticate', {
           description: scheme
             ? `The ${scheme} challenge the client must answer (RFC 9110 §11.6.1).`
@@ -92,8 +94,7 @@ export default defineRule({
           schema: { type: 'string' },
           example: scheme ? `${scheme} realm="api"` : undefined,
         });
-        const example = exampleScheme(context.spec, response, operation);
-        context.report({ messageId: 'missing', at: response.node, data: { challenge: `${example ?? 'Bearer'} realm="api"` }, fix });
+        context.report({ messageId: 'missing', at: response.node, data: { challenge: `${scheme ?? 'Bearer'} realm="api"` }, fix });
       },
     };
   },

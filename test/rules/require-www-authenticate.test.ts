@@ -1,5 +1,6 @@
 import rule from '../../rules/require-www-authenticate.js';
 import { describe, expect, it } from 'vitest';
+import { fixContent } from '../../src/fix/intents.js';
 import { header, lintCase, namedInline, responsesRef, sharedResponses, testRule, VERSIONS, withResponses, type InvalidCase, type ValidCase } from '../rule-tester.js';
 
 const valid: ValidCase[] = [];
@@ -97,7 +98,10 @@ describe('require-www-authenticate message', () => {
         },
       };
       // One definition, one finding: an example per operation would report it twice.
-      expect(lintCase(rule, { name: 'mixed', spec }).findings.map((finding) => finding.message)).toEqual([expect.stringContaining(`(e.g. 'Bearer realm="api"')`)]);
+      const mixed = lintCase(rule, { name: 'mixed', spec });
+      expect(mixed.findings.map((finding) => finding.message)).toEqual([expect.stringContaining(`(e.g. 'Bearer realm="api"')`)]);
+      // Nor does the fix name the first operation's scheme for both: the header it adds is generic.
+      expect(mixed.fixes.map(fixContent)).toEqual([expect.stringContaining('The authentication challenge the client must answer')]);
       const basicOnly = { ...spec, paths: { ...spec.paths, '/items': { get: { security: [{ basic: [] }], responses: { 401: unauthorized } } } } };
       expect(lintCase(rule, { name: 'basic only', spec: basicOnly }).findings.map((finding) => finding.message)).toEqual([expect.stringContaining(`(e.g. 'Basic realm="api"')`)]);
     });
