@@ -34,6 +34,17 @@ const SUCCESS_FLAGS = new Set(['success', 'succeeded', 'successful', 'issuccess'
 const OUTCOME_MEMBERS = new Set(['status', 'result', 'outcome']);
 const OUTCOME_VALUES = new Set(['ok', 'success', 'successful', 'succeeded', 'error', 'fail', 'failed', 'failure']);
 const FAILURE_VALUES = new Set(['error', 'fail', 'failed', 'failure']);
+/**
+ * Boolean members that say the request failed: an inverted success flag when they sit beside
+ * the failure's message (`{error: true, message}`, `{isError, message, responseException, result}`).
+ */
+const FAILURE_FLAGS: ReadonlySet<string> = new Set(['error', 'iserror', 'haserror', 'failed']);
+/** Members that carry a body's data: a schema with one is a result, whatever it is named. */
+const DATA_CARRIERS: ReadonlySet<string> = new Set([
+  'data', 'result', 'results', 'response', 'responses', 'item', 'items', 'payload', 'body', 'content', 'contents',
+  'value', 'values', 'record', 'records', 'entity', 'entities', 'objects', 'list', 'entries', 'rows',
+  'resource', 'resources', 'output', 'outputs', 'return', 'returnvalue',
+]);
 /** Members of a job or run record, whose `error` is the job's, not the request's. */
 const JOB_MEMBER = /^(begin|start|end|finish|complet|lastupdat|inprogress|queued|progress|done|pending|running|execution|runid|jobid|taskid|attempt)/;
 /**
@@ -154,6 +165,10 @@ interface Shape {
   foreignToItems: boolean;
   /** … and is not problem details' `instance`. */
   foreignToProblem: boolean;
+  /** How many members are declared outside the error vocabulary, … */
+  foreignCount: number;
+  /** … and the name of the first of them. */
+  odd: string | undefined;
   /** Some member is one of a job or run record (JOB_MEMBER). */
   jobMember: boolean;
   /** Some member is an identity (IDENTITY_MEMBERS): the body is a record. */
@@ -163,6 +178,8 @@ interface Shape {
    * and titles of the schema and its `allOf` parts, in the order met.
    */
   names: Array<Located | string>;
+  /** How many of `names`, from the first, are the schema's own (not an `allOf` part's). */
+  ownNames: number;
   /** The shared definition the schema itself is, when it was reached through `$ref`. */
   anchor?: Located;
   /** The `type`s declared, as TYPE_BITS. */
@@ -306,9 +323,12 @@ function flattenSchema(context: RuleContext<Options>, start: Located, isVocabula
     foreign: false,
     foreignToItems: false,
     foreignToProblem: false,
+    foreignCount: 0,
+    odd: undefined,
     jobMember: false,
     identified: false,
     names: [],
+    ownNames: 0,
     anchor: undefined,
     types: 0,
     enum: undefined,
@@ -337,13 +357,19 @@ function flattenSchema(context: RuleContext<Options>, start: Located, isVocabula
       if (!target) return;
       owner = target;
       shape.names = append(shape.names, target);
-      if (top) shape.anchor = target;
+      if (top) {
+        shape.anchor = target;
+        shape.ownNames = shape.names.length;
+      }
     }
     if (!isObject(target.value)) return;
     for (let index = 0; index < seen.length; index++) if (sameNode(seen[index], target)) return;
     seen = append(seen, target);
     const value = target.value;
-    if (typeof value.title === 'string') shape.names = append(shape.names, value.title);
+    if (typeof value.title === 'string') {
+      shape.names = append(shape.names, value.title);
+      if (top) shape.ownNames = shape.names.length;
+    }
     if (Array.isArray(value.type)) for (const type of value.type) shape.types |= typeBits(type);
     else shape.types |= typeBits(value.type);
     if (Array.isArray(value.enum)) shape.enum ??= value.enum;
@@ -367,7 +393,10 @@ function flattenSchema(context: RuleContext<Options>, start: Located, isVocabula
           shape.foreign = true;
           if (!ITEM_EXTRA.has(key)) shape.foreignToItems = true;
           if (key !== 'instance') shape.foreignToProblem = true;
-          if (!SUCCESS_FLAGS.has(key) && !OUTCOME_MEMBERS.has(key)) continue;
+          // Counted per declaration: a name that two `allOf` parts both declare counts twice,
+          // which only makes the checks that allow one such member stricter.
+          if (shape.foreignCount++ === 0) shape.odd = name;
+          if (!SUCCESS_FLAGS.has(key) && !OUTCOME_MEMBERS.has(key) && !FAILURE_FLAGS.has(key) && !key.endsWith('exception')) continue;
         }
         if (shape.members.some((member) => member.key === key)) continue;
         parent ??= context.child(target, 'properties')!;
@@ -412,6 +441,21 @@ function sameNode(a: Located | undefined, b: Located | undefined): boolean {
 /** A status an error body is right for: a 4xx or 5xx code or range, or `default`. */
 function isErrorStatus(status: string): boolean {
   return status === 'default' || (statusClass(status) ?? 0) >= 4;
+}
+
+/** The schema's own component name or title (not an `allOf` part's), if it is an error name. */
+function ownErrorName(shape: Shape): string | undefined {
+  for (let index = 0; index < shape.ownNames; index++) {
+    const name = shape.names[index]!;
+    const text = typeof name === 'string' ? name : nameOf(name);
+    if (isErrorName(text)) return text;
+  }
+  return undefined;
+}
+
+/** `the error field 'a'`, `the error fields 'a', 'b' and 'c'`. */
+function listFields(fields: readonly string[]): string {
+  return fields.length === 1 ? `the error field ${fields[0]}` : `the error fields ${fields.slice(0, -1).join(', ')} and ${fields.at(-1)}`;
 }
 
 function isArrayShape(shape: Shape): boolean {
@@ -523,10 +567,16 @@ export default defineRule<Options>({
      */
     const errorObjectReason = (shape: Shape, batch: boolean, monitor: boolean): string | undefined => {
       if (isArrayShape(shape) || !shape.hasProperties) return undefined;
-      // Most bodies are resources: one member outside the vocabulary settles it, cheaply.
-      if (shape.foreign) return undefined;
-      // Every member is in the vocabulary, so all of them were kept.
-      const properties = shape.members;
+      // Most bodies are resources: two members outside the vocabulary settle it, cheaply; so
+      // does one, unless the schema's own name or title is an error name.
+      if (shape.foreignCount > 1 || (shape.foreign && shape.ownNames === 0)) return undefined;
+      const odd = shape.foreign ? normalizeName(shape.odd!) : undefined;
+      // A schema named as an error by its own name or title (not only by an `allOf` part's: data
+      // plus `allOf: [Error]` is a result) may carry one member more, below: not data, nor a job's.
+      let own = odd === undefined ? undefined : ownErrorName(shape);
+      if (odd !== undefined && (own === undefined || DATA_CARRIERS.has(odd) || shape.jobMember)) return undefined;
+      // Every other member is in the vocabulary, so all of them were kept.
+      const properties = odd === undefined ? shape.members : shape.members.filter((property) => property.key !== odd);
       const names = shape.names.map((name) => (typeof name === 'string' ? name : nameOf(name)));
       if (names.some(isDomainName)) return undefined;
       const roles = properties.map((property) => roleOf(property, batch));
@@ -536,10 +586,27 @@ export default defineRule<Options>({
       const explicit = roles.includes('error');
       // `{code, message}` alone is as likely a result as an error: it takes an error name.
       const allVocabulary = roles.every((role) => role === 'error' || role === 'generic' || (role === 'status' && named !== undefined));
-      if (!allVocabulary || !(explicit || named !== undefined)) return undefined;
-      const fields = properties.map((property) => `'${property.name}'`);
-      const listed = fields.length === 1 ? `the error field ${fields[0]}` : `the error fields ${fields.slice(0, -1).join(', ')} and ${fields.at(-1)}`;
-      return `${named === undefined ? 'it has' : `'${named}' has`} only ${listed}`;
+      if (allVocabulary && odd === undefined && (explicit || named !== undefined)) {
+        const fields = properties.map((property) => `'${property.name}'`);
+        return `${named === undefined ? 'it has' : `'${named}' has`} only ${listFields(fields)}`;
+      }
+      // The one member more: outside the vocabulary (Vonage's `{error_text, network, request_id,
+      // status}`), or a `status` whose enum is a lifecycle (`{error_text, request_id, status:
+      // [IN PROGRESS, FAILED, …]}`), not both; with an error member or two members of the
+      // vocabulary beside it.
+      own ??= ownErrorName(shape);
+      if (own === undefined || shape.jobMember) return undefined;
+      let extra = odd === undefined ? undefined : shape.odd;
+      let kept = 0;
+      for (let index = 0; index < roles.length; index++) {
+        const role = roles[index]!;
+        if (role === 'error' || role === 'generic' || role === 'status') kept++;
+        else if (role === 'state' && extra === undefined) extra = properties[index]!.name;
+        else return undefined;
+      }
+      if (extra === undefined || !(explicit || kept >= 2)) return undefined;
+      const fields = properties.filter((property) => property.name !== extra).map((property) => `'${property.name}'`);
+      return `'${own}' has ${listFields(fields)}, and '${extra}' besides`;
     };
 
     /** A boolean member saying whether the call worked: `success`, `ok`, or JSend's `status: [success, error]`. */
@@ -555,6 +622,42 @@ export default defineRule<Options>({
         if (values.length > 0 && values.every((item) => OUTCOME_VALUES.has(item)) && values.some((item) => FAILURE_VALUES.has(item))) return property;
       }
       return undefined;
+    };
+
+    /**
+     * A boolean failure flag read as an inverted success flag, with the member that carries the
+     * failure: `{error: boolean, message, response}`, `{isError, message, responseException,
+     * result}`. Only where the flag sits beside the failure's message, an error detail or an
+     * `…Exception` member, with at most one other member outside the vocabulary, and no
+     * identity or job member: `{id, hasError, …}` is a record that may have failed.
+     */
+    const failureFlag = (shape: Shape, batch: boolean): { flag: Property; error: Property } | undefined => {
+      // Without a member outside the vocabulary, `{error: boolean, message}` is an error object.
+      if (shape.members.length < 2 || shape.foreignCount === 0 || shape.identified || shape.jobMember) return undefined;
+      let flag: Property | undefined;
+      for (const property of shape.members) {
+        if (FAILURE_FLAGS.has(property.key) && hasType(flatten(propertyNode(property)), 'boolean')) {
+          flag = property;
+          break;
+        }
+      }
+      if (!flag) return undefined;
+      let error: Property | undefined;
+      let message: Property | undefined;
+      // Members outside the vocabulary besides the flag and the exception member.
+      let others = shape.foreignCount;
+      if (!isVocabularyKey(flag.key)) others--;
+      for (const property of shape.members) {
+        if (property === flag) continue;
+        if (property.key.endsWith('exception') && !isVocabularyKey(property.key)) {
+          error ??= property;
+          others--;
+        } else if (property.key === 'message' || property.key === 'msg') message ??= property;
+        else if (!errorMembers.has(property.key) && roleOf(property, batch) === 'error') error ??= property;
+      }
+      if (others > 1) return undefined;
+      const partner = error ?? message;
+      return partner && { flag, error: partner };
     };
 
     /** A record (a job or run, or anything with an id): its `success` and `error` describe it, and it may fail. */
@@ -601,6 +704,16 @@ export default defineRule<Options>({
     };
     const schemaSubject = (owner: Located): string => `Schema '${nameOf(owner)}', used as a 2xx response body,`;
 
+    /**
+     * A branch that names, through `$ref`, a string schema named as an error: `oneOf: [{$ref:
+     * result}, {$ref: error}]` with `error: {type: string, description: an error message}`.
+     */
+    const namedErrorString = (branchNode: Located, branch: Shape): string | undefined => {
+      if (branch.types !== TYPE_BITS.get('string') || branch.hasProperties || branch.enum || !branch.anchor || !hasRef(branchNode.value)) return undefined;
+      const name = nameOf(branch.anchor);
+      return isErrorName(name) ? `'${name}' is a string named as an error` : undefined;
+    };
+
     // By shape, then by depth, batch and monitor: choices nest and come back (`allOf` brings each
     // level's `oneOf` up to the one above), so an unremembered search is exponential in the
     // nesting. What is found depends only on these four; the response only words the report.
@@ -618,7 +731,7 @@ export default defineRule<Options>({
         for (let index = 0; index < branches.length; index++) {
           const branchNode = context.child(choice.node, index)!;
           const branch = flatten(branchNode);
-          const reason = errorObjectReason(branch, batch, monitor);
+          const reason = errorObjectReason(branch, batch, monitor) ?? namedErrorString(branchNode, branch);
           if (reason === undefined) {
             if (depth < MAX_DEPTH && (hit = findErrorBranch(branch, batch, monitor, depth + 1))) break search;
             continue;
@@ -673,8 +786,10 @@ export default defineRule<Options>({
           }
           if (!media.schema || judgedBefore(content, index)) continue;
           const shape = flatten(media.schema);
-          const flag = successFlag(shape);
-          const error = flag && shape.members.find((property) => roleOf(property, batch) === 'error');
+          const success = successFlag(shape);
+          const failed = success ? undefined : failureFlag(shape, batch);
+          const flag = success ?? failed?.flag;
+          const error = success ? shape.members.find((property) => roleOf(property, batch) === 'error') : failed?.error;
           if (flag && error && !monitor && !isJobRecord(shape, batch)) {
             // Report the envelope where it is designed: the shared schema that declares both members.
             const owner = sameNode(flag.owner, error.owner) ? flag.owner : shape.anchor;

@@ -239,10 +239,14 @@ const PERMISSION_TALK = any(
 
 // --- 5xx read as one another -----------------------------------------------------------
 
-/** 'the upstream service is unavailable' is what a gateway reports, with 502 or 504. */
+/**
+ * 'the upstream service is unavailable' is what a gateway reports, with 502 or 504: their own
+ * meaning, not 503's. A 500 has no such reading (see FIVE_XX).
+ */
 const NOT_UPSTREAM = '(?<!(?:upstream|backend|back end|origin|remote|external|third party|dependent|downstream) (?:\\w+ ){0,2})';
 const BAD_GATEWAY = 'bad gateway';
-const UNAVAILABLE = `${NOT_UPSTREAM}(?:service (?:is )?(?:currently |temporarily )?unavailable|temporarily unavailable)`;
+const ANY_UNAVAILABLE = '(?:service (?:is )?(?:currently |temporarily )?unavailable|temporarily unavailable)';
+const UNAVAILABLE = `${NOT_UPSTREAM}${ANY_UNAVAILABLE}`;
 const GATEWAY_TIMEOUT = 'gateway time ?out|gateway timed out';
 
 interface Reading {
@@ -258,13 +262,19 @@ const BAD_GATEWAY_READING: Reading = { phrase: BAD_GATEWAY, status: '502', reaso
 const UNAVAILABLE_READING: Reading = { phrase: UNAVAILABLE, status: '503', reason: 'Service Unavailable' };
 const GATEWAY_TIMEOUT_READING: Reading = { phrase: GATEWAY_TIMEOUT, status: '504', reason: 'Gateway Timeout' };
 
+// A 500 is the server's own failure (RFC 9110 §15.6.1): a service down, upstream or downstream
+// ('Downstream services are down'), is 502's or 503's wording, not its, so its weak readings
+// take no NOT_UPSTREAM. A 500 that also names its own meaning lists causes, and is not read
+// for them ('Downstream system is down. Unhandled exceptions.', 'Internal error: the upstream
+// service is unavailable'); only the unqualified reason phrase counts there.
 const FIVE_XX: Readonly<Record<string, Reading[]>> = {
   '500': [
     BAD_GATEWAY_READING,
     GATEWAY_TIMEOUT_READING,
     UNAVAILABLE_READING,
+    { ...UNAVAILABLE_READING, phrase: ANY_UNAVAILABLE, weak: true },
     {
-      phrase: `${NOT_UPSTREAM}(?:service|server|system|api|platform|application)s? (?:is|are) (?:currently |presently |temporarily )?(?:unavailable|down|overloaded)|down for maintenance|under maintenance|undergoing maintenance|server overload(?:ed)?`,
+      phrase: `(?:service|server|system|api|platform|application)s? (?:is|are) (?:currently |presently |temporarily )?(?:unavailable|down|overloaded)|down for maintenance|under maintenance|undergoing maintenance|server overload(?:ed)?`,
       status: '503',
       reason: 'Service Unavailable',
       weak: true,

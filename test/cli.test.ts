@@ -292,7 +292,7 @@ describe('the built executable', () => {
     const run = runBinary([petstore]);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('fixtures/petstore/openapi.yaml');
-    expect(run.stdout).toMatch(/\d+:\d+ +error +401 response declares no 'WWW-Authenticate' header/);
+    expect(run.stdout).toMatch(/\d+:\d+ +error +response 'Unauthorized': 401 response declares no 'WWW-Authenticate' header/);
   });
 
   it('exits 2 with one line for a missing file', () => {

@@ -54,15 +54,77 @@ export function repoPath(file: string, options: ReporterOptions): string {
 /**
  * The message as it must read alone, in a list of alerts or annotations: led by the
  * operation it is about (`GET /pets: 401 response …`), so that its first sentence says the
- * whole problem. A finding in a shared definition belongs to no one operation and keeps its
- * message as it is.
+ * whole problem. A finding in a shared definition belongs to no one operation: it is led by
+ * the definition its pointer names (`response 'Unauthorized': 401 response …`, see
+ * `definitionOf`), or keeps its message as it is when the pointer names none (the root of a
+ * file reached by `$ref`, whose name the report already gives) or the message names it.
  */
 export function headline(finding: Finding): string {
-  if (!finding.operation) return finding.message;
+  const lead = finding.operation ? operationLabel(finding.operation.method, finding.operation.path) : definitionOf(finding.pointer);
+  if (lead === undefined) return finding.message;
   // The spec's own text: escaped as the message escapes it, so that it is found there, and
   // so that no escape sequence or bidi override reaches a CI log or a SARIF viewer.
-  const operation = printable(`${finding.operation.method.toUpperCase()} ${finding.operation.path}`);
-  return finding.message.includes(operation) ? finding.message : `${operation}: ${finding.message}`;
+  if (finding.operation ? finding.message.includes(lead) : finding.message.toLowerCase().includes(lead.toLowerCase())) return finding.message;
+  return `${lead}: ${finding.message}`;
+}
+
+function operationLabel(method: string, path: string): string {
+  return printable(`${method.toUpperCase()} ${path}`);
+}
+
+// What each map of shared definitions holds, as a message names it (no-error-in-success
+// writes `Schema 'PetResult', used as …`, and is then not led twice).
+const COMPONENTS: ReadonlyMap<string, string> = new Map([
+  ['schemas', 'schema'],
+  ['responses', 'response'],
+  ['parameters', 'parameter'],
+  ['examples', 'example'],
+  ['requestBodies', 'request body'],
+  ['headers', 'header'],
+  ['securitySchemes', 'security scheme'],
+  ['links', 'link'],
+  ['callbacks', 'callback'],
+  ['pathItems', 'path item'],
+  ['mediaTypes', 'media type'],
+]);
+const SWAGGER2: ReadonlyMap<string, string> = new Map([
+  ['definitions', 'schema'],
+  ['responses', 'response'],
+  ['parameters', 'parameter'],
+  ['securityDefinitions', 'security scheme'],
+]);
+const METHODS: ReadonlySet<string> = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace', 'query']);
+
+function unescape(segment: string): string {
+  return segment.includes('~') ? segment.replaceAll('~1', '/').replaceAll('~0', '~') : segment;
+}
+
+/**
+ * The definition a finding's pointer is in, read from the pointer alone (counting its uses
+ * would cost a walk): `response 'Unauthorized'` for `/components/responses/Unauthorized/…`
+ * or Swagger 2.0's `/responses/Unauthorized/…`, `schema 'Pet'` for `/components/schemas/Pet/…`
+ * or `/definitions/Pet/…`, and `GET /pets` for a finding written in an operation that carries
+ * none: a response written there and named by `$ref` from others that were reached first
+ * (`/paths/~1pets/get/responses/401`), or an `x-statuslint-ignore` entry, which the engine
+ * checks after the walk. `undefined` for any other pointer, such as a top-level key of a file
+ * reached by `$ref`, which may be a definition's name or a field of the object the file holds.
+ */
+function definitionOf(pointer: string): string | undefined {
+  const segments = pointer.split('/', 5);
+  if (segments.length < 3) return undefined;
+  const [, top, second, third, fourth] = segments as [string, string, string, string | undefined, string | undefined];
+  if (top === 'components') {
+    const kind = third !== undefined ? COMPONENTS.get(second) : undefined;
+    return kind && `${kind} '${printable(unescape(third!))}'`;
+  }
+  if (top === 'paths') {
+    if (third !== undefined && METHODS.has(third)) return operationLabel(third, unescape(second));
+    // OpenAPI 3.2: `LINK`, `PURGE`, … keyed as the spec writes them.
+    if (third === 'additionalOperations' && fourth !== undefined) return operationLabel(unescape(fourth), unescape(second));
+    return undefined;
+  }
+  const kind = SWAGGER2.get(top);
+  return kind && `${kind} '${printable(unescape(second))}'`;
 }
 
 // RFC 3986 `pchar` is unreserved / pct-encoded / sub-delims / ':' / '@'. encodeURIComponent

@@ -113,7 +113,7 @@ describe('github: through the CLI', () => {
   it('names files from the repository root, whatever the working directory', async () => {
     const cli = await runCli(['--format', 'github', 'openapi.yaml'], { cwd: join(projectRoot, 'fixtures', 'petstore') });
     expect(cli.code).toBe(1);
-    expect(cli.stdout).toMatch(/^::error file=fixtures\/petstore\/openapi\.yaml,line=81,col=5,endLine=81,endColumn=17,title=require-www-authenticate::401 response/m);
+    expect(cli.stdout).toMatch(/^::error file=fixtures\/petstore\/openapi\.yaml,line=81,col=5,endLine=81,endColumn=17,title=require-www-authenticate::response 'Unauthorized': 401 response/m);
   });
 
   it('falls back to GITHUB_WORKSPACE for a checkout without .git', async () => {

@@ -110,7 +110,9 @@ describe('sarif: what GitHub code scanning needs', () => {
     const messages = run(log).results.map((result: Json) => result.message.text);
     expect(messages).toContain('GET /pets: Operation seen: 100% probed, a,b:c.');
     expect(messages).toContain('GET /pets: 429 response seen.\r\nA second line, 50%.');
-    // A shared definition belongs to no one operation.
+    // A shared definition belongs to no one operation: it is led by its name under components,
+    expect(messages).toContain("response 'Unauthorized': 401 response declares no 'WWW-Authenticate' header; add one with the challenge the client must answer (e.g. 'Bearer realm=\"api\"').");
+    // and keeps its plain message at the top of a file of its own, whose name the location gives.
     expect(messages).toContain("401 response declares no 'WWW-Authenticate' header; add one with the challenge the client must answer (e.g. 'Bearer realm=\"api\"').");
   });
 

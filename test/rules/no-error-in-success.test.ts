@@ -478,6 +478,96 @@ for (const v of VERSIONS) {
       errors: [{ messageId: 'errorBranch', at: AT_200 }],
     });
   }
+  {
+    // A schema named as an error by its own name or title may carry one member more.
+    const lifecycle = { type: 'string', enum: ['IN PROGRESS', 'FAILED', 'EXPIRED', 'CANCELLED', '101'] };
+    // Vonage Verify: `network` beside the error text.
+    const requestErrorResponse = { type: 'object', properties: { error_text: str, network: str, request_id: str, status: str } };
+    const searchErrorResponse = { type: 'object', properties: { error_text: str, request_id: str, status: lifecycle } };
+    // SendGrid's `global_error_response_schema`, named by its title.
+    const GlobalError = {
+      type: 'object',
+      title: 'Global Error Response Schema',
+      properties: { errors: { type: 'array', items: { type: 'object', properties: { field: str, message: str } } }, id: str },
+    };
+    invalid.push(
+      { name: `${v}: an error-named schema with one member outside the vocabulary`, spec: body(v, ref(v, 'requestErrorResponse'), { requestErrorResponse }), errors: [{ messageId: 'errorObject', at: AT_200 }] },
+      { name: `${v}: an error-named schema whose status is a lifecycle`, spec: body(v, ref(v, 'searchErrorResponse'), { searchErrorResponse }), errors: [{ messageId: 'errorObject', at: AT_200 }] },
+      { name: `${v}: a schema titled as an error, of errors and an id`, spec: body(v, ref(v, 'global_error_response_schema'), { global_error_response_schema: GlobalError }), errors: [{ messageId: 'errorObject', at: AT_200 }] },
+    );
+    valid.push(
+      {
+        name: `${v}: data beside an allOf part named as an error (the body's own name is not one)`,
+        spec: body(v, ref(v, 'get_carriers_response_body'), {
+          get_carriers_response_body: { allOf: [{ type: 'object', properties: { carriers: { type: 'array', items: Pet } } }, ref(v, 'error_response_body')] },
+          error_response_body: { type: 'object', properties: { request_id: str, errors: { type: 'array', items: ErrorSchema } } },
+        }),
+      },
+      { name: `${v}: an error-named schema that carries data`, spec: body(v, ref(v, 'ErrorResponse'), { ErrorResponse: { type: 'object', properties: { error: str, data: Pet } } }) },
+      { name: `${v}: an error-named schema with two members outside the vocabulary`, spec: body(v, ref(v, 'ApiError'), { ApiError: { type: 'object', properties: { error: str, network: str, carrier: str } } }) },
+      { name: `${v}: an error-named schema with one member more and one generic member only`, spec: body(v, ref(v, 'ErrorInfo'), { ErrorInfo: { type: 'object', properties: { message: str, network: str } } }) },
+      { name: `${v}: an unnamed error object with one member more`, spec: body(v, { type: 'object', properties: { error_text: str, request_id: str, network: str } }) },
+      {
+        name: `${v}: an error-named schema with a member more and a lifecycle status`,
+        spec: body(v, ref(v, 'SearchError'), { SearchError: { type: 'object', properties: { error_text: str, network: str, status: lifecycle } } }),
+      },
+      { name: `${v}: an error-named schema with one member more and an error count`, spec: body(v, ref(v, 'ImportError'), { ImportError: { type: 'object', properties: { errors: int, message: str, network: str } } }) },
+      { name: `${v}: an error-named schema with a job member`, spec: body(v, ref(v, 'JobError'), { JobError: { type: 'object', properties: { error: str, message: str, startedAt: str } } }) },
+    );
+    if (v !== '2.0') {
+      invalid.push(
+        {
+          name: `${v}: a oneOf branch named as an error with one member outside the vocabulary`,
+          spec: body(v, { oneOf: [ref(v, 'requestResponse'), ref(v, 'requestErrorResponse')] }, { requestResponse: { type: 'object', properties: { request_id: str, status: str } }, requestErrorResponse }),
+          errors: [{ messageId: 'errorBranch', at: AT_200 }],
+        },
+        {
+          name: `${v}: a oneOf branch named as an error whose status is a lifecycle`,
+          spec: body(v, { oneOf: [ref(v, 'searchResponse'), ref(v, 'searchErrorResponse')] }, { searchResponse: { type: 'object', properties: { request_id: str, checks: { type: 'array', items: str } } }, searchErrorResponse }),
+          errors: [{ messageId: 'errorBranch', at: AT_200 }],
+        },
+      );
+    }
+  }
+  {
+    // A boolean failure flag beside the failure's message: an inverted success flag.
+    const bool = { type: 'boolean' };
+    invalid.push(
+      {
+        name: `${v}: a boolean 'error' beside the message and the data`,
+        spec: body(v, ref(v, 'APIResponseSong'), { APIResponseSong: { type: 'object', properties: { error: bool, message: str, response: Pet } } }),
+        errors: [{ messageId: 'envelope', at: at(v, 'APIResponseSong') }],
+      },
+      {
+        name: `${v}: 'isError' beside the message, an exception member and the result`,
+        spec: body(v, ref(v, 'DefaultResponseDTO'), {
+          DefaultResponseDTO: { type: 'object', properties: { isError: bool, message: str, responseException: { type: 'object' }, result: Pet } },
+        }),
+        errors: [{ messageId: 'envelope', at: at(v, 'DefaultResponseDTO') }],
+      },
+    );
+    valid.push(
+      { name: `${v}: 'has_errors' beside data, no message`, spec: body(v, { type: 'object', properties: { has_errors: bool, shipments: { type: 'array', items: Pet } } }) },
+      { name: `${v}: 'isError' of a fetched page`, spec: body(v, { type: 'object', properties: { isError: bool, url: str, content: str } }) },
+      { name: `${v}: a record with an id and 'hasError'`, spec: body(v, ref(v, 'Webhook'), { Webhook: { type: 'object', properties: { id: str, hasError: bool, message: str } } }) },
+      { name: `${v}: a boolean 'error' among two members outside the vocabulary`, spec: body(v, { type: 'object', properties: { error: bool, message: str, name: str, url: str } }) },
+      { name: `${v}: a string 'error' beside the message and the data`, spec: body(v, { type: 'object', properties: { error: str, message: str, response: Pet } }) },
+    );
+  }
+  if (v !== '2.0') {
+    // perfectpdf: `oneOf: [{$ref: error}, {$ref: result}]`, the error a string schema.
+    const Result = { type: 'object', properties: { url: str } };
+    invalid.push({
+      name: `${v}: a oneOf branch that names a string schema named as an error`,
+      spec: body(v, { oneOf: [ref(v, 'error'), ref(v, 'result')] }, { error: { type: 'string', description: 'an error message' }, result: Result }),
+      errors: [{ messageId: 'errorBranch', at: AT_200 }],
+    });
+    valid.push(
+      { name: `${v}: a oneOf branch that names a string schema with another name`, spec: body(v, { oneOf: [ref(v, 'message'), ref(v, 'result')] }, { message: str, result: Result }) },
+      { name: `${v}: a oneOf branch that names an enum of error codes`, spec: body(v, { oneOf: [ref(v, 'ErrorCode'), ref(v, 'result')] }, { ErrorCode: { type: 'string', enum: ['E1', 'E2'] }, result: Result }) },
+      { name: `${v}: an inline string branch`, spec: body(v, { oneOf: [{ type: 'string', title: 'Error' }, ref(v, 'result')] }, { result: Result }) },
+    );
+  }
 }
 
 testRule(rule, { valid, invalid });

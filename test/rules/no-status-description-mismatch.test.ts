@@ -67,6 +67,10 @@ const MISMATCHED: Array<[Status, string, 'refusalOn401' | 'credentialsOn403' | '
   ['500', 'Service Unavailable (503) (made up)', 'otherServerError'],
   ['500', 'Gateway Time-out (made up)', 'otherServerError'],
   ['500', 'The server is down for maintenance (made up)', 'otherServerError'],
+  // An outage of a service behind the server is 502's or 503's wording for a 500, whichever side it is on.
+  ['500', '**Causes:**\n  * Downstream services are down\n', 'otherServerError'],
+  ['500', 'The upstream service is unavailable (made up)', 'otherServerError'],
+  ['500', 'Backend systems are down (made up)', 'otherServerError'],
   ['503', 'Gateway timeout', 'otherServerError'],
   ['503', 'Bad gateway (made up)', 'otherServerError'],
   ['502', 'Service Unavailable (made up)', 'otherServerError'],
@@ -161,6 +165,7 @@ const FITTING: Array<[Status, string]> = [
   ['403', 'The token lacks the required scope (made up)'],
   // 500: internal failures, internal timeouts, and unavailability named as one cause of an internal error.
   ['500', 'Internal server error'],
+  ['500', 'Internal server error: a downstream service is unavailable (made up)'],
   ['500', 'Unexpected error'],
   ['500', '**Causes:**\n  * Downstream system(s) is down.\n  * Unhandled exceptions.\n'],
   ['500', 'The receipt could not be signed either because the HSM delivered invalid data or the request signing request timed out (currently after 10 seconds).'],
@@ -217,6 +222,13 @@ for (const v of VERSIONS) {
       spec: withResponses(v, { 401: { description: 'Access denied: please sign in first' }, 403: { description: 'CSRF token is missing or invalid' } }),
     },
   );
+  // The 502 and 504 that report an upstream outage describe their own meaning; a 500 does not.
+  valid.push({ name: `${v}: 502 and 504 that report a downstream outage`, spec: withResponses(v, { 502: { description: 'Downstream services are unavailable' }, 504: { description: 'Downstream service unavailable' } }) });
+  invalid.push({
+    name: `${v}: a 500 that reports a downstream outage`,
+    spec: withResponses(v, { 500: { description: '**Causes:**\n  * Downstream services are down\n' } }),
+    errors: [{ messageId: 'otherServerError', at: '/paths/~1items/get/responses/500' }],
+  });
   invalid.push(
     {
       name: `${v}: inline 401, 403 and 503, each at its response`,
