@@ -27,6 +27,8 @@ export default defineRule<Options>({
       lowercaseRange: "Range key '{{status}}' must be written with an uppercase X; write '{{fix}}'.",
       rangeInSwagger2: "Swagger 2.0 has no range keys such as '{{status}}' (they came with OpenAPI 3); list the codes, or use 'default'.",
       malformed: "Response key '{{status}}' is not a status code, a range ('1XX' to '5XX') or 'default'.",
+      // Swagger 2.0 has no range keys: offering one would send the author to another rule's finding.
+      malformedSwagger2: "Response key '{{status}}' is not a status code or 'default' (Swagger 2.0 has no range keys).",
     },
     schema: {
       type: 'object',
@@ -75,7 +77,7 @@ export default defineRule<Options>({
             else if (registered.state === 'unused') report(at, 'unused', { status, section: UNUSED_SECTION[status] ?? '15' });
             continue;
           }
-          report(at, 'malformed', { status });
+          report(at, swagger2 ? 'malformedSwagger2' : 'malformed', { status });
         }
       },
     };

@@ -1,4 +1,5 @@
-import { addHeaderFix, defineRule, missingHeader, reportSharedUse, securitySchemeOf, sharedWithOtherStatuses, type HeaderRequirement, type Operation, type Spec } from '../src/engine/define-rule.js';
+import { definitionKey, sharedUse } from '../src/engine/body.js';
+import { addHeaderFix, defineRule, missingHeader, reportSharedUse, securitySchemeOf, sharedWithOtherStatuses, type HeaderRequirement, type Operation, type Response, type Spec } from '../src/engine/define-rule.js';
 
 const WWW_AUTHENTICATE: HeaderRequirement = { header: 'WWW-Authenticate', statuses: ['401'] };
 
@@ -26,6 +27,33 @@ function challengeScheme(spec: Spec, operation: Operation): string | undefined {
   return undefined;
 }
 
+const agreedBySpec = new WeakMap<Spec, Map<string, string | undefined>>();
+
+/**
+ * The challenge scheme for the message's example and the fix: the operation's, or for a
+ * response that several operations use, the one they all share, else none. A shared definition
+ * is reported once, at itself; an example per operation would make two findings of it there.
+ */
+function exampleScheme(spec: Spec, response: Response, operation: Operation): string | undefined {
+  const own = challengeScheme(spec, operation);
+  // Most 401s are written inline and named nowhere else: no key for them.
+  const use = sharedUse(spec, response);
+  if (!use || use.operations.length < 2) return own;
+  let agreed = agreedBySpec.get(spec);
+  if (!agreed) agreedBySpec.set(spec, (agreed = new Map()));
+  const key = definitionKey(response.node);
+  if (agreed.has(key)) return agreed.get(key);
+  let scheme: string | undefined = own;
+  for (const other of use.operations) {
+    if (other !== operation && challengeScheme(spec, other) !== own) {
+      scheme = undefined;
+      break;
+    }
+  }
+  agreed.set(key, scheme);
+  return scheme;
+}
+
 export default defineRule({
   id: 'require-www-authenticate',
   meta: {
@@ -33,7 +61,8 @@ export default defineRule({
     severity: 'error',
     references: ['RFC 9110 §15.5.2', 'RFC 9110 §11.6.1'],
     messages: {
-      missing: "401 response declares no 'WWW-Authenticate' header; add one with the challenge the client must answer (e.g. 'Bearer realm=\"api\"').",
+      // The example is the operation's challenge when known (Basic for Swagger 2.0 `type: basic`), else Bearer.
+      missing: "401 response declares no 'WWW-Authenticate' header; add one with the challenge the client must answer (e.g. '{{challenge}}').",
       namedElsewhere:
         "This {{status}} response is named through $ref elsewhere for {{others}}, so a 'WWW-Authenticate' header added here would be declared there too; give those a response of their own, then add the header here.",
       sharedMissing:
@@ -55,7 +84,9 @@ export default defineRule({
           reportSharedUse(context, response, shared, 'sharedMissing');
           return;
         }
-        const scheme = challengeScheme(context.spec, operation);
+        // A shared 401 takes the scheme its operations agree on, else a generic challenge: one
+        // definition gets one header, not the scheme of whichever operation was read first.
+        const scheme = exampleScheme(context.spec, response, operation);
         const fix = addHeaderFix(context.spec, response, 'WWW-Authenticate', {
           description: scheme
             ? `The ${scheme} challenge the client must answer (RFC 9110 §11.6.1).`
@@ -63,7 +94,7 @@ export default defineRule({
           schema: { type: 'string' },
           example: scheme ? `${scheme} realm="api"` : undefined,
         });
-        context.report({ messageId: 'missing', at: response.node, fix });
+        context.report({ messageId: 'missing', at: response.node, data: { challenge: `${scheme ?? 'Bearer'} realm="api"` }, fix });
       },
     };
   },

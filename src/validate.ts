@@ -12,6 +12,7 @@ import { escapeSegment, splitPointer } from './loader/pointer.js';
 interface SchemaProblem {
   instancePath?: string;
   message?: string;
+  params?: { additionalProperty?: string };
 }
 
 export interface ValidateOptions {
@@ -127,7 +128,7 @@ export async function validateStructure(path: string, options: ValidateOptions =
 /** The error swagger-parser gave, as one line placed where the problem is. */
 function schemaProblem(error: unknown, path: string, spec: LocatedSpec | undefined, cwd: string): LoadError {
   const details = ((error as { details?: SchemaProblem[] }).details ?? []).filter((detail) => detail.message);
-  const first = details[0];
+  const first = details[0] && (notBodyParameterProblem(details, spec) ?? details[0]);
   if (first) {
     const pointer = first.instancePath ?? '';
     const more = details.length > 1 ? ` (and ${details.length - 1} more)` : '';
@@ -158,6 +159,45 @@ function schemaProblem(error: unknown, path: string, spec: LocatedSpec | undefin
   }
   const at = /^API version number/.test(message) ? '/info/version' : /^(Swagger|Openapi) version number|^Unrecognized Swagger version/.test(message) ? (value?.swagger !== undefined ? '/swagger' : '/openapi') : undefined;
   return new LoadError(path, `not a valid OpenAPI document: ${message}`, at === undefined ? undefined : spec?.place(at).position);
+}
+
+/** Fields a Swagger 2.0 parameter that is not `in: body` may have, which the body branch calls additional. */
+const NON_BODY_FIELDS: ReadonlySet<string> = new Set([
+  'name', 'in', 'description', 'required', 'type', 'format', 'items', 'collectionFormat', 'default', 'maximum',
+  'exclusiveMaximum', 'minimum', 'exclusiveMinimum', 'maxLength', 'minLength', 'pattern', 'maxItems',
+  'minItems', 'uniqueItems', 'enum', 'multipleOf', 'allowEmptyValue',
+]);
+
+/**
+ * The problem to name for a Swagger 2.0 parameter that is not `in: body`. Its schema is one of
+ * a body parameter, a header, a query, … parameter or a `$ref`, and swagger-parser lists the body
+ * branch's problems first: "must have required property 'schema'", advice that is wrong for a
+ * query parameter. The first problem at or under the parameter that no other branch made (an
+ * `in` that is not the branch's, a field that the body or `$ref` branch calls additional, the
+ * `oneOf` itself) names what is wrong (`…/type must be string`, `… must have required property
+ * 'required'`). Undefined when the first problem is not that one, or no other is left.
+ */
+function notBodyParameterProblem(details: readonly SchemaProblem[], spec: LocatedSpec | undefined): SchemaProblem | undefined {
+  const first = details[0]!;
+  const at = first.instancePath ?? '';
+  const root = spec?.root.value as Record<string, unknown> | undefined;
+  // OpenAPI 3 parameters all take a schema (or content): only 2.0 has a body branch to mislead.
+  if (first.message !== "must have required property 'schema'" || !/\/parameters\/\d+$/.test(at) || root?.swagger !== '2.0') return undefined;
+  let value: unknown = root;
+  for (const segment of splitPointer(at)) value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[segment] : undefined;
+  const where = value !== null && typeof value === 'object' ? (value as Record<string, unknown>).in : undefined;
+  if (typeof where !== 'string' || where === 'body') return undefined;
+  return details.find((detail) => {
+    const path = detail.instancePath ?? '';
+    if (path !== at && !path.startsWith(`${at}/`)) return false;
+    if (path === `${at}/in` && detail.message === 'must be equal to one of the allowed values') return false;
+    if (path !== at) return true;
+    if (detail.message === 'must NOT have additional properties') {
+      const name = detail.params?.additionalProperty ?? '';
+      return !NON_BODY_FIELDS.has(name) && !name.startsWith('x-');
+    }
+    return !/^must have required property '(schema|\$ref)'$|^must match exactly one schema in oneOf$/.test(detail.message!);
+  });
 }
 
 /**

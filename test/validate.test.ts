@@ -95,6 +95,30 @@ describe('--validate', () => {
     for (const [paths, stderr] of cases) expect(await validate({ 'openapi.yaml': `${swagger}${paths}` })).toEqual({ code: 2, stderr: `statuslint: ${stderr}\n` });
   });
 
+  it("names what is wrong with a Swagger 2.0 parameter that is not in: body, not the 'schema' a body would need", async () => {
+    // The 2.0 schema reads a parameter as one of body, header, query, … ; the first problem
+    // swagger-parser lists comes from the body branch, and asks a query parameter for a schema.
+    const swagger = `swagger: '2.0'\n${info}`;
+    const operation = (parameter: string): string => `paths:\n  /a/{id}:\n    get:\n      parameters:\n        - ${parameter}\n      responses:\n        200: {description: ok}\n`;
+    const cases: Array<[string, RegExp]> = [
+      // Mojaloop's central-ledger: a type written as a JSON Schema 2019 list.
+      ["{name: id, in: path, required: true, type: string}\n        - {name: proxy, in: query, type: [string, boolean]}", /^statuslint: openapi\.yaml:\d+:\d+: not a valid OpenAPI document: \/paths\/~1a~1\{id\}\/get\/parameters\/1\/type must be string \(and \d+ more\)\n$/],
+      // A path parameter must be required.
+      ['{name: id, in: path, type: string}', /^statuslint: openapi\.yaml:\d+:\d+: not a valid OpenAPI document: \/paths\/~1a~1\{id\}\/get\/parameters\/0 must have required property 'required' \(and \d+ more\)\n$/],
+    ];
+    for (const [parameter, stderr] of cases) {
+      const run = await validate({ 'openapi.yaml': `${swagger}${operation(parameter)}` });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(stderr);
+    }
+    // A body parameter without a schema is still told it needs one.
+    const body = await validate({ 'openapi.yaml': `${swagger}paths:\n  /a:\n    post:\n      parameters:\n        - {name: b, in: body}\n      responses:\n        200: {description: ok}\n` });
+    expect(body.stderr).toMatch(/\/paths\/~1a\/post\/parameters\/0 must have required property 'schema'/);
+    // In OpenAPI 3 every parameter takes a schema (or content): the message stands.
+    const three = await validate({ 'openapi.yaml': `openapi: 3.0.3\n${info}paths:\n  /a:\n    get:\n      parameters:\n        - {name: q, in: query}\n      responses:\n        '200': {description: ok}\n` });
+    expect(three.stderr).toMatch(/\/paths\/~1a\/get\/parameters\/0 must have required property 'schema'/);
+  });
+
   it('shows its progress on a terminal, as the lint does, and erases it before the report', async () => {
     let time = 0;
     const dir = project({ 'a.yaml': `openapi: 3.0.3\n${info}${okPaths}`, 'b.yaml': `openapi: 3.0.3\n${info}${okPaths}` });

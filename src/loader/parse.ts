@@ -533,10 +533,59 @@ function parseYamlDocument(path: string, text: string, lines: LineIndex): Docume
     throw new LoadError(path, `invalid YAML: ${message}`, lines.position(duplicate.offset));
   }
   if (problem) {
+    const underIndented = underIndentedQuote(text, problem);
+    if (underIndented) throw new LoadError(path, underIndented.message, lines.position(underIndented.offset));
     const message = problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     throw new LoadError(path, `invalid YAML: ${message}`, lines.position(problem.pos[0]));
   }
   return document;
+}
+
+/** How many lines after an unclosed quote are searched for its close: an error path only. */
+const QUOTE_LOOKAHEAD = 50;
+
+/**
+ * A quoted string that goes on to a line indented no deeper than its key, which `yaml` reports
+ * as a quote never closed, at the end of the line where it starts. YAML 1.2 forbids it (a flow
+ * node in a block is indented at its parent's n+1: rules s-l+flow-in-block and s-flow-line-prefix);
+ * libyaml, PyYAML (its test 'sloppy-indentation'), js-yaml and Go's yaml read it, and real
+ * descriptions carry it (Docker Engine API 1.41: `description: "… for MLS` / `systems, …"` at
+ * the key's indent). The message says so, at the first such line. Undefined when the quote is
+ * not closed on a later line before another quoted string starts, so yaml's message stands.
+ */
+function underIndentedQuote(text: string, problem: { message: string; pos: [number, number] }): { message: string; offset: number } | undefined {
+  const quote = /^Missing closing (["'])quote/.exec(problem.message)?.[1];
+  if (quote === undefined) return undefined;
+  const lineStart = text.lastIndexOf('\n', problem.pos[0] - 1) + 1;
+  const keyIndent = indentOf(text, lineStart);
+  let firstShallow: number | undefined;
+  let at = text.indexOf('\n', problem.pos[0]);
+  for (let count = 0; at !== -1 && count < QUOTE_LOOKAHEAD; count++) {
+    const start = at + 1;
+    const end = text.indexOf('\n', start);
+    const line = text.slice(start, end === -1 ? text.length : end);
+    at = end;
+    if (line.trim() === '') continue;
+    const indent = indentOf(text, start);
+    if (indent <= keyIndent) firstShallow ??= start + indent;
+    // The close is the line's one quote: a `\"` in a double-quoted string, a `''` in a single-quoted one, are none.
+    const quotes = (quote === '"' ? line.replace(/\\./g, '') : line.replace(/''/g, '')).split(quote).length - 1;
+    if (quotes === 0) continue;
+    if (quotes !== 1 || firstShallow === undefined) return undefined;
+    const opened = text.slice(0, lineStart).split('\n').length;
+    return {
+      message: `invalid YAML: the quoted string that starts on line ${opened} goes on here, at no deeper an indent than its key; indent its continuation lines further (js-yaml reads this, YAML 1.2 does not)`,
+      offset: firstShallow,
+    };
+  }
+  return undefined;
+}
+
+/** The spaces that start the line at `start`. */
+function indentOf(text: string, start: number): number {
+  let index = start;
+  while (text[index] === ' ') index++;
+  return index - start;
 }
 
 /**

@@ -292,6 +292,19 @@ describe('errors keep yaml\'s message and position', () => {
     expect(errorOf('a: 1\n---\nb: 2\n')).toMatch(/^spec\.yaml:2:1: invalid YAML: Source contains multiple documents/);
   });
 
+  it('says why a quoted string continued on a line no deeper than its key is refused, at that line', () => {
+    // Docker Engine API 1.41's swagger.yaml: js-yaml and Go's yaml read it, YAML 1.2 does not;
+    // yaml's own "Missing closing quote" points at a line whose quote is closed on the next.
+    const docker = 'definitions:\n  HostConfig:\n    properties:\n      SecurityOpt:\n        type: "array"\n        description: "A list of string values to customize labels for MLS\n        systems, such as SELinux."\n        items:\n          type: "string"\n';
+    expect(errorOf(docker)).toBe(
+      "spec.yaml:7:9: invalid YAML: the quoted string that starts on line 6 goes on here, at no deeper an indent than its key; indent its continuation lines further (js-yaml reads this, YAML 1.2 does not)",
+    );
+    expect(errorOf("a:\n  b: 'one\n  two'\n")).toBe("spec.yaml:3:3: invalid YAML: the quoted string that starts on line 2 goes on here, at no deeper an indent than its key; indent its continuation lines further (js-yaml reads this, YAML 1.2 does not)");
+    // A quote never closed keeps yaml's message, also when a later line holds another quoted string.
+    expect(errorOf('info:\n  title: "unclosed\n  version: 1\npaths: {}\n')).toMatch(/^spec\.yaml:\d+:\d+: invalid YAML: Missing closing "quote/);
+    expect(errorOf('info:\n  title: "unclosed\n  version: "1"\n')).toMatch(/^spec\.yaml:\d+:\d+: invalid YAML: Missing closing "quote/);
+  });
+
   it('refuses a key that is a mapping or a sequence, which JSON cannot hold, at that key', () => {
     expect(errorOf('a:\n  ? [x]\n  : 1\n')).toBe('spec.yaml:2:5: a mapping key that is itself a mapping or sequence; OpenAPI keys are strings');
     expect(errorOf('k: &k {x: 1}\nb:\n  ? *k\n  : 1\n')).toBe('spec.yaml:3:5: a mapping key that is itself a mapping or sequence; OpenAPI keys are strings');

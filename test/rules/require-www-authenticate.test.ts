@@ -1,5 +1,7 @@
 import rule from '../../rules/require-www-authenticate.js';
-import { header, namedInline, responsesRef, sharedResponses, testRule, VERSIONS, withResponses, type InvalidCase, type ValidCase } from '../rule-tester.js';
+import { describe, expect, it } from 'vitest';
+import { fixContent } from '../../src/fix/intents.js';
+import { header, lintCase, namedInline, responsesRef, sharedResponses, testRule, VERSIONS, withResponses, type InvalidCase, type ValidCase } from '../rule-tester.js';
 
 const valid: ValidCase[] = [];
 const invalid: InvalidCase[] = [];
@@ -72,3 +74,41 @@ for (const v of VERSIONS) {
 }
 
 testRule(rule, { valid, invalid });
+
+describe('require-www-authenticate message', () => {
+  // The example challenge is the operation's scheme, as the fix's is: a Basic API is not told to send Bearer.
+  for (const v of VERSIONS) {
+    const basic = v === '2.0' ? { securityDefinitions: { basic: { type: 'basic' } } } : { components: { securitySchemes: { basic: { type: 'http', scheme: 'basic' } } } };
+    const bearer = v === '2.0' ? { securityDefinitions: { key: { type: 'apiKey', in: 'header', name: 'X-Key' } } } : { components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } } };
+    it(`${v}: names Basic for an operation that takes Basic credentials`, () => {
+      const spec = withResponses(v, { 401: { description: 'Unauthorized' } }, { root: { ...basic, security: [{ basic: [] }] } });
+      expect(lintCase(rule, { name: 'basic', spec }).findings.map((finding) => finding.message)).toEqual([expect.stringContaining(`(e.g. 'Basic realm="api"')`)]);
+    });
+    it(`${v}: a shared 401 used by a Basic and a Bearer operation is reported once, with the Bearer example`, () => {
+      const named = v === '2.0' ? { securityDefinitions: { basic: { type: 'basic' }, key: { type: 'apiKey', in: 'header', name: 'X-Key' } } } : { components: { securitySchemes: { basic: { type: 'http', scheme: 'basic' }, key: { type: 'http', scheme: 'bearer' } } } };
+      const unauthorized = { $ref: responsesRef(v, 'Unauthorized') };
+      const base = withResponses(v, {}, { root: named });
+      const shared = sharedResponses(v, { Unauthorized: { description: 'Unauthorized' } });
+      const spec = {
+        ...base,
+        ...(v === '2.0' ? { ...named, ...shared } : { components: { ...(named.components as object), ...(shared.components as object) } }),
+        paths: {
+          '/login': { post: { security: [{ basic: [] }], responses: { 200: { description: 'ok' }, 401: unauthorized } } },
+          '/items': { get: { security: [{ key: [] }], responses: { 200: { description: 'ok' }, 401: unauthorized } } },
+        },
+      };
+      // One definition, one finding: an example per operation would report it twice.
+      const mixed = lintCase(rule, { name: 'mixed', spec });
+      expect(mixed.findings.map((finding) => finding.message)).toEqual([expect.stringContaining(`(e.g. 'Bearer realm="api"')`)]);
+      // Nor does the fix name the first operation's scheme for both: the header it adds is generic.
+      expect(mixed.fixes.map(fixContent)).toEqual([expect.stringContaining('The authentication challenge the client must answer')]);
+      const basicOnly = { ...spec, paths: { ...spec.paths, '/items': { get: { security: [{ basic: [] }], responses: { 401: unauthorized } } } } };
+      expect(lintCase(rule, { name: 'basic only', spec: basicOnly }).findings.map((finding) => finding.message)).toEqual([expect.stringContaining(`(e.g. 'Basic realm="api"')`)]);
+    });
+    it(`${v}: keeps the Bearer example otherwise`, () => {
+      const name = v === '2.0' ? 'key' : 'bearer';
+      const spec = withResponses(v, { 401: { description: 'Unauthorized' } }, { root: { ...bearer, security: [{ [name]: [] }] } });
+      expect(lintCase(rule, { name: 'other', spec }).findings.map((finding) => finding.message)).toEqual([expect.stringContaining(`(e.g. 'Bearer realm="api"')`)]);
+    });
+  }
+});
