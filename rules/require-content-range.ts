@@ -46,7 +46,8 @@ export default defineRule({
     references: ['RFC 9110 §15.3.7', 'RFC 9110 §15.5.17', 'RFC 9110 §14.4', 'RFC 9110 §14.2'],
     messages: {
       partial: "206 response declares no 'Content-Range' header; add one saying which range the content is (e.g. 'bytes 0-499/1234'), describe the content as 'multipart/byteranges', or use 200 if this does not answer a Range request.",
-      unsatisfiable: "416 response declares no 'Content-Range' header; add one giving the current length (e.g. 'bytes */1234'), or use another status if this does not answer a Range request.",
+      unsatisfiable:
+        "416 response declares no 'Content-Range' header; to a byte-range request, add one giving the current length ('bytes */1234'); if this answers no Range request (a page past the last, say), use another status.",
       partialNotRanged:
         "206 answers a range request, and a server ignores Range on {{verb}} (only GET has range handling); use 200, or 204 if there is no content.",
       namedElsewhere:
@@ -54,7 +55,7 @@ export default defineRule({
       sharedPartial:
         "This 206 uses '{{ref}}', which declares no 'Content-Range' header and is also used for {{others}}; give the 206 a response of its own with a 'Content-Range' header saying which range the content is, or describe its content as 'multipart/byteranges'.",
       sharedUnsatisfiable:
-        "This 416 uses '{{ref}}', which declares no 'Content-Range' header and is also used for {{others}}; give the 416 a response of its own with a 'Content-Range' header giving the current length (e.g. 'bytes */1234').",
+        "This 416 uses '{{ref}}', which declares no 'Content-Range' header and is also used for {{others}}; give the 416 a response of its own with a 'Content-Range' header giving the current length (for a byte range, 'bytes */1234').",
     },
     recommended: true,
     fixable: "Adds a 'Content-Range' string header, described, with an example ('bytes 0-499/1234' on 206, 'bytes */1234' on 416).",
