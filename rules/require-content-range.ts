@@ -2,7 +2,19 @@ import { addHeaderFix, defineRule, missingHeader, reportSharedUse, sharedWithOth
 
 const CONTENT_RANGE: HeaderRequirement = { header: 'Content-Range', statuses: ['206', '416'] };
 
+/**
+ * RFC 9110 §14.2: GET is the only method for which range handling is defined; HEAD is taken
+ * with it, its response SHOULD carry the header fields GET's would (§9.3.2).
+ */
 const RANGE_METHODS: ReadonlySet<string> = new Set(['get', 'head']);
+
+/**
+ * The other methods whose definition is known here (RFC 9110 §9.3, RFC 5789): none defines
+ * range handling, so a server MUST ignore Range on them (§14.2). An extension method (OAS 3.2
+ * `query`, `additionalOperations`) is left alone: its range handling is its own
+ * specification's to define.
+ */
+const RANGELESS_METHODS: ReadonlySet<string> = new Set(['post', 'put', 'delete', 'patch', 'options', 'trace']);
 
 /** `multipart/byteranges`, with or without parameters. */
 function isByteranges(type: string): boolean {
@@ -31,16 +43,19 @@ export default defineRule({
   meta: {
     description: 'Require a Content-Range header on 206 (unless multipart/byteranges) and 416 responses',
     severity: 'warning',
-    references: ['RFC 9110 §15.3.7', 'RFC 9110 §15.5.17', 'RFC 9110 §14.4'],
+    references: ['RFC 9110 §15.3.7', 'RFC 9110 §15.5.17', 'RFC 9110 §14.4', 'RFC 9110 §14.2'],
     messages: {
       partial: "206 response declares no 'Content-Range' header; add one saying which range the content is (e.g. 'bytes 0-499/1234'), describe the content as 'multipart/byteranges', or use 200 if this does not answer a Range request.",
-      unsatisfiable: "416 response declares no 'Content-Range' header; add one giving the current length (e.g. 'bytes */1234'), or use another status if this does not answer a Range request.",
+      unsatisfiable:
+        "416 response declares no 'Content-Range' header; to a byte-range request, add one giving the current length ('bytes */1234'); if this answers no Range request (a page past the last, say), use another status.",
+      partialNotRanged:
+        "206 answers a range request, and a server ignores Range on {{verb}} (only GET has range handling); use 200, or 204 if there is no content.",
       namedElsewhere:
         "This {{status}} response is named through $ref elsewhere for {{others}}, so a 'Content-Range' header added here would be declared there too; give those a response of their own, then add the header here.",
       sharedPartial:
         "This 206 uses '{{ref}}', which declares no 'Content-Range' header and is also used for {{others}}; give the 206 a response of its own with a 'Content-Range' header saying which range the content is, or describe its content as 'multipart/byteranges'.",
       sharedUnsatisfiable:
-        "This 416 uses '{{ref}}', which declares no 'Content-Range' header and is also used for {{others}}; give the 416 a response of its own with a 'Content-Range' header giving the current length (e.g. 'bytes */1234').",
+        "This 416 uses '{{ref}}', which declares no 'Content-Range' header and is also used for {{others}}; give the 416 a response of its own with a 'Content-Range' header giving the current length (for a byte range, 'bytes */1234').",
     },
     recommended: true,
     fixable: "Adds a 'Content-Range' string header, described, with an example ('bytes 0-499/1234' on 206, 'bytes */1234' on 416).",
@@ -50,14 +65,23 @@ export default defineRule({
   create(context) {
     return {
       Response(response, operation) {
+        const status = response.status;
+        if (status !== '206' && status !== '416') return;
+        if (!RANGE_METHODS.has(operation.method)) {
+          // RFC 9110 §14.2: a server MUST ignore Range on a method without range handling,
+          // so neither status answers a range request there and Content-Range is asked of
+          // neither. A 206 (§15.3.7: "successfully fulfilling a range request") is then
+          // simply the wrong status. A 416 is left alone: upload sessions send it for a
+          // chunk whose request Content-Range does not fit, a use close to its meaning.
+          if (status === '206' && RANGELESS_METHODS.has(operation.method)) {
+            context.report({ messageId: 'partialNotRanged', at: response.entry, data: { verb: operation.method.toUpperCase() } });
+          }
+          return;
+        }
         // RFC 9110 §15.3.7.2: a multipart 206 MUST NOT have Content-Range in its header
         // section; §15.3.7.1: a single-part one MUST. A 206 that offers multipart/byteranges
         // may be either, so it is not checked.
-        if (response.status === '206' && mayBeMultipart(context.spec, response, operation)) return;
-        // RFC 9110 §15.5.17 asks for it only in a 416 to a byte-range request, and §14.2
-        // defines range handling for GET alone; HEAD is checked too, its response SHOULD
-        // carry the header fields GET's would (§9.3.2).
-        if (response.status === '416' && !RANGE_METHODS.has(operation.method)) return;
+        if (status === '206' && mayBeMultipart(context.spec, response, operation)) return;
         const missing = missingHeader(response, CONTENT_RANGE);
         if (!missing) return;
         // RFC 9110 §15.5.17: a 416 to a byte-range request SHOULD carry Content-Range.

@@ -25,12 +25,25 @@ for (const v of VERSIONS) {
     { name: `${v}: a 206 that may be multipart is not checked`, spec: withPartial(v, ['application/pdf', 'multipart/byteranges']) },
     { name: `${v}: 416 with Content-Range`, spec: withResponses(v, { 416: { description: 'Range not satisfiable', ...ranged } }) },
     { name: `${v}: 416 to a PUT does not answer a Range request`, spec: withResponses(v, { 416: { description: 'Upload offset mismatch' } }, { method: 'put' }) },
+    { name: `${v}: 206 to HEAD with Content-Range`, spec: withResponses(v, { 206: { description: 'Partial content', ...ranged } }, { method: 'head' }) },
     { name: `${v}: default is never a 206 or a 416`, spec: withResponses(v, { default: { description: 'Anything' } }) },
     {
       name: `${v}: shared 416 with Content-Range`,
       spec: { ...withResponses(v, { 416: { $ref: responsesRef(v, 'Unsatisfiable') } }), ...sharedResponses(v, { Unsatisfiable: { description: 'Range not satisfiable', ...ranged } }) },
     },
   );
+  // RFC 9110 §14.2: a server MUST ignore Range on any method but GET, so neither status answers
+  // a range request there, and Content-Range is asked of neither. A 416 there is left alone
+  // (upload sessions use it for a chunk whose Content-Range does not fit); a 206 is reported
+  // as a status that answers no range request (below).
+  for (const method of ['post', 'put', 'delete', 'patch', 'options']) {
+    valid.push({ name: `${v}: 416 to ${method.toUpperCase()} is not asked for Content-Range`, spec: withResponses(v, { 416: { description: 'Range not satisfiable' } }, { method }) });
+    invalid.push({
+      name: `${v}: 206 to ${method.toUpperCase()} answers no range request`,
+      spec: withResponses(v, { 206: { description: 'No data returned' } }, { method }),
+      errors: [{ messageId: 'partialNotRanged', at: `/paths/~1items/${method}/responses/206` }],
+    });
+  }
   if (v !== '2.0') {
     valid.push(
       { name: `${v}: media type with a boundary parameter`, spec: withPartial(v, ['multipart/byteranges; boundary=THIS_STRING_SEPARATES']) },
@@ -80,6 +93,38 @@ for (const v of VERSIONS) {
       errors: [{ messageId: 'unsatisfiable', at: responsesRef(v, 'Unsatisfiable').slice(1) }],
     },
     {
+      name: `${v}: 206 to a POST is reported even when it has Content-Range`,
+      spec: withResponses(v, { 206: { description: 'Partial result', ...ranged } }, { method: 'post' }),
+      errors: [{ messageId: 'partialNotRanged', at: '/paths/~1items/post/responses/206' }],
+    },
+    {
+      name: `${v}: 206 to a PUT is reported even when it may be multipart/byteranges`,
+      spec: (() => {
+        const { response, operation } = partial(v, ['multipart/byteranges']);
+        return withResponses(v, { 206: response }, { method: 'put', operation });
+      })(),
+      errors: [{ messageId: 'partialNotRanged', at: '/paths/~1items/put/responses/206' }],
+    },
+    {
+      // The GET's 206 lacks the header, reported once at the definition; the POST's use of a
+      // 206 at all is the POST's mistake, reported where it names the response.
+      name: `${v}: a shared 206 used by a GET and a POST`,
+      spec: {
+        ...withResponses(v, {}),
+        ...sharedResponses(v, { Partial: { description: 'Partial content' } }),
+        paths: {
+          '/files/{id}': {
+            get: { responses: { 206: { $ref: responsesRef(v, 'Partial') } } },
+            post: { responses: { 206: { $ref: responsesRef(v, 'Partial') } } },
+          },
+        },
+      },
+      errors: [
+        { messageId: 'partial', at: responsesRef(v, 'Partial').slice(1) },
+        { messageId: 'partialNotRanged', at: '/paths/~1files~1{id}/post/responses/206' },
+      ],
+    },
+    {
       name: `${v}: 206 in another file points into that file`,
       spec: withResponses(v, { 206: { $ref: 'common/responses.yaml#/Partial' } }),
       files: { 'common/responses.yaml': 'Ok:\n  description: OK\nPartial:\n  description: Partial content\n' },
@@ -105,6 +150,17 @@ for (const v of VERSIONS) {
     },
   );
 }
+
+// OAS 3.2 `query` (and `additionalOperations`): methods RFC 9110 does not define, whose range
+// handling is their own specification's to define (§14.2); neither status is judged there.
+valid.push(
+  { name: '3.2: 206 to QUERY is not judged', spec: withResponses('3.2', { 206: { description: 'Partial content' } }, { method: 'query' }) },
+  { name: '3.2: 416 to QUERY is not judged', spec: withResponses('3.2', { 416: { description: 'Range not satisfiable' } }, { method: 'query' }) },
+  {
+    name: '3.2: 206 to an additional operation is not judged',
+    spec: { ...withResponses('3.2', {}), paths: { '/items': { additionalOperations: { LINK: { responses: { 206: { description: 'Partial content' } } } } } } },
+  },
+);
 
 // Swagger 2.0: the operation's `produces` (or the document's) are the 206's media types even
 // when the response leaves out its `schema`, as 2.0 downloads often do.
