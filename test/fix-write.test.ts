@@ -211,17 +211,21 @@ describe.skipIf(process.platform === 'win32')('--fix and a file that specs of di
 describe('--fix and fixes that wait for one another', () => {
   it('says that responses nested deeper than its passes reach need another run, on one thread and on several', async () => {
     // Each response sits in the one before it: an edit waits for the edit of the map around it.
+    // In a file of shared responses, whose layout is its author's (in an OpenAPI document, a
+    // response inside another is no place for one, and is left alone).
     const depth = 13;
-    const paths = Array.from({ length: depth }, (_, level) => `  /p${level}:\n    get:\n      responses:\n        '200': {description: OK}\n        '400': {description: bad}\n        '503': {$ref: '#/components/responses/R${'/x-inner'.repeat(level)}'}\n`);
+    const paths = (file: string) => Array.from({ length: depth }, (_, level) => `  /p${level}:\n    get:\n      responses:\n        '200': {description: OK}\n        '400': {description: bad}\n        '503': {$ref: '${file}#/R${'/x-inner'.repeat(level)}'}\n`);
     let nested = '';
     for (let level = depth - 1; level >= 0; level--) {
-      const indent = '  '.repeat(level + 3);
+      const indent = '  '.repeat(level + 1);
       nested = `${indent}description: down ${level}\n${level < depth - 1 ? `${indent}x-inner:\n${nested}` : ''}`;
     }
-    const spec = `openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n${paths.join('')}components:\n  responses:\n    R:\n${nested}`;
     const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-nested-'));
     const specs = ['a.yaml', 'b.yaml'].map((name) => join(dir, name));
-    for (const path of specs) writeFileSync(path, spec);
+    for (const [index, path] of specs.entries()) {
+      writeFileSync(path, `openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n${paths(`r${index}.yaml`).join('')}`);
+      writeFileSync(join(dir, `r${index}.yaml`), `R:\n${nested}`);
+    }
     const built = (await import(pathToFileURL(join(projectRoot, 'dist', 'src', 'fix', 'apply.js')).href)) as typeof import('../src/fix/apply.js');
     for (const outcome of [await fixSpecs(specs, { threads: 1 }), await built.fixSpecs(specs, { threads: 2 })]) {
       expect(outcome.applied).toBe(20);

@@ -328,6 +328,68 @@ describe('--fix', () => {
     expect(snapshot(dir)).toEqual(before);
   });
 
+  it("leaves alone a response $ref that names what is not a response's place (#/info, a schema): headers written there would corrupt it", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-not-a-response-'));
+    const key = { type: 'apiKey', in: 'header', name: 'X-Key' };
+    writeFileSync(
+      join(dir, 'api.yaml'),
+      stringify({
+        openapi: '3.1.0',
+        info: { title: 't', version: '1' },
+        'x-responses': { Busy: { description: 'busy' } },
+        paths: {
+          '/a': {
+            get: {
+              security: [{ key: [] }],
+              responses: {
+                200: { description: 'ok' },
+                401: { $ref: '#/info' },
+                429: { $ref: '#/components/schemas/Err' },
+                503: { $ref: '#/x-responses/Busy' },
+              },
+            },
+          },
+          // A response named where another operation writes it, and one in components/responses: both edited.
+          '/b': { get: { responses: { 200: { description: 'ok' }, 429: { $ref: '#/paths/~1c/get/responses/429' }, 503: { $ref: '#/components/responses/Down' } } } },
+          '/c': { get: { responses: { 200: { description: 'ok' }, 429: { description: 'slow' } } } },
+        },
+        components: { securitySchemes: { key }, schemas: { Err: { type: 'object' } }, responses: { Down: { description: 'down' } } },
+      }),
+    );
+    writeFileSync(
+      join(dir, 'swagger.json'),
+      JSON.stringify(
+        {
+          swagger: '2.0',
+          info: { title: 't', version: '1' },
+          securityDefinitions: { key },
+          paths: { '/a': { get: { security: [{ key: [] }], responses: { 200: { description: 'ok' }, 401: { $ref: '#/responses/Unauth' }, 503: { $ref: '#/definitions/Err' } } } } },
+          definitions: { Err: { type: 'object' } },
+          responses: { Unauth: { description: 'who are you' } },
+        },
+        null,
+        2,
+      ),
+    );
+    const outcome = await fixSpecs(['api.yaml', 'swagger.json'].map((name) => join(dir, name)));
+    expect(outcome.refused.map(({ intent, reason }) => `${reason} ${fixTarget(intent).pointer}`).sort()).toEqual([
+      'layout /components/schemas/Err',
+      'layout /definitions/Err',
+      'layout /info',
+      'layout /x-responses/Busy',
+    ]);
+    const fixed = (name: string) => outcome.changes.find((change) => change.path === join(dir, name))!.after;
+    const api = parse(fixed('api.yaml')) as Record<string, any>;
+    expect(api.info).toEqual({ title: 't', version: '1' });
+    expect(api.components.schemas.Err).toEqual({ type: 'object' });
+    expect(api['x-responses'].Busy).toEqual({ description: 'busy' });
+    expect(Object.keys(api.components.responses.Down.headers)).toEqual(['Retry-After']);
+    expect(Object.keys(api.paths['/c'].get.responses['429'].headers)).toEqual(['Retry-After']);
+    const swagger = JSON.parse(fixed('swagger.json')) as Record<string, any>;
+    expect(swagger.definitions.Err).toEqual({ type: 'object' });
+    expect(Object.keys(swagger.responses.Unauth.headers)).toEqual(['WWW-Authenticate']);
+  });
+
   it('leaves alone a map whose anchor an alias names, or one inside it: the edit would show at the alias too', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-anchor-'));
     const spec = [

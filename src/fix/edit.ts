@@ -2,6 +2,7 @@ import { isMap, isNode, isScalar, isSeq, parseDocument, visit, type Document, ty
 import { describeInJson, type JsonNode, type Span } from '../loader/json-locate.js';
 import type { SourceFormat } from '../loader/parse.js';
 import { appendPointer, splitPointer } from '../loader/pointer.js';
+import type { Located } from '../loader/resolve.js';
 import type { FixIntent } from './intents.js';
 
 /** Replace [start, end) of a file's text with `text`. */
@@ -247,9 +248,9 @@ export function editFor(file: EditableFile, intents: readonly FixIntent[]): Text
   const first = intents[0];
   if (!first) return undefined;
   if (first.kind === 'rename-key') return renameKey(file, first.entry.pointer, first.to);
-  // `$ref: '#'` (or '') names the whole document as the response: its OpenAPI Object takes no
-  // `headers`, and one written there would make the document invalid. Left for a person.
-  if (isSpecRoot(first.response.pointer, first.response.value)) return undefined;
+  // A `$ref` may name what is no response (`$ref: '#/info'`, `'#'`, a schema): `headers` written
+  // there would make the document invalid. Left for a person.
+  if (!atResponsePlace(first.response)) return undefined;
   const headers: Entries = [];
   for (const intent of intents) {
     if (intent.kind !== 'add-header' || headers.some(([name]) => name.toLowerCase() === intent.name.toLowerCase())) continue;
@@ -258,9 +259,29 @@ export function editFor(file: EditableFile, intents: readonly FixIntent[]): Text
   return addMembers(file, first.response.pointer, 'headers', headers);
 }
 
-/** The OpenAPI (or Swagger) Object at the root of its file, as opposed to a file that holds one response. */
-function isSpecRoot(pointer: string, value: unknown): boolean {
-  return pointer === '' && value !== null && typeof value === 'object' && ('openapi' in value || 'swagger' in value);
+/** Keys of the Path Item Object whose value is an Operation Object (Swagger 2.0 to OpenAPI 3.2). */
+const OPERATION_KEYS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace', 'query']);
+
+/**
+ * Whether the node is where its file can hold a Response Object. In an OpenAPI (or Swagger)
+ * document, that is `components/responses/<name>` (3.x), `responses/<name>` (2.0) or an
+ * operation's `responses/<status>` (under paths, webhooks, callbacks or components); a `$ref`
+ * that names anything else (`#/info`, `#` itself, a schema) makes the rules read that node as
+ * the response, and a `headers` written into it would corrupt it. A file that is no such
+ * document (a fragment of shared responses) is laid out as its author chose: any node of it.
+ * A look at the pointer's last segments, no walk.
+ */
+function atResponsePlace(response: Located): boolean {
+  const root = response.file.value;
+  if (root === null || typeof root !== 'object') return true;
+  const swagger = 'swagger' in root;
+  if (!swagger && !('openapi' in root)) return true;
+  const segments = splitPointer(response.pointer);
+  const count = segments.length;
+  if (count === 2 && swagger) return segments[0] === 'responses';
+  if (count === 3 && !swagger && segments[0] === 'components' && segments[1] === 'responses') return true;
+  // An OpenAPI 3.2 `additionalOperations` map names its operations by any method name.
+  return count >= 4 && segments[count - 2] === 'responses' && (OPERATION_KEYS.has(segments[count - 3]!) || segments[count - 4] === 'additionalOperations');
 }
 
 function renameKey(file: EditableFile, pointer: string, to: string): TextEdit | undefined {
