@@ -435,7 +435,7 @@ describe('--fix', () => {
     const fixed = outcome.changes[0]!.after;
     expect(fixed).not.toContain('Location');
     expect(fixed).toContain('4xx:');
-    expect(fixed).toMatch(/'429': &lonely \{description: slow, headers: \{ Retry-After: /);
+    expect(fixed).toMatch(/'429': &lonely \{description: slow, headers: \{Retry-After: /);
   });
 
   it('quotes a string with a comma written into a flow mapping, where a comma ends it', async () => {
@@ -460,6 +460,50 @@ describe('--fix', () => {
     expect(headers('405')).toEqual({ Allow: { description: 'The methods the target resource supports (RFC 9110 §10.2.1). Example: GET, PUT', type: 'string' } });
     // A description that gives the example already is not made to say it twice.
     expect(headers('416')).toEqual({ 'Content-Range': { description: 'The current length of the representation, e.g. bytes */1234 (RFC 9110 §14.4).', type: 'string' } });
+  });
+
+  it("writes YAML as the file does: its quotes, and flow maps with or without spaces inside the braces", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-style-'));
+    const spec = (quote: string, open: string, close: string) =>
+      [
+        'openapi: 3.0.3',
+        `info: {title: t, version: ${quote}1${quote}}`,
+        'paths:',
+        '  /a:',
+        '    post:',
+        '      responses:',
+        `        ${quote}201${quote}:`,
+        '          description: created',
+        `        ${quote}429${quote}: ${open}description: slow${close}`,
+        `        ${quote}503${quote}:`,
+        '          description: down',
+        `          headers: {}`,
+        'components:',
+        '  headers:',
+        `    Location: ${open}schema: ${open}type: string${close}${close}`,
+        '',
+      ].join('\n');
+    writeFileSync(join(dir, 'double.yaml'), spec('"', '{', '}'));
+    writeFileSync(join(dir, 'single.yaml'), spec("'", '{ ', ' }'));
+    const outcome = await fixSpecs(['double.yaml', 'single.yaml'].map((name) => join(dir, name)));
+    const fixed = (name: string) => outcome.changes.find((change) => change.path === join(dir, name))!.after.split('\n');
+    const retryAfter = (open: string, close: string) =>
+      `Retry-After: ${open}description: Seconds to wait before retrying (RFC 9110 §10.2.3 also allows an HTTP-date)., schema: ${open}type: integer, minimum: 0${close}, example: 60${close}`;
+    expect(fixed('double.yaml')).toEqual(
+      expect.arrayContaining([
+        '              $ref: "#/components/headers/Location"',
+        `        "429": {description: slow, headers: {${retryAfter('{', '}')}}}`,
+        `          headers: {${retryAfter('{', '}')}}`,
+      ]),
+    );
+    expect(fixed('single.yaml')).toEqual(
+      expect.arrayContaining([
+        "              $ref: '#/components/headers/Location'",
+        `        '429': { description: slow, headers: { ${retryAfter('{ ', ' }')} } }`,
+        `          headers: { ${retryAfter('{ ', ' }')} }`,
+      ]),
+    );
+    for (const name of ['double.yaml', 'single.yaml']) expect(parse(fixed(name).join('\n')).paths['/a'].post.responses['429'].headers['Retry-After'].schema).toEqual({ type: 'integer', minimum: 0 });
   });
 
   it('keeps a comment after the last member of a YAML flow map on that member, with or without a trailing comma', async () => {
