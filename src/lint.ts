@@ -12,7 +12,7 @@ import { detectVersion, isObject, normalize } from './loader/normalize.js';
 import { parseSource, type SourceFile } from './loader/parse.js';
 import { projectRoots, realPath } from './loader/project-root.js';
 import { Workspace, type Located, type RefNotice } from './loader/resolve.js';
-import { fixContent, type FixIntent } from './fix/intents.js';
+import { agreeOn, fixContent, type FixIntent } from './fix/intents.js';
 import { rules as allRules } from '../rules/index.js';
 
 /** A problem that did not stop the lint but left part of a spec unread. */
@@ -376,6 +376,8 @@ export function lint(paths: readonly string[], options: LintOptions = {}): LintR
     if (finding.fix) {
       const kept = seen.find(finding.ruleId, finding.message, finding.at.file.path, finding.at.pointer, finding.operation);
       if (kept?.fix && fixContent(kept.fix) !== fixContent(finding.fix)) disagreeing.push(finding.fix);
+      // Specs that differ in the example alone have the header written without one.
+      else if (kept?.fix) kept.fix = agreeOn(kept.fix, finding.fix);
     }
     return false;
   });

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { applyParsable, fixSpecs, writeChanges } from '../src/fix/apply.js';
 import { lint } from '../src/lint.js';
 import { projectRoot, runCli } from './cli-harness.js';
@@ -187,6 +188,63 @@ describe('--fix and a file that specs of different versions share', () => {
   });
 });
 
+describe('--fix and a response that operations of one spec share', () => {
+  /** A spec whose paths each use the one shared response for `status`, their operations given as `[path, method, security]`. */
+  const shared = (version: '2.0' | '3.0.3', status: string, operations: Array<[string, string, string?]>): string => {
+    const swagger = version === '2.0';
+    const ref = swagger ? '#/responses/Shared' : '#/components/responses/Shared';
+    const lines = [swagger ? "swagger: '2.0'" : 'openapi: 3.0.3', "info: {title: t, version: '1'}", 'paths:'];
+    for (const [path, method, scheme] of operations) {
+      lines.push(`  ${path}:`, `    ${method}:`);
+      if (scheme) lines.push(`      security: [{${scheme}: []}]`);
+      lines.push('      responses:', "        '200': {description: ok}", "        '400': {description: bad}", `        '${status}': {$ref: '${ref}'}`);
+    }
+    const schemes = ['    bearer: {type: http, scheme: bearer}', '    basic: {type: http, scheme: basic}'];
+    if (swagger) lines.push('securityDefinitions:', '  basic: {type: basic}', 'responses:', '  Shared: {description: shared}');
+    else lines.push('components:', '  securitySchemes:', ...schemes.map((line) => `  ${line}`), '  responses:', '    Shared: {description: shared}');
+    return `${lines.join('\n')}\n`;
+  };
+  const headersOf = (text: string, swagger: boolean): unknown => {
+    const document = parse(text) as Record<string, any>;
+    return (swagger ? document.responses : document.components.responses).Shared.headers;
+  };
+
+  it("writes a shared 405's Allow without an example when its paths allow different methods, and with it when they agree", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-shared-example-'));
+    for (const version of ['2.0', '3.0.3'] as const) {
+      const swagger = version === '2.0';
+      const name = (kind: string) => join(dir, `${kind}-${swagger ? 2 : 3}.yaml`);
+      writeFileSync(name('differ'), shared(version, '405', [['/a', 'get'], ['/b', 'post'], ['/c', 'get']]));
+      writeFileSync(name('agree'), shared(version, '405', [['/a', 'get'], ['/c', 'get']]));
+      for (const threads of [1, 2]) {
+        const outcome = await fixSpecs([name('differ'), name('agree')], { threads });
+        expect(outcome.refused).toEqual([]);
+        const after = (kind: string) => headersOf(outcome.changes.find((change) => change.path === name(kind))!.after, swagger);
+        const description = 'The methods the target resource supports (RFC 9110 §10.2.1).';
+        // GET is not what /b allows: an example of one path's methods is wrong for the other's.
+        expect(after('differ')).toEqual({ Allow: swagger ? { description, type: 'string' } : { description, schema: { type: 'string' } } });
+        expect(after('agree')).toEqual({ Allow: swagger ? { description: `${description} Example: GET`, type: 'string' } : { description, schema: { type: 'string' }, example: 'GET' } });
+      }
+    }
+  });
+
+  it('leaves a shared 401 whose operations answer different challenges (Bearer, Basic), and fixes one whose operations agree', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-shared-challenge-'));
+    const differ = shared('3.0.3', '401', [['/a', 'get', 'bearer'], ['/b', 'get', 'basic']]);
+    writeFileSync(join(dir, 'differ.yaml'), differ);
+    writeFileSync(join(dir, 'agree.yaml'), shared('3.0.3', '401', [['/a', 'get', 'basic'], ['/b', 'get', 'basic']]));
+    const outcome = await fixSpecs([join(dir, 'differ.yaml'), join(dir, 'agree.yaml')], { threads: 1 });
+    expect(outcome.refused.map(({ intent, reason }) => `${reason} ${intent.kind === 'add-header' ? intent.name : ''}`)).toEqual(['conflict WWW-Authenticate']);
+    expect(outcome.changes.map((change) => change.path)).toEqual([join(dir, 'agree.yaml')]);
+    expect(headersOf(outcome.changes[0]!.after, false)).toEqual({
+      'WWW-Authenticate': { description: 'The Basic challenge the client must answer (RFC 9110 §11.6.1).', schema: { type: 'string' }, example: 'Basic realm="api"' },
+    });
+    const run = await runCli(['--fix', '--fail-on', 'none', 'differ.yaml'], { cwd: dir });
+    expect(run.stderr).toContain('1 at a node that two fixes would write differently');
+    expect(readFileSync(join(dir, 'differ.yaml'), 'utf8')).toBe(differ);
+  });
+});
+
 describe.skipIf(process.platform === 'win32')('--fix and a file that specs of different versions share by different paths', () => {
   it('leaves it as written when the specs reach it through a symlink and are linted in different batches', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-versions-link-'));
@@ -211,17 +269,21 @@ describe.skipIf(process.platform === 'win32')('--fix and a file that specs of di
 describe('--fix and fixes that wait for one another', () => {
   it('says that responses nested deeper than its passes reach need another run, on one thread and on several', async () => {
     // Each response sits in the one before it: an edit waits for the edit of the map around it.
+    // In a file of shared responses, whose layout is its author's (in an OpenAPI document, a
+    // response inside another is no place for one, and is left alone).
     const depth = 13;
-    const paths = Array.from({ length: depth }, (_, level) => `  /p${level}:\n    get:\n      responses:\n        '200': {description: OK}\n        '400': {description: bad}\n        '503': {$ref: '#/components/responses/R${'/x-inner'.repeat(level)}'}\n`);
+    const paths = (file: string) => Array.from({ length: depth }, (_, level) => `  /p${level}:\n    get:\n      responses:\n        '200': {description: OK}\n        '400': {description: bad}\n        '503': {$ref: '${file}#/R${'/x-inner'.repeat(level)}'}\n`);
     let nested = '';
     for (let level = depth - 1; level >= 0; level--) {
-      const indent = '  '.repeat(level + 3);
+      const indent = '  '.repeat(level + 1);
       nested = `${indent}description: down ${level}\n${level < depth - 1 ? `${indent}x-inner:\n${nested}` : ''}`;
     }
-    const spec = `openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n${paths.join('')}components:\n  responses:\n    R:\n${nested}`;
     const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-nested-'));
     const specs = ['a.yaml', 'b.yaml'].map((name) => join(dir, name));
-    for (const path of specs) writeFileSync(path, spec);
+    for (const [index, path] of specs.entries()) {
+      writeFileSync(path, `openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n${paths(`r${index}.yaml`).join('')}`);
+      writeFileSync(join(dir, `r${index}.yaml`), `R:\n${nested}`);
+    }
     const built = (await import(pathToFileURL(join(projectRoot, 'dist', 'src', 'fix', 'apply.js')).href)) as typeof import('../src/fix/apply.js');
     for (const outcome of [await fixSpecs(specs, { threads: 1 }), await built.fixSpecs(specs, { threads: 2 })]) {
       expect(outcome.applied).toBe(20);

@@ -328,6 +328,68 @@ describe('--fix', () => {
     expect(snapshot(dir)).toEqual(before);
   });
 
+  it("leaves alone a response $ref that names what is not a response's place (#/info, a schema): headers written there would corrupt it", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-not-a-response-'));
+    const key = { type: 'apiKey', in: 'header', name: 'X-Key' };
+    writeFileSync(
+      join(dir, 'api.yaml'),
+      stringify({
+        openapi: '3.1.0',
+        info: { title: 't', version: '1' },
+        'x-responses': { Busy: { description: 'busy' } },
+        paths: {
+          '/a': {
+            get: {
+              security: [{ key: [] }],
+              responses: {
+                200: { description: 'ok' },
+                401: { $ref: '#/info' },
+                429: { $ref: '#/components/schemas/Err' },
+                503: { $ref: '#/x-responses/Busy' },
+              },
+            },
+          },
+          // A response named where another operation writes it, and one in components/responses: both edited.
+          '/b': { get: { responses: { 200: { description: 'ok' }, 429: { $ref: '#/paths/~1c/get/responses/429' }, 503: { $ref: '#/components/responses/Down' } } } },
+          '/c': { get: { responses: { 200: { description: 'ok' }, 429: { description: 'slow' } } } },
+        },
+        components: { securitySchemes: { key }, schemas: { Err: { type: 'object' } }, responses: { Down: { description: 'down' } } },
+      }),
+    );
+    writeFileSync(
+      join(dir, 'swagger.json'),
+      JSON.stringify(
+        {
+          swagger: '2.0',
+          info: { title: 't', version: '1' },
+          securityDefinitions: { key },
+          paths: { '/a': { get: { security: [{ key: [] }], responses: { 200: { description: 'ok' }, 401: { $ref: '#/responses/Unauth' }, 503: { $ref: '#/definitions/Err' } } } } },
+          definitions: { Err: { type: 'object' } },
+          responses: { Unauth: { description: 'who are you' } },
+        },
+        null,
+        2,
+      ),
+    );
+    const outcome = await fixSpecs(['api.yaml', 'swagger.json'].map((name) => join(dir, name)));
+    expect(outcome.refused.map(({ intent, reason }) => `${reason} ${fixTarget(intent).pointer}`).sort()).toEqual([
+      'layout /components/schemas/Err',
+      'layout /definitions/Err',
+      'layout /info',
+      'layout /x-responses/Busy',
+    ]);
+    const fixed = (name: string) => outcome.changes.find((change) => change.path === join(dir, name))!.after;
+    const api = parse(fixed('api.yaml')) as Record<string, any>;
+    expect(api.info).toEqual({ title: 't', version: '1' });
+    expect(api.components.schemas.Err).toEqual({ type: 'object' });
+    expect(api['x-responses'].Busy).toEqual({ description: 'busy' });
+    expect(Object.keys(api.components.responses.Down.headers)).toEqual(['Retry-After']);
+    expect(Object.keys(api.paths['/c'].get.responses['429'].headers)).toEqual(['Retry-After']);
+    const swagger = JSON.parse(fixed('swagger.json')) as Record<string, any>;
+    expect(swagger.definitions.Err).toEqual({ type: 'object' });
+    expect(Object.keys(swagger.responses.Unauth.headers)).toEqual(['WWW-Authenticate']);
+  });
+
   it('leaves alone a map whose anchor an alias names, or one inside it: the edit would show at the alias too', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-anchor-'));
     const spec = [
@@ -373,7 +435,7 @@ describe('--fix', () => {
     const fixed = outcome.changes[0]!.after;
     expect(fixed).not.toContain('Location');
     expect(fixed).toContain('4xx:');
-    expect(fixed).toMatch(/'429': &lonely \{description: slow, headers: \{ Retry-After: /);
+    expect(fixed).toMatch(/'429': &lonely \{description: slow, headers: \{Retry-After: /);
   });
 
   it('quotes a string with a comma written into a flow mapping, where a comma ends it', async () => {
@@ -398,6 +460,50 @@ describe('--fix', () => {
     expect(headers('405')).toEqual({ Allow: { description: 'The methods the target resource supports (RFC 9110 §10.2.1). Example: GET, PUT', type: 'string' } });
     // A description that gives the example already is not made to say it twice.
     expect(headers('416')).toEqual({ 'Content-Range': { description: 'The current length of the representation, e.g. bytes */1234 (RFC 9110 §14.4).', type: 'string' } });
+  });
+
+  it("writes YAML as the file does: its quotes, and flow maps with or without spaces inside the braces", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-style-'));
+    const spec = (quote: string, open: string, close: string) =>
+      [
+        'openapi: 3.0.3',
+        `info: {title: t, version: ${quote}1${quote}}`,
+        'paths:',
+        '  /a:',
+        '    post:',
+        '      responses:',
+        `        ${quote}201${quote}:`,
+        '          description: created',
+        `        ${quote}429${quote}: ${open}description: slow${close}`,
+        `        ${quote}503${quote}:`,
+        '          description: down',
+        `          headers: {}`,
+        'components:',
+        '  headers:',
+        `    Location: ${open}schema: ${open}type: string${close}${close}`,
+        '',
+      ].join('\n');
+    writeFileSync(join(dir, 'double.yaml'), spec('"', '{', '}'));
+    writeFileSync(join(dir, 'single.yaml'), spec("'", '{ ', ' }'));
+    const outcome = await fixSpecs(['double.yaml', 'single.yaml'].map((name) => join(dir, name)));
+    const fixed = (name: string) => outcome.changes.find((change) => change.path === join(dir, name))!.after.split('\n');
+    const retryAfter = (open: string, close: string) =>
+      `Retry-After: ${open}description: Seconds to wait before retrying (RFC 9110 §10.2.3 also allows an HTTP-date)., schema: ${open}type: integer, minimum: 0${close}, example: 60${close}`;
+    expect(fixed('double.yaml')).toEqual(
+      expect.arrayContaining([
+        '              $ref: "#/components/headers/Location"',
+        `        "429": {description: slow, headers: {${retryAfter('{', '}')}}}`,
+        `          headers: {${retryAfter('{', '}')}}`,
+      ]),
+    );
+    expect(fixed('single.yaml')).toEqual(
+      expect.arrayContaining([
+        "              $ref: '#/components/headers/Location'",
+        `        '429': { description: slow, headers: { ${retryAfter('{ ', ' }')} } }`,
+        `          headers: { ${retryAfter('{ ', ' }')} }`,
+      ]),
+    );
+    for (const name of ['double.yaml', 'single.yaml']) expect(parse(fixed(name).join('\n')).paths['/a'].post.responses['429'].headers['Retry-After'].schema).toEqual({ type: 'integer', minimum: 0 });
   });
 
   it('keeps a comment after the last member of a YAML flow map on that member, with or without a trailing comma', async () => {

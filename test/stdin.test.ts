@@ -142,7 +142,7 @@ describe("a spec read from standard input ('-')", () => {
     const dir = project({});
     const dry = await runCli(['--fix-dry-run', '-', '--stdin-filepath', 'api/openapi.yaml'], { cwd: dir, stdin: unchallenged });
     expect(dry.stdout).toMatch(/^--- a\/api\/openapi\.yaml\n\+\+\+ b\/api\/openapi\.yaml\n/);
-    expect(dry.stdout).toContain("+        '401': {description: Unauthorized, headers: { WWW-Authenticate: ");
+    expect(dry.stdout).toContain("+        '401': {description: Unauthorized, headers: {WWW-Authenticate: ");
     expect(dry.code, dry.stderr).toBe(0); // nothing left once the diff is applied
     mkdirSync(join(dir, 'api'));
     writeFileSync(join(dir, 'api/openapi.yaml'), clean);

@@ -14,6 +14,13 @@ function headerObject(spec: Spec, template: HeaderTemplate): HeaderObject {
   return { description: template.description, schema: template.schema, ...(template.example !== undefined ? { example: template.example } : {}) };
 }
 
+/** The header as headerObject writes it with no example, when the template has one. */
+function headerWithoutExample(spec: Spec, template: HeaderTemplate): HeaderObject | undefined {
+  if (template.example === undefined) return undefined;
+  const { example: _example, ...plain } = template;
+  return headerObject(spec, plain);
+}
+
 /**
  * A Swagger 2.0 Header Object has no `example` field: the description carries it instead, unless
  * it says it already (as Content-Range does). For an `Allow` it is the point: the path's methods.
@@ -52,5 +59,12 @@ function uriEscape(part: string): string {
 
 /** The fix that adds header `name` to a response, reusing a shared header when the spec has one. */
 export function addHeaderFix(spec: Spec, response: Response, name: string, template: HeaderTemplate): FixIntent {
-  return { kind: 'add-header', response: response.node, name, header: headerObject(spec, template), sharedRef: sharedHeaderRef(spec, response, name) };
+  return {
+    kind: 'add-header',
+    response: response.node,
+    name,
+    header: headerObject(spec, template),
+    sharedRef: sharedHeaderRef(spec, response, name),
+    withoutExample: headerWithoutExample(spec, template),
+  };
 }

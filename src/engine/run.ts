@@ -1,4 +1,5 @@
 import { displayPath, printable } from '../errors.js';
+import { agreeOn } from '../fix/intents.js';
 import type { Located } from '../loader/resolve.js';
 import type { Operation, Response, Spec } from '../loader/normalize.js';
 import type { SourceFile } from '../loader/parse.js';
@@ -201,6 +202,8 @@ export function runRules(spec: Spec, rules: readonly EnabledRule[], runOptions: 
           const operationRef = within ? (current.operationRef ??= { method: operation.method, path: operation.path }) : undefined;
           const known = kept.find(rule.id, message, at.file.path, at.pointer, operationRef);
           if (known) {
+            // A shared response reached from another operation: the one fix must suit both.
+            if (known.fix && fix) known.fix = agreeOn(known.fix, fix);
             if (operation && suppressing) reachedFrom.get(known)!.add(operation.node);
             if (reachedThrough) noteReach(known, at, false);
             return;

@@ -9,7 +9,7 @@ import { readYamlFast } from '../loader/yaml-fast.js';
 import { FileChanged, OutputRefused, writeErrorText, writeFileAtomic } from '../output.js';
 import { ClaimedNodes, EditedRanges } from './claims.js';
 import { EditableFile, editFor, pointersFor, type TextEdit } from './edit.js';
-import { fixContent, fixKey, fixKeyAt, fixTarget, type FixIntent } from './intents.js';
+import { fixContent, fixKey, fixKeyAt, fixTarget, fixWritten, withoutExample, type FixIntent } from './intents.js';
 
 /**
  * Fixes can enable each other (a header map created, then filled), and a node inside one
@@ -124,15 +124,25 @@ class FixState {
   private readonly contents = new Map<string, string>();
   /** Keys of the fixes that two offers disagree on. */
   private readonly conflicts = new Set<string>();
+  /** What each fix offered writes, example included (fixWritten), by its key. */
+  private readonly written = new Map<string, string>();
+  /** Keys of the fixes that two offers agree on but for their example: written without one. */
+  private readonly examplesDiffer = new Set<string>();
 
   /** Notes what these intents would write, to find a node two specs want written differently. */
   noteOffers(fixes: readonly FixIntent[]): void {
     for (const intent of fixes) {
       const key = fixKeyAt(intent, this.fileOf(fixTarget(intent).file.path));
+      // Responses of one spec that share the node disagreed already (agreeOn).
+      if (intent.kind === 'add-header' && intent.conflict) this.conflicts.add(key);
       const content = fixContent(intent);
       const known = this.contents.get(key);
       if (known === undefined) this.contents.set(key, content);
       else if (known !== content) this.conflicts.add(key);
+      const written = fixWritten(intent);
+      const knownWritten = this.written.get(key);
+      if (knownWritten === undefined) this.written.set(key, written);
+      else if (knownWritten !== written) this.examplesDiffer.add(key);
     }
   }
 
@@ -141,18 +151,19 @@ class FixState {
     this.noteOffers(fixes);
     const byFile = new Map<string, FixIntent[]>();
     const seen = new Set<string>();
-    for (const intent of fixes) {
-      const path = this.fileOf(fixTarget(intent).file.path);
+    for (const offered of fixes) {
+      const path = this.fileOf(fixTarget(offered).file.path);
       // One node reached through two links to its file is one fix.
-      const key = fixKeyAt(intent, path);
+      const key = fixKeyAt(offered, path);
       // A fix refused once is refused again: its node has not changed. (Refusals are keyed so.)
       if (this.refused.has(key)) continue;
       if (this.conflicts.has(key)) {
-        this.refuse(intent, 'conflict');
+        this.refuse(offered, 'conflict');
         continue;
       }
       if (seen.has(key)) continue;
       seen.add(key);
+      const intent = this.examplesDiffer.has(key) ? withoutExample(offered) : offered;
       const inFile = byFile.get(path);
       if (inFile) inFile.push(intent);
       else byFile.set(path, [intent]);

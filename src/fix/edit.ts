@@ -2,6 +2,7 @@ import { isMap, isNode, isScalar, isSeq, parseDocument, visit, type Document, ty
 import { describeInJson, type JsonNode, type Span } from '../loader/json-locate.js';
 import type { SourceFormat } from '../loader/parse.js';
 import { appendPointer, splitPointer } from '../loader/pointer.js';
+import type { Located } from '../loader/resolve.js';
 import type { FixIntent } from './intents.js';
 
 /** Replace [start, end) of a file's text with `text`. */
@@ -55,6 +56,31 @@ export class EditableFile {
     this.newline = text.includes('\r\n') ? '\r\n' : '\n';
     this.indentUnit = detectIndentUnit(text);
     this.compact = this.json && /^\s*\{\s*"(?:[^"\\]|\\.)*"\s*:\S/.test(text);
+  }
+
+  private style: YamlStyle | undefined;
+
+  /**
+   * How the file writes YAML, for the text an edit adds: the quote its quoted scalars mostly
+   * use, and whether its flow maps mostly have spaces inside their braces (`{ a: b }`). Read
+   * from its first 64 KB, on first need.
+   */
+  yamlStyle(): YamlStyle {
+    if (this.style) return this.style;
+    const head = this.text.slice(0, 65_536);
+    let double = 0;
+    let single = 0;
+    for (const match of head.matchAll(/[:,[{-][ \t]*(["'])/g)) {
+      if (match[1] === '"') double++;
+      else single++;
+    }
+    let padded = 0;
+    let tight = 0;
+    for (const match of head.matchAll(/\{(.)/g)) {
+      if (match[1] === ' ') padded++;
+      else if (match[1] !== '}' && match[1] !== '\n' && match[1] !== '\r') tight++;
+    }
+    return (this.style = { quote: double > single ? '"' : "'", padded: padded >= tight });
   }
 
   /** Looks up many pointers at once: for JSON, one scan of the text instead of one per pointer. */
@@ -247,9 +273,9 @@ export function editFor(file: EditableFile, intents: readonly FixIntent[]): Text
   const first = intents[0];
   if (!first) return undefined;
   if (first.kind === 'rename-key') return renameKey(file, first.entry.pointer, first.to);
-  // `$ref: '#'` (or '') names the whole document as the response: its OpenAPI Object takes no
-  // `headers`, and one written there would make the document invalid. Left for a person.
-  if (isSpecRoot(first.response.pointer, first.response.value)) return undefined;
+  // A `$ref` may name what is no response (`$ref: '#/info'`, `'#'`, a schema): `headers` written
+  // there would make the document invalid. Left for a person.
+  if (!atResponsePlace(first.response)) return undefined;
   const headers: Entries = [];
   for (const intent of intents) {
     if (intent.kind !== 'add-header' || headers.some(([name]) => name.toLowerCase() === intent.name.toLowerCase())) continue;
@@ -258,9 +284,29 @@ export function editFor(file: EditableFile, intents: readonly FixIntent[]): Text
   return addMembers(file, first.response.pointer, 'headers', headers);
 }
 
-/** The OpenAPI (or Swagger) Object at the root of its file, as opposed to a file that holds one response. */
-function isSpecRoot(pointer: string, value: unknown): boolean {
-  return pointer === '' && value !== null && typeof value === 'object' && ('openapi' in value || 'swagger' in value);
+/** Keys of the Path Item Object whose value is an Operation Object (Swagger 2.0 to OpenAPI 3.2). */
+const OPERATION_KEYS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace', 'query']);
+
+/**
+ * Whether the node is where its file can hold a Response Object. In an OpenAPI (or Swagger)
+ * document, that is `components/responses/<name>` (3.x), `responses/<name>` (2.0) or an
+ * operation's `responses/<status>` (under paths, webhooks, callbacks or components); a `$ref`
+ * that names anything else (`#/info`, `#` itself, a schema) makes the rules read that node as
+ * the response, and a `headers` written into it would corrupt it. A file that is no such
+ * document (a fragment of shared responses) is laid out as its author chose: any node of it.
+ * A look at the pointer's last segments, no walk.
+ */
+function atResponsePlace(response: Located): boolean {
+  const root = response.file.value;
+  if (root === null || typeof root !== 'object') return true;
+  const swagger = 'swagger' in root;
+  if (!swagger && !('openapi' in root)) return true;
+  const segments = splitPointer(response.pointer);
+  const count = segments.length;
+  if (count === 2 && swagger) return segments[0] === 'responses';
+  if (count === 3 && !swagger && segments[0] === 'components' && segments[1] === 'responses') return true;
+  // An OpenAPI 3.2 `additionalOperations` map names its operations by any method name.
+  return count >= 4 && segments[count - 2] === 'responses' && (OPERATION_KEYS.has(segments[count - 3]!) || segments[count - 4] === 'additionalOperations');
 }
 
 function renameKey(file: EditableFile, pointer: string, to: string): TextEdit | undefined {
@@ -304,7 +350,8 @@ function appendToMap(file: EditableFile, map: MapView, entries: Entries): TextEd
   // After the whole line, so that a trailing comment stays with the line it belongs to, and
   // after the comment lines indented under the last member, which are about its value.
   const at = file.pastCommentsDeeperThan(file.lineEnd(Math.max(last.valueEnd - 1, last.keySpan[1])), indent.length);
-  const lines = entries.flatMap(([key, value]) => yamlBlock(key, value, indent, file.indentUnit));
+  const style = file.yamlStyle();
+  const lines = entries.flatMap(([key, value]) => yamlBlock(key, value, indent, file.indentUnit, style));
   // At the end of a file without a final newline, the new lines end it the same way.
   if (at === file.text.length && !file.text.endsWith('\n')) return { start: at, end: at, text: file.newline + lines.join(file.newline) };
   return { start: at, end: at, text: lines.join(file.newline) + file.newline };
@@ -315,9 +362,11 @@ function appendToFlowMap(file: EditableFile, map: MapView, last: MemberView | un
   const close = file.text.lastIndexOf('}', map.end - 1);
   if (close < map.start) return undefined;
   const comma = file.compact ? ',' : ', ';
-  const inline = entries.map(([key, value]) => (file.json ? jsonMember(key, value, file.compact) : `${yamlKey(key)}: ${yamlFlow(value)}`)).join(comma);
+  // A YAML map with members shows whether it has spaces inside its braces; an empty one, the file.
+  const style = file.json ? undefined : { ...file.yamlStyle(), ...(last ? { padded: /\s/.test(file.text[map.start + 1] ?? '') } : {}) };
+  const inline = entries.map(([key, value]) => (style ? `${yamlKey(key, style)}: ${yamlFlow(value, style)}` : jsonMember(key, value, file.compact))).join(comma);
   const multiline = file.text.slice(map.start, close).includes('\n');
-  if (!last && !multiline) return { start: map.start + 1, end: close, text: file.json ? inline : ` ${inline} ` };
+  if (!last && !multiline) return { start: map.start + 1, end: close, text: style?.padded ? ` ${inline} ` : inline };
   if (last && !multiline) return { start: last.valueEnd, end: last.valueEnd, text: `${comma}${inline}` };
   // An empty map written open over lines (`{`, then `}` on a line of its own) keeps its closing
   // line: the members go after the `{`, one indentation deeper than the `}`.
@@ -325,7 +374,7 @@ function appendToFlowMap(file: EditableFile, map: MapView, last: MemberView | un
   const members = entries.map(([key, value]) =>
     file.json
       ? `${JSON.stringify(key)}: ${JSON.stringify(value, null, file.indentUnit).split('\n').join(file.newline + indent)}`
-      : `${yamlKey(key)}: ${yamlFlow(value)}`,
+      : `${yamlKey(key, style!)}: ${yamlFlow(value, style!)}`,
   );
   if (!last) return { start: map.start + 1, end: map.start + 1, text: members.map((member) => `${file.newline}${indent}${member}`).join(',') };
   // A YAML comment after the last member (or after its trailing comma) belongs to that member:
@@ -351,41 +400,51 @@ function jsonInline(value: unknown): string {
   return JSON.stringify(value);
 }
 
-const PLAIN_KEY = /^[A-Za-z_$][\w$.-]*$/;
-
-function yamlKey(key: string): string {
-  return PLAIN_KEY.test(key) ? key : `'${key.replace(/'/g, "''")}'`;
+/** How a file writes YAML (EditableFile.yamlStyle). */
+interface YamlStyle {
+  quote: '"' | "'";
+  padded: boolean;
 }
 
-function yamlScalar(value: unknown): string {
+const PLAIN_KEY = /^[A-Za-z_$][\w$.-]*$/;
+
+function yamlKey(key: string, style: YamlStyle): string {
+  return PLAIN_KEY.test(key) ? key : quoted(key, style);
+}
+
+function yamlScalar(value: unknown, style: YamlStyle): string {
   if (typeof value === 'string') {
-    return /^[\w][\w .,()/-]*$/.test(value) && !/^(true|false|null|yes|no|on|off|~|-?\d[\d.e+-]*)$/i.test(value) && !/[:#]\s|\s$/.test(value)
+    return /^[\w][\w .,()/§-]*$/.test(value) && !/^(true|false|null|yes|no|on|off|~|-?\d[\d.e+-]*)$/i.test(value) && !/[:#]\s|\s$/.test(value)
       ? value
-      : singleQuoted(value);
+      : quoted(value, style);
   }
   return JSON.stringify(value);
 }
 
-function singleQuoted(value: string): string {
-  return `'${value.replace(/'/g, "''")}'`;
+/**
+ * A string in the quotes the file mostly uses. Double quotes take JSON's escapes, which YAML
+ * reads alike; a string that holds a double quote keeps single ones (`'Bearer realm="api"'`).
+ */
+function quoted(value: string, style: YamlStyle): string {
+  return style.quote === '"' && !value.includes('"') ? JSON.stringify(value) : `'${value.replace(/'/g, "''")}'`;
 }
 
-function yamlFlow(value: unknown): string {
+function yamlFlow(value: unknown, style: YamlStyle): string {
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-    const members = Object.entries(value).map(([key, item]) => `${yamlKey(key)}: ${yamlFlow(item)}`);
-    return `{ ${members.join(', ')} }`;
+    const members = Object.entries(value).map(([key, item]) => `${yamlKey(key, style)}: ${yamlFlow(item, style)}`);
+    return style.padded ? `{ ${members.join(', ')} }` : `{${members.join(', ')}}`;
   }
-  if (Array.isArray(value)) return `[${value.map(yamlFlow).join(', ')}]`;
+  if (Array.isArray(value)) return `[${value.map((item) => yamlFlow(item, style)).join(', ')}]`;
   // In a flow collection a comma ends the scalar: `example: GET, POST` would add a key `POST`.
-  return typeof value === 'string' && value.includes(',') ? singleQuoted(value) : yamlScalar(value);
+  return typeof value === 'string' && value.includes(',') ? quoted(value, style) : yamlScalar(value, style);
 }
 
-function yamlBlock(key: string, value: unknown, indent: string, unit: string): string[] {
+function yamlBlock(key: string, value: unknown, indent: string, unit: string, style: YamlStyle): string[] {
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
     const entries = Object.entries(value);
-    if (entries.length === 0) return [`${indent}${yamlKey(key)}: {}`];
-    return [`${indent}${yamlKey(key)}:`, ...entries.flatMap(([name, item]) => yamlBlock(name, item, indent + unit, unit))];
+    if (entries.length === 0) return [`${indent}${yamlKey(key, style)}: {}`];
+    return [`${indent}${yamlKey(key, style)}:`, ...entries.flatMap(([name, item]) => yamlBlock(name, item, indent + unit, unit, style))];
   }
-  if (Array.isArray(value)) return [`${indent}${yamlKey(key)}: ${yamlFlow(value)}`];
-  return [`${indent}${yamlKey(key)}: ${yamlScalar(value)}`];
+  if (Array.isArray(value)) return [`${indent}${yamlKey(key, style)}: ${yamlFlow(value, style)}`];
+  return [`${indent}${yamlKey(key, style)}: ${yamlScalar(value, style)}`];
 }

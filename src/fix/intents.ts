@@ -16,6 +16,17 @@ export type FixIntent =
       header: HeaderObject;
       /** A `$ref` to an existing shared header of that name, usable from the response's file. */
       sharedRef?: string;
+      /**
+       * The header without its example (a Swagger 2.0 header carries it in its description), to
+       * write when the responses that share the node ask for different examples: the methods of
+       * one path are not what another path allows. Absent when `header` has no example.
+       */
+      withoutExample?: HeaderObject;
+      /**
+       * Set when responses that share the node ask for headers that differ beyond their example
+       * (a Bearer and a Basic challenge): no one header is right for all, so none is written.
+       */
+      conflict?: true;
     }
   | {
       kind: 'rename-key';
@@ -46,11 +57,34 @@ export function fixKeyAt(intent: FixIntent, path: string): string {
  * What the fix writes at its node, to tell two specs that ask for different things at one
  * node they share: a Swagger 2.0 header has its type where OpenAPI 3 has a `schema`, and a
  * `$ref` to one spec's `components/headers` means nothing to the other. An example is left
- * out: it only illustrates, and a node shared within one spec takes its first user's too.
+ * out: it only illustrates, and fixes that differ in it alone write the header without it.
  */
 export function fixContent(intent: FixIntent): string {
   if (intent.kind === 'rename-key') return intent.to;
   if (intent.sharedRef !== undefined) return JSON.stringify({ $ref: intent.sharedRef });
-  const { example: _example, ...header } = intent.header;
+  const { example: _example, ...header } = intent.withoutExample ?? intent.header;
   return JSON.stringify(header);
+}
+
+/** What the fix writes at its node, its example included. */
+export function fixWritten(intent: FixIntent): string {
+  if (intent.kind === 'rename-key') return intent.to;
+  return JSON.stringify(intent.sharedRef !== undefined ? { $ref: intent.sharedRef } : intent.header);
+}
+
+/** The fix with its header written without an example (see `withoutExample`). */
+export function withoutExample(intent: FixIntent): FixIntent {
+  if (intent.kind !== 'add-header' || intent.withoutExample === undefined) return intent;
+  return { ...intent, header: intent.withoutExample, withoutExample: undefined };
+}
+
+/**
+ * The one fix to keep for a node that a second report asks to fix too (a shared response that
+ * two operations use): the first when both write the same; the first without its example when
+ * only their examples differ; the first marked as a conflict when they differ beyond that.
+ */
+export function agreeOn(kept: FixIntent, other: FixIntent): FixIntent {
+  if (kept.kind !== 'add-header' || other.kind !== 'add-header' || kept.conflict) return kept;
+  if (fixContent(kept) !== fixContent(other)) return { ...kept, conflict: true };
+  return fixWritten(kept) === fixWritten(other) ? kept : withoutExample(kept);
 }
