@@ -188,6 +188,8 @@ interface Shape {
   items?: Located;
   additional?: Located;
   choices?: Choice[];
+  /** The `required` lists of the schema and its `allOf` parts, as written. */
+  required?: unknown[][];
 }
 
 /** The JSON Schema types the checks ask about, as bits; any other type sets OTHER_TYPE. */
@@ -335,6 +337,7 @@ function flattenSchema(context: RuleContext<Options>, start: Located, isVocabula
     items: undefined,
     additional: undefined,
     choices: undefined,
+    required: undefined,
   };
   // Places already merged: an allOf part met twice, or a `$ref` cycle. Few per schema, so a
   // list compared by file and pointer (no key string to build and hash for each).
@@ -375,6 +378,7 @@ function flattenSchema(context: RuleContext<Options>, start: Located, isVocabula
     if (Array.isArray(value.enum)) shape.enum ??= value.enum;
     // JSON Schema 2020-12's `const` (OAS 3.1 on) is a one-value enum.
     else if (siblingsApply && Object.hasOwn(value, 'const')) shape.enum ??= [value.const];
+    if (Array.isArray(value.required)) shape.required = append(shape.required ?? [], value.required);
     shape.items ??= context.child(target, 'items');
     if (!shape.additional && isObject(value.additionalProperties)) shape.additional = context.child(target, 'additionalProperties');
     if (isObject(value.properties)) {
@@ -457,6 +461,14 @@ function ownErrorName(shape: Shape): string | undefined {
 function listFields(fields: readonly string[]): string {
   return fields.length === 1 ? `the error field ${fields[0]}` : `the error fields ${fields.slice(0, -1).join(', ')} and ${fields.at(-1)}`;
 }
+
+/** Whether some `required` list of the schema or its `allOf` parts names the property. */
+function isRequired(shape: Shape, property: Property): boolean {
+  return shape.required?.some((list) => list.includes(property.name)) ?? false;
+}
+
+/** Status members that can state a result: a process's exit code, as Docker's `StatusCode`. */
+const RESULT_CODES: ReadonlySet<string> = new Set(['status', 'statuscode']);
 
 function isArrayShape(shape: Shape): boolean {
   return hasType(shape, 'array') || (shape.items !== undefined && !shape.hasProperties);
@@ -587,6 +599,10 @@ export default defineRule<Options>({
       // `{code, message}` alone is as likely a result as an error: it takes an error name.
       const allVocabulary = roles.every((role) => role === 'error' || role === 'generic' || (role === 'status' && named !== undefined));
       if (allVocabulary && odd === undefined && (explicit || named !== undefined)) {
+        // A result that may carry an error: a status or exit code required, every error member
+        // optional, and no error name (Docker's `ContainerWaitResponse: {StatusCode, Error}`,
+        // `required: [StatusCode]`). A schema named as an error, or that requires its error, is one.
+        if (named === undefined && shape.required !== undefined && isProcessResult(shape, properties, roles)) return undefined;
         const fields = properties.map((property) => `'${property.name}'`);
         return `${named === undefined ? 'it has' : `'${named}' has`} only ${listFields(fields)}`;
       }
@@ -607,6 +623,21 @@ export default defineRule<Options>({
       if (extra === undefined || !(explicit || kept >= 2)) return undefined;
       const fields = properties.filter((property) => property.name !== extra).map((property) => `'${property.name}'`);
       return `'${own}' has ${listFields(fields)}, and '${extra}' besides`;
+    };
+
+    /**
+     * Whether a body of vocabulary members is a result that may carry an error: a status or
+     * exit code (`status`, `statusCode`) is required, and no error member is.
+     */
+    const isProcessResult = (shape: Shape, properties: readonly Property[], roles: readonly Role[]): boolean => {
+      let code = false;
+      for (let index = 0; index < properties.length; index++) {
+        const property = properties[index]!;
+        if (roles[index] === 'error') {
+          if (isRequired(shape, property)) return false;
+        } else if (RESULT_CODES.has(property.key) && isRequired(shape, property)) code = true;
+      }
+      return code;
     };
 
     /** A boolean member saying whether the call worked: `success`, `ok`, or JSend's `status: [success, error]`. */

@@ -375,6 +375,30 @@ for (const v of VERSIONS) {
     },
   );
   {
+    // Docker Engine's `POST /containers/{id}/wait`: `ContainerWaitResponse: {StatusCode, Error}`
+    // with only the exit code required, the result of a process that may carry the process's error.
+    const wait = (required: string[], title?: string) => ({
+      type: 'object',
+      ...(title ? { title } : {}),
+      required,
+      properties: {
+        StatusCode: { type: 'integer', description: 'Exit code of the container' },
+        Error: { type: 'object', description: 'container waiting error, if any', properties: { Message: str } },
+      },
+    });
+    valid.push(
+      { name: `${v}: a process result whose exit code is required and its error optional (Docker ContainerWaitResponse)`, spec: body(v, wait(['StatusCode'], 'ContainerWaitResponse')) },
+      { name: `${v}: a shared process result whose exit code is required and its error optional`, spec: body(v, ref(v, 'ContainerWaitResponse'), { ContainerWaitResponse: wait(['StatusCode']) }) },
+    );
+    invalid.push(
+      { name: `${v}: the process result shape named as an error stays an error object`, spec: body(v, ref(v, 'WaitError'), { WaitError: wait(['StatusCode']) }), errors: [{ messageId: 'errorObject', at: AT_200 }] },
+      { name: `${v}: the process result shape titled as an error stays an error object`, spec: body(v, wait(['StatusCode'], 'WaitError')), errors: [{ messageId: 'errorObject', at: AT_200 }] },
+      { name: `${v}: the process result shape with its error required stays an error object`, spec: body(v, wait(['StatusCode', 'Error'], 'ContainerWaitResponse')), errors: [{ messageId: 'errorObject', at: AT_200 }] },
+      { name: `${v}: the process result shape with nothing required stays an error object`, spec: body(v, wait([], 'ContainerWaitResponse')), errors: [{ messageId: 'errorObject', at: AT_200 }] },
+      { name: `${v}: an error object with a required message and an optional error stays one`, spec: body(v, { type: 'object', required: ['message'], properties: { message: str, error: str } }), errors: [{ messageId: 'errorObject', at: AT_200 }] },
+    );
+  }
+  {
     // Figma's DeleteCommentResponse: `{status: 200, error: false}`, an acknowledgement whose error
     // member is pinned to "no error"; an unconstrained boolean `error` still reads as the error.
     const ack = (error: object) => ({ type: 'object', required: ['status', 'error'], properties: { status: { type: 'number', enum: [200] }, error } });
