@@ -142,14 +142,14 @@ export default defineRule({
         // The fix writes a byte-range example; where nothing shows the operation serves byte
         // ranges (a 206 "Partial Result" page of a list, a 416 "filter required"), the finding
         // stands, but whether the header or the status is wrong is for a person to say.
-        const fix = servesByteRanges(context, response, operation) && addHeaderFix(context.spec, response, 'Content-Range', {
+        const fix = !servesByteRanges(context, response, operation) ? undefined : addHeaderFix(context.spec, response, 'Content-Range', {
           description: partial
             ? 'The range enclosed and the complete length, e.g. bytes 0-499/1234 (RFC 9110 §14.4).'
             : 'The current length of the representation, e.g. bytes */1234 (RFC 9110 §14.4).',
           schema: { type: 'string' },
           example: partial ? 'bytes 0-499/1234' : 'bytes */1234',
         });
-        context.report({ messageId: partial ? 'partial' : 'unsatisfiable', at: missing.response, fix: fix || undefined });
+        context.report({ messageId: partial ? 'partial' : 'unsatisfiable', at: missing.response, fix });
       },
     };
   },
