@@ -1,4 +1,4 @@
-import { addHeaderFix, defineRule, missingHeader, reportSharedUse, sharedWithOtherStatuses, type HeaderRequirement, type Operation, type Response, type Spec } from '../src/engine/define-rule.js';
+import { addHeaderFix, defineRule, missingHeader, reportSharedUse, sharedWithOtherStatuses, type HeaderRequirement, type Located, type Operation, type Response, type RuleContext, type Spec } from '../src/engine/define-rule.js';
 
 const CONTENT_RANGE: HeaderRequirement = { header: 'Content-Range', statuses: ['206', '416'] };
 
@@ -38,6 +38,51 @@ function mayBeMultipart(spec: Spec, response: Response, operation: Operation): b
   return types.some(isByteranges);
 }
 
+/**
+ * Media types whose representation is a sequence of bytes a client fetches in pieces: downloads,
+ * media streams, documents. RFC 9110 §14 lets any representation be ranged, but a description
+ * shows it does so through these (or through a `Range` parameter); a JSON list answered with
+ * 206 "Partial Result" is pagination, not a byte range.
+ */
+function isByteOriented(type: string): boolean {
+  const essence = type.split(';')[0]!.trim().toLowerCase();
+  return (
+    essence === 'application/octet-stream' ||
+    essence === 'application/pdf' ||
+    essence === 'multipart/byteranges' ||
+    essence.startsWith('video/') ||
+    essence.startsWith('audio/') ||
+    essence.startsWith('image/')
+  );
+}
+
+/** Whether the operation, or its path item, declares a `Range` header parameter (any case, through `$ref`). */
+function declaresRange(context: RuleContext<object>, operation: Operation): boolean {
+  for (const parameters of [context.child(operation.node, 'parameters'), operation.pathParameters]) {
+    if (!parameters || !Array.isArray(parameters.value)) continue;
+    for (let index = 0; index < parameters.value.length; index++) {
+      const entry = context.child(parameters, index);
+      const parameter: Located | undefined = entry && context.deref(entry);
+      const value = parameter?.value as Record<string, unknown> | undefined;
+      if (value && value.in === 'header' && typeof value.name === 'string' && value.name.toLowerCase() === 'range') return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Whether the operation shows that it serves byte ranges, so that the fix's `bytes …` example
+ * fits: it takes a `Range` header, or the response (for a 416, the operation's 206 as well)
+ * offers a byte-oriented media type (in Swagger 2.0, the operation's `produces`).
+ */
+function servesByteRanges(context: RuleContext<object>, response: Response, operation: Operation): boolean {
+  if (declaresRange(context, operation)) return true;
+  const spec = context.spec;
+  if (spec.version === '2.0') return producedTypes(spec, operation).some(isByteOriented);
+  const partial = response.status === '206' ? undefined : operation.response('206');
+  return [response, partial].some((candidate) => candidate?.content.some((media) => isByteOriented(media.type)) ?? false);
+}
+
 export default defineRule({
   id: 'require-content-range',
   meta: {
@@ -58,7 +103,8 @@ export default defineRule({
         "This 416 uses '{{ref}}', which declares no 'Content-Range' header and is also used for {{others}}; give the 416 a response of its own with a 'Content-Range' header giving the current length (for a byte range, 'bytes */1234').",
     },
     recommended: true,
-    fixable: "Adds a 'Content-Range' string header, described, with an example ('bytes 0-499/1234' on 206, 'bytes */1234' on 416).",
+    fixable:
+      "Adds a 'Content-Range' string header, described, with an example ('bytes 0-499/1234' on 206, 'bytes */1234' on 416), where the operation shows it serves byte ranges: a 'Range' header parameter, or a byte-oriented body (octet-stream, PDF, image, audio, video).",
   },
   defaultOptions: {},
 
@@ -93,7 +139,10 @@ export default defineRule({
           reportSharedUse(context, response, shared, partial ? 'sharedPartial' : 'sharedUnsatisfiable');
           return;
         }
-        const fix = addHeaderFix(context.spec, response, 'Content-Range', {
+        // The fix writes a byte-range example; where nothing shows the operation serves byte
+        // ranges (a 206 "Partial Result" page of a list, a 416 "filter required"), the finding
+        // stands, but whether the header or the status is wrong is for a person to say.
+        const fix = !servesByteRanges(context, response, operation) ? undefined : addHeaderFix(context.spec, response, 'Content-Range', {
           description: partial
             ? 'The range enclosed and the complete length, e.g. bytes 0-499/1234 (RFC 9110 §14.4).'
             : 'The current length of the representation, e.g. bytes */1234 (RFC 9110 §14.4).',

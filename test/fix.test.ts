@@ -451,7 +451,8 @@ describe('--fix', () => {
 
   it('gives a Swagger 2.0 header its example in the description, which is where 2.0 can say it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-2-'));
-    const spec = "swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        200: {description: ok}\n        405: {description: not allowed}\n        416: {description: unsatisfiable}\n    put:\n      responses:\n        200: {description: ok}\n";
+    // A download (octet-stream): require-content-range writes its byte-range fix only there.
+    const spec = "swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      produces: [application/octet-stream]\n      responses:\n        200: {description: ok}\n        405: {description: not allowed}\n        416: {description: unsatisfiable}\n    put:\n      responses:\n        200: {description: ok}\n";
     writeFileSync(join(dir, 'api.yaml'), spec);
     const run = await runCli(['--fix', '--fail-on', 'none', 'api.yaml'], { cwd: dir });
     expect(run.code, run.stderr).toBe(0);

@@ -1,5 +1,6 @@
 import rule from '../../rules/require-content-range.js';
-import { header, namedInline, responsesRef, sharedResponses, testRule, VERSIONS, withResponses, type InvalidCase, type ValidCase, type Version } from '../rule-tester.js';
+import { describe, expect, it } from 'vitest';
+import { header, lintCase, namedInline, responsesRef, sharedResponses, testRule, VERSIONS, withResponses, type InvalidCase, type ValidCase, type Version } from '../rule-tester.js';
 
 const valid: ValidCase[] = [];
 const invalid: InvalidCase[] = [];
@@ -188,3 +189,58 @@ invalid.push(
 );
 
 testRule(rule, { valid, invalid });
+
+// The fix writes a byte-range example ('bytes 0-499/1234', 'bytes */1234'): it is offered only
+// where the operation shows it serves byte ranges (a `Range` header parameter, or a
+// byte-oriented body on the 206 or 416), not on a 206 "Partial Result" page of a JSON list or a
+// 416 "filtering required". The finding is reported either way.
+describe('require-content-range fix', () => {
+  const rangeParameter = (v: Version, name = 'Range', where = 'header') =>
+    v === '2.0' ? { name, in: where, type: 'string' } : { name, in: where, schema: { type: 'string' } };
+  const json = (v: Version, description: string) =>
+    v === '2.0' ? { description, schema: { type: 'object' } } : { description, content: { 'application/json': { schema: { type: 'object' } } } };
+  const jsonOperation = (v: Version, extra: Record<string, unknown> = {}) => (v === '2.0' ? { produces: ['application/json'], ...extra } : extra);
+  const fixesOf = (name: string, spec: Record<string, unknown>) => {
+    const result = lintCase(rule, { name, spec });
+    expect(result.findings.map((finding) => finding.messageId)).not.toEqual([]);
+    return result.fixes.length;
+  };
+
+  for (const v of VERSIONS) {
+    it(`${v}: no fix on a 206 page of a JSON list, nor on a 416 'filtering required', when nothing shows byte ranges`, () => {
+      expect(fixesOf('page', withResponses(v, { 200: json(v, 'ok'), 206: json(v, 'Partial Result') }, { operation: jsonOperation(v) }))).toBe(0);
+      expect(fixesOf('filter', withResponses(v, { 200: json(v, 'ok'), 416: json(v, 'Filtering required') }, { operation: jsonOperation(v) }))).toBe(0);
+      // A query parameter called range is not the Range header field.
+      expect(fixesOf('query', withResponses(v, { 416: json(v, 'Out of range') }, { operation: jsonOperation(v, { parameters: [rangeParameter(v, 'range', 'query')] }) }))).toBe(0);
+    });
+
+    it(`${v}: a fix where the operation declares a Range header parameter, in any case`, () => {
+      const operation = jsonOperation(v, { parameters: [rangeParameter(v, 'range')] });
+      expect(fixesOf('206', withResponses(v, { 206: json(v, 'Partial') }, { operation }))).toBe(1);
+      expect(fixesOf('416', withResponses(v, { 416: json(v, 'Unsatisfiable') }, { operation }))).toBe(1);
+    });
+
+    it(`${v}: a fix where the Range parameter is named through $ref, or declared on the path item`, () => {
+      const ref = v === '2.0' ? '#/parameters/Range' : '#/components/parameters/Range';
+      const named = withResponses(v, { 416: json(v, 'Unsatisfiable') }, { operation: jsonOperation(v, { parameters: [{ $ref: ref }] }) });
+      const parameters = { Range: rangeParameter(v) };
+      expect(fixesOf('ref', v === '2.0' ? { ...named, parameters } : { ...named, components: { parameters } })).toBe(1);
+      const base = withResponses(v, { 416: json(v, 'Unsatisfiable') }, { operation: jsonOperation(v) }) as { paths: Record<string, Record<string, unknown>> };
+      const pathLevel = { ...base, paths: { '/items': { ...base.paths['/items'], parameters: [rangeParameter(v)] } } };
+      expect(fixesOf('path', pathLevel)).toBe(1);
+    });
+
+    it(`${v}: a fix where the body is byte-oriented`, () => {
+      for (const type of ['application/octet-stream', 'video/mp4', 'audio/mpeg', 'image/png', 'application/pdf']) {
+        expect(fixesOf(type, withPartial(v, [type])), type).toBe(1);
+      }
+    });
+  }
+
+  it('3.x: a 416 beside a byte-oriented 206 gets a fix, though its own body is JSON', () => {
+    for (const v of ['3.0', '3.1', '3.2'] as const) {
+      const { response } = partial(v, ['video/mp4'], { headers: { 'Content-Range': header(v) } });
+      expect(fixesOf(v, withResponses(v, { 206: response, 416: json(v, 'Unsatisfiable') }))).toBe(1);
+    }
+  });
+});
