@@ -16,7 +16,7 @@ export default defineRule({
         "This 405 uses '{{ref}}', which declares no 'Allow' header and is also used for {{others}}; give the 405 a response of its own with an 'Allow' header listing the methods the resource supports, or use another status if the method is not what was refused.",
     },
     recommended: true,
-    fixable: "Adds an 'Allow' string header whose example lists the methods the operation's path defines.",
+    fixable: "Adds an 'Allow' string header whose example lists the methods the operation's path defines (no example on a shared 405 whose paths allow different methods).",
   },
   defaultOptions: {},
 
