@@ -1,4 +1,4 @@
-import { defineRule, isObject, type Located, type Operation, type RuleContext } from '../src/engine/define-rule.js';
+import { defineRule, isObject, someParameter, type Located, type Operation, type RuleContext } from '../src/engine/define-rule.js';
 
 interface Options {
   topLevel: boolean;
@@ -51,15 +51,7 @@ function takesOwnCredentials(context: RuleContext<Options>, operation: Operation
   const operationId = operation.node.value.operationId;
   const names = [...wordsOf(operation.path), ...(typeof operationId === 'string' ? wordsOf(operationId) : [])];
   if (names.some((word) => AUTH_ENDPOINT.has(word)) || names.join(' ').includes('sign in')) return true;
-  for (const parameters of [context.child(operation.node, 'parameters'), operation.pathParameters]) {
-    if (!parameters || !Array.isArray(parameters.value)) continue;
-    for (let index = 0; index < parameters.value.length; index++) {
-      const entry = context.child(parameters, index);
-      const parameter: Located | undefined = entry && context.deref(entry);
-      const value = parameter?.value as Record<string, unknown> | undefined;
-      if (value && typeof value.name === 'string' && value.in !== 'body' && isCredentialParameter(value.name)) return true;
-    }
-  }
+  if (someParameter(context, operation, ({ value }) => typeof value.name === 'string' && value.in !== 'body' && isCredentialParameter(value.name))) return true;
   return bodyTakesCredentials(context, operation);
 }
 

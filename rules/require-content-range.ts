@@ -1,4 +1,4 @@
-import { addHeaderFix, defineRule, missingHeader, reportSharedUse, sharedWithOtherStatuses, type HeaderRequirement, type Located, type Operation, type Response, type RuleContext, type Spec } from '../src/engine/define-rule.js';
+import { addHeaderFix, defineRule, missingHeader, someParameter, reportSharedUse, sharedWithOtherStatuses, type HeaderRequirement, type Operation, type Response, type RuleContext, type Spec } from '../src/engine/define-rule.js';
 
 const CONTENT_RANGE: HeaderRequirement = { header: 'Content-Range', statuses: ['206', '416'] };
 
@@ -58,16 +58,7 @@ function isByteOriented(type: string): boolean {
 
 /** Whether the operation, or its path item, declares a `Range` header parameter (any case, through `$ref`). */
 function declaresRange(context: RuleContext<object>, operation: Operation): boolean {
-  for (const parameters of [context.child(operation.node, 'parameters'), operation.pathParameters]) {
-    if (!parameters || !Array.isArray(parameters.value)) continue;
-    for (let index = 0; index < parameters.value.length; index++) {
-      const entry = context.child(parameters, index);
-      const parameter: Located | undefined = entry && context.deref(entry);
-      const value = parameter?.value as Record<string, unknown> | undefined;
-      if (value && value.in === 'header' && typeof value.name === 'string' && value.name.toLowerCase() === 'range') return true;
-    }
-  }
-  return false;
+  return someParameter(context, operation, ({ value }) => value.in === 'header' && typeof value.name === 'string' && value.name.toLowerCase() === 'range');
 }
 
 /**

@@ -1,4 +1,4 @@
-import { defineRule, isCorsPreflight, responsesUndescribed, type Located, type Operation, type RuleContext } from '../src/engine/define-rule.js';
+import { defineRule, isCorsPreflight, responsesUndescribed, someParameter, type Located, type Operation, type RuleContext } from '../src/engine/define-rule.js';
 
 interface Options {
   /** The exact status codes an operation with a request body must document. */
@@ -71,16 +71,13 @@ function hasGrantType(context: RuleContext<Options>, schema: Located | undefined
  */
 function isTokenRequest(context: RuleContext<Options>, operation: Operation): boolean {
   if (context.spec.version === '2.0') {
-    for (const parameters of [context.child(operation.node, 'parameters'), operation.pathParameters]) {
-      if (!parameters || !Array.isArray(parameters.value)) continue;
-      for (let index = 0; index < parameters.value.length; index++) {
-        const parameter = context.deref(context.child(parameters, index)!);
-        if (!isObjectNode(parameter)) continue;
-        if (parameter.value.in === 'formData' && parameter.value.name === 'grant_type') return true;
-        if (parameter.value.in === 'body' && hasGrantType(context, context.child(parameter, 'schema'))) return true;
-      }
-    }
-    return false;
+    return someParameter(
+      context,
+      operation,
+      (parameter) =>
+        (parameter.value.in === 'formData' && parameter.value.name === 'grant_type') ||
+        (parameter.value.in === 'body' && hasGrantType(context, context.child(parameter, 'schema'))),
+    );
   }
   const body = operation.requestBody && context.deref(operation.requestBody);
   const content = body && context.child(body, 'content');

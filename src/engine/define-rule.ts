@@ -14,4 +14,5 @@ export type { FixIntent } from '../fix/intents.js';
 export { missingHeader, reportSharedUse, sharedWithOtherStatuses, type HeaderRequirement, type MissingHeader, type SharedWithOthers } from './require-header.js';
 export { responsesUndescribed } from './undescribed.js';
 export { isCorsPreflight } from './cors-preflight.js';
+export { someParameter } from './parameters.js';
 export { isObject, securitySchemeOf } from '../loader/normalize.js';
