@@ -1,5 +1,6 @@
 import { isMap, isNode, isScalar, isSeq, parseDocument, visit, type Document, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
 import { describeInJson, type JsonNode, type Span } from '../loader/json-locate.js';
+import { FIXED_METHODS } from '../loader/normalize.js';
 import type { SourceFormat } from '../loader/parse.js';
 import { appendPointer, splitPointer } from '../loader/pointer.js';
 import type { Located } from '../loader/resolve.js';
@@ -284,9 +285,6 @@ export function editFor(file: EditableFile, intents: readonly FixIntent[]): Text
   return addMembers(file, first.response.pointer, 'headers', headers);
 }
 
-/** Keys of the Path Item Object whose value is an Operation Object (Swagger 2.0 to OpenAPI 3.2). */
-const OPERATION_KEYS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace', 'query']);
-
 /**
  * Whether the node is where its file can hold a Response Object. In an OpenAPI (or Swagger)
  * document, that is `components/responses/<name>` (3.x), `responses/<name>` (2.0) or an
@@ -306,7 +304,7 @@ function atResponsePlace(response: Located): boolean {
   if (count === 2 && swagger) return segments[0] === 'responses';
   if (count === 3 && !swagger && segments[0] === 'components' && segments[1] === 'responses') return true;
   // An OpenAPI 3.2 `additionalOperations` map names its operations by any method name.
-  return count >= 4 && segments[count - 2] === 'responses' && (OPERATION_KEYS.has(segments[count - 3]!) || segments[count - 4] === 'additionalOperations');
+  return count >= 4 && segments[count - 2] === 'responses' && (FIXED_METHODS.has(segments[count - 3]!) || segments[count - 4] === 'additionalOperations');
 }
 
 function renameKey(file: EditableFile, pointer: string, to: string): TextEdit | undefined {

@@ -286,8 +286,8 @@ export function normalize(workspace: Workspace, file: SourceFile): Spec {
   return { version, file, root, operations, securitySchemes, workspace };
 }
 
-/** The fixed fields' methods, for additionalOperations keys that name one of them. */
-const FIXED_METHODS: ReadonlySet<string> = new Set(HTTP_METHODS);
+/** The methods a Path Item Object has a fixed field for (and additionalOperations keys that name one). */
+export const FIXED_METHODS: ReadonlySet<string> = new Set(HTTP_METHODS);
 
 /**
  * OAS 3.2 `additionalOperations`: methods with no fixed field (`LINK`, `PURGE`), keyed as they

@@ -1,5 +1,7 @@
 import type { Finding } from '../engine/types.js';
 import { printable } from '../errors.js';
+import { FIXED_METHODS } from '../loader/normalize.js';
+import { unescapeSegment } from '../loader/pointer.js';
 import { plural } from '../plural.js';
 import type { Report, ReporterOptions, RunNotification } from './types.js';
 
@@ -93,11 +95,6 @@ const SWAGGER2: ReadonlyMap<string, string> = new Map([
   ['parameters', 'parameter'],
   ['securityDefinitions', 'security scheme'],
 ]);
-const METHODS: ReadonlySet<string> = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace', 'query']);
-
-function unescape(segment: string): string {
-  return segment.includes('~') ? segment.replaceAll('~1', '/').replaceAll('~0', '~') : segment;
-}
 
 /**
  * The definition a finding's pointer is in, read from the pointer alone (counting its uses
@@ -115,16 +112,16 @@ function definitionOf(pointer: string): string | undefined {
   const [, top, second, third, fourth] = segments as [string, string, string, string | undefined, string | undefined];
   if (top === 'components') {
     const kind = third !== undefined ? COMPONENTS.get(second) : undefined;
-    return kind && `${kind} '${printable(unescape(third!))}'`;
+    return kind && `${kind} '${printable(unescapeSegment(third!))}'`;
   }
   if (top === 'paths') {
-    if (third !== undefined && METHODS.has(third)) return operationLabel(third, unescape(second));
+    if (third !== undefined && FIXED_METHODS.has(third)) return operationLabel(third, unescapeSegment(second));
     // OpenAPI 3.2: `LINK`, `PURGE`, … keyed as the spec writes them.
-    if (third === 'additionalOperations' && fourth !== undefined) return operationLabel(unescape(fourth), unescape(second));
+    if (third === 'additionalOperations' && fourth !== undefined) return operationLabel(unescapeSegment(fourth), unescapeSegment(second));
     return undefined;
   }
   const kind = SWAGGER2.get(top);
-  return kind && `${kind} '${printable(unescape(second))}'`;
+  return kind && `${kind} '${printable(unescapeSegment(second))}'`;
 }
 
 // RFC 3986 `pchar` is unreserved / pct-encoded / sub-delims / ':' / '@'. encodeURIComponent
