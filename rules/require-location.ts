@@ -1,6 +1,29 @@
-import { addHeaderFix, defineRule, missingHeader, reportSharedUse, sharedWithOtherStatuses, type HeaderRequirement } from '../src/engine/define-rule.js';
+import { addHeaderFix, defineRule, missingHeader, reportSharedUse, sharedWithOtherStatuses, type HeaderRequirement, type Spec } from '../src/engine/define-rule.js';
 
 const LOCATION: HeaderRequirement = { header: 'Location', statuses: ['201', '301', '302', '303', '307', '308'] };
+
+/** A path's shape, its template names dropped (`/a/{}/b`), so that `{id}` and `{itemId}` compare equal. */
+function pathShape(path: string): string {
+  return path
+    .replace(/\/+$/, '')
+    .split('/')
+    .map((segment) => (/^\{[^{}]*\}$/.test(segment) ? '{}' : segment))
+    .join('/');
+}
+
+const shapesBySpec = new WeakMap<Spec, Set<string>>();
+
+function mayCreateAtTarget(spec: Spec, path: string): boolean {
+  if (!/\}\/*$/.test(path)) return false;
+  const shape = pathShape(path);
+  if (!shape.endsWith('/{}')) return false;
+  let shapes = shapesBySpec.get(spec);
+  if (!shapes) {
+    shapes = new Set(spec.operations.map((operation) => pathShape(operation.path)));
+    shapesBySpec.set(spec, shapes);
+  }
+  return !shapes.has(`${shape}/{}`);
+}
 
 export default defineRule({
   id: 'require-location',
@@ -38,6 +61,11 @@ export default defineRule({
         const missing = missingHeader(response, LOCATION);
         if (!missing) return;
         const created = missing.status === '201';
+        // A POST to an item URI (`/baskets/{name}`) may create the resource at that very URI,
+        // which is what a 201 without Location then names (§15.3.2). Only where the description
+        // has items one level below it (`/flags/{projectKey}/{flagKey}`) does the POST evidently
+        // create a new member elsewhere, the case a missing Location leaves clients guessing.
+        if (created && mayCreateAtTarget(context.spec, operation.path)) return;
         // A Location added to a definition that is also, say, a GET's 200 would be declared there too.
         const shared = sharedWithOtherStatuses(context.spec, response, LOCATION);
         if (shared) {

@@ -12,6 +12,21 @@ for (const v of VERSIONS) {
     { name: `${v}: header name in another case`, spec: withResponses(v, { 201: { description: 'Created', headers: { location: header(v) } } }, post) },
     { name: `${v}: PUT 201 names the target URI`, spec: withResponses(v, { 201: { description: 'Created' } }, { method: 'put', path: '/items/{id}' }) },
     { name: `${v}: PATCH 201 creates at the target URI`, spec: withResponses(v, { 201: { description: 'Created' } }, { method: 'patch', path: '/items/{id}' }) },
+    {
+      name: `${v}: a POST to an item URI with nothing below it may create at that URI`,
+      spec: withResponses(v, { 201: { description: 'Basket created' } }, { method: 'post', path: '/baskets/{name}' }),
+    },
+    {
+      name: `${v}: items below another path do not count, nor literal paths below this one`,
+      spec: {
+        ...withResponses(v, {}),
+        paths: {
+          '/baskets/{name}/': { post: { responses: { 201: { description: 'Created' } } } },
+          '/baskets/{name}/requests': { get: { responses: { 200: { description: 'Requests' } } } },
+          '/other/{id}/{sub}': { get: { responses: { 200: { description: 'Other' } } } },
+        },
+      },
+    },
     { name: `${v}: a 201 to GET is not checked`, spec: withResponses(v, { 201: { description: 'Created' } }) },
     { name: `${v}: redirects with Location`, spec: withResponses(v, { 301: located('Moved'), 302: located('Found'), 303: located('See other'), 307: located('Temporary'), 308: located('Permanent') }) },
     { name: `${v}: 300 and 304 need no Location`, spec: withResponses(v, { 300: { description: 'Choices' }, 304: { description: 'Not modified' } }) },
@@ -59,6 +74,17 @@ for (const v of VERSIONS) {
       spec: withResponses(v, { [status]: { description: 'Redirect' } }),
       errors: [{ messageId: 'redirect', at: `/paths/~1items/get/responses/${status}` }],
     })),
+    {
+      name: `${v}: a POST to a path with items one parameter below it creates a member there`,
+      spec: {
+        ...withResponses(v, {}),
+        paths: {
+          '/flags/{projectKey}': { post: { responses: { 201: { description: 'Flag created' } } } },
+          '/flags/{projectKey}/{flagKey}/': { get: { responses: { 200: { description: 'A flag' } } } },
+        },
+      },
+      errors: [{ messageId: 'created', at: '/paths/~1flags~1{projectKey}/post/responses/201' }],
+    },
     {
       name: `${v}: a 308 whose headers name no Range is a redirect`,
       spec: withResponses(v, { 308: { description: 'Moved', headers: { 'Content-Range': header(v) } } }),
