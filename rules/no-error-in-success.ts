@@ -212,8 +212,11 @@ const TYPE_BITS = new Map([
   ['integer', 4],
   ['number', 8],
   ['string', 16],
+  // JSON Schema 2020-12 (OAS 3.1 on): a member whose only type is 'null' is always null.
+  ['null', 64],
 ]);
 const OTHER_TYPE = 32;
+const NULL_TYPE = TYPE_BITS.get('null')!;
 
 function hasType(shape: Shape, type: 'array' | 'boolean' | 'integer' | 'number' | 'string'): boolean {
   return (shape.types & TYPE_BITS.get(type)!) !== 0;
@@ -571,8 +574,9 @@ export default defineRule<Options>({
       if (isPerItemList(shape, batch && isErrorKey(key))) return 'other';
       // `errors: 12` counts failures of something else; `errorCode: 12` is the error.
       if (errorMembers.has(key) && (hasType(shape, 'integer') || hasType(shape, 'number'))) return 'other';
-      // `error: false` (enum or const), as Figma's `{status: 200, error: false}`, says there is none.
-      if (errorMembers.has(key) && shape.enum?.length && shape.enum.every((item) => item === false || item === null)) return 'other';
+      // `error: false` (enum or const), as Figma's `{status: 200, error: false}`, says there is
+      // none; so does `error: {type: 'null'}` (OAS 3.1 on), which allows only null.
+      if (errorMembers.has(key) && ((shape.enum?.length && shape.enum.every((item) => item === false || item === null)) || shape.types === NULL_TYPE)) return 'other';
       if (isErrorKey(key)) return 'error';
       if (key === 'status' || key === 'state') {
         const values = shape.enum?.map((item) => String(item).toLowerCase());

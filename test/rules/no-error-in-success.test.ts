@@ -431,6 +431,20 @@ for (const v of VERSIONS) {
     if (v === '3.1' || v === '3.2') {
       valid.push({ name: `${v}: an error member that is const false`, spec: body(v, ack({ type: 'boolean', const: false })) });
       invalid.push({ name: `${v}: an error member that is const true`, spec: body(v, ack({ type: 'boolean', const: true })), errors: [{ messageId: 'errorObject', at: AT_200 }] });
+      // JSON Schema 2020-12's type 'null' allows only null, as `enum: [null]` does.
+      valid.push(
+        { name: `${v}: an error member whose type is only null`, spec: body(v, { type: 'object', properties: { message: str, error: { type: 'null' } } }) },
+        { name: `${v}: an error member whose type list is only null`, spec: body(v, { type: 'object', properties: { message: str, error: { type: ['null'] } } }) },
+        {
+          name: `${v}: a success flag next to an error member whose type is only null`,
+          spec: body(v, { type: 'object', properties: { success: { type: 'boolean' }, error: { type: 'null' }, data: { type: 'object' } } }),
+        },
+      );
+      invalid.push({
+        name: `${v}: an error member whose type also allows null is still an error member`,
+        spec: body(v, { type: 'object', properties: { message: str, error: { type: ['string', 'null'] } } }),
+        errors: [{ messageId: 'errorObject', at: AT_200 }],
+      });
     }
   }
 }
