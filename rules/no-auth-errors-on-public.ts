@@ -84,10 +84,18 @@ function bodyTakesCredentials(context: RuleContext<Options>, operation: Operatio
     }
   }
   const seen = new Set<unknown>();
+  // JSON Schema 2020-12 (OAS 3.1 on) applies keywords beside a `$ref` with what it names:
+  // `{$ref: Base, properties: {password}}` takes a password. Before 3.1 they are ignored.
+  const siblingsApply = context.spec.version === '3.1' || context.spec.version === '3.2';
   const named = (node: Located, depth: number): boolean => {
+    if (depth > MAX_BODY_DEPTH) return false;
+    if (siblingsApply && isObject(node.value) && typeof node.value.$ref === 'string' && declares(node as Located<Record<string, unknown>>, depth)) return true;
     const schema = context.deref(node);
-    if (!schema || !isObject(schema.value) || seen.has(schema.value) || depth > MAX_BODY_DEPTH) return false;
+    if (!schema || !isObject(schema.value) || seen.has(schema.value)) return false;
     seen.add(schema.value);
+    return declares(schema as Located<Record<string, unknown>>, depth);
+  };
+  const declares = (schema: Located<Record<string, unknown>>, depth: number): boolean => {
     if (isObject(schema.value.properties) && Object.keys(schema.value.properties).some(isCredentialParameter)) return true;
     // An alternative that carries credentials is enough: the operation may be sent them.
     for (const keyword of ['allOf', 'oneOf', 'anyOf']) {

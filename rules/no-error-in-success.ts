@@ -106,15 +106,28 @@ interface Property {
 /**
  * The example the spec gives of a body: the media type's `example`, a Swagger 2.0 response's
  * `examples` entry for the type, else the body schema's own `example` (or the first of OAS
- * 3.1's `examples`). Undefined when none is written.
+ * 3.1's `examples`), from OAS 3.1 also one written beside the body's `$ref`. Undefined when
+ * none is written.
  */
 function bodyExample(context: RuleContext<Options>, response: Response, media: MediaType): unknown {
   const own = media.node.value;
   if (isObject(own) && Object.hasOwn(own, 'example') && own !== media.schema?.value) return own.example;
   const examples = response.node.value.examples;
   if (isObject(examples) && Object.hasOwn(examples, media.type) && !Object.hasOwn(examples, '$ref')) return examples[media.type];
+  const written = media.schema?.value;
+  // JSON Schema 2020-12 (OAS 3.1 on) applies keywords beside a `$ref`, an example among them:
+  // `{$ref: DeleteResponse, examples: [{}]}` shows the body. Before 3.1 they are ignored.
+  const siblingsApply = context.spec.version === '3.1' || context.spec.version === '3.2';
+  if (siblingsApply && hasRef(written)) {
+    const example = schemaExample(written as Record<string, unknown>);
+    if (example !== undefined) return example;
+  }
   const schema = media.schema && context.deref(media.schema)?.value;
-  if (!isObject(schema)) return undefined;
+  return isObject(schema) ? schemaExample(schema) : undefined;
+}
+
+/** A schema's own `example`, else the first of its `examples` (OAS 3.1); undefined when it has neither. */
+function schemaExample(schema: Record<string, unknown>): unknown {
   if (Object.hasOwn(schema, 'example')) return schema.example;
   return Array.isArray(schema.examples) ? schema.examples[0] : undefined;
 }
@@ -199,8 +212,11 @@ const TYPE_BITS = new Map([
   ['integer', 4],
   ['number', 8],
   ['string', 16],
+  // JSON Schema 2020-12 (OAS 3.1 on): a member whose only type is 'null' is always null.
+  ['null', 64],
 ]);
 const OTHER_TYPE = 32;
+const NULL_TYPE = TYPE_BITS.get('null')!;
 
 function hasType(shape: Shape, type: 'array' | 'boolean' | 'integer' | 'number' | 'string'): boolean {
   return (shape.types & TYPE_BITS.get(type)!) !== 0;
@@ -558,8 +574,9 @@ export default defineRule<Options>({
       if (isPerItemList(shape, batch && isErrorKey(key))) return 'other';
       // `errors: 12` counts failures of something else; `errorCode: 12` is the error.
       if (errorMembers.has(key) && (hasType(shape, 'integer') || hasType(shape, 'number'))) return 'other';
-      // `error: false` (enum or const), as Figma's `{status: 200, error: false}`, says there is none.
-      if (errorMembers.has(key) && shape.enum?.length && shape.enum.every((item) => item === false || item === null)) return 'other';
+      // `error: false` (enum or const), as Figma's `{status: 200, error: false}`, says there is
+      // none; so does `error: {type: 'null'}` (OAS 3.1 on), which allows only null.
+      if (errorMembers.has(key) && ((shape.enum?.length && shape.enum.every((item) => item === false || item === null)) || shape.types === NULL_TYPE)) return 'other';
       if (isErrorKey(key)) return 'error';
       if (key === 'status' || key === 'state') {
         const values = shape.enum?.map((item) => String(item).toLowerCase());

@@ -47,20 +47,36 @@ function isObjectNode(node: Located | undefined): node is Located<Record<string,
   return node !== undefined && node.value !== null && typeof node.value === 'object' && !Array.isArray(node.value);
 }
 
-/** Whether a schema (through `$ref`s, and one level of `allOf`) has a `grant_type` property. */
+/**
+ * Whether a schema (through `$ref`s, and one level of `allOf`) has a `grant_type` property. From
+ * OAS 3.1, keywords beside a `$ref` apply with what it names (JSON Schema 2020-12), so a
+ * `grant_type` written there counts; before 3.1 they are ignored.
+ */
 function hasGrantType(context: RuleContext<Options>, schema: Located | undefined): boolean {
-  const resolved = schema && context.deref(schema);
-  if (!isObjectNode(resolved)) return false;
-  const properties = context.child(resolved, 'properties');
-  if (isObjectNode(properties) && Object.hasOwn(properties.value, 'grant_type')) return true;
-  const allOf = context.child(resolved, 'allOf');
+  if (!schema) return false;
+  const siblingsApply = context.spec.version === '3.1' || context.spec.version === '3.2';
+  if (siblingsApply && isObjectNode(schema) && typeof schema.value.$ref === 'string' && declaresGrantType(context, schema, siblingsApply)) return true;
+  const resolved = context.deref(schema);
+  return isObjectNode(resolved) && declaresGrantType(context, resolved, siblingsApply);
+}
+
+/** Whether the schema object itself, or one of its `allOf` members, declares a `grant_type` property. */
+function declaresGrantType(context: RuleContext<Options>, schema: Located<Record<string, unknown>>, siblingsApply: boolean): boolean {
+  if (ownsGrantType(context, schema)) return true;
+  const allOf = context.child(schema, 'allOf');
   if (!allOf || !Array.isArray(allOf.value)) return false;
   for (let index = 0; index < allOf.value.length; index++) {
-    const member = context.deref(context.child(allOf, index)!);
-    const own = member && context.child(member, 'properties');
-    if (isObjectNode(own) && Object.hasOwn(own.value, 'grant_type')) return true;
+    const written = context.child(allOf, index)!;
+    if (siblingsApply && isObjectNode(written) && typeof written.value.$ref === 'string' && ownsGrantType(context, written)) return true;
+    const member = context.deref(written);
+    if (isObjectNode(member) && ownsGrantType(context, member)) return true;
   }
   return false;
+}
+
+function ownsGrantType(context: RuleContext<Options>, schema: Located<Record<string, unknown>>): boolean {
+  const properties = context.child(schema, 'properties');
+  return isObjectNode(properties) && Object.hasOwn(properties.value, 'grant_type');
 }
 
 /**

@@ -100,6 +100,16 @@ for (const v of VERSIONS) {
       spec: withResponses(v, { ...ok, 401: unauthorized }, { method: 'post', path: '/devices/pair', operation: { security: [], ...body(v, { oneOf: [{ type: 'object', properties: { code: { type: 'string' } } }, { type: 'object', properties: { api_key: { type: 'string' } } }] }) }, root }),
     },
   );
+  if (v !== '2.0') {
+    // JSON Schema 2020-12 (OAS 3.1 on) applies keywords beside a `$ref`; before 3.1 they are ignored.
+    const besideRef = {
+      name: `${v}: a password written beside the request body's $ref`,
+      spec: withResponses(v, { ...ok, 401: unauthorized }, { method: 'post', path: '/accounts/{id}/unlock', operation: { security: [], ...body(v, { $ref: 'schemas.yaml#/Base', properties: { password: { type: 'string' } } }) }, root }),
+      files: { 'schemas.yaml': { Base: { type: 'object', properties: { reason: { type: 'string' } } } } },
+    };
+    if (v === '3.0') invalid.push({ ...besideRef, errors: [{ messageId: 'publicOperation', at: '/paths/~1accounts~1{id}~1unlock/post/responses/401' }] });
+    else valid.push(besideRef);
+  }
   invalid.push(
     {
       name: `${v}: a request body without credentials changes nothing`,

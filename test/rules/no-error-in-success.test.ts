@@ -70,6 +70,23 @@ for (const v of VERSIONS) {
         },
       },
     );
+    if (v !== '2.0') {
+      // An example written beside the body's `$ref`: from OAS 3.1 it is the example of the body
+      // (JSON Schema 2020-12 applies keywords beside a `$ref`); before, the specification says
+      // to ignore it, so the schema it names is read without it.
+      const besideRef = (example: object) => body(v, { ...ref(v, 'DeleteResponse'), ...example }, { DeleteResponse: ErrorsOnly(), Error: ErrorSchema });
+      const cases = [
+        { name: `${v}: an errors-only schema named by a $ref whose sibling examples show a success`, spec: besideRef({ examples: [{}] }) },
+        { name: `${v}: an errors-only schema named by a $ref whose sibling example shows a success`, spec: besideRef({ example: {} }) },
+      ];
+      if (v === '3.0') invalid.push(...cases.map((item) => ({ ...item, errors: [{ messageId: 'errorObject', at: AT_200 }] })));
+      else valid.push(...cases);
+      invalid.push({
+        name: `${v}: an errors-only schema named by a $ref whose sibling examples show errors`,
+        spec: besideRef({ examples: [{ errors: [{ code: 1, message: 'gone' }] }] }),
+        errors: [{ messageId: 'errorObject', at: AT_200 }],
+      });
+    }
     invalid.push(
       { name: `${v}: an errors-only schema with no example`, spec: body(v, ref(v, 'DeleteResponse'), { DeleteResponse: ErrorsOnly(), Error: ErrorSchema }), errors: [{ messageId: 'errorObject', at: AT_200 }] },
       {
@@ -414,6 +431,20 @@ for (const v of VERSIONS) {
     if (v === '3.1' || v === '3.2') {
       valid.push({ name: `${v}: an error member that is const false`, spec: body(v, ack({ type: 'boolean', const: false })) });
       invalid.push({ name: `${v}: an error member that is const true`, spec: body(v, ack({ type: 'boolean', const: true })), errors: [{ messageId: 'errorObject', at: AT_200 }] });
+      // JSON Schema 2020-12's type 'null' allows only null, as `enum: [null]` does.
+      valid.push(
+        { name: `${v}: an error member whose type is only null`, spec: body(v, { type: 'object', properties: { message: str, error: { type: 'null' } } }) },
+        { name: `${v}: an error member whose type list is only null`, spec: body(v, { type: 'object', properties: { message: str, error: { type: ['null'] } } }) },
+        {
+          name: `${v}: a success flag next to an error member whose type is only null`,
+          spec: body(v, { type: 'object', properties: { success: { type: 'boolean' }, error: { type: 'null' }, data: { type: 'object' } } }),
+        },
+      );
+      invalid.push({
+        name: `${v}: an error member whose type also allows null is still an error member`,
+        spec: body(v, { type: 'object', properties: { message: str, error: { type: ['string', 'null'] } } }),
+        errors: [{ messageId: 'errorObject', at: AT_200 }],
+      });
     }
   }
 }

@@ -161,6 +161,19 @@ for (const v of VERSIONS) {
     errors: [{ messageId: 'missingCodes', at: '/paths/~1oauth~1token/post' }],
   });
 }
+for (const v of ['3.0', '3.1', '3.2'] as const) {
+  // JSON Schema 2020-12 (OAS 3.1 on) applies keywords beside a `$ref`; before 3.1 they are ignored.
+  const besideRef = {
+    name: `${v}: a token request whose grant_type is written beside the body's $ref`,
+    spec: {
+      ...withResponses(v, {}),
+      paths: { '/token': { post: { requestBody: { content: { 'application/x-www-form-urlencoded': { schema: { $ref: '#/components/schemas/Client', properties: { grant_type: { type: 'string' } } } } } }, responses: { 200: { description: 'ok' }, 400: { description: 'Bad' } } } } },
+      components: { schemas: { Client: { type: 'object', properties: { client_id: { type: 'string' } } } } },
+    },
+  };
+  if (v === '3.0') invalid.push({ ...besideRef, errors: [{ messageId: 'missing', at: '/paths/~1token/post' }] });
+  else valid.push(besideRef);
+}
 valid.push(
   {
     name: '3.1: a token request whose schema is a $ref, with grant_type in an allOf member',
