@@ -1,4 +1,4 @@
-import { defineRule, isObject, someParameter, type Located, type Operation, type RuleContext } from '../src/engine/define-rule.js';
+import { defineRule, isObject, schemaRefSiblingsApply, someParameter, type Located, type Operation, type RuleContext } from '../src/engine/define-rule.js';
 
 interface Options {
   topLevel: boolean;
@@ -86,7 +86,7 @@ function bodyTakesCredentials(context: RuleContext<Options>, operation: Operatio
   const seen = new Set<unknown>();
   // JSON Schema 2020-12 (OAS 3.1 on) applies keywords beside a `$ref` with what it names:
   // `{$ref: Base, properties: {password}}` takes a password. Before 3.1 they are ignored.
-  const siblingsApply = context.spec.version === '3.1' || context.spec.version === '3.2';
+  const siblingsApply = schemaRefSiblingsApply(context.spec);
   const named = (node: Located, depth: number): boolean => {
     if (depth > MAX_BODY_DEPTH) return false;
     if (siblingsApply && isObject(node.value) && typeof node.value.$ref === 'string' && declares(node as Located<Record<string, unknown>>, depth)) return true;

@@ -1,5 +1,5 @@
 import { isReferenced, refText, sharedUse } from '../src/engine/body.js';
-import { defineRule, isObject, isSuccessStatus, statusClass, type Located, type MediaType, type Operation, type Response, type RuleContext } from '../src/engine/define-rule.js';
+import { defineRule, isObject, isSuccessStatus, schemaRefSiblingsApply, statusClass, type Located, type MediaType, type Operation, type Response, type RuleContext } from '../src/engine/define-rule.js';
 
 type Json = Record<string, unknown>;
 
@@ -117,7 +117,7 @@ function bodyExample(context: RuleContext<Options>, response: Response, media: M
   const written = media.schema?.value;
   // JSON Schema 2020-12 (OAS 3.1 on) applies keywords beside a `$ref`, an example among them:
   // `{$ref: DeleteResponse, examples: [{}]}` shows the body. Before 3.1 they are ignored.
-  const siblingsApply = context.spec.version === '3.1' || context.spec.version === '3.2';
+  const siblingsApply = schemaRefSiblingsApply(context.spec);
   if (siblingsApply && hasRef(written)) {
     const example = schemaExample(written as Record<string, unknown>);
     if (example !== undefined) return example;
@@ -360,7 +360,7 @@ function flattenSchema(context: RuleContext<Options>, start: Located, isVocabula
   let seen: Located[] = [];
   // JSON Schema 2020-12 (OAS 3.1 on) applies a `$ref`'s sibling keywords beside it, as an
   // `allOf` of the two would; before, siblings of a `$ref` are ignored.
-  const siblingsApply = context.spec.version === '3.1' || context.spec.version === '3.2';
+  const siblingsApply = schemaRefSiblingsApply(context.spec);
   const visit = (node: Located, owner: Located | undefined, depth: number, top: boolean): void => {
     if (depth > MAX_DEPTH) return;
     let target: Located | undefined = node;

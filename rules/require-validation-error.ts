@@ -1,4 +1,4 @@
-import { defineRule, isCorsPreflight, responsesUndescribed, someParameter, type Located, type Operation, type RuleContext } from '../src/engine/define-rule.js';
+import { defineRule, isCorsPreflight, responsesUndescribed, schemaRefSiblingsApply, someParameter, type Located, type Operation, type RuleContext } from '../src/engine/define-rule.js';
 
 interface Options {
   /** The exact status codes an operation with a request body must document. */
@@ -54,7 +54,7 @@ function isObjectNode(node: Located | undefined): node is Located<Record<string,
  */
 function hasGrantType(context: RuleContext<Options>, schema: Located | undefined): boolean {
   if (!schema) return false;
-  const siblingsApply = context.spec.version === '3.1' || context.spec.version === '3.2';
+  const siblingsApply = schemaRefSiblingsApply(context.spec);
   if (siblingsApply && isObjectNode(schema) && typeof schema.value.$ref === 'string' && declaresGrantType(context, schema, siblingsApply)) return true;
   const resolved = context.deref(schema);
   return isObjectNode(resolved) && declaresGrantType(context, resolved, siblingsApply);

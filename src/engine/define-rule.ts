@@ -15,4 +15,5 @@ export { missingHeader, reportSharedUse, sharedWithOtherStatuses, type HeaderReq
 export { responsesUndescribed } from './undescribed.js';
 export { isCorsPreflight } from './cors-preflight.js';
 export { someParameter } from './parameters.js';
+export { schemaRefSiblingsApply } from './ref-siblings.js';
 export { isObject, securitySchemeOf } from '../loader/normalize.js';
