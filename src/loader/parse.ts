@@ -74,8 +74,10 @@ export class SourceFile {
   /** The first line of the document's content, past blank lines, comments, directives and `---`. */
   private contentStart(): Region {
     const text = this.text;
-    const skipped = /^(?:[ \t]*(?:#[^\n]*|%[^\n]*|---[ \t]*(?:#[^\n]*)?)?\r?\n)*[ \t]*/.exec(text)!;
-    const start = Math.min(skipped[0].length, text.length);
+    // Where `yaml` read the file, it knows: content can follow `---` on its line, after an
+    // anchor or a tag of the root there (`--- &r`), which the fast reader leaves to it.
+    const root = this.yamlDocument?.contents?.range?.[0];
+    const start = root ?? Math.min(/^(?:[ \t]*(?:#[^\n]*|%[^\n]*|---[ \t]*(?:#[^\n]*)?)?\r?\n)*[ \t]*/.exec(text)![0].length, text.length);
     let end = text.indexOf('\n', start);
     if (end === -1) end = text.length;
     while (end > start && /\s/.test(text[end - 1]!)) end--;
