@@ -52,3 +52,33 @@ describe('README', () => {
     expect(run.code, 'the exit code the Quick start names').toBe(1);
   });
 });
+
+describe("where findings point in a split YAML spec (fixtures/yaml-styles)", () => {
+  it("every format gives the same place, columns counted in UTF-16 code units, as SARIF's columnKind says", async () => {
+    const spec = 'fixtures/yaml-styles/openapi.yaml';
+    const json = JSON.parse((await runCli(['--format', 'json', '--fail-on', 'none', spec])).stdout) as {
+      findings: Array<{ ruleId: string; file: string; line: number; column: number; endLine: number; endColumn: number }>;
+    };
+    const sarif = JSON.parse((await runCli(['--format', 'sarif', '--fail-on', 'none', spec])).stdout);
+    const github = (await runCli(['--format', 'github', '--fail-on', 'none', spec])).stdout;
+    const text = (await runCli(['--format', 'text', '--no-color', '--fail-on', 'none', spec])).stdout;
+    // In a file with CRLF line ends and a byte-order mark, after a 🚀 (two UTF-16 code units,
+    // one code point) on the same line: the `content` key of a 204.
+    const finding = json.findings.find((each) => each.ruleId === 'no-body-on-no-content')!;
+    expect(finding.file).toBe('fixtures/yaml-styles/paths/orders.yaml');
+    const line = readFileSync(join(projectRoot, finding.file), 'utf8').split('\r\n')[finding.line - 1]!;
+    expect(line.slice(finding.column - 1, finding.endColumn - 1)).toBe('content');
+    expect([...line.slice(0, line.indexOf('content'))].length).toBe(finding.column - 2);
+    expect(sarif.runs[0].columnKind).toBe('utf16CodeUnits');
+    for (const each of json.findings) {
+      const result = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === each.ruleId);
+      const { artifactLocation, region } = result.locations[0].physicalLocation;
+      expect(artifactLocation.uri).toBe(each.file);
+      expect(region).toEqual({ startLine: each.line, startColumn: each.column, endLine: each.endLine, endColumn: each.endColumn });
+      expect(github).toContain(`file=${each.file},line=${each.line},col=${each.column},endLine=${each.endLine},endColumn=${each.endColumn},title=${each.ruleId}::`);
+      expect(text).toMatch(new RegExp(`^  ${each.line}:${each.column} .* ${each.ruleId}$`, 'm'));
+    }
+    // The 429 written as an alias of an anchored '429', as a key, in a file reached by $ref.
+    expect(json.findings.find((each) => each.ruleId === 'require-retry-after')).toMatchObject({ file: 'fixtures/yaml-styles/paths/order.yaml', line: 8, column: 5, endColumn: 14 });
+  });
+});

@@ -74,8 +74,10 @@ export class SourceFile {
   /** The first line of the document's content, past blank lines, comments, directives and `---`. */
   private contentStart(): Region {
     const text = this.text;
-    const skipped = /^(?:[ \t]*(?:#[^\n]*|%[^\n]*|---[ \t]*(?:#[^\n]*)?)?\r?\n)*[ \t]*/.exec(text)!;
-    const start = Math.min(skipped[0].length, text.length);
+    // Where `yaml` read the file, it knows: content can follow `---` on its line, after an
+    // anchor or a tag of the root there (`--- &r`), which the fast reader leaves to it.
+    const root = this.yamlDocument?.contents?.range?.[0];
+    const start = root ?? Math.min(/^(?:[ \t]*(?:#[^\n]*|%[^\n]*|---[ \t]*(?:#[^\n]*)?)?\r?\n)*[ \t]*/.exec(text)![0].length, text.length);
     let end = text.indexOf('\n', start);
     if (end === -1) end = text.length;
     while (end > start && /\s/.test(text[end - 1]!)) end--;
@@ -110,7 +112,7 @@ export class SourceFile {
       else return false;
     }
     node = resolveAlias(document, node);
-    return isMap(node) && ownMember(node, key) === undefined && memberPair(document, node, key, new Set()) !== undefined;
+    return isMap(node) && ownMember(document, node, key) === undefined && memberPair(document, node, key, new Set()) !== undefined;
   }
 
   private merging: boolean | undefined;
@@ -203,18 +205,20 @@ function locateInSpans(root: Spans, pointers: Iterable<string>): Map<string, Spa
 /**
  * A mapping's own members by name (the first writing of each), made once per mapping: finding
  * one by looking through the pairs made locating thousands of findings quadratic in a mapping of
- * thousands of keys.
+ * thousands of keys. A key written as an alias (`*code : …`) names the member by the scalar it
+ * stands for, as `yaml` builds the value, and is located at the alias.
  */
 const ownMembers = new WeakMap<YAMLMap, Map<string, Pair>>();
 
-function ownMember(map: YAMLMap, key: string): Pair | undefined {
+function ownMember(document: Document, map: YAMLMap, key: string): Pair | undefined {
   let members = ownMembers.get(map);
   if (!members) {
-    const { isScalar } = yaml();
+    const { isAlias, isScalar } = yaml();
     members = new Map();
     for (const item of map.items) {
-      if (!isScalar(item.key) || typeof item.key.value === 'symbol') continue;
-      const name = keyName(item.key.value);
+      const written = isScalar(item.key) ? item.key : isAlias(item.key) ? resolveAlias(document, item.key) : undefined;
+      if (!isScalar(written) || typeof written.value === 'symbol') continue;
+      const name = keyName(written.value);
       if (!members.has(name)) members.set(name, item);
     }
     ownMembers.set(map, members);
@@ -259,7 +263,7 @@ function keyName(value: unknown): string {
 function memberPair(document: Document, map: YAMLMap, key: string, seen: Set<YAMLMap>): Pair | undefined {
   const { isMap } = yaml();
   seen.add(map);
-  const own = ownMember(map, key);
+  const own = ownMember(document, map, key);
   if (own) return own;
   for (const item of map.items) {
     const sources = mergeSources(document, item);
@@ -289,7 +293,7 @@ interface DuplicateKey {
  * where `yaml` compares each key with every key before it.
  */
 function firstDuplicateKey(document: Document, text: string): DuplicateKey | undefined {
-  const { isMap, isScalar, isSeq } = yaml();
+  const { isAlias, isMap, isScalar, isSeq } = yaml();
   let first: DuplicateKey | undefined;
   const stack: unknown[] = [document.contents];
   while (stack.length > 0) {
@@ -299,27 +303,30 @@ function firstDuplicateKey(document: Document, text: string): DuplicateKey | und
       continue;
     }
     if (!isMap(node)) continue;
-    const seen = new Map<string, Scalar>();
+    // Each name's first key as written (an alias, for `*code :`) and the scalar it reads as.
+    const seen = new Map<string, [YamlNode, Scalar]>();
     let found = false;
     for (const pair of node.items) {
       stack.push(pair.key, pair.value);
-      if (found || !isScalar(pair.key)) continue;
-      const value = pair.key.value;
+      if (found) continue;
+      const key = isScalar(pair.key) ? pair.key : isAlias(pair.key) ? resolveAlias(document, pair.key) : undefined;
+      if (!isScalar(key)) continue;
+      const value = key.value;
       if ((typeof value === 'object' && value !== null) || typeof value === 'symbol') continue;
       if (value !== value) continue;
       // The member name `yaml` gives the key when it builds the plain value.
       const name = typeof value === 'string' ? value : value === null ? '' : String(value);
       const earlier = seen.get(name);
       if (earlier === undefined) {
-        seen.set(name, pair.key);
+        seen.set(name, [pair.key as YamlNode, key]);
         continue;
       }
       found = true;
-      const at = pair.key.range?.[0];
+      const at = (pair.key as YamlNode).range?.[0];
       if (at === undefined || (first !== undefined && at >= first.offset)) continue;
-      const before = earlier.range;
-      const range = pair.key.range!;
-      first = { offset: at, written: earlier.value === value || !before ? undefined : [text.slice(before[0], before[1]), text.slice(range[0], range[1])] };
+      const before = earlier[0].range;
+      const range = (pair.key as YamlNode).range!;
+      first = { offset: at, written: earlier[1].value === value || !before ? undefined : [text.slice(before[0], before[1]), text.slice(range[0], range[1])] };
     }
   }
   return first;

@@ -173,6 +173,10 @@ describe('a whole file named by a $ref', () => {
     ['YAML read through yaml (an anchor)', 'resp.yaml', '# c\n\nx: &a 1\ndescription: Unauthorized\ny: *a\n', [3, 1, 8]],
     ['YAML with CRLF line ends', 'resp.yaml', '# c\r\n\r\ndescription: Unauthorized\r\n', [3, 1, 26]],
     ['indented JSON after blank lines', 'resp.json', '\n\n  {"description": "Unauthorized"}\n', [3, 3, 34]],
+    // Read through yaml, which the fast reader leaves these to: the content is not at the `---`.
+    ['YAML content on the --- line', 'resp.yaml', '# c\n--- {description: Unauthorized}\n', [2, 5, 32]],
+    ['YAML whose root has an anchor on the --- line', 'resp.yaml', '--- &r\ndescription: Unauthorized\n', [2, 1, 26]],
+    ['YAML whose root has a tag, after a directive', 'resp.yaml', '%YAML 1.2\n--- !!map\ndescription: Unauthorized\n', [3, 1, 26]],
   ];
   for (const [name, file, text, [line, column, endColumn]] of cases) {
     it(name, () => {

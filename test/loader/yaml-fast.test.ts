@@ -12,7 +12,7 @@ import { locateFindings, runRules } from '../../src/engine/run.js';
 import { defaultRules } from '../../src/lint.js';
 import { normalize } from '../../src/loader/normalize.js';
 import { parseGuarded } from '../../src/loader/guards.js';
-import { parseSource, SourceFile } from '../../src/loader/parse.js';
+import { mayHaveAnchors, parseSource, SourceFile } from '../../src/loader/parse.js';
 import { appendPointer } from '../../src/loader/pointer.js';
 import { Workspace } from '../../src/loader/resolve.js';
 import { tryReadYamlFast, type Spans } from '../../src/loader/yaml-fast.js';
@@ -76,7 +76,9 @@ describe('fixtures', () => {
     const name = path.slice(projectRoot.length + 1);
     it(`${name}: same values and positions`, () => {
       const text = readFileSync(path, 'utf8');
-      if (/\.ya?ml$/.test(path)) expectFast(text);
+      // Anchors and aliases are `yaml`'s to read (fixtures/yaml-styles); a leading byte-order
+      // mark is dropped before either reader sees the text.
+      if (/\.ya?ml$/.test(path) && !mayHaveAnchors(text)) expectFast(text.replace(/^\uFEFF/, ''));
       expectSameAsReference(name, text);
     });
   }
@@ -284,6 +286,14 @@ describe('errors keep yaml\'s message and position', () => {
     for (const [keys, message] of cases) expect(errorOf(`${responses}${keys}`)).toBe(message);
     // In two mappings, or one key written once, nothing is lost.
     expect(() => parseSource('/virtual/spec.yaml', `${responses}        200: {description: ok}\n        x-a: {'200': 1}\n`)).not.toThrow();
+  });
+
+  it('refuses a key written as an alias beside the key it stands for, at the second', () => {
+    // `yaml` keeps the last of the two and drops the first unsaid, where the first was located.
+    const spec = "swagger: '2.0'\nx-code: &code '429'\npaths:\n  /a:\n    get:\n      responses:\n";
+    expect(errorOf(`${spec}        *code : {description: a}\n        '429': {description: b}\n`)).toBe('spec.yaml:8:9: invalid YAML: Map keys must be unique');
+    expect(errorOf(`${spec}        429: {description: a}\n        *code : {description: b}\n`)).toBe("spec.yaml:8:9: invalid YAML: keys 429 and *code in one mapping are one member once read, as in JSON and so OpenAPI; keep one");
+    expect(() => parseSource('/virtual/spec.yaml', `${spec}        *code : {description: a}\n        '430': {description: b}\n`)).not.toThrow();
   });
 
   it('names the line and column of a syntax error', () => {

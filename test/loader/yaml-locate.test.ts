@@ -38,6 +38,35 @@ describe('locating findings in YAML read by the yaml library', () => {
   });
 });
 
+describe('locating a member whose key is an alias (`*code :`)', () => {
+  // `yaml` names the member by the scalar the alias names; it is written where the alias is.
+  const text = [
+    head.trimEnd(),
+    "x-code: &code '429'",
+    'x-base: &base',
+    '  *code : {description: merged}',
+    'paths:',
+    '  /a:',
+    '    get:',
+    '      responses:',
+    "        '200': {description: ok}",
+    '        *code : {description: slow down}',
+    '    put:',
+    '      responses: {<<: *base}',
+    '',
+  ].join('\n');
+
+  it('at the alias, as a key written out is, in the mapping and through a << merge', () => {
+    const file = parseSource('api.yaml', text);
+    expect(file.value).toMatchObject({ paths: { '/a': { get: { responses: { '429': { description: 'slow down' } } } } } });
+    const pointers = ['/paths/~1a/get/responses/429', '/paths/~1a/get/responses/429/description', '/paths/~1a/put/responses/429'];
+    const found = file.locate(pointers);
+    expect(found.get(pointers[0]!)).toEqual({ line: 11, column: 9, endLine: 11, endColumn: 14 });
+    expect(found.get(pointers[1]!)).toMatchObject({ line: 11, column: 18 });
+    expect(found.get(pointers[2]!)).toEqual({ line: 5, column: 3, endLine: 5, endColumn: 8 });
+  });
+});
+
 describe('SourceFile.mergesIn: whether a mapping takes a member from a << merge key', () => {
   const text = [
     head.trimEnd(),
