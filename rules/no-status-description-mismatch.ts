@@ -208,8 +208,12 @@ const CREDENTIAL_QUALIFIER = 'access|auth|authentication|authorization|authorisa
  * 401 (there is no challenge to answer), so they are not credentials here.
  */
 const NOT_A_CREDENTIAL_TOKEN = '(?<!(?:csrf|xsrf|reset|verification|confirmation|invitation|invite|captcha|recaptcha|activation|unsubscribe|pagination|page|continuation|idempotency) )';
-/** A credential: a bare 'key' is too often a resource's key, so keys need a qualifier. */
-const CREDENTIAL = `${NOT_A_CREDENTIAL_TOKEN}(?:(?:${CREDENTIAL_QUALIFIER}) )*(?:tokens?|credentials?|jwt)|(?:(?:${CREDENTIAL_QUALIFIER}) )*(?:api|access|secret|license|licence|developer|subscription|auth) keys?|apikeys?`;
+/**
+ * A credential: a bare 'key' is too often a resource's key, so keys need a qualifier, and so do
+ * secrets ('authentication secret', 'client secret'; a bare 'secret' may be what a secrets
+ * manager stores).
+ */
+const CREDENTIAL = `${NOT_A_CREDENTIAL_TOKEN}(?:(?:${CREDENTIAL_QUALIFIER}) )*(?:tokens?|credentials?|jwt)|(?:(?:${CREDENTIAL_QUALIFIER}) )*(?:api|access|secret|license|licence|developer|subscription|auth) keys?|apikeys?|(?:(?:${CREDENTIAL_QUALIFIER}) )+secrets?`;
 const NOT_VALID = 'missing|invalid|expired|incorrect|wrong|revoked|malformed|absent|empty|unknown|unrecognized|unrecognised|not valid|no longer valid|not provided|not present|not recognized|not recognised|not set|not supplied|not specified|not sent|not found';
 
 /** Missing, invalid or expired credentials: RFC 9110 §15.5.2's meaning. */

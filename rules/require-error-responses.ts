@@ -15,6 +15,10 @@ export default defineRule({
   defaultOptions: {},
 
   create(context) {
+    // Whether the description states security operation by operation: read once, and only for
+    // an operation that has no client error and takes no input.
+    let securityPerOperation: boolean | undefined;
+    const perOperation = () => (securityPerOperation ??= statesSecurityPerOperation(context.spec.operations));
     return {
       Operation(operation) {
         if (responsesUndescribed(context.spec, operation) || isCorsPreflight(operation)) return;
@@ -23,7 +27,7 @@ export default defineRule({
         if (operation.responses.some(isClientErrorResponse)) return;
         const keys = operation.responsesNode ? Object.keys(operation.responsesNode.value) : [];
         if (keys.some(documentsClientError)) return;
-        if (takesNoInput(context, operation)) return;
+        if (takesNoInput(context, operation, perOperation)) return;
         // Swagger 2.0 has no range keys (no-unknown-status reports one): suggest none there.
         const range = context.spec.version === '2.0' ? '' : ", a '4XX' range";
         context.report({ messageId: 'missing', at: operation.node, data: { method: operation.method.toUpperCase(), path: operation.path, range } });
@@ -46,14 +50,33 @@ function documentsClientError(key: string): boolean {
 /**
  * An operation that is declared public (`security: []`) and takes no parameter, no body and
  * no path variable: nothing the client sends can be wrong (a health or version check), so it
- * has no client error of its own to document.
+ * has no client error of its own to document. One that declares no security counts as public
+ * when the description states security operation by operation (with no root `security` to
+ * inherit, an operation that states none requires none); in a description that states it
+ * nowhere, or on a few operations only, authentication may be described in prose, and a 401 is
+ * still possible.
  */
-function takesNoInput(context: RuleContext<object>, operation: Operation): boolean {
-  if (!declaredPublic(operation) || operation.acceptsBody || operation.path.includes('{')) return false;
+function takesNoInput(context: RuleContext<object>, operation: Operation, securityPerOperation: () => boolean): boolean {
+  if (operation.acceptsBody || operation.path.includes('{')) return false;
+  if (!declaredPublic(operation) && !(operation.security.kind === 'undeclared' && securityPerOperation())) return false;
   for (const parameters of [context.child(operation.node, 'parameters'), operation.pathParameters]) {
     if (parameters && Array.isArray(parameters.value) && parameters.value.length > 0) return false;
   }
   return true;
+}
+
+/**
+ * Whether the description states its security operation by operation: with no root `security`
+ * (else no operation is undeclared), at least half of its operations declare their own. Where a
+ * few operations carry a requirement and most none (ClickSend's Basic on 19 of 205), the author
+ * annotated some and left the rest to prose, and an operation without one may still take
+ * credentials; where most declare theirs (Jellyfin, PeerTube, Dialogporten), one that declares
+ * none is public.
+ */
+function statesSecurityPerOperation(operations: readonly Operation[]): boolean {
+  let declared = 0;
+  for (const each of operations) if (each.security.kind !== 'undeclared') declared++;
+  return declared * 2 >= operations.length;
 }
 
 /**

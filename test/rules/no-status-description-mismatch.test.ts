@@ -58,6 +58,9 @@ const MISMATCHED: Array<[Status, string, 'refusalOn401' | 'credentialsOn403' | '
   ['403', 'Expired token (made up)', 'credentialsOn403'],
   ['403', 'Login required (made up)', 'credentialsOn403'],
   ['403', 'Missing bearer token (made up)', 'credentialsOn403'],
+  // Blockfrost's shared 403, the answer to a request without its project_id key.
+  ['403', 'Authentication secret is missing or invalid', 'credentialsOn403'],
+  ['403', 'Invalid client secret (made up)', 'credentialsOn403'],
   ['403', 'Access denied: the JWT has expired (made up)', 'credentialsOn403'],
   ['403', 'The access token is missing or invalid; the CSRF header is not checked (made up)', 'credentialsOn403'],
   ['500', 'Internal Server Error. The IBM Containers service is currently unavailable. Your request could not be processed. Please wait a few minutes and try again.', 'otherServerError'],
@@ -161,6 +164,9 @@ const FITTING: Array<[Status, string]> = [
   ['403', 'Forbidden. See https://example.com/docs/invalid-token (made up)'],
   ['403', 'Forbidden (a missing or invalid API key returns 401 instead) (made up)'],
   ['403', 'Invalid tokenization request (made up)'],
+  // A secret with no word for whose credential it is may be what the API stores (a secrets manager).
+  ['403', 'The secret is missing or invalid (made up)'],
+  ['403', 'Invalid secret name (made up)'],
   ['403', 'Not an invalid token: the account is suspended (made up)'],
   ['403', 'The token lacks the required scope (made up)'],
   // 500: internal failures, internal timeouts, and unavailability named as one cause of an internal error.

@@ -31,6 +31,16 @@ for (const v of VERSIONS) {
       spec: withResponses(v, preflightAnswer(v, ['access-control-allow-headers']), { method: 'options', operation: { security: [{ key: [] }] } }),
     },
     {
+      // The description states each operation's requirements (no root `security`): one that states
+      // none requires none (Dialogporten's GET /.well-known/jwks.json beside its token-guarded operations).
+      name: `${v}: an operation that declares no security where the others declare theirs is public`,
+      spec: perOperationSecurity(v, {}),
+    },
+    {
+      name: `${v}: an operation that declares no security beside others declared public is public`,
+      spec: perOperationSecurity(v, { security: [] }),
+    },
+    {
       name: `${v}: a root whose only security requirement is empty ({}) requires nothing`,
       spec: withResponses(v, { 200: ok }, { path: '/version', root: { security: [{}] } }),
     },
@@ -93,9 +103,29 @@ for (const v of VERSIONS) {
       errors: [{ messageId: 'missing', at: '/paths/~1version/get' }],
     },
     {
+      // Nowhere in the description: authentication may be described in prose only.
       name: `${v}: security not declared is not public`,
       spec: withResponses(v, { 200: ok }, { path: '/me' }),
       errors: [{ messageId: 'missing', at: '/paths/~1me/get' }],
+    },
+    {
+      // ClickSend declares Basic on 19 of its 205 operations: the rest are not known to be public.
+      name: `${v}: an operation that declares no security where most others declare none either is not public`,
+      spec: (() => {
+        const spec = perOperationSecurity(v, {});
+        return { ...spec, paths: { ...(spec.paths as object), '/status': { get: { responses: { 200: ok } } } } };
+      })(),
+      errors: [{ messageId: 'missing', at: '/paths/~1health/get' }, { messageId: 'missing', at: '/paths/~1status/get' }],
+    },
+    {
+      name: `${v}: an operation that declares no security beside others that do still reports its parameters`,
+      spec: (() => {
+        const spec = perOperationSecurity(v, {});
+        const paths = spec.paths as Record<string, Record<string, Record<string, unknown>>>;
+        paths['/health']!.get!.parameters = [v === '2.0' ? { name: 'q', in: 'query', type: 'string' } : { name: 'q', in: 'query', schema: { type: 'string' } }];
+        return spec;
+      })(),
+      errors: [{ messageId: 'missing', at: '/paths/~1health/get' }],
     },
     {
       name: `${v}: an operation in another file points into that file`,
@@ -120,6 +150,20 @@ for (const v of VERSIONS) {
   if (responsesOptional(v)) valid.push(undescribed);
   else invalid.push({ ...undescribed, errors: [{ messageId: 'missing', at: op }] });
   invalid.push({ name: `${v}: an empty responses map`, spec: withResponses(v, {}), errors: [{ messageId: 'missing', at: op }] });
+}
+
+/**
+ * A description with no root `security` whose `/items` states its own requirement (`other`,
+ * by default an API key) and whose `/health` states none and takes no input.
+ */
+function perOperationSecurity(v: Version, other: Record<string, unknown>): Record<string, unknown> {
+  const key = { type: 'apiKey', in: 'header', name: 'X-Key' };
+  const spec = withResponses(v, { 200: ok }, {
+    path: '/health',
+    root: v === '2.0' ? { securityDefinitions: { key } } : { components: { securitySchemes: { key } } },
+  });
+  const items = { get: { security: [{ key: [] }], ...other, responses: { 200: ok, 401: ok } } };
+  return { ...spec, paths: { ...(spec.paths as object), '/items': items } };
 }
 
 testRule(rule, { valid, invalid });
