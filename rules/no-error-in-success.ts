@@ -137,6 +137,73 @@ function schemaExample(schema: Record<string, unknown>): unknown {
  * a success without them, so they are the report a failure would fill in, not what this status
  * carries (Square's `DeleteCustomerResponse: {errors}` with `example: {}`).
  */
+/**
+ * Whether the spec's examples of the body show a success without the error members: the media
+ * type's named `examples` (OAS 3), every one of them, else the one example `bodyExample` finds.
+ * An example with members the schema does not declare is of some other body (SendGrid answers
+ * a 202 with its `{errors, id}` error schema and `{message: 'processing'}` as the example), and
+ * shows nothing about this one.
+ */
+function examplesLeaveOut(context: RuleContext<Options>, response: Response, media: MediaType, members: readonly Property[]): boolean {
+  const examples = namedExamples(context, media) ?? [bodyExample(context, response, media)];
+  let declared: Set<string> | null | undefined;
+  return examples.every((example) => {
+    if (!exampleLeavesOut(example, members)) return false;
+    declared ??= media.schema ? declaredMembers(context, media.schema) : null;
+    return declared === null || Object.keys(example as object).every((name) => declared!.has(name));
+  });
+}
+
+/**
+ * The member names a body schema declares, through `$ref`s and `allOf`; null when it allows
+ * others (`additionalProperties`), so that any example fits it.
+ */
+function declaredMembers(context: RuleContext<Options>, schema: Located): Set<string> | null {
+  const names = new Set<string>();
+  const seen = new Set<unknown>();
+  const siblingsApply = schemaRefSiblingsApply(context.spec);
+  let open = false;
+  const visit = (node: Located, depth: number): void => {
+    if (depth > MAX_DEPTH || open) return;
+    if (siblingsApply && isObject(node.value) && hasRef(node.value) && hasSchemaSiblings(node.value)) {
+      const { $ref, ...siblings } = node.value;
+      visit({ ...node, value: { $ref } }, depth + 1);
+      visit({ ...node, value: siblings }, depth + 1);
+      return;
+    }
+    const target = hasRef(node.value) ? context.deref(node) : node;
+    if (!target || !isObject(target.value) || seen.has(target.value)) return;
+    seen.add(target.value);
+    const value = target.value;
+    if (value.additionalProperties !== undefined && value.additionalProperties !== false) open = true;
+    if (isObject(value.properties)) for (const name of Object.keys(value.properties)) names.add(name);
+    const allOf = context.child(target, 'allOf');
+    if (allOf && Array.isArray(allOf.value)) for (let index = 0; index < allOf.value.length; index++) visit(context.child(allOf, index)!, depth + 1);
+  };
+  visit(schema, 0);
+  return open ? null : names;
+}
+
+/**
+ * The `value` of each of a media type's named `examples` (OAS 3), through `$ref`s to shared
+ * examples; undefined when it has none, or one whose value the spec does not show
+ * (`externalValue`), which may be the failure.
+ */
+function namedExamples(context: RuleContext<Options>, media: MediaType): unknown[] | undefined {
+  const own = media.node.value;
+  if (!isObject(own) || !isObject(own.examples)) return undefined;
+  const examples = context.child(media.node, 'examples')!;
+  const names = Object.keys(own.examples);
+  if (names.length === 0) return undefined;
+  const values: unknown[] = [];
+  for (const name of names) {
+    const example = context.deref(context.child(examples, name)!);
+    if (!example || !isObject(example.value) || !Object.hasOwn(example.value, 'value')) return undefined;
+    values.push(example.value.value);
+  }
+  return values;
+}
+
 function exampleLeavesOut(example: unknown, members: readonly Property[]): boolean {
   return isObject(example) && members.every((property) => !Object.hasOwn(example, property.name));
 }
@@ -570,7 +637,10 @@ export default defineRule<Options>({
     const roleOf = (property: Property, batch: boolean): Role => {
       const { key } = property;
       if (!isVocabularyKey(key)) return 'other';
-      const shape = flatten(propertyNode(property));
+      const node = propertyNode(property);
+      // A `false` schema (OAS 3.1 on) allows no value: the member can never be there.
+      if (node.value === false) return 'other';
+      const shape = flatten(node);
       if (isPerItemList(shape, batch && isErrorKey(key))) return 'other';
       // `errors: 12` counts failures of something else; `errorCode: 12` is the error.
       if (errorMembers.has(key) && (hasType(shape, 'integer') || hasType(shape, 'number'))) return 'other';
@@ -849,7 +919,7 @@ export default defineRule<Options>({
             continue;
           }
           const reason = errorObjectReason(shape, batch, monitor);
-          if (reason !== undefined && !exampleLeavesOut(bodyExample(context, response, media), shape.members)) {
+          if (reason !== undefined && !examplesLeaveOut(context, response, media, shape.members)) {
             // The schema may be a fine error schema; using it for a 2xx is the mistake.
             reportErrorBody(response, 'errorObject', { reason }, `an error object: ${reason}`);
             continue;

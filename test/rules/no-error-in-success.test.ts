@@ -81,6 +81,47 @@ for (const v of VERSIONS) {
       ];
       if (v === '3.0') invalid.push(...cases.map((item) => ({ ...item, errors: [{ messageId: 'errorObject', at: AT_200 }] })));
       else valid.push(...cases);
+      // The media type's named examples (OAS 3): every one must show a success without the errors.
+      const named = (examples: Record<string, object>, shared: Record<string, object> = {}) => {
+        const spec = {
+          ...withResponses(v, { 200: { description: 'OK', content: { 'application/json': { schema: ref(v, 'DeleteResponse'), examples } } } }),
+          ...sharedSchemas(v, { DeleteResponse: ErrorsOnly(), Error: ErrorSchema }),
+        };
+        return { ...spec, components: { ...(spec.components as object), examples: shared } };
+      };
+      valid.push(
+        { name: `${v}: an errors-only body whose named examples all show a success`, spec: named({ deleted: { value: {} }, again: { summary: 'Again', value: {} } }) },
+        {
+          name: `${v}: an errors-only body open to other members whose named example shows one`,
+          spec: (() => {
+            const spec = named({ deleted: { value: { message: 'Deleted.' } } });
+            const schemas = (spec.components as { schemas: Record<string, Record<string, unknown>> }).schemas;
+            schemas.DeleteResponse = { ...schemas.DeleteResponse, additionalProperties: true };
+            return spec;
+          })(),
+        },
+        {
+          name: `${v}: an errors-only body whose named example, a $ref to a shared one, shows a success`,
+          spec: named({ deleted: { $ref: '#/components/examples/Deleted' } }, { Deleted: { value: {} } }),
+        },
+      );
+      invalid.push(
+        {
+          name: `${v}: an errors-only body one of whose named examples shows errors`,
+          spec: named({ deleted: { value: {} }, failed: { value: { errors: [{ code: 1, message: 'gone' }] } } }),
+          errors: [{ messageId: 'errorObject', at: AT_200 }],
+        },
+        {
+          name: `${v}: an errors-only body whose named example has a member the schema does not declare`,
+          spec: named({ response: { value: { message: 'Custom Field delete is processing.' } } }),
+          errors: [{ messageId: 'errorObject', at: AT_200 }],
+        },
+        {
+          name: `${v}: an errors-only body whose named example is only an external value`,
+          spec: named({ deleted: { externalValue: 'https://example.com/deleted.json' } }),
+          errors: [{ messageId: 'errorObject', at: AT_200 }],
+        },
+      );
       invalid.push({
         name: `${v}: an errors-only schema named by a $ref whose sibling examples show errors`,
         spec: besideRef({ examples: [{ errors: [{ code: 1, message: 'gone' }] }] }),
@@ -88,6 +129,12 @@ for (const v of VERSIONS) {
       });
     }
     invalid.push(
+      {
+        // SendGrid: a 202 answered with its `{errors, id}` error schema, the example a message it does not declare.
+        name: `${v}: an errors-only schema whose example has members the schema does not declare`,
+        spec: body(v, ref(v, 'DeleteResponse'), { DeleteResponse: ErrorsOnly({ message: 'Delete is processing.' }), Error: ErrorSchema }),
+        errors: [{ messageId: 'errorObject', at: AT_200 }],
+      },
       { name: `${v}: an errors-only schema with no example`, spec: body(v, ref(v, 'DeleteResponse'), { DeleteResponse: ErrorsOnly(), Error: ErrorSchema }), errors: [{ messageId: 'errorObject', at: AT_200 }] },
       {
         name: `${v}: an errors-only schema whose example shows errors`,
@@ -438,6 +485,14 @@ for (const v of VERSIONS) {
         {
           name: `${v}: a success flag next to an error member whose type is only null`,
           spec: body(v, { type: 'object', properties: { success: { type: 'boolean' }, error: { type: 'null' }, data: { type: 'object' } } }),
+        },
+      );
+      // A `false` schema allows no value: the member can never be sent.
+      valid.push(
+        { name: `${v}: an error member whose schema is false`, spec: body(v, { type: 'object', properties: { message: str, error: false } }) },
+        {
+          name: `${v}: a success flag next to an error member whose schema is false`,
+          spec: body(v, { type: 'object', properties: { success: { type: 'boolean' }, error: false, data: { type: 'object' } } }),
         },
       );
       invalid.push({
