@@ -97,7 +97,7 @@ export default defineRule({
       missingBothWhereScoped:
         "Operation requires credentials ({{schemes}}; {{permissions}} for {{scoped}}) but documents neither 401 nor 403; add '401' for {{invalid}} and '403' for {{lacking}}.",
       missingUnauthorized:
-        "Operation requires credentials ({{schemes}}) but documents no 401; add a '401' response for requests with missing or invalid credentials.",
+        "Operation requires credentials ({{schemes}}) but documents no 401; add a '401' response for requests with {{invalid}}.",
       missingForbidden:
         "Operation requires {{permissions}} ({{schemes}}) but documents no 403; add a '403' response for {{refused}}.",
       missingForbiddenWhereScoped:

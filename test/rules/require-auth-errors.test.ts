@@ -264,6 +264,9 @@ describe('require-auth-errors: the schemes its messages name', () => {
       "Operation requires OAuth scopes when called with 'oauth' but documents no 403; add a '403' response for a valid token that lacks the scope.",
       { 401: { description: 'Unauthorized' } },
     ],
+    // With the 403 documented, the 401 alone is missing, and says the same of what it answers.
+    ['3.1', [{ bearer: [] }], "documents no 401; add a '401' response for requests with a missing or invalid token.", { 403: { description: 'Forbidden' } }],
+    ['3.0', [{ key: [] }], "documents no 401; add a '401' response for requests with missing or invalid credentials.", { 403: { description: 'Forbidden' } }],
   ] as const)('%s %j', (version, security, expected, responses: object = {}) => {
     const all = { oauth: scheme(version, 'oauth'), key: scheme(version, 'apiKey'), bearer: scheme(version, 'bearer') };
     const result = lintCase(rule, { name: 'wording', spec: secured(version, { 200: { description: 'OK' }, ...responses }, [...security], all) });
