@@ -136,6 +136,67 @@ describe('--fix', () => {
     expect(readFileSync(join(patched, 'bom.json'))).toEqual(fixed);
   });
 
+  it('keeps a JSON spec written in ASCII with \\u escapes in ASCII, escaping as the file does', async () => {
+    // Dialogporten's description is written by System.Text.Json: every non-ASCII character and
+    // every quote inside a string is a \uXXXX escape. A raw '§' or '\"' added by a fix would be the only one in the file.
+    const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-ascii-json-'));
+    const doc = (description: string) =>
+      [
+        '{',
+        '  "openapi": "3.0.1",',
+        `  "info": { "title": "${description}", "version": "1" },`,
+        '  "components": { "securitySchemes": { "jwt": { "type": "http", "scheme": "bearer" } } },',
+        '  "security": [ { "jwt": [] } ],',
+        '  "paths": {',
+        '    "/a": {',
+        '      "get": {',
+        '        "responses": {',
+        '          "200": { "description": "ok" },',
+        '          "401": {',
+        '            "description": "No token"',
+        '          }',
+        '        }',
+        '      }',
+        '    }',
+        '  }',
+        '}',
+        '',
+      ].join('\n');
+    const cases: Array<[string, string, (text: string) => void]> = [
+      // .NET: upper-case hex, quotes escaped too.
+      ['dotnet.json', 'Dialogporten \\u0022API\\u0022 \\u2014 f\\u00F8r', (text) => {
+        expect(text).toContain('(RFC 9110 \\u00A711.6.1)');
+        expect(text).toContain('"Bearer realm=\\u0022api\\u0022"');
+      }],
+      // Python's ensure_ascii: lower-case hex, quotes as \".
+      ['python.json', 'caf\\u00e9 \\"menu\\"', (text) => {
+        expect(text).toContain('(RFC 9110 \\u00a711.6.1)');
+        expect(text).toContain('"Bearer realm=\\"api\\""');
+      }],
+      // A file that writes its characters as they are: the header is written as before.
+      ['raw.json', 'café \\u00e9', (text) => {
+        expect(text).toContain('(RFC 9110 §11.6.1)');
+        expect(text).toContain('"Bearer realm=\\"api\\""');
+      }],
+      // Plain ASCII with no escapes says nothing about how the file is written.
+      ['plain.json', 'plain', (text) => expect(text).toContain('(RFC 9110 §11.6.1)')],
+    ];
+    for (const [name, title] of cases) writeFileSync(join(dir, name), doc(title));
+    await runCli(['--fix', '--fail-on', 'none', ...cases.map(([name]) => name)], { cwd: dir });
+    for (const [name, title, check] of cases) {
+      const text = readFileSync(join(dir, name), 'utf8');
+      check(text);
+      const parsed = JSON.parse(text) as { info: { title: string }; paths: Record<string, any> };
+      expect(parsed.info.title).toBe(JSON.parse(`"${title}"`));
+      expect(parsed.paths['/a'].get.responses['401'].headers['WWW-Authenticate']).toEqual({
+        description: 'The Bearer challenge the client must answer (RFC 9110 §11.6.1).',
+        schema: { type: 'string' },
+        example: 'Bearer realm="api"',
+      });
+    }
+    expect(lint(cases.map(([name]) => join(dir, name))).fixes).toEqual([]);
+  });
+
   it('leaves a clean spec byte for byte as it was', async () => {
     const dir = copyCase('fixtures/clean');
     const before = snapshot(dir);

@@ -23,6 +23,16 @@ interface MapView {
   members: MemberView[];
 }
 
+/** How a JSON file escapes inside its strings (see `EditableFile.jsonEscapes`). */
+interface JsonEscapes {
+  /** Every character beyond ASCII as a `\uXXXX` escape. */
+  ascii: boolean;
+  /** Upper-case hex digits in those escapes. */
+  upper: boolean;
+  /** A quote as `\u0022`, not `\"`. */
+  quote: boolean;
+}
+
 interface MemberView {
   /** Undefined for a key that is not a scalar (YAML allows those). */
   key: string | undefined;
@@ -57,6 +67,51 @@ export class EditableFile {
     this.newline = text.includes('\r\n') ? '\r\n' : '\n';
     this.indentUnit = detectIndentUnit(text);
     this.compact = this.json && /^\s*\{\s*"(?:[^"\\]|\\.)*"\s*:\S/.test(text);
+  }
+
+  private escapes: JsonEscapes | undefined;
+
+  /**
+   * How the JSON file escapes inside its strings, for the text an edit adds. A file with no raw
+   * character beyond ASCII that escapes one (`\u00f8`) or escapes a quote as `\u0022` was
+   * written by an encoder that keeps it ASCII (Python's `ensure_ascii`, .NET's
+   * System.Text.Json): a raw `§` added by a fix would be the only one in it. Read on first
+   * need; any other file is written as `JSON.stringify` does, as before.
+   */
+  jsonEscapes(): JsonEscapes {
+    if (this.escapes) return this.escapes;
+    const body = this.text.charCodeAt(0) === 0xfeff ? this.text.slice(1) : this.text;
+    // An escape is a backslash that no other one escapes: `\\u00e9` is an escaped backslash, then `u00e9`.
+    const escape = (hex: string): RegExp => new RegExp(`(?<!\\\\)(?:\\\\\\\\)*\\\\u(${hex})`, 'g');
+    if (/[^\x00-\x7f]/.test(body) || !escape('00[89a-fA-F][0-9a-fA-F]|0[1-9a-fA-F][0-9a-fA-F]{2}|[1-9a-fA-F][0-9a-fA-F]{3}|0022').test(body)) {
+      return (this.escapes = { ascii: false, upper: false, quote: false });
+    }
+    let upper = false;
+    for (const [, digits] of body.matchAll(escape('[0-9a-fA-F]{4}'))) {
+      if (/[a-f]/i.test(digits!)) {
+        upper = /[A-F]/.test(digits!);
+        break;
+      }
+    }
+    // System.Text.Json writes a quote as \u0022; a file that also writes \" takes \".
+    const quote = escape('0022').test(body) && !/(?<!\\)(?:\\\\)*\\"/.test(body);
+    return (this.escapes = { ascii: true, upper, quote });
+  }
+
+  /** A value as JSON text (`JSON.stringify`'s arguments), with the string escapes the file uses. */
+  stringify(value: unknown, indent?: string): string {
+    const text = JSON.stringify(value, null, indent);
+    const escapes = this.jsonEscapes();
+    if (!escapes.ascii) return text;
+    const hex = (code: number): string => {
+      const digits = code.toString(16).padStart(4, '0');
+      return `\\u${escapes.upper ? digits.toUpperCase() : digits}`;
+    };
+    // A backslash in JSON text only starts an escape, each read from its start: a `\\"` is an
+    // escaped backslash before a closing quote, not an escaped quote.
+    return text.replace(/\\(.)|[^\x00-\x7f]/g, (match, escaped: string | undefined) =>
+      escaped === undefined ? hex(match.charCodeAt(0)) : escaped === '"' && escapes.quote ? hex(0x22) : match,
+    );
   }
 
   private style: YamlStyle | undefined;
@@ -362,7 +417,7 @@ function appendToFlowMap(file: EditableFile, map: MapView, last: MemberView | un
   const comma = file.compact ? ',' : ', ';
   // A YAML map with members shows whether it has spaces inside its braces; an empty one, the file.
   const style = file.json ? undefined : { ...file.yamlStyle(), ...(last ? { padded: /\s/.test(file.text[map.start + 1] ?? '') } : {}) };
-  const inline = entries.map(([key, value]) => (style ? `${yamlKey(key, style)}: ${yamlFlow(value, style)}` : jsonMember(key, value, file.compact))).join(comma);
+  const inline = entries.map(([key, value]) => (style ? `${yamlKey(key, style)}: ${yamlFlow(value, style)}` : jsonMember(file, key, value))).join(comma);
   const multiline = file.text.slice(map.start, close).includes('\n');
   if (!last && !multiline) return { start: map.start + 1, end: close, text: style?.padded ? ` ${inline} ` : inline };
   if (last && !multiline) return { start: last.valueEnd, end: last.valueEnd, text: `${comma}${inline}` };
@@ -371,7 +426,7 @@ function appendToFlowMap(file: EditableFile, map: MapView, last: MemberView | un
   const indent = last ? file.indentAt(last.keySpan[0]) : file.indentAt(close) + file.indentUnit;
   const members = entries.map(([key, value]) =>
     file.json
-      ? `${JSON.stringify(key)}: ${JSON.stringify(value, null, file.indentUnit).split('\n').join(file.newline + indent)}`
+      ? `${file.stringify(key)}: ${file.stringify(value, file.indentUnit).split('\n').join(file.newline + indent)}`
       : `${yamlKey(key, style!)}: ${yamlFlow(value, style!)}`,
   );
   if (!last) return { start: map.start + 1, end: map.start + 1, text: members.map((member) => `${file.newline}${indent}${member}`).join(',') };
@@ -385,17 +440,17 @@ function appendToFlowMap(file: EditableFile, map: MapView, last: MemberView | un
   return { start: last.valueEnd, end: last.valueEnd, text: members.map((member) => `,${file.newline}${indent}${member}`).join('') };
 }
 
-function jsonMember(key: string, value: unknown, compact: boolean): string {
-  return compact ? `${JSON.stringify(key)}:${JSON.stringify(value)}` : `${JSON.stringify(key)}: ${jsonInline(value)}`;
+function jsonMember(file: EditableFile, key: string, value: unknown): string {
+  return file.compact ? `${file.stringify(key)}:${file.stringify(value)}` : `${file.stringify(key)}: ${jsonInline(file, value)}`;
 }
 
 /** One-line JSON with a space after ':' and ',', as people write it by hand. */
-function jsonInline(value: unknown): string {
+function jsonInline(file: EditableFile, value: unknown): string {
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-    return `{${Object.entries(value).map(([key, item]) => `${JSON.stringify(key)}: ${jsonInline(item)}`).join(', ')}}`;
+    return `{${Object.entries(value).map(([key, item]) => `${file.stringify(key)}: ${jsonInline(file, item)}`).join(', ')}}`;
   }
-  if (Array.isArray(value)) return `[${value.map(jsonInline).join(', ')}]`;
-  return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map((item) => jsonInline(file, item)).join(', ')}]`;
+  return file.stringify(value);
 }
 
 /** How a file writes YAML (EditableFile.yamlStyle). */
