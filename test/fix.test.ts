@@ -197,6 +197,28 @@ describe('--fix', () => {
     expect(lint(cases.map(([name]) => join(dir, name))).fixes).toEqual([]);
   });
 
+  it('nests inserted YAML by the step the file indents by, when its top level is itself indented', async () => {
+    // A split spec's fragment (responses cut out of a components section) may keep the indentation
+    // it had there: the first indented line is then two steps in, not one.
+    const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-indented-top-'));
+    writeFileSync(
+      join(dir, 'openapi.yaml'),
+      ['openapi: 3.1.0', "info: {title: t, version: '1'}", 'paths:', '  /a:', '    get:', '      responses:', "        '200': {description: ok}", "        '429':", "          $ref: 'responses.yaml#/TooManyRequests'", ''].join('\n'),
+    );
+    writeFileSync(join(dir, 'responses.yaml'), ['  TooManyRequests:', '    description: Too Many Requests', '    content:', '      application/json:', '        schema:', '          type: object', ''].join('\n'));
+    await runCli(['--fix', '--fail-on', 'none', 'openapi.yaml'], { cwd: dir });
+    expect(readFileSync(join(dir, 'responses.yaml'), 'utf8').split('\n').slice(6)).toEqual([
+      '    headers:',
+      '      Retry-After:',
+      '        description: Seconds to wait before retrying (RFC 9110 §10.2.3 also allows an HTTP-date).',
+      '        schema:',
+      '          type: integer',
+      '          minimum: 0',
+      '        example: 60',
+      '',
+    ]);
+  });
+
   it('leaves a clean spec byte for byte as it was', async () => {
     const dir = copyCase('fixtures/clean');
     const before = snapshot(dir);

@@ -304,11 +304,31 @@ function textEnd(node: YamlNode | null): number | undefined {
   return node?.range?.[1];
 }
 
+/**
+ * The step the file indents by: tabs as its first indented line has them; spaces, the step
+ * from one line to a deeper one it takes most often in its first 64 KB (comment lines aside).
+ * Not the first indented line's depth: a fragment of a split spec may keep the indentation
+ * its text had in a components section, its top level itself two spaces in.
+ */
 function detectIndentUnit(text: string): string {
-  const match = /\n( +|\t+)\S/.exec(text);
-  if (!match) return '  ';
-  const first = match[1]!;
-  return first.length > 0 && first.length <= 8 ? first : '  ';
+  const head = text.slice(0, 65_536);
+  const first = /\n( +|\t+)\S/.exec(head)?.[1];
+  if (first === undefined) return '  ';
+  if (first.includes('\t')) return first.length <= 8 ? first : '  ';
+  const steps = new Map<number, number>();
+  let previous = -1;
+  for (const match of head.matchAll(/^( *)([^ \r\n])/gm)) {
+    if (match[2] === '#') continue;
+    const indent = match[1]!.length;
+    if (previous >= 0 && indent > previous && indent - previous <= 8) steps.set(indent - previous, (steps.get(indent - previous) ?? 0) + 1);
+    previous = indent;
+  }
+  let best = 0;
+  let bestCount = 0;
+  for (const [step, count] of steps) {
+    if (count > bestCount || (count === bestCount && step < best)) [best, bestCount] = [step, count];
+  }
+  return best > 0 ? ' '.repeat(best) : '  ';
 }
 
 type Entries = Array<[string, unknown]>;
