@@ -197,6 +197,31 @@ describe('--fix', () => {
     expect(lint(cases.map(([name]) => join(dir, name))).fixes).toEqual([]);
   });
 
+  it('keeps a YAML spec written in ASCII with escapes in ASCII, writing a non-ASCII character as the file does', async () => {
+    // Ceph's dashboard description is dumped by PyYAML without allow_unicode: every non-ASCII
+    // character is an escape in a double-quoted scalar (\u2019). A raw '§' would be the only one.
+    const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-ascii-yaml-'));
+    const doc = (description: string) =>
+      ['openapi: 3.0.2', 'info:', `  description: ${description}`, "  title: t", "  version: ''", 'paths:', '  /a:', '    get:', '      responses:', "        '200':", '          description: OK', "        '503':", '          description: Unavailable', ''].join('\n');
+    const cases: Array<[string, string, string]> = [
+      ['pyyaml.yaml', '"you\\u2019re ordering \\\\u00e9 (\\xE9)"', '"Seconds to wait before retrying (RFC 9110 \\xA710.2.3 also allows an HTTP-date)."'],
+      ['unicode.yaml', '"you\\u2019re"', '"Seconds to wait before retrying (RFC 9110 \\u00A710.2.3 also allows an HTTP-date)."'],
+      // An escaped backslash before 'u2019' is no escape: the file shows nothing, and keeps the raw character.
+      ['literal.yaml', '"a \\\\u2019 b"', 'Seconds to wait before retrying (RFC 9110 §10.2.3 also allows an HTTP-date).'],
+      ['raw.yaml', '"you’re \\u2019"', 'Seconds to wait before retrying (RFC 9110 §10.2.3 also allows an HTTP-date).'],
+    ];
+    for (const [name, description] of cases) writeFileSync(join(dir, name), doc(description));
+    await runCli(['--fix', '--fail-on', 'none', ...cases.map(([name]) => name)], { cwd: dir });
+    for (const [name, , written] of cases) {
+      const text = readFileSync(join(dir, name), 'utf8');
+      expect(text).toContain(`\n              description: ${written}\n`);
+      expect((parse(text) as any).paths['/a'].get.responses['503'].headers['Retry-After'].description).toBe(
+        'Seconds to wait before retrying (RFC 9110 §10.2.3 also allows an HTTP-date).',
+      );
+    }
+    expect(lint(cases.map(([name]) => join(dir, name))).fixes).toEqual([]);
+  });
+
   it('nests inserted YAML by the step the file indents by, when its top level is itself indented', async () => {
     // A split spec's fragment (responses cut out of a components section) may keep the indentation
     // it had there: the first indented line is then two steps in, not one.

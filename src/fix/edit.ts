@@ -136,7 +136,23 @@ export class EditableFile {
       if (match[1] === ' ') padded++;
       else if (match[1] !== '}' && match[1] !== '\n' && match[1] !== '\r') tight++;
     }
-    return (this.style = { quote: double > single ? '"' : "'", padded: padded >= tight });
+    return (this.style = { quote: double > single ? '"' : "'", padded: padded >= tight, ascii: this.yamlAscii() });
+  }
+
+  /**
+   * How a YAML file with no raw character beyond ASCII writes one, if it shows it: as an
+   * escape in a double-quoted scalar (`\u2019`, PyYAML's dump without `allow_unicode`), `\x`
+   * for the first 256 when the file uses it. Undefined for any other file.
+   */
+  private yamlAscii(): YamlStyle['ascii'] {
+    const body = this.text.charCodeAt(0) === 0xfeff ? this.text.slice(1) : this.text;
+    if (/[^\x00-\x7f]/.test(body)) return undefined;
+    // An escape is a backslash that no other one escapes: `\\u2019` is an escaped backslash, then `u2019`.
+    const escapes = [...body.matchAll(/(?<!\\)(?:\\\\)*\\(?:x([89a-fA-F][0-9a-fA-F])|u(00[89a-fA-F][0-9a-fA-F]|0[1-9a-fA-F][0-9a-fA-F]{2}|[1-9a-fA-F][0-9a-fA-F]{3})|U([0-9a-fA-F]{8}))/g)];
+    if (escapes.length === 0) return undefined;
+    const lettered = escapes.map((match) => match[1] ?? match[2] ?? match[3]!).find((digits) => /[a-f]/i.test(digits));
+    // PyYAML, which writes such files, writes upper-case hex.
+    return { x: escapes.some((match) => match[1] !== undefined), upper: lettered === undefined || /[A-F]/.test(lettered) };
   }
 
   /** Looks up many pointers at once: for JSON, one scan of the text instead of one per pointer. */
@@ -477,6 +493,8 @@ function jsonInline(file: EditableFile, value: unknown): string {
 interface YamlStyle {
   quote: '"' | "'";
   padded: boolean;
+  /** Set for a file kept in ASCII: a character beyond it is written as an escape, `\x` and upper-case hex as set. */
+  ascii?: { x: boolean; upper: boolean };
 }
 
 const PLAIN_KEY = /^[A-Za-z_$][\w$.-]*$/;
@@ -487,6 +505,7 @@ function yamlKey(key: string, style: YamlStyle): string {
 
 function yamlScalar(value: unknown, style: YamlStyle): string {
   if (typeof value === 'string') {
+    if (style.ascii && NON_ASCII.test(value)) return escapedQuoted(value, style.ascii);
     return /^[\w][\w .,()/§-]*$/.test(value) && !/^(true|false|null|yes|no|on|off|~|-?\d[\d.e+-]*)$/i.test(value) && !/[:#]\s|\s$/.test(value)
       ? value
       : quoted(value, style);
@@ -499,7 +518,20 @@ function yamlScalar(value: unknown, style: YamlStyle): string {
  * reads alike; a string that holds a double quote keeps single ones (`'Bearer realm="api"'`).
  */
 function quoted(value: string, style: YamlStyle): string {
+  if (style.ascii && NON_ASCII.test(value)) return escapedQuoted(value, style.ascii);
   return style.quote === '"' && !value.includes('"') ? JSON.stringify(value) : `'${value.replace(/'/g, "''")}'`;
+}
+
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/** A double-quoted scalar with each character beyond ASCII as an escape, as a file kept in ASCII writes it. */
+function escapedQuoted(value: string, ascii: NonNullable<YamlStyle['ascii']>): string {
+  return JSON.stringify(value).replace(/[^\x00-\x7f]/gu, (char) => {
+    const code = char.codePointAt(0)!;
+    const [prefix, width] = code <= 0xff && ascii.x ? ['x', 2] : code <= 0xffff ? ['u', 4] : ['U', 8];
+    const digits = code.toString(16).padStart(width, '0');
+    return `\\${prefix}${ascii.upper ? digits.toUpperCase() : digits}`;
+  });
 }
 
 function yamlFlow(value: unknown, style: YamlStyle): string {
