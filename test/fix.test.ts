@@ -136,6 +136,114 @@ describe('--fix', () => {
     expect(readFileSync(join(patched, 'bom.json'))).toEqual(fixed);
   });
 
+  it('keeps a JSON spec written in ASCII with \\u escapes in ASCII, escaping as the file does', async () => {
+    // Dialogporten's description is written by System.Text.Json: every non-ASCII character and
+    // every quote inside a string is a \uXXXX escape. A raw '§' or '\"' added by a fix would be the only one in the file.
+    const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-ascii-json-'));
+    const doc = (description: string) =>
+      [
+        '{',
+        '  "openapi": "3.0.1",',
+        `  "info": { "title": "${description}", "version": "1" },`,
+        '  "components": { "securitySchemes": { "jwt": { "type": "http", "scheme": "bearer" } } },',
+        '  "security": [ { "jwt": [] } ],',
+        '  "paths": {',
+        '    "/a": {',
+        '      "get": {',
+        '        "responses": {',
+        '          "200": { "description": "ok" },',
+        '          "401": {',
+        '            "description": "No token"',
+        '          }',
+        '        }',
+        '      }',
+        '    }',
+        '  }',
+        '}',
+        '',
+      ].join('\n');
+    const cases: Array<[string, string, (text: string) => void]> = [
+      // .NET: upper-case hex, quotes escaped too.
+      ['dotnet.json', 'Dialogporten \\u0022API\\u0022 \\u2014 f\\u00F8r', (text) => {
+        expect(text).toContain('(RFC 9110 \\u00A711.6.1)');
+        expect(text).toContain('"Bearer realm=\\u0022api\\u0022"');
+      }],
+      // Python's ensure_ascii: lower-case hex, quotes as \".
+      ['python.json', 'caf\\u00e9 \\"menu\\"', (text) => {
+        expect(text).toContain('(RFC 9110 \\u00a711.6.1)');
+        expect(text).toContain('"Bearer realm=\\"api\\""');
+      }],
+      // A file that writes its characters as they are: the header is written as before.
+      ['raw.json', 'café \\u00e9', (text) => {
+        expect(text).toContain('(RFC 9110 §11.6.1)');
+        expect(text).toContain('"Bearer realm=\\"api\\""');
+      }],
+      // Plain ASCII with no escapes says nothing about how the file is written.
+      ['plain.json', 'plain', (text) => expect(text).toContain('(RFC 9110 §11.6.1)')],
+    ];
+    for (const [name, title] of cases) writeFileSync(join(dir, name), doc(title));
+    await runCli(['--fix', '--fail-on', 'none', ...cases.map(([name]) => name)], { cwd: dir });
+    for (const [name, title, check] of cases) {
+      const text = readFileSync(join(dir, name), 'utf8');
+      check(text);
+      const parsed = JSON.parse(text) as { info: { title: string }; paths: Record<string, any> };
+      expect(parsed.info.title).toBe(JSON.parse(`"${title}"`));
+      expect(parsed.paths['/a'].get.responses['401'].headers['WWW-Authenticate']).toEqual({
+        description: 'The Bearer challenge the client must answer (RFC 9110 §11.6.1).',
+        schema: { type: 'string' },
+        example: 'Bearer realm="api"',
+      });
+    }
+    expect(lint(cases.map(([name]) => join(dir, name))).fixes).toEqual([]);
+  });
+
+  it('keeps a YAML spec written in ASCII with escapes in ASCII, writing a non-ASCII character as the file does', async () => {
+    // Ceph's dashboard description is dumped by PyYAML without allow_unicode: every non-ASCII
+    // character is an escape in a double-quoted scalar (\u2019). A raw '§' would be the only one.
+    const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-ascii-yaml-'));
+    const doc = (description: string) =>
+      ['openapi: 3.0.2', 'info:', `  description: ${description}`, "  title: t", "  version: ''", 'paths:', '  /a:', '    get:', '      responses:', "        '200':", '          description: OK', "        '503':", '          description: Unavailable', ''].join('\n');
+    const cases: Array<[string, string, string]> = [
+      ['pyyaml.yaml', '"you\\u2019re ordering \\\\u00e9 (\\xE9)"', '"Seconds to wait before retrying (RFC 9110 \\xA710.2.3 also allows an HTTP-date)."'],
+      ['unicode.yaml', '"you\\u2019re"', '"Seconds to wait before retrying (RFC 9110 \\u00A710.2.3 also allows an HTTP-date)."'],
+      // An escaped backslash before 'u2019' is no escape: the file shows nothing, and keeps the raw character.
+      ['literal.yaml', '"a \\\\u2019 b"', 'Seconds to wait before retrying (RFC 9110 §10.2.3 also allows an HTTP-date).'],
+      ['raw.yaml', '"you’re \\u2019"', 'Seconds to wait before retrying (RFC 9110 §10.2.3 also allows an HTTP-date).'],
+    ];
+    for (const [name, description] of cases) writeFileSync(join(dir, name), doc(description));
+    await runCli(['--fix', '--fail-on', 'none', ...cases.map(([name]) => name)], { cwd: dir });
+    for (const [name, , written] of cases) {
+      const text = readFileSync(join(dir, name), 'utf8');
+      expect(text).toContain(`\n              description: ${written}\n`);
+      expect((parse(text) as any).paths['/a'].get.responses['503'].headers['Retry-After'].description).toBe(
+        'Seconds to wait before retrying (RFC 9110 §10.2.3 also allows an HTTP-date).',
+      );
+    }
+    expect(lint(cases.map(([name]) => join(dir, name))).fixes).toEqual([]);
+  });
+
+  it('nests inserted YAML by the step the file indents by, when its top level is itself indented', async () => {
+    // A split spec's fragment (responses cut out of a components section) may keep the indentation
+    // it had there: the first indented line is then two steps in, not one.
+    const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-indented-top-'));
+    writeFileSync(
+      join(dir, 'openapi.yaml'),
+      ['openapi: 3.1.0', "info: {title: t, version: '1'}", 'paths:', '  /a:', '    get:', '      responses:', "        '200': {description: ok}", "        '429':", "          $ref: 'responses.yaml#/TooManyRequests'", ''].join('\n'),
+    );
+    writeFileSync(join(dir, 'responses.yaml'), ['  TooManyRequests:', '    description: Too Many Requests', '    content:', '      application/json:', '        schema:', '          type: object', ''].join('\n'));
+    await runCli(['--fix', '--fail-on', 'none', 'openapi.yaml'], { cwd: dir });
+    expect(readFileSync(join(dir, 'responses.yaml'), 'utf8').split('\n').slice(6)).toEqual([
+      '    headers:',
+      '      Retry-After:',
+      '        description: Seconds to wait before retrying (RFC 9110 §10.2.3 also allows an HTTP-date).',
+      '        schema:',
+      '          type: integer',
+      '          minimum: 0',
+      '        example: 60',
+      '',
+    ]);
+  });
+
   it('leaves a clean spec byte for byte as it was', async () => {
     const dir = copyCase('fixtures/clean');
     const before = snapshot(dir);

@@ -23,6 +23,16 @@ interface MapView {
   members: MemberView[];
 }
 
+/** How a JSON file escapes inside its strings (see `EditableFile.jsonEscapes`). */
+interface JsonEscapes {
+  /** Every character beyond ASCII as a `\uXXXX` escape. */
+  ascii: boolean;
+  /** Upper-case hex digits in those escapes. */
+  upper: boolean;
+  /** A quote as `\u0022`, not `\"`. */
+  quote: boolean;
+}
+
 interface MemberView {
   /** Undefined for a key that is not a scalar (YAML allows those). */
   key: string | undefined;
@@ -59,6 +69,51 @@ export class EditableFile {
     this.compact = this.json && /^\s*\{\s*"(?:[^"\\]|\\.)*"\s*:\S/.test(text);
   }
 
+  private escapes: JsonEscapes | undefined;
+
+  /**
+   * How the JSON file escapes inside its strings, for the text an edit adds. A file with no raw
+   * character beyond ASCII that escapes one (`\u00f8`) or escapes a quote as `\u0022` was
+   * written by an encoder that keeps it ASCII (Python's `ensure_ascii`, .NET's
+   * System.Text.Json): a raw `§` added by a fix would be the only one in it. Read on first
+   * need; any other file is written as `JSON.stringify` does, as before.
+   */
+  jsonEscapes(): JsonEscapes {
+    if (this.escapes) return this.escapes;
+    const body = this.text.charCodeAt(0) === 0xfeff ? this.text.slice(1) : this.text;
+    // An escape is a backslash that no other one escapes: `\\u00e9` is an escaped backslash, then `u00e9`.
+    const escape = (hex: string): RegExp => new RegExp(`(?<!\\\\)(?:\\\\\\\\)*\\\\u(${hex})`, 'g');
+    if (/[^\x00-\x7f]/.test(body) || !escape('00[89a-fA-F][0-9a-fA-F]|0[1-9a-fA-F][0-9a-fA-F]{2}|[1-9a-fA-F][0-9a-fA-F]{3}|0022').test(body)) {
+      return (this.escapes = { ascii: false, upper: false, quote: false });
+    }
+    let upper = false;
+    for (const [, digits] of body.matchAll(escape('[0-9a-fA-F]{4}'))) {
+      if (/[a-f]/i.test(digits!)) {
+        upper = /[A-F]/.test(digits!);
+        break;
+      }
+    }
+    // System.Text.Json writes a quote as \u0022; a file that also writes \" takes \".
+    const quote = escape('0022').test(body) && !/(?<!\\)(?:\\\\)*\\"/.test(body);
+    return (this.escapes = { ascii: true, upper, quote });
+  }
+
+  /** A value as JSON text (`JSON.stringify`'s arguments), with the string escapes the file uses. */
+  stringify(value: unknown, indent?: string): string {
+    const text = JSON.stringify(value, null, indent);
+    const escapes = this.jsonEscapes();
+    if (!escapes.ascii) return text;
+    const hex = (code: number): string => {
+      const digits = code.toString(16).padStart(4, '0');
+      return `\\u${escapes.upper ? digits.toUpperCase() : digits}`;
+    };
+    // A backslash in JSON text only starts an escape, each read from its start: a `\\"` is an
+    // escaped backslash before a closing quote, not an escaped quote.
+    return text.replace(/\\(.)|[^\x00-\x7f]/g, (match, escaped: string | undefined) =>
+      escaped === undefined ? hex(match.charCodeAt(0)) : escaped === '"' && escapes.quote ? hex(0x22) : match,
+    );
+  }
+
   private style: YamlStyle | undefined;
 
   /**
@@ -81,7 +136,23 @@ export class EditableFile {
       if (match[1] === ' ') padded++;
       else if (match[1] !== '}' && match[1] !== '\n' && match[1] !== '\r') tight++;
     }
-    return (this.style = { quote: double > single ? '"' : "'", padded: padded >= tight });
+    return (this.style = { quote: double > single ? '"' : "'", padded: padded >= tight, ascii: this.yamlAscii() });
+  }
+
+  /**
+   * How a YAML file with no raw character beyond ASCII writes one, if it shows it: as an
+   * escape in a double-quoted scalar (`\u2019`, PyYAML's dump without `allow_unicode`), `\x`
+   * for the first 256 when the file uses it. Undefined for any other file.
+   */
+  private yamlAscii(): YamlStyle['ascii'] {
+    const body = this.text.charCodeAt(0) === 0xfeff ? this.text.slice(1) : this.text;
+    if (/[^\x00-\x7f]/.test(body)) return undefined;
+    // An escape is a backslash that no other one escapes: `\\u2019` is an escaped backslash, then `u2019`.
+    const escapes = [...body.matchAll(/(?<!\\)(?:\\\\)*\\(?:x([89a-fA-F][0-9a-fA-F])|u(00[89a-fA-F][0-9a-fA-F]|0[1-9a-fA-F][0-9a-fA-F]{2}|[1-9a-fA-F][0-9a-fA-F]{3})|U([0-9a-fA-F]{8}))/g)];
+    if (escapes.length === 0) return undefined;
+    const lettered = escapes.map((match) => match[1] ?? match[2] ?? match[3]!).find((digits) => /[a-f]/i.test(digits));
+    // PyYAML, which writes such files, writes upper-case hex.
+    return { x: escapes.some((match) => match[1] !== undefined), upper: lettered === undefined || /[A-F]/.test(lettered) };
   }
 
   /** Looks up many pointers at once: for JSON, one scan of the text instead of one per pointer. */
@@ -249,11 +320,31 @@ function textEnd(node: YamlNode | null): number | undefined {
   return node?.range?.[1];
 }
 
+/**
+ * The step the file indents by: tabs as its first indented line has them; spaces, the step
+ * from one line to a deeper one it takes most often in its first 64 KB (comment lines aside).
+ * Not the first indented line's depth: a fragment of a split spec may keep the indentation
+ * its text had in a components section, its top level itself two spaces in.
+ */
 function detectIndentUnit(text: string): string {
-  const match = /\n( +|\t+)\S/.exec(text);
-  if (!match) return '  ';
-  const first = match[1]!;
-  return first.length > 0 && first.length <= 8 ? first : '  ';
+  const head = text.slice(0, 65_536);
+  const first = /\n( +|\t+)\S/.exec(head)?.[1];
+  if (first === undefined) return '  ';
+  if (first.includes('\t')) return first.length <= 8 ? first : '  ';
+  const steps = new Map<number, number>();
+  let previous = -1;
+  for (const match of head.matchAll(/^( *)([^ \r\n])/gm)) {
+    if (match[2] === '#') continue;
+    const indent = match[1]!.length;
+    if (previous >= 0 && indent > previous && indent - previous <= 8) steps.set(indent - previous, (steps.get(indent - previous) ?? 0) + 1);
+    previous = indent;
+  }
+  let best = 0;
+  let bestCount = 0;
+  for (const [step, count] of steps) {
+    if (count > bestCount || (count === bestCount && step < best)) [best, bestCount] = [step, count];
+  }
+  return best > 0 ? ' '.repeat(best) : '  ';
 }
 
 type Entries = Array<[string, unknown]>;
@@ -362,7 +453,7 @@ function appendToFlowMap(file: EditableFile, map: MapView, last: MemberView | un
   const comma = file.compact ? ',' : ', ';
   // A YAML map with members shows whether it has spaces inside its braces; an empty one, the file.
   const style = file.json ? undefined : { ...file.yamlStyle(), ...(last ? { padded: /\s/.test(file.text[map.start + 1] ?? '') } : {}) };
-  const inline = entries.map(([key, value]) => (style ? `${yamlKey(key, style)}: ${yamlFlow(value, style)}` : jsonMember(key, value, file.compact))).join(comma);
+  const inline = entries.map(([key, value]) => (style ? `${yamlKey(key, style)}: ${yamlFlow(value, style)}` : jsonMember(file, key, value))).join(comma);
   const multiline = file.text.slice(map.start, close).includes('\n');
   if (!last && !multiline) return { start: map.start + 1, end: close, text: style?.padded ? ` ${inline} ` : inline };
   if (last && !multiline) return { start: last.valueEnd, end: last.valueEnd, text: `${comma}${inline}` };
@@ -371,7 +462,7 @@ function appendToFlowMap(file: EditableFile, map: MapView, last: MemberView | un
   const indent = last ? file.indentAt(last.keySpan[0]) : file.indentAt(close) + file.indentUnit;
   const members = entries.map(([key, value]) =>
     file.json
-      ? `${JSON.stringify(key)}: ${JSON.stringify(value, null, file.indentUnit).split('\n').join(file.newline + indent)}`
+      ? `${file.stringify(key)}: ${file.stringify(value, file.indentUnit).split('\n').join(file.newline + indent)}`
       : `${yamlKey(key, style!)}: ${yamlFlow(value, style!)}`,
   );
   if (!last) return { start: map.start + 1, end: map.start + 1, text: members.map((member) => `${file.newline}${indent}${member}`).join(',') };
@@ -385,23 +476,25 @@ function appendToFlowMap(file: EditableFile, map: MapView, last: MemberView | un
   return { start: last.valueEnd, end: last.valueEnd, text: members.map((member) => `,${file.newline}${indent}${member}`).join('') };
 }
 
-function jsonMember(key: string, value: unknown, compact: boolean): string {
-  return compact ? `${JSON.stringify(key)}:${JSON.stringify(value)}` : `${JSON.stringify(key)}: ${jsonInline(value)}`;
+function jsonMember(file: EditableFile, key: string, value: unknown): string {
+  return file.compact ? `${file.stringify(key)}:${file.stringify(value)}` : `${file.stringify(key)}: ${jsonInline(file, value)}`;
 }
 
 /** One-line JSON with a space after ':' and ',', as people write it by hand. */
-function jsonInline(value: unknown): string {
+function jsonInline(file: EditableFile, value: unknown): string {
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-    return `{${Object.entries(value).map(([key, item]) => `${JSON.stringify(key)}: ${jsonInline(item)}`).join(', ')}}`;
+    return `{${Object.entries(value).map(([key, item]) => `${file.stringify(key)}: ${jsonInline(file, item)}`).join(', ')}}`;
   }
-  if (Array.isArray(value)) return `[${value.map(jsonInline).join(', ')}]`;
-  return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map((item) => jsonInline(file, item)).join(', ')}]`;
+  return file.stringify(value);
 }
 
 /** How a file writes YAML (EditableFile.yamlStyle). */
 interface YamlStyle {
   quote: '"' | "'";
   padded: boolean;
+  /** Set for a file kept in ASCII: a character beyond it is written as an escape, `\x` and upper-case hex as set. */
+  ascii?: { x: boolean; upper: boolean };
 }
 
 const PLAIN_KEY = /^[A-Za-z_$][\w$.-]*$/;
@@ -412,6 +505,7 @@ function yamlKey(key: string, style: YamlStyle): string {
 
 function yamlScalar(value: unknown, style: YamlStyle): string {
   if (typeof value === 'string') {
+    if (style.ascii && NON_ASCII.test(value)) return escapedQuoted(value, style.ascii);
     return /^[\w][\w .,()/§-]*$/.test(value) && !/^(true|false|null|yes|no|on|off|~|-?\d[\d.e+-]*)$/i.test(value) && !/[:#]\s|\s$/.test(value)
       ? value
       : quoted(value, style);
@@ -424,7 +518,20 @@ function yamlScalar(value: unknown, style: YamlStyle): string {
  * reads alike; a string that holds a double quote keeps single ones (`'Bearer realm="api"'`).
  */
 function quoted(value: string, style: YamlStyle): string {
+  if (style.ascii && NON_ASCII.test(value)) return escapedQuoted(value, style.ascii);
   return style.quote === '"' && !value.includes('"') ? JSON.stringify(value) : `'${value.replace(/'/g, "''")}'`;
+}
+
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/** A double-quoted scalar with each character beyond ASCII as an escape, as a file kept in ASCII writes it. */
+function escapedQuoted(value: string, ascii: NonNullable<YamlStyle['ascii']>): string {
+  return JSON.stringify(value).replace(/[^\x00-\x7f]/gu, (char) => {
+    const code = char.codePointAt(0)!;
+    const [prefix, width] = code <= 0xff && ascii.x ? ['x', 2] : code <= 0xffff ? ['u', 4] : ['U', 8];
+    const digits = code.toString(16).padStart(width, '0');
+    return `\\${prefix}${ascii.upper ? digits.toUpperCase() : digits}`;
+  });
 }
 
 function yamlFlow(value: unknown, style: YamlStyle): string {
