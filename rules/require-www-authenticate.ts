@@ -10,48 +10,56 @@ const WWW_AUTHENTICATE: HeaderRequirement = { header: 'WWW-Authenticate', status
 const CHALLENGED: HeaderRequirement = { header: 'WWW-Authenticate', statuses: ['401', '403'] };
 
 /**
- * The challenge scheme a client should expect, from the schemes the operation accepts:
- * Bearer for http bearer and OAuth 2 / OpenID Connect (RFC 6750), Basic for http basic.
+ * The challenge schemes a client should expect, from the schemes the operation accepts: Bearer
+ * for http bearer and OAuth 2 / OpenID Connect (RFC 6750), Basic for http basic. Both when it
+ * takes either (Stripe, Jira): a 401 then carries both challenges, as RFC 9110 §11.6.1 lets one
+ * field do. Empty when it takes neither (an API key has no standard challenge).
  */
-function challengeScheme(spec: Spec, operation: Operation): string | undefined {
+function challengeSchemes(spec: Spec, operation: Operation): string {
+  let bearer = false;
+  let basic = false;
   for (const requirement of operation.security.requirements) {
     for (const name of Object.keys(requirement)) {
       const scheme = securitySchemeOf(spec, name, operation.security)?.value;
       if (!scheme) continue;
       const type = String(scheme.type ?? '').toLowerCase();
       const httpScheme = String(scheme.scheme ?? '').toLowerCase();
-      if (type === 'oauth2' || type === 'openidconnect' || (type === 'http' && httpScheme === 'bearer')) return 'Bearer';
-      if (type === 'basic' || (type === 'http' && httpScheme === 'basic')) return 'Basic';
+      if (type === 'oauth2' || type === 'openidconnect' || (type === 'http' && httpScheme === 'bearer')) bearer = true;
+      else if (type === 'basic' || (type === 'http' && httpScheme === 'basic')) basic = true;
     }
   }
-  return undefined;
+  return basic && bearer ? 'Basic, Bearer' : basic ? 'Basic' : bearer ? 'Bearer' : '';
 }
 
-const agreedBySpec = new WeakMap<Spec, Map<string, string | undefined>>();
+const agreedBySpec = new WeakMap<Spec, Map<string, string>>();
 
 /**
- * The challenge scheme for the message's example and the fix: the operation's, or for a
- * response that several operations use, the one they all share, else none. A shared definition
+ * The challenge schemes for the message's example and the fix: the operation's, or for a
+ * response that several operations use, the ones they all share, else none. A shared definition
  * is reported once, at itself; an example per operation would make two findings of it there.
  */
-function exampleScheme(spec: Spec, response: Response, operation: Operation): string | undefined {
-  const own = challengeScheme(spec, operation);
+function exampleSchemes(spec: Spec, response: Response, operation: Operation): string[] {
+  const own = challengeSchemes(spec, operation);
   // Most 401s are written inline and named nowhere else: no key for them.
   const use = sharedUse(spec, response);
-  if (!use || use.operations.length < 2) return own;
-  let agreed = agreedBySpec.get(spec);
-  if (!agreed) agreedBySpec.set(spec, (agreed = new Map()));
-  const key = definitionKey(response.node);
-  if (agreed.has(key)) return agreed.get(key);
-  let scheme: string | undefined = own;
-  for (const other of use.operations) {
-    if (other !== operation && challengeScheme(spec, other) !== own) {
-      scheme = undefined;
-      break;
+  let agreed = own;
+  if (use && use.operations.length >= 2) {
+    let bySpec = agreedBySpec.get(spec);
+    if (!bySpec) agreedBySpec.set(spec, (bySpec = new Map()));
+    const key = definitionKey(response.node);
+    const known = bySpec.get(key);
+    if (known !== undefined) agreed = known;
+    else {
+      for (const other of use.operations) {
+        if (other !== operation && challengeSchemes(spec, other) !== own) {
+          agreed = '';
+          break;
+        }
+      }
+      bySpec.set(key, agreed);
     }
   }
-  agreed.set(key, scheme);
-  return scheme;
+  return agreed === '' ? [] : agreed.split(', ');
 }
 
 export default defineRule({
@@ -61,7 +69,7 @@ export default defineRule({
     severity: 'error',
     references: ['RFC 9110 §15.5.2', 'RFC 9110 §11.6.1'],
     messages: {
-      // The example is the operation's challenge when known (Basic for Swagger 2.0 `type: basic`), else Bearer.
+      // The example is the operation's challenges when known (Basic for Swagger 2.0 `type: basic`, both for Basic or Bearer), else Bearer.
       missing: "401 response declares no 'WWW-Authenticate' header; add one with the challenge the client must answer (e.g. '{{challenge}}').",
       namedElsewhere:
         "This {{status}} response is named through $ref elsewhere for {{others}}, so a 'WWW-Authenticate' header added here would be declared there too; give those a response of their own, then add the header here.",
@@ -84,17 +92,21 @@ export default defineRule({
           reportSharedUse(context, response, shared, 'sharedMissing');
           return;
         }
-        // A shared 401 takes the scheme its operations agree on, else a generic challenge: one
+        // A shared 401 takes the schemes its operations agree on, else a generic challenge: one
         // definition gets one header, not the scheme of whichever operation was read first.
-        const scheme = exampleScheme(context.spec, response, operation);
+        const schemes = exampleSchemes(context.spec, response, operation);
+        const challenge = schemes.map((scheme) => `${scheme} realm="api"`).join(', ');
         const fix = addHeaderFix(context.spec, response, 'WWW-Authenticate', {
-          description: scheme
-            ? `The ${scheme} challenge the client must answer (RFC 9110 §11.6.1).`
-            : 'The authentication challenge the client must answer: an auth-scheme and its parameters (RFC 9110 §11.6.1).',
+          description:
+            schemes.length === 0
+              ? 'The authentication challenge the client must answer: an auth-scheme and its parameters (RFC 9110 §11.6.1).'
+              : schemes.length === 1
+                ? `The ${schemes[0]} challenge the client must answer (RFC 9110 §11.6.1).`
+                : `The ${schemes.join(' and ')} challenges, one of which the client must answer (RFC 9110 §11.6.1).`,
           schema: { type: 'string' },
-          example: scheme ? `${scheme} realm="api"` : undefined,
+          example: schemes.length > 0 ? challenge : undefined,
         });
-        context.report({ messageId: 'missing', at: response.node, data: { challenge: `${scheme ?? 'Bearer'} realm="api"` }, fix });
+        context.report({ messageId: 'missing', at: response.node, data: { challenge: challenge || 'Bearer realm="api"' }, fix });
       },
     };
   },

@@ -105,6 +105,16 @@ describe('require-www-authenticate message', () => {
       const basicOnly = { ...spec, paths: { ...spec.paths, '/items': { get: { security: [{ basic: [] }], responses: { 401: unauthorized } } } } };
       expect(lintCase(rule, { name: 'basic only', spec: basicOnly }).findings.map((finding) => finding.message)).toEqual([expect.stringContaining(`(e.g. 'Basic realm="api"')`)]);
     });
+    it(`${v}: names both challenges for an operation that takes Basic or Bearer credentials`, () => {
+      // Swagger 2.0's Bearer is OAuth 2.0; OAS 3 has HTTP bearer.
+      const schemes = v === '2.0'
+        ? { securityDefinitions: { basic: { type: 'basic' }, token: { type: 'oauth2', flow: 'application', tokenUrl: 'https://example.com/token', scopes: {} } } }
+        : { components: { securitySchemes: { basic: { type: 'http', scheme: 'basic' }, token: { type: 'http', scheme: 'bearer' } } } };
+      const spec = withResponses(v, { 401: { description: 'Unauthorized' } }, { root: { ...schemes, security: [{ token: [] }, { basic: [] }] } });
+      const result = lintCase(rule, { name: 'either', spec });
+      expect(result.findings.map((finding) => finding.message)).toEqual([expect.stringContaining(`(e.g. 'Basic realm="api", Bearer realm="api"')`)]);
+      expect(result.fixes.map(fixContent)).toEqual([expect.stringContaining('The Basic and Bearer challenges, one of which the client must answer')]);
+    });
     it(`${v}: keeps the Bearer example otherwise`, () => {
       const name = v === '2.0' ? 'key' : 'bearer';
       const spec = withResponses(v, { 401: { description: 'Unauthorized' } }, { root: { ...bearer, security: [{ [name]: [] }] } });
