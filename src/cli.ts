@@ -787,7 +787,7 @@ function refusedNote(refused: readonly RefusedFix[]): string {
   const conflict = refused.filter((item) => item.reason === 'conflict').length;
   const passes = refused.filter((item) => item.reason === 'passes').length;
   const reasons = [
-    layout > 0 ? `${layout} written in a way --fix does not edit (such as a 'headers' that is not a map)` : '',
+    layout > 0 ? `${layout} written in a way --fix does not edit (such as a 'headers' that is not a map, or a response behind a YAML alias)` : '',
     unparsable > 0 ? `${unparsable} whose edit would not parse again` : '',
     unloadable > 0 ? `${unloadable} whose edit would break the spec (such as a $ref to the key it renames)` : '',
     conflict > 0 ? `${conflict} at a node that two fixes would write differently (such as a response that a Swagger 2.0 and an OpenAPI 3 spec share, or one used for a 201 and a redirect)` : '',

@@ -326,7 +326,7 @@ describe('--fix and YAML merge keys', () => {
     ].join('\n');
     writeFileSync(join(dir, 'api.yaml'), spec);
     const run = await runCli(['--fix', '--fail-on', 'none', 'api.yaml'], { cwd: dir });
-    expect(run.stderr).toBe("statuslint: left 1 fixable problem as written: 1 written in a way --fix does not edit (such as a 'headers' that is not a map)\n");
+    expect(run.stderr).toBe("statuslint: left 1 fixable problem as written: 1 written in a way --fix does not edit (such as a 'headers' that is not a map, or a response behind a YAML alias)\n");
     expect(readFileSync(join(dir, 'api.yaml'), 'utf8')).toBe(spec);
   });
 });
@@ -398,7 +398,7 @@ describe.skipIf(process.platform === 'win32')('--fix of a file reached by two pa
   ])('reports a fix it leaves, in a file reached by two paths, once: %s', async (_, fillerCount, threads) => {
     const { dir, fillers } = specsThroughLinkedFolder('Unauthorized:\n  description: Unauthorized\n  headers: []\n', fillerCount);
     const run = await runCli(['--fix', '-f', 'json', 'a.yaml', ...fillers, 'z.yaml'], { cwd: dir, env: { ...process.env, STATUSLINT_THREADS: String(threads) } });
-    expect(run.stderr).toContain("statuslint: left 1 fixable problem as written: 1 written in a way --fix does not edit (such as a 'headers' that is not a map)\n");
+    expect(run.stderr).toContain("statuslint: left 1 fixable problem as written: 1 written in a way --fix does not edit (such as a 'headers' that is not a map, or a response behind a YAML alias)\n");
     const report = JSON.parse(run.stdout) as { findings: Array<{ ruleId: string; file: string }> };
     expect(report.findings.map((finding) => [finding.ruleId, finding.file])).toEqual([['require-www-authenticate', 'common/r.yaml']]);
   });

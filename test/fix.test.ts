@@ -406,7 +406,7 @@ describe('--fix', () => {
       'layout /paths/~1a/get/responses/503',
     ]);
     const run = await runCli(['--fix', '--fail-on', 'none', 'null-headers.yaml', 'null-headers.json'], { cwd: dir });
-    expect(run.stderr).toBe("statuslint: left 4 fixable problems as written: 4 written in a way --fix does not edit (such as a 'headers' that is not a map)\n");
+    expect(run.stderr).toBe("statuslint: left 4 fixable problems as written: 4 written in a way --fix does not edit (such as a 'headers' that is not a map, or a response behind a YAML alias)\n");
     expect(snapshot(dir)).toEqual(before);
   });
 
