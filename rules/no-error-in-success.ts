@@ -133,11 +133,6 @@ function schemaExample(schema: Record<string, unknown>): unknown {
 }
 
 /**
- * Whether an example of the body is an object with none of its error members: the spec shows
- * a success without them, so they are the report a failure would fill in, not what this status
- * carries (Square's `DeleteCustomerResponse: {errors}` with `example: {}`).
- */
-/**
  * Whether the spec's examples of the body show a success without the error members: the media
  * type's named `examples` (OAS 3), every one of them, else the one example `bodyExample` finds.
  * An example with members the schema does not declare is of some other body (SendGrid answers
@@ -204,6 +199,11 @@ function namedExamples(context: RuleContext<Options>, media: MediaType): unknown
   return values;
 }
 
+/**
+ * Whether an example of the body is an object with none of its error members: the spec shows
+ * a success without them, so they are the report a failure would fill in, not what this status
+ * carries (Square's `DeleteCustomerResponse: {errors}` with `example: {}`).
+ */
 function exampleLeavesOut(example: unknown, members: readonly Property[]): boolean {
   return isObject(example) && members.every((property) => !Object.hasOwn(example, property.name));
 }
