@@ -71,6 +71,11 @@ export class EditableFile {
 
   private escapes: JsonEscapes | undefined;
 
+  /** The text without a leading byte-order mark, which says nothing of how the file escapes. */
+  private textWithoutBom(): string {
+    return this.text.charCodeAt(0) === 0xfeff ? this.text.slice(1) : this.text;
+  }
+
   /**
    * How the JSON file escapes inside its strings, for the text an edit adds. A file with no raw
    * character beyond ASCII that escapes one (`\u00f8`) or escapes a quote as `\u0022` was
@@ -80,10 +85,9 @@ export class EditableFile {
    */
   jsonEscapes(): JsonEscapes {
     if (this.escapes) return this.escapes;
-    const body = this.text.charCodeAt(0) === 0xfeff ? this.text.slice(1) : this.text;
-    // An escape is a backslash that no other one escapes: `\\u00e9` is an escaped backslash, then `u00e9`.
-    const escape = (hex: string): RegExp => new RegExp(`(?<!\\\\)(?:\\\\\\\\)*\\\\u(${hex})`, 'g');
-    if (/[^\x00-\x7f]/.test(body) || !escape('00[89a-fA-F][0-9a-fA-F]|0[1-9a-fA-F][0-9a-fA-F]{2}|[1-9a-fA-F][0-9a-fA-F]{3}|0022').test(body)) {
+    const body = this.textWithoutBom();
+    const escape = (hex: string): RegExp => new RegExp(`${UNESCAPED_BACKSLASH}u(${hex})`, 'g');
+    if (NON_ASCII.test(body) || !escape(`${BEYOND_ASCII_HEX4}|0022`).test(body)) {
       return (this.escapes = { ascii: false, upper: false, quote: false });
     }
     let upper = false;
@@ -94,7 +98,7 @@ export class EditableFile {
       }
     }
     // System.Text.Json writes a quote as \u0022; a file that also writes \" takes \".
-    const quote = escape('0022').test(body) && !/(?<!\\)(?:\\\\)*\\"/.test(body);
+    const quote = escape('0022').test(body) && !new RegExp(`${UNESCAPED_BACKSLASH}"`).test(body);
     return (this.escapes = { ascii: true, upper, quote });
   }
 
@@ -145,10 +149,9 @@ export class EditableFile {
    * for the first 256 when the file uses it. Undefined for any other file.
    */
   private yamlAscii(): YamlStyle['ascii'] {
-    const body = this.text.charCodeAt(0) === 0xfeff ? this.text.slice(1) : this.text;
-    if (/[^\x00-\x7f]/.test(body)) return undefined;
-    // An escape is a backslash that no other one escapes: `\\u2019` is an escaped backslash, then `u2019`.
-    const escapes = [...body.matchAll(/(?<!\\)(?:\\\\)*\\(?:x([89a-fA-F][0-9a-fA-F])|u(00[89a-fA-F][0-9a-fA-F]|0[1-9a-fA-F][0-9a-fA-F]{2}|[1-9a-fA-F][0-9a-fA-F]{3})|U([0-9a-fA-F]{8}))/g)];
+    const body = this.textWithoutBom();
+    if (NON_ASCII.test(body)) return undefined;
+    const escapes = [...body.matchAll(new RegExp(`${UNESCAPED_BACKSLASH}(?:x([89a-fA-F][0-9a-fA-F])|u(${BEYOND_ASCII_HEX4})|U([0-9a-fA-F]{8}))`, 'g'))];
     if (escapes.length === 0) return undefined;
     const lettered = escapes.map((match) => match[1] ?? match[2] ?? match[3]!).find((digits) => /[a-f]/i.test(digits));
     // PyYAML, which writes such files, writes upper-case hex.
@@ -523,6 +526,13 @@ function quoted(value: string, style: YamlStyle): string {
 }
 
 const NON_ASCII = /[^\x00-\x7f]/;
+/**
+ * Where a backslash starts an escape: one that no other backslash escapes (`\\u00e9` is an
+ * escaped backslash, then `u00e9`). A regular-expression source, followed by the escape's letter.
+ */
+const UNESCAPED_BACKSLASH = String.raw`(?<!\\)(?:\\\\)*\\`;
+/** Four hex digits of a character beyond ASCII (U+0080 and up), as a regular-expression source. */
+const BEYOND_ASCII_HEX4 = '00[89a-fA-F][0-9a-fA-F]|0[1-9a-fA-F][0-9a-fA-F]{2}|[1-9a-fA-F][0-9a-fA-F]{3}';
 
 /** A double-quoted scalar with each character beyond ASCII as an escape, as a file kept in ASCII writes it. */
 function escapedQuoted(value: string, ascii: NonNullable<YamlStyle['ascii']>): string {
