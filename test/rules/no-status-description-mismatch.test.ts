@@ -60,6 +60,8 @@ const MISMATCHED: Array<[Status, string, 'refusalOn401' | 'credentialsOn403' | '
   ['403', 'Expired token (made up)', 'credentialsOn403'],
   ['403', 'Login required (made up)', 'credentialsOn403'],
   ['403', 'Missing bearer token (made up)', 'credentialsOn403'],
+  ['403', 'No or invalid API key (made up)', 'credentialsOn403'],
+  ['403', 'Invalid or no API key (made up)', 'credentialsOn403'],
   // Blockfrost's shared 403, the answer to a request without its project_id key.
   ['403', 'Authentication secret is missing or invalid', 'credentialsOn403'],
   ['403', 'Invalid client secret (made up)', 'credentialsOn403'],
@@ -187,6 +189,9 @@ const FITTING: Array<[Status, string]> = [
   ['500', 'Never a gateway timeout: the handler crashed (made up)'],
   ['500', 'Crashed without any service unavailable notice (made up)'],
   ['503', 'No bad gateway here: the service is overloaded (made up)'],
+  // 'no' is also a failed credential ('no token'), but not when it negates another word that is.
+  ['403', 'The account is locked (no bad credentials involved) (made up)'],
+  ['403', 'There is no missing or expired token: the account is locked (made up)'],
   // 500: internal failures, internal timeouts, and unavailability named as one cause of an internal error.
   ['500', 'Internal server error'],
   ['500', 'Internal server error: a downstream service is unavailable (made up)'],
