@@ -227,7 +227,9 @@ const BAD_CREDENTIALS = any(
   '(?:could|can) not (?:be )?authenticat\\w*',
   '(?:invalid|missing|bad|wrong|improper|incorrect) (?:authentication|auth)',
   '(?:not|never) (?:logged|signed) in|login required|log in required|must (?:be )?(?:logged|signed) in|requires? (?:a )?login',
-  `(?:(?:${FAILED}) (?:(?:or|and) )?)+(?:${CREDENTIAL})`,
+  // 'no token' is a missing credential, but a 'no' before another of these words negates it
+  // ('no bad credentials involved'): the phrase then starts after it, where find() sees the 'no'.
+  `(?!no (?:${FAILED}) )(?:(?:${FAILED}) (?:(?:or|and) )?)+(?:${CREDENTIAL})`,
   `(?:${CREDENTIAL}) (?:(?:is|are|was|were|has|have|been|either|currently|provided|supplied|sent|passed|used) )*(?:(?:${NOT_VALID}) ?(?:(?:or|and) )?)+`,
   `(?:no|without (?:a |an |any )?)valid (?:${CREDENTIAL})`,
 );

@@ -99,7 +99,30 @@ for (const v of VERSIONS) {
       name: `${v}: one alternative of the request body carries a credential`,
       spec: withResponses(v, { ...ok, 401: unauthorized }, { method: 'post', path: '/devices/pair', operation: { security: [], ...body(v, { oneOf: [{ type: 'object', properties: { code: { type: 'string' } } }, { type: 'object', properties: { api_key: { type: 'string' } } }] }) }, root }),
     },
+    {
+      name: `${v}: credential in the path (a share by its key)`,
+      spec: withResponses(v, { ...ok, 401: unauthorized }, { path: '/shares/{key}', operation: { security: [], parameters: [parameter(v, 'key', 'path')] }, root }),
+    },
+    {
+      name: `${v}: a password header`,
+      spec: withResponses(v, { ...ok, 401: unauthorized }, { method: 'delete', operation: { security: [], parameters: [parameter(v, 'X-Account-Password', 'header')] }, root }),
+    },
+    {
+      name: `${v}: one anyOf alternative of the request body carries a credential`,
+      spec: withResponses(v, { ...ok, 401: unauthorized }, { method: 'post', path: '/devices/pair', operation: { security: [], ...body(v, { anyOf: [{ type: 'object', properties: { code: { type: 'string' } } }, { type: 'object', properties: { password: { type: 'string' } } }] }) }, root }),
+    },
+    // The words the page names: an endpoint that takes the credentials it checks.
+    ...['login', 'auth', 'token', 'refresh', 'authorize', 'callback', 'sso', 'saml'].map((word) => ({
+      name: `${v}: an endpoint named '${word}'`,
+      spec: withResponses(v, { ...ok, 401: unauthorized }, { method: 'post', path: `/v1/${word}`, operation: { security: [] }, root }),
+    })),
   );
+  if (v === '2.0') {
+    valid.push({
+      name: `${v}: a password as a formData parameter`,
+      spec: withResponses(v, { ...ok, 401: unauthorized }, { method: 'post', path: '/accounts/{id}/unlock', operation: { security: [], consumes: ['application/x-www-form-urlencoded'], parameters: [parameter(v, 'password', 'formData')] }, root }),
+    });
+  }
   if (v !== '2.0') {
     // JSON Schema 2020-12 (OAS 3.1 on) applies keywords beside a `$ref`; before 3.1 they are ignored.
     const besideRef = {

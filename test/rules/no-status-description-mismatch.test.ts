@@ -30,6 +30,8 @@ const MISMATCHED: Array<[Status, string, 'refusalOn401' | 'credentialsOn403' | '
   ['401', 'Access denied: IP address not whitelisted (made up)', 'refusalOn401'],
   ['401', 'Permission denied. See https://docs.example.com/errors (made up)', 'refusalOn401'],
   ['401', '403 Forbidden (made up)', 'refusalOn401'],
+  // "doesn't" reads "does not".
+  ['401', "You don't have permission to delete this comment (made up)", 'refusalOn401'],
   ['403', 'invalid license API key', 'credentialsOn403'],
   ['403', 'Invalid API Key', 'credentialsOn403'],
   ['403', 'Invalid API token', 'credentialsOn403'],
@@ -58,9 +60,12 @@ const MISMATCHED: Array<[Status, string, 'refusalOn401' | 'credentialsOn403' | '
   ['403', 'Expired token (made up)', 'credentialsOn403'],
   ['403', 'Login required (made up)', 'credentialsOn403'],
   ['403', 'Missing bearer token (made up)', 'credentialsOn403'],
+  ['403', 'No or invalid API key (made up)', 'credentialsOn403'],
+  ['403', 'Invalid or no API key (made up)', 'credentialsOn403'],
   // Blockfrost's shared 403, the answer to a request without its project_id key.
   ['403', 'Authentication secret is missing or invalid', 'credentialsOn403'],
   ['403', 'Invalid client secret (made up)', 'credentialsOn403'],
+  ['403', 'Invalid access key (made up)', 'credentialsOn403'],
   ['403', 'Access denied: the JWT has expired (made up)', 'credentialsOn403'],
   ['403', 'The access token is missing or invalid; the CSRF header is not checked (made up)', 'credentialsOn403'],
   ['500', 'Internal Server Error. The IBM Containers service is currently unavailable. Your request could not be processed. Please wait a few minutes and try again.', 'otherServerError'],
@@ -69,6 +74,8 @@ const MISMATCHED: Array<[Status, string, 'refusalOn401' | 'credentialsOn403' | '
   ['500', 'Bad Gateway (made up)', 'otherServerError'],
   ['500', 'Service Unavailable (503) (made up)', 'otherServerError'],
   ['500', 'Gateway Time-out (made up)', 'otherServerError'],
+  // Naming its own meaning does not excuse a 502 or 504 reason phrase.
+  ['500', 'Internal server error or bad gateway (made up)', 'otherServerError'],
   ['500', 'The server is down for maintenance (made up)', 'otherServerError'],
   // An outage of a service behind the server is 502's or 503's wording for a 500, whichever side it is on.
   ['500', '**Causes:**\n  * Downstream services are down\n', 'otherServerError'],
@@ -123,6 +130,9 @@ const FITTING: Array<[Status, string]> = [
   ['401', 'Access denied. Authorization required. (made up)'],
   ['401', 'Not allowed. Request requires user authorization. (made up)'],
   ['401', 'Access denied. Please authorize first. (made up)'],
+  ['401', 'Access denied: the session has expired (made up)'],
+  ['401', 'Access denied: wrong password (made up)'],
+  ['401', 'Access denied: the one-time code is wrong (made up)'],
   // A link names a page, and a description that names the other status by its code tells the two apart.
   ['401', 'Unauthorized. See https://docs.example.com/errors#access-denied (made up)'],
   ['401', 'Unauthorized. See [the error reference](https://docs.example.com/forbidden) (made up)'],
@@ -169,9 +179,23 @@ const FITTING: Array<[Status, string]> = [
   ['403', 'Invalid secret name (made up)'],
   ['403', 'Not an invalid token: the account is suspended (made up)'],
   ['403', 'The token lacks the required scope (made up)'],
+  ['403', 'Invalid token or wrong role (made up)'],
+  // A bare key is too often a resource's; a page token proves no identity.
+  ['403', 'The object key is invalid (made up)'],
+  ['403', 'The page token is invalid (made up)'],
+  // No phrase runs across a sentence break.
+  ['403', 'Quota missing. Token holders may retry later (made up)'],
+  // A phrase right after 'not', 'no', 'never' or 'without' is not counted.
+  ['500', 'Never a gateway timeout: the handler crashed (made up)'],
+  ['500', 'Crashed without any service unavailable notice (made up)'],
+  ['503', 'No bad gateway here: the service is overloaded (made up)'],
+  // 'no' is also a failed credential ('no token'), but not when it negates another word that is.
+  ['403', 'The account is locked (no bad credentials involved) (made up)'],
+  ['403', 'There is no missing or expired token: the account is locked (made up)'],
   // 500: internal failures, internal timeouts, and unavailability named as one cause of an internal error.
   ['500', 'Internal server error'],
   ['500', 'Internal server error: a downstream service is unavailable (made up)'],
+  ['500', 'Unexpected error, e.g. the database server is down (made up)'],
   ['500', 'Unexpected error'],
   ['500', '**Causes:**\n  * Downstream system(s) is down.\n  * Unhandled exceptions.\n'],
   ['500', 'The receipt could not be signed either because the HSM delivered invalid data or the request signing request timed out (currently after 10 seconds).'],

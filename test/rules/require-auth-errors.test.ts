@@ -118,6 +118,13 @@ for (const v of VERSIONS) {
       errors: [{ messageId: 'missingUnauthorized', at: OP }],
     },
     {
+      // A scheme that cannot be read asks for no scopes: what its list names is unknown.
+      name: `${v}: a scope list on a scheme declared nowhere needs a 401, not a 403`,
+      spec: withResponses(v, ok, { operation: { security: [{ undeclared: ['read'] }] } }),
+      errors: [{ messageId: 'missingUnauthorized', at: OP }],
+    },
+    { name: `${v}: an empty responses map`, spec: secured(v, {}, [{ bearer: [] }], bearer), errors: [{ messageId: 'missingUnauthorized', at: OP }] },
+    {
       name: `${v}: operation in another file is reported there`,
       spec: { ...secured(v, ok, [{ bearer: [] }], bearer, 'root'), paths: { '/items': { $ref: 'paths/items.yaml' } } },
       files: { 'paths/items.yaml': 'get:\n  responses:\n    "200":\n      description: OK\n' },
@@ -161,6 +168,15 @@ valid.push(
     name: '3.2: mutualTLS named by a URI into another file needs no 401',
     spec: secured('3.2', ok, [{ 'common/security.yaml#/mtls': [] }], {}),
     files: { 'common/security.yaml': 'mtls:\n  type: mutualTLS\n' },
+  },
+  {
+    // Resolved from the root file, '../common/…' would name no file, and the scheme would need a 401.
+    name: '3.2: a scheme URI is resolved against the file the requirement is written in',
+    spec: { ...withResponses('3.2', {}), paths: { '/items': { $ref: 'paths/items.yaml' } } },
+    files: {
+      'paths/items.yaml': { get: { security: [{ '../common/security.yaml#/mtls': [] }], responses: ok } },
+      'common/security.yaml': 'mtls:\n  type: mutualTLS\n',
+    },
   },
   {
     // The component name wins over the same text read as a relative URI (`./mtls` would be the file).
@@ -267,8 +283,11 @@ describe('require-auth-errors: the schemes its messages name', () => {
     // With the 403 documented, the 401 alone is missing, and says the same of what it answers.
     ['3.1', [{ bearer: [] }], "documents no 401; add a '401' response for requests with a missing or invalid token.", { 403: { description: 'Forbidden' } }],
     ['3.0', [{ key: [] }], "documents no 401; add a '401' response for requests with missing or invalid credentials.", { 403: { description: 'Forbidden' } }],
+    // The page names OpenID Connect among the bearer tokens, and Basic among the credentials that are not.
+    ['3.0', [{ oidc: ['profile'] }], "add '401' for a missing or invalid token and '403' for a token that lacks the scope."],
+    ['3.0', [{ basic: [] }], "documents no 401; add a '401' response for requests with missing or invalid credentials.", { 403: { description: 'Forbidden' } }],
   ] as const)('%s %j', (version, security, expected, responses: object = {}) => {
-    const all = { oauth: scheme(version, 'oauth'), key: scheme(version, 'apiKey'), bearer: scheme(version, 'bearer') };
+    const all = { oauth: scheme(version, 'oauth'), key: scheme(version, 'apiKey'), bearer: scheme(version, 'bearer'), oidc: scheme(version, 'openId'), basic: scheme(version, 'basic') };
     const result = lintCase(rule, { name: 'wording', spec: secured(version, { 200: { description: 'OK' }, ...responses }, [...security], all) });
     expect(result.findings.map((finding) => finding.message)).toEqual([expect.stringContaining(expected)]);
   });

@@ -41,6 +41,12 @@ for (const v of VERSIONS) {
       spec: { ...withResponses(v, { 201: { $ref: responsesRef(v, 'Created') } }, post), ...sharedResponses(v, { Created: located('Created') }) },
     },
     {
+      // The header is found in other files, whatever its case.
+      name: `${v}: a shared redirect in another file that declares the header`,
+      spec: withResponses(v, { 302: { $ref: 'common/responses.yaml#/Found' } }),
+      files: { 'common/responses.yaml': { Found: { description: 'Found elsewhere', headers: { LOCATION: header(v) } } } },
+    },
+    {
       name: `${v}: shared 201 used only by PUT`,
       spec: {
         ...withResponses(v, {}),
@@ -59,7 +65,18 @@ for (const v of VERSIONS) {
           root: { components: { headers: { Location: { schema: { type: 'string', format: 'uri' } } } } },
         }),
       },
+      {
+        name: `${v}: Location through a $ref to a header in another file`,
+        spec: withResponses(v, { 201: { description: 'Created', headers: { Location: { $ref: 'common/headers.yaml#/Location' } } } }, post),
+        files: { 'common/headers.yaml': { Location: { schema: { type: 'string', format: 'uri' } } } },
+      },
     );
+    // A link tells generated code which operation to call next, not an HTTP client where the resource is.
+    invalid.push({
+      name: `${v}: a 201 whose links name the operation that reads the new item`,
+      spec: withResponses(v, { 201: { description: 'Created', links: { GetItem: { operationId: 'getItem', parameters: { id: '$response.body#/id' } } } } }, { ...post, operation: { operationId: 'createItem' } }),
+      errors: [{ messageId: 'created', at: '/paths/~1items/post/responses/201' }],
+    });
   }
 
   invalid.push(

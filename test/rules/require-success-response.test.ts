@@ -21,6 +21,8 @@ for (const v of VERSIONS) {
     { name: `${v}: only errors`, spec: withResponses(v, { 400: ok, 404: ok, 500: ok }), errors: [{ messageId: 'missing', at: op }] },
     { name: `${v}: default alone does not name a success status`, spec: withResponses(v, { default: ok }), errors: [{ messageId: 'onlyDefault', at: op }] },
     { name: `${v}: errors and default`, spec: withResponses(v, { 400: ok, default: ok }), errors: [{ messageId: 'onlyDefault', at: op }] },
+    // The page: the finding says 'default' names no status whether it reads as a success or as an error.
+    { name: `${v}: default described as an error`, spec: withResponses(v, { default: { description: 'Unexpected error' } }), errors: [{ messageId: 'onlyDefault', at: op }] },
     {
       name: `${v}: allowDefaultOnly does not excuse errors beside default`,
       options: { allowDefaultOnly: true },
