@@ -130,6 +130,20 @@ for (const v of ['3.0', '3.1', '3.2'] as const) {
   });
 }
 
+for (const v of ['3.0', '3.1', '3.2'] as const) {
+  // A requestBody is a body whatever it names: that the $ref is not fetched does not make it less of one.
+  invalid.push({
+    name: `${v}: a request body behind a remote $ref is a body`,
+    spec: withResponses(v, { 201: { description: 'Created' } }, { method: 'post', operation: { requestBody: { $ref: 'https://example.com/bodies.yaml#/Item' } } }),
+    errors: [{ messageId: 'missing', at }],
+  });
+}
+// A Swagger 2.0 parameter behind one may be in the query as well as the body: not known to be a body.
+valid.push({
+  name: '2.0: a parameter behind a remote $ref is not known to be a body',
+  spec: withResponses('2.0', { 201: { description: 'Created' } }, { method: 'post', operation: { parameters: [{ $ref: 'https://example.com/params.yaml#/Body' }] } }),
+});
+
 for (const v of VERSIONS) {
   // The codes are documented, behind a $ref that is not fetched.
   valid.push({
