@@ -70,6 +70,16 @@ for (const v of VERSIONS) {
       errors: [{ messageId: 'sharedNotProblem', at: '/paths/~1a/get/responses/500' }],
     },
     {
+      // `default` names no class: a response used for it and for errors is used for errors alone.
+      name: `${v}: an error response also used for default is reported once, at the definition`,
+      spec: {
+        ...withResponses(v, {}, v === '2.0' ? { root: { produces: ['application/json'] } } : {}),
+        ...sharedResponses(v, { Error: jsonResponse(v, problem, { description: 'Error' }) }),
+        paths: { '/a': { get: { responses: { 200: { description: 'ok' }, 404: { $ref: responsesRef(v, 'Error') }, default: { $ref: responsesRef(v, 'Error') } } } } },
+      },
+      errors: [{ messageId: 'notProblem', at: responsesRef(v, 'Error').slice(1) }],
+    },
+    {
       name: `${v}: an error that names a 200 written inline in another operation is reported where it names it`,
       spec: {
         ...withResponses(v, {}, v === '2.0' ? { root: { produces: ['application/json'] } } : {}),
