@@ -42,6 +42,18 @@ function listsNoMediaType(context: RuleContext<Options>, operation: Operation): 
   return isObjectNode(media) && Object.keys(media.value).length === 0;
 }
 
+/**
+ * Whether the operation takes a body: the model's, or an OAS 3 `requestBody` it could not read
+ * (a remote `$ref`), which is a body whatever it names. A Swagger 2.0 parameter behind such a
+ * `$ref` may be a query parameter as well as the body: not counted.
+ */
+function takesBody(context: RuleContext<Options>, operation: Operation): boolean {
+  if (operation.acceptsBody) return true;
+  if (context.spec.version === '2.0') return false;
+  const body = operation.node.value.requestBody;
+  return body !== null && typeof body === 'object';
+}
+
 /** Whether a node holds a JSON object (not null, not an array). */
 function isObjectNode(node: Located | undefined): node is Located<Record<string, unknown>> {
   return node !== undefined && node.value !== null && typeof node.value === 'object' && !Array.isArray(node.value);
@@ -132,7 +144,7 @@ export default defineRule<Options>({
     const codes = [...new Set(context.options.codes)];
     return {
       Operation(operation) {
-        if (!operation.acceptsBody || listsNoMediaType(context, operation) || responsesUndescribed(context.spec, operation) || isCorsPreflight(operation)) return;
+        if (!takesBody(context, operation) || listsNoMediaType(context, operation) || responsesUndescribed(context.spec, operation) || isCorsPreflight(operation)) return;
         // A 4XX range or `default` promises nothing about which code a bad body gets.
         let missing = codes.filter((code) => !namesStatus(operation, code));
         if (missing.length === 0) return;

@@ -1,5 +1,6 @@
+import { describe, expect, it } from 'vitest';
 import rule from '../../rules/no-unknown-status.js';
-import { responsesRef, sharedResponses, testRule, VERSIONS, withResponses, type InvalidCase, type ValidCase } from '../rule-tester.js';
+import { lintCase, responsesRef, sharedResponses, testRule, VERSIONS, withResponses, type InvalidCase, type ValidCase } from '../rule-tester.js';
 
 const valid: ValidCase[] = [];
 const invalid: InvalidCase[] = [];
@@ -87,3 +88,18 @@ invalid.push(
 );
 
 testRule(rule, { valid, invalid });
+
+describe('no-unknown-status: what its messages say', () => {
+  // RFC 9110 §15: a client treats an unrecognised code as the x00 of its class.
+  it.each([
+    ['420', "Status '420' is not in the IANA HTTP Status Code Registry; clients will treat it as 400 (RFC 9110 §15)."],
+    ['299', "clients will treat it as 200 (RFC 9110 §15)"],
+    ['520', "clients will treat it as 500 (RFC 9110 §15)"],
+    // Each "(Unused)" code cites its own section.
+    ['306', "Status '306' is reserved and unused in the IANA registry (RFC 9110 §15.4.7)"],
+    ['418', "Status '418' is reserved and unused in the IANA registry (RFC 9110 §15.5.19)"],
+  ])('%s', (status, expected) => {
+    const result = lintCase(rule, { name: status, spec: withResponses('3.1', { 200: ok, [status]: ok }) });
+    expect(result.findings.map((finding) => finding.message)).toEqual([expect.stringContaining(expected)]);
+  });
+});

@@ -144,6 +144,15 @@ for (const v of ['3.0', '3.1', '3.2'] as const) {
   invalid.push({ name: `${v}: a 5XX range is not a client error`, spec: withResponses(v, { 200: ok, '5XX': ok }), errors: [{ messageId: 'missing', at: op }] });
 }
 
+for (const v of ['3.0', '3.1', '3.2'] as const) {
+  // A body is input that can be wrong, also one whose $ref is not fetched.
+  invalid.push({
+    name: `${v}: a public operation with a request body behind a remote $ref`,
+    spec: withResponses(v, { 201: ok }, { method: 'post', operation: { security: [], requestBody: { $ref: 'https://example.com/bodies.yaml#/Item' } } }),
+    errors: [{ messageId: 'missing', at: '/paths/~1items/post' }],
+  });
+}
+
 for (const v of VERSIONS) {
   // Required in 2.0 and 3.0; from 3.1 on, an operation without it has not described its responses yet.
   const undescribed = { name: `${v}: an operation with no responses member`, spec: withoutResponses(v) };

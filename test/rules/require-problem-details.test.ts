@@ -19,6 +19,7 @@ for (const v of VERSIONS) {
     { name: `${v}: 404 as problem+json`, spec: errorIn(v, '404', ['application/problem+json']) },
     { name: `${v}: 500 as problem+xml`, spec: errorIn(v, '500', ['application/problem+xml']) },
     { name: `${v}: problem details offered beside plain JSON`, spec: errorIn(v, '400', ['application/json', 'application/problem+json']) },
+    { name: `${v}: problem details in XML offered beside plain JSON`, spec: errorIn(v, '400', ['application/json', 'application/problem+xml']) },
     { name: `${v}: an error without a body`, spec: withResponses(v, { 404: { description: 'Not found' } }) },
     { name: `${v}: an HTML or text error page is not structured`, spec: errorIn(v, '502', ['text/html', 'text/plain']) },
     { name: `${v}: success bodies are not checked`, spec: withResponses(v, { 200: jsonResponse(v, { type: 'object' }) }) },
@@ -28,7 +29,7 @@ for (const v of VERSIONS) {
     valid.push({ name: `${v}: no produces: the media type is unknown`, spec: withResponses(v, { 400: { description: 'Error', schema: problem } }) });
   } else {
     valid.push(
-      { name: `${v}: a 4XX range is never checked`, spec: withResponses(v, { '4XX': jsonResponse(v, { type: 'object' }) }) },
+      { name: `${v}: a 4XX or 5XX range is never checked`, spec: withResponses(v, { '4XX': jsonResponse(v, { type: 'object' }), '5XX': jsonResponse(v, { type: 'object' }) }) },
       { name: `${v}: media type with parameters`, spec: errorIn(v, '409', ['application/problem+json; charset=utf-8']) },
     );
   }
@@ -43,6 +44,9 @@ for (const v of VERSIONS) {
     { name: `${v}: 400 as plain JSON`, spec: errorIn(v, '400', ['application/json']), errors: [{ messageId: 'notProblem', at: '/paths/~1items/get/responses/400' }] },
     { name: `${v}: 503 as XML`, spec: errorIn(v, '503', ['application/xml']), errors: [{ messageId: 'notProblem', at: '/paths/~1items/get/responses/503' }] },
     { name: `${v}: a vendor +json type`, spec: errorIn(v, '422', ['application/vnd.api+json']), errors: [{ messageId: 'notProblem', at: '/paths/~1items/get/responses/422' }] },
+    { name: `${v}: text/json`, spec: errorIn(v, '400', ['text/json']), errors: [{ messageId: 'notProblem', at: '/paths/~1items/get/responses/400' }] },
+    { name: `${v}: text/xml`, spec: errorIn(v, '500', ['text/xml']), errors: [{ messageId: 'notProblem', at: '/paths/~1items/get/responses/500' }] },
+    { name: `${v}: a +xml type`, spec: errorIn(v, '502', ['application/soap+xml']), errors: [{ messageId: 'notProblem', at: '/paths/~1items/get/responses/502' }] },
     {
       name: `${v}: a shared error is reported once, at the definition`,
       spec: {
@@ -64,6 +68,16 @@ for (const v of VERSIONS) {
         paths: { '/a': { get: { responses: { 200: { $ref: responsesRef(v, 'Result') }, 500: { $ref: responsesRef(v, 'Result') } } } } },
       },
       errors: [{ messageId: 'sharedNotProblem', at: '/paths/~1a/get/responses/500' }],
+    },
+    {
+      // `default` names no class: a response used for it and for errors is used for errors alone.
+      name: `${v}: an error response also used for default is reported once, at the definition`,
+      spec: {
+        ...withResponses(v, {}, v === '2.0' ? { root: { produces: ['application/json'] } } : {}),
+        ...sharedResponses(v, { Error: jsonResponse(v, problem, { description: 'Error' }) }),
+        paths: { '/a': { get: { responses: { 200: { description: 'ok' }, 404: { $ref: responsesRef(v, 'Error') }, default: { $ref: responsesRef(v, 'Error') } } } } },
+      },
+      errors: [{ messageId: 'notProblem', at: responsesRef(v, 'Error').slice(1) }],
     },
     {
       name: `${v}: an error that names a 200 written inline in another operation is reported where it names it`,

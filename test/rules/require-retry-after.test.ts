@@ -43,6 +43,12 @@ for (const v of VERSIONS) {
       ],
     },
     {
+      // Rate-limit fields are not the standard field that generic clients and retry middleware honour.
+      name: `${v}: RateLimit and X-RateLimit-Reset are not Retry-After`,
+      spec: withResponses(v, { 429: { description: 'Slow', headers: { RateLimit: header(v), 'RateLimit-Policy': header(v), 'X-RateLimit-Reset': header(v, 'integer') } } }),
+      errors: [{ messageId: 'missing', at: '/paths/~1items/get/responses/429' }],
+    },
+    {
       name: `${v}: shared 429 reported once at its definition`,
       spec: {
         ...withResponses(v, { 429: { $ref: responsesRef(v, 'TooMany') } }),

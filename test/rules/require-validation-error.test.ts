@@ -88,6 +88,8 @@ for (const v of VERSIONS) {
   const undescribed = { name: `${v}: a body, and no responses member`, spec: withoutResponses(v, { method: 'post', operation: requestBody(v) }) };
   if (responsesOptional(v)) valid.push(undescribed);
   else invalid.push({ ...undescribed, errors: [{ messageId: 'missing', at }] });
+  // Described, and empty: no version leaves it alone.
+  invalid.push({ name: `${v}: a body, and an empty responses map`, spec: withResponses(v, {}, { method: 'post', operation: requestBody(v) }), errors: [{ messageId: 'missing', at }] });
 }
 
 for (const v of VERSIONS) {
@@ -127,6 +129,20 @@ for (const v of ['3.0', '3.1', '3.2'] as const) {
     errors: [{ messageId: 'missing', at }],
   });
 }
+
+for (const v of ['3.0', '3.1', '3.2'] as const) {
+  // A requestBody is a body whatever it names: that the $ref is not fetched does not make it less of one.
+  invalid.push({
+    name: `${v}: a request body behind a remote $ref is a body`,
+    spec: withResponses(v, { 201: { description: 'Created' } }, { method: 'post', operation: { requestBody: { $ref: 'https://example.com/bodies.yaml#/Item' } } }),
+    errors: [{ messageId: 'missing', at }],
+  });
+}
+// A Swagger 2.0 parameter behind one may be in the query as well as the body: not known to be a body.
+valid.push({
+  name: '2.0: a parameter behind a remote $ref is not known to be a body',
+  spec: withResponses('2.0', { 201: { description: 'Created' } }, { method: 'post', operation: { parameters: [{ $ref: 'https://example.com/params.yaml#/Body' }] } }),
+});
 
 for (const v of VERSIONS) {
   // The codes are documented, behind a $ref that is not fetched.
@@ -220,5 +236,14 @@ describe('require-validation-error: what its messages say is missing', () => {
   ])('%j %j', (options, responses, expected) => {
     const result = lintCase(rule, { name: 'wording', options, spec: withResponses('3.0', responses, { method: 'post', operation: requestBody('3.0') }) });
     expect(result.findings.map((finding) => finding.message)).toEqual([expect.stringContaining(expected)]);
+  });
+  // RFC 6749 §5.2 spares a token request the 422 only: the other codes asked for are still asked for.
+  it.each(VERSIONS)('%s: a token request is still asked for the other codes in codes', (v) => {
+    const result = lintCase(rule, {
+      name: 'token, 409',
+      options: { codes: ['400', '409', '422'] },
+      spec: withResponses(v, { 200: { description: 'Token' }, 400: { description: 'invalid_grant' } }, { method: 'post', path: '/oauth/token', operation: tokenRequest(v) }),
+    });
+    expect(result.findings.map((finding) => `${finding.messageId}: ${finding.message}`)).toEqual([expect.stringContaining('missingCodes: POST /oauth/token accepts a request body but documents no 409 response;')]);
   });
 });

@@ -73,6 +73,15 @@ for (const v of VERSIONS) {
   );
 }
 
+for (const v of ['3.0', '3.1', '3.2'] as const) {
+  valid.push({
+    name: `${v}: WWW-Authenticate through a $ref to components/headers`,
+    spec: withResponses(v, { 401: { description: 'Unauthorized', headers: { 'WWW-Authenticate': { $ref: '#/components/headers/WWWAuthenticate' } } } }, {
+      root: { components: { headers: { WWWAuthenticate: { schema: { type: 'string' } } } } },
+    }),
+  });
+}
+
 testRule(rule, { valid, invalid });
 
 describe('require-www-authenticate message', () => {
@@ -121,4 +130,39 @@ describe('require-www-authenticate message', () => {
       expect(lintCase(rule, { name: 'other', spec }).findings.map((finding) => finding.message)).toEqual([expect.stringContaining(`(e.g. 'Bearer realm="api"')`)]);
     });
   }
+});
+
+describe('require-www-authenticate: the challenge the fix names', () => {
+  // Bearer for OAuth 2 and OpenID Connect (RFC 6750), as for HTTP bearer; an API key has no standard challenge.
+  const schemes = {
+    oauth2: { type: 'oauth2', flows: { clientCredentials: { tokenUrl: 'https://example.com/token', scopes: {} } } },
+    openIdConnect: { type: 'openIdConnect', openIdConnectUrl: 'https://example.com/.well-known/openid-configuration' },
+    apiKey: { type: 'apiKey', in: 'header', name: 'X-Key' },
+  };
+  it.each([
+    ['oauth2', 'The Bearer challenge the client must answer'],
+    ['openIdConnect', 'The Bearer challenge the client must answer'],
+    ['apiKey', 'The authentication challenge the client must answer'],
+  ] as const)('3.1: %s', (name, expected) => {
+    const spec = withResponses('3.1', { 401: { description: 'Unauthorized' } }, { root: { components: { securitySchemes: { [name]: schemes[name] } }, security: [{ [name]: [] }] } });
+    expect(lintCase(rule, { name, spec }).fixes.map(fixContent)).toEqual([expect.stringContaining(expected)]);
+  });
+
+  it('3.1: a shared 401 whose every operation takes Basic or Bearer names both', () => {
+    const unauthorized = { $ref: responsesRef('3.1', 'Unauthorized') };
+    const either = [{ token: [] }, { basic: [] }];
+    const spec = {
+      ...withResponses('3.1', {}),
+      components: {
+        securitySchemes: { basic: { type: 'http', scheme: 'basic' }, token: { type: 'http', scheme: 'bearer' } },
+        responses: { Unauthorized: { description: 'Unauthorized' } },
+      },
+      paths: {
+        '/a': { get: { security: either, responses: { 401: unauthorized } } },
+        '/b': { post: { security: either, responses: { 401: unauthorized } } },
+      },
+    };
+    const result = lintCase(rule, { name: 'shared either', spec });
+    expect(result.findings.map((finding) => finding.message)).toEqual([expect.stringContaining(`(e.g. 'Basic realm="api", Bearer realm="api"')`)]);
+  });
 });
