@@ -1,4 +1,4 @@
-import { defineRule, type Operation, type RuleContext } from '../src/engine/define-rule.js';
+import { defineRule, writesUnreadRequestBody, type Operation, type RuleContext } from '../src/engine/define-rule.js';
 
 export default defineRule({
   id: 'no-unsupported-media-type-without-body',
@@ -34,10 +34,7 @@ export default defineRule({
  * would be untrue of the first and unknown of the second.
  */
 function mayDeclareUnreadBody(context: RuleContext<object>, operation: Operation): boolean {
-  if (context.spec.version !== '2.0') {
-    const body = operation.node.value.requestBody;
-    return body !== null && typeof body === 'object';
-  }
+  if (context.spec.version !== '2.0') return writesUnreadRequestBody(context.spec, operation);
   for (const parameters of [context.child(operation.node, 'parameters'), operation.pathParameters]) {
     if (!parameters || !Array.isArray(parameters.value)) continue;
     for (let index = 0; index < parameters.value.length; index++) {

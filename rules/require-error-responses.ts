@@ -1,4 +1,4 @@
-import { defineRule, isCorsPreflight, responsesUndescribed, type Operation, type Response, type RuleContext } from '../src/engine/define-rule.js';
+import { defineRule, isCorsPreflight, writesUnreadRequestBody, responsesUndescribed, type Operation, type Response, type RuleContext } from '../src/engine/define-rule.js';
 
 export default defineRule({
   id: 'require-error-responses',
@@ -57,10 +57,7 @@ function documentsClientError(key: string): boolean {
  * still possible.
  */
 function takesNoInput(context: RuleContext<object>, operation: Operation, securityPerOperation: () => boolean): boolean {
-  if (operation.acceptsBody || operation.path.includes('{')) return false;
-  // An OAS 3 requestBody the model could not read (a remote $ref) is a body all the same.
-  const body = context.spec.version === '2.0' ? undefined : operation.node.value.requestBody;
-  if (body !== null && typeof body === 'object') return false;
+  if (operation.acceptsBody || writesUnreadRequestBody(context.spec, operation) || operation.path.includes('{')) return false;
   if (!declaredPublic(operation) && !(operation.security.kind === 'undeclared' && securityPerOperation())) return false;
   for (const parameters of [context.child(operation.node, 'parameters'), operation.pathParameters]) {
     if (parameters && Array.isArray(parameters.value) && parameters.value.length > 0) return false;

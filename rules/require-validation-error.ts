@@ -1,4 +1,4 @@
-import { defineRule, isCorsPreflight, responsesUndescribed, schemaRefSiblingsApply, someParameter, type Located, type Operation, type RuleContext } from '../src/engine/define-rule.js';
+import { defineRule, isCorsPreflight, writesUnreadRequestBody, responsesUndescribed, schemaRefSiblingsApply, someParameter, type Located, type Operation, type RuleContext } from '../src/engine/define-rule.js';
 
 interface Options {
   /** The exact status codes an operation with a request body must document. */
@@ -40,18 +40,6 @@ function listsNoMediaType(context: RuleContext<Options>, operation: Operation): 
   const content = body && context.child(body, 'content');
   const media = content && context.deref(content);
   return isObjectNode(media) && Object.keys(media.value).length === 0;
-}
-
-/**
- * Whether the operation takes a body: the model's, or an OAS 3 `requestBody` it could not read
- * (a remote `$ref`), which is a body whatever it names. A Swagger 2.0 parameter behind such a
- * `$ref` may be a query parameter as well as the body: not counted.
- */
-function takesBody(context: RuleContext<Options>, operation: Operation): boolean {
-  if (operation.acceptsBody) return true;
-  if (context.spec.version === '2.0') return false;
-  const body = operation.node.value.requestBody;
-  return body !== null && typeof body === 'object';
 }
 
 /** Whether a node holds a JSON object (not null, not an array). */
@@ -144,7 +132,7 @@ export default defineRule<Options>({
     const codes = [...new Set(context.options.codes)];
     return {
       Operation(operation) {
-        if (!takesBody(context, operation) || listsNoMediaType(context, operation) || responsesUndescribed(context.spec, operation) || isCorsPreflight(operation)) return;
+        if (!(operation.acceptsBody || writesUnreadRequestBody(context.spec, operation)) || listsNoMediaType(context, operation) || responsesUndescribed(context.spec, operation) || isCorsPreflight(operation)) return;
         // A 4XX range or `default` promises nothing about which code a bad body gets.
         let missing = codes.filter((code) => !namesStatus(operation, code));
         if (missing.length === 0) return;

@@ -14,6 +14,7 @@ export type { FixIntent } from '../fix/intents.js';
 export { missingHeader, reportSharedUse, sharedWithOtherStatuses, type HeaderRequirement, type MissingHeader, type SharedWithOthers } from './require-header.js';
 export { responsesUndescribed } from './undescribed.js';
 export { isCorsPreflight } from './cors-preflight.js';
+export { writesUnreadRequestBody } from './request-body.js';
 export { someParameter } from './parameters.js';
 export { schemaRefSiblingsApply } from './ref-siblings.js';
 export { isObject, securitySchemeOf } from '../loader/normalize.js';
