@@ -675,6 +675,40 @@ for (const v of VERSIONS) {
   }
 }
 
+// Claims of the rule page that no case above pinned.
+for (const v of VERSIONS) {
+  const bool = { type: 'boolean' };
+  valid.push(
+    { name: `${v}: resources about errors by their path (incidents, logs)`, spec: { ...withResponses(v, {}), paths: { '/services/{id}/incidents': { get: { responses: { 200: jsonResponse(v, ref(v, 'Error')) } } }, '/apps/{id}/logs': { get: { responses: { 200: jsonResponse(v, ref(v, 'Error')) } } } }, ...sharedSchemas(v, { Error: ErrorSchema }) } },
+    { name: `${v}: a resource about errors by its name (ErrorLog, ErrorEvent)`, spec: { ...withResponses(v, { 200: jsonResponse(v, ref(v, 'ErrorLog')), 201: jsonResponse(v, ref(v, 'ErrorEvent')) }), ...sharedSchemas(v, { ErrorLog: { type: 'object', properties: { error: str, message: str } }, ErrorEvent: { type: 'object', properties: { error: str, message: str } } }) } },
+    { name: `${v}: only the top level of the body counts`, spec: body(v, { type: 'object', properties: { result: { type: 'object', properties: { error: str, message: str } } } }) },
+    { name: `${v}: a record with a uuid or guid has a success and error of its own`, spec: { ...withResponses(v, { 200: jsonResponse(v, { type: 'object', properties: { uuid: str, success: bool, error: str } }), 201: jsonResponse(v, { type: 'object', properties: { guid: str, success: bool, error: str } }) }) } },
+    { name: `${v}: a status monitor named by {taskId} or {runId} reports its job's failure`, spec: { ...withResponses(v, {}), paths: { '/tasks/{taskId}': { get: { responses: { 200: jsonResponse(v, { type: 'object', properties: { error: str, message: str } }) } } }, '/runs/{runId}': { get: { responses: { 200: jsonResponse(v, { type: 'object', properties: { success: bool, error: str } }) } } } } } },
+  );
+  invalid.push(
+    { name: `${v}: a SOAP-style fault (faultcode, faultstring)`, spec: body(v, { type: 'object', properties: { faultcode: str, faultstring: str } }), errors: [{ messageId: 'errorObject', at: AT_200 }] },
+    { name: `${v}: an exception member beside the message`, spec: body(v, { type: 'object', properties: { exception: str, message: str } }), errors: [{ messageId: 'errorObject', at: AT_200 }] },
+    { name: `${v}: 'isSuccess' next to an error member`, spec: body(v, { type: 'object', properties: { isSuccess: bool, data: Pet, errorMessage: str } }), errors: [{ messageId: 'envelope', at: AT_200 }] },
+    { name: `${v}: a boolean 'failed' beside the message and the data`, spec: body(v, { type: 'object', properties: { failed: bool, message: str, data: Pet } }), errors: [{ messageId: 'envelope', at: AT_200 }] },
+  );
+  if (v !== '2.0') {
+    valid.push(
+      { name: `${v}: JSON Lines and server-sent events stream`, spec: withResponses(v, { 200: { description: 'ok', content: { 'application/jsonl': { schema: ref(v, 'Error') } } }, 201: { description: 'ok', content: { 'text/event-stream': { schema: ref(v, 'Error') } } }, 202: { description: 'ok', content: { 'application/json-seq': { schema: ref(v, 'Error') } } } }, { root: sharedSchemas(v, { Error: ErrorSchema }) }) },
+    );
+    invalid.push(
+      { name: `${v}: problem+xml on a 2xx`, spec: withResponses(v, { 200: { description: 'ok', content: { 'application/problem+xml': { schema: { type: 'object', properties: { title: str, detail: str } } } } } }), errors: [{ messageId: 'problemDetails', at: AT_200 }] },
+      {
+        name: `${v}: a shared error response also used for a 4XX range is reported where the 2xx names it`,
+        spec: {
+          ...withResponses(v, { 200: { $ref: responsesRef(v, 'Failure') }, '4XX': { $ref: responsesRef(v, 'Failure') } }),
+          ...sharedResponses(v, { Failure: jsonResponse(v, { type: 'object', properties: { error: str } }) }),
+        },
+        errors: [{ messageId: 'errorObject', at: AT_200 }],
+      },
+    );
+  }
+}
+
 testRule(rule, { valid, invalid });
 
 describe('nested choices', () => {
