@@ -675,6 +675,28 @@ for (const v of VERSIONS) {
   }
 }
 
+// From OAS 3.1, keywords beside a `$ref` apply with it, so `{$ref: Pet, oneOf: [...]}` is not
+// the schema `$ref: Pet` names: neither may be taken for the other, whichever the rule meets first.
+for (const v of VERSIONS) {
+  const sibling = (extra: object) => jsonResponse(v, { ...ref(v, 'Pet'), ...extra });
+  const plain = jsonResponse(v, ref(v, 'Pet'));
+  const applies = v === '3.1' || v === '3.2';
+  for (const [order, paths] of [
+    ['beside a $ref first', (extra: object) => ({ '/sib': { get: { responses: { 200: sibling(extra) } } }, '/plain': { get: { responses: { 200: plain } } } })],
+    ['the plain $ref first', (extra: object) => ({ '/plain': { get: { responses: { 200: plain } } }, '/sib': { get: { responses: { 200: sibling(extra) } } } })],
+  ] as const) {
+    const oneOf = { ...withResponses(v, {}), paths: paths({ oneOf: [ref(v, 'Pet'), ref(v, 'Error')] }), ...sharedSchemas(v, { Pet, Error: ErrorSchema }) };
+    const name = `${v}: a oneOf beside a $ref, and the same $ref alone (${order})`;
+    if (applies) invalid.push({ name, spec: oneOf, errors: [{ messageId: 'errorBranch', at: '/paths/~1sib/get/responses/200' }] });
+    else valid.push({ name, spec: oneOf });
+    const Flag = { type: 'object', properties: { success: { type: 'boolean' } } };
+    const envelope = { ...withResponses(v, {}), paths: paths({ properties: { error: str } }), ...sharedSchemas(v, { Pet: Flag }) };
+    const envelopeName = `${v}: an error member beside a $ref to a flag, and the same $ref alone (${order})`;
+    if (applies) invalid.push({ name: envelopeName, spec: envelope, errors: [{ messageId: 'envelope', at: '/paths/~1sib/get/responses/200' }] });
+    else valid.push({ name: envelopeName, spec: envelope });
+  }
+}
+
 // Claims of the rule page that no case above pinned.
 for (const v of VERSIONS) {
   const bool = { type: 'boolean' };
