@@ -711,10 +711,17 @@ for (const v of VERSIONS) {
     { name: `${v}: a SOAP-style fault (faultcode, faultstring)`, spec: body(v, { type: 'object', properties: { faultcode: str, faultstring: str } }), errors: [{ messageId: 'errorObject', at: AT_200 }] },
     { name: `${v}: an exception member beside the message`, spec: body(v, { type: 'object', properties: { exception: str, message: str } }), errors: [{ messageId: 'errorObject', at: AT_200 }] },
     { name: `${v}: 'isSuccess' next to an error member`, spec: body(v, { type: 'object', properties: { isSuccess: bool, data: Pet, errorMessage: str } }), errors: [{ messageId: 'envelope', at: AT_200 }] },
+    {
+      // The limit of one member more is the failure flag's (`{error: boolean, message, …}`); a success flag has none.
+      name: `${v}: a success flag next to an error member among several data members`,
+      spec: body(v, { type: 'object', properties: { success: bool, data: Pet, pagination: { type: 'object' }, meta: { type: 'object' }, error: str } }),
+      errors: [{ messageId: 'envelope', at: AT_200 }],
+    },
     { name: `${v}: a boolean 'failed' beside the message and the data`, spec: body(v, { type: 'object', properties: { failed: bool, message: str, data: Pet } }), errors: [{ messageId: 'envelope', at: AT_200 }] },
   );
   if (v !== '2.0') {
     valid.push(
+      { name: `${v}: a problem+json body whose schema is a resource is taken for a converter's copy`, spec: withResponses(v, { 200: { description: 'ok', content: { 'application/problem+json': { schema: ref(v, 'Pet') } } } }, { root: sharedSchemas(v, { Pet }) }) },
       { name: `${v}: JSON Lines and server-sent events stream`, spec: withResponses(v, { 200: { description: 'ok', content: { 'application/jsonl': { schema: ref(v, 'Error') } } }, 201: { description: 'ok', content: { 'text/event-stream': { schema: ref(v, 'Error') } } }, 202: { description: 'ok', content: { 'application/json-seq': { schema: ref(v, 'Error') } } } }, { root: sharedSchemas(v, { Error: ErrorSchema }) }) },
     );
     invalid.push(
