@@ -708,6 +708,15 @@ for (const v of VERSIONS) {
     { name: `${v}: a status monitor named by {taskId} or {runId} reports its job's failure`, spec: { ...withResponses(v, {}), paths: { '/tasks/{taskId}': { get: { responses: { 200: jsonResponse(v, { type: 'object', properties: { error: str, message: str } }) } } }, '/runs/{runId}': { get: { responses: { 200: jsonResponse(v, { type: 'object', properties: { success: bool, error: str } }) } } } } } },
   );
   invalid.push(
+    {
+      name: `${v}: a shared response reached from several 2xxs is reported once, at its definition`,
+      spec: {
+        ...withResponses(v, {}),
+        paths: { '/a': { get: { responses: { 200: { $ref: responsesRef(v, 'Failure') } } } }, '/b': { post: { responses: { 201: { $ref: responsesRef(v, 'Failure') } } } } },
+        ...sharedResponses(v, { Failure: jsonResponse(v, { type: 'object', properties: { error: str } }) }),
+      },
+      errors: [{ messageId: 'errorObject', at: responsesRef(v, 'Failure').slice(1) }],
+    },
     { name: `${v}: a SOAP-style fault (faultcode, faultstring)`, spec: body(v, { type: 'object', properties: { faultcode: str, faultstring: str } }), errors: [{ messageId: 'errorObject', at: AT_200 }] },
     { name: `${v}: an exception member beside the message`, spec: body(v, { type: 'object', properties: { exception: str, message: str } }), errors: [{ messageId: 'errorObject', at: AT_200 }] },
     { name: `${v}: 'isSuccess' next to an error member`, spec: body(v, { type: 'object', properties: { isSuccess: bool, data: Pet, errorMessage: str } }), errors: [{ messageId: 'envelope', at: AT_200 }] },
