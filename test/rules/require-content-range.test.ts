@@ -229,6 +229,8 @@ describe('require-content-range fix', () => {
     it(`${v}: no fix on a 206 page of a JSON list, nor on a 416 'filtering required', when nothing shows byte ranges`, () => {
       expect(fixesOf('page', withResponses(v, { 200: json(v, 'ok'), 206: json(v, 'Partial Result') }, { operation: jsonOperation(v) }))).toBe(0);
       expect(fixesOf('filter', withResponses(v, { 200: json(v, 'ok'), 416: json(v, 'Filtering required') }, { operation: jsonOperation(v) }))).toBe(0);
+      // A download described only in prose: a 206 with no content beside a JSON 200.
+      expect(fixesOf('prose', withResponses(v, { 200: json(v, 'ok'), 206: { description: 'The part the Range header asks for' } }, { operation: jsonOperation(v) }))).toBe(0);
       // A query parameter called range is not the Range header field.
       expect(fixesOf('query', withResponses(v, { 416: json(v, 'Out of range') }, { operation: jsonOperation(v, { parameters: [rangeParameter(v, 'range', 'query')] }) }))).toBe(0);
     });
