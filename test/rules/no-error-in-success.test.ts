@@ -726,6 +726,12 @@ for (const v of VERSIONS) {
       spec: body(v, { type: 'object', properties: { success: bool, data: Pet, pagination: { type: 'object' }, meta: { type: 'object' }, error: str } }),
       errors: [{ messageId: 'envelope', at: AT_200 }],
     },
+    {
+      // A flag written without a type (`success: {description: …}`) is still read as a flag; an object or string is not.
+      name: `${v}: a success flag without a type next to an error member`,
+      spec: body(v, { type: 'object', properties: { success: { description: 'Whether it worked' }, data: Pet, error: str } }),
+      errors: [{ messageId: 'envelope', at: AT_200 }],
+    },
     { name: `${v}: a boolean 'failed' beside the message and the data`, spec: body(v, { type: 'object', properties: { failed: bool, message: str, data: Pet } }), errors: [{ messageId: 'envelope', at: AT_200 }] },
   );
   if (v !== '2.0') {
