@@ -591,19 +591,24 @@ export default defineRule<Options>({
     // to look further down, and reports go where `$ref`s lead.) A Map, not a WeakMap: it dies
     // with the rule at the end of the spec, and ephemerons cost the collector more.
     const byObject = new Map<object, Shape>();
+    const siblingsApply = schemaRefSiblingsApply(context.spec);
     const flatten = (node: Located): Shape => {
       const value = node.value;
       if (!isObject(value)) return flattenSchema(context, node, isVocabularyKey);
       let shape = byObject.get(value);
       if (!shape) {
-        const target = hasRef(value) ? context.deref(node) : undefined;
+        // From OAS 3.1, `{$ref: Pet, oneOf: […]}` is a composition, not the schema `$ref: Pet`
+        // names: kept under that name, it would stand in for every plain `$ref: Pet` met after
+        // it (reporting a resource as an error), or a plain one met before would stand in for it.
+        const composed = siblingsApply && hasSchemaSiblings(value);
+        const target = hasRef(value) && !composed ? context.deref(node) : undefined;
         shape = target ? flattenRef(node, target) : flattenSchema(context, node, isVocabularyKey);
         byObject.set(value, shape);
       }
       return shape;
     };
-    // Then by what a `$ref` names, file then pointer: many `$ref`s name one schema (siblings of
-    // `$ref` add nothing here).
+    // Then by what a `$ref` names, file then pointer: many `$ref`s name one schema (a `$ref`
+    // with schema keywords beside it, which apply from OAS 3.1, is flattened apart, above).
     const byTarget = new Map<Located['file'], Map<string, Shape>>();
     const flattenRef = (node: Located, target: Located): Shape => {
       let inFile = byTarget.get(target.file);

@@ -675,6 +675,84 @@ for (const v of VERSIONS) {
   }
 }
 
+// From OAS 3.1, keywords beside a `$ref` apply with it, so `{$ref: Pet, oneOf: [...]}` is not
+// the schema `$ref: Pet` names: neither may be taken for the other, whichever the rule meets first.
+for (const v of VERSIONS) {
+  const sibling = (extra: object) => jsonResponse(v, { ...ref(v, 'Pet'), ...extra });
+  const plain = jsonResponse(v, ref(v, 'Pet'));
+  const applies = v === '3.1' || v === '3.2';
+  for (const [order, paths] of [
+    ['beside a $ref first', (extra: object) => ({ '/sib': { get: { responses: { 200: sibling(extra) } } }, '/plain': { get: { responses: { 200: plain } } } })],
+    ['the plain $ref first', (extra: object) => ({ '/plain': { get: { responses: { 200: plain } } }, '/sib': { get: { responses: { 200: sibling(extra) } } } })],
+  ] as const) {
+    const oneOf = { ...withResponses(v, {}), paths: paths({ oneOf: [ref(v, 'Pet'), ref(v, 'Error')] }), ...sharedSchemas(v, { Pet, Error: ErrorSchema }) };
+    const name = `${v}: a oneOf beside a $ref, and the same $ref alone (${order})`;
+    if (applies) invalid.push({ name, spec: oneOf, errors: [{ messageId: 'errorBranch', at: '/paths/~1sib/get/responses/200' }] });
+    else valid.push({ name, spec: oneOf });
+    const Flag = { type: 'object', properties: { success: { type: 'boolean' } } };
+    const envelope = { ...withResponses(v, {}), paths: paths({ properties: { error: str } }), ...sharedSchemas(v, { Pet: Flag }) };
+    const envelopeName = `${v}: an error member beside a $ref to a flag, and the same $ref alone (${order})`;
+    if (applies) invalid.push({ name: envelopeName, spec: envelope, errors: [{ messageId: 'envelope', at: '/paths/~1sib/get/responses/200' }] });
+    else valid.push({ name: envelopeName, spec: envelope });
+  }
+}
+
+// Claims of the rule page that no case above pinned.
+for (const v of VERSIONS) {
+  const bool = { type: 'boolean' };
+  valid.push(
+    { name: `${v}: resources about errors by their path (incidents, logs)`, spec: { ...withResponses(v, {}), paths: { '/services/{id}/incidents': { get: { responses: { 200: jsonResponse(v, ref(v, 'Error')) } } }, '/apps/{id}/logs': { get: { responses: { 200: jsonResponse(v, ref(v, 'Error')) } } } }, ...sharedSchemas(v, { Error: ErrorSchema }) } },
+    { name: `${v}: a resource about errors by its name (ErrorLog, ErrorEvent)`, spec: { ...withResponses(v, { 200: jsonResponse(v, ref(v, 'ErrorLog')), 201: jsonResponse(v, ref(v, 'ErrorEvent')) }), ...sharedSchemas(v, { ErrorLog: { type: 'object', properties: { error: str, message: str } }, ErrorEvent: { type: 'object', properties: { error: str, message: str } } }) } },
+    { name: `${v}: only the top level of the body counts`, spec: body(v, { type: 'object', properties: { result: { type: 'object', properties: { error: str, message: str } } } }) },
+    { name: `${v}: a record with a uuid or guid has a success and error of its own`, spec: { ...withResponses(v, { 200: jsonResponse(v, { type: 'object', properties: { uuid: str, success: bool, error: str } }), 201: jsonResponse(v, { type: 'object', properties: { guid: str, success: bool, error: str } }) }) } },
+    { name: `${v}: a status monitor named by {taskId} or {runId} reports its job's failure`, spec: { ...withResponses(v, {}), paths: { '/tasks/{taskId}': { get: { responses: { 200: jsonResponse(v, { type: 'object', properties: { error: str, message: str } }) } } }, '/runs/{runId}': { get: { responses: { 200: jsonResponse(v, { type: 'object', properties: { success: bool, error: str } }) } } } } } },
+  );
+  invalid.push(
+    {
+      name: `${v}: a shared response reached from several 2xxs is reported once, at its definition`,
+      spec: {
+        ...withResponses(v, {}),
+        paths: { '/a': { get: { responses: { 200: { $ref: responsesRef(v, 'Failure') } } } }, '/b': { post: { responses: { 201: { $ref: responsesRef(v, 'Failure') } } } } },
+        ...sharedResponses(v, { Failure: jsonResponse(v, { type: 'object', properties: { error: str } }) }),
+      },
+      errors: [{ messageId: 'errorObject', at: responsesRef(v, 'Failure').slice(1) }],
+    },
+    { name: `${v}: a SOAP-style fault (faultcode, faultstring)`, spec: body(v, { type: 'object', properties: { faultcode: str, faultstring: str } }), errors: [{ messageId: 'errorObject', at: AT_200 }] },
+    { name: `${v}: an exception member beside the message`, spec: body(v, { type: 'object', properties: { exception: str, message: str } }), errors: [{ messageId: 'errorObject', at: AT_200 }] },
+    { name: `${v}: 'isSuccess' next to an error member`, spec: body(v, { type: 'object', properties: { isSuccess: bool, data: Pet, errorMessage: str } }), errors: [{ messageId: 'envelope', at: AT_200 }] },
+    {
+      // The limit of one member more is the failure flag's (`{error: boolean, message, …}`); a success flag has none.
+      name: `${v}: a success flag next to an error member among several data members`,
+      spec: body(v, { type: 'object', properties: { success: bool, data: Pet, pagination: { type: 'object' }, meta: { type: 'object' }, error: str } }),
+      errors: [{ messageId: 'envelope', at: AT_200 }],
+    },
+    {
+      // A flag written without a type (`success: {description: …}`) is still read as a flag; an object or string is not.
+      name: `${v}: a success flag without a type next to an error member`,
+      spec: body(v, { type: 'object', properties: { success: { description: 'Whether it worked' }, data: Pet, error: str } }),
+      errors: [{ messageId: 'envelope', at: AT_200 }],
+    },
+    { name: `${v}: a boolean 'failed' beside the message and the data`, spec: body(v, { type: 'object', properties: { failed: bool, message: str, data: Pet } }), errors: [{ messageId: 'envelope', at: AT_200 }] },
+  );
+  if (v !== '2.0') {
+    valid.push(
+      { name: `${v}: a problem+json body whose schema is a resource is taken for a converter's copy`, spec: withResponses(v, { 200: { description: 'ok', content: { 'application/problem+json': { schema: ref(v, 'Pet') } } } }, { root: sharedSchemas(v, { Pet }) }) },
+      { name: `${v}: JSON Lines and server-sent events stream`, spec: withResponses(v, { 200: { description: 'ok', content: { 'application/jsonl': { schema: ref(v, 'Error') } } }, 201: { description: 'ok', content: { 'text/event-stream': { schema: ref(v, 'Error') } } }, 202: { description: 'ok', content: { 'application/json-seq': { schema: ref(v, 'Error') } } } }, { root: sharedSchemas(v, { Error: ErrorSchema }) }) },
+    );
+    invalid.push(
+      { name: `${v}: problem+xml on a 2xx`, spec: withResponses(v, { 200: { description: 'ok', content: { 'application/problem+xml': { schema: { type: 'object', properties: { title: str, detail: str } } } } } }), errors: [{ messageId: 'problemDetails', at: AT_200 }] },
+      {
+        name: `${v}: a shared error response also used for a 4XX range is reported where the 2xx names it`,
+        spec: {
+          ...withResponses(v, { 200: { $ref: responsesRef(v, 'Failure') }, '4XX': { $ref: responsesRef(v, 'Failure') } }),
+          ...sharedResponses(v, { Failure: jsonResponse(v, { type: 'object', properties: { error: str } }) }),
+        },
+        errors: [{ messageId: 'errorObject', at: AT_200 }],
+      },
+    );
+  }
+}
+
 testRule(rule, { valid, invalid });
 
 describe('nested choices', () => {

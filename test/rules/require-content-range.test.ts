@@ -46,6 +46,25 @@ for (const v of VERSIONS) {
     });
   }
   if (v !== '2.0') {
+    // TRACE is in RFC 9110 §9.3.8 and has no range handling either (Swagger 2.0 has no trace).
+    valid.push({ name: `${v}: 416 to TRACE is not asked for Content-Range`, spec: withResponses(v, { 416: { description: 'Range not satisfiable' } }, { method: 'trace' }) });
+    invalid.push({
+      name: `${v}: 206 to TRACE answers no range request`,
+      spec: withResponses(v, { 206: { description: 'No data returned' } }, { method: 'trace' }),
+      errors: [{ messageId: 'partialNotRanged', at: '/paths/~1items/trace/responses/206' }],
+    });
+  }
+  valid.push({
+    name: `${v}: a 206 in another file that declares Content-Range`,
+    spec: withResponses(v, { 206: { $ref: 'common/responses.yaml#/Partial' } }),
+    files: { 'common/responses.yaml': { Partial: { description: 'Partial content', headers: { 'Content-Range': header(v) } } } },
+  });
+  invalid.push({
+    name: `${v}: 206 to HEAD without Content-Range`,
+    spec: withResponses(v, { 206: { description: 'Partial content' } }, { method: 'head' }),
+    errors: [{ messageId: 'partial', at: '/paths/~1items/head/responses/206' }],
+  });
+  if (v !== '2.0') {
     valid.push(
       { name: `${v}: media type with a boundary parameter`, spec: withPartial(v, ['multipart/byteranges; boundary=THIS_STRING_SEPARATES']) },
       { name: `${v}: 2XX and 4XX ranges are not checked`, spec: withResponses(v, { '2XX': { description: 'OK' }, '4XX': { description: 'Client error' } }) },
@@ -210,6 +229,8 @@ describe('require-content-range fix', () => {
     it(`${v}: no fix on a 206 page of a JSON list, nor on a 416 'filtering required', when nothing shows byte ranges`, () => {
       expect(fixesOf('page', withResponses(v, { 200: json(v, 'ok'), 206: json(v, 'Partial Result') }, { operation: jsonOperation(v) }))).toBe(0);
       expect(fixesOf('filter', withResponses(v, { 200: json(v, 'ok'), 416: json(v, 'Filtering required') }, { operation: jsonOperation(v) }))).toBe(0);
+      // A download described only in prose: a 206 with no content beside a JSON 200.
+      expect(fixesOf('prose', withResponses(v, { 200: json(v, 'ok'), 206: { description: 'The part the Range header asks for' } }, { operation: jsonOperation(v) }))).toBe(0);
       // A query parameter called range is not the Range header field.
       expect(fixesOf('query', withResponses(v, { 416: json(v, 'Out of range') }, { operation: jsonOperation(v, { parameters: [rangeParameter(v, 'range', 'query')] }) }))).toBe(0);
     });
@@ -234,6 +255,19 @@ describe('require-content-range fix', () => {
       for (const type of ['application/octet-stream', 'video/mp4', 'audio/mpeg', 'image/png', 'application/pdf']) {
         expect(fixesOf(type, withPartial(v, [type])), type).toBe(1);
       }
+    });
+  }
+
+  for (const v of VERSIONS) {
+    it(`${v}: no fix where the status, not the header, is what needs changing: a shared response that also serves a 200, a 206 to POST`, () => {
+      const download = partial(v, ['application/octet-stream']);
+      const shared = {
+        ...withResponses(v, {}),
+        ...sharedResponses(v, { File: download.response }),
+        paths: { '/files/{id}': { get: { ...download.operation, parameters: [rangeParameter(v)], responses: { 200: { $ref: responsesRef(v, 'File') }, 206: { $ref: responsesRef(v, 'File') } } } } },
+      };
+      expect(fixesOf('shared', shared)).toBe(0);
+      expect(fixesOf('post', withResponses(v, { 206: download.response }, { method: 'post', operation: { ...download.operation, parameters: [rangeParameter(v)] } }))).toBe(0);
     });
   }
 

@@ -11,6 +11,11 @@ for (const v of VERSIONS) {
     { name: `${v}: no 426 at all`, spec: withResponses(v, { 200: { description: 'OK' }, 404: { description: 'Not found' } }) },
     { name: `${v}: default is never a 426`, spec: withResponses(v, { default: { description: 'Error' } }) },
     {
+      name: `${v}: a 426 in another file that declares Upgrade`,
+      spec: withResponses(v, { 426: { $ref: 'common/responses.yaml#/UpgradeRequired' } }),
+      files: { 'common/responses.yaml': { UpgradeRequired: { description: 'Upgrade required', headers: { Upgrade: header(v) } } } },
+    },
+    {
       name: `${v}: shared 426 with Upgrade`,
       spec: {
         ...withResponses(v, { 426: { $ref: responsesRef(v, 'UpgradeRequired') } }),
