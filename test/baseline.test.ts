@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
@@ -150,6 +151,25 @@ describe('baselines', () => {
     const device = await runCli(['--baseline', '/dev/zero', 'openapi.yaml'], { cwd: dir });
     expect(device.code).toBe(2);
     expect(device.stderr).toBe('statuslint: /dev/zero: the baseline is not a regular file (a FIFO, socket or device)\n');
+  });
+
+  it('a baseline that is a folder, a FIFO, not UTF-8 or over 64 MB is refused in one line', async () => {
+    const dir = project({ 'openapi.yaml': spec, 'big.json': '' });
+    mkdirSync(join(dir, 'folder'));
+    spawnSync('mkfifo', [join(dir, 'fifo')]);
+    writeFileSync(join(dir, 'utf16.json'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{}', 'utf16le')]));
+    // Sparse: the size is all that is looked at.
+    truncateSync(join(dir, 'big.json'), 64 * 1024 * 1024 + 1);
+    for (const [file, detail] of [
+      ['folder', 'the baseline is a directory, not a file'],
+      ['fifo', 'the baseline is not a regular file (a FIFO, socket or device)'],
+      ['utf16.json', 'the baseline is not UTF-8 text (it is UTF-16); save it as UTF-8'],
+      ['big.json', 'the baseline is over 64 MB, more than any baseline holds'],
+    ]) {
+      const run = await runCli(['--baseline', file!, 'openapi.yaml'], { cwd: dir });
+      expect(run.code, file).toBe(2);
+      expect(run.stderr).toBe(`statuslint: ${file}: ${detail}\n`);
+    }
   });
 
   it('--baseline with --write-baseline is a usage error', async () => {

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -506,6 +506,15 @@ describe('a bad config: exit 2, file:line:col and a hint, nothing linted', () =>
       expect(run.code, config).toBe(2);
       expect(run.stderr).toBe(`statuslint: ${config}: ${detail}\n`);
     }
+  });
+
+  it('a configuration over 64 MB is refused before it is read', async () => {
+    const dir = project({ 'openapi.yaml': spec, 'statuslint.config.yaml': '' });
+    // Sparse: the size is all that is looked at.
+    truncateSync(join(dir, 'statuslint.config.yaml'), 64 * 1024 * 1024 + 1);
+    const run = await runCli(['openapi.yaml'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('statuslint: statuslint.config.yaml: the configuration is over 64 MB, more than any configuration holds\n');
   });
 
   it('a file found by its name that is not a regular one is refused, not passed over for the defaults', async () => {
