@@ -47,6 +47,35 @@ describe('baselines', () => {
     expect(readFileSync(join(dir, 'statuslint-baseline.json'), 'utf8')).toBe(EXPECTED);
   });
 
+  it('records findings of every severity as configured, the unused-suppression ones too, and none that a suppression silences', async () => {
+    const suppressed = {
+      openapi: '3.1.0',
+      info,
+      paths: {
+        '/pets': {
+          get: {
+            // require-upgrade finds nothing here: its entry is an unused-suppression finding.
+            'x-statuslint-ignore': ['require-retry-after', 'require-upgrade'],
+            responses: { '200': { description: 'ok' }, '401': { description: 'no', 'x-statuslint-ignore': ['require-www-authenticate'] }, '429': { description: 'slow' } },
+          },
+          delete: { responses: { '204': { description: 'gone' }, '503': { description: 'down' } } },
+        },
+      },
+    };
+    const dir = project({ 'statuslint.config.yaml': 'extends: []\nrules:\n  require-www-authenticate: error\n  require-retry-after: info\n  require-upgrade: warning\n', 'openapi.yaml': suppressed });
+    const run = await runCli(['--write-baseline', 'baseline.json', 'openapi.yaml'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(readFileSync(join(dir, 'baseline.json'), 'utf8')).toContain(
+      '"entries": [\n' +
+        '    {"file": "openapi.yaml", "pointer": "/paths/~1pets/delete/responses/503", "rule": "require-retry-after"},\n' +
+        '    {"file": "openapi.yaml", "pointer": "/paths/~1pets/get/x-statuslint-ignore/1", "rule": "unused-suppression"}\n  ]',
+    );
+    // --fail-on applies to what the baseline does not hold.
+    const replay = await runCli(['--fail-on', 'info', '--baseline', 'baseline.json', 'openapi.yaml'], { cwd: dir });
+    expect(replay.code).toBe(0);
+    expect(replay.stderr).toBe('statuslint: baseline baseline.json: 2 known findings not reported; none fixed\n');
+  });
+
   it('--baseline reports only new findings, and survives edits that move lines', async () => {
     const dir = project({ 'statuslint.config.yaml': CONFIG, 'openapi.yaml': spec });
     await runCli(['--write-baseline', 'baseline.json', 'openapi.yaml'], { cwd: dir });
