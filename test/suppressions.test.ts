@@ -879,6 +879,13 @@ describe('suppressions that silence nothing (unused-suppression)', () => {
     expect(descriptor.fullDescription.text).toBe('Disallow x-statuslint-ignore entries that silence nothing.');
   });
 
+  it('statuslint rules does not list it: it is no rule, and is set by unusedSuppressions', async () => {
+    const run = await runCli(['rules']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('require-www-authenticate');
+    expect(run.stdout).not.toContain('unused-suppression');
+  });
+
   it('statuslint explain says where the check is documented', async () => {
     const run = await runCli(['explain', 'unused-suppression']);
     expect(run.code).toBe(0);
