@@ -154,6 +154,27 @@ describe('baselines', () => {
     expect((await runCli(['--baseline', 'baseline.json', 'openapi.yaml'], { cwd: dir })).code).toBe(0);
   });
 
+  it('a finding in a node that a YAML alias repeats is keyed where the node is written, so a run over some of the specs matches it', async () => {
+    // B names the response that A anchors: a.yaml reaches it as A, b.yaml as B.
+    const uses = (path: string, name: string) => ({ openapi: '3.0.3', info, paths: { [path]: { delete: { responses: { '204': { $ref: `shared.yaml#/${name}` }, '400': { description: 'bad' } } } } } });
+    const dir = project({
+      'shared.yaml': ['A: &a', '  description: Nothing', '  content:', '    application/json: {schema: {type: object}}', 'B: *a', ''].join('\n'),
+      'a.yaml': uses('/a', 'A'),
+      'b.yaml': uses('/b', 'B'),
+    });
+    const entry = '{"file": "shared.yaml", "pointer": "/A/content", "rule": "no-body-on-no-content"}';
+    for (const inputs of [['a.yaml', 'b.yaml'], ['b.yaml', 'a.yaml'], ['b.yaml']]) {
+      expect((await runCli(['--write-baseline', 'baseline.json', ...inputs], { cwd: dir })).code).toBe(0);
+      expect(readFileSync(join(dir, 'baseline.json'), 'utf8'), inputs.join(' ')).toContain(entry);
+    }
+    // A pre-commit hook that names only the spec that changed: the finding is still known.
+    await runCli(['--write-baseline', 'baseline.json', 'a.yaml', 'b.yaml'], { cwd: dir });
+    for (const input of ['a.yaml', 'b.yaml']) {
+      const run = await runCli(['--baseline', 'baseline.json', input], { cwd: dir });
+      expect([run.code, run.stderr], input).toEqual([0, 'statuslint: baseline baseline.json: 1 known finding not reported; none fixed\n']);
+    }
+  });
+
   const bad: Array<[string, string | undefined, string]> = [
     ['a missing baseline', undefined, 'statuslint: baseline.json: no such baseline file; create it with --write-baseline\n'],
     ['invalid JSON, at its line and column', '{"format": ', 'statuslint: baseline.json:1:12: not a statuslint baseline: invalid JSON: '],
