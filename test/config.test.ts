@@ -575,7 +575,8 @@ describe('statuslint init', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toBe('wrote statuslint.config.yaml\n');
     const text = readFileSync(join(dir, 'statuslint.config.yaml'), 'utf8');
-    for (const id of Object.keys(registry)) expect(text).toContain(`  # ${id}: `);
+    // Each rule at its default severity (the one it takes when turned on, for a rule outside recommended).
+    for (const [id, rule] of Object.entries(registry)) expect(text).toMatch(new RegExp(`^  # ${id}: \\[?${rule.meta.severity}\\b`, 'm'));
     expect(await findings(dir)).toEqual(ALL);
     writeFileSync(join(dir, 'statuslint.config.yaml'), text.replace(/^ {2}# (\S+: .*?)\s+# .*$/gm, '  $1'));
     expect(await findings(dir)).toEqual(ALL);
