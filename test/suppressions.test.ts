@@ -570,6 +570,17 @@ describe('x-statuslint-ignore beside a $ref inside a body schema, and where none
     expect(at(await lintProject({ 'openapi.yaml': made }))).toEqual([]);
   });
 
+  it('3.1: example, default, enum and const values, an Example Object\'s value and x- extension data are literal data, where a list is no list and is not reported', async () => {
+    const data = () => ({ [IGNORE]: ['require-retry-after'], nested: { [IGNORE]: ['a'] } });
+    const schema = { type: 'object', example: data(), default: data(), enum: [data()], const: data(), examples: [data()], properties: { p: { type: 'object', examples: [data()] } } };
+    const body = { content: { 'application/json': { schema, example: data(), examples: { one: { value: data() } } } } };
+    const made = withResponses('3.1', { 200: { description: 'ok', ...body }, 400: { description: 'bad' } }, {
+      operation: { 'x-vendor': data() },
+      root: { 'x-tooling': data(), components: { examples: { Shared: { value: data() } } } },
+    });
+    expect(at(await lintProject({ 'openapi.yaml': made }))).toEqual([]);
+  });
+
   it('3.1: in a path item of components/pathItems that no path names (a webhook\'s, or none\'s), a list is not read and there is nowhere better', async () => {
     // A fresh object each time: one object written twice is one node repeated by a YAML alias.
     const operation = () => ({ responses: { 200: { description: 'ok' }, 429: { ...slow, [IGNORE]: ['require-retry-after'] } }, [IGNORE]: ['require-retry-after'] });
