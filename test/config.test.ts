@@ -244,6 +244,9 @@ describe('rules, extends and overrides', () => {
     expect(named.code).toBe(0);
     expect(named.stderr).toBe('statuslint: warning: vendor/stripe/openapi.yaml is ignored by statuslint.config.yaml; not linted\n');
     // As a shell expands `vendor/*` in a CI step: a line break in the name starts no workflow command.
+    // One glob rather than a list, without the trailing '/': it covers everything below the folder it matches.
+    const one = await runCli(['--format', 'json', '.'], { cwd: project({ 'statuslint.config.yaml': 'ignore: vendor\n', 'openapi.yaml': spec, 'vendor/stripe/openapi.yaml': spec }) });
+    expect((JSON.parse(one.stdout) as { summary: { files: number } }).summary.files).toBe(1);
     const odd = project({ 'statuslint.config.yaml': { ignore: ['vendor/'] }, 'vendor/x\n::error::injected.yaml': spec });
     const oddRun = await runCli(['vendor/x\n::error::injected.yaml'], { cwd: odd });
     expect(oddRun.stderr).toBe('statuslint: warning: vendor/x\\u{a}::error::injected.yaml is ignored by statuslint.config.yaml; not linted\n');
@@ -422,6 +425,7 @@ describe('a bad config: exit 2, file:line:col and a hint, nothing linted', () =>
     ['bad severity', 'rules:\n  require-retry-after: warn\n', ["statuslint.config.yaml:2:24: invalid severity \"warn\" for rule 'require-retry-after': use off, info, warning or error; did you mean 'warning'?"]],
     ['numeric severity', 'rules:\n  require-retry-after: 2\n', ["statuslint.config.yaml:2:24: invalid severity 2 for rule 'require-retry-after': use off, info, warning or error"]],
     ['no severity', 'rules:\n  require-retry-after:\n', ["statuslint.config.yaml:2:3: no severity for rule 'require-retry-after': use off, info, warning or error"]],
+    ['bad unusedSuppressions', 'unusedSuppressions: warn\n', ["statuslint.config.yaml:1:21: invalid severity \"warn\" for 'unusedSuppressions': use off, info, warning or error; did you mean 'warning'?"]],
     ['options for a rule without options', 'rules:\n  require-retry-after: [warning, {codes: []}]\n', ["statuslint.config.yaml:2:34: rule 'require-retry-after' takes no options"]],
     [
       'options that fail the schema, each at its own line',
