@@ -552,6 +552,21 @@ describe('x-statuslint-ignore beside a $ref inside a body schema, and where none
   });
 
   for (const version of ['2.0', '3.0'] as const) {
+    it(`${version}: a list on a security requirement, which it reports, is not taken for a scheme the operation requires`, async () => {
+      const list = (): Record<string, string[]> => ({ [IGNORE]: ['require-auth-errors'] });
+      // A requirement that holds only the list is empty, {}: anonymous access, which needs no 401.
+      for (const shape of [{ operation: { security: [list()] } }, { root: { security: [list()] } }]) {
+        const made = withResponses(version, { 200: { description: 'ok' }, 400: { description: 'bad' } }, shape);
+        const run = await runCli(['--format', 'json', 'openapi.yaml'], { cwd: project({ 'openapi.yaml': made }) });
+        const findings = (JSON.parse(run.stdout) as { findings: JsonFinding[] }).findings;
+        expect(findings.map((finding) => `${finding.ruleId} ${finding.pointer}`), JSON.stringify(shape)).toEqual([
+          `unused-suppression ${'operation' in shape ? '/paths/~1items/get' : ''}/security/0/${IGNORE}`,
+        ]);
+      }
+    });
+  }
+
+  for (const version of ['2.0', '3.0'] as const) {
     it(`${version}: a list on an operation's externalDocs or security requirement says to write it on the operation`, async () => {
       const made = withResponses(version, { 200: { description: 'ok' }, 400: { description: 'bad' } }, {
         operation: { externalDocs: { url: 'https://example.com', [IGNORE]: ['require-retry-after'] }, security: [{ key: [], [IGNORE]: ['require-www-authenticate'] }] },
