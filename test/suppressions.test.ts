@@ -551,6 +551,32 @@ describe('x-statuslint-ignore beside a $ref inside a body schema, and where none
     ]);
   });
 
+  it('3.0: a list on a content map, which it reports, is not taken for a media type: content that holds only the list declares none', async () => {
+    const listed = (rule: string) => ({ content: { [IGNORE]: [rule] } });
+    const made = {
+      openapi: '3.0.3',
+      info: { title: 't', version: '1' },
+      paths: {
+        '/a': {
+          delete: { responses: { 204: { description: 'gone', ...listed('no-body-on-no-content') }, 400: { description: 'bad' } } },
+          head: { responses: { 200: { description: 'ok', ...listed('no-body-on-head') }, 400: { description: 'bad' } } },
+          // As `content: {}`: no media type, so no body can be sent, and no 400 or 422 is asked for.
+          post: { requestBody: listed('require-validation-error'), responses: { 200: { description: 'ok' } } },
+        },
+      },
+    };
+    // The rules accept an empty content map by default: so one that holds only the list.
+    const run = await runCli(['--format', 'json', 'openapi.yaml'], { cwd: project({ 'openapi.yaml': made }) });
+    const findings = (JSON.parse(run.stdout) as { findings: JsonFinding[] }).findings;
+    expect(findings.map((finding) => `${finding.ruleId} ${finding.pointer}`).sort()).toEqual([
+      // As for `content: {}`: a POST without a 4xx.
+      'require-error-responses /paths/~1a/post',
+      `unused-suppression /paths/~1a/delete/responses/204/content/${IGNORE}`,
+      `unused-suppression /paths/~1a/head/responses/200/content/${IGNORE}`,
+      `unused-suppression /paths/~1a/post/requestBody/content/${IGNORE}`,
+    ]);
+  });
+
   for (const version of ['2.0', '3.0'] as const) {
     it(`${version}: a list on a security requirement, which it reports, is not taken for a scheme the operation requires`, async () => {
       const list = (): Record<string, string[]> => ({ [IGNORE]: ['require-auth-errors'] });
