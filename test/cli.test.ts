@@ -176,6 +176,27 @@ describe('bad input: exit 2, one line naming the file and position, no stack', (
     expect(report.findings.filter((finding) => finding.ruleId === 'no-body-on-head').map((finding) => finding.file)).toEqual(['specs/errors.yaml']);
   });
 
+  // docs/robustness.md, "What a $ref may name" and the bad-input table.
+  it.each([
+    ['a boolean (a 3.1 schema)', 'true', 0, ''],
+    ['a list (followed; rules skip it)', '[1, 2]', 0, ''],
+    ['a string', "'text'", 2, "statuslint: api.yaml:11:24: cannot resolve $ref '#/components/schemas/T': it names a string, where an object is expected\n"],
+    ['a number', '5', 2, "statuslint: api.yaml:11:24: cannot resolve $ref '#/components/schemas/T': it names a number, where an object is expected\n"],
+    ['null', 'null', 2, "statuslint: api.yaml:11:24: cannot resolve $ref '#/components/schemas/T': it names null, where an object is expected\n"],
+  ])('a $ref that names %s', async (_, target, code, stderr) => {
+    const spec = `openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: {$ref: '#/components/schemas/T'}\n        '404': {description: no}\ncomponents:\n  schemas:\n    T: ${target}\n`;
+    const run = await runCli(['--no-config', 'api.yaml'], { cwd: project({ 'api.yaml': spec }) });
+    expect([run.code, run.stderr]).toEqual([code, stderr]);
+  });
+
+  it('a $ref to a folder: is a directory, not a file', async () => {
+    const cwd = project({ 'api.yaml': "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200': {$ref: './shared'}\n", 'shared/ok.yaml': 'description: ok\n' });
+    const run = await runCli(['--no-config', 'api.yaml'], { cwd });
+    expect(run.code).toBe(2);
+    // The inner path is named from the process's working directory (see the default-response test above).
+    expect(run.stderr).toMatch(/^statuslint: api\.yaml:7:17: cannot resolve \$ref '\.\/shared': (.*\/)?shared: is a directory, not a file\n$/);
+  });
+
   it('a remote $ref is not fetched: a warning says so and the rest is linted', async () => {
     const run = await runCli(['fixtures/invalid/remote-ref.yaml']);
     expect(run.code).toBe(0);
