@@ -704,6 +704,20 @@ describe('--output onto a symbolic link, a device or a FIFO', () => {
     }),
   );
 
+  it('a socket is refused: one line, exit 2, the socket kept', async () => {
+    const socket = join(mkdtempSync(join(dir, 'out-socket-')), 'report.sock');
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(socket, resolve));
+    try {
+      const run = await runCli(['-o', socket, spec], { cwd: dir });
+      expect([run.code, run.stdout]).toEqual([2, '']);
+      expect(run.stderr).toMatch(/^statuslint: cannot write .*report\.sock: it is a socket; write the report to a file, a character device or a FIFO\n$/);
+      expect(lstatSync(socket).isSocket()).toBe(true);
+    } finally {
+      server.close();
+    }
+  });
+
   it('a symbolic link is written through to its target, atomically there; the link stays', async () => {
     const folder = mkdtempSync(join(dir, 'link-'));
     writeFileSync(join(folder, 'real.txt'), 'old');
