@@ -153,6 +153,13 @@ describe.skipIf(!existsSync(join(projectRoot, 'dist', 'src', 'cli.js')))('action
     expect(new Set(log.runs[0]!.results.map((result) => result.locations[0]!.physicalLocation.artifactLocation.uri))).toEqual(new Set(['api/openapi.yaml']));
   });
 
+  it('creates the missing folders of sarif-output', () => {
+    const step = runStep({ specs: 'fixtures/clean/openapi.yaml', 'sarif-output': 'reports/ci/statuslint.sarif' });
+    expect(step.code).toBe(0);
+    expect(step.outputs).toEqual({ 'exit-code': '0', 'sarif-file': 'reports/ci/statuslint.sarif' });
+    assertValidSarif(readFileSync(join(step.workspace, 'reports', 'ci', 'statuslint.sarif'), 'utf8'));
+  });
+
   it('passes with fail-on none, and prints the format asked for', () => {
     const step = runStep({ specs: 'fixtures/petstore/openapi.yaml', 'fail-on': 'none', format: 'json' });
     expect(step.code).toBe(0);

@@ -161,6 +161,20 @@ describe('--cache', () => {
     expect(messages((await lintJson(cwd, ['--cache', 'a.yaml'])).report)).not.toContain('from the cache');
   });
 
+  // docs/ci.md: the action's SARIF run, and the GitLab job's second command, replay the first run.
+  it('replays across what only shapes the report: the format, --output, --fail-on, --category, --sarif-root', async () => {
+    const cwd = sharedProject();
+    const first = await runCli(['--cache', '--format', 'sarif', '--output', 'report.sarif', '--fail-on', 'none', '--category', 'api', 'a.yaml'], { cwd });
+    expect(first.code, first.stderr).toBe(0);
+    markCached(join(cwd, CACHE));
+    const text = await runCli(['--cache', '--format', 'text', '--fail-on', 'error', 'a.yaml'], { cwd });
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain('from the cache');
+    const github = await runCli(['--cache', '--format', 'github', '--sarif-root', '.', 'a.yaml'], { cwd });
+    expect(github.stdout).toContain('from the cache');
+    expect(messages((await lintJson(cwd, ['--cache', 'a.yaml'])).report)).toEqual(['from the cache']);
+  });
+
   it('takes a touched file with the same bytes as unchanged', async () => {
     const cwd = sharedProject();
     await lintJson(cwd, ['--cache', 'a.yaml']);
