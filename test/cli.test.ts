@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -51,6 +51,9 @@ describe('exit codes', () => {
     const version = await runCli(['--version']);
     expect(version.code).toBe(0);
     expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')).version);
+    // The short forms the README's options table gives.
+    expect(await runCli(['-h'])).toEqual(help);
+    expect(await runCli(['-v'])).toEqual(version);
   });
 });
 
@@ -312,6 +315,15 @@ describe('output', () => {
     const validation = findings.find((finding) => finding.ruleId === 'require-validation-error')!;
     expect(validation).toMatchObject({ pointer: '/paths/~1pets/post', line: 25, column: 5, operation: { method: 'post', path: '/pets' } });
     expect(validation).not.toHaveProperty('status');
+  });
+
+  it("JSON names a file relative to the working directory when below it, else by its absolute path", async () => {
+    const dir = project({ 'api/openapi.yaml': readFileSync(join(projectRoot, petstore), 'utf8') });
+    const files = async (cwd: string, spec: string) => new Set((JSON.parse((await runCli(['--format', 'json', spec], { cwd })).stdout) as { findings: Array<{ file: string }> }).findings.map((finding) => finding.file));
+    expect(await files(dir, 'api/openapi.yaml')).toEqual(new Set(['api/openapi.yaml']));
+    expect(await files(join(dir, 'api'), join(dir, 'api/openapi.yaml'))).toEqual(new Set(['openapi.yaml']));
+    mkdirSync(join(dir, 'other'));
+    expect(await files(join(dir, 'other'), '../api/openapi.yaml')).toEqual(new Set([join(dir, 'api/openapi.yaml')]));
   });
 });
 
