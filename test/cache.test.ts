@@ -329,12 +329,12 @@ describe('--cache', () => {
     expect(text.code).toBe(1);
   });
 
-  it('is neither read nor written by --fix-dry-run, nor for a spec read from standard input', async () => {
+  it('is neither read nor written by --fix-dry-run, nor by a run that reads a spec from standard input', async () => {
     const cwd = sharedProject();
     expect((await runCli(['--fix-dry-run', '--cache', 'a.yaml'], { cwd })).stdout).toContain('WWW-Authenticate');
-    expect((await runCli(['--cache', '-', '--stdin-filepath', 'a.yaml'], { cwd, stdin: spec('a') })).code).toBe(1);
+    expect((await runCli(['--cache', '-', 'b.yaml', '--stdin-filepath', 'a.yaml'], { cwd, stdin: spec('a') })).code).toBe(1);
     expect(existsSync(join(cwd, CACHE))).toBe(false);
-    await lintJson(cwd, ['--cache', 'a.yaml']);
+    await lintJson(cwd, ['--cache', 'a.yaml', 'b.yaml']);
     markCached(join(cwd, CACHE));
     const kept = readFileSync(join(cwd, CACHE));
     // An editor's buffer, unlike the file on disk: its own findings, never the file's kept ones.
@@ -342,6 +342,9 @@ describe('--cache', () => {
     const fromBuffer = await runCli(['--format', 'json', '--fail-on', 'none', '--cache', '-', '--stdin-filepath', 'a.yaml'], { cwd, stdin: buffer });
     expect(fromBuffer.code, fromBuffer.stderr).toBe(0);
     expect((JSON.parse(fromBuffer.stdout) as JsonReport).findings).toEqual([]);
+    // Nor the other specs of such a run: the buffer may be a file they reference, as deep.yaml is b.yaml's.
+    const beside = await runCli(['--format', 'json', '--fail-on', 'none', '--cache', '-', 'b.yaml', '--stdin-filepath', 'deep.yaml'], { cwd, stdin: deepWithChallenge });
+    expect((JSON.parse(beside.stdout) as JsonReport).findings).toEqual([]);
     const dry = await runCli(['--fix-dry-run', '--cache', 'a.yaml'], { cwd });
     expect(dry.stdout).toContain('WWW-Authenticate');
     expect(readFileSync(join(cwd, CACHE))).toEqual(kept);
