@@ -294,6 +294,12 @@ describe('output', () => {
     expect((await runCli([petstore], { tty: true, env: { FORCE_COLOR: '0' } })).stdout).not.toMatch(ansi);
     expect((await runCli([petstore], { tty: true, env: { FORCE_COLOR: 'false' } })).stdout).not.toMatch(ansi);
     expect((await runCli(['--no-color', petstore], { tty: false, env: { FORCE_COLOR: '1' } })).stdout).not.toMatch(ansi);
+    const dir = mkdtempSync(join(tmpdir(), 'statuslint-out-'));
+    await runCli(['--output', join(dir, 'report.txt'), petstore], { tty: true, env: { FORCE_COLOR: '1' } });
+    expect(readFileSync(join(dir, 'report.txt'), 'utf8')).toContain('require-www-authenticate');
+    expect(readFileSync(join(dir, 'report.txt'), 'utf8')).not.toMatch(ansi);
+    // NO_COLOR counts only when set to a value (no-color.org).
+    expect((await runCli([petstore], { tty: true, env: { NO_COLOR: '' } })).stdout).toMatch(ansi);
   });
 
   it('JSON findings carry the contract fields', async () => {
