@@ -185,6 +185,8 @@ describe('--cache', () => {
   });
 
   it("does not trust the times of a file changed within the file system's clock tick (git's racy clean)", async () => {
+    // The README: 'a file that had changed less than three seconds before it was read'.
+    expect(RACY_MS).toBe(3000);
     const stats = (ago: number): Stats => ({ size: 10, mtimeMs: Date.now() - ago, ctimeMs: Date.now() - ago }) as Stats;
     const bytes = Buffer.from('0123456789');
     // Changed just now: recorded with a size no file has, so the next run compares the hash.
