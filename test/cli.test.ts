@@ -167,6 +167,19 @@ describe('bad input: exit 2, one line naming the file and position, no stack', (
     expect(run.stderr).toContain('fixtures/invalid/empty.yaml: the file is empty');
   });
 
+  it('a broken $ref, checked before any rule runs, stops its spec whole: none of its findings, only the input error', async () => {
+    const dir = project({
+      'bad.yaml': "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200': {description: ok}\n        '429': {description: slow}\n  /b:\n    get:\n      responses:\n        '200': {$ref: 'nope.yaml#/X'}\n",
+      'good.yaml': readFileSync(join(projectRoot, petstore), 'utf8'),
+    });
+    const run = await runCli(['--format', 'json', 'bad.yaml', 'good.yaml'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^statuslint: bad\.yaml:12:17: cannot resolve \$ref 'nope\.yaml#\/X': \S*nope\.yaml: no such file\n$/);
+    const report = JSON.parse(run.stdout) as { findings: Array<{ file: string }>; summary: { files: number } };
+    expect(new Set(report.findings.map((finding) => finding.file))).toEqual(new Set(['good.yaml']));
+    expect(report.summary.files).toBe(1);
+  });
+
   it("a $ref in the default response, or under a property named 'example', is checked and followed like any other", async () => {
     const spec = (ref: string): string =>
       `openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    head:\n      responses:\n        '200': {description: OK}\n        '404': {description: Not found}\n        default: {$ref: '${ref}'}\n`;
