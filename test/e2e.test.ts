@@ -82,7 +82,7 @@ describe('README', () => {
     }
   });
 
-  it('every Usage example runs as written, and every version it pins is the package version', async () => {
+  it("every Usage example, and every Example of --help, runs as written; every version the README pins is the package version", async () => {
     const block = /```sh\n([\s\S]*?)```/.exec(usage)![1]!.trimEnd().split('\n');
     const petstore = readFileSync(join(fixturesDir, 'petstore/openapi.yaml'), 'utf8');
     const dir = project({ 'openapi.yaml': petstore, 'api.yaml': petstore, 'other.json': JSON.stringify(parse(petstore)), 'specs/a.yaml': petstore, 'apis/orders/v1.yaml': petstore });
@@ -97,6 +97,24 @@ describe('README', () => {
     }
     expect(existsSync(join(dir, 'statuslint.sarif')), 'the sarif example writes its --output').toBe(true);
     expect(existsSync(join(dir, 'statuslint.config.yaml')), 'init writes the starter config').toBe(true);
+    // The Examples that --help ends with, in a project that has what they name.
+    const help = (await runCli(['--help'])).stdout;
+    const examples = help.slice(help.indexOf('\nExamples:\n') + 11).split('\n\n')[0]!.split('\n').map((line) => line.trim());
+    expect(examples.length).toBeGreaterThan(3);
+    const other = project({ 'openapi.yaml': petstore, 'specs/a.yaml': petstore, 'apis/orders/openapi.yaml': petstore, 'apis/users/openapi.json': JSON.stringify(parse(petstore)), 'api/openapi.yaml': petstore });
+    expect((await runCli(['--write-baseline', 'statuslint-baseline.json', 'specs/'], { cwd: other })).code).toBe(0);
+    for (const line of examples) {
+      const words = [...line.matchAll(/'([^']*)'|(\S+)/g)].map((match) => match[1] ?? match[2]!);
+      expect(words[0], line).toBe('statuslint');
+      const run = await runCli(words.slice(1), { cwd: other });
+      expect([run.code, run.stderr], line).toEqual([words.includes('--baseline') ? 0 : 1, expect.not.stringMatching(/^statuslint: (?!baseline)/m)]);
+      if (line.includes('--rule require-retry-after=off')) {
+        expect(run.stdout).not.toContain('require-retry-after');
+        expect(run.stdout).toContain('apis/orders/openapi.yaml');
+        expect(run.stdout).toContain('apis/users/openapi.json');
+      }
+    }
+    expect(existsSync(join(other, 'statuslint.sarif'))).toBe(true);
     const { version } = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version: string };
     const pinned = [...readme.matchAll(/statuslint(?:\/statuslint)?@v?(\d[\w.-]*)/g)].map((match) => match[1]);
     expect(pinned.length).toBeGreaterThan(0);
