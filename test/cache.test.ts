@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, truncateSync, utimesSync, writeFileSync, type Stats } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, truncateSync, utimesSync, writeFileSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fingerprintOf, RACY_MS } from '../src/loader/fingerprint.js';
@@ -120,6 +120,16 @@ describe('--cache', () => {
     expect(existsSync(join(cwd, CACHE))).toBe(false);
     writeFileSync(join(cwd, 'deep.yaml'), deepWithChallenge);
     expect((await lintJson(cwd, ['--cache', 'a.yaml', 'b.yaml'])).report).toEqual((await lintJson(cwd)).report);
+  });
+
+  it('keeps no spec that reaches a file with a second hard link, which another path may name', async () => {
+    const cwd = sharedProject();
+    await lintJson(cwd, ['--cache', 'a.yaml']);
+    expect(Object.keys(readCache(join(cwd, CACHE)).entries)).toEqual([join(cwd, 'a.yaml')]);
+    rmSync(join(cwd, CACHE));
+    linkSync(join(cwd, 'deep.yaml'), join(cwd, 'deep-too.yaml'));
+    await lintJson(cwd, ['--cache', 'a.yaml']);
+    expect(existsSync(join(cwd, CACHE))).toBe(false);
   });
 
   it('never replays a spec that reaches a file another path may name: a folder linked into each service', async () => {
