@@ -331,16 +331,6 @@ describe('--cache', () => {
     expect(existsSync(join(cwd, CACHE))).toBe(false);
   });
 
-  it("replays in one format what a run in another kept (the README's GitLab job: sarif, then text)", async () => {
-    const cwd = sharedProject();
-    const sarif = await runCli(['--cache', '--format', 'sarif', '--output', 'statuslint.sarif', '--fail-on', 'none', 'a.yaml'], { cwd });
-    expect(sarif.code, sarif.stderr).toBe(0);
-    markCached(join(cwd, CACHE));
-    const text = await runCli(['--cache', '--format', 'text', '--fail-on', 'error', 'a.yaml'], { cwd });
-    expect(text.stdout).toContain('from the cache');
-    expect(text.code).toBe(1);
-  });
-
   it('is neither read nor written by --fix-dry-run, nor by a run that reads a spec from standard input', async () => {
     const cwd = sharedProject();
     expect((await runCli(['--fix-dry-run', '--cache', 'a.yaml'], { cwd })).stdout).toContain('WWW-Authenticate');
