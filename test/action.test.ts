@@ -88,6 +88,28 @@ describe('action.yml', () => {
       expect(lintStep.run).toContain(`${name}=`);
     }
   });
+
+  it("the README's workflows give it only inputs it declares, every required one, and read only outputs it writes", async () => {
+    const readme = readFileSync(join(projectRoot, 'README.md'), 'utf8');
+    const workflows = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map((match) => parse(match[1]!) as Record<string, any>).filter((doc) => doc.jobs);
+    expect(workflows).toHaveLength(2);
+    for (const workflow of workflows) {
+      const steps = Object.values(workflow.jobs as Record<string, { steps: Array<Record<string, any>> }>).flatMap((job) => job.steps);
+      const ours = steps.filter((step) => String(step.uses).startsWith('statuslint/statuslint@'));
+      expect(ours).toHaveLength(1);
+      const given = Object.keys(ours[0]!.with ?? {});
+      for (const name of given) expect(Object.keys(action.inputs), name).toContain(name);
+      for (const [name, input] of Object.entries(action.inputs)) if (input.required) expect(given).toContain(name);
+      // What later steps read from it (`steps.statuslint.outputs.sarif-file`).
+      const read = [...JSON.stringify(steps).matchAll(new RegExp(`steps\\.${ours[0]!.id ?? '-'}\\.outputs\\.([\\w-]+)`, 'g'))].map((match) => match[1]!);
+      for (const name of read) expect(Object.keys(action.outputs), name).toContain(name);
+    }
+    // The GitLab job and the git hook run the CLI itself: only flags it has.
+    const flags = await cliFlags();
+    const commands = [...readme.matchAll(/npx (?:--yes )?statuslint(?:@[\w.]+)? (.*)/g)].map((match) => match[1]!);
+    expect(commands.some((command) => command.includes('--cache'))).toBe(true);
+    for (const flag of commands.flatMap((command) => [...command.matchAll(/(?:^|\s)(--[a-z][a-z-]*)/g)].map((match) => match[1]!))) expect(flags, flag).toContain(flag);
+  });
 });
 
 // The script itself, as the runner would run it: bash, the inputs in the environment, the

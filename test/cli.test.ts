@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -51,6 +51,9 @@ describe('exit codes', () => {
     const version = await runCli(['--version']);
     expect(version.code).toBe(0);
     expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')).version);
+    // The short forms the README's options table gives.
+    expect(await runCli(['-h'])).toEqual(help);
+    expect(await runCli(['-v'])).toEqual(version);
   });
 });
 
@@ -162,6 +165,19 @@ describe('bad input: exit 2, one line naming the file and position, no stack', (
     expect(report.inputErrors).toEqual([{ file: 'fixtures/invalid/empty.yaml', message: 'the file is empty' }]);
     expect(report.findings.length).toBeGreaterThan(0);
     expect(run.stderr).toContain('fixtures/invalid/empty.yaml: the file is empty');
+  });
+
+  it('a broken $ref, checked before any rule runs, stops its spec whole: none of its findings, only the input error', async () => {
+    const dir = project({
+      'bad.yaml': "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200': {description: ok}\n        '429': {description: slow}\n  /b:\n    get:\n      responses:\n        '200': {$ref: 'nope.yaml#/X'}\n",
+      'good.yaml': readFileSync(join(projectRoot, petstore), 'utf8'),
+    });
+    const run = await runCli(['--format', 'json', 'bad.yaml', 'good.yaml'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^statuslint: bad\.yaml:12:17: cannot resolve \$ref 'nope\.yaml#\/X': \S*nope\.yaml: no such file\n$/);
+    const report = JSON.parse(run.stdout) as { findings: Array<{ file: string }>; summary: { files: number } };
+    expect(new Set(report.findings.map((finding) => finding.file))).toEqual(new Set(['good.yaml']));
+    expect(report.summary.files).toBe(1);
   });
 
   it("a $ref in the default response, or under a property named 'example', is checked and followed like any other", async () => {
@@ -291,6 +307,12 @@ describe('output', () => {
     expect((await runCli([petstore], { tty: true, env: { FORCE_COLOR: '0' } })).stdout).not.toMatch(ansi);
     expect((await runCli([petstore], { tty: true, env: { FORCE_COLOR: 'false' } })).stdout).not.toMatch(ansi);
     expect((await runCli(['--no-color', petstore], { tty: false, env: { FORCE_COLOR: '1' } })).stdout).not.toMatch(ansi);
+    const dir = mkdtempSync(join(tmpdir(), 'statuslint-out-'));
+    await runCli(['--output', join(dir, 'report.txt'), petstore], { tty: true, env: { FORCE_COLOR: '1' } });
+    expect(readFileSync(join(dir, 'report.txt'), 'utf8')).toContain('require-www-authenticate');
+    expect(readFileSync(join(dir, 'report.txt'), 'utf8')).not.toMatch(ansi);
+    // NO_COLOR counts only when set to a value (no-color.org).
+    expect((await runCli([petstore], { tty: true, env: { NO_COLOR: '' } })).stdout).toMatch(ansi);
   });
 
   it('JSON findings carry the contract fields', async () => {
@@ -312,6 +334,15 @@ describe('output', () => {
     const validation = findings.find((finding) => finding.ruleId === 'require-validation-error')!;
     expect(validation).toMatchObject({ pointer: '/paths/~1pets/post', line: 25, column: 5, operation: { method: 'post', path: '/pets' } });
     expect(validation).not.toHaveProperty('status');
+  });
+
+  it("JSON names a file relative to the working directory when below it, else by its absolute path", async () => {
+    const dir = project({ 'api/openapi.yaml': readFileSync(join(projectRoot, petstore), 'utf8') });
+    const files = async (cwd: string, spec: string) => new Set((JSON.parse((await runCli(['--format', 'json', spec], { cwd })).stdout) as { findings: Array<{ file: string }> }).findings.map((finding) => finding.file));
+    expect(await files(dir, 'api/openapi.yaml')).toEqual(new Set(['api/openapi.yaml']));
+    expect(await files(join(dir, 'api'), join(dir, 'api/openapi.yaml'))).toEqual(new Set(['openapi.yaml']));
+    mkdirSync(join(dir, 'other'));
+    expect(await files(join(dir, 'other'), '../api/openapi.yaml')).toEqual(new Set([join(dir, 'api/openapi.yaml')]));
   });
 });
 
