@@ -159,7 +159,8 @@ function buildProgram(io: CliIo, exit: { code: number }, withCommands = true): C
 Exit codes:
   0  nothing at or above --fail-on
   1  findings at or above --fail-on
-  2  usage error, an input that could not be linted, or an internal error
+  2  usage error, an input that could not be linted, a report or fixed spec that
+     could not be written, or an internal error
 
 Examples:
   statuslint openapi.yaml

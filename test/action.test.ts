@@ -88,6 +88,28 @@ describe('action.yml', () => {
       expect(lintStep.run).toContain(`${name}=`);
     }
   });
+
+  it("the README's workflows give it only inputs it declares, every required one, and read only outputs it writes", async () => {
+    const readme = readFileSync(join(projectRoot, 'README.md'), 'utf8');
+    const workflows = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map((match) => parse(match[1]!) as Record<string, any>).filter((doc) => doc.jobs);
+    expect(workflows).toHaveLength(2);
+    for (const workflow of workflows) {
+      const steps = Object.values(workflow.jobs as Record<string, { steps: Array<Record<string, any>> }>).flatMap((job) => job.steps);
+      const ours = steps.filter((step) => String(step.uses).startsWith('statuslint/statuslint@'));
+      expect(ours).toHaveLength(1);
+      const given = Object.keys(ours[0]!.with ?? {});
+      for (const name of given) expect(Object.keys(action.inputs), name).toContain(name);
+      for (const [name, input] of Object.entries(action.inputs)) if (input.required) expect(given).toContain(name);
+      // What later steps read from it (`steps.statuslint.outputs.sarif-file`).
+      const read = [...JSON.stringify(steps).matchAll(new RegExp(`steps\\.${ours[0]!.id ?? '-'}\\.outputs\\.([\\w-]+)`, 'g'))].map((match) => match[1]!);
+      for (const name of read) expect(Object.keys(action.outputs), name).toContain(name);
+    }
+    // The GitLab job and the git hook run the CLI itself: only flags it has.
+    const flags = await cliFlags();
+    const commands = [...readme.matchAll(/npx (?:--yes )?statuslint(?:@[\w.]+)? (.*)/g)].map((match) => match[1]!);
+    expect(commands.some((command) => command.includes('--cache'))).toBe(true);
+    for (const flag of commands.flatMap((command) => [...command.matchAll(/(?:^|\s)(--[a-z][a-z-]*)/g)].map((match) => match[1]!))) expect(flags, flag).toContain(flag);
+  });
 });
 
 // The script itself, as the runner would run it: bash, the inputs in the environment, the
@@ -151,6 +173,13 @@ describe.skipIf(!existsSync(join(projectRoot, 'dist', 'src', 'cli.js')))('action
     expect(step.stdout).not.toContain('file=repo/');
     const log = JSON.parse(readFileSync(join(step.workspace, 'statuslint.sarif'), 'utf8')) as { runs: Array<{ results: Array<{ locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }> }> };
     expect(new Set(log.runs[0]!.results.map((result) => result.locations[0]!.physicalLocation.artifactLocation.uri))).toEqual(new Set(['api/openapi.yaml']));
+  });
+
+  it('creates the missing folders of sarif-output', () => {
+    const step = runStep({ specs: 'fixtures/clean/openapi.yaml', 'sarif-output': 'reports/ci/statuslint.sarif' });
+    expect(step.code).toBe(0);
+    expect(step.outputs).toEqual({ 'exit-code': '0', 'sarif-file': 'reports/ci/statuslint.sarif' });
+    assertValidSarif(readFileSync(join(step.workspace, 'reports', 'ci', 'statuslint.sarif'), 'utf8'));
   });
 
   it('passes with fail-on none, and prints the format asked for', () => {

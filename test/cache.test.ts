@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, truncateSync, utimesSync, writeFileSync, type Stats } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, truncateSync, utimesSync, writeFileSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fingerprintOf, RACY_MS } from '../src/loader/fingerprint.js';
@@ -122,6 +122,16 @@ describe('--cache', () => {
     expect((await lintJson(cwd, ['--cache', 'a.yaml', 'b.yaml'])).report).toEqual((await lintJson(cwd)).report);
   });
 
+  it('keeps no spec that reaches a file with a second hard link, which another path may name', async () => {
+    const cwd = sharedProject();
+    await lintJson(cwd, ['--cache', 'a.yaml']);
+    expect(Object.keys(readCache(join(cwd, CACHE)).entries)).toEqual([join(cwd, 'a.yaml')]);
+    rmSync(join(cwd, CACHE));
+    linkSync(join(cwd, 'deep.yaml'), join(cwd, 'deep-too.yaml'));
+    await lintJson(cwd, ['--cache', 'a.yaml']);
+    expect(existsSync(join(cwd, CACHE))).toBe(false);
+  });
+
   it('never replays a spec that reaches a file another path may name: a folder linked into each service', async () => {
     // A monorepo's services each link the shared folder in: one file, named by whichever
     // spelling the lane met first. A replay recorded under one would come back beside the other.
@@ -161,7 +171,7 @@ describe('--cache', () => {
     expect(messages((await lintJson(cwd, ['--cache', 'a.yaml'])).report)).not.toContain('from the cache');
   });
 
-  it('lints again what a setting of the configuration or the run changed: options, unusedSuppressions, --allow-external-refs, the working directory', async () => {
+  it('lints again what a setting of the configuration changed, options or unusedSuppressions, and the working directory within one project root', async () => {
     const a = spec('a').replace("'400': {description: Bad request}", "'400': {description: Bad request, x-statuslint-ignore: [require-upgrade]}");
     const config = (codes: string, unused: string) => `rules:\n  require-validation-error: [warning, {codes: ['${codes}']}]\nunusedSuppressions: ${unused}\n`;
     // Each case: the configuration, the arguments and the folder of a first run, then of a second that changes one of them.
@@ -170,8 +180,7 @@ describe('--cache', () => {
     const cases: Array<[string, Run]> = [
       ['options of a rule, at the same severity', [config('400', 'info'), ['api/a.yaml'], '']],
       ['unusedSuppressions', [config('422', 'warning'), ['api/a.yaml'], '']],
-      ['--allow-external-refs', [config('422', 'info'), ['--allow-external-refs', 'api/a.yaml'], '']],
-      // The same project root (the git top-level) from either folder.
+      // The same project root (the git top-level) from either folder, so that only the working directory tells the runs apart.
       ['the working directory', [config('422', 'info'), ['a.yaml'], 'api']],
     ];
     for (const [name, changed] of cases) {
@@ -191,6 +200,20 @@ describe('--cache', () => {
     }
   });
 
+  // docs/ci.md: the action's SARIF run, and the GitLab job's second command, replay the first run.
+  it('replays across what only shapes the report: the format, --output, --fail-on, --category, --sarif-root', async () => {
+    const cwd = sharedProject();
+    const first = await runCli(['--cache', '--format', 'sarif', '--output', 'report.sarif', '--fail-on', 'none', '--category', 'api', 'a.yaml'], { cwd });
+    expect(first.code, first.stderr).toBe(0);
+    markCached(join(cwd, CACHE));
+    const text = await runCli(['--cache', '--format', 'text', '--fail-on', 'error', 'a.yaml'], { cwd });
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain('from the cache');
+    const github = await runCli(['--cache', '--format', 'github', '--sarif-root', '.', 'a.yaml'], { cwd });
+    expect(github.stdout).toContain('from the cache');
+    expect(messages((await lintJson(cwd, ['--cache', 'a.yaml'])).report)).toEqual(['from the cache']);
+  });
+
   it('takes a touched file with the same bytes as unchanged', async () => {
     const cwd = sharedProject();
     await lintJson(cwd, ['--cache', 'a.yaml']);
@@ -201,6 +224,8 @@ describe('--cache', () => {
   });
 
   it("does not trust the times of a file changed within the file system's clock tick (git's racy clean)", async () => {
+    // The README: 'a file that had changed less than three seconds before it was read'.
+    expect(RACY_MS).toBe(3000);
     const stats = (ago: number): Stats => ({ size: 10, mtimeMs: Date.now() - ago, ctimeMs: Date.now() - ago }) as Stats;
     const bytes = Buffer.from('0123456789');
     // Changed just now: recorded with a size no file has, so the next run compares the hash.
@@ -333,6 +358,78 @@ describe('--cache', () => {
     const run = await runCli(['--fix', '--cache', 'a.yaml'], { cwd });
     expect(run.stderr).toMatch(/fixed 1 problem in 1 file/);
     expect(existsSync(join(cwd, CACHE))).toBe(false);
+  });
+
+  it('is neither read nor written by --fix-dry-run, nor by a run that reads a spec from standard input', async () => {
+    const cwd = sharedProject();
+    expect((await runCli(['--fix-dry-run', '--cache', 'a.yaml'], { cwd })).stdout).toContain('WWW-Authenticate');
+    expect((await runCli(['--cache', '-', 'b.yaml', '--stdin-filepath', 'a.yaml'], { cwd, stdin: spec('a') })).code).toBe(1);
+    expect(existsSync(join(cwd, CACHE))).toBe(false);
+    await lintJson(cwd, ['--cache', 'a.yaml', 'b.yaml']);
+    markCached(join(cwd, CACHE));
+    const kept = readFileSync(join(cwd, CACHE));
+    // An editor's buffer, unlike the file on disk: its own findings, never the file's kept ones.
+    const buffer = spec('a').replace("{$ref: './shared.yaml#/Unauthorized'}", '{description: Unauthorized, headers: {WWW-Authenticate: {schema: {type: string}}}}');
+    const fromBuffer = await runCli(['--format', 'json', '--fail-on', 'none', '--cache', '-', '--stdin-filepath', 'a.yaml'], { cwd, stdin: buffer });
+    expect(fromBuffer.code, fromBuffer.stderr).toBe(0);
+    expect((JSON.parse(fromBuffer.stdout) as JsonReport).findings).toEqual([]);
+    // Nor the other specs of such a run: the buffer may be a file they reference, as deep.yaml is b.yaml's.
+    const beside = await runCli(['--format', 'json', '--fail-on', 'none', '--cache', '-', 'b.yaml', '--stdin-filepath', 'deep.yaml'], { cwd, stdin: deepWithChallenge });
+    expect((JSON.parse(beside.stdout) as JsonReport).findings).toEqual([]);
+    const dry = await runCli(['--fix-dry-run', '--cache', 'a.yaml'], { cwd });
+    expect(dry.stdout).toContain('WWW-Authenticate');
+    expect(readFileSync(join(cwd, CACHE))).toEqual(kept);
+  });
+
+  it('still checks a replayed spec against the schema with --validate', async () => {
+    const invalid = spec('a').replace("'200': {description: OK}", "'200': {description: OK, bogus: 1}");
+    const cwd = project({ 'a.yaml': invalid, 'shared.yaml': shared, 'deep.yaml': deepWithoutChallenge });
+    for (let run = 0; run < 2; run++) {
+      const validated = await runCli(['--cache', '--validate', '--format', 'json', 'a.yaml'], { cwd });
+      expect(validated.code).toBe(2);
+      expect(validated.stderr).toMatch(/^statuslint: a\.yaml:7:\d+: not a valid OpenAPI document: /);
+      if (run === 0) markCached(join(cwd, CACHE));
+      else expect(messages(JSON.parse(validated.stdout) as JsonReport)).toContain('from the cache');
+    }
+  });
+
+  it("keeps no entry for a folder's file that holds only components: it is linted every time", async () => {
+    const cwd = project({
+      'specs/a.yaml': spec('a').replaceAll('./', '../'),
+      'specs/components.yaml': "openapi: 3.1.0\ninfo: {title: c, version: '1'}\ncomponents:\n  responses:\n    Unauthorized: {description: Unauthorized}\n",
+      'shared.yaml': shared,
+      'deep.yaml': deepWithoutChallenge,
+    });
+    const run = await runCli(['--cache', 'specs'], { cwd });
+    expect(run.stdout).toMatch(/in 2 files/);
+    expect(Object.keys(readCache(join(cwd, CACHE)).entries)).toEqual([join(cwd, 'specs/a.yaml')]);
+  });
+
+  it('lints again after --allow-external-refs or the working directory changed', async () => {
+    const cwd = sharedProject();
+    await lintJson(cwd, ['--cache', 'a.yaml']);
+    markCached(join(cwd, CACHE));
+    expect(messages((await lintJson(cwd, ['--cache', '--allow-external-refs', 'a.yaml'])).report)).not.toContain('from the cache');
+    await lintJson(cwd, ['--cache', 'a.yaml']);
+    markCached(join(cwd, CACHE));
+    mkdirSync(join(cwd, 'sub'));
+    const elsewhere = await lintJson(join(cwd, 'sub'), ['--cache-location', '..', '../a.yaml']);
+    expect(messages(elsewhere.report)).not.toContain('from the cache');
+    // Outside the working directory, files are named by absolute paths: the kept report would be wrong.
+    expect(elsewhere.report.findings[0]!.file).toBe(join(cwd, 'deep.yaml'));
+  });
+
+  it('takes a referenced file replaced by a link to a copy of it, same bytes and times, as changed', async () => {
+    const cwd = sharedProject();
+    const earlier = new Date(Date.now() - 60_000);
+    for (const name of ['a.yaml', 'shared.yaml', 'deep.yaml']) utimesSync(join(cwd, name), earlier, earlier);
+    await lintJson(cwd, ['--cache', 'a.yaml']);
+    markCached(join(cwd, CACHE));
+    expect(new Set(messages((await lintJson(cwd, ['--cache', 'a.yaml'])).report))).toEqual(new Set(['from the cache']));
+    markCached(join(cwd, CACHE));
+    renameSync(join(cwd, 'deep.yaml'), join(cwd, 'deep-copy.yaml'));
+    symlinkSync('deep-copy.yaml', join(cwd, 'deep.yaml'));
+    expect(messages((await lintJson(cwd, ['--cache', 'a.yaml'])).report)).not.toContain('from the cache');
   });
 
   it('replays specs across worker threads as the built executable runs them', () => {

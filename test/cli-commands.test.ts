@@ -19,6 +19,16 @@ describe('the command line around the commands', () => {
     expect((await runCli(['rules', '--'], { cwd: dir })).stdout).toContain('require-www-authenticate');
   });
 
+  it("after '--', an argument that starts with '-' is a spec, never an option: '-x.yaml', '--fix'", async () => {
+    const dir = project({ '-x.yaml': petstore, '--fix': petstore });
+    const run = await runCli(['--format', 'json', '--', '-x.yaml', '--fix'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(1);
+    expect(new Set((JSON.parse(run.stdout) as { findings: Array<{ file: string }> }).findings.map((finding) => finding.file))).toEqual(new Set(['-x.yaml', '--fix']));
+    // Not fixed: --fix there names a file.
+    expect(readFileSync(join(dir, '-x.yaml'), 'utf8')).toBe(petstore);
+    expect(readFileSync(join(dir, '--fix'), 'utf8')).toBe(petstore);
+  });
+
   it('a command typed after a spec, or help typed as a command, is answered with how to run it', async () => {
     const dir = project({ 'api.yaml': petstore });
     const cases: Array<[string[], string]> = [

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -51,6 +51,9 @@ describe('exit codes', () => {
     const version = await runCli(['--version']);
     expect(version.code).toBe(0);
     expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')).version);
+    // The short forms the README's options table gives.
+    expect(await runCli(['-h'])).toEqual(help);
+    expect(await runCli(['-v'])).toEqual(version);
   });
 });
 
@@ -75,7 +78,7 @@ describe('bad input: exit 2, one line naming the file and position, no stack', (
     ['fixtures/invalid/binary.yaml', /^statuslint: fixtures\/invalid\/binary\.yaml:3:1: binary content \(a NUL byte\), not a YAML or JSON text file$/],
     ['fixtures/invalid/latin1.yaml', /^statuslint: fixtures\/invalid\/latin1\.yaml:2:19: not valid UTF-8 \(byte 0xe9\); save the file as UTF-8$/],
     ['fixtures/invalid/utf16.yaml', /^statuslint: fixtures\/invalid\/utf16\.yaml: the file is UTF-16 \(or UTF-32\) text; save it as UTF-8$/],
-    ['fixtures/invalid/duplicate-key.json', /^statuslint: fixtures\/invalid\/duplicate-key\.json:9:11: invalid JSON: duplicate key "200" \(first at line 8, column 11\)/],
+    ['fixtures/invalid/duplicate-key.json', /^statuslint: fixtures\/invalid\/duplicate-key\.json:9:11: invalid JSON: duplicate key "200" \(first at line 8, column 11\); tools disagree on which value wins, so keep one$/],
     ['fixtures/invalid/multi-document.yaml', /^statuslint: fixtures\/invalid\/multi-document\.yaml:4:1: invalid YAML: a second document starts here/],
     ['fixtures/invalid/scalar.yaml', /^statuslint: fixtures\/invalid\/scalar\.yaml: not an OpenAPI document: the top level is a number, not a mapping$/],
     ['fixtures/invalid/comments-only.yaml', /^statuslint: fixtures\/invalid\/comments-only\.yaml: not an OpenAPI document: the document is empty \(null\)$/],
@@ -164,6 +167,19 @@ describe('bad input: exit 2, one line naming the file and position, no stack', (
     expect(run.stderr).toContain('fixtures/invalid/empty.yaml: the file is empty');
   });
 
+  it('a broken $ref, checked before any rule runs, stops its spec whole: none of its findings, only the input error', async () => {
+    const dir = project({
+      'bad.yaml': "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200': {description: ok}\n        '429': {description: slow}\n  /b:\n    get:\n      responses:\n        '200': {$ref: 'nope.yaml#/X'}\n",
+      'good.yaml': readFileSync(join(projectRoot, petstore), 'utf8'),
+    });
+    const run = await runCli(['--format', 'json', 'bad.yaml', 'good.yaml'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^statuslint: bad\.yaml:12:17: cannot resolve \$ref 'nope\.yaml#\/X': \S*nope\.yaml: no such file\n$/);
+    const report = JSON.parse(run.stdout) as { findings: Array<{ file: string }>; summary: { files: number } };
+    expect(new Set(report.findings.map((finding) => finding.file))).toEqual(new Set(['good.yaml']));
+    expect(report.summary.files).toBe(1);
+  });
+
   it("a $ref in the default response, or under a property named 'example', is checked and followed like any other", async () => {
     const spec = (ref: string): string =>
       `openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    head:\n      responses:\n        '200': {description: OK}\n        '404': {description: Not found}\n        default: {$ref: '${ref}'}\n`;
@@ -176,10 +192,38 @@ describe('bad input: exit 2, one line naming the file and position, no stack', (
     expect(report.findings.filter((finding) => finding.ruleId === 'no-body-on-head').map((finding) => finding.file)).toEqual(['specs/errors.yaml']);
   });
 
+  // docs/robustness.md, "What a $ref may name" and the bad-input table.
+  it.each([
+    ['a boolean (a 3.1 schema)', 'true', 0, ''],
+    ['a list (followed; rules skip it)', '[1, 2]', 0, ''],
+    ['a string', "'text'", 2, "statuslint: api.yaml:11:24: cannot resolve $ref '#/components/schemas/T': it names a string, where an object is expected\n"],
+    ['a number', '5', 2, "statuslint: api.yaml:11:24: cannot resolve $ref '#/components/schemas/T': it names a number, where an object is expected\n"],
+    ['null', 'null', 2, "statuslint: api.yaml:11:24: cannot resolve $ref '#/components/schemas/T': it names null, where an object is expected\n"],
+  ])('a $ref that names %s', async (_, target, code, stderr) => {
+    const spec = `openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: {$ref: '#/components/schemas/T'}\n        '404': {description: no}\ncomponents:\n  schemas:\n    T: ${target}\n`;
+    const run = await runCli(['--no-config', 'api.yaml'], { cwd: project({ 'api.yaml': spec }) });
+    expect([run.code, run.stderr]).toEqual([code, stderr]);
+  });
+
+  it('a $ref to a folder: is a directory, not a file', async () => {
+    const cwd = project({ 'api.yaml': "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200': {$ref: './shared'}\n", 'shared/ok.yaml': 'description: ok\n' });
+    const run = await runCli(['--no-config', 'api.yaml'], { cwd });
+    expect(run.code).toBe(2);
+    // The inner path is named from the process's working directory (see the default-response test above).
+    expect(run.stderr).toMatch(/^statuslint: api\.yaml:7:17: cannot resolve \$ref '\.\/shared': (.*\/)?shared: is a directory, not a file\n$/);
+  });
+
   it('a remote $ref is not fetched: a warning says so and the rest is linted', async () => {
     const run = await runCli(['fixtures/invalid/remote-ref.yaml']);
     expect(run.code).toBe(0);
     expect(run.stderr).toBe("statuslint: warning: fixtures/invalid/remote-ref.yaml:10:11: remote $ref 'https://example.com/shared.yaml#/Unauthorized' is not fetched; what it names is not linted\n");
+  });
+
+  // docs/robustness.md: http://, https://, file:// and //host/… are never fetched (nor opened).
+  it.each(['https://example.com/shared.yaml#/NotFound', 'HTTP://example.com/shared.yaml', 'file:///etc/passwd', '//example.com/shared.yaml#/NotFound'])('a remote $ref %s: a warning, and exit 0', async (ref) => {
+    const spec = `openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200': {description: ok}\n        '404': {$ref: '${ref}'}\n`;
+    const run = await runCli(['--no-config', 'api.yaml'], { cwd: project({ 'api.yaml': spec }) });
+    expect([run.code, run.stderr]).toEqual([0, `statuslint: warning: api.yaml:8:17: remote $ref '${ref}' is not fetched; what it names is not linted\n`]);
   });
 
   it('a $ref to a JSON Schema anchor or a URN is a warning in OAS 3.1; an anchor before 3.1 names nothing', async () => {
@@ -263,6 +307,12 @@ describe('output', () => {
     expect((await runCli([petstore], { tty: true, env: { FORCE_COLOR: '0' } })).stdout).not.toMatch(ansi);
     expect((await runCli([petstore], { tty: true, env: { FORCE_COLOR: 'false' } })).stdout).not.toMatch(ansi);
     expect((await runCli(['--no-color', petstore], { tty: false, env: { FORCE_COLOR: '1' } })).stdout).not.toMatch(ansi);
+    const dir = mkdtempSync(join(tmpdir(), 'statuslint-out-'));
+    await runCli(['--output', join(dir, 'report.txt'), petstore], { tty: true, env: { FORCE_COLOR: '1' } });
+    expect(readFileSync(join(dir, 'report.txt'), 'utf8')).toContain('require-www-authenticate');
+    expect(readFileSync(join(dir, 'report.txt'), 'utf8')).not.toMatch(ansi);
+    // NO_COLOR counts only when set to a value (no-color.org).
+    expect((await runCli([petstore], { tty: true, env: { NO_COLOR: '' } })).stdout).toMatch(ansi);
   });
 
   it('JSON findings carry the contract fields', async () => {
@@ -284,6 +334,15 @@ describe('output', () => {
     const validation = findings.find((finding) => finding.ruleId === 'require-validation-error')!;
     expect(validation).toMatchObject({ pointer: '/paths/~1pets/post', line: 25, column: 5, operation: { method: 'post', path: '/pets' } });
     expect(validation).not.toHaveProperty('status');
+  });
+
+  it("JSON names a file relative to the working directory when below it, else by its absolute path", async () => {
+    const dir = project({ 'api/openapi.yaml': readFileSync(join(projectRoot, petstore), 'utf8') });
+    const files = async (cwd: string, spec: string) => new Set((JSON.parse((await runCli(['--format', 'json', spec], { cwd })).stdout) as { findings: Array<{ file: string }> }).findings.map((finding) => finding.file));
+    expect(await files(dir, 'api/openapi.yaml')).toEqual(new Set(['api/openapi.yaml']));
+    expect(await files(join(dir, 'api'), join(dir, 'api/openapi.yaml'))).toEqual(new Set(['openapi.yaml']));
+    mkdirSync(join(dir, 'other'));
+    expect(await files(join(dir, 'other'), '../api/openapi.yaml')).toEqual(new Set([join(dir, 'api/openapi.yaml')]));
   });
 });
 

@@ -586,6 +586,21 @@ describe('statuslint init', () => {
     expect(await findings(dir)).toEqual(ALL);
   });
 
+  it('has overrides, ignore and unusedSuppressions examples that do what their comments say once uncommented', async () => {
+    const dir = project({ 'openapi.yaml': spec, 'internal/admin.yaml': spec, 'vendor/x/openapi.yaml': spec });
+    expect((await runCli(['init'], { cwd: dir })).code).toBe(0);
+    const text = readFileSync(join(dir, 'statuslint.config.yaml'), 'utf8');
+    const uncommented = text.replace(/^# ((?:overrides|ignore|unusedSuppressions):.*|  .*)$/gm, '$1');
+    expect(uncommented).toMatch(/^overrides:\n {2}- files: /m);
+    expect(uncommented).toMatch(/^ignore:\n/m);
+    expect(uncommented).toMatch(/^unusedSuppressions: /m);
+    writeFileSync(join(dir, 'statuslint.config.yaml'), uncommented);
+    expect(await findings(dir)).toEqual(ALL);
+    expect(await findings(dir, ['internal/admin.yaml'])).toEqual(ALL.filter((finding) => !finding.startsWith('require-www-authenticate')));
+    const vendor = await runCli(['--format', 'json', 'vendor/x/openapi.yaml'], { cwd: dir });
+    expect(vendor.stderr).toBe('statuslint: warning: vendor/x/openapi.yaml is ignored by statuslint.config.yaml; not linted\n');
+  });
+
   it('refuses to replace an existing config of any name', async () => {
     for (const name of ['statuslint.config.yaml', '.statuslintrc.json']) {
       const dir = project({ [name]: '{}' });

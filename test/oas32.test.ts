@@ -17,6 +17,41 @@ async function lint(files: Record<string, string>, args: string[] = []): Promise
 }
 
 describe('OpenAPI 3.2', () => {
+  it.each(['3.0.3', '3.1.0', '3.2.0'])('%s: callbacks and webhooks, requests the API sends, are not linted; the operation around a callback is', async (version) => {
+    const wrong = `
+              responses:
+                '200': {description: OK, content: {application/json: {schema: {type: object, properties: {error: {type: string}, code: {type: integer}}}}}}
+                '204': {description: No Content, content: {text/plain: {}}}
+                '401': {description: Unauthorized}
+                '429': {description: Slow down}`;
+    const { code, report } = await lint({
+      'openapi.yaml': `openapi: ${version}
+${info}
+paths:
+  /subscriptions:
+    post:
+      requestBody:
+        content:
+          application/json: {schema: {type: object}}
+      responses:
+        '201': {description: Created, headers: {Location: {schema: {type: string}}}}
+        '400': {description: Bad request}
+        '422': {description: Invalid}
+        '429': {description: Slow down}
+      callbacks:
+        onEvent:
+          '{$request.body#/url}':
+            post:${wrong}
+${version === '3.0.3' ? '' : `webhooks:
+  ping:
+    post:${wrong.replaceAll('\n        ', '\n')}
+`}`,
+    });
+    expect(report.findings.map((finding) => `${finding.ruleId} ${finding.pointer}`)).toEqual(['require-retry-after /paths/~1subscriptions/post/responses/429']);
+    expect(report.inputErrors).toEqual([]);
+    expect(code).toBe(0);
+  });
+
   it('lints QUERY operations and additionalOperations, named by their method', async () => {
     const { report } = await lint({
       'openapi.yaml': `openapi: 3.2.0

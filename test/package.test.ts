@@ -16,6 +16,14 @@ describe('the code that ships runs on the oldest Node.js that engines admits', (
     expect(pkg.engines.node).toBe('>=20');
   });
 
+  it("a fresh clone's npm install builds the CLI, as the README's Quick start says, and npx statuslint runs bin/", () => {
+    const pkg = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string>; bin: Record<string, string> };
+    expect(pkg.scripts.prepare).toBe('npm run build');
+    expect(pkg.bin).toEqual({ statuslint: 'bin/statuslint.js' });
+    // The version the Quick start names is the one engines admits (the test above).
+    expect(readFileSync(join(projectRoot, 'README.md'), 'utf8')).toContain('(Node.js 20 or later)');
+  });
+
   // import.meta.dirname and import.meta.filename came in Node 20.11: before it they are
   // undefined, and a path built from them throws. rule-docs.ts caught that as "no doc page", so
   // on Node 20.0-20.10 `explain` printed one line and SARIF carried no rule help.

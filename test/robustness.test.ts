@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
+import { parseSize } from '../src/size.js';
 import { project, projectRoot, runBinary, runCli, runCliUnprivileged, type CliRun } from './cli-harness.js';
 
 // Hostile inputs generated at test time: each must end in bounded time with a clear answer,
@@ -431,6 +432,22 @@ describe('size limit', () => {
       await refused(['--max-file-size', bad, join(projectRoot, 'fixtures/clean/openapi.yaml')], /--max-file-size must be/);
     }
   });
+
+  // docs/robustness.md: a number of bytes, or a size with a unit, in powers of 1024 whichever way spelt.
+  it.each([
+    ['1048576', 1_048_576],
+    ['512kb', 512 * 1024],
+    ['512K', 512 * 1024],
+    ['512KiB', 512 * 1024],
+    ['64mb', 64 * 1024 ** 2],
+    ['64MiB', 64 * 1024 ** 2],
+    ['64 m', 64 * 1024 ** 2],
+    ['1.5g', 1.5 * 1024 ** 3],
+    ['1.5GB', 1.5 * 1024 ** 3],
+    ['2b', 2],
+  ])('--max-file-size %s is %i bytes', (text, bytes) => {
+    expect(parseSize(text)).toBe(bytes);
+  });
 });
 
 describe('files that cannot be read', () => {
@@ -687,6 +704,20 @@ describe('--output onto a symbolic link, a device or a FIFO', () => {
       expect(lstatSync(path).isCharacterDevice()).toBe(true);
     }),
   );
+
+  it('a socket is refused: one line, exit 2, the socket kept', async () => {
+    const socket = join(mkdtempSync(join(dir, 'out-socket-')), 'report.sock');
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(socket, resolve));
+    try {
+      const run = await runCli(['-o', socket, spec], { cwd: dir });
+      expect([run.code, run.stdout]).toEqual([2, '']);
+      expect(run.stderr).toMatch(/^statuslint: cannot write .*report\.sock: it is a socket; write the report to a file, a character device or a FIFO\n$/);
+      expect(lstatSync(socket).isSocket()).toBe(true);
+    } finally {
+      server.close();
+    }
+  });
 
   it('a symbolic link is written through to its target, atomically there; the link stays', async () => {
     const folder = mkdtempSync(join(dir, 'link-'));

@@ -333,6 +333,15 @@ describe('what a spec says cannot rewrite the terminal', () => {
     }
   });
 
+  it('a quoted $ref is cut at 120 characters', async () => {
+    const dir = folder('long-ref');
+    const ref = `#/components/responses/${'x'.repeat(300)}`;
+    writeFileSync(join(dir, 'api.yaml'), stringify(unauthorized(ref)));
+    const run = await runCli(['api.yaml'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`statuslint: api.yaml:10:11: cannot resolve $ref '${ref.slice(0, 120)}…': no such location\n`);
+  });
+
   it("a file's name cannot start a line of its own or recolour the terminal in the text report", async () => {
     const dir = folder('escaped-name');
     const name = 'evil\u001b[31mred\nforged.yaml';

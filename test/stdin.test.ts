@@ -47,6 +47,20 @@ describe("a spec read from standard input ('-')", () => {
     expect(report.findings.some((finding) => finding.file !== 'fixtures/multi-file/openapi.yaml')).toBe(true);
   });
 
+  it('without --stdin-filepath, has its relative $refs followed from the working directory', async () => {
+    const text = readFileSync(join(projectRoot, 'fixtures/multi-file/openapi.yaml'), 'utf8');
+    const fromFile = JSON.parse((await runCli(['--format', 'json', 'openapi.yaml'], { cwd: join(projectRoot, 'fixtures/multi-file') })).stdout) as JsonReport;
+    const run = await runCli(['--format', 'json', '-'], { cwd: join(projectRoot, 'fixtures/multi-file'), stdin: text });
+    expect(run.stderr).toBe('');
+    const report = JSON.parse(run.stdout) as JsonReport;
+    const sorted = (findings: JsonReport['findings']) => findings.map((finding) => JSON.stringify(finding)).sort();
+    expect(sorted(report.findings.map((finding) => ({ ...finding, file: finding.file === '<stdin>' ? 'openapi.yaml' : finding.file })))).toEqual(sorted(fromFile.findings));
+    expect(report.findings.some((finding) => finding.file.startsWith('paths/'))).toBe(true);
+    // From the repository root, the same $refs name no file.
+    const elsewhere = await runCli(['-'], { stdin: text });
+    expect([elsewhere.code, elsewhere.stderr]).toEqual([2, "statuslint: <stdin>:10:5: cannot resolve $ref 'paths/users.yaml': paths/users.yaml: no such file\n"]);
+  });
+
   it('wins over the file --stdin-filepath names, as for an editor buffer not yet saved', async () => {
     const dir = project({ 'openapi.yaml': clean });
     expect((await runCli(['openapi.yaml'], { cwd: dir })).code).toBe(0);

@@ -10,7 +10,7 @@ describe('scanValue', () => {
     components: {
       responses: { Ok: { description: 'ok', content: { 'application/json': { example: { $ref: 'not-a-ref' } } } } },
       examples: { Sample: { value: { $ref: 'also-data' } } },
-      schemas: { Tagged: { 'x-note': { $ref: 'data-too' }, enum: [{ $ref: 'data' }] } },
+      schemas: { Tagged: { 'x-note': { $ref: 'data-too' }, enum: [{ $ref: 'data' }], const: { $ref: 'a-const' }, default: { $ref: 'a-default' } } },
     },
   };
 

@@ -46,5 +46,11 @@ describe('version errors quote what the file says, at the version key', () => {
     expect(detectVersion(parseSource('/p/a.yaml', 'openapi: 3.0.3\n'))).toBe('3.0');
     expect(detectVersion(parseSource('/p/a.json', '{"openapi": "3.1.0"}'))).toBe('3.1');
     expect(detectVersion(parseSource('/p/a.yaml', "openapi: '3.2.0'\n"))).toBe('3.2');
+    // docs/robustness.md: any patch of 3.0, 3.1 or 3.2 is read, pre-release suffixes too.
+    expect(detectVersion(parseSource('/p/a.yaml', 'openapi: 3.0.4\n'))).toBe('3.0');
+    expect(detectVersion(parseSource('/p/a.yaml', 'openapi: 3.1.1\n'))).toBe('3.1');
+    expect(detectVersion(parseSource('/p/a.yaml', 'openapi: 3.0.0-rc2\n'))).toBe('3.0');
+    expect(detectVersion(parseSource('/p/a.yaml', 'openapi: 3.1.0-rc.1\n'))).toBe('3.1');
+    expect(detectVersion(parseSource('/p/a.json', '{"openapi": "3.2.0-rc.0"}'))).toBe('3.2');
   });
 });

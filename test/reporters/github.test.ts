@@ -116,6 +116,13 @@ describe('github: through the CLI', () => {
     expect(cli.stdout).toMatch(/^::error file=fixtures\/petstore\/openapi\.yaml,line=81,col=5,endLine=81,endColumn=17,title=require-www-authenticate::response 'Unauthorized': 401 response/m);
   });
 
+  it('takes --sarif-root as the root, as the sarif format does', async () => {
+    const cli = await runCli(['--format', 'github', '--sarif-root', 'fixtures', 'fixtures/petstore/openapi.yaml']);
+    expect(cli.stderr).toBe('');
+    expect(cli.stdout).toMatch(/^::error file=petstore\/openapi\.yaml,line=81,col=5,/m);
+    expect(cli.stdout).not.toContain('file=fixtures/');
+  });
+
   it('falls back to GITHUB_WORKSPACE for a checkout without .git', async () => {
     const workspace = realpathSync(mkdtempSync(join(tmpdir(), 'statuslint-ws-')));
     cpSync(join(projectRoot, 'fixtures', 'petstore'), join(workspace, 'api'), { recursive: true });

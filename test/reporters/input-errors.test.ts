@@ -201,7 +201,8 @@ describe('through the CLI: a report even when no input could be linted', () => {
     const dir = mkdtempSync(join(tmpdir(), 'statuslint-usage-'));
     const out = join(dir, 'report.json');
     writeFileSync(out, 'previous\n');
-    for (const args of [['--fail-on', 'fatal'], ['--rule', 'no-such-rule=error'], ['--category', ' ', '-f', 'sarif']]) {
+    // docs/robustness.md: so does a run stopped before it lints by a glob that matches nothing.
+    for (const args of [['--fail-on', 'fatal'], ['--rule', 'no-such-rule=error'], ['--category', ' ', '-f', 'sarif'], ['-f', 'sarif', 'nowhere/*.yaml'], ['-f', 'github', 'nowhere/*.yaml']]) {
       const run = await runCli([...args, '-o', out, missingRef]);
       expect(run.code, args.join(' ')).toBe(2);
       expect(readFileSync(out, 'utf8'), args.join(' ')).toBe('previous\n');

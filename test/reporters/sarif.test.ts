@@ -2,6 +2,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, symlinkSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { unescapeSegment } from '../../src/loader/pointer.js';
 import { createSarifReporter, FINGERPRINT_KEYS, GITHUB_RESULTS_PER_RUN, githubLimitWarning, type SarifOptions } from '../../src/reporters/sarif.js';
 import { main } from '../../src/cli.js';
@@ -196,6 +197,43 @@ describe('sarif: fingerprints stay when lines move', () => {
     }
     // The two /pets/{petId} operations and the shared 401 below them moved.
     expect(shifted).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('sarif: fingerprints are the rule, the file and the pointer (docs/ci.md, "Alert identity")', () => {
+  const petstore = parse(readFileSync(join(projectRoot, 'fixtures', 'petstore', 'openapi.yaml'), 'utf8')) as Json;
+  /** Fingerprint → rule and pointer, for `spec` written as `text` at `name`. */
+  function identities(name: string, text: string): Map<string, string> {
+    const repo = realpathSync(mkdtempSync(join(tmpdir(), 'statuslint-identity-')));
+    mkdirSync(join(repo, '.git'));
+    writeFileSync(join(repo, name), text);
+    const log = sarifOf([name], { cwd: repo, root: repo }).log;
+    const results = run(log).results as Json[];
+    expect(results.length).toBeGreaterThan(3);
+    return new Map(results.map((result) => [result.partialFingerprints.primaryLocationLineHash, `${result.ruleId} ${result.properties.pointer}`]));
+  }
+
+  it('a minified JSON spec, all on one line, gives each finding its own; reformatting it changes none', () => {
+    const minified = identities('openapi.json', JSON.stringify(petstore));
+    expect(new Set(minified.values()).size).toBe(minified.size);
+    expect(identities('openapi.json', JSON.stringify(petstore, null, 2))).toEqual(minified);
+  });
+
+  it('renaming the file, or the path of an operation, changes the identity of its findings', () => {
+    const before = identities('openapi.json', JSON.stringify(petstore));
+    const renamed = identities('api.json', JSON.stringify(petstore));
+    expect([...renamed.values()].sort()).toEqual([...before.values()].sort());
+    expect([...renamed.keys()].filter((key) => before.has(key))).toEqual([]);
+
+    const moved = structuredClone(petstore);
+    moved.paths['/animals'] = moved.paths['/pets'];
+    delete moved.paths['/pets'];
+    const after = identities('openapi.json', JSON.stringify(moved));
+    expect([...before.values()].filter((where) => where.includes(' /paths/~1pets/')).length).toBeGreaterThan(0);
+    for (const [key, where] of before) {
+      if (where.includes(' /paths/~1pets/')) expect(after.has(key), where).toBe(false);
+      else expect(after.get(key), where).toBe(where);
+    }
   });
 });
 
