@@ -1,4 +1,5 @@
 import { defineRule, isCorsPreflight, writesUnreadRequestBody, responsesUndescribed, schemaRefSiblingsApply, someParameter, type Located, type Operation, type RuleContext } from '../src/engine/define-rule.js';
+import { mediaTypesOf } from '../src/engine/body.js';
 
 interface Options {
   /** The exact status codes an operation with a request body must document. */
@@ -39,7 +40,7 @@ function listsNoMediaType(context: RuleContext<Options>, operation: Operation): 
   const body = context.deref(operation.requestBody);
   const content = body && context.child(body, 'content');
   const media = content && context.deref(content);
-  return isObjectNode(media) && Object.keys(media.value).length === 0;
+  return isObjectNode(media) && mediaTypesOf(media.value).length === 0;
 }
 
 /** Whether a node holds a JSON object (not null, not an array). */

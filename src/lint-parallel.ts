@@ -393,9 +393,9 @@ class Merge {
     const nameOf = (file: string): string => names.get(file) ?? file;
     const pathOf = (path: string): string => paths.get(path) ?? path;
 
-    // Two specs sharing a file find the same problems in it: keep the first report, and when
-    // each reached it by another pointer, through a YAML alias, the one under the pointer that
-    // sorts first (see WrittenOnce).
+    // Two specs sharing a file find the same problems in it: keep the first report. One that
+    // each reached by another name, through a YAML alias, comes under the pointer where it is
+    // written from either (see WrittenOnce).
     const seen = new FindingSet<Finding>();
     const written = new WrittenOnce();
     const findings: Finding[] = [];

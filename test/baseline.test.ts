@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
@@ -44,6 +45,35 @@ describe('baselines', () => {
     // Stable: the same findings give the same bytes.
     await runCli(['--write-baseline', 'statuslint-baseline.json', 'openapi.yaml'], { cwd: dir });
     expect(readFileSync(join(dir, 'statuslint-baseline.json'), 'utf8')).toBe(EXPECTED);
+  });
+
+  it('records findings of every severity as configured, the unused-suppression ones too, and none that a suppression silences', async () => {
+    const suppressed = {
+      openapi: '3.1.0',
+      info,
+      paths: {
+        '/pets': {
+          get: {
+            // require-upgrade finds nothing here: its entry is an unused-suppression finding.
+            'x-statuslint-ignore': ['require-retry-after', 'require-upgrade'],
+            responses: { '200': { description: 'ok' }, '401': { description: 'no', 'x-statuslint-ignore': ['require-www-authenticate'] }, '429': { description: 'slow' } },
+          },
+          delete: { responses: { '204': { description: 'gone' }, '503': { description: 'down' } } },
+        },
+      },
+    };
+    const dir = project({ 'statuslint.config.yaml': 'extends: []\nrules:\n  require-www-authenticate: error\n  require-retry-after: info\n  require-upgrade: warning\n', 'openapi.yaml': suppressed });
+    const run = await runCli(['--write-baseline', 'baseline.json', 'openapi.yaml'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(readFileSync(join(dir, 'baseline.json'), 'utf8')).toContain(
+      '"entries": [\n' +
+        '    {"file": "openapi.yaml", "pointer": "/paths/~1pets/delete/responses/503", "rule": "require-retry-after"},\n' +
+        '    {"file": "openapi.yaml", "pointer": "/paths/~1pets/get/x-statuslint-ignore/1", "rule": "unused-suppression"}\n  ]',
+    );
+    // --fail-on applies to what the baseline does not hold.
+    const replay = await runCli(['--fail-on', 'info', '--baseline', 'baseline.json', 'openapi.yaml'], { cwd: dir });
+    expect(replay.code).toBe(0);
+    expect(replay.stderr).toBe('statuslint: baseline baseline.json: 2 known findings not reported; none fixed\n');
   });
 
   it('--baseline reports only new findings, and survives edits that move lines', async () => {
@@ -124,6 +154,27 @@ describe('baselines', () => {
     expect((await runCli(['--baseline', 'baseline.json', 'openapi.yaml'], { cwd: dir })).code).toBe(0);
   });
 
+  it('a finding in a node that a YAML alias repeats is keyed where the node is written, so a run over some of the specs matches it', async () => {
+    // B names the response that A anchors: a.yaml reaches it as A, b.yaml as B.
+    const uses = (path: string, name: string) => ({ openapi: '3.0.3', info, paths: { [path]: { delete: { responses: { '204': { $ref: `shared.yaml#/${name}` }, '400': { description: 'bad' } } } } } });
+    const dir = project({
+      'shared.yaml': ['A: &a', '  description: Nothing', '  content:', '    application/json: {schema: {type: object}}', 'B: *a', ''].join('\n'),
+      'a.yaml': uses('/a', 'A'),
+      'b.yaml': uses('/b', 'B'),
+    });
+    const entry = '{"file": "shared.yaml", "pointer": "/A/content", "rule": "no-body-on-no-content"}';
+    for (const inputs of [['a.yaml', 'b.yaml'], ['b.yaml', 'a.yaml'], ['b.yaml']]) {
+      expect((await runCli(['--write-baseline', 'baseline.json', ...inputs], { cwd: dir })).code).toBe(0);
+      expect(readFileSync(join(dir, 'baseline.json'), 'utf8'), inputs.join(' ')).toContain(entry);
+    }
+    // A pre-commit hook that names only the spec that changed: the finding is still known.
+    await runCli(['--write-baseline', 'baseline.json', 'a.yaml', 'b.yaml'], { cwd: dir });
+    for (const input of ['a.yaml', 'b.yaml']) {
+      const run = await runCli(['--baseline', 'baseline.json', input], { cwd: dir });
+      expect([run.code, run.stderr], input).toEqual([0, 'statuslint: baseline baseline.json: 1 known finding not reported; none fixed\n']);
+    }
+  });
+
   const bad: Array<[string, string | undefined, string]> = [
     ['a missing baseline', undefined, 'statuslint: baseline.json: no such baseline file; create it with --write-baseline\n'],
     ['invalid JSON, at its line and column', '{"format": ', 'statuslint: baseline.json:1:12: not a statuslint baseline: invalid JSON: '],
@@ -150,6 +201,25 @@ describe('baselines', () => {
     const device = await runCli(['--baseline', '/dev/zero', 'openapi.yaml'], { cwd: dir });
     expect(device.code).toBe(2);
     expect(device.stderr).toBe('statuslint: /dev/zero: the baseline is not a regular file (a FIFO, socket or device)\n');
+  });
+
+  it('a baseline that is a folder, a FIFO, not UTF-8 or over 64 MB is refused in one line', async () => {
+    const dir = project({ 'openapi.yaml': spec, 'big.json': '' });
+    mkdirSync(join(dir, 'folder'));
+    spawnSync('mkfifo', [join(dir, 'fifo')]);
+    writeFileSync(join(dir, 'utf16.json'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{}', 'utf16le')]));
+    // Sparse: the size is all that is looked at.
+    truncateSync(join(dir, 'big.json'), 64 * 1024 * 1024 + 1);
+    for (const [file, detail] of [
+      ['folder', 'the baseline is a directory, not a file'],
+      ['fifo', 'the baseline is not a regular file (a FIFO, socket or device)'],
+      ['utf16.json', 'the baseline is not UTF-8 text (it is UTF-16); save it as UTF-8'],
+      ['big.json', 'the baseline is over 64 MB, more than any baseline holds'],
+    ]) {
+      const run = await runCli(['--baseline', file!, 'openapi.yaml'], { cwd: dir });
+      expect(run.code, file).toBe(2);
+      expect(run.stderr).toBe(`statuslint: ${file}: ${detail}\n`);
+    }
   });
 
   it('--baseline with --write-baseline is a usage error', async () => {

@@ -171,6 +171,35 @@ describe('--cache', () => {
     expect(messages((await lintJson(cwd, ['--cache', 'a.yaml'])).report)).not.toContain('from the cache');
   });
 
+  it('lints again what a setting of the configuration changed, options or unusedSuppressions, and the working directory within one project root', async () => {
+    const a = spec('a').replace("'400': {description: Bad request}", "'400': {description: Bad request, x-statuslint-ignore: [require-upgrade]}");
+    const config = (codes: string, unused: string) => `rules:\n  require-validation-error: [warning, {codes: ['${codes}']}]\nunusedSuppressions: ${unused}\n`;
+    // Each case: the configuration, the arguments and the folder of a first run, then of a second that changes one of them.
+    type Run = [config: string, args: string[], folder: string];
+    const base: Run = [config('422', 'info'), ['api/a.yaml'], ''];
+    const cases: Array<[string, Run]> = [
+      ['options of a rule, at the same severity', [config('400', 'info'), ['api/a.yaml'], '']],
+      ['unusedSuppressions', [config('422', 'warning'), ['api/a.yaml'], '']],
+      // The same project root (the git top-level) from either folder, so that only the working directory tells the runs apart.
+      ['the working directory', [config('422', 'info'), ['a.yaml'], 'api']],
+    ];
+    for (const [name, changed] of cases) {
+      const cwd = project({ 'api/a.yaml': a, 'api/shared.yaml': shared, 'api/deep.yaml': deepWithoutChallenge });
+      mkdirSync(join(cwd, '.git'));
+      const replays = async ([text, args, folder]: Run): Promise<boolean> => {
+        writeFileSync(join(cwd, 'statuslint.config.yaml'), text);
+        const run = await runCli(['--format', 'json', '--fail-on', 'none', '--cache-location', join(cwd, CACHE), ...args], { cwd: join(cwd, folder) });
+        expect(run.code, run.stderr).toBe(0);
+        return messages(JSON.parse(run.stdout) as JsonReport).includes('from the cache');
+      };
+      expect(await replays(base), name).toBe(false);
+      markCached(join(cwd, CACHE));
+      expect(await replays(base), `${name}: nothing changed`).toBe(true);
+      markCached(join(cwd, CACHE));
+      expect(await replays(changed), name).toBe(false);
+    }
+  });
+
   // docs/ci.md: the action's SARIF run, and the GitLab job's second command, replay the first run.
   it('replays across what only shapes the report: the format, --output, --fail-on, --category, --sarif-root', async () => {
     const cwd = sharedProject();

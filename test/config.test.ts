@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -143,6 +143,68 @@ describe('rules, extends and overrides', () => {
     expect(byFile('public/openapi.yaml').sort()).toEqual(['require-retry-after warning', 'require-www-authenticate error']);
   });
 
+  it("the page's example configuration does what its comments say", async () => {
+    const page = readFileSync(join(import.meta.dirname, '..', 'docs', 'configuration.md'), 'utf8');
+    const example = /```yaml\n(# statuslint\.config\.yaml\n[\s\S]*?)```/.exec(page)![1]!;
+    const dir = project({ 'statuslint.config.yaml': example });
+    const printed = async (file: string) => {
+      const run = await runCli(['--print-config', file], { cwd: dir });
+      expect(run.stderr).toBe('');
+      return JSON.parse(run.stdout) as { ignored: boolean; overrides: unknown[]; unusedSuppressions: string; rules: Record<string, unknown> };
+    };
+    const top = await printed('orders.yaml');
+    expect(top).toMatchObject({ ignored: false, overrides: [], unusedSuppressions: 'info' });
+    expect(top.rules).toMatchObject({
+      'require-www-authenticate': 'warning',
+      // Outside recommended: off until turned on.
+      'require-problem-details': 'error',
+      'require-validation-error': ['warning', { codes: ['400'] }],
+      'require-retry-after': registry['require-retry-after']!.meta.severity,
+    });
+    expect(registry['require-problem-details']!.meta.recommended).toBe(false);
+    expect((await printed('internal/billing/api.yaml')).rules['require-www-authenticate']).toBe('off');
+    // "keeps the codes set above"
+    expect((await printed('public/v1/api.yaml')).rules['require-validation-error']).toEqual(['error', { codes: ['400'] }]);
+    for (const file of ['vendor/stripe/openapi.yaml', 'specs/orders.generated.yaml', 'orders.generated.yaml']) expect((await printed(file)).ignored, file).toBe(true);
+  });
+
+  it('a setting with options replaces the options set before it, even with {}: they are not merged key by key', async () => {
+    const dir = project({
+      'statuslint.config.yaml': { rules: { 'require-validation-error': ['warning', { codes: ['400'] }] }, overrides: [{ files: ['strict/**'], rules: { 'require-validation-error': ['error', {}] } }] },
+      'openapi.yaml': spec,
+      'strict/openapi.yaml': spec,
+    });
+    // The POST documents 400 only: with {} the rule asks for its default codes, 400 and 422.
+    expect(await findings(dir)).not.toContain('require-validation-error warning');
+    expect(await findings(join(dir, 'strict'))).toContain('require-validation-error error');
+    const printed = JSON.parse((await runCli(['--print-config', 'strict/openapi.yaml'], { cwd: dir })).stdout) as { rules: Record<string, unknown> };
+    expect(printed.rules['require-validation-error']).toEqual(['error', {}]);
+  });
+
+  it("settings are the spec's: a referenced file gets the settings of the spec that reaches it, not overrides or ignore of its own", async () => {
+    const uses = { openapi: '3.0.3', info: { title: 't', version: '1' }, paths: { '/x': { get: { responses: { '200': { description: 'ok' }, '401': { $ref: '../common/responses.yaml#/Unauthorized' } } } } } };
+    const files = { 'a/openapi.yaml': uses, 'b/openapi.yaml': uses, 'common/responses.yaml': { Unauthorized: { description: 'no' } } };
+    const severities = async (dir: string, inputs: string[]) => {
+      const run = await runCli(['--format', 'json', ...inputs], { cwd: dir });
+      expect(run.stderr).toBe('');
+      return (JSON.parse(run.stdout) as { findings: Array<{ ruleId: string; severity: string; file: string }> }).findings
+        .filter((finding) => finding.ruleId === 'require-www-authenticate')
+        .map((finding) => `${finding.file} ${finding.severity}`);
+    };
+    // The override and the ignore that name the shared file itself do nothing: it is no spec.
+    const own = project({
+      ...files,
+      'statuslint.config.yaml': { overrides: [{ files: ['a/**'], rules: { 'require-www-authenticate': 'warning' } }, { files: ['common/**'], rules: { 'require-www-authenticate': 'off' } }], ignore: ['common/'] },
+    });
+    // Reported once, with the severity of the first spec of the run that reports it.
+    expect(await severities(own, ['a/openapi.yaml', 'b/openapi.yaml'])).toEqual(['common/responses.yaml warning']);
+    expect(await severities(own, ['b/openapi.yaml', 'a/openapi.yaml'])).toEqual(['common/responses.yaml error']);
+    // A spec that has the rule off reports nothing there, so the next one does.
+    const off = project({ ...files, 'statuslint.config.yaml': { overrides: [{ files: ['a/**'], rules: { 'require-www-authenticate': 'off' } }] } });
+    expect(await severities(off, ['a/openapi.yaml'])).toEqual([]);
+    expect(await severities(off, ['a/openapi.yaml', 'b/openapi.yaml'])).toEqual(['common/responses.yaml error']);
+  });
+
   it('rulesFor resolves options through overrides', () => {
     const config = parseConfig(
       '/p/statuslint.config.yaml',
@@ -182,6 +244,9 @@ describe('rules, extends and overrides', () => {
     expect(named.code).toBe(0);
     expect(named.stderr).toBe('statuslint: warning: vendor/stripe/openapi.yaml is ignored by statuslint.config.yaml; not linted\n');
     // As a shell expands `vendor/*` in a CI step: a line break in the name starts no workflow command.
+    // One glob rather than a list, without the trailing '/': it covers everything below the folder it matches.
+    const one = await runCli(['--format', 'json', '.'], { cwd: project({ 'statuslint.config.yaml': 'ignore: vendor\n', 'openapi.yaml': spec, 'vendor/stripe/openapi.yaml': spec }) });
+    expect((JSON.parse(one.stdout) as { summary: { files: number } }).summary.files).toBe(1);
     const odd = project({ 'statuslint.config.yaml': { ignore: ['vendor/'] }, 'vendor/x\n::error::injected.yaml': spec });
     const oddRun = await runCli(['vendor/x\n::error::injected.yaml'], { cwd: odd });
     expect(oddRun.stderr).toBe('statuslint: warning: vendor/x\\u{a}::error::injected.yaml is ignored by statuslint.config.yaml; not linted\n');
@@ -315,6 +380,14 @@ describe('--print-config', () => {
     expect(none.rules['require-retry-after']).toBe(registry['require-retry-after']!.meta.severity);
   });
 
+  it('applies --config as a lint would: the file it names, not the one found', async () => {
+    const dir = project({ 'statuslint.config.yaml': config, 'ci/strict.yaml': { rules: { 'require-retry-after': 'off' } } });
+    const printed = JSON.parse((await runCli(['--print-config', 'internal/admin.yaml', '--config', 'ci/strict.yaml'], { cwd: dir })).stdout) as Record<string, unknown> & { rules: Record<string, unknown> };
+    expect(printed).toMatchObject({ configuration: 'ci/strict.yaml', overrides: [], unusedSuppressions: 'info' });
+    expect(printed.rules['require-retry-after']).toBe('off');
+    expect(printed.rules['require-www-authenticate']).toBe(registry['require-www-authenticate']!.meta.severity);
+  });
+
   it('configures standard input as the path --stdin-filepath names', async () => {
     const dir = project({ 'statuslint.config.yaml': config });
     const printed = JSON.parse((await runCli(['--print-config', '-', '--stdin-filepath', 'public/api.yaml'], { cwd: dir })).stdout) as { file: string; overrides: unknown[] };
@@ -352,6 +425,7 @@ describe('a bad config: exit 2, file:line:col and a hint, nothing linted', () =>
     ['bad severity', 'rules:\n  require-retry-after: warn\n', ["statuslint.config.yaml:2:24: invalid severity \"warn\" for rule 'require-retry-after': use off, info, warning or error; did you mean 'warning'?"]],
     ['numeric severity', 'rules:\n  require-retry-after: 2\n', ["statuslint.config.yaml:2:24: invalid severity 2 for rule 'require-retry-after': use off, info, warning or error"]],
     ['no severity', 'rules:\n  require-retry-after:\n', ["statuslint.config.yaml:2:3: no severity for rule 'require-retry-after': use off, info, warning or error"]],
+    ['bad unusedSuppressions', 'unusedSuppressions: warn\n', ["statuslint.config.yaml:1:21: invalid severity \"warn\" for 'unusedSuppressions': use off, info, warning or error; did you mean 'warning'?"]],
     ['options for a rule without options', 'rules:\n  require-retry-after: [warning, {codes: []}]\n', ["statuslint.config.yaml:2:34: rule 'require-retry-after' takes no options"]],
     [
       'options that fail the schema, each at its own line',
@@ -438,6 +512,15 @@ describe('a bad config: exit 2, file:line:col and a hint, nothing linted', () =>
     }
   });
 
+  it('a configuration over 64 MB is refused before it is read', async () => {
+    const dir = project({ 'openapi.yaml': spec, 'statuslint.config.yaml': '' });
+    // Sparse: the size is all that is looked at.
+    truncateSync(join(dir, 'statuslint.config.yaml'), 64 * 1024 * 1024 + 1);
+    const run = await runCli(['openapi.yaml'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('statuslint: statuslint.config.yaml: the configuration is over 64 MB, more than any configuration holds\n');
+  });
+
   it('a file found by its name that is not a regular one is refused, not passed over for the defaults', async () => {
     const cases: Array<[string, (dir: string) => void, string]> = [
       ['a dangling link', (dir) => symlinkSync('../shared/statuslint.config.yaml', join(dir, 'statuslint.config.yaml')),
@@ -496,7 +579,8 @@ describe('statuslint init', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toBe('wrote statuslint.config.yaml\n');
     const text = readFileSync(join(dir, 'statuslint.config.yaml'), 'utf8');
-    for (const id of Object.keys(registry)) expect(text).toContain(`  # ${id}: `);
+    // Each rule at its default severity (the one it takes when turned on, for a rule outside recommended).
+    for (const [id, rule] of Object.entries(registry)) expect(text).toMatch(new RegExp(`^  # ${id}: \\[?${rule.meta.severity}\\b`, 'm'));
     expect(await findings(dir)).toEqual(ALL);
     writeFileSync(join(dir, 'statuslint.config.yaml'), text.replace(/^ {2}# (\S+: .*?)\s+# .*$/gm, '  $1'));
     expect(await findings(dir)).toEqual(ALL);

@@ -298,6 +298,15 @@ describe('globs as input (quoted, so statuslint expands them)', () => {
     expect(stderr).toBe('statuslint: skipped 1 file that is not OpenAPI (specs/chart/templates/deployment.yaml) and 2 shared fragments (linted through the specs that reference them)\n');
   });
 
+  it("a glob that climbs out of the working directory, or is absolute, works as a path does (unlike in 'ignore' and 'overrides')", async () => {
+    const root = project({ 'other/a.yaml': clean, 'other/b.yaml': clean, 'here/.keep': '' });
+    for (const glob of ['../other/*.yaml', join(root, 'other', '*.yaml')]) {
+      const { code, stderr, report } = await lintJson([glob], join(root, 'here'));
+      expect([code, stderr], glob).toEqual([0, '']);
+      expect(report.summary.files, glob).toBe(2);
+    }
+  });
+
   it("'specs/*/openapi.{yaml,json}' and several globs at once", async () => {
     const dir = repository();
     expect((await lintJson(['specs/*/openapi.{yaml,json}'], dir)).report.summary.files).toBe(3);

@@ -407,9 +407,10 @@ describe('YAML merge keys', () => {
     const run = await runCli(['--format', 'json', '--no-config', write('merge.yaml', text)], { cwd: dir });
     expect(run.stderr).toBe('');
     const { findings } = JSON.parse(run.stdout) as { findings: Array<{ ruleId: string; pointer: string; line: number; column: number }> };
-    // Not '<<' as a status, nor a missing 400: only the merged 429's missing Retry-After.
+    // Not '<<' as a status, nor a missing 400: only the merged 429's missing Retry-After, under
+    // the pointer of where it is written, as its line is.
     expect(findings.map(({ ruleId, pointer, line, column }) => ({ ruleId, pointer, line, column }))).toEqual([
-      { ruleId: 'require-retry-after', pointer: '/paths/~1a/post/responses/429', line: 5, column: 3 },
+      { ruleId: 'require-retry-after', pointer: '/x-errors/429', line: 5, column: 3 },
     ]);
   });
 });

@@ -133,6 +133,16 @@ describe('a YAML alias in a file that several specs share', () => {
     });
   }
 
+  for (const threads of [1, 2]) {
+    it(`reports it under the pointer where it is written, whichever name the specs of the run reach it by (${threads} thread${threads > 1 ? 's' : ''})`, async () => {
+      for (const inputs of [['a.yaml', 'b.yaml'], ['b.yaml', 'a.yaml'], ['b.yaml']]) {
+        const run = await runCli(['--format', 'json', '--no-config', ...inputs], { cwd: dir, env: { STATUSLINT_THREADS: String(threads) } });
+        const { findings } = JSON.parse(run.stdout) as Report;
+        expect(findings.map(({ file, pointer, line }) => `${file}#${pointer}:${line}`), inputs.join(' ')).toEqual(['shared.yaml#/A/content:3']);
+      }
+    });
+  }
+
   it('as lint() does', () => {
     const { findings } = lint(['a.yaml', 'b.yaml'].map((name) => join(dir, name)), { cwd: dir });
     expect(findings.map(({ ruleId, file, line, message }) => `${file}:${line} ${ruleId}: ${message.split(';')[0]}`)).toEqual(expected);

@@ -495,7 +495,8 @@ describe('x-statuslint-ignore beside a $ref inside a body schema, and where none
       "        '429': {description: slow, <<: *common}",
     );
     const merged = await lintProject({ 'openapi.yaml': mergedList });
-    expect(at(merged)).toEqual([`unused-suppression /paths/~1a/get/parameters/0/${IGNORE}`]);
+    // Under the pointer where x-common writes it, as a finding in a node an alias repeats is.
+    expect(at(merged)).toEqual([`unused-suppression /x-common/${IGNORE}`]);
     // Located where x-common writes it (which the response reads): the message names the parameter whose '<<' brings it in.
     expect(merged.map((finding) => finding.message)).toEqual([
       "x-statuslint-ignore is not read on a parameter, where the '<<' merge key of '#/paths/~1a/get/parameters/0' brings it in from where it is written, so it silences nothing there; merge it only into objects that read it, or write one on the operation that takes it.",
@@ -504,7 +505,7 @@ describe('x-statuslint-ignore beside a $ref inside a body schema, and where none
     const mergedTwice = mergedList.replace("        - {name: q, in: query, schema: {type: string}, <<: *common}\n", "        - {name: q, in: query, schema: {type: string}, <<: *common}\n        - {name: r, in: query, schema: {type: string}, <<: *common}\n");
     expect(mergedTwice).not.toBe(mergedList);
     expect((await lintProject({ 'openapi.yaml': mergedTwice })).map((finding) => `${finding.pointer}: ${finding.message}`)).toEqual([
-      `/paths/~1a/get/parameters/0/${IGNORE}: x-statuslint-ignore is not read on a parameter, where the '<<' merge key of '#/paths/~1a/get/parameters/0' (and 1 more) brings it in from where it is written, so it silences nothing there; merge it only into objects that read it, or write one on the operation that takes it.`,
+      `/x-common/${IGNORE}: x-statuslint-ignore is not read on a parameter, where the '<<' merge key of '#/paths/~1a/get/parameters/0' (and 1 more) brings it in from where it is written, so it silences nothing there; merge it only into objects that read it, or write one on the operation that takes it.`,
     ]);
     // Merged into a response, an entry that silences nothing is reported where it is written, once for all its merges, and
     // not at all when it silences something at one of them; lists are never concatenated: the response's own list, or the
@@ -526,8 +527,9 @@ describe('x-statuslint-ignore beside a $ref inside a body schema, and where none
     );
     expect(at(await lintProject({ 'openapi.yaml': mergedEntries }))).toEqual([
       'require-retry-after /paths/~1a/get/responses/503',
-      expect.stringMatching(new RegExp(`^unused-suppression /paths/~1a/get/responses/(429|404)/${IGNORE}/1$`)),
-      expect.stringMatching(new RegExp(`^unused-suppression /paths/~1a/get/responses/503/${IGNORE}/0$`)),
+      // Under the pointers where they are written, whichever response merges them.
+      `unused-suppression /x-auth/${IGNORE}/0`,
+      `unused-suppression /x-retry/${IGNORE}/1`,
     ]);
     const run = await runCli(['--format', 'json', 'openapi.yaml'], { cwd: project({ 'openapi.yaml': mergedEntries }) });
     const written = (JSON.parse(run.stdout) as { findings: Array<JsonFinding & { line: number }> }).findings.filter((finding) => finding.ruleId === 'unused-suppression').map((finding) => finding.line);
@@ -549,6 +551,47 @@ describe('x-statuslint-ignore beside a $ref inside a body schema, and where none
     ]);
   });
 
+  it('3.0: a list on a content map, which it reports, is not taken for a media type: content that holds only the list declares none', async () => {
+    const listed = (rule: string) => ({ content: { [IGNORE]: [rule] } });
+    const made = {
+      openapi: '3.0.3',
+      info: { title: 't', version: '1' },
+      paths: {
+        '/a': {
+          delete: { responses: { 204: { description: 'gone', ...listed('no-body-on-no-content') }, 400: { description: 'bad' } } },
+          head: { responses: { 200: { description: 'ok', ...listed('no-body-on-head') }, 400: { description: 'bad' } } },
+          // As `content: {}`: no media type, so no body can be sent, and no 400 or 422 is asked for.
+          post: { requestBody: listed('require-validation-error'), responses: { 200: { description: 'ok' } } },
+        },
+      },
+    };
+    // The rules accept an empty content map by default: so one that holds only the list.
+    const run = await runCli(['--format', 'json', 'openapi.yaml'], { cwd: project({ 'openapi.yaml': made }) });
+    const findings = (JSON.parse(run.stdout) as { findings: JsonFinding[] }).findings;
+    expect(findings.map((finding) => `${finding.ruleId} ${finding.pointer}`).sort()).toEqual([
+      // As for `content: {}`: a POST without a 4xx.
+      'require-error-responses /paths/~1a/post',
+      `unused-suppression /paths/~1a/delete/responses/204/content/${IGNORE}`,
+      `unused-suppression /paths/~1a/head/responses/200/content/${IGNORE}`,
+      `unused-suppression /paths/~1a/post/requestBody/content/${IGNORE}`,
+    ]);
+  });
+
+  for (const version of ['2.0', '3.0'] as const) {
+    it(`${version}: a list on a security requirement, which it reports, is not taken for a scheme the operation requires`, async () => {
+      const list = (): Record<string, string[]> => ({ [IGNORE]: ['require-auth-errors'] });
+      // A requirement that holds only the list is empty, {}: anonymous access, which needs no 401.
+      for (const shape of [{ operation: { security: [list()] } }, { root: { security: [list()] } }]) {
+        const made = withResponses(version, { 200: { description: 'ok' }, 400: { description: 'bad' } }, shape);
+        const run = await runCli(['--format', 'json', 'openapi.yaml'], { cwd: project({ 'openapi.yaml': made }) });
+        const findings = (JSON.parse(run.stdout) as { findings: JsonFinding[] }).findings;
+        expect(findings.map((finding) => `${finding.ruleId} ${finding.pointer}`), JSON.stringify(shape)).toEqual([
+          `unused-suppression ${'operation' in shape ? '/paths/~1items/get' : ''}/security/0/${IGNORE}`,
+        ]);
+      }
+    });
+  }
+
   for (const version of ['2.0', '3.0'] as const) {
     it(`${version}: a list on an operation's externalDocs or security requirement says to write it on the operation`, async () => {
       const made = withResponses(version, { 200: { description: 'ok' }, 400: { description: 'bad' } }, {
@@ -565,6 +608,17 @@ describe('x-statuslint-ignore beside a $ref inside a body schema, and where none
   it('2.0: a response\'s examples are literal data, where a list is no list and is not reported', async () => {
     const examples = () => ({ 'application/json': { [IGNORE]: ['require-retry-after'], nested: { [IGNORE]: ['a'] } } });
     const made = withResponses('2.0', { 200: { description: 'ok', examples: examples() }, 400: { description: 'bad' } }, { root: { responses: { Spare: { description: 'spare', examples: examples() } } } });
+    expect(at(await lintProject({ 'openapi.yaml': made }))).toEqual([]);
+  });
+
+  it('3.1: example, default, enum and const values, an Example Object\'s value and x- extension data are literal data, where a list is no list and is not reported', async () => {
+    const data = () => ({ [IGNORE]: ['require-retry-after'], nested: { [IGNORE]: ['a'] } });
+    const schema = { type: 'object', example: data(), default: data(), enum: [data()], const: data(), examples: [data()], properties: { p: { type: 'object', examples: [data()] } } };
+    const body = { content: { 'application/json': { schema, example: data(), examples: { one: { value: data() } } } } };
+    const made = withResponses('3.1', { 200: { description: 'ok', ...body }, 400: { description: 'bad' } }, {
+      operation: { 'x-vendor': data() },
+      root: { 'x-tooling': data(), components: { examples: { Shared: { value: data() } } } },
+    });
     expect(at(await lintProject({ 'openapi.yaml': made }))).toEqual([]);
   });
 
@@ -811,7 +865,7 @@ describe('suppressions that silence nothing (unused-suppression)', () => {
     expect(at(await lintProject({ 'openapi.yaml': aliasedResponse }))).toEqual([]);
     // Used nowhere, it is still reported, once.
     const unused = aliasedList.replace("'429': {description: slow,", "'204': {description: none,");
-    expect(at(await lintProject({ 'openapi.yaml': unused }))).toEqual([`unused-suppression /paths/~1a/get/responses/200/${IGNORE}/0`]);
+    expect(at(await lintProject({ 'openapi.yaml': unused }))).toEqual(['unused-suppression /x-lists/retry/0']);
   });
 
   it('an aliased entry in a shared file that one spec uses under one name is not reported unused for a spec that reaches it under another', async () => {
@@ -829,7 +883,8 @@ describe('suppressions that silence nothing (unused-suppression)', () => {
       expect(await lintOf(['--cache', ...order])).toEqual([]);
       expect(lint(order.map((name) => join(dir, name)), { cwd: dir }).findings.filter((finding) => WATCHED.has(finding.ruleId))).toEqual([]);
     }
-    expect(await lintOf(['b.yaml'])).toEqual([`unused-suppression shared.yaml#/B/${IGNORE}/0`]);
+    // Keyed where it is written, under A, though this run reaches it only as B.
+    expect(await lintOf(['b.yaml'])).toEqual([`unused-suppression shared.yaml#/A/${IGNORE}/0`]);
   });
 
   it('a list in a shared file that one spec reads is not reported as not read for a spec that reaches it inside another schema', async () => {
@@ -877,6 +932,13 @@ describe('suppressions that silence nothing (unused-suppression)', () => {
     expect(descriptor.id).toBe('unused-suppression');
     expect(descriptor.helpUri).toMatch(/\/docs\/configuration\.md#suppressions-that-silence-nothing-unused-suppression$/);
     expect(descriptor.fullDescription.text).toBe('Disallow x-statuslint-ignore entries that silence nothing.');
+  });
+
+  it('statuslint rules does not list it: it is no rule, and is set by unusedSuppressions', async () => {
+    const run = await runCli(['rules']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('require-www-authenticate');
+    expect(run.stdout).not.toContain('unused-suppression');
   });
 
   it('statuslint explain says where the check is documented', async () => {

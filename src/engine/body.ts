@@ -3,6 +3,7 @@
 import type { Operation, Response, Spec } from '../loader/normalize.js';
 import { child } from '../loader/normalize.js';
 import type { Located } from '../loader/resolve.js';
+import { SUPPRESSION_KEY } from '../loader/value-scan.js';
 import type { RuleContext } from './types.js';
 
 export interface DeclaredBody {
@@ -14,6 +15,16 @@ export interface DeclaredBody {
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/**
+ * The media types an OAS 3 `content` map offers: its keys, but for a suppression list written
+ * there, which is reported as one that is not read (suppress.ts) and offers no media type, so
+ * that a map holding only the list is read as `content: {}`.
+ */
+export function mediaTypesOf(content: Record<string, unknown>): string[] {
+  const types = Object.keys(content);
+  return Object.hasOwn(content, SUPPRESSION_KEY) ? types.filter((type) => type !== SUPPRESSION_KEY) : types;
 }
 
 /**
@@ -32,7 +43,7 @@ export function declaredBody(spec: Spec, response: Response): DeclaredBody | und
   const target = spec.workspace.deref(content);
   // A `content` we cannot read (remote $ref, null) is not a shape we judge.
   if (!target || !isObject(target.value)) return undefined;
-  return { at: content, types: Object.keys(target.value) };
+  return { at: content, types: mediaTypesOf(target.value) };
 }
 
 /** Whether the operation names this response through a `$ref` rather than writing it inline. */

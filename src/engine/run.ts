@@ -330,21 +330,24 @@ export function locateFindings(raw: readonly RawFinding[], cwd = process.cwd()):
     for (let index = 0; index < findings.length; index++) pointers.push(findings[index]!.at.pointer);
     const regions = file.locate(pointers);
     const name = displayPath(file.path, cwd);
-    // Where a YAML alias repeats a node, its findings repeat under each pointer, at one place.
+    // Where a YAML alias repeats a node, its findings repeat under each pointer, at one place,
+    // and are reported under the pointer where it is written.
     const written = file.sharesNodes ? new WrittenOnce() : undefined;
+    const moved = written ? file.writtenPointers(pointers) : undefined;
     for (let index = 0; index < findings.length; index++) {
       const { ruleId, messageId, severity, message, at, operation, status } = findings[index]!;
       const region = regions.get(at.pointer);
+      const pointer = moved?.get(at.pointer) ?? at.pointer;
       let slot = WrittenOnce.NEW;
       if (written && region) {
-        slot = written.add(name, findings[index]!, at.pointer, region, located.length);
+        slot = written.add(name, findings[index]!, pointer, region, located.length);
         if (slot === WrittenOnce.KEPT) continue;
       }
       const { line, column, endLine, endColumn } = region ?? NOWHERE;
       // Built field by field, in the order reporters print them, rather than by spreading the
       // raw finding's rest and its region: those made throwaway objects for every finding.
       // All fields always, as for raw findings: one shape for the sort to compare.
-      const finding: Finding = { ruleId, messageId, severity, message, file: name, pointer: at.pointer, line, column, endLine, endColumn, operation, status };
+      const finding: Finding = { ruleId, messageId, severity, message, file: name, pointer, line, column, endLine, endColumn, operation, status };
       if (slot === WrittenOnce.NEW) located.push(finding);
       else located[slot] = finding;
     }
@@ -356,10 +359,11 @@ export function locateFindings(raw: readonly RawFinding[], cwd = process.cwd()):
  * Findings kept once each by where they are written: a node that a YAML alias repeats is one
  * place under several pointers. Within a spec, locateFindings meets its findings once under
  * each pointer; across specs, two that share its file may each reach it by another pointer
- * (`B: *a` beside `A: &a`). The one kept is the one under the pointer that sorts first, not
- * the first met: which spec a run lints first (the order of its inputs, the threads) must not
- * change the pointer a baseline keys the finding by. Keyed by file and one number for the
- * start, not a key string per finding (see FindingSet).
+ * (`B: *a` beside `A: &a`). locateFindings gives each the pointer where its node is written
+ * (SourceFile.writtenPointers), so that which specs a run lints, and in what order, cannot
+ * change the pointer a baseline keys it by; where that pointer could not be found (a member of
+ * a mapping merged in inline) the one kept is the one under the pointer that sorts first.
+ * Keyed by file and one number for the start, not a key string per finding (see FindingSet).
  */
 export class WrittenOnce {
   /** What `add` answers for a finding met for the first time at its place: add it to the list. */

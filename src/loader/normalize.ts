@@ -1,6 +1,7 @@
 import { describeValue, LoadError, quoted } from '../errors.js';
 import type { SourceFile } from './parse.js';
 import { appendSegment } from './pointer.js';
+import { SUPPRESSION_KEY } from './value-scan.js';
 import type { Located, Workspace } from './resolve.js';
 
 export type SpecVersion = '2.0' | '3.0' | '3.1' | '3.2';
@@ -409,12 +410,19 @@ function securityOf(declared: Located | undefined, own: boolean): Security {
   if (!declared || !Array.isArray(declared.value)) {
     return { kind: 'undeclared', requirements: [], explicitlyPublic: false };
   }
-  const requirements = declared.value.filter(isObject);
+  // A suppression list written in a requirement is reported as one that is not read there
+  // (suppress.ts); it names no security scheme, so it is no credential the operation asks for.
+  const requirements = declared.value.filter(isObject).map((requirement) => (Object.hasOwn(requirement, SUPPRESSION_KEY) ? withoutSuppressionList(requirement) : requirement));
   const explicitlyPublic = own && requirements.length === 0;
   let kind: AuthKind = 'required';
   if (requirements.length === 0) kind = 'public';
   else if (requirements.some((requirement) => Object.keys(requirement).length === 0)) kind = 'optional';
   return { kind, requirements, declaredAt: declared, explicitlyPublic };
+}
+
+function withoutSuppressionList(requirement: JsonObject): JsonObject {
+  const { [SUPPRESSION_KEY]: _, ...schemes } = requirement;
+  return schemes;
 }
 
 function requestBodyOf(

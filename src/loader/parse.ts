@@ -6,7 +6,7 @@ import { jsonErrorOffset } from './json-error-offset.js';
 import { locateInJson, type Span } from './json-locate.js';
 import type { JsonOutline } from './json-outline.js';
 import { LineIndex, type Region } from './line-index.js';
-import { splitPointer } from './pointer.js';
+import { appendSegment, splitPointer } from './pointer.js';
 import { MAX_NESTING, type ValueScan } from './value-scan.js';
 import { readYamlFast, type Spans } from './yaml-fast.js';
 
@@ -116,6 +116,29 @@ export class SourceFile {
   }
 
   private merging: boolean | undefined;
+
+  /**
+   * For each of `pointers` that reaches its node through a YAML alias or a `<<` merge key, the
+   * pointer of that node where it is written: `/B/content` with `B: *a` beside `A: &a` is
+   * `/A/content`, whichever name a spec used. A finding there is one place, which runs over
+   * different specs reach by different names; keyed by the written pointer, it is the same
+   * finding in all of them (a baseline written by a run over every spec matches it in a run
+   * over one). The last segment stays as reached: a finding at an alias of the node itself is
+   * placed at the key that names it (`B`), not in the anchor. Pointers through a merge of a
+   * mapping written inline (`<<: {a: 1}`), which no pointer of the plain value names, are left
+   * as they are. Empty wherever no node can be shared (JSON, YAML without an anchor).
+   */
+  writtenPointers(pointers: Iterable<string>): Map<string, string> {
+    const moved = new Map<string, string>();
+    if (!this.sharesNodes) return moved;
+    const document = (this.yamlDocument ??= parseYamlDocument(this.path, this.text, this.lines));
+    const written = writtenPaths(document);
+    for (const pointer of pointers) {
+      const at = writtenPointer(document, written, pointer);
+      if (at !== undefined && at !== pointer) moved.set(pointer, at);
+    }
+    return moved;
+  }
 
   /** The syntax tree a YAML file was read with (so that `--fix` need not parse it again). */
   get yamlTree(): Document | undefined {
@@ -248,6 +271,70 @@ function yamlSpan(document: Document, pointer: string): Span | undefined {
     }
   }
   return span;
+}
+
+/**
+ * Where each pair and sequence item of a document is written, as a pointer of its plain value:
+ * one walk that follows no alias and enters no `<<` merge key, so each node has the one path
+ * that writes it. Made once per document, for a file that writes an anchor and holds findings.
+ */
+const writtenPathsOf = new WeakMap<Document, Map<unknown, string>>();
+
+function writtenPaths(document: Document): Map<unknown, string> {
+  let paths = writtenPathsOf.get(document);
+  if (paths) return paths;
+  const { isMap, isScalar, isSeq } = yaml();
+  paths = new Map();
+  const stack: Array<[unknown, string]> = [[document.contents, '']];
+  while (stack.length > 0) {
+    const [node, path] = stack.pop()!;
+    paths.set(node, path);
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        // A merge key's sources are written elsewhere (an alias) or nowhere a pointer names.
+        // A key written as an alias is left out too: rare, and then the pointer stays as reached.
+        if (!isScalar(pair.key) || typeof pair.key.value === 'symbol') continue;
+        const at = appendSegment(path, keyName(pair.key.value));
+        paths.set(pair, at);
+        stack.push([pair.value, at]);
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, index) => stack.push([item, appendSegment(path, index)]));
+    }
+  }
+  writtenPathsOf.set(document, paths);
+  return paths;
+}
+
+/** The pointer of the node `pointer` reaches, where it is written (see `SourceFile.writtenPointers`). */
+function writtenPointer(document: Document, written: Map<unknown, string>, pointer: string): string | undefined {
+  const { isMap, isSeq } = yaml();
+  const segments = splitPointer(pointer);
+  let node: unknown = document.contents;
+  let at: string | undefined = '';
+  for (let index = 0; index < segments.length; index++) {
+    const segment = segments[index]!;
+    node = resolveAlias(document, node);
+    // Where the node it stands in for is written: the anchored node's own path.
+    at = written.get(node);
+    if (at === undefined) return undefined;
+    let child: unknown;
+    if (isMap(node)) {
+      const pair = memberPair(document, node, segment, new Set());
+      if (!pair) return undefined;
+      // A member merged in is written in the mapping it comes from.
+      at = written.get(pair);
+      child = pair.value;
+    } else if (isSeq(node)) {
+      child = node.items[Number(segment)];
+      at = child === undefined ? undefined : appendSegment(at, segment);
+    } else {
+      return undefined;
+    }
+    if (at === undefined) return undefined;
+    node = child;
+  }
+  return at;
 }
 
 /** A scalar key's name in the value `yaml` builds: a null key (`~:`) is ''. */

@@ -1,6 +1,7 @@
 import type { Finding } from '../engine/types.js';
 import { printable } from '../errors.js';
 import { FIXED_METHODS } from '../loader/normalize.js';
+import { SUPPRESSION_KEY } from '../loader/value-scan.js';
 import { unescapeSegment } from '../loader/pointer.js';
 import { plural } from '../plural.js';
 import type { Report, ReporterOptions, RunNotification } from './types.js';
@@ -62,12 +63,32 @@ export function repoPath(file: string, options: ReporterOptions): string {
  * file reached by `$ref`, whose name the report already gives) or the message names it.
  */
 export function headline(finding: Finding): string {
-  const lead = finding.operation ? operationLabel(finding.operation.method, finding.operation.path) : definitionOf(finding.pointer);
+  const lead = finding.operation
+    ? operationLabel(finding.operation.method, finding.operation.path)
+    : listOnAMap(finding)
+      ? undefined
+      : definitionOf(finding.pointer);
   if (lead === undefined) return finding.message;
   // The spec's own text: escaped as the message escapes it, so that it is found there, and
   // so that no escape sequence or bidi override reaches a CI log or a SARIF viewer.
   if (finding.operation ? finding.message.includes(lead) : finding.message.toLowerCase().includes(lead.toLowerCase())) return finding.message;
   return `${lead}: ${finding.message}`;
+}
+
+/**
+ * Whether the finding is about a suppression list written on a map of definitions itself
+ * (`components: {responses: {x-statuslint-ignore: [...]}}`): its pointer ends where a
+ * definition's name would be, but the message says the list is not read on the map, and no
+ * definition has that name.
+ */
+// The engine's check on suppressions (src/engine/suppress.ts), named here rather than imported
+// so that the reporters do not load the engine.
+const UNUSED_SUPPRESSION = 'unused-suppression';
+
+function listOnAMap(finding: Finding): boolean {
+  if (finding.ruleId !== UNUSED_SUPPRESSION || !finding.pointer.endsWith(`/${SUPPRESSION_KEY}`)) return false;
+  const depth = finding.pointer.split('/').length;
+  return finding.pointer.startsWith('/components/') ? depth === 4 : depth === 3;
 }
 
 function operationLabel(method: string, path: string): string {

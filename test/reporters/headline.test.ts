@@ -43,6 +43,20 @@ describe('headline of a finding in a shared definition', () => {
     }
   });
 
+  it("does not take a list written on a map of definitions for a definition of that name", () => {
+    // `components: {responses: {x-statuslint-ignore: [...]}}`: the list is reported as one that
+    // is not read on the map; leading it with "response 'x-statuslint-ignore'" would name a
+    // response that is not there.
+    const notRead = (pointer: string, message: string): Finding => ({ ...finding(pointer, message), ruleId: 'unused-suppression', messageId: 'notRead', severity: 'info', status: undefined });
+    const message = 'x-statuslint-ignore is not read on the components/responses map, so it silences nothing; write it on each shared response.';
+    for (const pointer of ['/components/responses/x-statuslint-ignore', '/components/schemas/x-statuslint-ignore', '/responses/x-statuslint-ignore', '/definitions/x-statuslint-ignore', '/parameters/x-statuslint-ignore']) {
+      expect(headline(notRead(pointer, message)), pointer).toBe(message);
+    }
+    // A list on a shared response, and a rule's finding in a response that has that name, are led as ever.
+    expect(headline(notRead('/components/responses/Slow/x-statuslint-ignore', message))).toBe(`response 'Slow': ${message}`);
+    expect(headline(finding('/components/responses/x-statuslint-ignore'))).toBe(`response 'x-statuslint-ignore': ${MESSAGE}`);
+  });
+
   it('does not name twice a definition the message names', () => {
     const envelope = "Schema 'PetResult', used as a 2xx response body, is a success/failure envelope.";
     expect(headline(finding('/components/schemas/PetResult', envelope))).toBe(envelope);
