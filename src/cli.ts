@@ -487,8 +487,14 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
   let findings = result.findings;
   if (options.writeBaseline) {
     refuseToOverwriteInput('baseline', resolve(io.cwd, options.writeBaseline), result, inputs, io.cwd);
-    if (result.failures.length > 0) {
-      io.stderr(`statuslint: not writing ${options.writeBaseline}: ${plural(result.failures.length, 'input')} could not be linted\n`);
+    // A rule that failed reported nothing more on its spec: such a baseline would miss findings
+    // that the next run, with the bug fixed, reports as new.
+    const incomplete = [
+      ...(result.failures.length > 0 ? [`${plural(result.failures.length, 'input')} could not be linted`] : []),
+      ...(result.internalErrors.length > 0 ? [`${plural(result.internalErrors.length, 'internal error')} left the run incomplete`] : []),
+    ];
+    if (incomplete.length > 0) {
+      io.stderr(`statuslint: not writing ${options.writeBaseline}: ${incomplete.join('; ')}\n`);
     } else {
       const { writeBaseline } = await import('./baseline.js');
       const path = resolve(io.cwd, options.writeBaseline);
