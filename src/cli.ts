@@ -8,7 +8,7 @@ import { isIgnored, parseRuleFlags, ruleResolver } from './config/resolve.js';
 import { displayPath, LoadError, printable, UsageError } from './errors.js';
 import { projectRoots, realPath, RealPaths } from './loader/project-root.js';
 import { parseSize } from './size.js';
-import { SEVERITIES, type Severity } from './engine/types.js';
+import { SEVERITIES, type EnabledRule, type Severity } from './engine/types.js';
 import type { RefusedFix } from './fix/apply.js';
 import { expandInputs, type Inputs, notSearchedNote } from './inputs.js';
 import { unusedSuppression } from './engine/suppress.js';
@@ -369,8 +369,9 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
   }
 
   const progress = createProgress(showsProgress(Boolean(io.stderrIsTty), io.env), { write: io.stderr, now: io.now });
+  const rulesFor = ruleResolver(config, allRules, flags);
   const lintOptions: ParallelLintOptions = {
-    rules: ruleResolver(config, allRules, flags),
+    rules: rulesFor,
     cwd: io.cwd,
     discovered: inputs.discovered,
     unusedSuppressions: config.unusedSuppressions,
@@ -505,7 +506,7 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
   } else if (options.baseline) {
     const { applyBaseline, readBaseline } = await import('./baseline.js');
     const baseline = readBaseline(resolve(io.cwd, options.baseline));
-    const applied = applyBaseline(baseline, findings, result.sources, io.cwd);
+    const applied = applyBaseline(baseline, findings, result.sources, io.cwd, ruleLookedAt(result, rulesFor, config.unusedSuppressions, io.cwd));
     findings = applied.findings;
     const name = displayPath(baseline.path, io.cwd);
     const hidden = result.findings.length - findings.length;
@@ -565,6 +566,20 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
     else for (const piece of text) io.stdout(piece);
   }
   return unwritten ? EXIT_ERROR : exitCode(result, findings, options.failOn);
+}
+
+/**
+ * Whether a rule looked at a file of the run (as the run names it), so that a baseline entry
+ * there that no finding matches is fixed, not merely unseen: a spec's own rules, and for a file
+ * the specs reference, the rules on for any spec (which one reads it is not kept).
+ */
+function ruleLookedAt(result: LintResult, rulesFor: (path: string) => readonly EnabledRule[], unused: Severity | 'off', cwd: string): (file: string, rule: string) => boolean {
+  const specs = new Set(result.files);
+  const onAnywhere = new Set(result.files.flatMap((file) => rulesFor(resolve(cwd, file)).map((entry) => entry.rule.id)));
+  return (file, rule) => {
+    if (rule === unusedSuppression.id) return unused !== 'off';
+    return specs.has(file) ? rulesFor(resolve(cwd, file)).some((entry) => entry.rule.id === rule) : onAnywhere.has(rule);
+  };
 }
 
 /** How many skipped files the note names: enough to spot a spec skipped by mistake, not a listing. */
