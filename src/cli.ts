@@ -574,11 +574,12 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
  * the specs reference, the rules on for any spec (which one reads it is not kept).
  */
 function ruleLookedAt(result: LintResult, rulesFor: (path: string) => readonly EnabledRule[], unused: Severity | 'off', cwd: string): (file: string, rule: string) => boolean {
-  const specs = new Set(result.files);
-  const onAnywhere = new Set(result.files.flatMap((file) => rulesFor(resolve(cwd, file)).map((entry) => entry.rule.id)));
+  // Once per spec, not per entry: an override's globs are matched on each call.
+  const bySpec = new Map(result.files.map((file) => [file, new Set(rulesFor(resolve(cwd, file)).map((entry) => entry.rule.id))]));
+  const onAnywhere = new Set([...bySpec.values()].flatMap((ids) => [...ids]));
   return (file, rule) => {
     if (rule === unusedSuppression.id) return unused !== 'off';
-    return specs.has(file) ? rulesFor(resolve(cwd, file)).some((entry) => entry.rule.id === rule) : onAnywhere.has(rule);
+    return (bySpec.get(file) ?? onAnywhere).has(rule);
   };
 }
 
