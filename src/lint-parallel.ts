@@ -404,7 +404,8 @@ class Merge {
       // A place not found (an empty region at the start) tells no two findings apart.
       const placed = finding.line !== finding.endLine || finding.column !== finding.endColumn;
       if (!seen.add(finding, finding.file, finding.pointer)) {
-        // Kept as found, or renamed above: a copy either way when it is the one kept here.
+        // Each reply's findings are its own objects (a worker's message, a cache entry parsed
+        // for this run), so the one kept may be raised in place.
         const kept = seen.find(finding.ruleId, finding.message, finding.file, finding.pointer, finding.operation);
         if (kept) keepMostSevere(kept, finding);
         continue;
