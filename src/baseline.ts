@@ -99,9 +99,16 @@ export interface BaselineResult {
 
 /**
  * Drops the findings the baseline holds. An entry whose file was not read in this run (a
- * partial run) is neither matched nor counted as fixed.
+ * partial run), or whose rule did not look at it (`looked`: the rule is off for the spec, by
+ * `--rule` or an override), is neither matched nor counted as fixed.
  */
-export function applyBaseline(baseline: Baseline, findings: readonly Finding[], sources: readonly string[], cwd: string): BaselineResult {
+export function applyBaseline(
+  baseline: Baseline,
+  findings: readonly Finding[],
+  sources: readonly string[],
+  cwd: string,
+  looked: (file: string, rule: string) => boolean = () => true,
+): BaselineResult {
   const known = new Set(baseline.entries.map(key));
   const matched = new Set<string>();
   const kept = findings.filter((finding) => {
@@ -110,8 +117,12 @@ export function applyBaseline(baseline: Baseline, findings: readonly Finding[], 
     matched.add(entryKey);
     return false;
   });
-  const read = new Set(sources.map((source) => fileKey(source, cwd, baseline.path)));
+  const read = new Map(sources.map((source) => [fileKey(source, cwd, baseline.path), source]));
   const baselineFolder = dirname(baseline.path);
-  const fixed = baseline.entries.filter((entry) => !matched.has(key(entry)) && (read.has(entry.file) || !existsSync(resolve(baselineFolder, entry.file)))).length;
+  const fixed = baseline.entries.filter((entry) => {
+    if (matched.has(key(entry))) return false;
+    const source = read.get(entry.file);
+    return source !== undefined ? looked(source, entry.rule) : !existsSync(resolve(baselineFolder, entry.file));
+  }).length;
   return { findings: kept, fixed };
 }

@@ -8,7 +8,7 @@ import { isIgnored, parseRuleFlags, ruleResolver } from './config/resolve.js';
 import { displayPath, LoadError, printable, UsageError } from './errors.js';
 import { projectRoots, realPath, RealPaths } from './loader/project-root.js';
 import { parseSize } from './size.js';
-import { SEVERITIES, type Severity } from './engine/types.js';
+import { SEVERITIES, type EnabledRule, type Severity } from './engine/types.js';
 import type { RefusedFix } from './fix/apply.js';
 import { expandInputs, type Inputs, notSearchedNote } from './inputs.js';
 import { unusedSuppression } from './engine/suppress.js';
@@ -369,8 +369,9 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
   }
 
   const progress = createProgress(showsProgress(Boolean(io.stderrIsTty), io.env), { write: io.stderr, now: io.now });
+  const rulesFor = ruleResolver(config, allRules, flags);
   const lintOptions: ParallelLintOptions = {
-    rules: ruleResolver(config, allRules, flags),
+    rules: rulesFor,
     cwd: io.cwd,
     discovered: inputs.discovered,
     unusedSuppressions: config.unusedSuppressions,
@@ -487,8 +488,14 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
   let findings = result.findings;
   if (options.writeBaseline) {
     refuseToOverwriteInput('baseline', resolve(io.cwd, options.writeBaseline), result, inputs, io.cwd);
-    if (result.failures.length > 0) {
-      io.stderr(`statuslint: not writing ${options.writeBaseline}: ${plural(result.failures.length, 'input')} could not be linted\n`);
+    // A rule that failed reported nothing more on its spec: such a baseline would miss findings
+    // that the next run, with the bug fixed, reports as new.
+    const incomplete = [
+      ...(result.failures.length > 0 ? [`${plural(result.failures.length, 'input')} could not be linted`] : []),
+      ...(result.internalErrors.length > 0 ? [`${plural(result.internalErrors.length, 'internal error')} left the run incomplete`] : []),
+    ];
+    if (incomplete.length > 0) {
+      io.stderr(`statuslint: not writing ${options.writeBaseline}: ${incomplete.join('; ')}\n`);
     } else {
       const { writeBaseline } = await import('./baseline.js');
       const path = resolve(io.cwd, options.writeBaseline);
@@ -499,7 +506,7 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
   } else if (options.baseline) {
     const { applyBaseline, readBaseline } = await import('./baseline.js');
     const baseline = readBaseline(resolve(io.cwd, options.baseline));
-    const applied = applyBaseline(baseline, findings, result.sources, io.cwd);
+    const applied = applyBaseline(baseline, findings, result.sources, io.cwd, ruleLookedAt(result, rulesFor, config.unusedSuppressions, io.cwd));
     findings = applied.findings;
     const name = displayPath(baseline.path, io.cwd);
     const hidden = result.findings.length - findings.length;
@@ -559,6 +566,21 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
     else for (const piece of text) io.stdout(piece);
   }
   return unwritten ? EXIT_ERROR : exitCode(result, findings, options.failOn);
+}
+
+/**
+ * Whether a rule looked at a file of the run (as the run names it), so that a baseline entry
+ * there that no finding matches is fixed, not merely unseen: a spec's own rules, and for a file
+ * the specs reference, the rules on for any spec (which one reads it is not kept).
+ */
+function ruleLookedAt(result: LintResult, rulesFor: (path: string) => readonly EnabledRule[], unused: Severity | 'off', cwd: string): (file: string, rule: string) => boolean {
+  // Once per spec, not per entry: an override's globs are matched on each call.
+  const bySpec = new Map(result.files.map((file) => [file, new Set(rulesFor(resolve(cwd, file)).map((entry) => entry.rule.id))]));
+  const onAnywhere = new Set([...bySpec.values()].flatMap((ids) => [...ids]));
+  return (file, rule) => {
+    if (rule === unusedSuppression.id) return unused !== 'off';
+    return (bySpec.get(file) ?? onAnywhere).has(rule);
+  };
 }
 
 /** How many skipped files the note names: enough to spot a spec skipped by mistake, not a listing. */

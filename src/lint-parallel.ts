@@ -6,7 +6,7 @@ import type { Worker } from 'node:worker_threads';
 import { displayPath, LoadError, type ErrorPosition } from './errors.js';
 import { fixKey } from './fix/intents.js';
 import { silencedKey, unusedSuppression, withoutSilencedEntries } from './engine/suppress.js';
-import { compareFindings, FindingSet, WrittenOnce } from './engine/run.js';
+import { compareFindings, FindingSet, keepMostSevere, WrittenOnce } from './engine/run.js';
 import type { EnabledRule, Finding, Rule, Severity } from './engine/types.js';
 import { allRules, canonicalPathsOf, defaultRules, emptyResult, failureKey, compareNotices, FirstSeen, lint, noticeKey, silencedKeysOf, sourcesOf, type InternalError, type LintOptions, type LintResult, type Notice } from './lint.js';
 import { MIN_SPECS_PER_WORKER, releaseEarlyWorker, takeEarlyWorker, WORKER_URL, type WorkerStart } from './early-worker.js';
@@ -393,9 +393,9 @@ class Merge {
     const nameOf = (file: string): string => names.get(file) ?? file;
     const pathOf = (path: string): string => paths.get(path) ?? path;
 
-    // Two specs sharing a file find the same problems in it: keep the first report. One that
-    // each reached by another name, through a YAML alias, comes under the pointer where it is
-    // written from either (see WrittenOnce).
+    // Two specs sharing a file find the same problems in it: keep the first report, with the
+    // most severe of their settings. One that each reached by another name, through a YAML
+    // alias, comes under the pointer where it is written from either (see WrittenOnce).
     const seen = new FindingSet<Finding>();
     const written = new WrittenOnce();
     const findings: Finding[] = [];
@@ -403,10 +403,20 @@ class Merge {
       const finding = names.has(found.file) ? { ...found, file: nameOf(found.file) } : found;
       // A place not found (an empty region at the start) tells no two findings apart.
       const placed = finding.line !== finding.endLine || finding.column !== finding.endColumn;
-      if (!seen.add(finding, finding.file, finding.pointer)) continue;
+      if (!seen.add(finding, finding.file, finding.pointer)) {
+        // Each reply's findings are its own objects (a worker's message, a cache entry parsed
+        // for this run), so the one kept may be raised in place.
+        const kept = seen.find(finding.ruleId, finding.message, finding.file, finding.pointer, finding.operation);
+        if (kept) keepMostSevere(kept, finding);
+        continue;
+      }
       const slot = placed ? written.add(finding.file, finding, finding.pointer, finding, findings.length) : WrittenOnce.NEW;
       if (slot === WrittenOnce.NEW) findings.push(finding);
-      else if (slot !== WrittenOnce.KEPT) findings[slot] = finding;
+      else if (slot === WrittenOnce.KEPT) keepMostSevere(findings[written.keptSlot]!, finding);
+      else {
+        keepMostSevere(finding, findings[slot]!);
+        findings[slot] = finding;
+      }
     }
     const silenced = new Set(this.silenced.map(([file, place]) => silencedKey(nameOf(file), place)));
     result.findings = withoutSilencedEntries(findings, silenced, silencedKeysOf).sort(compareFindings);

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { displayPath, LoadError } from './errors.js';
 import { pathKind } from './path-kind.js';
 import { SPEC_EXTENSION } from './spec-files.js';
-import { FindingSet, locateFindings, RuleError, runRules } from './engine/run.js';
+import { FindingSet, keepMostSevere, locateFindings, RuleError, runRules } from './engine/run.js';
 import { silencedKey, silencedPlaces, unusedSuppression, withoutSilencedEntries, writtenAt } from './engine/suppress.js';
 import type { EnabledRule, Finding, RawFinding, Rule, Severity } from './engine/types.js';
 import { decodeWide, wideEncodingOf } from './loader/guards.js';
@@ -366,15 +366,17 @@ export function lint(paths: readonly string[], options: LintOptions = {}): LintR
     (referencedPaths.has(path) ? result.skipped.fragments : result.skipped.notOpenApi).push(displayPath(path, cwd));
   }
 
-  // Two specs sharing a file find the same problems in it: keep the first report.
+  // Two specs sharing a file find the same problems in it: keep the first report, with the most
+  // severe of their settings.
   const seen = new FindingSet<RawFinding>();
   // But not only the first one's fix when another spec asks for something else there (a
   // Swagger 2.0 and an OpenAPI 3 spec sharing a response): --fix must see that they disagree.
   const disagreeing: FixIntent[] = [];
   const unique = raw.filter((finding) => {
     if (seen.add(finding, finding.at.file.path, finding.at.pointer)) return true;
+    const kept = seen.find(finding.ruleId, finding.message, finding.at.file.path, finding.at.pointer, finding.operation);
+    if (kept) keepMostSevere(kept, finding);
     if (finding.fix) {
-      const kept = seen.find(finding.ruleId, finding.message, finding.at.file.path, finding.at.pointer, finding.operation);
       if (kept?.fix && fixContent(kept.fix) !== fixContent(finding.fix)) disagreeing.push(finding.fix);
       // Specs that differ in the example alone have the header written without one.
       else if (kept?.fix) kept.fix = agreeOn(kept.fix, finding.fix);
@@ -447,7 +449,12 @@ function namedOnce(result: LintResult, workspace: Workspace, inputs: readonly st
   if (![...names].some(([name, chosen]) => name !== chosen)) return result;
   const nameOf = (file: string): string => names.get(file) ?? file;
   const seen = new FindingSet<Finding>();
-  result.findings = result.findings.map((finding) => (names.has(finding.file) ? { ...finding, file: nameOf(finding.file) } : finding)).filter((finding) => seen.add(finding, finding.file, finding.pointer));
+  result.findings = result.findings.map((finding) => (names.has(finding.file) ? { ...finding, file: nameOf(finding.file) } : finding)).filter((finding) => {
+    if (seen.add(finding, finding.file, finding.pointer)) return true;
+    const kept = seen.find(finding.ruleId, finding.message, finding.file, finding.pointer, finding.operation);
+    if (kept) keepMostSevere(kept, finding);
+    return false;
+  });
   const notices = new FirstSeen();
   result.notices = result.notices.map((notice) => (names.has(notice.file) ? { ...notice, file: nameOf(notice.file) } : notice)).filter((notice) => notices.add(noticeKey(notice)));
   const failures = new FirstSeen();

@@ -114,6 +114,24 @@ describe('baselines', () => {
     expect(readFileSync(join(dir, 'baseline.json'), 'utf8')).toContain('"entries": [\n    {"file": "openapi.yaml", "pointer": "/paths/~1pets/get/responses/429", "rule": "require-retry-after"}\n  ]');
   });
 
+  it('counts no entry as fixed whose rule is off for its file: the rule did not look', async () => {
+    const dir = project({ 'statuslint.config.yaml': CONFIG, 'openapi.yaml': spec, 'other.yaml': spec });
+    await runCli(['--write-baseline', 'baseline.json', 'openapi.yaml', 'other.yaml'], { cwd: dir });
+    const flag = await runCli(['--baseline', 'baseline.json', '--rule', 'require-retry-after=off', 'openapi.yaml', 'other.yaml'], { cwd: dir });
+    expect([flag.code, flag.stderr]).toEqual([0, 'statuslint: baseline baseline.json: 2 known findings not reported; none fixed\n']);
+    // Off for one spec by an override: that spec's entries are left alone, the other's still match.
+    writeFileSync(join(dir, 'statuslint.config.yaml'), `${CONFIG}overrides:\n  - files: [other.yaml]\n    rules:\n      require-www-authenticate: off\n`);
+    const override = await runCli(['--baseline', 'baseline.json', 'openapi.yaml', 'other.yaml'], { cwd: dir });
+    expect([override.code, override.stderr]).toEqual([0, 'statuslint: baseline baseline.json: 5 known findings not reported; none fixed\n']);
+    // unused-suppression, off at the top level, likewise.
+    writeFileSync(join(dir, 'statuslint.config.yaml'), CONFIG);
+    writeFileSync(join(dir, 'openapi.yaml'), stringify({ ...spec, paths: { ...spec.paths, '/x': { get: { 'x-statuslint-ignore': ['require-retry-after'], responses: { '200': { description: 'ok' } } } } } }));
+    await runCli(['--write-baseline', 'baseline.json', 'openapi.yaml'], { cwd: dir });
+    writeFileSync(join(dir, 'statuslint.config.yaml'), `${CONFIG}unusedSuppressions: off\n`);
+    const unused = await runCli(['--baseline', 'baseline.json', 'openapi.yaml'], { cwd: dir });
+    expect([unused.code, unused.stderr]).toEqual([0, 'statuslint: baseline baseline.json: 3 known findings not reported; none fixed\n']);
+  });
+
   it('new findings fail the run as usual', async () => {
     const dir = project({ 'statuslint.config.yaml': CONFIG, 'openapi.yaml': spec });
     await runCli(['--write-baseline', 'baseline.json', 'openapi.yaml'], { cwd: dir });

@@ -196,9 +196,23 @@ describe('rules, extends and overrides', () => {
       ...files,
       'statuslint.config.yaml': { overrides: [{ files: ['a/**'], rules: { 'require-www-authenticate': 'warning' } }, { files: ['common/**'], rules: { 'require-www-authenticate': 'off' } }], ignore: ['common/'] },
     });
-    // Reported once, with the severity of the first spec of the run that reports it.
-    expect(await severities(own, ['a/openapi.yaml', 'b/openapi.yaml'])).toEqual(['common/responses.yaml warning']);
+    // Reported once, with the most severe setting of the specs that report it, whatever their
+    // order: the run's exit code cannot hang on which spec was named first.
+    expect(await severities(own, ['a/openapi.yaml', 'b/openapi.yaml'])).toEqual(['common/responses.yaml error']);
     expect(await severities(own, ['b/openapi.yaml', 'a/openapi.yaml'])).toEqual(['common/responses.yaml error']);
+    expect(await severities(own, ['a/openapi.yaml'])).toEqual(['common/responses.yaml warning']);
+    // So does --fix, which lints in this thread alone, in what it says would remain.
+    const upgrade = { openapi: '3.0.3', info: { title: 't', version: '1' }, paths: { '/x': { get: { responses: { '200': { description: 'ok' }, '426': { $ref: '../common/responses.yaml#/Upgrade' } } } } } };
+    const remains = project({
+      'a/openapi.yaml': upgrade,
+      'b/openapi.yaml': upgrade,
+      'common/responses.yaml': { Upgrade: { description: 'upgrade' } },
+      'statuslint.config.yaml': { overrides: [{ files: ['a/**'], rules: { 'require-upgrade': 'info' } }, { files: ['b/**'], rules: { 'require-upgrade': 'error' } }] },
+    });
+    for (const inputs of [['a/openapi.yaml', 'b/openapi.yaml'], ['b/openapi.yaml', 'a/openapi.yaml']]) {
+      const dry = await runCli(['--fix-dry-run', ...inputs], { cwd: remains });
+      expect([dry.code, dry.stderr], inputs.join(' ')).toEqual([1, 'statuslint: --fix-dry-run: 0 fixes in 0 files; nothing written; 1 problem would remain (1 error, 0 warnings, 0 info)\n']);
+    }
     // A spec that has the rule off reports nothing there, so the next one does.
     const off = project({ ...files, 'statuslint.config.yaml': { overrides: [{ files: ['a/**'], rules: { 'require-www-authenticate': 'off' } }] } });
     expect(await severities(off, ['a/openapi.yaml'])).toEqual([]);

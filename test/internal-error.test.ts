@@ -3,7 +3,9 @@ import { defineRule } from '../src/engine/define-rule.js';
 import { RuleError, runRules } from '../src/engine/run.js';
 import { normalize } from '../src/loader/normalize.js';
 import { Workspace } from '../src/loader/resolve.js';
-import { projectRoot, runCli } from './cli-harness.js';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { project, projectRoot, runCli } from './cli-harness.js';
 
 // A registry with two broken rules added beside the real ones: one throws on a response,
 // one while being created. The CLI must name each, exit 2, and still report the others.
@@ -66,6 +68,14 @@ describe('a rule that throws', () => {
     expect(json.summary.inputErrors).toBe(2);
     const text = await runCli(['--no-color', 'fixtures/clean/openapi.yaml']);
     expect(text.stdout.trimEnd().split('\n').at(-1)).toBe('✖ no problems in 1 file; 2 internal errors');
+  });
+
+  it('writes no baseline, which would lack the findings of the rule that failed', async () => {
+    const dir = project({ 'openapi.yaml': readFileSync(join(projectRoot, 'fixtures/petstore/openapi.yaml'), 'utf8') });
+    const run = await runCli(['--write-baseline', 'baseline.json', 'openapi.yaml'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('statuslint: not writing baseline.json: 2 internal errors left the run incomplete\n');
+    expect(existsSync(join(dir, 'baseline.json'))).toBe(false);
   });
 
   it('--debug adds the stack of each', async () => {

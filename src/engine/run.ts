@@ -8,7 +8,7 @@ import { child } from '../loader/normalize.js';
 import { isWithin } from '../loader/pointer.js';
 import { resolveOptions } from './options.js';
 import { applySuppressions, collectSuppressions, type Reaches, type SuppressionOptions, type Use } from './suppress.js';
-import type { EnabledRule, Finding, RawFinding, RuleVisitors } from './types.js';
+import type { EnabledRule, Finding, RawFinding, RuleVisitors, Severity } from './types.js';
 
 /** A message template cut at its `{{name}}` placeholders: text, then placeholder, text, … */
 type Template = Array<string | { name: string; whole: string }>;
@@ -341,7 +341,10 @@ export function locateFindings(raw: readonly RawFinding[], cwd = process.cwd()):
       let slot = WrittenOnce.NEW;
       if (written && region) {
         slot = written.add(name, findings[index]!, pointer, region, located.length);
-        if (slot === WrittenOnce.KEPT) continue;
+        if (slot === WrittenOnce.KEPT) {
+          keepMostSevere(located[written.keptSlot]!, findings[index]!);
+          continue;
+        }
       }
       const { line, column, endLine, endColumn } = region ?? NOWHERE;
       // Built field by field, in the order reporters print them, rather than by spreading the
@@ -349,10 +352,24 @@ export function locateFindings(raw: readonly RawFinding[], cwd = process.cwd()):
       // All fields always, as for raw findings: one shape for the sort to compare.
       const finding: Finding = { ruleId, messageId, severity, message, file: name, pointer, line, column, endLine, endColumn, operation, status };
       if (slot === WrittenOnce.NEW) located.push(finding);
-      else located[slot] = finding;
+      else {
+        keepMostSevere(finding, located[slot]!);
+        located[slot] = finding;
+      }
     }
   }
   return located.sort(compareFindings);
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+/**
+ * A finding that several specs of a run report once (in a file they share) takes the most
+ * severe of their settings, so that neither the report nor the exit code hangs on which spec
+ * came first. Raises `kept`'s severity to `other`'s when that is higher.
+ */
+export function keepMostSevere(kept: { severity: Severity }, other: { readonly severity: Severity }): void {
+  if (SEVERITY_RANK[other.severity] > SEVERITY_RANK[kept.severity]) kept.severity = other.severity;
 }
 
 /**
@@ -373,6 +390,9 @@ export class WrittenOnce {
 
   private readonly byFile = new Map<string, Map<number, Array<{ ruleId: string; message: string; operation?: OperationRef; pointer: string; endLine: number; endColumn: number; slot: number }>>>();
 
+  /** After `add` answered KEPT: the index of the finding kept, in the caller's list. */
+  keptSlot = -1;
+
   /**
    * Records `finding`, found at `pointer` and written at `region` of `file`, which the caller
    * would put at index `slot` of its list. Answers NEW when no finding like it is kept there,
@@ -392,7 +412,10 @@ export class WrittenOnce {
     }
     for (const other of here) {
       if (other.ruleId !== finding.ruleId || other.endLine !== endLine || other.endColumn !== endColumn || !sameBarOperation(other.message, other.operation, finding.message, finding.operation)) continue;
-      if (!(pointer < other.pointer)) return WrittenOnce.KEPT;
+      if (!(pointer < other.pointer)) {
+        this.keptSlot = other.slot;
+        return WrittenOnce.KEPT;
+      }
       other.pointer = pointer;
       other.message = finding.message;
       other.operation = finding.operation;
