@@ -96,9 +96,13 @@ export async function validateStructure(path: string, options: ValidateOptions =
   };
   const parserOptions = { resolve: { http, file }, parse: { json: false, yaml: false, statuslint: asLinted }, dereference: { circular: 'ignore' } } as never;
   let located: LocatedSpec | undefined;
+  // A linked spec (`latest.yaml -> v2/openapi.yaml`) by the file it links to: its `$ref`s name
+  // files from that file's folder, as the loader reads them. Not one the run was given the text
+  // of, which is read by the name it was given.
+  const checked = options.overlay?.has(path) ? path : realPath(path);
   try {
     try {
-      await SwaggerParser.validate(path, parserOptions);
+      await SwaggerParser.validate(checked, parserOptions);
     } catch (error) {
       // OpenAPI 3.1 allows a document of components alone (a library that other specs
       // reference), but swagger-parser refuses a 3.1 document without paths or webhooks before
@@ -106,7 +110,7 @@ export async function validateStructure(path: string, options: ValidateOptions =
       located = locatedSpec(path, options, cwd);
       const value = located?.root.value as Record<string, unknown> | undefined;
       if (!isThirtyOneComponentsOnly(value)) throw error;
-      await SwaggerParser.validate(path, { ...structuredClone(value), webhooks: {} } as never, parserOptions);
+      await SwaggerParser.validate(checked, { ...structuredClone(value), webhooks: {} } as never, parserOptions);
     }
     return undefined;
   } catch (error) {

@@ -338,6 +338,29 @@ describe('--fix', () => {
     expect(readdirSync(join(dir, 'real'))).toEqual(['spec.yaml']);
   });
 
+  it.skipIf(process.platform === 'win32')('writes the header out in a response file reached through a linked folder, where a $ref to the spec would be read two ways', async () => {
+    // common/ linked into the service: a `$ref` written in common/r.yaml names files from
+    // common/ for statuslint and the file system, from svc/common/ for a tool that reads it as a
+    // URI; `../api.yaml` would name a spec that is not there for one or the other.
+    const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-linked-'));
+    mkdirSync(join(dir, 'common'));
+    mkdirSync(join(dir, 'svc'));
+    writeFileSync(join(dir, 'common', 'r.yaml'), 'Slow:\n  description: slow\n');
+    symlinkSync('../common', join(dir, 'svc', 'common'));
+    writeFileSync(
+      join(dir, 'svc', 'api.yaml'),
+      "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200': {description: ok}\n        '400': {description: bad}\n" +
+        "        '429': {$ref: 'common/r.yaml#/Slow'}\ncomponents:\n  headers:\n    Retry-After: {schema: {type: integer}}\n",
+    );
+    const run = await runCli(['--fix', 'svc/api.yaml'], { cwd: dir });
+    expect(run.stderr).toBe('statuslint: fixed 1 problem in 1 file\n');
+    expect(run.code).toBe(0);
+    expect(parse(readFileSync(join(dir, 'common', 'r.yaml'), 'utf8'))).toMatchObject({ Slow: { headers: { 'Retry-After': { schema: { type: 'integer' } } } } });
+    expect(readFileSync(join(dir, 'common', 'r.yaml'), 'utf8')).not.toContain('$ref');
+    const again = lint([join(dir, 'svc', 'api.yaml')], { cwd: dir });
+    expect([again.failures, again.findings]).toEqual([[], []]);
+  });
+
   it.skipIf(process.platform === 'win32')('names files in a dry-run diff so that patch -p1 reads the whole name, and says which it cannot reach', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-names-'));
     const spec = readFileSync(join(projectRoot, 'fixtures/petstore/openapi.yaml'));

@@ -1,3 +1,5 @@
+import { symlinkSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { project, runCli } from './cli-harness.js';
 
@@ -48,6 +50,16 @@ describe('--validate', () => {
       'responses.yaml': 'Ok:\n  descriptionx: no\n',
     };
     expect((await validate(response)).stderr).toMatch(/^statuslint: openapi\.yaml:7:9: not a valid OpenAPI document: responses\.yaml:1:1: \/paths\/~1a\/get\/responses\/200 must have required property 'description'/);
+  });
+
+  it('checks a linked spec (latest.yaml -> v2/openapi.yaml) with its $refs named from the folder of the file it links to, as the rules read them', async () => {
+    const cwd = project({
+      'v2/openapi.yaml': `openapi: 3.0.3\n${info}paths:\n  /a:\n    $ref: 'paths.yaml#/a'\n`,
+      'v2/paths.yaml': "a:\n  get:\n    responses:\n      '200': {description: ok}\n      '400': {description: bad}\n",
+    });
+    symlinkSync(join('v2', 'openapi.yaml'), join(cwd, 'latest.yaml'));
+    const run = await runCli(['--validate', 'latest.yaml'], { cwd });
+    expect([run.code, run.stderr]).toEqual([0, '']);
   });
 
   it("says in its own words when a $ref the rules do not follow (in an example) cannot be followed", async () => {

@@ -44,7 +44,12 @@ function sharedHeaderRef(spec: Spec, response: Response, name: string): string |
   if (key === undefined) return undefined;
   const fragment = `#/components/headers/${uriEscape(key.replace(/~/g, '~0').replace(/\//g, '~1'))}`;
   if (response.node.file === spec.file) return fragment;
-  const path = relative(dirname(response.node.file.path), spec.file.path).split(sep).map(uriEscape).join('/');
+  // A file reached through a link (a `common/` folder linked into each service): its `$ref`s
+  // name files from the folder it really is in, as the file system has it, while tools that
+  // read a `$ref` as a URI go from the folder of the link; a header written out means the same
+  // to both.
+  if (response.node.file.realPath !== response.node.file.path) return undefined;
+  const path = relative(dirname(response.node.file.realPath), spec.file.realPath).split(sep).map(uriEscape).join('/');
   return `${path}${fragment}`;
 }
 

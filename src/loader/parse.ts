@@ -38,6 +38,13 @@ export class SourceFile {
   outline: JsonOutline | undefined;
   /** Whether the text read began with a UTF-8 byte-order mark, which `text` leaves out. */
   byteOrderMark = false;
+  /**
+   * The file's path with symbolic links followed, as the workspace found it (else `path`):
+   * its relative `$ref`s are resolved from this one's folder, as the file system resolves
+   * `common/../lib` when `common` is a link, so that a file reached by several spellings
+   * (a `common/` folder linked into each service) names the same files whichever came first.
+   */
+  realPath: string;
 
   constructor(
     /** Absolute path, or the URL for remote documents. */
@@ -53,6 +60,7 @@ export class SourceFile {
   ) {
     this.lines = new LineIndex(text);
     this.yamlDocument = yamlDocument;
+    this.realPath = path;
   }
 
   /** Regions for many pointers at once (one scan of the text for JSON, lines counted on the way). */

@@ -1,5 +1,5 @@
-import { closeSync, openSync, readFileSync, readSync, statSync, type Stats } from 'node:fs';
-import { dirname, relative, resolve as resolvePath } from 'node:path';
+import { closeSync, existsSync, openSync, readFileSync, readSync, statSync, type Stats } from 'node:fs';
+import { basename, dirname, join, relative, resolve as resolvePath } from 'node:path';
 import { displayPath, LoadError, quoted } from '../errors.js';
 import { formatBytes } from '../size.js';
 import { decodeSource, parseGuarded } from './guards.js';
@@ -7,7 +7,7 @@ import type { ParseOptions, SourceFile } from './parse.js';
 import { appendPointer, appendSegment, getAtPointer, splitPointer } from './pointer.js';
 import { closest } from '../suggest.js';
 import { fingerprintOf, type Fingerprint } from './fingerprint.js';
-import { isInside, projectRoots, RealPaths } from './project-root.js';
+import { isInside, projectRoots, realPath, RealPaths } from './project-root.js';
 import { MAX_NESTING, scanValue, type ValueScan } from './value-scan.js';
 
 /** A value together with where it was written: the file and its JSON pointer there. */
@@ -215,12 +215,21 @@ export class Workspace {
       return same;
     }
     const file = parseGuarded(absolute, read.text!, this.parseOptions);
+    file.realPath = given === undefined ? this.realPaths.of(absolute) : this.realPathOf(absolute);
     this.files.set(absolute, file);
     if (identity !== undefined) {
       this.byIdentity.set(identity, file);
       this.identityOf.set(file, identity);
     }
     return file;
+  }
+
+  /**
+   * The real path of a file the overlay gives the text of: for a name that is not there
+   * (`--stdin-filepath` of a file not saved yet), its folder's real path and the name.
+   */
+  private realPathOf(absolute: string): string {
+    return existsSync(absolute) ? this.realPaths.of(absolute) : join(realPath(dirname(absolute)), basename(absolute));
   }
 
   /** Each regular file the overlay gives a text for, by its identity: built when first asked. */
@@ -440,7 +449,7 @@ export class Workspace {
       let named = this.targets.get(from);
       if (!named) this.targets.set(from, (named = new Map()));
       let target = named.get(filePart);
-      if (target === undefined) named.set(filePart, (target = resolvePath(dirname(from.path), decodeUri(filePart))));
+      if (target === undefined) named.set(filePart, (target = resolvePath(dirname(from.realPath), decodeUri(filePart))));
       // Whoever follows it (the check, the model, a rule), and whether or not it loads: a
       // spec's result depends on the file, or on its absence.
       this.noteEdge(this.reaches, from.path, target);

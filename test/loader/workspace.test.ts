@@ -207,3 +207,46 @@ describe('one file reached by several spellings', () => {
     expect(result.findings.map((finding) => `${finding.file}:${finding.line}:${finding.column} ${finding.pointer}`)).toEqual(['real/resp.yaml:1:1 /U']);
   });
 });
+
+describe('the relative $refs of a file reached through a link', () => {
+  // A `common/` folder linked into a service, whose file names `../lib/slow.yaml`: the file is
+  // read once, so its `$ref`s can name one file only, whichever spelling reached it first. They
+  // name what the file system does (`services/a/common/../lib` is `lib`), as a folder run finds
+  // the file (by its own path): a service with a `lib/` of its own neither breaks the run nor
+  // hides the shared one's finding, and the order of the specs changes nothing.
+  function project(): string {
+    const dir = mkdtempSync(join(tmpdir(), 'statuslint-linked-'));
+    for (const folder of ['common', 'lib', 'services/a/lib', 'v2']) mkdirSync(join(dir, folder), { recursive: true });
+    writeFileSync(join(dir, 'common', 'r.yaml'), "Slow:\n  $ref: '../lib/slow.yaml'\n");
+    writeFileSync(join(dir, 'lib', 'slow.yaml'), 'description: slow\n');
+    writeFileSync(join(dir, 'services/a/lib', 'slow.yaml'), 'description: slow\nheaders: {Retry-After: {schema: {type: integer}}}\n');
+    symlinkSync('../../common', join(dir, 'services/a/common'));
+    const spec = (ref: string): string =>
+      JSON.stringify({ openapi: '3.0.3', info: { title: 't', version: '1' }, paths: { '/a': { get: { responses: { '200': { description: 'ok' }, '429': { $ref: ref } } } } } });
+    writeFileSync(join(dir, 'api.json'), spec('common/r.yaml#/Slow'));
+    writeFileSync(join(dir, 'services/a/api.json'), spec('common/r.yaml#/Slow'));
+    // A spec linked from elsewhere (`latest.json -> v2/api.json`) names its files from v2/.
+    writeFileSync(join(dir, 'v2', 'api.json'), spec('slow.yaml'));
+    writeFileSync(join(dir, 'v2', 'slow.yaml'), 'description: slow\n');
+    symlinkSync('v2/api.json', join(dir, 'latest.json'));
+    return dir;
+  }
+  const run = (dir: string, specs: string[]): string[] => {
+    const result = lint(specs.map((spec) => join(dir, spec)), { cwd: dir, rules: [{ rule: rules['require-retry-after']!, severity: 'warning' }] });
+    return [...result.failures.map((failure) => failure.describe()), ...result.findings.map((finding) => `${finding.file}:${finding.line} ${finding.pointer}`)];
+  };
+
+  it('names the files the file system does, whichever spec reached the file first', () => {
+    const dir = project();
+    expect(run(dir, ['services/a/api.json'])).toEqual(['lib/slow.yaml:1 ']);
+    expect(run(dir, ['services/a/api.json', 'api.json'])).toEqual(['lib/slow.yaml:1 ']);
+    expect(run(dir, ['api.json', 'services/a/api.json'])).toEqual(['lib/slow.yaml:1 ']);
+  });
+
+  it('a linked spec names its files from the folder of the file it links to, named alone or beside it', () => {
+    const dir = project();
+    expect(run(dir, ['latest.json'])).toEqual(['v2/slow.yaml:1 ']);
+    expect(run(dir, ['latest.json', 'v2/api.json'])).toEqual(['v2/slow.yaml:1 ']);
+    expect(run(dir, ['v2/api.json', 'latest.json'])).toEqual(['v2/slow.yaml:1 ']);
+  });
+});
