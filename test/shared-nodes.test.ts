@@ -83,6 +83,21 @@ describe('operations written beside a path item $ref', () => {
       "spec.yaml:9 require-retry-after: 429 response declares no 'Retry-After' header",
     ]);
   });
+
+  it('are linted at every link of a chain of $refs, the nearest winning', async () => {
+    // mid.yaml is itself a $ref with operations beside it: its PUT is written beside a path item's
+    // $ref as much as one in the spec is, and its POST is nearer than item.yaml's.
+    const dir = project({
+      'item.yaml': "post:\n  responses:\n    '200': {description: ok}\n    '400': {description: bad}\n",
+      'mid.yaml': "$ref: 'item.yaml'\nput:\n  responses:\n    '200': {description: ok}\n    '400': {description: bad}\n    '429': {description: Slow down}\npost:\n  responses:\n    '200': {description: ok}\n    '503': {description: Down}\n",
+      'spec.yaml': { openapi: '3.0.3', info, paths: { '/things': { $ref: 'mid.yaml' } } },
+    });
+    expect(await findingsOf(['spec.yaml'], dir, 1)).toEqual([
+      "mid.yaml:6 require-retry-after: 429 response declares no 'Retry-After' header",
+      'mid.yaml:7 require-error-responses: POST /things documents no client-error response',
+      "mid.yaml:10 require-retry-after: 503 response declares no 'Retry-After' header",
+    ]);
+  });
 });
 
 describe('a YAML alias', () => {

@@ -174,5 +174,9 @@ export function reportBody(
     else context.report({ messageId: 'namedElsewhere', at: response.entry, data: { ...all, others } });
     return;
   }
-  context.report({ messageId: 'hasContent', at: body.at, data: all });
+  // Swagger 2.0 gives a schema its media types from the operation's `produces`, not from the
+  // response: one reached through `$ref` is reported at its definition, once for all its uses
+  // (which may produce different types), so it is named by what it writes, a schema.
+  const types = context.spec.version === '2.0' && isReferenced(response) ? 'a schema' : all.types;
+  context.report({ messageId: 'hasContent', at: body.at, data: { ...all, types } });
 }

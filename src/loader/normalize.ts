@@ -270,14 +270,16 @@ export function normalize(workspace: Workspace, file: SourceFile): Spec {
       // Every version lets a path item's fields sit beside its `$ref` (OAS 3.1.0 §4.8.9, 3.0.3
       // §4.7.9, Swagger 2.0): an operation written there is linted, and wins over the
       // referenced item's (the specs leave a clash undefined; what is written here is nearer).
-      const beside = pathItem.value !== entry.value ? (entry as Located<JsonObject>) : undefined;
-      const pathParameters = beside && Object.hasOwn(beside.value, 'parameters') ? child(beside, 'parameters') : child(pathItem, 'parameters');
+      // So at each link of a chain (`$ref: mid.yaml`, where mid.yaml is a `$ref` with operations
+      // beside it): the nearest link that writes a field wins.
+      const beside = pathItem.value !== entry.value ? linksBefore(workspace, entry, pathItem) : undefined;
+      const pathParameters = child(beside ? ownerOf(beside, pathItem, 'parameters') : pathItem, 'parameters');
       // Indexed loops here and in the lookups below: they run for every path and response,
       // mostly before V8 optimises them, where for-of makes an iterator result per step.
       for (let index = 0; index < HTTP_METHODS.length; index++) {
         const method = HTTP_METHODS[index]!;
         if ((version === '2.0' && method === 'trace') || (method === 'query' && version !== '3.2')) continue;
-        const owner = beside && Object.hasOwn(beside.value, method) ? beside : pathItem;
+        const owner = beside ? ownerOf(beside, pathItem, method) : pathItem;
         const operation = objectAt(workspace, child(owner, method));
         if (operation) operations.push(buildOperation(spec, pathParameters, operation, method, path));
       }
@@ -285,6 +287,27 @@ export function normalize(workspace: Workspace, file: SourceFile): Spec {
     }
   }
   return { version, file, root, operations, securitySchemes, workspace };
+}
+
+/**
+ * The objects written along a path item's `$ref` chain before the item it ends at, nearest
+ * first: each may write fields beside its `$ref`. Walked only for a path item reached through
+ * `$ref`; the bound is for safety (deref already ended the chain).
+ */
+function linksBefore(workspace: Workspace, entry: Located, pathItem: Located<JsonObject>): Array<Located<JsonObject>> {
+  const links: Array<Located<JsonObject>> = [];
+  let current: Located | undefined = entry;
+  for (let hop = 0; current && current.value !== pathItem.value && hop < 64; hop++) {
+    if (isObject(current.value)) links.push(current as Located<JsonObject>);
+    current = workspace.step(current);
+  }
+  return links;
+}
+
+/** The nearest of `links`, else `pathItem`, that writes `field`. */
+function ownerOf(links: ReadonlyArray<Located<JsonObject>>, pathItem: Located<JsonObject>, field: string): Located<JsonObject> {
+  for (let index = 0; index < links.length; index++) if (Object.hasOwn(links[index]!.value, field)) return links[index]!;
+  return pathItem;
 }
 
 /** The methods a Path Item Object has a fixed field for (and additionalOperations keys that name one). */
@@ -300,17 +323,21 @@ function addAdditionalOperations(
   spec: SpecScope,
   operations: Operation[],
   pathItem: Located<JsonObject>,
-  beside: Located<JsonObject> | undefined,
+  beside: ReadonlyArray<Located<JsonObject>> | undefined,
   pathParameters: Located | undefined,
   path: string,
 ): void {
   const { workspace } = spec;
-  const referenced = objectAt(workspace, child(pathItem, 'additionalOperations'));
-  const written = beside && objectAt(workspace, child(beside, 'additionalOperations'));
-  const methods = new Set([...Object.keys(referenced?.value ?? {}), ...Object.keys(written?.value ?? {})]);
+  // Nearest first: the item's own map last.
+  const maps: Array<Located<JsonObject>> = [];
+  for (const owner of [...(beside ?? []), pathItem]) {
+    const map = objectAt(workspace, child(owner, 'additionalOperations'));
+    if (map) maps.push(map);
+  }
+  const methods = new Set(maps.flatMap((map) => Object.keys(map.value)));
   for (const method of methods) {
     if (method.startsWith('x-')) continue;
-    const owner = written && Object.hasOwn(written.value, method) ? written : referenced!;
+    const owner = maps.find((map) => Object.hasOwn(map.value, method))!;
     const operation = objectAt(workspace, child(owner, method));
     const fixed = method.toLowerCase();
     if (operation) operations.push(buildOperation(spec, pathParameters, operation, FIXED_METHODS.has(fixed) ? fixed : method, path));

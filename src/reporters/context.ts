@@ -124,25 +124,35 @@ const SWAGGER2: ReadonlyMap<string, string> = new Map([
  * or `/definitions/Pet/…`, and `GET /pets` for a finding written in an operation that carries
  * none: a response written there and named by `$ref` from others that were reached first
  * (`/paths/~1pets/get/responses/401`), or an `x-statuslint-ignore` entry, which the engine
- * checks after the walk. `undefined` for any other pointer, such as a top-level key of a file
+ * checks after the walk; `GET /pets callback 'onEvent'` and `webhook 'newPet'` for one written
+ * in a callback or a webhook (which are not linted, but their responses may be named by an
+ * operation's `$ref`). `undefined` for any other pointer, such as a top-level key of a file
  * reached by `$ref`, which may be a definition's name or a field of the object the file holds.
  */
 function definitionOf(pointer: string): string | undefined {
-  const segments = pointer.split('/', 5);
+  const segments = pointer.split('/', 7);
   if (segments.length < 3) return undefined;
-  const [, top, second, third, fourth] = segments as [string, string, string, string | undefined, string | undefined];
+  const [, top, second, third, fourth, fifth, sixth] = segments as [string, string, string, string | undefined, string | undefined, string | undefined, string | undefined];
   if (top === 'components') {
     const kind = third !== undefined ? COMPONENTS.get(second) : undefined;
     return kind && `${kind} '${printable(unescapeSegment(third!))}'`;
   }
   if (top === 'paths') {
-    if (third !== undefined && FIXED_METHODS.has(third)) return operationLabel(third, unescapeSegment(second));
+    // A callback of the operation is not the operation: a response written there and named by
+    // another operation's `$ref` is the callback's (the operation may not document that status).
+    if (third !== undefined && FIXED_METHODS.has(third)) return inCallback(operationLabel(third, unescapeSegment(second)), fourth, fifth);
     // OpenAPI 3.2: `LINK`, `PURGE`, … keyed as the spec writes them.
-    if (third === 'additionalOperations' && fourth !== undefined) return operationLabel(unescapeSegment(fourth), unescapeSegment(second));
+    if (third === 'additionalOperations' && fourth !== undefined) return inCallback(operationLabel(unescapeSegment(fourth), unescapeSegment(second)), fifth, sixth);
     return undefined;
   }
+  if (top === 'webhooks') return `webhook '${printable(unescapeSegment(second))}'`;
   const kind = SWAGGER2.get(top);
   return kind && `${kind} '${printable(unescapeSegment(second))}'`;
+}
+
+/** `operation`, or its callback when the pointer goes on into `callbacks/<name>`. */
+function inCallback(operation: string, field: string | undefined, name: string | undefined): string {
+  return field === 'callbacks' && name !== undefined ? `${operation} callback '${printable(unescapeSegment(name))}'` : operation;
 }
 
 // RFC 3986 `pchar` is unreserved / pct-encoded / sub-delims / ':' / '@'. encodeURIComponent

@@ -26,6 +26,12 @@ describe('headline of a finding in a shared definition', () => {
     ['/paths/~1items/additionalOperations/LINK/responses/401', 'LINK /items'],
     // The engine's own findings carry no operation: an entry on one is led by it too.
     ['/paths/~1users~1{id}/get/x-statuslint-ignore/0', 'GET /users/{id}'],
+    // A response written in an operation's callback, named by `$ref` from another operation:
+    // the callback's, not the operation's (which may not document that status at all).
+    ['/paths/~1a/get/callbacks/onEvent/{$request.body#~1url}/post/responses/503', "GET /a callback 'onEvent'"],
+    ['/paths/~1a/additionalOperations/LINK/callbacks/cb~1x/{$url}/post/responses/503', "LINK /a callback 'cb/x'"],
+    // One in a webhook (3.1, 3.2), named by `$ref` from an operation.
+    ['/webhooks/newPet/post/responses/429', "webhook 'newPet'"],
   ])('%s is led by %s', (pointer, lead) => {
     expect(headline(finding(pointer))).toBe(`${lead}: ${MESSAGE}`);
   });

@@ -128,6 +128,25 @@ describe('no-body-on-no-content: the message names only what the spec says', () 
     expect(result.findings.map((finding) => finding.message)).toEqual([expect.stringContaining("declares 'application/json';")]);
   });
 
+  // A 2.0 schema's media types are each operation's `produces`: a shared response's are not
+  // its own, and naming one use's would report the one definition once per `produces` list.
+  it('2.0, a shared response used by operations that produce different types: once, as a schema', () => {
+    const spec = {
+      swagger: '2.0',
+      info: { title: 't', version: '1' },
+      produces: ['application/json'],
+      responses: { Gone: { description: 'gone', schema: { type: 'object' } } },
+      paths: {
+        '/a': { delete: { responses: { 204: { $ref: '#/responses/Gone' } } } },
+        '/b': { delete: { produces: ['application/xml'], responses: { 204: { $ref: '#/responses/Gone' } } } },
+      },
+    };
+    const result = lintCase(rule, { name: 'shared across produces', spec });
+    expect(result.findings.map((finding) => `${finding.pointer} ${finding.message}`)).toEqual([
+      '/responses/Gone/schema A 204 response cannot have content (RFC 9110 §15.3.5), but this one declares a schema; remove the schema and keep only headers.',
+    ]);
+  });
+
   // RFC 9110 §15.3.5 and §15.4.5: a 204 or 304 "cannot contain content"; §15.3.6 only has a
   // server not generate content in a 205 ("MUST NOT"), so the message says must not, not cannot.
   it('205: "must not have content", as §15.3.6 words it', () => {

@@ -749,6 +749,22 @@ for (const v of VERSIONS) {
         },
         errors: [{ messageId: 'errorObject', at: AT_200 }],
       },
+      // A lower-case range is still a range (no-unknown-status reports its spelling), as
+      // require-success-response and require-error-responses read it: fixing the spelling
+      // must not uncover a finding, nor move one from the 2xx's use to the definition.
+      {
+        name: `${v}: a lower-case 2xx range is a success too`,
+        spec: body(v, ref(v, 'Error'), { Error: ErrorSchema }, '2xx'),
+        errors: [{ messageId: 'errorObject', at: '/paths/~1items/get/responses/2xx' }],
+      },
+      {
+        name: `${v}: a shared error response also used for a lower-case 4xx range is reported where the 2xx names it`,
+        spec: {
+          ...withResponses(v, { 200: { $ref: responsesRef(v, 'Failure') }, '4xx': { $ref: responsesRef(v, 'Failure') } }),
+          ...sharedResponses(v, { Failure: jsonResponse(v, { type: 'object', properties: { error: str } }) }),
+        },
+        errors: [{ messageId: 'errorObject', at: AT_200 }],
+      },
     );
   }
 }
