@@ -361,6 +361,29 @@ describe('--fix', () => {
     expect([again.failures, again.findings]).toEqual([[], []]);
   });
 
+  it.skipIf(process.platform === 'win32')('writes the header out in a file one spec reaches through a linked folder, whichever spec reached it first', async () => {
+    // other.yaml reaches common/r.yaml by its real path; named first, it gave the file that
+    // name, and api.yaml, which reaches it through svc/common, had '../svc/api.yaml#/…' written,
+    // which a tool reading the $ref as a URI from svc/common/ finds nowhere.
+    const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-linked-order-'));
+    mkdirSync(join(dir, 'common'));
+    mkdirSync(join(dir, 'svc'));
+    writeFileSync(join(dir, 'common', 'r.yaml'), 'Slow:\n  description: slow\nBusy:\n  description: busy\n');
+    symlinkSync('../common', join(dir, 'svc', 'common'));
+    const op = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200': {description: ok}\n        '400': {description: bad}\n";
+    writeFileSync(join(dir, 'svc', 'api.yaml'), `${op}        '429': {$ref: 'common/r.yaml#/Slow'}\ncomponents:\n  headers:\n    Retry-After: {schema: {type: integer}}\n`);
+    writeFileSync(join(dir, 'other.yaml'), `${op}        '503': {$ref: 'common/r.yaml#/Busy'}\n`);
+    const written: string[] = [];
+    for (const order of [['other.yaml', 'svc/api.yaml'], ['svc/api.yaml', 'other.yaml']]) {
+      writeFileSync(join(dir, 'common', 'r.yaml'), 'Slow:\n  description: slow\nBusy:\n  description: busy\n');
+      const run = await runCli(['--fix', ...order], { cwd: dir });
+      expect([run.code, run.stderr]).toEqual([0, 'statuslint: fixed 2 problems in 1 file\n']);
+      written.push(readFileSync(join(dir, 'common', 'r.yaml'), 'utf8'));
+    }
+    expect(written[0]).not.toContain('$ref');
+    expect(written[0]).toBe(written[1]);
+  });
+
   it.skipIf(process.platform === 'win32')('names files in a dry-run diff so that patch -p1 reads the whole name, and says which it cannot reach', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-names-'));
     const spec = readFileSync(join(projectRoot, 'fixtures/petstore/openapi.yaml'));

@@ -48,7 +48,8 @@ function sharedHeaderRef(spec: Spec, response: Response, name: string): string |
   // name files from the folder it really is in, as the file system has it, while tools that
   // read a `$ref` as a URI go from the folder of the link; a header written out means the same
   // to both.
-  if (response.node.file.realPath !== response.node.file.path) return undefined;
+  // By any spelling the run read it by, not only its first: which spec came first is no matter.
+  if (response.node.file.reachedThroughLink) return undefined;
   const path = relative(dirname(response.node.file.realPath), spec.file.realPath).split(sep).map(uriEscape).join('/');
   return `${path}${fragment}`;
 }
