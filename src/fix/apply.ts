@@ -130,8 +130,8 @@ class FixState {
   private readonly examplesDiffer = new Set<string>();
 
   /** Notes what these intents would write, to find a node two specs want written differently. */
-  noteOffers(fixes: readonly FixIntent[]): void {
-    for (const intent of fixes) {
+  noteOffers(offers: readonly FixIntent[]): void {
+    for (const intent of offers.map(refOnlyWhereUnlinked)) {
       const key = fixKeyAt(intent, this.fileOf(fixTarget(intent).file.path));
       // Responses of one spec that share the node disagreed already (agreeOn).
       if (intent.kind === 'add-header' && intent.conflict) this.conflicts.add(key);
@@ -147,7 +147,8 @@ class FixState {
   }
 
   /** Applies the intents one lint offered; returns whether any edit was made. */
-  applyPass(fixes: readonly FixIntent[]): boolean {
+  applyPass(offers: readonly FixIntent[]): boolean {
+    const fixes = offers.map(refOnlyWhereUnlinked);
     this.noteOffers(fixes);
     const byFile = new Map<string, FixIntent[]>();
     const seen = new Set<string>();
@@ -338,6 +339,16 @@ class FixState {
     const refused = [...this.refused].filter(([key]) => stillOffered.has(key)).map(([, item]) => item);
     return { result, changes, applied: this.applied, refused };
   }
+}
+
+/**
+ * The fix with its header written out instead of as a `$ref`, when a spec of the lint reached
+ * the response's file through a symbolic link (see sharedHeaderRef): a spec linted before the
+ * one that did could not know it, and the text written would hang on the order of the specs.
+ */
+function refOnlyWhereUnlinked(intent: FixIntent): FixIntent {
+  if (intent.kind !== 'add-header' || intent.sharedRef === undefined || !intent.response.file.reachedThroughLink) return intent;
+  return { ...intent, sharedRef: undefined };
 }
 
 /**
