@@ -361,6 +361,27 @@ describe('--fix', () => {
     expect([again.failures, again.findings]).toEqual([[], []]);
   });
 
+  it('gives a 401 that a Bearer spec and a Basic spec share the generic challenge, as one spec with both operations gets', async () => {
+    // Each spec alone describes its own scheme; the two descriptions differed, so the shared
+    // response was left as written, where one spec with both operations has it fixed.
+    const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-challenges-'));
+    const shared = 'Unauthorized:\n  description: no credentials\n';
+    writeFileSync(join(dir, 'r.yaml'), shared);
+    const spec = (scheme: string) =>
+      `openapi: 3.0.3\ninfo: {title: t, version: '1'}\nsecurity: [{s: []}]\npaths:\n  /a:\n    get:\n      responses:\n        '200': {description: ok}\n        '401': {$ref: 'r.yaml#/Unauthorized'}\n` +
+      `components:\n  securitySchemes:\n    s: {type: http, scheme: ${scheme}}\n`;
+    writeFileSync(join(dir, 'bearer.yaml'), spec('bearer'));
+    writeFileSync(join(dir, 'basic.yaml'), spec('basic'));
+    const run = await runCli(['--fix', 'bearer.yaml', 'basic.yaml'], { cwd: dir });
+    expect([run.code, run.stderr]).toEqual([0, 'statuslint: fixed 1 problem in 1 file\n']);
+    expect(parse(readFileSync(join(dir, 'r.yaml'), 'utf8'))).toEqual({
+      Unauthorized: {
+        description: 'no credentials',
+        headers: { 'WWW-Authenticate': { description: 'The authentication challenge the client must answer: an auth-scheme and its parameters (RFC 9110 §11.6.1).', schema: { type: 'string' } } },
+      },
+    });
+  });
+
   it.skipIf(process.platform === 'win32')('writes the header out in a file one spec reaches through a linked folder, whichever spec reached it first', async () => {
     // other.yaml reaches common/r.yaml by its real path; named first, it gave the file that
     // name, and api.yaml, which reaches it through svc/common, had '../svc/api.yaml#/…' written,

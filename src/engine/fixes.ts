@@ -63,14 +63,18 @@ function uriEscape(part: string): string {
   return part.replace(/[%#?]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
-/** The fix that adds header `name` to a response, reusing a shared header when the spec has one. */
-export function addHeaderFix(spec: Spec, response: Response, name: string, template: HeaderTemplate): FixIntent {
+/**
+ * The fix that adds header `name` to a response, reusing a shared header when the spec has one.
+ * `general`: the header to write, with no example, where specs that share the response ask for
+ * different ones (a Bearer and a Basic challenge); else `template` without its example.
+ */
+export function addHeaderFix(spec: Spec, response: Response, name: string, template: HeaderTemplate, general?: HeaderTemplate): FixIntent {
   return {
     kind: 'add-header',
     response: response.node,
     name,
     header: headerObject(spec, template),
     sharedRef: sharedHeaderRef(spec, response, name),
-    withoutExample: headerWithoutExample(spec, template),
+    withoutExample: headerWithoutExample(spec, general === undefined || general.description === template.description ? template : { ...general, example: template.example }),
   };
 }
