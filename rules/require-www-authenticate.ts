@@ -4,6 +4,15 @@ import { addHeaderFix, defineRule, missingHeader, reportSharedUse, securitySchem
 const WWW_AUTHENTICATE: HeaderRequirement = { header: 'WWW-Authenticate', statuses: ['401'] };
 
 /**
+ * The header for a 401 whose users take different schemes: one spec's operations (exampleSchemes)
+ * or the specs of a run that share the response (their fixes written without an example).
+ */
+const GENERIC_CHALLENGE = {
+  description: 'The authentication challenge the client must answer: an auth-scheme and its parameters (RFC 9110 §11.6.1).',
+  schema: { type: 'string' },
+} as const;
+
+/**
  * The statuses a challenge fits on: a 401, and a 403, where RFC 6750 §3.1 sends one with
  * `error="insufficient_scope"`. A shared response used for those alone can take the header.
  */
@@ -99,13 +108,13 @@ export default defineRule({
         const fix = addHeaderFix(context.spec, response, 'WWW-Authenticate', {
           description:
             schemes.length === 0
-              ? 'The authentication challenge the client must answer: an auth-scheme and its parameters (RFC 9110 §11.6.1).'
+              ? GENERIC_CHALLENGE.description
               : schemes.length === 1
                 ? `The ${schemes[0]} challenge the client must answer (RFC 9110 §11.6.1).`
                 : `The ${schemes.join(' and ')} challenges, one of which the client must answer (RFC 9110 §11.6.1).`,
           schema: { type: 'string' },
           example: schemes.length > 0 ? challenge : undefined,
-        });
+        }, GENERIC_CHALLENGE);
         context.report({ messageId: 'missing', at: response.node, data: { challenge: challenge || 'Bearer realm="api"' }, fix });
       },
     };

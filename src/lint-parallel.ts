@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,6 +42,12 @@ export interface ParallelLintOptions extends LintOptions {
    * lint in this thread alone with `lint()`, every input is named, with every key.
    */
   onFixKeys?: (path: string, keys: readonly string[]) => void;
+  /**
+   * With `onFixKeys`: called after the run with the real path of each file some spec reached
+   * through a symbolic link, so that --fix, which lints the specs that offer fixes a few at a
+   * time, writes no `$ref` there although the batch that fixes the file did not read the link.
+   */
+  onLinkedFiles?: (realPaths: ReadonlySet<string>) => void;
   /**
    * `--cache`: specs whose files and settings are unchanged since it kept their answer are not
    * linted again, and what is linted is kept for the next run (the caller saves it). Not used
@@ -218,9 +224,12 @@ export async function lintParallel(paths: readonly string[], options: ParallelLi
     );
     const componentsOnly: number[] = [];
     const notSpecs: number[] = [];
+    const linked = new Set<string>();
     for (const [index, reply] of replies.entries()) {
       merged.add(reply, rulesOf(resolve(paths[index]!)));
       if (reply.fixKeys) options.onFixKeys?.(paths[index]!, reply.fixKeys);
+      // A spelling that goes through a link is among the paths another may name (aliases).
+      if (options.onLinkedFiles) for (const [path] of reply.aliases ?? []) addLinked(linked, path);
       if (reply.kind === 'componentsOnly') componentsOnly.push(index);
       else if (reply.kind === 'notSpec') notSpecs.push(index);
     }
@@ -236,7 +245,9 @@ export async function lintParallel(paths: readonly string[], options: ParallelLi
       const reply = await pool.run(job(paths.length, path, true));
       merged.add(reply, rulesOf(path));
       if (reply.fixKeys) options.onFixKeys?.(paths[index]!, reply.fixKeys);
+      if (options.onLinkedFiles) for (const [aliased] of reply.aliases ?? []) addLinked(linked, aliased);
     }
+    options.onLinkedFiles?.(linked);
     for (const index of notSpecs) {
       const path = resolve(paths[index]!);
       merged.skip(merged.isReferenced(path) ? 'fragments' : 'notOpenApi', path);
@@ -594,4 +605,14 @@ function crashReply(job: WorkerJob, reason: string, cwd: string): WorkerReply {
     referenced: [],
     loaded: [],
   };
+}
+
+/** Adds the real path of `path` to `linked` when a symbolic link takes `path` there. */
+function addLinked(linked: Set<string>, path: string): void {
+  try {
+    const real = realpathSync(path);
+    if (real !== path) linked.add(real);
+  } catch {
+    // gone since it was read: nothing to write there
+  }
 }

@@ -301,8 +301,15 @@ function replaceAtomically(path: string, content: string | Iterable<string | Uin
   const release = holdSignals();
   try {
     const created = replacing === undefined ? 0o666 : 0o600;
-    if (typeof content === 'string') writeFileSync(temporary, content, { mode: created });
-    else writePieces(openSync(temporary, 'w', created), content, false, true);
+    try {
+      if (typeof content === 'string') writeFileSync(temporary, content, { mode: created });
+      else writePieces(openSync(temporary, 'w', created), content, false, true);
+    } catch (error) {
+      // The file may be writable (writeFileAtomic checked): the folder is what refused.
+      const code = (error as NodeJS.ErrnoException).code;
+      if (replacing !== undefined && (code === 'EACCES' || code === 'EPERM')) throw new OutputRefused(`permission denied in its folder, where the new text is written before it replaces the file (${code})`, code);
+      throw error;
+    }
     if (replacing !== undefined) {
       keepOwner(temporary, replacing);
       chmodSync(temporary, replacing.mode & 0o7777);

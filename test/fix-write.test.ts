@@ -472,4 +472,25 @@ describe('--fix keeps who may read a spec, and what its owner made read-only', (
     expect(statSync(spec).mode & 0o7777).toBe(0o444);
     rmSync(dir, { recursive: true, force: true });
   });
+
+  it.runIf(!root || setpriv)('a writable spec in a folder the user may not write to says that the folder is why', () => {
+    // The file could be written in place, but is replaced by a new one renamed over it, which
+    // needs the folder: 'permission denied' alone sent the user to the file's own mode.
+    const dir = mkdtempSync(join(root ? '/tmp' : tmpdir(), 'statuslint-read-only-folder-'));
+    mkdirSync(join(dir, 'ro'));
+    const spec = join(dir, 'ro', 'api.yaml');
+    cpSync(join(projectRoot, 'fixtures/petstore/openapi.yaml'), spec);
+    chmodSync(spec, 0o666);
+    const before = readFileSync(spec);
+    const bin = join(projectRoot, 'bin', 'statuslint.js');
+    if (root) spawnSync('chown', [`${NOBODY}:${NOBODY}`, dir]);
+    chmodSync(join(dir, 'ro'), 0o555);
+    const command = root ? ['setpriv', ['--reuid', String(NOBODY), '--regid', String(NOBODY), '--clear-groups', process.execPath, bin, '--fix', 'ro/api.yaml']] as const : [process.execPath, [bin, '--fix', 'ro/api.yaml']] as const;
+    const run = spawnSync(command[0], [...command[1]], { cwd: dir, encoding: 'utf8' });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^statuslint: cannot write ro\/api\.yaml: permission denied in its folder, where the new text is written before it replaces the file \(EACCES\)$/m);
+    expect(readFileSync(spec).equals(before)).toBe(true);
+    chmodSync(join(dir, 'ro'), 0o755);
+    rmSync(dir, { recursive: true, force: true });
+  });
 });

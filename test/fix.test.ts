@@ -361,6 +361,61 @@ describe('--fix', () => {
     expect([again.failures, again.findings]).toEqual([[], []]);
   });
 
+  it('gives a 401 that a Bearer spec and a Basic spec share the generic challenge, as one spec with both operations gets', async () => {
+    // Each spec alone describes its own scheme; the two descriptions differed, so the shared
+    // response was left as written, where one spec with both operations has it fixed.
+    const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-challenges-'));
+    const shared = 'Unauthorized:\n  description: no credentials\n';
+    writeFileSync(join(dir, 'r.yaml'), shared);
+    const spec = (scheme: string) =>
+      `openapi: 3.0.3\ninfo: {title: t, version: '1'}\nsecurity: [{s: []}]\npaths:\n  /a:\n    get:\n      responses:\n        '200': {description: ok}\n        '401': {$ref: 'r.yaml#/Unauthorized'}\n` +
+      `components:\n  securitySchemes:\n    s: {type: http, scheme: ${scheme}}\n`;
+    writeFileSync(join(dir, 'bearer.yaml'), spec('bearer'));
+    writeFileSync(join(dir, 'basic.yaml'), spec('basic'));
+    const run = await runCli(['--fix', 'bearer.yaml', 'basic.yaml'], { cwd: dir });
+    expect([run.code, run.stderr]).toEqual([0, 'statuslint: fixed 1 problem in 1 file\n']);
+    expect(parse(readFileSync(join(dir, 'r.yaml'), 'utf8'))).toEqual({
+      Unauthorized: {
+        description: 'no credentials',
+        headers: { 'WWW-Authenticate': { description: 'The authentication challenge the client must answer: an auth-scheme and its parameters (RFC 9110 §11.6.1).', schema: { type: 'string' } } },
+      },
+    });
+  });
+
+  it.skipIf(process.platform === 'win32')('writes the header out in a file one spec reaches through a linked folder, whichever spec reached it first', async () => {
+    // other.yaml reaches common/r.yaml by its real path; named first, it gave the file that
+    // name, and api.yaml, which reaches it through svc/common, had '../svc/api.yaml#/…' written,
+    // which a tool reading the $ref as a URI from svc/common/ finds nowhere.
+    const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-linked-order-'));
+    mkdirSync(join(dir, 'common'));
+    mkdirSync(join(dir, 'svc'));
+    writeFileSync(join(dir, 'common', 'r.yaml'), 'Slow:\n  description: slow\nBusy:\n  description: busy\n');
+    symlinkSync('../common', join(dir, 'svc', 'common'));
+    const op = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200': {description: ok}\n        '400': {description: bad}\n";
+    // other.yaml defines the header too: its $ref would be right for itself, but linted before
+    // api.yaml it cannot know that api.yaml reaches the file through the link.
+    const headers = 'components:\n  headers:\n    Retry-After: {schema: {type: integer}}\n';
+    writeFileSync(join(dir, 'svc', 'api.yaml'), `${op}        '429': {$ref: 'common/r.yaml#/Slow'}\n${headers}`);
+    writeFileSync(join(dir, 'other.yaml'), `${op}        '503': {$ref: 'common/r.yaml#/Busy'}\n${headers}`);
+    // Over many specs on two threads, --fix lints the ones that offer fixes 16 at a time: with
+    // other.yaml in the first batch and api.yaml in a later one, the batch that fixes Busy does
+    // not read the link itself.
+    const fillers = Array.from({ length: 17 }, (_, index) => `f${index}.yaml`);
+    for (const name of fillers) writeFileSync(join(dir, name), `${op}        '429': {description: slow}\n`);
+    const written: string[] = [];
+    for (const [order, threads] of [[['other.yaml', 'svc/api.yaml'], 1], [['svc/api.yaml', 'other.yaml'], 1], [['other.yaml', ...fillers, 'svc/api.yaml'], 2]] as const) {
+      writeFileSync(join(dir, 'common', 'r.yaml'), 'Slow:\n  description: slow\nBusy:\n  description: busy\n');
+      const run = await runCli(['--fix', ...order], { cwd: dir, env: { ...process.env, STATUSLINT_THREADS: String(threads) } });
+      expect([run.code, run.stderr]).toEqual([0, `statuslint: fixed ${order.length === 2 ? '2 problems in 1 file' : '19 problems in 18 files'}\n`]);
+      written.push(readFileSync(join(dir, 'common', 'r.yaml'), 'utf8'));
+      const again = lint([join(dir, 'other.yaml'), join(dir, 'svc', 'api.yaml')], { cwd: dir });
+      expect([again.failures, again.findings]).toEqual([[], []]);
+    }
+    expect(written[0]).not.toContain('$ref');
+    expect(written[1]).toBe(written[0]);
+    expect(written[2]).toBe(written[0]);
+  });
+
   it.skipIf(process.platform === 'win32')('names files in a dry-run diff so that patch -p1 reads the whole name, and says which it cannot reach', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-names-'));
     const spec = readFileSync(join(projectRoot, 'fixtures/petstore/openapi.yaml'));

@@ -48,7 +48,8 @@ function sharedHeaderRef(spec: Spec, response: Response, name: string): string |
   // name files from the folder it really is in, as the file system has it, while tools that
   // read a `$ref` as a URI go from the folder of the link; a header written out means the same
   // to both.
-  if (response.node.file.realPath !== response.node.file.path) return undefined;
+  // By any spelling the run read it by, not only its first: which spec came first is no matter.
+  if (response.node.file.reachedThroughLink) return undefined;
   const path = relative(dirname(response.node.file.realPath), spec.file.realPath).split(sep).map(uriEscape).join('/');
   return `${path}${fragment}`;
 }
@@ -62,14 +63,18 @@ function uriEscape(part: string): string {
   return part.replace(/[%#?]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
-/** The fix that adds header `name` to a response, reusing a shared header when the spec has one. */
-export function addHeaderFix(spec: Spec, response: Response, name: string, template: HeaderTemplate): FixIntent {
+/**
+ * The fix that adds header `name` to a response, reusing a shared header when the spec has one.
+ * `general`: the header to write, with no example, where specs that share the response ask for
+ * different ones (a Bearer and a Basic challenge); else `template` without its example.
+ */
+export function addHeaderFix(spec: Spec, response: Response, name: string, template: HeaderTemplate, general?: HeaderTemplate): FixIntent {
   return {
     kind: 'add-header',
     response: response.node,
     name,
     header: headerObject(spec, template),
     sharedRef: sharedHeaderRef(spec, response, name),
-    withoutExample: headerWithoutExample(spec, template),
+    withoutExample: headerWithoutExample(spec, general === undefined || general.description === template.description ? template : { ...general, example: template.example }),
   };
 }

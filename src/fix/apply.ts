@@ -129,9 +129,29 @@ class FixState {
   /** Keys of the fixes that two offers agree on but for their example: written without one. */
   private readonly examplesDiffer = new Set<string>();
 
+  /** Real paths of the files some spec of the run reached through a symbolic link (see noteLinked). */
+  private readonly linked = new Set<string>();
+
+  /** Notes files the workers' lint of every spec reached through a link, which a batch may not read so. */
+  noteLinked(realPaths: ReadonlySet<string>): void {
+    for (const path of realPaths) this.linked.add(path);
+  }
+
+  /**
+   * The fix with its header written out instead of as a `$ref`, when a spec of the run reached
+   * the response's file through a symbolic link (see sharedHeaderRef): a spec linted before the
+   * one that did, or in another batch, could not know it, and the text written would hang on
+   * the order of the specs.
+   */
+  private refOnlyWhereUnlinked(intent: FixIntent): FixIntent {
+    if (intent.kind !== 'add-header' || intent.sharedRef === undefined) return intent;
+    const file = intent.response.file;
+    return file.reachedThroughLink || this.linked.has(file.realPath) ? { ...intent, sharedRef: undefined } : intent;
+  }
+
   /** Notes what these intents would write, to find a node two specs want written differently. */
-  noteOffers(fixes: readonly FixIntent[]): void {
-    for (const intent of fixes) {
+  noteOffers(offers: readonly FixIntent[]): void {
+    for (const intent of offers.map((offer) => this.refOnlyWhereUnlinked(offer))) {
       const key = fixKeyAt(intent, this.fileOf(fixTarget(intent).file.path));
       // Responses of one spec that share the node disagreed already (agreeOn).
       if (intent.kind === 'add-header' && intent.conflict) this.conflicts.add(key);
@@ -147,7 +167,8 @@ class FixState {
   }
 
   /** Applies the intents one lint offered; returns whether any edit was made. */
-  applyPass(fixes: readonly FixIntent[]): boolean {
+  applyPass(offers: readonly FixIntent[]): boolean {
+    const fixes = offers.map((offer) => this.refOnlyWhereUnlinked(offer));
     this.noteOffers(fixes);
     const byFile = new Map<string, FixIntent[]>();
     const seen = new Set<string>();
@@ -400,7 +421,8 @@ async function fixOnThreads(paths: readonly string[], options: ParallelLintOptio
   const lintEverySpec = async (first: boolean): Promise<{ result: LintResult; offered: Map<string, readonly string[]> }> => {
     const offered = new Map<string, readonly string[]>();
     const onFixKeys = (path: string, keys: readonly string[]): void => void offered.set(path, keys);
-    const result = await lintParallel(paths, { ...lintOptions, beforeLint: first ? beforeLint : undefined, overlay: state.overlay, onFixKeys });
+    const onLinkedFiles = (realPaths: ReadonlySet<string>): void => state.noteLinked(realPaths);
+    const result = await lintParallel(paths, { ...lintOptions, beforeLint: first ? beforeLint : undefined, overlay: state.overlay, onFixKeys, onLinkedFiles });
     return { result, offered };
   };
   let { result, offered } = await lintEverySpec(true);

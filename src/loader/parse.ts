@@ -45,6 +45,12 @@ export class SourceFile {
    * (a `common/` folder linked into each service) names the same files whichever came first.
    */
   realPath: string;
+  /**
+   * Whether some spelling the workspace read the file by goes through a symbolic link (its real
+   * path differs), although `path`, the first spelling, may not: --fix writes no `$ref` into such
+   * a file, which a tool reading it as a URI would resolve from the link's folder.
+   */
+  reachedThroughLink = false;
 
   constructor(
     /** Absolute path, or the URL for remote documents. */

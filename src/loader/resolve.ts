@@ -209,6 +209,7 @@ export class Workspace {
     const same = read.edited !== undefined ? this.load(read.edited) : identity === undefined ? undefined : this.byIdentity.get(identity);
     if (same) {
       this.files.set(absolute, same);
+      if (!same.reachedThroughLink && this.realPaths.of(absolute) !== absolute) same.reachedThroughLink = true;
       // What the file's own `$ref`s reach is recorded under its first path: a spec that
       // reaches it by this one depends on them too (--cache).
       this.noteEdge(this.reaches, absolute, same.path);
@@ -216,6 +217,7 @@ export class Workspace {
     }
     const file = parseGuarded(absolute, read.text!, this.parseOptions);
     file.realPath = given === undefined ? this.realPaths.of(absolute) : this.realPathOf(absolute);
+    file.reachedThroughLink = file.realPath !== absolute;
     this.files.set(absolute, file);
     if (identity !== undefined) {
       this.byIdentity.set(identity, file);

@@ -1,6 +1,6 @@
 import rule from '../../rules/require-www-authenticate.js';
 import { describe, expect, it } from 'vitest';
-import { fixContent } from '../../src/fix/intents.js';
+import { fixWritten } from '../../src/fix/intents.js';
 import { header, lintCase, namedInline, responsesRef, sharedResponses, testRule, VERSIONS, withResponses, type InvalidCase, type ValidCase } from '../rule-tester.js';
 
 const valid: ValidCase[] = [];
@@ -110,7 +110,7 @@ describe('require-www-authenticate message', () => {
       const mixed = lintCase(rule, { name: 'mixed', spec });
       expect(mixed.findings.map((finding) => finding.message)).toEqual([expect.stringContaining(`(e.g. 'Bearer realm="api"')`)]);
       // Nor does the fix name the first operation's scheme for both: the header it adds is generic.
-      expect(mixed.fixes.map(fixContent)).toEqual([expect.stringContaining('The authentication challenge the client must answer')]);
+      expect(mixed.fixes.map(fixWritten)).toEqual([expect.stringContaining('The authentication challenge the client must answer')]);
       const basicOnly = { ...spec, paths: { ...spec.paths, '/items': { get: { security: [{ basic: [] }], responses: { 401: unauthorized } } } } };
       expect(lintCase(rule, { name: 'basic only', spec: basicOnly }).findings.map((finding) => finding.message)).toEqual([expect.stringContaining(`(e.g. 'Basic realm="api"')`)]);
     });
@@ -122,7 +122,7 @@ describe('require-www-authenticate message', () => {
       const spec = withResponses(v, { 401: { description: 'Unauthorized' } }, { root: { ...schemes, security: [{ token: [] }, { basic: [] }] } });
       const result = lintCase(rule, { name: 'either', spec });
       expect(result.findings.map((finding) => finding.message)).toEqual([expect.stringContaining(`(e.g. 'Basic realm="api", Bearer realm="api"')`)]);
-      expect(result.fixes.map(fixContent)).toEqual([expect.stringContaining('The Basic and Bearer challenges, one of which the client must answer')]);
+      expect(result.fixes.map(fixWritten)).toEqual([expect.stringContaining('The Basic and Bearer challenges, one of which the client must answer')]);
     });
     it(`${v}: keeps the Bearer example otherwise`, () => {
       const name = v === '2.0' ? 'key' : 'bearer';
@@ -145,7 +145,7 @@ describe('require-www-authenticate: the challenge the fix names', () => {
     ['apiKey', 'The authentication challenge the client must answer'],
   ] as const)('3.1: %s', (name, expected) => {
     const spec = withResponses('3.1', { 401: { description: 'Unauthorized' } }, { root: { components: { securitySchemes: { [name]: schemes[name] } }, security: [{ [name]: [] }] } });
-    expect(lintCase(rule, { name, spec }).fixes.map(fixContent)).toEqual([expect.stringContaining(expected)]);
+    expect(lintCase(rule, { name, spec }).fixes.map(fixWritten)).toEqual([expect.stringContaining(expected)]);
   });
 
   it('3.1: a shared 401 whose every operation takes Basic or Bearer names both', () => {
