@@ -333,6 +333,20 @@ describe('what a spec says cannot rewrite the terminal', () => {
     }
   });
 
+  it('json and sarif keep a spec\'s text exact but write C1 controls, line separators and bidi overrides as \\u escapes', async () => {
+    const dir = folder('json-escapes');
+    const path = '/pets\u009b2J\u202e\u2028\u2066x\u0085';
+    writeFileSync(join(dir, 'api.yaml'), stringify({ ...HEAD, paths: { [path]: { post: { requestBody: { content: { 'application/json': {} } }, responses: { '200': { description: 'ok' } } } } } }));
+    for (const format of ['json', 'sarif']) {
+      const run = await runCli(['--format', format, 'api.yaml'], { cwd: dir });
+      expect(run.stdout, format).not.toMatch(/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/);
+      expect(run.stdout, format).toContain('/pets\\u009b2J\\u202e\\u2028\\u2066x\\u0085');
+      const report = JSON.parse(run.stdout) as { findings?: Array<{ operation?: { path: string } }>; runs?: Array<{ results: Array<{ properties: { pointer: string } }> }> };
+      if (format === 'json') expect(report.findings![0]!.operation!.path).toBe(path);
+      else expect(report.runs![0]!.results[0]!.properties.pointer.startsWith(`/paths/${path.replace('/', '~1')}/post`)).toBe(true);
+    }
+  });
+
   it('a quoted $ref is cut at 120 characters', async () => {
     const dir = folder('long-ref');
     const ref = `#/components/responses/${'x'.repeat(300)}`;
@@ -350,6 +364,10 @@ describe('what a spec says cannot rewrite the terminal', () => {
     expect(run.code).toBe(1);
     expect(run.stdout.split('\n')[0]).toBe('evil\\u{1b}[31mred\\u{a}forged.yaml');
     expect(run.stdout).not.toMatch(/\u001b/);
+    // Nor in an annotation's file= (its newline is the runner's %0A, read back as the name's own).
+    const github = await runCli(['--format', 'github', name], { cwd: dir });
+    expect(github.stdout).not.toMatch(/\u001b/);
+    expect(github.stdout).toContain('::error file=evil\\u{1b}[31mred%0Aforged.yaml,line=');
   });
 });
 

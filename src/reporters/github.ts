@@ -22,6 +22,18 @@ export function escapeProperty(value: string): string {
   return escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
+// What printable() escapes in a message, less CR and LF, which escapeProperty writes as `%0D`
+// and `%0A` (the runner reads them back as the file name's own). Any other control character
+// or bidi override in a file name would reach the log as it is: a terminal escape, or text
+// shown backwards. Such a name is shown escaped, as the message shows it.
+const FILE_UNSAFE = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+const FILE_UNSAFE_ALL = new RegExp(FILE_UNSAFE.source, 'g');
+
+function loggableFile(file: string): string {
+  if (!FILE_UNSAFE.test(file)) return file;
+  return file.replace(FILE_UNSAFE_ALL, (char) => `\\u{${char.charCodeAt(0).toString(16)}}`);
+}
+
 interface Place {
   file: string;
   line?: number;
@@ -34,7 +46,7 @@ interface Place {
 export function workflowCommand(command: 'error' | 'warning' | 'notice', message: string, place: Place | undefined, title?: string): string {
   const properties: Array<[string, string | number]> = [];
   if (place) {
-    properties.push(['file', place.file]);
+    properties.push(['file', loggableFile(place.file)]);
     if (place.line !== undefined) {
       properties.push(['line', place.line]);
       const endLine = place.endLine ?? place.line;

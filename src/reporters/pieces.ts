@@ -7,13 +7,26 @@ import type { ReportText } from './types.js';
  */
 export const ITEMS_PER_PIECE = 1000;
 
+// JSON.stringify escapes C0 controls (an ESC is written `\u001b`) but writes the rest as they
+// are: a C1 control (U+009B is a terminal's CSI), a line or paragraph separator, or a
+// bidirectional override from a spec's path, key or file name would reach the terminal or the
+// CI log that shows the report. `\uXXXX` is the same string to every JSON reader.
+const RAW_UNSAFE = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+const RAW_UNSAFE_ALL = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** JSON text with the characters above written as `\uXXXX` escapes; they occur only in its strings. */
+export function escapeUnsafe(json: string): string {
+  if (!RAW_UNSAFE.test(json)) return json;
+  return json.replace(RAW_UNSAFE_ALL, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /**
  * A report document as `JSON.stringify(document, null, 2)` writes it, plus a newline:
  * `documentWith(array)` builds the document around its one long array, under `key`, whose
  * items are made from `items` by `item`. One string up to `perPiece` items; pieces beyond.
  */
 export function documentText<T>(documentWith: (array: unknown[]) => object, key: string, items: readonly T[], item: (value: T) => unknown, perPiece: number): ReportText {
-  if (items.length <= perPiece) return JSON.stringify(documentWith(items.map((value) => item(value))), null, 2) + '\n';
+  if (items.length <= perPiece) return escapeUnsafe(JSON.stringify(documentWith(items.map((value) => item(value))), null, 2)) + '\n';
   return documentInPieces(JSON.stringify(documentWith([]), null, 2) + '\n', key, items, item, perPiece);
 }
 
@@ -33,7 +46,7 @@ function* documentInPieces<T>(text: string, key: string, items: readonly T[], it
   // The array's key is indented two spaces per enclosing object or array.
   const depth = (at - text.lastIndexOf('\n', at) - 1) / 2 + 1;
   const bracket = at + empty.length - 1;
-  yield text.slice(0, bracket) + '\n';
+  yield escapeUnsafe(text.slice(0, bracket)) + '\n';
   let open = '';
   let close = '';
   for (let level = 0; level < depth; level++) {
@@ -45,7 +58,7 @@ function* documentInPieces<T>(text: string, key: string, items: readonly T[], it
     for (let level = 1; level < depth; level++) wrapped = [wrapped];
     const piece = JSON.stringify(wrapped, null, 2);
     const body = piece.slice(open.length, piece.length - close.length);
-    yield start === 0 ? body : `,\n${body}`;
+    yield start === 0 ? escapeUnsafe(body) : `,\n${escapeUnsafe(body)}`;
   }
-  yield `\n${'  '.repeat(depth - 1)}${text.slice(bracket)}`;
+  yield `\n${'  '.repeat(depth - 1)}${escapeUnsafe(text.slice(bracket))}`;
 }

@@ -48,6 +48,14 @@ describe('json reporter: a long report comes in pieces, with the same bytes', ()
     expect(whole(jsonReportText(list, summary, 1))).toBe(reference(list, summary));
   });
 
+  it('a bidi override or C1 control from a spec is a \\u escape in every piece, the same text as one string', () => {
+    const list = findings(7).map((finding) => ({ ...finding, operation: { method: 'get', path: '/items\u202e\u009b{id}' } }));
+    const one = whole(jsonReportText(list, summary, 100));
+    expect(whole(jsonReportText(list, summary, 2))).toBe(one);
+    expect(one).not.toMatch(/[\u009b\u202e]/);
+    expect(JSON.parse(one)).toEqual(JSON.parse(reference(list, summary)));
+  });
+
   it('input errors after the findings, whatever the pieces', () => {
     const list = findings(7);
     const errors = [{ file: 'specs/broken.yaml', line: 3, column: 1, message: 'invalid YAML: "findings": [] is not JSON' }, { file: 'specs/empty.yaml', message: 'the file is empty' }];
