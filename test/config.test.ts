@@ -219,6 +219,29 @@ describe('rules, extends and overrides', () => {
     expect(await severities(off, ['a/openapi.yaml', 'b/openapi.yaml'])).toEqual(['common/responses.yaml error']);
   });
 
+  it('a spec named through a symbolic link to the project gets its overrides and ignore, as named from inside', async () => {
+    // A linked checkout, a shell whose $PWD holds a link (macOS's /tmp), an editor that passes
+    // the path it opened: the working directory is the real path, the spec's path is not.
+    const dir = project({
+      'statuslint.config.yaml': { overrides: [{ files: ['internal/**'], rules: { 'require-retry-after': 'off' } }], ignore: ['vendor/'] },
+      'internal/openapi.yaml': spec,
+      'vendor/openapi.yaml': spec,
+    });
+    const link = join(project({}), 'checkout');
+    symlinkSync(dir, link);
+    const quiet = ALL.filter((line) => !line.startsWith('require-retry-after'));
+    for (const name of [join(link, 'internal', 'openapi.yaml'), join(link, 'internal')]) {
+      expect(await findings(dir, [name]), name).toEqual(quiet);
+      expect(await findings(dir, ['--config', join(link, 'statuslint.config.yaml'), join(dir, 'internal')]), name).toEqual(quiet);
+    }
+    const printed = JSON.parse((await runCli(['--print-config', join(link, 'internal', 'openapi.yaml')], { cwd: dir })).stdout) as { overrides: unknown[]; rules: Record<string, unknown> };
+    expect(printed.overrides).toEqual([{ index: 0, files: ['internal/**'] }]);
+    expect(printed.rules['require-retry-after']).toBe('off');
+    expect(JSON.parse((await runCli(['--print-config', join(link, 'vendor', 'openapi.yaml')], { cwd: dir })).stdout).ignored).toBe(true);
+    const ignored = await runCli(['--format', 'json', join(link, 'vendor', 'openapi.yaml')], { cwd: dir });
+    expect([ignored.code, ignored.stderr]).toEqual([0, `statuslint: warning: ${join(link, 'vendor', 'openapi.yaml')} is ignored by statuslint.config.yaml; not linted\n`]);
+  });
+
   it('rulesFor resolves options through overrides', () => {
     const config = parseConfig(
       '/p/statuslint.config.yaml',

@@ -1,4 +1,5 @@
-import { relative, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { realPath } from '../loader/project-root.js';
 import type { EnabledRule } from '../engine/types.js';
 import { UsageError } from '../errors.js';
 import { didYouMean } from '../suggest.js';
@@ -6,9 +7,24 @@ import type { Config, RuleEntry } from './load.js';
 import { SETTINGS, unknownRule } from './load.js';
 import { presetSettings, type Registry, type RuleSetting, type Setting } from './presets.js';
 
-/** A file's path as configuration patterns see it: relative to the config's folder, with `/`. */
+/** Each configuration's folder as its real path, found the first time a spec needs it. */
+const realBases = new WeakMap<Config, string>();
+
+/**
+ * A file's path as configuration patterns see it: relative to the config's folder, with `/`.
+ * A path that leaves the folder is tried again through real paths: a spec named through a
+ * symbolic link to the project (a linked checkout, a `$PWD` that holds one, macOS's `/tmp`)
+ * is the project's file, and its overrides and `ignore` must not fall away because the
+ * working directory, which the configuration is found from, is always a real path. Only the
+ * spec's folder is resolved, so a spec that is itself a link is matched where it is named.
+ */
 export function configPath(config: Config, file: string): string {
-  return relative(config.base, file).split(sep).join('/');
+  const path = relative(config.base, file).split(sep).join('/');
+  if (!outsideBase(path)) return path;
+  let base = realBases.get(config);
+  if (base === undefined) realBases.set(config, (base = realPath(config.base)));
+  const real = relative(base, join(realPath(dirname(resolve(file))), basename(file))).split(sep).join('/');
+  return outsideBase(real) ? path : real;
 }
 
 /**
