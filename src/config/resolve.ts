@@ -7,8 +7,12 @@ import type { Config, RuleEntry } from './load.js';
 import { SETTINGS, unknownRule } from './load.js';
 import { presetSettings, type Registry, type RuleSetting, type Setting } from './presets.js';
 
-/** Each configuration's folder as its real path, found the first time a spec needs it. */
-const realBases = new WeakMap<Config, string>();
+/**
+ * Each configuration's folder as its real path, and the real paths of the folders of specs
+ * named outside it, each found once: a folder of thousands of specs outside the
+ * configuration's folder costs one `realpath` per folder, not per spec.
+ */
+const realFolders = new WeakMap<Config, { base: string; folders: Map<string, string> }>();
 
 /**
  * A file's path as configuration patterns see it: relative to the config's folder, with `/`.
@@ -21,9 +25,12 @@ const realBases = new WeakMap<Config, string>();
 export function configPath(config: Config, file: string): string {
   const path = relative(config.base, file).split(sep).join('/');
   if (!outsideBase(path)) return path;
-  let base = realBases.get(config);
-  if (base === undefined) realBases.set(config, (base = realPath(config.base)));
-  const real = relative(base, join(realPath(dirname(resolve(file))), basename(file))).split(sep).join('/');
+  let known = realFolders.get(config);
+  if (known === undefined) realFolders.set(config, (known = { base: realPath(config.base), folders: new Map() }));
+  const folder = dirname(resolve(file));
+  let realFolder = known.folders.get(folder);
+  if (realFolder === undefined) known.folders.set(folder, (realFolder = realPath(folder)));
+  const real = relative(known.base, join(realFolder, basename(file))).split(sep).join('/');
   return outsideBase(real) ? path : real;
 }
 
