@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -55,6 +55,27 @@ describe('config discovery', () => {
       'api/openapi.yaml': spec,
     });
     expect(await findings(join(dir, 'api'))).toEqual(['require-retry-after warning', 'require-validation-error warning']);
+  });
+
+  it('a file by a configuration name statuslint does not read is named in a warning, not passed over in silence', async () => {
+    const names = 'statuslint.config.yaml, .statuslintrc.yaml, .statuslintrc.yml or .statuslintrc.json';
+    for (const name of ['statuslint.config.yml', 'statuslint.config.json', '.statuslintrc']) {
+      const dir = project({ [name]: { rules: { 'require-retry-after': 'off' } }, 'api/openapi.yaml': spec });
+      const run = await runCli(['--format', 'json', 'openapi.yaml'], { cwd: join(dir, 'api') });
+      expect(run.stderr, name).toBe(`statuslint: warning: ${join(dir, name)} is not read: a configuration is named ${names}; this run uses the defaults\n`);
+      // Beside the configuration that is read, it says which that is; --print-config warns too.
+      writeFileSync(join(dir, 'api', '.statuslintrc.yaml'), 'rules: {}\n');
+      writeFileSync(join(dir, 'api', name), 'rules: {}\n');
+      const beside = await runCli(['--print-config', 'openapi.yaml'], { cwd: join(dir, 'api') });
+      expect(beside.stderr, name).toBe(`statuslint: warning: ${name} is not read: a configuration is named ${names}; this run uses .statuslintrc.yaml\n`);
+      // Above the configuration found, or with --config or --no-config, it plays no part.
+      rmSync(join(dir, 'api', name));
+      for (const args of [['openapi.yaml'], ['--no-config', 'openapi.yaml'], ['--config', '.statuslintrc.yaml', 'openapi.yaml']]) {
+        expect((await runCli(args, { cwd: join(dir, 'api') })).stderr, args.join(' ')).not.toContain('warning');
+      }
+      rmSync(join(dir, 'api', '.statuslintrc.yaml'));
+      expect((await runCli(['--no-config', 'openapi.yaml'], { cwd: join(dir, 'api') })).stderr).not.toContain('warning');
+    }
   });
 
   it('two config files in one folder are refused', async () => {

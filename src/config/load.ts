@@ -57,10 +57,21 @@ export function defaultConfig(cwd: string): Config {
   return { base: cwd, extends: [DEFAULT_PRESET], rules: new Map(), overrides: [], ignore: new GlobSet([]), unusedSuppressions: 'info' };
 }
 
-/** The nearest configuration file from `cwd` up to the file system root, if any. */
-export function findConfig(cwd: string): string | undefined {
+/**
+ * Names a configuration is easily given that statuslint does not read: the main name with the
+ * other extensions, and the extensionless rc file that ESLint and Stylelint read. Such a file
+ * would leave the run on the defaults (or on a file further up) without a word.
+ */
+const MISNAMED_CONFIG_FILES = ['statuslint.config.yml', 'statuslint.config.json', '.statuslintrc'];
+
+/**
+ * The nearest configuration file from `cwd` up to the file system root, if any. Files by a
+ * name it does not read, in the folders searched, are added to `misnamed` (to warn about).
+ */
+export function findConfig(cwd: string, misnamed: string[] = []): string | undefined {
   let folder = resolve(cwd);
   for (;;) {
+    for (const name of MISNAMED_CONFIG_FILES) if (entryExists(join(folder, name))) misnamed.push(join(folder, name));
     // Any entry by one of these names counts, not only a regular file: a dangling link or a
     // folder skipped here would leave the run on the defaults without a word. loadConfig
     // then refuses what is not a regular file.
