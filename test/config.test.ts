@@ -496,6 +496,10 @@ describe('a bad config: exit 2, file:line:col and a hint, nothing linted', () =>
     ['options of the wrong type', 'rules:\n  require-validation-error: [error, {codes: 422}]\n', ["statuslint.config.yaml:2:45: invalid options for rule 'require-validation-error': options.codes must be an array"]],
     ['too many list items', 'rules:\n  require-retry-after: [error, {}, {}]\n', ["statuslint.config.yaml:2:24: rule 'require-retry-after' takes [severity] or [severity, {options}]"]],
     ['unknown preset', 'extends: statuslint:recomended\n', ["statuslint.config.yaml:1:10: unknown preset 'statuslint:recomended' in 'extends': use statuslint:recommended or statuslint:all; did you mean 'statuslint:recommended'?"]],
+    ['a file in extends', "extends: [statuslint:recommended, ./base.yaml, '@acme/statuslint-config']\n", [
+      "statuslint.config.yaml:1:35: unknown preset './base.yaml' in 'extends': use statuslint:recommended or statuslint:all; a configuration extends presets only, not a file or a package: write its settings here",
+      "statuslint.config.yaml:1:48: unknown preset '@acme/statuslint-config' in 'extends': use statuslint:recommended or statuslint:all; a configuration extends presets only, not a file or a package: write its settings here",
+    ]],
     ['unknown top-level key', 'rule:\n  require-retry-after: off\n', ["statuslint.config.yaml:1:1: unknown key 'rule'; did you mean 'rules'?"]],
     ['override without files', 'overrides:\n  - rules: {require-retry-after: off}\n', ["statuslint.config.yaml:2:5: an override needs 'files', the globs it applies to"]],
     ['a one-letter key is not taken for a misspelt one', 'x: 1\n', ["statuslint.config.yaml:1:1: unknown key 'x'; a configuration has extends, rules, overrides, ignore, unusedSuppressions"]],

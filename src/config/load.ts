@@ -272,6 +272,8 @@ export function parseConfig(path: string, text: string, registry: Registry): Con
         config.extends = [];
         for (const { value: name, node } of names) {
           if (isPresetName(name)) config.extends.push(name);
+          // A file or a package, as ESLint's and Spectral's configurations extend: say that none is read, not only that the name is unknown.
+          else if (/[\\/]|\.(?:ya?ml|json)$/i.test(name)) problem(node, `unknown preset '${name}' in 'extends': use ${PRESET_NAMES.join(' or ')}; a configuration extends presets only, not a file or a package: write its settings here`);
           else problem(node, `unknown preset '${name}' in 'extends': use ${PRESET_NAMES.join(' or ')}${didYouMean(name, PRESET_NAMES)}`);
         }
         break;
