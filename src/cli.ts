@@ -1,10 +1,10 @@
-import { join, resolve, sep } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { CONFIG_FILE_NAMES, ConfigError, defaultConfig, findConfig, loadConfig, STARTER_FILE, type Config } from './config/load.js';
 // Statically: a dynamic import of it made esbuild split the configuration modules the CLI
 // loads anyway into chunks of their own, each loaded on every run.
 import { printedConfig } from './config/print.js';
-import { isIgnored, parseRuleFlags, ruleResolver } from './config/resolve.js';
+import { inConfigFolder, isIgnored, parseRuleFlags, ruleResolver } from './config/resolve.js';
 import { displayPath, LoadError, printable, UsageError } from './errors.js';
 import { projectRoots, realPath, RealPaths } from './loader/project-root.js';
 import { parseSize } from './size.js';
@@ -371,6 +371,12 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
   // Only beside something to lint: else the run stops, and says so with the count of ignored files.
   if (inputs.files.length > 0) {
     for (const arg of inputs.ignoredInputs) io.stderr(`statuslint: warning: every file found in '${printable(arg)}' is ignored by ${configName}; none linted\n`);
+  }
+  // `--config ci/strict.yaml`, or a shared one, whose patterns (relative to its own folder) can
+  // match no spec of the run: without a word, its overrides and ignore would do nothing.
+  if (config.path !== undefined && (config.overrides.length > 0 || config.ignore.patterns.length > 0) && inputs.files.length > 0 && !inputs.files.some((path) => inConfigFolder(config, path))) {
+    const folder = displayPath(dirname(config.path), io.cwd);
+    io.stderr(`statuslint: warning: no spec of this run is in ${printable(folder)}, the folder of ${configName}, which its overrides and ignore patterns are relative to; they match none\n`);
   }
 
   const progress = createProgress(showsProgress(Boolean(io.stderrIsTty), io.env), { write: io.stderr, now: io.now });

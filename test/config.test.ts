@@ -263,6 +263,16 @@ describe('rules, extends and overrides', () => {
     expect([ignored.code, ignored.stderr]).toEqual([0, `statuslint: warning: ${join(link, 'vendor', 'openapi.yaml')} is ignored by statuslint.config.yaml; not linted\n`]);
   });
 
+  it("a configuration whose folder holds no spec of the run says that its overrides and ignore match none", async () => {
+    const patterns = { overrides: [{ files: ['internal/**'], rules: { 'require-retry-after': 'off' } }] };
+    const dir = project({ 'ci/strict.yaml': patterns, 'ci/plain.yaml': { rules: { 'require-retry-after': 'off' } }, 'internal/openapi.yaml': spec, 'ci/openapi.yaml': spec });
+    const warning = "statuslint: warning: no spec of this run is in ci, the folder of ci/strict.yaml, which its overrides and ignore patterns are relative to; they match none\n";
+    expect((await runCli(['--config', 'ci/strict.yaml', 'internal'], { cwd: dir })).stderr).toBe(warning);
+    // One spec inside is enough; a configuration without patterns has nothing to match.
+    expect((await runCli(['--config', 'ci/strict.yaml', 'internal', 'ci/openapi.yaml'], { cwd: dir })).stderr).toBe('');
+    expect((await runCli(['--config', 'ci/plain.yaml', 'internal'], { cwd: dir })).stderr).toBe('');
+  });
+
   it('rulesFor resolves options through overrides', () => {
     const config = parseConfig(
       '/p/statuslint.config.yaml',
@@ -316,7 +326,7 @@ describe('rules, extends and overrides', () => {
       'c/sub/openapi.yaml': spec,
     });
     const run = await runCli(['--format', 'json', '--config', 'statuslint.config.yaml', '../c/sub/openapi.yaml'], { cwd: join(root, 'd') });
-    expect(run.stderr).toBe('');
+    expect(run.stderr).toBe(`statuslint: warning: no spec of this run is in ${join(root, 'd')}, the folder of statuslint.config.yaml, which its overrides and ignore patterns are relative to; they match none\n`);
     const rules = new Set((JSON.parse(run.stdout) as { findings: Array<{ ruleId: string }> }).findings.map((finding) => finding.ruleId));
     expect(rules.has('require-www-authenticate')).toBe(true);
     expect(rules.has('require-location')).toBe(false);

@@ -42,6 +42,11 @@ function outsideBase(path: string): boolean {
   return path === '..' || path.startsWith('../') || /^[a-zA-Z]:/.test(path) || path.startsWith('/');
 }
 
+/** Whether the file is in the config's folder, where its `overrides` and `ignore` patterns can match it. */
+export function inConfigFolder(config: Config, file: string): boolean {
+  return !outsideBase(configPath(config, file));
+}
+
 /** Whether `ignore` covers the file or a folder holding it. */
 export function isIgnored(config: Config, file: string): boolean {
   if (config.ignore.patterns.length === 0) return false;
