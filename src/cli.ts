@@ -1,10 +1,10 @@
-import { join, resolve, sep } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { CONFIG_FILE_NAMES, ConfigError, defaultConfig, findConfig, loadConfig, STARTER_FILE, type Config } from './config/load.js';
 // Statically: a dynamic import of it made esbuild split the configuration modules the CLI
 // loads anyway into chunks of their own, each loaded on every run.
 import { printedConfig } from './config/print.js';
-import { isIgnored, parseRuleFlags, ruleResolver } from './config/resolve.js';
+import { inConfigFolder, isIgnored, parseRuleFlags, ruleResolver } from './config/resolve.js';
 import { displayPath, LoadError, printable, UsageError } from './errors.js';
 import { projectRoots, realPath, RealPaths } from './loader/project-root.js';
 import { parseSize } from './size.js';
@@ -146,7 +146,7 @@ function buildProgram(io: CliIo, exit: { code: number }, withCommands = true): C
       refuseFolderOutput(options.output);
       const formatGiven = program.getOptionValueSource('format') === 'cli';
       if (options.printConfig !== undefined) {
-        io.stdout(printConfigOf(options.printConfig, specs, { ...options, formatGiven }, io.cwd));
+        io.stdout(printConfigOf(options.printConfig, specs, { ...options, formatGiven }, io.cwd, io.stderr));
         return;
       }
       if (specs.length === 0) throw new UsageError('no spec given (run statuslint --help for usage)');
@@ -286,7 +286,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
 }
 
 /** `--print-config <spec>`: the configuration the spec would be linted with, as JSON. */
-function printConfigOf(spec: string, others: readonly string[], options: CliOptions, cwd: string): string {
+function printConfigOf(spec: string, others: readonly string[], options: CliOptions, cwd: string, stderr: (text: string) => void): string {
   if (others.length > 0) throw new UsageError(`--print-config shows one spec's configuration, its value, and lints nothing: give no other spec (got '${others[0]}')`);
   if (options.formatGiven || options.output !== undefined) throw new UsageError('--print-config prints JSON on standard output; --format and --output do not apply');
   // As in a run: the path is standard input's, and would otherwise be dropped without a word.
@@ -294,7 +294,7 @@ function printConfigOf(spec: string, others: readonly string[], options: CliOpti
   // Standard input is configured as the path it is reported under.
   const path = spec === STDIN_ARG ? resolve(cwd, options.stdinFilepath ?? STDIN_NAME) : resolve(cwd, spec);
   if (pathKind(path) === 'folder') throw new UsageError(`--print-config ${spec}: a folder; overrides and ignore match files, so name a spec in it`);
-  return printedConfig(configFor(options.config, cwd), path, allRules, parseRuleFlags(options.rule ?? [], allRules), cwd);
+  return printedConfig(configFor(options.config, cwd, stderr), path, allRules, parseRuleFlags(options.rule ?? [], allRules), cwd);
 }
 
 /** Writes the starter configuration; refuses when the folder already has a configuration. */
@@ -311,9 +311,14 @@ async function initConfig(cwd: string): Promise<string> {
   return STARTER_FILE;
 }
 
-function configFor(option: string | false | undefined, cwd: string): Config {
+function configFor(option: string | false | undefined, cwd: string, stderr: (text: string) => void): Config {
   if (option === false) return defaultConfig(cwd);
-  const path = option === undefined ? findConfig(cwd) : resolve(cwd, option);
+  const misnamed: string[] = [];
+  const path = option === undefined ? findConfig(cwd, misnamed) : resolve(cwd, option);
+  for (const file of misnamed) {
+    const instead = path === undefined ? 'the defaults' : displayPath(path, cwd);
+    stderr(`statuslint: warning: ${printable(displayPath(file, cwd))} is not read: a configuration is named ${CONFIG_FILE_NAMES.slice(0, -1).join(', ')} or ${CONFIG_FILE_NAMES.at(-1)!}; this run uses ${instead}\n`);
+  }
   return path === undefined ? defaultConfig(cwd) : loadConfig(path, allRules);
 }
 
@@ -345,7 +350,7 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
     io.stderr(`statuslint: warning: findings in standard input are reported under ${STDIN_NAME}, which ${options.format === 'sarif' ? 'code scanning' : 'GitHub'} cannot place in the repository; name it with --stdin-filepath\n`);
   }
   const specArgs = stdinSpec ? specs.flatMap((spec) => (spec !== STDIN_ARG ? [spec] : stdinSpec.text !== undefined ? [stdinSpec.path] : [])) : specs;
-  const config = configFor(options.config, io.cwd);
+  const config = configFor(options.config, io.cwd, io.stderr);
   const flags = parseRuleFlags(options.rule ?? [], allRules);
   // Not with --fix, which writes the specs and lints them again from memory, nor with a spec
   // read from standard input, which is not on disk to be fingerprinted.
@@ -366,6 +371,12 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
   // Only beside something to lint: else the run stops, and says so with the count of ignored files.
   if (inputs.files.length > 0) {
     for (const arg of inputs.ignoredInputs) io.stderr(`statuslint: warning: every file found in '${printable(arg)}' is ignored by ${configName}; none linted\n`);
+  }
+  // `--config ci/strict.yaml`, or a shared one, whose patterns (relative to its own folder) can
+  // match no spec of the run: without a word, its overrides and ignore would do nothing.
+  if (config.path !== undefined && (config.overrides.length > 0 || config.ignore.patterns.length > 0) && inputs.files.length > 0 && !inputs.files.some((path) => inConfigFolder(config, path))) {
+    const folder = displayPath(dirname(config.path), io.cwd);
+    io.stderr(`statuslint: warning: no spec of this run is in ${printable(folder)}, the folder of ${configName}, which its overrides and ignore patterns are relative to; they match none\n`);
   }
 
   const progress = createProgress(showsProgress(Boolean(io.stderrIsTty), io.env), { write: io.stderr, now: io.now });

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -55,6 +55,27 @@ describe('config discovery', () => {
       'api/openapi.yaml': spec,
     });
     expect(await findings(join(dir, 'api'))).toEqual(['require-retry-after warning', 'require-validation-error warning']);
+  });
+
+  it('a file by a configuration name statuslint does not read is named in a warning, not passed over in silence', async () => {
+    const names = 'statuslint.config.yaml, .statuslintrc.yaml, .statuslintrc.yml or .statuslintrc.json';
+    for (const name of ['statuslint.config.yml', 'statuslint.config.json', '.statuslintrc']) {
+      const dir = project({ [name]: { rules: { 'require-retry-after': 'off' } }, 'api/openapi.yaml': spec });
+      const run = await runCli(['--format', 'json', 'openapi.yaml'], { cwd: join(dir, 'api') });
+      expect(run.stderr, name).toBe(`statuslint: warning: ${join(dir, name)} is not read: a configuration is named ${names}; this run uses the defaults\n`);
+      // Beside the configuration that is read, it says which that is; --print-config warns too.
+      writeFileSync(join(dir, 'api', '.statuslintrc.yaml'), 'rules: {}\n');
+      writeFileSync(join(dir, 'api', name), 'rules: {}\n');
+      const beside = await runCli(['--print-config', 'openapi.yaml'], { cwd: join(dir, 'api') });
+      expect(beside.stderr, name).toBe(`statuslint: warning: ${name} is not read: a configuration is named ${names}; this run uses .statuslintrc.yaml\n`);
+      // Above the configuration found, or with --config or --no-config, it plays no part.
+      rmSync(join(dir, 'api', name));
+      for (const args of [['openapi.yaml'], ['--no-config', 'openapi.yaml'], ['--config', '.statuslintrc.yaml', 'openapi.yaml']]) {
+        expect((await runCli(args, { cwd: join(dir, 'api') })).stderr, args.join(' ')).not.toContain('warning');
+      }
+      rmSync(join(dir, 'api', '.statuslintrc.yaml'));
+      expect((await runCli(['--no-config', 'openapi.yaml'], { cwd: join(dir, 'api') })).stderr).not.toContain('warning');
+    }
   });
 
   it('two config files in one folder are refused', async () => {
@@ -219,6 +240,39 @@ describe('rules, extends and overrides', () => {
     expect(await severities(off, ['a/openapi.yaml', 'b/openapi.yaml'])).toEqual(['common/responses.yaml error']);
   });
 
+  it('a spec named through a symbolic link to the project gets its overrides and ignore, as named from inside', async () => {
+    // A linked checkout, a shell whose $PWD holds a link (macOS's /tmp), an editor that passes
+    // the path it opened: the working directory is the real path, the spec's path is not.
+    const dir = project({
+      'statuslint.config.yaml': { overrides: [{ files: ['internal/**'], rules: { 'require-retry-after': 'off' } }], ignore: ['vendor/'] },
+      'internal/openapi.yaml': spec,
+      'vendor/openapi.yaml': spec,
+    });
+    const link = join(project({}), 'checkout');
+    symlinkSync(dir, link);
+    const quiet = ALL.filter((line) => !line.startsWith('require-retry-after'));
+    for (const name of [join(link, 'internal', 'openapi.yaml'), join(link, 'internal')]) {
+      expect(await findings(dir, [name]), name).toEqual(quiet);
+      expect(await findings(dir, ['--config', join(link, 'statuslint.config.yaml'), join(dir, 'internal')]), name).toEqual(quiet);
+    }
+    const printed = JSON.parse((await runCli(['--print-config', join(link, 'internal', 'openapi.yaml')], { cwd: dir })).stdout) as { overrides: unknown[]; rules: Record<string, unknown> };
+    expect(printed.overrides).toEqual([{ index: 0, files: ['internal/**'] }]);
+    expect(printed.rules['require-retry-after']).toBe('off');
+    expect(JSON.parse((await runCli(['--print-config', join(link, 'vendor', 'openapi.yaml')], { cwd: dir })).stdout).ignored).toBe(true);
+    const ignored = await runCli(['--format', 'json', join(link, 'vendor', 'openapi.yaml')], { cwd: dir });
+    expect([ignored.code, ignored.stderr]).toEqual([0, `statuslint: warning: ${join(link, 'vendor', 'openapi.yaml')} is ignored by statuslint.config.yaml; not linted\n`]);
+  });
+
+  it("a configuration whose folder holds no spec of the run says that its overrides and ignore match none", async () => {
+    const patterns = { overrides: [{ files: ['internal/**'], rules: { 'require-retry-after': 'off' } }] };
+    const dir = project({ 'ci/strict.yaml': patterns, 'ci/plain.yaml': { rules: { 'require-retry-after': 'off' } }, 'internal/openapi.yaml': spec, 'ci/openapi.yaml': spec });
+    const warning = "statuslint: warning: no spec of this run is in ci, the folder of ci/strict.yaml, which its overrides and ignore patterns are relative to; they match none\n";
+    expect((await runCli(['--config', 'ci/strict.yaml', 'internal'], { cwd: dir })).stderr).toBe(warning);
+    // One spec inside is enough; a configuration without patterns has nothing to match.
+    expect((await runCli(['--config', 'ci/strict.yaml', 'internal', 'ci/openapi.yaml'], { cwd: dir })).stderr).toBe('');
+    expect((await runCli(['--config', 'ci/plain.yaml', 'internal'], { cwd: dir })).stderr).toBe('');
+  });
+
   it('rulesFor resolves options through overrides', () => {
     const config = parseConfig(
       '/p/statuslint.config.yaml',
@@ -272,7 +326,7 @@ describe('rules, extends and overrides', () => {
       'c/sub/openapi.yaml': spec,
     });
     const run = await runCli(['--format', 'json', '--config', 'statuslint.config.yaml', '../c/sub/openapi.yaml'], { cwd: join(root, 'd') });
-    expect(run.stderr).toBe('');
+    expect(run.stderr).toBe(`statuslint: warning: no spec of this run is in ${join(root, 'd')}, the folder of statuslint.config.yaml, which its overrides and ignore patterns are relative to; they match none\n`);
     const rules = new Set((JSON.parse(run.stdout) as { findings: Array<{ ruleId: string }> }).findings.map((finding) => finding.ruleId));
     expect(rules.has('require-www-authenticate')).toBe(true);
     expect(rules.has('require-location')).toBe(false);
@@ -452,6 +506,10 @@ describe('a bad config: exit 2, file:line:col and a hint, nothing linted', () =>
     ['options of the wrong type', 'rules:\n  require-validation-error: [error, {codes: 422}]\n', ["statuslint.config.yaml:2:45: invalid options for rule 'require-validation-error': options.codes must be an array"]],
     ['too many list items', 'rules:\n  require-retry-after: [error, {}, {}]\n', ["statuslint.config.yaml:2:24: rule 'require-retry-after' takes [severity] or [severity, {options}]"]],
     ['unknown preset', 'extends: statuslint:recomended\n', ["statuslint.config.yaml:1:10: unknown preset 'statuslint:recomended' in 'extends': use statuslint:recommended or statuslint:all; did you mean 'statuslint:recommended'?"]],
+    ['a file in extends', "extends: [statuslint:recommended, ./base.yaml, '@acme/statuslint-config']\n", [
+      "statuslint.config.yaml:1:35: unknown preset './base.yaml' in 'extends': use statuslint:recommended or statuslint:all; a configuration extends presets only, not a file or a package: write its settings here",
+      "statuslint.config.yaml:1:48: unknown preset '@acme/statuslint-config' in 'extends': use statuslint:recommended or statuslint:all; a configuration extends presets only, not a file or a package: write its settings here",
+    ]],
     ['unknown top-level key', 'rule:\n  require-retry-after: off\n', ["statuslint.config.yaml:1:1: unknown key 'rule'; did you mean 'rules'?"]],
     ['override without files', 'overrides:\n  - rules: {require-retry-after: off}\n', ["statuslint.config.yaml:2:5: an override needs 'files', the globs it applies to"]],
     ['a one-letter key is not taken for a misspelt one', 'x: 1\n', ["statuslint.config.yaml:1:1: unknown key 'x'; a configuration has extends, rules, overrides, ignore, unusedSuppressions"]],

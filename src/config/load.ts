@@ -57,10 +57,21 @@ export function defaultConfig(cwd: string): Config {
   return { base: cwd, extends: [DEFAULT_PRESET], rules: new Map(), overrides: [], ignore: new GlobSet([]), unusedSuppressions: 'info' };
 }
 
-/** The nearest configuration file from `cwd` up to the file system root, if any. */
-export function findConfig(cwd: string): string | undefined {
+/**
+ * Names a configuration is easily given that statuslint does not read: the main name with the
+ * other extensions, and the extensionless rc file that ESLint and Stylelint read. Such a file
+ * would leave the run on the defaults (or on a file further up) without a word.
+ */
+const MISNAMED_CONFIG_FILES = ['statuslint.config.yml', 'statuslint.config.json', '.statuslintrc'];
+
+/**
+ * The nearest configuration file from `cwd` up to the file system root, if any. Files by a
+ * name it does not read, in the folders searched, are added to `misnamed` (to warn about).
+ */
+export function findConfig(cwd: string, misnamed: string[] = []): string | undefined {
   let folder = resolve(cwd);
   for (;;) {
+    for (const name of MISNAMED_CONFIG_FILES) if (entryExists(join(folder, name))) misnamed.push(join(folder, name));
     // Any entry by one of these names counts, not only a regular file: a dangling link or a
     // folder skipped here would leave the run on the defaults without a word. loadConfig
     // then refuses what is not a regular file.
@@ -261,6 +272,8 @@ export function parseConfig(path: string, text: string, registry: Registry): Con
         config.extends = [];
         for (const { value: name, node } of names) {
           if (isPresetName(name)) config.extends.push(name);
+          // A file or a package, as ESLint's and Spectral's configurations extend: say that none is read, not only that the name is unknown.
+          else if (/[\\/]|\.(?:ya?ml|json)$/i.test(name)) problem(node, `unknown preset '${name}' in 'extends': use ${PRESET_NAMES.join(' or ')}; a configuration extends presets only, not a file or a package: write its settings here`);
           else problem(node, `unknown preset '${name}' in 'extends': use ${PRESET_NAMES.join(' or ')}${didYouMean(name, PRESET_NAMES)}`);
         }
         break;

@@ -1,4 +1,5 @@
-import { relative, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { realPath } from '../loader/project-root.js';
 import type { EnabledRule } from '../engine/types.js';
 import { UsageError } from '../errors.js';
 import { didYouMean } from '../suggest.js';
@@ -6,9 +7,31 @@ import type { Config, RuleEntry } from './load.js';
 import { SETTINGS, unknownRule } from './load.js';
 import { presetSettings, type Registry, type RuleSetting, type Setting } from './presets.js';
 
-/** A file's path as configuration patterns see it: relative to the config's folder, with `/`. */
+/**
+ * Each configuration's folder as its real path, and the real paths of the folders of specs
+ * named outside it, each found once: a folder of thousands of specs outside the
+ * configuration's folder costs one `realpath` per folder, not per spec.
+ */
+const realFolders = new WeakMap<Config, { base: string; folders: Map<string, string> }>();
+
+/**
+ * A file's path as configuration patterns see it: relative to the config's folder, with `/`.
+ * A path that leaves the folder is tried again through real paths: a spec named through a
+ * symbolic link to the project (a linked checkout, a `$PWD` that holds one, macOS's `/tmp`)
+ * is the project's file, and its overrides and `ignore` must not fall away because the
+ * working directory, which the configuration is found from, is always a real path. Only the
+ * spec's folder is resolved, so a spec that is itself a link is matched where it is named.
+ */
 export function configPath(config: Config, file: string): string {
-  return relative(config.base, file).split(sep).join('/');
+  const path = relative(config.base, file).split(sep).join('/');
+  if (!outsideBase(path)) return path;
+  let known = realFolders.get(config);
+  if (known === undefined) realFolders.set(config, (known = { base: realPath(config.base), folders: new Map() }));
+  const folder = dirname(resolve(file));
+  let realFolder = known.folders.get(folder);
+  if (realFolder === undefined) known.folders.set(folder, (realFolder = realPath(folder)));
+  const real = relative(known.base, join(realFolder, basename(file))).split(sep).join('/');
+  return outsideBase(real) ? path : real;
 }
 
 /**
@@ -17,6 +40,11 @@ export function configPath(config: Config, file: string): string {
  */
 function outsideBase(path: string): boolean {
   return path === '..' || path.startsWith('../') || /^[a-zA-Z]:/.test(path) || path.startsWith('/');
+}
+
+/** Whether the file is in the config's folder, where its `overrides` and `ignore` patterns can match it. */
+export function inConfigFolder(config: Config, file: string): boolean {
+  return !outsideBase(configPath(config, file));
 }
 
 /** Whether `ignore` covers the file or a folder holding it. */
