@@ -414,11 +414,11 @@ class Merge {
       const finding = names.has(found.file) ? { ...found, file: nameOf(found.file) } : found;
       // A place not found (an empty region at the start) tells no two findings apart.
       const placed = finding.line !== finding.endLine || finding.column !== finding.endColumn;
-      if (!seen.add(finding, finding.file, finding.pointer)) {
+      const kept = seen.keep(finding, finding.file, finding.pointer);
+      if (kept !== undefined) {
         // Each reply's findings are its own objects (a worker's message, a cache entry parsed
         // for this run), so the one kept may be raised in place.
-        const kept = seen.find(finding.ruleId, finding.message, finding.file, finding.pointer, finding.operation);
-        if (kept) keepMostSevere(kept, finding);
+        keepMostSevere(kept, finding);
         continue;
       }
       const slot = placed ? written.add(finding.file, finding, finding.pointer, finding, findings.length) : WrittenOnce.NEW;

@@ -373,13 +373,13 @@ export function lint(paths: readonly string[], options: LintOptions = {}): LintR
   // Swagger 2.0 and an OpenAPI 3 spec sharing a response): --fix must see that they disagree.
   const disagreeing: FixIntent[] = [];
   const unique = raw.filter((finding) => {
-    if (seen.add(finding, finding.at.file.path, finding.at.pointer)) return true;
-    const kept = seen.find(finding.ruleId, finding.message, finding.at.file.path, finding.at.pointer, finding.operation);
-    if (kept) keepMostSevere(kept, finding);
-    if (finding.fix) {
-      if (kept?.fix && fixContent(kept.fix) !== fixContent(finding.fix)) disagreeing.push(finding.fix);
+    const kept = seen.keep(finding, finding.at.file.path, finding.at.pointer);
+    if (kept === undefined) return true;
+    keepMostSevere(kept, finding);
+    if (finding.fix && kept.fix) {
+      if (fixContent(kept.fix) !== fixContent(finding.fix)) disagreeing.push(finding.fix);
       // Specs that differ in the example alone have the header written without one.
-      else if (kept?.fix) kept.fix = agreeOn(kept.fix, finding.fix);
+      else kept.fix = agreeOn(kept.fix, finding.fix);
     }
     return false;
   });
@@ -450,9 +450,9 @@ function namedOnce(result: LintResult, workspace: Workspace, inputs: readonly st
   const nameOf = (file: string): string => names.get(file) ?? file;
   const seen = new FindingSet<Finding>();
   result.findings = result.findings.map((finding) => (names.has(finding.file) ? { ...finding, file: nameOf(finding.file) } : finding)).filter((finding) => {
-    if (seen.add(finding, finding.file, finding.pointer)) return true;
-    const kept = seen.find(finding.ruleId, finding.message, finding.file, finding.pointer, finding.operation);
-    if (kept) keepMostSevere(kept, finding);
+    const kept = seen.keep(finding, finding.file, finding.pointer);
+    if (kept === undefined) return true;
+    keepMostSevere(kept, finding);
     return false;
   });
   const notices = new FirstSeen();

@@ -108,14 +108,23 @@ export class FindingSet<T extends { readonly ruleId: string; readonly message: s
 
   /** Adds `finding`, found in `file` at `pointer`, unless one like it is kept there; says whether it was added. */
   add(finding: T, file: string, pointer: string): boolean {
-    if (this.find(finding.ruleId, finding.message, file, pointer, finding.operation)) return false;
+    return this.keep(finding, file, pointer) === undefined;
+  }
+
+  /**
+   * Adds `finding`, found in `file` at `pointer`, unless one like it is kept there: answers that
+   * one, which the caller may merge `finding` into, or undefined when `finding` was added.
+   */
+  keep(finding: T, file: string, pointer: string): T | undefined {
+    const kept = this.find(finding.ruleId, finding.message, file, pointer, finding.operation);
+    if (kept) return kept;
     let byPointer = this.byFile.get(file);
     if (!byPointer) this.byFile.set(file, (byPointer = new Map()));
     const here = byPointer.get(pointer);
     if (here === undefined) byPointer.set(pointer, finding);
     else if (Array.isArray(here)) here.push(finding);
     else byPointer.set(pointer, [here, finding]);
-    return true;
+    return undefined;
   }
 }
 
