@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { jsonError } from './loader/parse.js';
 import { readOwnFile } from './own-file.js';
-import { dirname, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { realPath } from './loader/project-root.js';
 import type { Finding } from './engine/types.js';
 import { displayPath, LoadError } from './errors.js';
 import { writeUserFile } from './output.js';
@@ -33,16 +34,31 @@ function compare(a: BaselineEntry, b: BaselineEntry): number {
   return a.file < b.file ? -1 : a.file > b.file ? 1 : a.pointer < b.pointer ? -1 : a.pointer > b.pointer ? 1 : a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0;
 }
 
-/** Where a finding's file is, relative to the baseline's folder. */
-function fileKey(findingFile: string, cwd: string, baselinePath: string): string {
-  return relative(dirname(baselinePath), resolve(cwd, findingFile)).split(sep).join('/');
+/**
+ * Where files are, relative to the baseline's folder, both through their real folders: a run
+ * that names the specs through a linked folder (`api/ -> specs/`), or a baseline path through
+ * a link (macOS's `/tmp -> /private/tmp`), keys a file as any other run does, and writes the
+ * same bytes. One `realpath` per folder, not per finding. The file's own name is kept: a run
+ * names a file that is linked under two names by one of them (lint's canonicalPathsOf).
+ */
+function fileKeys(cwd: string, baselinePath: string): (findingFile: string) => string {
+  const base = realPath(dirname(resolve(cwd, baselinePath)));
+  const folders = new Map<string, string>();
+  return (findingFile) => {
+    const path = resolve(cwd, findingFile);
+    const folder = dirname(path);
+    let real = folders.get(folder);
+    if (real === undefined) folders.set(folder, (real = realPath(folder)));
+    return relative(base, join(real, basename(path))).split(sep).join('/');
+  };
 }
 
 /** The entries for a run's findings: one per rule, file and pointer, sorted. */
 export function baselineEntries(findings: readonly Finding[], cwd: string, baselinePath: string): BaselineEntry[] {
+  const fileKey = fileKeys(cwd, baselinePath);
   const entries = new Map<string, BaselineEntry>();
   for (const finding of findings) {
-    const entry = { file: fileKey(finding.file, cwd, baselinePath), pointer: finding.pointer, rule: finding.ruleId };
+    const entry = { file: fileKey(finding.file), pointer: finding.pointer, rule: finding.ruleId };
     entries.set(key(entry), entry);
   }
   return [...entries.values()].sort(compare);
@@ -111,14 +127,15 @@ export function applyBaseline(
 ): BaselineResult {
   const known = new Set(baseline.entries.map(key));
   const matched = new Set<string>();
+  const fileKey = fileKeys(cwd, baseline.path);
   const kept = findings.filter((finding) => {
-    const entryKey = key({ file: fileKey(finding.file, cwd, baseline.path), pointer: finding.pointer, rule: finding.ruleId });
+    const entryKey = key({ file: fileKey(finding.file), pointer: finding.pointer, rule: finding.ruleId });
     if (!known.has(entryKey)) return true;
     matched.add(entryKey);
     return false;
   });
-  const read = new Map(sources.map((source) => [fileKey(source, cwd, baseline.path), source]));
-  const baselineFolder = dirname(baseline.path);
+  const read = new Map(sources.map((source) => [fileKey(source), source]));
+  const baselineFolder = realPath(dirname(resolve(cwd, baseline.path)));
   const fixed = baseline.entries.filter((entry) => {
     if (matched.has(key(entry))) return false;
     const source = read.get(entry.file);

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
@@ -152,6 +152,21 @@ describe('baselines', () => {
     const fromApi = await runCli(['--baseline', '../ci/baseline.json', 'openapi.yaml'], { cwd: join(dir, 'api') });
     expect(fromApi.code).toBe(0);
     expect(fromApi.stderr).toBe(`statuslint: baseline ${join(dir, 'ci', 'baseline.json')}: 3 known findings not reported; none fixed\n`);
+  });
+
+  it('a run through a linked folder keys files as one through the real folder, and writes the same bytes', async () => {
+    const dir = project({ 'statuslint.config.yaml': CONFIG, 'specs/openapi.yaml': spec });
+    symlinkSync('specs', join(dir, 'api'), 'dir');
+    await runCli(['--write-baseline', 'baseline.json', 'specs'], { cwd: dir });
+    const written = readFileSync(join(dir, 'baseline.json'), 'utf8');
+    const linked = await runCli(['--baseline', 'baseline.json', 'api'], { cwd: dir });
+    expect(linked.code).toBe(0);
+    expect(linked.stderr).toBe('statuslint: baseline baseline.json: 3 known findings not reported; none fixed\n');
+    // The baseline named through the link, from inside the linked folder.
+    const inside = await runCli(['--baseline', '../baseline.json', 'openapi.yaml'], { cwd: join(dir, 'api') });
+    expect(inside.code).toBe(0);
+    await runCli(['--write-baseline', 'baseline.json', 'api'], { cwd: dir });
+    expect(readFileSync(join(dir, 'baseline.json'), 'utf8')).toBe(written);
   });
 
   it('entries for files this run did not read are not counted as fixed; those of deleted files are', async () => {
