@@ -6,6 +6,7 @@ import { realPath } from './loader/project-root.js';
 import type { Finding } from './engine/types.js';
 import { displayPath, LoadError } from './errors.js';
 import { writeUserFile } from './output.js';
+import { STDIN_NAME } from './stdin.js';
 
 // A baseline records the findings a team has accepted for now, so that a run reports only new
 // ones. Entries are keyed by rule, file and JSON pointer, never by line: editing elsewhere in
@@ -115,7 +116,7 @@ export interface BaselineResult {
 
 /**
  * Drops the findings the baseline holds. An entry whose file was not read in this run (a
- * partial run), or whose rule did not look at it (`looked`: the rule is off for the spec, by
+ * partial run, or standard input that this run did not read), or whose rule did not look at it (`looked`: the rule is off for the spec, by
  * `--rule` or an override), is neither matched nor counted as fixed.
  */
 export function applyBaseline(
@@ -139,7 +140,10 @@ export function applyBaseline(
   const fixed = baseline.entries.filter((entry) => {
     if (matched.has(key(entry))) return false;
     const source = read.get(entry.file);
-    return source !== undefined ? looked(source, entry.rule) : !existsSync(resolve(baselineFolder, entry.file));
+    if (source !== undefined) return looked(source, entry.rule);
+    // A spec piped without --stdin-filepath was never a file: a run that does not read
+    // standard input did not look at it, and must not call its entries fixed.
+    return basename(entry.file) !== STDIN_NAME && !existsSync(resolve(baselineFolder, entry.file));
   }).length;
   return { findings: kept, fixed };
 }

@@ -179,6 +179,16 @@ describe('baselines', () => {
     expect(deleted.stderr).toBe('statuslint: baseline baseline.json: 3 known findings not reported; 3 entries now fixed (drop them with --write-baseline baseline.json)\n');
   });
 
+  it('entries of a spec piped without --stdin-filepath are not fixed in a run that does not read standard input', async () => {
+    const dir = project({ 'statuslint.config.yaml': CONFIG, 'openapi.yaml': spec });
+    await runCli(['--write-baseline', 'baseline.json', '-'], { cwd: dir, stdin: stringify(spec) });
+    expect(readFileSync(join(dir, 'baseline.json'), 'utf8')).toContain('"file": "<stdin>"');
+    const piped = await runCli(['--baseline', 'baseline.json', '-'], { cwd: dir, stdin: stringify(spec) });
+    expect(piped.stderr).toBe('statuslint: baseline baseline.json: 3 known findings not reported; none fixed\n');
+    const other = await runCli(['--fail-on', 'none', '--baseline', 'baseline.json', 'openapi.yaml'], { cwd: dir });
+    expect(other.stderr).toBe('statuslint: baseline baseline.json: 0 known findings not reported; none fixed\n');
+  });
+
   it('findings in a shared file are keyed by that file', async () => {
     const usesShared = { openapi: '3.1.0', info, paths: { '/a': { get: { responses: { '401': { $ref: 'common.yaml#/Unauthorized' } } } } } };
     const dir = project({ 'statuslint.config.yaml': CONFIG, 'openapi.yaml': usesShared, 'common.yaml': { Unauthorized: { description: 'no' } } });
