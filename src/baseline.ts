@@ -112,6 +112,8 @@ export interface BaselineResult {
   findings: Finding[];
   /** Entries that matched no finding although their file was linted (or no longer exists). */
   fixed: number;
+  /** Entries neither matched nor fixed: their file was not read, or their rule did not look. */
+  unseen: number;
 }
 
 /**
@@ -137,13 +139,20 @@ export function applyBaseline(
   });
   const read = new Map(sources.map((source) => [fileKey(source), source]));
   const baselineFolder = realPath(dirname(resolve(cwd, baseline.path)));
+  let unseen = 0;
   const fixed = baseline.entries.filter((entry) => {
     if (matched.has(key(entry))) return false;
+    if (isFixed(entry)) return true;
+    unseen += 1;
+    return false;
+  }).length;
+  return { findings: kept, fixed, unseen };
+
+  function isFixed(entry: BaselineEntry): boolean {
     const source = read.get(entry.file);
     if (source !== undefined) return looked(source, entry.rule);
     // A spec piped without --stdin-filepath was never a file: a run that does not read
     // standard input did not look at it, and must not call its entries fixed.
     return basename(entry.file) !== STDIN_NAME && !existsSync(resolve(baselineFolder, entry.file));
-  }).length;
-  return { findings: kept, fixed };
+  }
 }

@@ -179,6 +179,24 @@ describe('baselines', () => {
     expect(deleted.stderr).toBe('statuslint: baseline baseline.json: 3 known findings not reported; 3 entries now fixed (drop them with --write-baseline baseline.json)\n');
   });
 
+  it('a rewrite from a run over part of the specs warns that it drops the entries of the rest', async () => {
+    const dir = project({ 'statuslint.config.yaml': CONFIG, 'a/openapi.yaml': spec, 'b/openapi.yaml': spec });
+    await runCli(['--write-baseline', 'baseline.json', 'a', 'b'], { cwd: dir });
+    const full = await runCli(['--write-baseline', 'baseline.json', 'a', 'b'], { cwd: dir });
+    expect(full.stderr).toBe('statuslint: wrote 6 entries to baseline.json\n');
+    const partial = await runCli(['--write-baseline', 'baseline.json', 'a'], { cwd: dir });
+    expect(partial.stderr).toBe(
+      'statuslint: wrote 3 entries to baseline.json\n' +
+        'statuslint: warning: dropped 3 entries of files this run did not read (or of rules that were off for them); write the baseline from a run over every spec to keep them\n',
+    );
+    // Entries of a deleted file are fixed, not dropped unseen.
+    await runCli(['--write-baseline', 'baseline.json', 'a', 'b'], { cwd: dir });
+    rmSync(join(dir, 'b'), { recursive: true });
+    expect((await runCli(['--write-baseline', 'baseline.json', 'a'], { cwd: dir })).stderr).toBe('statuslint: wrote 3 entries to baseline.json\n');
+    const off = await runCli(['--write-baseline', 'baseline.json', '--rule', 'require-www-authenticate=off', 'a'], { cwd: dir });
+    expect(off.stderr).toContain('statuslint: warning: dropped 1 entry of files');
+  });
+
   it('entries of a spec piped without --stdin-filepath are not fixed in a run that does not read standard input', async () => {
     const dir = project({ 'statuslint.config.yaml': CONFIG, 'openapi.yaml': spec });
     await runCli(['--write-baseline', 'baseline.json', '-'], { cwd: dir, stdin: stringify(spec) });
