@@ -1,10 +1,12 @@
 import { existsSync } from 'node:fs';
 import { jsonError } from './loader/parse.js';
 import { readOwnFile } from './own-file.js';
-import { dirname, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { realPath } from './loader/project-root.js';
 import type { Finding } from './engine/types.js';
 import { displayPath, LoadError } from './errors.js';
 import { writeUserFile } from './output.js';
+import { STDIN_NAME } from './stdin.js';
 
 // A baseline records the findings a team has accepted for now, so that a run reports only new
 // ones. Entries are keyed by rule, file and JSON pointer, never by line: editing elsewhere in
@@ -33,16 +35,31 @@ function compare(a: BaselineEntry, b: BaselineEntry): number {
   return a.file < b.file ? -1 : a.file > b.file ? 1 : a.pointer < b.pointer ? -1 : a.pointer > b.pointer ? 1 : a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0;
 }
 
-/** Where a finding's file is, relative to the baseline's folder. */
-function fileKey(findingFile: string, cwd: string, baselinePath: string): string {
-  return relative(dirname(baselinePath), resolve(cwd, findingFile)).split(sep).join('/');
+/**
+ * Where files are, relative to the baseline's folder, both through their real folders: a run
+ * that names the specs through a linked folder (`api/ -> specs/`), or a baseline path through
+ * a link (macOS's `/tmp -> /private/tmp`), keys a file as any other run does, and writes the
+ * same bytes. One `realpath` per folder, not per finding. The file's own name is kept: a run
+ * names a file that is linked under two names by one of them (lint's canonicalPathsOf).
+ */
+function fileKeys(cwd: string, baselinePath: string): (findingFile: string) => string {
+  const base = realPath(dirname(resolve(cwd, baselinePath)));
+  const folders = new Map<string, string>();
+  return (findingFile) => {
+    const path = resolve(cwd, findingFile);
+    const folder = dirname(path);
+    let real = folders.get(folder);
+    if (real === undefined) folders.set(folder, (real = realPath(folder)));
+    return relative(base, join(real, basename(path))).split(sep).join('/');
+  };
 }
 
 /** The entries for a run's findings: one per rule, file and pointer, sorted. */
 export function baselineEntries(findings: readonly Finding[], cwd: string, baselinePath: string): BaselineEntry[] {
+  const fileKey = fileKeys(cwd, baselinePath);
   const entries = new Map<string, BaselineEntry>();
   for (const finding of findings) {
-    const entry = { file: fileKey(finding.file, cwd, baselinePath), pointer: finding.pointer, rule: finding.ruleId };
+    const entry = { file: fileKey(finding.file), pointer: finding.pointer, rule: finding.ruleId };
     entries.set(key(entry), entry);
   }
   return [...entries.values()].sort(compare);
@@ -95,11 +112,13 @@ export interface BaselineResult {
   findings: Finding[];
   /** Entries that matched no finding although their file was linted (or no longer exists). */
   fixed: number;
+  /** Entries neither matched nor fixed: their file was not read, or their rule did not look. */
+  unseen: number;
 }
 
 /**
  * Drops the findings the baseline holds. An entry whose file was not read in this run (a
- * partial run), or whose rule did not look at it (`looked`: the rule is off for the spec, by
+ * partial run, or standard input that this run did not read), or whose rule did not look at it (`looked`: the rule is off for the spec, by
  * `--rule` or an override), is neither matched nor counted as fixed.
  */
 export function applyBaseline(
@@ -111,18 +130,29 @@ export function applyBaseline(
 ): BaselineResult {
   const known = new Set(baseline.entries.map(key));
   const matched = new Set<string>();
+  const fileKey = fileKeys(cwd, baseline.path);
   const kept = findings.filter((finding) => {
-    const entryKey = key({ file: fileKey(finding.file, cwd, baseline.path), pointer: finding.pointer, rule: finding.ruleId });
+    const entryKey = key({ file: fileKey(finding.file), pointer: finding.pointer, rule: finding.ruleId });
     if (!known.has(entryKey)) return true;
     matched.add(entryKey);
     return false;
   });
-  const read = new Map(sources.map((source) => [fileKey(source, cwd, baseline.path), source]));
-  const baselineFolder = dirname(baseline.path);
+  const read = new Map(sources.map((source) => [fileKey(source), source]));
+  const baselineFolder = realPath(dirname(resolve(cwd, baseline.path)));
+  let unseen = 0;
   const fixed = baseline.entries.filter((entry) => {
     if (matched.has(key(entry))) return false;
-    const source = read.get(entry.file);
-    return source !== undefined ? looked(source, entry.rule) : !existsSync(resolve(baselineFolder, entry.file));
+    if (isFixed(entry)) return true;
+    unseen += 1;
+    return false;
   }).length;
-  return { findings: kept, fixed };
+  return { findings: kept, fixed, unseen };
+
+  function isFixed(entry: BaselineEntry): boolean {
+    const source = read.get(entry.file);
+    if (source !== undefined) return looked(source, entry.rule);
+    // A spec piped without --stdin-filepath was never a file: a run that does not read
+    // standard input did not look at it, and must not call its entries fixed.
+    return basename(entry.file) !== STDIN_NAME && !existsSync(resolve(baselineFolder, entry.file));
+  }
 }

@@ -508,10 +508,24 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
     if (incomplete.length > 0) {
       io.stderr(`statuslint: not writing ${options.writeBaseline}: ${incomplete.join('; ')}\n`);
     } else {
-      const { writeBaseline } = await import('./baseline.js');
+      const { applyBaseline, readBaseline, writeBaseline } = await import('./baseline.js');
       const path = resolve(io.cwd, options.writeBaseline);
+      // A rewrite from a run over part of the specs (the command a partial run's "drop them
+      // with --write-baseline" note suggests) drops the entries of the rest, which the next
+      // full run reports as new: say so. An old file that is no baseline is replaced as before.
+      let dropped = 0;
+      if (pathKind(path) === 'file') {
+        try {
+          dropped = applyBaseline(readBaseline(path), findings, result.sources, io.cwd, ruleLookedAt(result, rulesFor, config.unusedSuppressions, io.cwd)).unseen;
+        } catch (error) {
+          if (!(error instanceof LoadError)) throw error;
+        }
+      }
       const count = writeBaseline(path, findings, io.cwd);
       io.stderr(`statuslint: wrote ${plural(count, 'entry', 'entries')} to ${displayPath(path, io.cwd)}\n`);
+      if (dropped > 0) {
+        io.stderr(`statuslint: warning: dropped ${plural(dropped, 'entry', 'entries')} of files this run did not read (or of rules that were off for them); write the baseline from a run over every spec to keep ${dropped === 1 ? 'it' : 'them'}\n`);
+      }
       findings = [];
     }
   } else if (options.baseline) {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
@@ -154,6 +154,21 @@ describe('baselines', () => {
     expect(fromApi.stderr).toBe(`statuslint: baseline ${join(dir, 'ci', 'baseline.json')}: 3 known findings not reported; none fixed\n`);
   });
 
+  it('a run through a linked folder keys files as one through the real folder, and writes the same bytes', async () => {
+    const dir = project({ 'statuslint.config.yaml': CONFIG, 'specs/openapi.yaml': spec });
+    symlinkSync('specs', join(dir, 'api'), 'dir');
+    await runCli(['--write-baseline', 'baseline.json', 'specs'], { cwd: dir });
+    const written = readFileSync(join(dir, 'baseline.json'), 'utf8');
+    const linked = await runCli(['--baseline', 'baseline.json', 'api'], { cwd: dir });
+    expect(linked.code).toBe(0);
+    expect(linked.stderr).toBe('statuslint: baseline baseline.json: 3 known findings not reported; none fixed\n');
+    // The baseline named through the link, from inside the linked folder.
+    const inside = await runCli(['--baseline', '../baseline.json', 'openapi.yaml'], { cwd: join(dir, 'api') });
+    expect(inside.code).toBe(0);
+    await runCli(['--write-baseline', 'baseline.json', 'api'], { cwd: dir });
+    expect(readFileSync(join(dir, 'baseline.json'), 'utf8')).toBe(written);
+  });
+
   it('entries for files this run did not read are not counted as fixed; those of deleted files are', async () => {
     const dir = project({ 'statuslint.config.yaml': CONFIG, 'a/openapi.yaml': spec, 'b/openapi.yaml': spec });
     await runCli(['--write-baseline', 'baseline.json', 'a', 'b'], { cwd: dir });
@@ -162,6 +177,34 @@ describe('baselines', () => {
     rmSync(join(dir, 'b'), { recursive: true });
     const deleted = await runCli(['--baseline', 'baseline.json', 'a'], { cwd: dir });
     expect(deleted.stderr).toBe('statuslint: baseline baseline.json: 3 known findings not reported; 3 entries now fixed (drop them with --write-baseline baseline.json)\n');
+  });
+
+  it('a rewrite from a run over part of the specs warns that it drops the entries of the rest', async () => {
+    const dir = project({ 'statuslint.config.yaml': CONFIG, 'a/openapi.yaml': spec, 'b/openapi.yaml': spec });
+    await runCli(['--write-baseline', 'baseline.json', 'a', 'b'], { cwd: dir });
+    const full = await runCli(['--write-baseline', 'baseline.json', 'a', 'b'], { cwd: dir });
+    expect(full.stderr).toBe('statuslint: wrote 6 entries to baseline.json\n');
+    const partial = await runCli(['--write-baseline', 'baseline.json', 'a'], { cwd: dir });
+    expect(partial.stderr).toBe(
+      'statuslint: wrote 3 entries to baseline.json\n' +
+        'statuslint: warning: dropped 3 entries of files this run did not read (or of rules that were off for them); write the baseline from a run over every spec to keep them\n',
+    );
+    // Entries of a deleted file are fixed, not dropped unseen.
+    await runCli(['--write-baseline', 'baseline.json', 'a', 'b'], { cwd: dir });
+    rmSync(join(dir, 'b'), { recursive: true });
+    expect((await runCli(['--write-baseline', 'baseline.json', 'a'], { cwd: dir })).stderr).toBe('statuslint: wrote 3 entries to baseline.json\n');
+    const off = await runCli(['--write-baseline', 'baseline.json', '--rule', 'require-www-authenticate=off', 'a'], { cwd: dir });
+    expect(off.stderr).toContain('statuslint: warning: dropped 1 entry of files');
+  });
+
+  it('entries of a spec piped without --stdin-filepath are not fixed in a run that does not read standard input', async () => {
+    const dir = project({ 'statuslint.config.yaml': CONFIG, 'openapi.yaml': spec });
+    await runCli(['--write-baseline', 'baseline.json', '-'], { cwd: dir, stdin: stringify(spec) });
+    expect(readFileSync(join(dir, 'baseline.json'), 'utf8')).toContain('"file": "<stdin>"');
+    const piped = await runCli(['--baseline', 'baseline.json', '-'], { cwd: dir, stdin: stringify(spec) });
+    expect(piped.stderr).toBe('statuslint: baseline baseline.json: 3 known findings not reported; none fixed\n');
+    const other = await runCli(['--fail-on', 'none', '--baseline', 'baseline.json', 'openapi.yaml'], { cwd: dir });
+    expect(other.stderr).toBe('statuslint: baseline baseline.json: 0 known findings not reported; none fixed\n');
   });
 
   it('findings in a shared file are keyed by that file', async () => {
