@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { jsonError } from './loader/parse.js';
 import { readOwnFile } from './own-file.js';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { realPath } from './loader/project-root.js';
+import { basename, dirname, relative, resolve, sep } from 'node:path';
+import { realPath, RealFolders } from './loader/project-root.js';
 import type { Finding } from './engine/types.js';
 import { displayPath, LoadError } from './errors.js';
 import { writeUserFile } from './output.js';
@@ -44,14 +44,8 @@ function compare(a: BaselineEntry, b: BaselineEntry): number {
  */
 function fileKeys(cwd: string, baselinePath: string): (findingFile: string) => string {
   const base = realPath(dirname(resolve(cwd, baselinePath)));
-  const folders = new Map<string, string>();
-  return (findingFile) => {
-    const path = resolve(cwd, findingFile);
-    const folder = dirname(path);
-    let real = folders.get(folder);
-    if (real === undefined) folders.set(folder, (real = realPath(folder)));
-    return relative(base, join(real, basename(path))).split(sep).join('/');
-  };
+  const folders = new RealFolders();
+  return (findingFile) => relative(base, folders.of(resolve(cwd, findingFile))).split(sep).join('/');
 }
 
 /** The entries for a run's findings: one per rule, file and pointer, sorted. */

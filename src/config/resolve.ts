@@ -1,5 +1,5 @@
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { realPath } from '../loader/project-root.js';
+import { relative, resolve, sep } from 'node:path';
+import { realPath, RealFolders } from '../loader/project-root.js';
 import type { EnabledRule } from '../engine/types.js';
 import { UsageError } from '../errors.js';
 import { didYouMean } from '../suggest.js';
@@ -12,7 +12,7 @@ import { presetSettings, type Registry, type RuleSetting, type Setting } from '.
  * named outside it, each found once: a folder of thousands of specs outside the
  * configuration's folder costs one `realpath` per folder, not per spec.
  */
-const realFolders = new WeakMap<Config, { base: string; folders: Map<string, string> }>();
+const realFolders = new WeakMap<Config, { base: string; folders: RealFolders }>();
 
 /**
  * A file's path as configuration patterns see it: relative to the config's folder, with `/`.
@@ -26,11 +26,8 @@ export function configPath(config: Config, file: string): string {
   const path = relative(config.base, file).split(sep).join('/');
   if (!outsideBase(path)) return path;
   let known = realFolders.get(config);
-  if (known === undefined) realFolders.set(config, (known = { base: realPath(config.base), folders: new Map() }));
-  const folder = dirname(resolve(file));
-  let realFolder = known.folders.get(folder);
-  if (realFolder === undefined) known.folders.set(folder, (realFolder = realPath(folder)));
-  const real = relative(known.base, join(realFolder, basename(file))).split(sep).join('/');
+  if (known === undefined) realFolders.set(config, (known = { base: realPath(config.base), folders: new RealFolders() }));
+  const real = relative(known.base, known.folders.of(resolve(file))).split(sep).join('/');
   return outsideBase(real) ? path : real;
 }
 

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, realpathSync } from 'node:fs';
-import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 
 /** Is `path` the folder `root` or inside it (by path, without touching the file system)? */
 export function isInside(path: string, root: string): boolean {
@@ -88,6 +88,22 @@ export class RealPaths {
     }
     const name = basename(path);
     return known.plain.has(name) ? known.prefix + name : realPath(path);
+  }
+}
+
+/**
+ * Paths with the links of their folder followed and their own name kept, each folder resolved
+ * once: where a file is for a key that must not hang on how its folder was named (a linked
+ * checkout, macOS's `/tmp`), while a file that is itself a link stays where it is named.
+ */
+export class RealFolders {
+  private readonly folders = new Map<string, string>();
+
+  of(path: string): string {
+    const folder = dirname(path);
+    let real = this.folders.get(folder);
+    if (real === undefined) this.folders.set(folder, (real = realPath(folder)));
+    return join(real, basename(path));
   }
 }
 
