@@ -536,6 +536,16 @@ describe('a bad config: exit 2, file:line:col and a hint, nothing linted', () =>
       "ignore: ['generated/**', '!generated/public.yaml']\n",
       ["statuslint.config.yaml:1:26: 'ignore' pattern '!generated/public.yaml' starts with '!', but patterns cannot be negated; list only what to match (write '\\!' for a name that starts with '!')"],
     ],
+    [
+      'an OpenAPI document given as the configuration: one line, not one per unknown key',
+      "openapi: 3.1.0\ninfo: {title: x, version: '1'}\npaths: {}\n",
+      ["statuslint.config.yaml:1:1: this is an OpenAPI document ('openapi'), not a statuslint configuration, which has extends, rules, overrides and ignore; to lint it, name it as a spec"],
+    ],
+    [
+      'a Swagger 2.0 document given as the configuration',
+      "info: {title: x, version: '1'}\nswagger: '2.0'\npaths: {}\n",
+      ["statuslint.config.yaml:2:1: this is an OpenAPI document ('swagger'), not a statuslint configuration, which has extends, rules, overrides and ignore; to lint it, name it as a spec"],
+    ],
     ['a list at the top', '- rules\n', ['statuslint.config.yaml:1:1: a configuration must be a mapping of extends, rules, overrides and ignore']],
     ['invalid YAML', 'rules:\n  a: [\n', [/^statuslint\.config\.yaml:\d+:\d+: invalid YAML: /.source]],
     ['duplicate key', 'rules: {}\nrules: {}\n', ['statuslint.config.yaml:2:1: invalid YAML: Map keys must be unique']],
@@ -582,6 +592,12 @@ describe('a bad config: exit 2, file:line:col and a hint, nothing linted', () =>
       expect(run.code, config).toBe(2);
       expect(run.stderr).toBe(`statuslint: ${config}: ${detail}\n`);
     }
+  });
+
+  it('--config naming the spec itself says so in one line', async () => {
+    const run = await runCli(['--config', 'openapi.yaml', 'openapi.yaml'], { cwd: project({ 'openapi.yaml': spec }) });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^statuslint: openapi\.yaml:\d+:1: this is an OpenAPI document \('openapi'\), not a statuslint configuration, which has extends, rules, overrides and ignore; to lint it, name it as a spec\n$/);
   });
 
   it('a configuration over 64 MB is refused before it is read', async () => {
