@@ -537,7 +537,7 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
     const hidden = result.findings.length - findings.length;
     const fixedNote =
       applied.fixed === 0 ? '; none fixed'
-      : options.fixDryRun ? `; ${plural(applied.fixed, 'entry', 'entries')} would be fixed by the diff`
+      : options.fixDryRun ? `; ${plural(applied.fixed, 'entry', 'entries')} would be found no more once the diff is applied`
       : `; ${plural(applied.fixed, 'entry', 'entries')} now fixed (drop ${applied.fixed === 1 ? 'it' : 'them'} with --write-baseline ${options.baseline})`;
     io.stderr(`statuslint: baseline ${name}: ${plural(hidden, 'known finding')} not reported${fixedNote}\n`);
   }

@@ -265,7 +265,7 @@ describe('--fix', () => {
       expect((await runCli(['--write-baseline', 'baseline.json', 'openapi.yaml'], { cwd: dir })).code).toBe(0);
       const known = await runCli(['--fix-dry-run', '--baseline', 'baseline.json', 'openapi.yaml'], { cwd: dir });
       expect(known.code).toBe(0);
-      expect(known.stderr).toContain('3 entries would be fixed by the diff');
+      expect(known.stderr).toContain('3 entries would be found no more once the diff is applied');
     });
 
     it('writes the diff to --output, and never over a file the run reads', async () => {
