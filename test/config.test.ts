@@ -189,6 +189,20 @@ describe('rules, extends and overrides', () => {
     for (const file of ['vendor/stripe/openapi.yaml', 'specs/orders.generated.yaml', 'orders.generated.yaml']) expect((await printed(file)).ignored, file).toBe(true);
   });
 
+  it("the README's example configuration loads and does what its comments say", async () => {
+    const readme = readFileSync(join(import.meta.dirname, '..', 'README.md'), 'utf8');
+    const example = /### Configuration[\s\S]*?```yaml\n([\s\S]*?)```/.exec(readme)![1]!;
+    const dir = project({ 'statuslint.config.yaml': example });
+    const printed = async (file: string) => {
+      const run = await runCli(['--print-config', file], { cwd: dir });
+      expect(run.stderr).toBe('');
+      return JSON.parse(run.stdout) as { ignored: boolean; rules: Record<string, unknown> };
+    };
+    expect((await printed('openapi.yaml')).rules).toMatchObject({ 'require-www-authenticate': 'warning', 'require-validation-error': ['warning', { codes: ['400'] }] });
+    expect((await printed('internal/billing/api.yaml')).rules['require-www-authenticate']).toBe('off');
+    expect((await printed('vendor/stripe/openapi.yaml')).ignored).toBe(true);
+  });
+
   it('a setting with options replaces the options set before it, even with {}: they are not merged key by key', async () => {
     const dir = project({
       'statuslint.config.yaml': { rules: { 'require-validation-error': ['warning', { codes: ['400'] }] }, overrides: [{ files: ['strict/**'], rules: { 'require-validation-error': ['error', {}] } }] },
