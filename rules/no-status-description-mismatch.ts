@@ -241,6 +241,8 @@ const PERMISSION_TALK = any(
   '(?:not valid|invalid) for (?:this|the|that|these|your)',
   'owners?|admins?|administrators?|administrative',
   '(?:do|does|did) not own|not (?:the |an? )?owner',
+  // Membership decides access as a permission does: 'User does not belong to organization'.
+  '(?:do|does|did) not belong to|not (?:a |an )?members? of',
 );
 
 // --- 5xx read as one another -----------------------------------------------------------

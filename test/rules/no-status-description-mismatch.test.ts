@@ -60,6 +60,7 @@ const MISMATCHED: Array<[Status, string, 'refusalOn401' | 'credentialsOn403' | '
   ['403', 'Expired token (made up)', 'credentialsOn403'],
   ['403', 'Login required (made up)', 'credentialsOn403'],
   ['403', 'Missing bearer token (made up)', 'credentialsOn403'],
+  ['403', 'Forbidden - Oauth token is missing (made up)', 'credentialsOn403'],
   ['403', 'No or invalid API key (made up)', 'credentialsOn403'],
   ['403', 'Invalid or no API key (made up)', 'credentialsOn403'],
   // Blockfrost's shared 403, the answer to a request without its project_id key.
@@ -180,6 +181,10 @@ const FITTING: Array<[Status, string]> = [
   ['403', 'Not an invalid token: the account is suspended (made up)'],
   ['403', 'The token lacks the required scope (made up)'],
   ['403', 'Invalid token or wrong role (made up)'],
+  // A refusal by membership is a 403's meaning, beside a missing token as beside a missing scope (Adobe I/O Console).
+  ['403', 'Forbidden - Oauth token is missing / User does not belong to organization'],
+  ['403', "The token is invalid or you aren't a member of this team (made up)"],
+  ['403', 'Invalid API key, or the caller is not a member of the workspace (made up)'],
   // A bare key is too often a resource's; a page token proves no identity.
   ['403', 'The object key is invalid (made up)'],
   ['403', 'The page token is invalid (made up)'],
@@ -247,6 +252,7 @@ for (const v of VERSIONS) {
     { name: `${v}: reason phrases`, spec: withResponses(v, { 401: { description: 'Unauthorized' }, 403: { description: 'Forbidden' }, 500: { description: 'Internal Server Error' }, 502: { description: 'Bad Gateway' }, 503: { description: 'Service Unavailable' }, 504: { description: 'Gateway Timeout' } }) },
     { name: `${v}: other statuses are not read`, spec: withResponses(v, { 400: { description: 'Invalid token' }, 404: { description: 'Forbidden' }, default: { description: 'Service unavailable' } }) },
     { name: `${v}: no description`, spec: withResponses(v, { 401: {} }) },
+    { name: `${v}: a 403 that names a missing token and a refusal by membership`, spec: withResponses(v, { 403: { description: 'Forbidden - Oauth token is missing / User does not belong to organization' } }) },
     {
       name: `${v}: a 401 refusal that speaks of signing in, a 403 about a CSRF token`,
       spec: withResponses(v, { 401: { description: 'Access denied: please sign in first' }, 403: { description: 'CSRF token is missing or invalid' } }),
