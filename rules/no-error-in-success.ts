@@ -105,15 +105,22 @@ interface Property {
 
 /**
  * The example the spec gives of a body: the media type's `example`, a Swagger 2.0 response's
- * `examples` entry for the type, else the body schema's own `example` (or the first of OAS
- * 3.1's `examples`), from OAS 3.1 also one written beside the body's `$ref`. Undefined when
- * none is written.
+ * `examples` entry for the type (for `*\/*`, where no `produces` is given, its JSON entry), else
+ * the body schema's own `example` (or the first of OAS 3.1's `examples`), from OAS 3.1 also one
+ * written beside the body's `$ref`. Undefined when none is written.
  */
 function bodyExample(context: RuleContext<Options>, response: Response, media: MediaType): unknown {
   const own = media.node.value;
   if (isObject(own) && Object.hasOwn(own, 'example') && own !== media.schema?.value) return own.example;
   const examples = response.node.value.examples;
-  if (isObject(examples) && Object.hasOwn(examples, media.type) && !Object.hasOwn(examples, '$ref')) return examples[media.type];
+  if (isObject(examples) && !Object.hasOwn(examples, '$ref')) {
+    if (Object.hasOwn(examples, media.type)) return examples[media.type];
+    // Swagger 2.0 with no `produces` anywhere: the type is known only as `*/*`, and the
+    // examples' keys name what is sent; the JSON one shows the body's members.
+    if (media.type === '*/*' && context.spec.version === '2.0') {
+      for (const type in examples) if (/[/+]json\b/i.test(type)) return examples[type];
+    }
+  }
   const written = media.schema?.value;
   // JSON Schema 2020-12 (OAS 3.1 on) applies keywords beside a `$ref`, an example among them:
   // `{$ref: DeleteResponse, examples: [{}]}` shows the body. Before 3.1 they are ignored.

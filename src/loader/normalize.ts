@@ -509,7 +509,8 @@ function buildResponse(
   let content: MediaType[] = [];
   if (types) {
     const schema = child(node, 'schema');
-    if (schema) content = types.map((type) => ({ type, node: schema, schema }));
+    // `schema:` written with no value (null) declares no body, as a null `content` does in OAS 3.
+    if (schema && schema.value !== null) content = types.map((type) => ({ type, node: schema, schema }));
   } else {
     const contentNode = objectAt(workspace, child(node, 'content'));
     if (contentNode) {

@@ -70,6 +70,19 @@ for (const v of VERSIONS) {
         },
       },
     );
+    if (v === '2.0') {
+      // No `produces` anywhere: the model knows the type only as `*/*`, and the examples' keys name the type sent.
+      const withoutProduces = (examples: object) => ({
+        ...withResponses(v, { 200: { description: 'OK', schema: ref(v, 'DeleteResponse'), examples } }),
+        ...sharedSchemas(v, { DeleteResponse: ErrorsOnly(), Error: ErrorSchema }),
+      });
+      valid.push({ name: `${v}: no produces, an errors-only body whose JSON examples entry is a success`, spec: withoutProduces({ 'application/json': {} }) });
+      invalid.push({
+        name: `${v}: no produces, an errors-only body whose JSON examples entry shows errors`,
+        spec: withoutProduces({ 'application/xml': '<ok/>', 'application/json': { errors: [{ code: 1, message: 'gone' }] } }),
+        errors: [{ messageId: 'errorObject', at: AT_200 }],
+      });
+    }
     if (v !== '2.0') {
       // An example written beside the body's `$ref`: from OAS 3.1 it is the example of the body
       // (JSON Schema 2020-12 applies keywords beside a `$ref`); before, the specification says

@@ -21,6 +21,11 @@ for (const v of VERSIONS) {
     { name: `${v}: problem details offered beside plain JSON`, spec: errorIn(v, '400', ['application/json', 'application/problem+json']) },
     { name: `${v}: problem details in XML offered beside plain JSON`, spec: errorIn(v, '400', ['application/json', 'application/problem+xml']) },
     { name: `${v}: an error without a body`, spec: withResponses(v, { 404: { description: 'Not found' } }) },
+    {
+      // YAML `schema:` (or `content:`) with nothing after it: no body, as no-body-on-no-content reads it too.
+      name: `${v}: an error whose body field is left empty`,
+      spec: withResponses(v, { 404: { description: 'Not found', [v === '2.0' ? 'schema' : 'content']: null } }, v === '2.0' ? { operation: { produces: ['application/json'] } } : {}),
+    },
     { name: `${v}: an HTML or text error page is not structured`, spec: errorIn(v, '502', ['text/html', 'text/plain']) },
     { name: `${v}: success bodies are not checked`, spec: withResponses(v, { 200: jsonResponse(v, { type: 'object' }) }) },
     { name: `${v}: default is never checked`, spec: withResponses(v, { default: jsonResponse(v, { type: 'object' }) }) },
