@@ -88,8 +88,8 @@ export function projectRoots(cwd: string, namedFolders: readonly string[] = []):
   };
   const rootFor = (specPath: string): string => {
     projectRoot ??= topLevel(cwd) ?? resolve(cwd);
+    // First: a named folder may hold the project (`statuslint ..`), whose specs keep its root.
     if (isInside(specPath, projectRoot)) return projectRoot;
-    // A named folder that holds the project root (`statuslint ..`) is not inside it: its own project.
     return ofFolder(holderOf(dirname(specPath)));
   };
   return Object.assign(rootFor, { ofFolder });
