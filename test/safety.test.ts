@@ -263,6 +263,18 @@ describe('a folder named from outside the project: its specs may use the files o
     expect(run.stdout).not.toContain('hunter2');
   });
 
+  it('a named folder that holds the project (`statuslint ..`) lends the specs beside the project no wider root', () => {
+    const { base, corpus, repo } = layout();
+    writeFileSync(join(corpus, 'signalk/openapi.yaml'), stringify(unauthorized('../../secret.yaml#/Unauthorized')));
+    for (const threads of ['1', '2']) {
+      const run = runBinary(['--format', 'json', '..'], { cwd: repo, env: { STATUSLINT_THREADS: threads } });
+      expect(run.code).toBe(2);
+      expect(unplaced(run.stderr)).toContain(`cannot resolve $ref '../../secret.yaml#/Unauthorized': it is outside the project root ${join(corpus, 'signalk')}; pass --allow-external-refs to follow it\n`);
+      expect(run.stdout).not.toContain('hunter2');
+    }
+    expect(base).toBe(dirname(repo));
+  });
+
   it('--validate and --fix-dry-run take the same root, on one thread and two', () => {
     const { corpus, repo } = layout();
     const validated = runBinary(['--validate', '--format', 'json', corpus], { cwd: repo });

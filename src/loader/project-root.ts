@@ -56,17 +56,20 @@ export interface ProjectRoots {
 /**
  * The folder a spec's `$ref`s must stay inside: the project root (the git top-level of the
  * working directory, else the working directory) when the spec is inside it. A spec named
- * from elsewhere is trusted, and so is its own project: for one found in a folder named on the
- * command line (`namedFolders`, a glob's fixed base folder among them), that folder's
- * (`ofFolder`; of the outermost, when several hold it), since every file in it is linted
- * anyway; for a file named directly, its own git top-level, else its own folder.
+ * from elsewhere is trusted, and so is its own project: its git top-level; in none, for one
+ * found in a folder named on the command line (`namedFolders`, a glob's fixed base folder
+ * among them), that folder (the outermost, when several hold it), since every file in it is
+ * linted anyway; else its own folder. A named folder that holds the project itself
+ * (`statuslint ..`, `statuslint ~`) lends no wider root: a spec in a sibling folder must not
+ * make a run read the user's other files.
  * One function serves a run: it asks the file system about each folder once.
  */
 export function projectRoots(cwd: string, namedFolders: readonly string[] = []): ProjectRoots {
   const topLevel = gitTopLevels();
   let projectRoot: string | undefined;
+  const rootOfProject = (): string => (projectRoot ??= topLevel(cwd) ?? resolve(cwd));
   const named = new Set(namedFolders.map((folder) => resolve(folder)));
-  /** For each folder a spec outside the project is in: the outermost named folder holding it, else itself. */
+  /** For each folder a spec outside every repository is in: the outermost named folder holding it (not the project), else itself. */
   const holders = new Map<string, string>();
   const holderOf = (folder: string): string => {
     if (named.size === 0) return folder;
@@ -74,7 +77,7 @@ export function projectRoots(cwd: string, namedFolders: readonly string[] = []):
     if (holder === undefined) {
       holder = folder;
       for (let current = folder; ; current = dirname(current)) {
-        if (named.has(current)) holder = current;
+        if (named.has(current) && !isInside(rootOfProject(), current)) holder = current;
         if (dirname(current) === current) break;
       }
       holders.set(folder, holder);
@@ -82,15 +85,14 @@ export function projectRoots(cwd: string, namedFolders: readonly string[] = []):
     return holder;
   };
   const ofFolder = (folder: string): string => {
-    projectRoot ??= topLevel(cwd) ?? resolve(cwd);
-    if (isInside(folder, projectRoot)) return projectRoot;
+    if (isInside(folder, rootOfProject())) return rootOfProject();
     return topLevel(folder) ?? folder;
   };
   const rootFor = (specPath: string): string => {
-    projectRoot ??= topLevel(cwd) ?? resolve(cwd);
     // First: a named folder may hold the project (`statuslint ..`), whose specs keep its root.
-    if (isInside(specPath, projectRoot)) return projectRoot;
-    return ofFolder(holderOf(dirname(specPath)));
+    if (isInside(specPath, rootOfProject())) return rootOfProject();
+    const folder = dirname(specPath);
+    return topLevel(folder) ?? holderOf(folder);
   };
   return Object.assign(rootFor, { ofFolder });
 }
