@@ -389,6 +389,7 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
     onProgress: (done, total) => progress.update(done, total),
     maxFileBytes: options.maxFileSize,
     allowExternalRefs: options.allowExternalRefs,
+    namedFolders: inputs.namedFolders,
     overlay: stdinSpec?.text !== undefined ? new Map([[stdinSpec.path, stdinSpec.text]]) : undefined,
   };
   // Many specs are linted on every core: this thread and a worker per other core.
@@ -462,7 +463,7 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
   }
   if (options.validate) {
     const { validateStructure } = await import('./validate.js');
-    const rootFor = projectRoots(io.cwd);
+    const rootFor = projectRoots(io.cwd, inputs.namedFolders);
     // Validating takes far longer than linting (a folder of large specs, minutes): a terminal
     // shows how far it is, as it did for the lint.
     const validating = createProgress(showsProgress(Boolean(io.stderrIsTty), io.env), { write: io.stderr, now: io.now, verb: 'validated' });

@@ -3,7 +3,7 @@ import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { CONFIG_FILE_NAMES } from './config/load.js';
 import { displayPath, LoadError, printable, UsageError } from './errors.js';
 import { compileGlob, type Glob, GlobError, hasMagic, splitGlob } from './glob.js';
-import { isInside } from './loader/project-root.js';
+import { isInside, type ProjectRoots } from './loader/project-root.js';
 import { pathKind } from './path-kind.js';
 import { skippedFolder, SPEC_EXTENSION } from './spec-files.js';
 
@@ -35,6 +35,12 @@ export interface Inputs {
    * the rest is still linted and the report says what was left out.
    */
   failures: LoadError[];
+  /**
+   * The folders named on the command line, and the fixed base folder of each glob (the part
+   * before its first wildcard segment), absolute: a spec found in one from outside the project
+   * may use the files of that folder's own project (see projectRoots).
+   */
+  namedFolders: string[];
 }
 
 export interface ExpandOptions {
@@ -50,11 +56,11 @@ export interface ExpandOptions {
    */
   literal?: ReadonlySet<string>;
   /**
-   * The project root a spec's `$ref`s must stay inside (see projectRoots): a file or folder
-   * that a folder or glob reaches through a symbolic link must stay inside it too. Not given
-   * with --allow-external-refs.
+   * The project roots of the run (see projectRoots): a file or folder that a folder or glob
+   * reaches through a symbolic link must stay inside the root of the folder searched
+   * (`ofFolder`), as a `$ref` of a spec found there must. Not given with --allow-external-refs.
    */
-  rootFor?: (specPath: string) => string;
+  rootFor?: Pick<ProjectRoots, 'ofFolder'>;
 }
 
 const CONFIG_NAMES = new Set<string>(CONFIG_FILE_NAMES);
@@ -90,6 +96,7 @@ export function expandInputs(args: readonly string[], options: ExpandOptions): I
   let ignoredFound = 0;
   const ignoredInputs: string[] = [];
   const found: Found = { failures: [], realPaths: new Map(), passedOver: [], cwd: options.cwd };
+  const namedFolders: string[] = [];
   const limitOf = (folder: string) => (options.rootFor ? linkLimit(folder, options.rootFor) : undefined);
   const add = (path: string, named: boolean): void => {
     if (named) {
@@ -136,11 +143,12 @@ export function expandInputs(args: readonly string[], options: ExpandOptions): I
     if ((kind !== 'folder' && kind !== 'missing') || options.literal?.has(path)) {
       add(path, true);
     } else if (kind === 'folder') {
+      namedFolders.push(path);
       addFound(arg, walk(path, WHOLE_FOLDER, found, limitOf(path)));
     } else if (hasMagic(arg)) {
       const passedBefore = found.passedOver.length;
       const failuresBefore = found.failures.length;
-      const matches = expandGlob(arg, options.cwd, found, limitOf);
+      const matches = expandGlob(arg, options.cwd, found, limitOf, namedFolders);
       // What it met but could not take (an unreadable folder) is reported as such, not as nothing.
       const metFailures = found.failures.length > failuresBefore;
       if (matches.length === 0 && !metFailures && arg.startsWith('!')) throw new UsageError(`no files match '${arg}': a glob cannot be negated; leave files out with 'ignore' in the configuration`);
@@ -150,7 +158,7 @@ export function expandInputs(args: readonly string[], options: ExpandOptions): I
       add(path, true); // the loader says "no such file" with the path as typed
     }
   }
-  return { files: withoutLinkedCopies(ordered, discovered, found.realPaths), discovered, ignored, ownFilesFound, ignoredFound, ignoredInputs, passedOver: found.passedOver, failures: found.failures };
+  return { files: withoutLinkedCopies(ordered, discovered, found.realPaths), discovered, ignored, ownFilesFound, ignoredFound, ignoredInputs, passedOver: found.passedOver, failures: found.failures, namedFolders };
 }
 
 /**
@@ -210,7 +218,8 @@ function linksOnPath(path: string): number {
   return count;
 }
 
-function expandGlob(pattern: string, cwd: string, found: Found, limitOf: (folder: string) => string | undefined): string[] {
+/** The files a glob matches; its fixed base folder, when it is one, is added to `namedFolders`. */
+function expandGlob(pattern: string, cwd: string, found: Found, limitOf: (folder: string) => string | undefined, namedFolders: string[]): string[] {
   const posix = pattern.split(sep).join('/');
   const { base, rest } = splitGlob(posix);
   const relativePattern = rest.replace(/^(\.\/)+/, '');
@@ -224,6 +233,7 @@ function expandGlob(pattern: string, cwd: string, found: Found, limitOf: (folder
   // The folder is a path, not a pattern: `api\[v1]/*.yaml` walks `api[v1]`.
   const root = resolve(cwd, base === '' ? '.' : base.replace(/\\(.)/g, '$1'));
   if (pathKind(root) !== 'folder') return [];
+  namedFolders.push(root);
   return walk(root, selector, found, limitOf(root));
 }
 
@@ -336,9 +346,8 @@ function walk(root: string, selector: Selector, context: Found, limit: string | 
  * project root, or for a folder named from outside the project, its own (a folder named on the
  * command line is trusted, as a spec named from elsewhere is, wherever a link to it points).
  */
-function linkLimit(folder: string, rootFor: (specPath: string) => string): string {
-  // rootFor takes a spec's path, and looks at the folder holding it.
-  return realPathOf(rootFor(join(realPathOf(folder), 'spec')));
+function linkLimit(folder: string, rootFor: Pick<ProjectRoots, 'ofFolder'>): string {
+  return realPathOf(rootFor.ofFolder(realPathOf(folder)));
 }
 
 /** As for a `$ref` that a link takes out of the project: a pull request must not make a run read the machine's files. */

@@ -20,7 +20,7 @@ export function jobRunner(setup: WorkerSetup): (job: WorkerJob) => WorkerReply {
   const workspace = new Workspace({
     maxFileBytes: setup.maxFileBytes,
     allowExternalRefs: setup.allowExternalRefs,
-    rootFor: projectRoots(setup.cwd),
+    rootFor: projectRoots(setup.cwd, setup.namedFolders),
     overlay: setup.overlay,
     fingerprints: setup.cache,
   });

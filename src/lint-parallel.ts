@@ -67,6 +67,8 @@ export interface WorkerSetup {
   cwd: string;
   maxFileBytes?: number;
   allowExternalRefs?: boolean;
+  /** See LintOptions.namedFolders. */
+  namedFolders?: readonly string[];
   unusedSuppressions?: Severity | 'off';
   /** Texts that stand in for files on disk, by absolute path (`--fix`'s edits so far). */
   overlay?: ReadonlyMap<string, string>;
@@ -181,6 +183,7 @@ export async function lintParallel(paths: readonly string[], options: ParallelLi
     cwd,
     maxFileBytes: options.maxFileBytes,
     allowExternalRefs: options.allowExternalRefs,
+    ...(options.namedFolders?.length ? { namedFolders: options.namedFolders } : {}),
     unusedSuppressions: options.unusedSuppressions,
     ...(options.overlay ? { overlay: options.overlay } : {}),
     ...(options.onFixKeys ? { fixKeys: true } : {}),
@@ -306,7 +309,7 @@ function largestFirst(paths: readonly string[], indexes: readonly number[]): num
  * relative to it) and the project root its `$ref`s must stay inside.
  */
 function cacheKeys(cache: LintCache, paths: readonly string[], rulesOf: (path: string) => readonly EnabledRule[], options: ParallelLintOptions, cwd: string): string[] {
-  const rootFor = projectRoots(cwd);
+  const rootFor = projectRoots(cwd, options.namedFolders);
   const byRules = new Map<readonly EnabledRule[], string>();
   return paths.map((path) => {
     const absolute = resolve(path);

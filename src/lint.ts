@@ -83,6 +83,11 @@ export interface LintOptions {
   /** Follow `$ref`s to files outside the project root (see `projectRoots`). */
   allowExternalRefs?: boolean;
   /**
+   * The folders named on the command line and the globs' base folders (Inputs.namedFolders): a
+   * spec found in one from outside the project may use the files of that folder's project.
+   */
+  namedFolders?: readonly string[];
+  /**
    * Name each file that several paths name as lintParallel does (canonicalPathsOf), not by the
    * path met first: what --fix reports when it lints on this thread.
    */
@@ -310,7 +315,7 @@ export function lint(paths: readonly string[], options: LintOptions = {}): LintR
     maxFileBytes: options.maxFileBytes,
     overlay: options.overlay,
     allowExternalRefs: options.allowExternalRefs,
-    rootFor: projectRoots(cwd),
+    rootFor: projectRoots(cwd, options.namedFolders),
   });
   const result = emptyResult();
   const raw: RawFinding[] = [];

@@ -40,22 +40,61 @@ export function gitTopLevels(): (folder: string) => string | undefined {
   };
 }
 
+/** The project roots of a run: see projectRoots. */
+export interface ProjectRoots {
+  /** The folder the `$ref`s of the spec at `specPath` (absolute) must stay inside. */
+  (specPath: string): string;
+  /**
+   * The folder that what is found in `folder` (absolute) must stay inside: the project root
+   * when the folder is in it, else the folder's own project, its git top-level, else itself.
+   * What a folder or glob reaches through a symbolic link is held to it (inputs.ts), and so are
+   * the `$ref`s of a spec found in a folder named from outside the project.
+   */
+  ofFolder(folder: string): string;
+}
+
 /**
  * The folder a spec's `$ref`s must stay inside: the project root (the git top-level of the
- * working directory, else the working directory) when the spec is inside it; for a spec
- * named from elsewhere, its own git top-level, else its own folder. A spec named on the
- * command line is trusted; what it references is not, unless it belongs to the same project.
+ * working directory, else the working directory) when the spec is inside it. A spec named
+ * from elsewhere is trusted, and so is its own project: its git top-level; in none, for one
+ * found in a folder named on the command line (`namedFolders`, a glob's fixed base folder
+ * among them), that folder (the outermost, when several hold it), since every file in it is
+ * linted anyway; else its own folder. A named folder that holds the project itself
+ * (`statuslint ..`, `statuslint ~`) lends no wider root: a spec in a sibling folder must not
+ * make a run read the user's other files.
  * One function serves a run: it asks the file system about each folder once.
  */
-export function projectRoots(cwd: string): (specPath: string) => string {
+export function projectRoots(cwd: string, namedFolders: readonly string[] = []): ProjectRoots {
   const topLevel = gitTopLevels();
   let projectRoot: string | undefined;
-  return (specPath) => {
-    projectRoot ??= topLevel(cwd) ?? resolve(cwd);
-    if (isInside(specPath, projectRoot)) return projectRoot;
-    const folder = dirname(specPath);
+  const rootOfProject = (): string => (projectRoot ??= topLevel(cwd) ?? resolve(cwd));
+  const named = new Set(namedFolders.map((folder) => resolve(folder)));
+  /** For each folder a spec outside every repository is in: the outermost named folder holding it (not the project), else itself. */
+  const holders = new Map<string, string>();
+  const holderOf = (folder: string): string => {
+    if (named.size === 0) return folder;
+    let holder = holders.get(folder);
+    if (holder === undefined) {
+      holder = folder;
+      for (let current = folder; ; current = dirname(current)) {
+        if (named.has(current) && !isInside(rootOfProject(), current)) holder = current;
+        if (dirname(current) === current) break;
+      }
+      holders.set(folder, holder);
+    }
+    return holder;
+  };
+  const ofFolder = (folder: string): string => {
+    if (isInside(folder, rootOfProject())) return rootOfProject();
     return topLevel(folder) ?? folder;
   };
+  const rootFor = (specPath: string): string => {
+    // First: a named folder may hold the project (`statuslint ..`), whose specs keep its root.
+    if (isInside(specPath, rootOfProject())) return rootOfProject();
+    const folder = dirname(specPath);
+    return topLevel(folder) ?? holderOf(folder);
+  };
+  return Object.assign(rootFor, { ofFolder });
 }
 
 /** `realpath`, or the path itself when it does not exist (yet). */

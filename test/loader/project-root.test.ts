@@ -37,6 +37,35 @@ describe('projectRoots', () => {
     expect(rootFor(join(top, 'plain', 'other', 'specs', 'openapi.yaml'))).toBe(join(top, 'plain', 'other'));
   });
 
+  it('gives a spec found in a folder named from outside the project its own repository, else that folder, never one that holds the project', () => {
+    const top = tree();
+    const cwdRepo = join(top, 'work');
+    mkdirSync(join(cwdRepo, '.git'), { recursive: true });
+    mkdirSync(join(top, 'corpus', 'nested', '.git'), { recursive: true });
+    mkdirSync(join(top, 'other-repo', '.git'), { recursive: true });
+    mkdirSync(join(top, 'other-repo', 'specs'), { recursive: true });
+    const corpus = join(top, 'corpus');
+    const rootFor = projectRoots(cwdRepo, [corpus, join(corpus, 'a'), join(top, 'other-repo', 'specs'), top]);
+    // Inside the project: the project root, though a named folder (`statuslint ..`) holds it.
+    expect(rootFor(join(cwdRepo, 'api', 'openapi.yaml'))).toBe(cwdRepo);
+    // In no repository: the outermost named folder holding it, whichever order they were named in...
+    expect(projectRoots(cwdRepo, [corpus])(join(corpus, 'a', 'b', 'openapi.yaml'))).toBe(corpus);
+    expect(projectRoots(cwdRepo, [join(corpus, 'a'), corpus])(join(corpus, 'a', 'openapi.yaml'))).toBe(corpus);
+    // ...but never one that holds the project itself (`top`, as `..` or `~` would be).
+    expect(rootFor(join(corpus, 'a', 'openapi.yaml'))).toBe(corpus);
+    expect(projectRoots(cwdRepo, [top])(join(top, 'loose', 'openapi.yaml'))).toBe(join(top, 'loose'));
+    // In a repository: that repository, named folders or not, as for its link check (ofFolder).
+    expect(rootFor(join(top, 'other-repo', 'specs', 'openapi.yaml'))).toBe(join(top, 'other-repo'));
+    expect(projectRoots(cwdRepo, [join(top, 'other-repo', 'specs')])(join(top, 'other-repo', 'specs', 'v1', 'openapi.yaml'))).toBe(join(top, 'other-repo'));
+    expect(projectRoots(cwdRepo, [corpus])(join(corpus, 'nested', 'openapi.yaml'))).toBe(join(corpus, 'nested'));
+    expect(rootFor.ofFolder(join(top, 'other-repo', 'specs'))).toBe(join(top, 'other-repo'));
+    expect(rootFor.ofFolder(corpus)).toBe(corpus);
+    expect(rootFor.ofFolder(join(cwdRepo, 'api'))).toBe(cwdRepo);
+    // A file in no named folder: its own folder, as before.
+    expect(projectRoots(cwdRepo, [corpus])(join(top, 'loose', 'openapi.yaml'))).toBe(join(top, 'loose'));
+    expect(projectRoots(cwdRepo)(join(corpus, 'a', 'openapi.yaml'))).toBe(join(corpus, 'a'));
+  });
+
   it('takes the working directory itself as the root when it is in no repository', () => {
     const top = tree();
     mkdirSync(join(top, 'specs'));
