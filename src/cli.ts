@@ -113,7 +113,7 @@ function buildProgram(io: CliIo, exit: { code: number }, withCommands = true): C
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('text'))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .addOption(new Option('--fail-on <severity>', 'lowest severity that fails the run (exit 1)').choices([...SEVERITIES, 'none']).default('error'))
-    .option('--sarif-root <dir>', 'folder that sarif and github paths are relative to (default: the git top-level of the working directory, else of each file, else GITHUB_WORKSPACE, else the working directory)')
+    .option('--sarif-root <dir>', 'folder that sarif, github and gitlab paths are relative to (default: the git top-level of the working directory, else of each file, else GITHUB_WORKSPACE, else the working directory)')
     .option('--category <name>', 'sarif: code scanning category (automationDetails.id), to upload several runs per commit')
     .option('-c, --config <file>', 'configuration file (default: the nearest statuslint.config.yaml or .statuslintrc.* from here up)')
     .option('--no-config', 'use no configuration file: the recommended rules')
@@ -332,7 +332,7 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
   // switched --format would otherwise lose its category without a word).
   const report = options.fixDryRun ? 'a --fix-dry-run diff' : `--format ${options.format}`;
   if (options.category !== undefined && (options.fixDryRun || options.format !== 'sarif')) io.stderr(`statuslint: warning: --category is read by --format sarif only; ${report} ignores it\n`);
-  if (options.sarifRoot !== undefined && (options.fixDryRun || !REPOSITORY_FORMATS.has(options.format))) io.stderr(`statuslint: warning: --sarif-root is read by --format sarif and github only; ${report} ignores it\n`);
+  if (options.sarifRoot !== undefined && (options.fixDryRun || !REPOSITORY_FORMATS.has(options.format))) io.stderr(`statuslint: warning: --sarif-root is read by --format sarif, github and gitlab only; ${report} ignores it\n`);
   if (options.baseline && options.writeBaseline) {
     throw new UsageError('use --baseline or --write-baseline, not both (--write-baseline alone refreshes a baseline)');
   }
@@ -347,7 +347,7 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
     ? await readStdinSpec(specs, { ...options, maxFileBytes: options.maxFileSize, cwd: io.cwd, stdin: io.stdin })
     : undefined;
   if (stdinSpec && options.stdinFilepath === undefined && REPOSITORY_FORMATS.has(options.format)) {
-    io.stderr(`statuslint: warning: findings in standard input are reported under ${STDIN_NAME}, which ${options.format === 'sarif' ? 'code scanning' : 'GitHub'} cannot place in the repository; name it with --stdin-filepath\n`);
+    io.stderr(`statuslint: warning: findings in standard input are reported under ${STDIN_NAME}, which ${options.format === 'sarif' ? 'code scanning' : options.format === 'gitlab' ? 'GitLab' : 'GitHub'} cannot place in the repository; name it with --stdin-filepath\n`);
   }
   const specArgs = stdinSpec ? specs.flatMap((spec) => (spec !== STDIN_ARG ? [spec] : stdinSpec.text !== undefined ? [stdinSpec.path] : [])) : specs;
   const config = configFor(options.config, io.cwd, io.stderr);
@@ -569,7 +569,7 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
     }),
   ];
   const repoPaths = REPOSITORY_FORMATS.has(options.format)
-    ? await repositoryPaths([...findings.map((finding) => finding.file), ...notifications.flatMap((item) => (item.file !== undefined ? [item.file] : []))], explicitRoot, io)
+    ? await repositoryPaths([...findings.map((finding) => finding.file), ...notifications.flatMap((item) => (item.file !== undefined ? [item.file] : []))], explicitRoot, io, options.format === 'gitlab' ? 'GitLab' : 'GitHub')
     : undefined;
 
   const color = options.color && !options.output && wantsColor(io);
@@ -759,10 +759,10 @@ function refuseToOverwriteInput(what: string, output: string, result: LintResult
 
 /**
  * Each file (as the user names it) relative to its root (--sarif-root, else see sourceRoots). A
- * file outside the root cannot be shown by code scanning or annotations; say so once per file
+ * file outside the root cannot be shown by code scanning, annotations or GitLab Code Quality; say so once per file
  * rather than upload a path that matches nothing without a word.
  */
-async function repositoryPaths(files: readonly string[], explicitRoot: string | undefined, io: CliIo): Promise<Map<string, string>> {
+async function repositoryPaths(files: readonly string[], explicitRoot: string | undefined, io: CliIo, reader: 'GitHub' | 'GitLab' = 'GitHub'): Promise<Map<string, string>> {
   const { sourceRoots, pathUnderRoot } = await import('./source-root.js');
   const rootOf = explicitRoot !== undefined ? () => explicitRoot : sourceRoots(io.cwd, io.env);
   const paths = new Map<string, string>();
@@ -773,7 +773,7 @@ async function repositoryPaths(files: readonly string[], explicitRoot: string | 
     const { path, inside } = pathUnderRoot(absolute, root);
     paths.set(file, path);
     // printable: a line break in a file name would start a line the runner reads as a workflow command.
-    if (!inside) io.stderr(`statuslint: warning: ${printable(`${file} is outside the repository root ${displayPath(root, io.cwd) || '.'}`)}; GitHub cannot place its findings (set --sarif-root)\n`);
+    if (!inside) io.stderr(`statuslint: warning: ${printable(`${file} is outside the repository root ${displayPath(root, io.cwd) || '.'}`)}; ${reader} cannot place its findings (set --sarif-root)\n`);
   }
   return paths;
 }

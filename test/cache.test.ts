@@ -206,6 +206,10 @@ describe('--cache', () => {
     const first = await runCli(['--cache', '--format', 'sarif', '--output', 'report.sarif', '--fail-on', 'none', '--category', 'api', 'a.yaml'], { cwd });
     expect(first.code, first.stderr).toBe(0);
     markCached(join(cwd, CACHE));
+    // The GitLab job's two commands: its report, then the gate, from the cache.
+    const gitlab = await runCli(['--cache', '--format', 'gitlab', '--output', 'gl-code-quality-report.json', '--fail-on', 'none', 'a.yaml'], { cwd });
+    expect(gitlab.code, gitlab.stderr).toBe(0);
+    expect(readFileSync(join(cwd, 'gl-code-quality-report.json'), 'utf8')).toContain('from the cache');
     const text = await runCli(['--cache', '--format', 'text', '--fail-on', 'error', 'a.yaml'], { cwd });
     expect(text.code).toBe(1);
     expect(text.stdout).toContain('from the cache');

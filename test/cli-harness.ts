@@ -5,6 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import { main } from '../src/cli.js';
 import { assertValidSarif, looksLikeSarif } from './sarif-schema.js';
+import { assertValidGitlab } from './gitlab-schema.js';
 
 export const projectRoot = join(import.meta.dirname, '..');
 
@@ -56,9 +57,14 @@ async function* chunksOf(input: string | Buffer): AsyncIterable<Buffer> {
   for (let start = 0; start < bytes.length; start += 4096) yield bytes.subarray(start, start + 4096);
 }
 
-/** Every SARIF log a test makes the CLI write must fit the SARIF 2.1.0 schema. */
+/**
+ * Every SARIF log a test makes the CLI write must fit the SARIF 2.1.0 schema, and every
+ * `--format gitlab` report GitLab's Code Quality format.
+ */
 function checkSarif(args: readonly string[], stdout: string, cwd: string): void {
+  const gitlab = wantsGitlab(args);
   if (looksLikeSarif(stdout)) assertValidSarif(stdout);
+  if (gitlab && stdout.startsWith('[')) assertValidGitlab(stdout);
   const at = args.findIndex((arg) => arg === '--output' || arg === '-o');
   const output = at === -1 ? undefined : args[at + 1];
   // Only a regular file: reading a FIFO or a device given to -o would wait, or never end.
@@ -66,7 +72,12 @@ function checkSarif(args: readonly string[], stdout: string, cwd: string): void 
   if (output !== undefined && isFile(resolve(cwd, output))) {
     const text = readFileSync(resolve(cwd, output), 'utf8');
     if (looksLikeSarif(text)) assertValidSarif(text);
+    if (gitlab && text.startsWith('[')) assertValidGitlab(text);
   }
+}
+
+function wantsGitlab(args: readonly string[]): boolean {
+  return args.some((arg, index) => arg === '--format=gitlab' || arg === '-fgitlab' || ((arg === '--format' || arg === '-f') && args[index + 1] === 'gitlab'));
 }
 
 function isFile(path: string): boolean {

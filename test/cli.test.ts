@@ -257,8 +257,9 @@ describe('output', () => {
     [['--format', 'sarif', '--category', 'api', '--sarif-root', '.'], []],
     [['--format', 'github', '--sarif-root', '.'], []],
     [['--format', 'github', '--category', 'api'], ['--category is read by --format sarif only; --format github ignores it']],
-    [['--format', 'json', '--category', 'api', '--sarif-root', '.'], ['--category is read by --format sarif only; --format json ignores it', '--sarif-root is read by --format sarif and github only; --format json ignores it']],
-    [['--sarif-root', '.'], ['--sarif-root is read by --format sarif and github only; --format text ignores it']],
+    [['--format', 'gitlab', '--category', 'api', '--sarif-root', '.'], ['--category is read by --format sarif only; --format gitlab ignores it']],
+    [['--format', 'json', '--category', 'api', '--sarif-root', '.'], ['--category is read by --format sarif only; --format json ignores it', '--sarif-root is read by --format sarif, github and gitlab only; --format json ignores it']],
+    [['--sarif-root', '.'], ['--sarif-root is read by --format sarif, github and gitlab only; --format text ignores it']],
     [['--fix-dry-run', '--category', 'api'], ['--category is read by --format sarif only; a --fix-dry-run diff ignores it']],
   ])('%j: warns of an option the output does not read', async (args, warnings) => {
     const run = await runCli([...args, '--fail-on', 'none', clean]);

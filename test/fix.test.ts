@@ -304,6 +304,7 @@ describe('--fix', () => {
       for (const [args, message] of [
         [['-f', 'json'], '--fix-dry-run prints a unified diff, not a report, so --format does not apply; run --fix, or lint without a fix option, for a report'],
         [['--format', 'text'], '--fix-dry-run prints a unified diff, not a report, so --format does not apply; run --fix, or lint without a fix option, for a report'],
+        [['--format', 'gitlab'], '--fix-dry-run prints a unified diff, not a report, so --format does not apply; run --fix, or lint without a fix option, for a report'],
         [['--fix'], 'use --fix or --fix-dry-run, not both'],
         [['--write-baseline', 'baseline.json'], '--fix-dry-run writes no file but its diff; run --write-baseline without it'],
       ] as const) {

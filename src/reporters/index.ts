@@ -1,11 +1,11 @@
 import type { SarifOptions } from './sarif.js';
 import type { Reporter } from './types.js';
 
-export const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
+export const FORMATS = ['text', 'json', 'sarif', 'github', 'gitlab'] as const;
 export type Format = (typeof FORMATS)[number];
 
 /** Formats whose paths must be relative to the repository root, not the working directory. */
-export const REPOSITORY_FORMATS: ReadonlySet<Format> = new Set(['sarif', 'github']);
+export const REPOSITORY_FORMATS: ReadonlySet<Format> = new Set(['sarif', 'github', 'gitlab']);
 
 /** How the report will be written: the SARIF settings, and whether the text report is coloured. */
 export interface ReporterSetup extends SarifOptions {
@@ -29,6 +29,8 @@ export async function reporterFor(format: Format, setup: ReporterSetup = {}): Pr
       return (await import('./sarif.js')).createSarifReporter(sarif);
     case 'github':
       return (await import('./github.js')).githubReporter;
+    case 'gitlab':
+      return (await import('./gitlab.js')).createGitlabReporter();
   }
 }
 

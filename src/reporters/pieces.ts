@@ -62,3 +62,24 @@ function* documentInPieces<T>(text: string, key: string, items: readonly T[], it
   }
   yield `\n${'  '.repeat(depth - 1)}${escapeUnsafe(text.slice(bracket))}`;
 }
+
+/**
+ * A JSON array as `JSON.stringify(items.map(item), null, 2)` writes it, plus a newline: one
+ * string up to `perPiece` items, pieces beyond. Items are made in order, each only when its
+ * piece is due.
+ */
+export function arrayText<T>(items: readonly T[], item: (value: T) => unknown, perPiece: number): ReportText {
+  if (items.length <= perPiece) return escapeUnsafe(JSON.stringify(items.map((value) => item(value)), null, 2)) + '\n';
+  return arrayInPieces(items, item, perPiece);
+}
+
+function* arrayInPieces<T>(items: readonly T[], item: (value: T) => unknown, perPiece: number): Generator<string> {
+  yield '[\n';
+  for (let start = 0; start < items.length; start += perPiece) {
+    const piece = JSON.stringify(items.slice(start, start + perPiece).map((value) => item(value)), null, 2);
+    // `[\n` … `\n]` cut off: the items, indented as in the whole array.
+    const body = escapeUnsafe(piece.slice(2, piece.length - 2));
+    yield start === 0 ? body : `,\n${body}`;
+  }
+  yield '\n]\n';
+}

@@ -1,7 +1,8 @@
-import * as crypto from 'node:crypto';
 import type { Finding, Rule, Severity } from '../engine/types.js';
 import { packageInfo, ruleDocsUrl } from '../version.js';
 import { headline, pathToUri, repoPath } from './context.js';
+import { occurrenceCounter } from './fingerprint.js';
+export { fingerprint } from './fingerprint.js';
 import { absoluteLinks, markdownToText, sectionParagraph, summary, withoutTitle } from './markdown.js';
 import { documentText, ITEMS_PER_PIECE } from './pieces.js';
 import type { Reporter, ReporterOptions, RunNotification } from './types.js';
@@ -57,24 +58,9 @@ export function defaultSarifTool(): SarifTool {
 
 /**
  * The key code scanning reads result identity from, and the one we also publish under our
- * own versioned name. See `fingerprint`.
+ * own versioned name. See `fingerprint` (./fingerprint.ts).
  */
 export const FINGERPRINT_KEYS = ['primaryLocationLineHash', 'statuslint/v1'] as const;
-
-/**
- * A result's identity across commits: rule, file and JSON pointer, never the line, so that
- * an alert survives edits that move it (an operation added above it) and keeps its triage.
- * The `:n` suffix tells apart results of one rule at one place (different messages), like
- * the `upload-sarif` action's own line hashes.
- */
-export function fingerprint(ruleId: string, path: string, pointer: string): string {
-  return sha256Hex(`${ruleId}\u0000${path}\u0000${pointer}`).slice(0, 16);
-}
-
-// One call per digest where Node has it (20.12 and later), not a Hash object per result: for
-// the 12,152 results of the benchmark's 200-spec sample, 10 against 38 ms, cold.
-const sha256Hex: (text: string) => string =
-  typeof crypto.hash === 'function' ? (text) => crypto.hash('sha256', text, 'hex') : (text) => crypto.createHash('sha256').update(text).digest('hex');
 
 function pascalCase(id: string): string {
   return id.replace(/(^|-)([a-z0-9])/g, (_, __, letter: string) => letter.toUpperCase());
@@ -190,7 +176,7 @@ export function createSarifReporter(sarifOptions: SarifOptions = {}): Reporter {
     const tool = sarifOptions.tool ?? defaultSarifTool();
     const rules = [...report.rules].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
-    const seen = new Map<string, number>();
+    const occurrence = occurrenceCounter();
     // Findings come sorted by file: each file's path is worked out once, not once per result.
     // Results must be made in order: the fingerprints count what came before.
     let file: string | undefined;
@@ -202,10 +188,7 @@ export function createSarifReporter(sarifOptions: SarifOptions = {}): Reporter {
         path = repoPath(file, options);
         location = artifactLocation(path);
       }
-      const base = fingerprint(finding.ruleId, path, finding.pointer);
-      const count = (seen.get(base) ?? 0) + 1;
-      seen.set(base, count);
-      return result(finding, ruleIndex.get(finding.ruleId), `${base}:${count}`, location);
+      return result(finding, ruleIndex.get(finding.ruleId), occurrence(finding.ruleId, path, finding.pointer), location);
     };
     const notifications = report.notifications ?? [];
     const category = sarifOptions.category?.trim();

@@ -70,14 +70,14 @@ describe('long reports through the CLI: written in pieces, the same bytes as one
   const paths = Array.from({ length: operations }, (_, index) => `  /items${index}:\n    get:\n      responses:\n        '200': { description: ok }\n        '401': { description: no credentials }\n`).join('');
   writeFileSync(join(dir, 'api.yaml'), `openapi: 3.0.3\ninfo: { title: t, version: '1' }\npaths:\n${paths}`);
 
-  it.each(['json', 'sarif'])('--format %s, to stdout and with --output', async (format) => {
+  it.each(['json', 'sarif', 'gitlab'])('--format %s, to stdout and with --output', async (format) => {
     const run = await runCli(['--format', format, 'api.yaml'], { cwd: dir });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(1);
     // The layout of JSON.stringify(…, null, 2): parsing and writing it again gives the same bytes.
-    const report = JSON.parse(run.stdout) as { findings?: Array<{ ruleId: string }>; runs?: Array<{ results: Array<{ ruleId: string }> }> };
-    const items = format === 'json' ? report.findings! : report.runs![0]!.results;
-    expect(items.filter((item) => item.ruleId === 'require-www-authenticate')).toHaveLength(operations);
+    const report = JSON.parse(run.stdout) as { findings?: Array<{ ruleId: string }>; runs?: Array<{ results: Array<{ ruleId: string }> }> } & Array<{ check_name: string }>;
+    const rules = format === 'json' ? report.findings!.map((item) => item.ruleId) : format === 'sarif' ? report.runs![0]!.results.map((item) => item.ruleId) : report.map((item) => item.check_name);
+    expect(rules.filter((rule) => rule === 'require-www-authenticate')).toHaveLength(operations);
     expect(run.stdout).toBe(JSON.stringify(report, null, 2) + '\n');
 
     const written = await runCli(['--format', format, '--output', `report.${format}`, 'api.yaml'], { cwd: dir });
