@@ -69,6 +69,18 @@ export function projectRoots(cwd: string, namedFolders: readonly string[] = []):
   let projectRoot: string | undefined;
   const rootOfProject = (): string => (projectRoot ??= topLevel(cwd) ?? resolve(cwd));
   const named = new Set(namedFolders.map((folder) => resolve(folder)));
+  /**
+   * The named folders that do not hold the project, by path nor by real path: a link to the
+   * home folder (`~` where it is one, macOS's `/tmp`) holds it as the folder itself does.
+   * Worked out once a run, with a `realpath` per named folder.
+   */
+  let lending: ReadonlySet<string> | undefined;
+  const lendingFolders = (): ReadonlySet<string> => {
+    if (lending) return lending;
+    const root = rootOfProject();
+    const realRoot = realPath(root);
+    return (lending = new Set([...named].filter((folder) => !isInside(root, folder) && !isInside(realRoot, realPath(folder)))));
+  };
   /** For each folder a spec outside every repository is in: the outermost named folder holding it (not the project), else itself. */
   const holders = new Map<string, string>();
   const holderOf = (folder: string): string => {
@@ -77,7 +89,7 @@ export function projectRoots(cwd: string, namedFolders: readonly string[] = []):
     if (holder === undefined) {
       holder = folder;
       for (let current = folder; ; current = dirname(current)) {
-        if (named.has(current) && !isInside(rootOfProject(), current)) holder = current;
+        if (lendingFolders().has(current)) holder = current;
         if (dirname(current) === current) break;
       }
       holders.set(folder, holder);
