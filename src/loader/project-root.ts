@@ -71,15 +71,18 @@ export function projectRoots(cwd: string, namedFolders: readonly string[] = []):
   const named = new Set(namedFolders.map((folder) => resolve(folder)));
   /**
    * The named folders that do not hold the project, by path nor by real path: a link to the
-   * home folder (`~` where it is one, macOS's `/tmp`) holds it as the folder itself does.
-   * Worked out once a run, with a `realpath` per named folder.
+   * home folder (`~` where it is one, macOS's `/tmp`) holds it as the folder itself does, and
+   * so does a name spelt in another case (`/users/me`), which macOS and Windows take for the
+   * same folder: compared without case on every system, since a folder that only looks as if
+   * it held the project merely lends no wider root. Worked out once a run, with a `realpath`
+   * per named folder.
    */
   let lending: ReadonlySet<string> | undefined;
   const lendingFolders = (): ReadonlySet<string> => {
     if (lending) return lending;
-    const root = rootOfProject();
-    const realRoot = realPath(root);
-    return (lending = new Set([...named].filter((folder) => !isInside(root, folder) && !isInside(realRoot, realPath(folder)))));
+    const roots = [rootOfProject(), realPath(rootOfProject())].map((root) => root.toLowerCase());
+    const holdsProject = (folder: string): boolean => [folder, realPath(folder)].some((path) => roots.some((root) => isInside(root, path.toLowerCase())));
+    return (lending = new Set([...named].filter((folder) => !holdsProject(folder))));
   };
   /** For each folder a spec outside every repository is in: the outermost named folder holding it (not the project), else itself. */
   const holders = new Map<string, string>();

@@ -77,6 +77,10 @@ describe('projectRoots', () => {
     const linked = join(top, 'linked-home');
     expect(projectRoots(cwdRepo, [linked])(join(linked, 'loose', 'openapi.yaml'))).toBe(join(linked, 'loose'));
     expect(projectRoots(cwdRepo, [join(linked, '.')])(join(linked, 'loose', 'deep', 'openapi.yaml'))).toBe(join(linked, 'loose', 'deep'));
+    // Nor one spelt in another case (`statuslint /users/me` on macOS or Windows, whose file
+    // systems ignore case): compared as a path it holds nothing, though it is the same folder.
+    const upper = join(top, 'home').replace(/home$/, 'HOME');
+    expect(projectRoots(cwdRepo, [upper])(join(upper, 'loose', 'openapi.yaml'))).toBe(join(upper, 'loose'));
   });
 
   it('takes the working directory itself as the root when it is in no repository', () => {
