@@ -60,8 +60,8 @@ export interface ProjectRoots {
  * found in a folder named on the command line (`namedFolders`, a glob's fixed base folder
  * among them), that folder (the outermost, when several hold it), since every file in it is
  * linted anyway; else its own folder. A named folder that holds the project itself
- * (`statuslint ..`, `statuslint ~`), by path or by real path, lends no wider root: a spec in a sibling folder must not
- * make a run read the user's other files.
+ * (`statuslint ..`, `statuslint ~`), by path, by real path or in another case, lends no wider
+ * root: a spec in a sibling folder must not make a run read the user's other files.
  * One function serves a run: it asks the file system about each folder once.
  */
 export function projectRoots(cwd: string, namedFolders: readonly string[] = []): ProjectRoots {
