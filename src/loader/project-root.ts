@@ -60,8 +60,8 @@ export interface ProjectRoots {
  * found in a folder named on the command line (`namedFolders`, a glob's fixed base folder
  * among them), that folder (the outermost, when several hold it), since every file in it is
  * linted anyway; else its own folder. A named folder that holds the project itself
- * (`statuslint ..`, `statuslint ~`) lends no wider root: a spec in a sibling folder must not
- * make a run read the user's other files.
+ * (`statuslint ..`, `statuslint ~`), by path, by real path or in another case, lends no wider
+ * root: a spec in a sibling folder must not make a run read the user's other files.
  * One function serves a run: it asks the file system about each folder once.
  */
 export function projectRoots(cwd: string, namedFolders: readonly string[] = []): ProjectRoots {
@@ -69,6 +69,21 @@ export function projectRoots(cwd: string, namedFolders: readonly string[] = []):
   let projectRoot: string | undefined;
   const rootOfProject = (): string => (projectRoot ??= topLevel(cwd) ?? resolve(cwd));
   const named = new Set(namedFolders.map((folder) => resolve(folder)));
+  /**
+   * The named folders that do not hold the project, by path nor by real path: a link to the
+   * home folder (`~` where it is one, macOS's `/tmp`) holds it as the folder itself does, and
+   * so does a name spelt in another case (`/users/me`), which macOS and Windows take for the
+   * same folder: compared without case on every system, since a folder that only looks as if
+   * it held the project merely lends no wider root. Worked out once a run, with a `realpath`
+   * per named folder.
+   */
+  let lending: ReadonlySet<string> | undefined;
+  const lendingFolders = (): ReadonlySet<string> => {
+    if (lending) return lending;
+    const roots = [rootOfProject(), realPath(rootOfProject())].map((root) => root.toLowerCase());
+    const holdsProject = (folder: string): boolean => [folder, realPath(folder)].some((path) => roots.some((root) => isInside(root, path.toLowerCase())));
+    return (lending = new Set([...named].filter((folder) => !holdsProject(folder))));
+  };
   /** For each folder a spec outside every repository is in: the outermost named folder holding it (not the project), else itself. */
   const holders = new Map<string, string>();
   const holderOf = (folder: string): string => {
@@ -77,7 +92,7 @@ export function projectRoots(cwd: string, namedFolders: readonly string[] = []):
     if (holder === undefined) {
       holder = folder;
       for (let current = folder; ; current = dirname(current)) {
-        if (named.has(current) && !isInside(rootOfProject(), current)) holder = current;
+        if (lendingFolders().has(current)) holder = current;
         if (dirname(current) === current) break;
       }
       holders.set(folder, holder);

@@ -66,6 +66,23 @@ describe('projectRoots', () => {
     expect(projectRoots(cwdRepo)(join(corpus, 'a', 'openapi.yaml'))).toBe(join(corpus, 'a'));
   });
 
+  it('lends no wider root through a symbolic link to a folder that holds the project (a linked home)', () => {
+    const top = tree();
+    const cwdRepo = join(top, 'home', 'work');
+    mkdirSync(join(cwdRepo, '.git'), { recursive: true });
+    mkdirSync(join(top, 'home', 'loose'), { recursive: true });
+    // `statuslint ~` where the home folder is a link (macOS's /tmp, FreeBSD's /home): the
+    // specs beside the project are found under the link's path, and the link holds the project.
+    symlinkSync(join(top, 'home'), join(top, 'linked-home'));
+    const linked = join(top, 'linked-home');
+    expect(projectRoots(cwdRepo, [linked])(join(linked, 'loose', 'openapi.yaml'))).toBe(join(linked, 'loose'));
+    expect(projectRoots(cwdRepo, [join(linked, '.')])(join(linked, 'loose', 'deep', 'openapi.yaml'))).toBe(join(linked, 'loose', 'deep'));
+    // Nor one spelt in another case (`statuslint /users/me` on macOS or Windows, whose file
+    // systems ignore case): compared as a path it holds nothing, though it is the same folder.
+    const upper = join(top, 'home').replace(/home$/, 'HOME');
+    expect(projectRoots(cwdRepo, [upper])(join(upper, 'loose', 'openapi.yaml'))).toBe(join(upper, 'loose'));
+  });
+
   it('takes the working directory itself as the root when it is in no repository', () => {
     const top = tree();
     mkdirSync(join(top, 'specs'));
