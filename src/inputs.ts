@@ -36,9 +36,9 @@ export interface Inputs {
    */
   failures: LoadError[];
   /**
-   * The folders named on the command line, and the fixed base folder of each glob (the part
-   * before its first wildcard segment), absolute: a spec found in one from outside the project
-   * may use the files of that folder's own project (see projectRoots).
+   * The folders named on the command line, absolute: a spec found in one from outside the
+   * project may use the files of that folder (see projectRoots). A glob's base folder is not
+   * among them: a glob names the files it matches, not every file under its base.
    */
   namedFolders: string[];
 }
@@ -148,7 +148,7 @@ export function expandInputs(args: readonly string[], options: ExpandOptions): I
     } else if (hasMagic(arg)) {
       const passedBefore = found.passedOver.length;
       const failuresBefore = found.failures.length;
-      const matches = expandGlob(arg, options.cwd, found, limitOf, namedFolders);
+      const matches = expandGlob(arg, options.cwd, found, limitOf);
       // What it met but could not take (an unreadable folder) is reported as such, not as nothing.
       const metFailures = found.failures.length > failuresBefore;
       if (matches.length === 0 && !metFailures && arg.startsWith('!')) throw new UsageError(`no files match '${arg}': a glob cannot be negated; leave files out with 'ignore' in the configuration`);
@@ -218,8 +218,7 @@ function linksOnPath(path: string): number {
   return count;
 }
 
-/** The files a glob matches; its fixed base folder, when it is one, is added to `namedFolders`. */
-function expandGlob(pattern: string, cwd: string, found: Found, limitOf: (folder: string) => string | undefined, namedFolders: string[]): string[] {
+function expandGlob(pattern: string, cwd: string, found: Found, limitOf: (folder: string) => string | undefined): string[] {
   const posix = pattern.split(sep).join('/');
   const { base, rest } = splitGlob(posix);
   const relativePattern = rest.replace(/^(\.\/)+/, '');
@@ -233,7 +232,6 @@ function expandGlob(pattern: string, cwd: string, found: Found, limitOf: (folder
   // The folder is a path, not a pattern: `api\[v1]/*.yaml` walks `api[v1]`.
   const root = resolve(cwd, base === '' ? '.' : base.replace(/\\(.)/g, '$1'));
   if (pathKind(root) !== 'folder') return [];
-  namedFolders.push(root);
   return walk(root, selector, found, limitOf(root));
 }
 

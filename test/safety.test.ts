@@ -206,10 +206,10 @@ describe('a folder named from outside the project: its specs may use the files o
   /** Messages without the `:line:col` of the `$ref`, which the YAML writer decides. */
   const unplaced = (stderr: string) => stderr.replace(/(\.yaml):\d+:\d+: /g, '$1: ');
 
-  it('a folder or glob named from inside a repository or from a folder in none, on one thread and two, alike', () => {
+  it('a folder named from inside a repository or from a folder in none, on one thread and two, alike', () => {
     const { corpus, repo, plain } = layout();
     for (const cwd of [repo, plain]) {
-      for (const input of [corpus, join(corpus, '**', 'openapi.yaml')]) {
+      for (const input of [corpus]) {
         const reports = ['1', '2'].map((threads) => {
           const run = runBinary(['--format', 'json', input], { cwd, env: { STATUSLINT_THREADS: threads } });
           expect(run.stderr, `${input} from ${cwd}, ${threads} thread(s)`).not.toMatch(/outside the project root/);
@@ -225,14 +225,14 @@ describe('a folder named from outside the project: its specs may use the files o
     }
   });
 
-  it('a file named directly keeps its own folder as its root, and a glob the folder before its first wildcard', () => {
+  it('a file named directly or found by a glob keeps its own folder as its root: a glob names files, not the folder it searches', () => {
     const { corpus, repo } = layout();
     const spec = join(corpus, 'mojaloop/api/openapi.yaml');
     const refused = `statuslint: ${spec}: cannot resolve $ref '../components/schemas.yaml#/Unauthorized': it is outside the project root ${join(corpus, 'mojaloop/api')}; pass --allow-external-refs to follow it\n`;
-    for (const input of [spec, join(corpus, 'mojaloop/api/*.yaml')]) {
+    for (const input of [spec, join(corpus, 'mojaloop/api/*.yaml'), join(corpus, '**', 'openapi.yaml'), join(corpus, '*', 'api', 'openapi.yaml')]) {
       const run = runBinary(['--format', 'json', input], { cwd: repo });
       expect(run.code, input).toBe(2);
-      expect(unplaced(run.stderr), input).toBe(refused);
+      expect(unplaced(run.stderr), input).toContain(refused);
     }
   });
 

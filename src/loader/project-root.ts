@@ -57,9 +57,9 @@ export interface ProjectRoots {
  * The folder a spec's `$ref`s must stay inside: the project root (the git top-level of the
  * working directory, else the working directory) when the spec is inside it. A spec named
  * from elsewhere is trusted, and so is its own project: its git top-level; in none, for one
- * found in a folder named on the command line (`namedFolders`, a glob's fixed base folder
- * among them), that folder (the outermost, when several hold it), since every file in it is
- * linted anyway; else its own folder. A named folder that holds the project itself
+ * found in a folder named on the command line (`namedFolders`; not a glob's base, as a glob
+ * names only the files it matches), that folder (the outermost, when several hold it); else
+ * its own folder. A named folder that holds the project itself
  * (`statuslint ..`, `statuslint ~`), by path, by real path or in another case, lends no wider
  * root: a spec in a sibling folder must not make a run read the user's other files.
  * One function serves a run: it asks the file system about each folder once.
