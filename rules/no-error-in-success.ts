@@ -106,8 +106,9 @@ interface Property {
 /**
  * The example the spec gives of a body: the media type's `example`, a Swagger 2.0 response's
  * `examples` entry for the type (for `*\/*`, where no `produces` is given, its JSON entry), else
- * the body schema's own `example` (or the first of OAS 3.1's `examples`), from OAS 3.1 also one
- * written beside the body's `$ref`. Undefined when none is written.
+ * the body schema's own `example` (or the first of OAS 3.1's `examples`; the named schema's,
+ * for a one-part `allOf: [$ref]`), from OAS 3.1 also one written beside the body's `$ref`.
+ * Undefined when none is written.
  */
 function bodyExample(context: RuleContext<Options>, response: Response, media: MediaType): unknown {
   const own = media.node.value;
@@ -129,8 +130,17 @@ function bodyExample(context: RuleContext<Options>, response: Response, media: M
     const example = schemaExample(written as Record<string, unknown>);
     if (example !== undefined) return example;
   }
-  const schema = media.schema && context.deref(media.schema)?.value;
-  return isObject(schema) ? schemaExample(schema) : undefined;
+  let schema = media.schema && context.deref(media.schema);
+  // A one-part `allOf: [$ref]` (how a description is written beside a `$ref` before OAS 3.1)
+  // is the schema it names, as flattenSchema reads it: so is that schema's example.
+  for (let depth = 0; schema && isObject(schema.value) && depth < MAX_DEPTH; depth++) {
+    const example = schemaExample(schema.value);
+    if (example !== undefined) return example;
+    const allOf = schema.value.allOf;
+    if (!Array.isArray(allOf) || allOf.length !== 1 || isObject(schema.value.properties)) return undefined;
+    schema = context.deref(context.child(context.child(schema, 'allOf')!, 0)!);
+  }
+  return undefined;
 }
 
 /** A schema's own `example`, else the first of its `examples` (OAS 3.1); undefined when it has neither. */

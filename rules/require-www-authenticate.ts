@@ -44,7 +44,7 @@ const agreedBySpec = new WeakMap<Spec, Map<string, string>>();
 
 /**
  * The challenge schemes for the message's example and the fix: the operation's, or for a
- * response that several operations use, the ones they all share, else none. A shared definition
+ * response that several operations use, the ones they all take, else none. A shared definition
  * is reported once, at itself; an example per operation would make two findings of it there.
  */
 function exampleSchemes(spec: Spec, response: Response, operation: Operation): string[] {
@@ -59,12 +59,18 @@ function exampleSchemes(spec: Spec, response: Response, operation: Operation): s
     const known = bySpec.get(key);
     if (known !== undefined) agreed = known;
     else {
+      // The schemes every operation takes: Basic for one that takes Basic or Bearer and one
+      // that takes Basic alone, none for Basic and Bearer.
+      let basic = own.includes('Basic');
+      let bearer = own.includes('Bearer');
       for (const other of use.operations) {
-        if (other !== operation && challengeSchemes(spec, other) !== own) {
-          agreed = '';
-          break;
-        }
+        if (!basic && !bearer) break;
+        if (other === operation) continue;
+        const theirs = challengeSchemes(spec, other);
+        basic &&= theirs.includes('Basic');
+        bearer &&= theirs.includes('Bearer');
       }
+      agreed = basic && bearer ? 'Basic, Bearer' : basic ? 'Basic' : bearer ? 'Bearer' : '';
       bySpec.set(key, agreed);
     }
   }

@@ -56,6 +56,11 @@ for (const v of VERSIONS) {
     const ErrorsOnly = (example?: object) => ({ type: 'object', properties: { errors: { type: 'array', items: ref(v, 'Error') } }, ...(example ? { example } : {}) });
     valid.push(
       { name: `${v}: an errors-only schema whose example is a success without them`, spec: body(v, ref(v, 'DeleteResponse'), { DeleteResponse: ErrorsOnly({}), Error: ErrorSchema }) },
+      // The same body named through a one-part `allOf`, as a description beside a `$ref` is written before OAS 3.1.
+      {
+        name: `${v}: an errors-only schema named through a one-part allOf whose example is a success without them`,
+        spec: body(v, { description: 'Deleted', allOf: [ref(v, 'DeleteResponse')] }, { DeleteResponse: ErrorsOnly({}), Error: ErrorSchema }),
+      },
       { name: `${v}: an error object whose example leaves every error member out`, spec: body(v, { type: 'object', properties: { error: str, message: str }, example: { } }, {}) },
       {
         name: `${v}: an errors-only body whose ${v === '2.0' ? "response's examples entry" : "media type's example"} is a success`,

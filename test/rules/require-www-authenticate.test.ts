@@ -165,4 +165,25 @@ describe('require-www-authenticate: the challenge the fix names', () => {
     const result = lintCase(rule, { name: 'shared either', spec });
     expect(result.findings.map((finding) => finding.message)).toEqual([expect.stringContaining(`(e.g. 'Basic realm="api", Bearer realm="api"')`)]);
   });
+
+  it('3.1: a shared 401 whose operations take Basic or Bearer, and Basic alone, names Basic, the scheme they all take', () => {
+    // Jira's shared 401s, as a bundler writes them: every operation takes Basic, only some Bearer.
+    const unauthorized = { $ref: responsesRef('3.1', 'Unauthorized') };
+    const spec = {
+      ...withResponses('3.1', {}),
+      components: {
+        securitySchemes: { basic: { type: 'http', scheme: 'basic' }, token: { type: 'http', scheme: 'bearer' } },
+        responses: { Unauthorized: { description: 'Unauthorized' } },
+      },
+      paths: {
+        '/a': { get: { security: [{ token: [] }, { basic: [] }], responses: { 401: unauthorized } } },
+        '/b': { post: { security: [{ basic: [] }], responses: { 401: unauthorized } } },
+      },
+    };
+    for (const order of [spec, { ...spec, paths: { '/b': spec.paths['/b'], '/a': spec.paths['/a'] } }]) {
+      const result = lintCase(rule, { name: 'shared basic', spec: order });
+      expect(result.findings.map((finding) => finding.message)).toEqual([expect.stringContaining(`(e.g. 'Basic realm="api"')`)]);
+      expect(result.fixes.map(fixWritten)).toEqual([expect.stringContaining('The Basic challenge the client must answer')]);
+    }
+  });
 });
