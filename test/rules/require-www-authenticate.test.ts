@@ -148,38 +148,31 @@ describe('require-www-authenticate: the challenge the fix names', () => {
     expect(lintCase(rule, { name, spec }).fixes.map(fixWritten)).toEqual([expect.stringContaining(expected)]);
   });
 
-  it('3.1: a shared 401 whose every operation takes Basic or Bearer names both', () => {
+  /** A 3.1 spec whose operations share one 401 and take Basic or Bearer as `security` says. */
+  const sharedUnauthorized = (security: Record<string, Array<Record<string, string[]>>>) => {
     const unauthorized = { $ref: responsesRef('3.1', 'Unauthorized') };
-    const either = [{ token: [] }, { basic: [] }];
-    const spec = {
+    return {
       ...withResponses('3.1', {}),
       components: {
         securitySchemes: { basic: { type: 'http', scheme: 'basic' }, token: { type: 'http', scheme: 'bearer' } },
         responses: { Unauthorized: { description: 'Unauthorized' } },
       },
       paths: {
-        '/a': { get: { security: either, responses: { 401: unauthorized } } },
-        '/b': { post: { security: either, responses: { 401: unauthorized } } },
+        '/a': { get: { security: security['/a'], responses: { 401: unauthorized } } },
+        '/b': { post: { security: security['/b'], responses: { 401: unauthorized } } },
       },
     };
-    const result = lintCase(rule, { name: 'shared either', spec });
+  };
+
+  it('3.1: a shared 401 whose every operation takes Basic or Bearer names both', () => {
+    const either: Array<Record<string, string[]>> = [{ token: [] }, { basic: [] }];
+    const result = lintCase(rule, { name: 'shared either', spec: sharedUnauthorized({ '/a': either, '/b': either }) });
     expect(result.findings.map((finding) => finding.message)).toEqual([expect.stringContaining(`(e.g. 'Basic realm="api", Bearer realm="api"')`)]);
   });
 
   it('3.1: a shared 401 whose operations take Basic or Bearer, and Basic alone, names Basic, the scheme they all take', () => {
     // Jira's shared 401s, as a bundler writes them: every operation takes Basic, only some Bearer.
-    const unauthorized = { $ref: responsesRef('3.1', 'Unauthorized') };
-    const spec = {
-      ...withResponses('3.1', {}),
-      components: {
-        securitySchemes: { basic: { type: 'http', scheme: 'basic' }, token: { type: 'http', scheme: 'bearer' } },
-        responses: { Unauthorized: { description: 'Unauthorized' } },
-      },
-      paths: {
-        '/a': { get: { security: [{ token: [] }, { basic: [] }], responses: { 401: unauthorized } } },
-        '/b': { post: { security: [{ basic: [] }], responses: { 401: unauthorized } } },
-      },
-    };
+    const spec = sharedUnauthorized({ '/a': [{ token: [] }, { basic: [] }], '/b': [{ basic: [] }] });
     for (const order of [spec, { ...spec, paths: { '/b': spec.paths['/b'], '/a': spec.paths['/a'] } }]) {
       const result = lintCase(rule, { name: 'shared basic', spec: order });
       expect(result.findings.map((finding) => finding.message)).toEqual([expect.stringContaining(`(e.g. 'Basic realm="api"')`)]);
