@@ -83,8 +83,8 @@ export interface LintOptions {
   /** Follow `$ref`s to files outside the project root (see `projectRoots`). */
   allowExternalRefs?: boolean;
   /**
-   * The folders named on the command line and the globs' base folders (Inputs.namedFolders): a
-   * spec found in one from outside the project may use the files of that folder's project.
+   * The folders named on the command line (Inputs.namedFolders): a spec found in one from
+   * outside the project may use the files of that folder (see projectRoots).
    */
   namedFolders?: readonly string[];
   /**
