@@ -47,8 +47,7 @@ export interface ProjectRoots {
   /**
    * The folder that what is found in `folder` (absolute) must stay inside: the project root
    * when the folder is in it, else the folder's own project, its git top-level, else itself.
-   * What a folder or glob reaches through a symbolic link is held to it (inputs.ts), and so are
-   * the `$ref`s of a spec found in a folder named from outside the project.
+   * What a folder or glob reaches through a symbolic link is held to it (inputs.ts).
    */
   ofFolder(folder: string): string;
 }
