@@ -116,6 +116,9 @@ function bodyExample(context: RuleContext<Options>, response: Response, media: M
   const examples = response.node.value.examples;
   if (isObject(examples) && !Object.hasOwn(examples, '$ref')) {
     if (Object.hasOwn(examples, media.type)) return examples[media.type];
+    // The key names one of the `produces` types, whose type and subtype are case-insensitive
+    // (RFC 9110 §8.3.1): `Application/JSON` is the entry for `application/json`.
+    for (const type in examples) if (sameMediaType(type, media.type)) return examples[type];
     // Swagger 2.0 with no `produces` anywhere: the type is known only as `*/*`, and the
     // examples' keys name what is sent; the JSON one shows the body's members.
     if (media.type === '*/*' && context.spec.version === '2.0') {
@@ -141,6 +144,17 @@ function bodyExample(context: RuleContext<Options>, response: Response, media: M
     schema = context.deref(context.child(context.child(schema, 'allOf')!, 0)!);
   }
   return undefined;
+}
+
+/** Whether two media types are the same, type and subtype compared without case; parameters as written. */
+function sameMediaType(a: string, b: string): boolean {
+  const split = (type: string): [string, string] => {
+    const semicolon = type.indexOf(';');
+    return semicolon === -1 ? [type.trim().toLowerCase(), ''] : [type.slice(0, semicolon).trim().toLowerCase(), type.slice(semicolon + 1).trim()];
+  };
+  const [essenceA, paramsA] = split(a);
+  const [essenceB, paramsB] = split(b);
+  return essenceA === essenceB && paramsA === paramsB;
 }
 
 /** A schema's own `example`, else the first of its `examples` (OAS 3.1); undefined when it has neither. */

@@ -82,6 +82,15 @@ for (const v of VERSIONS) {
         ...sharedSchemas(v, { DeleteResponse: ErrorsOnly(), Error: ErrorSchema }),
       });
       valid.push({ name: `${v}: no produces, an errors-only body whose JSON examples entry is a success`, spec: withoutProduces({ 'application/json': {} }) });
+      // Media type names are case-insensitive (RFC 9110 §8.3.1): the examples entry for
+      // 'application/json' may be keyed 'Application/JSON'.
+      valid.push({
+        name: `${v}: an errors-only body whose examples entry, keyed in other case than produces, is a success`,
+        spec: {
+          ...withResponses(v, { 200: { description: 'OK', schema: ref(v, 'DeleteResponse'), examples: { 'Application/JSON': {} } } }, { operation: { produces: ['application/json'] } }),
+          ...sharedSchemas(v, { DeleteResponse: ErrorsOnly(), Error: ErrorSchema }),
+        },
+      });
       invalid.push({
         name: `${v}: no produces, an errors-only body whose JSON examples entry shows errors`,
         spec: withoutProduces({ 'application/xml': '<ok/>', 'application/json': { errors: [{ code: 1, message: 'gone' }] } }),
