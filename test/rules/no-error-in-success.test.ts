@@ -96,6 +96,18 @@ for (const v of VERSIONS) {
         spec: withoutProduces({ 'application/xml': '<ok/>', 'application/json': { errors: [{ code: 1, message: 'gone' }] } }),
         errors: [{ messageId: 'errorObject', at: AT_200 }],
       });
+      // Every JSON entry stands for the one `*/*` body, whatever order the keys are written in:
+      // as with OAS 3's named examples, each must show a success without the errors.
+      for (const [order, examples] of [
+        ['first', { 'application/hal+json': {}, 'application/json': { errors: [{ code: 1, message: 'gone' }] } }],
+        ['last', { 'application/json': { errors: [{ code: 1, message: 'gone' }] }, 'application/hal+json': {} }],
+      ] as const) {
+        invalid.push({
+          name: `${v}: no produces, an errors-only body whose ${order} JSON examples entry is a success and another shows errors`,
+          spec: withoutProduces(examples),
+          errors: [{ messageId: 'errorObject', at: AT_200 }],
+        });
+      }
     }
     if (v !== '2.0') {
       // An example written beside the body's `$ref`: from OAS 3.1 it is the example of the body
