@@ -105,7 +105,7 @@ interface Property {
 
 /**
  * The example the spec gives of a body: the media type's `example`, a Swagger 2.0 response's
- * `examples` entry for the type (for `*\/*`, where no `produces` is given, its JSON entry), else
+ * `examples` entry for the type (for `*\/*`, where no `produces` is given, see jsonExamples), else
  * the body schema's own `example` (or the first of OAS 3.1's `examples`; the named schema's,
  * for a one-part `allOf: [$ref]`), from OAS 3.1 also one written beside the body's `$ref`.
  * Undefined when none is written.
@@ -116,11 +116,9 @@ function bodyExample(context: RuleContext<Options>, response: Response, media: M
   const examples = response.node.value.examples;
   if (isObject(examples) && !Object.hasOwn(examples, '$ref')) {
     if (Object.hasOwn(examples, media.type)) return examples[media.type];
-    // Swagger 2.0 with no `produces` anywhere: the type is known only as `*/*`, and the
-    // examples' keys name what is sent; the JSON one shows the body's members.
-    if (media.type === '*/*' && context.spec.version === '2.0') {
-      for (const type in examples) if (/[/+]json\b/i.test(type)) return examples[type];
-    }
+    // The key names one of the `produces` types, whose type and subtype are case-insensitive
+    // (RFC 9110 §8.3.1): `Application/JSON` is the entry for `application/json`.
+    for (const type in examples) if (sameMediaType(type, media.type)) return examples[type];
   }
   const written = media.schema?.value;
   // JSON Schema 2020-12 (OAS 3.1 on) applies keywords beside a `$ref`, an example among them:
@@ -143,6 +141,17 @@ function bodyExample(context: RuleContext<Options>, response: Response, media: M
   return undefined;
 }
 
+/** Whether two media types are the same, type and subtype compared without case; parameters as written. */
+function sameMediaType(a: string, b: string): boolean {
+  const split = (type: string): [string, string] => {
+    const semicolon = type.indexOf(';');
+    return semicolon === -1 ? [type.trim().toLowerCase(), ''] : [type.slice(0, semicolon).trim().toLowerCase(), type.slice(semicolon + 1).trim()];
+  };
+  const [essenceA, paramsA] = split(a);
+  const [essenceB, paramsB] = split(b);
+  return essenceA === essenceB && paramsA === paramsB;
+}
+
 /** A schema's own `example`, else the first of its `examples` (OAS 3.1); undefined when it has neither. */
 function schemaExample(schema: Record<string, unknown>): unknown {
   if (Object.hasOwn(schema, 'example')) return schema.example;
@@ -151,19 +160,35 @@ function schemaExample(schema: Record<string, unknown>): unknown {
 
 /**
  * Whether the spec's examples of the body show a success without the error members: the media
- * type's named `examples` (OAS 3), every one of them, else the one example `bodyExample` finds.
+ * type's named `examples` (OAS 3), every one of them, or every JSON entry of a Swagger 2.0
+ * response's `examples` for `*\/*`, else the one example `bodyExample` finds.
  * An example with members the schema does not declare is of some other body (SendGrid answers
  * a 202 with its `{errors, id}` error schema and `{message: 'processing'}` as the example), and
  * shows nothing about this one.
  */
 function examplesLeaveOut(context: RuleContext<Options>, response: Response, media: MediaType, members: readonly Property[]): boolean {
-  const examples = namedExamples(context, media) ?? [bodyExample(context, response, media)];
+  const examples = namedExamples(context, media) ?? jsonExamples(context, response, media) ?? [bodyExample(context, response, media)];
   let declared: Set<string> | null | undefined;
   return examples.every((example) => {
     if (!exampleLeavesOut(example, members)) return false;
     declared ??= media.schema ? declaredMembers(context, media.schema) : null;
     return declared === null || Object.keys(example as object).every((name) => declared!.has(name));
   });
+}
+
+/**
+ * Swagger 2.0 with no `produces` anywhere: the type is known only as `*\/*`, and the examples'
+ * keys name what is sent; each JSON entry (`application/json`, `application/hal+json`) shows the
+ * body's members, whatever order they are written in. Undefined when an entry is keyed `*\/*`
+ * itself, or none is JSON.
+ */
+function jsonExamples(context: RuleContext<Options>, response: Response, media: MediaType): unknown[] | undefined {
+  if (media.type !== '*/*' || context.spec.version !== '2.0') return undefined;
+  const examples = response.node.value.examples;
+  if (!isObject(examples) || Object.hasOwn(examples, '$ref') || Object.hasOwn(examples, '*/*')) return undefined;
+  const found: unknown[] = [];
+  for (const type in examples) if (/[/+]json\b/i.test(type)) found.push(examples[type]);
+  return found.length > 0 ? found : undefined;
 }
 
 /**

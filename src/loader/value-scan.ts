@@ -188,7 +188,8 @@ class ValueWalker {
  * Whether a member of an object that is no map of names holds literal data, where a `$ref` is
  * part of the data: an example, an enum, a default, an extension; the value of an Example
  * Object (`…/examples/<name>/value`: real specs put `$ref`s in them, e.g. Shutterstock's) and
- * 3.2's `dataValue` and `serializedValue`; a Link's parameters and request body; JSON Schema's
+ * 3.2's `dataValue` and `serializedValue`; a Link's parameters and request body; a Swagger 2.0
+ * response's `examples`; JSON Schema's
  * `examples` list; and a `description`, which is prose wherever OpenAPI or JSON Schema has one
  * (an object there is a bundler's include, `description: {$ref: ./intro.md}` in Redocly's
  * starter and DigitalOcean's spec, which no rule reads). In a map of names, the same keys are
@@ -199,6 +200,9 @@ function isDataMember(key: string, member: object, itemOf: string): boolean {
   if (isDataKey(key) || key === 'description') return true;
   if (itemOf === 'examples') return key === 'value' || key === 'dataValue' || key === 'serializedValue';
   if (itemOf === 'links') return key === 'parameters' || key === 'requestBody';
+  // A Swagger 2.0 response's `examples` maps media types to example bodies ("Any"), which may
+  // hold a `$ref` as data (a converter's leftover); an OAS 3 response has no such member.
+  if (itemOf === 'responses') return key === 'examples';
   return key === 'examples' && Array.isArray(member);
 }
 

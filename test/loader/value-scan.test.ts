@@ -114,6 +114,18 @@ describe('scanValue', () => {
     expect(scan.badRef).toBeUndefined();
   });
 
+  it("reads a Swagger 2.0 response's examples as data: each value is an example body keyed by media type, not a Reference Object", () => {
+    const spec = {
+      swagger: '2.0',
+      paths: { '/a': { get: { responses: { '200': { description: 'ok', schema: { $ref: '#/definitions/A' }, examples: { 'application/json': { $ref: '#/components/examples/A' } } } } } } },
+      responses: { Ok: { description: 'ok', examples: { 'application/json': { $ref: './a.json' } } } },
+      definitions: { A: { type: 'object' } },
+    };
+    const scan = scanValue(spec, false);
+    expect([...scan.refs]).toEqual(['#/definitions/A']);
+    expect(scan.badRef).toBeUndefined();
+  });
+
   it('walks a value shared by YAML aliases once', () => {
     const shared = { $ref: '#/x' };
     const scan = scanValue({ a: shared, b: shared, c: { $ref: '#/y' } }, true);

@@ -82,11 +82,32 @@ for (const v of VERSIONS) {
         ...sharedSchemas(v, { DeleteResponse: ErrorsOnly(), Error: ErrorSchema }),
       });
       valid.push({ name: `${v}: no produces, an errors-only body whose JSON examples entry is a success`, spec: withoutProduces({ 'application/json': {} }) });
+      // Media type names are case-insensitive (RFC 9110 §8.3.1): the examples entry for
+      // 'application/json' may be keyed 'Application/JSON'.
+      valid.push({
+        name: `${v}: an errors-only body whose examples entry, keyed in other case than produces, is a success`,
+        spec: {
+          ...withResponses(v, { 200: { description: 'OK', schema: ref(v, 'DeleteResponse'), examples: { 'Application/JSON': {} } } }, { operation: { produces: ['application/json'] } }),
+          ...sharedSchemas(v, { DeleteResponse: ErrorsOnly(), Error: ErrorSchema }),
+        },
+      });
       invalid.push({
         name: `${v}: no produces, an errors-only body whose JSON examples entry shows errors`,
         spec: withoutProduces({ 'application/xml': '<ok/>', 'application/json': { errors: [{ code: 1, message: 'gone' }] } }),
         errors: [{ messageId: 'errorObject', at: AT_200 }],
       });
+      // Every JSON entry stands for the one `*/*` body, whatever order the keys are written in:
+      // as with OAS 3's named examples, each must show a success without the errors.
+      for (const [order, examples] of [
+        ['first', { 'application/hal+json': {}, 'application/json': { errors: [{ code: 1, message: 'gone' }] } }],
+        ['last', { 'application/json': { errors: [{ code: 1, message: 'gone' }] }, 'application/hal+json': {} }],
+      ] as const) {
+        invalid.push({
+          name: `${v}: no produces, an errors-only body whose ${order} JSON examples entry is a success and another shows errors`,
+          spec: withoutProduces(examples),
+          errors: [{ messageId: 'errorObject', at: AT_200 }],
+        });
+      }
     }
     if (v !== '2.0') {
       // An example written beside the body's `$ref`: from OAS 3.1 it is the example of the body
