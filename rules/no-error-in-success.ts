@@ -1,4 +1,4 @@
-import { isReferenced, refText, sharedUse } from '../src/engine/body.js';
+import { isReferenced, mediaTypeEssence, refText, sharedUse } from '../src/engine/body.js';
 import { defineRule, isObject, isSuccessStatus, schemaRefSiblingsApply, statusClass, type Located, type MediaType, type Operation, type Response, type RuleContext } from '../src/engine/define-rule.js';
 
 type Json = Record<string, unknown>;
@@ -113,8 +113,8 @@ interface Property {
 function bodyExample(context: RuleContext<Options>, response: Response, media: MediaType): unknown {
   const own = media.node.value;
   if (isObject(own) && Object.hasOwn(own, 'example') && own !== media.schema?.value) return own.example;
-  const examples = response.node.value.examples;
-  if (isObject(examples) && !Object.hasOwn(examples, '$ref')) {
+  const examples = responseExamples(response);
+  if (examples) {
     if (Object.hasOwn(examples, media.type)) return examples[media.type];
     // The key names one of the `produces` types, whose type and subtype are case-insensitive
     // (RFC 9110 §8.3.1): `Application/JSON` is the entry for `application/json`.
@@ -141,15 +141,16 @@ function bodyExample(context: RuleContext<Options>, response: Response, media: M
   return undefined;
 }
 
+/** A Swagger 2.0 response's `examples`, by media type; undefined when there is none, or it is a `$ref`. */
+function responseExamples(response: Response): Record<string, unknown> | undefined {
+  const examples = response.node.value.examples;
+  return isObject(examples) && !Object.hasOwn(examples, '$ref') ? examples : undefined;
+}
+
 /** Whether two media types are the same, type and subtype compared without case; parameters as written. */
 function sameMediaType(a: string, b: string): boolean {
-  const split = (type: string): [string, string] => {
-    const semicolon = type.indexOf(';');
-    return semicolon === -1 ? [type.trim().toLowerCase(), ''] : [type.slice(0, semicolon).trim().toLowerCase(), type.slice(semicolon + 1).trim()];
-  };
-  const [essenceA, paramsA] = split(a);
-  const [essenceB, paramsB] = split(b);
-  return essenceA === essenceB && paramsA === paramsB;
+  const parameters = (type: string): string => (type.includes(';') ? type.slice(type.indexOf(';') + 1).trim() : '');
+  return mediaTypeEssence(a) === mediaTypeEssence(b) && parameters(a) === parameters(b);
 }
 
 /** A schema's own `example`, else the first of its `examples` (OAS 3.1); undefined when it has neither. */
@@ -184,8 +185,8 @@ function examplesLeaveOut(context: RuleContext<Options>, response: Response, med
  */
 function jsonExamples(context: RuleContext<Options>, response: Response, media: MediaType): unknown[] | undefined {
   if (media.type !== '*/*' || context.spec.version !== '2.0') return undefined;
-  const examples = response.node.value.examples;
-  if (!isObject(examples) || Object.hasOwn(examples, '$ref') || Object.hasOwn(examples, '*/*')) return undefined;
+  const examples = responseExamples(response);
+  if (!examples || Object.hasOwn(examples, '*/*')) return undefined;
   const found: unknown[] = [];
   for (const type in examples) if (/[/+]json\b/i.test(type)) found.push(examples[type]);
   return found.length > 0 ? found : undefined;

@@ -1,3 +1,4 @@
+import { mediaTypeEssence } from '../src/engine/body.js';
 import { addHeaderFix, defineRule, missingHeader, someParameter, reportSharedUse, sharedWithOtherStatuses, type HeaderRequirement, type Operation, type Response, type RuleContext, type Spec } from '../src/engine/define-rule.js';
 
 const CONTENT_RANGE: HeaderRequirement = { header: 'Content-Range', statuses: ['206', '416'] };
@@ -18,7 +19,7 @@ const RANGELESS_METHODS: ReadonlySet<string> = new Set(['post', 'put', 'delete',
 
 /** `multipart/byteranges`, with or without parameters. */
 function isByteranges(type: string): boolean {
-  return type.split(';')[0]!.trim().toLowerCase() === 'multipart/byteranges';
+  return mediaTypeEssence(type) === 'multipart/byteranges';
 }
 
 /**
@@ -45,7 +46,7 @@ function mayBeMultipart(spec: Spec, response: Response, operation: Operation): b
  * 206 "Partial Result" is pagination, not a byte range.
  */
 function isByteOriented(type: string): boolean {
-  const essence = type.split(';')[0]!.trim().toLowerCase();
+  const essence = mediaTypeEssence(type);
   return (
     essence === 'application/octet-stream' ||
     essence === 'application/pdf' ||

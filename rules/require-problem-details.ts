@@ -1,10 +1,5 @@
-import { isReferenced, refText, sharedUse } from '../src/engine/body.js';
+import { isReferenced, mediaTypeEssence, refText, sharedUse } from '../src/engine/body.js';
 import { defineRule, isExactStatus, statusClass, type Response, type Spec } from '../src/engine/define-rule.js';
-
-/** The media type without parameters, lower-cased. */
-function essence(type: string): string {
-  return type.split(';')[0]!.trim().toLowerCase();
-}
 
 const PROBLEM_TYPES: ReadonlySet<string> = new Set(['application/problem+json', 'application/problem+xml']);
 
@@ -18,7 +13,7 @@ function isStructured(type: string): boolean {
 
 /** The structured types an error body is offered in, when none of them is problem details. */
 function nonProblemTypes(response: Response): string[] {
-  const types = response.content.map((media) => essence(media.type));
+  const types = response.content.map((media) => mediaTypeEssence(media.type));
   if (types.some((type) => PROBLEM_TYPES.has(type))) return [];
   return types.filter(isStructured);
 }

@@ -22,6 +22,11 @@ function isObject(value: unknown): value is Record<string, unknown> {
  * there, which is reported as one that is not read (suppress.ts) and offers no media type, so
  * that a map holding only the list is read as `content: {}`.
  */
+/** A media type without its parameters, lower-cased: type and subtype are case-insensitive (RFC 9110 §8.3.1). */
+export function mediaTypeEssence(type: string): string {
+  return type.split(';')[0]!.trim().toLowerCase();
+}
+
 export function mediaTypesOf(content: Record<string, unknown>): string[] {
   const types = Object.keys(content);
   return Object.hasOwn(content, SUPPRESSION_KEY) ? types.filter((type) => type !== SUPPRESSION_KEY) : types;
