@@ -83,19 +83,11 @@ export function projectRoots(cwd: string, namedFolders: readonly string[] = []):
     const holdsProject = (folder: string): boolean => [folder, realPath(folder)].some((path) => roots.some((root) => isInside(root, path.toLowerCase())));
     return (lending = new Set([...named].filter((folder) => !holdsProject(folder))));
   };
-  /** For each folder a spec outside every repository is in: the outermost named folder holding it (not the project), else itself. */
-  const holders = new Map<string, string>();
+  /** For a folder a spec outside every repository is in: the outermost named folder holding it (not the project), else itself. */
   const holderOf = (folder: string): string => {
     if (named.size === 0) return folder;
-    let holder = holders.get(folder);
-    if (holder === undefined) {
-      holder = folder;
-      for (let current = folder; ; current = dirname(current)) {
-        if (lendingFolders().has(current)) holder = current;
-        if (dirname(current) === current) break;
-      }
-      holders.set(folder, holder);
-    }
+    let holder = folder;
+    for (const candidate of lendingFolders()) if (candidate.length < holder.length && isInside(folder, candidate)) holder = candidate;
     return holder;
   };
   const ofFolder = (folder: string): string => {

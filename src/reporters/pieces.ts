@@ -35,9 +35,6 @@ export function documentText<T>(documentWith: (array: unknown[]) => object, key:
  * document written with the array under `key` left empty (`"key": []`, once in it), and the
  * pieces put together are the text with `items` in that array, made by `item`, in order, only
  * when their piece is due, so that they never all exist at once.
- *
- * Each piece of items is JSON.stringify of them wrapped in arrays as deep as the array sits in
- * the document, which indents them as the whole document would; the wrappers' lines are cut off.
  */
 function* documentInPieces<T>(text: string, key: string, items: readonly T[], item: (value: T) => unknown, perPiece: number): Generator<string> {
   const empty = `"${key}": []`;
@@ -47,19 +44,7 @@ function* documentInPieces<T>(text: string, key: string, items: readonly T[], it
   const depth = (at - text.lastIndexOf('\n', at) - 1) / 2 + 1;
   const bracket = at + empty.length - 1;
   yield escapeUnsafe(text.slice(0, bracket)) + '\n';
-  let open = '';
-  let close = '';
-  for (let level = 0; level < depth; level++) {
-    open += `${'  '.repeat(level)}[\n`;
-    close = `\n${'  '.repeat(level)}]${close}`;
-  }
-  for (let start = 0; start < items.length; start += perPiece) {
-    let wrapped: unknown = items.slice(start, start + perPiece).map((value) => item(value));
-    for (let level = 1; level < depth; level++) wrapped = [wrapped];
-    const piece = JSON.stringify(wrapped, null, 2);
-    const body = piece.slice(open.length, piece.length - close.length);
-    yield start === 0 ? escapeUnsafe(body) : `,\n${escapeUnsafe(body)}`;
-  }
+  yield* itemPieces(items, item, perPiece, depth);
   yield `\n${'  '.repeat(depth - 1)}${escapeUnsafe(text.slice(bracket))}`;
 }
 
@@ -75,11 +60,27 @@ export function arrayText<T>(items: readonly T[], item: (value: T) => unknown, p
 
 function* arrayInPieces<T>(items: readonly T[], item: (value: T) => unknown, perPiece: number): Generator<string> {
   yield '[\n';
+  yield* itemPieces(items, item, perPiece, 1);
+  yield '\n]\n';
+}
+
+/**
+ * The items of an array that sits `depth` arrays or objects deep, as the whole document would
+ * indent them, joined by `,\n`: each piece is JSON.stringify of its items wrapped in arrays as
+ * deep as that, with the wrappers' lines cut off.
+ */
+function* itemPieces<T>(items: readonly T[], item: (value: T) => unknown, perPiece: number, depth: number): Generator<string> {
+  let open = '';
+  let close = '';
+  for (let level = 0; level < depth; level++) {
+    open += `${'  '.repeat(level)}[\n`;
+    close = `\n${'  '.repeat(level)}]${close}`;
+  }
   for (let start = 0; start < items.length; start += perPiece) {
-    const piece = JSON.stringify(items.slice(start, start + perPiece).map((value) => item(value)), null, 2);
-    // `[\n` … `\n]` cut off: the items, indented as in the whole array.
-    const body = escapeUnsafe(piece.slice(2, piece.length - 2));
+    let wrapped: unknown = items.slice(start, start + perPiece).map((value) => item(value));
+    for (let level = 1; level < depth; level++) wrapped = [wrapped];
+    const piece = JSON.stringify(wrapped, null, 2);
+    const body = escapeUnsafe(piece.slice(open.length, piece.length - close.length));
     yield start === 0 ? body : `,\n${body}`;
   }
-  yield '\n]\n';
 }
