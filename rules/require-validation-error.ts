@@ -43,6 +43,61 @@ function listsNoMediaType(context: RuleContext<Options>, operation: Operation): 
   return isObjectNode(media) && mediaTypesOf(media.value).length === 0;
 }
 
+/**
+ * Whether a schema (through `$ref`s) admits only the empty object: `type: object` with
+ * `additionalProperties: false` and no `properties` or `patternProperties` to let any member in.
+ * Other keywords written beside it (`allOf`, `oneOf`, …) can only narrow what it admits, never
+ * widen it. Stripe's description gives each GET and DELETE such a form-encoded body
+ * (`required: false`): a generator's placeholder for "no parameters in the body", not a body.
+ */
+function admitsOnlyEmptyObject(context: RuleContext<Options>, schema: Located | undefined): boolean {
+  const resolved = schema && context.deref(schema);
+  if (!isObjectNode(resolved)) return false;
+  const { type, additionalProperties, properties, patternProperties } = resolved.value;
+  return (
+    type === 'object' &&
+    additionalProperties === false &&
+    typeof resolved.value.$ref !== 'string' &&
+    isEmptyMap(properties) &&
+    isEmptyMap(patternProperties)
+  );
+}
+
+/** Absent, or an object with no members. */
+function isEmptyMap(value: unknown): boolean {
+  return value === undefined || (value !== null && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0);
+}
+
+/**
+ * Whether the body the operation declares can carry nothing: every media type of its OAS 3
+ * `requestBody` (Swagger 2.0: its body parameter, with no form parameter beside it) has a schema
+ * that admits only the empty object. There is nothing in it to be malformed or invalid. A media
+ * type without a schema admits anything, so it is a body.
+ */
+function carriesNothing(context: RuleContext<Options>, operation: Operation): boolean {
+  if (context.spec.version === '2.0') {
+    let body = false;
+    const somethingElse = someParameter(context, operation, (parameter) => {
+      if (parameter.value.in === 'formData') return true;
+      if (parameter.value.in !== 'body') return false;
+      body = true;
+      return !admitsOnlyEmptyObject(context, context.child(parameter, 'schema'));
+    });
+    return body && !somethingElse;
+  }
+  const body = operation.requestBody && context.deref(operation.requestBody);
+  const content = body && context.child(body, 'content');
+  const media = content && context.deref(content);
+  if (!isObjectNode(media)) return false;
+  const types = mediaTypesOf(media.value);
+  if (types.length === 0) return false;
+  for (const type of types) {
+    const entry = context.deref(context.child(media, type)!);
+    if (!isObjectNode(entry) || !admitsOnlyEmptyObject(context, context.child(entry, 'schema'))) return false;
+  }
+  return true;
+}
+
 /** Whether a node holds a JSON object (not null, not an array). */
 function isObjectNode(node: Located | undefined): node is Located<Record<string, unknown>> {
   return node !== undefined && node.value !== null && typeof node.value === 'object' && !Array.isArray(node.value);
@@ -138,6 +193,8 @@ export default defineRule<Options>({
         let missing = codes.filter((code) => !namesStatus(operation, code));
         if (missing.length === 0) return;
         // Read the schemas only for an operation that would be reported, and only when 422 is missing.
+        // A body that admits only `{}` is no body to validate (read only for an operation that would be reported).
+        if (carriesNothing(context, operation)) return;
         const token = missing.includes('422') && isTokenRequest(context, operation);
         if (token) missing = missing.filter((code) => code !== '422');
         if (missing.length === 0) return;

@@ -136,6 +136,58 @@ for (const v of ['3.0', '3.1', '3.2'] as const) {
   });
 }
 
+/** A schema that admits only `{}`, as Stripe's description gives every GET and DELETE. */
+const emptyObject = { type: 'object', properties: {}, additionalProperties: false };
+/** A form-encoded body with that schema, as Stripe writes it (OAS 3), or a body parameter with it (2.0). */
+function bodyOf(v: (typeof VERSIONS)[number], schema: Record<string, unknown>): Record<string, unknown> {
+  if (v === '2.0') return requestBody('2.0', schema);
+  return { requestBody: { required: false, content: { 'application/x-www-form-urlencoded': { encoding: {}, schema } } } };
+}
+for (const v of VERSIONS) {
+  // A body that admits only the empty object carries nothing that could be malformed or invalid.
+  valid.push(
+    { name: `${v}: a GET whose body admits only the empty object (Stripe)`, spec: withResponses(v, { 200: { description: 'ok' } }, { method: 'get', operation: bodyOf(v, emptyObject) }) },
+    { name: `${v}: a DELETE whose body admits only the empty object, with no properties member`, spec: withResponses(v, { 200: { description: 'ok' } }, { method: 'delete', operation: bodyOf(v, { type: 'object', additionalProperties: false }) }) },
+    {
+      name: `${v}: a body whose schema is a $ref to a schema that admits only the empty object`,
+      spec: {
+        ...withResponses(v, {}),
+        paths: { '/items': { get: { ...bodyOf(v, { $ref: v === '2.0' ? '#/definitions/Nothing' : '#/components/schemas/Nothing' }), responses: { 200: { description: 'ok' } } } } },
+        ...(v === '2.0' ? { definitions: { Nothing: emptyObject } } : { components: { schemas: { Nothing: emptyObject } } }),
+      },
+    },
+  );
+  invalid.push(
+    {
+      name: `${v}: a body with additionalProperties false but a property is a body`,
+      spec: withResponses(v, { 200: { description: 'ok' } }, { method: 'post', operation: bodyOf(v, { ...emptyObject, properties: { expand: { type: 'string' } } }) }),
+      errors: [{ messageId: 'missing', at }],
+    },
+    {
+      name: `${v}: an object schema with no properties that does not forbid others is a body`,
+      spec: withResponses(v, { 200: { description: 'ok' } }, { method: 'post', operation: bodyOf(v, { type: 'object', properties: {} }) }),
+      errors: [{ messageId: 'missing', at }],
+    },
+  );
+}
+invalid.push(
+  {
+    name: '3.0: one media type admits only the empty object, another takes JSON: a body',
+    spec: withResponses('3.0', { 200: { description: 'ok' } }, { method: 'post', operation: { requestBody: { content: { 'application/x-www-form-urlencoded': { schema: emptyObject }, 'application/json': { schema: { type: 'object' } } } } } }),
+    errors: [{ messageId: 'missing', at }],
+  },
+  {
+    name: '3.1: patternProperties let members in: a body',
+    spec: withResponses('3.1', { 200: { description: 'ok' } }, { method: 'post', operation: bodyOf('3.1', { ...emptyObject, patternProperties: { '^x-': { type: 'string' } } }) }),
+    errors: [{ messageId: 'missing', at }],
+  },
+  {
+    name: '2.0: a form parameter beside a body parameter that admits only the empty object: a body',
+    spec: withResponses('2.0', { 200: { description: 'ok' } }, { method: 'post', operation: { consumes: ['application/json'], parameters: [{ name: 'body', in: 'body', schema: emptyObject }, { name: 'f', in: 'formData', type: 'string' }] } }),
+    errors: [{ messageId: 'missing', at }],
+  },
+);
+
 for (const v of ['3.0', '3.1', '3.2'] as const) {
   // A requestBody is a body whatever it names: that the $ref is not fetched does not make it less of one.
   invalid.push({
