@@ -104,28 +104,41 @@ function isObjectNode(node: Located | undefined): node is Located<Record<string,
 }
 
 /**
- * Whether a schema (through `$ref`s, and one level of `allOf`) has a `grant_type` property. From
- * OAS 3.1, keywords beside a `$ref` apply with what it names (JSON Schema 2020-12), so a
- * `grant_type` written there counts; before 3.1 they are ignored.
+ * Whether a schema (through `$ref`s, one level of `allOf`, and the alternatives of a `oneOf` or
+ * `anyOf` with their own `allOf`) has a `grant_type` property. A token endpoint that takes several
+ * grants often writes its body as a `oneOf` of them, each an `allOf` of a shared part that holds
+ * `grant_type` (Shopware's Admin API). From OAS 3.1, keywords beside a `$ref` apply with what it
+ * names (JSON Schema 2020-12), so a `grant_type` written there counts; before 3.1 they are ignored.
  */
 function hasGrantType(context: RuleContext<Options>, schema: Located | undefined): boolean {
   if (!schema) return false;
   const siblingsApply = schemaRefSiblingsApply(context.spec);
-  if (siblingsApply && isObjectNode(schema) && typeof schema.value.$ref === 'string' && declaresGrantType(context, schema, siblingsApply)) return true;
+  if (siblingsApply && isObjectNode(schema) && typeof schema.value.$ref === 'string' && declaresGrantType(context, schema, siblingsApply, true)) return true;
   const resolved = context.deref(schema);
-  return isObjectNode(resolved) && declaresGrantType(context, resolved, siblingsApply);
+  return isObjectNode(resolved) && declaresGrantType(context, resolved, siblingsApply, true);
 }
 
-/** Whether the schema object itself, or one of its `allOf` members, declares a `grant_type` property. */
-function declaresGrantType(context: RuleContext<Options>, schema: Located<Record<string, unknown>>, siblingsApply: boolean): boolean {
+/**
+ * Whether the schema object itself, or one of its `allOf` members, declares a `grant_type`
+ * property; with `alternatives`, also one of its `oneOf` or `anyOf` members, read the same way
+ * (one level: an alternative's own alternatives are not read).
+ */
+function declaresGrantType(context: RuleContext<Options>, schema: Located<Record<string, unknown>>, siblingsApply: boolean, alternatives: boolean): boolean {
   if (ownsGrantType(context, schema)) return true;
-  const allOf = context.child(schema, 'allOf');
-  if (!allOf || !Array.isArray(allOf.value)) return false;
-  for (let index = 0; index < allOf.value.length; index++) {
-    const written = context.child(allOf, index)!;
-    if (siblingsApply && isObjectNode(written) && typeof written.value.$ref === 'string' && ownsGrantType(context, written)) return true;
-    const member = context.deref(written);
-    if (isObjectNode(member) && ownsGrantType(context, member)) return true;
+  for (const keyword of alternatives ? ['allOf', 'oneOf', 'anyOf'] : ['allOf']) {
+    const list = context.child(schema, keyword);
+    if (!list || !Array.isArray(list.value)) continue;
+    for (let index = 0; index < list.value.length; index++) {
+      const written = context.child(list, index)!;
+      const member = context.deref(written);
+      if (keyword === 'allOf') {
+        if (siblingsApply && isObjectNode(written) && typeof written.value.$ref === 'string' && ownsGrantType(context, written)) return true;
+        if (isObjectNode(member) && ownsGrantType(context, member)) return true;
+      } else {
+        if (siblingsApply && isObjectNode(written) && typeof written.value.$ref === 'string' && declaresGrantType(context, written, siblingsApply, false)) return true;
+        if (isObjectNode(member) && declaresGrantType(context, member, siblingsApply, false)) return true;
+      }
+    }
   }
   return false;
 }

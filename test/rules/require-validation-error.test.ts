@@ -266,6 +266,29 @@ valid.push(
     spec: { ...withResponses('2.0', {}), paths: { '/token': { parameters: [{ name: 'grant_type', in: 'formData', type: 'string' }], post: { responses: { 200: { description: 'ok' }, 400: { description: 'Bad' } } } } } },
   },
 );
+for (const v of ['3.0', '3.1', '3.2'] as const) {
+  // Shopware's Admin API: POST /oauth/token takes a oneOf of grants, each an allOf of a shared OAuthGrant that holds grant_type.
+  const grants = {
+    OAuthGrant: { type: 'object', required: ['grant_type'], properties: { grant_type: { type: 'string' } } },
+    PasswordGrant: { allOf: [{ $ref: '#/components/schemas/OAuthGrant' }, { type: 'object', properties: { username: { type: 'string' }, password: { type: 'string' } } }] },
+    ClientCredentialsGrant: { allOf: [{ $ref: '#/components/schemas/OAuthGrant' }, { type: 'object', properties: { client_id: { type: 'string' }, client_secret: { type: 'string' } } }] },
+  };
+  const tokenWith = (schema: Record<string, unknown>) => ({
+    ...withResponses(v, {}),
+    paths: { '/oauth/token': { post: { requestBody: { required: true, content: { 'application/json': { schema } } }, responses: { 200: { description: 'Token' }, 400: { description: 'invalid_grant' } } } } },
+    components: { schemas: grants },
+  });
+  valid.push(
+    { name: `${v}: a token request whose body is a oneOf of grants, each an allOf with grant_type`, spec: tokenWith({ oneOf: [{ $ref: '#/components/schemas/PasswordGrant' }, { $ref: '#/components/schemas/ClientCredentialsGrant' }] }) },
+    { name: `${v}: a token request whose body is an anyOf with grant_type in one alternative`, spec: tokenWith({ anyOf: [{ type: 'object', properties: { grant_type: { type: 'string' }, code: { type: 'string' } } }, { type: 'object', properties: { assertion: { type: 'string' } } }] }) },
+  );
+  invalid.push({
+    name: `${v}: a oneOf whose alternatives have no grant_type is no token request`,
+    spec: tokenWith({ oneOf: [{ type: 'object', properties: { refresh: { type: 'string' } } }, { type: 'object', properties: { name: { type: 'string' } } }] }),
+    errors: [{ messageId: 'missing', at: '/paths/~1oauth~1token/post' }],
+  });
+}
+
 invalid.push(
   {
     name: '3.0: a query parameter named grant_type does not make a body a token request',
