@@ -44,24 +44,40 @@ function listsNoMediaType(context: RuleContext<Options>, operation: Operation): 
 }
 
 /**
- * Whether a schema (through `$ref`s) admits only the empty object: `type: object` with
- * `additionalProperties: false` and no `properties` or `patternProperties` to let any member in.
- * Other keywords written beside it (`allOf`, `oneOf`, …) can only narrow what it admits, never
- * widen it. Stripe's description gives each GET and DELETE such a form-encoded body
- * (`required: false`): a generator's placeholder for "no parameters in the body", not a body.
+ * Keywords that a generator writes beside `additionalProperties: false` meaning to add members
+ * (ShipEngine's `allOf` of the shared options plus a `oneOf` of the two request shapes): read
+ * strictly, they cannot widen what the schema admits, but the body plainly carries data.
+ */
+const COMPOSITION = ['allOf', 'anyOf', 'oneOf', 'not', 'if', 'then', 'else', 'dependentSchemas', 'dependencies', '$ref', '$dynamicRef', 'unevaluatedProperties'];
+
+/**
+ * Whether a schema (through `$ref`s) is plainly the empty object: `type: object` with
+ * `additionalProperties: false`, no `properties` or `patternProperties` to let a member in, and
+ * no composition keyword beside it. Stripe's description gives each GET and DELETE such a
+ * form-encoded body (`required: false`): a generator's placeholder for "no parameters in the
+ * body", not a body.
  */
 function admitsOnlyEmptyObject(context: RuleContext<Options>, schema: Located | undefined): boolean {
+  // Keywords written beside a `$ref` (applied from OAS 3.1 on) may be what the body carries.
+  if (isObjectNode(schema) && typeof schema.value.$ref === 'string' && Object.keys(schema.value).some((key) => key !== '$ref' && key !== 'description' && key !== 'summary')) return false;
   const resolved = schema && context.deref(schema);
   if (!isObjectNode(resolved)) return false;
   const { type, additionalProperties, properties, patternProperties } = resolved.value;
   return (
     type === 'object' &&
     additionalProperties === false &&
-    typeof resolved.value.$ref !== 'string' &&
     isEmptyMap(properties) &&
-    isEmptyMap(patternProperties)
+    isEmptyMap(patternProperties) &&
+    !COMPOSITION.some((keyword) => Object.hasOwn(resolved.value, keyword))
   );
 }
+
+/**
+ * Media types whose content an object schema describes member by member: JSON (`+json`
+ * included) and forms. A placeholder object schema on a JWE, a file or XML says nothing about
+ * what the body may carry (Open Banking's file-payment `File` body).
+ */
+const OBJECT_MEDIA = /^(?:application\/(?:[\w.*-]+\+)?json|text\/json|application\/x-www-form-urlencoded|multipart\/form-data)\s*(?:;|$)/i;
 
 /** Absent, or an object with no members. */
 function isEmptyMap(value: unknown): boolean {
@@ -70,8 +86,8 @@ function isEmptyMap(value: unknown): boolean {
 
 /**
  * Whether the body the operation declares can carry nothing: every media type of its OAS 3
- * `requestBody` (Swagger 2.0: its body parameter, with no form parameter beside it) has a schema
- * that admits only the empty object. There is nothing in it to be malformed or invalid. A media
+ * `requestBody` is JSON or a form (Swagger 2.0: its body parameter, with no form parameter
+ * beside it) with a schema that is plainly the empty object. There is nothing in it to be malformed or invalid. A media
  * type without a schema admits anything, so it is a body.
  */
 function carriesNothing(context: RuleContext<Options>, operation: Operation): boolean {
@@ -92,6 +108,7 @@ function carriesNothing(context: RuleContext<Options>, operation: Operation): bo
   const types = mediaTypesOf(media.value);
   if (types.length === 0) return false;
   for (const type of types) {
+    if (!OBJECT_MEDIA.test(type)) return false;
     const entry = context.deref(context.child(media, type)!);
     if (!isObjectNode(entry) || !admitsOnlyEmptyObject(context, context.child(entry, 'schema'))) return false;
   }

@@ -147,6 +147,7 @@ for (const v of VERSIONS) {
   // A body that admits only the empty object carries nothing that could be malformed or invalid.
   valid.push(
     { name: `${v}: a GET whose body admits only the empty object (Stripe)`, spec: withResponses(v, { 200: { description: 'ok' } }, { method: 'get', operation: bodyOf(v, emptyObject) }) },
+    ...(v === '2.0' ? [] : [{ name: `${v}: a JSON media type with parameters, and a +json one, both the empty object`, spec: withResponses(v, { 200: { description: 'ok' } }, { method: 'put', operation: { requestBody: { content: { 'application/json; charset=utf-8': { schema: emptyObject }, 'application/*+json': { schema: emptyObject } } } } }) }]),
     { name: `${v}: a DELETE whose body admits only the empty object, with no properties member`, spec: withResponses(v, { 200: { description: 'ok' } }, { method: 'delete', operation: bodyOf(v, { type: 'object', additionalProperties: false }) }) },
     {
       name: `${v}: a body whose schema is a $ref to a schema that admits only the empty object`,
@@ -179,6 +180,31 @@ invalid.push(
   {
     name: '3.1: patternProperties let members in: a body',
     spec: withResponses('3.1', { 200: { description: 'ok' } }, { method: 'post', operation: bodyOf('3.1', { ...emptyObject, patternProperties: { '^x-': { type: 'string' } } }) }),
+    errors: [{ messageId: 'missing', at }],
+  },
+  {
+    // ShipEngine: additionalProperties: false beside an allOf and a oneOf that bring the members.
+    name: '3.0: additionalProperties false beside allOf and oneOf: a body',
+    spec: {
+      ...withResponses('3.0', {}),
+      paths: { '/items': { post: { requestBody: { content: { 'application/json': { schema: { type: 'object', additionalProperties: false, allOf: [{ $ref: '#/components/schemas/Options' }], oneOf: [{ $ref: '#/components/schemas/ById' }] } } } }, responses: { 200: { description: 'ok' } } } } },
+      components: { schemas: { Options: { type: 'object', properties: { carrier: { type: 'string' } } }, ById: { type: 'object', properties: { id: { type: 'string' } } } } },
+    },
+    errors: [{ messageId: 'missing', at }],
+  },
+  {
+    name: '3.1: keywords beside a $ref to the empty object: a body',
+    spec: {
+      ...withResponses('3.1', {}),
+      paths: { '/items': { post: { requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/Nothing', properties: { id: { type: 'string' } } } } } }, responses: { 200: { description: 'ok' } } } } },
+      components: { schemas: { Nothing: emptyObject } },
+    },
+    errors: [{ messageId: 'missing', at }],
+  },
+  {
+    // Open Banking's file-payment consent: a JWE body described by a placeholder object schema.
+    name: '3.0: an empty object schema on a media type that is neither JSON nor a form: a body',
+    spec: withResponses('3.0', { 200: { description: 'ok' } }, { method: 'post', operation: { requestBody: { content: { 'application/jose+jwe': { schema: emptyObject }, 'application/json': { schema: emptyObject } } } } }),
     errors: [{ messageId: 'missing', at }],
   },
   {
