@@ -87,8 +87,8 @@ function isEmptyMap(value: unknown): boolean {
 /**
  * Whether the body the operation declares can carry nothing: every media type of its OAS 3
  * `requestBody` is JSON or a form (Swagger 2.0: its body parameter, with no form parameter
- * beside it) with a schema that is plainly the empty object. There is nothing in it to be malformed or invalid. A media
- * type without a schema admits anything, so it is a body.
+ * beside it) with a schema that is plainly the empty object. There is nothing in it to be
+ * malformed or invalid. A media type without a schema admits anything, so it is a body.
  */
 function carriesNothing(context: RuleContext<Options>, operation: Operation): boolean {
   if (context.spec.version === '2.0') {
@@ -222,9 +222,9 @@ export default defineRule<Options>({
         // A 4XX range or `default` promises nothing about which code a bad body gets.
         let missing = codes.filter((code) => !namesStatus(operation, code));
         if (missing.length === 0) return;
-        // Read the schemas only for an operation that would be reported, and only when 422 is missing.
-        // A body that admits only `{}` is no body to validate (read only for an operation that would be reported).
+        // A body that admits only `{}` is no body to validate; read only for an operation that would be reported.
         if (carriesNothing(context, operation)) return;
+        // Read the schemas only for an operation that would be reported, and only when 422 is missing.
         const token = missing.includes('422') && isTokenRequest(context, operation);
         if (token) missing = missing.filter((code) => code !== '422');
         if (missing.length === 0) return;
