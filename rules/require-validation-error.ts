@@ -43,34 +43,119 @@ function listsNoMediaType(context: RuleContext<Options>, operation: Operation): 
   return isObjectNode(media) && mediaTypesOf(media.value).length === 0;
 }
 
+/**
+ * Keywords that a generator writes beside `additionalProperties: false` meaning to add members
+ * (ShipEngine's `allOf` of the shared options plus a `oneOf` of the two request shapes): read
+ * strictly, they cannot widen what the schema admits, but the body plainly carries data.
+ */
+const COMPOSITION = ['allOf', 'anyOf', 'oneOf', 'not', 'if', 'then', 'else', 'dependentSchemas', 'dependencies', '$ref', '$dynamicRef', 'unevaluatedProperties'];
+
+/**
+ * Whether a schema (through `$ref`s) is plainly the empty object: `type: object` with
+ * `additionalProperties: false`, no `properties` or `patternProperties` to let a member in, and
+ * no composition keyword beside it. Stripe's description gives each GET and DELETE such a
+ * form-encoded body (`required: false`): a generator's placeholder for "no parameters in the
+ * body", not a body.
+ */
+function admitsOnlyEmptyObject(context: RuleContext<Options>, schema: Located | undefined): boolean {
+  // Keywords written beside a `$ref` (applied from OAS 3.1 on) may be what the body carries.
+  if (isObjectNode(schema) && typeof schema.value.$ref === 'string' && Object.keys(schema.value).some((key) => key !== '$ref' && key !== 'description' && key !== 'summary')) return false;
+  const resolved = schema && context.deref(schema);
+  if (!isObjectNode(resolved)) return false;
+  const { type, additionalProperties, properties, patternProperties } = resolved.value;
+  return (
+    type === 'object' &&
+    additionalProperties === false &&
+    isEmptyMap(properties) &&
+    isEmptyMap(patternProperties) &&
+    !COMPOSITION.some((keyword) => Object.hasOwn(resolved.value, keyword))
+  );
+}
+
+/**
+ * Media types whose content an object schema describes member by member: JSON (`+json`
+ * included) and forms. A placeholder object schema on a JWE, a file or XML says nothing about
+ * what the body may carry (Open Banking's file-payment `File` body).
+ */
+const OBJECT_MEDIA = /^(?:application\/(?:[\w.*-]+\+)?json|text\/json|application\/x-www-form-urlencoded|multipart\/form-data)\s*(?:;|$)/i;
+
+/** Absent, or an object with no members. */
+function isEmptyMap(value: unknown): boolean {
+  return value === undefined || (value !== null && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0);
+}
+
+/**
+ * Whether the body the operation declares can carry nothing: every media type of its OAS 3
+ * `requestBody` is JSON or a form (Swagger 2.0: its body parameter, with no form parameter
+ * beside it) with a schema that is plainly the empty object. There is nothing in it to be
+ * malformed or invalid. A media type without a schema admits anything, so it is a body.
+ */
+function carriesNothing(context: RuleContext<Options>, operation: Operation): boolean {
+  if (context.spec.version === '2.0') {
+    let body = false;
+    const somethingElse = someParameter(context, operation, (parameter) => {
+      if (parameter.value.in === 'formData') return true;
+      if (parameter.value.in !== 'body') return false;
+      body = true;
+      return !admitsOnlyEmptyObject(context, context.child(parameter, 'schema'));
+    });
+    return body && !somethingElse;
+  }
+  const body = operation.requestBody && context.deref(operation.requestBody);
+  const content = body && context.child(body, 'content');
+  const media = content && context.deref(content);
+  if (!isObjectNode(media)) return false;
+  const types = mediaTypesOf(media.value);
+  if (types.length === 0) return false;
+  for (const type of types) {
+    if (!OBJECT_MEDIA.test(type)) return false;
+    const entry = context.deref(context.child(media, type)!);
+    if (!isObjectNode(entry) || !admitsOnlyEmptyObject(context, context.child(entry, 'schema'))) return false;
+  }
+  return true;
+}
+
 /** Whether a node holds a JSON object (not null, not an array). */
 function isObjectNode(node: Located | undefined): node is Located<Record<string, unknown>> {
   return node !== undefined && node.value !== null && typeof node.value === 'object' && !Array.isArray(node.value);
 }
 
 /**
- * Whether a schema (through `$ref`s, and one level of `allOf`) has a `grant_type` property. From
- * OAS 3.1, keywords beside a `$ref` apply with what it names (JSON Schema 2020-12), so a
- * `grant_type` written there counts; before 3.1 they are ignored.
+ * Whether a schema (through `$ref`s, one level of `allOf`, and the alternatives of a `oneOf` or
+ * `anyOf` with their own `allOf`) has a `grant_type` property. A token endpoint that takes several
+ * grants often writes its body as a `oneOf` of them, each an `allOf` of a shared part that holds
+ * `grant_type` (Shopware's Admin API). From OAS 3.1, keywords beside a `$ref` apply with what it
+ * names (JSON Schema 2020-12), so a `grant_type` written there counts; before 3.1 they are ignored.
  */
 function hasGrantType(context: RuleContext<Options>, schema: Located | undefined): boolean {
   if (!schema) return false;
   const siblingsApply = schemaRefSiblingsApply(context.spec);
-  if (siblingsApply && isObjectNode(schema) && typeof schema.value.$ref === 'string' && declaresGrantType(context, schema, siblingsApply)) return true;
+  if (siblingsApply && isObjectNode(schema) && typeof schema.value.$ref === 'string' && declaresGrantType(context, schema, siblingsApply, true)) return true;
   const resolved = context.deref(schema);
-  return isObjectNode(resolved) && declaresGrantType(context, resolved, siblingsApply);
+  return isObjectNode(resolved) && declaresGrantType(context, resolved, siblingsApply, true);
 }
 
-/** Whether the schema object itself, or one of its `allOf` members, declares a `grant_type` property. */
-function declaresGrantType(context: RuleContext<Options>, schema: Located<Record<string, unknown>>, siblingsApply: boolean): boolean {
+/**
+ * Whether the schema object itself, or one of its `allOf` members, declares a `grant_type`
+ * property; with `alternatives`, also one of its `oneOf` or `anyOf` members, read the same way
+ * (one level: an alternative's own alternatives are not read).
+ */
+function declaresGrantType(context: RuleContext<Options>, schema: Located<Record<string, unknown>>, siblingsApply: boolean, alternatives: boolean): boolean {
   if (ownsGrantType(context, schema)) return true;
-  const allOf = context.child(schema, 'allOf');
-  if (!allOf || !Array.isArray(allOf.value)) return false;
-  for (let index = 0; index < allOf.value.length; index++) {
-    const written = context.child(allOf, index)!;
-    if (siblingsApply && isObjectNode(written) && typeof written.value.$ref === 'string' && ownsGrantType(context, written)) return true;
-    const member = context.deref(written);
-    if (isObjectNode(member) && ownsGrantType(context, member)) return true;
+  for (const keyword of alternatives ? ['allOf', 'oneOf', 'anyOf'] : ['allOf']) {
+    const list = context.child(schema, keyword);
+    if (!list || !Array.isArray(list.value)) continue;
+    for (let index = 0; index < list.value.length; index++) {
+      const written = context.child(list, index)!;
+      const member = context.deref(written);
+      if (keyword === 'allOf') {
+        if (siblingsApply && isObjectNode(written) && typeof written.value.$ref === 'string' && ownsGrantType(context, written)) return true;
+        if (isObjectNode(member) && ownsGrantType(context, member)) return true;
+      } else {
+        if (siblingsApply && isObjectNode(written) && typeof written.value.$ref === 'string' && declaresGrantType(context, written, siblingsApply, false)) return true;
+        if (isObjectNode(member) && declaresGrantType(context, member, siblingsApply, false)) return true;
+      }
+    }
   }
   return false;
 }
@@ -137,6 +222,8 @@ export default defineRule<Options>({
         // A 4XX range or `default` promises nothing about which code a bad body gets.
         let missing = codes.filter((code) => !namesStatus(operation, code));
         if (missing.length === 0) return;
+        // A body that admits only `{}` is no body to validate; read only for an operation that would be reported.
+        if (carriesNothing(context, operation)) return;
         // Read the schemas only for an operation that would be reported, and only when 422 is missing.
         const token = missing.includes('422') && isTokenRequest(context, operation);
         if (token) missing = missing.filter((code) => code !== '422');

@@ -39,10 +39,16 @@ export function closest(value: string, candidates: Iterable<string>): string | u
     if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
   }
   // A guess must keep something of what was typed: 'x' is not a misspelt 'rules'.
-  if (best !== undefined && bestDistance <= near && bestDistance < Math.max(value.length, best.length) - 1) return best;
-  // Nor is one letter that a single candidate happens to hold ('x' in 'extends').
-  const containing = value.length < 3 ? [] : list.filter((candidate) => candidate.toLowerCase().includes(value.toLowerCase()));
-  return containing.length === 1 ? containing[0] : undefined;
+  const nearEnough = best !== undefined && bestDistance <= near && bestDistance < Math.max(value.length, best.length) - 1;
+  // A small typo (two edits at most) is the likeliest meaning. Past that, the one candidate that
+  // holds all of what was typed is likelier than one that rewrites it: a `$ref` to
+  // 'SwagPaypalVaultToken' meant 'SwagPaypalVaultTokenMapping', not 'swag_paypal_v1_token'
+  // (Shopware's Store API 6.6.10). One letter a single candidate happens to hold ('x' in
+  // 'extends') is not such a guess.
+  if (nearEnough && bestDistance <= 2) return best;
+  const containing = value.length < 3 ? [] : list.filter((candidate) => candidate.toLowerCase().includes(typed));
+  if (containing.length === 1) return containing[0];
+  return nearEnough ? best : undefined;
 }
 
 /** `; did you mean 'x'?` or an empty string. */

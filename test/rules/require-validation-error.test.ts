@@ -136,6 +136,84 @@ for (const v of ['3.0', '3.1', '3.2'] as const) {
   });
 }
 
+/** A schema that admits only `{}`, as Stripe's description gives every GET and DELETE. */
+const emptyObject = { type: 'object', properties: {}, additionalProperties: false };
+/** A form-encoded body with that schema, as Stripe writes it (OAS 3), or a body parameter with it (2.0). */
+function bodyOf(v: (typeof VERSIONS)[number], schema: Record<string, unknown>): Record<string, unknown> {
+  if (v === '2.0') return requestBody('2.0', schema);
+  return { requestBody: { required: false, content: { 'application/x-www-form-urlencoded': { encoding: {}, schema } } } };
+}
+for (const v of VERSIONS) {
+  // A body that admits only the empty object carries nothing that could be malformed or invalid.
+  valid.push(
+    { name: `${v}: a GET whose body admits only the empty object (Stripe)`, spec: withResponses(v, { 200: { description: 'ok' } }, { method: 'get', operation: bodyOf(v, emptyObject) }) },
+    ...(v === '2.0' ? [] : [{ name: `${v}: a JSON media type with parameters, and a +json one, both the empty object`, spec: withResponses(v, { 200: { description: 'ok' } }, { method: 'put', operation: { requestBody: { content: { 'application/json; charset=utf-8': { schema: emptyObject }, 'application/*+json': { schema: emptyObject } } } } }) }]),
+    { name: `${v}: a DELETE whose body admits only the empty object, with no properties member`, spec: withResponses(v, { 200: { description: 'ok' } }, { method: 'delete', operation: bodyOf(v, { type: 'object', additionalProperties: false }) }) },
+    {
+      name: `${v}: a body whose schema is a $ref to a schema that admits only the empty object`,
+      spec: {
+        ...withResponses(v, {}),
+        paths: { '/items': { get: { ...bodyOf(v, { $ref: v === '2.0' ? '#/definitions/Nothing' : '#/components/schemas/Nothing' }), responses: { 200: { description: 'ok' } } } } },
+        ...(v === '2.0' ? { definitions: { Nothing: emptyObject } } : { components: { schemas: { Nothing: emptyObject } } }),
+      },
+    },
+  );
+  invalid.push(
+    {
+      name: `${v}: a body with additionalProperties false but a property is a body`,
+      spec: withResponses(v, { 200: { description: 'ok' } }, { method: 'post', operation: bodyOf(v, { ...emptyObject, properties: { expand: { type: 'string' } } }) }),
+      errors: [{ messageId: 'missing', at }],
+    },
+    {
+      name: `${v}: an object schema with no properties that does not forbid others is a body`,
+      spec: withResponses(v, { 200: { description: 'ok' } }, { method: 'post', operation: bodyOf(v, { type: 'object', properties: {} }) }),
+      errors: [{ messageId: 'missing', at }],
+    },
+  );
+}
+invalid.push(
+  {
+    name: '3.0: one media type admits only the empty object, another takes JSON: a body',
+    spec: withResponses('3.0', { 200: { description: 'ok' } }, { method: 'post', operation: { requestBody: { content: { 'application/x-www-form-urlencoded': { schema: emptyObject }, 'application/json': { schema: { type: 'object' } } } } } }),
+    errors: [{ messageId: 'missing', at }],
+  },
+  {
+    name: '3.1: patternProperties let members in: a body',
+    spec: withResponses('3.1', { 200: { description: 'ok' } }, { method: 'post', operation: bodyOf('3.1', { ...emptyObject, patternProperties: { '^x-': { type: 'string' } } }) }),
+    errors: [{ messageId: 'missing', at }],
+  },
+  {
+    // ShipEngine: additionalProperties: false beside an allOf and a oneOf that bring the members.
+    name: '3.0: additionalProperties false beside allOf and oneOf: a body',
+    spec: {
+      ...withResponses('3.0', {}),
+      paths: { '/items': { post: { requestBody: { content: { 'application/json': { schema: { type: 'object', additionalProperties: false, allOf: [{ $ref: '#/components/schemas/Options' }], oneOf: [{ $ref: '#/components/schemas/ById' }] } } } }, responses: { 200: { description: 'ok' } } } } },
+      components: { schemas: { Options: { type: 'object', properties: { carrier: { type: 'string' } } }, ById: { type: 'object', properties: { id: { type: 'string' } } } } },
+    },
+    errors: [{ messageId: 'missing', at }],
+  },
+  {
+    name: '3.1: keywords beside a $ref to the empty object: a body',
+    spec: {
+      ...withResponses('3.1', {}),
+      paths: { '/items': { post: { requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/Nothing', properties: { id: { type: 'string' } } } } } }, responses: { 200: { description: 'ok' } } } } },
+      components: { schemas: { Nothing: emptyObject } },
+    },
+    errors: [{ messageId: 'missing', at }],
+  },
+  {
+    // Open Banking's file-payment consent: a JWE body described by a placeholder object schema.
+    name: '3.0: an empty object schema on a media type that is neither JSON nor a form: a body',
+    spec: withResponses('3.0', { 200: { description: 'ok' } }, { method: 'post', operation: { requestBody: { content: { 'application/jose+jwe': { schema: emptyObject }, 'application/json': { schema: emptyObject } } } } }),
+    errors: [{ messageId: 'missing', at }],
+  },
+  {
+    name: '2.0: a form parameter beside a body parameter that admits only the empty object: a body',
+    spec: withResponses('2.0', { 200: { description: 'ok' } }, { method: 'post', operation: { consumes: ['application/json'], parameters: [{ name: 'body', in: 'body', schema: emptyObject }, { name: 'f', in: 'formData', type: 'string' }] } }),
+    errors: [{ messageId: 'missing', at }],
+  },
+);
+
 for (const v of ['3.0', '3.1', '3.2'] as const) {
   // A requestBody is a body whatever it names: that the $ref is not fetched does not make it less of one.
   invalid.push({
@@ -214,6 +292,29 @@ valid.push(
     spec: { ...withResponses('2.0', {}), paths: { '/token': { parameters: [{ name: 'grant_type', in: 'formData', type: 'string' }], post: { responses: { 200: { description: 'ok' }, 400: { description: 'Bad' } } } } } },
   },
 );
+for (const v of ['3.0', '3.1', '3.2'] as const) {
+  // Shopware's Admin API: POST /oauth/token takes a oneOf of grants, each an allOf of a shared OAuthGrant that holds grant_type.
+  const grants = {
+    OAuthGrant: { type: 'object', required: ['grant_type'], properties: { grant_type: { type: 'string' } } },
+    PasswordGrant: { allOf: [{ $ref: '#/components/schemas/OAuthGrant' }, { type: 'object', properties: { username: { type: 'string' }, password: { type: 'string' } } }] },
+    ClientCredentialsGrant: { allOf: [{ $ref: '#/components/schemas/OAuthGrant' }, { type: 'object', properties: { client_id: { type: 'string' }, client_secret: { type: 'string' } } }] },
+  };
+  const tokenWith = (schema: Record<string, unknown>) => ({
+    ...withResponses(v, {}),
+    paths: { '/oauth/token': { post: { requestBody: { required: true, content: { 'application/json': { schema } } }, responses: { 200: { description: 'Token' }, 400: { description: 'invalid_grant' } } } } },
+    components: { schemas: grants },
+  });
+  valid.push(
+    { name: `${v}: a token request whose body is a oneOf of grants, each an allOf with grant_type`, spec: tokenWith({ oneOf: [{ $ref: '#/components/schemas/PasswordGrant' }, { $ref: '#/components/schemas/ClientCredentialsGrant' }] }) },
+    { name: `${v}: a token request whose body is an anyOf with grant_type in one alternative`, spec: tokenWith({ anyOf: [{ type: 'object', properties: { grant_type: { type: 'string' }, code: { type: 'string' } } }, { type: 'object', properties: { assertion: { type: 'string' } } }] }) },
+  );
+  invalid.push({
+    name: `${v}: a oneOf whose alternatives have no grant_type is no token request`,
+    spec: tokenWith({ oneOf: [{ type: 'object', properties: { refresh: { type: 'string' } } }, { type: 'object', properties: { name: { type: 'string' } } }] }),
+    errors: [{ messageId: 'missing', at: '/paths/~1oauth~1token/post' }],
+  });
+}
+
 invalid.push(
   {
     name: '3.0: a query parameter named grant_type does not make a body a token request',
