@@ -160,9 +160,18 @@ function declaresGrantType(context: RuleContext<Options>, schema: Located<Record
   return false;
 }
 
+/**
+ * Whether the schema object's own `properties` are those of a request to an OAuth 2.0 endpoint
+ * that answers errors as RFC 6749 §5.2 does: `grant_type` (a token request), or `token` beside
+ * `token_type_hint` (a revocation request, RFC 7009 §2.1, whose errors "conform to the definition
+ * in Section 5.2 of [RFC6749]", §2.2.1; an introspection request, RFC 7662 §2.1, takes the same
+ * two). `token` alone is too common a member name to say so.
+ */
 function ownsGrantType(context: RuleContext<Options>, schema: Located<Record<string, unknown>>): boolean {
   const properties = context.child(schema, 'properties');
-  return isObjectNode(properties) && Object.hasOwn(properties.value, 'grant_type');
+  if (!isObjectNode(properties)) return false;
+  const names = properties.value;
+  return Object.hasOwn(names, 'grant_type') || (Object.hasOwn(names, 'token') && Object.hasOwn(names, 'token_type_hint'));
 }
 
 /**
@@ -170,16 +179,22 @@ function ownsGrantType(context: RuleContext<Options>, schema: Located<Record<str
  * §4.4.2, §6), as a form parameter in Swagger 2.0 or a property of a media type's schema.
  * RFC 6749 §5.2: the token endpoint "responds with an HTTP 400 (Bad Request) status code
  * (unless specified otherwise)" (401 for `invalid_client`), so a 422 there breaks the protocol.
+ * A token revocation request (`token` and `token_type_hint`, RFC 7009) answers its errors the
+ * same way (§2.2.1).
  */
 function isTokenRequest(context: RuleContext<Options>, operation: Operation): boolean {
   if (context.spec.version === '2.0') {
-    return someParameter(
-      context,
-      operation,
-      (parameter) =>
-        (parameter.value.in === 'formData' && parameter.value.name === 'grant_type') ||
-        (parameter.value.in === 'body' && hasGrantType(context, context.child(parameter, 'schema'))),
-    );
+    // A revocation request's two form parameters may be written apart (path item and operation).
+    let token = false;
+    let hint = false;
+    return someParameter(context, operation, (parameter) => {
+      if (parameter.value.in === 'body') return hasGrantType(context, context.child(parameter, 'schema'));
+      if (parameter.value.in !== 'formData') return false;
+      const { name } = parameter.value;
+      if (name === 'token') token = true;
+      else if (name === 'token_type_hint') hint = true;
+      return name === 'grant_type' || (token && hint);
+    });
   }
   const body = operation.requestBody && context.deref(operation.requestBody);
   const content = body && context.child(body, 'content');
