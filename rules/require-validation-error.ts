@@ -122,7 +122,8 @@ function isObjectNode(node: Located | undefined): node is Located<Record<string,
 
 /**
  * Whether a schema (through `$ref`s, one level of `allOf`, and the alternatives of a `oneOf` or
- * `anyOf` with their own `allOf`) has a `grant_type` property. A token endpoint that takes several
+ * `anyOf` with their own `allOf`) has a `grant_type` property (or a revocation request's `token`
+ * and `token_type_hint`, see `ownsGrantType`). A token endpoint that takes several
  * grants often writes its body as a `oneOf` of them, each an `allOf` of a shared part that holds
  * `grant_type` (Shopware's Admin API). From OAS 3.1, keywords beside a `$ref` apply with what it
  * names (JSON Schema 2020-12), so a `grant_type` written there counts; before 3.1 they are ignored.
