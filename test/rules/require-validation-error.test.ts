@@ -315,7 +315,7 @@ for (const v of ['3.0', '3.1', '3.2'] as const) {
   });
 }
 
-/** An OAuth 2.0 token revocation request (RFC 7009 §2.1): `token`, with `token_type_hint` beside it. */
+/** An OAuth 2.0 token revocation request (RFC 7009 §2.1): `token`, with `token_type_hint` (or client credentials) beside it. */
 function revocationRequest(v: (typeof VERSIONS)[number], members: readonly string[] = ['token', 'token_type_hint']): Record<string, unknown> {
   if (v === '2.0') {
     return { consumes: ['application/x-www-form-urlencoded'], parameters: members.map((name) => ({ name, in: 'formData', type: 'string' })) };
@@ -342,7 +342,18 @@ for (const v of VERSIONS) {
       spec: withResponses(v, { 201: { description: 'Created' }, 400: { description: 'Bad' } }, { method: 'post', path: '/devices', operation: revocationRequest(v, ['token', 'platform']) }),
       errors: [{ messageId: 'missing', at: '/paths/~1devices/post' }],
     },
+    {
+      // A client_id names an app, not credentials: only the client_secret of RFC 6749 §2.3.1 marks an OAuth client authenticating.
+      name: `${v}: a body with a token and a client_id but no client_secret is no revocation request`,
+      spec: withResponses(v, { 201: { description: 'Created' }, 400: { description: 'Bad' } }, { method: 'post', path: '/devices', operation: revocationRequest(v, ['token', 'client_id']) }),
+      errors: [{ messageId: 'missing', at: '/paths/~1devices/post' }],
+    },
   );
+  // Box, Mastodon, Trakt: the client authenticates in the body (RFC 6749 §2.3.1) and sends no token_type_hint.
+  valid.push({
+    name: `${v}: a revocation request with client credentials in the body and no token_type_hint`,
+    spec: withResponses(v, { 200: { description: 'Revoked' }, 400: { description: 'invalid_request' } }, { method: 'post', path: '/oauth/revoke', operation: revocationRequest(v, ['client_id', 'client_secret', 'token']) }),
+  });
 }
 valid.push({
   name: '2.0: a revocation request whose token form parameter is declared on the path item',
