@@ -122,7 +122,8 @@ function isObjectNode(node: Located | undefined): node is Located<Record<string,
 
 /**
  * Whether a schema (through `$ref`s, one level of `allOf`, and the alternatives of a `oneOf` or
- * `anyOf` with their own `allOf`) has a `grant_type` property. A token endpoint that takes several
+ * `anyOf` with their own `allOf`) has a `grant_type` property (or a revocation request's members,
+ * see `ownsGrantType`). A token endpoint that takes several
  * grants often writes its body as a `oneOf` of them, each an `allOf` of a shared part that holds
  * `grant_type` (Shopware's Admin API). From OAS 3.1, keywords beside a `$ref` apply with what it
  * names (JSON Schema 2020-12), so a `grant_type` written there counts; before 3.1 they are ignored.
@@ -160,9 +161,20 @@ function declaresGrantType(context: RuleContext<Options>, schema: Located<Record
   return false;
 }
 
+/**
+ * Whether the schema object's own `properties` are those of a request to an OAuth 2.0 endpoint
+ * that answers errors as RFC 6749 §5.2 does: `grant_type` (a token request), or a revocation
+ * request (RFC 7009 §2.1), whose errors "conform to the definition in Section 5.2 of [RFC6749]"
+ * (§2.2.1): its `token` beside `token_type_hint`, or beside the `client_secret` of client
+ * credentials sent in the body (RFC 6749 §2.3.1), as the request carries them. An introspection
+ * request (RFC 7662 §2.1) takes the same members. `token` alone is too common a member name.
+ */
 function ownsGrantType(context: RuleContext<Options>, schema: Located<Record<string, unknown>>): boolean {
   const properties = context.child(schema, 'properties');
-  return isObjectNode(properties) && Object.hasOwn(properties.value, 'grant_type');
+  if (!isObjectNode(properties)) return false;
+  const names = properties.value;
+  if (Object.hasOwn(names, 'grant_type')) return true;
+  return Object.hasOwn(names, 'token') && (Object.hasOwn(names, 'token_type_hint') || Object.hasOwn(names, 'client_secret'));
 }
 
 /**
@@ -170,16 +182,22 @@ function ownsGrantType(context: RuleContext<Options>, schema: Located<Record<str
  * §4.4.2, §6), as a form parameter in Swagger 2.0 or a property of a media type's schema.
  * RFC 6749 §5.2: the token endpoint "responds with an HTTP 400 (Bad Request) status code
  * (unless specified otherwise)" (401 for `invalid_client`), so a 422 there breaks the protocol.
+ * A token revocation request (`token` with `token_type_hint` or `client_secret`, RFC 7009)
+ * answers its errors the same way (§2.2.1).
  */
 function isTokenRequest(context: RuleContext<Options>, operation: Operation): boolean {
   if (context.spec.version === '2.0') {
-    return someParameter(
-      context,
-      operation,
-      (parameter) =>
-        (parameter.value.in === 'formData' && parameter.value.name === 'grant_type') ||
-        (parameter.value.in === 'body' && hasGrantType(context, context.child(parameter, 'schema'))),
-    );
+    // A revocation request's form parameters may be written apart (path item and operation).
+    let token = false;
+    let beside = false;
+    return someParameter(context, operation, (parameter) => {
+      if (parameter.value.in === 'body') return hasGrantType(context, context.child(parameter, 'schema'));
+      if (parameter.value.in !== 'formData') return false;
+      const { name } = parameter.value;
+      if (name === 'token') token = true;
+      else if (name === 'token_type_hint' || name === 'client_secret') beside = true;
+      return name === 'grant_type' || (token && beside);
+    });
   }
   const body = operation.requestBody && context.deref(operation.requestBody);
   const content = body && context.child(body, 'content');

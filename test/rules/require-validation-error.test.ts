@@ -315,6 +315,54 @@ for (const v of ['3.0', '3.1', '3.2'] as const) {
   });
 }
 
+/** An OAuth 2.0 token revocation request (RFC 7009 §2.1): `token`, with `token_type_hint` (or client credentials) beside it. */
+function revocationRequest(v: (typeof VERSIONS)[number], members: readonly string[] = ['token', 'token_type_hint']): Record<string, unknown> {
+  if (v === '2.0') {
+    return { consumes: ['application/x-www-form-urlencoded'], parameters: members.map((name) => ({ name, in: 'formData', type: 'string' })) };
+  }
+  const schema = { type: 'object', required: ['token'], properties: Object.fromEntries(members.map((name) => [name, { type: 'string' }])) };
+  return { requestBody: { required: true, content: { 'application/x-www-form-urlencoded': { schema } } } };
+}
+
+for (const v of VERSIONS) {
+  // RFC 7009 §2.2.1: a revocation request's errors "conform to the definition in Section 5.2 of [RFC6749]": 400, never 422.
+  valid.push({
+    name: `${v}: an OAuth token revocation request documents 400, the status RFC 7009 gives its errors`,
+    spec: withResponses(v, { 200: { description: 'Revoked' }, 400: { description: 'invalid_request' } }, { method: 'post', path: '/oauth/revoke', operation: revocationRequest(v) }),
+  });
+  invalid.push(
+    {
+      name: `${v}: an OAuth token revocation request without a 400 is asked for the 400 only`,
+      spec: withResponses(v, { 200: { description: 'Revoked' } }, { method: 'post', path: '/oauth/revoke', operation: revocationRequest(v) }),
+      errors: [{ messageId: 'missingCodes', at: '/paths/~1oauth~1revoke/post' }],
+    },
+    {
+      // `token` is a common member name (a push token, a card token): alone it names no OAuth endpoint.
+      name: `${v}: a body with a token but no token_type_hint is no revocation request`,
+      spec: withResponses(v, { 201: { description: 'Created' }, 400: { description: 'Bad' } }, { method: 'post', path: '/devices', operation: revocationRequest(v, ['token', 'platform']) }),
+      errors: [{ messageId: 'missing', at: '/paths/~1devices/post' }],
+    },
+    {
+      // A client_id names an app, not credentials: only the client_secret of RFC 6749 §2.3.1 marks an OAuth client authenticating.
+      name: `${v}: a body with a token and a client_id but no client_secret is no revocation request`,
+      spec: withResponses(v, { 201: { description: 'Created' }, 400: { description: 'Bad' } }, { method: 'post', path: '/devices', operation: revocationRequest(v, ['token', 'client_id']) }),
+      errors: [{ messageId: 'missing', at: '/paths/~1devices/post' }],
+    },
+  );
+  // Box, Mastodon, Trakt: the client authenticates in the body (RFC 6749 §2.3.1) and sends no token_type_hint.
+  valid.push({
+    name: `${v}: a revocation request with client credentials in the body and no token_type_hint`,
+    spec: withResponses(v, { 200: { description: 'Revoked' }, 400: { description: 'invalid_request' } }, { method: 'post', path: '/oauth/revoke', operation: revocationRequest(v, ['client_id', 'client_secret', 'token']) }),
+  });
+}
+valid.push({
+  name: '2.0: a revocation request whose token form parameter is declared on the path item',
+  spec: {
+    ...withResponses('2.0', {}),
+    paths: { '/revoke': { parameters: [{ name: 'token', in: 'formData', type: 'string' }], post: { consumes: ['application/x-www-form-urlencoded'], parameters: [{ name: 'token_type_hint', in: 'formData', type: 'string' }], responses: { 200: { description: 'ok' }, 400: { description: 'Bad' } } } } },
+  },
+});
+
 invalid.push(
   {
     name: '3.0: a query parameter named grant_type does not make a body a token request',
