@@ -122,27 +122,27 @@ function isObjectNode(node: Located | undefined): node is Located<Record<string,
 
 /**
  * Whether a schema (through `$ref`s, one level of `allOf`, and the alternatives of a `oneOf` or
- * `anyOf` with their own `allOf`) has a `grant_type` property (or a revocation request's members,
- * see `ownsGrantType`). A token endpoint that takes several
- * grants often writes its body as a `oneOf` of them, each an `allOf` of a shared part that holds
- * `grant_type` (Shopware's Admin API). From OAS 3.1, keywords beside a `$ref` apply with what it
- * names (JSON Schema 2020-12), so a `grant_type` written there counts; before 3.1 they are ignored.
+ * `anyOf` with their own `allOf`) has the members of an OAuth 2.0 token or revocation request
+ * (`ownsOAuthMembers`). A token endpoint that takes several grants often writes its body as a
+ * `oneOf` of them, each an `allOf` of a shared part that holds `grant_type` (Shopware's Admin
+ * API). From OAS 3.1, keywords beside a `$ref` apply with what it names (JSON Schema 2020-12),
+ * so members written there count; before 3.1 they are ignored.
  */
-function hasGrantType(context: RuleContext<Options>, schema: Located | undefined): boolean {
+function hasOAuthMembers(context: RuleContext<Options>, schema: Located | undefined): boolean {
   if (!schema) return false;
   const siblingsApply = schemaRefSiblingsApply(context.spec);
-  if (siblingsApply && isObjectNode(schema) && typeof schema.value.$ref === 'string' && declaresGrantType(context, schema, siblingsApply, true)) return true;
+  if (siblingsApply && isObjectNode(schema) && typeof schema.value.$ref === 'string' && declaresOAuthMembers(context, schema, siblingsApply, true)) return true;
   const resolved = context.deref(schema);
-  return isObjectNode(resolved) && declaresGrantType(context, resolved, siblingsApply, true);
+  return isObjectNode(resolved) && declaresOAuthMembers(context, resolved, siblingsApply, true);
 }
 
 /**
- * Whether the schema object itself, or one of its `allOf` members, declares a `grant_type`
- * property; with `alternatives`, also one of its `oneOf` or `anyOf` members, read the same way
- * (one level: an alternative's own alternatives are not read).
+ * Whether the schema object itself, or one of its `allOf` members, declares those members; with
+ * `alternatives`, also one of its `oneOf` or `anyOf` members, read the same way (one level: an
+ * alternative's own alternatives are not read).
  */
-function declaresGrantType(context: RuleContext<Options>, schema: Located<Record<string, unknown>>, siblingsApply: boolean, alternatives: boolean): boolean {
-  if (ownsGrantType(context, schema)) return true;
+function declaresOAuthMembers(context: RuleContext<Options>, schema: Located<Record<string, unknown>>, siblingsApply: boolean, alternatives: boolean): boolean {
+  if (ownsOAuthMembers(context, schema)) return true;
   for (const keyword of alternatives ? ['allOf', 'oneOf', 'anyOf'] : ['allOf']) {
     const list = context.child(schema, keyword);
     if (!list || !Array.isArray(list.value)) continue;
@@ -150,11 +150,11 @@ function declaresGrantType(context: RuleContext<Options>, schema: Located<Record
       const written = context.child(list, index)!;
       const member = context.deref(written);
       if (keyword === 'allOf') {
-        if (siblingsApply && isObjectNode(written) && typeof written.value.$ref === 'string' && ownsGrantType(context, written)) return true;
-        if (isObjectNode(member) && ownsGrantType(context, member)) return true;
+        if (siblingsApply && isObjectNode(written) && typeof written.value.$ref === 'string' && ownsOAuthMembers(context, written)) return true;
+        if (isObjectNode(member) && ownsOAuthMembers(context, member)) return true;
       } else {
-        if (siblingsApply && isObjectNode(written) && typeof written.value.$ref === 'string' && declaresGrantType(context, written, siblingsApply, false)) return true;
-        if (isObjectNode(member) && declaresGrantType(context, member, siblingsApply, false)) return true;
+        if (siblingsApply && isObjectNode(written) && typeof written.value.$ref === 'string' && declaresOAuthMembers(context, written, siblingsApply, false)) return true;
+        if (isObjectNode(member) && declaresOAuthMembers(context, member, siblingsApply, false)) return true;
       }
     }
   }
@@ -169,7 +169,7 @@ function declaresGrantType(context: RuleContext<Options>, schema: Located<Record
  * credentials sent in the body (RFC 6749 §2.3.1), as the request carries them. An introspection
  * request (RFC 7662 §2.1) takes the same members. `token` alone is too common a member name.
  */
-function ownsGrantType(context: RuleContext<Options>, schema: Located<Record<string, unknown>>): boolean {
+function ownsOAuthMembers(context: RuleContext<Options>, schema: Located<Record<string, unknown>>): boolean {
   const properties = context.child(schema, 'properties');
   if (!isObjectNode(properties)) return false;
   const names = properties.value;
@@ -191,7 +191,7 @@ function isTokenRequest(context: RuleContext<Options>, operation: Operation): bo
     let token = false;
     let beside = false;
     return someParameter(context, operation, (parameter) => {
-      if (parameter.value.in === 'body') return hasGrantType(context, context.child(parameter, 'schema'));
+      if (parameter.value.in === 'body') return hasOAuthMembers(context, context.child(parameter, 'schema'));
       if (parameter.value.in !== 'formData') return false;
       const { name } = parameter.value;
       if (name === 'token') token = true;
@@ -205,7 +205,7 @@ function isTokenRequest(context: RuleContext<Options>, operation: Operation): bo
   if (!isObjectNode(media)) return false;
   for (const type of Object.keys(media.value)) {
     const entry = context.deref(context.child(media, type)!);
-    if (entry && hasGrantType(context, context.child(entry, 'schema'))) return true;
+    if (entry && hasOAuthMembers(context, context.child(entry, 'schema'))) return true;
   }
   return false;
 }
