@@ -8,8 +8,7 @@
 //
 //   npm run build && node bench/cpu-by-kind.mjs [--runs N]      (needs `perf`: linux-perf)
 import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sampleFiles } from './lib/sample.mjs';
 import { Stop, inScratch } from './lib/scratch.mjs';
