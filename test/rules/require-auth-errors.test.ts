@@ -57,6 +57,15 @@ for (const v of VERSIONS) {
       spec: withResponses(v, preflightAnswer(v), { method: 'options', root: { ...schemes(v, bearer), security: [{ bearer: [] }] } }),
     },
     {
+      // Shopware's admin API: summary 'MCP CORS preflight', '204: CORS preflight accepted.', no Access-Control-* header.
+      name: `${v}: a CORS preflight said in words only, under root security with scopes`,
+      spec: withResponses(v, { 204: { description: 'CORS preflight accepted.' } }, { method: 'options', operation: { summary: 'MCP CORS preflight' }, root: { ...schemes(v, oauth), security: [{ oauth: ['write'] }] } }),
+    },
+    {
+      name: `${v}: a cross-origin pre-flight said in the operation's description`,
+      spec: withResponses(v, ok, { method: 'options', operation: { description: 'Answers the cross-origin pre-flight request.' }, root: { ...schemes(v, bearer), security: [{ bearer: [] }] } }),
+    },
+    {
       name: `${v}: 401 and 403 through shared responses`,
       spec: {
         ...secured(v, { ...ok, 401: { $ref: responsesRef(v, 'Unauthorized') }, 403: { $ref: responsesRef(v, 'Forbidden') } }, [{ oauth: ['read'] }], oauth),
@@ -84,6 +93,22 @@ for (const v of VERSIONS) {
     {
       name: `${v}: root security applies to an OPTIONS that answers no preflight`,
       spec: withResponses(v, ok, { method: 'options', root: { ...schemes(v, bearer), security: [{ bearer: [] }] } }),
+      errors: [{ messageId: 'missingUnauthorized', at: '/paths/~1items/options' }],
+    },
+    {
+      // "Preflight" alone is not CORS (a deployment's preflight checks).
+      name: `${v}: an OPTIONS that says preflight but not CORS`,
+      spec: withResponses(v, { 200: { description: 'Preflight checks passed' } }, { method: 'options', root: { ...schemes(v, bearer), security: [{ bearer: [] }] } }),
+      errors: [{ messageId: 'missingUnauthorized', at: '/paths/~1items/options' }],
+    },
+    {
+      name: `${v}: a CORS preflight's words on a GET do not make it one`,
+      spec: withResponses(v, { 200: { description: 'CORS preflight accepted.' } }, { root: { ...schemes(v, bearer), security: [{ bearer: [] }] } }),
+      errors: [{ messageId: 'missingUnauthorized', at: OP }],
+    },
+    {
+      name: `${v}: CORS preflight words on an error response do not make the OPTIONS one`,
+      spec: withResponses(v, { ...ok, 403: { description: 'CORS preflight refused' } }, { method: 'options', root: { ...schemes(v, bearer), security: [{ bearer: [] }] } }),
       errors: [{ messageId: 'missingUnauthorized', at: '/paths/~1items/options' }],
     },
     { name: `${v}: root security applies to the operation`, spec: secured(v, ok, [{ bearer: [] }], bearer, 'root'), errors: [{ messageId: 'missingUnauthorized', at: OP }] },

@@ -27,6 +27,11 @@ for (const v of VERSIONS) {
     },
     { name: `${v}: an OPTIONS that answers a CORS preflight`, spec: withResponses(v, preflightAnswer(v), { method: 'options' }) },
     {
+      // Shopware's admin API: summary 'MCP CORS preflight', '204: CORS preflight accepted.', no Access-Control-* header.
+      name: `${v}: an OPTIONS that says it answers a CORS preflight`,
+      spec: withResponses(v, { 204: { description: 'CORS preflight accepted.' } }, { method: 'options', operation: { summary: 'MCP CORS preflight' } }),
+    },
+    {
       name: `${v}: a CORS preflight told by Access-Control-Allow-Headers alone, in lower case`,
       spec: withResponses(v, preflightAnswer(v, ['access-control-allow-headers']), { method: 'options', operation: { security: [{ key: [] }] } }),
     },
@@ -55,6 +60,11 @@ for (const v of VERSIONS) {
       errors: [{ messageId: 'missing', at: '/paths/~1items/options' }],
     },
     { name: `${v}: an OPTIONS without CORS headers`, spec: withResponses(v, { 200: ok }, { method: 'options' }), errors: [{ messageId: 'missing', at: '/paths/~1items/options' }] },
+    {
+      name: `${v}: an OPTIONS that says preflight but not CORS`,
+      spec: withResponses(v, { 200: { description: 'Preflight checks passed' } }, { method: 'options' }),
+      errors: [{ messageId: 'missing', at: '/paths/~1items/options' }],
+    },
     { name: `${v}: preflight headers on a GET do not make it one`, spec: withResponses(v, preflightAnswer(v)), errors: [{ messageId: 'missing', at: op }] },
     { name: `${v}: x- keys do not count`, spec: withResponses(v, { 200: ok, 'x-400': ok }), errors: [{ messageId: 'missing', at: op }] },
     {

@@ -16,6 +16,10 @@ for (const v of VERSIONS) {
       name: `${v}: a CORS preflight with a request body`,
       spec: withResponses(v, preflightAnswer(v), { method: 'options', operation: requestBody(v) }),
     },
+    {
+      name: `${v}: a CORS preflight said in words, with a request body`,
+      spec: withResponses(v, { 204: { description: 'CORS preflight accepted.' } }, { method: 'options', operation: { ...requestBody(v), summary: 'MCP CORS preflight' } }),
+    },
     { name: `${v}: option asks only for 400`, options: { codes: ['400'] }, spec: withResponses(v, { 201: { description: 'ok' }, 400: { description: 'Bad' } }, { method: 'post', operation: requestBody(v) }) },
   );
   invalid.push(
