@@ -1,4 +1,4 @@
-import { defineRule, isCorsPreflight, writesUnreadRequestBody, responsesUndescribed, schemaRefSiblingsApply, someParameter, type Located, type Operation, type RuleContext } from '../src/engine/define-rule.js';
+import { defineRule, isCorsPreflight, isObject, writesUnreadRequestBody, responsesUndescribed, schemaRefSiblingsApply, someParameter, type Located, type Operation, type RuleContext } from '../src/engine/define-rule.js';
 import { mediaTypesOf } from '../src/engine/body.js';
 
 interface Options {
@@ -81,7 +81,7 @@ const OBJECT_MEDIA = /^(?:application\/(?:[\w.*-]+\+)?json|text\/json|applicatio
 
 /** Absent, or an object with no members. */
 function isEmptyMap(value: unknown): boolean {
-  return value === undefined || (value !== null && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0);
+  return value === undefined || (isObject(value) && Object.keys(value).length === 0);
 }
 
 /**
@@ -117,7 +117,7 @@ function carriesNothing(context: RuleContext<Options>, operation: Operation): bo
 
 /** Whether a node holds a JSON object (not null, not an array). */
 function isObjectNode(node: Located | undefined): node is Located<Record<string, unknown>> {
-  return node !== undefined && node.value !== null && typeof node.value === 'object' && !Array.isArray(node.value);
+  return node !== undefined && isObject(node.value);
 }
 
 /**
