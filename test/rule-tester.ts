@@ -2,9 +2,10 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { stringify } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { checkOptions } from '../src/engine/options.js';
 import type { Rule } from '../src/engine/types.js';
+import { fixSpecs } from '../src/fix/apply.js';
 import { lint, type LintResult } from '../src/lint.js';
 
 export type Version = '2.0' | '3.0' | '3.1' | '3.2';
@@ -28,17 +29,21 @@ export interface ExpectedError {
   at: string;
   /** Line of the finding, when the case pins it. */
   line?: number;
+  /** The finding's message as a user reads it, when the case pins the wording. */
+  message?: string;
 }
 
 export interface InvalidCase extends ValidCase {
   errors: ExpectedError[];
+  /** The spec after `--fix` with this rule alone, when the case pins what the fix writes. */
+  fixed?: Json;
 }
 
 const root = mkdtempSync(join(tmpdir(), 'statuslint-rule-'));
 let counter = 0;
 
-/** Writes the case's spec (as YAML) and extra files into a fresh folder and lints it with one rule. */
-export function lintCase(rule: Rule<any>, testCase: ValidCase): LintResult {
+/** Writes the case's spec (as YAML) and extra files into a fresh folder; returns the folder. */
+function writeCase(testCase: ValidCase): string {
   const folder = join(root, String(counter++));
   mkdirSync(folder, { recursive: true });
   for (const [name, content] of Object.entries({ ...testCase.files, 'openapi.yaml': testCase.spec })) {
@@ -46,12 +51,31 @@ export function lintCase(rule: Rule<any>, testCase: ValidCase): LintResult {
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, typeof content === 'string' ? content : stringify(content));
   }
-  return lint([join(folder, 'openapi.yaml')], { rules: [{ rule, severity: rule.meta.severity, options: testCase.options }], cwd: folder });
+  return folder;
+}
+
+function enabled(rule: Rule<any>, testCase: ValidCase) {
+  return [{ rule, severity: rule.meta.severity, options: testCase.options }];
+}
+
+/** Writes the case's spec (as YAML) and extra files into a fresh folder and lints it with one rule. */
+export function lintCase(rule: Rule<any>, testCase: ValidCase): LintResult {
+  const folder = writeCase(testCase);
+  return lint([join(folder, 'openapi.yaml')], { rules: enabled(rule, testCase), cwd: folder });
+}
+
+/** The case's spec as `--fix` with this rule alone leaves it, parsed. */
+export async function fixCase(rule: Rule<any>, testCase: ValidCase): Promise<unknown> {
+  const folder = writeCase(testCase);
+  const spec = join(folder, 'openapi.yaml');
+  const outcome = await fixSpecs([spec], { rules: enabled(rule, testCase), cwd: folder, threads: 1 });
+  const change = outcome.changes.find((candidate) => candidate.path === spec);
+  return change ? parse(change.after) : testCase.spec;
 }
 
 /**
  * One vitest case per entry, through the real loader and engine (ESLint's RuleTester).
- * Asserts message ids and pointers, not wording.
+ * Asserts message ids and pointers; the wording and the fixed spec where a case gives them.
  */
 export function testRule(rule: Rule<any>, cases: { valid: ValidCase[]; invalid: InvalidCase[] }): void {
   describe(rule.id, () => {
@@ -71,7 +95,7 @@ export function testRule(rule: Rule<any>, cases: { valid: ValidCase[]; invalid: 
     });
     describe('invalid', () => {
       for (const testCase of cases.invalid) {
-        it(testCase.name, () => {
+        it(testCase.name, async () => {
           const result = lintCase(rule, testCase);
           expect(result.failures.map((failure) => failure.describe())).toEqual([]);
           for (const error of testCase.errors) {
@@ -79,15 +103,17 @@ export function testRule(rule: Rule<any>, cases: { valid: ValidCase[]; invalid: 
           }
           const actual = result.findings.map((finding) => {
             const at = finding.file === 'openapi.yaml' ? finding.pointer : `${finding.file}#${finding.pointer}`;
-            return { messageId: finding.messageId, at, line: finding.line };
+            return { messageId: finding.messageId, at, line: finding.line, message: finding.message };
           });
           const expected = testCase.errors.map(({ messageId, at }) => ({ messageId, at }));
           expect(sortByAt(actual.map(({ messageId, at }) => ({ messageId, at })))).toEqual(sortByAt(expected));
           for (const error of testCase.errors) {
-            if (error.line === undefined) continue;
+            if (error.line === undefined && error.message === undefined) continue;
             const match = actual.find((finding) => finding.at === error.at && finding.messageId === error.messageId);
-            expect(match?.line, `line of ${error.at}`).toBe(error.line);
+            if (error.line !== undefined) expect(match?.line, `line of ${error.at}`).toBe(error.line);
+            if (error.message !== undefined) expect(match?.message, `message at ${error.at}`).toBe(error.message);
           }
+          if (testCase.fixed !== undefined) expect(await fixCase(rule, testCase)).toEqual(testCase.fixed);
         });
       }
     });

@@ -30,7 +30,31 @@ for (const v of VERSIONS) {
     );
   }
 
+  const twoPaths = (allowed: Record<string, unknown> = {}) => ({
+    ...withResponses(v, {}),
+    paths: {
+      '/items': { get: { responses: { 200: { description: 'OK' } } }, post: { responses: { 405: { description: 'Method not allowed', ...allowed } } } },
+      '/other': { delete: { responses: { 204: { description: 'Gone' } } } },
+    },
+  });
+  const allow = 'The methods the target resource supports (RFC 9110 §10.2.1).';
   invalid.push(
+    {
+      // The example lists the methods of the 405's own path, not of every path.
+      name: `${v}: --fix adds an Allow header naming the methods its path defines`,
+      spec: twoPaths(),
+      errors: [
+        {
+          messageId: 'missing',
+          at: '/paths/~1items/post/responses/405',
+          message: "405 response declares no 'Allow' header; add one listing the methods the resource supports (e.g. 'GET, HEAD'), or use another status if the method is not what was refused.",
+        },
+      ],
+      // Swagger 2.0 headers take no example: the fix writes it into the description.
+      fixed: twoPaths({
+        headers: { Allow: v === '2.0' ? { description: `${allow} Example: GET, POST`, type: 'string' } : { description: allow, schema: { type: 'string' }, example: 'GET, POST' } },
+      }),
+    },
     {
       // Named by the other use, not naming one: the message says to give the others their own.
       name: `${v}: an inline 405 that another operation names through $ref as its 400 is reported where it is written`,

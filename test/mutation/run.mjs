@@ -1,0 +1,83 @@
+#!/usr/bin/env node
+// npm run mutate -- [--all-tests] [--concurrency N] [--report FILE] <file>...
+//
+// Mutation testing with Stryker: each mutant is a small deliberate bug in one of the named source
+// files (a condition flipped, a string emptied, a call removed); a mutant that no test catches
+// "survives" and shows a behaviour the tests do not pin down. Install Stryker first with
+// `npm run mutate:setup` (into test/mutation/node_modules, not the project's dependencies).
+//
+// Stryker copies the project into a sandbox. It is made outside the repository, in a temporary
+// folder of its own, because tests that ask git for the project root would otherwise find this
+// repository instead of the sandbox; the sandbox is made a repository of its own before the build.
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const root = resolve(here, '../..');
+const stryker = join(here, 'node_modules/.bin/stryker');
+const vitestRunner = join(here, 'node_modules/@stryker-mutator/vitest-runner/dist/src/index.js');
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    'all-tests': { type: 'boolean', default: false },
+    concurrency: { type: 'string', default: '2' },
+    report: { type: 'string' },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+});
+
+if (values.help || positionals.length === 0) {
+  console.log(`Usage: npm run mutate -- [--all-tests] [--concurrency N] [--report FILE] <file>...
+
+  <file>         source files to mutate, e.g. rules/require-allow.ts; Stryker's ranges
+                 (rules/require-allow.ts:30-40) and globs ('rules/*.ts') work too
+  --all-tests    also run the test files that spawn the CLI (slower; their spawned CLI runs
+                 the code as written, so only their in-process tests can catch a mutant)
+  --concurrency  test runners at once (default 2)
+  --report FILE  also write Stryker's JSON report there`);
+  process.exit(positionals.length === 0 && !values.help ? 2 : 0);
+}
+if (!existsSync(stryker) || !existsSync(vitestRunner)) {
+  console.error('statuslint mutate: Stryker is not installed; run `npm run mutate:setup` first.');
+  process.exit(2);
+}
+
+const work = mkdtempSync(join(tmpdir(), 'statuslint-mutation-'));
+try {
+  // The sandbox sits in work/sandboxes/: modules resolve through this link, as from the project.
+  symlinkSync(join(root, 'node_modules'), join(work, 'node_modules'), 'dir');
+  const build = join(work, 'build.sh');
+  writeFileSync(build, '#!/bin/sh\nset -e\ngit init -q\nexec npm run build --silent\n');
+  chmodSync(build, 0o755);
+  const config = {
+    testRunner: 'vitest',
+    plugins: [vitestRunner],
+    mutate: positionals,
+    vitest: { configFile: 'test/mutation/vitest.config.ts', related: false },
+    coverageAnalysis: 'perTest',
+    // The tests that import dist/ see a mutant only if dist/ is built from the mutated sources.
+    buildCommand: build,
+    concurrency: Number(values.concurrency),
+    reporters: ['clear-text', 'progress', ...(values.report ? ['json'] : [])],
+    jsonReporter: { fileName: values.report ? resolve(values.report) : join(work, 'report.json') },
+    tempDirName: join(work, 'sandboxes'),
+    ignorePatterns: ['.git', 'dist', 'bench/node_modules', 'bench/.cache', 'test/mutation/node_modules', '.stryker-tmp'],
+    timeoutMS: 20_000,
+    cleanTempDir: true,
+  };
+  const configFile = join(work, 'stryker.config.json');
+  writeFileSync(configFile, JSON.stringify(config, null, 2));
+  const run = spawnSync(stryker, ['run', configFile], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, ...(values['all-tests'] ? { MUTATE_ALL_TESTS: '1' } : {}) },
+  });
+  process.exitCode = run.status ?? 2;
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}

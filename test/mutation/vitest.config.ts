@@ -1,0 +1,36 @@
+// The tests a mutant is tried against. Stryker switches mutants on inside the test process, so a
+// test that spawns the CLI runs the code as written and can never catch one: by default those
+// files are left out, which keeps a run short. MUTATE_ALL_TESTS=1 (`npm run mutate -- --all-tests`)
+// keeps every file whose tests pass in Stryker's sandbox.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const spawnsTheCli = /\bspawnSync\(|\bexecFileSync\(|\bspawn\(|\bexecFile\(|cli-harness/;
+// Runs the CLI as another user, who may not read the sandbox.
+const cannotRunInSandbox = new Set(['test/fix-write.test.ts']);
+
+function testFiles(folder: string): string[] {
+  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : testFiles(path);
+    return entry.name.endsWith('.test.ts') ? [relative(root, path)] : [];
+  });
+}
+
+const include = testFiles(join(root, 'test')).filter(
+  (file) =>
+    !cannotRunInSandbox.has(file) &&
+    (process.env.MUTATE_ALL_TESTS === '1' || !spawnsTheCli.test(readFileSync(join(root, file), 'utf8'))),
+);
+
+export default defineConfig({
+  root,
+  test: {
+    include,
+    globalSetup: ['test/global-setup.ts'],
+    testTimeout: 20_000,
+  },
+});
