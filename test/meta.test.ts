@@ -51,8 +51,15 @@ describe('rule registry', () => {
         expect(doc.includes('## Fix')).toBe(Boolean(rule.meta.fixable));
       });
 
-      it('is listed in the README rule table', () => {
-        expect(readFileSync(join(rulesDir, '..', 'README.md'), 'utf8')).toContain(`| [\`${id}\`](rules/${id}.md) |`);
+      it('is listed in the README rule table with its default, whether --fix repairs it, and its description', () => {
+        const setting = rule.meta.recommended ? rule.meta.severity : `off (${rule.meta.severity} when on)`;
+        const row = `| [\`${id}\`](rules/${id}.md) | ${setting} | ${rule.meta.fixable ? 'yes' : ''} | ${rule.meta.description} |`;
+        expect(readFileSync(join(rulesDir, '..', 'README.md'), 'utf8').split('\n')).toContain(row);
+      });
+
+      it('says on its doc page when it is off by default', () => {
+        const doc = readFileSync(join(rulesDir, `${id}.md`), 'utf8');
+        expect(doc.includes('**Off by default**')).toBe(!rule.meta.recommended);
       });
 
       it('has its table-driven tests', () => {
