@@ -18,7 +18,9 @@ const PREFLIGHT_HEADERS = ['access-control-allow-methods', 'access-control-allow
  */
 export function isCorsPreflight(operation: Operation): boolean {
   if (operation.method !== 'options') return false;
-  const answers = operation.responses.filter((response) => isOkStatus(response.status));
+  // As the engine reads status keys everywhere: a key that is no status ('2ab', '2000') answers
+  // nothing, and a lower-case '2xx' is still any 2xx (no-unknown-status reports the spelling).
+  const answers = operation.responses.filter((response) => isSuccessStatus(response.status));
   if (answers.some((response) => PREFLIGHT_HEADERS.some((name) => response.header(name) !== undefined))) return true;
   // Some descriptions say it in words only: Shopware's admin API has `OPTIONS /_mcp`, summary
   // 'MCP CORS preflight', answer '204: CORS preflight accepted.', and no Access-Control-* header.
@@ -29,13 +31,4 @@ export function isCorsPreflight(operation: Operation): boolean {
 /** Text that names a CORS preflight: "preflight" beside "CORS" or "cross-origin" ("preflight" alone may be a deployment's checks). */
 function saysCorsPreflight(text: unknown): boolean {
   return typeof text === 'string' && /\bpre-?flight\b/i.test(text) && /\bCORS\b|\bcross-origin\b/i.test(text);
-}
-
-/**
- * A 2xx code or the '2XX' range, as the engine reads status keys everywhere: a key that is no
- * status ('2ab', '2000') answers nothing. A lower-case '2xx' still means any 2xx, as the rules
- * that skip a preflight read '4xx' and '2xx' (no-unknown-status reports the spelling).
- */
-function isOkStatus(key: string): boolean {
-  return isSuccessStatus(key) || isSuccessStatus(key.toUpperCase());
 }
