@@ -59,7 +59,13 @@ for (const v of VERSIONS) {
       // Named by the other use, not naming one: the message says to give the others their own.
       name: `${v}: an inline 405 that another operation names through $ref as its 400 is reported where it is written`,
       spec: namedInline(v, { status: '405', response: { description: 'Inline' }, other: '400' }),
-      errors: [{ messageId: 'namedElsewhere', at: '/paths/~1a/get/responses/405' }],
+      errors: [
+        {
+          messageId: 'namedElsewhere',
+          at: '/paths/~1a/get/responses/405',
+          message: "This 405 response is named through $ref elsewhere for 400, so an 'Allow' header added here would be declared there too; give those a response of their own, then add the header here.",
+        },
+      ],
     },
     { name: `${v}: inline 405 without headers`, spec: withResponses(v, { 405: { description: 'Method not allowed' } }, { method: 'post' }), errors: [{ messageId: 'missing', at: '/paths/~1items/post/responses/405' }] },
     {
@@ -84,15 +90,17 @@ for (const v of VERSIONS) {
       spec: {
         ...withResponses(v, {}),
         ...sharedResponses(v, { Error: { description: 'An error' } }),
+        // The other statuses are listed sorted, whichever use comes first.
         paths: {
-          '/a': { get: { responses: { 400: { $ref: responsesRef(v, 'Error') }, 405: { $ref: responsesRef(v, 'Error') } } } },
           '/b': { post: { responses: { 405: { $ref: responsesRef(v, 'Error') }, default: { $ref: responsesRef(v, 'Error') } } } },
+          '/a': { get: { responses: { 400: { $ref: responsesRef(v, 'Error') }, 405: { $ref: responsesRef(v, 'Error') } } } },
         },
       },
-      errors: [
-        { messageId: 'sharedMissing', at: '/paths/~1a/get/responses/405' },
-        { messageId: 'sharedMissing', at: '/paths/~1b/post/responses/405' },
-      ],
+      errors: ['/paths/~1a/get/responses/405', '/paths/~1b/post/responses/405'].map((at) => ({
+        messageId: 'sharedMissing',
+        at,
+        message: `This 405 uses '${responsesRef(v, 'Error')}', which declares no 'Allow' header and is also used for 400, default; give the 405 a response of its own with an 'Allow' header listing the methods the resource supports, or use another status if the method is not what was refused.`,
+      })),
     },
     {
       name: `${v}: 405 in another file points into that file`,
