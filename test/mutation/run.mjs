@@ -9,8 +9,8 @@
 // Stryker copies the project into a sandbox. It is made outside the repository, in a temporary
 // folder of its own, because tests that ask git for the project root would otherwise find this
 // repository instead of the sandbox; the sandbox is made a repository of its own before the build.
-import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,7 +47,16 @@ if (!existsSync(stryker) || !existsSync(vitestRunner)) {
   process.exit(2);
 }
 
+function gitIgnored() {
+  return readFileSync(join(root, '.gitignore'), 'utf8')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'));
+}
+
 const work = mkdtempSync(join(tmpdir(), 'statuslint-mutation-'));
+// Retried: a build Stryker started may still be writing into its sandbox for a moment after a stop.
+const cleanUp = () => rmSync(work, { recursive: true, force: true, maxRetries: 20, retryDelay: 250 });
 try {
   // The sandbox sits in work/sandboxes/: modules resolve through this link, as from the project.
   symlinkSync(join(root, 'node_modules'), join(work, 'node_modules'), 'dir');
@@ -66,18 +75,31 @@ try {
     reporters: ['clear-text', 'progress', ...(values.report ? ['json'] : [])],
     jsonReporter: { fileName: values.report ? resolve(values.report) : join(work, 'report.json') },
     tempDirName: join(work, 'sandboxes'),
-    ignorePatterns: ['.git', 'dist', 'bench/node_modules', 'bench/.cache', 'test/mutation/node_modules', '.stryker-tmp'],
+    // Nothing git ignores is copied into the sandbox (Node binaries of test:node, corpora, builds).
+    ignorePatterns: ['.git', ...gitIgnored()],
     timeoutMS: 20_000,
     cleanTempDir: true,
   };
   const configFile = join(work, 'stryker.config.json');
   writeFileSync(configFile, JSON.stringify(config, null, 2));
-  const run = spawnSync(stryker, ['run', configFile], {
+  const child = spawn(stryker, ['run', configFile], {
     cwd: root,
     stdio: 'inherit',
     env: { ...process.env, ...(values['all-tests'] ? { MUTATE_ALL_TESTS: '1' } : {}) },
   });
-  process.exitCode = run.status ?? 2;
-} finally {
-  rmSync(work, { recursive: true, force: true });
+  // Stopped from outside (Ctrl-C, a timeout's SIGTERM): Stryker stops its runners, and the
+  // sandboxes go when it has.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
+  child.on('exit', (code, signal) => {
+    cleanUp();
+    process.exitCode = code ?? (signal ? 2 : 0);
+  });
+  child.on('error', (error) => {
+    cleanUp();
+    console.error(`statuslint mutate: ${error.message}`);
+    process.exitCode = 2;
+  });
+} catch (error) {
+  cleanUp();
+  throw error;
 }
