@@ -150,10 +150,10 @@ export default defineRule({
 /**
  * Whether the operation lists `status` under `responses`. The key is what documents it: a `$ref`
  * that is not followed (a remote URL) leaves no response in the model, but the operation still
- * says it answers with that status.
+ * says it answers with that status (and every response in the model has its key there).
  */
 function documents(operation: Operation, status: string): boolean {
-  return operation.response(status) !== undefined || (operation.responsesNode !== undefined && Object.hasOwn(operation.responsesNode.value, status));
+  return operation.responsesNode !== undefined && Object.hasOwn(operation.responsesNode.value, status);
 }
 
 /** The schemes the requirements name (those `keep` takes), quoted once each: `'oauth', 'apiKey'`. */

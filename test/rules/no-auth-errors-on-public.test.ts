@@ -111,6 +111,20 @@ for (const v of VERSIONS) {
       name: `${v}: one anyOf alternative of the request body carries a credential`,
       spec: withResponses(v, { ...ok, 401: unauthorized }, { method: 'post', path: '/devices/pair', operation: { security: [], ...body(v, { anyOf: [{ type: 'object', properties: { code: { type: 'string' } } }, { type: 'object', properties: { password: { type: 'string' } } }] }) }, root }),
     },
+    {
+      // Read word by word: 'share' and 'token' in camelCase.
+      name: `${v}: a share link's token in a camelCase query parameter (shareToken)`,
+      spec: withResponses(v, { ...ok, 401: unauthorized }, { path: '/files', operation: { security: [], parameters: [parameter(v, 'shareToken', 'query')] }, root }),
+    },
+    {
+      name: `${v}: a token endpoint named so by its camelCase operationId alone`,
+      spec: withResponses(v, { ...ok, 401: unauthorized }, { method: 'post', path: '/identity/exchange', operation: { security: [], operationId: 'exchangeToken' }, root }),
+    },
+    { name: `${v}: Devise's sign-in path (/users/sign_in)`, spec: withResponses(v, { ...ok, 401: unauthorized }, { method: 'post', path: '/users/sign_in', operation: { security: [] }, root }) },
+    {
+      name: `${v}: a password among other members of the request body`,
+      spec: withResponses(v, { ...ok, 401: unauthorized }, { method: 'post', path: '/accounts/{id}/close', operation: { security: [], ...body(v, { type: 'object', properties: { reason: { type: 'string' }, password: { type: 'string' } } }) }, root }),
+    },
     // The words the page names: an endpoint that takes the credentials it checks.
     ...['login', 'auth', 'token', 'refresh', 'authorize', 'callback', 'sso', 'saml'].map((word) => ({
       name: `${v}: an endpoint named '${word}'`,
@@ -124,6 +138,12 @@ for (const v of VERSIONS) {
     });
   }
   if (v !== '2.0') {
+    // Flask-JWT-Extended's double-submit cookie: it guards against CSRF, it is not what authenticates.
+    invalid.push({
+      name: `${v}: a CSRF cookie named like an access token (csrf_access_token) is not a credential`,
+      spec: withResponses(v, { ...ok, 401: unauthorized }, { method: 'post', operation: { security: [], parameters: [parameter(v, 'csrf_access_token', 'cookie')] }, root }),
+      errors: [{ messageId: 'publicOperation', at: '/paths/~1items/post/responses/401' }],
+    });
     // JSON Schema 2020-12 (OAS 3.1 on) applies keywords beside a `$ref`; before 3.1 they are ignored.
     const besideRef = {
       name: `${v}: a password written beside the request body's $ref`,
@@ -139,7 +159,18 @@ for (const v of VERSIONS) {
       spec: withResponses(v, { ...ok, 401: unauthorized }, { method: 'post', operation: { security: [], ...body(v, { type: 'object', properties: { name: { type: 'string' }, page_token: { type: 'string' } } }) }, root }),
       errors: [{ messageId: 'publicOperation', at: '/paths/~1items/post/responses/401' }],
     },
-    { name: `${v}: public operation with an inline 401`, spec: withResponses(v, { ...ok, 401: unauthorized }, { operation: { security: [] }, root }), errors: [{ messageId: 'publicOperation', at: AT }] },
+    {
+      name: `${v}: public operation with an inline 401`,
+      spec: withResponses(v, { ...ok, 401: unauthorized }, { operation: { security: [] }, root }),
+      errors: [
+        {
+          messageId: 'publicOperation',
+          at: AT,
+          message:
+            "Operation is public ('security: []') but documents 401, which answers missing or invalid credentials; remove the 401, or declare the security it accepts (add '{}' as an alternative if credentials are optional).",
+        },
+      ],
+    },
     {
       name: `${v}: public operation without any scheme declared`,
       spec: withResponses(v, { ...ok, 401: { ...unauthorized, headers: { 'WWW-Authenticate': header(v) } } }, { operation: { security: [] } }),
@@ -165,6 +196,33 @@ for (const v of VERSIONS) {
       errors: [{ messageId: 'publicOperation', at: AT }],
     },
     {
+      name: `${v}: a request body of allOf parts that name no credential changes nothing`,
+      spec: withResponses(v, { ...ok, 401: unauthorized }, { method: 'post', operation: { security: [], ...body(v, { allOf: [{ type: 'object', properties: { name: { type: 'string' } } }, { type: 'object', properties: { page_token: { type: 'string' } } }] }) }, root }),
+      errors: [{ messageId: 'publicOperation', at: '/paths/~1items/post/responses/401' }],
+    },
+    {
+      // Nothing that is read names a credential; the finding stands, as for a body with no credential.
+      name: `${v}: a request body whose schema is a remote $ref that is not fetched`,
+      spec: withResponses(v, { ...ok, 401: unauthorized }, { method: 'post', operation: { security: [], ...body(v, { $ref: 'https://example.com/schemas.yaml#/Item' }) }, root }),
+      errors: [{ messageId: 'publicOperation', at: '/paths/~1items/post/responses/401' }],
+    },
+    {
+      // Swagger 2.0 sends a file as a formData parameter, OAS 3 as a media type without a schema.
+      name: `${v}: a public file upload with no schema to read`,
+      spec: withResponses(v, { ...ok, 401: unauthorized }, {
+        method: 'post',
+        path: '/uploads',
+        operation: {
+          security: [],
+          ...(v === '2.0'
+            ? { consumes: ['multipart/form-data'], parameters: [{ name: 'file', in: 'formData', type: 'file' }] }
+            : { requestBody: { content: { 'application/octet-stream': {} } } }),
+        },
+        root,
+      }),
+      errors: [{ messageId: 'publicOperation', at: '/paths/~1uploads/post/responses/401' }],
+    },
+    {
       name: `${v}: a pagination token is not a credential`,
       spec: withResponses(v, { ...ok, 401: unauthorized }, { operation: { security: [], parameters: [parameter(v, 'page_token', 'query'), parameter(v, '_token', 'query')] }, root }),
       errors: [{ messageId: 'publicOperation', at: AT }],
@@ -178,7 +236,13 @@ for (const v of VERSIONS) {
       name: `${v}: top-level security: [] counts when opted in`,
       spec: withResponses(v, { ...ok, 401: unauthorized }, { root: { ...bearer(v), security: [] } }),
       options: { topLevel: true },
-      errors: [{ messageId: 'publicApi', at: AT }],
+      errors: [
+        {
+          messageId: 'publicApi',
+          at: AT,
+          message: "Operation is public (the top-level 'security' is '[]' and the operation does not override it) but documents 401; remove the 401, or declare the security it accepts.",
+        },
+      ],
     },
   );
 }

@@ -52,7 +52,13 @@ for (const v of VERSIONS) {
           '/items': { head: { responses: { 200: withBody('Items') } }, get: { responses: { 200: { $ref: '#/paths/~1items/head/responses/200' } } } },
         },
       },
-      errors: [{ messageId: 'namedElsewhere', at: '/paths/~1items/head/responses/200' }],
+      errors: [
+        {
+          messageId: 'namedElsewhere',
+          at: '/paths/~1items/head/responses/200',
+          message: `This HEAD 200 response is named through $ref elsewhere for GET /items, so removing its ${body(v)} here would remove the body there too; give those a response of their own, then remove the ${body(v)} here: a response to HEAD never has content (RFC 9110 §9.3.2).`,
+        },
+      ],
     },
     {
       name: `${v}: an inline HEAD response with a body that another HEAD names through $ref is the definition's mistake`,
@@ -98,7 +104,7 @@ for (const v of ['3.0', '3.1', '3.2'] as const) {
       name: `${v}: content: {} refused when allowEmptyContent is false`,
       options: { allowEmptyContent: false },
       spec: withResponses(v, { 200: { description: 'Exists', content: {} } }, head),
-      errors: [{ messageId: 'emptyContent', at: '/paths/~1items/head/responses/200/content' }],
+      errors: [{ messageId: 'emptyContent', at: '/paths/~1items/head/responses/200/content', message: "A response to HEAD has no content; 'content: {}' says nothing, remove it." }],
     },
   );
 }

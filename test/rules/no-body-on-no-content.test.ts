@@ -32,7 +32,18 @@ for (const v of VERSIONS) {
   invalid.push(
     { name: `${v}: 204 with a JSON body`, spec: withResponses(v, { 204: withBody('Deleted') }), errors: [{ messageId: 'hasContent', at: `/paths/~1items/get/responses/204/${body(v)}` }] },
     { name: `${v}: 205 with a body`, spec: withResponses(v, { 205: withBody('Reset') }), errors: [{ messageId: 'hasContent', at: `/paths/~1items/get/responses/205/${body(v)}` }] },
-    { name: `${v}: 304 with a body`, spec: withResponses(v, { 304: withBody('Not modified') }), errors: [{ messageId: 'hasContent', at: `/paths/~1items/get/responses/304/${body(v)}` }] },
+    {
+      name: `${v}: 304 with a body`,
+      spec: withResponses(v, { 304: withBody('Not modified') }),
+      errors: [
+        {
+          messageId: 'hasContent',
+          at: `/paths/~1items/get/responses/304/${body(v)}`,
+          // Swagger 2.0 without `produces` names what it writes, a schema.
+          message: `A 304 response cannot have content (RFC 9110 §15.4.5), but this one declares ${v === '2.0' ? 'a schema' : "'application/json'"}; remove the ${body(v)} and keep only headers.`,
+        },
+      ],
+    },
     {
       name: `${v}: a shared response used only for 204 is reported once, at its definition`,
       spec: {
@@ -55,7 +66,13 @@ for (const v of VERSIONS) {
           '/b': { get: { responses: { 200: { $ref: '#/paths/~1a/delete/responses/204' } } } },
         },
       },
-      errors: [{ messageId: 'namedElsewhere', at: '/paths/~1a/delete/responses/204' }],
+      errors: [
+        {
+          messageId: 'namedElsewhere',
+          at: '/paths/~1a/delete/responses/204',
+          message: `This 204 response is named through $ref elsewhere for 200, so removing its ${body(v)} here would remove the body there too; give those a response of their own, then remove the ${body(v)} here: a 204 cannot have content (RFC 9110 §15.3.5).`,
+        },
+      ],
     },
     {
       name: `${v}: an inline 204 with a body that another operation names through $ref as its 204 is the definition's mistake`,
@@ -101,7 +118,7 @@ for (const v of ['3.0', '3.1', '3.2'] as const) {
       name: `${v}: content: {} refused when allowEmptyContent is false`,
       options: { allowEmptyContent: false },
       spec: withResponses(v, { 204: { description: 'Deleted', content: {} } }),
-      errors: [{ messageId: 'emptyContent', at: '/paths/~1items/get/responses/204/content' }],
+      errors: [{ messageId: 'emptyContent', at: '/paths/~1items/get/responses/204/content', message: "A 204 response has no content; 'content: {}' says nothing, remove it." }],
     },
   );
 }
@@ -154,6 +171,19 @@ describe('no-body-on-no-content: the message names only what the spec says', () 
     expect(result.findings.map((finding) => finding.message)).toEqual([
       "A 205 response must not have content (RFC 9110 §15.3.6), but this one declares 'application/json'; remove the content and keep only headers.",
     ]);
+  });
+
+  it('names the other statuses in order, whichever operation uses the response first', () => {
+    const spec = {
+      ...withResponses('3.1', {}),
+      ...sharedResponses('3.1', { Item: jsonResponse('3.1', { type: 'object' }, { description: 'The item' }) }),
+      paths: {
+        '/items': { post: { responses: { 201: { $ref: responsesRef('3.1', 'Item') } } } },
+        '/items/{id}': { get: { responses: { 200: { $ref: responsesRef('3.1', 'Item') } } }, put: { responses: { 204: { $ref: responsesRef('3.1', 'Item') } } } },
+      },
+    };
+    const result = lintCase(rule, { name: 'shared with 201 and 200', spec });
+    expect(result.findings.map((finding) => finding.message)).toEqual([expect.stringContaining('and is also used for 200, 201;')]);
   });
 
   it('a shared response used for a 204 names the other statuses that use it', () => {

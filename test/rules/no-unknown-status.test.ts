@@ -30,7 +30,11 @@ for (const v of VERSIONS) {
     {
       name: `${v}: codes outside 100-599`,
       spec: withResponses(v, { '099': ok, 600: ok, 20: ok, 2000: ok }),
-      errors: ['099', '600', '20', '2000'].map((status) => ({ messageId: 'outOfRange', at: at(status) })),
+      errors: ['099', '600', '20', '2000'].map((status) => ({
+        messageId: 'outOfRange',
+        at: at(status),
+        message: `'${status}' is not a valid status code: status codes are three digits from 100 to 599 (RFC 9110 §15).`,
+      })),
     },
     {
       name: `${v}: malformed keys`,
@@ -64,7 +68,24 @@ for (const v of ['3.0', '3.1', '3.2'] as const) {
       spec: withResponses(v, { '2xx': ok, '4Xx': ok }),
       errors: [{ messageId: 'lowercaseRange', at: at('2xx') }, { messageId: 'lowercaseRange', at: at('4Xx') }],
     },
-    { name: `${v}: no 6XX range`, spec: withResponses(v, { '6XX': ok }), errors: [{ messageId: 'malformed', at: at('6XX') }] },
+    {
+      name: `${v}: --fix renames a lower-case range to its uppercase spelling`,
+      spec: withResponses(v, { 200: ok, '4xx': ok }),
+      errors: [{ messageId: 'lowercaseRange', at: at('4xx'), message: "Range key '4xx' must be written with an uppercase X; write '4XX'." }],
+      fixed: withResponses(v, { 200: ok, '4XX': ok }),
+    },
+    {
+      // Renaming onto a key that is already there would write the key twice.
+      name: `${v}: --fix leaves a lower-case range whose uppercase spelling is also written`,
+      spec: withResponses(v, { '5XX': ok, '5xx': { description: 'other' } }),
+      errors: [{ messageId: 'lowercaseRange', at: at('5xx') }],
+      fixed: withResponses(v, { '5XX': ok, '5xx': { description: 'other' } }),
+    },
+    {
+      name: `${v}: no 6XX range`,
+      spec: withResponses(v, { '6XX': ok }),
+      errors: [{ messageId: 'malformed', at: at('6XX'), message: "Response key '6XX' is not a status code, a range ('1XX' to '5XX') or 'default'." }],
+    },
   );
 }
 
@@ -72,12 +93,15 @@ invalid.push(
   {
     name: '2.0: range keys do not exist in Swagger 2.0',
     spec: withResponses('2.0', { '2XX': ok, '4xx': ok }),
-    errors: [{ messageId: 'rangeInSwagger2', at: at('2XX') }, { messageId: 'rangeInSwagger2', at: at('4xx') }],
+    errors: [
+      { messageId: 'rangeInSwagger2', at: at('2XX'), message: "Swagger 2.0 has no range keys such as '2XX' (they came with OpenAPI 3); list the codes, or use 'default'." },
+      { messageId: 'rangeInSwagger2', at: at('4xx') },
+    ],
   },
   {
     name: '2.0: a 6XX key is no range in any version, and 2.0 has none to offer',
     spec: withResponses('2.0', { 200: ok, '6XX': ok }),
-    errors: [{ messageId: 'malformedSwagger2', at: at('6XX') }],
+    errors: [{ messageId: 'malformedSwagger2', at: at('6XX'), message: "Response key '6XX' is not a status code or 'default' (Swagger 2.0 has no range keys)." }],
   },
   {
     name: '3.1: an unregistered key in a path item from another file points into that file',
@@ -101,5 +125,14 @@ describe('no-unknown-status: what its messages say', () => {
   ])('%s', (status, expected) => {
     const result = lintCase(rule, { name: status, spec: withResponses('3.1', { 200: ok, [status]: ok }) });
     expect(result.findings.map((finding) => finding.message)).toEqual([expect.stringContaining(expected)]);
+  });
+});
+
+describe('no-unknown-status: an operation with no responses member', () => {
+  // The tester's valid cases do not look at internal errors: a rule that throws there reports nothing too.
+  it.each(VERSIONS)('%s: is skipped, not an internal error', (v) => {
+    const result = lintCase(rule, { name: 'no responses', spec: { ...withResponses(v, {}), paths: { '/items': { get: { summary: 'x' } } } } });
+    expect(result.internalErrors.map((error) => error.message)).toEqual([]);
+    expect(result.findings).toEqual([]);
   });
 });

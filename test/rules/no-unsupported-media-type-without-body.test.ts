@@ -65,7 +65,17 @@ for (const v of VERSIONS) {
   }
 
   invalid.push(
-    { name: `${v}: GET declaring 415`, spec: withResponses(v, { 200: { description: 'OK' }, 415: unsupported }), errors: [{ messageId: 'noBody', at: '/paths/~1items/get/responses/415' }] },
+    {
+      name: `${v}: GET declaring 415`,
+      spec: withResponses(v, { 200: { description: 'OK' }, 415: unsupported }),
+      errors: [
+        {
+          messageId: 'noBody',
+          at: '/paths/~1items/get/responses/415',
+          message: "415 Unsupported Media Type refuses the request's content, but this operation declares no request body; remove it, declare the request body, or use 406 if the client's Accept header is the problem.",
+        },
+      ],
+    },
     { name: `${v}: DELETE declaring 415`, spec: withResponses(v, { 415: unsupported }, { method: 'delete' }), errors: [{ messageId: 'noBody', at: '/paths/~1items/delete/responses/415' }] },
     {
       name: `${v}: POST whose body is not declared`,

@@ -138,9 +138,16 @@ for (const v of VERSIONS) {
       errors: [{ messageId: 'missingUnauthorized', at: OP }],
     },
     {
+      // Nothing says it is a bearer token: the 401 answers credentials.
       name: `${v}: scheme not declared anywhere still needs credentials`,
       spec: withResponses(v, ok, { operation: { security: [{ undeclared: [] }] } }),
-      errors: [{ messageId: 'missingUnauthorized', at: OP }],
+      errors: [
+        {
+          messageId: 'missingUnauthorized',
+          at: OP,
+          message: "Operation requires credentials ('undeclared') but documents no 401; add a '401' response for requests with missing or invalid credentials.",
+        },
+      ],
     },
     {
       // A scheme that cannot be read asks for no scopes: what its list names is unknown.
@@ -234,7 +241,31 @@ for (const v of ['3.1', '3.2'] as const) {
     {
       name: `${v}: roles on a bearer scheme need 403, as scopes do`,
       spec: secured(v, { ...ok, 401: unauthorized }, [{ bearer: ['admin'] }], { bearer: scheme(v, 'bearer') }),
-      errors: [{ messageId: 'missingForbidden', at: OP }],
+      errors: [{ messageId: 'missingForbidden', at: OP, message: "Operation requires roles ('bearer') but documents no 403; add a '403' response for valid credentials that lack the role." }],
+    },
+    {
+      // OAuth scopes on one way in, an API key with a role on the other: the messages name both.
+      name: `${v}: OAuth scopes or an API key with a role, neither 401 nor 403`,
+      spec: secured(v, ok, [{ oauth: ['read'] }, { key: ['auditor'] }], { oauth: scheme(v, 'oauth'), key: scheme(v, 'apiKey') }),
+      errors: [
+        {
+          messageId: 'missingBoth',
+          at: OP,
+          message:
+            "Operation requires credentials with OAuth scopes or roles ('oauth', 'key') but documents neither 401 nor 403; add '401' for missing or invalid credentials and '403' for credentials that lack the scope or role.",
+        },
+      ],
+    },
+    {
+      name: `${v}: OAuth scopes or an API key with a role, 401 but no 403`,
+      spec: secured(v, { ...ok, 401: unauthorized }, [{ oauth: ['read'] }, { key: ['auditor'] }], { oauth: scheme(v, 'oauth'), key: scheme(v, 'apiKey') }),
+      errors: [
+        {
+          messageId: 'missingForbidden',
+          at: OP,
+          message: "Operation requires OAuth scopes or roles ('oauth', 'key') but documents no 403; add a '403' response for valid credentials that lack the scope or role.",
+        },
+      ],
     },
     {
       name: `${v}: roles on an API key, neither 401 nor 403`,

@@ -7,6 +7,8 @@ const post = { method: 'post' } as const;
 
 for (const v of VERSIONS) {
   const located = (description: string) => ({ description, headers: { Location: header(v) } });
+  /** A Location header as the fix writes it: 2.0 puts the type on the header. */
+  const uriHeader = (description: string) => (v === '2.0' ? { description, type: 'string', format: 'uri-reference' } : { description, schema: { type: 'string', format: 'uri-reference' } });
   valid.push(
     { name: `${v}: POST 201 with Location`, spec: withResponses(v, { 201: located('Created') }, post) },
     { name: `${v}: header name in another case`, spec: withResponses(v, { 201: { description: 'Created', headers: { location: header(v) } } }, post) },
@@ -80,7 +82,24 @@ for (const v of VERSIONS) {
   }
 
   invalid.push(
-    { name: `${v}: POST 201 without headers`, spec: withResponses(v, { 201: { description: 'Created' } }, post), errors: [{ messageId: 'created', at: '/paths/~1items/post/responses/201' }] },
+    {
+      name: `${v}: --fix adds a Location naming the created resource to a POST's 201`,
+      spec: withResponses(v, { 201: { description: 'Created' } }, post),
+      errors: [
+        {
+          messageId: 'created',
+          at: '/paths/~1items/post/responses/201',
+          message: "201 response declares no 'Location' header; add one with the URI of the resource that was created, or use 200 if the request created nothing.",
+        },
+      ],
+      fixed: withResponses(v, { 201: { description: 'Created', headers: { Location: uriHeader('The URI of the created resource (RFC 9110 §10.2.2).') } } }, post),
+    },
+    {
+      name: `${v}: --fix adds a Location naming the target to a 302`,
+      spec: withResponses(v, { 302: { description: 'Found' } }),
+      errors: [{ messageId: 'redirect', at: '/paths/~1items/get/responses/302', message: "302 response declares no 'Location' header; add one with the URI the client is redirected to." }],
+      fixed: withResponses(v, { 302: { description: 'Found', headers: { Location: uriHeader('The URI to follow (RFC 9110 §10.2.2).') } } }),
+    },
     {
       name: `${v}: POST 201 with other headers only`,
       spec: withResponses(v, { 201: { description: 'Created', headers: { 'Content-Location': header(v) } } }, post),
@@ -130,13 +149,26 @@ for (const v of VERSIONS) {
           '/items/{id}': { put: { responses: { 201: { $ref: responsesRef(v, 'Item') } } }, delete: { responses: { 204: { $ref: responsesRef(v, 'Item') } } } },
         },
       },
-      errors: [{ messageId: 'sharedCreated', at: '/paths/~1items/post/responses/201' }],
+      errors: [
+        {
+          messageId: 'sharedCreated',
+          at: '/paths/~1items/post/responses/201',
+          message: `This 201 uses '${responsesRef(v, 'Item')}', which declares no 'Location' header and is also used for 200, 204; give the 201 a response of its own with a 'Location' header naming the created resource, or use 200 if the request created nothing.`,
+        },
+      ],
     },
     {
       // As bundlers write a response met twice: the second use names the first, in place.
       name: `${v}: a POST's inline 201 that a GET names through $ref as its 200 is reported where it is written, as shared`,
       spec: namedInline(v, { status: '201', response: { description: 'The item' }, other: '200', method: 'post' }),
-      errors: [{ messageId: 'namedElsewhere', at: '/paths/~1a/post/responses/201' }],
+      errors: [
+        {
+          messageId: 'namedElsewhere',
+          at: '/paths/~1a/post/responses/201',
+          message:
+            "This 201 response is named through $ref elsewhere for 200, so a 'Location' header added here would be declared there too; give those a response of their own, then add the header here.",
+        },
+      ],
     },
     {
       name: `${v}: a redirect shared with a 200 is reported at each use`,
@@ -149,7 +181,11 @@ for (const v of VERSIONS) {
         },
       },
       errors: [
-        { messageId: 'sharedRedirect', at: '/paths/~1a/get/responses/302' },
+        {
+          messageId: 'sharedRedirect',
+          at: '/paths/~1a/get/responses/302',
+          message: `This 302 uses '${responsesRef(v, 'Download')}', which declares no 'Location' header and is also used for 200; give the 302 a response of its own with a 'Location' header naming the URI the client is redirected to.`,
+        },
         { messageId: 'sharedRedirect', at: '/paths/~1b/get/responses/307' },
       ],
     },

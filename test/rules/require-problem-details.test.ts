@@ -44,7 +44,14 @@ for (const v of VERSIONS) {
       // Named by the other use, not naming one: the message says to give the others their own.
       name: `${v}: an inline 500 that another operation names through $ref as its 200 is reported where it is written`,
       spec: namedInline(v, { status: '500', response: v === '2.0' ? { description: 'Failed', schema: { type: 'object' } } : { description: 'Failed', content: { 'application/json': { schema: { type: 'object' } } } }, other: '200', root: (v === '2.0' ? { produces: ['application/json'] } : {}) }),
-      errors: [{ messageId: 'namedElsewhere', at: '/paths/~1a/get/responses/500' }],
+      errors: [
+        {
+          messageId: 'namedElsewhere',
+          at: '/paths/~1a/get/responses/500',
+          message:
+            "This 500 response, offered as 'application/json' without a problem-details media type, is named through $ref elsewhere for 200; give those a response of their own, then offer this one as 'application/problem+json' (or 'application/problem+xml') with the RFC 9457 members type, title, status, detail.",
+        },
+      ],
     },
     { name: `${v}: 400 as plain JSON`, spec: errorIn(v, '400', ['application/json']), errors: [{ messageId: 'notProblem', at: '/paths/~1items/get/responses/400' }] },
     { name: `${v}: 503 as XML`, spec: errorIn(v, '503', ['application/xml']), errors: [{ messageId: 'notProblem', at: '/paths/~1items/get/responses/503' }] },
@@ -72,7 +79,13 @@ for (const v of VERSIONS) {
         ...sharedResponses(v, { Result: jsonResponse(v, problem, { description: 'The result' }) }),
         paths: { '/a': { get: { responses: { 200: { $ref: responsesRef(v, 'Result') }, 500: { $ref: responsesRef(v, 'Result') } } } } },
       },
-      errors: [{ messageId: 'sharedNotProblem', at: '/paths/~1a/get/responses/500' }],
+      errors: [
+        {
+          messageId: 'sharedNotProblem',
+          at: '/paths/~1a/get/responses/500',
+          message: `This 500 uses '${responsesRef(v, 'Result')}', whose body is offered as 'application/json', without a problem-details media type, and which is also used for 200; give the 500 a response of its own offered as 'application/problem+json' (or 'application/problem+xml') with the RFC 9457 members type, title, status, detail.`,
+        },
+      ],
     },
     {
       // `default` names no class: a response used for it and for errors is used for errors alone.
@@ -114,6 +127,24 @@ describe('require-problem-details: the message is about the media type', () => {
     expect(result.findings.map((finding) => finding.message)).toEqual([
       "Error response body is offered as 'application/json', without a problem-details media type; offer 'application/problem+json' (or 'application/problem+xml') with the RFC 9457 members type, title, status, detail.",
     ]);
+  });
+  // ASP.NET Web API descriptions offer every body in the four types its formatters write.
+  it.each(VERSIONS)('%s: more media types are listed with commas, the last two with "and"', (v) => {
+    const result = lintCase(rule, { name: 'four', spec: errorIn(v, '400', ['application/json', 'text/json', 'application/xml', 'text/xml']) });
+    expect(result.findings.map((finding) => finding.message)).toEqual([expect.stringContaining("offered as 'application/json', 'text/json', 'application/xml' and 'text/xml', without")]);
+  });
+  it.each(VERSIONS)('%s: a response also used for success statuses names them in order', (v) => {
+    const spec = {
+      ...withResponses(v, {}, v === '2.0' ? { root: { produces: ['application/json'] } } : {}),
+      ...sharedResponses(v, { Result: jsonResponse(v, problem, { description: 'The result' }) }),
+      paths: {
+        '/a': { post: { responses: { 201: { $ref: responsesRef(v, 'Result') } } } },
+        '/b': { get: { responses: { 200: { $ref: responsesRef(v, 'Result') } } } },
+        '/c': { get: { responses: { 500: { $ref: responsesRef(v, 'Result') } } } },
+      },
+    };
+    const result = lintCase(rule, { name: 'shared with 201 and 200', spec });
+    expect(result.findings.map((finding) => finding.message)).toEqual([expect.stringContaining('and which is also used for 200, 201;')]);
   });
   // Scalar Galaxy offers its errors as JSON and XML: "'application/json', 'application/xml',
   // without" read as a list that went on; the last two are joined with "and".

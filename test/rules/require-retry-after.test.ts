@@ -11,6 +11,7 @@ function numbered(last: number, skip?: number): Record<string, { description: st
 }
 
 const invalid: InvalidCase[] = [];
+const SECONDS = 'Seconds to wait before retrying (RFC 9110 §10.2.3 also allows an HTTP-date).';
 
 for (const v of VERSIONS) {
   valid.push(
@@ -27,7 +28,23 @@ for (const v of VERSIONS) {
   valid.push({ name: `${v}: a 503 among exceptions numbered from 480 is no 503`, spec: withResponses(v, numbered(515)) });
   if (v !== '2.0') valid.push({ name: `${v}: a 5XX range is not a 503`, spec: withResponses(v, { '5XX': { description: 'Server error' } }) });
   invalid.push(
-    { name: `${v}: 429 without headers`, spec: withResponses(v, { 429: { description: 'Slow down' } }), errors: [{ messageId: 'missing', at: '/paths/~1items/get/responses/429' }] },
+    {
+      name: `${v}: --fix adds a Retry-After in seconds to a 429 without headers`,
+      spec: withResponses(v, { 429: { description: 'Slow down' } }),
+      errors: [{ messageId: 'missing', at: '/paths/~1items/get/responses/429', message: "429 response declares no 'Retry-After' header; tell clients when to retry (delay-seconds or an HTTP-date)." }],
+      // Swagger 2.0 headers take no example: the fix writes it into the description.
+      fixed: withResponses(v, {
+        429: {
+          description: 'Slow down',
+          headers: {
+            'Retry-After':
+              v === '2.0'
+                ? { description: `${SECONDS} Example: 60`, type: 'integer', minimum: 0 }
+                : { description: SECONDS, schema: { type: 'integer', minimum: 0 }, example: 60 },
+          },
+        },
+      }),
+    },
     { name: `${v}: 503 without headers`, spec: withResponses(v, { 503: { description: 'Down' } }), errors: [{ messageId: 'missing', at: '/paths/~1items/get/responses/503' }] },
     {
       name: `${v}: a 503 beside a 480 but not a full run of numbered exceptions is still a 503`,
@@ -75,7 +92,14 @@ for (const v of VERSIONS) {
     {
       name: `${v}: an inline 429 that another operation names through $ref as its 500 is reported where it is written, as shared`,
       spec: namedInline(v, { status: '429', response: { description: 'Slow down' }, other: '500' }),
-      errors: [{ messageId: 'namedElsewhere', at: '/paths/~1a/get/responses/429' }],
+      errors: [
+        {
+          messageId: 'namedElsewhere',
+          at: '/paths/~1a/get/responses/429',
+          message:
+            "This 429 response is named through $ref elsewhere for 500, so a 'Retry-After' header added here would be declared there too; give those a response of their own, then add the header here.",
+        },
+      ],
     },
     {
       name: `${v}: a 429 and 503 that use a generic error response are reported where the operation names them`,
@@ -85,7 +109,11 @@ for (const v of VERSIONS) {
         paths: { '/a': { get: { responses: { 429: { $ref: responsesRef(v, 'Error') }, 500: { $ref: responsesRef(v, 'Error') }, 503: { $ref: responsesRef(v, 'Error') } } } } },
       },
       errors: [
-        { messageId: 'sharedMissing', at: '/paths/~1a/get/responses/429' },
+        {
+          messageId: 'sharedMissing',
+          at: '/paths/~1a/get/responses/429',
+          message: `This 429 uses '${responsesRef(v, 'Error')}', which declares no 'Retry-After' header and is also used for 500; give the 429 a response of its own with a 'Retry-After' header telling clients when to retry.`,
+        },
         { messageId: 'sharedMissing', at: '/paths/~1a/get/responses/503' },
       ],
     },

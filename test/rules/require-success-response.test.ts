@@ -6,6 +6,8 @@ const valid: ValidCase[] = [];
 const invalid: InvalidCase[] = [];
 const ok = { description: 'ok' };
 const op = '/paths/~1items/get';
+/** Swagger 2.0 has no range keys: the messages suggest none there. */
+const range = (v: string) => (v === '2.0' ? '' : ", or a '2XX' range");
 
 for (const v of VERSIONS) {
   valid.push(
@@ -16,10 +18,25 @@ for (const v of VERSIONS) {
     { name: `${v}: 101 Switching Protocols for a WebSocket upgrade`, spec: withResponses(v, { 101: ok }, { path: '/ws' }) },
     { name: `${v}: 101 on a POST that hijacks the connection`, spec: withResponses(v, { 101: ok, 400: ok }, { method: 'post', path: '/session' }) },
     { name: `${v}: default alone, with allowDefaultOnly`, options: { allowDefaultOnly: true }, spec: withResponses(v, { default: ok }) },
+    { name: `${v}: default beside an extension key, with allowDefaultOnly`, options: { allowDefaultOnly: true }, spec: withResponses(v, { default: ok, 'x-error-codes': ['E1'] }) },
   );
   invalid.push(
-    { name: `${v}: only errors`, spec: withResponses(v, { 400: ok, 404: ok, 500: ok }), errors: [{ messageId: 'missing', at: op }] },
-    { name: `${v}: default alone does not name a success status`, spec: withResponses(v, { default: ok }), errors: [{ messageId: 'onlyDefault', at: op }] },
+    {
+      name: `${v}: only errors`,
+      spec: withResponses(v, { 400: ok, 404: ok, 500: ok }),
+      errors: [{ messageId: 'missing', at: op, message: `GET /items documents no success response (only '400', '404', '500'); add the 2xx or 3xx response it returns when it works (e.g. '200')${range(v)}.` }],
+    },
+    {
+      name: `${v}: default alone does not name a success status`,
+      spec: withResponses(v, { default: ok }),
+      errors: [
+        {
+          messageId: 'onlyDefault',
+          at: op,
+          message: `GET /items documents no 2xx or 3xx response (only 'default'); 'default' names no status, so clients cannot tell which code means success: add it (e.g. '200')${range(v)}.`,
+        },
+      ],
+    },
     { name: `${v}: errors and default`, spec: withResponses(v, { 400: ok, default: ok }), errors: [{ messageId: 'onlyDefault', at: op }] },
     // The page: the finding says 'default' names no status whether it reads as a success or as an error.
     { name: `${v}: default described as an error`, spec: withResponses(v, { default: { description: 'Unexpected error' } }), errors: [{ messageId: 'onlyDefault', at: op }] },
@@ -30,8 +47,23 @@ for (const v of VERSIONS) {
       errors: [{ messageId: 'onlyDefault', at: op }],
     },
     { name: `${v}: 1xx other than 101 is interim, not a success`, spec: withResponses(v, { 100: ok, 103: ok }), errors: [{ messageId: 'missing', at: op }] },
-    { name: `${v}: x- keys do not count`, spec: withResponses(v, { 'x-200': ok, 404: ok }), errors: [{ messageId: 'missing', at: op }] },
-    { name: `${v}: an empty responses map`, spec: withResponses(v, {}), errors: [{ messageId: 'missing', at: op }] },
+    {
+      // Nor are they named among what the operation documents.
+      name: `${v}: x- keys do not count`,
+      spec: withResponses(v, { 'x-200': ok, 404: ok }),
+      errors: [{ messageId: 'missing', at: op, message: `GET /items documents no success response (only '404'); add the 2xx or 3xx response it returns when it works (e.g. '200')${range(v)}.` }],
+    },
+    {
+      name: `${v}: allowDefaultOnly does not excuse an operation without default`,
+      options: { allowDefaultOnly: true },
+      spec: withResponses(v, { 404: ok }),
+      errors: [{ messageId: 'missing', at: op }],
+    },
+    {
+      name: `${v}: an empty responses map`,
+      spec: withResponses(v, {}, { method: 'post' }),
+      errors: [{ messageId: 'missing', at: '/paths/~1items/post', message: `POST /items documents no success response (no responses at all); add the 2xx or 3xx response it returns when it works (e.g. '200')${range(v)}.` }],
+    },
     {
       name: `${v}: an operation in another file points into that file`,
       spec: { ...withResponses(v, {}), paths: { '/items': { $ref: 'paths/items.yaml' } } },
@@ -45,7 +77,12 @@ for (const v of VERSIONS) {
   // Required in 2.0 and 3.0; from 3.1 on, an operation without it has not described its responses yet.
   const undescribed = { name: `${v}: an operation with no responses member`, spec: withoutResponses(v) };
   if (responsesOptional(v)) valid.push(undescribed);
-  else invalid.push({ ...undescribed, errors: [{ messageId: 'missing', at: op }] });
+  else {
+    invalid.push({
+      ...undescribed,
+      errors: [{ messageId: 'missing', at: op, message: `GET /items documents no success response (no responses at all); add the 2xx or 3xx response it returns when it works (e.g. '200')${range(v)}.` }],
+    });
+  }
 }
 
 for (const v of ['3.0', '3.1', '3.2'] as const) {
@@ -54,7 +91,15 @@ for (const v of ['3.0', '3.1', '3.2'] as const) {
     { name: `${v}: a 3XX range`, spec: withResponses(v, { '3XX': ok }) },
     { name: `${v}: a lower-case 2xx range (no-unknown-status reports the spelling)`, spec: withResponses(v, { '2xx': ok }) },
   );
-  invalid.push({ name: `${v}: 4XX and 5XX ranges only`, spec: withResponses(v, { '4XX': ok, '5XX': ok }), errors: [{ messageId: 'missing', at: op }] });
+  invalid.push(
+    { name: `${v}: 4XX and 5XX ranges only`, spec: withResponses(v, { '4XX': ok, '5XX': ok }), errors: [{ messageId: 'missing', at: op }] },
+    {
+      name: `${v}: allowDefaultOnly does not excuse a range written after default`,
+      options: { allowDefaultOnly: true },
+      spec: withResponses(v, { default: ok, '4XX': ok }),
+      errors: [{ messageId: 'onlyDefault', at: op }],
+    },
+  );
 }
 
 testRule(rule, { valid, invalid });

@@ -40,9 +40,26 @@ for (const v of VERSIONS) {
       // Named by the other use, not naming one: the message says to give the others their own.
       name: `${v}: an inline 426 that another operation names through $ref as its 400 is reported where it is written`,
       spec: namedInline(v, { status: '426', response: { description: 'Inline' }, other: '400' }),
-      errors: [{ messageId: 'namedElsewhere', at: '/paths/~1a/get/responses/426' }],
+      errors: [
+        {
+          messageId: 'namedElsewhere',
+          at: '/paths/~1a/get/responses/426',
+          message:
+            "This 426 response is named through $ref elsewhere for 400, so an 'Upgrade' header added here would be declared there too; give those a response of their own, then add the header here.",
+        },
+      ],
     },
-    { name: `${v}: inline 426 without headers`, spec: withResponses(v, { 426: { description: 'Upgrade required' } }, { method: 'post' }), errors: [{ messageId: 'missing', at: '/paths/~1items/post/responses/426' }] },
+    {
+      name: `${v}: inline 426 without headers`,
+      spec: withResponses(v, { 426: { description: 'Upgrade required' } }, { method: 'post' }),
+      errors: [
+        {
+          messageId: 'missing',
+          at: '/paths/~1items/post/responses/426',
+          message: "426 response declares no 'Upgrade' header; add one naming the protocol the client must switch to (e.g. 'TLS/1.2, HTTP/1.1').",
+        },
+      ],
+    },
     {
       name: `${v}: 426 with other headers only`,
       spec: withResponses(v, { 426: { description: 'Use TLS', headers: { 'X-Request-Id': header(v) } } }),
@@ -67,7 +84,13 @@ for (const v of VERSIONS) {
         ...sharedResponses(v, { Error: { description: 'An error' } }),
         paths: { '/a': { get: { responses: { 400: { $ref: responsesRef(v, 'Error') }, 426: { $ref: responsesRef(v, 'Error') } } } } },
       },
-      errors: [{ messageId: 'sharedMissing', at: '/paths/~1a/get/responses/426' }],
+      errors: [
+        {
+          messageId: 'sharedMissing',
+          at: '/paths/~1a/get/responses/426',
+          message: `This 426 uses '${responsesRef(v, 'Error')}', which declares no 'Upgrade' header and is also used for 400; give the 426 a response of its own with an 'Upgrade' header naming the protocol the client must switch to.`,
+        },
+      ],
     },
     {
       name: `${v}: 426 in another file points into that file`,

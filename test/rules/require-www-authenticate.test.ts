@@ -1,7 +1,7 @@
 import rule from '../../rules/require-www-authenticate.js';
 import { describe, expect, it } from 'vitest';
 import { fixWritten } from '../../src/fix/intents.js';
-import { header, lintCase, namedInline, responsesRef, sharedResponses, testRule, VERSIONS, withResponses, type InvalidCase, type ValidCase } from '../rule-tester.js';
+import { header, lintCase, namedInline, responsesRef, sharedResponses, testRule, VERSIONS, withResponses, type InvalidCase, type ValidCase, type Version } from '../rule-tester.js';
 
 const valid: ValidCase[] = [];
 const invalid: InvalidCase[] = [];
@@ -25,7 +25,14 @@ for (const v of VERSIONS) {
       // Named by the other use, not naming one: the message says to give the others their own.
       name: `${v}: an inline 401 that another operation names through $ref as its 404 is reported where it is written`,
       spec: namedInline(v, { status: '401', response: { description: 'Inline' }, other: '404' }),
-      errors: [{ messageId: 'namedElsewhere', at: '/paths/~1a/get/responses/401' }],
+      errors: [
+        {
+          messageId: 'namedElsewhere',
+          at: '/paths/~1a/get/responses/401',
+          message:
+            "This 401 response is named through $ref elsewhere for 404, so a 'WWW-Authenticate' header added here would be declared there too; give those a response of their own, then add the header here.",
+        },
+      ],
     },
     { name: `${v}: inline 401 without headers`, spec: withResponses(v, { 401: { description: 'Unauthorized' } }), errors: [{ messageId: 'missing', at: '/paths/~1items/get/responses/401' }] },
     {
@@ -58,7 +65,13 @@ for (const v of VERSIONS) {
         ...sharedResponses(v, { Error: { description: 'An error' } }),
         paths: { '/a': { get: { responses: { 401: { $ref: responsesRef(v, 'Error') }, 404: { $ref: responsesRef(v, 'Error') }, 500: { $ref: responsesRef(v, 'Error') } } } } },
       },
-      errors: [{ messageId: 'sharedMissing', at: '/paths/~1a/get/responses/401' }],
+      errors: [
+        {
+          messageId: 'sharedMissing',
+          at: '/paths/~1a/get/responses/401',
+          message: `This 401 uses '${responsesRef(v, 'Error')}', which declares no 'WWW-Authenticate' header and is also used for 404, 500; give the 401 a response of its own with a 'WWW-Authenticate' header carrying the challenge the client must answer.`,
+        },
+      ],
     },
     {
       // RFC 6750 §3.1 answers a missing scope with a 403 that carries a challenge: the header fits there too.
@@ -71,6 +84,91 @@ for (const v of VERSIONS) {
       errors: [{ messageId: 'missing', at: responsesRef(v, 'AuthError').slice(1) }],
     },
   );
+}
+
+/** A 401 header as the fix writes it: 2.0 puts the type on the header and the example in the description. */
+function challengeHeader(v: Version, description: string, example?: string): Record<string, unknown> {
+  if (v === '2.0') return { description: example === undefined ? description : `${description} Example: ${example}`, type: 'string' };
+  return { description, schema: { type: 'string' }, ...(example === undefined ? {} : { example }) };
+}
+
+const GENERIC = 'The authentication challenge the client must answer: an auth-scheme and its parameters (RFC 9110 §11.6.1).';
+const BEARER_CHALLENGE = 'The Bearer challenge the client must answer (RFC 9110 §11.6.1).';
+const missingWith = (challenge: string) => `401 response declares no 'WWW-Authenticate' header; add one with the challenge the client must answer (e.g. '${challenge}').`;
+
+for (const v of VERSIONS) {
+  // Swagger 2.0 has no HTTP bearer: its bearer tokens are OAuth 2.0's.
+  const token = v === '2.0' ? { type: 'oauth2', flow: 'application', tokenUrl: 'https://example.com/token', scopes: {} } : { type: 'http', scheme: 'bearer' };
+  const named = (schemes: Record<string, unknown>) => (v === '2.0' ? { securityDefinitions: schemes } : { components: { securitySchemes: schemes } });
+  const key = { type: 'apiKey', in: 'header', name: 'X-API-Key' };
+  const basic = v === '2.0' ? { type: 'basic' } : { type: 'http', scheme: 'basic' };
+  const secured = (security: unknown[], schemes: Record<string, unknown>, headers?: Record<string, unknown>) =>
+    withResponses(v, { 200: { description: 'OK' }, 401: { description: 'Unauthorized', ...(headers && { headers }) } }, { root: { ...named(schemes), security } });
+  /** Two operations whose security is `a` and `b`, in that order, sharing one 401 (with `headers` once fixed). */
+  const sharedBy = (a: unknown[], b: unknown[], schemes: Record<string, unknown>, headers?: Record<string, unknown>) => {
+    const unauthorized = { $ref: responsesRef(v, 'Unauthorized') };
+    const shared = sharedResponses(v, { Unauthorized: { description: 'Unauthorized', ...(headers && { headers }) } });
+    return {
+      ...withResponses(v, {}),
+      ...(v === '2.0' ? { ...named(schemes), ...shared } : { components: { securitySchemes: schemes, ...(shared.components as object) } }),
+      paths: {
+        '/items': { get: { security: a, responses: { 200: { description: 'OK' }, 401: unauthorized } } },
+        '/other': { get: { security: b, responses: { 200: { description: 'OK' }, 401: unauthorized } } },
+      },
+    };
+  };
+  const at = '/paths/~1items/get/responses/401';
+  const sharedAt = responsesRef(v, 'Unauthorized').slice(1);
+  invalid.push(
+    {
+      name: `${v}: --fix adds a Bearer challenge to the 401 of an operation that takes a bearer token`,
+      spec: secured([{ token: [] }], { token }),
+      errors: [{ messageId: 'missing', at, message: missingWith('Bearer realm="api"') }],
+      fixed: secured([{ token: [] }], { token }, { 'WWW-Authenticate': challengeHeader(v, BEARER_CHALLENGE, 'Bearer realm="api"') }),
+    },
+    {
+      // An API key has no standard challenge: the header is described, with no example to copy.
+      name: `${v}: --fix adds a generic challenge, without an example, for an API key`,
+      spec: secured([{ key: [] }], { key }),
+      errors: [{ messageId: 'missing', at, message: missingWith('Bearer realm="api"') }],
+      fixed: secured([{ key: [] }], { key }, { 'WWW-Authenticate': challengeHeader(v, GENERIC) }),
+    },
+    {
+      name: `${v}: a scheme declared nowhere gets the generic challenge`,
+      spec: secured([{ undeclared: [] }], {}),
+      errors: [{ messageId: 'missing', at }],
+      fixed: secured([{ undeclared: [] }], {}, { 'WWW-Authenticate': challengeHeader(v, GENERIC) }),
+    },
+    {
+      name: `${v}: a shared 401 whose every operation takes a bearer token gets the Bearer challenge`,
+      spec: sharedBy([{ token: [] }], [{ token: [] }], { token }),
+      errors: [{ messageId: 'missing', at: sharedAt, message: missingWith('Bearer realm="api"') }],
+      fixed: sharedBy([{ token: [] }], [{ token: [] }], { token }, { 'WWW-Authenticate': challengeHeader(v, BEARER_CHALLENGE, 'Bearer realm="api"') }),
+    },
+    // Which operation is read first makes no difference: what they all take is none of the two.
+    {
+      name: `${v}: a shared 401 used by a bearer operation, then a Basic one, gets the generic challenge`,
+      spec: sharedBy([{ token: [] }], [{ basic: [] }], { token, basic }),
+      errors: [{ messageId: 'missing', at: sharedAt, message: missingWith('Bearer realm="api"') }],
+      fixed: sharedBy([{ token: [] }], [{ basic: [] }], { token, basic }, { 'WWW-Authenticate': challengeHeader(v, GENERIC) }),
+    },
+    {
+      name: `${v}: a shared 401 used by a bearer operation, then an API-key one, gets the generic challenge`,
+      spec: sharedBy([{ token: [] }], [{ key: [] }], { token, key }),
+      errors: [{ messageId: 'missing', at: sharedAt }],
+      fixed: sharedBy([{ token: [] }], [{ key: [] }], { token, key }, { 'WWW-Authenticate': challengeHeader(v, GENERIC) }),
+    },
+  );
+  if (v !== '2.0') {
+    // HTTP Digest (MongoDB Atlas's Admin API) is neither Basic nor Bearer.
+    const digest = { type: 'http', scheme: 'digest' };
+    invalid.push({
+      name: `${v}: an HTTP Digest scheme is not Basic`,
+      spec: secured([{ digest: [] }], { digest }),
+      errors: [{ messageId: 'missing', at, message: missingWith('Bearer realm="api"') }],
+      fixed: secured([{ digest: [] }], { digest }, { 'WWW-Authenticate': challengeHeader(v, GENERIC) }),
+    });
+  }
 }
 
 for (const v of ['3.0', '3.1', '3.2'] as const) {
