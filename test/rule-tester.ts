@@ -89,6 +89,8 @@ export function testRule(rule: Rule<any>, cases: { valid: ValidCase[]; invalid: 
         it(testCase.name, () => {
           const result = lintCase(rule, testCase);
           expect(result.failures.map((failure) => failure.describe())).toEqual([]);
+          // A rule that throws reports nothing: without this, a crash would pass as valid.
+          expect(result.internalErrors.map((error) => error.message)).toEqual([]);
           expect(result.findings.map((finding) => `${finding.messageId} at ${finding.pointer}: ${finding.message}`)).toEqual([]);
         });
       }
@@ -98,6 +100,7 @@ export function testRule(rule: Rule<any>, cases: { valid: ValidCase[]; invalid: 
         it(testCase.name, async () => {
           const result = lintCase(rule, testCase);
           expect(result.failures.map((failure) => failure.describe())).toEqual([]);
+          expect(result.internalErrors.map((error) => error.message)).toEqual([]);
           for (const error of testCase.errors) {
             expect(Object.keys(rule.meta.messages), `message id of '${testCase.name}'`).toContain(error.messageId);
           }
