@@ -1066,6 +1066,84 @@ for (const v of VERSIONS) {
   );
 }
 
+// What the helpers read of names, paths, examples and members.
+for (const v of VERSIONS) {
+  const bool = { type: 'boolean' };
+  const Errors = { type: 'object', properties: { errors: { type: 'array', items: ErrorSchema } } };
+  invalid.push(
+    {
+      // `additionalProperties: false` closes the schema: an example with another member is of another body.
+      name: `${v}: a closed errors-only schema whose example has a member it does not declare`,
+      spec: body(v, ref(v, 'DeleteResponse'), { DeleteResponse: { ...Errors, additionalProperties: false, example: { message: 'Deleted.' } } }),
+      errors: [{ messageId: 'errorObject', at: AT_200 }],
+    },
+    {
+      // A word inside a segment (log in /login) does not make the path one about errors.
+      name: `${v}: a path that only contains a domain word is no domain path (/login)`,
+      spec: body(v, ref(v, 'Error'), { Error: ErrorSchema }, '200', { method: 'post', path: '/login' }),
+      errors: [{ messageId: 'errorObject', at: '/paths/~1login/post/responses/200' }],
+    },
+    {
+      // Only a parameter that names a job makes a status monitor.
+      name: `${v}: an envelope on a path with a parameter that names no job`,
+      spec: body(v, { type: 'object', properties: { success: bool, data: Pet, error: str } }, {}, '200', { path: '/pets/{petId}' }),
+      errors: [{ messageId: 'envelope', at: '/paths/~1pets~1{petId}/get/responses/200' }],
+    },
+    {
+      name: `${v}: a schema named with an acronym (APIError) is named as an error`,
+      spec: body(v, ref(v, 'APIError'), { APIError: { type: 'object', properties: { code: int, message: str } } }),
+      errors: [{ messageId: 'errorObject', at: AT_200, message: says.errorObject("'200' response body", "'APIError' has only the error fields 'code' and 'message'") }],
+    },
+    {
+      // One schema per file: the file name is the schema's name.
+      name: `${v}: a schema in a file of its own is named by the file`,
+      spec: body(v, { $ref: 'schemas/ApiError.yaml' }),
+      files: { 'schemas/ApiError.yaml': { type: 'object', properties: { code: int, message: str, network: str } } },
+      errors: [{ messageId: 'errorObject', at: AT_200, message: says.errorObject("'200' response body", "'ApiError' has the error fields 'code' and 'message', and 'network' besides") }],
+    },
+    {
+      name: `${v}: an inline schema titled as an error, with one member more`,
+      spec: body(v, { type: 'object', title: 'ApiError', properties: { code: int, message: str, network: str } }),
+      errors: [{ messageId: 'errorObject', at: AT_200, message: says.errorObject("'200' response body", "'ApiError' has the error fields 'code' and 'message', and 'network' besides") }],
+    },
+    {
+      // JSON:API error objects carry an id and a source beside their code and detail.
+      name: `${v}: a JSON:API errors document`,
+      spec: body(v, { type: 'object', properties: { errors: { type: 'array', items: { type: 'object', properties: { id: str, status: str, code: str, title: str, detail: str, source: { type: 'object', properties: { pointer: str } } } } } } }),
+      errors: [{ messageId: 'errorObject', at: AT_200 }],
+    },
+    {
+      name: `${v}: a 'result' whose enum is success or error beside an error member`,
+      spec: body(v, { type: 'object', properties: { result: { type: 'string', enum: ['success', 'error'] }, error: str, data: Pet } }),
+      errors: [{ messageId: 'envelope', at: AT_200, message: says.envelope("'200' response body", 'result', 'error') }],
+    },
+  );
+  if (v !== '2.0') {
+    invalid.push(
+      {
+        name: `${v}: an error body in the second media type is judged too`,
+        spec: withResponses(v, { 200: { description: 'ok', content: { 'application/json': { schema: ref(v, 'Pet') }, 'application/xml': { schema: ref(v, 'Error') } } } }, { root: sharedSchemas(v, { Pet, Error: ErrorSchema }) }),
+        errors: [{ messageId: 'errorObject', at: AT_200 }],
+      },
+      {
+        // RFC 9457 §3.1: `instance` is a member of problem details.
+        name: `${v}: problem+json with every RFC 9457 member on a 2xx`,
+        spec: withResponses(v, { 200: { description: 'ok', content: { 'application/problem+json': { schema: { type: 'object', properties: { type: str, title: str, status: int, detail: str, instance: str } } } } } }),
+        errors: [{ messageId: 'problemDetails', at: AT_200 }],
+      },
+    );
+  }
+  if (v === '2.0') {
+    // No `produces`: the examples' keys name what is sent, and only the JSON ones show the body.
+    const withoutProduces = (examples: object) => ({
+      ...withResponses(v, { 200: { description: 'OK', schema: ref(v, 'DeleteResponse'), examples } }),
+      ...sharedSchemas(v, { DeleteResponse: Errors }),
+    });
+    valid.push({ name: `${v}: no produces, an errors-only body whose JSON examples entry is a success beside an XML one`, spec: withoutProduces({ 'application/xml': '<deleted/>', 'application/json': {} }) });
+    invalid.push({ name: `${v}: no produces, an errors-only body with only a plain-text example`, spec: withoutProduces({ 'text/plain': 'Deleted' }), errors: [{ messageId: 'errorObject', at: AT_200 }] });
+  }
+}
+
 describe('no-error-in-success: options', () => {
   it.each([
     [{ errorProperties: ['failure', 'problems'] }, []],
