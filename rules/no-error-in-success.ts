@@ -696,7 +696,7 @@ export default defineRule<Options>({
       // none; so does `error: {type: 'null'}` (OAS 3.1 on), which allows only null.
       if (errorMembers.has(key) && ((shape.enum?.length && shape.enum.every((item) => item === false || item === null)) || shape.types === NULL_TYPE)) return 'other';
       if (isErrorKey(key)) return 'error';
-      if (key === 'status' || key === 'state') {
+      if (key === 'status') {
         const values = shape.enum?.map((item) => String(item).toLowerCase());
         // An enum of words is a lifecycle (`running`, `failed`); of numbers, a code (`'0'`…`'5'`).
         if (values && hasType(shape, 'string') && !values.every((item) => OUTCOME_VALUES.has(item) || DIGITS.test(item))) return 'state';
