@@ -78,16 +78,17 @@ export async function fixCase(rule: Rule<any>, testCase: ValidCase): Promise<unk
  * Asserts message ids and pointers; the wording and the fixed spec where a case gives them.
  */
 export function testRule(rule: Rule<any>, cases: { valid: ValidCase[]; invalid: InvalidCase[] }): void {
+  // Options are checked inside each case, so that a wrong schema fails the cases that use it
+  // rather than the collection of the whole file.
+  const lintChecked = (testCase: ValidCase): LintResult => {
+    if (testCase.options && rule.meta.schema) expect(checkOptions(testCase.options, rule.meta.schema), `options of '${testCase.name}'`).toEqual([]);
+    return lintCase(rule, testCase);
+  };
   describe(rule.id, () => {
-    for (const testCase of [...cases.valid, ...cases.invalid]) {
-      if (testCase.options && rule.meta.schema) {
-        expect(checkOptions(testCase.options, rule.meta.schema), `options of '${testCase.name}'`).toEqual([]);
-      }
-    }
     describe('valid', () => {
       for (const testCase of cases.valid) {
         it(testCase.name, () => {
-          const result = lintCase(rule, testCase);
+          const result = lintChecked(testCase);
           expect(result.failures.map((failure) => failure.describe())).toEqual([]);
           // A rule that throws reports nothing: without this, a crash would pass as valid.
           expect(result.internalErrors.map((error) => error.message)).toEqual([]);
@@ -98,7 +99,7 @@ export function testRule(rule: Rule<any>, cases: { valid: ValidCase[]; invalid: 
     describe('invalid', () => {
       for (const testCase of cases.invalid) {
         it(testCase.name, async () => {
-          const result = lintCase(rule, testCase);
+          const result = lintChecked(testCase);
           expect(result.failures.map((failure) => failure.describe())).toEqual([]);
           expect(result.internalErrors.map((error) => error.message)).toEqual([]);
           for (const error of testCase.errors) {
