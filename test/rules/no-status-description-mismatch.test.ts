@@ -32,6 +32,10 @@ const MISMATCHED: Array<[Status, string, 'refusalOn401' | 'credentialsOn403' | '
   ['401', '403 Forbidden (made up)', 'refusalOn401'],
   // "doesn't" reads "does not".
   ['401', "You don't have permission to delete this comment (made up)", 'refusalOn401'],
+  // A typographic apostrophe reads as a plain one.
+  ['401', 'You don\u2019t have permission to delete this comment (made up)', 'refusalOn401'],
+  // A description that opens with markup or a bracket.
+  ['401', '<b>Forbidden</b>: you do not have access to this workspace (made up)', 'refusalOn401'],
   ['403', 'invalid license API key', 'credentialsOn403'],
   ['403', 'Invalid API Key', 'credentialsOn403'],
   ['403', 'Invalid API token', 'credentialsOn403'],
@@ -53,6 +57,11 @@ const MISMATCHED: Array<[Status, string, 'refusalOn401' | 'credentialsOn403' | '
   ['403', 'Forbidden, the authentication is wrong', 'credentialsOn403'],
   ['403', 'Improper authentication.', 'credentialsOn403'],
   ['403', 'You have failed to authenticate', 'credentialsOn403'],
+  // "cannot" and "can't" read "can not".
+  ['403', 'The request cannot be authenticated (made up)', 'credentialsOn403'],
+  ['403', "The request can't be authenticated (made up)", 'credentialsOn403'],
+  // A capitalised word that opens a sentence is no name for whose key it is.
+  ['403', 'Request refused. Merchant API key is invalid (made up)', 'credentialsOn403'],
   ['403', 'user was not logged in', 'credentialsOn403'],
   ['403', 'invalid auth', 'credentialsOn403'],
   ['403', 'Unauthenticated (made up)', 'credentialsOn403'],
@@ -227,6 +236,8 @@ const FITTING: Array<[Status, string]> = [
   ['503', '**Service Unavailable**: The National Rail upstream API is experiencing issues.'],
   ['503', 'The system is undergoing maintenance and we are unable to fulfill this request.'],
   ['504', 'Gateway timeout'],
+  // A 502, 503 or 504 that names its own meaning lists another status's wording as a cause.
+  ['504', 'Gateway timeout: the service is temporarily unavailable (made up)'],
   ['504', 'Gateway timeout\n\n| code | suggested_action |\n| :--- | :--- |\n| GATEWAY_TIMEOUT | The service is temporarily down. |'],
   ['504', 'Server while acting as a gateway or proxy, cannot get a response in time.'],
   ['504', 'Authentication or account gateway timeout occurred'],
@@ -270,9 +281,21 @@ for (const v of VERSIONS) {
       name: `${v}: inline 401, 403 and 503, each at its response`,
       spec: withResponses(v, { 401: { description: 'Permission denied' }, 403: { description: 'Invalid API key' }, 503: { description: 'Gateway Timeout' } }),
       errors: [
-        { messageId: 'refusalOn401', at: '/paths/~1items/get/responses/401' },
-        { messageId: 'credentialsOn403', at: '/paths/~1items/get/responses/403' },
-        { messageId: 'otherServerError', at: '/paths/~1items/get/responses/503' },
+        {
+          messageId: 'refusalOn401',
+          at: '/paths/~1items/get/responses/401',
+          message: "401 response is described as a refusal to an identified client ('Permission denied'), which is 403; 401 means the credentials are missing or invalid. Change the status to 403 or the description.",
+        },
+        {
+          messageId: 'credentialsOn403',
+          at: '/paths/~1items/get/responses/403',
+          message: "403 response is described as missing or invalid credentials ('Invalid API key'), which is 401 with a WWW-Authenticate challenge; a 403 is for credentials, if any, that are insufficient to grant access (RFC 9110 §15.5.4). Change the status to 401 or the description.",
+        },
+        {
+          messageId: 'otherServerError',
+          at: '/paths/~1items/get/responses/503',
+          message: "503 response is described as 'Gateway Timeout', which is 504 Gateway Timeout; use 504 for that condition or describe what 503 means here.",
+        },
       ],
     },
     {
@@ -297,7 +320,14 @@ for (const v of VERSIONS) {
           '/admin': { get: { responses: { 200: { description: 'ok' }, 403: { $ref: '#/paths/~1token/post/responses/401' } } } },
         },
       },
-      errors: [{ messageId: 'namedElsewhere', at: '/paths/~1token/post/responses/401' }],
+      errors: [
+        {
+          messageId: 'namedElsewhere',
+          at: '/paths/~1token/post/responses/401',
+          // The quote is the phrase that reads as the other status, widened to whole words.
+          message: "This 401 response is named through $ref elsewhere for 403, whose meaning its description ('Forbidden') describes; give those a response of their own, then describe what 401 means here, or use 403.",
+        },
+      ],
     },
     {
       name: `${v}: an inline 401 described as a refusal that another operation names through $ref as its 401 is the definition's mistake`,
@@ -323,7 +353,13 @@ for (const v of VERSIONS) {
           '/admin': { get: { responses: { 200: { description: 'ok' }, 403: { $ref: responsesRef(v, 'Forbidden') } } } },
         },
       },
-      errors: [{ messageId: 'sharedMismatch', at: '/paths/~1token/post/responses/401' }],
+      errors: [
+        {
+          messageId: 'sharedMismatch',
+          at: '/paths/~1token/post/responses/401',
+          message: `This 401 response uses '${responsesRef(v, 'Forbidden')}', whose description ('Forbidden') is right for the 403s that also use it but not for a 401; give the 401 a response that describes what 401 means, or use 403.`,
+        },
+      ],
     },
     {
       name: `${v}: a shared response used for 401s and for a status it does not fit either: still once, at its definition`,
@@ -448,6 +484,99 @@ for (const v of VERSIONS) {
     { name: `${v}: a $ref sibling summary overrides the shared one it contradicts`, spec: { ...withResponses(v, { 401: { $ref: responsesRef(v, 'Denied'), summary: 'Unauthorized' } }), ...sharedResponses(v, { Denied: { summary: 'Permission denied' } }) } },
   );
 }
+
+// The quote in the message is the phrase as the description writes it: whole identifiers,
+// contractions as written, runs of white space as one space, and offsets that survive a link.
+const QUOTED: Array<[Status, string, 'refusalOn401' | 'credentialsOn403', string]> = [
+  ['401', 'CorporateAccountNotAllowedForApiPayment ApiClientMissingPaymentInformation', 'refusalOn401', 'CorporateAccountNotAllowedForApiPayment'],
+  ['401', "You've no permission to view this board (made up)", 'refusalOn401', "You've no permission"],
+  ['401', 'Permission  denied (made up)', 'refusalOn401', 'Permission denied'],
+  ['401', '[Errors](https://docs.example.com/errors#forbidden): permission denied (made up)', 'refusalOn401', 'permission denied'],
+  ['403', 'See https://docs.example.com/auth for keys. Invalid API key (made up)', 'credentialsOn403', 'Invalid API key'],
+];
+const wording = {
+  refusalOn401: (quote: string) => `401 response is described as a refusal to an identified client ('${quote}'), which is 403; 401 means the credentials are missing or invalid. Change the status to 403 or the description.`,
+  credentialsOn403: (quote: string) =>
+    `403 response is described as missing or invalid credentials ('${quote}'), which is 401 with a WWW-Authenticate challenge; a 403 is for credentials, if any, that are insufficient to grant access (RFC 9110 §15.5.4). Change the status to 401 or the description.`,
+};
+for (const [status, description, messageId, quote] of QUOTED) {
+  invalid.push({
+    name: `3.1: ${status} ${JSON.stringify(description).slice(0, 60)} quotes ${JSON.stringify(quote)}`,
+    spec: withResponses('3.1', { [status]: { description } }),
+    errors: [{ messageId, at: `/paths/~1items/get/responses/${status}`, message: wording[messageId](quote) }],
+  });
+}
+
+// A Title Case description capitalises every word: the plain words before a key name no one's key.
+for (const plain of ['The', 'Your', 'A', 'An', 'This', 'Supplied', 'Provided', 'Given', 'Passed', 'Sent', 'Specified']) {
+  const description = `Returned When ${plain} ${plain === 'A' ? 'Revoked API Key Is Used' : plain === 'An' ? 'Invalid API Key Is Used' : 'API Key Is Invalid'} (made up)`;
+  invalid.push({ name: `3.1: 403 ${JSON.stringify(description)}`, spec: withResponses('3.1', { 403: { description } }), errors: [{ messageId: 'credentialsOn403', at: '/paths/~1items/get/responses/403' }] });
+}
+
+for (const v of VERSIONS) {
+  const ops = (paths: Record<string, Record<string, unknown>>) => Object.fromEntries(Object.entries(paths).map(([path, responses]) => [path, { get: { responses: { 200: { description: 'ok' }, ...responses } } }]));
+  invalid.push(
+    {
+      // A 'Service Unavailable' response right for the 503s that use it, named by a 500 by mistake.
+      name: `${v}: a shared 'Service Unavailable' response named by a 500: at that 500's $ref`,
+      spec: { ...withResponses(v, {}), ...sharedResponses(v, { Unavailable: { description: 'Service Unavailable' } }), paths: ops({ '/a': { 503: { $ref: responsesRef(v, 'Unavailable') } }, '/b': { 500: { $ref: responsesRef(v, 'Unavailable') } } }) },
+      errors: [
+        {
+          messageId: 'sharedMismatch',
+          at: '/paths/~1b/get/responses/500',
+          message: `This 500 response uses '${responsesRef(v, 'Unavailable')}', whose description ('Service Unavailable') is right for the 503s that also use it but not for a 500; give the 500 a response that describes what 500 means, or use 503.`,
+        },
+      ],
+    },
+    {
+      // Each shared response is judged by its own uses, however many a spec has.
+      name: `${v}: two shared responses, one right for the 403s that use it, one used by 401s alone`,
+      spec: {
+        ...withResponses(v, {}),
+        ...sharedResponses(v, { Forbidden: { description: 'HTTP Forbidden response.' }, Denied: { description: 'Permission denied' } }),
+        paths: ops({ '/a': { 401: { $ref: responsesRef(v, 'Forbidden') }, 403: { $ref: responsesRef(v, 'Forbidden') } }, '/b': { 401: { $ref: responsesRef(v, 'Denied') } } }),
+      },
+      errors: [
+        { messageId: 'sharedMismatch', at: '/paths/~1a/get/responses/401' },
+        { messageId: 'refusalOn401', at: responsesRef(v, 'Denied').slice(1) },
+      ],
+    },
+  );
+}
+for (const v of ['3.1', '3.2'] as const) {
+  // The description beside this use's $ref is its own: what the shared one says to its other uses does not matter.
+  invalid.push({
+    name: `${v}: a $ref sibling description that reads as 504, on a 503 whose shared response also serves 504s: at the $ref`,
+    spec: {
+      ...withResponses(v, {}),
+      ...sharedResponses(v, { ServerError: { description: 'Gateway timeout' } }),
+      paths: { '/a': { get: { responses: { 503: { $ref: responsesRef(v, 'ServerError'), description: 'Gateway timeout' }, 504: { $ref: responsesRef(v, 'ServerError') } } } } },
+    },
+    errors: [{ messageId: 'otherServerError', at: '/paths/~1a/get/responses/503' }],
+  });
+}
+// OAS 3.2: a shared response whose summary and description both read as 403, named by a 401: one finding.
+invalid.push(
+  {
+    name: '3.2: a shared response whose summary and description both read as 403, used by 401s and 403s: one finding at the 401',
+    spec: {
+      ...withResponses('3.2', { 401: { $ref: responsesRef('3.2', 'Denied') }, 403: { $ref: responsesRef('3.2', 'Denied') } }),
+      ...sharedResponses('3.2', { Denied: { summary: 'Forbidden', description: 'Permission denied' } }),
+    },
+    errors: [{ messageId: 'sharedMismatch', at: '/paths/~1items/get/responses/401' }],
+  },
+  {
+    name: '3.2: an inline 401 whose summary and description both read as 403, named elsewhere as a 403: one finding',
+    spec: {
+      ...withResponses('3.2', {}),
+      paths: {
+        '/token': { post: { responses: { 200: { description: 'ok' }, 401: { summary: 'Forbidden', description: 'Permission denied' } } } },
+        '/admin': { get: { responses: { 200: { description: 'ok' }, 403: { $ref: '#/paths/~1token/post/responses/401' } } } },
+      },
+    },
+    errors: [{ messageId: 'namedElsewhere', at: '/paths/~1token/post/responses/401' }],
+  },
+);
 
 testRule(rule, { valid, invalid });
 

@@ -42,7 +42,13 @@ for (const v of VERSIONS) {
     invalid.push({
       name: `${v}: 206 to ${method.toUpperCase()} answers no range request`,
       spec: withResponses(v, { 206: { description: 'No data returned' } }, { method }),
-      errors: [{ messageId: 'partialNotRanged', at: `/paths/~1items/${method}/responses/206` }],
+      errors: [
+        {
+          messageId: 'partialNotRanged',
+          at: `/paths/~1items/${method}/responses/206`,
+          message: `206 answers a range request, and a server ignores Range on ${method.toUpperCase()} (only GET has range handling); use 200, or 204 if there is no content.`,
+        },
+      ],
     });
   }
   if (v !== '2.0') {
@@ -82,7 +88,13 @@ for (const v of VERSIONS) {
       // Named by the other use, not naming one: the message says to give the others their own.
       name: `${v}: an inline 206 that another operation names through $ref as its 200 is reported where it is written`,
       spec: namedInline(v, { status: '206', response: { description: 'Part' }, other: '200' }),
-      errors: [{ messageId: 'namedElsewhere', at: '/paths/~1a/get/responses/206' }],
+      errors: [
+        {
+          messageId: 'namedElsewhere',
+          at: '/paths/~1a/get/responses/206',
+          message: "This 206 response is named through $ref elsewhere for 200, so a 'Content-Range' header added here would be declared there too; give those a response of their own, then add the header here.",
+        },
+      ],
     },
     { name: `${v}: single-part 206 without Content-Range`, spec: withPartial(v, ['application/octet-stream']), errors: [{ messageId: 'partial', at: '/paths/~1items/get/responses/206' }] },
     { name: `${v}: 206 declaring no body at all`, spec: withResponses(v, { 206: { description: 'Partial content' } }), errors: [{ messageId: 'partial', at: '/paths/~1items/get/responses/206' }] },
@@ -157,7 +169,13 @@ for (const v of VERSIONS) {
         ...sharedResponses(v, { File: partial(v, ['application/octet-stream']).response }),
         paths: { '/files/{id}': { get: { ...partial(v, ['application/octet-stream']).operation, responses: { 200: { $ref: responsesRef(v, 'File') }, 206: { $ref: responsesRef(v, 'File') } } } } },
       },
-      errors: [{ messageId: 'sharedPartial', at: '/paths/~1files~1{id}/get/responses/206' }],
+      errors: [
+        {
+          messageId: 'sharedPartial',
+          at: '/paths/~1files~1{id}/get/responses/206',
+          message: `This 206 uses '${responsesRef(v, 'File')}', which declares no 'Content-Range' header and is also used for 200; give the 206 a response of its own with a 'Content-Range' header saying which range the content is, or describe its content as 'multipart/byteranges'.`,
+        },
+      ],
     },
     {
       name: `${v}: a 416 that uses a generic error response is reported where the operation names it`,
@@ -166,9 +184,46 @@ for (const v of VERSIONS) {
         ...sharedResponses(v, { Error: { description: 'An error' } }),
         paths: { '/files/{id}': { get: { responses: { 200: { description: 'OK' }, 404: { $ref: responsesRef(v, 'Error') }, 416: { $ref: responsesRef(v, 'Error') } } } } },
       },
-      errors: [{ messageId: 'sharedUnsatisfiable', at: '/paths/~1files~1{id}/get/responses/416' }],
+      errors: [
+        {
+          messageId: 'sharedUnsatisfiable',
+          at: '/paths/~1files~1{id}/get/responses/416',
+          message: `This 416 uses '${responsesRef(v, 'Error')}', which declares no 'Content-Range' header and is also used for 404; give the 416 a response of its own with a 'Content-Range' header giving the current length (for a byte range, 'bytes */1234').`,
+        },
+      ],
     },
   );
+}
+
+for (const v of VERSIONS) {
+  // What --fix writes: a described string header, with the example where the version takes one
+  // (a Swagger 2.0 header has no example; its description already gives one).
+  const range = v === '2.0' ? { name: 'Range', in: 'header', type: 'string' } : { name: 'Range', in: 'header', schema: { type: 'string' } };
+  const download = (headers: Record<string, Record<string, unknown>> = {}) =>
+    withResponses(v, { 206: { description: 'Partial content', ...headers[206] }, 416: { description: 'Range not satisfiable', ...headers[416] } }, { operation: { parameters: [range] } });
+  const contentRange = (description: string, example: string) => ({
+    headers: { 'Content-Range': v === '2.0' ? { description, type: 'string' } : { description, schema: { type: 'string' }, example } },
+  });
+  invalid.push({
+    name: `${v}: --fix adds a Content-Range header to the 206 and the 416 of an operation that takes a Range header`,
+    spec: download(),
+    errors: [
+      {
+        messageId: 'partial',
+        at: '/paths/~1items/get/responses/206',
+        message: "206 response declares no 'Content-Range' header; add one saying which range the content is (e.g. 'bytes 0-499/1234'), describe the content as 'multipart/byteranges', or use 200 if this does not answer a Range request.",
+      },
+      {
+        messageId: 'unsatisfiable',
+        at: '/paths/~1items/get/responses/416',
+        message: "416 response declares no 'Content-Range' header; to a byte-range request, add one giving the current length ('bytes */1234'); if this answers no Range request (a page past the last, say), use another status.",
+      },
+    ],
+    fixed: download({
+      206: contentRange('The range enclosed and the complete length, e.g. bytes 0-499/1234 (RFC 9110 §14.4).', 'bytes 0-499/1234'),
+      416: contentRange('The current length of the representation, e.g. bytes */1234 (RFC 9110 §14.4).', 'bytes */1234'),
+    }),
+  });
 }
 
 // OAS 3.2 `query` (and `additionalOperations`): methods RFC 9110 does not define, whose range
@@ -233,6 +288,8 @@ describe('require-content-range fix', () => {
       expect(fixesOf('prose', withResponses(v, { 200: json(v, 'ok'), 206: { description: 'The part the Range header asks for' } }, { operation: jsonOperation(v) }))).toBe(0);
       // A query parameter called range is not the Range header field.
       expect(fixesOf('query', withResponses(v, { 416: json(v, 'Out of range') }, { operation: jsonOperation(v, { parameters: [rangeParameter(v, 'range', 'query')] }) }))).toBe(0);
+      // Nor is another header parameter.
+      expect(fixesOf('header', withResponses(v, { 206: json(v, 'Partial Result') }, { operation: jsonOperation(v, { parameters: [rangeParameter(v, 'If-None-Match')] }) }))).toBe(0);
     });
 
     it(`${v}: a fix where the operation declares a Range header parameter, in any case`, () => {
@@ -270,6 +327,18 @@ describe('require-content-range fix', () => {
       expect(fixesOf('post', withResponses(v, { 206: download.response }, { method: 'post', operation: { ...download.operation, parameters: [rangeParameter(v)] } }))).toBe(0);
     });
   }
+
+  for (const v of VERSIONS) {
+    // The 416 of an operation whose 206 may be sent as several parts is still asked for Content-Range, and fixed.
+    it(`${v}: a 416 beside a 206 offered as multipart/byteranges is reported, with a fix`, () => {
+      const { response, operation } = partial(v, ['multipart/byteranges']);
+      expect(fixesOf(v, withResponses(v, { 206: response, 416: json(v, 'Unsatisfiable') }, { operation }))).toBe(1);
+    });
+  }
+
+  it('2.0: a 206 without a schema gets a fix where its operation produces a byte-oriented type among others', () => {
+    expect(fixesOf('2.0', withResponses('2.0', { 206: { description: 'Partial content' } }, { operation: { produces: ['application/json', 'application/octet-stream'] } }))).toBe(1);
+  });
 
   it('3.x: a 416 beside a byte-oriented 206 gets a fix, though its own body is JSON', () => {
     for (const v of ['3.0', '3.1', '3.2'] as const) {

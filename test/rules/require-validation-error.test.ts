@@ -26,7 +26,7 @@ for (const v of VERSIONS) {
     {
       name: `${v}: body with no error responses at all`,
       spec: withResponses(v, { 201: { description: 'Created' } }, { method: 'post', operation: requestBody(v) }),
-      errors: [{ messageId: 'missing', at }],
+      errors: [{ messageId: 'missing', at, message: 'POST /items accepts a request body but documents no 400 or 422 response; clients cannot tell a malformed request (400) from an invalid one (422).' }],
     },
     {
       name: `${v}: an OPTIONS with a request body that answers no preflight`,
@@ -109,7 +109,7 @@ for (const v of VERSIONS) {
       name: `${v}: option asks only for 400, and it is missing`,
       options: { codes: ['400'] },
       spec: withResponses(v, { 201: { description: 'Created' }, 422: { description: 'Invalid' } }, { method: 'post', operation: requestBody(v) }),
-      errors: [{ messageId: 'missingCodes', at }],
+      errors: [{ messageId: 'missingCodes', at, message: 'POST /items accepts a request body but documents no 400 response; document the status a client gets for a body the operation cannot accept.' }],
     },
     {
       name: `${v}: option asks for 400, 409 and 422: the 400/422 reason holds`,
@@ -136,6 +136,12 @@ for (const v of ['3.0', '3.1', '3.2'] as const) {
   invalid.push({
     name: `${v}: a request body with one media type and no schema is a body`,
     spec: withResponses(v, { 204: { description: 'Done' } }, { method: 'post', operation: { requestBody: { content: { 'text/plain': {} } } } }),
+    errors: [{ messageId: 'missing', at }],
+  });
+  // A JSON or form media type without a schema admits any JSON: nothing says the body is empty.
+  invalid.push({
+    name: `${v}: a JSON request body with no schema is a body`,
+    spec: withResponses(v, { 204: { description: 'Done' } }, { method: 'post', operation: { requestBody: { content: { 'application/json': {} } } } }),
     errors: [{ messageId: 'missing', at }],
   });
 }
@@ -174,6 +180,49 @@ for (const v of VERSIONS) {
       errors: [{ messageId: 'missing', at }],
     },
   );
+}
+for (const v of VERSIONS) {
+  const nothing = v === '2.0' ? '#/definitions/Nothing' : '#/components/schemas/Nothing';
+  const definitions = v === '2.0' ? { definitions: { Nothing: emptyObject } } : { components: { schemas: { Nothing: emptyObject } } };
+  const body = bodyOf(v, emptyObject) as { parameters?: unknown[] };
+  const expand = v === '2.0' ? { name: 'expand', in: 'query', type: 'string' } : { name: 'expand', in: 'query', schema: { type: 'string' } };
+  valid.push(
+    {
+      // A description beside the `$ref` annotates it; it lets no member in.
+      name: `${v}: a body whose schema is a described $ref to a schema that admits only the empty object`,
+      spec: { ...withResponses(v, {}), paths: { '/items': { get: { ...bodyOf(v, { $ref: nothing, description: 'No parameters' }), responses: { 200: { description: 'ok' } } } } }, ...definitions },
+    },
+    {
+      // Stripe's GETs take their options in the query; the body still admits only `{}`.
+      name: `${v}: a GET with query parameters whose body admits only the empty object`,
+      spec: withResponses(v, { 200: { description: 'ok' } }, { method: 'get', operation: { ...body, parameters: [expand, ...(body.parameters ?? [])] } }),
+    },
+  );
+  invalid.push({
+    // additionalProperties says nothing of the items of an array: a bulk request carries them.
+    name: `${v}: an array body with additionalProperties false is a body`,
+    spec: withResponses(v, { 200: { description: 'ok' } }, { method: 'post', operation: bodyOf(v, { type: 'array', items: { type: 'string' }, additionalProperties: false }) }),
+    errors: [{ messageId: 'missing', at }],
+  });
+  // An object closed with additionalProperties false whose members come from a composition (Swagger 2.0 has only allOf).
+  for (const keyword of v === '2.0' ? ['allOf'] : ['allOf', 'anyOf', 'oneOf']) {
+    invalid.push({
+      name: `${v}: additionalProperties false beside ${keyword === 'oneOf' ? 'a' : 'an'} ${keyword} that brings the members: a body`,
+      spec: withResponses(v, { 200: { description: 'ok' } }, { method: 'post', operation: bodyOf(v, { ...emptyObject, [keyword]: [{ type: 'object', properties: { id: { type: 'string' } } }] }) }),
+      errors: [{ messageId: 'missing', at }],
+    });
+  }
+}
+for (const v of ['3.1', '3.2'] as const) {
+  valid.push({
+    // OAS 3.1 on: a Reference Object's summary and description, written beside a schema's $ref.
+    name: `${v}: a body whose schema is a $ref with a summary beside it, to a schema that admits only the empty object`,
+    spec: { ...withResponses(v, {}), paths: { '/items': { get: { ...bodyOf(v, { $ref: '#/components/schemas/Nothing', summary: 'Nothing', description: 'No parameters' }), responses: { 200: { description: 'ok' } } } } }, components: { schemas: { Nothing: emptyObject } } },
+  });
+}
+for (const v of ['3.0', '3.1', '3.2'] as const) {
+  // JSON:API's media type: a +json type with a vendor tree before the plus.
+  valid.push({ name: `${v}: an application/vnd.api+json body that admits only the empty object`, spec: withResponses(v, { 200: { description: 'ok' } }, { method: 'delete', operation: { requestBody: { content: { 'application/vnd.api+json': { schema: emptyObject } } } } }) });
 }
 invalid.push(
   {
@@ -278,6 +327,21 @@ for (const v of ['3.0', '3.1', '3.2'] as const) {
   if (v === '3.0') invalid.push({ ...besideRef, errors: [{ messageId: 'missing', at: '/paths/~1token/post' }] });
   else valid.push(besideRef);
 }
+for (const v of ['3.0', '3.1', '3.2'] as const) {
+  // The same inside a composition: an allOf member, or a oneOf alternative, that adds grant_type beside its $ref.
+  for (const keyword of ['allOf', 'oneOf']) {
+    const besideRef = {
+      name: `${v}: a token request whose grant_type is written beside the $ref of ${keyword === 'oneOf' ? 'a oneOf alternative' : 'an allOf member'}`,
+      spec: {
+        ...withResponses(v, {}),
+        paths: { '/token': { post: { requestBody: { content: { 'application/x-www-form-urlencoded': { schema: { [keyword]: [{ $ref: '#/components/schemas/Client', properties: { grant_type: { type: 'string' } } }] } } } }, responses: { 200: { description: 'ok' }, 400: { description: 'Bad' } } } } },
+        components: { schemas: { Client: { type: 'object', properties: { client_id: { type: 'string' } } } } },
+      },
+    };
+    if (v === '3.0') invalid.push({ ...besideRef, errors: [{ messageId: 'missing', at: '/paths/~1token/post' }] });
+    else valid.push(besideRef);
+  }
+}
 valid.push(
   {
     name: '3.1: a token request whose schema is a $ref, with grant_type in an allOf member',
@@ -324,7 +388,7 @@ function revocationRequest(v: (typeof VERSIONS)[number], members: readonly strin
   if (v === '2.0') {
     return { consumes: ['application/x-www-form-urlencoded'], parameters: members.map((name) => ({ name, in: 'formData', type: 'string' })) };
   }
-  const schema = { type: 'object', required: ['token'], properties: Object.fromEntries(members.map((name) => [name, { type: 'string' }])) };
+  const schema = { type: 'object', ...(members.includes('token') ? { required: ['token'] } : {}), properties: Object.fromEntries(members.map((name) => [name, { type: 'string' }])) };
   return { requestBody: { required: true, content: { 'application/x-www-form-urlencoded': { schema } } } };
 }
 
@@ -353,6 +417,12 @@ for (const v of VERSIONS) {
       errors: [{ messageId: 'missing', at: '/paths/~1devices/post' }],
     },
   );
+  invalid.push({
+    // Creating an OAuth app sets its client_secret: with no token beside it, no revocation request.
+    name: `${v}: a body with a client_secret but no token is no revocation request`,
+    spec: withResponses(v, { 201: { description: 'Created' }, 400: { description: 'Bad' } }, { method: 'post', path: '/apps', operation: revocationRequest(v, ['name', 'client_id', 'client_secret']) }),
+    errors: [{ messageId: 'missing', at: '/paths/~1apps/post' }],
+  });
   // Box, Mastodon, Trakt: the client authenticates in the body (RFC 6749 §2.3.1) and sends no token_type_hint.
   valid.push({
     name: `${v}: a revocation request with client credentials in the body and no token_type_hint`,
