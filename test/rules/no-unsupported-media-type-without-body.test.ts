@@ -103,4 +103,14 @@ for (const v of VERSIONS) {
   );
 }
 
+// `requestBody: null` (a draft's placeholder) is no body, and Swagger 2.0 has no `requestBody`
+// at all: a key left over from a conversion declares nothing there.
+for (const v of VERSIONS) {
+  invalid.push({
+    name: `${v}: a requestBody that is null, or one Swagger 2.0 does not read, is no body`,
+    spec: withResponses(v, { 201: { description: 'Created' }, 415: unsupported }, { method: 'post', operation: { requestBody: v === '2.0' ? { content: { 'application/json': { schema: { type: 'object' } } } } : null } }),
+    errors: [{ messageId: 'noBody', at: '/paths/~1items/post/responses/415' }],
+  });
+}
+
 testRule(rule, { valid, invalid });

@@ -199,8 +199,8 @@ for (const v of VERSIONS) {
   // What --fix writes: a described string header, with the example where the version takes one
   // (a Swagger 2.0 header has no example; its description already gives one).
   const range = v === '2.0' ? { name: 'Range', in: 'header', type: 'string' } : { name: 'Range', in: 'header', schema: { type: 'string' } };
-  const download = (headers: Record<string, Record<string, unknown>> = {}) =>
-    withResponses(v, { 206: { description: 'Partial content', ...headers[206] }, 416: { description: 'Range not satisfiable', ...headers[416] } }, { operation: { parameters: [range] } });
+  const download = (headers: Record<string, Record<string, unknown>> = {}, parameters: unknown[] = [range]) =>
+    withResponses(v, { 206: { description: 'Partial content', ...headers[206] }, 416: { description: 'Range not satisfiable', ...headers[416] } }, { operation: { parameters } });
   const contentRange = (description: string, example: string) => ({
     headers: { 'Content-Range': v === '2.0' ? { description, type: 'string' } : { description, schema: { type: 'string' }, example } },
   });
@@ -223,6 +223,23 @@ for (const v of VERSIONS) {
       206: contentRange('The range enclosed and the complete length, e.g. bytes 0-499/1234 (RFC 9110 §14.4).', 'bytes 0-499/1234'),
       416: contentRange('The current length of the representation, e.g. bytes */1234 (RFC 9110 §14.4).', 'bytes */1234'),
     }),
+  });
+  // A draft's list with an empty entry and a stray name: skipped, and the Range header still read.
+  const draft = [null, 'Range', range];
+  invalid.push({
+    name: `${v}: a Range header among parameters that are not objects is still read`,
+    spec: download({}, draft),
+    errors: [
+      { messageId: 'partial', at: '/paths/~1items/get/responses/206' },
+      { messageId: 'unsatisfiable', at: '/paths/~1items/get/responses/416' },
+    ],
+    fixed: download(
+      {
+        206: contentRange('The range enclosed and the complete length, e.g. bytes 0-499/1234 (RFC 9110 §14.4).', 'bytes 0-499/1234'),
+        416: contentRange('The current length of the representation, e.g. bytes */1234 (RFC 9110 §14.4).', 'bytes */1234'),
+      },
+      draft,
+    ),
   });
 }
 
