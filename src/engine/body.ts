@@ -1,7 +1,7 @@
 // What a response says about its body, read from the spec as written, and where shared
 // responses are used: for rules about responses that must have no content.
 import type { Operation, Response, Spec } from '../loader/normalize.js';
-import { child } from '../loader/normalize.js';
+import { child, isObject } from '../loader/normalize.js';
 import type { Located } from '../loader/resolve.js';
 import { SUPPRESSION_KEY } from '../loader/value-scan.js';
 import type { RuleContext } from './types.js';
@@ -13,8 +13,9 @@ export interface DeclaredBody {
   types: string[];
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
+/** A media type without its parameters, lower-cased: type and subtype are case-insensitive (RFC 9110 §8.3.1). */
+export function mediaTypeEssence(type: string): string {
+  return type.split(';')[0]!.trim().toLowerCase();
 }
 
 /**
@@ -22,11 +23,6 @@ function isObject(value: unknown): value is Record<string, unknown> {
  * there, which is reported as one that is not read (suppress.ts) and offers no media type, so
  * that a map holding only the list is read as `content: {}`.
  */
-/** A media type without its parameters, lower-cased: type and subtype are case-insensitive (RFC 9110 §8.3.1). */
-export function mediaTypeEssence(type: string): string {
-  return type.split(';')[0]!.trim().toLowerCase();
-}
-
 export function mediaTypesOf(content: Record<string, unknown>): string[] {
   const types = Object.keys(content);
   return Object.hasOwn(content, SUPPRESSION_KEY) ? types.filter((type) => type !== SUPPRESSION_KEY) : types;

@@ -129,6 +129,26 @@ invalid.push({
   errors: [{ messageId: 'hasContent', at: '/paths/~1items/get/responses/204/schema' }],
 });
 
+// Every media type offered is named, '*/*' as written (springdoc writes it): only Swagger 2.0's
+// stand-in for an operation without `produces` reads as 'a schema'.
+for (const v of VERSIONS) {
+  const schema = { type: 'object' };
+  invalid.push({
+    name: `${v}: a 204 offered in two media types names both`,
+    spec:
+      v === '2.0'
+        ? withResponses(v, { 204: { description: 'Deleted', schema } }, { method: 'delete', operation: { produces: ['*/*', 'application/json'] } })
+        : withResponses(v, { 204: { description: 'Deleted', content: { '*/*': { schema }, 'application/json': { schema } } } }, { method: 'delete' }),
+    errors: [
+      {
+        messageId: 'hasContent',
+        at: `/paths/~1items/delete/responses/204/${body(v)}`,
+        message: `A 204 response cannot have content (RFC 9110 §15.3.5), but this one declares '*/*', 'application/json'; remove the ${body(v)} and keep only headers.`,
+      },
+    ],
+  });
+}
+
 testRule(rule, { valid, invalid });
 
 describe('no-body-on-no-content: the message names only what the spec says', () => {
