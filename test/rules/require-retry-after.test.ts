@@ -120,4 +120,16 @@ for (const v of VERSIONS) {
   );
 }
 
+// A spec that already defines the header under components/headers (by any case) has --fix name
+// it through $ref rather than write a second definition (OAS 3 only: 2.0 has no shared headers).
+for (const v of ['3.0', '3.1', '3.2'] as const) {
+  const root = { components: { headers: { 'retry-after': { schema: { type: 'integer' } } } } };
+  invalid.push({
+    name: `${v}: --fix reuses the Retry-After the spec defines under components/headers`,
+    spec: withResponses(v, { 429: { description: 'Slow down' } }, { root }),
+    errors: [{ messageId: 'missing', at: '/paths/~1items/get/responses/429' }],
+    fixed: withResponses(v, { 429: { description: 'Slow down', headers: { 'Retry-After': { $ref: '#/components/headers/retry-after' } } } }, { root }),
+  });
+}
+
 testRule(rule, { valid, invalid });
