@@ -73,7 +73,7 @@ try {
     buildCommand: build,
     concurrency: Number(values.concurrency),
     reporters: ['clear-text', 'progress', ...(values.report ? ['json'] : [])],
-    jsonReporter: { fileName: values.report ? resolve(values.report) : join(work, 'report.json') },
+    ...(values.report ? { jsonReporter: { fileName: resolve(values.report) } } : {}),
     tempDirName: join(work, 'sandboxes'),
     // Nothing git ignores is copied into the sandbox (Node binaries of test:node, corpora, builds).
     ignorePatterns: ['.git', ...gitIgnored()],
