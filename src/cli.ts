@@ -113,7 +113,7 @@ function buildProgram(io: CliIo, exit: { code: number }, withCommands = true): C
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('text'))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .addOption(new Option('--fail-on <severity>', 'lowest severity that fails the run (exit 1)').choices([...SEVERITIES, 'none']).default('error'))
-    .option('--sarif-root <dir>', 'folder that sarif, github and gitlab paths are relative to (default: the git top-level of the working directory, else of each file, else GITHUB_WORKSPACE, else the working directory)')
+    .option('--sarif-root <dir>', 'folder that sarif, github and gitlab paths are relative to (default: the git top-level of the working directory, else of each file, else GITHUB_WORKSPACE or CI_PROJECT_DIR, else the working directory)')
     .option('--category <name>', 'sarif: code scanning category (automationDetails.id), to upload several runs per commit')
     .option('-c, --config <file>', 'configuration file (default: the nearest statuslint.config.yaml or .statuslintrc.* from here up)')
     .option('--no-config', 'use no configuration file: the recommended rules')

@@ -11,15 +11,19 @@ import { gitTopLevel, gitTopLevels, isInside, realPath as realpath } from './loa
 /**
  * The folder that reported paths are relative to, found from the working directory: the
  * git top-level (the nearest folder holding `.git`, a directory or a worktree's file), else
- * `GITHUB_WORKSPACE` when the working directory is inside it (a checkout made without git
- * has no `.git`), else the working directory itself. Symlinks are resolved.
+ * `GITHUB_WORKSPACE` or GitLab's `CI_PROJECT_DIR` when the working directory is inside it (a
+ * checkout made without git has no `.git`), else the working directory itself. Symlinks are
+ * resolved.
  */
 export function findSourceRoot(cwd: string, env: NodeJS.ProcessEnv = {}): string {
   const start = realpath(resolve(cwd));
   const topLevel = gitTopLevel(start);
   if (topLevel) return topLevel;
-  const workspace = env.GITHUB_WORKSPACE ? realpath(resolve(env.GITHUB_WORKSPACE)) : undefined;
-  if (workspace && isInside(start, workspace)) return workspace;
+  // GitLab's runner clones with `.git`, but a job with `GIT_STRATEGY: none` gets the files alone.
+  for (const variable of [env.GITHUB_WORKSPACE, env.CI_PROJECT_DIR]) {
+    const workspace = variable ? realpath(resolve(variable)) : undefined;
+    if (workspace && isInside(start, workspace)) return workspace;
+  }
   return start;
 }
 
@@ -29,7 +33,8 @@ export function findSourceRoot(cwd: string, env: NodeJS.ProcessEnv = {}): string
  * the git top-level holding the file. The action runs in GITHUB_WORKSPACE, which holds no
  * `.git` when `actions/checkout` was given a `path:`: the repository is then a subfolder, and
  * paths from the workspace would carry a prefix that is not in it. A file in no work tree
- * falls back to findSourceRoot's answer (GITHUB_WORKSPACE, else the working directory).
+ * falls back to findSourceRoot's answer (GITHUB_WORKSPACE or CI_PROJECT_DIR, else the working
+ * directory).
  */
 export function sourceRoots(cwd: string, env: NodeJS.ProcessEnv = {}): (file: string) => string {
   const fallback = findSourceRoot(cwd, env);

@@ -36,6 +36,16 @@ describe('findSourceRoot', () => {
     expect(findSourceRoot(elsewhere, { GITHUB_WORKSPACE: workspace })).toBe(elsewhere);
   });
 
+  it('falls back to CI_PROJECT_DIR, as to GITHUB_WORKSPACE, when the working directory is inside it (GitLab with GIT_STRATEGY: none)', () => {
+    const clone = tree();
+    mkdirSync(join(clone, 'api'));
+    expect(findSourceRoot(join(clone, 'api'), { CI_PROJECT_DIR: clone })).toBe(clone);
+    const elsewhere = tree();
+    expect(findSourceRoot(elsewhere, { CI_PROJECT_DIR: clone })).toBe(elsewhere);
+    // Inside one and not the other: the one that holds the working directory.
+    expect(findSourceRoot(join(clone, 'api'), { GITHUB_WORKSPACE: elsewhere, CI_PROJECT_DIR: clone })).toBe(clone);
+  });
+
   it('resolves symlinks in the working directory', () => {
     const repo = tree();
     mkdirSync(join(repo, '.git'));
