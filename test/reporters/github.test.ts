@@ -81,10 +81,15 @@ describe('github reporter: goldens (reviewed by hand; UPDATE_GOLDEN=1 rewrites t
 
 describe('github reporter', () => {
   const { report, options } = reportOf(['fixtures/petstore/openapi.yaml', 'fixtures/multi-file/openapi.yaml']);
-  const lines = githubReporter(report, options).trimEnd().split('\n');
-  const commands = lines.slice(0, -1).map(parseCommand);
+  // Made in each test, not when the file is collected: a mutant is then tried against every test
+  // that runs it (see test/mutation/README.md), not against the whole suite.
+  const annotate = () => {
+    const lines = githubReporter(report, options).trimEnd().split('\n');
+    return { lines, commands: lines.slice(0, -1).map(parseCommand) };
+  };
 
   it('writes one command per finding, errors first, then a summary line', () => {
+    const { lines, commands } = annotate();
     expect(commands).toHaveLength(report.findings.length);
     expect(commands.map((command) => command.command)).toEqual([...commands.map((command) => command.command)].sort((a, b) => ['error', 'warning', 'notice'].indexOf(a) - ['error', 'warning', 'notice'].indexOf(b)));
     expect(new Set(commands.map((command) => command.command))).toEqual(new Set(['error', 'warning', 'notice']));
@@ -93,6 +98,7 @@ describe('github reporter', () => {
   });
 
   it('titles each annotation with its rule id and leads the message with the operation', () => {
+    const { commands } = annotate();
     expect(commands).toContainEqual({
       command: 'notice',
       properties: { file: 'fixtures/petstore/openapi.yaml', line: '23', col: '9', endLine: '23', endColumn: '14', title: 'probe-response' },
@@ -101,6 +107,7 @@ describe('github reporter', () => {
   });
 
   it("points into $ref'd files", () => {
+    const { commands } = annotate();
     expect(commands.filter((command) => command.properties.file === 'fixtures/multi-file/common/responses.yaml').map((command) => command.properties.line)).toEqual(['1', '3']);
   });
 });

@@ -32,20 +32,25 @@ describe('gitlab reporter: goldens (reviewed by hand; UPDATE_GOLDEN=1 rewrites t
 
 describe('gitlab reporter', () => {
   const { report, options } = reportOf(['fixtures/petstore/openapi.yaml', 'fixtures/multi-file/openapi.yaml']);
-  const issues = issuesOf(report, options);
+  // Made in each test, not when the file is collected: a mutant is then tried against every test
+  // that runs it (see test/mutation/README.md), not against the whole suite.
+  const issuesOfBoth = () => issuesOf(report, options);
 
   it('writes one issue per finding, in the order of the findings, with the fields GitLab reads and no others', () => {
+    const issues = issuesOfBoth();
     expect(issues).toHaveLength(report.findings.length);
     expect(issues.map((issue) => issue.check_name)).toEqual(report.findings.map((finding) => finding.ruleId));
     for (const issue of issues) expect(Object.keys(issue)).toEqual(['description', 'check_name', 'fingerprint', 'severity', 'location']);
   });
 
   it('maps error to major, warning to minor and info to info', () => {
+    const issues = issuesOfBoth();
     const bySeverity = new Map(report.findings.map((finding, index) => [finding.severity, issues[index]!.severity]));
     expect(Object.fromEntries(bySeverity)).toEqual({ error: 'major', warning: 'minor', info: 'info' });
   });
 
   it('leads the description as the github and sarif formats do, and puts it on the line of the offending key', () => {
+    const issues = issuesOfBoth();
     expect(issues).toContainEqual({
       description: 'GET /pets: 429 response seen.\r\nA second line, 50%.',
       check_name: 'probe-response',
@@ -56,15 +61,18 @@ describe('gitlab reporter', () => {
   });
 
   it("points into $ref'd files by their path from the repository root", () => {
+    const issues = issuesOfBoth();
     expect(issues.filter((issue) => issue.location.path === 'fixtures/multi-file/common/responses.yaml').map((issue) => issue.location.lines.begin)).toEqual([1, 3]);
   });
 
   it('gives each issue the fingerprint the SARIF log gives its result', () => {
+    const issues = issuesOfBoth();
     const sarif = JSON.parse(wholeText(createSarifReporter({ tool: TEST_TOOL })(report, options))) as { runs: Array<{ results: Array<{ partialFingerprints: Record<string, string> }> }> };
     expect(issues.map((issue) => issue.fingerprint)).toEqual(sarif.runs[0]!.results.map((result) => result.partialFingerprints['statuslint/v1']));
   });
 
   it('gives two findings of one rule at one place fingerprints of their own, numbered in order', () => {
+    const issues = issuesOfBoth();
     const finding = report.findings[0]!;
     const twice: Report = { ...report, findings: [finding, { ...finding, message: 'another message' }, { ...finding, line: finding.line + 1 }] };
     const fingerprints = issuesOf(twice, options).map((issue) => issue.fingerprint);

@@ -57,9 +57,12 @@ describe('sarif: the schema check itself', () => {
 });
 
 describe('sarif: what GitHub code scanning needs', () => {
-  const { log } = sarifOf(['fixtures/petstore/openapi.yaml', 'fixtures/multi-file/openapi.yaml', 'fixtures/swagger2/swagger.yaml']);
+  // Made in each test, not when the file is collected: a mutant is then tried against every test
+  // that runs it (see test/mutation/README.md), not against the whole suite.
+  const logOfAll = (): Json => sarifOf(['fixtures/petstore/openapi.yaml', 'fixtures/multi-file/openapi.yaml', 'fixtures/swagger2/swagger.yaml']).log;
 
   it('describes the tool and every rule that ran, with non-empty required fields', () => {
+    const log = logOfAll();
     expect(log.$schema).toBe('https://json.schemastore.org/sarif-2.1.0.json');
     expect(log.version).toBe('2.1.0');
     expect(log.runs).toHaveLength(1);
@@ -83,6 +86,7 @@ describe('sarif: what GitHub code scanning needs', () => {
   });
 
   it('takes rule help from the rule doc page, without its title, links made absolute', () => {
+    const log = logOfAll();
     const rule = run(log).tool.driver.rules.find((item: Json) => item.id === 'require-www-authenticate');
     const page = readFileSync(join(projectRoot, 'rules', 'require-www-authenticate.md'), 'utf8');
     expect(rule.help.markdown).toBe(page.replace(/^# .*\n+/, ''));
@@ -94,17 +98,20 @@ describe('sarif: what GitHub code scanning needs', () => {
   });
 
   it('links each result to its rule by id and index', () => {
+    const log = logOfAll();
     const rules = run(log).tool.driver.rules;
     expect(run(log).results.length).toBeGreaterThan(5);
     for (const result of run(log).results) expect(rules[result.ruleIndex].id).toBe(result.ruleId);
   });
 
   it('maps severities to levels', () => {
+    const log = logOfAll();
     const levels = new Map(run(log).results.map((result: Json) => [result.ruleId, result.level]));
     expect(Object.fromEntries(levels)).toEqual({ 'require-www-authenticate': 'error', 'probe-operation': 'warning', 'probe-response': 'note' });
   });
 
   it('leads each message with the operation it is about, so that its first sentence says the whole problem', () => {
+    const log = logOfAll();
     const messages = run(log).results.map((result: Json) => result.message.text);
     expect(messages).toContain('GET /pets: Operation seen: 100% probed, a,b:c.');
     expect(messages).toContain('GET /pets: 429 response seen.\r\nA second line, 50%.');
@@ -115,6 +122,7 @@ describe('sarif: what GitHub code scanning needs', () => {
   });
 
   it('gives one location, relative to the repository root, never absolute', () => {
+    const log = logOfAll();
     for (const result of run(log).results) {
       expect(result.locations).toHaveLength(1);
       const { uri, uriBaseId } = result.locations[0].physicalLocation.artifactLocation;
@@ -124,6 +132,7 @@ describe('sarif: what GitHub code scanning needs', () => {
   });
 
   it('puts a tight 1-based region on the key: endColumn exclusive, one line', () => {
+    const log = logOfAll();
     expect(run(log).columnKind).toBe('utf16CodeUnits');
     for (const result of run(log).results) {
       const { artifactLocation, region } = result.locations[0].physicalLocation;
@@ -136,6 +145,7 @@ describe('sarif: what GitHub code scanning needs', () => {
   });
 
   it("points a finding in a $ref'd file into that file", () => {
+    const log = logOfAll();
     const shared = run(log).results.filter((result: Json) => result.locations[0].physicalLocation.artifactLocation.uri === 'fixtures/multi-file/common/responses.yaml');
     expect(shared.map((result: Json) => [result.ruleId, result.locations[0].physicalLocation.region.startLine])).toEqual([
       ['require-www-authenticate', 1],
@@ -146,6 +156,7 @@ describe('sarif: what GitHub code scanning needs', () => {
   });
 
   it('gives every result its own fingerprint, under the key GitHub reads and our versioned one', () => {
+    const log = logOfAll();
     const values = run(log).results.map((result: Json) => {
       expect(Object.keys(result.partialFingerprints)).toEqual([...FINGERPRINT_KEYS]);
       expect(result.partialFingerprints['statuslint/v1']).toBe(result.partialFingerprints.primaryLocationLineHash);
@@ -156,6 +167,7 @@ describe('sarif: what GitHub code scanning needs', () => {
   });
 
   it('writes no absolute path anywhere', () => {
+    const log = logOfAll();
     expect(JSON.stringify(log)).not.toContain(projectRoot);
     expect(JSON.stringify(log)).not.toContain('file:');
   });
