@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { unescapeSegment } from '../../src/loader/pointer.js';
-import { createSarifReporter, FINGERPRINT_KEYS, GITHUB_RESULTS_PER_RUN, githubLimitWarning, type SarifOptions } from '../../src/reporters/sarif.js';
+import { defineRule } from '../../src/engine/define-rule.js';
+import { unusedSuppression } from '../../src/engine/suppress.js';
+import type { Rule } from '../../src/engine/types.js';
+import { createSarifReporter, defaultSarifTool, FINGERPRINT_KEYS, GITHUB_RESULTS_PER_RUN, githubLimitWarning, type SarifOptions } from '../../src/reporters/sarif.js';
 import { ruleDocs } from '../../src/rule-docs.js';
 import { assertValidSarif, sarifSchemaErrors } from '../sarif-schema.js';
 import { expectGolden, GOLDEN_RULES, projectRoot, reportOf, TEST_DOCS, TEST_TOOL, wholeText } from './helpers.js';
@@ -251,5 +254,135 @@ describe("sarif: GitHub's limit of results per run", () => {
     expect(GITHUB_RESULTS_PER_RUN).toBe(25_000);
     expect(githubLimitWarning(25_000)).toBeUndefined();
     expect(githubLimitWarning(25_001)).toMatch(/^25,001 results are more than GitHub code scanning accepts in one run \(25,000\), so it will reject this SARIF file; /);
+  });
+});
+
+describe('sarif: rule descriptors beyond the goldens', () => {
+  /** The log of a run of `rules` that found nothing, checked against the schema. */
+  function logOf(rules: readonly Rule<any>[], sarif: SarifOptions = {}): Json {
+    const text = wholeText(createSarifReporter({ tool: TEST_TOOL, ...sarif })({ findings: [], files: ['openapi.yaml'], rules }, { color: false, cwd: projectRoot }));
+    return assertValidSarif(text);
+  }
+  const descriptorOf = (rule: Rule<any>, sarif: SarifOptions = {}): Json => run(logOf([rule], sarif)).tool.driver.rules[0];
+  const probe = (meta: Partial<Rule<any>['meta']>): Rule<any> =>
+    defineRule({
+      id: 'probe-rule',
+      meta: { description: 'Require nothing: a probe', severity: 'warning', references: ['RFC 9110 §15.5.2'], messages: { seen: 'seen' }, ...meta },
+      defaultOptions: {},
+      create: () => ({}),
+    });
+
+  it("the engine's own check: documented at its docsUrl, no references, no RFC tag", () => {
+    const url = 'https://github.com/statuslint/statuslint/blob/main/docs/configuration.md#suppressions-that-silence-nothing-unused-suppression';
+    expect(descriptorOf(unusedSuppression)).toEqual({
+      id: 'unused-suppression',
+      name: 'UnusedSuppression',
+      shortDescription: { text: 'Disallow x-statuslint-ignore entries that silence nothing.' },
+      fullDescription: { text: 'Disallow x-statuslint-ignore entries that silence nothing.' },
+      help: {
+        text: `Disallow x-statuslint-ignore entries that silence nothing. Documentation: ${url}\n`,
+        markdown: `Disallow x-statuslint-ignore entries that silence nothing.\n\nSee [the documentation](${url}).\n`,
+      },
+      helpUri: url,
+      defaultConfiguration: { level: 'note' },
+      properties: { tags: ['openapi', 'http-status'], precision: 'high', 'problem.severity': 'recommendation' },
+    });
+  });
+
+  it('ends a description with one full stop: none added after one that has its own', () => {
+    for (const description of ['Require a 400 response.', 'Why not a 422?', 'Never a 200!']) {
+      expect(descriptorOf(probe({ description })).shortDescription.text).toBe(description);
+    }
+    expect(descriptorOf(probe({ description: 'Require a 400 response' })).shortDescription.text).toBe('Require a 400 response.');
+    // A full stop inside (a section number) is not the end.
+    expect(descriptorOf(probe({ description: 'Require Retry-After on 503 (RFC 9110 §15.6.4)' })).shortDescription.text).toBe('Require Retry-After on 503 (RFC 9110 §15.6.4).');
+  });
+
+  it('tags each RFC a rule cites once, and nothing for references that are not RFCs', () => {
+    const rule = probe({ references: ['RFC 9110 §15.5.2', 'OpenAPI 3.1 §4.8.16', 'RFC 6585 §4', 'RFC 9110 §11.6.1'] });
+    expect(descriptorOf(rule).properties.tags).toEqual(['openapi', 'http-status', 'rfc9110', 'rfc6585']);
+    expect(descriptorOf(rule).fullDescription.text).toBe('Require nothing: a probe. References: RFC 9110 §15.5.2, OpenAPI 3.1 §4.8.16, RFC 6585 §4, RFC 9110 §11.6.1.');
+  });
+
+  it("gives a rule's own precision, and high when it names none", () => {
+    expect(descriptorOf(probe({ precision: 'medium' })).properties.precision).toBe('medium');
+    expect(descriptorOf(probe({})).properties.precision).toBe('high');
+  });
+
+  it('falls back to the description for the full one when the doc page has neither a summary nor a Why', () => {
+    const doc = '# probe-rule\n\n## Bad\n\n```yaml\nx: 1\n```\n';
+    const rule = descriptorOf(probe({}), { ruleDocs: new Map([['probe-rule', doc]]) });
+    expect(rule.fullDescription.text).toBe('Require nothing: a probe. References: RFC 9110 §15.5.2.');
+    expect(rule.help).toEqual({ text: `Bad\n\n    x: 1\n\nDocumentation: ${TEST_TOOL.helpUri('probe-rule')}\n`, markdown: '## Bad\n\n```yaml\nx: 1\n```\n' });
+  });
+
+  // GitHub refuses a rule whose short or full description is longer than 1,024 characters.
+  it('cuts a full description longer than 1,024 characters at its last sentence end', () => {
+    const sentence = 'A 401 response tells the client that the request lacks valid credentials for the target resource. ';
+    const doc = `# probe-rule\n\nRequire nothing: a probe.\n\n## Why\n\n${sentence.repeat(12)}\n`;
+    const text = descriptorOf(probe({}), { ruleDocs: new Map([['probe-rule', doc]]) }).fullDescription.text;
+    expect(text).toBe(`Require nothing: a probe. ${sentence.repeat(10).trimEnd()}`);
+    expect(text.length).toBeLessThanOrEqual(1024);
+  });
+
+  it('cuts it with an ellipsis at 1,024 characters when no sentence ends in its second half', () => {
+    const words = 'credentials, '.repeat(100);
+    const doc = `# probe-rule\n\nRequire nothing: a probe.\n\n## Why\n\nA 401 must carry ${words}and more.\n`;
+    const text = descriptorOf(probe({}), { ruleDocs: new Map([['probe-rule', doc]]) }).fullDescription.text;
+    expect(text).toHaveLength(1024);
+    expect(text).toBe(`Require nothing: a probe. A 401 must carry ${words}`.slice(0, 1023) + '…');
+    const short = descriptorOf(probe({ description: `Require ${'a'.repeat(1100)}` })).shortDescription.text;
+    expect(short).toBe(`Require ${'a'.repeat(1015)}…`);
+  });
+
+  it('keeps a description of exactly 1,024 characters whole', () => {
+    const description = `Require ${'a'.repeat(1015)}.`;
+    expect(description).toHaveLength(1024);
+    expect(descriptorOf(probe({ description })).shortDescription.text).toBe(description);
+  });
+
+  it('lists the rules by id, each result pointing at its own by index', () => {
+    const ids = run(logOf([probe({}), unusedSuppression, GOLDEN_RULES[0]!])).tool.driver.rules.map((rule: Json) => rule.id);
+    expect(ids).toEqual(['probe-rule', 'require-www-authenticate', 'unused-suppression']);
+  });
+});
+
+describe('sarif: the category', () => {
+  const categoryOf = (category: string | undefined): Json => {
+    const text = wholeText(createSarifReporter({ tool: TEST_TOOL, category })({ findings: [], files: [], rules: [] }, { color: false, cwd: projectRoot }));
+    return run(assertValidSarif(text)).automationDetails;
+  };
+
+  it.each([
+    ['api', 'api/'],
+    ['api/', 'api/'],
+    [' api/public ', 'api/public/'],
+  ])('%j is the run id %j, which GitHub reads as the category', (category, id) => {
+    expect(categoryOf(category)).toEqual({ id });
+  });
+
+  it('none, or one of spaces only, writes no automationDetails', () => {
+    expect(categoryOf(undefined)).toBeUndefined();
+    expect(categoryOf('  ')).toBeUndefined();
+  });
+});
+
+describe('sarif: the tool by default is this package', () => {
+  it("names its version, its repository without the README anchor, and each rule's page in it", () => {
+    const { version } = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version: string };
+    const tool = defaultSarifTool();
+    expect(tool.version).toBe(version);
+    expect(tool.informationUri).toBe('https://github.com/statuslint/statuslint');
+    expect(tool.helpUri('require-allow')).toBe('https://github.com/statuslint/statuslint/blob/main/rules/require-allow.md');
+    const text = wholeText(createSarifReporter()({ findings: [], files: [], rules: [] }, { color: false, cwd: projectRoot }));
+    expect(run(JSON.parse(text)).tool.driver).toEqual({ name: 'statuslint', version, semanticVersion: version, informationUri: 'https://github.com/statuslint/statuslint', rules: [] });
+  });
+});
+
+describe('sarif: a problem with the run that names no file', () => {
+  it('is a notification with no location', () => {
+    const report = { findings: [], files: [], rules: [], notifications: [{ level: 'error' as const, message: 'no input given' }] };
+    const log = assertValidSarif(wholeText(createSarifReporter({ tool: TEST_TOOL })(report, { color: false, cwd: projectRoot }))) as Json;
+    expect(run(log).invocations).toEqual([{ executionSuccessful: false, toolExecutionNotifications: [{ level: 'error', message: { text: 'no input given' } }] }]);
   });
 });
