@@ -67,6 +67,44 @@ describe('github: positions', () => {
   });
 });
 
+describe('github: the places the runner takes', () => {
+  it.each([
+    ['a file alone', { file: 'a.yaml' }, '::error file=a.yaml::m'],
+    ['a line alone', { file: 'a.yaml', line: 4 }, '::error file=a.yaml,line=4::m'],
+    ['a line and column with no end', { file: 'a.yaml', line: 4, column: 2 }, '::error file=a.yaml,line=4,col=2::m'],
+    ['lines with no columns', { file: 'a.yaml', line: 4, endLine: 6 }, '::error file=a.yaml,line=4,endLine=6::m'],
+    ['an empty range at the start column', { file: 'a.yaml', line: 4, column: 2, endLine: 4, endColumn: 2 }, '::error file=a.yaml,line=4,col=2,endLine=4,endColumn=2::m'],
+    ['an end column before the start column, which the runner would refuse', { file: 'a.yaml', line: 4, column: 5, endLine: 4, endColumn: 2 }, '::error file=a.yaml,line=4,col=5::m'],
+  ])('%s', (_, place, command) => {
+    expect(workflowCommand('error', 'm', place)).toBe(command);
+  });
+
+  it('writes control characters and bidi overrides in a file name as \\u{…}, CR and LF as the runner reads them back', () => {
+    const line = workflowCommand('warning', 'm', { file: 'specs/\u001b[31mred\u202e\u0085.yaml', line: 1 });
+    expect(line).toBe('::warning file=specs/\\u{1b}[31mred\\u{202e}\\u{85}.yaml,line=1::m');
+    expect(parseCommand(workflowCommand('warning', 'm', { file: 'specs/a\r\nb.yaml', line: 1 })).properties.file).toBe('specs/a\r\nb.yaml');
+  });
+});
+
+describe('github: problems with the run', () => {
+  const clean = { findings: [], files: ['openapi.yaml'], rules: [] };
+
+  it('an internal error is an ::error, one with no file has no place; a warning is a ::warning', () => {
+    const notifications = [
+      { level: 'error' as const, internal: true, message: "internal error (rule 'x' failed: boom); please report it with --debug output", file: 'openapi.yaml', line: 3, column: 5 },
+      { level: 'error' as const, message: 'no input given' },
+      { level: 'warning' as const, message: "remote $ref 'https://example.com/x.yaml' is not fetched", file: 'openapi.yaml' },
+    ];
+    expect(githubReporter({ ...clean, notifications }, { color: false, cwd: '.' }).split('\n')).toEqual([
+      "::error file=openapi.yaml,line=3,col=5,title=statuslint::internal error (rule 'x' failed: boom); please report it with --debug output",
+      '::error title=statuslint::no input given',
+      "::warning file=openapi.yaml,title=statuslint::remote $ref 'https://example.com/x.yaml' is not fetched",
+      'statuslint: no problems in 1 file; 1 input error, 1 internal error',
+      '',
+    ]);
+  });
+});
+
 describe('github reporter: goldens (reviewed by hand; UPDATE_GOLDEN=1 rewrites them)', () => {
   it('petstore and multi-file', () => {
     const { report, options } = reportOf(['fixtures/petstore/openapi.yaml', 'fixtures/multi-file/openapi.yaml']);
