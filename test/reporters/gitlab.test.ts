@@ -130,6 +130,10 @@ describe('gitlab: inputs that could not be linted, and internal errors', () => {
     expect(second).not.toBe(first);
     // No rule is named statuslint: an input error never shares a fingerprint with a finding.
     expect(fingerprints(BROKEN)).not.toEqual(fingerprints(EMPTY));
+    // The hash of the check, the file and the empty pointer (the whole file), as a finding's is
+    // of its rule, file and pointer: GitLab tracks an issue by it from one release to the next.
+    expect(fingerprints(BROKEN)).toEqual(['b78da3ecfb9959ca:1']);
+    expect(fingerprints({ level: 'error', message: 'no input given' })).toEqual(['8bdc3d55feefc9f6:1']);
   });
 
   it('a problem with no file is placed at the repository root', () => {
