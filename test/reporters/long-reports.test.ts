@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/engine/types.js';
 import { jsonReportText } from '../../src/reporters/json.js';
+import { documentText } from '../../src/reporters/pieces.js';
 import { wholeText as whole } from './helpers.js';
 
 /** Findings with every field, in the contract's order, so that JSON.stringify of them is the reference. */
@@ -55,5 +56,15 @@ describe('json reporter: a long report comes in pieces, with the same bytes', ()
     const list = findings(7);
     const errors = [{ file: 'specs/broken.yaml', line: 3, column: 1, message: 'invalid YAML: "findings": [] is not JSON' }, { file: 'specs/empty.yaml', message: 'the file is empty' }];
     expect(whole(jsonReportText(list, { ...summary, inputErrors: 2 }, 3, errors))).toBe(reference(list, { ...summary, inputErrors: 2 }, errors));
+  });
+});
+
+describe('documentText: a document it cannot cut into pieces', () => {
+  // Its own check: pieces of a document whose array is not found once would be written wrong.
+  it.each([
+    ['has no such array', (entries: unknown[]) => ({ results: entries.length })],
+    ['holds it twice', (entries: unknown[]) => ({ findings: entries, more: { findings: [] } })],
+  ])('is refused when it %s', (_, documentWith) => {
+    expect(() => [...documentText(documentWith, 'findings', [1, 2, 3], (value) => value, 2)]).toThrow('the report must hold "findings": [] once');
   });
 });
