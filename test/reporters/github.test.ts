@@ -1,9 +1,5 @@
-import { cpSync, mkdirSync, mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { escapeData, escapeProperty, githubReporter, workflowCommand } from '../../src/reporters/github.js';
-import { projectRoot, runCli } from '../cli-harness.js';
 import { expectGolden, reportOf } from './helpers.js';
 
 /** Reads a workflow command back as the runner does (actions/runner ActionCommand.TryParseV2). */
@@ -71,6 +67,44 @@ describe('github: positions', () => {
   });
 });
 
+describe('github: the places the runner takes', () => {
+  it.each([
+    ['a file alone', { file: 'a.yaml' }, '::error file=a.yaml::m'],
+    ['a line alone', { file: 'a.yaml', line: 4 }, '::error file=a.yaml,line=4::m'],
+    ['a line and column with no end', { file: 'a.yaml', line: 4, column: 2 }, '::error file=a.yaml,line=4,col=2::m'],
+    ['lines with no columns', { file: 'a.yaml', line: 4, endLine: 6 }, '::error file=a.yaml,line=4,endLine=6::m'],
+    ['an empty range at the start column', { file: 'a.yaml', line: 4, column: 2, endLine: 4, endColumn: 2 }, '::error file=a.yaml,line=4,col=2,endLine=4,endColumn=2::m'],
+    ['an end column before the start column, which the runner would refuse', { file: 'a.yaml', line: 4, column: 5, endLine: 4, endColumn: 2 }, '::error file=a.yaml,line=4,col=5::m'],
+  ])('%s', (_, place, command) => {
+    expect(workflowCommand('error', 'm', place)).toBe(command);
+  });
+
+  it('writes control characters and bidi overrides in a file name as \\u{…}, CR and LF as the runner reads them back', () => {
+    const line = workflowCommand('warning', 'm', { file: 'specs/\u001b[31mred\u202e\u0085.yaml', line: 1 });
+    expect(line).toBe('::warning file=specs/\\u{1b}[31mred\\u{202e}\\u{85}.yaml,line=1::m');
+    expect(parseCommand(workflowCommand('warning', 'm', { file: 'specs/a\r\nb.yaml', line: 1 })).properties.file).toBe('specs/a\r\nb.yaml');
+  });
+});
+
+describe('github: problems with the run', () => {
+  const clean = { findings: [], files: ['openapi.yaml'], rules: [] };
+
+  it('an internal error is an ::error, one with no file has no place; a warning is a ::warning', () => {
+    const notifications = [
+      { level: 'error' as const, internal: true, message: "internal error (rule 'x' failed: boom); please report it with --debug output", file: 'openapi.yaml', line: 3, column: 5 },
+      { level: 'error' as const, message: 'no input given' },
+      { level: 'warning' as const, message: "remote $ref 'https://example.com/x.yaml' is not fetched", file: 'openapi.yaml' },
+    ];
+    expect(githubReporter({ ...clean, notifications }, { color: false, cwd: '.' }).split('\n')).toEqual([
+      "::error file=openapi.yaml,line=3,col=5,title=statuslint::internal error (rule 'x' failed: boom); please report it with --debug output",
+      '::error title=statuslint::no input given',
+      "::warning file=openapi.yaml,title=statuslint::remote $ref 'https://example.com/x.yaml' is not fetched",
+      'statuslint: no problems in 1 file; 1 input error, 1 internal error',
+      '',
+    ]);
+  });
+});
+
 describe('github reporter: goldens (reviewed by hand; UPDATE_GOLDEN=1 rewrites them)', () => {
   it('petstore and multi-file', () => {
     const { report, options } = reportOf(['fixtures/petstore/openapi.yaml', 'fixtures/multi-file/openapi.yaml']);
@@ -85,10 +119,15 @@ describe('github reporter: goldens (reviewed by hand; UPDATE_GOLDEN=1 rewrites t
 
 describe('github reporter', () => {
   const { report, options } = reportOf(['fixtures/petstore/openapi.yaml', 'fixtures/multi-file/openapi.yaml']);
-  const lines = githubReporter(report, options).trimEnd().split('\n');
-  const commands = lines.slice(0, -1).map(parseCommand);
+  // Made in each test, not when the file is collected: a mutant is then tried against every test
+  // that runs it (see test/mutation/README.md), not against the whole suite.
+  const annotate = () => {
+    const lines = githubReporter(report, options).trimEnd().split('\n');
+    return { lines, commands: lines.slice(0, -1).map(parseCommand) };
+  };
 
   it('writes one command per finding, errors first, then a summary line', () => {
+    const { lines, commands } = annotate();
     expect(commands).toHaveLength(report.findings.length);
     expect(commands.map((command) => command.command)).toEqual([...commands.map((command) => command.command)].sort((a, b) => ['error', 'warning', 'notice'].indexOf(a) - ['error', 'warning', 'notice'].indexOf(b)));
     expect(new Set(commands.map((command) => command.command))).toEqual(new Set(['error', 'warning', 'notice']));
@@ -97,6 +136,7 @@ describe('github reporter', () => {
   });
 
   it('titles each annotation with its rule id and leads the message with the operation', () => {
+    const { commands } = annotate();
     expect(commands).toContainEqual({
       command: 'notice',
       properties: { file: 'fixtures/petstore/openapi.yaml', line: '23', col: '9', endLine: '23', endColumn: '14', title: 'probe-response' },
@@ -105,48 +145,7 @@ describe('github reporter', () => {
   });
 
   it("points into $ref'd files", () => {
+    const { commands } = annotate();
     expect(commands.filter((command) => command.properties.file === 'fixtures/multi-file/common/responses.yaml').map((command) => command.properties.line)).toEqual(['1', '3']);
-  });
-});
-
-describe('github: through the CLI', () => {
-  it('names files from the repository root, whatever the working directory', async () => {
-    const cli = await runCli(['--format', 'github', 'openapi.yaml'], { cwd: join(projectRoot, 'fixtures', 'petstore') });
-    expect(cli.code).toBe(1);
-    expect(cli.stdout).toMatch(/^::error file=fixtures\/petstore\/openapi\.yaml,line=81,col=5,endLine=81,endColumn=17,title=require-www-authenticate::response 'Unauthorized': 401 response/m);
-  });
-
-  it('takes --sarif-root as the root, as the sarif format does', async () => {
-    const cli = await runCli(['--format', 'github', '--sarif-root', 'fixtures', 'fixtures/petstore/openapi.yaml']);
-    expect(cli.stderr).toBe('');
-    expect(cli.stdout).toMatch(/^::error file=petstore\/openapi\.yaml,line=81,col=5,/m);
-    expect(cli.stdout).not.toContain('file=fixtures/');
-  });
-
-  it('falls back to GITHUB_WORKSPACE for a checkout without .git', async () => {
-    const workspace = realpathSync(mkdtempSync(join(tmpdir(), 'statuslint-ws-')));
-    cpSync(join(projectRoot, 'fixtures', 'petstore'), join(workspace, 'api'), { recursive: true });
-    const cli = await runCli(['--format', 'github', 'openapi.yaml'], { cwd: join(workspace, 'api'), env: { GITHUB_WORKSPACE: workspace } });
-    expect(cli.stdout).toContain('::error file=api/openapi.yaml,line=81,');
-    const bare = await runCli(['--format', 'github', 'openapi.yaml'], { cwd: join(workspace, 'api') });
-    expect(bare.stdout).toContain('::error file=openapi.yaml,line=81,');
-  });
-
-  it('exits by --fail-on like every format', async () => {
-    expect((await runCli(['--format', 'github', 'fixtures/petstore/openapi.yaml'])).code).toBe(1);
-    expect((await runCli(['--format', 'github', '--fail-on', 'none', 'fixtures/petstore/openapi.yaml'])).code).toBe(0);
-    const clean = await runCli(['--format', 'github', 'fixtures/clean/openapi.yaml']);
-    expect(clean).toMatchObject({ code: 0, stdout: 'statuslint: no problems in 1 file\n' });
-  });
-
-  it('annotates an input it could not lint, at the place of the problem, and exits 2', async () => {
-    const folder = realpathSync(mkdtempSync(join(tmpdir(), 'statuslint-gh-broken-')));
-    mkdirSync(join(folder, '.git'));
-    writeFileSync(join(folder, 'broken.yaml'), 'openapi: 3.0.3\npaths:\n  /x: [\n');
-    cpSync(join(projectRoot, 'fixtures', 'clean', 'openapi.yaml'), join(folder, 'clean.yaml'));
-    const cli = await runCli(['--format', 'github', 'broken.yaml', 'clean.yaml'], { cwd: folder });
-    expect(cli.code).toBe(2);
-    expect(cli.stdout).toMatch(/^::error file=broken\.yaml,line=4,col=1,title=statuslint::invalid YAML.*\nstatuslint: no problems in 1 file; 1 input error\n$/);
-    expect(cli.stderr).toMatch(/^statuslint: broken\.yaml:4:1: invalid YAML/);
   });
 });

@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,9 +7,8 @@ import { createGitlabReporter, RUN_CHECK } from '../../src/reporters/gitlab.js';
 import type { Report, ReporterOptions, RunNotification } from '../../src/reporters/index.js';
 import { ITEMS_PER_PIECE } from '../../src/reporters/pieces.js';
 import { createSarifReporter } from '../../src/reporters/sarif.js';
-import { projectRoot, runCli } from '../cli-harness.js';
 import { assertValidGitlab, gitlabReportErrors, type GitlabIssue } from '../gitlab-schema.js';
-import { expectGolden, reportOf, TEST_TOOL, wholeText } from './helpers.js';
+import { expectGolden, projectRoot, reportOf, TEST_TOOL, wholeText } from './helpers.js';
 
 const gitlab = (report: Report, options: ReporterOptions, issuesPerPiece?: number) => wholeText(createGitlabReporter({ issuesPerPiece })(report, options));
 const issuesOf = (report: Report, options: ReporterOptions) => assertValidGitlab(gitlab(report, options));
@@ -33,20 +32,25 @@ describe('gitlab reporter: goldens (reviewed by hand; UPDATE_GOLDEN=1 rewrites t
 
 describe('gitlab reporter', () => {
   const { report, options } = reportOf(['fixtures/petstore/openapi.yaml', 'fixtures/multi-file/openapi.yaml']);
-  const issues = issuesOf(report, options);
+  // Made in each test, not when the file is collected: a mutant is then tried against every test
+  // that runs it (see test/mutation/README.md), not against the whole suite.
+  const issuesOfBoth = () => issuesOf(report, options);
 
   it('writes one issue per finding, in the order of the findings, with the fields GitLab reads and no others', () => {
+    const issues = issuesOfBoth();
     expect(issues).toHaveLength(report.findings.length);
     expect(issues.map((issue) => issue.check_name)).toEqual(report.findings.map((finding) => finding.ruleId));
     for (const issue of issues) expect(Object.keys(issue)).toEqual(['description', 'check_name', 'fingerprint', 'severity', 'location']);
   });
 
   it('maps error to major, warning to minor and info to info', () => {
+    const issues = issuesOfBoth();
     const bySeverity = new Map(report.findings.map((finding, index) => [finding.severity, issues[index]!.severity]));
     expect(Object.fromEntries(bySeverity)).toEqual({ error: 'major', warning: 'minor', info: 'info' });
   });
 
   it('leads the description as the github and sarif formats do, and puts it on the line of the offending key', () => {
+    const issues = issuesOfBoth();
     expect(issues).toContainEqual({
       description: 'GET /pets: 429 response seen.\r\nA second line, 50%.',
       check_name: 'probe-response',
@@ -57,15 +61,18 @@ describe('gitlab reporter', () => {
   });
 
   it("points into $ref'd files by their path from the repository root", () => {
+    const issues = issuesOfBoth();
     expect(issues.filter((issue) => issue.location.path === 'fixtures/multi-file/common/responses.yaml').map((issue) => issue.location.lines.begin)).toEqual([1, 3]);
   });
 
   it('gives each issue the fingerprint the SARIF log gives its result', () => {
+    const issues = issuesOfBoth();
     const sarif = JSON.parse(wholeText(createSarifReporter({ tool: TEST_TOOL })(report, options))) as { runs: Array<{ results: Array<{ partialFingerprints: Record<string, string> }> }> };
     expect(issues.map((issue) => issue.fingerprint)).toEqual(sarif.runs[0]!.results.map((result) => result.partialFingerprints['statuslint/v1']));
   });
 
   it('gives two findings of one rule at one place fingerprints of their own, numbered in order', () => {
+    const issues = issuesOfBoth();
     const finding = report.findings[0]!;
     const twice: Report = { ...report, findings: [finding, { ...finding, message: 'another message' }, { ...finding, line: finding.line + 1 }] };
     const fingerprints = issuesOf(twice, options).map((issue) => issue.fingerprint);
@@ -123,6 +130,10 @@ describe('gitlab: inputs that could not be linted, and internal errors', () => {
     expect(second).not.toBe(first);
     // No rule is named statuslint: an input error never shares a fingerprint with a finding.
     expect(fingerprints(BROKEN)).not.toEqual(fingerprints(EMPTY));
+    // The hash of the check, the file and the empty pointer (the whole file), as a finding's is
+    // of its rule, file and pointer: GitLab tracks an issue by it from one release to the next.
+    expect(fingerprints(BROKEN)).toEqual(['b78da3ecfb9959ca:1']);
+    expect(fingerprints({ level: 'error', message: 'no input given' })).toEqual(['8bdc3d55feefc9f6:1']);
   });
 
   it('a problem with no file is placed at the repository root', () => {
@@ -166,76 +177,6 @@ describe('gitlab: a long report comes in pieces, with the same bytes', () => {
     const whole = pieces.join('');
     expect(gitlabReportErrors(whole)).toEqual([]);
     expect(whole).toBe(gitlab({ ...report, findings: many, notifications: [BROKEN] }, options, Number.MAX_SAFE_INTEGER));
-  });
-});
-
-describe('gitlab: through the CLI', () => {
-  it('names files from the repository root, whatever the working directory, and exits by --fail-on', async () => {
-    const cli = await runCli(['--format', 'gitlab', 'openapi.yaml'], { cwd: join(projectRoot, 'fixtures', 'petstore') });
-    expect(cli.code).toBe(1);
-    expect(cli.stderr).toBe('');
-    const issues = assertValidGitlab(cli.stdout);
-    expect(new Set(issues.map((issue) => issue.location.path))).toEqual(new Set(['fixtures/petstore/openapi.yaml']));
-    expect(issues).toContainEqual(expect.objectContaining({ check_name: 'require-www-authenticate', severity: 'major', location: { path: 'fixtures/petstore/openapi.yaml', lines: { begin: 81 } } }));
-    expect((await runCli(['--format', 'gitlab', '--fail-on', 'none', 'fixtures/petstore/openapi.yaml'])).code).toBe(0);
-    expect(await runCli(['--format', 'gitlab', 'fixtures/clean/openapi.yaml'])).toEqual({ code: 0, stdout: '[]\n', stderr: '' });
-  });
-
-  it('takes --sarif-root as the root, and ignores --category with a warning', async () => {
-    const cli = await runCli(['--format', 'gitlab', '--sarif-root', 'fixtures', '--category', 'api', 'fixtures/petstore/openapi.yaml']);
-    expect(cli.stderr).toBe('statuslint: warning: --category is read by --format sarif only; --format gitlab ignores it\n');
-    expect(new Set(assertValidGitlab(cli.stdout).map((issue) => issue.location.path))).toEqual(new Set(['petstore/openapi.yaml']));
-  });
-
-  it('warns of a spec outside the root and of standard input with no name, which GitLab cannot place', async () => {
-    const outside = await runCli(['--format', 'gitlab', '--sarif-root', 'fixtures/clean', 'fixtures/petstore/openapi.yaml']);
-    expect(outside.stderr).toBe('statuslint: warning: fixtures/petstore/openapi.yaml is outside the repository root fixtures/clean; GitLab cannot place its findings (set --sarif-root)\n');
-    const stdin = await runCli(['--format', 'gitlab', '-'], { stdin: readFileSync(join(projectRoot, 'fixtures', 'petstore', 'openapi.yaml')) });
-    expect(stdin.stderr).toContain('findings in standard input are reported under <stdin>, which GitLab cannot place in the repository; name it with --stdin-filepath\n');
-  });
-
-  it('lists an input it could not lint as a blocker issue and exits 2, to stdout and to --output', async () => {
-    const folder = realpathSync(mkdtempSync(join(tmpdir(), 'statuslint-gl-broken-')));
-    mkdirSync(join(folder, '.git'));
-    writeFileSync(join(folder, 'broken.yaml'), 'openapi: 3.0.3\npaths:\n  /x: [\n');
-    cpSync(join(projectRoot, 'fixtures', 'petstore', 'openapi.yaml'), join(folder, 'petstore.yaml'));
-    const cli = await runCli(['--format', 'gitlab', 'broken.yaml', 'petstore.yaml'], { cwd: folder });
-    expect(cli.code).toBe(2);
-    expect(cli.stderr).toMatch(/^statuslint: broken\.yaml:4:1: invalid YAML/);
-    const issues = assertValidGitlab(cli.stdout);
-    expect(issues[0]).toEqual({ description: expect.stringMatching(/^invalid YAML/), check_name: 'statuslint', fingerprint: expect.any(String), severity: 'blocker', location: { path: 'broken.yaml', lines: { begin: 4 } } });
-    expect(issues.slice(1).every((issue) => issue.location.path === 'petstore.yaml')).toBe(true);
-
-    const written = await runCli(['--format', 'gitlab', '--output', 'reports/gl-code-quality.json', 'broken.yaml', 'petstore.yaml'], { cwd: folder });
-    expect([written.code, written.stdout]).toEqual([2, '']);
-    expect(readFileSync(join(folder, 'reports', 'gl-code-quality.json'), 'utf8')).toBe(cli.stdout);
-  });
-
-  it('--baseline: baselined findings are not issues', async () => {
-    const folder = realpathSync(mkdtempSync(join(tmpdir(), 'statuslint-gl-baseline-')));
-    mkdirSync(join(folder, '.git'));
-    const spec = readFileSync(join(projectRoot, 'fixtures', 'petstore', 'openapi.yaml'), 'utf8');
-    writeFileSync(join(folder, 'openapi.yaml'), spec);
-    const all = assertValidGitlab((await runCli(['--format', 'gitlab', 'openapi.yaml'], { cwd: folder })).stdout);
-    await runCli(['--write-baseline', 'baseline.json', 'openapi.yaml'], { cwd: folder });
-    const known = await runCli(['--format', 'gitlab', '--baseline', 'baseline.json', 'openapi.yaml'], { cwd: folder });
-    expect([known.code, known.stdout]).toEqual([0, '[]\n']);
-    // A new finding after the baseline: only it is an issue, with the fingerprint a run without the baseline gives it.
-    writeFileSync(join(folder, 'openapi.yaml'), spec.replace(/^paths:\n/m, "paths:\n  /health:\n    get:\n      responses:\n        '200': { description: ok }\n        '503': { description: down }\n"));
-    const fresh = await runCli(['--format', 'gitlab', '--baseline', 'baseline.json', 'openapi.yaml'], { cwd: folder });
-    const issues = assertValidGitlab(fresh.stdout);
-    expect(issues.length).toBeGreaterThan(0);
-    for (const issue of issues) expect(issue.description).toMatch(/^GET \/health/);
-    const unbaselined = assertValidGitlab((await runCli(['--format', 'gitlab', 'openapi.yaml'], { cwd: folder })).stdout);
-    expect(unbaselined).toEqual(expect.arrayContaining(issues));
-    // The old findings moved down, and kept their fingerprints.
-    expect(unbaselined).toHaveLength(all.length + issues.length);
-    expect(unbaselined.map((issue) => issue.fingerprint)).toEqual(expect.arrayContaining(all.map((issue) => issue.fingerprint)));
-  });
-
-  it('is refused with --fix-dry-run, which prints a diff, as every -f is', async () => {
-    const run = await runCli(['--fix-dry-run', '--format', 'gitlab', 'fixtures/petstore/openapi.yaml']);
-    expect([run.code, run.stdout, run.stderr]).toEqual([2, '', 'statuslint: --fix-dry-run prints a unified diff, not a report, so --format does not apply; run --fix, or lint without a fix option, for a report\n']);
   });
 });
 

@@ -30,6 +30,8 @@ describe('headline of a finding in a shared definition', () => {
     // the callback's, not the operation's (which may not document that status at all).
     ['/paths/~1a/get/callbacks/onEvent/{$request.body#~1url}/post/responses/503', "GET /a callback 'onEvent'"],
     ['/paths/~1a/additionalOperations/LINK/callbacks/cb~1x/{$url}/post/responses/503', "LINK /a callback 'cb/x'"],
+    // The callbacks map itself is the operation's.
+    ['/paths/~1a/get/callbacks', 'GET /a'],
     // One in a webhook (3.1, 3.2), named by `$ref` from an operation.
     ['/webhooks/newPet/post/responses/429', "webhook 'newPet'"],
   ])('%s is led by %s', (pointer, lead) => {
@@ -44,7 +46,8 @@ describe('headline of a finding in a shared definition', () => {
   it('leaves the message alone where the pointer names no definition: the file name says it', () => {
     // The root of a file reached by `$ref`, and a top-level key of one, which may be a
     // definition's name (`responses.yaml#/Unauthorized`) or the field of a response (`/headers`).
-    for (const pointer of ['', '/Unauthorized', '/headers/WWW-Authenticate', '/components', '/components/responses', '/paths/~1pets', '/paths/~1pets/parameters/0', '/components/x-things/a']) {
+    // Nor do the maps of definitions themselves.
+    for (const pointer of ['', '/Unauthorized', '/headers/WWW-Authenticate', '/components', '/components/responses', '/paths/~1pets', '/paths/~1pets/parameters/0', '/components/x-things/a', '/responses', '/definitions', '/webhooks', '/paths/~1items/additionalOperations']) {
       expect(headline(finding(pointer))).toBe(MESSAGE);
     }
   });
@@ -58,6 +61,10 @@ describe('headline of a finding in a shared definition', () => {
     for (const pointer of ['/components/responses/x-statuslint-ignore', '/components/schemas/x-statuslint-ignore', '/responses/x-statuslint-ignore', '/definitions/x-statuslint-ignore', '/parameters/x-statuslint-ignore']) {
       expect(headline(notRead(pointer, message)), pointer).toBe(message);
     }
+    // A list on an operation, or on a Swagger 2.0 shared response, is led by it.
+    const invalid = 'x-statuslint-ignore is a string; write a list of rule ids or {rule, reason} entries.';
+    expect(headline(notRead('/paths/~1users~1{id}/get/x-statuslint-ignore', invalid))).toBe(`GET /users/{id}: ${invalid}`);
+    expect(headline(notRead('/responses/Slow/x-statuslint-ignore', invalid))).toBe(`response 'Slow': ${invalid}`);
     // A list on a shared response, and a rule's finding in a response that has that name, are led as ever.
     expect(headline(notRead('/components/responses/Slow/x-statuslint-ignore', message))).toBe(`response 'Slow': ${message}`);
     expect(headline(finding('/components/responses/x-statuslint-ignore'))).toBe(`response 'x-statuslint-ignore': ${MESSAGE}`);

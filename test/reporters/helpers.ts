@@ -10,6 +10,9 @@ import { pathUnderRoot } from '../../src/source-root.js';
 import requireWwwAuthenticate from '../../rules/require-www-authenticate.js';
 import { projectRoot } from '../cli-harness.js';
 
+/** The checkout's root (the reporters' own tests name fixtures from it). */
+export { projectRoot };
+
 /**
  * Test-only rules that fire everywhere, at the severities the real rules do not cover, with
  * messages that need escaping: the reporters' goldens stay about the reporters, whatever

@@ -1,16 +1,16 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { unescapeSegment } from '../../src/loader/pointer.js';
-import { createSarifReporter, FINGERPRINT_KEYS, GITHUB_RESULTS_PER_RUN, githubLimitWarning, type SarifOptions } from '../../src/reporters/sarif.js';
-import { main } from '../../src/cli.js';
-import { defaultRules } from '../../src/lint.js';
+import { defineRule } from '../../src/engine/define-rule.js';
+import { unusedSuppression } from '../../src/engine/suppress.js';
+import type { Rule } from '../../src/engine/types.js';
+import { createSarifReporter, defaultSarifTool, FINGERPRINT_KEYS, GITHUB_RESULTS_PER_RUN, githubLimitWarning, type SarifOptions } from '../../src/reporters/sarif.js';
 import { ruleDocs } from '../../src/rule-docs.js';
-import { projectRoot, runCli, specOverResultLimit } from '../cli-harness.js';
 import { assertValidSarif, sarifSchemaErrors } from '../sarif-schema.js';
-import { expectGolden, GOLDEN_RULES, reportOf, TEST_DOCS, TEST_TOOL, wholeText } from './helpers.js';
+import { expectGolden, GOLDEN_RULES, projectRoot, reportOf, TEST_DOCS, TEST_TOOL, wholeText } from './helpers.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- SARIF logs are read as plain JSON here */
 type Json = any;
@@ -60,9 +60,12 @@ describe('sarif: the schema check itself', () => {
 });
 
 describe('sarif: what GitHub code scanning needs', () => {
-  const { log } = sarifOf(['fixtures/petstore/openapi.yaml', 'fixtures/multi-file/openapi.yaml', 'fixtures/swagger2/swagger.yaml']);
+  // Made in each test, not when the file is collected: a mutant is then tried against every test
+  // that runs it (see test/mutation/README.md), not against the whole suite.
+  const logOfAll = (): Json => sarifOf(['fixtures/petstore/openapi.yaml', 'fixtures/multi-file/openapi.yaml', 'fixtures/swagger2/swagger.yaml']).log;
 
   it('describes the tool and every rule that ran, with non-empty required fields', () => {
+    const log = logOfAll();
     expect(log.$schema).toBe('https://json.schemastore.org/sarif-2.1.0.json');
     expect(log.version).toBe('2.1.0');
     expect(log.runs).toHaveLength(1);
@@ -86,6 +89,7 @@ describe('sarif: what GitHub code scanning needs', () => {
   });
 
   it('takes rule help from the rule doc page, without its title, links made absolute', () => {
+    const log = logOfAll();
     const rule = run(log).tool.driver.rules.find((item: Json) => item.id === 'require-www-authenticate');
     const page = readFileSync(join(projectRoot, 'rules', 'require-www-authenticate.md'), 'utf8');
     expect(rule.help.markdown).toBe(page.replace(/^# .*\n+/, ''));
@@ -97,17 +101,20 @@ describe('sarif: what GitHub code scanning needs', () => {
   });
 
   it('links each result to its rule by id and index', () => {
+    const log = logOfAll();
     const rules = run(log).tool.driver.rules;
     expect(run(log).results.length).toBeGreaterThan(5);
     for (const result of run(log).results) expect(rules[result.ruleIndex].id).toBe(result.ruleId);
   });
 
   it('maps severities to levels', () => {
+    const log = logOfAll();
     const levels = new Map(run(log).results.map((result: Json) => [result.ruleId, result.level]));
     expect(Object.fromEntries(levels)).toEqual({ 'require-www-authenticate': 'error', 'probe-operation': 'warning', 'probe-response': 'note' });
   });
 
   it('leads each message with the operation it is about, so that its first sentence says the whole problem', () => {
+    const log = logOfAll();
     const messages = run(log).results.map((result: Json) => result.message.text);
     expect(messages).toContain('GET /pets: Operation seen: 100% probed, a,b:c.');
     expect(messages).toContain('GET /pets: 429 response seen.\r\nA second line, 50%.');
@@ -118,6 +125,7 @@ describe('sarif: what GitHub code scanning needs', () => {
   });
 
   it('gives one location, relative to the repository root, never absolute', () => {
+    const log = logOfAll();
     for (const result of run(log).results) {
       expect(result.locations).toHaveLength(1);
       const { uri, uriBaseId } = result.locations[0].physicalLocation.artifactLocation;
@@ -127,6 +135,7 @@ describe('sarif: what GitHub code scanning needs', () => {
   });
 
   it('puts a tight 1-based region on the key: endColumn exclusive, one line', () => {
+    const log = logOfAll();
     expect(run(log).columnKind).toBe('utf16CodeUnits');
     for (const result of run(log).results) {
       const { artifactLocation, region } = result.locations[0].physicalLocation;
@@ -139,6 +148,7 @@ describe('sarif: what GitHub code scanning needs', () => {
   });
 
   it("points a finding in a $ref'd file into that file", () => {
+    const log = logOfAll();
     const shared = run(log).results.filter((result: Json) => result.locations[0].physicalLocation.artifactLocation.uri === 'fixtures/multi-file/common/responses.yaml');
     expect(shared.map((result: Json) => [result.ruleId, result.locations[0].physicalLocation.region.startLine])).toEqual([
       ['require-www-authenticate', 1],
@@ -149,6 +159,7 @@ describe('sarif: what GitHub code scanning needs', () => {
   });
 
   it('gives every result its own fingerprint, under the key GitHub reads and our versioned one', () => {
+    const log = logOfAll();
     const values = run(log).results.map((result: Json) => {
       expect(Object.keys(result.partialFingerprints)).toEqual([...FINGERPRINT_KEYS]);
       expect(result.partialFingerprints['statuslint/v1']).toBe(result.partialFingerprints.primaryLocationLineHash);
@@ -159,6 +170,7 @@ describe('sarif: what GitHub code scanning needs', () => {
   });
 
   it('writes no absolute path anywhere', () => {
+    const log = logOfAll();
     expect(JSON.stringify(log)).not.toContain(projectRoot);
     expect(JSON.stringify(log)).not.toContain('file:');
   });
@@ -237,125 +249,140 @@ describe('sarif: fingerprints are the rule, the file and the pointer (docs/ci.md
   });
 });
 
-describe('sarif: URIs', () => {
-  it('percent-encodes, resolves symlinks, and is relative to the git top-level', async () => {
-    const repo = realpathSync(mkdtempSync(join(tmpdir(), 'statuslint-uri-')));
-    mkdirSync(join(repo, '.git'));
-    mkdirSync(join(repo, 'my specs', 'v1 #2'), { recursive: true });
-    cpSync(join(projectRoot, 'fixtures', 'petstore', 'openapi.yaml'), join(repo, 'my specs', 'v1 #2', 'pet store%.yaml'));
-    symlinkSync(join(repo, 'my specs', 'v1 #2'), join(repo, 'linked'));
-    mkdirSync(join(repo, 'tools'));
-
-    const cli = await runCli(['--format', 'sarif', '../linked/pet store%.yaml'], { cwd: join(repo, 'tools') });
-    expect(cli.stderr).toBe('');
-    const uris = new Set(run(JSON.parse(cli.stdout)).results.map((result: Json) => result.locations[0].physicalLocation.artifactLocation.uri));
-    expect([...uris]).toEqual(['my%20specs/v1%20%232/pet%20store%25.yaml']);
-  });
-
-  it('takes --sarif-root as the root', async () => {
-    const cli = await runCli(['--format', 'sarif', '--sarif-root', 'fixtures', 'fixtures/multi-file/openapi.yaml']);
-    const uris = run(JSON.parse(cli.stdout)).results.map((result: Json) => result.locations[0].physicalLocation.artifactLocation.uri);
-    expect(uris).toContain('multi-file/common/responses.yaml');
-  });
-
-  it('warns about a spec outside the root, which GitHub cannot place', async () => {
-    const cli = await runCli(['--format', 'sarif', '--sarif-root', 'fixtures/clean', 'fixtures/petstore/openapi.yaml']);
-    expect(cli.stderr).toMatch(/^statuslint: warning: fixtures\/petstore\/openapi\.yaml is outside the repository root fixtures\/clean; GitHub cannot place its findings \(set --sarif-root\)\n$/);
-    expect(cli.code).toBe(1);
-  });
-
-  it('names such a spec printably: a line break in its name cannot start a workflow command in the log', async () => {
-    const folder = realpathSync(mkdtempSync(join(tmpdir(), 'statuslint-outside-')));
-    mkdirSync(join(folder, 'repo'));
-    mkdirSync(join(folder, 'specs'));
-    cpSync(join(projectRoot, 'fixtures', 'petstore', 'openapi.yaml'), join(folder, 'specs', 'x\n::error::injected.yaml'));
-    const cli = await runCli(['--format', 'github', '--fail-on', 'none', '--sarif-root', 'repo', 'specs/'], { cwd: folder });
-    expect(cli.code).toBe(0);
-    expect(cli.stderr).not.toMatch(/^::/m);
-    expect(cli.stderr).toContain('statuslint: warning: specs/x\\u{a}::error::injected.yaml is outside the repository root repo;');
-  });
-});
-
-describe('sarif: through the CLI', () => {
-  it("describes every rule that ran within GitHub's limits, with help from its doc page", async () => {
-    const cli = await runCli(['--format', 'sarif', 'fixtures/petstore/openapi.yaml', 'fixtures/multi-file/openapi.yaml', 'fixtures/swagger2/swagger.yaml']);
-    const { rules } = run(JSON.parse(cli.stdout)).tool.driver;
-    expect(rules.map((rule: Json) => rule.id)).toEqual(defaultRules().map((entry) => entry.rule.id).sort());
-    for (const rule of rules) {
-      expect(rule.help.markdown, rule.id).toBe(readFileSync(join(projectRoot, 'rules', `${rule.id}.md`), 'utf8').replace(/^# .*\n+/, '').replace(/\]\((?![a-z]+:)([^)]+)\)/g, (_: string, target: string) => `](${new URL(target, rule.helpUri).href})`).trimEnd() + '\n');
-      expect(rule.fullDescription.text.length, rule.id).toBeLessThanOrEqual(1024);
-      expect(rule.fullDescription.text, rule.id).toMatch(/References: RFC \d+ §[\d.]+/);
-      expect(rule.properties.tags.length).toBeLessThanOrEqual(20);
-    }
-  });
-
-  it('a clean run has an empty results array, which closes fixed alerts', async () => {
-    const cli = await runCli(['--format', 'sarif', 'fixtures/clean/openapi.yaml']);
-    expect(cli.code).toBe(0);
-    const log = JSON.parse(cli.stdout);
-    expect(run(log).results).toEqual([]);
-    expect(run(log).invocations).toEqual([{ executionSuccessful: true }]);
-    expect(run(log).tool.driver.rules.length).toBeGreaterThan(0);
-  });
-
-  it('--category NAME sets automationDetails.id to NAME/, which GitHub reads as the category', async () => {
-    const named = JSON.parse((await runCli(['--format', 'sarif', '--category', 'api/public', 'fixtures/clean/openapi.yaml'])).stdout);
-    expect(run(named).automationDetails).toEqual({ id: 'api/public/' });
-    const plain = JSON.parse((await runCli(['--format', 'sarif', 'fixtures/clean/openapi.yaml'])).stdout);
-    expect(run(plain)).not.toHaveProperty('automationDetails');
-  });
-
-  it('writes --output atomically, and the file is valid SARIF', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'statuslint-out-'));
-    const cli = await runCli(['--format', 'sarif', '--output', join(folder, 'out.sarif'), 'fixtures/petstore/openapi.yaml']);
-    expect(cli.code).toBe(1);
-    expect(cli.stdout).toBe('');
-    assertValidSarif(readFileSync(join(folder, 'out.sarif'), 'utf8'));
-  });
-
-  it('records an input it could not lint as a failed invocation, and exits 2', async () => {
-    const folder = realpathSync(mkdtempSync(join(tmpdir(), 'statuslint-broken-')));
-    mkdirSync(join(folder, '.git'));
-    writeFileSync(join(folder, 'broken.yaml'), 'openapi: 3.0.3\npaths:\n  /x: [\n');
-    const cli = await runCli(['--format', 'sarif', 'broken.yaml', join(projectRoot, 'fixtures/clean/openapi.yaml'), '--sarif-root', '.'], { cwd: folder });
-    expect(cli.code).toBe(2);
-    const invocation = run(JSON.parse(cli.stdout)).invocations[0];
-    expect(invocation.executionSuccessful).toBe(false);
-    expect(invocation.toolExecutionNotifications).toMatchObject([{ level: 'error', locations: [{ physicalLocation: { artifactLocation: { uri: 'broken.yaml' }, region: { startLine: 4 } } }] }]);
-    expect(invocation.toolExecutionNotifications[0].message.text).toMatch(/^invalid YAML/);
-  });
-
-  it('refuses a --sarif-root that is not a directory, and an empty --category, before linting', async () => {
-    const root = await runCli(['--format', 'sarif', '--sarif-root', 'no/such/dir', 'fixtures/clean/openapi.yaml']);
-    expect(root).toMatchObject({ code: 2, stdout: '', stderr: "statuslint: --sarif-root 'no/such/dir' is not a directory\n" });
-    const category = await runCli(['--format', 'sarif', '--category', ' ', 'fixtures/clean/openapi.yaml']);
-    expect(category).toMatchObject({ code: 2, stdout: '', stderr: 'statuslint: --category must not be empty\n' });
-    // GitHub takes the category from before the last '/': '/' alone is an empty one.
-    const slash = await runCli(['--format', 'sarif', '--category', '//', 'fixtures/clean/openapi.yaml']);
-    expect(slash).toMatchObject({ code: 2, stdout: '', stderr: "statuslint: --category '//' names no category: GitHub takes what comes before the last '/'\n" });
-  });
-});
-
 describe("sarif: GitHub's limit of results per run", () => {
   it('warns only above 25,000 results', () => {
     expect(GITHUB_RESULTS_PER_RUN).toBe(25_000);
     expect(githubLimitWarning(25_000)).toBeUndefined();
     expect(githubLimitWarning(25_001)).toMatch(/^25,001 results are more than GitHub code scanning accepts in one run \(25,000\), so it will reject this SARIF file; /);
   });
+});
 
-  it('says so on stderr through the CLI, and still writes the whole log', async () => {
-    const folder = realpathSync(mkdtempSync(join(tmpdir(), 'statuslint-many-')));
-    writeFileSync(join(folder, 'openapi.json'), specOverResultLimit());
-    let stdout = '';
-    let stderr = '';
-    const io = { stdout: (text: string) => (stdout += text), stderr: (text: string) => (stderr += text), cwd: folder, env: {}, stdoutIsTty: false, stderrIsTty: false };
-    const code = await main(['--format', 'sarif', '--no-config', '--sarif-root', '.', 'openapi.json'], io);
-    expect(code).toBe(1);
-    const results = run(JSON.parse(stdout)).results.length;
-    expect(results).toBeGreaterThan(GITHUB_RESULTS_PER_RUN);
-    expect(stderr).toBe(`statuslint: warning: ${githubLimitWarning(results)}\n`);
-    stderr = '';
-    await main(['--format', 'json', '--no-config', 'openapi.json'], io);
-    expect(stderr).toBe('');
+describe('sarif: rule descriptors beyond the goldens', () => {
+  /** The log of a run of `rules` that found nothing, checked against the schema. */
+  function logOf(rules: readonly Rule<any>[], sarif: SarifOptions = {}): Json {
+    const text = wholeText(createSarifReporter({ tool: TEST_TOOL, ...sarif })({ findings: [], files: ['openapi.yaml'], rules }, { color: false, cwd: projectRoot }));
+    return assertValidSarif(text);
+  }
+  const descriptorOf = (rule: Rule<any>, sarif: SarifOptions = {}): Json => run(logOf([rule], sarif)).tool.driver.rules[0];
+  const probe = (meta: Partial<Rule<any>['meta']>): Rule<any> =>
+    defineRule({
+      id: 'probe-rule',
+      meta: { description: 'Require nothing: a probe', severity: 'warning', references: ['RFC 9110 §15.5.2'], messages: { seen: 'seen' }, ...meta },
+      defaultOptions: {},
+      create: () => ({}),
+    });
+
+  it("the engine's own check: documented at its docsUrl, no references, no RFC tag", () => {
+    const url = 'https://github.com/statuslint/statuslint/blob/main/docs/configuration.md#suppressions-that-silence-nothing-unused-suppression';
+    expect(descriptorOf(unusedSuppression)).toEqual({
+      id: 'unused-suppression',
+      name: 'UnusedSuppression',
+      shortDescription: { text: 'Disallow x-statuslint-ignore entries that silence nothing.' },
+      fullDescription: { text: 'Disallow x-statuslint-ignore entries that silence nothing.' },
+      help: {
+        text: `Disallow x-statuslint-ignore entries that silence nothing. Documentation: ${url}\n`,
+        markdown: `Disallow x-statuslint-ignore entries that silence nothing.\n\nSee [the documentation](${url}).\n`,
+      },
+      helpUri: url,
+      defaultConfiguration: { level: 'note' },
+      properties: { tags: ['openapi', 'http-status'], precision: 'high', 'problem.severity': 'recommendation' },
+    });
+  });
+
+  it('ends a description with one full stop: none added after one that has its own', () => {
+    for (const description of ['Require a 400 response.', 'Why not a 422?', 'Never a 200!']) {
+      expect(descriptorOf(probe({ description })).shortDescription.text).toBe(description);
+    }
+    expect(descriptorOf(probe({ description: 'Require a 400 response' })).shortDescription.text).toBe('Require a 400 response.');
+    // A full stop inside (a section number) is not the end.
+    expect(descriptorOf(probe({ description: 'Require Retry-After on 503 (RFC 9110 §15.6.4)' })).shortDescription.text).toBe('Require Retry-After on 503 (RFC 9110 §15.6.4).');
+  });
+
+  it('tags each RFC a rule cites once, and nothing for references that are not RFCs', () => {
+    const rule = probe({ references: ['RFC 9110 §15.5.2', 'OpenAPI 3.1 §4.8.16', 'RFC 6585 §4', 'RFC 9110 §11.6.1'] });
+    expect(descriptorOf(rule).properties.tags).toEqual(['openapi', 'http-status', 'rfc9110', 'rfc6585']);
+    expect(descriptorOf(rule).fullDescription.text).toBe('Require nothing: a probe. References: RFC 9110 §15.5.2, OpenAPI 3.1 §4.8.16, RFC 6585 §4, RFC 9110 §11.6.1.');
+  });
+
+  it("gives a rule's own precision, and high when it names none", () => {
+    expect(descriptorOf(probe({ precision: 'medium' })).properties.precision).toBe('medium');
+    expect(descriptorOf(probe({})).properties.precision).toBe('high');
+  });
+
+  it('falls back to the description for the full one when the doc page has neither a summary nor a Why', () => {
+    const doc = '# probe-rule\n\n## Bad\n\n```yaml\nx: 1\n```\n';
+    const rule = descriptorOf(probe({}), { ruleDocs: new Map([['probe-rule', doc]]) });
+    expect(rule.fullDescription.text).toBe('Require nothing: a probe. References: RFC 9110 §15.5.2.');
+    expect(rule.help).toEqual({ text: `Bad\n\n    x: 1\n\nDocumentation: ${TEST_TOOL.helpUri('probe-rule')}\n`, markdown: '## Bad\n\n```yaml\nx: 1\n```\n' });
+  });
+
+  // GitHub refuses a rule whose short or full description is longer than 1,024 characters.
+  it('cuts a full description longer than 1,024 characters at its last sentence end', () => {
+    const sentence = 'A 401 response tells the client that the request lacks valid credentials for the target resource. ';
+    const doc = `# probe-rule\n\nRequire nothing: a probe.\n\n## Why\n\n${sentence.repeat(12)}\n`;
+    const text = descriptorOf(probe({}), { ruleDocs: new Map([['probe-rule', doc]]) }).fullDescription.text;
+    expect(text).toBe(`Require nothing: a probe. ${sentence.repeat(10).trimEnd()}`);
+    expect(text.length).toBeLessThanOrEqual(1024);
+  });
+
+  it('cuts it with an ellipsis at 1,024 characters when no sentence ends in its second half', () => {
+    const words = 'credentials, '.repeat(100);
+    const doc = `# probe-rule\n\nRequire nothing: a probe.\n\n## Why\n\nA 401 must carry ${words}and more.\n`;
+    const text = descriptorOf(probe({}), { ruleDocs: new Map([['probe-rule', doc]]) }).fullDescription.text;
+    expect(text).toHaveLength(1024);
+    expect(text).toBe(`Require nothing: a probe. A 401 must carry ${words}`.slice(0, 1023) + '…');
+    const short = descriptorOf(probe({ description: `Require ${'a'.repeat(1100)}` })).shortDescription.text;
+    expect(short).toBe(`Require ${'a'.repeat(1015)}…`);
+  });
+
+  it('keeps a description of exactly 1,024 characters whole', () => {
+    const description = `Require ${'a'.repeat(1015)}.`;
+    expect(description).toHaveLength(1024);
+    expect(descriptorOf(probe({ description })).shortDescription.text).toBe(description);
+  });
+
+  it('lists the rules by id, each result pointing at its own by index', () => {
+    const ids = run(logOf([probe({}), unusedSuppression, GOLDEN_RULES[0]!])).tool.driver.rules.map((rule: Json) => rule.id);
+    expect(ids).toEqual(['probe-rule', 'require-www-authenticate', 'unused-suppression']);
+  });
+});
+
+describe('sarif: the category', () => {
+  const categoryOf = (category: string | undefined): Json => {
+    const text = wholeText(createSarifReporter({ tool: TEST_TOOL, category })({ findings: [], files: [], rules: [] }, { color: false, cwd: projectRoot }));
+    return run(assertValidSarif(text)).automationDetails;
+  };
+
+  it.each([
+    ['api', 'api/'],
+    ['api/', 'api/'],
+    [' api/public ', 'api/public/'],
+  ])('%j is the run id %j, which GitHub reads as the category', (category, id) => {
+    expect(categoryOf(category)).toEqual({ id });
+  });
+
+  it('none, or one of spaces only, writes no automationDetails', () => {
+    expect(categoryOf(undefined)).toBeUndefined();
+    expect(categoryOf('  ')).toBeUndefined();
+  });
+});
+
+describe('sarif: the tool by default is this package', () => {
+  it("names its version, its repository without the README anchor, and each rule's page in it", () => {
+    const { version } = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version: string };
+    const tool = defaultSarifTool();
+    expect(tool.version).toBe(version);
+    expect(tool.informationUri).toBe('https://github.com/statuslint/statuslint');
+    expect(tool.helpUri('require-allow')).toBe('https://github.com/statuslint/statuslint/blob/main/rules/require-allow.md');
+    const text = wholeText(createSarifReporter()({ findings: [], files: [], rules: [] }, { color: false, cwd: projectRoot }));
+    expect(run(JSON.parse(text)).tool.driver).toEqual({ name: 'statuslint', version, semanticVersion: version, informationUri: 'https://github.com/statuslint/statuslint', rules: [] });
+  });
+});
+
+describe('sarif: a problem with the run that names no file', () => {
+  it('is a notification with no location', () => {
+    const report = { findings: [], files: [], rules: [], notifications: [{ level: 'error' as const, message: 'no input given' }] };
+    const log = assertValidSarif(wholeText(createSarifReporter({ tool: TEST_TOOL })(report, { color: false, cwd: projectRoot }))) as Json;
+    expect(run(log).invocations).toEqual([{ executionSuccessful: false, toolExecutionNotifications: [{ level: 'error', message: { text: 'no input given' } }] }]);
   });
 });
