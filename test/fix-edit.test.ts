@@ -808,6 +808,13 @@ describe('editFor', () => {
     expect(edited(pretty({ description: 'no' }), 'json', (root) => [intent(root, 'Accept-Encoding', acceptEncoding)])).toBe(pretty({ description: 'no', headers: { 'Accept-Encoding': acceptEncoding } }));
   });
 
+  it('quotes a string that YAML would read as a hexadecimal or octal number', () => {
+    const requestId = { description: 'The request id', schema: { type: 'string' }, example: '0x1F', 'x-mode': '0o644' };
+    const fixed = edited(yamlSpec(["        '406': {description: no}"]), 'yaml', (root) => [intent(root, 'X-Request-Id', requestId)])!;
+    expect(fixed).toBe(yamlSpec(["        '406': {description: no, headers: {X-Request-Id: {description: The request id, schema: {type: string}, example: '0x1F', x-mode: '0o644'}}}"]));
+    expect((parse(fixed) as any).paths['/a'].get.responses['406'].headers['X-Request-Id']).toEqual(requestId);
+  });
+
   it('quotes a string that would read as a keyword or number only where all of it would, and doubles a single quote', () => {
     const limit = { description: 'Requests allowed per hour, by default 1000', schema: { type: 'integer' }, 'x-policy': 'no-cache', 'x-note': "The server's limit" };
     expect(edited(yamlSpec(["        '406':", '          description: no']), 'yaml', (root) => [intent(root, 'X-RateLimit-Limit', limit)])).toBe(
