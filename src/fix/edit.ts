@@ -509,7 +509,8 @@ function yamlKey(key: string, style: YamlStyle): string {
 function yamlScalar(value: unknown, style: YamlStyle): string {
   if (typeof value === 'string') {
     if (style.ascii && NON_ASCII.test(value)) return escapedQuoted(value, style.ascii);
-    return /^[\w][\w .,()/§-]*$/.test(value) && !/^(true|false|null|yes|no|on|off|~|-?\d[\d.e+-]*)$/i.test(value) && !/[:#]\s|\s$/.test(value)
+    // Not a word YAML reads as another type: a boolean, null, or a number (`0x1F` and `0o17` are too).
+    return /^[\w][\w .,()/§-]*$/.test(value) && !/^(true|false|null|yes|no|on|off|~|-?\d[\d.e+-]*|0x[\da-f]+|0o[0-7]+)$/i.test(value) && !/[:#]\s|\s$/.test(value)
       ? value
       : quoted(value, style);
   }
