@@ -1,33 +1,50 @@
 import { describe, expect, it, vi } from 'vitest';
-import { join } from 'node:path';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { stringify } from 'yaml';
 import { applySuppressions, type Suppressions } from '../src/engine/suppress.js';
-import type { RawFinding } from '../src/engine/types.js';
-import { lint } from '../src/lint.js';
+import type { EnabledRule, RawFinding } from '../src/engine/types.js';
+import { defaultRules, lint, type Finding, type LintOptions } from '../src/lint.js';
 import type { SourceFile } from '../src/loader/parse.js';
 import { Workspace, type Located } from '../src/loader/resolve.js';
-import { project, runCli } from './cli-harness.js';
 import { header, jsonResponse, requestBody, responsesRef, schemaRef, sharedResponses, sharedSchemas, VERSIONS, withResponses } from './rule-tester.js';
 import type { Rule } from '../src/engine/types.js';
 
-interface JsonFinding {
-  ruleId: string;
-  severity: string;
-  message: string;
-  file: string;
-  pointer: string;
+/** The files in a fresh folder; objects are written as YAML. */
+function project(files: Record<string, string | object>): string {
+  const root = mkdtempSync(join(tmpdir(), 'statuslint-suppressions-'));
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, name)), { recursive: true });
+    writeFileSync(join(root, name), typeof content === 'string' ? content : stringify(content));
+  }
+  return root;
 }
 
 /** The rules these tests suppress; other rules' findings on the specs are not their business. */
 const WATCHED = new Set(['no-error-in-success', 'require-retry-after', 'require-validation-error', 'require-www-authenticate', 'unused-suppression']);
 
-/** Lints the files through the CLI and returns the findings of the watched rules. */
-async function lintProject(files: Record<string, string | object>, args: string[] = []): Promise<JsonFinding[]> {
-  const run = await runCli(['--format', 'json', ...args, 'openapi.yaml'], { cwd: project(files) });
-  expect(run.stderr).toBe('');
-  return (JSON.parse(run.stdout) as { findings: JsonFinding[] }).findings.filter((finding) => WATCHED.has(finding.ruleId));
+/**
+ * Lints openapi.yaml of the files in-process, as the CLI does with the recommended rules, and
+ * returns every finding (the CLI's run of the same is in suppressions-cli.test.ts).
+ */
+function lintAll(files: Record<string, string | object>, options: LintOptions = {}): Finding[] {
+  const dir = project(files);
+  const result = lint([join(dir, 'openapi.yaml')], { cwd: dir, ...options });
+  expect(result.failures).toEqual([]);
+  expect(result.internalErrors).toEqual([]);
+  return result.findings;
 }
 
-const at = (findings: JsonFinding[]): string[] => findings.map((finding) => `${finding.ruleId} ${finding.file === 'openapi.yaml' ? '' : finding.file + '#'}${finding.pointer}`).sort();
+/** The findings of the watched rules. */
+async function lintProject(files: Record<string, string | object>, options: LintOptions = {}): Promise<Finding[]> {
+  return lintAll(files, options).filter((finding) => WATCHED.has(finding.ruleId));
+}
+
+/** The recommended rules but `id`, as `--rule id=off` leaves them. */
+const rulesWithout = (id: string): EnabledRule[] => defaultRules().filter((entry) => entry.rule.id !== id);
+
+const at = (findings: Finding[]): string[] => findings.map((finding) => `${finding.ruleId} ${finding.file === 'openapi.yaml' ? '' : finding.file + '#'}${finding.pointer}`).sort();
 const slow = { description: 'Too many requests' };
 const IGNORE = 'x-statuslint-ignore';
 
@@ -531,8 +548,7 @@ describe('x-statuslint-ignore beside a $ref inside a body schema, and where none
       `unused-suppression /x-auth/${IGNORE}/0`,
       `unused-suppression /x-retry/${IGNORE}/1`,
     ]);
-    const run = await runCli(['--format', 'json', 'openapi.yaml'], { cwd: project({ 'openapi.yaml': mergedEntries }) });
-    const written = (JSON.parse(run.stdout) as { findings: Array<JsonFinding & { line: number }> }).findings.filter((finding) => finding.ruleId === 'unused-suppression').map((finding) => finding.line);
+    const written = (await lintProject({ 'openapi.yaml': mergedEntries })).filter((finding) => finding.ruleId === 'unused-suppression').map((finding) => finding.line);
     expect(written.sort()).toEqual([4, 6]);
   });
 
@@ -566,8 +582,7 @@ describe('x-statuslint-ignore beside a $ref inside a body schema, and where none
       },
     };
     // The rules accept an empty content map by default: so one that holds only the list.
-    const run = await runCli(['--format', 'json', 'openapi.yaml'], { cwd: project({ 'openapi.yaml': made }) });
-    const findings = (JSON.parse(run.stdout) as { findings: JsonFinding[] }).findings;
+    const findings = lintAll({ 'openapi.yaml': made });
     expect(findings.map((finding) => `${finding.ruleId} ${finding.pointer}`).sort()).toEqual([
       // As for `content: {}`: a POST without a 4xx.
       'require-error-responses /paths/~1a/post',
@@ -583,8 +598,7 @@ describe('x-statuslint-ignore beside a $ref inside a body schema, and where none
       // A requirement that holds only the list is empty, {}: anonymous access, which needs no 401.
       for (const shape of [{ operation: { security: [list()] } }, { root: { security: [list()] } }]) {
         const made = withResponses(version, { 200: { description: 'ok' }, 400: { description: 'bad' } }, shape);
-        const run = await runCli(['--format', 'json', 'openapi.yaml'], { cwd: project({ 'openapi.yaml': made }) });
-        const findings = (JSON.parse(run.stdout) as { findings: JsonFinding[] }).findings;
+        const findings = lintAll({ 'openapi.yaml': made });
         expect(findings.map((finding) => `${finding.ruleId} ${finding.pointer}`), JSON.stringify(shape)).toEqual([
           `unused-suppression ${'operation' in shape ? '/paths/~1items/get' : ''}/security/0/${IGNORE}`,
         ]);
@@ -724,7 +738,7 @@ describe('suppressions that silence nothing (unused-suppression)', () => {
       `unused-suppression openapi.yaml#/${IGNORE}: x-statuslint-ignore is not read at the top level, so it silences nothing; write it on an operation or a response, or turn the rule off in the configuration.`,
       `unused-suppression paths/split.yaml#/${IGNORE}: x-statuslint-ignore is not read on a path item, so it silences nothing; write it on each of its operations.`,
     ]);
-    expect(at(await lintProject({ ...files, 'statuslint.config.yaml': 'unusedSuppressions: off\n' }))).toEqual(['require-retry-after /paths/~1items/get/responses/429']);
+    expect(at(await lintProject(files, { unusedSuppressions: 'off' }))).toEqual(['require-retry-after /paths/~1items/get/responses/429']);
   });
 
   for (const version of VERSIONS) {
@@ -779,58 +793,8 @@ describe('suppressions that silence nothing (unused-suppression)', () => {
 
   it('an entry for a rule that is off is not reported: nothing says whether it is still needed', async () => {
     const quiet = withResponses('3.1', { 200: { description: 'ok' } }, { operation: { [IGNORE]: ['require-www-authenticate'] } });
-    expect(await lintProject({ 'openapi.yaml': quiet }, ['--rule', 'require-www-authenticate=off'])).toEqual([]);
+    expect(await lintProject({ 'openapi.yaml': quiet }, { rules: rulesWithout('require-www-authenticate') })).toEqual([]);
     expect(at(await lintProject({ 'openapi.yaml': quiet }))).toEqual([`unused-suppression /paths/~1items/get/${IGNORE}/0`]);
-  });
-
-  it('is reported once for a shared response used by several operations and several specs', async () => {
-    const shared = { TooMany: { ...slow, headers: { 'Retry-After': { schema: { type: 'integer' } } }, [IGNORE]: ['require-retry-after'] } };
-    const spec = withResponses('3.1', { 429: { $ref: 'shared.yaml#/TooMany' } });
-    (spec.paths as Record<string, unknown>)['/b'] = { get: { responses: { 429: { $ref: 'shared.yaml#/TooMany' } } } };
-    const dir = project({ 'openapi.yaml': spec, 'v2/openapi.yaml': { ...spec, paths: { '/c': { get: { responses: { 429: { $ref: '../shared.yaml#/TooMany' } } } } } }, 'shared.yaml': shared });
-    const run = await runCli(['--format', 'json', '.'], { cwd: dir });
-    const findings = (JSON.parse(run.stdout) as { findings: JsonFinding[] }).findings.filter((finding) => WATCHED.has(finding.ruleId));
-    expect(findings.map((finding) => `${finding.ruleId} ${finding.file}#${finding.pointer}`)).toEqual([`unused-suppression shared.yaml#/TooMany/${IGNORE}/0`]);
-  });
-
-  it('an entry in a shared file that silences a finding for one spec is not reported unused for another', async () => {
-    // require-location asks a Location of a POST's 201, not of a PUT's: the entry is needed by b.yaml only.
-    const created = { Created: { description: 'created', [IGNORE]: ['require-location'] } };
-    const spec = (method: string) => withResponses('3.1', { 201: { $ref: 'shared.yaml#/Created' }, 400: { description: 'bad' } }, { method });
-    const dir = project({ 'a.yaml': spec('put'), 'b.yaml': spec('post'), 'shared.yaml': created });
-    const lintOf = async (args: string[]): Promise<string[]> => {
-      const run = await runCli(['--format', 'json', ...args], { cwd: dir });
-      return (JSON.parse(run.stdout) as { findings: JsonFinding[] }).findings.map((finding) => `${finding.ruleId} ${finding.file}#${finding.pointer}`);
-    };
-    for (const order of [['a.yaml', 'b.yaml'], ['b.yaml', 'a.yaml']]) {
-      expect(await lintOf(order)).toEqual([]);
-      // Replayed from --cache too, and as lint() gives it (to --fix).
-      expect(await lintOf(['--cache', ...order])).toEqual([]);
-      expect(await lintOf(['--cache', ...order])).toEqual([]);
-      expect(lint(order.map((name) => join(dir, name)), { cwd: dir }).findings).toEqual([]);
-    }
-    // Linted alone, the PUT's spec has no use for it.
-    expect(await lintOf(['a.yaml'])).toEqual([`unused-suppression shared.yaml#/Created/${IGNORE}/0`]);
-  });
-
-  it('an entry in a shared file is not reported unused for one spec while its rule is off for another that uses it', async () => {
-    // a.yaml would need the entry for its 429, but its configuration turns the rule off; b.yaml uses the response as a 200.
-    const shared = { TooMany: { description: 'Too many', [IGNORE]: ['require-retry-after', 'require-retry-aftr'] } };
-    const spec = (path: string, status: string) => withResponses('3.1', { [status]: { $ref: 'shared.yaml#/TooMany' }, 400: { description: 'bad' } }, { path });
-    const config = "overrides:\n  - files: ['a.yaml']\n    rules:\n      require-retry-after: off\n";
-    const dir = project({ 'a.yaml': spec('/a', '429'), 'b.yaml': spec('/b', '200'), 'shared.yaml': shared, 'statuslint.config.yaml': config });
-    const lintOf = async (args: string[]): Promise<string[]> => {
-      const run = await runCli(['--format', 'json', ...args], { cwd: dir });
-      return (JSON.parse(run.stdout) as { findings: JsonFinding[] }).findings.filter((finding) => WATCHED.has(finding.ruleId)).map((finding) => `${finding.ruleId} ${finding.file}#${finding.pointer}`);
-    };
-    // The misspelt id stays reported: it is wrong whatever the configuration.
-    const misspelt = `unused-suppression shared.yaml#/TooMany/${IGNORE}/1`;
-    for (const order of [['a.yaml', 'b.yaml'], ['b.yaml', 'a.yaml']]) {
-      expect(await lintOf(order)).toEqual([misspelt]);
-      expect(await lintOf(['--cache', ...order])).toEqual([misspelt]);
-      expect(await lintOf(['--cache', ...order])).toEqual([misspelt]);
-    }
-    expect(await lintOf(['b.yaml'])).toEqual([`unused-suppression shared.yaml#/TooMany/${IGNORE}/0`, misspelt]);
   });
 
   it('a list repeated by a YAML alias is one entry: used at one of its places, it is not reported unused at another', async () => {
@@ -867,84 +831,61 @@ describe('suppressions that silence nothing (unused-suppression)', () => {
     const unused = aliasedList.replace("'429': {description: slow,", "'204': {description: none,");
     expect(at(await lintProject({ 'openapi.yaml': unused }))).toEqual(['unused-suppression /x-lists/retry/0']);
   });
+});
 
-  it('an aliased entry in a shared file that one spec uses under one name is not reported unused for a spec that reaches it under another', async () => {
-    // B is A again, by a YAML alias: one written entry, which a.yaml needs for its 429.
-    const shared = 'A: &a\n  description: Too many\n  x-statuslint-ignore: [require-retry-after]\nB: *a\n';
-    const spec = (path: string, status: string, name: string) => withResponses('3.1', { [status]: { $ref: `shared.yaml#/${name}` }, 400: { description: 'bad' } }, { path });
-    const dir = project({ 'a.yaml': spec('/a', '429', 'A'), 'b.yaml': spec('/b', '200', 'B'), 'shared.yaml': shared });
-    const lintOf = async (args: string[]): Promise<string[]> => {
-      const run = await runCli(['--format', 'json', ...args], { cwd: dir });
-      return (JSON.parse(run.stdout) as { findings: JsonFinding[] }).findings.filter((finding) => WATCHED.has(finding.ruleId)).map((finding) => `${finding.ruleId} ${finding.file}#${finding.pointer}`);
-    };
-    for (const order of [['a.yaml', 'b.yaml'], ['b.yaml', 'a.yaml']]) {
-      expect(await lintOf(order)).toEqual([]);
-      expect(await lintOf(['--cache', ...order])).toEqual([]);
-      expect(await lintOf(['--cache', ...order])).toEqual([]);
-      expect(lint(order.map((name) => join(dir, name)), { cwd: dir }).findings.filter((finding) => WATCHED.has(finding.ruleId))).toEqual([]);
-    }
-    // Keyed where it is written, under A, though this run reaches it only as B.
-    expect(await lintOf(['b.yaml'])).toEqual([`unused-suppression shared.yaml#/A/${IGNORE}/0`]);
+describe('x-statuslint-ignore across the specs of one lint (in-process; the CLI\'s threads and --cache in suppressions-cli.test.ts)', () => {
+  /** The watched findings of linting `names` of the files in one run, as `file#pointer`. */
+  const lintSpecs = (dir: string, names: readonly string[], options: LintOptions = {}): string[] =>
+    lint(names.map((name) => join(dir, name)), { cwd: dir, ...options })
+      .findings.filter((finding) => WATCHED.has(finding.ruleId))
+      .map((finding) => `${finding.ruleId} ${finding.file}#${finding.pointer}`);
+  const bothOrders = (names: readonly string[]): Array<readonly string[]> => [names, [...names].reverse()];
+
+  it('an entry in a shared file that silences a finding for one spec is not reported unused for another', () => {
+    // require-location asks a Location of a POST's 201, not of a PUT's: the entry is needed by b.yaml only.
+    const spec = (method: string) => withResponses('3.1', { 201: { $ref: 'shared.yaml#/Created' }, 400: { description: 'bad' } }, { method });
+    const dir = project({ 'a.yaml': spec('put'), 'b.yaml': spec('post'), 'shared.yaml': { Created: { description: 'created', [IGNORE]: ['require-location'] } } });
+    const all = (names: readonly string[]) => lint(names.map((name) => join(dir, name)), { cwd: dir }).findings.map((finding) => `${finding.ruleId} ${finding.file}#${finding.pointer}`);
+    for (const order of bothOrders(['a.yaml', 'b.yaml'])) expect(all(order)).toEqual([]);
+    expect(all(['a.yaml'])).toEqual([`unused-suppression shared.yaml#/Created/${IGNORE}/0`]);
   });
 
-  it('a list in a shared file that one spec reads is not reported as not read for a spec that reaches it inside another schema', async () => {
-    // a.yaml names the nested schema as its body, where the list silences the envelope; b.yaml names
-    // the schema around it, where a list is not read.
+  it('an entry in a shared file is not reported unused for one spec while its rule is off for another that uses it; a misspelt one is', () => {
+    const spec = (path: string, status: string) => withResponses('3.1', { [status]: { $ref: 'shared.yaml#/TooMany' }, 400: { description: 'bad' } }, { path });
+    const shared = { TooMany: { description: 'Too many', [IGNORE]: ['require-retry-after', 'require-retry-aftr'] } };
+    const dir = project({ 'a.yaml': spec('/a', '429'), 'b.yaml': spec('/b', '200'), 'shared.yaml': shared });
+    // a.yaml would need the entry for its 429, but its rules leave require-retry-after off; b.yaml uses the response as a 200.
+    const rules = { rules: (path: string) => (path.endsWith('a.yaml') ? rulesWithout('require-retry-after') : defaultRules()) };
+    const misspelt = `unused-suppression shared.yaml#/TooMany/${IGNORE}/1`;
+    for (const order of bothOrders(['a.yaml', 'b.yaml'])) expect(lintSpecs(dir, order, rules)).toEqual([misspelt]);
+    expect(lintSpecs(dir, ['b.yaml'], rules)).toEqual([`unused-suppression shared.yaml#/TooMany/${IGNORE}/0`, misspelt]);
+  });
+
+  it('an aliased entry in a shared file that one spec uses under one name is not reported unused for a spec that reaches it under another', () => {
+    // B is A again, by a YAML alias: one written entry, which a.yaml needs for its 429.
+    const spec = (path: string, status: string, name: string) => withResponses('3.1', { [status]: { $ref: `shared.yaml#/${name}` }, 400: { description: 'bad' } }, { path });
+    const dir = project({ 'a.yaml': spec('/a', '429', 'A'), 'b.yaml': spec('/b', '200', 'B'), 'shared.yaml': 'A: &a\n  description: Too many\n  x-statuslint-ignore: [require-retry-after]\nB: *a\n' });
+    for (const order of bothOrders(['a.yaml', 'b.yaml'])) expect(lintSpecs(dir, order)).toEqual([]);
+    // Keyed where it is written, under A, though this run reaches it only as B.
+    expect(lintSpecs(dir, ['b.yaml'])).toEqual([`unused-suppression shared.yaml#/A/${IGNORE}/0`]);
+  });
+
+  it('a list in a shared file that one spec reads is not reported as not read for a spec that reaches it inside another schema', () => {
     const shared = {
       Wrapper: { type: 'object', properties: { env: { type: 'object', [IGNORE]: ['no-error-in-success'], properties: { success: { type: 'boolean' }, error: { type: 'string' } } } } },
     };
     const spec = (path: string, name: string) => withResponses('3.0', { 200: jsonResponse('3.0', { $ref: `shared.yaml#/${name}` }), 400: { description: 'bad' } }, { path });
-    const files: Record<string, object> = { 'shared.yaml': shared, 'a.yaml': spec('/a', 'Wrapper/properties/env') };
-    // Enough specs for a second thread to take some.
-    for (let n = 0; n < 22; n++) files[`b${String(n).padStart(2, '0')}.yaml`] = spec(`/b${n}`, 'Wrapper');
-    const dir = project(files);
-    const lintOf = async (args: string[], threads = 1): Promise<string[]> => {
-      const run = await runCli(['--format', 'json', ...args], { cwd: dir, env: { STATUSLINT_THREADS: String(threads) } });
-      return (JSON.parse(run.stdout) as { findings: JsonFinding[] }).findings.filter((finding) => WATCHED.has(finding.ruleId)).map((finding) => `${finding.ruleId} ${finding.file}#${finding.pointer}`);
-    };
-    const names = Object.keys(files).filter((name) => name !== 'shared.yaml').sort();
-    for (const order of [names, [...names].reverse()]) {
-      for (const threads of [1, 2]) {
-        expect(await lintOf(order, threads)).toEqual([]);
-        expect(await lintOf(['--cache', ...order], threads)).toEqual([]);
-        expect(await lintOf(['--cache', ...order], threads)).toEqual([]);
-      }
-      expect(lint(order.map((name) => join(dir, name)), { cwd: dir }).findings.filter((finding) => WATCHED.has(finding.ruleId))).toEqual([]);
-    }
-    // Without a.yaml, nothing reads it.
-    expect(await lintOf(['b00.yaml'])).toEqual([`unused-suppression shared.yaml#/Wrapper/properties/env/${IGNORE}`]);
+    const dir = project({ 'shared.yaml': shared, 'a.yaml': spec('/a', 'Wrapper/properties/env'), 'b.yaml': spec('/b', 'Wrapper') });
+    for (const order of bothOrders(['a.yaml', 'b.yaml'])) expect(lintSpecs(dir, order)).toEqual([]);
+    expect(lintSpecs(dir, ['b.yaml'])).toEqual([`unused-suppression shared.yaml#/Wrapper/properties/env/${IGNORE}`]);
   });
 
-  it('--fix leaves a suppressed finding alone', async () => {
-    const unauthorized = (ignore: string[]) => withResponses('3.1', { 200: { description: 'ok' }, 401: { description: 'no', [IGNORE]: ignore } });
-    const fixed = await runCli(['--fix-dry-run', 'openapi.yaml'], { cwd: project({ 'openapi.yaml': unauthorized(['require-retry-after']) }) });
-    expect(fixed.stdout).toContain('WWW-Authenticate');
-    const suppressed = await runCli(['--fix-dry-run', 'openapi.yaml'], { cwd: project({ 'openapi.yaml': unauthorized(['require-www-authenticate']) }) });
-    expect(suppressed.stdout).not.toContain('WWW-Authenticate');
-  });
-
-  it('SARIF output describes the engine check like a rule', async () => {
-    const run = await runCli(['--format', 'sarif', 'openapi.yaml'], { cwd: project({ 'openapi.yaml': spec(['require-www-authenticate']) }) });
-    const log = JSON.parse(run.stdout) as { runs: Array<{ tool: { driver: { rules: Array<{ id: string }> } }; results: Array<{ ruleId: string; ruleIndex: number }> }> };
-    const [sarifRun] = log.runs;
-    const result = sarifRun!.results.find((item) => item.ruleId === 'unused-suppression')!;
-    const descriptor = sarifRun!.tool.driver.rules[result.ruleIndex] as { id: string; helpUri: string; fullDescription: { text: string } };
-    expect(descriptor.id).toBe('unused-suppression');
-    expect(descriptor.helpUri).toMatch(/\/docs\/configuration\.md#suppressions-that-silence-nothing-unused-suppression$/);
-    expect(descriptor.fullDescription.text).toBe('Disallow x-statuslint-ignore entries that silence nothing.');
-  });
-
-  it('statuslint rules does not list it: it is no rule, and is set by unusedSuppressions', async () => {
-    const run = await runCli(['rules']);
-    expect(run.code).toBe(0);
-    expect(run.stdout).toContain('require-www-authenticate');
-    expect(run.stdout).not.toContain('unused-suppression');
-  });
-
-  it('statuslint explain says where the check is documented', async () => {
-    const run = await runCli(['explain', 'unused-suppression']);
-    expect(run.code).toBe(0);
-    expect(run.stdout).toContain('unusedSuppressions');
+  it('is reported once for a shared response used by several operations and several specs', () => {
+    const shared = { TooMany: { ...slow, headers: { 'Retry-After': { schema: { type: 'integer' } } }, [IGNORE]: ['require-retry-after'] } };
+    const spec = withResponses('3.1', { 429: { $ref: 'shared.yaml#/TooMany' } });
+    (spec.paths as Record<string, unknown>)['/b'] = { get: { responses: { 429: { $ref: 'shared.yaml#/TooMany' } } } };
+    const dir = project({ 'openapi.yaml': spec, 'v2/openapi.yaml': { ...spec, paths: { '/c': { get: { responses: { 429: { $ref: '../shared.yaml#/TooMany' } } } } } }, 'shared.yaml': shared });
+    expect(lintSpecs(dir, ['openapi.yaml', 'v2/openapi.yaml'])).toEqual([`unused-suppression shared.yaml#/TooMany/${IGNORE}/0`]);
   });
 });
 
