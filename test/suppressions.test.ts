@@ -47,6 +47,16 @@ const rulesWithout = (id: string): EnabledRule[] => defaultRules().filter((entry
 const at = (findings: Finding[]): string[] => findings.map((finding) => `${finding.ruleId} ${finding.file === 'openapi.yaml' ? '' : finding.file + '#'}${finding.pointer}`).sort();
 const slow = { description: 'Too many requests' };
 const IGNORE = 'x-statuslint-ignore';
+/** What unused-suppression says of a list where none is read, and where to write it instead. */
+const notRead = (where: string, instead: string): string => `${IGNORE} is not read ${where}, so it silences nothing; write it on ${instead}.`;
+/** What it says of one where statuslint checks nothing. */
+const unchecked = (where: string): string => `${IGNORE} is not read ${where}, which statuslint does not check, so it silences nothing; remove it.`;
+const ANYWHERE = 'an operation or a response, or turn the rule off in the configuration';
+const IN_SCHEMA = notRead('inside a schema', 'the response, on the schema its body names, or on a shared schema');
+const IN_HEADER = notRead('inside a header', 'the header, or on the response');
+const PARAMETER = notRead('on a parameter', 'the operation that takes it');
+const REQUEST_BODY = notRead('on a request body', 'the operation that takes it');
+const SECURITY_SCHEME = notRead('on a security scheme', 'the operations that use it, or on their 401 and 403 responses');
 
 for (const version of VERSIONS) {
   describe(`x-statuslint-ignore (${version})`, () => {
@@ -325,6 +335,17 @@ describe('x-statuslint-ignore beside a $ref inside a body schema, and where none
       expect(at(await lintProject({ 'openapi.yaml': spec(part(['require-retry-after'])) }))).toEqual([`no-error-in-success ${shared}`, `unused-suppression ${pagePart}/0`]);
     });
 
+    if (version === '3.1' || version === '3.2') {
+      it(`${version}: beside the $ref of an allOf part written beside a $ref (the body's own, or a part's), speaks for that use`, async () => {
+        const bodyOf = (schema: Record<string, unknown>) => withResponses(version, { 200: jsonResponse(version, schema), 400: { description: 'bad' } }, { root: sharedSchemas(version, { Envelope: envelope, Base: { type: 'object' } }) });
+        const beside = (ignore?: unknown) => ({ $ref: schemaRef(version, 'Base'), allOf: [part(ignore)] });
+        for (const [name, schema] of [['the body', beside], ['a part', (ignore?: unknown) => ({ allOf: [beside(ignore)] })]] as const) {
+          expect(at(await lintProject({ 'openapi.yaml': bodyOf(schema()) })), name).toEqual([`no-error-in-success ${shared}`]);
+          expect(at(await lintProject({ 'openapi.yaml': bodyOf(schema(ignored())) })), name).toEqual([]);
+        }
+      });
+    }
+
     it(`${version}: a list on a shared response that no operation uses is reported unused`, async () => {
       const made = withResponses(version, { 200: { description: 'ok' } }, { root: sharedResponses(version, { Unused: { description: 'slow', [IGNORE]: ['require-retry-after'] } }) });
       const findings = await lintProject({ 'openapi.yaml': made });
@@ -349,21 +370,21 @@ describe('x-statuslint-ignore beside a $ref inside a body schema, and where none
       const paths = made.paths as Record<string, Record<string, Record<string, unknown>>>;
       const post = paths['/items']!.post!;
       (paths['/items'] as Record<string, unknown>).parameters = [{ name: 'trace', in: 'header', ...(version === '2.0' ? { type: 'string' } : { schema: { type: 'string' } }), [IGNORE]: list() }];
-      const expected: Array<[string, RegExp]> = [
-        [`/paths/~1items/post/responses/200/${version === '2.0' ? 'schema' : 'content/application~1json/schema'}/properties/owner`, /inside a schema/],
-        [`/paths/~1items/post/responses/200/${version === '2.0' ? 'schema' : 'content/application~1json/schema'}/additionalProperties`, /inside a schema/],
-        [`/paths/~1items/post/responses/200/${version === '2.0' ? 'schema' : 'content/application~1json/schema'}/allOf/0`, /inside a schema/],
-        [`/paths/~1items/post/responses/201/${version === '2.0' ? 'schema' : 'content/application~1json/schema'}/items`, /inside a schema/],
-        [`${shared}/properties/id`, /inside a schema/],
-        ['/paths/~1items/parameters/0', /on a parameter/],
-        ['/info', /on info/],
-        ['/tags/0', /on a tag/],
+      const expected: Array<[string, string]> = [
+        [`/paths/~1items/post/responses/200/${version === '2.0' ? 'schema' : 'content/application~1json/schema'}/properties/owner`, IN_SCHEMA],
+        [`/paths/~1items/post/responses/200/${version === '2.0' ? 'schema' : 'content/application~1json/schema'}/additionalProperties`, IN_SCHEMA],
+        [`/paths/~1items/post/responses/200/${version === '2.0' ? 'schema' : 'content/application~1json/schema'}/allOf/0`, IN_SCHEMA],
+        [`/paths/~1items/post/responses/201/${version === '2.0' ? 'schema' : 'content/application~1json/schema'}/items`, IN_SCHEMA],
+        [`${shared}/properties/id`, IN_SCHEMA],
+        ['/paths/~1items/parameters/0', PARAMETER],
+        ['/info', notRead('on info', ANYWHERE)],
+        ['/tags/0', notRead('on a tag', ANYWHERE)],
       ];
       if (version === '2.0') {
         Object.assign(post, { consumes: ['application/json'], parameters: [{ name: 'body', in: 'body', schema: { type: 'object', [IGNORE]: list() }, [IGNORE]: list() }] });
         Object.assign(made, { parameters: { Page: { name: 'page', in: 'query', type: 'integer', [IGNORE]: list() } }, securityDefinitions: { key: { type: 'apiKey', name: 'k', in: 'header', [IGNORE]: list() } } });
-        expected.push(['/paths/~1items/post/parameters/0', /on a parameter/], ['/paths/~1items/post/parameters/0/schema', /on a parameter/]);
-        expected.push(['/parameters/Page', /on a parameter/], ['/securityDefinitions/key', /on a security scheme/]);
+        expected.push(['/paths/~1items/post/parameters/0', PARAMETER], ['/paths/~1items/post/parameters/0/schema', PARAMETER]);
+        expected.push(['/parameters/Page', PARAMETER], ['/securityDefinitions/key', SECURITY_SCHEME]);
       } else {
         const media = { schema: { type: 'object', [IGNORE]: list() }, [IGNORE]: list() };
         Object.assign(post, {
@@ -381,26 +402,21 @@ describe('x-statuslint-ignore beside a $ref inside a body schema, and where none
           requestBodies: { Thing: { content: {}, [IGNORE]: list() } },
           securitySchemes: { key: { type: 'apiKey', name: 'k', in: 'header', [IGNORE]: list() } },
         });
-        expected.push(['/paths/~1items/post/parameters/0', /on a parameter/], ['/paths/~1items/post/requestBody', /on a request body/]);
-        expected.push(['/paths/~1items/post/requestBody/content/application~1json', /on a request body/], ['/paths/~1items/post/requestBody/content/application~1json/schema', /on a request body/]);
-        expected.push(['/paths/~1items/post/responses/201/content/application~1json/examples/one', /on an example/]);
-        expected.push(['/paths/~1items/post/callbacks/done/{$request.body#~1url}/post/responses/200', /in a callback/]);
-        expected.push(['/paths/~1items/post/responses/201/links/self', /on a link/], ['/servers/0', /on a server/]);
-        expected.push(['/components/parameters/Page', /on a parameter/], ['/components/requestBodies/Thing', /on a request body/], ['/components/securitySchemes/key', /on a security scheme/]);
+        expected.push(['/paths/~1items/post/parameters/0', PARAMETER], ['/paths/~1items/post/requestBody', REQUEST_BODY]);
+        expected.push(['/paths/~1items/post/requestBody/content/application~1json', REQUEST_BODY], ['/paths/~1items/post/requestBody/content/application~1json/schema', REQUEST_BODY]);
+        expected.push(['/paths/~1items/post/responses/201/content/application~1json/examples/one', unchecked('on an example')]);
+        expected.push(['/paths/~1items/post/callbacks/done/{$request.body#~1url}/post/responses/200', unchecked('in a callback')]);
+        expected.push(['/paths/~1items/post/responses/201/links/self', unchecked('on a link')], ['/servers/0', notRead('on a server', ANYWHERE)]);
+        expected.push(['/components/parameters/Page', PARAMETER], ['/components/requestBodies/Thing', REQUEST_BODY], ['/components/securitySchemes/key', SECURITY_SCHEME]);
         if (version !== '3.0') {
           Object.assign(made, { webhooks: { ping: { post: { responses: { 200: { description: 'ok' } }, [IGNORE]: list() } } } });
-          expected.push(['/webhooks/ping/post', /in a webhook/]);
+          expected.push(['/webhooks/ping/post', unchecked('in a webhook')]);
         }
       }
       Object.assign(made.info as object, { [IGNORE]: list() });
       Object.assign(made, { tags: [{ name: 'items', [IGNORE]: list() }] });
       const findings = (await lintProject({ 'openapi.yaml': made })).filter((finding) => finding.ruleId === 'unused-suppression');
-      expect(findings.map((finding) => finding.pointer).sort()).toEqual(expected.map(([pointer]) => `${pointer}/${IGNORE}`).sort());
-      for (const [pointer, where] of expected) {
-        const message = findings.find((finding) => finding.pointer === `${pointer}/${IGNORE}`)!.message;
-        expect(message, pointer).toMatch(where);
-        expect(message, pointer).toMatch(/^x-statuslint-ignore is not read .*, so it silences nothing; (write it on .*|remove it)\.$/);
-      }
+      expect(findings.map((finding) => `${finding.pointer}: ${finding.message}`).sort()).toEqual(expected.map(([pointer, message]) => `${pointer}/${IGNORE}: ${message}`).sort());
     });
   }
 
@@ -552,6 +568,99 @@ describe('x-statuslint-ignore beside a $ref inside a body schema, and where none
     expect(written.sort()).toEqual([4, 6]);
   });
 
+  it('a list under a misspelt key, inside a header, on an encoding or on a shared callback, link or example says where it is and where to write it', async () => {
+    const list = (): string[] => ['require-retry-after'];
+    const ELSEWHERE = notRead('here', 'an operation, a response, a header or the schema of a response body');
+    const cases: Array<[string, object, Array<[string, string]>]> = [
+      ['3.1', {
+        openapi: '3.1.0',
+        info: { title: 't', version: '1' },
+        paths: {
+          '/items': {
+            gett: { [IGNORE]: list(), responses: { 200: { description: 'ok' } } },
+            servers: [{ url: 'https://example.com', [IGNORE]: list() }],
+            get: {
+              responses: {
+                200: { description: 'ok', content: { 'multipart/form-data': { schema: { type: 'object' }, encoding: { file: { contentType: 'image/png', [IGNORE]: list() } } } } },
+                400: { description: 'bad' },
+                429: { description: 'slow', headers: { 'Retry-After': { schema: { type: 'integer', [IGNORE]: list() } } } },
+              },
+            },
+          },
+        },
+        components: {
+          respones: { TooMany: { description: 'slow', [IGNORE]: list() } },
+          headers: { RetryAfter: { schema: { type: 'integer', [IGNORE]: list() } } },
+          callbacks: { Done: { '{$request.body#/url}': { post: { [IGNORE]: list(), responses: { 200: { description: 'ok' } } } } } },
+          links: { Self: { operationId: 'x', [IGNORE]: list() } },
+          examples: { One: { value: 1, [IGNORE]: list() } },
+        },
+      }, [
+        ['/paths/~1items/gett', ELSEWHERE],
+        ['/paths/~1items/servers/0', notRead('on a server', ANYWHERE)],
+        ['/paths/~1items/get/responses/200/content/multipart~1form-data/encoding/file', notRead('on an encoding', 'the response')],
+        ['/paths/~1items/get/responses/429/headers/Retry-After/schema', IN_HEADER],
+        ['/components/respones/TooMany', ELSEWHERE],
+        ['/components/headers/RetryAfter/schema', IN_HEADER],
+        ['/components/callbacks/Done/{$request.body#~1url}/post', unchecked('in a callback')],
+        ['/components/links/Self', unchecked('on a link')],
+        ['/components/examples/One', unchecked('on an example')],
+      ]],
+      ['2.0', {
+        swagger: '2.0',
+        info: { title: 't', version: '1' },
+        respones: { TooMany: { description: 'slow', [IGNORE]: list() } },
+        paths: { '/items': { get: { responses: { 200: { description: 'ok' }, 400: { description: 'bad' } } } } },
+      }, [['/respones/TooMany', ELSEWHERE]]],
+    ];
+    for (const [version, made, expected] of cases) {
+      const findings = (await lintProject({ 'openapi.yaml': made })).filter((finding) => finding.ruleId === 'unused-suppression');
+      expect(findings.map((finding) => `${finding.pointer}: ${finding.message}`).sort(), version).toEqual(expected.map(([pointer, message]) => `${pointer}/${IGNORE}: ${message}`).sort());
+    }
+  });
+
+  it('a list on a shared response, schema or header that nothing uses is read, and reported unused; one inside a shared response that no operation uses is not read', async () => {
+    const list = (): string[] => ['no-error-in-success'];
+    const unused = (where = 'here'): string => `${IGNORE} lists 'no-error-in-success', which reports nothing ${where}; remove the entry.`;
+    const notUsed = unchecked('in a shared response that no operation uses');
+    const paths = { '/items': { get: { responses: { 200: { description: 'ok' }, 400: { description: 'bad' } } } } };
+    const cases: Array<[string, object, Array<[string, string]>]> = [
+      ['3.1', {
+        openapi: '3.1.0',
+        info: { title: 't', version: '1' },
+        // Extension data under paths is no path item: a list there is data, and not reported.
+        paths: { 'x-tooling': { [IGNORE]: list() }, ...paths },
+        components: {
+          schemas: { Spare: { type: 'object', [IGNORE]: list() }, Linked: { $ref: 'common.yaml#/Thing', [IGNORE]: list() } },
+          headers: { Spare: { schema: { type: 'integer' }, [IGNORE]: list() } },
+          responses: { Spare: { description: 'spare', [IGNORE]: list(), content: { 'application/json': { schema: { type: 'object', [IGNORE]: list() } } }, headers: { H: { schema: { type: 'string' }, [IGNORE]: list() } } } },
+        },
+      }, [
+        [`/components/schemas/Spare/${IGNORE}/0`, unused()],
+        [`/components/schemas/Linked/${IGNORE}/0`, unused()],
+        [`/components/headers/Spare/${IGNORE}/0`, unused('in this header (a missing header is reported at the response)')],
+        [`/components/responses/Spare/${IGNORE}/0`, unused()],
+        [`/components/responses/Spare/content/application~1json/schema/${IGNORE}`, notUsed],
+        [`/components/responses/Spare/headers/H/${IGNORE}`, notUsed],
+      ]],
+      ['2.0', {
+        swagger: '2.0',
+        info: { title: 't', version: '1' },
+        paths,
+        definitions: { Spare: { type: 'object', [IGNORE]: list() } },
+        responses: { Spare: { description: 'spare', [IGNORE]: list(), schema: { type: 'object', [IGNORE]: list() } } },
+      }, [
+        [`/definitions/Spare/${IGNORE}/0`, unused()],
+        [`/responses/Spare/${IGNORE}/0`, unused()],
+        [`/responses/Spare/schema/${IGNORE}`, notUsed],
+      ]],
+    ];
+    for (const [version, made, expected] of cases) {
+      const findings = await lintProject({ 'openapi.yaml': made, 'common.yaml': { Thing: { type: 'object' } } });
+      expect(findings.map((finding) => `${finding.pointer}: ${finding.message}`).sort(), version).toEqual(expected.map(([pointer, message]) => `${pointer}: ${message}`).sort());
+    }
+  });
+
   it('the messages say where to write the list instead, or that statuslint checks nothing there', async () => {
     const made = withResponses('3.1', { 200: { description: 'ok' } }, {
       method: 'post',
@@ -643,13 +752,13 @@ describe('x-statuslint-ignore beside a $ref inside a body schema, and where none
       root: { webhooks: { ping: { $ref: '#/components/pathItems/Hook' } }, components: { pathItems: { Hook: { post: operation() }, Spare: { [IGNORE]: ['require-retry-after'], get: operation() } } } },
     });
     const findings = await lintProject({ 'openapi.yaml': made });
-    const unchecked = (where: string) => `${where}: x-statuslint-ignore is not read in a path item that no path names, which statuslint does not check, so it silences nothing; remove it.`;
+    const unnamed = (where: string) => `${where}: ${unchecked('in a path item that no path names')}`;
     expect(findings.map((finding) => `${finding.pointer}: ${finding.message}`).sort()).toEqual([
-      unchecked(`/components/pathItems/Hook/post/${IGNORE}`),
-      unchecked(`/components/pathItems/Hook/post/responses/429/${IGNORE}`),
-      unchecked(`/components/pathItems/Spare/${IGNORE}`),
-      unchecked(`/components/pathItems/Spare/get/${IGNORE}`),
-      unchecked(`/components/pathItems/Spare/get/responses/429/${IGNORE}`),
+      unnamed(`/components/pathItems/Hook/post/${IGNORE}`),
+      unnamed(`/components/pathItems/Hook/post/responses/429/${IGNORE}`),
+      unnamed(`/components/pathItems/Spare/${IGNORE}`),
+      unnamed(`/components/pathItems/Spare/get/${IGNORE}`),
+      unnamed(`/components/pathItems/Spare/get/responses/429/${IGNORE}`),
     ].sort());
     // Named by a path, its operations' lists are read as any operation's.
     (made.paths as Record<string, unknown>)['/spare'] = { $ref: '#/components/pathItems/Spare' };
@@ -670,6 +779,11 @@ describe('suppressions that silence nothing (unused-suppression)', () => {
         message: "x-statuslint-ignore lists 'require-www-authenticate', which reports nothing here; remove the entry.",
       },
     ]);
+    // Or at the severity that unusedSuppressions sets.
+    for (const severity of ['warning', 'error'] as const) {
+      const reported = await lintProject({ 'openapi.yaml': spec(['require-retry-after', 'require-www-authenticate']) }, { unusedSuppressions: severity });
+      expect(reported.map((finding) => `${finding.ruleId} ${finding.severity}`)).toEqual([`unused-suppression ${severity}`]);
+    }
   });
 
   for (const version of VERSIONS) {
@@ -757,10 +871,13 @@ describe('suppressions that silence nothing (unused-suppression)', () => {
       const tooMany = { description: 'Too many', headers: { [IGNORE]: list(), 'X-Rate': version === '2.0' ? { type: 'integer' } : { schema: { type: 'integer' } } } };
       const spec = withResponses(version, { 200: { description: 'ok' }, 429: { $ref: responsesRef(version, 'TooMany') } });
       (spec.paths as Record<string, unknown>)[IGNORE] = list();
-      const misplaced = [`/paths/${IGNORE}`, `${version === '2.0' ? '/responses' : '/components/responses'}/TooMany/headers/${IGNORE}`];
+      const misplaced = [
+        `/paths/${IGNORE}: ${notRead('on the paths map', 'each operation')}`,
+        `${version === '2.0' ? '/responses' : '/components/responses'}/TooMany/headers/${IGNORE}: ${notRead('on a headers map', 'the response, or on each header')}`,
+      ];
       if (version === '2.0') {
         Object.assign(spec, { responses: { [IGNORE]: list(), TooMany: tooMany }, definitions: { [IGNORE]: list(), Thing: { type: 'object' } } });
-        misplaced.push(`/responses/${IGNORE}`, `/definitions/${IGNORE}`);
+        misplaced.push(`/responses/${IGNORE}: ${notRead('on the top-level responses map', 'each shared response')}`, `/definitions/${IGNORE}: ${notRead('on the definitions map', 'each schema')}`);
       } else {
         const ok = { description: 'ok', content: { [IGNORE]: list(), 'application/json': { schema: { type: 'object' }, [IGNORE]: list() } } };
         (spec.paths as Record<string, Record<string, Record<string, Record<string, unknown>>>>)['/items']!.get!.responses!['200'] = ok;
@@ -770,13 +887,15 @@ describe('suppressions that silence nothing (unused-suppression)', () => {
           schemas: { [IGNORE]: list(), Thing: { type: 'object' } },
           headers: { [IGNORE]: list(), Rate: { schema: { type: 'integer' } } },
         };
-        misplaced.push(`/components/${IGNORE}`, `/components/responses/${IGNORE}`, `/components/schemas/${IGNORE}`, `/components/headers/${IGNORE}`);
-        misplaced.push(`/paths/~1items/get/responses/200/content/${IGNORE}`, `/paths/~1items/get/responses/200/content/application~1json/${IGNORE}`);
+        misplaced.push(`/components/${IGNORE}: ${notRead('on components', 'each shared response, header or schema')}`, `/components/responses/${IGNORE}: ${notRead('on the components/responses map', 'each shared response')}`);
+        misplaced.push(`/components/schemas/${IGNORE}: ${notRead('on the components/schemas map', 'each schema')}`, `/components/headers/${IGNORE}: ${notRead('on the components/headers map', 'each header')}`);
+        misplaced.push(`/paths/~1items/get/responses/200/content/${IGNORE}: ${notRead('on a content map', 'the response, or on the schema of each media type')}`);
+        misplaced.push(`/paths/~1items/get/responses/200/content/application~1json/${IGNORE}: ${notRead('on a media type', 'the response, or on its schema')}`);
       }
       const findings = await lintProject({ 'openapi.yaml': spec });
       const shared = version === '2.0' ? '/responses/TooMany' : '/components/responses/TooMany';
-      expect(at(findings)).toEqual([`require-retry-after ${shared}`, ...misplaced.map((pointer) => `unused-suppression ${pointer}`)].sort());
-      expect(findings.filter((finding) => finding.ruleId === 'unused-suppression').every((finding) => / is not read .*, so it silences nothing; write it on /.test(finding.message))).toBe(true);
+      expect(at(findings)).toEqual([`require-retry-after ${shared}`, ...misplaced.map((line) => `unused-suppression ${line.slice(0, line.indexOf(': '))}`)].sort());
+      expect(findings.filter((finding) => finding.ruleId === 'unused-suppression').map((finding) => `${finding.pointer}: ${finding.message}`).sort()).toEqual([...misplaced].sort());
     });
   }
 
