@@ -809,6 +809,9 @@ describe('suppressions that silence nothing (unused-suppression)', () => {
       'require-retry-after: 429 response declares no \'Retry-After\' header; tell clients when to retry (delay-seconds or an HTTP-date).',
       "unused-suppression: x-statuslint-ignore lists 'require-retry-aftr', which is not a statuslint rule; did you mean 'require-retry-after'?",
     ]);
+    // Close to none: no guess.
+    const unlike = await lintProject({ 'openapi.yaml': spec(['require-retry-after', 'sonar:S1234']) });
+    expect(unlike.map((finding) => `${finding.ruleId}: ${finding.message}`)).toEqual(["unused-suppression: x-statuslint-ignore lists 'sonar:S1234', which is not a statuslint rule."]);
   });
 
   it('an entry naming unused-suppression, the engine\'s own check, says which key sets it', async () => {
