@@ -1,35 +1,62 @@
 import { describe, expect, it, vi } from 'vitest';
-import { join } from 'node:path';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { stringify } from 'yaml';
 import { applySuppressions, type Suppressions } from '../src/engine/suppress.js';
-import type { RawFinding } from '../src/engine/types.js';
-import { lint } from '../src/lint.js';
+import type { EnabledRule, RawFinding } from '../src/engine/types.js';
+import { defaultRules, lint, type Finding, type LintOptions } from '../src/lint.js';
 import type { SourceFile } from '../src/loader/parse.js';
 import { Workspace, type Located } from '../src/loader/resolve.js';
-import { project, runCli } from './cli-harness.js';
 import { header, jsonResponse, requestBody, responsesRef, schemaRef, sharedResponses, sharedSchemas, VERSIONS, withResponses } from './rule-tester.js';
 import type { Rule } from '../src/engine/types.js';
 
-interface JsonFinding {
-  ruleId: string;
-  severity: string;
-  message: string;
-  file: string;
-  pointer: string;
+/** The files in a fresh folder; objects are written as YAML. */
+function project(files: Record<string, string | object>): string {
+  const root = mkdtempSync(join(tmpdir(), 'statuslint-suppressions-'));
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, name)), { recursive: true });
+    writeFileSync(join(root, name), typeof content === 'string' ? content : stringify(content));
+  }
+  return root;
 }
 
 /** The rules these tests suppress; other rules' findings on the specs are not their business. */
 const WATCHED = new Set(['no-error-in-success', 'require-retry-after', 'require-validation-error', 'require-www-authenticate', 'unused-suppression']);
 
-/** Lints the files through the CLI and returns the findings of the watched rules. */
-async function lintProject(files: Record<string, string | object>, args: string[] = []): Promise<JsonFinding[]> {
-  const run = await runCli(['--format', 'json', ...args, 'openapi.yaml'], { cwd: project(files) });
-  expect(run.stderr).toBe('');
-  return (JSON.parse(run.stdout) as { findings: JsonFinding[] }).findings.filter((finding) => WATCHED.has(finding.ruleId));
+/**
+ * Lints openapi.yaml of the files in-process, as the CLI does with the recommended rules, and
+ * returns every finding (the CLI's run of the same is in suppressions-cli.test.ts).
+ */
+function lintAll(files: Record<string, string | object>, options: LintOptions = {}): Finding[] {
+  const dir = project(files);
+  const result = lint([join(dir, 'openapi.yaml')], { cwd: dir, ...options });
+  expect(result.failures).toEqual([]);
+  expect(result.internalErrors).toEqual([]);
+  return result.findings;
 }
 
-const at = (findings: JsonFinding[]): string[] => findings.map((finding) => `${finding.ruleId} ${finding.file === 'openapi.yaml' ? '' : finding.file + '#'}${finding.pointer}`).sort();
+/** The findings of the watched rules. */
+async function lintProject(files: Record<string, string | object>, options: LintOptions = {}): Promise<Finding[]> {
+  return lintAll(files, options).filter((finding) => WATCHED.has(finding.ruleId));
+}
+
+/** The recommended rules but `id`, as `--rule id=off` leaves them. */
+const rulesWithout = (id: string): EnabledRule[] => defaultRules().filter((entry) => entry.rule.id !== id);
+
+const at = (findings: Finding[]): string[] => findings.map((finding) => `${finding.ruleId} ${finding.file === 'openapi.yaml' ? '' : finding.file + '#'}${finding.pointer}`).sort();
 const slow = { description: 'Too many requests' };
 const IGNORE = 'x-statuslint-ignore';
+/** What unused-suppression says of a list where none is read, and where to write it instead. */
+const notRead = (where: string, instead: string): string => `${IGNORE} is not read ${where}, so it silences nothing; write it on ${instead}.`;
+/** What it says of one where statuslint checks nothing. */
+const unchecked = (where: string): string => `${IGNORE} is not read ${where}, which statuslint does not check, so it silences nothing; remove it.`;
+const ANYWHERE = 'an operation or a response, or turn the rule off in the configuration';
+const IN_SCHEMA = notRead('inside a schema', 'the response, on the schema its body names, or on a shared schema');
+const IN_HEADER = notRead('inside a header', 'the header, or on the response');
+const PARAMETER = notRead('on a parameter', 'the operation that takes it');
+const REQUEST_BODY = notRead('on a request body', 'the operation that takes it');
+const SECURITY_SCHEME = notRead('on a security scheme', 'the operations that use it, or on their 401 and 403 responses');
 
 for (const version of VERSIONS) {
   describe(`x-statuslint-ignore (${version})`, () => {
@@ -308,6 +335,17 @@ describe('x-statuslint-ignore beside a $ref inside a body schema, and where none
       expect(at(await lintProject({ 'openapi.yaml': spec(part(['require-retry-after'])) }))).toEqual([`no-error-in-success ${shared}`, `unused-suppression ${pagePart}/0`]);
     });
 
+    if (version === '3.1' || version === '3.2') {
+      it(`${version}: beside the $ref of an allOf part written beside a $ref (the body's own, or a part's), speaks for that use`, async () => {
+        const bodyOf = (schema: Record<string, unknown>) => withResponses(version, { 200: jsonResponse(version, schema), 400: { description: 'bad' } }, { root: sharedSchemas(version, { Envelope: envelope, Base: { type: 'object' } }) });
+        const beside = (ignore?: unknown) => ({ $ref: schemaRef(version, 'Base'), allOf: [part(ignore)] });
+        for (const [name, schema] of [['the body', beside], ['a part', (ignore?: unknown) => ({ allOf: [beside(ignore)] })]] as const) {
+          expect(at(await lintProject({ 'openapi.yaml': bodyOf(schema()) })), name).toEqual([`no-error-in-success ${shared}`]);
+          expect(at(await lintProject({ 'openapi.yaml': bodyOf(schema(ignored())) })), name).toEqual([]);
+        }
+      });
+    }
+
     it(`${version}: a list on a shared response that no operation uses is reported unused`, async () => {
       const made = withResponses(version, { 200: { description: 'ok' } }, { root: sharedResponses(version, { Unused: { description: 'slow', [IGNORE]: ['require-retry-after'] } }) });
       const findings = await lintProject({ 'openapi.yaml': made });
@@ -332,21 +370,21 @@ describe('x-statuslint-ignore beside a $ref inside a body schema, and where none
       const paths = made.paths as Record<string, Record<string, Record<string, unknown>>>;
       const post = paths['/items']!.post!;
       (paths['/items'] as Record<string, unknown>).parameters = [{ name: 'trace', in: 'header', ...(version === '2.0' ? { type: 'string' } : { schema: { type: 'string' } }), [IGNORE]: list() }];
-      const expected: Array<[string, RegExp]> = [
-        [`/paths/~1items/post/responses/200/${version === '2.0' ? 'schema' : 'content/application~1json/schema'}/properties/owner`, /inside a schema/],
-        [`/paths/~1items/post/responses/200/${version === '2.0' ? 'schema' : 'content/application~1json/schema'}/additionalProperties`, /inside a schema/],
-        [`/paths/~1items/post/responses/200/${version === '2.0' ? 'schema' : 'content/application~1json/schema'}/allOf/0`, /inside a schema/],
-        [`/paths/~1items/post/responses/201/${version === '2.0' ? 'schema' : 'content/application~1json/schema'}/items`, /inside a schema/],
-        [`${shared}/properties/id`, /inside a schema/],
-        ['/paths/~1items/parameters/0', /on a parameter/],
-        ['/info', /on info/],
-        ['/tags/0', /on a tag/],
+      const expected: Array<[string, string]> = [
+        [`/paths/~1items/post/responses/200/${version === '2.0' ? 'schema' : 'content/application~1json/schema'}/properties/owner`, IN_SCHEMA],
+        [`/paths/~1items/post/responses/200/${version === '2.0' ? 'schema' : 'content/application~1json/schema'}/additionalProperties`, IN_SCHEMA],
+        [`/paths/~1items/post/responses/200/${version === '2.0' ? 'schema' : 'content/application~1json/schema'}/allOf/0`, IN_SCHEMA],
+        [`/paths/~1items/post/responses/201/${version === '2.0' ? 'schema' : 'content/application~1json/schema'}/items`, IN_SCHEMA],
+        [`${shared}/properties/id`, IN_SCHEMA],
+        ['/paths/~1items/parameters/0', PARAMETER],
+        ['/info', notRead('on info', ANYWHERE)],
+        ['/tags/0', notRead('on a tag', ANYWHERE)],
       ];
       if (version === '2.0') {
         Object.assign(post, { consumes: ['application/json'], parameters: [{ name: 'body', in: 'body', schema: { type: 'object', [IGNORE]: list() }, [IGNORE]: list() }] });
         Object.assign(made, { parameters: { Page: { name: 'page', in: 'query', type: 'integer', [IGNORE]: list() } }, securityDefinitions: { key: { type: 'apiKey', name: 'k', in: 'header', [IGNORE]: list() } } });
-        expected.push(['/paths/~1items/post/parameters/0', /on a parameter/], ['/paths/~1items/post/parameters/0/schema', /on a parameter/]);
-        expected.push(['/parameters/Page', /on a parameter/], ['/securityDefinitions/key', /on a security scheme/]);
+        expected.push(['/paths/~1items/post/parameters/0', PARAMETER], ['/paths/~1items/post/parameters/0/schema', PARAMETER]);
+        expected.push(['/parameters/Page', PARAMETER], ['/securityDefinitions/key', SECURITY_SCHEME]);
       } else {
         const media = { schema: { type: 'object', [IGNORE]: list() }, [IGNORE]: list() };
         Object.assign(post, {
@@ -364,26 +402,21 @@ describe('x-statuslint-ignore beside a $ref inside a body schema, and where none
           requestBodies: { Thing: { content: {}, [IGNORE]: list() } },
           securitySchemes: { key: { type: 'apiKey', name: 'k', in: 'header', [IGNORE]: list() } },
         });
-        expected.push(['/paths/~1items/post/parameters/0', /on a parameter/], ['/paths/~1items/post/requestBody', /on a request body/]);
-        expected.push(['/paths/~1items/post/requestBody/content/application~1json', /on a request body/], ['/paths/~1items/post/requestBody/content/application~1json/schema', /on a request body/]);
-        expected.push(['/paths/~1items/post/responses/201/content/application~1json/examples/one', /on an example/]);
-        expected.push(['/paths/~1items/post/callbacks/done/{$request.body#~1url}/post/responses/200', /in a callback/]);
-        expected.push(['/paths/~1items/post/responses/201/links/self', /on a link/], ['/servers/0', /on a server/]);
-        expected.push(['/components/parameters/Page', /on a parameter/], ['/components/requestBodies/Thing', /on a request body/], ['/components/securitySchemes/key', /on a security scheme/]);
+        expected.push(['/paths/~1items/post/parameters/0', PARAMETER], ['/paths/~1items/post/requestBody', REQUEST_BODY]);
+        expected.push(['/paths/~1items/post/requestBody/content/application~1json', REQUEST_BODY], ['/paths/~1items/post/requestBody/content/application~1json/schema', REQUEST_BODY]);
+        expected.push(['/paths/~1items/post/responses/201/content/application~1json/examples/one', unchecked('on an example')]);
+        expected.push(['/paths/~1items/post/callbacks/done/{$request.body#~1url}/post/responses/200', unchecked('in a callback')]);
+        expected.push(['/paths/~1items/post/responses/201/links/self', unchecked('on a link')], ['/servers/0', notRead('on a server', ANYWHERE)]);
+        expected.push(['/components/parameters/Page', PARAMETER], ['/components/requestBodies/Thing', REQUEST_BODY], ['/components/securitySchemes/key', SECURITY_SCHEME]);
         if (version !== '3.0') {
           Object.assign(made, { webhooks: { ping: { post: { responses: { 200: { description: 'ok' } }, [IGNORE]: list() } } } });
-          expected.push(['/webhooks/ping/post', /in a webhook/]);
+          expected.push(['/webhooks/ping/post', unchecked('in a webhook')]);
         }
       }
       Object.assign(made.info as object, { [IGNORE]: list() });
       Object.assign(made, { tags: [{ name: 'items', [IGNORE]: list() }] });
       const findings = (await lintProject({ 'openapi.yaml': made })).filter((finding) => finding.ruleId === 'unused-suppression');
-      expect(findings.map((finding) => finding.pointer).sort()).toEqual(expected.map(([pointer]) => `${pointer}/${IGNORE}`).sort());
-      for (const [pointer, where] of expected) {
-        const message = findings.find((finding) => finding.pointer === `${pointer}/${IGNORE}`)!.message;
-        expect(message, pointer).toMatch(where);
-        expect(message, pointer).toMatch(/^x-statuslint-ignore is not read .*, so it silences nothing; (write it on .*|remove it)\.$/);
-      }
+      expect(findings.map((finding) => `${finding.pointer}: ${finding.message}`).sort()).toEqual(expected.map(([pointer, message]) => `${pointer}/${IGNORE}: ${message}`).sort());
     });
   }
 
@@ -531,9 +564,101 @@ describe('x-statuslint-ignore beside a $ref inside a body schema, and where none
       `unused-suppression /x-auth/${IGNORE}/0`,
       `unused-suppression /x-retry/${IGNORE}/1`,
     ]);
-    const run = await runCli(['--format', 'json', 'openapi.yaml'], { cwd: project({ 'openapi.yaml': mergedEntries }) });
-    const written = (JSON.parse(run.stdout) as { findings: Array<JsonFinding & { line: number }> }).findings.filter((finding) => finding.ruleId === 'unused-suppression').map((finding) => finding.line);
+    const written = (await lintProject({ 'openapi.yaml': mergedEntries })).filter((finding) => finding.ruleId === 'unused-suppression').map((finding) => finding.line);
     expect(written.sort()).toEqual([4, 6]);
+  });
+
+  it('a list under a misspelt key, inside a header, on an encoding or on a shared callback, link or example says where it is and where to write it', async () => {
+    const list = (): string[] => ['require-retry-after'];
+    const ELSEWHERE = notRead('here', 'an operation, a response, a header or the schema of a response body');
+    const cases: Array<[string, object, Array<[string, string]>]> = [
+      ['3.1', {
+        openapi: '3.1.0',
+        info: { title: 't', version: '1' },
+        paths: {
+          '/items': {
+            gett: { [IGNORE]: list(), responses: { 200: { description: 'ok' } } },
+            servers: [{ url: 'https://example.com', [IGNORE]: list() }],
+            get: {
+              responses: {
+                200: { description: 'ok', content: { 'multipart/form-data': { schema: { type: 'object' }, encoding: { file: { contentType: 'image/png', [IGNORE]: list() } } } } },
+                400: { description: 'bad' },
+                429: { description: 'slow', headers: { 'Retry-After': { schema: { type: 'integer', [IGNORE]: list() } } } },
+              },
+            },
+          },
+        },
+        components: {
+          respones: { TooMany: { description: 'slow', [IGNORE]: list() } },
+          headers: { RetryAfter: { schema: { type: 'integer', [IGNORE]: list() } } },
+          callbacks: { Done: { '{$request.body#/url}': { post: { [IGNORE]: list(), responses: { 200: { description: 'ok' } } } } } },
+          links: { Self: { operationId: 'x', [IGNORE]: list() } },
+          examples: { One: { value: 1, [IGNORE]: list() } },
+        },
+      }, [
+        ['/paths/~1items/gett', ELSEWHERE],
+        ['/paths/~1items/servers/0', notRead('on a server', ANYWHERE)],
+        ['/paths/~1items/get/responses/200/content/multipart~1form-data/encoding/file', notRead('on an encoding', 'the response')],
+        ['/paths/~1items/get/responses/429/headers/Retry-After/schema', IN_HEADER],
+        ['/components/respones/TooMany', ELSEWHERE],
+        ['/components/headers/RetryAfter/schema', IN_HEADER],
+        ['/components/callbacks/Done/{$request.body#~1url}/post', unchecked('in a callback')],
+        ['/components/links/Self', unchecked('on a link')],
+        ['/components/examples/One', unchecked('on an example')],
+      ]],
+      ['2.0', {
+        swagger: '2.0',
+        info: { title: 't', version: '1' },
+        respones: { TooMany: { description: 'slow', [IGNORE]: list() } },
+        paths: { '/items': { get: { responses: { 200: { description: 'ok' }, 400: { description: 'bad' } } } } },
+      }, [['/respones/TooMany', ELSEWHERE]]],
+    ];
+    for (const [version, made, expected] of cases) {
+      const findings = (await lintProject({ 'openapi.yaml': made })).filter((finding) => finding.ruleId === 'unused-suppression');
+      expect(findings.map((finding) => `${finding.pointer}: ${finding.message}`).sort(), version).toEqual(expected.map(([pointer, message]) => `${pointer}/${IGNORE}: ${message}`).sort());
+    }
+  });
+
+  it('a list on a shared response, schema or header that nothing uses is read, and reported unused; one inside a shared response that no operation uses is not read', async () => {
+    const list = (): string[] => ['no-error-in-success'];
+    const unused = (where = 'here'): string => `${IGNORE} lists 'no-error-in-success', which reports nothing ${where}; remove the entry.`;
+    const notUsed = unchecked('in a shared response that no operation uses');
+    const paths = { '/items': { get: { responses: { 200: { description: 'ok' }, 400: { description: 'bad' } } } } };
+    const cases: Array<[string, object, Array<[string, string]>]> = [
+      ['3.1', {
+        openapi: '3.1.0',
+        info: { title: 't', version: '1' },
+        // Extension data under paths is no path item: a list there is data, and not reported.
+        paths: { 'x-tooling': { [IGNORE]: list() }, ...paths },
+        components: {
+          schemas: { Spare: { type: 'object', [IGNORE]: list() }, Linked: { $ref: 'common.yaml#/Thing', [IGNORE]: list() } },
+          headers: { Spare: { schema: { type: 'integer' }, [IGNORE]: list() } },
+          responses: { Spare: { description: 'spare', [IGNORE]: list(), content: { 'application/json': { schema: { type: 'object', [IGNORE]: list() } } }, headers: { H: { schema: { type: 'string' }, [IGNORE]: list() } } } },
+        },
+      }, [
+        [`/components/schemas/Spare/${IGNORE}/0`, unused()],
+        [`/components/schemas/Linked/${IGNORE}/0`, unused()],
+        [`/components/headers/Spare/${IGNORE}/0`, unused('in this header (a missing header is reported at the response)')],
+        [`/components/responses/Spare/${IGNORE}/0`, unused()],
+        [`/components/responses/Spare/content/application~1json/schema/${IGNORE}`, notUsed],
+        [`/components/responses/Spare/headers/H/${IGNORE}`, notUsed],
+      ]],
+      ['2.0', {
+        swagger: '2.0',
+        info: { title: 't', version: '1' },
+        paths,
+        definitions: { Spare: { type: 'object', [IGNORE]: list() } },
+        responses: { Spare: { description: 'spare', [IGNORE]: list(), schema: { type: 'object', [IGNORE]: list() } } },
+      }, [
+        [`/definitions/Spare/${IGNORE}/0`, unused()],
+        [`/responses/Spare/${IGNORE}/0`, unused()],
+        [`/responses/Spare/schema/${IGNORE}`, notUsed],
+      ]],
+    ];
+    for (const [version, made, expected] of cases) {
+      const findings = await lintProject({ 'openapi.yaml': made, 'common.yaml': { Thing: { type: 'object' } } });
+      expect(findings.map((finding) => `${finding.pointer}: ${finding.message}`).sort(), version).toEqual(expected.map(([pointer, message]) => `${pointer}: ${message}`).sort());
+    }
   });
 
   it('the messages say where to write the list instead, or that statuslint checks nothing there', async () => {
@@ -566,8 +691,7 @@ describe('x-statuslint-ignore beside a $ref inside a body schema, and where none
       },
     };
     // The rules accept an empty content map by default: so one that holds only the list.
-    const run = await runCli(['--format', 'json', 'openapi.yaml'], { cwd: project({ 'openapi.yaml': made }) });
-    const findings = (JSON.parse(run.stdout) as { findings: JsonFinding[] }).findings;
+    const findings = lintAll({ 'openapi.yaml': made });
     expect(findings.map((finding) => `${finding.ruleId} ${finding.pointer}`).sort()).toEqual([
       // As for `content: {}`: a POST without a 4xx.
       'require-error-responses /paths/~1a/post',
@@ -583,8 +707,7 @@ describe('x-statuslint-ignore beside a $ref inside a body schema, and where none
       // A requirement that holds only the list is empty, {}: anonymous access, which needs no 401.
       for (const shape of [{ operation: { security: [list()] } }, { root: { security: [list()] } }]) {
         const made = withResponses(version, { 200: { description: 'ok' }, 400: { description: 'bad' } }, shape);
-        const run = await runCli(['--format', 'json', 'openapi.yaml'], { cwd: project({ 'openapi.yaml': made }) });
-        const findings = (JSON.parse(run.stdout) as { findings: JsonFinding[] }).findings;
+        const findings = lintAll({ 'openapi.yaml': made });
         expect(findings.map((finding) => `${finding.ruleId} ${finding.pointer}`), JSON.stringify(shape)).toEqual([
           `unused-suppression ${'operation' in shape ? '/paths/~1items/get' : ''}/security/0/${IGNORE}`,
         ]);
@@ -629,13 +752,13 @@ describe('x-statuslint-ignore beside a $ref inside a body schema, and where none
       root: { webhooks: { ping: { $ref: '#/components/pathItems/Hook' } }, components: { pathItems: { Hook: { post: operation() }, Spare: { [IGNORE]: ['require-retry-after'], get: operation() } } } },
     });
     const findings = await lintProject({ 'openapi.yaml': made });
-    const unchecked = (where: string) => `${where}: x-statuslint-ignore is not read in a path item that no path names, which statuslint does not check, so it silences nothing; remove it.`;
+    const unnamed = (where: string) => `${where}: ${unchecked('in a path item that no path names')}`;
     expect(findings.map((finding) => `${finding.pointer}: ${finding.message}`).sort()).toEqual([
-      unchecked(`/components/pathItems/Hook/post/${IGNORE}`),
-      unchecked(`/components/pathItems/Hook/post/responses/429/${IGNORE}`),
-      unchecked(`/components/pathItems/Spare/${IGNORE}`),
-      unchecked(`/components/pathItems/Spare/get/${IGNORE}`),
-      unchecked(`/components/pathItems/Spare/get/responses/429/${IGNORE}`),
+      unnamed(`/components/pathItems/Hook/post/${IGNORE}`),
+      unnamed(`/components/pathItems/Hook/post/responses/429/${IGNORE}`),
+      unnamed(`/components/pathItems/Spare/${IGNORE}`),
+      unnamed(`/components/pathItems/Spare/get/${IGNORE}`),
+      unnamed(`/components/pathItems/Spare/get/responses/429/${IGNORE}`),
     ].sort());
     // Named by a path, its operations' lists are read as any operation's.
     (made.paths as Record<string, unknown>)['/spare'] = { $ref: '#/components/pathItems/Spare' };
@@ -656,6 +779,11 @@ describe('suppressions that silence nothing (unused-suppression)', () => {
         message: "x-statuslint-ignore lists 'require-www-authenticate', which reports nothing here; remove the entry.",
       },
     ]);
+    // Or at the severity that unusedSuppressions sets.
+    for (const severity of ['warning', 'error'] as const) {
+      const reported = await lintProject({ 'openapi.yaml': spec(['require-retry-after', 'require-www-authenticate']) }, { unusedSuppressions: severity });
+      expect(reported.map((finding) => `${finding.ruleId} ${finding.severity}`)).toEqual([`unused-suppression ${severity}`]);
+    }
   });
 
   for (const version of VERSIONS) {
@@ -681,6 +809,9 @@ describe('suppressions that silence nothing (unused-suppression)', () => {
       'require-retry-after: 429 response declares no \'Retry-After\' header; tell clients when to retry (delay-seconds or an HTTP-date).',
       "unused-suppression: x-statuslint-ignore lists 'require-retry-aftr', which is not a statuslint rule; did you mean 'require-retry-after'?",
     ]);
+    // Close to none: no guess.
+    const unlike = await lintProject({ 'openapi.yaml': spec(['require-retry-after', 'sonar:S1234']) });
+    expect(unlike.map((finding) => `${finding.ruleId}: ${finding.message}`)).toEqual(["unused-suppression: x-statuslint-ignore lists 'sonar:S1234', which is not a statuslint rule."]);
   });
 
   it('an entry naming unused-suppression, the engine\'s own check, says which key sets it', async () => {
@@ -724,7 +855,7 @@ describe('suppressions that silence nothing (unused-suppression)', () => {
       `unused-suppression openapi.yaml#/${IGNORE}: x-statuslint-ignore is not read at the top level, so it silences nothing; write it on an operation or a response, or turn the rule off in the configuration.`,
       `unused-suppression paths/split.yaml#/${IGNORE}: x-statuslint-ignore is not read on a path item, so it silences nothing; write it on each of its operations.`,
     ]);
-    expect(at(await lintProject({ ...files, 'statuslint.config.yaml': 'unusedSuppressions: off\n' }))).toEqual(['require-retry-after /paths/~1items/get/responses/429']);
+    expect(at(await lintProject(files, { unusedSuppressions: 'off' }))).toEqual(['require-retry-after /paths/~1items/get/responses/429']);
   });
 
   for (const version of VERSIONS) {
@@ -743,10 +874,13 @@ describe('suppressions that silence nothing (unused-suppression)', () => {
       const tooMany = { description: 'Too many', headers: { [IGNORE]: list(), 'X-Rate': version === '2.0' ? { type: 'integer' } : { schema: { type: 'integer' } } } };
       const spec = withResponses(version, { 200: { description: 'ok' }, 429: { $ref: responsesRef(version, 'TooMany') } });
       (spec.paths as Record<string, unknown>)[IGNORE] = list();
-      const misplaced = [`/paths/${IGNORE}`, `${version === '2.0' ? '/responses' : '/components/responses'}/TooMany/headers/${IGNORE}`];
+      const misplaced = [
+        `/paths/${IGNORE}: ${notRead('on the paths map', 'each operation')}`,
+        `${version === '2.0' ? '/responses' : '/components/responses'}/TooMany/headers/${IGNORE}: ${notRead('on a headers map', 'the response, or on each header')}`,
+      ];
       if (version === '2.0') {
         Object.assign(spec, { responses: { [IGNORE]: list(), TooMany: tooMany }, definitions: { [IGNORE]: list(), Thing: { type: 'object' } } });
-        misplaced.push(`/responses/${IGNORE}`, `/definitions/${IGNORE}`);
+        misplaced.push(`/responses/${IGNORE}: ${notRead('on the top-level responses map', 'each shared response')}`, `/definitions/${IGNORE}: ${notRead('on the definitions map', 'each schema')}`);
       } else {
         const ok = { description: 'ok', content: { [IGNORE]: list(), 'application/json': { schema: { type: 'object' }, [IGNORE]: list() } } };
         (spec.paths as Record<string, Record<string, Record<string, Record<string, unknown>>>>)['/items']!.get!.responses!['200'] = ok;
@@ -756,13 +890,15 @@ describe('suppressions that silence nothing (unused-suppression)', () => {
           schemas: { [IGNORE]: list(), Thing: { type: 'object' } },
           headers: { [IGNORE]: list(), Rate: { schema: { type: 'integer' } } },
         };
-        misplaced.push(`/components/${IGNORE}`, `/components/responses/${IGNORE}`, `/components/schemas/${IGNORE}`, `/components/headers/${IGNORE}`);
-        misplaced.push(`/paths/~1items/get/responses/200/content/${IGNORE}`, `/paths/~1items/get/responses/200/content/application~1json/${IGNORE}`);
+        misplaced.push(`/components/${IGNORE}: ${notRead('on components', 'each shared response, header or schema')}`, `/components/responses/${IGNORE}: ${notRead('on the components/responses map', 'each shared response')}`);
+        misplaced.push(`/components/schemas/${IGNORE}: ${notRead('on the components/schemas map', 'each schema')}`, `/components/headers/${IGNORE}: ${notRead('on the components/headers map', 'each header')}`);
+        misplaced.push(`/paths/~1items/get/responses/200/content/${IGNORE}: ${notRead('on a content map', 'the response, or on the schema of each media type')}`);
+        misplaced.push(`/paths/~1items/get/responses/200/content/application~1json/${IGNORE}: ${notRead('on a media type', 'the response, or on its schema')}`);
       }
       const findings = await lintProject({ 'openapi.yaml': spec });
       const shared = version === '2.0' ? '/responses/TooMany' : '/components/responses/TooMany';
-      expect(at(findings)).toEqual([`require-retry-after ${shared}`, ...misplaced.map((pointer) => `unused-suppression ${pointer}`)].sort());
-      expect(findings.filter((finding) => finding.ruleId === 'unused-suppression').every((finding) => / is not read .*, so it silences nothing; write it on /.test(finding.message))).toBe(true);
+      expect(at(findings)).toEqual([`require-retry-after ${shared}`, ...misplaced.map((line) => `unused-suppression ${line.slice(0, line.indexOf(': '))}`)].sort());
+      expect(findings.filter((finding) => finding.ruleId === 'unused-suppression').map((finding) => `${finding.pointer}: ${finding.message}`).sort()).toEqual([...misplaced].sort());
     });
   }
 
@@ -779,58 +915,8 @@ describe('suppressions that silence nothing (unused-suppression)', () => {
 
   it('an entry for a rule that is off is not reported: nothing says whether it is still needed', async () => {
     const quiet = withResponses('3.1', { 200: { description: 'ok' } }, { operation: { [IGNORE]: ['require-www-authenticate'] } });
-    expect(await lintProject({ 'openapi.yaml': quiet }, ['--rule', 'require-www-authenticate=off'])).toEqual([]);
+    expect(await lintProject({ 'openapi.yaml': quiet }, { rules: rulesWithout('require-www-authenticate') })).toEqual([]);
     expect(at(await lintProject({ 'openapi.yaml': quiet }))).toEqual([`unused-suppression /paths/~1items/get/${IGNORE}/0`]);
-  });
-
-  it('is reported once for a shared response used by several operations and several specs', async () => {
-    const shared = { TooMany: { ...slow, headers: { 'Retry-After': { schema: { type: 'integer' } } }, [IGNORE]: ['require-retry-after'] } };
-    const spec = withResponses('3.1', { 429: { $ref: 'shared.yaml#/TooMany' } });
-    (spec.paths as Record<string, unknown>)['/b'] = { get: { responses: { 429: { $ref: 'shared.yaml#/TooMany' } } } };
-    const dir = project({ 'openapi.yaml': spec, 'v2/openapi.yaml': { ...spec, paths: { '/c': { get: { responses: { 429: { $ref: '../shared.yaml#/TooMany' } } } } } }, 'shared.yaml': shared });
-    const run = await runCli(['--format', 'json', '.'], { cwd: dir });
-    const findings = (JSON.parse(run.stdout) as { findings: JsonFinding[] }).findings.filter((finding) => WATCHED.has(finding.ruleId));
-    expect(findings.map((finding) => `${finding.ruleId} ${finding.file}#${finding.pointer}`)).toEqual([`unused-suppression shared.yaml#/TooMany/${IGNORE}/0`]);
-  });
-
-  it('an entry in a shared file that silences a finding for one spec is not reported unused for another', async () => {
-    // require-location asks a Location of a POST's 201, not of a PUT's: the entry is needed by b.yaml only.
-    const created = { Created: { description: 'created', [IGNORE]: ['require-location'] } };
-    const spec = (method: string) => withResponses('3.1', { 201: { $ref: 'shared.yaml#/Created' }, 400: { description: 'bad' } }, { method });
-    const dir = project({ 'a.yaml': spec('put'), 'b.yaml': spec('post'), 'shared.yaml': created });
-    const lintOf = async (args: string[]): Promise<string[]> => {
-      const run = await runCli(['--format', 'json', ...args], { cwd: dir });
-      return (JSON.parse(run.stdout) as { findings: JsonFinding[] }).findings.map((finding) => `${finding.ruleId} ${finding.file}#${finding.pointer}`);
-    };
-    for (const order of [['a.yaml', 'b.yaml'], ['b.yaml', 'a.yaml']]) {
-      expect(await lintOf(order)).toEqual([]);
-      // Replayed from --cache too, and as lint() gives it (to --fix).
-      expect(await lintOf(['--cache', ...order])).toEqual([]);
-      expect(await lintOf(['--cache', ...order])).toEqual([]);
-      expect(lint(order.map((name) => join(dir, name)), { cwd: dir }).findings).toEqual([]);
-    }
-    // Linted alone, the PUT's spec has no use for it.
-    expect(await lintOf(['a.yaml'])).toEqual([`unused-suppression shared.yaml#/Created/${IGNORE}/0`]);
-  });
-
-  it('an entry in a shared file is not reported unused for one spec while its rule is off for another that uses it', async () => {
-    // a.yaml would need the entry for its 429, but its configuration turns the rule off; b.yaml uses the response as a 200.
-    const shared = { TooMany: { description: 'Too many', [IGNORE]: ['require-retry-after', 'require-retry-aftr'] } };
-    const spec = (path: string, status: string) => withResponses('3.1', { [status]: { $ref: 'shared.yaml#/TooMany' }, 400: { description: 'bad' } }, { path });
-    const config = "overrides:\n  - files: ['a.yaml']\n    rules:\n      require-retry-after: off\n";
-    const dir = project({ 'a.yaml': spec('/a', '429'), 'b.yaml': spec('/b', '200'), 'shared.yaml': shared, 'statuslint.config.yaml': config });
-    const lintOf = async (args: string[]): Promise<string[]> => {
-      const run = await runCli(['--format', 'json', ...args], { cwd: dir });
-      return (JSON.parse(run.stdout) as { findings: JsonFinding[] }).findings.filter((finding) => WATCHED.has(finding.ruleId)).map((finding) => `${finding.ruleId} ${finding.file}#${finding.pointer}`);
-    };
-    // The misspelt id stays reported: it is wrong whatever the configuration.
-    const misspelt = `unused-suppression shared.yaml#/TooMany/${IGNORE}/1`;
-    for (const order of [['a.yaml', 'b.yaml'], ['b.yaml', 'a.yaml']]) {
-      expect(await lintOf(order)).toEqual([misspelt]);
-      expect(await lintOf(['--cache', ...order])).toEqual([misspelt]);
-      expect(await lintOf(['--cache', ...order])).toEqual([misspelt]);
-    }
-    expect(await lintOf(['b.yaml'])).toEqual([`unused-suppression shared.yaml#/TooMany/${IGNORE}/0`, misspelt]);
   });
 
   it('a list repeated by a YAML alias is one entry: used at one of its places, it is not reported unused at another', async () => {
@@ -867,84 +953,61 @@ describe('suppressions that silence nothing (unused-suppression)', () => {
     const unused = aliasedList.replace("'429': {description: slow,", "'204': {description: none,");
     expect(at(await lintProject({ 'openapi.yaml': unused }))).toEqual(['unused-suppression /x-lists/retry/0']);
   });
+});
 
-  it('an aliased entry in a shared file that one spec uses under one name is not reported unused for a spec that reaches it under another', async () => {
-    // B is A again, by a YAML alias: one written entry, which a.yaml needs for its 429.
-    const shared = 'A: &a\n  description: Too many\n  x-statuslint-ignore: [require-retry-after]\nB: *a\n';
-    const spec = (path: string, status: string, name: string) => withResponses('3.1', { [status]: { $ref: `shared.yaml#/${name}` }, 400: { description: 'bad' } }, { path });
-    const dir = project({ 'a.yaml': spec('/a', '429', 'A'), 'b.yaml': spec('/b', '200', 'B'), 'shared.yaml': shared });
-    const lintOf = async (args: string[]): Promise<string[]> => {
-      const run = await runCli(['--format', 'json', ...args], { cwd: dir });
-      return (JSON.parse(run.stdout) as { findings: JsonFinding[] }).findings.filter((finding) => WATCHED.has(finding.ruleId)).map((finding) => `${finding.ruleId} ${finding.file}#${finding.pointer}`);
-    };
-    for (const order of [['a.yaml', 'b.yaml'], ['b.yaml', 'a.yaml']]) {
-      expect(await lintOf(order)).toEqual([]);
-      expect(await lintOf(['--cache', ...order])).toEqual([]);
-      expect(await lintOf(['--cache', ...order])).toEqual([]);
-      expect(lint(order.map((name) => join(dir, name)), { cwd: dir }).findings.filter((finding) => WATCHED.has(finding.ruleId))).toEqual([]);
-    }
-    // Keyed where it is written, under A, though this run reaches it only as B.
-    expect(await lintOf(['b.yaml'])).toEqual([`unused-suppression shared.yaml#/A/${IGNORE}/0`]);
+describe('x-statuslint-ignore across the specs of one lint (in-process; the CLI\'s threads and --cache in suppressions-cli.test.ts)', () => {
+  /** The watched findings of linting `names` of the files in one run, as `file#pointer`. */
+  const lintSpecs = (dir: string, names: readonly string[], options: LintOptions = {}): string[] =>
+    lint(names.map((name) => join(dir, name)), { cwd: dir, ...options })
+      .findings.filter((finding) => WATCHED.has(finding.ruleId))
+      .map((finding) => `${finding.ruleId} ${finding.file}#${finding.pointer}`);
+  const bothOrders = (names: readonly string[]): Array<readonly string[]> => [names, [...names].reverse()];
+
+  it('an entry in a shared file that silences a finding for one spec is not reported unused for another', () => {
+    // require-location asks a Location of a POST's 201, not of a PUT's: the entry is needed by b.yaml only.
+    const spec = (method: string) => withResponses('3.1', { 201: { $ref: 'shared.yaml#/Created' }, 400: { description: 'bad' } }, { method });
+    const dir = project({ 'a.yaml': spec('put'), 'b.yaml': spec('post'), 'shared.yaml': { Created: { description: 'created', [IGNORE]: ['require-location'] } } });
+    const all = (names: readonly string[]) => lint(names.map((name) => join(dir, name)), { cwd: dir }).findings.map((finding) => `${finding.ruleId} ${finding.file}#${finding.pointer}`);
+    for (const order of bothOrders(['a.yaml', 'b.yaml'])) expect(all(order)).toEqual([]);
+    expect(all(['a.yaml'])).toEqual([`unused-suppression shared.yaml#/Created/${IGNORE}/0`]);
   });
 
-  it('a list in a shared file that one spec reads is not reported as not read for a spec that reaches it inside another schema', async () => {
-    // a.yaml names the nested schema as its body, where the list silences the envelope; b.yaml names
-    // the schema around it, where a list is not read.
+  it('an entry in a shared file is not reported unused for one spec while its rule is off for another that uses it; a misspelt one is', () => {
+    const spec = (path: string, status: string) => withResponses('3.1', { [status]: { $ref: 'shared.yaml#/TooMany' }, 400: { description: 'bad' } }, { path });
+    const shared = { TooMany: { description: 'Too many', [IGNORE]: ['require-retry-after', 'require-retry-aftr'] } };
+    const dir = project({ 'a.yaml': spec('/a', '429'), 'b.yaml': spec('/b', '200'), 'shared.yaml': shared });
+    // a.yaml would need the entry for its 429, but its rules leave require-retry-after off; b.yaml uses the response as a 200.
+    const rules = { rules: (path: string) => (path.endsWith('a.yaml') ? rulesWithout('require-retry-after') : defaultRules()) };
+    const misspelt = `unused-suppression shared.yaml#/TooMany/${IGNORE}/1`;
+    for (const order of bothOrders(['a.yaml', 'b.yaml'])) expect(lintSpecs(dir, order, rules)).toEqual([misspelt]);
+    expect(lintSpecs(dir, ['b.yaml'], rules)).toEqual([`unused-suppression shared.yaml#/TooMany/${IGNORE}/0`, misspelt]);
+  });
+
+  it('an aliased entry in a shared file that one spec uses under one name is not reported unused for a spec that reaches it under another', () => {
+    // B is A again, by a YAML alias: one written entry, which a.yaml needs for its 429.
+    const spec = (path: string, status: string, name: string) => withResponses('3.1', { [status]: { $ref: `shared.yaml#/${name}` }, 400: { description: 'bad' } }, { path });
+    const dir = project({ 'a.yaml': spec('/a', '429', 'A'), 'b.yaml': spec('/b', '200', 'B'), 'shared.yaml': 'A: &a\n  description: Too many\n  x-statuslint-ignore: [require-retry-after]\nB: *a\n' });
+    for (const order of bothOrders(['a.yaml', 'b.yaml'])) expect(lintSpecs(dir, order)).toEqual([]);
+    // Keyed where it is written, under A, though this run reaches it only as B.
+    expect(lintSpecs(dir, ['b.yaml'])).toEqual([`unused-suppression shared.yaml#/A/${IGNORE}/0`]);
+  });
+
+  it('a list in a shared file that one spec reads is not reported as not read for a spec that reaches it inside another schema', () => {
     const shared = {
       Wrapper: { type: 'object', properties: { env: { type: 'object', [IGNORE]: ['no-error-in-success'], properties: { success: { type: 'boolean' }, error: { type: 'string' } } } } },
     };
     const spec = (path: string, name: string) => withResponses('3.0', { 200: jsonResponse('3.0', { $ref: `shared.yaml#/${name}` }), 400: { description: 'bad' } }, { path });
-    const files: Record<string, object> = { 'shared.yaml': shared, 'a.yaml': spec('/a', 'Wrapper/properties/env') };
-    // Enough specs for a second thread to take some.
-    for (let n = 0; n < 22; n++) files[`b${String(n).padStart(2, '0')}.yaml`] = spec(`/b${n}`, 'Wrapper');
-    const dir = project(files);
-    const lintOf = async (args: string[], threads = 1): Promise<string[]> => {
-      const run = await runCli(['--format', 'json', ...args], { cwd: dir, env: { STATUSLINT_THREADS: String(threads) } });
-      return (JSON.parse(run.stdout) as { findings: JsonFinding[] }).findings.filter((finding) => WATCHED.has(finding.ruleId)).map((finding) => `${finding.ruleId} ${finding.file}#${finding.pointer}`);
-    };
-    const names = Object.keys(files).filter((name) => name !== 'shared.yaml').sort();
-    for (const order of [names, [...names].reverse()]) {
-      for (const threads of [1, 2]) {
-        expect(await lintOf(order, threads)).toEqual([]);
-        expect(await lintOf(['--cache', ...order], threads)).toEqual([]);
-        expect(await lintOf(['--cache', ...order], threads)).toEqual([]);
-      }
-      expect(lint(order.map((name) => join(dir, name)), { cwd: dir }).findings.filter((finding) => WATCHED.has(finding.ruleId))).toEqual([]);
-    }
-    // Without a.yaml, nothing reads it.
-    expect(await lintOf(['b00.yaml'])).toEqual([`unused-suppression shared.yaml#/Wrapper/properties/env/${IGNORE}`]);
+    const dir = project({ 'shared.yaml': shared, 'a.yaml': spec('/a', 'Wrapper/properties/env'), 'b.yaml': spec('/b', 'Wrapper') });
+    for (const order of bothOrders(['a.yaml', 'b.yaml'])) expect(lintSpecs(dir, order)).toEqual([]);
+    expect(lintSpecs(dir, ['b.yaml'])).toEqual([`unused-suppression shared.yaml#/Wrapper/properties/env/${IGNORE}`]);
   });
 
-  it('--fix leaves a suppressed finding alone', async () => {
-    const unauthorized = (ignore: string[]) => withResponses('3.1', { 200: { description: 'ok' }, 401: { description: 'no', [IGNORE]: ignore } });
-    const fixed = await runCli(['--fix-dry-run', 'openapi.yaml'], { cwd: project({ 'openapi.yaml': unauthorized(['require-retry-after']) }) });
-    expect(fixed.stdout).toContain('WWW-Authenticate');
-    const suppressed = await runCli(['--fix-dry-run', 'openapi.yaml'], { cwd: project({ 'openapi.yaml': unauthorized(['require-www-authenticate']) }) });
-    expect(suppressed.stdout).not.toContain('WWW-Authenticate');
-  });
-
-  it('SARIF output describes the engine check like a rule', async () => {
-    const run = await runCli(['--format', 'sarif', 'openapi.yaml'], { cwd: project({ 'openapi.yaml': spec(['require-www-authenticate']) }) });
-    const log = JSON.parse(run.stdout) as { runs: Array<{ tool: { driver: { rules: Array<{ id: string }> } }; results: Array<{ ruleId: string; ruleIndex: number }> }> };
-    const [sarifRun] = log.runs;
-    const result = sarifRun!.results.find((item) => item.ruleId === 'unused-suppression')!;
-    const descriptor = sarifRun!.tool.driver.rules[result.ruleIndex] as { id: string; helpUri: string; fullDescription: { text: string } };
-    expect(descriptor.id).toBe('unused-suppression');
-    expect(descriptor.helpUri).toMatch(/\/docs\/configuration\.md#suppressions-that-silence-nothing-unused-suppression$/);
-    expect(descriptor.fullDescription.text).toBe('Disallow x-statuslint-ignore entries that silence nothing.');
-  });
-
-  it('statuslint rules does not list it: it is no rule, and is set by unusedSuppressions', async () => {
-    const run = await runCli(['rules']);
-    expect(run.code).toBe(0);
-    expect(run.stdout).toContain('require-www-authenticate');
-    expect(run.stdout).not.toContain('unused-suppression');
-  });
-
-  it('statuslint explain says where the check is documented', async () => {
-    const run = await runCli(['explain', 'unused-suppression']);
-    expect(run.code).toBe(0);
-    expect(run.stdout).toContain('unusedSuppressions');
+  it('is reported once for a shared response used by several operations and several specs', () => {
+    const shared = { TooMany: { ...slow, headers: { 'Retry-After': { schema: { type: 'integer' } } }, [IGNORE]: ['require-retry-after'] } };
+    const spec = withResponses('3.1', { 429: { $ref: 'shared.yaml#/TooMany' } });
+    (spec.paths as Record<string, unknown>)['/b'] = { get: { responses: { 429: { $ref: 'shared.yaml#/TooMany' } } } };
+    const dir = project({ 'openapi.yaml': spec, 'v2/openapi.yaml': { ...spec, paths: { '/c': { get: { responses: { 429: { $ref: '../shared.yaml#/TooMany' } } } } } }, 'shared.yaml': shared });
+    expect(lintSpecs(dir, ['openapi.yaml', 'v2/openapi.yaml'])).toEqual([`unused-suppression shared.yaml#/TooMany/${IGNORE}/0`]);
   });
 });
 
