@@ -176,7 +176,8 @@ describe('locateInJson', () => {
     const short = new JsonOutline(scanValue(JSON.parse(repeated), false).containers);
     countKeysInText(repeated, short);
     expect(short.complete).toBe(false);
-    expect(short.endOf(0)).toBe(-1);
+    // Nor used: not even the containers recorded before room ran out.
+    for (const open of [0, repeated.indexOf('{"x"'), repeated.indexOf('[')]) expect(short.endOf(open)).toBe(-1);
   });
 
   it('marks a key, or the first line of an element, before the CR of a CRLF', () => {
