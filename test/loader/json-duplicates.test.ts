@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countKeysInText, findDuplicateKey } from '../../src/loader/json-duplicates.js';
+import { LoadError } from '../../src/errors.js';
+import { countKeysInText, findDuplicateKey, refuseDuplicateKeys } from '../../src/loader/json-duplicates.js';
 import { scanValue } from '../../src/loader/value-scan.js';
 
 const countKeysInValue = (value: unknown): number => scanValue(value, false).keys;
@@ -43,4 +44,35 @@ describe('duplicate keys in JSON', () => {
       { numRuns: 300, examples: [[[['{', ':'], null], undefined]] },
     );
   });
+});
+
+/** What the loader says of `text` (guards.ts), or undefined when it takes it. */
+function refusal(text: string): string | undefined {
+  try {
+    refuseDuplicateKeys('/p/api.json', text, countKeysInValue(JSON.parse(text)));
+  } catch (error) {
+    if (error instanceof LoadError) return `${error.position?.line}:${error.position?.column}: ${error.detail}`;
+    throw error;
+  }
+  return undefined;
+}
+
+describe('refuseDuplicateKeys', () => {
+  const keepOne = 'tools disagree on which value wins, so keep one';
+  const cases: Array<[string, string, string | undefined]> = [
+    ['the same name in different objects', '{"200": {"description": "OK"}, "404": {"200": 1}}', undefined],
+    [
+      'a status code written twice',
+      '{\n  "responses": {\n    "200": {"description": "OK"},\n    "404": {"description": "Not found"},\n    "200": {"description": "Created"}\n  }\n}',
+      `5:5: invalid JSON: duplicate key "200" (first at line 3, column 5); ${keepOne}`,
+    ],
+    ['a name with a quote, as JSON writes it', '{"a\\"b": 1, "a\\u0022b": 2}', `1:13: invalid JSON: duplicate key "a\\"b" (first at line 1, column 2); ${keepOne}`],
+    ['a name of 81 characters, cut at 80', `{"${'x'.repeat(81)}": 1,\n"${'x'.repeat(81)}": 2}`, `2:1: invalid JSON: duplicate key "${'x'.repeat(80)}…" (first at line 1, column 2); ${keepOne}`],
+    ['a name of 80 characters, whole', `{"${'x'.repeat(80)}": 1,\n"${'x'.repeat(80)}": 2}`, `2:1: invalid JSON: duplicate key "${'x'.repeat(80)}" (first at line 1, column 2); ${keepOne}`],
+  ];
+  for (const [name, text, expected] of cases) {
+    it(`${expected ? 'refuses' : 'takes'} ${name}`, () => {
+      expect(refusal(text)).toBe(expected);
+    });
+  }
 });

@@ -36,6 +36,16 @@ describe('pointer helpers', () => {
     expect(getAtPointer(root, '/a/b~1c/0/x').found).toBe(false);
     expect(() => getAtPointer(root, 'a')).toThrow(/not a JSON pointer/);
   });
+
+  it('reads an array only by index, and nothing inside a string or null', () => {
+    const root = { allOf: Array.from({ length: 12 }, (_, index) => ({ index })), description: 'OK', example: null };
+    expect(getAtPointer(root, '/allOf/10/index')).toEqual({ found: true, value: 10 });
+    expect(getAtPointer(root, '/allOf/1e1').found).toBe(false);
+    expect(getAtPointer(root, '/allOf/length').found).toBe(false);
+    expect(getAtPointer(root, '/description/0').found).toBe(false);
+    expect(getAtPointer(root, '/description/length').found).toBe(false);
+    expect(getAtPointer(root, '/example/x').found).toBe(false);
+  });
 });
 
 describe('isWithin', () => {
