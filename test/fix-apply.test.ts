@@ -1,22 +1,13 @@
 import { appendFileSync, linkSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, sep } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { renameRef } from './fix-specs.js';
 
 // How --fix applies the fixes the rules offer over passes, and writes the files, in-process:
-// fix-write.test.ts pins the same through the CLI, which runs the code as written. A folder
-// named `read-only` cannot be written to (as root, permissions cannot make one).
-vi.mock('../src/output.js', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../src/output.js')>();
-  return {
-    ...actual,
-    writeFileAtomic: (path: string, ...rest: Parameters<typeof actual.writeFileAtomic> extends [unknown, ...infer R] ? R : never) => {
-      if (path.includes(`${sep}read-only${sep}`)) throw Object.assign(new Error(`EACCES: permission denied, open '${path}'`), { code: 'EACCES' });
-      if (path.includes(`${sep}broken${sep}`)) throw new TypeError('a bug');
-      return actual.writeFileAtomic(path, ...rest);
-    },
-  };
-});
+// fix-write.test.ts pins the same through the CLI, which runs the code as written. Folders named
+// `read-only` and `broken` cannot be written to (write-refusals.ts).
+vi.mock('../src/output.js', async (importOriginal) => (await import('./write-refusals.js')).refusingWrites(importOriginal));
 
 const { asWritten, fixSpecs, writeChanges } = await import('../src/fix/apply.js');
 const { fixTarget } = await import('../src/fix/intents.js');
@@ -34,38 +25,22 @@ const spec = (responses: string[], extra: string[] = []) => ['openapi: 3.0.3', "
 const refused = (outcome: Awaited<ReturnType<typeof fixSpecs>>) => outcome.refused.map(({ intent, reason }) => `${reason} ${intent.kind} ${fixTarget(intent).pointer}`).sort();
 
 describe('--fix takes back an edit after which a spec no longer loads', () => {
-  // Renaming 4xx to 4XX would break the $ref that names it.
-  const renameRef = [
-    'openapi: 3.0.3',
-    "info: {title: t, version: '1'}",
-    'paths:',
-    '  /a:',
-    '    get:',
-    '      responses:',
-    "        '200': {description: OK}",
-    '        4xx: {description: client error}',
-    "        '429': {description: slow}",
-    '  /b:',
-    '    get:',
-    '      responses:',
-    "        '200': {description: OK}",
-    "        4XX: {$ref: '#/paths/~1a/get/responses/4xx'}",
-    '',
-  ].join('\n');
+  // The rename is taken back; the 429's Retry-After, in the same file, is kept.
+  const renameRefAnd429 = renameRef.replace("        4xx: {description: client error}\n", "        4xx: {description: client error}\n        '429': {description: slow}\n");
 
   it('keeps the other edits of the file, and says the rename would break the spec', async () => {
-    const dir = folder({ 'api.yaml': renameRef });
+    const dir = folder({ 'api.yaml': renameRefAnd429 });
     const outcome = await fixSpecs([join(dir, 'api.yaml')], { threads: 1 });
     expect(refused(outcome)).toEqual(['unloadable rename-key /paths/~1a/get/responses/4xx']);
     expect(outcome.result.failures).toEqual([]);
     expect(outcome.applied).toBe(1);
     expect(outcome.changes.map((change) => [change.fixes, change.before, change.after])).toEqual([
-      [1, renameRef, renameRef.replace("        '429': {description: slow}", "        '429': {description: slow, headers: {Retry-After: {description: Seconds to wait before retrying (RFC 9110 §10.2.3 also allows an HTTP-date)., schema: {type: integer, minimum: 0}, example: 60}}}")],
+      [1, renameRefAnd429, renameRefAnd429.replace("        '429': {description: slow}", "        '429': {description: slow, headers: {Retry-After: {description: Seconds to wait before retrying (RFC 9110 §10.2.3 also allows an HTTP-date)., schema: {type: integer, minimum: 0}, example: 60}}}")],
     ]);
   });
 
   it('fixes the specs that load beside one that never did, which stays an input error', async () => {
-    const dir = folder({ 'good.yaml': spec(["        '429': {description: slow}"]), 'bad.yaml': 'openapi: 3.0.3\ninfo: [', 'ref.yaml': renameRef.replace("        '429': {description: slow}\n", '') });
+    const dir = folder({ 'good.yaml': spec(["        '429': {description: slow}"]), 'bad.yaml': 'openapi: 3.0.3\ninfo: [', 'ref.yaml': renameRef });
     const specs = ['good.yaml', 'bad.yaml', 'ref.yaml'].map((name) => join(dir, name));
     const outcome = await fixSpecs(specs, { threads: 1 });
     expect(outcome.changes.map((change) => change.path)).toEqual([specs[0]]);

@@ -1,19 +1,10 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, sep } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 
-// A folder the user may not write to; as root (in CI containers) permissions cannot make one.
-vi.mock('../src/output.js', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../src/output.js')>();
-  return {
-    ...actual,
-    writeFileAtomic: (path: string, ...rest: Parameters<typeof actual.writeFileAtomic> extends [unknown, ...infer R] ? R : never) => {
-      if (path.includes(`${sep}read-only${sep}`)) throw Object.assign(new Error(`EACCES: permission denied, open '${path}'`), { code: 'EACCES' });
-      return actual.writeFileAtomic(path, ...rest);
-    },
-  };
-});
+// A folder named `read-only` stands for one the user may not write to (write-refusals.ts).
+vi.mock('../src/output.js', async (importOriginal) => (await import('./write-refusals.js')).refusingWrites(importOriginal));
 
 const { projectRoot, runCli } = await import('./cli-harness.js');
 

@@ -8,6 +8,7 @@ import { parse } from 'yaml';
 import { applyParsable, fixSpecs, writeChanges } from '../src/fix/apply.js';
 import { lint } from '../src/lint.js';
 import { projectRoot, runCli } from './cli-harness.js';
+import { renameRef } from './fix-specs.js';
 
 const USER_EDIT = '# saved by the user during the run\n';
 
@@ -54,23 +55,6 @@ describe('--fix writing the specs', () => {
 });
 
 describe('--fix never writes an edit after which a spec no longer loads', () => {
-  const renameRef = [
-    'openapi: 3.0.3',
-    "info: {title: t, version: '1'}",
-    'paths:',
-    '  /a:',
-    '    get:',
-    '      responses:',
-    "        '200': {description: OK}",
-    '        4xx: {description: client error}',
-    '  /b:',
-    '    get:',
-    '      responses:',
-    "        '200': {description: OK}",
-    "        4XX: {$ref: '#/paths/~1a/get/responses/4xx'}",
-    '',
-  ].join('\n');
-
   it('leaves a range key that a $ref names, on one thread and on several', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-ref-'));
     const specs = ['a.yaml', 'b.yaml'].map((name) => join(dir, name));
