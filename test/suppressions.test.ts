@@ -482,6 +482,25 @@ describe('x-statuslint-ignore beside a $ref inside a body schema, and where none
     });
   }
 
+  for (const version of ['3.0', '3.1'] as const) {
+    it(`${version}: a list on a whole request body or header in another file, which the spec names by $ref, is reported there as misplaced or unused`, async () => {
+      const list = (): string[] => ['require-validation-error'];
+      const operation = { requestBody: { $ref: 'common.yaml#/Body' } };
+      const ok = { description: 'ok', headers: { 'X-Id': { $ref: 'common.yaml#/IdHeader' } } };
+      const spec = withResponses(version, { 200: ok, 400: { description: 'bad' } }, { method: 'post', operation });
+      const common = {
+        Body: { content: { 'application/json': { schema: { type: 'object' } } }, [IGNORE]: list() },
+        IdHeader: { schema: { type: 'string' }, [IGNORE]: list() },
+      };
+      const findings = await lintProject({ 'openapi.yaml': spec, 'common.yaml': common });
+      expect(findings.filter((finding) => finding.ruleId === 'unused-suppression').map((finding) => `${finding.file}#${finding.pointer}: ${finding.message.replace(/, so it silences nothing.*/, '')}`).sort()).toEqual([
+        `common.yaml#/Body/${IGNORE}: x-statuslint-ignore is not read on a request body`,
+        // A header's list is read (a rule may report there): this one is merely unused.
+        `common.yaml#/IdHeader/${IGNORE}/0: x-statuslint-ignore lists 'require-validation-error', which reports nothing here; remove the entry.`,
+      ]);
+    });
+  }
+
   it('a list repeated by a YAML alias is read, or reported, at each object that holds it', async () => {
     const lines = (...text: string[]): string => text.join('\n') + '\n';
     const head = ['openapi: 3.0.3', "info: {title: t, version: '1'}"];
