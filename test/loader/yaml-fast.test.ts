@@ -164,7 +164,7 @@ const CASES: Array<{ name: string; text: string; fast: boolean; error?: boolean 
   { name: 'a short key after 1,025 blank lines', fast: false, error: true, text: `a:\n-\n${'\n'.repeat(1025)}k: 1\n` },
   { name: 'a short key after 600 blank CRLF lines', fast: false, error: true, text: `a:\r\n  b:\r\n${'\r\n'.repeat(600)}k: 1\r\n` },
   // Values on the line after their key, as specs write long ones: none of them starts a mapping.
-  { name: 'scalars on the line below their key', fast: true, text: 'a:\n  "One line"\nb:\n  \'it\'\'s\'\nc:\n  "over\n  lines"\nd:\n  http://x.test/a:b\ne:\n  Not found  # see: RFC 9110\nf:\n  plain\n  text\ng: 1\n' },
+  { name: 'scalars on the line below their key, below a first key with a space and a hash', fast: true, text: 'a:\n  "One line"\nb:\n  \'it\'\'s\'\nc:\n  "over\n  lines"\nd:\n  http://x.test/a:b\ne:\n  Not found  # see: RFC 9110\nf:\n  plain\n  text\ng:\n  C# SDK: 1\n  h:\n    "deep"\n  i: 1\n' },
   { name: 'quoted, flow and plain values below a less-indented comment', fast: true, text: 'a:\n# c\n  "b"\nc:\n# c\n  [d]\ne:\n# c\n  {f: g}\n' },
   { name: 'quoted keys with escapes, doubled quotes and a space before the colon', fast: true, text: 'r:\n  "say \\"hi\\"" : 1\n  \'it\'\'s\': 2\n  \'\': 3\n  \'C:\\\': 4\n  "a\\\\": 5\n' },
   { name: 'a comment on the last line, without a line break', fast: true, text: 'a: 1\n# end' },
