@@ -27,6 +27,9 @@ describe('invalid JSON: a line and column for the mistakes V8 names no position 
     ['True', '{\n"a": True}', '2:6', undefined],
     ['.5', '{"a": .5}', '1:7', undefined],
     ['after non-ASCII text', '{"é": "ü",\n "b": undefined}', '2:7', undefined],
+    // Writers that JSON.stringify is not: .NET escapes with upper-case hex, Java writes `1.0E-7`.
+    ['after escapes in upper-case hex', '{"summary": "Caf\\u00E9 \\u0027x\\u0027", "x": NaN}', '1:45', /JSON has no NaN or Infinity/],
+    ['after an upper-case exponent', '{"minimum": 1.0E-7, "maximum": Infinity}', '1:32', /JSON has no NaN or Infinity/],
   ];
   for (const [name, text, where, hint] of cases) {
     it(name, () => {
@@ -68,5 +71,45 @@ describe('jsonErrorOffset', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  // Where V8 names no position (`Unexpected token 'x', "…" is not valid JSON`), it still quotes
+  // the token and the text around it: the whole text when short, else from ten characters
+  // before the token (`..."` marks the cut). The offset must put both where they are written.
+  it('points at the token V8 quotes, inside the context it quotes, on damaged JSON as specs indent it', () => {
+    const layouts = [
+      (value: unknown) => JSON.stringify(value),
+      (value: unknown) => JSON.stringify(value, null, 2),
+      (value: unknown) => JSON.stringify(value, null, '\t'),
+      (value: unknown) => JSON.stringify(value, null, 2).replaceAll('\n', '\r\n'),
+    ];
+    let quoted = 0;
+    fc.assert(
+      fc.property(
+        fc.jsonValue({ maxDepth: 3 }),
+        fc.constantFrom(...layouts),
+        fc.nat(),
+        fc.constantFrom(',', ']', '}', ':', '[', '{', 'x', 'N', "'", '/', '.', '+', 'tru', 'nul', 'fals', '-', '0', '"\\'),
+        (value, layout, cut, damage) => {
+          const text = layout(value);
+          const at = cut % (text.length + 1);
+          const damaged = text.slice(0, at) + damage + text.slice(at);
+          let message = '';
+          try {
+            JSON.parse(damaged);
+          } catch (error) {
+            message = (error as Error).message;
+          }
+          const token = /^Unexpected token '([\s\S])', (\.\.\.)?"([\s\S]*?)"(?:\.\.\.)? is not valid JSON$/.exec(message);
+          if (!token) return;
+          quoted++;
+          const offset = jsonErrorOffset(damaged)!;
+          expect(damaged[offset], message).toBe(token[1]);
+          expect(damaged.startsWith(token[3]!, token[2] ? offset - 10 : 0), message).toBe(true);
+        },
+      ),
+      { numRuns: 3000 },
+    );
+    expect(quoted).toBeGreaterThan(300);
   });
 });

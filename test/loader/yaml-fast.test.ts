@@ -15,6 +15,7 @@ import { parseGuarded } from '../../src/loader/guards.js';
 import { mayHaveAnchors, parseSource, SourceFile } from '../../src/loader/parse.js';
 import { appendPointer } from '../../src/loader/pointer.js';
 import { Workspace } from '../../src/loader/resolve.js';
+import { MAX_NESTING } from '../../src/loader/value-scan.js';
 import { tryReadYamlFast, type Spans } from '../../src/loader/yaml-fast.js';
 import { projectRoot } from '../cli-harness.js';
 
@@ -162,6 +163,21 @@ const CASES: Array<{ name: string; text: string; fast: boolean; error?: boolean 
   // After an empty value that closes a nested collection, `yaml` counts the blank lines too.
   { name: 'a short key after 1,025 blank lines', fast: false, error: true, text: `a:\n-\n${'\n'.repeat(1025)}k: 1\n` },
   { name: 'a short key after 600 blank CRLF lines', fast: false, error: true, text: `a:\r\n  b:\r\n${'\r\n'.repeat(600)}k: 1\r\n` },
+  // Values on the line after their key, as specs write long ones: none of them starts a mapping.
+  { name: 'scalars on the line below their key, below a first key with a space and a hash', fast: true, text: 'a:\n  "One line"\nb:\n  \'it\'\'s\'\nc:\n  "over\n  lines"\nd:\n  http://x.test/a:b\ne:\n  Not found  # see: RFC 9110\nf:\n  plain\n  text\ng:\n  C# SDK: 1\n  h:\n    "deep"\n  i: 1\n' },
+  { name: 'quoted, flow and plain values below a less-indented comment', fast: true, text: 'a:\n# c\n  "b"\nc:\n# c\n  [d]\ne:\n# c\n  {f: g}\n' },
+  { name: 'quoted keys with escapes, doubled quotes and a space before the colon', fast: true, text: 'r:\n  "say \\"hi\\"" : 1\n  \'it\'\'s\': 2\n  \'\': 3\n  \'C:\\\': 4\n  "a\\\\": 5\n' },
+  { name: 'a comment on the last line, without a line break', fast: true, text: 'a: 1\n# end' },
+  { name: 'an empty value on the last line, without a line break', fast: true, text: 'a: 1\nb:' },
+  { name: 'a key named __proto__', fast: false, text: 'a: 1\n__proto__: {x: 1}\n' },
+  { name: 'a key named __proto__ in a flow mapping', fast: false, text: 'a: 1\nb: {__proto__: [2]}\n' },
+  { name: 'text after a quoted value', fast: false, error: true, text: 'a: "b" c\nd: 1\n' },
+  { name: 'text after a flow value', fast: false, error: true, text: 'a: [b] c\nd: 1\n' },
+  { name: 'a quoted key over two lines', fast: false, error: true, text: 'a: 1\n"b\n  c": 2\n' },
+  { name: 'a first quoted key over two lines', fast: false, error: true, text: '"b\n  c": 2\n' },
+  { name: 'a quoted key with an escaped line break', fast: false, error: true, text: 'a: 1\n"b\\\n  c": 2\n' },
+  { name: 'an unterminated quoted key at the end', fast: false, error: true, text: 'a: 1\n"b: 2' },
+  { name: 'a comment inside a key', fast: false, error: true, text: 'a: 1\nb #c: 2\n' },
 ];
 
 describe('edge cases', () => {
@@ -177,6 +193,18 @@ describe('edge cases', () => {
       expect(() => parseSource('/virtual/spec.yaml', text)).toThrow(LoadError);
     });
   }
+});
+
+describe('nesting', () => {
+  it('reads up to MAX_NESTING collections deep and declines one more, the depth at which the loader refuses a file', () => {
+    // The root mapping is one level; each bracket one more, in block and flow collections alike.
+    const flow = (depth: number): string => `a: ${'['.repeat(depth - 1)}${']'.repeat(depth - 1)}\n`;
+    const block = (depth: number): string => Array.from({ length: depth }, (_, level) => `${' '.repeat(level)}${level === depth - 1 ? 'k: v' : 'k:'}`).join('\n') + '\n';
+    for (const nested of [flow, block]) {
+      expect(tryReadYamlFast(nested(MAX_NESTING)).result).toBeDefined();
+      expect(tryReadYamlFast(nested(MAX_NESTING + 1))).toEqual({ reason: 'nesting too deep' });
+    }
+  });
 });
 
 describe('merge keys (<<)', () => {
@@ -543,6 +571,58 @@ describe('generated corners', () => {
       if (expectSameWhenFast(`between-${n}.yaml`, text)) fast++;
     }
     expect(fast).toBeGreaterThan(120);
+  });
+});
+
+describe('generated documents', () => {
+  // Lines as specs write them, one after another as the line before allows (a key after
+  // `key:`, an item or a key after `- `, text under `|`), at indentations that step in, out and
+  // sometimes off by one, and now and then a line that breaks the structure: the block structure
+  // and where it ends. Whatever the fast path reads, `yaml` must read without error and to the
+  // same values and positions; what `yaml` refuses, the fast path must decline.
+  const LEAF = [
+    'description: Not found', 'type: string', 'example: 1.5', 'summary: a b # note', 'schema: {type: object}', 'enum: [a, b]',
+    'x-tags: []', "pattern: '^[a-z]+$'", 'url: http://x.test:80/a', 'required: true', 'nullable:', 'a:b: c', '"k" : 1',
+    "'q': [1, {a: b}]", 'format: "date-time"', "'201': {description: Created}",
+  ];
+  const OPEN = ['content:', "'404':", '"200":', '200:', 'application/json:', 'properties:', 'x-e: # c'];
+  const ITEM = ['- name: id', '- in: path', '- 200', '- {name: q}', '- "quoted"', '- [a, b]', '- a b'];
+  const ITEM_OPEN = ['-', '- # c', '- - x', '- k:'];
+  const BLOCK = ['description: |', 'description: >-', '- |', 'x: |+', 'y: >2'];
+  const MULTI = ['description: "starts here', "summary: 'it''s", 'tags: [a,', '- [b,', 'x: {k: v,', 'd: plain text'];
+  const TEXT = ['text continued', 'a second line', 'ends here"', "ends there'", 'b]', 'c}', '  more', ''];
+  const BROKEN = ['k: v: w', '? k', ': v', 'x: "y"#z', '\tk: v', 'k:\tv', '- \tx', '&a k: v', 'k: *a', '--- ', '...', '#c', '# c'];
+
+  it('spec-like lines at stepping indentations, with LF and CRLF line ends', () => {
+    const next = random(30);
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
+    let fast = 0;
+    let refused = 0;
+    for (let n = 0; n < 3000; n++) {
+      let indent = 0;
+      let kind: 'open' | 'item' | 'leaf' | 'text' = 'open';
+      const lines = ['openapi: 3.1.0', 'paths:'];
+      for (let i = Math.floor(next() * 7); i >= 0; i--) {
+        const roll = next();
+        let line: string;
+        if (roll < 0.06) [line, kind] = [pick(BROKEN), 'leaf'];
+        else if (kind === 'text' || roll < 0.12) [line, kind] = [pick(TEXT), 'text'];
+        else if (roll < 0.2) [line, kind] = [pick(next() < 0.5 ? BLOCK : MULTI), 'text'];
+        else if (roll < 0.4) [line, kind] = [pick(OPEN), 'open'];
+        else if (roll < 0.55) [line, kind] = [pick(ITEM_OPEN), 'item'];
+        else if (roll < 0.7) [line, kind] = [pick(ITEM), next() < 0.5 ? 'item' : 'leaf'];
+        else [line, kind] = [pick(LEAF), 'leaf'];
+        const step = kind === 'leaf' ? pick([0, 0, -2, -4, 2]) : pick([2, 2, 4, 0, -2]);
+        indent = Math.max(0, indent + (next() < 0.05 ? step + pick([1, -1]) : step));
+        lines.push(' '.repeat(indent) + line);
+      }
+      let text = lines.join('\n') + pick(['\n', '\n', '']);
+      if (next() < 0.25) text = text.replaceAll('\n', '\r\n');
+      if (expectSameWhenFast(`lines-${n}.yaml`, text)) fast++;
+      else if (parseDocument(text, { uniqueKeys: true }).errors.length > 0) refused++;
+    }
+    expect(fast).toBeGreaterThan(600);
+    expect(refused).toBeGreaterThan(600);
   });
 });
 
