@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run mutate -- [--all-tests] [--concurrency N] [--report FILE] <file>...
+// npm run mutate -- [--all-tests] [--tests PATH,...] [--concurrency N] [--report FILE] <file>...
 //
 // Mutation testing with Stryker: each mutant is a small deliberate bug in one of the named source
 // files (a condition flipped, a string emptied, a call removed); a mutant that no test catches
@@ -25,6 +25,7 @@ const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     'all-tests': { type: 'boolean', default: false },
+    tests: { type: 'string' },
     concurrency: { type: 'string', default: '2' },
     report: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
@@ -32,12 +33,15 @@ const { values, positionals } = parseArgs({
 });
 
 if (values.help || positionals.length === 0) {
-  console.log(`Usage: npm run mutate -- [--all-tests] [--concurrency N] [--report FILE] <file>...
+  console.log(`Usage: npm run mutate -- [--all-tests] [--tests PATH,...] [--concurrency N] [--report FILE] <file>...
 
   <file>         source files to mutate, e.g. rules/require-allow.ts; Stryker's ranges
                  (rules/require-allow.ts:30-40) and globs ('rules/*.ts') work too
   --all-tests    also run the test files that spawn the CLI (slower; their spawned CLI runs
                  the code as written, so only their in-process tests can catch a mutant)
+  --tests PATH   only the test files whose path starts with one of these, comma-separated
+                 (test/loader/yaml-): a module every spec reaches is otherwise tried against
+                 most of the suite per mutant; a survivor may then be caught by a file left out
   --concurrency  test runners at once (default 2)
   --report FILE  also write Stryker's JSON report there`);
   process.exit(positionals.length === 0 && !values.help ? 2 : 0);
@@ -85,7 +89,11 @@ try {
   const child = spawn(stryker, ['run', configFile], {
     cwd: root,
     stdio: 'inherit',
-    env: { ...process.env, ...(values['all-tests'] ? { MUTATE_ALL_TESTS: '1' } : {}) },
+    env: {
+      ...process.env,
+      ...(values['all-tests'] ? { MUTATE_ALL_TESTS: '1' } : {}),
+      ...(values.tests ? { MUTATE_TESTS: values.tests } : {}),
+    },
   });
   // Stopped from outside (Ctrl-C, a timeout's SIGTERM): Stryker stops its runners, and the
   // sandboxes go when it has.

@@ -1,7 +1,8 @@
 // The tests a mutant is tried against. Stryker switches mutants on inside the test process, so a
 // test that spawns the CLI runs the code as written and can never catch one: by default those
 // files are left out, which keeps a run short. MUTATE_ALL_TESTS=1 (`npm run mutate -- --all-tests`)
-// keeps every file whose tests pass in Stryker's sandbox.
+// keeps every file whose tests pass in Stryker's sandbox. MUTATE_TESTS (`--tests`) narrows either
+// selection to the files under the comma-separated path prefixes it names.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,9 +22,12 @@ function testFiles(folder: string): string[] {
   });
 }
 
+const prefixes = process.env.MUTATE_TESTS?.split(',').map((prefix) => prefix.trim()).filter(Boolean);
+
 const include = testFiles(join(root, 'test')).filter(
   (file) =>
     !cannotRunInSandbox.has(file) &&
+    (!prefixes || prefixes.some((prefix) => file.startsWith(prefix))) &&
     (process.env.MUTATE_ALL_TESTS === '1' || !spawnsTheCli.test(readFileSync(join(root, file), 'utf8'))),
 );
 
