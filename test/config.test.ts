@@ -1,5 +1,4 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rules as registry } from '../rules/index.js';
@@ -591,14 +590,13 @@ describe('a bad config: exit 2, file:line:col and a hint, nothing linted', () =>
     });
   }
 
-  it('a device, a FIFO, a folder or a file not in UTF-8 given as the configuration is refused in one line, without reading on', async () => {
+  // A FIFO (made by spawning mkfifo, which leaves a file out of mutation runs) in config-cli.test.ts.
+  it('a device, a folder or a file not in UTF-8 given as the configuration is refused in one line, without reading on', async () => {
     const dir = project({ 'openapi.yaml': spec });
     writeFileSync(join(dir, 'utf16.yaml'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('rules: {}\n', 'utf16le')]));
     mkdirSync(join(dir, 'folder'));
-    spawnSync('mkfifo', [join(dir, 'fifo')]);
     for (const [config, detail] of [
       ['/dev/zero', 'the configuration is not a regular file (a FIFO, socket or device)'],
-      ['fifo', 'the configuration is not a regular file (a FIFO, socket or device)'],
       ['folder', 'the configuration is a directory, not a file'],
       ['utf16.yaml', 'the configuration is not UTF-8 text (it is UTF-16); save it as UTF-8'],
     ]) {
@@ -628,7 +626,6 @@ describe('a bad config: exit 2, file:line:col and a hint, nothing linted', () =>
       ['a dangling link', (dir) => symlinkSync('../shared/statuslint.config.yaml', join(dir, 'statuslint.config.yaml')),
         'statuslint: statuslint.config.yaml is a symbolic link to ../shared/statuslint.config.yaml, which does not exist; fix or remove the link\n'],
       ['a folder', (dir) => mkdirSync(join(dir, '.statuslintrc.yaml')), 'statuslint: .statuslintrc.yaml: the configuration is a directory, not a file\n'],
-      ['a FIFO', (dir) => spawnSync('mkfifo', [join(dir, '.statuslintrc.yml')]), 'statuslint: .statuslintrc.yml: the configuration is not a regular file (a FIFO, socket or device)\n'],
     ];
     for (const [name, make, stderr] of cases) {
       const dir = project({ 'openapi.yaml': spec });
