@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { rules as registry } from '../rules/index.js';
 import { ConfigError, findConfig, loadConfig, parseConfig } from '../src/config/load.js';
 import { presetSettings } from '../src/config/presets.js';
-import { ruleResolver, rulesFor } from '../src/config/resolve.js';
+import { inConfigFolder, isIgnored, matchingOverrides, parseRuleFlags, ruleResolver, rulesFor, settingsFor } from '../src/config/resolve.js';
 import type { Rule } from '../src/engine/types.js';
 import { project, runCli } from './cli-harness.js';
 
@@ -747,6 +747,43 @@ describe('parseConfig: what each key takes, and the line of each problem', () =>
     const dir = project({ 'statuslint.config.yaml': '{}', '.statuslintrc.yaml': '{}', 'api/openapi.yaml': spec });
     expect(() => findConfig(join(dir, 'api'))).toThrow(`${dir} holds statuslint.config.yaml and .statuslintrc.yaml; keep one configuration file`);
     expect(() => findConfig(dir)).toThrow('. holds statuslint.config.yaml and .statuslintrc.yaml; keep one configuration file');
+  });
+});
+
+describe('where a configuration applies, and --rule flags', () => {
+  const text = "ignore: ['vendor/', '**/*.generated.yaml']\noverrides:\n  - files: ['internal/**']\n    rules: {require-retry-after: off}\n  - files: ['**/admin.yaml']\n    rules: {require-retry-after: error}\n";
+
+  it('matches patterns against the path from the configuration folder, and none against a spec outside it', () => {
+    const root = project({});
+    const config = parseConfig(join(root, 'p/statuslint.config.yaml'), text, registry);
+    const at = (path: string) => join(root, path);
+    expect(matchingOverrides(config, at('p/internal/admin.yaml'))).toEqual([0, 1]);
+    expect(matchingOverrides(config, at('p/public/admin.yaml'))).toEqual([1]);
+    expect(matchingOverrides(config, at('p/openapi.yaml'))).toEqual([]);
+    // '**' would match '../q/admin.yaml': a spec beside the folder gets no override and no ignore.
+    expect(matchingOverrides(config, at('q/admin.yaml'))).toEqual([]);
+    expect([at('p/vendor/stripe/openapi.yaml'), at('p/api/orders.generated.yaml'), at('p/api/orders.yaml'), at('q/orders.generated.yaml')].map((path) => isIgnored(config, path))).toEqual([true, true, false, false]);
+    expect([at('p/api/openapi.yaml'), at('q/openapi.yaml'), at('openapi.yaml')].map((path) => inConfigFolder(config, path))).toEqual([true, false, false]);
+  });
+
+  it('settles each rule by presets, rules, matching overrides in order, then flags', () => {
+    const config = parseConfig('/p/statuslint.config.yaml', `${text}rules:\n  require-retry-after: info\n`, registry);
+    const retryAfter = (path: string, flags?: Map<string, { severity: 'off' | 'info' | 'warning' | 'error' }>) => settingsFor(config, path, registry, flags).get('require-retry-after');
+    expect(retryAfter('/p/openapi.yaml')).toEqual({ severity: 'info' });
+    expect(retryAfter('/p/internal/openapi.yaml')).toEqual({ severity: 'off' });
+    expect(retryAfter('/p/internal/admin.yaml')).toEqual({ severity: 'error' });
+    expect(retryAfter('/p/internal/admin.yaml', parseRuleFlags(['require-retry-after=warning'], registry))).toEqual({ severity: 'warning' });
+    // A rule set off is not run at all.
+    expect(rulesFor(config, '/p/internal/openapi.yaml', registry).map((enabled) => enabled.rule.id)).not.toContain('require-retry-after');
+  });
+
+  it('--rule takes id=severity, spaces around either trimmed, the last flag for a rule winning', () => {
+    expect([...parseRuleFlags(['require-retry-after=off', ' require-www-authenticate = warning ', 'require-retry-after=error'], registry)]).toEqual([
+      ['require-retry-after', { severity: 'error' }],
+      ['require-www-authenticate', { severity: 'warning' }],
+    ]);
+    expect(() => parseRuleFlags(['=off'], registry)).toThrow("--rule '=off': expected <rule-id>=<severity>, e.g. --rule require-retry-after=off");
+    expect(() => parseRuleFlags(['require-retry-after='], registry)).toThrow("--rule 'require-retry-after=': invalid severity '': use off, info, warning or error");
   });
 });
 
