@@ -163,6 +163,25 @@ describe('a folder as input', () => {
     expect((await runCli(['tools/.generated', 'tools/.*/openapi.yaml', 'tools/node_modules'], { cwd: dir })).code).toBe(0);
   });
 
+  it('names at most three folders it did not search, and only those where the glob that found nothing could match', async () => {
+    const dir = project({
+      'tools/.a/openapi.yaml': clean,
+      'tools/.b/openapi.yaml': clean,
+      'tools/.c/openapi.yaml': clean,
+      'tools/node_modules/pkg/openapi.yaml': clean,
+      'specs/openapi.yaml': clean,
+      'specs/.cache/openapi.yaml': clean,
+    });
+    const glob = await runCli(['tools/**/*.yaml'], { cwd: dir });
+    expect(glob.stderr).toBe("statuslint: no files match 'tools/**/*.yaml'; node_modules and folders whose name starts with a dot are not searched unless named (here: tools/.a, tools/.b, tools/.c and 1 more)\n");
+    // A folder the glob could not match in is not one it passed over.
+    const shallow = await runCli(['tools/*.yaml'], { cwd: dir });
+    expect(shallow.stderr).toBe("statuslint: no files match 'tools/*.yaml'\n");
+    // specs/.cache, passed over for the folder before it, says nothing about this glob.
+    const later = await runCli(['specs', 'other/*.yaml'], { cwd: dir });
+    expect(later.stderr).toBe("statuslint: no files match 'other/*.yaml'\n");
+  });
+
   it("a folder or glob whose every file 'ignore' covers is named in a warning, as an ignored file is", async () => {
     const dir = project({ 'statuslint.config.yaml': { ignore: ['vendor/'] }, 'specs/openapi.yaml': clean, 'vendor/stripe/openapi.yaml': clean });
     const run = await runCli(['specs', 'vendor', 'vendor/*/openapi.yaml'], { cwd: dir });
