@@ -1,63 +1,15 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, truncateSync, utimesSync, writeFileSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fingerprintOf, RACY_MS } from '../src/loader/fingerprint.js';
-import { project, projectRoot, runBinary, runCli, type CliRun } from './cli-harness.js';
-
-interface JsonReport {
-  findings: { ruleId: string; file: string; line: number; column: number; message: string }[];
-}
-
-interface Entry {
-  key: string;
-  files: [string, unknown[]][];
-  reply: { findings: { message: string }[] };
-}
-
-/** A cache file: its first line, then one entry per spec (path, key, files; a tab; the reply). */
-interface CacheFile {
-  header: { statuslintCache: number; build: string };
-  entries: Record<string, Entry>;
-}
-
-const CACHE = '.statuslintcache';
-
-/** A spec whose 401 response is two `$ref`s away, in deep.yaml, shared with another spec. */
-const spec = (title: string): string => `openapi: 3.0.3
-info: {title: ${title}, version: '1'}
-paths:
-  /a:
-    get:
-      responses:
-        '200': {description: OK}
-        '400': {description: Bad request}
-        '401': {$ref: './shared.yaml#/Unauthorized'}
-`;
-const shared = "Unauthorized: {$ref: './deep.yaml#/Unauthorized'}\n";
-const deepWithoutChallenge = 'Unauthorized: {description: Unauthorized}\n';
-const deepWithChallenge = "Unauthorized:\n  description: Unauthorized\n  headers:\n    WWW-Authenticate: {schema: {type: string}}\n";
-
-function sharedProject(): string {
-  return project({ 'a.yaml': spec('a'), 'b.yaml': spec('b'), 'shared.yaml': shared, 'deep.yaml': deepWithoutChallenge });
-}
+import { project, projectRoot, runCli, type CliRun } from './cli-harness.js';
+import { CACHE, type CacheFile, deepWithChallenge, deepWithoutChallenge, type JsonReport, readCache, shared, sharedProject, spec } from './cache-files.js';
 
 const lintJson = async (cwd: string, args: string[] = ['a.yaml', 'b.yaml']): Promise<CliRun & { report: JsonReport }> => {
   const run = await runCli(['--format', 'json', '--fail-on', 'none', ...args], { cwd });
   expect(run.code, run.stderr).toBe(0);
   return { ...run, report: JSON.parse(run.stdout) as JsonReport };
 };
-
-function readCache(path: string): CacheFile {
-  const [first, ...lines] = readFileSync(path, 'utf8').split('\n').filter(Boolean);
-  const entries: Record<string, Entry> = {};
-  for (const line of lines) {
-    const [meta, reply] = line.split('\t') as [string, string];
-    const [file, key, files] = JSON.parse(meta) as [string, string, Entry['files']];
-    entries[file] = { key, files, reply: JSON.parse(reply) as Entry['reply'] };
-  }
-  return { header: JSON.parse(first!) as CacheFile['header'], entries };
-}
 
 function writeCache(path: string, cache: CacheFile): void {
   const lines = Object.entries(cache.entries).map(([file, entry]) => `${JSON.stringify([file, entry.key, entry.files])}\t${JSON.stringify(entry.reply)}`);
@@ -281,11 +233,7 @@ describe('--cache', () => {
     expect(refused.stderr).toMatch(/^statuslint: b\.yaml is not a statuslint cache, and --cache would overwrite it/);
     expect(readFileSync(join(cwd, 'b.yaml'), 'utf8')).toBe(spec('b'));
 
-    // A pipe would be read forever: refused before it is opened.
-    execFileSync('mkfifo', [join(cwd, 'pipe')]);
-    const pipe = await runCli(['--cache-location', 'pipe', 'a.yaml'], { cwd });
-    expect(pipe.code).toBe(2);
-    expect(pipe.stderr).toMatch(/^statuslint: the cache pipe is not a regular file; give a file or a folder as --cache-location$/m);
+    // A pipe: in cache-cli.test.ts.
 
     // One too large for Node to read whole (a sparse file, instantly) is named as such, not by an error code.
     writeFileSync(join(cwd, 'huge-cache'), '');
@@ -434,23 +382,5 @@ describe('--cache', () => {
     renameSync(join(cwd, 'deep.yaml'), join(cwd, 'deep-copy.yaml'));
     symlinkSync('deep-copy.yaml', join(cwd, 'deep.yaml'));
     expect(messages((await lintJson(cwd, ['--cache', 'a.yaml'])).report)).not.toContain('from the cache');
-  });
-
-  it('replays specs across worker threads as the built executable runs them', () => {
-    const files: Record<string, string> = { 'shared.yaml': shared, 'deep.yaml': deepWithoutChallenge };
-    for (let index = 0; index < 24; index++) files[`specs/s${index}.yaml`] = spec(`s${index}`).replaceAll('./shared.yaml', '../shared.yaml');
-    const cwd = project(files);
-    const args = ['--format', 'json', '--fail-on', 'none', '--cache', 'specs'];
-    const env = { STATUSLINT_THREADS: '2' };
-    const first = runBinary(args, { cwd, env });
-    expect(first.code, first.stderr).toBe(0);
-    expect((JSON.parse(first.stdout) as JsonReport).findings.filter((finding) => finding.ruleId === 'require-www-authenticate')).toHaveLength(1);
-    expect(Object.keys(readCache(join(cwd, CACHE)).entries)).toHaveLength(24);
-    expect(runBinary(args, { cwd, env }).stdout).toBe(first.stdout);
-
-    writeFileSync(join(cwd, 'deep.yaml'), deepWithChallenge);
-    const edited = runBinary(args, { cwd, env });
-    expect(edited.stdout).toBe(runBinary(['--format', 'json', '--fail-on', 'none', 'specs'], { cwd, env }).stdout);
-    expect((JSON.parse(edited.stdout) as JsonReport).findings.some((finding) => finding.ruleId === 'require-www-authenticate')).toBe(false);
   });
 });

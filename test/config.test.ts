@@ -1,11 +1,10 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rules as registry } from '../rules/index.js';
-import { parseConfig } from '../src/config/load.js';
+import { ConfigError, findConfig, loadConfig, parseConfig } from '../src/config/load.js';
 import { presetSettings } from '../src/config/presets.js';
-import { ruleResolver, rulesFor } from '../src/config/resolve.js';
+import { inConfigFolder, isIgnored, matchingOverrides, parseRuleFlags, ruleResolver, rulesFor, settingsFor } from '../src/config/resolve.js';
 import type { Rule } from '../src/engine/types.js';
 import { project, runCli } from './cli-harness.js';
 
@@ -591,14 +590,13 @@ describe('a bad config: exit 2, file:line:col and a hint, nothing linted', () =>
     });
   }
 
-  it('a device, a FIFO, a folder or a file not in UTF-8 given as the configuration is refused in one line, without reading on', async () => {
+  // A FIFO (made by spawning mkfifo, which leaves a file out of mutation runs) in config-cli.test.ts.
+  it('a device, a folder or a file not in UTF-8 given as the configuration is refused in one line, without reading on', async () => {
     const dir = project({ 'openapi.yaml': spec });
     writeFileSync(join(dir, 'utf16.yaml'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('rules: {}\n', 'utf16le')]));
     mkdirSync(join(dir, 'folder'));
-    spawnSync('mkfifo', [join(dir, 'fifo')]);
     for (const [config, detail] of [
       ['/dev/zero', 'the configuration is not a regular file (a FIFO, socket or device)'],
-      ['fifo', 'the configuration is not a regular file (a FIFO, socket or device)'],
       ['folder', 'the configuration is a directory, not a file'],
       ['utf16.yaml', 'the configuration is not UTF-8 text (it is UTF-16); save it as UTF-8'],
     ]) {
@@ -628,7 +626,6 @@ describe('a bad config: exit 2, file:line:col and a hint, nothing linted', () =>
       ['a dangling link', (dir) => symlinkSync('../shared/statuslint.config.yaml', join(dir, 'statuslint.config.yaml')),
         'statuslint: statuslint.config.yaml is a symbolic link to ../shared/statuslint.config.yaml, which does not exist; fix or remove the link\n'],
       ['a folder', (dir) => mkdirSync(join(dir, '.statuslintrc.yaml')), 'statuslint: .statuslintrc.yaml: the configuration is a directory, not a file\n'],
-      ['a FIFO', (dir) => spawnSync('mkfifo', [join(dir, '.statuslintrc.yml')]), 'statuslint: .statuslintrc.yml: the configuration is not a regular file (a FIFO, socket or device)\n'],
     ];
     for (const [name, make, stderr] of cases) {
       const dir = project({ 'openapi.yaml': spec });
@@ -671,6 +668,122 @@ describe('a bad config: exit 2, file:line:col and a hint, nothing linted', () =>
     const run = await runCli(['openapi.yaml'], { cwd: join(dir, 'api') });
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^statuslint: \.\.\/statuslint\.config\.yaml:1:9: unknown rule 'nope'|^statuslint: \/.*\/statuslint\.config\.yaml:1:9: unknown rule 'nope'/);
+  });
+});
+
+describe('parseConfig: what each key takes, and the line of each problem', () => {
+  /** Each problem as the CLI prints it (without `statuslint: `), or [] for a configuration that loads. */
+  const problemsOf = (text: string, path = '/p/statuslint.config.yaml'): string[] => {
+    try {
+      parseConfig(path, text, registry);
+      return [];
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      return error.problems.map((problem) => problem.describe('/p'));
+    }
+  };
+  const table: Array<[string, string, string[]]> = [
+    ['a word, not a mapping', 'statuslint:recommended\n', ['statuslint.config.yaml:1:1: a configuration must be a mapping of extends, rules, overrides and ignore']],
+    ['a mapping as ignore', 'ignore: {vendor: true}\n', ["statuslint.config.yaml:1:9: 'ignore' must be a string or a list of strings"]],
+    ['a number as ignore', 'ignore: 3\n', ["statuslint.config.yaml:1:9: 'ignore' must be a string or a list of strings"]],
+    ['a number among the ignore globs', 'ignore: [vendor/, 42]\n', ["statuslint.config.yaml:1:19: each entry of 'ignore' must be a string"]],
+    ['a number among the presets', 'extends: [statuslint:recommended, 2]\n', ["statuslint.config.yaml:1:35: each entry of 'extends' must be a string"]],
+    ['a YAML file in extends', 'extends: base.yml\n', ["statuslint.config.yaml:1:10: unknown preset 'base.yml' in 'extends': use statuslint:recommended or statuslint:all; a configuration extends presets only, not a file or a package: write its settings here"]],
+    ['rules as a list of ids', 'rules: [require-retry-after]\n', ["statuslint.config.yaml:1:8: 'rules' must map rule ids to off, info, warning, error or [severity, {options}]"]],
+    ['rules as one severity for all', 'rules: off\n', ["statuslint.config.yaml:1:8: 'rules' must map rule ids to off, info, warning, error or [severity, {options}]"]],
+    ['a status code as a rule id', "rules:\n  429: off\n", ['statuslint.config.yaml:2:3: a rule id must be a string']],
+    ['a status code as a top-level key', '429: off\n', ["statuslint.config.yaml:1:1: unknown key '429'; a configuration has extends, rules, overrides, ignore, unusedSuppressions"]],
+    ['a status code as a key of an override', "overrides:\n  - files: ['a/**']\n    404: off\n", ["statuslint.config.yaml:3:5: unknown key '404' in an override; an override has files and rules"]],
+    ['a mapping as a severity', 'rules:\n  require-retry-after: {severity: warning}\n', ["statuslint.config.yaml:2:24: invalid severity a mapping for rule 'require-retry-after': use off, info, warning or error"]],
+    ['a list as the severity of the list form', 'rules:\n  require-retry-after: [[warning]]\n', ["statuslint.config.yaml:2:25: invalid severity a list for rule 'require-retry-after': use off, info, warning or error"]],
+    ['a misspelt severity in the list form', 'rules:\n  require-retry-after: [warn]\n', ["statuslint.config.yaml:2:25: invalid severity \"warn\" for rule 'require-retry-after': use off, info, warning or error; did you mean 'warning'?"]],
+    ['an empty list as a setting', 'rules:\n  require-retry-after: []\n', ["statuslint.config.yaml:2:24: rule 'require-retry-after' takes [severity] or [severity, {options}]"]],
+    ['a glob as the overrides', 'overrides: internal/**\n', ["statuslint.config.yaml:1:12: 'overrides' must be a list of {files, rules}"]],
+    ['a glob as an override', "overrides:\n  - internal/**\n", ["statuslint.config.yaml:2:5: each entry of 'overrides' must be a mapping with 'files' and 'rules'"]],
+    // As from a template whose variable was unset: an empty glob matches no spec.
+    ['an override whose files is an empty string', "overrides:\n  - files: ''\n    rules: {require-retry-after: off}\n", ["statuslint.config.yaml:2:12: an override's 'files' is empty; give the globs it applies to"]],
+    ['an override whose files lists only an empty string', "overrides:\n  - files: ['']\n    rules: {require-retry-after: off}\n", ["statuslint.config.yaml:2:12: an override's 'files' is empty; give the globs it applies to"]],
+    // JSON allows what YAML refuses: the file is named .json, so the problem is said to be in JSON.
+    ['a key twice in a .json file', '{"rules": {}, "rules": {}}', ['.statuslintrc.json:1:15: invalid JSON: Map keys must be unique']],
+  ];
+  for (const [name, text, expected] of table) {
+    it(name, () => {
+      expect(problemsOf(text, expected[0]!.startsWith('.statuslintrc.json') ? '/p/.statuslintrc.json' : undefined)).toEqual(expected);
+    });
+  }
+
+  it('an empty document, an empty key and [severity] load as the defaults, nothing and that severity', () => {
+    for (const text of ['---\n', '# nothing yet\n', 'rules:\noverrides:\nignore:\n']) {
+      const config = parseConfig('/p/statuslint.config.yaml', text, registry);
+      expect({ rules: config.rules.size, overrides: config.overrides.length, ignore: config.ignore.patterns, extends: config.extends }, JSON.stringify(text)).toEqual({
+        rules: 0,
+        overrides: 0,
+        ignore: [],
+        extends: ['statuslint:recommended'],
+      });
+    }
+    const listed = parseConfig('/p/statuslint.config.yaml', 'rules:\n  require-retry-after: [warning]\n  require-validation-error: [error]\n', registry);
+    expect([...listed.rules]).toEqual([
+      ['require-retry-after', { severity: 'warning' }],
+      ['require-validation-error', { severity: 'error' }],
+    ]);
+  });
+
+  it('only a file whose name ends in .json is held to JSON, not one in a folder whose name holds .json', () => {
+    const path = '/p/schema.json-tools/statuslint.config.yaml';
+    expect(problemsOf('# strict for now\nrules: {require-retry-after: error}\n', path)).toEqual([]);
+    expect(problemsOf('rules: {}\nrules: {}\n', path)).toEqual(['schema.json-tools/statuslint.config.yaml:2:1: invalid YAML: Map keys must be unique']);
+  });
+
+  it('a configuration saved with a byte-order mark loads, its columns counted without it', () => {
+    const dir = project({});
+    writeFileSync(join(dir, 'statuslint.config.yaml'), '\uFEFFextends: statuslint:recomended\n');
+    expect(() => loadConfig(join(dir, 'statuslint.config.yaml'), registry)).toThrow(
+      expect.objectContaining({ problems: [expect.objectContaining({ position: { line: 1, column: 10 } })] }),
+    );
+  });
+
+  it('two configuration files in a folder above the working directory are named by its path', () => {
+    const dir = project({ 'statuslint.config.yaml': '{}', '.statuslintrc.yaml': '{}', 'api/openapi.yaml': spec });
+    expect(() => findConfig(join(dir, 'api'))).toThrow(`${dir} holds statuslint.config.yaml and .statuslintrc.yaml; keep one configuration file`);
+    expect(() => findConfig(dir)).toThrow('. holds statuslint.config.yaml and .statuslintrc.yaml; keep one configuration file');
+  });
+});
+
+describe('where a configuration applies, and --rule flags', () => {
+  const text = "ignore: ['vendor/', '**/*.generated.yaml']\noverrides:\n  - files: ['internal/**']\n    rules: {require-retry-after: off}\n  - files: ['**/admin.yaml']\n    rules: {require-retry-after: error}\n";
+
+  it('matches patterns against the path from the configuration folder, and none against a spec outside it', () => {
+    const root = project({});
+    const config = parseConfig(join(root, 'p/statuslint.config.yaml'), text, registry);
+    const at = (path: string) => join(root, path);
+    expect(matchingOverrides(config, at('p/internal/admin.yaml'))).toEqual([0, 1]);
+    expect(matchingOverrides(config, at('p/public/admin.yaml'))).toEqual([1]);
+    expect(matchingOverrides(config, at('p/openapi.yaml'))).toEqual([]);
+    // '**' would match '../q/admin.yaml': a spec beside the folder gets no override and no ignore.
+    expect(matchingOverrides(config, at('q/admin.yaml'))).toEqual([]);
+    expect([at('p/vendor/stripe/openapi.yaml'), at('p/api/orders.generated.yaml'), at('p/api/orders.yaml'), at('q/orders.generated.yaml')].map((path) => isIgnored(config, path))).toEqual([true, true, false, false]);
+    expect([at('p/api/openapi.yaml'), at('q/openapi.yaml'), at('openapi.yaml')].map((path) => inConfigFolder(config, path))).toEqual([true, false, false]);
+  });
+
+  it('settles each rule by presets, rules, matching overrides in order, then flags', () => {
+    const config = parseConfig('/p/statuslint.config.yaml', `${text}rules:\n  require-retry-after: info\n`, registry);
+    const retryAfter = (path: string, flags?: Map<string, { severity: 'off' | 'info' | 'warning' | 'error' }>) => settingsFor(config, path, registry, flags).get('require-retry-after');
+    expect(retryAfter('/p/openapi.yaml')).toEqual({ severity: 'info' });
+    expect(retryAfter('/p/internal/openapi.yaml')).toEqual({ severity: 'off' });
+    expect(retryAfter('/p/internal/admin.yaml')).toEqual({ severity: 'error' });
+    expect(retryAfter('/p/internal/admin.yaml', parseRuleFlags(['require-retry-after=warning'], registry))).toEqual({ severity: 'warning' });
+    // A rule set off is not run at all.
+    expect(rulesFor(config, '/p/internal/openapi.yaml', registry).map((enabled) => enabled.rule.id)).not.toContain('require-retry-after');
+  });
+
+  it('--rule takes id=severity, spaces around either trimmed, the last flag for a rule winning', () => {
+    expect([...parseRuleFlags(['require-retry-after=off', ' require-www-authenticate = warning ', 'require-retry-after=error'], registry)]).toEqual([
+      ['require-retry-after', { severity: 'error' }],
+      ['require-www-authenticate', { severity: 'warning' }],
+    ]);
+    expect(() => parseRuleFlags(['=off'], registry)).toThrow("--rule '=off': expected <rule-id>=<severity>, e.g. --rule require-retry-after=off");
+    expect(() => parseRuleFlags(['require-retry-after='], registry)).toThrow("--rule 'require-retry-after=': invalid severity '': use off, info, warning or error");
   });
 });
 

@@ -14,6 +14,15 @@ describe('glob matcher', () => {
     ['a**b.yaml', ['ab.yaml', 'axxb.yaml'], ['a/x/b.yaml']],
     ['file(1).yaml', ['file(1).yaml'], ['file1.yaml']],
     ['\\*.yaml', ['*.yaml'], ['a.yaml']],
+    // `*` stays in one name; only `**` as a whole segment crosses folders.
+    ['specs/*', ['specs/a.yaml', 'specs/v1'], ['specs/v1/a.yaml']],
+    ['*', ['a.yaml'], ['v1/a.yaml']],
+    ['api**', ['api', 'api-v1'], ['api/v1']],
+    ['**.yaml', ['a.yaml'], ['v1/a.yaml']],
+    ['v[2-9]/*.yaml', ['v2/a.yaml', 'v9/a.yaml'], ['v1/a.yaml', 'v10/a.yaml']],
+    ['v[135]/*.yaml', ['v1/a.yaml', 'v5/a.yaml'], ['v2/a.yaml', 'v4/a.yaml']],
+    // A comma outside braces is a character of the name.
+    ['v1,v2.yaml', ['v1,v2.yaml'], ['v1.yaml', 'v2.yaml']],
   ];
   for (const [pattern, matching, other] of table) {
     it(pattern, () => {
@@ -26,7 +35,7 @@ describe('glob matcher', () => {
   it('refuses unclosed brackets and braces', () => {
     expect(() => compileGlob('a/[b')).toThrow(GlobError);
     expect(() => compileGlob('a/{b,c')).toThrow(/unclosed '\{'/);
-    expect(() => compileGlob('a\\')).toThrow(GlobError);
+    expect(() => compileGlob('a\\')).toThrow(new GlobError("'a\\' ends with a lone backslash"));
   });
 
   it('tells globs from paths', () => {
@@ -41,6 +50,7 @@ describe('glob matcher', () => {
     expect(splitGlob('a/b/v*/openapi.yaml')).toEqual({ base: 'a/b', rest: 'v*/openapi.yaml' });
     expect(splitGlob('*.json')).toEqual({ base: '', rest: '*.json' });
     expect(splitGlob('/srv/specs/*.json')).toEqual({ base: '/srv/specs', rest: '*.json' });
+    expect(splitGlob('/*.json')).toEqual({ base: '/', rest: '*.json' });
   });
 
   it('GlobSet: ./ prefixes, trailing slashes, and folders holding a path', () => {
@@ -66,6 +76,8 @@ describe('glob matcher', () => {
       ['[!]a]', ['b'], [']', 'a', '/']],
       ['[\\]', ['\\'], ['a']], // a backslash in a set stands for itself
       ['[a-]', ['a', '-'], ['b']],
+      ['[ab]', ['a', 'b'], [']', '[']],
+      ['[a-a]', ['a'], ['b']],
       ['[+-0]', ['+', '/', '0'], ['a']],
       ['[/]', ['/'], ['a']],
       ['{}a', ['a'], ['']],

@@ -1,18 +1,9 @@
-import { chmodSync, mkdirSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { mkdirSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createProgress, showsProgress } from '../src/progress.js';
-import { project, runCli, runCliUnprivileged } from './cli-harness.js';
-
-interface Report {
-  findings: Array<{ ruleId: string; file: string; pointer: string }>;
-  summary: { files: number };
-}
-
-const info = { title: 't', version: '1' };
-/** A spec whose only finding is in the shared 401 it references. */
-const usesShared = (ref: string) => ({ openapi: '3.1.0', info, paths: { '/a': { get: { responses: { '200': { description: 'ok' }, '401': { $ref: ref } } } } } });
-const clean = { openapi: '3.0.3', info, paths: { '/b': { get: { responses: { '200': { description: 'ok' }, '404': { description: 'Not found' } } } } } };
+import { project, runCli } from './cli-harness.js';
+import { clean, info, type Report, usesShared } from './inputs-specs.js';
 
 /** The shape of a real repository: specs, fragments, unrelated YAML and JSON, tool folders. */
 function repository(): string {
@@ -142,27 +133,6 @@ describe('a folder as input', () => {
     expect(run.stderr).toBe("statuslint: skipped 1 file that is not OpenAPI (config/app.yaml)\nstatuslint: no OpenAPI document found in 'config'\n");
   });
 
-  it('a subfolder it may not read is an input error; the rest is linted and reported', async (context) => {
-    const dir = project({ 'specs/a/openapi.yaml': usesShared('../b/responses.yaml#/Unauthorized'), 'specs/b/responses.yaml': { Unauthorized: { description: 'no' } }, 'specs/locked/openapi.yaml': clean });
-    // `nobody` must reach the project: the test run's own temporary folder is private.
-    chmodSync(dirname(dir), 0o711);
-    chmodSync(dir, 0o755);
-    chmodSync(join(dir, 'specs/locked'), 0o000);
-    const run = (args: string[]) => runCliUnprivileged(args, dir, (note) => context.skip(note));
-    for (const input of ['specs', 'specs/**/*.yaml']) {
-      const { code, stdout, stderr } = await run(['--format', 'json', input]);
-      expect(code, input).toBe(2);
-      expect(stderr.split('\n')[0], input).toBe('statuslint: specs/locked: cannot read the folder: permission denied');
-      const report = JSON.parse(stdout) as Report & { inputErrors: Array<{ file: string; message: string }> };
-      expect(report.inputErrors, input).toContainEqual({ file: 'specs/locked', message: 'cannot read the folder: permission denied' });
-      expect(report.findings.length, input).toBeGreaterThan(0);
-    }
-    // A glob reads no folder it cannot match in.
-    const elsewhere = await run(['specs/{a,b}/*.yaml']);
-    expect(elsewhere.stderr).toBe('statuslint: skipped 1 shared fragment (linted through the specs that reference it)\n');
-    expect(elsewhere.code).toBe(1);
-  });
-
   it('a file or folder whose name is not UTF-8 is an input error, never passed over', async () => {
     const dir = project({ 'specs/ok.yaml': clean });
     // Latin-1 names, as an old archive leaves them: Node reads the byte 0xE9 as U+FFFD.
@@ -191,6 +161,25 @@ describe('a folder as input', () => {
     expect(glob.stderr).toBe(`statuslint: no files match 'tools/**/*.yaml'; ${note}\n`);
     // Named, they are searched.
     expect((await runCli(['tools/.generated', 'tools/.*/openapi.yaml', 'tools/node_modules'], { cwd: dir })).code).toBe(0);
+  });
+
+  it('names at most three folders it did not search, and only those where the glob that found nothing could match', async () => {
+    const dir = project({
+      'tools/.a/openapi.yaml': clean,
+      'tools/.b/openapi.yaml': clean,
+      'tools/.c/openapi.yaml': clean,
+      'tools/node_modules/pkg/openapi.yaml': clean,
+      'specs/openapi.yaml': clean,
+      'specs/.cache/openapi.yaml': clean,
+    });
+    const glob = await runCli(['tools/**/*.yaml'], { cwd: dir });
+    expect(glob.stderr).toBe("statuslint: no files match 'tools/**/*.yaml'; node_modules and folders whose name starts with a dot are not searched unless named (here: tools/.a, tools/.b, tools/.c and 1 more)\n");
+    // A folder the glob could not match in is not one it passed over.
+    const shallow = await runCli(['tools/*.yaml'], { cwd: dir });
+    expect(shallow.stderr).toBe("statuslint: no files match 'tools/*.yaml'\n");
+    // specs/.cache, passed over for the folder before it, says nothing about this glob.
+    const later = await runCli(['specs', 'other/*.yaml'], { cwd: dir });
+    expect(later.stderr).toBe("statuslint: no files match 'other/*.yaml'\n");
   });
 
   it("a folder or glob whose every file 'ignore' covers is named in a warning, as an ignored file is", async () => {

@@ -120,7 +120,8 @@ export function parseConfig(path: string, text: string, registry: Registry): Con
   if (/\.json$/i.test(path)) refuseInvalidJson(path, text);
   const { isMap, isScalar, isSeq, LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
-  const document = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter, uniqueKeys: true, prettyErrors: false });
+  // No byte-order mark to drop: readOwnFile has. Without pretty errors, a message names no place of its own.
+  const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const problems: LoadError[] = [];
   const at = (node: YamlNode | null | undefined): ErrorPosition | undefined => {
     const offset = node?.range?.[0];
@@ -140,7 +141,7 @@ export function parseConfig(path: string, text: string, registry: Registry): Con
     // `yaml` tells a program what to call instead; a person needs to know what is wrong.
     const message = yamlError.code === 'MULTIPLE_DOCS'
       ? "a second document starts here ('---'); a configuration is one document"
-      : yamlError.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+      : yamlError.message.split('\n')[0]!;
     throw new ConfigError([new LoadError(path, `invalid ${/\.json$/i.test(path) ? 'JSON' : 'YAML'}: ${message}`, { line, column: col })]);
   }
   // Every check below reads the nodes as written: an alias would be judged as the word
@@ -182,6 +183,8 @@ export function parseConfig(path: string, text: string, registry: Registry): Con
   const globs = (node: YamlNode | null, what: string): GlobSet => {
     const patterns: string[] = [];
     for (const { value, node: item } of stringList(node, what)) {
+      // Matches no path: an override left without a pattern is refused below.
+      if (value === '') continue;
       if (value.startsWith('/')) {
         problem(item, `${what} pattern '${value}' is absolute; patterns are relative to the folder of ${basename(path)}`);
         continue;
@@ -345,12 +348,12 @@ function parseOverride(
   return { files, rules };
 }
 
-/** No value, an empty string or an empty list: what leaves a list of globs with none. */
+/** No value, an empty string, or a list of none but empty strings: what leaves a list of globs with none. */
 function isEmpty(node: YamlNode | null): boolean {
   const { isScalar, isSeq } = yaml();
   if (node === null) return true;
   if (isScalar(node)) return node.value === null || node.value === '';
-  return isSeq(node) && node.items.length === 0;
+  return isSeq(node) && node.items.every((item) => isScalar(item) && item.value === '');
 }
 
 function keyOf(pair: Pair<unknown, unknown>): string | undefined {
