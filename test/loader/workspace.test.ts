@@ -301,6 +301,11 @@ describe('Workspace.checkReferences: refs that are not followed', () => {
       { 'api.yaml': refSpec('3.1.0', '#/components/schemas/Problem', "components:\n  schemas:\n    Problem: {$id: 'https://example.com/problem', properties: {error: {$id: 'https://example.com/error', items: {$ref: 'detail.json'}}}}\n") },
       ["api.yaml /components/schemas/Problem/properties/error/items/$ref: $ref 'detail.json' is resolved against the schema's $id 'https://example.com/error', which statuslint does not follow; what it names is not linted"],
     ],
+    [
+      "a ref beside the $id of its own schema",
+      { 'api.yaml': refSpec('3.1.0', '#/components/schemas/Detail', "components:\n  schemas:\n    Detail: {$id: 'https://example.com/detail', $ref: 'detail.json'}\n") },
+      ["api.yaml /components/schemas/Detail/$ref: $ref 'detail.json' is resolved against the schema's $id 'https://example.com/detail', which statuslint does not follow; what it names is not linted"],
+    ],
     ['a ref to the $self of an OAS 3.1 document, where $self means nothing', { 'api.yaml': refSpec('3.1.0', 'https://example.com/api.yaml#/components/responses/U', "$self: 'https://example.com/api.yaml'\ncomponents: {responses: {U: {description: u}}}\n") }, [`api.yaml ${at}: remote $ref 'https://example.com/api.yaml#/components/responses/U' is not fetched; what it names is not linted`]],
     ['a ref to another document than $self names', { 'api.yaml': refSpec('3.2.0', 'https://example.com/other.yaml#/components/responses/U', "$self: 'https://example.com/api.yaml'\ncomponents: {responses: {U: {description: u}}}\n") }, [`api.yaml ${at}: remote $ref 'https://example.com/other.yaml#/components/responses/U' is not fetched; what it names is not linted`]],
     ['a ref to a relative $self, which no retrieval URI resolves', { 'api.yaml': refSpec('3.2.0', 'https://example.com/api.yaml#/components/responses/U', "$self: '/api.yaml'\ncomponents: {responses: {U: {description: u}}}\n") }, [`api.yaml ${at}: remote $ref 'https://example.com/api.yaml#/components/responses/U' is not fetched; what it names is not linted`]],
