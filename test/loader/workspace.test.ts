@@ -302,6 +302,11 @@ describe('Workspace.checkReferences: refs that are not followed', () => {
       ["api.yaml /components/schemas/Problem/properties/error/items/$ref: $ref 'detail.json' is resolved against the schema's $id 'https://example.com/error', which statuslint does not follow; what it names is not linted"],
     ],
     [
+      "a pointer under a schema's $id, into that schema's own resource",
+      { 'api.yaml': refSpec('3.1.0', '#/components/schemas/Problem', "components:\n  schemas:\n    Problem: {$id: 'https://example.com/problem', $defs: {D: {type: string}}, properties: {detail: {$ref: '#/$defs/D'}}}\n") },
+      ["api.yaml /components/schemas/Problem/properties/detail/$ref: $ref '#/$defs/D' is resolved against the schema's $id 'https://example.com/problem', which statuslint does not follow; what it names is not linted"],
+    ],
+    [
       "a ref beside the $id of its own schema",
       { 'api.yaml': refSpec('3.1.0', '#/components/schemas/Detail', "components:\n  schemas:\n    Detail: {$id: 'https://example.com/detail', $ref: 'detail.json'}\n") },
       ["api.yaml /components/schemas/Detail/$ref: $ref 'detail.json' is resolved against the schema's $id 'https://example.com/detail', which statuslint does not follow; what it names is not linted"],
@@ -575,5 +580,16 @@ describe('Workspace.load of one file by several spellings', () => {
     writeFileSync(join(dir, 'api.yaml'), 'openapi: 3.0.3\n');
     expect(new Workspace({ rootFor: () => dir, maxFileBytes: 15 }).load(join(dir, 'api.yaml')).value).toEqual({ openapi: '3.0.3' });
     expect(() => new Workspace({ rootFor: () => dir, maxFileBytes: 14 }).load(join(dir, 'api.yaml'))).toThrow('the file is 15 bytes, over the 14 bytes limit (raise it with --max-file-size)');
+  });
+});
+
+describe('Workspace.referenced', () => {
+  it('holds the files a checked spec names in a $ref, not the spec for its refs to itself', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'statuslint-referenced-'));
+    writeFileSync(join(dir, 'api.yaml'), refSpec('3.0.3', 'errors.yaml#/U', "components: {responses: {U: {$ref: 'errors.yaml#/U'}, V: {$ref: '#/components/responses/U'}}}\n"));
+    writeFileSync(join(dir, 'errors.yaml'), 'U: {description: u}\n');
+    const workspace = new Workspace({ rootFor: () => dir });
+    workspace.checkReferences(workspace.load(join(dir, 'api.yaml'), true));
+    expect([...workspace.referenced].map((file) => file.path)).toEqual([join(dir, 'errors.yaml')]);
   });
 });
