@@ -2,7 +2,7 @@ import { chmodSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, w
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { projectRoots, RealPaths } from '../../src/loader/project-root.js';
+import { gitTopLevel, isInside, projectRoots, RealFolders, RealPaths } from '../../src/loader/project-root.js';
 
 const made: string[] = [];
 
@@ -14,6 +14,35 @@ function tree(): string {
 
 afterEach(() => {
   for (const folder of made.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
+
+describe('isInside', () => {
+  it.each<[string, string, boolean]>([
+    ['/work/api/openapi.yaml', '/work', true],
+    ['/work', '/work', true],
+    ['/work/', '/work', true],
+    // A name that only starts with '..' is still inside.
+    ['/work/..shared/errors.yaml', '/work', true],
+    ['/work/../etc/passwd', '/work', false],
+    ['/', '/work', false],
+    ['/etc/passwd', '/work', false],
+    ['/workshop/openapi.yaml', '/work', false],
+  ])('%s in %s: %s', (path, root, inside) => {
+    expect(isInside(path, root)).toBe(inside);
+  });
+});
+
+describe('gitTopLevel', () => {
+  it('finds the folder holding .git, a folder or a file (a worktree, a submodule), from any folder below it', () => {
+    const top = tree();
+    mkdirSync(join(top, 'repo', '.git'), { recursive: true });
+    mkdirSync(join(top, 'repo', 'api', 'v1'), { recursive: true });
+    mkdirSync(join(top, 'worktree', 'api'), { recursive: true });
+    writeFileSync(join(top, 'worktree', '.git'), 'gitdir: ../repo/.git/worktrees/w\n');
+    expect(gitTopLevel(join(top, 'repo', 'api', 'v1'))).toBe(join(top, 'repo'));
+    expect(gitTopLevel(join(top, 'repo'))).toBe(join(top, 'repo'));
+    expect(gitTopLevel(join(top, 'worktree', 'api'))).toBe(join(top, 'worktree'));
+  });
 });
 
 describe('projectRoots', () => {
@@ -81,6 +110,9 @@ describe('projectRoots', () => {
     // systems ignore case): compared as a path it holds nothing, though it is the same folder.
     const upper = join(top, 'home').replace(/home$/, 'HOME');
     expect(projectRoots(cwdRepo, [upper])(join(upper, 'loose', 'openapi.yaml'))).toBe(join(upper, 'loose'));
+    // Nor the real folder, when the working directory is reached through a link (`cd ~/linked-work`).
+    symlinkSync(cwdRepo, join(top, 'linked-work'));
+    expect(projectRoots(join(top, 'linked-work'), [join(top, 'home')])(join(top, 'home', 'loose', 'openapi.yaml'))).toBe(join(top, 'home', 'loose'));
   });
 
   it('takes the working directory itself as the root when it is in no repository', () => {
@@ -88,10 +120,16 @@ describe('projectRoots', () => {
     mkdirSync(join(top, 'specs'));
     const rootFor = projectRoots(top);
     expect(rootFor(join(top, 'specs', 'openapi.yaml'))).toBe(top);
+    // And for what a folder inside it reaches through a link.
+    expect(rootFor.ofFolder(join(top, 'specs'))).toBe(top);
   });
 });
 
 describe('RealPaths', () => {
+  it('gives a file at the top of the file system its path with one separator (a container whose WORKDIR is /)', () => {
+    for (const path of ['/etc', '/tmp']) expect(new RealPaths().of(path)).toBe(realpathSync(path));
+  });
+
   it('gives what realpath gives: through a linked folder, a linked file, a link to a link, and for a file not there yet', () => {
     const root = tree();
     mkdirSync(join(root, 'real', 'deep'), { recursive: true });
@@ -128,5 +166,21 @@ describe('RealPaths', () => {
     } finally {
       chmodSync(join(root, 'locked'), 0o755);
     }
+  });
+});
+
+describe('RealFolders', () => {
+  it("follows the links of a file's folders, not the file's own", () => {
+    const root = tree();
+    mkdirSync(join(root, 'real'));
+    writeFileSync(join(root, 'real', 'a.yaml'), 'a');
+    symlinkSync(join(root, 'real'), join(root, 'linked'));
+    symlinkSync('a.yaml', join(root, 'real', 'to-a.yaml'));
+    const folders = new RealFolders();
+    for (let round = 0; round < 2; round++) {
+      expect(folders.of(join(root, 'linked', 'a.yaml'))).toBe(join(root, 'real', 'a.yaml'));
+      expect(folders.of(join(root, 'linked', 'to-a.yaml'))).toBe(join(root, 'real', 'to-a.yaml'));
+    }
+    expect(folders.of(join(root, 'linked', 'new.yaml'))).toBe(join(root, 'real', 'new.yaml'));
   });
 });
