@@ -459,6 +459,9 @@ describe('child', () => {
     expect(place(child(tags, 0))).toBe('/tags/0');
     expect(child(tags, 1)).toBeUndefined();
     expect(child(tags, 'name')).toBeUndefined();
+    expect(child(tags, 'length')).toBeUndefined();
+    // `info:` with nothing after it.
+    expect(child({ file: spec.file, pointer: '/info', value: null }, 'title')).toBeUndefined();
     for (const inherited of ['constructor', 'toString', '__proto__']) expect(child(spec.root, inherited), inherited).toBeUndefined();
     expect(child(child(spec.root, 'openapi')!, 'length')).toBeUndefined();
   });
