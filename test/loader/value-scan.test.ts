@@ -45,10 +45,14 @@ describe('scanValue', () => {
     const value = { paths: { '/a': { get: { responses: { ...single, '200': { description: 'ok' } } } } }, components: { responses: { ...single } } };
     expect(scanValue(value, false).suppressions).toEqual([['paths', '/a', 'get', 'responses']]);
     expect(scanValue({ swagger: '2.0', responses: { ...single } }, false).suppressions).toEqual([]);
+    // The paths map has no names either: its keys are paths.
+    expect(scanValue({ paths: { ...single, '/a': {} } }, false).suppressions).toEqual([['paths']]);
   });
 
-  it('counts every member of every object', () => {
-    expect(scanValue({ a: 1, b: { c: [{ d: 2 }, 3] } }, false).keys).toBe(4);
+  it('counts every member of every object, and no character of a string', () => {
+    expect(scanValue({ a: 1, b: { c: [{ d: 2 }, 3], required: ['id', 'name'] } }, false).keys).toBe(5);
+    // A document that is one line of text.
+    expect(scanValue('openapi 3.1.0', false)).toMatchObject({ keys: 0, containers: 0, refs: new Set() });
   });
 
   it('stops at the first value nested deeper than MAX_NESTING, and names it', () => {
@@ -58,6 +62,32 @@ describe('scanValue', () => {
     expect(tooDeep).toBe('/n'.repeat(MAX_NESTING));
   });
 
+  it('stops at the first of two values nested too deep, in a list or a mapping', () => {
+    const deep = (levels: number): unknown => (levels === 0 ? {} : { n: deep(levels - 1) });
+    const tooDeep = deep(MAX_NESTING + 2);
+    expect(scanValue({ a: [{ b: 1 }, tooDeep, tooDeep] }, false).tooDeep).toBe(`/a/1${'/n'.repeat(MAX_NESTING - 2)}`);
+    expect(scanValue({ a: tooDeep, b: { c: tooDeep } }, false).tooDeep).toBe(`/a${'/n'.repeat(MAX_NESTING - 1)}`);
+    // MAX_NESTING levels below the root are read; one more is not.
+    expect(scanValue(deep(MAX_NESTING - 1), false).tooDeep).toBeUndefined();
+    expect(scanValue(deep(MAX_NESTING), false).tooDeep).toBe('/n'.repeat(MAX_NESTING));
+  });
+
+  it.each([
+    ['a shared request body', { components: { requestBodies: { default: { $ref: 'bodies.yaml#/Default' } } } }],
+    ['a security scheme', { components: { securitySchemes: { default: { $ref: 'schemes.yaml#/ApiKey' } } } }],
+    ['a Swagger 2.0 security definition', { securityDefinitions: { default: { $ref: 'schemes.yaml#/ApiKey' } } }],
+    ['a Swagger 2.0 definition', { definitions: { example: { $ref: 'models.yaml#/Example' } } }],
+    ['a JSON Schema $defs entry', { components: { schemas: { Pet: { $defs: { default: { $ref: 'models.yaml#/Default' } } } } } }],
+    ['a dependent schema, keyed by a property name', { components: { schemas: { Pet: { dependentSchemas: { default: { $ref: 'models.yaml#/WithDefault' } } } } } }],
+    ['a pattern property', { components: { schemas: { Tags: { patternProperties: { 'x-': { $ref: 'models.yaml#/Extension' } } } } } }],
+    ['a shared callback', { components: { callbacks: { default: { $ref: 'callbacks.yaml#/Default' } } } }],
+    ['a shared path item', { components: { pathItems: { default: { $ref: 'paths.yaml#/Default' } } } }],
+    ['a webhook', { webhooks: { default: { $ref: 'paths.yaml#/Default' } } }],
+    ['the encoding of a property', { paths: { '/a': { post: { requestBody: { content: { 'multipart/form-data': { encoding: { description: { headers: { 'X-Rate': { $ref: 'headers.yaml#/Rate' } } } } } } } } } } }],
+  ])('a %s named like literal data elsewhere (default, example, x-) is a name: its $ref is followed', (_, value) => {
+    expect([...scanValue(value, false).refs]).toHaveLength(1);
+  });
+
   it('names the first $ref whose value is not a string, outside data and outside maps of names', () => {
     expect(scanValue(spec, false).badRef).toBeUndefined();
     const responses = (ref: unknown) => ({ paths: { '/a': { get: { responses: { '200': { $ref: '#/x' }, '401': { $ref: ref } } } } } });
@@ -65,6 +95,7 @@ describe('scanValue', () => {
       expect(scanValue(responses(bad), false).badRef, JSON.stringify(bad)).toBe('/paths/~1a/get/responses/401/$ref');
     }
     expect(scanValue({ allOf: [{ $ref: 1 }] }, true).badRef).toBe('/allOf/0/$ref');
+    expect(scanValue({ a: { $ref: 1 }, b: { $ref: 2 } }, false).badRef).toBe('/a/$ref');
     // A property, or a component, named "$ref"; and data.
     expect(scanValue({ properties: { $ref: { type: 'string' } }, schemas: { $ref: true } }, false).badRef).toBeUndefined();
     expect(scanValue({ example: { $ref: 5 }, 'x-a': { $ref: null }, examples: { e: { value: { $ref: [] } } } }, false).badRef).toBeUndefined();
@@ -131,5 +162,24 @@ describe('scanValue', () => {
     const scan = scanValue({ a: shared, b: shared, c: { $ref: '#/y' } }, true);
     expect([...scan.refs]).toEqual(['#/x', '#/y']);
     expect(scan.holderOf('#/y')).toBe('/c');
+  });
+
+  it('lists a suppression list in a response shared by YAML aliases where the anchor writes it, and ends on an alias of an enclosing node', () => {
+    const denied: Record<string, unknown> = { description: 'Denied', 'x-statuslint-ignore': ['require-www-authenticate'] };
+    const spec = { paths: { '/a': { get: { responses: { '401': denied } }, post: { responses: { '401': denied } } } } };
+    expect(scanValue(spec, true).suppressions).toEqual([['paths', '/a', 'get', 'responses', '401']]);
+    // `node: &n {child: *n}`
+    const node: Record<string, unknown> = { type: 'object' };
+    node.child = node;
+    const scan = scanValue({ components: { schemas: { Node: node } } }, true);
+    expect(scan.tooDeep).toBeUndefined();
+    expect(scan.containers).toBe(4);
+  });
+
+  it("follows the $refs of a media type's examples map, but not those inside a JSON Schema examples list", () => {
+    const spec = {
+      paths: { '/a': { get: { responses: { '200': { description: 'ok', content: { 'application/json': { schema: { examples: [{ $ref: 'data' }] }, examples: { ok: { $ref: '#/components/examples/Ok' } } } } } } } } },
+    };
+    expect([...scanValue(spec, false).refs]).toEqual(['#/components/examples/Ok']);
   });
 });

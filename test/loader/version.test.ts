@@ -34,6 +34,18 @@ describe('version errors quote what the file says, at the version key', () => {
     ['an unsupported string', 'info: {}\nopenapi: 3.3.0\n', `api.yaml:2:1: unsupported OpenAPI version '3.3.0' ${READS}`],
     ['Swagger 1.2', 'swaggerVersion: "1.2"\n', 'api.yaml:1:1: Swagger 1.2 is not supported; convert it to Swagger 2.0 or OpenAPI 3'],
     ['a swaggerVersion mapping', 'swaggerVersion: {a: 1}\n', 'api.yaml:1:1: Swagger 1.x is not supported; convert it to Swagger 2.0 or OpenAPI 3'],
+    ['Swagger 1.2 written as a number', 'apiVersion: 1.0.0\nswaggerVersion: 1.2\n', 'api.yaml:2:1: Swagger 1.2 is not supported; convert it to Swagger 2.0 or OpenAPI 3'],
+    ['an empty file', '# nothing yet\n', 'api.yaml: not an OpenAPI document: the document is empty (null)'],
+    ['a list at the top level', '- openapi: 3.1.0\n', 'api.yaml: not an OpenAPI document: the top level is a list, not a mapping'],
+    ['text at the top level', 'This is the API of the shop.\n', 'api.yaml: not an OpenAPI document: the top level is a string, not a mapping'],
+    ['an AsyncAPI document', 'info: {title: t}\nasyncapi: 2.6.0\n', 'api.yaml:2:1: not an OpenAPI document: this is an AsyncAPI document'],
+    ['no version key', 'info: {title: t}\npaths: {}\n', "api.yaml: not an OpenAPI document: no 'openapi' or 'swagger' version key at the top level"],
+    ['a version with a v', "openapi: v3.2.0\n", `api.yaml:1:1: unsupported OpenAPI version 'v3.2.0' ${READS}`],
+    ['a version with four numbers', "openapi: 3.1.0.1\n", `api.yaml:1:1: unsupported OpenAPI version '3.1.0.1' ${READS}`],
+    ['openapi: 3.10 (a YAML number)', 'openapi: 3.10\n', "api.yaml:1:1: openapi: 3.10 is read as the number 3.1, but the version must be a string; write openapi: '3.1.0' in quotes"],
+    ['openapi: 3.00 (a YAML number)', 'openapi: 3.00\n', "api.yaml:1:1: openapi: 3.00 is read as the number 3, but the version must be a string; write openapi: '3.0.3' in quotes"],
+    ['swagger: 2.00 (a YAML number)', 'swagger: 2.00\n', "api.yaml:1:1: swagger: 2.00 is read as the number 2, but the version must be a string; write swagger: '2.0' in quotes"],
+    ['a long version string', "openapi: 'OpenAPI Specification, version three point one'\n", `api.yaml:1:1: unsupported OpenAPI version 'OpenAPI Specification, version three poi…' ${READS}`],
   ];
   for (const [name, text, expected] of cases) {
     it(name, () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { escapeData, escapeProperty, githubReporter, workflowCommand } from '../../src/reporters/github.js';
-import { expectGolden, reportOf } from './helpers.js';
+import { expectGolden, reportLater, reportOf } from './helpers.js';
 
 /** Reads a workflow command back as the runner does (actions/runner ActionCommand.TryParseV2). */
 function parseCommand(line: string): { command: string; properties: Record<string, string>; message: string } {
@@ -118,16 +118,17 @@ describe('github reporter: goldens (reviewed by hand; UPDATE_GOLDEN=1 rewrites t
 });
 
 describe('github reporter', () => {
-  const { report, options } = reportOf(['fixtures/petstore/openapi.yaml', 'fixtures/multi-file/openapi.yaml']);
+  const both = reportLater(['fixtures/petstore/openapi.yaml', 'fixtures/multi-file/openapi.yaml']);
   // Made in each test, not when the file is collected: a mutant is then tried against every test
   // that runs it (see test/mutation/README.md), not against the whole suite.
   const annotate = () => {
+    const { report, options } = both();
     const lines = githubReporter(report, options).trimEnd().split('\n');
-    return { lines, commands: lines.slice(0, -1).map(parseCommand) };
+    return { report, lines, commands: lines.slice(0, -1).map(parseCommand) };
   };
 
   it('writes one command per finding, errors first, then a summary line', () => {
-    const { lines, commands } = annotate();
+    const { report, lines, commands } = annotate();
     expect(commands).toHaveLength(report.findings.length);
     expect(commands.map((command) => command.command)).toEqual([...commands.map((command) => command.command)].sort((a, b) => ['error', 'warning', 'notice'].indexOf(a) - ['error', 'warning', 'notice'].indexOf(b)));
     expect(new Set(commands.map((command) => command.command))).toEqual(new Set(['error', 'warning', 'notice']));

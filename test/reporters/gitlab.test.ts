@@ -8,7 +8,7 @@ import type { Report, ReporterOptions, RunNotification } from '../../src/reporte
 import { ITEMS_PER_PIECE } from '../../src/reporters/pieces.js';
 import { createSarifReporter } from '../../src/reporters/sarif.js';
 import { assertValidGitlab, gitlabReportErrors, type GitlabIssue } from '../gitlab-schema.js';
-import { expectGolden, projectRoot, reportOf, TEST_TOOL, wholeText } from './helpers.js';
+import { expectGolden, projectRoot, reportLater, reportOf, TEST_TOOL, wholeText } from './helpers.js';
 
 const gitlab = (report: Report, options: ReporterOptions, issuesPerPiece?: number) => wholeText(createGitlabReporter({ issuesPerPiece })(report, options));
 const issuesOf = (report: Report, options: ReporterOptions) => assertValidGitlab(gitlab(report, options));
@@ -31,13 +31,14 @@ describe('gitlab reporter: goldens (reviewed by hand; UPDATE_GOLDEN=1 rewrites t
 });
 
 describe('gitlab reporter', () => {
-  const { report, options } = reportOf(['fixtures/petstore/openapi.yaml', 'fixtures/multi-file/openapi.yaml']);
+  const both = reportLater(['fixtures/petstore/openapi.yaml', 'fixtures/multi-file/openapi.yaml']);
   // Made in each test, not when the file is collected: a mutant is then tried against every test
   // that runs it (see test/mutation/README.md), not against the whole suite.
-  const issuesOfBoth = () => issuesOf(report, options);
+  const issuesOfBoth = () => issuesOf(both().report, both().options);
 
   it('writes one issue per finding, in the order of the findings, with the fields GitLab reads and no others', () => {
     const issues = issuesOfBoth();
+    const { report } = both();
     expect(issues).toHaveLength(report.findings.length);
     expect(issues.map((issue) => issue.check_name)).toEqual(report.findings.map((finding) => finding.ruleId));
     for (const issue of issues) expect(Object.keys(issue)).toEqual(['description', 'check_name', 'fingerprint', 'severity', 'location']);
@@ -45,6 +46,7 @@ describe('gitlab reporter', () => {
 
   it('maps error to major, warning to minor and info to info', () => {
     const issues = issuesOfBoth();
+    const { report } = both();
     const bySeverity = new Map(report.findings.map((finding, index) => [finding.severity, issues[index]!.severity]));
     expect(Object.fromEntries(bySeverity)).toEqual({ error: 'major', warning: 'minor', info: 'info' });
   });
@@ -67,12 +69,13 @@ describe('gitlab reporter', () => {
 
   it('gives each issue the fingerprint the SARIF log gives its result', () => {
     const issues = issuesOfBoth();
+    const { report, options } = both();
     const sarif = JSON.parse(wholeText(createSarifReporter({ tool: TEST_TOOL })(report, options))) as { runs: Array<{ results: Array<{ partialFingerprints: Record<string, string> }> }> };
     expect(issues.map((issue) => issue.fingerprint)).toEqual(sarif.runs[0]!.results.map((result) => result.partialFingerprints['statuslint/v1']));
   });
 
   it('gives two findings of one rule at one place fingerprints of their own, numbered in order', () => {
-    const issues = issuesOfBoth();
+    const { report, options } = both();
     const finding = report.findings[0]!;
     const twice: Report = { ...report, findings: [finding, { ...finding, message: 'another message' }, { ...finding, line: finding.line + 1 }] };
     const fingerprints = issuesOf(twice, options).map((issue) => issue.fingerprint);
@@ -104,11 +107,11 @@ const BUG: RunNotification = { level: 'error', internal: true, message: "interna
 const REMOTE: RunNotification = { level: 'warning', message: "remote $ref 'https://example.com/x.yaml' is not fetched", file: 'fixtures/petstore/openapi.yaml', line: 10, column: 11 };
 
 describe('gitlab: inputs that could not be linted, and internal errors', () => {
-  const linted = reportOf(['fixtures/petstore/openapi.yaml']);
-  const options = linted.options;
+  const petstore = reportLater(['fixtures/petstore/openapi.yaml']);
 
   it('come first, as blocker issues named statuslint at their line (line 1 when not known); warnings are left out', () => {
-    const issues = issuesOf({ ...linted.report, notifications: [REMOTE, BUG, BROKEN, EMPTY] }, options);
+    const linted = petstore();
+    const issues = issuesOf({ ...linted.report, notifications: [REMOTE, BUG, BROKEN, EMPTY] }, linted.options);
     expect(issues.slice(0, 3)).toEqual([
       { description: BROKEN.message, check_name: RUN_CHECK, fingerprint: expect.stringMatching(/:1$/), severity: 'blocker', location: { path: 'api/broken.yaml', lines: { begin: 4 } } },
       { description: EMPTY.message, check_name: RUN_CHECK, fingerprint: expect.stringMatching(/:1$/), severity: 'blocker', location: { path: 'api/empty.yaml', lines: { begin: 1 } } },
@@ -119,12 +122,13 @@ describe('gitlab: inputs that could not be linted, and internal errors', () => {
   });
 
   it('a whole report when nothing was linted', () => {
-    const issues = issuesOf({ findings: [], files: [], rules: linted.report.rules, notifications: [BROKEN, EMPTY] }, options);
+    const linted = petstore();
+    const issues = issuesOf({ findings: [], files: [], rules: linted.report.rules, notifications: [BROKEN, EMPTY] }, linted.options);
     expect(issues.map((issue) => issue.location.path)).toEqual(['api/broken.yaml', 'api/empty.yaml']);
   });
 
   it("keep one file's fingerprint whatever the error says, and tell two errors in one file apart", () => {
-    const fingerprints = (...notifications: RunNotification[]) => issuesOf({ findings: [], files: [], rules: [], notifications }, options).map((issue) => issue.fingerprint);
+    const fingerprints = (...notifications: RunNotification[]) => issuesOf({ findings: [], files: [], rules: [], notifications }, petstore().options).map((issue) => issue.fingerprint);
     expect(fingerprints({ ...BROKEN, message: 'invalid YAML: something else', line: 9 })).toEqual(fingerprints(BROKEN));
     const [first, second] = fingerprints(BROKEN, { ...BROKEN, message: 'another' });
     expect(second).not.toBe(first);
@@ -137,17 +141,16 @@ describe('gitlab: inputs that could not be linted, and internal errors', () => {
   });
 
   it('a problem with no file is placed at the repository root', () => {
-    const [issue] = issuesOf({ findings: [], files: [], rules: [], notifications: [{ level: 'error', message: 'no file at all' }] }, options);
+    const [issue] = issuesOf({ findings: [], files: [], rules: [], notifications: [{ level: 'error', message: 'no file at all' }] }, petstore().options);
     expect(issue!.location).toEqual({ path: '.', lines: { begin: 1 } });
   });
 });
 
 describe('gitlab: escaping, as the json format escapes', () => {
-  const { report, options } = reportOf(['fixtures/petstore/openapi.yaml']);
-  const odd = report.findings.map((finding) => ({ ...finding, message: `${finding.message} \u202e\u009b\u2028 "quoted"\n` }));
-  const paths = new Map([...options.repoPaths!].map(([file, path]) => [file, path.replace('openapi', 'open\u202eapi')]));
-
   it('writes bidi overrides, C1 controls and line separators from a spec as \\u escapes, the same strings to a JSON reader', () => {
+    const { report, options } = reportOf(['fixtures/petstore/openapi.yaml']);
+    const odd = report.findings.map((finding) => ({ ...finding, message: `${finding.message} \u202e\u009b\u2028 "quoted"\n` }));
+    const paths = new Map([...options.repoPaths!].map(([file, path]) => [file, path.replace('openapi', 'open\u202eapi')]));
     const text = gitlab({ ...report, findings: odd }, { ...options, repoPaths: paths });
     expect(text).not.toMatch(/[\u009b\u2028\u202e]/);
     const issues = assertValidGitlab(text);
@@ -157,10 +160,11 @@ describe('gitlab: escaping, as the json format escapes', () => {
 });
 
 describe('gitlab: a long report comes in pieces, with the same bytes', () => {
-  const { report, options } = reportOf(['fixtures/petstore/openapi.yaml', 'fixtures/multi-file/openapi.yaml', 'fixtures/swagger2/swagger.yaml']);
-  const withErrors: Report = { ...report, notifications: [BROKEN, EMPTY] };
+  const three = reportLater(['fixtures/petstore/openapi.yaml', 'fixtures/multi-file/openapi.yaml', 'fixtures/swagger2/swagger.yaml']);
 
   it.each([1, 2, 5])('%i issues per piece', (perPiece) => {
+    const { report, options } = three();
+    const withErrors: Report = { ...report, notifications: [BROKEN, EMPTY] };
     const whole = gitlab(withErrors, options);
     const text = createGitlabReporter({ issuesPerPiece: perPiece })(withErrors, options);
     expect(typeof text).not.toBe('string');
@@ -169,6 +173,7 @@ describe('gitlab: a long report comes in pieces, with the same bytes', () => {
   });
 
   it(`more than ${ITEMS_PER_PIECE.toLocaleString('en-US')} findings by default, with unique fingerprints`, () => {
+    const { report, options } = three();
     const many: Finding[] = Array.from({ length: ITEMS_PER_PIECE * 2 + 7 }, (_, index) => ({ ...report.findings[index % report.findings.length]!, line: index + 1 }));
     const text = createGitlabReporter()({ ...report, findings: many, notifications: [BROKEN] }, options);
     expect(typeof text).not.toBe('string');

@@ -103,6 +103,16 @@ export function reportOf(specs: string[], options: { rules?: readonly Rule<any>[
   };
 }
 
+/**
+ * `reportOf`, made the first time a test asks for it and kept for the file's other tests; never
+ * while the file is collected, where everything the lint reaches would make its mutants "static",
+ * each tried against the whole suite (test/mutation/README.md).
+ */
+export function reportLater(...args: Parameters<typeof reportOf>): () => ReturnType<typeof reportOf> {
+  let made: ReturnType<typeof reportOf> | undefined;
+  return () => (made ??= reportOf(...args));
+}
+
 const goldenDir = join(import.meta.dirname, 'golden');
 
 /**
