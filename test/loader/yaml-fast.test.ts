@@ -178,6 +178,15 @@ const CASES: Array<{ name: string; text: string; fast: boolean; error?: boolean 
   { name: 'a quoted key with an escaped line break', fast: false, error: true, text: 'a: 1\n"b\\\n  c": 2\n' },
   { name: 'an unterminated quoted key at the end', fast: false, error: true, text: 'a: 1\n"b: 2' },
   { name: 'a comment inside a key', fast: false, error: true, text: 'a: 1\nb #c: 2\n' },
+  { name: 'block scalar headers with a comment, and indicators in either order', fast: true, text: 'a: | # note\n  x\nb: >- # c\n  y\n  z\nc: |-2\n   z\nd: |2-\n   w\n\ne: |+ # keep\n  v\n\nf: |1\n  x\ng: |9\n          x\nh: 1\n' },
+  { name: 'comments inside flow collections', fast: true, text: 'a: [b, # one\n  c]\nd: {e: 1, # two\n  f: 2}\ng: [ # first\n  h,\n  # own line\n  i\n  ]\n' },
+  { name: 'a comment glued to a comma in a flow collection', fast: false, error: true, text: 'a: [b,# c\n  d]\n' },
+  { name: 'a flow collection left open by a comment on the last line', fast: false, error: true, text: 'a: [b, # c' },
+  { name: 'text after a block scalar header', fast: false, error: true, text: 'a: | x\n  y\n' },
+  { name: 'a comment glued to a block scalar header', fast: false, error: true, text: 'a: |# c\n  x\n' },
+  { name: 'a block scalar header with two chomping indicators', fast: false, error: true, text: 'a: |--\n  x\n' },
+  { name: 'a block scalar header with two indentation digits', fast: false, error: true, text: 'a: |22\n  x\n' },
+  { name: 'a block scalar header with indentation 0', fast: false, error: true, text: 'a: |0\n  x\n' },
 ];
 
 describe('edge cases', () => {
