@@ -785,6 +785,13 @@ describe('where a configuration applies, and --rule flags', () => {
     expect(() => parseRuleFlags(['=off'], registry)).toThrow("--rule '=off': expected <rule-id>=<severity>, e.g. --rule require-retry-after=off");
     expect(() => parseRuleFlags(['require-retry-after='], registry)).toThrow("--rule 'require-retry-after=': invalid severity '': use off, info, warning or error");
   });
+
+  it('--rule for the engine\'s unused-suppression check points to the configuration key, with the severity the flag asked for', () => {
+    const hint = (severity: string) =>
+      `it is the engine's own check, not a rule; set it with the top-level configuration key unusedSuppressions (e.g. 'unusedSuppressions: ${severity}')`;
+    expect(() => parseRuleFlags(['unused-suppression=warning'], registry)).toThrow(`--rule 'unused-suppression=warning': unknown rule 'unused-suppression': ${hint('warning')}`);
+    expect(() => parseRuleFlags(['unused-suppression='], registry)).toThrow(`--rule 'unused-suppression=': unknown rule 'unused-suppression': ${hint('off')}`);
+  });
 });
 
 describe('statuslint init', () => {
