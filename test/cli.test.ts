@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { project, projectRoot, runBinary, runCli } from './cli-harness.js';
+import { project, projectRoot, runCli } from './cli-harness.js';
 
 const petstore = 'fixtures/petstore/openapi.yaml';
 const clean = 'fixtures/clean/openapi.yaml';
@@ -347,21 +347,6 @@ describe('output', () => {
   });
 });
 
-describe('the built executable', () => {
-  it('runs as a process: report on stdout, exit code 1', () => {
-    const run = runBinary([petstore]);
-    expect(run.code).toBe(1);
-    expect(run.stdout).toContain('fixtures/petstore/openapi.yaml');
-    expect(run.stdout).toMatch(/\d+:\d+ +error +response 'Unauthorized': 401 response declares no 'WWW-Authenticate' header/);
-  });
-
-  it('exits 2 with one line for a missing file', () => {
-    const run = runBinary(['missing.yaml']);
-    expect(run.code).toBe(2);
-    expect(run.stderr).toBe('statuslint: missing.yaml: no such file\n');
-  });
-});
-
 describe('rules and explain', () => {
   it('statuslint rules lists every rule with id, default severity, whether --fix repairs it, and description', async () => {
     const { rules } = await import('../rules/index.js');
@@ -417,12 +402,6 @@ describe('rules and explain', () => {
     const typo = await runCli(['explain', 'require-retry-aftr']);
     expect(typo.code).toBe(2);
     expect(typo.stderr).toBe("statuslint: unknown rule 'require-retry-aftr'; did you mean 'require-retry-after'?\n");
-  });
-
-  it('the built executable finds the doc pages from dist/', () => {
-    const run = runBinary(['explain', 'require-www-authenticate']);
-    expect(run.code).toBe(0);
-    expect(run.stdout.startsWith('# require-www-authenticate\n')).toBe(true);
   });
 });
 
