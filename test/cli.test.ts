@@ -41,7 +41,25 @@ describe('exit codes', () => {
       const run = await runCli(args);
       expect(run.code, args.join(' ')).toBe(2);
       expect(run.stderr).toMatch(/^statuslint: /);
+      expect(run.stdout, args.join(' ')).toBe('');
     }
+    const usage = '(run statuslint --help for usage)';
+    for (const [args, stderr] of [
+      [['--bogus', clean], `statuslint: unknown option '--bogus'\n${usage}\n`],
+      [['rules', '--bogus'], `statuslint: unknown option '--bogus'\n${usage}\n`],
+      [['rules', '--format', 'xml'], `statuslint: option '-f, --format <format>' argument 'xml' is invalid. Allowed choices are text, json.\n${usage}\n`],
+      [[], `statuslint: no spec given ${usage}\n`],
+    ] as const) {
+      expect((await runCli([...args])).stderr, args.join(' ')).toBe(stderr);
+    }
+  });
+
+  it('2 for a STATUSLINT_THREADS that is not a whole number, before linting; a blank one is unset', async () => {
+    for (const threads of ['two', '-1', '1.5']) {
+      const run = await runCli([clean], { env: { STATUSLINT_THREADS: threads } });
+      expect([run.code, run.stdout, run.stderr], threads).toEqual([2, '', `statuslint: STATUSLINT_THREADS must be a whole number, not '${threads}'\n`]);
+    }
+    for (const threads of [' ', '0', '1']) expect((await runCli([clean], { env: { STATUSLINT_THREADS: threads } })).code, threads).toBe(0);
   });
 
   it('0 for --help and --version', async () => {
@@ -387,7 +405,12 @@ describe('rules and explain', () => {
       expect(run.stdout).toBe('');
       expect(run.stderr).toBe(`statuslint: ${message}\n`);
     }
-    expect((await runCli(['--no-color', 'rules'])).code).toBe(0);
+    // A command that takes no such option gets no hint to write it after.
+    const noHint = await runCli(['--fail-on', 'warning', 'rules'], { cwd: project({}) });
+    expect([noHint.code, noHint.stderr]).toEqual([2, "statuslint: --fail-on before 'rules' is an option for linting, not for 'rules'\n"]);
+    // What changes nothing a command prints may stand before it.
+    const table = await runCli(['rules']);
+    for (const args of [['--no-color', 'rules'], ['--debug', 'rules'], ['rules', '--format', 'text']]) expect(await runCli(args), args.join(' ')).toEqual(table);
   });
 
   it('statuslint explain prints the doc page; a misspelt id gets the closest one and exit 2', async () => {

@@ -82,12 +82,18 @@ describe('--output into folders that do not exist yet', () => {
 
   it('refuses an --output that names a folder (a final slash, . or ..), before linting', async () => {
     const dir = project({ 'openapi.yaml': petstore });
-    for (const output of ['reports/', 'reports/.', 'reports/ci/..', '.']) {
+    for (const output of ['reports/', 'reports/.', 'reports/ci/..', '.', '..']) {
       const run = await runCli(['--output', output, 'openapi.yaml'], { cwd: dir });
       expect(run.stderr, output).toBe(`statuslint: --output ${output} names a folder; give the report's file name\n`);
       expect(run.code, output).toBe(2);
     }
     expect(readdirSync(dir)).toEqual(['openapi.yaml']);
+    // A name that only starts with a dot, or a path through ./, is a file.
+    for (const output of ['./reports/a.txt', '.report.txt', 'reports/.b.txt']) {
+      const run = await runCli(['--output', output, 'openapi.yaml'], { cwd: dir });
+      expect([run.code, run.stderr], output).toEqual([1, '']);
+      expect(existsSync(join(dir, output)), output).toBe(true);
+    }
   });
 
   it('makes folders for the report only: --write-baseline still needs its folder', async () => {
