@@ -309,6 +309,13 @@ describe('output', () => {
     expect(conflict.stdout).toBe('::error title=statuslint::use --config <file> or --no-config, not both\n');
     // Other formats keep stdout for the report alone.
     expect((await runCli(['--no-config', 'nowhere/*.yaml'], { cwd: dir })).stdout).toBe('');
+    // The configuration's file is named as the other paths are, relative to --sarif-root.
+    mkdirSync(join(dir, 'api'));
+    writeFileSync(join(dir, 'api', 'openapi.yaml'), readFileSync(join(projectRoot, petstore)));
+    for (const args of [['--sarif-root', '..'], ['--sarif-root=..']]) {
+      const rooted = await runCli(['--format', 'github', ...args, 'openapi.yaml'], { cwd: join(dir, 'api') });
+      expect(rooted.stdout, args.join(' ')).toMatch(/^::error file=statuslint\.config\.yaml,line=2,col=18,title=statuslint::invalid severity/);
+    }
   });
 
   it('refuses --no-config with --config, whichever comes last', async () => {
@@ -325,6 +332,7 @@ describe('output', () => {
     expect((await runCli([petstore], { tty: false, env: { FORCE_COLOR: '', NO_COLOR: '1' } })).stdout).toMatch(ansi);
     expect((await runCli([petstore], { tty: true, env: { FORCE_COLOR: '0' } })).stdout).not.toMatch(ansi);
     expect((await runCli([petstore], { tty: true, env: { FORCE_COLOR: 'false' } })).stdout).not.toMatch(ansi);
+    expect((await runCli([petstore], { tty: true, env: { FORCE_COLOR: 'FALSE' } })).stdout).not.toMatch(ansi);
     expect((await runCli(['--no-color', petstore], { tty: false, env: { FORCE_COLOR: '1' } })).stdout).not.toMatch(ansi);
     const dir = mkdtempSync(join(tmpdir(), 'statuslint-out-'));
     await runCli(['--output', join(dir, 'report.txt'), petstore], { tty: true, env: { FORCE_COLOR: '1' } });
