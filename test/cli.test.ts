@@ -309,6 +309,9 @@ describe('output', () => {
     expect(conflict.stdout).toBe('::error title=statuslint::use --config <file> or --no-config, not both\n');
     // Other formats keep stdout for the report alone.
     expect((await runCli(['--no-config', 'nowhere/*.yaml'], { cwd: dir })).stdout).toBe('');
+    // A bad --sarif-root is itself the error annotated.
+    const root = await runCli(['--format', 'github', '--sarif-root', 'nowhere', 'openapi.yaml'], { cwd: dir });
+    expect([root.code, root.stdout]).toEqual([2, "::error title=statuslint::--sarif-root 'nowhere' is not a directory\n"]);
     // The configuration's file is named as the other paths are, relative to --sarif-root.
     mkdirSync(join(dir, 'api'));
     writeFileSync(join(dir, 'api', 'openapi.yaml'), readFileSync(join(projectRoot, petstore)));

@@ -266,7 +266,7 @@ describe('statuslint never writes over what it reads, or over a spec', () => {
     ]) {
       const run = await runCli(args, { cwd: dir });
       expect(run.code, args.join(' ')).toBe(2);
-      expect(run.stderr, args.join(' ')).toMatch(new RegExp(`^statuslint: refusing to write the (report|diff|baseline) over ${args.at(-2)!.replace('.', '\\.')}, `, 'm'));
+      expect(run.stderr, args.join(' ')).toMatch(new RegExp(`^statuslint: refusing to write the (report|diff|baseline) over ${args.at(-2)!.replace('.', '\\.')}, which this run reads\n`, 'm'));
     }
     expect(hashes(filesUnder(dir))).toEqual(before);
   });
