@@ -235,6 +235,9 @@ describe('bad input: exit 2, one line naming the file and position, no stack', (
     const run = await runCli(['fixtures/invalid/remote-ref.yaml']);
     expect(run.code).toBe(0);
     expect(run.stderr).toBe("statuslint: warning: fixtures/invalid/remote-ref.yaml:10:11: remote $ref 'https://example.com/shared.yaml#/Unauthorized' is not fetched; what it names is not linted\n");
+    // Also a warning annotation at the $ref.
+    const github = await runCli(['-f', 'github', 'fixtures/invalid/remote-ref.yaml']);
+    expect(github.stdout).toMatch(/^::warning file=fixtures\/invalid\/remote-ref\.yaml,line=10,col=11,title=statuslint::remote \$ref 'https:\/\/example\.com\/shared\.yaml#\/Unauthorized' is not fetched/m);
   });
 
   // docs/robustness.md: http://, https://, file:// and //host/… are never fetched (nor opened).
@@ -307,6 +310,8 @@ describe('output', () => {
     expect(flag.stdout).toMatch(/^::error title=statuslint::option '--fail-on <severity>' argument 'bogus' is invalid/);
     const conflict = await runCli(['--no-config', '--format=github', '-c', 'x.yaml', 'openapi.yaml'], { cwd: dir });
     expect(conflict.stdout).toBe('::error title=statuslint::use --config <file> or --no-config, not both\n');
+    // The last --format given is the one that counts.
+    expect((await runCli(['-f', 'github', '--format', 'json', '--no-config', 'nowhere/*.yaml'], { cwd: dir })).stdout).toBe('');
     // Other formats keep stdout for the report alone.
     expect((await runCli(['--no-config', 'nowhere/*.yaml'], { cwd: dir })).stdout).toBe('');
     // A bad --sarif-root is itself the error annotated.
