@@ -205,7 +205,7 @@ describe('bad input: exit 2, one line naming the file and position, no stack', (
     const run = await runCli(['--format', 'json', 'specs'], { cwd });
     expect(run.stderr).toMatch(/^statuslint: specs\/broken\.yaml:9:\d+: cannot resolve \$ref 'missing\.yaml#\/Unexpected': .*specs\/missing\.yaml: no such file$/m);
     // Linted through the spec that references it, not skipped as "not OpenAPI".
-    expect(run.stderr).toMatch(/skipped 1 shared fragment/);
+    expect(run.stderr).toMatch(/skipped 1 shared fragment \(linted through the specs that reference it\)\n/);
     const report = JSON.parse(run.stdout) as { findings: { ruleId: string; file: string }[] };
     expect(report.findings.filter((finding) => finding.ruleId === 'no-body-on-head').map((finding) => finding.file)).toEqual(['specs/errors.yaml']);
   });
