@@ -773,7 +773,7 @@ async function repositoryPaths(files: readonly string[], explicitRoot: string | 
     const { path, inside } = pathUnderRoot(absolute, root);
     paths.set(file, path);
     // printable: a line break in a file name would start a line the runner reads as a workflow command.
-    if (!inside) io.stderr(`statuslint: warning: ${printable(`${file} is outside the repository root ${displayPath(root, io.cwd) || '.'}`)}; ${reader} cannot place its findings (set --sarif-root)\n`);
+    if (!inside) io.stderr(`statuslint: warning: ${printable(`${file} is outside the repository root ${displayPath(root, io.cwd)}`)}; ${reader} cannot place its findings (set --sarif-root)\n`);
   }
   return paths;
 }

@@ -35,6 +35,8 @@ describe('the command line around the commands', () => {
       [['api.yaml', 'rules'], "statuslint: rules: no such file; 'rules' is a command only as the first argument: statuslint rules …\n"],
       [['help'], 'statuslint: help: no such file; for usage, run statuslint --help\n'],
       [['api.yaml', 'help'], 'statuslint: help: no such file; for usage, run statuslint --help\n'],
+      // After '--' it was written as a spec: no hint.
+      [['--', 'help'], 'statuslint: help: no such file\n'],
       // Spelt otherwise, the nearest command.
       [['Rules'], "statuslint: Rules: no such file; did you mean 'rules'?\n"],
     ];

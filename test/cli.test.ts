@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { project, projectRoot, runBinary, runCli } from './cli-harness.js';
+import { project, projectRoot, runCli } from './cli-harness.js';
 
 const petstore = 'fixtures/petstore/openapi.yaml';
 const clean = 'fixtures/clean/openapi.yaml';
@@ -41,7 +41,25 @@ describe('exit codes', () => {
       const run = await runCli(args);
       expect(run.code, args.join(' ')).toBe(2);
       expect(run.stderr).toMatch(/^statuslint: /);
+      expect(run.stdout, args.join(' ')).toBe('');
     }
+    const usage = '(run statuslint --help for usage)';
+    for (const [args, stderr] of [
+      [['--bogus', clean], `statuslint: unknown option '--bogus'\n${usage}\n`],
+      [['rules', '--bogus'], `statuslint: unknown option '--bogus'\n${usage}\n`],
+      [['rules', '--format', 'xml'], `statuslint: option '-f, --format <format>' argument 'xml' is invalid. Allowed choices are text, json.\n${usage}\n`],
+      [[], `statuslint: no spec given ${usage}\n`],
+    ] as const) {
+      expect((await runCli([...args])).stderr, args.join(' ')).toBe(stderr);
+    }
+  });
+
+  it('2 for a STATUSLINT_THREADS that is not a whole number, before linting; a blank one is unset', async () => {
+    for (const threads of ['two', '-1', '1.5']) {
+      const run = await runCli([clean], { env: { STATUSLINT_THREADS: threads } });
+      expect([run.code, run.stdout, run.stderr], threads).toEqual([2, '', `statuslint: STATUSLINT_THREADS must be a whole number, not '${threads}'\n`]);
+    }
+    for (const threads of [' ', '0', '1']) expect((await runCli([clean], { env: { STATUSLINT_THREADS: threads } })).code, threads).toBe(0);
   });
 
   it('0 for --help and --version', async () => {
@@ -187,7 +205,7 @@ describe('bad input: exit 2, one line naming the file and position, no stack', (
     const run = await runCli(['--format', 'json', 'specs'], { cwd });
     expect(run.stderr).toMatch(/^statuslint: specs\/broken\.yaml:9:\d+: cannot resolve \$ref 'missing\.yaml#\/Unexpected': .*specs\/missing\.yaml: no such file$/m);
     // Linted through the spec that references it, not skipped as "not OpenAPI".
-    expect(run.stderr).toMatch(/skipped 1 shared fragment/);
+    expect(run.stderr).toMatch(/skipped 1 shared fragment \(linted through the specs that reference it\)\n/);
     const report = JSON.parse(run.stdout) as { findings: { ruleId: string; file: string }[] };
     expect(report.findings.filter((finding) => finding.ruleId === 'no-body-on-head').map((finding) => finding.file)).toEqual(['specs/errors.yaml']);
   });
@@ -217,6 +235,9 @@ describe('bad input: exit 2, one line naming the file and position, no stack', (
     const run = await runCli(['fixtures/invalid/remote-ref.yaml']);
     expect(run.code).toBe(0);
     expect(run.stderr).toBe("statuslint: warning: fixtures/invalid/remote-ref.yaml:10:11: remote $ref 'https://example.com/shared.yaml#/Unauthorized' is not fetched; what it names is not linted\n");
+    // Also a warning annotation at the $ref.
+    const github = await runCli(['-f', 'github', 'fixtures/invalid/remote-ref.yaml']);
+    expect(github.stdout).toMatch(/^::warning file=fixtures\/invalid\/remote-ref\.yaml,line=10,col=11,title=statuslint::remote \$ref 'https:\/\/example\.com\/shared\.yaml#\/Unauthorized' is not fetched/m);
   });
 
   // docs/robustness.md: http://, https://, file:// and //host/… are never fetched (nor opened).
@@ -289,8 +310,20 @@ describe('output', () => {
     expect(flag.stdout).toMatch(/^::error title=statuslint::option '--fail-on <severity>' argument 'bogus' is invalid/);
     const conflict = await runCli(['--no-config', '--format=github', '-c', 'x.yaml', 'openapi.yaml'], { cwd: dir });
     expect(conflict.stdout).toBe('::error title=statuslint::use --config <file> or --no-config, not both\n');
+    // The last --format given is the one that counts.
+    expect((await runCli(['-f', 'github', '--format', 'json', '--no-config', 'nowhere/*.yaml'], { cwd: dir })).stdout).toBe('');
     // Other formats keep stdout for the report alone.
     expect((await runCli(['--no-config', 'nowhere/*.yaml'], { cwd: dir })).stdout).toBe('');
+    // A bad --sarif-root is itself the error annotated.
+    const root = await runCli(['--format', 'github', '--sarif-root', 'nowhere', 'openapi.yaml'], { cwd: dir });
+    expect([root.code, root.stdout]).toEqual([2, "::error title=statuslint::--sarif-root 'nowhere' is not a directory\n"]);
+    // The configuration's file is named as the other paths are, relative to --sarif-root.
+    mkdirSync(join(dir, 'api'));
+    writeFileSync(join(dir, 'api', 'openapi.yaml'), readFileSync(join(projectRoot, petstore)));
+    for (const args of [['--sarif-root', '..'], ['--sarif-root=..']]) {
+      const rooted = await runCli(['--format', 'github', ...args, 'openapi.yaml'], { cwd: join(dir, 'api') });
+      expect(rooted.stdout, args.join(' ')).toMatch(/^::error file=statuslint\.config\.yaml,line=2,col=18,title=statuslint::invalid severity/);
+    }
   });
 
   it('refuses --no-config with --config, whichever comes last', async () => {
@@ -307,6 +340,7 @@ describe('output', () => {
     expect((await runCli([petstore], { tty: false, env: { FORCE_COLOR: '', NO_COLOR: '1' } })).stdout).toMatch(ansi);
     expect((await runCli([petstore], { tty: true, env: { FORCE_COLOR: '0' } })).stdout).not.toMatch(ansi);
     expect((await runCli([petstore], { tty: true, env: { FORCE_COLOR: 'false' } })).stdout).not.toMatch(ansi);
+    expect((await runCli([petstore], { tty: true, env: { FORCE_COLOR: 'FALSE' } })).stdout).not.toMatch(ansi);
     expect((await runCli(['--no-color', petstore], { tty: false, env: { FORCE_COLOR: '1' } })).stdout).not.toMatch(ansi);
     const dir = mkdtempSync(join(tmpdir(), 'statuslint-out-'));
     await runCli(['--output', join(dir, 'report.txt'), petstore], { tty: true, env: { FORCE_COLOR: '1' } });
@@ -344,21 +378,6 @@ describe('output', () => {
     expect(await files(join(dir, 'api'), join(dir, 'api/openapi.yaml'))).toEqual(new Set(['openapi.yaml']));
     mkdirSync(join(dir, 'other'));
     expect(await files(join(dir, 'other'), '../api/openapi.yaml')).toEqual(new Set([join(dir, 'api/openapi.yaml')]));
-  });
-});
-
-describe('the built executable', () => {
-  it('runs as a process: report on stdout, exit code 1', () => {
-    const run = runBinary([petstore]);
-    expect(run.code).toBe(1);
-    expect(run.stdout).toContain('fixtures/petstore/openapi.yaml');
-    expect(run.stdout).toMatch(/\d+:\d+ +error +response 'Unauthorized': 401 response declares no 'WWW-Authenticate' header/);
-  });
-
-  it('exits 2 with one line for a missing file', () => {
-    const run = runBinary(['missing.yaml']);
-    expect(run.code).toBe(2);
-    expect(run.stderr).toBe('statuslint: missing.yaml: no such file\n');
   });
 });
 
@@ -402,7 +421,12 @@ describe('rules and explain', () => {
       expect(run.stdout).toBe('');
       expect(run.stderr).toBe(`statuslint: ${message}\n`);
     }
-    expect((await runCli(['--no-color', 'rules'])).code).toBe(0);
+    // A command that takes no such option gets no hint to write it after.
+    const noHint = await runCli(['--fail-on', 'warning', 'rules'], { cwd: project({}) });
+    expect([noHint.code, noHint.stderr]).toEqual([2, "statuslint: --fail-on before 'rules' is an option for linting, not for 'rules'\n"]);
+    // What changes nothing a command prints may stand before it.
+    const table = await runCli(['rules']);
+    for (const args of [['--no-color', 'rules'], ['--debug', 'rules'], ['rules', '--format', 'text']]) expect(await runCli(args), args.join(' ')).toEqual(table);
   });
 
   it('statuslint explain prints the doc page; a misspelt id gets the closest one and exit 2', async () => {
@@ -417,12 +441,6 @@ describe('rules and explain', () => {
     const typo = await runCli(['explain', 'require-retry-aftr']);
     expect(typo.code).toBe(2);
     expect(typo.stderr).toBe("statuslint: unknown rule 'require-retry-aftr'; did you mean 'require-retry-after'?\n");
-  });
-
-  it('the built executable finds the doc pages from dist/', () => {
-    const run = runBinary(['explain', 'require-www-authenticate']);
-    expect(run.code).toBe(0);
-    expect(run.stdout.startsWith('# require-www-authenticate\n')).toBe(true);
   });
 });
 

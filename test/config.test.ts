@@ -284,6 +284,9 @@ describe('rules, extends and overrides', () => {
     // One spec inside is enough; a configuration without patterns has nothing to match.
     expect((await runCli(['--config', 'ci/strict.yaml', 'internal', 'ci/openapi.yaml'], { cwd: dir })).stderr).toBe('');
     expect((await runCli(['--config', 'ci/plain.yaml', 'internal'], { cwd: dir })).stderr).toBe('');
+    // Ignore patterns alone are patterns too.
+    writeFileSync(join(dir, 'ci/ignoring.yaml'), 'ignore: ["drafts/"]\n');
+    expect((await runCli(['--config', 'ci/ignoring.yaml', 'internal'], { cwd: dir })).stderr).toBe(warning.replace('ci/strict.yaml', 'ci/ignoring.yaml'));
   });
 
   it('rulesFor resolves options through overrides', () => {
@@ -352,6 +355,9 @@ describe('rules, extends and overrides', () => {
       expect(run.code).toBe(2);
       expect(run.stderr).toBe(`statuslint: no OpenAPI document found in '${input}'; 2 files found there are ignored by statuslint.config.yaml\n`);
     }
+    // One ignored file, beside the configuration, which is statuslint's own.
+    const only = await runCli(['.'], { cwd: project({ 'statuslint.config.yaml': { ignore: ['skip/'] }, 'skip/openapi.yaml': spec }) });
+    expect([only.code, only.stderr]).toEqual([2, "statuslint: no OpenAPI document found in '.'; 1 file found there is ignored by statuslint.config.yaml; statuslint.config.yaml is statuslint's own (configuration, baseline, report or cache)\n"]);
   });
 
   it('ignore: a pattern that made the old matcher backtrack for minutes costs nothing', async () => {

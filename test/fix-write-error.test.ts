@@ -1,10 +1,22 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 
 // A folder named `read-only` stands for one the user may not write to (write-refusals.ts).
 vi.mock('../src/output.js', async (importOriginal) => (await import('./write-refusals.js')).refusingWrites(importOriginal));
+
+// A spec named `saved.yaml` is saved by the user after --fix read it, just before it is written.
+vi.mock('../src/fix/apply.js', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../src/fix/apply.js')>();
+  return {
+    ...original,
+    writeChanges: (changes: Parameters<typeof original.writeChanges>[0]) => {
+      for (const change of changes) if (change.path.endsWith('saved.yaml')) appendFileSync(change.path, '# saved by the user\n');
+      return original.writeChanges(changes);
+    },
+  };
+});
 
 const { projectRoot, runCli } = await import('./cli-harness.js');
 
@@ -35,5 +47,15 @@ describe('--fix when a spec cannot be written', () => {
     expect(unfixed).toContain('require-retry-after');
     expect(rules('read-only/api.yaml')).toEqual(unfixed);
     expect(rules('a.yaml')).not.toContain('require-retry-after');
+  });
+
+  it('does not write over a spec saved after it was read: says so, and exits 2', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-saved-'));
+    const petstore = join(projectRoot, 'fixtures/petstore/openapi.yaml');
+    cpSync(petstore, join(dir, 'saved.yaml'));
+    const run = await runCli(['--fix', '--fail-on', 'none', 'saved.yaml'], { cwd: dir });
+    expect(run.stderr).toBe('statuslint: saved.yaml changed while statuslint read it; not fixed, run --fix again\n');
+    expect(run.code).toBe(2);
+    expect(readFileSync(join(dir, 'saved.yaml'), 'utf8')).toBe(`${readFileSync(petstore, 'utf8')}# saved by the user\n`);
   });
 });

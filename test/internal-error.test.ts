@@ -59,6 +59,9 @@ describe('a rule that throws', () => {
     expect(github.stdout).toMatch(/^::error file=fixtures\/clean\/openapi\.yaml,line=2,col=1,title=statuslint::internal error in rule 'test-throws-on-create'/m);
     expect(github.stdout).toMatch(/^::error file=fixtures\/clean\/openapi\.yaml,line=47,col=5,title=statuslint::internal error in rule 'test-throws-on-401'/m);
     expect(github.stdout.trimEnd().split('\n').at(-1)).toBe('statuslint: no problems in 1 file; 2 internal errors');
+    // A response the spec takes from another file: annotated in that file, where the rule was looking.
+    const elsewhere = await runCli(['--format', 'github', 'fixtures/multi-file/openapi.yaml']);
+    expect(elsewhere.stdout).toMatch(/^::error file=fixtures\/multi-file\/common\/responses\.yaml,line=\d+,col=\d+,title=statuslint::internal error in rule 'test-throws-on-401' at fixtures\/multi-file\/common\/responses\.yaml:/m);
     // The spec was not wholly linted: a consumer of the JSON must see it without the exit code.
     const json = JSON.parse((await runCli(['--format', 'json', 'fixtures/clean/openapi.yaml'])).stdout) as { inputErrors: Array<{ message: string; line?: number }>; summary: { inputErrors: number } };
     expect(json.inputErrors.map((item) => [item.message.replace(/ \(.*$/, ''), item.line])).toEqual([
