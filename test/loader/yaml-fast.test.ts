@@ -342,6 +342,25 @@ describe('errors keep yaml\'s message and position', () => {
     expect(() => parseSource('/virtual/spec.yaml', `${spec}        *code : {description: a}\n        '430': {description: b}\n`)).not.toThrow();
   });
 
+  it('refuses a file of nothing but whitespace, and more aliases than statuslint reads at the first one past them', () => {
+    expect(errorOf('')).toBe('spec.yaml: the file is empty');
+    expect(errorOf(' \n\t\n')).toBe('spec.yaml: the file is empty');
+    const aliases = (count: number): string => `x: &a 1\nl:\n${'  - *a\n'.repeat(count)}`;
+    // At the 10,001st: one alias fewer, and it would be read.
+    expect(errorOf(aliases(10_001))).toBe('spec.yaml:10003:5: invalid YAML: more than 10,000 aliases (*name), the most statuslint reads; write the repeated parts out or share them with $ref');
+  });
+
+  it('reads text that starts with { or [ as JSON whatever the file is named, and as YAML where JSON.parse refuses it, but in a .json file', () => {
+    expect(parseSource('/virtual/openapi', '  {"openapi": "3.1.0"}').format).toBe('json');
+    expect(parseSource('/virtual/list', '[1, 2]').format).toBe('json');
+    // Flow-style YAML starts with { too.
+    const flow = parseSource('/virtual/spec.yaml', '{"openapi": "3.1.0", paths: {}}');
+    expect([flow.format, flow.value]).toEqual(['yaml', { openapi: '3.1.0', paths: {} }]);
+    for (const name of ['spec.json', 'spec.JSON']) {
+      expect(() => parseSource(`/virtual/${name}`, '{"openapi": "3.1.0", paths: {}}')).toThrow(expect.objectContaining({ detail: expect.stringMatching(/^invalid JSON: /), position: { line: 1, column: 22 } }));
+    }
+  });
+
   it('names the line and column of a syntax error', () => {
     expect(errorOf('a:\n  b: 1\n c: 2\n')).toMatch(/^spec\.yaml:3:\d+: invalid YAML: /);
     expect(errorOf('a: "unterminated\n')).toMatch(/^spec\.yaml:\d+:\d+: invalid YAML: /);
