@@ -132,3 +132,18 @@ describe('SourceFile.locate: the region of each pointer, and none for a pointer 
     expect(named(parseSource('api.json', jsonText).locate(pointers))).toEqual(['5:5-8', '-', '-', '-', '-', ...paths.map((_, index) => `${9 + index}:5-${index < 10 ? 10 : 11}`).reverse(), '-']);
   });
 });
+
+describe('SourceFile.writtenPointers: where a node reached through an alias or a << merge is written', () => {
+  const text = ['A: &a', '  description: x', 'B: *a', 'L: &l', '  - {x: 1}', '  - y', 'M: *l', 'C:', '  <<: *a', '  own: 1', 'D:', '  <<: {q: 1}', 'E: [*a]', ''].join('\n');
+
+  it('moves what an alias or a merge reaches to where it is written, and leaves the rest as reached', () => {
+    const pointers = ['/A/description', '/B/description', '/B', '/M/0/x', '/M/1', '/M/5', '/C/description', '/C/own', '/D/q', '/E/0/description', '/B/nothing', '/A/description/deeper'];
+    expect(Object.fromEntries(parseSource('api.yaml', text).writtenPointers(pointers))).toEqual({
+      '/B/description': '/A/description',
+      '/M/0/x': '/L/0/x',
+      '/M/1': '/L/1',
+      '/C/description': '/A/description',
+      '/E/0/description': '/A/description',
+    });
+  });
+});
