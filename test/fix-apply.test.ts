@@ -9,7 +9,7 @@ import { renameRef } from './fix-specs.js';
 // `read-only` and `broken` cannot be written to (write-refusals.ts).
 vi.mock('../src/output.js', async (importOriginal) => (await import('./write-refusals.js')).refusingWrites(importOriginal));
 
-const { asWritten, fixSpecs, writeChanges } = await import('../src/fix/apply.js');
+const { applyParsable, asWritten, fixSpecs, writeChanges } = await import('../src/fix/apply.js');
 const { fixTarget } = await import('../src/fix/intents.js');
 
 function folder(files: Record<string, string>): string {
@@ -246,5 +246,22 @@ describe('writeChanges', () => {
     const dir = folder({ 'broken/a.yaml': spec(["        '429': {description: slow}"]) });
     const outcome = await fixSpecs([join(dir, 'broken/a.yaml')], { threads: 1 });
     expect(() => writeChanges(outcome.changes)).toThrow('a bug');
+  });
+});
+
+describe('applyParsable', () => {
+  // The check behind "--fix never writes a file it cannot read back": an edit after which the
+  // text no longer parses, or holds a key twice (which the loader refuses), is dropped.
+  const at = (text: string, after: string, insert: string) => ({ start: text.indexOf(after) + after.length, end: text.indexOf(after) + after.length, text: insert });
+  it.each<[string, string, 'json' | 'yaml', (text: string) => Array<{ start: number; end: number; text: string }>, string, number[]]>([
+    ['JSON, an edit that breaks it', '{"a": 1}', 'json', (text) => [at(text, '1', ', "b": 2'), at(text, '{', 'oops')], '{"a": 1, "b": 2}', [1]],
+    ['JSON, an edit that writes a key twice', '{"a": 1}', 'json', (text) => [at(text, '1', ', "a": 2'), at(text, '1', '')], '{"a": 1}', [0]],
+    ['YAML, an edit that breaks it', 'a: 1\nb: 2\n', 'yaml', (text) => [at(text, 'b: 2\n', 'c: 3\n'), at(text, 'a: 1\n', 'c: [\n')], 'a: 1\nb: 2\nc: 3\n', [1]],
+    ['YAML, an edit that writes a key twice', 'a: 1\nb: 2\n', 'yaml', (text) => [at(text, 'b: 2\n', 'a: 3\n')], 'a: 1\nb: 2\n', [0]],
+    // Anchors are left to the yaml library, which decides for the fast reader.
+    ['YAML that the yaml library reads, an edit that writes a key twice', 'a: &x 1\nb: *x\n', 'yaml', (text) => [at(text, 'b: *x\n', 'c: *x\n'), at(text, 'b: *x\n', 'b: 3\n')], 'a: &x 1\nb: *x\nc: *x\n', [1]],
+  ])('%s', (_, text, format, edits, written, dropped) => {
+    const outcome = applyParsable(text, edits(text), format);
+    expect([outcome.text, [...outcome.dropped]]).toEqual([written, dropped]);
   });
 });

@@ -172,4 +172,34 @@ describe('located findings', () => {
       }
     }
   });
+
+  it('at a pointer the file does not write are placed at its first line and column', () => {
+    const dir = project({ 'openapi.yaml': SPEC });
+    const nowhere = rule('test-nowhere', (context) => ({ Operation: (operation) => context.report({ messageId: 'seen', at: { file: operation.node.file, pointer: `${operation.node.pointer}/x-absent`, value: undefined } }) }));
+    const { findings } = lint([join(dir, 'openapi.yaml')], { cwd: dir, rules: [{ rule: nowhere, severity: 'warning' }] });
+    expect(findings.map(({ line, column, endLine, endColumn, pointer }) => [pointer, line, column, endLine, endColumn])).toEqual([
+      ['/paths/~1a/get/x-absent', 1, 1, 1, 1],
+      ['/paths/~1b/post/x-absent', 1, 1, 1, 1],
+    ]);
+  });
+
+  it('at one place that two specs reach through a YAML alias by two pointers, take the more severe, under the pointer that sorts first', () => {
+    // A merge of a mapping written inline: no pointer names where `description` is written, so
+    // the finding keeps the pointer it was reached by, and the two are one by their place.
+    const use = (path: string, name: string) => ({ openapi: '3.1.0', info: { title: 't', version: '1' }, paths: { [path]: { get: { responses: { 401: { $ref: `shared.yaml#/${name}` } } } } } });
+    const dir = project({ 'a.yaml': use('/a', 'A'), 'b.yaml': use('/b', 'B'), 'shared.yaml': 'A: &a\n  <<: {description: denied}\nB: *a\n' });
+    const described = rule('test-described', (context) => ({
+      Response: (response) => context.report({ messageId: 'seen', at: { file: response.node.file, pointer: `${response.node.pointer}/description`, value: 'denied' } }),
+    }));
+    const rank = ['info', 'warning', 'error'];
+    for (const [a, b] of [['info', 'error'], ['error', 'warning']] as Array<[Severity, Severity]>) {
+      for (const order of [['a.yaml', 'b.yaml'], ['b.yaml', 'a.yaml']]) {
+        const rules = (path: string) => [{ rule: described, severity: path.endsWith('a.yaml') ? a : b }];
+        const { findings } = lint(order.map((name) => join(dir, name)), { cwd: dir, rules });
+        expect(findings.map((finding) => `${finding.file}:${finding.line}:${finding.column} #${finding.pointer} ${finding.severity}`), `${a} ${b} ${order}`).toEqual([
+          `shared.yaml:2:8 #/A/description ${rank.indexOf(a) > rank.indexOf(b) ? a : b}`,
+        ]);
+      }
+    }
+  });
 });

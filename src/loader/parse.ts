@@ -159,11 +159,6 @@ export class SourceFile {
     return this.format === 'yaml' ? this.yamlDocument : undefined;
   }
 
-  position(offset: number): { line: number; column: number } {
-    // A JSON text's outline has found its lines already.
-    return (this.outline?.lines ?? this.lines).position(offset);
-  }
-
   private locateInYaml(pointers: Iterable<string>): Map<string, Span> {
     const document = (this.yamlDocument ??= parseYamlDocument(this.path, this.text, this.lines));
     const spans = new Map<string, Span>();

@@ -36,7 +36,9 @@ describe('invalid JSON: a line and column for the mistakes V8 names no position 
       const error = refusal(text);
       expect(error.position && `${error.position.line}:${error.position.column}`).toBe(where);
       expect(error.detail).toMatch(/^invalid JSON: /);
+      // A hint for the mistake made, and none for the others.
       if (hint) expect(error.detail).toMatch(hint);
+      else expect(error.detail).not.toMatch(/; JSON /);
     });
   }
 });

@@ -174,6 +174,8 @@ describe('a whole file named by a $ref', () => {
     ['YAML after comments, a blank line and ---', 'resp.yaml', '# Shared 401\n# licence\n\n---\ndescription: Unauthorized\n', [5, 1, 26]],
     ['YAML read through yaml (an anchor)', 'resp.yaml', '# c\n\nx: &a 1\ndescription: Unauthorized\ny: *a\n', [3, 1, 8]],
     ['YAML with CRLF line ends', 'resp.yaml', '# c\r\n\r\ndescription: Unauthorized\r\n', [3, 1, 26]],
+    ['YAML after an indented comment and a --- with a comment', 'resp.yaml', '  # Shared 401\n--- # licence\ndescription: Unauthorized\n', [3, 1, 26]],
+    ['YAML without a final line break', 'resp.yaml', 'description: Unauthorized', [1, 1, 26]],
     ['indented JSON after blank lines', 'resp.json', '\n\n  {"description": "Unauthorized"}\n', [3, 3, 34]],
     // Read through yaml, which the fast reader leaves these to: the content is not at the `---`.
     ['YAML content on the --- line', 'resp.yaml', '# c\n--- {description: Unauthorized}\n', [2, 5, 32]],

@@ -318,6 +318,9 @@ describe('errors keep yaml\'s message and position', () => {
   it('refuses duplicate keys at the duplicate', () => {
     expect(errorOf('openapi: 3.1.0\npaths:\n  /a: {}\n  /a: {}\n')).toBe('spec.yaml:4:3: invalid YAML: Map keys must be unique');
     expect(errorOf('a: {b: 1, b: 2}\n')).toMatch(/^spec\.yaml:1:11: invalid YAML: Map keys must be unique/);
+    // In an item of a list (parameters), and the first in the text where mappings nested in one another both repeat a key.
+    expect(errorOf('parameters:\n  - {name: a, in: query, name: b}\n')).toBe('spec.yaml:2:26: invalid YAML: Map keys must be unique');
+    expect(errorOf('x: 1\nx: 2\ny: {a: 1, a: 2}\n')).toBe('spec.yaml:2:1: invalid YAML: Map keys must be unique');
   });
 
   it('refuses two keys that one member name would hold, such as a status code written as 200 and as a string', () => {
@@ -342,6 +345,25 @@ describe('errors keep yaml\'s message and position', () => {
     expect(() => parseSource('/virtual/spec.yaml', `${spec}        *code : {description: a}\n        '430': {description: b}\n`)).not.toThrow();
   });
 
+  it('refuses a file of nothing but whitespace, and more aliases than statuslint reads at the first one past them', () => {
+    expect(errorOf('')).toBe('spec.yaml: the file is empty');
+    expect(errorOf(' \n\t\n')).toBe('spec.yaml: the file is empty');
+    const aliases = (count: number): string => `x: &a 1\nl:\n${'  - *a\n'.repeat(count)}`;
+    // At the 10,001st: one alias fewer, and it would be read.
+    expect(errorOf(aliases(10_001))).toBe('spec.yaml:10003:5: invalid YAML: more than 10,000 aliases (*name), the most statuslint reads; write the repeated parts out or share them with $ref');
+  });
+
+  it('reads text that starts with { or [ as JSON whatever the file is named, and as YAML where JSON.parse refuses it, but in a .json file', () => {
+    expect(parseSource('/virtual/openapi', '  {"openapi": "3.1.0"}').format).toBe('json');
+    expect(parseSource('/virtual/list', '[1, 2]').format).toBe('json');
+    // Flow-style YAML starts with { too.
+    const flow = parseSource('/virtual/spec.yaml', '{"openapi": "3.1.0", paths: {}}');
+    expect([flow.format, flow.value]).toEqual(['yaml', { openapi: '3.1.0', paths: {} }]);
+    for (const name of ['spec.json', 'spec.JSON']) {
+      expect(() => parseSource(`/virtual/${name}`, '{"openapi": "3.1.0", paths: {}}')).toThrow(expect.objectContaining({ detail: 'invalid JSON: Expected double-quoted property name', position: { line: 1, column: 22 } }));
+    }
+  });
+
   it('names the line and column of a syntax error', () => {
     expect(errorOf('a:\n  b: 1\n c: 2\n')).toMatch(/^spec\.yaml:3:\d+: invalid YAML: /);
     expect(errorOf('a: "unterminated\n')).toMatch(/^spec\.yaml:\d+:\d+: invalid YAML: /);
@@ -364,6 +386,7 @@ describe('errors keep yaml\'s message and position', () => {
   it('refuses a key that is a mapping or a sequence, which JSON cannot hold, at that key', () => {
     expect(errorOf('a:\n  ? [x]\n  : 1\n')).toBe('spec.yaml:2:5: a mapping key that is itself a mapping or sequence; OpenAPI keys are strings');
     expect(errorOf('k: &k {x: 1}\nb:\n  ? *k\n  : 1\n')).toBe('spec.yaml:3:5: a mapping key that is itself a mapping or sequence; OpenAPI keys are strings');
+    expect(errorOf('l:\n  - ? [x]\n    : 1\n')).toBe('spec.yaml:2:7: a mapping key that is itself a mapping or sequence; OpenAPI keys are strings');
   });
 
   it('locates a null key (`~:`), which the value names \'\', when `yaml` reads the file', () => {
@@ -375,6 +398,7 @@ describe('errors keep yaml\'s message and position', () => {
   it('names the `<<` whose value is not a mapping', () => {
     expect(errorOf('b: {x: 1}\n<<: 2\n')).toBe('spec.yaml:2:1: invalid YAML: Merge sources must be maps or map aliases');
     expect(errorOf('a: &a [1]\nb:\n  <<: [*a]\n')).toBe('spec.yaml:3:3: invalid YAML: Merge sources must be maps or map aliases');
+    expect(errorOf('a: &a {x: 1}\nl: &l [1]\nb:\n  <<: [*a, *l]\n')).toBe('spec.yaml:4:3: invalid YAML: Merge sources must be maps or map aliases');
   });
 
   it('names a `<<` that merges a mapping it is inside of, a cycle that used to overflow the stack', () => {

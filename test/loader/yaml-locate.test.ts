@@ -104,3 +104,46 @@ describe('SourceFile.mergesIn: whether a mapping takes a member from a << merge 
     expect(parseSource('api.yaml', `${head}paths: {}\n`).mergesIn('', 'paths')).toBe(false);
   });
 });
+
+describe('SourceFile.locate: the region of each pointer, and none for a pointer that names nothing', () => {
+  const paths = Array.from({ length: 20 }, (_, index) => `/p${index}`);
+  const yamlText = ['openapi: 3.0.3', 'x-list: [a, b]', 'x-note: scalar', 'paths:', ...paths.map((path) => `  ${path}: {}`), ''].join('\n');
+  const jsonText = JSON.stringify({ openapi: '3.0.3', 'x-list': ['a', 'b'], 'x-note': 'scalar', paths: Object.fromEntries(paths.map((path) => [path, {}])) }, null, 2);
+  // Past an item, under a scalar, beside a key: nothing. Every path of a mapping large enough to
+  // be indexed by key after a few lookups, the first key last, then one it does not write.
+  const pointers = ['/x-list/1', '/x-list/2', '/x-note/x', '/x-list/0/x', '/missing', ...paths.map((path) => `/paths/~1${path.slice(1)}`).reverse(), '/paths/~1none'];
+  const named = (found: Map<string, { line: number; column: number; endColumn: number }>): string[] =>
+    pointers.map((pointer) => {
+      const region = found.get(pointer);
+      return region ? `${region.line}:${region.column}-${region.endColumn}` : '-';
+    });
+  const yamlRegions = ['2:13-14', '-', '-', '-', '-', ...paths.map((_, index) => `${5 + index}:3-${index < 10 ? 6 : 7}`).reverse(), '-'];
+
+  it.each<[string, string, string, { yamlDocument?: boolean }]>([
+    ['YAML the fast reader reads', 'api.yaml', yamlText, {}],
+    ['YAML with CRLF line ends', 'api.yaml', yamlText.replaceAll('\n', '\r\n'), {}],
+    ['YAML read by the yaml library', 'api.yaml', yamlText, { yamlDocument: true }],
+    ['YAML with an anchor', 'api.yaml', `${yamlText}x-a: &a 1\n`, {}],
+  ])('%s', (_, path, text, options) => {
+    expect(named(parseSource(path, text, options).locate(pointers))).toEqual(yamlRegions);
+  });
+
+  it('JSON', () => {
+    expect(named(parseSource('api.json', jsonText).locate(pointers))).toEqual(['5:5-8', '-', '-', '-', '-', ...paths.map((_, index) => `${9 + index}:5-${index < 10 ? 10 : 11}`).reverse(), '-']);
+  });
+});
+
+describe('SourceFile.writtenPointers: where a node reached through an alias or a << merge is written', () => {
+  const text = ['A: &a', '  description: x', 'B: *a', 'L: &l', '  - {x: 1}', '  - y', 'M: *l', 'C:', '  <<: *a', '  own: 1', 'D:', '  <<: {q: 1}', 'E: [*a]', ''].join('\n');
+
+  it('moves what an alias or a merge reaches to where it is written, and leaves the rest as reached', () => {
+    const pointers = ['/A/description', '/B/description', '/B', '/M/0/x', '/M/1', '/M/5', '/C/description', '/C/own', '/D/q', '/E/0/description', '/B/nothing', '/A/description/deeper'];
+    expect(Object.fromEntries(parseSource('api.yaml', text).writtenPointers(pointers))).toEqual({
+      '/B/description': '/A/description',
+      '/M/0/x': '/L/0/x',
+      '/M/1': '/L/1',
+      '/C/description': '/A/description',
+      '/E/0/description': '/A/description',
+    });
+  });
+});
