@@ -1,6 +1,8 @@
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { UsageError } from '../src/errors.js';
+import { readStdinSpec, type StdinSource } from '../src/stdin.js';
 import { project, projectRoot, runCli } from './cli-harness.js';
 
 interface JsonReport {
@@ -166,5 +168,48 @@ describe.skipIf(process.platform === 'win32')('a spec read from standard input, 
     // The buffer itself is no spec (not an OpenAPI document); the $ref through the link resolves to it.
     expect(report.inputErrors.map((error) => error.file), JSON.stringify(report.inputErrors)).toEqual(['common/r.yaml']);
     expect(report.findings).toEqual([]);
+  });
+});
+
+describe('readStdinSpec (what the CLI reads for -)', () => {
+  const cwd = projectRoot;
+  const piped = (...chunks: Array<string | Buffer>): StdinSource => ({ isTty: false, chunks: async function* () { yield* chunks; } });
+  const failing = (error: Error): StdinSource => ({
+    isTty: false,
+    chunks: () => {
+      throw error;
+    },
+  });
+
+  it('reads nothing, and asks for nothing, when no - is given', async () => {
+    expect(await readStdinSpec(['a.yaml'], { cwd, stdin: piped(clean) })).toBeUndefined();
+  });
+
+  it('joins the pieces a pipe delivers, bytes or strings, under <stdin> in the working directory or --stdin-filepath', async () => {
+    const [head, tail] = [clean.slice(0, 20), clean.slice(20)];
+    expect(await readStdinSpec(['-'], { cwd, stdin: piped(Buffer.from(head), tail) })).toEqual({ path: join(cwd, '<stdin>'), text: clean });
+    expect(await readStdinSpec(['-'], { cwd, stdinFilepath: 'api/openapi.yaml', stdin: piped(clean) })).toEqual({ path: join(cwd, 'api/openapi.yaml'), text: clean });
+  });
+
+  it('takes a spec of exactly --max-file-size bytes, and refuses one byte more', async () => {
+    const limit = Buffer.byteLength(clean);
+    expect((await readStdinSpec(['-'], { cwd, maxFileBytes: limit, stdin: piped(clean) }))?.text).toBe(clean);
+    const over = await readStdinSpec(['-'], { cwd, maxFileBytes: limit - 1, stdin: piped(clean.slice(0, 10), clean.slice(10)) });
+    expect(over?.failure?.describe(cwd)).toBe(`<stdin>: standard input is over the ${limit - 1} bytes limit (raise it with --max-file-size)`);
+  });
+
+  it.each([
+    [Object.assign(new Error('standard input is a folder'), { code: 'EISDIR' }), '<stdin>: standard input is a folder, not a spec; name the folder instead of redirecting it'],
+    [Object.assign(new Error('i/o error'), { code: 'EIO' }), '<stdin>: cannot read standard input: EIO'],
+    [new Error('the stream was destroyed'), '<stdin>: cannot read standard input: the stream was destroyed'],
+  ])('names a read that fails (%s) as an input error of <stdin>', async (error, line) => {
+    expect((await readStdinSpec(['-'], { cwd, stdin: failing(error) }))?.failure?.describe(cwd)).toBe(line);
+  });
+
+  it.each([
+    [{ stdinFilepath: '  ' }, '--stdin-filepath must not be empty'],
+    [{ stdin: undefined }, "'-' reads a spec from standard input, which is a terminal here; pipe one in, e.g. cat openapi.yaml | statuslint -"],
+  ])('refuses %j', async (options, message) => {
+    await expect(readStdinSpec(['-'], { cwd, stdin: piped(clean), ...options })).rejects.toThrow(new UsageError(message));
   });
 });
