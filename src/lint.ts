@@ -322,7 +322,6 @@ export function lint(paths: readonly string[], options: LintOptions = {}): LintR
   /** The suppression entries that silenced something for some spec (silencedKey). */
   const silenced = new Set<string>();
   const ran = new Map<string, Rule<any>>();
-  const roots: SourceFile[] = [];
   const notSpecs: string[] = [];
   // A discovered spec holding only components waits until every other spec has said which
   // files it references: if one does, it is a fragment.
@@ -348,7 +347,6 @@ export function lint(paths: readonly string[], options: LintOptions = {}): LintR
     for (const finding of outcome.raw) raw.push(finding);
     for (const error of outcome.internalErrors) result.internalErrors.push(error);
     for (const [file, place] of silencedPlaces(outcome.silenced)) silenced.add(silencedKey(displayPath(file.path, cwd), place));
-    roots.push(file);
     result.files.push(displayPath(file.path, cwd));
   };
 

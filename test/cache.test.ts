@@ -357,6 +357,16 @@ describe('--cache', () => {
     expect(Object.keys(readCache(join(cwd, CACHE)).entries)).toEqual([join(cwd, 'specs/a.yaml')]);
   });
 
+  it("keeps a folder's file that is no spec by its fingerprint, and lints it once it has become one", async () => {
+    const unchallenged = "openapi: 3.0.3\ninfo: {title: n, version: '1'}\npaths:\n  /n:\n    get:\n      responses:\n        '200': {description: OK}\n        '401': {description: Unauthorized}\n";
+    const cwd = project({ 'specs/a.yaml': spec('a').replaceAll('./', '../'), 'specs/notes.yaml': 'title: not a spec yet\n', 'shared.yaml': shared, 'deep.yaml': deepWithoutChallenge });
+    const files = async () => new Set((await lintJson(cwd, ['--cache', 'specs'])).report.findings.map((finding) => finding.file));
+    expect(await files()).not.toContain('specs/notes.yaml');
+    expect(Object.keys(readCache(join(cwd, CACHE)).entries)).toContain(join(cwd, 'specs/notes.yaml'));
+    writeFileSync(join(cwd, 'specs/notes.yaml'), unchallenged);
+    expect(await files()).toContain('specs/notes.yaml');
+  });
+
   it('lints again after --allow-external-refs or the working directory changed', async () => {
     const cwd = sharedProject();
     await lintJson(cwd, ['--cache', 'a.yaml']);

@@ -441,4 +441,46 @@ describe('progress on a terminal', () => {
     expect(showsProgress(true, { CI: 'false' })).toBe(true);
     expect(showsProgress(true, { CI: '1' })).toBe(false);
   });
+
+  it('by default waits half a second and redraws at most every 100 ms; says nothing once all are done; erases only what it drew', () => {
+    let time = 1_000;
+    const written: string[] = [];
+    const progress = createProgress(true, { write: (text) => written.push(text), now: () => time, verb: 'validated' });
+    progress.clear();
+    time = 1_499;
+    progress.update(1, 12_345);
+    time = 1_500;
+    progress.update(2, 12_345);
+    time = 1_599;
+    progress.update(3, 12_345);
+    time = 1_600;
+    progress.update(1_234, 12_345);
+    time = 2_000;
+    progress.update(12_345, 12_345);
+    progress.clear();
+    progress.clear();
+    expect(written).toEqual(['\r\u001b[Kstatuslint: validated 2/12,345 files', '\r\u001b[Kstatuslint: validated 1,234/12,345 files', '\r\u001b[K']);
+  });
+
+  it.each([
+    [{}, true],
+    [{ CI: '' }, true],
+    [{ CI: '0' }, true],
+    [{ CI: 'false' }, true],
+    [{ CI: 'true' }, false],
+    [{ CI: '1' }, false],
+    [{ TERM: 'dumb' }, false],
+    [{ TERM: 'xterm-256color' }, true],
+  ])('is shown on a terminal with %j', (env, shown) => {
+    expect(showsProgress(true, env)).toBe(shown);
+    expect(showsProgress(false, env)).toBe(false);
+  });
+
+  it('when not shown, writes nothing at all', () => {
+    const written: string[] = [];
+    const progress = createProgress(false, { write: (text) => written.push(text), now: () => 10_000, delayMs: 0 });
+    progress.update(1, 10);
+    progress.clear();
+    expect(written).toEqual([]);
+  });
 });

@@ -1,15 +1,15 @@
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { project, projectRoot, runBinary, runCli } from './cli-harness.js';
+import { UsageError } from '../src/errors.js';
+import { readStdinSpec, type StdinSource } from '../src/stdin.js';
+import { project, projectRoot, runCli } from './cli-harness.js';
 
 interface JsonReport {
   findings: { ruleId: string; file: string; line: number; column: number }[];
   inputErrors: { file: string; message: string; line?: number }[];
 }
 
-const petstore = readFileSync(join(projectRoot, 'fixtures/petstore/openapi.yaml'), 'utf8');
 const clean = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\n";
 /** A 401 without WWW-Authenticate, on line 8. */
 const unchallenged = `openapi: 3.0.3
@@ -24,17 +24,6 @@ paths:
 `;
 
 describe("a spec read from standard input ('-')", () => {
-  it('is linted as a pipe delivers it, in a process of its own, under <stdin>', () => {
-    const run = runBinary(['--format', 'json', '-'], { input: petstore, cwd: join(projectRoot, 'fixtures/petstore') });
-    expect(run.code, run.stderr).toBe(1);
-    const report = JSON.parse(run.stdout) as JsonReport;
-    // The same findings, at the same places, as the file itself gives.
-    const fromFile = JSON.parse(runBinary(['--format', 'json', 'openapi.yaml'], { cwd: join(projectRoot, 'fixtures/petstore') }).stdout) as JsonReport;
-    expect(report.findings.length).toBeGreaterThan(0);
-    expect(report.findings.map((finding) => ({ ...finding, file: 'x' }))).toEqual(fromFile.findings.map((finding) => ({ ...finding, file: 'x' })));
-    expect(new Set(report.findings.map((finding) => finding.file))).toEqual(new Set(['<stdin>']));
-  });
-
   it('--stdin-filepath names it and is where its relative $refs are followed from', async () => {
     const root = join(projectRoot, 'fixtures/multi-file');
     const text = readFileSync(join(root, 'openapi.yaml'), 'utf8');
@@ -123,12 +112,6 @@ describe("a spec read from standard input ('-')", () => {
     expect((await runCli(['--format', 'json', '-'], { cwd: dir, stdin: unchallenged })).stderr).toBe('');
   });
 
-  it('a folder redirected to it is named as a folder, not taken for empty input', () => {
-    const result = spawnSync(`"${process.execPath}" "${join(projectRoot, 'bin', 'statuslint.js')}" - < fixtures`, { cwd: projectRoot, shell: true, encoding: 'utf8', timeout: 30_000 });
-    expect(result.status).toBe(2);
-    expect(result.stderr).toBe('statuslint: <stdin>: standard input is a folder, not a spec; name the folder instead of redirecting it\n');
-  });
-
   it('refuses to wait on a terminal', async () => {
     const run = await runCli(['-']);
     expect(run.code).toBe(2);
@@ -185,5 +168,48 @@ describe.skipIf(process.platform === 'win32')('a spec read from standard input, 
     // The buffer itself is no spec (not an OpenAPI document); the $ref through the link resolves to it.
     expect(report.inputErrors.map((error) => error.file), JSON.stringify(report.inputErrors)).toEqual(['common/r.yaml']);
     expect(report.findings).toEqual([]);
+  });
+});
+
+describe('readStdinSpec (what the CLI reads for -)', () => {
+  const cwd = projectRoot;
+  const piped = (...chunks: Array<string | Buffer>): StdinSource => ({ isTty: false, chunks: async function* () { yield* chunks; } });
+  const failing = (error: Error): StdinSource => ({
+    isTty: false,
+    chunks: () => {
+      throw error;
+    },
+  });
+
+  it('reads nothing, and asks for nothing, when no - is given', async () => {
+    expect(await readStdinSpec(['a.yaml'], { cwd, stdin: piped(clean) })).toBeUndefined();
+  });
+
+  it('joins the pieces a pipe delivers, bytes or strings, under <stdin> in the working directory or --stdin-filepath', async () => {
+    const [head, tail] = [clean.slice(0, 20), clean.slice(20)];
+    expect(await readStdinSpec(['-'], { cwd, stdin: piped(Buffer.from(head), tail) })).toEqual({ path: join(cwd, '<stdin>'), text: clean });
+    expect(await readStdinSpec(['-'], { cwd, stdinFilepath: 'api/openapi.yaml', stdin: piped(clean) })).toEqual({ path: join(cwd, 'api/openapi.yaml'), text: clean });
+  });
+
+  it('takes a spec of exactly --max-file-size bytes, and refuses one byte more', async () => {
+    const limit = Buffer.byteLength(clean);
+    expect((await readStdinSpec(['-'], { cwd, maxFileBytes: limit, stdin: piped(clean) }))?.text).toBe(clean);
+    const over = await readStdinSpec(['-'], { cwd, maxFileBytes: limit - 1, stdin: piped(clean.slice(0, 10), clean.slice(10)) });
+    expect(over?.failure?.describe(cwd)).toBe(`<stdin>: standard input is over the ${limit - 1} bytes limit (raise it with --max-file-size)`);
+  });
+
+  it.each([
+    [Object.assign(new Error('standard input is a folder'), { code: 'EISDIR' }), '<stdin>: standard input is a folder, not a spec; name the folder instead of redirecting it'],
+    [Object.assign(new Error('i/o error'), { code: 'EIO' }), '<stdin>: cannot read standard input: EIO'],
+    [new Error('the stream was destroyed'), '<stdin>: cannot read standard input: the stream was destroyed'],
+  ])('names a read that fails (%s) as an input error of <stdin>', async (error, line) => {
+    expect((await readStdinSpec(['-'], { cwd, stdin: failing(error) }))?.failure?.describe(cwd)).toBe(line);
+  });
+
+  it.each([
+    [{ stdinFilepath: '  ' }, '--stdin-filepath must not be empty'],
+    [{ stdin: undefined }, "'-' reads a spec from standard input, which is a terminal here; pipe one in, e.g. cat openapi.yaml | statuslint -"],
+  ])('refuses %j', async (options, message) => {
+    await expect(readStdinSpec(['-'], { cwd, stdin: piped(clean), ...options })).rejects.toThrow(new UsageError(message));
   });
 });
