@@ -1,7 +1,12 @@
-import { existsSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, truncateSync, utimesSync, writeFileSync, type Stats } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, symlinkSync, truncateSync, utimesSync, writeFileSync, type Stats } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { fingerprintOf, RACY_MS } from '../src/loader/fingerprint.js';
+import { describe, expect, it, vi } from 'vitest';
+import { buildId, CACHE_FILE, cacheLocation, LintCache } from '../src/cache.js';
+import { UsageError } from '../src/errors.js';
+import type { Finding } from '../src/engine/types.js';
+import type { WorkerReply } from '../src/lint-parallel.js';
+import { type Fingerprint, fingerprintOf, RACY_MS } from '../src/loader/fingerprint.js';
 import { project, projectRoot, runCli, type CliRun } from './cli-harness.js';
 import { CACHE, type CacheFile, deepWithChallenge, deepWithoutChallenge, type JsonReport, readCache, shared, sharedProject, spec } from './cache-files.js';
 
@@ -392,5 +397,368 @@ describe('--cache', () => {
     renameSync(join(cwd, 'deep.yaml'), join(cwd, 'deep-copy.yaml'));
     symlinkSync('deep-copy.yaml', join(cwd, 'deep.yaml'));
     expect(messages((await lintJson(cwd, ['--cache', 'a.yaml'])).report)).not.toContain('from the cache');
+  });
+});
+
+// The cache file itself, read and written by LintCache directly: what it holds, when an entry is
+// stale, and that a cache damaged, edited or of another build never breaks a run nor replays.
+describe('the cache file', () => {
+  const BUILD = 'build 1 yaml@2';
+  const isRuleId = (id: string): boolean => id === 'require-www-authenticate';
+  const open = (path: string): LintCache => LintCache.open(path, 'the-cache', BUILD, isRuleId);
+  const finding: Finding = {
+    ruleId: 'require-www-authenticate',
+    messageId: 'missing',
+    severity: 'error',
+    message: "401 response declares no 'WWW-Authenticate' header",
+    file: 'a.yaml',
+    pointer: '/paths/~1a/get/responses/401',
+    line: 9,
+    column: 9,
+    endLine: 9,
+    endColumn: 14,
+    operation: { method: 'get', path: '/a' },
+    status: '401',
+  };
+  const done = (files: string[], fields: object = {}) => ({ kind: 'done', ran: true, file: 'a.yaml', findings: [finding], internalErrors: [], notices: [], referenced: [], loaded: files, ...fields });
+  const minuteAgo = () => new Date(Date.now() - 60_000);
+
+  /** A spec and the fragment two $refs away, written a minute ago, so that their times are trusted; and where the cache goes. */
+  function specFiles(): { cwd: string; path: string; spec: string; deep: string } {
+    const cwd = sharedProject();
+    for (const name of ['a.yaml', 'shared.yaml', 'deep.yaml']) utimesSync(join(cwd, name), minuteAgo(), minuteAgo());
+    return { cwd, path: join(cwd, CACHE), spec: join(cwd, 'a.yaml'), deep: join(cwd, 'deep.yaml') };
+  }
+
+  /** Runs `action` as if a few seconds had passed since every file was last changed (the change time of a file touched is now). */
+  async function later<T>(action: () => T | Promise<T>): Promise<T> {
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 2 * RACY_MS });
+    try {
+      return await action();
+    } finally {
+      vi.useRealTimers();
+    }
+  }
+
+  /** What a lane sends for a spec read from `files` (the spec first), with what --cache keeps of it. */
+  function replyOf(files: string[], kept: object = done(files)): WorkerReply {
+    const prints = files.map((file): [string, Fingerprint] => [file, fingerprintOf(statSync(file), readFileSync(file), realpathSync(file))]);
+    return { job: 0, ...(kept as Omit<WorkerReply, 'job'>), cached: { files: prints, reply: JSON.stringify(kept) } };
+  }
+
+  /** Saves a cache at `path` holding the spec's reply under `key`. */
+  async function save(path: string, files: string[], kept?: object, key = 'key'): Promise<void> {
+    const cache = open(path);
+    cache.record(files[0]!, key, replyOf(files, kept));
+    await cache.save();
+  }
+
+  it('holds a first line naming its format and build, then per spec its path, key and files, a tab and the reply', async () => {
+    const { path, spec, deep } = specFiles();
+    const reply = replyOf([spec, deep]);
+    const cache = open(path);
+    cache.record(spec, 'key', reply);
+    await cache.save();
+    const [header, line, ...rest] = readFileSync(path, 'utf8').split('\n');
+    expect(header).toBe(`{"statuslintCache":2,"build":"${BUILD}"}`);
+    expect(line).toBe(`${JSON.stringify([spec, 'key', reply.cached!.files])}\t${reply.cached!.reply}`);
+    expect(rest).toEqual(['']);
+    const { job: _job, cached: _cached, ...kept } = reply;
+    const read = open(path);
+    expect(read.discarded).toBeUndefined();
+    expect(read.lookup(spec, 'key')).toEqual(kept);
+    // Linted with other settings, or never linted.
+    expect(read.lookup(spec, 'other settings')).toBeUndefined();
+    expect(read.lookup(deep, 'key')).toBeUndefined();
+    expect(cache.keyOf(['rules', '/work'])).toBe(read.keyOf(['rules', '/work']));
+    expect(cache.keyOf(['rules', '/work'])).not.toBe(cache.keyOf(['rules', '/work/api']));
+  });
+
+  it('replays what it was given: a file that is no spec, a spec with suppressions, findings without an operation', async () => {
+    const { path, spec } = specFiles();
+    const { operation: _operation, status: _status, ...bare } = finding;
+    for (const kept of [
+      { kind: 'notSpec', path: spec, ran: false, findings: [], internalErrors: [], notices: [], referenced: [], loaded: [spec] },
+      done([spec], { silenced: [['a.yaml', '/paths/~1a/get/responses/400/x-statuslint-ignore']] }),
+      done([spec], { findings: [bare, { ...bare, severity: 'warning' }, { ...bare, severity: 'info' }] }),
+    ]) {
+      await save(path, [spec], kept);
+      expect(open(path).lookup(spec, 'key'), JSON.stringify(kept)).toEqual(kept);
+    }
+  });
+
+  it('is stale when a file the spec was read from changed, is gone, or is another file now; not when it was only touched', async () => {
+    const cases: Array<[string, (file: string) => void, boolean]> = [
+      ['unchanged', () => {}, true],
+      ['touched, the same bytes', (file) => utimesSync(file, new Date(), new Date()), true],
+      ['edited, the same size', (file) => writeFileSync(file, readFileSync(file, 'utf8').replace('Unauthorized', 'Unauthorizes')), false],
+      ['edited, another size', (file) => writeFileSync(file, `${readFileSync(file, 'utf8')}# note\n`), false],
+      ['removed', (file) => rmSync(file), false],
+      ['a link to a copy of it now, the same bytes and times', (file) => {
+        renameSync(file, `${file}.copy`);
+        symlinkSync(`${file}.copy`, file);
+      }, false],
+      ['a folder now', (file) => {
+        rmSync(file);
+        mkdirSync(file);
+      }, false],
+    ];
+    for (const [name, change, replays] of cases) {
+      const { path, spec, deep } = specFiles();
+      // Recorded and looked up long after the files were written: their sizes and times are trusted.
+      await later(() => save(path, [spec, deep]));
+      expect((readCache(path).entries[spec]!.files[1]![1] as Fingerprint)[0], name).toBe(deepWithoutChallenge.length);
+      change(deep);
+      expect(await later(() => open(path).lookup(spec, 'key') !== undefined), name).toBe(replays);
+    }
+  });
+
+  it('writes back the times of a file touched but unchanged, unless it was touched within the clock tick', async () => {
+    const { path, spec, deep } = specFiles();
+    await save(path, [spec, deep]);
+    const printOf = (file: string) => (readCache(path).entries[spec]!.files.find(([name]) => name === file)![1] as Fingerprint);
+    const before = printOf(deep);
+    // Just now: the hash is compared, and still will be next time.
+    utimesSync(deep, new Date(), new Date());
+    const racyRun = open(path);
+    expect(racyRun.lookup(spec, 'key')).toBeDefined();
+    await racyRun.save();
+    expect(printOf(deep)).toEqual(before);
+    // Long enough ago (touching sets the change time to now): the new times are kept, so that
+    // the next run need not read the file.
+    utimesSync(deep, minuteAgo(), minuteAgo());
+    await later(async () => {
+      const touched = open(path);
+      expect(touched.lookup(spec, 'key')).toBeDefined();
+      await touched.save();
+    });
+    const { size, mtimeMs, ctimeMs } = statSync(deep);
+    expect(printOf(deep)).toEqual([size, mtimeMs, ctimeMs, before[3], before[4]]);
+    expect(printOf(spec)).toEqual(readCache(path).entries[spec]!.files[0]![1]);
+  });
+
+  it('compares the bytes of a file recorded within its clock tick, whose size it did not trust', async () => {
+    const { path, spec, deep } = specFiles();
+    utimesSync(deep, new Date(), new Date());
+    await save(path, [spec, deep]);
+    expect((readCache(path).entries[spec]!.files[1]![1] as Fingerprint)[0]).toBe(-1);
+    expect(open(path).lookup(spec, 'key')).toBeDefined();
+    // The same size and times, other bytes.
+    const { mtime } = statSync(deep);
+    writeFileSync(deep, readFileSync(deep, 'utf8').replace('Unauthorized', 'Unauthorizes'));
+    utimesSync(deep, mtime, mtime);
+    expect(open(path).lookup(spec, 'key')).toBeUndefined();
+  });
+
+  it('rewrites itself only when something changed, without the specs that are gone', async () => {
+    const { cwd, path, spec } = specFiles();
+    const other = join(cwd, 'b.yaml');
+    const cache = open(path);
+    cache.record(spec, 'key', replyOf([spec]));
+    cache.record(other, 'key', replyOf([other]));
+    await cache.save();
+    // Nothing new: the file is not written again (a write replaces it, a new file).
+    const { ino } = statSync(path);
+    const unchanged = open(path);
+    expect(unchanged.lookup(spec, 'key')).toBeDefined();
+    await unchanged.save();
+    await cache.save();
+    expect(statSync(path).ino).toBe(ino);
+    // Nor is a file of its first line alone, with or without a line break.
+    for (const text of [`{"statuslintCache":2,"build":"${BUILD}"}`, `{"statuslintCache":2,"build":"${BUILD}"}\n`]) {
+      writeFileSync(join(cwd, 'header-only'), text);
+      const { ino: headerOnly } = statSync(join(cwd, 'header-only'));
+      await open(join(cwd, 'header-only')).save();
+      expect(statSync(join(cwd, 'header-only')).ino, text).toBe(headerOnly);
+    }
+    // A spec whose answer cannot be replayed is forgotten; one never kept changes nothing.
+    const forgets = open(join(cwd, 'elsewhere'));
+    const { cached: _cached, ...unkept } = replyOf([spec]);
+    forgets.record(spec, 'key', unkept);
+    await forgets.save();
+    expect(existsSync(join(cwd, 'elsewhere'))).toBe(false);
+    const again = open(path);
+    again.record(spec, 'key', unkept);
+    await again.save();
+    expect(Object.keys(readCache(path).entries)).toEqual([other]);
+    // A spec removed since is dropped at the next save.
+    const both = open(path);
+    both.record(spec, 'key', replyOf([spec]));
+    both.record(other, 'key', replyOf([other]));
+    await both.save();
+    rmSync(other);
+    await open(path).save();
+    expect(Object.keys(readCache(path).entries)).toEqual([spec]);
+  });
+
+  it('writes a cache of several megabytes whole, in order', async () => {
+    const { cwd, path } = specFiles();
+    const specs = ['a.yaml', 'b.yaml', 'shared.yaml', 'deep.yaml'].map((name) => join(cwd, name));
+    const cache = open(path);
+    for (const [index, spec] of specs.entries()) cache.record(spec, `key${index}`, replyOf([spec], done([spec], { findings: [{ ...finding, message: `${index}`.repeat(700_000) }] })));
+    await cache.save();
+    const read = open(path);
+    for (const [index, spec] of specs.entries()) expect(read.lookup(spec, `key${index}`)?.findings[0]!.message, spec).toBe(`${index}`.repeat(700_000));
+    expect(Object.keys(readCache(path).entries)).toEqual(specs);
+  });
+  it('drops a line edited or cut short, and writes itself again without it', async () => {
+    const { path, spec, deep } = specFiles();
+    await save(path, [spec, deep]);
+    const [header, line] = readFileSync(path, 'utf8').split('\n') as [string, string];
+    const tab = line.indexOf('\t');
+    const [, key, files] = JSON.parse(line.slice(0, tab)) as [string, string, Array<[string, unknown[]]>];
+    const reply = line.slice(tab + 1);
+    const print = files[1]![1];
+    const withMeta = (meta: unknown) => `${JSON.stringify(meta)}\t${reply}`;
+    const withDependency = (dependency: unknown) => withMeta([spec, key, [files[0], dependency]]);
+    const lines: Array<[string, string]> = [
+      ['no tab', line.replace('\t', ' ')],
+      ['cut short before the tab', line.slice(0, tab - 5)],
+      ['not JSON before the tab', `[${line}`],
+      ['not a list', withMeta({ spec, key, files })],
+      ['two items', withMeta([spec, files])],
+      ['four items', withMeta([spec, key, files, 1])],
+      ['a path that is no string', withMeta([1, key, files])],
+      ['a key that is no string', withMeta([spec, null, files])],
+      ['files that are no list', withMeta([spec, key, {}])],
+      ['no files', withMeta([spec, key, []])],
+      ['the spec not first', withMeta([spec, key, [files[1], files[0]]])],
+      ['a spec file that is no pair', withMeta([spec, key, [spec, files[1]]])],
+      ['a dependency that is no pair', withDependency(deep)],
+      ['a dependency of three items', withDependency([deep, print, 1])],
+      ['a dependency without a path', withDependency([null, print])],
+      ['no fingerprint', withDependency([deep, 'print'])],
+      ['a fingerprint of four items', withDependency([deep, print.slice(0, 4)])],
+      ...[0, 1, 2].map((index): [string, string] => [`fingerprint item ${index} not a number`, withDependency([deep, print.map((item, at) => (at === index ? String(item) : item))])]),
+      ...[3, 4].map((index): [string, string] => [`fingerprint item ${index} not a string`, withDependency([deep, print.map((item, at) => (at === index ? 7 : item))])]),
+    ];
+    for (const [name, bad] of lines) {
+      writeFileSync(path, `${header}\n${bad}\n`);
+      const read = open(path);
+      expect(read.lookup(spec, key), name).toBeUndefined();
+      expect(read.discarded, name).toBeUndefined();
+      await read.save();
+      expect(readFileSync(path, 'utf8'), name).toBe(`${header}\n`);
+    }
+    // Beside good lines, in any place; the last without its line break.
+    writeFileSync(path, `${header}\n${line.replace('\t', ' ')}\n${line}\n\n${line.slice(0, tab - 5)}`);
+    const mixed = open(path);
+    expect(mixed.lookup(spec, key), 'beside bad lines').toBeDefined();
+    await mixed.save();
+    expect(readFileSync(path, 'utf8')).toBe(`${header}\n${line}\n`);
+    writeFileSync(path, `${header}\n${line}`);
+    expect(open(path).lookup(spec, key), 'with no line break at the end').toBeDefined();
+  });
+
+  it('replays no reply that is not one this build writes, to the field: a cache edited by hand or damaged', async () => {
+    const { path, spec } = specFiles();
+    const good = done([spec]);
+    const withFinding = (fields: object) => ({ ...good, findings: [{ ...finding, ...fields }] });
+    const notSpec = { kind: 'notSpec', path: spec, ran: false, findings: [], internalErrors: [], notices: [], referenced: [], loaded: [spec] };
+    const replies: Array<[string, unknown]> = [
+      ['null', null],
+      ['a list', []],
+      ['a field no kept reply has', { ...good, failure: { file: 'a.yaml', detail: 'x' } }],
+      ...['findings', 'notices', 'internalErrors', 'referenced', 'loaded'].map((field): [string, unknown] => [`${field} not a list`, { ...good, [field]: {} }]),
+      ['a notice', { ...good, notices: [{ message: 'remote' }] }],
+      ['an internal error', { ...good, internalErrors: [{ file: 'a.yaml', message: 'boom' }] }],
+      ['a referenced file that is no path', { ...good, referenced: [1] }],
+      ['a loaded file that is no path', { ...good, loaded: [spec, 1] }],
+      ['silenced not a list', { ...good, silenced: {} }],
+      ['a silenced entry that is no pair', { ...good, silenced: [['a.yaml']] }],
+      ['a silenced entry that is not strings', { ...good, silenced: [['a.yaml', 1]] }],
+      ['a silenced entry that is no list', { ...good, silenced: ['a.yaml'] }],
+      ['a second silenced entry that is no pair', { ...good, silenced: [['a.yaml', '/paths'], ['a.yaml']] }],
+      ['another kind', { ...good, kind: 'componentsOnly' }],
+      ['no kind', { ...good, kind: undefined }],
+      ['no file', { ...good, file: undefined }],
+      ['not run', { ...good, ran: false }],
+      ['not a spec, without its path', { ...notSpec, path: 1 }],
+      ['not a spec, with findings', { ...notSpec, findings: [finding] }],
+      ['not a spec, yet run', { ...notSpec, ran: true }],
+      ['a finding that is null', { ...good, findings: [null] }],
+      ['a finding that is a string', { ...good, findings: ['require-www-authenticate'] }],
+      ['a second finding that is null', { ...good, findings: [finding, null] }],
+      ['a rule id that is no string', withFinding({ ruleId: 1 })],
+      ['a rule this build does not have', withFinding({ ruleId: 'require-something-else' })],
+      ['a message id that is no string', withFinding({ messageId: null })],
+      ['a severity there is not', withFinding({ severity: 'fatal' })],
+      ['a message that is no string', withFinding({ message: 1 })],
+      ['a file that is no string', withFinding({ file: null })],
+      ['a pointer that is no string', withFinding({ pointer: 1 })],
+      ['line 0', withFinding({ line: 0 })],
+      ['a column that is no whole number', withFinding({ column: 1.5 })],
+      ['an end line that is a string', withFinding({ endLine: '9' })],
+      ['no end column', withFinding({ endColumn: undefined })],
+      ['an operation that is null', withFinding({ operation: null })],
+      ['an operation that is a string', withFinding({ operation: 'get /a' })],
+      ['an operation without its method', withFinding({ operation: { path: '/a' } })],
+      ['an operation without its path', withFinding({ operation: { method: 'get' } })],
+      ['a status that is a number', withFinding({ status: 401 })],
+    ];
+    for (const [name, reply] of replies) {
+      await save(path, [spec], good);
+      const line = readFileSync(path, 'utf8').split('\n')[1]!;
+      writeFileSync(path, readFileSync(path, 'utf8').replace(line, `${line.slice(0, line.indexOf('\t'))}\t${JSON.stringify(reply)}`));
+      expect(open(path).lookup(spec, 'key'), name).toBeUndefined();
+    }
+    // Nor one cut short inside the reply.
+    await save(path, [spec], good);
+    writeFileSync(path, readFileSync(path, 'utf8').slice(0, -10));
+    expect(open(path).lookup(spec, 'key')).toBeUndefined();
+  });
+
+  it('starts again from a cache of another build or format, or whose first line is cut short; a file of other text is refused', async () => {
+    const { cwd, path, spec } = specFiles();
+    await save(path, [spec]);
+    const entries = readFileSync(path, 'utf8').slice(readFileSync(path, 'utf8').indexOf('\n'));
+    for (const [name, header, discarded] of [
+      ['another build', '{"statuslintCache":2,"build":"build 0 yaml@2"}', undefined],
+      ['another format', `{"statuslintCache":1,"build":"${BUILD}"}`, undefined],
+      ['no format', `{"statuslintCache":null,"build":"${BUILD}"}`, undefined],
+      ['a first line cut short', '{"statuslintCache":2,"bu', 'could not be read (cut short?); it is made again'],
+    ] as const) {
+      writeFileSync(path, header + entries);
+      const read = open(path);
+      expect(read.discarded, name).toBe(discarded);
+      expect(read.lookup(spec, 'key'), name).toBeUndefined();
+    }
+    // The first line alone, cut short with no line break after it, or an empty file: nothing to lose.
+    for (const text of ['{"statuslintCache":2,"bu', '']) {
+      writeFileSync(path, text);
+      expect(open(path).lookup(spec, 'key'), text).toBeUndefined();
+    }
+    writeFileSync(path, '');
+    expect(open(path).discarded).toBeUndefined();
+    // No file yet, or a path below a file: an empty cache, which a save writes.
+    for (const where of [join(cwd, 'new-cache'), join(cwd, 'a.yaml/cache')]) expect(open(where).lookup(spec, 'key'), where).toBeUndefined();
+    // A spec, a folder, a name too long: refused with the cache's name as the user gave it.
+    const refusals: Array<[string, string]> = [
+      [spec, 'the-cache is not a statuslint cache, and --cache would overwrite it; remove it or give another --cache-location'],
+      [cwd, 'the cache the-cache is not a regular file; give a file or a folder as --cache-location'],
+      [join(cwd, 'x'.repeat(300)), 'cannot read the cache the-cache: ENAMETOOLONG'],
+    ];
+    for (const [where, message] of refusals) expect(() => open(where), where).toThrow(new UsageError(message));
+  });
+
+  it('lives in the working directory, or in the folder --cache-location names, or at the file it names', () => {
+    const cwd = project({ 'folder/x': '', 'file': '' });
+    expect(CACHE_FILE).toBe(CACHE);
+    const cases: Array<[string | undefined, string]> = [
+      [undefined, join(cwd, CACHE)],
+      ['folder', join(cwd, 'folder', CACHE)],
+      [join(cwd, 'folder'), join(cwd, 'folder', CACHE)],
+      ['new-folder/', join(cwd, 'new-folder', CACHE)],
+      ['file', join(cwd, 'file')],
+      ['new-file', join(cwd, 'new-file')],
+      ['folder/cache.json', join(cwd, 'folder/cache.json')],
+    ];
+    for (const [option, location] of cases) expect(cacheLocation(option, cwd), option).toBe(location);
+  });
+
+  it("names the build that made it: statuslint's bundle, or its version when run from the sources, and the yaml it uses", () => {
+    const yaml = (createRequire(import.meta.url)('yaml/package.json') as { version: string }).version;
+    const version = (JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version: string }).version;
+    expect(buildId()).toBe(`${version} unbundled yaml@${yaml}`);
   });
 });

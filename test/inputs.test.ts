@@ -1,6 +1,7 @@
 import { mkdirSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { type ExpandOptions, expandInputs } from '../src/inputs.js';
 import { createProgress, showsProgress } from '../src/progress.js';
 import { project, runCli } from './cli-harness.js';
 import { clean, info, type Report, usesShared } from './inputs-specs.js';
@@ -482,5 +483,84 @@ describe('progress on a terminal', () => {
     progress.update(1, 10);
     progress.clear();
     expect(written).toEqual([]);
+  });
+});
+
+describe('expandInputs: the files a run lints, from what the user typed', () => {
+  const expand = (cwd: string, args: string[], options: Omit<ExpandOptions, 'cwd'> = {}) => {
+    const inputs = expandInputs(args, { cwd, ...options });
+    const shown = (paths: Iterable<string>) => [...paths].map((path) => relative(cwd, path));
+    return { ...inputs, files: shown(inputs.files), discovered: shown(inputs.discovered), ownFilesFound: shown(inputs.ownFilesFound), ignored: shown(inputs.ignored) };
+  };
+
+  it('lists each file once, in the order given, whether named, found by a folder or a glob, or both', () => {
+    const cwd = project({ 'specs/a.yaml': clean, 'specs/b.yaml': clean, 'specs/c.json': clean });
+    const inputs = expand(cwd, ['specs/c.json', 'specs', 'specs/*.yaml', 'specs/b.yaml']);
+    expect(inputs.files).toEqual(['specs/c.json', 'specs/a.yaml', 'specs/b.yaml']);
+    // Named files are linted as named: a non-spec among them is refused, not skipped.
+    expect(inputs.discovered).toEqual(['specs/a.yaml']);
+    // A folder named may lend its files to the specs in it; a glob's base folder does not.
+    expect(inputs.namedFolders).toEqual([join(cwd, 'specs')]);
+    expect(expand(cwd, ['specs/*.yaml', 'specs']).files).toEqual(['specs/a.yaml', 'specs/b.yaml', 'specs/c.json']);
+  });
+
+  it("takes neither statuslint's own files nor another folder's configuration for specs, unless named", () => {
+    const cwd = project({ 'specs/a.yaml': clean, 'specs/baseline.json': '{}', 'specs/team/statuslint.config.yaml': 'rules: {}\n', 'specs/team/.statuslintrc.json': '{}' });
+    const own = new Set([join(cwd, 'specs/baseline.json')]);
+    const found = expand(cwd, ['specs', 'specs/*.json'], { exclude: own });
+    expect(found.files).toEqual(['specs/a.yaml']);
+    // Named once, however often found.
+    expect(found.ownFilesFound).toEqual(['specs/baseline.json']);
+    expect(expand(cwd, ['specs']).files).toEqual(['specs/a.yaml', 'specs/baseline.json']);
+    expect(expand(cwd, ['specs/team/statuslint.config.yaml']).files).toEqual(['specs/team/statuslint.config.yaml']);
+  });
+
+  it("counts what 'ignore' covers, and names the folders and globs it empties, not an empty folder", () => {
+    const cwd = project({ 'specs/a.yaml': clean, 'vendor/x/openapi.yaml': clean, 'vendor/y/openapi.yaml': clean, 'vendor/y/notes.txt': '' });
+    mkdirSync(join(cwd, 'empty'));
+    const isIgnored = (path: string) => relative(cwd, path).startsWith('vendor/');
+    const inputs = expand(cwd, ['specs', 'vendor', 'empty', 'vendor/x/*', 'vendor/y/openapi.yaml'], { isIgnored });
+    expect(inputs.files).toEqual(['specs/a.yaml']);
+    expect(inputs.ignoredFound).toBe(3);
+    expect(inputs.ignoredInputs).toEqual(['vendor', 'vendor/x/*']);
+    expect(inputs.ignored).toEqual(['vendor/y/openapi.yaml']);
+    // Without an `ignore`, nothing is.
+    expect(expand(cwd, ['vendor']).files).toEqual(['vendor/x/openapi.yaml', 'vendor/y/openapi.yaml']);
+  });
+
+  it('takes a path that names a file as that file, glob characters and all, and so the path --stdin-filepath gives', () => {
+    const cwd = project({ 'a*.yaml': clean, 'ab.yaml': clean });
+    expect(expand(cwd, ['a*.yaml']).files).toEqual(['a*.yaml']);
+    expect(expand(cwd, ['a?.yaml']).files).toEqual(['a*.yaml', 'ab.yaml']);
+    const stdin = join(cwd, 'pages/[id].yaml');
+    expect(expand(cwd, ['pages/[id].yaml'], { literal: new Set([stdin]) }).files).toEqual(['pages/[id].yaml']);
+  });
+
+  it('lints a file reached through links once: as named, else by the path with the fewest links, else the first', () => {
+    const cwd = project({ 'specs/v1/openapi.yaml': clean, 'specs/v2/openapi.yaml': clean, 'shared/x.yaml': clean });
+    symlinkSync('v2', join(cwd, 'specs/latest'));
+    expect(expand(cwd, ['specs/latest/openapi.yaml', 'specs']).files).toEqual(['specs/latest/openapi.yaml', 'specs/v1/openapi.yaml']);
+    expect(expand(cwd, ['specs/latest/openapi.yaml', 'specs/v2']).files).toEqual(['specs/latest/openapi.yaml']);
+    expect(expand(cwd, ['specs']).files).toEqual(['specs/v1/openapi.yaml', 'specs/v2/openapi.yaml']);
+    // Two links to one file, one link each: the first.
+    for (const name of ['one.yaml', 'two.yaml']) symlinkSync('../shared/x.yaml', join(cwd, 'specs', name));
+    expect(expand(cwd, ['specs']).files).toEqual(['specs/one.yaml', 'specs/v1/openapi.yaml', 'specs/v2/openapi.yaml']);
+  });
+
+  it('ends on a link that loops back to a folder it is in, by folder or by glob', () => {
+    const cwd = project({ 'specs/a.yaml': clean, 'specs/sub/b.yaml': clean });
+    symlinkSync('..', join(cwd, 'specs/sub/up'));
+    for (const input of ['specs', 'specs/**/*.yaml']) {
+      const inputs = expand(cwd, [input]);
+      expect(inputs.files, input).toEqual(['specs/a.yaml', 'specs/sub/b.yaml']);
+      expect(inputs.failures, input).toEqual([]);
+    }
+  });
+
+  it('takes a file whose name holds U+FFFD itself, written as UTF-8: only a name that is not UTF-8 cannot be opened', () => {
+    const cwd = project({ 'specs/caf\uFFFD.yaml': clean });
+    const inputs = expand(cwd, ['specs']);
+    expect(inputs.failures).toEqual([]);
+    expect(inputs.files).toEqual(['specs/caf\uFFFD.yaml']);
   });
 });
