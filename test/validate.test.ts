@@ -1,4 +1,4 @@
-import { mkdirSync, symlinkSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateStructure, type ValidateOptions } from '../src/validate.js';
@@ -192,6 +192,19 @@ describe('validateStructure', () => {
     expect(await problemOf({ 'openapi.yaml': withExample('./my%20example.json'), 'my example.json': '{"id": 1}' })).toBeUndefined();
   });
 
+  it('reads a $ref written as a file: URL, and names a file it cannot read by the reason', async () => {
+    const dir = project({ 'data.json': '{"id": 1}\n' });
+    const check = async (ref: string) => {
+      writeFileSync(join(dir, 'openapi.yaml'), withExample(ref));
+      return (await validateStructure(join(dir, 'openapi.yaml'), { root: dir, cwd: dir }))?.describe(dir);
+    };
+    expect(await check(`file://${dir}/data.json`)).toBeUndefined();
+    expect(await check(`file://${dir}/missing.json`)).toBe('openapi.yaml: cannot validate: a $ref names missing.json, which does not exist');
+    expect(await check('./data.json/x.json')).toBe('openapi.yaml: cannot validate: a $ref names data.json/x.json, which cannot be read (ENOTDIR)');
+    // Percent-encoding that does not decode names the file as written.
+    expect(await check('./%E0%A4%A.json')).toBe('openapi.yaml: cannot validate: a $ref names %E0%A4%A.json, which does not exist');
+  });
+
   it('accepts a $ref to a file that holds an empty value: a schema `{}` (any value), an example `[]` or `\'\'`', async () => {
     // json-schema-ref-parser calls an empty value a parse failure unless the parser allows one.
     const withSchema = `openapi: 3.0.3\n${info}paths:\n  /a:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: {$ref: './any.yaml'}\n`;
@@ -221,6 +234,20 @@ describe('validateStructure', () => {
   });
 
   it.each([
+    // A 3.0 habit in a 2.0 spec: the query parameter has a field no query parameter has.
+    ['{name: q, in: query, type: string, schema: {type: string}}', "8:11: not a valid OpenAPI document: /paths/~1a~1{id}/get/parameters/1 must NOT have additional properties (and N more)"],
+    ['{name: q, in: query, type: string, x-internal: true, requird: true}', "8:11: not a valid OpenAPI document: /paths/~1a~1{id}/get/parameters/1 must NOT have additional properties (and N more)"],
+    ['{name: q, in: query}', "8:11: not a valid OpenAPI document: /paths/~1a~1{id}/get/parameters/1 must have required property 'type' (and N more)"],
+    ['{in: query, type: string}', "8:11: not a valid OpenAPI document: /paths/~1a~1{id}/get/parameters/1 must have required property 'name' (and N more)"],
+    ['{name: q, in: query, type: string, description: 5}', '8:46: not a valid OpenAPI document: /paths/~1a~1{id}/get/parameters/1/description must be string (and N more)'],
+    ['{name: q, in: header, type: string, collectionFormat: multi}', '8:47: not a valid OpenAPI document: /paths/~1a~1{id}/get/parameters/1/collectionFormat must be equal to one of the allowed values (and N more)'],
+  ])("Swagger 2.0 parameter %s: what is wrong with it, not the body's 'schema'", async (parameter, problem) => {
+    const spec = `swagger: '2.0'\n${info}paths:\n  /a/{id}:\n    get:\n      parameters:\n        - {name: id, in: path, required: true, type: string}\n        - ${parameter}\n      responses:\n        200: {description: ok}\n`;
+    // How many more depends on the schema's branches: not pinned here.
+    expect((await problemOf({ 'openapi.yaml': spec }))?.replace(/\(and \d+ more\)$/, '(and N more)')).toBe(`openapi.yaml:${problem}`);
+  });
+
+  it.each([
     ['the first of several problems, with how many more', `openapi: 3.0.3\ninfo: {title: t}\npaths:\n  /a:\n    get:\n      responses:\n        '200': {descriptio: ok}\n`, "openapi.yaml:2:1: not a valid OpenAPI document: /info must have required property 'version' (and 4 more)"],
     ['an API version that is a number, at the number', `openapi: 3.0.3\ninfo: {title: t, version: 1}\npaths: {}\n`, 'openapi.yaml:2:18: not a valid OpenAPI document: API version number must be a string (e.g. "1.0.0") not a number.'],
     ['an OpenAPI version that is a number, at it', `${info}openapi: 3\n${okPaths}`, 'openapi.yaml:2:1: not a valid OpenAPI document: Openapi version number must be a string (e.g. "3.0.0") not a number.'],
@@ -229,7 +256,8 @@ describe('validateStructure', () => {
     ['an OpenAPI version with no schema, at it', `${info}openapi: 2.0.0\n${okPaths}`, 'openapi.yaml:2:1: cannot validate: --validate checks with swagger-parser, which has no schema for OpenAPI 2.0.0; the rules did lint the spec'],
     ['OpenAPI 3.2, which has none yet', `${info}openapi: 3.2.0\n${okPaths}`, 'openapi.yaml:2:1: cannot validate: --validate checks with swagger-parser, which has no schema for OpenAPI 3.2 yet; the rules did lint the spec'],
     ['a 3.1 document of webhooks alone, which is valid', `openapi: 3.1.0\n${info}webhooks: {}\n`, undefined],
-    ['a Swagger 2.0 definition that does not exist, unplaced', `swagger: '2.0'\n${info}paths: {}\ndefinitions:\n  P: {type: object, required: [id]}\n`, "openapi.yaml:5:3: not a valid OpenAPI document: Property 'id' listed as required but does not exist in '/definitions/P'"],
+    ['a Swagger 2.0 operation id written twice, which names no node to place it at', `swagger: '2.0'\n${info}paths:\n  /a:\n    get: {operationId: x, responses: {200: {description: ok}}}\n  /b:\n    get: {operationId: x, responses: {200: {description: ok}}}\n`, "openapi.yaml: not a valid OpenAPI document: Duplicate operation id 'x'"],
+    ['a Swagger 2.0 property required but not defined, placed at its definition', `swagger: '2.0'\n${info}paths: {}\ndefinitions:\n  P: {type: object, required: [id]}\n`, "openapi.yaml:5:3: not a valid OpenAPI document: Property 'id' listed as required but does not exist in '/definitions/P'"],
   ])('%s', async (_, spec, expected) => {
     expect(await problemOf({ 'openapi.yaml': spec })).toBe(expected);
   });
