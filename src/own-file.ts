@@ -5,6 +5,7 @@ import { wideEncodingOf } from './loader/guards.js';
 /** A configuration or a baseline past this is not one statuslint wrote or a person would. */
 const MAX_OWN_FILE_BYTES = 64 * 1024 * 1024;
 
+/** Drops a leading byte order mark itself (ignoreBOM is false). */
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
@@ -30,11 +31,9 @@ export function readOwnFile(path: string, what: string, missing: string): string
   // ASCII first character (which UTF-8 decoding would let through).
   const wide = wideEncodingOf(bytes);
   if (wide !== undefined) throw new LoadError(path, `the ${what} is not UTF-8 text (it is ${wide.slice(0, 6).toUpperCase()}); save it as UTF-8`);
-  let text: string;
   try {
-    text = UTF8.decode(bytes);
+    return UTF8.decode(bytes);
   } catch {
     throw new LoadError(path, `the ${what} is not UTF-8 text; save it as UTF-8`);
   }
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

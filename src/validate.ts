@@ -79,10 +79,12 @@ export async function validateStructure(path: string, options: ValidateOptions =
   };
   // Every file is parsed as the rules read it: swagger-parser's own YAML parser knows no `<<`
   // merge keys and reads YAML by the JSON schema, so it would check another document (a
-  // response whose description comes from a merge key would lack one).
+  // response whose description comes from a merge key would lack one). An empty value (a
+  // schema `{}`, which allows any value) is a value: without allowEmpty it would be a parse error.
   const asLinted = {
     order: 1,
     canParse: true,
+    allowEmpty: true,
     parse: (parsed: { url: string; data: unknown }): unknown => {
       const target = parsed.url.startsWith('file:') ? fileURLToPath(parsed.url) : decodeSafely(parsed.url);
       try {

@@ -3,13 +3,12 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { project, projectRoot, runCliUnprivileged } from './cli-harness.js';
 
-// As root (CI), a folder the user may not write into is tried by the built CLI run as user
-// nobody: a test file that spawns one is left out of mutation runs, so this stays apart from
-// output-folders.test.ts, which runs the CLI in this process.
+// As root (CI), the CLI runs as another user for this one, in a process of its own; a test file
+// that starts one is left out of mutation runs, so it stays apart from output-folders.test.ts.
 
 const petstore = readFileSync(join(projectRoot, 'fixtures/petstore/openapi.yaml'), 'utf8');
 
-describe('--output into folders that do not exist yet', () => {
+describe('--output into folders that do not exist yet, where permissions apply', () => {
   it('says which folder it may not create', async (context) => {
     const dir = project({ 'openapi.yaml': petstore });
     mkdirSync(join(dir, 'locked'));
@@ -20,4 +19,5 @@ describe('--output into folders that do not exist yet', () => {
     expect(locked.stderr).toBe('statuslint: cannot write locked/ci/report.txt: cannot create the folder locked/ci: permission denied (EACCES)\n');
     expect(locked.code).toBe(2);
     expect(readdirSync(join(dir, 'locked'))).toEqual([]);
-  });});
+  });
+});

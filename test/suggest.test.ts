@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closest } from '../src/suggest.js';
+import { closest, didYouMean, editDistance } from '../src/suggest.js';
 
 describe('closest (did-you-mean hints)', () => {
   it('finds a misspelt name among thousands, beside names of every length', () => {
@@ -24,5 +24,57 @@ describe('closest (did-you-mean hints)', () => {
     const long = 'y'.repeat(3_000);
     const names = Array.from({ length: 500 }, (_, index) => `K${index}${long}`);
     expect(closest(`Q${long}`, names)).toBeUndefined();
+  });
+});
+
+describe('editDistance', () => {
+  it.each([
+    ['kitten', 'sitting', 3],
+    ['flaw', 'lawn', 2],
+    ['ab', 'ba', 2],
+    ['severity', 'severity', 0],
+    ['', '', 0],
+    ['ab', '', 2],
+    ['', 'abc', 3],
+  ])('%j to %j: %d', (a, b, distance) => {
+    expect(editDistance(a, b)).toBe(distance);
+  });
+});
+
+describe('closest and didYouMean', () => {
+  it.each([
+    // Letter case aside, and the candidate as it is written.
+    ['WARN', ['warn', 'error'], 'warn'],
+    ['unauthorised', ['Unauthorized'], 'Unauthorized'],
+    ['severty', ['severity', 'options'], 'severity'],
+    // Letter case is no edit: the same name but for case beats a one-letter typo.
+    ['unauthorized', ['unauthorised', 'Unauthorized'], 'Unauthorized'],
+    // Of two as near, the first given.
+    ['severty', ['severity', 'seventy'], 'severity'],
+    ['severty', ['seventy', 'severity'], 'seventy'],
+    // Two edits still beat a longer name that holds what was typed.
+    ['Catalogue', ['Catalog', 'CatalogueEntries'], 'Catalog'],
+    // As many letters longer as a third of the length allows, three here.
+    ['hdrs', ['headers'], 'headers'],
+    // Three edits, a third of twelve characters: close enough; four are not.
+    ['abcdefghijkl', ['abcdefghwxyz'], 'abcdefghwxyz'],
+    ['abcdefghijkl', ['abcdefgvwxyz'], undefined],
+    // Three edits at most for a short word, which must keep something of what was typed.
+    ['abcdef', ['abcxyz'], 'abcxyz'],
+    ['abcdef', ['abwxyz'], undefined],
+    ['ab', ['xy'], undefined],
+    ['ab', ['xb'], undefined],
+    ['abc', ['xbc', 'xyc'], 'xbc'],
+    // The one candidate that holds what was typed, however far.
+    ['www-authenticate', ['require-www-authenticate', 'require-allow'], 'require-www-authenticate'],
+    ['warn', ['warning', 'error'], 'warning'],
+    ['api', ['openapi', 'info'], 'openapi'],
+    // Not when two hold it, nor for one or two letters.
+    ['auth', ['require-auth-errors', 'no-auth-errors-on-public'], undefined],
+    ['x', ['extends'], undefined],
+    ['', ['a'], undefined],
+  ])('%j among %j: %j', (value, candidates, expected) => {
+    expect(closest(value, candidates)).toBe(expected);
+    expect(didYouMean(value, new Set(candidates))).toBe(expected === undefined ? '' : `; did you mean '${expected}'?`);
   });
 });
