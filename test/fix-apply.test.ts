@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { renameRef } from './fix-specs.js';
 
 // How --fix applies the fixes the rules offer over passes, and writes the files, in-process:
-// fix-write.test.ts pins the same through the CLI, which runs the code as written. Folders named
+// fix-write.test.ts pins the same through the CLI run in this process. Folders named
 // `read-only` and `broken` cannot be written to (write-refusals.ts).
 vi.mock('../src/output.js', async (importOriginal) => (await import('./write-refusals.js')).refusingWrites(importOriginal));
 

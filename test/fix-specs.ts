@@ -1,10 +1,21 @@
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { stringify } from 'yaml';
+import { projectRoot } from './cli-harness.js';
 
 // Specs that more than one test of --fix starts from.
+
+export const USER_EDIT = '# saved by the user during the run\n';
+
+/** A copy of the petstore fixture in a folder of its own. */
+export function petstore(): { dir: string; spec: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'statuslint-fix-write-'));
+  const spec = join(dir, 'api.yaml');
+  cpSync(join(projectRoot, 'fixtures/petstore/openapi.yaml'), spec);
+  return { dir, spec };
+}
 
 /** GET /b's 4XX names GET /a's 4xx by `$ref`: renaming 4xx to 4XX (no-unknown-status's fix) would break it. */
 export const renameRef = [

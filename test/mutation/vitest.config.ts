@@ -12,7 +12,7 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 // cli-harness's runCli runs the CLI in this process, so a file that uses only it stays in.
 const spawnsTheCli = /\bspawnSync\(|\bexecFileSync\(|\bspawn\(|\bexecFile\(|\brunBinary\(|\brunCliUnprivileged\(/;
 // Runs the CLI as another user, who may not read the sandbox.
-const cannotRunInSandbox = new Set(['test/fix-write.test.ts']);
+const cannotRunInSandbox = new Set(['test/fix-write-cli.test.ts']);
 
 function testFiles(folder: string): string[] {
   return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
