@@ -100,6 +100,12 @@ describe('--validate', () => {
         "paths:\n  /a~b:\n    get:\n      responses:\n        200: {description: ok}\n  /a~b/c:\n    post:\n      parameters:\n        - {name: a, in: body, schema: {type: object}}\n        - {name: b, in: body, schema: {type: object}}\n      responses:\n        200: {description: ok}\n",
         'openapi.yaml:9:5: not a valid OpenAPI document: /paths/~1a~0b~1c/post has 2 body parameters. Only one is allowed.',
       ],
+      // Whole keys only, whatever their order: not `/x/y/z/p`, which the text starts with but
+      // does not name, nor `/x/y`, written after the key it names.
+      [
+        "paths:\n  /x/y/z/p:\n    get:\n      responses:\n        200: {description: ok}\n  /x/y/z:\n    post:\n      parameters:\n        - {name: a, in: body, schema: {type: object}}\n        - {name: b, in: body, schema: {type: object}}\n      responses:\n        200: {description: ok}\n  /x/y:\n    get:\n      responses:\n        200: {description: ok}\n",
+        'openapi.yaml:9:5: not a valid OpenAPI document: /paths/~1x~1y~1z/post has 2 body parameters. Only one is allowed.',
+      ],
       [
         "paths:\n  /a:\n    get:\n      responses:\n        200: {description: ok}\ndefinitions:\n  P:\n    type: object\n    required: [id]\n",
         "openapi.yaml:9:3: not a valid OpenAPI document: Property 'id' listed as required but does not exist in '/definitions/P'",
