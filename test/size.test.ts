@@ -3,6 +3,7 @@ import { UsageError } from '../src/errors.js';
 import { formatBytes, parseSize } from '../src/size.js';
 
 describe('parseSize (--max-file-size)', () => {
+  // docs/robustness.md: a number of bytes, or a size with a unit, in powers of 1024 whichever way spelt.
   it.each([
     ['1048576', 1_048_576],
     ['1', 1],
@@ -22,6 +23,12 @@ describe('parseSize (--max-file-size)', () => {
     // Rounded down to a whole byte.
     ['1.0001kb', 1024],
     [' 64 mb ', 64 * 1024 ** 2],
+    ['512K', 512 * 1024],
+    ['64mb', 64 * 1024 ** 2],
+    ['64MiB', 64 * 1024 ** 2],
+    ['64 m', 64 * 1024 ** 2],
+    ['1.5GB', 1.5 * 1024 ** 3],
+    ['2b', 2],
   ])('%s is %d bytes', (text, bytes) => {
     expect(parseSize(text)).toBe(bytes);
   });
