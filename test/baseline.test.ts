@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, 
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { project, runCli } from './cli-harness.js';
+import { makeFifo, project, runCli } from './cli-harness.js';
 
 const info = { title: 't', version: '1' };
 const spec = {
@@ -265,7 +265,7 @@ describe('baselines', () => {
     expect(device.stderr).toBe('statuslint: /dev/zero: the baseline is not a regular file (a FIFO, socket or device)\n');
   });
 
-  it('a baseline that is a folder, not UTF-8 or over 64 MB is refused in one line (a FIFO: baseline-cli.test.ts)', async () => {
+  it('a baseline that is a folder, not UTF-8 or over 64 MB is refused in one line (a FIFO: below)', async () => {
     const dir = project({ 'openapi.yaml': spec, 'big.json': '' });
     mkdirSync(join(dir, 'folder'));
     writeFileSync(join(dir, 'utf16.json'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{}', 'utf16le')]));
@@ -294,5 +294,15 @@ describe('baselines', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('statuslint: not writing baseline.json: 1 input could not be linted\n');
     expect(existsSync(join(dir, 'baseline.json'))).toBe(false);
+  });
+});
+
+describe('a FIFO as the baseline', () => {
+  it('is refused in one line, without reading on', async () => {
+    const dir = project({ 'openapi.yaml': spec });
+    makeFifo(join(dir, 'fifo'));
+    const run = await runCli(['--baseline', 'fifo', 'openapi.yaml'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('statuslint: fifo: the baseline is not a regular file (a FIFO, socket or device)\n');
   });
 });

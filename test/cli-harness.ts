@@ -29,6 +29,16 @@ export async function runCliUnprivileged(args: string[], cwd: string, skip: (not
   return { code: child.status ?? -1, stdout: child.stdout, stderr: child.stderr };
 }
 
+/**
+ * Makes a named pipe (FIFO) at `path`. mkfifo is not statuslint: a test that calls this still
+ * runs the CLI in this process, so it is called here rather than spawned by the test file,
+ * which would leave the whole file out of mutation runs.
+ */
+export function makeFifo(path: string): void {
+  const made = spawnSync('mkfifo', [path], { encoding: 'utf8' });
+  if (made.status !== 0) throw new Error(`mkfifo ${path} failed: ${made.stderr}`);
+}
+
 /** Runs the CLI in this process, as a user would from `cwd` (the project root by default). */
 export async function runCli(
   args: string[],

@@ -6,7 +6,7 @@ import { ConfigError, findConfig, loadConfig, parseConfig } from '../src/config/
 import { presetSettings } from '../src/config/presets.js';
 import { inConfigFolder, isIgnored, matchingOverrides, parseRuleFlags, ruleResolver, rulesFor, settingsFor } from '../src/config/resolve.js';
 import type { Rule } from '../src/engine/types.js';
-import { project, runCli } from './cli-harness.js';
+import { makeFifo, project, runCli } from './cli-harness.js';
 
 /** One finding of each rule on main: a 401 without WWW-Authenticate, a 429 without Retry-After, a POST without 422. */
 const spec = {
@@ -596,7 +596,7 @@ describe('a bad config: exit 2, file:line:col and a hint, nothing linted', () =>
     });
   }
 
-  // A FIFO (made by spawning mkfifo, which leaves a file out of mutation runs) in config-cli.test.ts.
+  // A FIFO: below.
   it('a device, a folder or a file not in UTF-8 given as the configuration is refused in one line, without reading on', async () => {
     const dir = project({ 'openapi.yaml': spec });
     writeFileSync(join(dir, 'utf16.yaml'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('rules: {}\n', 'utf16le')]));
@@ -855,5 +855,23 @@ describe('statuslint init', () => {
     expect(existsSync(join(dir, 'sub', 'statuslint.config.yaml'))).toBe(true);
     const { readdirSync } = await import('node:fs');
     expect(readdirSync(join(dir, 'sub'))).toEqual(['statuslint.config.yaml']);
+  });
+});
+
+describe('a FIFO as the configuration', () => {
+  it('given with --config, is refused in one line, without reading on', async () => {
+    const dir = project({ 'openapi.yaml': spec });
+    makeFifo(join(dir, 'fifo'));
+    const run = await runCli(['--config', 'fifo', 'openapi.yaml'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('statuslint: fifo: the configuration is not a regular file (a FIFO, socket or device)\n');
+  });
+
+  it('found by its name, is refused, not passed over for the defaults', async () => {
+    const dir = project({ 'openapi.yaml': spec });
+    makeFifo(join(dir, '.statuslintrc.yml'));
+    const run = await runCli(['openapi.yaml'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('statuslint: .statuslintrc.yml: the configuration is not a regular file (a FIFO, socket or device)\n');
   });
 });
