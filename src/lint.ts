@@ -183,8 +183,11 @@ const ANY_VERSION_KEY = /(^|[{,])\s*["']?(openapi|swagger|swaggerVersion)["']?\s
  */
 const WRITTEN_AT_TOP_LEVEL = /(?:^\ufeff?|[{,]\s*)["']?(?:openapi|swagger|swaggerVersion)["']?[ \t]*:|"(?:openapi|swagger|swaggerVersion)"\s*:/m;
 
-/** A top-level version key as YAML or JSON writes it; a report or a diff quoting one does not match. */
-const TOP_LEVEL_VERSION_KEY = /^["']?(?:openapi|swagger)["']?[ \t]*:|"(?:openapi|swagger)"\s*:/m;
+/**
+ * A top-level version key as YAML or JSON writes it, in block or flow style; a report or a diff
+ * quoting one does not match.
+ */
+const TOP_LEVEL_VERSION_KEY = /(?:^\ufeff?|[{,]\s*)["']?(?:openapi|swagger)["']?[ \t]*:|"(?:openapi|swagger)"\s*:/m;
 /** Past this an existing file is not parsed to tell whether it is a spec: no report is that large. */
 const MAX_DOCUMENT_LOOK = 256 * 1024 * 1024;
 
@@ -198,7 +201,10 @@ export function isOpenApiDocument(path: string): boolean {
   try {
     const stats = statSync(path);
     if (!stats.isFile() || stats.size > MAX_DOCUMENT_LOOK) return false;
-    text = readFileSync(path, 'utf8');
+    const bytes = readFileSync(path);
+    // A spec saved as UTF-16 (Windows PowerShell 5's default) is refused by the loader, but it is still the user's spec.
+    const wide = wideEncodingOf(bytes);
+    text = wide ? decodeWide(bytes, wide) : bytes.toString('utf8');
   } catch {
     return false;
   }

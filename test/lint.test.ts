@@ -277,6 +277,7 @@ describe('what the CLI asks before writing over a file', () => {
     'list.yaml': '- openapi: 3.1.0\n',
     'nested.json': '{"x": {"openapi": "3.1.0"}}',
     'wide.yaml': Buffer.from('\ufeffopenapi: 3.1.0\n', 'utf16le'),
+    'bom.yaml': '\ufeffopenapi: 3.1.0\ninfo: {}\n',
     'folder/a.yaml': 'a: 1\n',
     // Past the few bytes a mistaken size limit would let through.
     'long.yaml': `openapi: 3.1.0\ninfo:\n  title: t\n  version: '1'\n  description: ${'A long description. '.repeat(100)}\npaths: {}\n`,
@@ -287,9 +288,7 @@ describe('what the CLI asks before writing over a file', () => {
     ['spec.yaml', true, true, true],
     ['quoted.yaml', true, true, true],
     ['flow.json', true, true, true],
-    // Bare keys in a one-line flow mapping: a broken spec so written is reported, but no writer
-    // writes a spec so, and the check before a report is written over a file does not look for one.
-    ['flow.yaml', true, true, false],
+    ['flow.yaml', true, true, true],
     ['spaced.yaml', true, true, true],
     ['pretty.json', true, true, true],
     ['embedded.yaml', true, false, false],
@@ -297,7 +296,8 @@ describe('what the CLI asks before writing over a file', () => {
     ['notes.md', true, true, false],
     ['list.yaml', false, false, false],
     ['nested.json', true, true, false],
-    ['wide.yaml', true, true, false],
+    ['wide.yaml', true, true, true],
+    ['bom.yaml', true, true, true],
     ['missing.yaml', true, true, false],
     ['folder', true, true, false],
     ['long.yaml', true, true, true],
