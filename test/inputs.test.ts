@@ -504,6 +504,22 @@ describe('expandInputs: the files a run lints, from what the user typed', () => 
     expect(expand(cwd, ['specs/*.yaml', 'specs']).files).toEqual(['specs/a.yaml', 'specs/b.yaml', 'specs/c.json']);
   });
 
+  // src/spec-files.ts: what a folder is searched for.
+  it('a folder gives its .yaml, .yml and .json files in any letter case, not backups or other extensions', () => {
+    const cwd = project({
+      'specs/a.yaml': clean,
+      'specs/b.yml': clean,
+      'specs/c.json': clean,
+      'specs/D.YAML': clean,
+      'specs/E.Json': clean,
+      'specs/a.yaml.bak': clean,
+      'specs/a.json~': clean,
+      'specs/a.jsonc': clean,
+      'specs/notes.txt': clean,
+    });
+    expect(expand(cwd, ['specs']).files).toEqual(['specs/D.YAML', 'specs/E.Json', 'specs/a.yaml', 'specs/b.yml', 'specs/c.json']);
+  });
+
   it("takes neither statuslint's own files nor another folder's configuration for specs, unless named", () => {
     const cwd = project({ 'specs/a.yaml': clean, 'specs/baseline.json': '{}', 'specs/team/statuslint.config.yaml': 'rules: {}\n', 'specs/team/.statuslintrc.json': '{}' });
     const own = new Set([join(cwd, 'specs/baseline.json')]);

@@ -179,6 +179,14 @@ for (const version of VERSIONS) {
         expect(at(await lintProject({ 'openapi.yaml': twoUses(tooMany('require-retry-after')) }))).toEqual([`require-retry-after ${shared}`, `unused-suppression ${op}/responses/429/${IGNORE}`]);
       });
 
+      it('beside a $ref whose shared response is itself a $ref with a list, each list speaks for its own rules', async () => {
+        const spec = withResponses(version, { 200: { description: 'ok' }, 429: tooMany(['require-www-authenticate']) }, {
+          root: sharedResponses(version, { TooMany: { $ref: 'common/responses.yaml#/TooMany', [IGNORE]: ['require-retry-after'] } }),
+        });
+        const files = { 'openapi.yaml': spec, 'common/responses.yaml': { TooMany: slow } };
+        expect(at(await lintProject(files))).toEqual([`unused-suppression ${op}/responses/429/${IGNORE}/0`]);
+      });
+
       it('on a shared response that is itself a $ref to another file, covers every use of it', async () => {
         const spec = withResponses(version, { 200: { description: 'ok' }, 429: { $ref: responsesRef(version, 'TooMany') } }, {
           root: sharedResponses(version, { TooMany: { $ref: 'common/responses.yaml#/TooMany', [IGNORE]: ['require-retry-after'] } }),
@@ -845,6 +853,8 @@ describe('suppressions that silence nothing (unused-suppression)', () => {
   const malformed: Array<[string, unknown, string, string]> = [
     ['a single id instead of a list', 'require-retry-after', '', 'x-statuslint-ignore must be a list; write a list of rule ids or {rule, reason} entries.'],
     ['a number', [42], '/0', 'x-statuslint-ignore entry 42 is not a rule id; write a list of rule ids or {rule, reason} entries.'],
+    // YAML reads a bare `-` (an item left empty) as null.
+    ['an empty item', [null], '/0', 'x-statuslint-ignore entry null is not a rule id; write a list of rule ids or {rule, reason} entries.'],
     ['an object without rule', [{ reason: 'x' }], '/0', "x-statuslint-ignore entry has no 'rule'; write a list of rule ids or {rule, reason} entries."],
     ['an unknown key', [{ rule: 'require-retry-after', why: 'x' }], '/0', "x-statuslint-ignore entry has an unknown key 'why'; write a list of rule ids or {rule, reason} entries."],
     ['a reason that is not text', [{ rule: 'require-retry-after', reason: 1 }], '/0', "x-statuslint-ignore entry's 'reason' must be a string; write a list of rule ids or {rule, reason} entries."],

@@ -127,3 +127,23 @@ describe('no-unknown-status: what its messages say', () => {
     expect(result.findings.map((finding) => finding.message)).toEqual([expect.stringContaining(expected)]);
   });
 });
+
+describe('no-unknown-status: the IANA registry, code by code', () => {
+  // The registry as IANA lists it (https://www.iana.org/assignments/http-status-codes, RFC 9110
+  // §15 for the core codes), written as ranges so that it is not a copy of the table it checks.
+  const span = (from: number, to: number): number[] => Array.from({ length: to - from + 1 }, (_, index) => from + index);
+  const registered = [...span(100, 104), ...span(200, 208), 226, ...span(300, 308), ...span(400, 418), ...span(421, 426), 428, 429, 431, 451, ...span(500, 508), 510, 511];
+  const unused = [306, 418];
+
+  it('every code from 100 to 599 is accepted if registered, unused if listed "(Unused)", unregistered otherwise', () => {
+    const responses = Object.fromEntries(span(100, 599).map((code) => [code, ok]));
+    const result = lintCase(rule, { name: 'every code', spec: withResponses('3.1', responses) });
+    const flagged = new Map(result.findings.map((finding) => [Number(finding.pointer.split('/').pop()), finding.messageId]));
+    const expected = new Map(
+      span(100, 599)
+        .filter((code) => !registered.includes(code) || unused.includes(code))
+        .map((code) => [code, unused.includes(code) ? 'unused' : 'unregistered']),
+    );
+    expect(flagged).toEqual(expected);
+  });
+});
