@@ -59,6 +59,8 @@ describe('--fix never writes a file it cannot read back', () => {
     // The second rename is dropped, and not offered again beside the 4XX the first wrote.
     expect(outcome.applied).toBe(1);
     expect(outcome.result.failures).toEqual([]);
+    // Nor said to be left: beside 4XX no fix of 4Xx is offered any more.
+    expect(outcome.refused).toEqual([]);
   });
 });
 
@@ -74,6 +76,13 @@ describe('--fix of a spec given as text (read from standard input)', () => {
       [path, true, 1],
     ]);
     expect(outcome.changes[1]!.after).toContain("'503': {description: down, headers: {Retry-After: {");
+  });
+
+  it('takes back an edit that would break the spec, and leaves the text as given', async () => {
+    const path = join(folder({}), '<stdin>');
+    const outcome = await fixSpecs([path], { threads: 1, overlay: new Map([[path, renameRef]]) });
+    expect(refused(outcome)).toEqual(['unloadable rename-key /paths/~1a/get/responses/4xx']);
+    expect([outcome.changes, outcome.result.failures, outcome.applied]).toEqual([[], [], 0]);
   });
 });
 
