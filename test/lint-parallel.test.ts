@@ -2,6 +2,7 @@
 // gives. Workers run the compiled code, so these tests use the build (`npm test` builds first);
 // they run it in this process (a mutation run's build is mutated), and those that run the CLI
 // are in lint-parallel-cli.test.ts.
+import { once } from 'node:events';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -110,12 +111,8 @@ await import(${JSON.stringify(pathToFileURL(join(projectRoot, 'dist', 'src', 'li
     }
   });
 
-  it('turns a worker that dies into an internal error for the spec it was on, and lints the rest', async () => {
-    const folder = generatedFolder();
-    const files = generatedSpecs(folder);
-    files.splice(5, 0, join(folder, 'specs', 'throw-here.yaml'));
-    files.splice(20, 0, join(folder, 'specs', 'exit-here.yaml'));
-    // A worker that throws or exits on those two, and is the real worker otherwise.
+  // A worker that throws on throw-here.yaml or exits on exit-here.yaml, and is the real worker otherwise.
+  function crashingWorker(folder: string): URL {
     const worker = join(folder, 'crashing-worker.mjs');
     writeFileSync(
       worker,
@@ -129,14 +126,49 @@ parentPort.on = (event, listener) => on(event, (job) => {
 await import(${JSON.stringify(pathToFileURL(join(projectRoot, 'dist', 'src', 'lint-worker.js')).href)});
 `,
     );
-    const result = await built.lintParallel(files, { cwd: folder, threads: 2, lintHere: false, workerUrl: pathToFileURL(worker) });
+    return pathToFileURL(worker);
+  }
+
+  // Specs are handed out largest first: a missing file (size 0) comes last, a large one first.
+  it.each([
+    ['the last specs, one on each worker', 'missing', 2],
+    ['the first spec a worker is handed, with the next one in hand (which goes to another worker)', 'largest', 2],
+    ['the last specs, on the only worker, before a components-only spec that needs a worker again', 'missing', 1],
+  ] as const)('turns a worker that dies into an internal error for the spec it was on, and lints every other spec once: %s', async (_name, crashFiles, threads) => {
+    const folder = generatedFolder();
+    const files = [...generatedSpecs(folder), join(folder, 'specs', 'lonely.yaml')];
+    files.splice(5, 0, join(folder, 'specs', 'throw-here.yaml'));
+    files.splice(20, 0, join(folder, 'specs', 'exit-here.yaml'));
+    if (crashFiles === 'largest') for (const name of ['throw-here.yaml', 'exit-here.yaml']) writeFileSync(join(folder, 'specs', name), `# ${'x'.repeat(100_000)}\n`);
+    // Found in a folder: a components-only spec that nothing references is linted after the others.
+    const discovered = new Set(files);
+    const result = await built.lintParallel(files, { cwd: folder, discovered, threads, lintHere: false, workerUrl: crashingWorker(folder) });
     expect(result.internalErrors.map((bug) => [bug.file, bug.message])).toStrictEqual([
       ['specs/throw-here.yaml', 'the worker thread linting it stopped: boom'],
       ['specs/exit-here.yaml', 'the worker thread linting it stopped: it exited with code 3'],
     ]);
-    const sequential = built.lint(files.filter((path) => !/(throw|exit)-here/.test(path)), { cwd: folder });
+    const sequential = built.lint(files.filter((path) => !/(throw|exit)-here/.test(path)), { cwd: folder, discovered });
     expect(result.files).toStrictEqual(sequential.files);
+    expect(result.files.at(-1)).toBe('specs/lonely.yaml');
     expect(result.findings).toStrictEqual(sequential.findings);
+  });
+
+  it('begins linting after WORKER_START_WAIT_MS when a worker never says it started', async () => {
+    const folder = generatedFolder();
+    const files = generatedSpecs(folder);
+    // The real worker, without the counter it adds one to once running.
+    const worker = join(folder, 'silent-worker.mjs');
+    writeFileSync(
+      worker,
+      `import { workerData } from 'node:worker_threads';
+delete workerData.started;
+await import(${JSON.stringify(pathToFileURL(join(projectRoot, 'dist', 'src', 'lint-worker.js')).href)});
+`,
+    );
+    let calls = 0;
+    const result = await built.lintParallel(files, { cwd: folder, threads: 2, workerUrl: pathToFileURL(worker), beforeLint: () => void calls++ });
+    expect(calls).toBe(1);
+    expect(result.findings).toStrictEqual(built.lint(files, { cwd: folder }).findings);
   });
 });
 
@@ -186,7 +218,7 @@ describe('the early worker (bin/statuslint.js starts it before loading the CLI)'
     }
   });
 
-  it('becomes lintParallel\'s first worker, which sends it its setup first', async () => {
+  it('becomes lintParallel\'s first worker, which sends it its setup first, and stops it after the run', async () => {
     const folder = generatedFolder();
     const files = generatedSpecs(folder);
     const worker = early.startEarlyWorker(['specs'], {}, folder);
@@ -194,10 +226,13 @@ describe('the early worker (bin/statuslint.js starts it before loading the CLI)'
     expect(worker).toBeDefined();
     let answers = 0;
     worker!.on('message', () => void answers++);
+    // Else the CLI would never exit: a worker waits for its next job.
+    const exited = once(worker!, 'exit');
     const result = await built.lintParallel(files, { cwd: folder, threads: 2, beforeLint: () => {} });
     expect(answers).toBeGreaterThan(0);
     expect(result.findings).toStrictEqual(built.lint(files, { cwd: folder }).findings);
     expect(early.takeEarlyWorker()).toBeUndefined();
+    await exited;
   });
 
   it('is stopped when lintParallel lints in this thread alone', async () => {

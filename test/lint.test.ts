@@ -25,6 +25,8 @@ function comparable(result: LintResult): unknown {
  */
 async function expectSameInLanes(paths: string[], options: LintOptions, expected: LintResult): Promise<void> {
   expect(comparable(await lintParallel(paths, { ...options, threads: 2 }))).toEqual(comparable(expected));
+  // Asked to lint on workers alone, with none to start: still in this thread.
+  expect(comparable(await lintParallel(paths, { ...options, threads: 2, lintHere: false }))).toEqual(comparable(expected));
 }
 
 describe('lint() over a folder of specs, as a folder search hands them over', () => {
