@@ -208,6 +208,8 @@ describe('the early worker (bin/statuslint.js starts it before loading the CLI)'
       ['--fix-dry-run', [many, '--fix-dry-run'], {}, true],
       ['--help', [many, '--help'], {}, false],
       ['a subcommand', ['rules', '--format', 'json'], {}, false],
+      ...['explain', 'init', 'help'].map((command): [string, string[], NodeJS.ProcessEnv, boolean] => [`the ${command} subcommand, in a folder of specs`, [command, many], {}, false]),
+      ...['-h', '-v', '--version'].map((option): [string, string[], NodeJS.ProcessEnv, boolean] => [option, [many, option], {}, false]),
       ['STATUSLINT_THREADS=1', [many], { STATUSLINT_THREADS: '1' }, false],
       ['STATUSLINT_THREADS=2', [many], { STATUSLINT_THREADS: '2' }, true],
       ['a path that names nothing', [join(many, 'missing')], {}, false],

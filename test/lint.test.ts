@@ -2,10 +2,13 @@
 // linted, the files skipped and why, failures, notices, sources, the rules that ran, fixes),
 // and the helpers the CLI asks before writing a report next to specs.
 import { closeSync, linkSync, openSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { MIN_SPECS_PER_WORKER } from '../src/early-worker.js';
 import type { Rule } from '../src/engine/types.js';
 import { canonicalPathsOf, compareNotices, defaultRules, isOpenApiDocument, lint, lintParallel, mentionsVersionKey, ruleById, sourcesOf, type LintOptions, type LintResult, type Notice } from '../src/lint.js';
+import { threadsFor, workersCanLint } from '../src/lint-parallel.js';
 import { project } from './cli-harness.js';
 
 const info = "info: {title: t, version: '1'}";
@@ -161,7 +164,7 @@ describe('lint() over specs named one by one', () => {
     expect(result.failures.map((failure) => failure.file)).toEqual([join(dir, 'b.yaml')]);
   });
 
-  it("names where a rule that throws was looking, file:line:col", () => {
+  it("names where a rule that throws was looking, file:line:col; lanes, which name rules by id, leave a rule not in the registry to lint()", async () => {
     const throws: Rule = {
       id: 'test-throws-on-401',
       meta: { description: 'For the test', severity: 'error', references: [], messages: { never: 'never' } },
@@ -176,6 +179,13 @@ describe('lint() over specs named one by one', () => {
     const result = lint([join(dir, 'a.yaml')], { cwd: dir, rules: [{ rule: throws, severity: 'error' }] });
     expect(result.internalErrors.map(({ file, ruleId, at, message }) => ({ file, ruleId, at, message }))).toEqual([{ file: 'a.yaml', ruleId: 'test-throws-on-401', at: 'a.yaml:8:9', message: 'boom' }]);
     expect(result.rules.map((rule) => rule.id)).toEqual(['test-throws-on-401']);
+    await expectSameInLanes([join(dir, 'a.yaml')], { cwd: dir, rules: [{ rule: throws, severity: 'error' }] }, result);
+    const perSpec = (path: string) => (path.endsWith('b.yaml') ? [{ rule: throws, severity: 'error' as const }] : defaultRules());
+    expect(workersCanLint([join(dir, 'a.yaml')], undefined)).toBe(true);
+    expect(workersCanLint([join(dir, 'a.yaml')], defaultRules())).toBe(true);
+    expect(workersCanLint([join(dir, 'a.yaml')], [{ rule: throws, severity: 'error' }])).toBe(false);
+    expect(workersCanLint([join(dir, 'a.yaml')], perSpec)).toBe(true);
+    expect(workersCanLint([join(dir, 'a.yaml'), join(dir, 'b.yaml')], perSpec)).toBe(false);
   });
 });
 
@@ -237,6 +247,26 @@ describe('canonicalPathsOf', () => {
 });
 
 describe('the small helpers', () => {
+  it('threadsFor: one thread per MIN_SPECS_PER_WORKER specs up to one per core, or as many as asked, never more than the specs', () => {
+    const cores = availableParallelism();
+    const cases: Array<[specs: number, asked: number | undefined, threads: number]> = [
+      [0, undefined, 1],
+      [1, undefined, 1],
+      [MIN_SPECS_PER_WORKER - 1, undefined, 1],
+      [MIN_SPECS_PER_WORKER, undefined, 1],
+      [2 * MIN_SPECS_PER_WORKER - 1, undefined, 1],
+      [2 * MIN_SPECS_PER_WORKER, undefined, Math.min(cores, 2)],
+      [3 * MIN_SPECS_PER_WORKER, undefined, Math.min(cores, 3)],
+      [1000 * MIN_SPECS_PER_WORKER, undefined, cores],
+      [5, 3, 3],
+      [2, 3, 2],
+      [10, 1, 1],
+      [10, 0, 1],
+      [0, 4, 1],
+    ];
+    for (const [specs, asked, threads] of cases) expect(threadsFor(specs, asked), `${specs} specs, ${asked} asked`).toBe(threads);
+  });
+
   it('compareNotices orders by file, line, column, then message', () => {
     const notice = (file: string, line?: number, column?: number, message = 'm'): Notice => ({ file, line, column, message });
     const sorted = [notice('b.yaml', 1, 1), notice('a.yaml', 3, 1), notice('a.yaml', 2, 9), notice('a.yaml', 2, 3, 'z'), notice('a.yaml', 2, 3, 'y'), notice('a.yaml')].sort(compareNotices);
