@@ -204,6 +204,8 @@ describe('the early worker (bin/statuslint.js starts it before loading the CLI)'
   it('is started only when the command line will likely lint on several threads', () => {
     const many = folderOf(16);
     const few = folderOf(15);
+    const crowded = folderOf(16);
+    for (let index = 0; index < 2_000; index++) writeFileSync(join(crowded, `page-${index}.md`), '');
     const files = (count: number): string[] => Array.from({ length: count }, (_, index) => join(few, index % 2 ? 'a' : join('a', 'b'), `spec-${index}.${index % 3 ? 'yaml' : 'json'}`));
     const cases: Array<[string, string[], NodeJS.ProcessEnv, boolean]> = [
       ['a folder with 16 specs', [many], {}, true],
@@ -221,6 +223,8 @@ describe('the early worker (bin/statuslint.js starts it before loading the CLI)'
       ...['-h', '-v', '--version'].map((option): [string, string[], NodeJS.ProcessEnv, boolean] => [option, [many, option], {}, false]),
       ['STATUSLINT_THREADS=1', [many], { STATUSLINT_THREADS: '1' }, false],
       ['STATUSLINT_THREADS=2', [many], { STATUSLINT_THREADS: '2' }, true],
+      ['STATUSLINT_THREADS set to spaces, which the CLI takes as unset', [many], { STATUSLINT_THREADS: ' ' }, true],
+      ['a folder whose first 2,000 entries are no specs (a repository\'s root, say): not looked through further', [crowded], {}, false],
       ['a path that names nothing', [join(many, 'missing')], {}, false],
     ];
     const cores = availableParallelism();
@@ -244,6 +248,20 @@ describe('the early worker (bin/statuslint.js starts it before loading the CLI)'
     expect(result.findings).toStrictEqual(built.lint(files, { cwd: folder }).findings);
     expect(early.takeEarlyWorker()).toBeUndefined();
     await exited;
+  });
+
+  it('is started once, and not taken once it has exited (lintParallel starts its own)', async () => {
+    const folder = generatedFolder();
+    const files = generatedSpecs(folder);
+    const worker = early.startEarlyWorker(['specs'], {}, folder);
+    if (availableParallelism() < 2) return expect(worker).toBeUndefined();
+    expect(early.startEarlyWorker(['specs'], {}, folder)).toBeUndefined();
+    const exited = once(worker!, 'exit');
+    await worker!.terminate();
+    await exited;
+    const result = await built.lintParallel(files, { cwd: folder, threads: 2, beforeLint: () => {} });
+    expect(result.findings).toStrictEqual(built.lint(files, { cwd: folder }).findings);
+    expect(result.internalErrors).toStrictEqual([]);
   });
 
   it('is stopped when lintParallel lints in this thread alone', async () => {

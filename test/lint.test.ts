@@ -187,6 +187,23 @@ describe('lint() over specs named one by one', () => {
     expect(workersCanLint([join(dir, 'a.yaml')], perSpec)).toBe(true);
     expect(workersCanLint([join(dir, 'a.yaml'), join(dir, 'b.yaml')], perSpec)).toBe(false);
   });
+  it('lints in this thread with lint() when one spec has a rule not in the registry, and then says each spec offers every fix found', async () => {
+    const quiet: Rule = { id: 'test-quiet', meta: { description: 'For the test', severity: 'error', references: [], messages: { never: 'never' } }, defaultOptions: {}, create: () => ({}) };
+    const spec = orders('#/components/responses/NotFound').replace(/\n$/, '\ncomponents: {responses: {NotFound: {description: Not found}}}\n');
+    const dir = project({ 'a.yaml': spec, 'b.yaml': spec });
+    const paths = [join(dir, 'a.yaml'), join(dir, 'b.yaml')];
+    // An override that adds a plugin's rule to b.yaml's.
+    const rules = (path: string) => (path.endsWith('b.yaml') ? [...defaultRules(), { rule: quiet, severity: 'error' as const }] : defaultRules());
+    const expected = lint(paths, { cwd: dir, rules });
+    expect(expected.rules.map((rule) => rule.id)).toContain('test-quiet');
+    await expectSameInLanes(paths, { cwd: dir, rules }, expected);
+    const offered: Array<[string, number]> = [];
+    await lintParallel(paths, { cwd: dir, rules, onFixKeys: (path, keys) => void offered.push([path, keys.length]) });
+    expect(offered).toEqual([[paths[0], 2], [paths[1], 2]]);
+    const none: string[] = [];
+    await lintParallel(paths, { cwd: dir, rules: [{ rule: quiet, severity: 'error' }], onFixKeys: (path) => void none.push(path) });
+    expect(none).toEqual([]);
+  });
 });
 
 describe.skipIf(process.platform === 'win32')('lint() with namedAsParallel (what --fix on one thread reports)', () => {
