@@ -1,127 +1,27 @@
 // Linting many specs on worker threads must give exactly what linting them in one thread
-// gives. Workers run the compiled code, so these tests use the build (`npm test` builds first).
-import { spawnSync } from 'node:child_process';
-import { existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+// gives. Workers run the compiled code, so these tests use the build (`npm test` builds first);
+// they run it in this process (a mutation run's build is mutated), and those that run the CLI
+// are in lint-parallel-cli.test.ts.
+import { once } from 'node:events';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { stringify } from 'yaml';
 import { projectRoot } from './cli-harness.js';
+import { aliasOrderFolder, comparable, generatedFolder, generatedSpecs, suppressionsFolder } from './parallel-folders.js';
 
 const compiled = join(projectRoot, 'dist', 'src', 'lint.js');
-const cliBin = join(projectRoot, 'bin', 'statuslint.js');
 type LintModule = typeof import('../src/lint.js');
 type LintResult = import('../src/lint.js').LintResult;
 let built: LintModule;
+let parallel: typeof import('../src/lint-parallel.js');
 
 beforeAll(async () => {
   expect(existsSync(compiled), 'run `npm run build` first').toBe(true);
   built = (await import(pathToFileURL(compiled).href)) as LintModule;
+  parallel = (await import(pathToFileURL(join(projectRoot, 'dist', 'src', 'lint-parallel.js')).href)) as typeof import('../src/lint-parallel.js');
 });
-
-/** Everything but `fixes` (parsed nodes, which stay in their thread) and the thrown values themselves. */
-function comparable(result: LintResult, cwd: string): unknown {
-  const { fixes: _fixes, ...rest } = result;
-  return {
-    ...rest,
-    failures: result.failures.map((failure) => failure.describe(cwd)),
-    internalErrors: result.internalErrors.map(({ error: _error, ...bug }) => bug),
-    rules: result.rules.map((rule) => rule.id),
-  };
-}
-
-function operationSpec(index: number): Record<string, unknown> {
-  const unauthorized = index % 3 === 0 ? { $ref: 'shared.yaml#/components/responses/Unauthorized' } : { description: `Unauthorized ${index}` };
-  const get: Record<string, unknown> = {
-    responses: {
-      '200': { description: 'OK' },
-      '401': unauthorized,
-      ...(index % 4 === 0 ? { '403': { $ref: 'https://example.com/errors.yaml#/Forbidden' } } : {}),
-      ...(index % 5 === 0 ? { '429': { $ref: 'limits.yaml#/components/responses/TooMany' } } : {}),
-    },
-  };
-  if (index % 7 === 0) get['x-statuslint-ignore'] = ['require-retry-after', 'no-such-rule'];
-  return {
-    openapi: index % 2 ? '3.1.0' : '3.0.3',
-    info: { title: `Spec ${index}`, version: '1' },
-    security: [{ key: [] }],
-    paths: { [`/items/${index}`]: { get } },
-    components: { securitySchemes: { key: { type: 'apiKey', in: 'header', name: 'X-Key' } } },
-  };
-}
-
-/** A folder of 30 specs sharing fragments, with the inputs a real folder has besides specs. */
-function generatedFolder(): string {
-  const folder = mkdtempSync(join(tmpdir(), 'statuslint-parallel-'));
-  mkdirSync(join(folder, 'specs'));
-  const components = (responses: Record<string, unknown>): Record<string, unknown> => ({ openapi: '3.1.0', info: { title: 'Shared', version: '1' }, components: { responses } });
-  // A shared fragment (components only, referenced): skipped as a root, linted through its users.
-  writeFileSync(join(folder, 'specs', 'shared.yaml'), stringify(components({ Unauthorized: { description: 'Shared unauthorized' } })));
-  // Components only and referenced by nobody: linted as a spec of its own.
-  writeFileSync(join(folder, 'specs', 'lonely.yaml'), stringify(components({ Gone: { description: 'Gone' } })));
-  // A shared file with a broken $ref: every spec that reaches it fails.
-  writeFileSync(join(folder, 'specs', 'limits.yaml'), stringify({ components: { responses: { TooMany: { $ref: '#/components/responses/Missing' } } } }));
-  // Not OpenAPI.
-  writeFileSync(join(folder, 'specs', 'package.json'), JSON.stringify({ name: 'not-a-spec' }));
-  // A broken spec.
-  writeFileSync(join(folder, 'specs', 'broken.yaml'), 'openapi: 3.1.0\npaths:\n  /a: {}\n  /a: {}\n');
-  for (let index = 0; index < 30; index++) {
-    const name = join(folder, 'specs', index % 2 ? `spec-${String(index).padStart(2, '0')}.yaml` : `spec-${String(index).padStart(2, '0')}.json`);
-    writeFileSync(name, index % 2 ? stringify(operationSpec(index)) : JSON.stringify(operationSpec(index), null, 2));
-  }
-  return folder;
-}
-
-/**
- * 30 specs sharing common/responses.yaml (where B is an alias of A), with x-statuslint-ignore
- * lists on operations, responses and beside $refs, and where none is read, used and unused.
- */
-function suppressionsFolder(): string {
-  const folder = mkdtempSync(join(tmpdir(), 'statuslint-suppressions-'));
-  mkdirSync(join(folder, 'common'));
-  const common = [
-    'Unauthorized: {description: Unauthorized}',
-    'TooMany: {description: Too many}',
-    'Suppressed: {description: Too many, x-statuslint-ignore: [require-retry-after, require-www-authenticate]}',
-    'Chained: {$ref: "#/TooMany", x-statuslint-ignore: [require-retry-after]}',
-    'A: &a',
-    '  description: Aliased',
-    '  x-statuslint-ignore: [require-retry-after]',
-    '  content: {application/json: {schema: {type: object}}}',
-    'B: *a',
-    '',
-  ];
-  writeFileSync(join(folder, 'common', 'responses.yaml'), common.join('\n'));
-  const use = (name: string, list?: unknown[]): Record<string, unknown> => ({ $ref: `common/responses.yaml#/${name}`, ...(list ? { 'x-statuslint-ignore': list } : {}) });
-  const variants: Array<Record<string, unknown>> = [
-    { '401': use('Unauthorized'), '429': use('TooMany') },
-    { '401': use('Unauthorized', [{ rule: 'require-www-authenticate', reason: 'gateway' }]), '429': use('TooMany', ['require-retry-after']) },
-    { '429': use('Suppressed', ['require-retry-after']) },
-    { '429': use('Chained'), '503': use('TooMany', ['require-retry-aftr']) },
-    // A problem inside the anchored node, reached as A by some specs and as B by others.
-    { '429': use('A'), '204': use('B') },
-    { '204': use('A'), '400': { description: 'bad', 'x-statuslint-ignore': 'require-retry-after' } },
-    { '429': { description: 'slow', 'x-statuslint-ignore': [{ rule: 'require-retry-after', why: 'x' }, 42, 'unused-suppression'] } },
-  ];
-  for (let index = 0; index < 30; index++) {
-    const misplaced = index % 4 === 0 ? { 'x-statuslint-ignore': ['require-retry-after'] } : {};
-    const operation = index % 3 === 0 ? { 'x-statuslint-ignore': ['require-retry-after', 'require-www-authenticate'] } : {};
-    const spec = {
-      openapi: index % 2 ? '3.1.0' : '3.0.3',
-      ...misplaced,
-      info: { title: `Spec ${index}`, version: '1' },
-      paths: { [`/items/${index}`]: { ...misplaced, get: { ...operation, responses: { ...misplaced, '200': { description: 'ok' }, ...variants[index % variants.length] } } } },
-    };
-    writeFileSync(join(folder, `spec-${String(index).padStart(2, '0')}.yaml`), stringify(spec));
-  }
-  return folder;
-}
-
-function runCli(args: string[], cwd: string, threads: number): { code: number | null; stdout: string; stderr: string } {
-  const run = spawnSync(process.execPath, [cliBin, ...args], { cwd, encoding: 'utf8', env: { ...process.env, STATUSLINT_THREADS: String(threads), NO_COLOR: '1' } });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
 
 describe('lintParallel', () => {
   it('gives the same result as lint() on a generated folder, with per-spec rules', async () => {
@@ -156,7 +56,7 @@ describe('lintParallel', () => {
     expect(Math.max(...progress)).toBe(files.length);
   });
 
-  it('gives the same result as lint() for x-statuslint-ignore in every place, across specs sharing files (with aliases), on any number of threads and from --cache', async () => {
+  it('gives the same result as lint() for x-statuslint-ignore in every place, across specs sharing files (with aliases), on any number of threads', async () => {
     const folder = suppressionsFolder();
     const inputs = built.defaultRules();
     const { expandInputs } = (await import(pathToFileURL(join(projectRoot, 'dist', 'src', 'inputs.js')).href)) as typeof import('../src/inputs.js');
@@ -167,119 +67,25 @@ describe('lintParallel', () => {
     const sequential = built.lint(files, options);
     expect(sequential.findings.filter((finding) => finding.ruleId === 'unused-suppression').length).toBeGreaterThan(10);
     for (const threads of [1, 2, 3]) expect(comparable(await built.lintParallel(files, { ...options, threads }), folder)).toStrictEqual(comparable(sequential, folder));
-    const one = runCli(['--format', 'json', '--no-config', '.'], folder, 1);
-    expect(one.code).toBe(1);
-    for (const [threads, args] of [[2, []], [3, ['--cache']], [2, ['--cache']], [1, ['--cache']]] as const) {
-      expect(runCli(['--format', 'json', '--no-config', ...args, '.'], folder, threads)).toStrictEqual(one);
-    }
   });
 
-  it('keys a finding in a node that a YAML alias repeats by one pointer whatever the input order, threads or cache (a baseline stays valid)', async () => {
-    // B repeats A, whose entry silences nothing, and D repeats C, whose body a 204 cannot have;
-    // a.yaml names them as B and D, b.yaml as A and C.
-    const folder = mkdtempSync(join(tmpdir(), 'statuslint-alias-order-'));
-    writeFileSync(join(folder, 'shared.yaml'), 'A: &a\n  description: Fine\n  x-statuslint-ignore: [require-retry-after]\nB: *a\nC: &c\n  description: Nothing\n  content: {application/json: {}}\nD: *c\n');
-    const spec = (path: string, ok: string, none: string): string =>
-      stringify({ openapi: '3.1.0', info: { title: 't', version: '1' }, paths: { [path]: { get: { responses: { 200: { $ref: `shared.yaml#/${ok}` }, 204: { $ref: `shared.yaml#/${none}` }, 400: { description: 'bad' } } } } } });
-    writeFileSync(join(folder, 'a.yaml'), spec('/a', 'B', 'D'));
-    writeFileSync(join(folder, 'b.yaml'), spec('/b', 'A', 'C'));
+  it('keys a finding in a node that a YAML alias repeats by one pointer whatever the input order or threads', async () => {
+    const folder = aliasOrderFolder();
     const keyed = (result: LintResult): string[] => result.findings.filter((finding) => finding.file === 'shared.yaml').map((finding) => `${finding.ruleId} ${finding.pointer}`);
     const expected = ['unused-suppression /A/x-statuslint-ignore/0', 'no-body-on-no-content /C/content'];
-    const baselines = new Set<string>();
     for (const order of [['a.yaml', 'b.yaml'], ['b.yaml', 'a.yaml']]) {
       const paths = order.map((name) => join(folder, name));
       expect(keyed(built.lint(paths, { cwd: folder }))).toEqual(expected);
       for (const threads of [1, 2]) expect(keyed(await built.lintParallel(paths, { cwd: folder, threads }))).toEqual(expected);
       expect(keyed(await built.lintParallel(paths, { cwd: folder, threads: 2, lintHere: false }))).toEqual(expected);
-      for (const [threads, args] of [[1, []], [2, []], [2, ['--cache']], [2, ['--cache']]] as const) {
-        const run = runCli(['--no-config', ...args, '--write-baseline', 'baseline.json', ...order], folder, threads);
-        expect(run.code).toBe(0);
-        baselines.add(readFileSync(join(folder, 'baseline.json'), 'utf8'));
-      }
-    }
-    expect([...baselines]).toHaveLength(1);
-    expect([...baselines][0]).toContain('{"file": "shared.yaml", "pointer": "/A/x-statuslint-ignore/0", "rule": "unused-suppression"}');
-    expect([...baselines][0]).toContain('{"file": "shared.yaml", "pointer": "/C/content", "rule": "no-body-on-no-content"}');
-  });
-
-  it('gives the same CLI output with and without workers on the fixtures folder and the generated one', () => {
-    for (const [cwd, input] of [
-      [projectRoot, 'fixtures/'],
-      [generatedFolder(), 'specs'],
-    ] as const) {
-      for (const format of ['json', 'text']) {
-        const one = runCli(['--format', format, input], cwd, 1);
-        const two = runCli(['--format', format, input], cwd, 2);
-        expect(one.code).toBe(2); // both folders hold broken specs
-        expect(two).toStrictEqual(one);
-      }
     }
   });
 
-  it('refuses YAML nested too deep with the same line on a worker thread as on the main thread, whatever the depth', async () => {
-    // A worker's stack is four times the main thread's: where the readers' recursion decided,
-    // the main thread said `nesting too deep to parse` where a worker's stack gave out (or the
-    // JIT had left it), and a worker `nesting deeper than 256 levels` after reading it whole.
-    const folder = mkdtempSync(join(tmpdir(), 'statuslint-deep-'));
-    const head = "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\n";
-    const block = (depth: number, item: (level: number) => string): string => {
-      let text = `${head}x-deep:\n`;
-      for (let level = 1; level < depth; level++) text += `${'  '.repeat(level)}${item(level)}\n`;
-      return `${text}${'  '.repeat(depth)}end: 1\n`;
-    };
-    const specs: Record<string, string> = {};
-    for (const depth of [300, 1_000, 3_000]) {
-      specs[`map-${depth}.yaml`] = block(depth, () => 'a:');
-      specs[`seq-${depth}.yaml`] = block(depth, () => '-');
-      specs[`flow-${depth}.yaml`] = `${head}x-deep: ${'['.repeat(depth)}${']'.repeat(depth)}\n`;
-      specs[`flow-map-${depth}.yaml`] = `${head}x-deep: ${'{a: '.repeat(depth)}1${'}'.repeat(depth)}\n`;
-      // An anchor: `yaml` reads it, not statuslint's fast reader.
-      specs[`anchored-${depth}.yaml`] = block(depth, () => 'a:').replace('paths: {}', 'paths: &paths {}');
-    }
-    for (const [name, text] of Object.entries(specs)) writeFileSync(join(folder, name), text);
-    const files = Object.keys(specs).map((name) => join(folder, name));
-    const main = runCli(['--format', 'json', ...files], folder, 1);
-    const onWorker = await built.lintParallel(files, { cwd: folder, threads: 1, lintHere: false });
-    const lines = main.stderr.trimEnd().split('\n');
-    expect(onWorker.failures.map((failure) => `statuslint: ${failure.describe(folder)}`)).toStrictEqual(lines);
-    expect(lines).toHaveLength(files.length);
-    for (const line of lines) expect(line).toMatch(/^statuslint: \S+\.yaml:\d+:\d+: nesting deeper than 256 levels$/);
-    expect(onWorker.internalErrors).toStrictEqual([]);
-  });
 
-  it('reports a file that several paths name (a linked common/ folder, a hard link) once, under one name, on any number of threads', () => {
-    // Each lane names such a file by the path it met first: two lanes that met it by two
-    // paths reported each of its problems, notices and broken references twice.
-    const folder = mkdtempSync(join(tmpdir(), 'statuslint-linked-'));
-    mkdirSync(join(folder, 'common'));
-    writeFileSync(join(folder, 'common', 'responses.yaml'), "Unauthorized:\n  description: no\n  content:\n    application/json:\n      schema: { $ref: 'schemas.yaml#/Error' }\nOk:\n  description: ok\n  content:\n    application/json:\n      schema: { $ref: 'schemas.yaml#/Error' }\nRemote:\n  $ref: 'https://example.com/r.yaml#/R'\n");
-    writeFileSync(join(folder, 'common', 'schemas.yaml'), 'Error:\n  type: object\n  properties:\n    code: { type: integer }\n    message: { type: string }\n');
-    writeFileSync(join(folder, 'common', 'broken.yaml'), "Bad:\n  description: bad\n  content:\n    application/json:\n      schema: { $ref: 'schemas.yaml#/Missing' }\n");
-    linkSync(join(folder, 'common', 'responses.yaml'), join(folder, 'common', 'responses-link.yaml'));
-    const spellings = ['common', '../../common'];
-    for (let index = 0; index < 24; index++) {
-      const service = join(folder, 'services', `s${String(index).padStart(2, '0')}`);
-      mkdirSync(service, { recursive: true });
-      symlinkSync('../../common', join(service, 'common'));
-      const base = spellings[index % 2]!;
-      const responses = index % 5 === 4 ? `${base}/responses-link.yaml` : `${base}/responses.yaml`;
-      const broken = index % 6 === 5 ? `        '418': { $ref: '${base}/broken.yaml#/Bad' }\n` : '';
-      // Sizes that hand the lanes specs of each spelling first.
-      const padding = 'x'.repeat((24 - index) * 40);
-      writeFileSync(join(service, 'openapi.yaml'), `openapi: 3.0.3\ninfo: {title: s${index}, version: '1', description: '${padding}'}\npaths:\n  /a${index}:\n    get:\n      responses:\n        '200': { $ref: '${responses}#/Ok' }\n        '401': { $ref: '${responses}#/Unauthorized' }\n        '402': { $ref: '${responses}#/Remote' }\n${broken}`);
-    }
-    const one = runCli(['--format', 'json', 'services'], folder, 1);
-    for (const threads of [2, 3]) expect(runCli(['--format', 'json', 'services'], folder, threads)).toStrictEqual(one);
-    const report = JSON.parse(one.stdout) as { findings: Array<{ file: string; line: number }>; inputErrors: Array<{ file: string }> };
-    // Once each, named as the folder search found it first (through the first service's link).
-    expect(report.findings.map((finding) => `${finding.file}:${finding.line}`)).toStrictEqual(['services/s00/common/responses-link.yaml:1', 'services/s00/common/responses-link.yaml:6']);
-    expect(report.inputErrors.map((error) => error.file)).toStrictEqual(['services/s00/common/broken.yaml']);
-    expect(one.stderr.split('\n').filter((line) => line.includes('not fetched'))).toHaveLength(1);
-  });
 
   it('calls beforeLint once, before any spec is linted, and only once the workers have started', async () => {
     const folder = generatedFolder();
-    const files = Array.from({ length: 30 }, (_, index) => join(folder, 'specs', index % 2 ? `spec-${String(index).padStart(2, '0')}.yaml` : `spec-${String(index).padStart(2, '0')}.json`));
+    const files = generatedSpecs(folder);
     // The real worker, once it has left a mark that it runs.
     const marker = join(folder, 'worker-ran');
     const worker = join(folder, 'marking-worker.mjs');
@@ -295,24 +101,27 @@ await import(${JSON.stringify(pathToFileURL(join(projectRoot, 'dist', 'src', 'li
       rmSync(marker, { force: true });
       const calls: Array<{ linted: number; workerRan: boolean }> = [];
       let linted = 0;
+      let waited = 0;
+      const begun = performance.now();
       const result = await built.lintParallel(files, {
         cwd: folder,
         threads,
         workerUrl: pathToFileURL(worker),
         onProgress: (done) => void (linted = done),
-        beforeLint: () => void calls.push({ linted, workerRan: existsSync(marker) }),
+        beforeLint: () => {
+          waited = performance.now() - begun;
+          calls.push({ linted, workerRan: existsSync(marker) });
+        },
       });
-      expect(calls).toStrictEqual([{ linted: 0, workerRan: threads > 1 }]);
+      expect(calls.map((call) => call.linted)).toStrictEqual([0]);
+      // Once the worker ran, or (a loaded machine) once WORKER_START_WAIT_MS had passed.
+      expect(calls[0]!.workerRan || (threads > 1 && waited >= parallel.WORKER_START_WAIT_MS)).toBe(threads > 1);
       expect(result.findings).toStrictEqual(sequential.findings);
     }
   });
 
-  it('turns a worker that dies into an internal error for the spec it was on, and lints the rest', async () => {
-    const folder = generatedFolder();
-    const files = Array.from({ length: 30 }, (_, index) => join(folder, 'specs', index % 2 ? `spec-${String(index).padStart(2, '0')}.yaml` : `spec-${String(index).padStart(2, '0')}.json`));
-    files.splice(5, 0, join(folder, 'specs', 'throw-here.yaml'));
-    files.splice(20, 0, join(folder, 'specs', 'exit-here.yaml'));
-    // A worker that throws or exits on those two, and is the real worker otherwise.
+  // A worker that throws on throw-here.yaml or exits on exit-here.yaml, and is the real worker otherwise.
+  function crashingWorker(folder: string): URL {
     const worker = join(folder, 'crashing-worker.mjs');
     writeFileSync(
       worker,
@@ -326,14 +135,49 @@ parentPort.on = (event, listener) => on(event, (job) => {
 await import(${JSON.stringify(pathToFileURL(join(projectRoot, 'dist', 'src', 'lint-worker.js')).href)});
 `,
     );
-    const result = await built.lintParallel(files, { cwd: folder, threads: 2, lintHere: false, workerUrl: pathToFileURL(worker) });
+    return pathToFileURL(worker);
+  }
+
+  // Specs are handed out largest first: a missing file (size 0) comes last, a large one first.
+  it.each([
+    ['the last specs, one on each worker', 'missing', 2],
+    ['the first spec a worker is handed, with the next one in hand (which goes to another worker)', 'largest', 2],
+    ['the last specs, on the only worker, before a components-only spec that needs a worker again', 'missing', 1],
+  ] as const)('turns a worker that dies into an internal error for the spec it was on, and lints every other spec once: %s', async (_name, crashFiles, threads) => {
+    const folder = generatedFolder();
+    const files = [...generatedSpecs(folder), join(folder, 'specs', 'lonely.yaml')];
+    files.splice(5, 0, join(folder, 'specs', 'throw-here.yaml'));
+    files.splice(20, 0, join(folder, 'specs', 'exit-here.yaml'));
+    if (crashFiles === 'largest') for (const name of ['throw-here.yaml', 'exit-here.yaml']) writeFileSync(join(folder, 'specs', name), `# ${'x'.repeat(100_000)}\n`);
+    // Found in a folder: a components-only spec that nothing references is linted after the others.
+    const discovered = new Set(files);
+    const result = await built.lintParallel(files, { cwd: folder, discovered, threads, lintHere: false, workerUrl: crashingWorker(folder) });
     expect(result.internalErrors.map((bug) => [bug.file, bug.message])).toStrictEqual([
       ['specs/throw-here.yaml', 'the worker thread linting it stopped: boom'],
       ['specs/exit-here.yaml', 'the worker thread linting it stopped: it exited with code 3'],
     ]);
-    const sequential = built.lint(files.filter((path) => !/(throw|exit)-here/.test(path)), { cwd: folder });
+    const sequential = built.lint(files.filter((path) => !/(throw|exit)-here/.test(path)), { cwd: folder, discovered });
     expect(result.files).toStrictEqual(sequential.files);
+    expect(result.files.at(-1)).toBe('specs/lonely.yaml');
     expect(result.findings).toStrictEqual(sequential.findings);
+  });
+
+  it('begins linting after WORKER_START_WAIT_MS when a worker never says it started', async () => {
+    const folder = generatedFolder();
+    const files = generatedSpecs(folder);
+    // The real worker, without the counter it adds one to once running.
+    const worker = join(folder, 'silent-worker.mjs');
+    writeFileSync(
+      worker,
+      `import { workerData } from 'node:worker_threads';
+delete workerData.started;
+await import(${JSON.stringify(pathToFileURL(join(projectRoot, 'dist', 'src', 'lint-worker.js')).href)});
+`,
+    );
+    let calls = 0;
+    const result = await built.lintParallel(files, { cwd: folder, threads: 2, workerUrl: pathToFileURL(worker), beforeLint: () => void calls++ });
+    expect(calls).toBe(1);
+    expect(result.findings).toStrictEqual(built.lint(files, { cwd: folder }).findings);
   });
 });
 
@@ -360,6 +204,8 @@ describe('the early worker (bin/statuslint.js starts it before loading the CLI)'
   it('is started only when the command line will likely lint on several threads', () => {
     const many = folderOf(16);
     const few = folderOf(15);
+    const crowded = folderOf(16);
+    for (let index = 0; index < 2_000; index++) writeFileSync(join(crowded, `page-${index}.md`), '');
     const files = (count: number): string[] => Array.from({ length: count }, (_, index) => join(few, index % 2 ? 'a' : join('a', 'b'), `spec-${index}.${index % 3 ? 'yaml' : 'json'}`));
     const cases: Array<[string, string[], NodeJS.ProcessEnv, boolean]> = [
       ['a folder with 16 specs', [many], {}, true],
@@ -373,8 +219,12 @@ describe('the early worker (bin/statuslint.js starts it before loading the CLI)'
       ['--fix-dry-run', [many, '--fix-dry-run'], {}, true],
       ['--help', [many, '--help'], {}, false],
       ['a subcommand', ['rules', '--format', 'json'], {}, false],
+      ...['explain', 'init', 'help'].map((command): [string, string[], NodeJS.ProcessEnv, boolean] => [`the ${command} subcommand, in a folder of specs`, [command, many], {}, false]),
+      ...['-h', '-v', '--version'].map((option): [string, string[], NodeJS.ProcessEnv, boolean] => [option, [many, option], {}, false]),
       ['STATUSLINT_THREADS=1', [many], { STATUSLINT_THREADS: '1' }, false],
       ['STATUSLINT_THREADS=2', [many], { STATUSLINT_THREADS: '2' }, true],
+      ['STATUSLINT_THREADS set to spaces, which the CLI takes as unset', [many], { STATUSLINT_THREADS: ' ' }, true],
+      ['a folder whose first 2,000 entries are no specs (a repository\'s root, say): not looked through further', [crowded], {}, false],
       ['a path that names nothing', [join(many, 'missing')], {}, false],
     ];
     const cores = availableParallelism();
@@ -383,18 +233,35 @@ describe('the early worker (bin/statuslint.js starts it before loading the CLI)'
     }
   });
 
-  it('becomes lintParallel\'s first worker, which sends it its setup first', async () => {
+  it('becomes lintParallel\'s first worker, which sends it its setup first, and stops it after the run', async () => {
     const folder = generatedFolder();
-    const files = Array.from({ length: 30 }, (_, index) => join(folder, 'specs', index % 2 ? `spec-${String(index).padStart(2, '0')}.yaml` : `spec-${String(index).padStart(2, '0')}.json`));
+    const files = generatedSpecs(folder);
     const worker = early.startEarlyWorker(['specs'], {}, folder);
     if (availableParallelism() < 2) return expect(worker).toBeUndefined();
     expect(worker).toBeDefined();
     let answers = 0;
     worker!.on('message', () => void answers++);
+    // Else the CLI would never exit: a worker waits for its next job.
+    const exited = once(worker!, 'exit');
     const result = await built.lintParallel(files, { cwd: folder, threads: 2, beforeLint: () => {} });
     expect(answers).toBeGreaterThan(0);
     expect(result.findings).toStrictEqual(built.lint(files, { cwd: folder }).findings);
     expect(early.takeEarlyWorker()).toBeUndefined();
+    await exited;
+  });
+
+  it('is started once, and not taken once it has exited (lintParallel starts its own)', async () => {
+    const folder = generatedFolder();
+    const files = generatedSpecs(folder);
+    const worker = early.startEarlyWorker(['specs'], {}, folder);
+    if (availableParallelism() < 2) return expect(worker).toBeUndefined();
+    expect(early.startEarlyWorker(['specs'], {}, folder)).toBeUndefined();
+    const exited = once(worker!, 'exit');
+    await worker!.terminate();
+    await exited;
+    const result = await built.lintParallel(files, { cwd: folder, threads: 2, beforeLint: () => {} });
+    expect(result.findings).toStrictEqual(built.lint(files, { cwd: folder }).findings);
+    expect(result.internalErrors).toStrictEqual([]);
   });
 
   it('is stopped when lintParallel lints in this thread alone', async () => {

@@ -2,10 +2,13 @@
 // linted, the files skipped and why, failures, notices, sources, the rules that ran, fixes),
 // and the helpers the CLI asks before writing a report next to specs.
 import { closeSync, linkSync, openSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { MIN_SPECS_PER_WORKER } from '../src/early-worker.js';
 import type { Rule } from '../src/engine/types.js';
 import { canonicalPathsOf, compareNotices, defaultRules, isOpenApiDocument, lint, lintParallel, mentionsVersionKey, ruleById, sourcesOf, type LintOptions, type LintResult, type Notice } from '../src/lint.js';
+import { threadsFor, workersCanLint } from '../src/lint-parallel.js';
 import { project } from './cli-harness.js';
 
 const info = "info: {title: t, version: '1'}";
@@ -25,6 +28,8 @@ function comparable(result: LintResult): unknown {
  */
 async function expectSameInLanes(paths: string[], options: LintOptions, expected: LintResult): Promise<void> {
   expect(comparable(await lintParallel(paths, { ...options, threads: 2 }))).toEqual(comparable(expected));
+  // Asked to lint on workers alone, with none to start: still in this thread.
+  expect(comparable(await lintParallel(paths, { ...options, threads: 2, lintHere: false }))).toEqual(comparable(expected));
 }
 
 describe('lint() over a folder of specs, as a folder search hands them over', () => {
@@ -159,7 +164,7 @@ describe('lint() over specs named one by one', () => {
     expect(result.failures.map((failure) => failure.file)).toEqual([join(dir, 'b.yaml')]);
   });
 
-  it("names where a rule that throws was looking, file:line:col", () => {
+  it("names where a rule that throws was looking, file:line:col; lanes, which name rules by id, leave a rule not in the registry to lint()", async () => {
     const throws: Rule = {
       id: 'test-throws-on-401',
       meta: { description: 'For the test', severity: 'error', references: [], messages: { never: 'never' } },
@@ -174,6 +179,30 @@ describe('lint() over specs named one by one', () => {
     const result = lint([join(dir, 'a.yaml')], { cwd: dir, rules: [{ rule: throws, severity: 'error' }] });
     expect(result.internalErrors.map(({ file, ruleId, at, message }) => ({ file, ruleId, at, message }))).toEqual([{ file: 'a.yaml', ruleId: 'test-throws-on-401', at: 'a.yaml:8:9', message: 'boom' }]);
     expect(result.rules.map((rule) => rule.id)).toEqual(['test-throws-on-401']);
+    await expectSameInLanes([join(dir, 'a.yaml')], { cwd: dir, rules: [{ rule: throws, severity: 'error' }] }, result);
+    const perSpec = (path: string) => (path.endsWith('b.yaml') ? [{ rule: throws, severity: 'error' as const }] : defaultRules());
+    expect(workersCanLint([join(dir, 'a.yaml')], undefined)).toBe(true);
+    expect(workersCanLint([join(dir, 'a.yaml')], defaultRules())).toBe(true);
+    expect(workersCanLint([join(dir, 'a.yaml')], [{ rule: throws, severity: 'error' }])).toBe(false);
+    expect(workersCanLint([join(dir, 'a.yaml')], perSpec)).toBe(true);
+    expect(workersCanLint([join(dir, 'a.yaml'), join(dir, 'b.yaml')], perSpec)).toBe(false);
+  });
+  it('lints in this thread with lint() when one spec has a rule not in the registry, and then says each spec offers every fix found', async () => {
+    const quiet: Rule = { id: 'test-quiet', meta: { description: 'For the test', severity: 'error', references: [], messages: { never: 'never' } }, defaultOptions: {}, create: () => ({}) };
+    const spec = orders('#/components/responses/NotFound').replace(/\n$/, '\ncomponents: {responses: {NotFound: {description: Not found}}}\n');
+    const dir = project({ 'a.yaml': spec, 'b.yaml': spec });
+    const paths = [join(dir, 'a.yaml'), join(dir, 'b.yaml')];
+    // An override that adds a plugin's rule to b.yaml's.
+    const rules = (path: string) => (path.endsWith('b.yaml') ? [...defaultRules(), { rule: quiet, severity: 'error' as const }] : defaultRules());
+    const expected = lint(paths, { cwd: dir, rules });
+    expect(expected.rules.map((rule) => rule.id)).toContain('test-quiet');
+    await expectSameInLanes(paths, { cwd: dir, rules }, expected);
+    const offered: Array<[string, number]> = [];
+    await lintParallel(paths, { cwd: dir, rules, onFixKeys: (path, keys) => void offered.push([path, keys.length]) });
+    expect(offered).toEqual([[paths[0], 2], [paths[1], 2]]);
+    const none: string[] = [];
+    await lintParallel(paths, { cwd: dir, rules: [{ rule: quiet, severity: 'error' }], onFixKeys: (path) => void none.push(path) });
+    expect(none).toEqual([]);
   });
 });
 
@@ -235,6 +264,26 @@ describe('canonicalPathsOf', () => {
 });
 
 describe('the small helpers', () => {
+  it('threadsFor: one thread per MIN_SPECS_PER_WORKER specs up to one per core, or as many as asked, never more than the specs', () => {
+    const cores = availableParallelism();
+    const cases: Array<[specs: number, asked: number | undefined, threads: number]> = [
+      [0, undefined, 1],
+      [1, undefined, 1],
+      [MIN_SPECS_PER_WORKER - 1, undefined, 1],
+      [MIN_SPECS_PER_WORKER, undefined, 1],
+      [2 * MIN_SPECS_PER_WORKER - 1, undefined, 1],
+      [2 * MIN_SPECS_PER_WORKER, undefined, Math.min(cores, 2)],
+      [3 * MIN_SPECS_PER_WORKER, undefined, Math.min(cores, 3)],
+      [1000 * MIN_SPECS_PER_WORKER, undefined, cores],
+      [5, 3, 3],
+      [2, 3, 2],
+      [10, 1, 1],
+      [10, 0, 1],
+      [0, 4, 1],
+    ];
+    for (const [specs, asked, threads] of cases) expect(threadsFor(specs, asked), `${specs} specs, ${asked} asked`).toBe(threads);
+  });
+
   it('compareNotices orders by file, line, column, then message', () => {
     const notice = (file: string, line?: number, column?: number, message = 'm'): Notice => ({ file, line, column, message });
     const sorted = [notice('b.yaml', 1, 1), notice('a.yaml', 3, 1), notice('a.yaml', 2, 9), notice('a.yaml', 2, 3, 'z'), notice('a.yaml', 2, 3, 'y'), notice('a.yaml')].sort(compareNotices);
