@@ -33,6 +33,7 @@ export function raiseTierUpThreshold(): void {
   const flag = TIER_UP_FLAGS[Number(process.versions.v8.split('.')[0])];
   if (!flag) return;
   const name = flag.slice(0, flag.indexOf('='));
-  if (process.execArgv.some((given) => given.startsWith(name))) return;
+  // V8 reads `_` in a flag's name as `-`: `--interrupt_budget=…` is the same setting.
+  if (process.execArgv.some((given) => given.replaceAll('_', '-').startsWith(name))) return;
   setFlagsFromString(flag);
 }

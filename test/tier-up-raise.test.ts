@@ -38,6 +38,8 @@ describe('raiseTierUpThreshold', () => {
     ['Node 24 given the threshold itself', '13.6.233.10-node.27', ['--invocation-count-for-maglev=400'], []],
     ['Node 24 given other options', '13.6.233.10-node.27', ['--max-old-space-size=4096', '--invocation-count-for-turbofan=100'], ['--invocation-count-for-maglev=3000']],
     ['Node 20 given the budget itself', '11.3.244.8-node.38', ['--stack-size=2000', '--interrupt-budget=100000'], []],
+    ['Node 20 given the budget spelt with underscores', '11.3.244.8-node.38', ['--interrupt_budget=100000'], []],
+    ['Node 24 given the threshold spelt with underscores', '13.6.233.10-node.27', ['--invocation_count_for_maglev=400'], []],
   ] as const)('on %s (V8 %s, node %j) sets %j', async (_name, v8, argv, expected) => {
     expect(await raised(v8, [...argv])).toStrictEqual(expected);
   });
