@@ -383,6 +383,24 @@ describe('errors keep yaml\'s message and position', () => {
     expect(errorOf('info:\n  title: "unclosed\n  version: "1"\n')).toMatch(/^spec\.yaml:\d+:\d+: invalid YAML: Missing closing "quote/);
   });
 
+  it('names the line such a string starts on, whatever its lines before the one at the key\'s indent, and where its close is', () => {
+    const said = (opened: number): string => `invalid YAML: the quoted string that starts on line ${opened} goes on here, at no deeper an indent than its key; indent its continuation lines further (js-yaml reads this, YAML 1.2 does not)`;
+    const lines = (count: number): string => '  more text\n'.repeat(count);
+    const cases: Array<[string, string, string]> = [
+      // yaml's "Missing closing quote" is where what it read as the string ends, not where it starts.
+      ['a paragraph break before that line', "info:\n  description: 'First paragraph.\n\n  Second paragraph.'\n", `spec.yaml:4:3: ${said(2)}`],
+      ['a line indented further before it', 'info:\n  description: "First line,\n      then one indented further,\n  then one at the key\'s."\n', `spec.yaml:4:3: ${said(2)}`],
+      ['the close a few lines on', 'info:\n  description: "One,\n  two,\n  three."\n', `spec.yaml:3:3: ${said(2)}`],
+      ['the close on the last line of a file without a final line break', "info:\n  description: 'One,\n  two.'", `spec.yaml:3:3: ${said(2)}`],
+      ["'' before the close of a single-quoted one", "info:\n  description: 'One,\n  it''s two.'\n", `spec.yaml:3:3: ${said(2)}`],
+      ['\\" before the close of a double-quoted one', 'info:\n  description: "One,\n  say \\"two\\"."\n', `spec.yaml:3:3: ${said(2)}`],
+      // The close is looked for on the 50 lines after yaml's position (an error path, not a scan of the file).
+      ['the close on the 50th line after', `info:\n  description: "One,\n${lines(49)}  end."\n`, `spec.yaml:3:3: ${said(2)}`],
+      ['the close on the 51st line after', `info:\n  description: "One,\n${lines(50)}  end."\n`, 'spec.yaml:2:21: invalid YAML: Missing closing "quote'],
+    ];
+    for (const [what, text, expected] of cases) expect(errorOf(text), what).toBe(expected);
+  });
+
   it('refuses a key that is a mapping or a sequence, which JSON cannot hold, at that key', () => {
     expect(errorOf('a:\n  ? [x]\n  : 1\n')).toBe('spec.yaml:2:5: a mapping key that is itself a mapping or sequence; OpenAPI keys are strings');
     expect(errorOf('k: &k {x: 1}\nb:\n  ? *k\n  : 1\n')).toBe('spec.yaml:3:5: a mapping key that is itself a mapping or sequence; OpenAPI keys are strings');
