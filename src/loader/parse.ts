@@ -779,7 +779,8 @@ class NestingGauge {
       case ':':
         if (this.afterIndicator && this.flow === 0) this.compact++;
         this.afterIndicator = true;
-        return this.flow > MAX_NESTING || this.compact > MAX_NESTING;
+        // `flow` is measured where it grows, at a bracket.
+        return this.compact > MAX_NESTING;
       default:
         // Spaces, anchors and tags may stand between the indicators; anything else ends the run.
         if (/^[ \t]+$|^[&!]/.test(lexeme)) return false;

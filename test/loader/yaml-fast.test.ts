@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { Alias, Document, isMap, isSeq, parseDocument, visit, type ToStringOptions } from 'yaml';
 import { LoadError } from '../../src/errors.js';
+import { yaml } from '../../src/lazy-yaml.js';
 import { locateFindings, runRules } from '../../src/engine/run.js';
 import { defaultRules } from '../../src/lint.js';
 import { normalize } from '../../src/loader/normalize.js';
@@ -221,6 +222,63 @@ describe('nesting', () => {
     for (const nested of [flow, block]) {
       expect(tryReadYamlFast(nested(MAX_NESTING)).result).toBeDefined();
       expect(tryReadYamlFast(nested(MAX_NESTING + 1))).toEqual({ reason: 'nesting too deep' });
+    }
+  });
+});
+
+describe('nesting, when the yaml library reads the file', () => {
+  const errorOf = (text: string): string | undefined => {
+    try {
+      parseSource('/virtual/spec.yaml', text, { yamlDocument: true });
+      return undefined;
+    } catch (error) {
+      if (error instanceof LoadError) return error.describe('/virtual');
+      throw error;
+    }
+  };
+  // Each shape at `depth` collections, the root mapping being the first.
+  const SHAPES: Array<[string, (depth: number) => string, string]> = [
+    ['flow sequences', (depth) => `a: ${'['.repeat(depth - 1)}${']'.repeat(depth - 1)}\n`, '1:259'],
+    ['flow mappings', (depth) => `a: ${'{k: '.repeat(depth - 1)}1${'}'.repeat(depth - 1)}\n`, '1:1024'],
+    ['block mappings, a level a line', (depth) => Array.from({ length: depth }, (_, level) => `${' '.repeat(level)}${level === depth - 1 ? 'k: v' : 'k:'}`).join('\n') + '\n', '257:257'],
+    ['lists opened on one line', (depth) => `a:\n  ${'- '.repeat(depth - 1)}x\n`, '2:513'],
+    ['a mapping in lists opened on one line', (depth) => `a:\n  ${'- '.repeat(depth - 2)}k: v\n`, '2:513'],
+    ['flow sequences in lists opened on one line', (depth) => `a:\n  - - ${'['.repeat(depth - 3)}${']'.repeat(depth - 3)}\n`, '2:260'],
+    // `[k: v]` holds a mapping of its own for the pair: two levels a bracket.
+    ['pairs in flow sequences', (depth) => `a: ${'[k: '.repeat((depth - 2) >> 1)}${depth % 2 ? '[[]]' : '[]'}${']'.repeat((depth - 2) >> 1)}\n`, '1:513'],
+  ];
+
+  it.each(SHAPES)(`%s: ${MAX_NESTING} levels are read, one more is refused at the first collection past them`, (_, nested, at) => {
+    expect(errorOf(nested(MAX_NESTING))).toBeUndefined();
+    expect(errorOf(nested(MAX_NESTING + 1))).toBe(`spec.yaml:${at}: nesting deeper than 256 levels`);
+  });
+
+  it('explicit keys opened on one line are refused for their nesting past the limit, as keys that are mappings under it', () => {
+    expect(errorOf(`a:\n  ${'? '.repeat(MAX_NESTING)}x\n`)).toBe('spec.yaml:2:513: nesting deeper than 256 levels');
+    expect(errorOf(`a:\n  ${'? '.repeat(MAX_NESTING - 1)}x\n`)).toBe('spec.yaml:2:5: a mapping key that is itself a mapping or sequence; OpenAPI keys are strings');
+  });
+
+  it('counts collections opened on one line only: hundreds of keys or items, one a line, are read', () => {
+    // A file that a $ref names, of strings at its root (DigitalOcean's description.yml), and a list.
+    const strings = Array.from({ length: 600 }, (_, index) => `text${index}: Words ${index}.`).join('\n');
+    expect(errorOf(`x-base: &base Words.\n${strings}\n`)).toBeUndefined();
+    expect(errorOf(`- &first a\n${'- b\n'.repeat(600)}`)).toBeUndefined();
+    expect(errorOf(`a:\n${'  - [b]\n'.repeat(600)}${'  - {b: c}\n'.repeat(600)}`)).toBeUndefined();
+  });
+
+  it('stops reading a line of lists, or of brackets, at the first level past the limit', () => {
+    // 200,000 levels on one line: built whole, the syntax tree would take hundreds of megabytes first.
+    // The parser of the `yaml` that statuslint loads (lazy-yaml), called once a lexeme.
+    const next = vi.spyOn(yaml().Parser.prototype, 'next');
+    const levels = 200_000;
+    try {
+      for (const text of [`a:\n  ${'- '.repeat(levels)}x\n`, `a:\n  ${'? '.repeat(levels)}x\n`, `a: ${'['.repeat(levels)}${']'.repeat(levels)}\n`, `a: ${'{k: '.repeat(levels)}1${'}'.repeat(levels)}\n`]) {
+        next.mockClear();
+        expect(errorOf(text)).toMatch(/^spec\.yaml:\d+:\d+: nesting deeper than 256 levels$/);
+        expect(next.mock.calls.length).toBeLessThan(2_000);
+      }
+    } finally {
+      next.mockRestore();
     }
   });
 });
