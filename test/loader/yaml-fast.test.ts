@@ -490,6 +490,36 @@ describe('errors keep yaml\'s message and position', () => {
     expect(parseSource('/virtual/spec.yaml', `b: &b\n${keys}\nu:\n  <<: *b\n  k1: w\n`).value).toMatchObject({ u: { k0: 'v', k1: 'w', k999: 'v' } });
   });
 
+  it('counts what merge keys copy through lists, aliases inside a source, merges of merges and lists of sources', () => {
+    const lines = (count: number, line: (index: number) => string): string => Array.from({ length: count }, (_, index) => line(index)).join('\n');
+    const keys = (count: number, value = 'v'): string => lines(count, (index) => `  k${index}: ${value}`);
+    const copy = (written: string, expanded: string): string => `spec.yaml: invalid YAML: merge keys (<<) copy ${written} nodes to ${expanded}, over 10 times as many; write the repeated parts out or share them with $ref`;
+    // Each value written counts once, each key once, each mapping and list once; a `<<` adds what its sources hold, each time.
+    const cases: Array<[string, string, string]> = [
+      ['into the items of a list (parameters)', `b: &b\n${keys(1000)}\nl:\n${lines(1000, (index) => `  - <<: *b\n    n: ${index}`)}\n`, copy('6,005', '2,007,005')],
+      ['into the items of a flow list', `b: &b\n${keys(1000)}\nl: [${lines(1000, () => '{<<: *b}').replaceAll('\n', ', ')}]\n`, copy('4,005', '2,005,005')],
+      // An alias shares its value: one node where it is written, and one more in each copy.
+      ['a source whose values are aliases', `s: &s {type: string, format: uri}\nb: &b\n${keys(500, '*s')}\n${lines(1000, (index) => `u${index}:\n  <<: *b`)}\n`, copy('4,009', '1,005,009')],
+      ['a source that merges another', `a: &a\n${keys(100)}\nb: &b\n  <<: *a\n  x: 1\nc: &c\n  <<: *b\n  y: 1\n${lines(1000, (index) => `u${index}: {<<: *c}`)}\n`, copy('3,213', '212,619')],
+      ['a list of sources', `a: &a\n${keys(500)}\nb: &b\n${keys(500).replaceAll('  k', '  j')}\n${lines(1000, (index) => `u${index}: {<<: [*a, *b]}`)}\n`, copy('5,005', '2,007,005')],
+    ];
+    for (const [what, text, expected] of cases) expect(errorOf(text), what).toBe(expected);
+  });
+
+  it('refuses merges that copy over ten times the nodes written, past 100,000, and reads them at either edge', () => {
+    // `keys` keys merged `uses` times copy 3 + 2 keys + uses (4 + 2 keys) nodes from 3 + 2 keys + 3 uses
+    // written; a list of `items` adds items + 2 to both.
+    const merged = (keys: number, uses: number, items: number): string =>
+      `b: &b\n${Array.from({ length: keys }, (_, index) => `  k${index}: v`).join('\n')}\n${Array.from({ length: uses }, (_, index) => `u${index}:\n  <<: *b`).join('\n')}\nx: [${Array(items).fill(1).join(', ')}]\n`;
+    const copy = (written: string, expanded: string): string => `spec.yaml: invalid YAML: merge keys (<<) copy ${written} nodes to ${expanded}, over 10 times as many; write the repeated parts out or share them with $ref`;
+    // 100,000 nodes from 3,194, 31 times as many: read; one more is refused.
+    expect(() => parseSource('/virtual/spec.yaml', merged(48, 998, 99))).not.toThrow();
+    expect(errorOf(merged(48, 998, 100))).toBe(copy('3,195', '100,001'));
+    // 223,110 nodes from 22,311, ten times as many: read; one node less written is refused.
+    expect(() => parseSource('/virtual/spec.yaml', merged(100, 999, 19_109))).not.toThrow();
+    expect(errorOf(merged(100, 999, 19_108))).toBe(copy('22,310', '223,109'));
+  });
+
   it('bounds alias expansion (billion laughs)', () => {
     const lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
     for (let level = 1; level < 9; level++) {
