@@ -379,6 +379,9 @@ describe('errors keep yaml\'s message and position', () => {
     // In an item of a list (parameters), and the first in the text where mappings nested in one another both repeat a key.
     expect(errorOf('parameters:\n  - {name: a, in: query, name: b}\n')).toBe('spec.yaml:2:26: invalid YAML: Map keys must be unique');
     expect(errorOf('x: 1\nx: 2\ny: {a: 1, a: 2}\n')).toBe('spec.yaml:2:1: invalid YAML: Map keys must be unique');
+    // A file with a syntax error and a duplicate key: whichever comes first in the text.
+    expect(errorOf('openapi: 3.1.0\ntags: [a, b\npaths:\n  /a: {}\n  /a: {}\n')).toBe('spec.yaml:3:1: invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]');
+    expect(errorOf('openapi: 3.1.0\npaths:\n  /a: {}\n  /a: {}\ntags: [a, b\n')).toBe('spec.yaml:4:3: invalid YAML: Map keys must be unique');
   });
 
   it('refuses two keys that one member name would hold, such as a status code written as 200 and as a string', () => {
@@ -420,6 +423,8 @@ describe('errors keep yaml\'s message and position', () => {
     for (const name of ['spec.json', 'spec.JSON']) {
       expect(() => parseSource(`/virtual/${name}`, '{"openapi": "3.1.0", paths: {}}')).toThrow(expect.objectContaining({ detail: 'invalid JSON: Expected double-quoted property name', position: { line: 1, column: 22 } }));
     }
+    // YAML saved under a .json name is no JSON: refused, not read as YAML.
+    expect(() => parseSource('/virtual/spec.json', 'openapi: 3.1.0\npaths: {}\n')).toThrow(expect.objectContaining({ detail: expect.stringMatching(/^invalid JSON: /), position: { line: 1, column: 1 } }));
   });
 
   it('names the line and column of a syntax error', () => {
