@@ -611,7 +611,6 @@ function parseYamlDocument(path: string, text: string, lines: LineIndex): Docume
   const composer = new Composer({
     uniqueKeys: false,
     merge: true,
-    prettyErrors: false,
     resolveKnownTags: false,
     customTags: (tags) => tags.filter((tag) => !NON_JSON_TAGS.has(typeof tag === 'string' ? `tag:yaml.org,2002:${tag}` : tag.tag)),
     logLevel: 'error',
@@ -638,7 +637,9 @@ function parseYamlDocument(path: string, text: string, lines: LineIndex): Docume
   if (problem) {
     const underIndented = underIndentedQuote(document, text, problem);
     if (underIndented) throw new LoadError(path, underIndented.message, lines.position(underIndented.offset));
-    const message = problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    // A Composer's messages are `yaml`'s own, without the ' at line L, column C:' and the
+    // excerpt that parseDocument's prettyErrors add.
+    const message = problem.message.split('\n')[0]!;
     throw new LoadError(path, `invalid YAML: ${message}`, lines.position(problem.pos[0]));
   }
   return document;
