@@ -611,7 +611,6 @@ function parseYamlDocument(path: string, text: string, lines: LineIndex): Docume
   const composer = new Composer({
     uniqueKeys: false,
     merge: true,
-    prettyErrors: false,
     resolveKnownTags: false,
     customTags: (tags) => tags.filter((tag) => !NON_JSON_TAGS.has(typeof tag === 'string' ? `tag:yaml.org,2002:${tag}` : tag.tag)),
     logLevel: 'error',
@@ -636,9 +635,11 @@ function parseYamlDocument(path: string, text: string, lines: LineIndex): Docume
     throw new LoadError(path, `invalid YAML: ${message}`, lines.position(duplicate.offset));
   }
   if (problem) {
-    const underIndented = underIndentedQuote(text, problem);
+    const underIndented = underIndentedQuote(document, text, problem);
     if (underIndented) throw new LoadError(path, underIndented.message, lines.position(underIndented.offset));
-    const message = problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    // A Composer's messages are `yaml`'s own, without the ' at line L, column C:' and the
+    // excerpt that parseDocument's prettyErrors add.
+    const message = problem.message.split('\n')[0]!;
     throw new LoadError(path, `invalid YAML: ${message}`, lines.position(problem.pos[0]));
   }
   return document;
@@ -649,17 +650,21 @@ const QUOTE_LOOKAHEAD = 50;
 
 /**
  * A quoted string that goes on to a line indented no deeper than its key, which `yaml` reports
- * as a quote never closed, at the end of the line where it starts. YAML 1.2 forbids it (a flow
+ * as a quote never closed, where what it read as the string ends: the end of the line where it
+ * starts, or of a blank line or a line indented further after it. YAML 1.2 forbids it (a flow
  * node in a block is indented at its parent's n+1: rules s-l+flow-in-block and s-flow-line-prefix);
  * libyaml, PyYAML (its test 'sloppy-indentation'), js-yaml and Go's yaml read it, and real
  * descriptions carry it (Docker Engine API 1.41: `description: "… for MLS` / `systems, …"` at
  * the key's indent). The message says so, at the first such line. Undefined when the quote is
  * not closed on a later line before another quoted string starts, so yaml's message stands.
  */
-function underIndentedQuote(text: string, problem: { message: string; pos: [number, number] }): { message: string; offset: number } | undefined {
+function underIndentedQuote(document: Document, text: string, problem: { message: string; pos: [number, number] }): { message: string; offset: number } | undefined {
   const quote = /^Missing closing (["'])quote/.exec(problem.message)?.[1];
   if (quote === undefined) return undefined;
-  const lineStart = text.lastIndexOf('\n', problem.pos[0] - 1) + 1;
+  const opening = quotedScalarEnding(document, problem.pos[0]);
+  if (opening === undefined) return undefined;
+  // The key's line, where the string opens: yaml's position may be lines below it.
+  const lineStart = text.lastIndexOf('\n', opening - 1) + 1;
   const keyIndent = indentOf(text, lineStart);
   let firstShallow: number | undefined;
   let at = text.indexOf('\n', problem.pos[0]);
@@ -682,6 +687,23 @@ function underIndentedQuote(text: string, problem: { message: string; pos: [numb
     };
   }
   return undefined;
+}
+
+/**
+ * Where the scalar that ends at `end` starts: the quoted string never closed, the one scalar that
+ * ends there (the error path of `underIndentedQuote`: a walk of the document).
+ */
+function quotedScalarEnding(document: Document, end: number): number | undefined {
+  const { visit } = yaml();
+  let opening: number | undefined;
+  visit(document, {
+    Scalar(_, scalar) {
+      if (scalar.range?.[1] !== end) return undefined;
+      opening = scalar.range[0];
+      return visit.BREAK;
+    },
+  });
+  return opening;
 }
 
 /** The spaces that start the line at `start`. */
@@ -758,7 +780,8 @@ class NestingGauge {
       case ':':
         if (this.afterIndicator && this.flow === 0) this.compact++;
         this.afterIndicator = true;
-        return this.flow > MAX_NESTING || this.compact > MAX_NESTING;
+        // `flow` is measured where it grows, at a bracket.
+        return this.compact > MAX_NESTING;
       default:
         // Spaces, anchors and tags may stand between the indicators; anything else ends the run.
         if (/^[ \t]+$|^[&!]/.test(lexeme)) return false;

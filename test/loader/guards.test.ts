@@ -147,6 +147,8 @@ describe('parseGuarded turns what a parser says on absurd input into one clear r
 
   it('a second YAML document, at its marker', () => {
     expect(refused('/p/api.yaml', 'openapi: 3.1.0\npaths: {}\n---\nopenapi: 3.0.3\n')).toBe("api.yaml:3:1: invalid YAML: a second document starts here ('---'); an OpenAPI spec is one document");
+    // In a file the yaml library reads (it has an anchor), as in one statuslint's own reader reads.
+    expect(refused('/p/api.yaml', 'openapi: 3.1.0\nx-ok: &ok {description: OK}\npaths: {}\n---\nopenapi: 3.0.3\n')).toBe("api.yaml:4:1: invalid YAML: a second document starts here ('---'); an OpenAPI spec is one document");
   });
 
   it('aliases that multiply the document more than ten times over a hundred thousand nodes, not fewer', () => {

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { Alias, Document, isMap, isSeq, parseDocument, visit, type ToStringOptions } from 'yaml';
 import { LoadError } from '../../src/errors.js';
+import { yaml } from '../../src/lazy-yaml.js';
 import { locateFindings, runRules } from '../../src/engine/run.js';
 import { defaultRules } from '../../src/lint.js';
 import { normalize } from '../../src/loader/normalize.js';
@@ -225,6 +226,63 @@ describe('nesting', () => {
   });
 });
 
+describe('nesting, when the yaml library reads the file', () => {
+  const errorOf = (text: string): string | undefined => {
+    try {
+      parseSource('/virtual/spec.yaml', text, { yamlDocument: true });
+      return undefined;
+    } catch (error) {
+      if (error instanceof LoadError) return error.describe('/virtual');
+      throw error;
+    }
+  };
+  // Each shape at `depth` collections, the root mapping being the first.
+  const SHAPES: Array<[string, (depth: number) => string, string]> = [
+    ['flow sequences', (depth) => `a: ${'['.repeat(depth - 1)}${']'.repeat(depth - 1)}\n`, '1:259'],
+    ['flow mappings', (depth) => `a: ${'{k: '.repeat(depth - 1)}1${'}'.repeat(depth - 1)}\n`, '1:1024'],
+    ['block mappings, a level a line', (depth) => Array.from({ length: depth }, (_, level) => `${' '.repeat(level)}${level === depth - 1 ? 'k: v' : 'k:'}`).join('\n') + '\n', '257:257'],
+    ['lists opened on one line', (depth) => `a:\n  ${'- '.repeat(depth - 1)}x\n`, '2:513'],
+    ['a mapping in lists opened on one line', (depth) => `a:\n  ${'- '.repeat(depth - 2)}k: v\n`, '2:513'],
+    ['flow sequences in lists opened on one line', (depth) => `a:\n  - - ${'['.repeat(depth - 3)}${']'.repeat(depth - 3)}\n`, '2:260'],
+    // `[k: v]` holds a mapping of its own for the pair: two levels a bracket.
+    ['pairs in flow sequences', (depth) => `a: ${'[k: '.repeat((depth - 2) >> 1)}${depth % 2 ? '[[]]' : '[]'}${']'.repeat((depth - 2) >> 1)}\n`, '1:513'],
+  ];
+
+  it.each(SHAPES)(`%s: ${MAX_NESTING} levels are read, one more is refused at the first collection past them`, (_, nested, at) => {
+    expect(errorOf(nested(MAX_NESTING))).toBeUndefined();
+    expect(errorOf(nested(MAX_NESTING + 1))).toBe(`spec.yaml:${at}: nesting deeper than 256 levels`);
+  });
+
+  it('explicit keys opened on one line are refused for their nesting past the limit, as keys that are mappings under it', () => {
+    expect(errorOf(`a:\n  ${'? '.repeat(MAX_NESTING)}x\n`)).toBe('spec.yaml:2:513: nesting deeper than 256 levels');
+    expect(errorOf(`a:\n  ${'? '.repeat(MAX_NESTING - 1)}x\n`)).toBe('spec.yaml:2:5: a mapping key that is itself a mapping or sequence; OpenAPI keys are strings');
+  });
+
+  it('counts collections opened on one line only: hundreds of keys or items, one a line, are read', () => {
+    // A file that a $ref names, of strings at its root (DigitalOcean's description.yml), and a list.
+    const strings = Array.from({ length: 600 }, (_, index) => `text${index}: Words ${index}.`).join('\n');
+    expect(errorOf(`x-base: &base Words.\n${strings}\n`)).toBeUndefined();
+    expect(errorOf(`- &first a\n${'- b\n'.repeat(600)}`)).toBeUndefined();
+    expect(errorOf(`a:\n${'  - [b]\n'.repeat(600)}${'  - {b: c}\n'.repeat(600)}`)).toBeUndefined();
+  });
+
+  it('stops reading a line of lists, or of brackets, at the first level past the limit', () => {
+    // 200,000 levels on one line: built whole, the syntax tree would take hundreds of megabytes first.
+    // The parser of the `yaml` that statuslint loads (lazy-yaml), called once a lexeme.
+    const next = vi.spyOn(yaml().Parser.prototype, 'next');
+    const levels = 200_000;
+    try {
+      for (const text of [`a:\n  ${'- '.repeat(levels)}x\n`, `a:\n  ${'? '.repeat(levels)}x\n`, `a: ${'['.repeat(levels)}${']'.repeat(levels)}\n`, `a: ${'{k: '.repeat(levels)}1${'}'.repeat(levels)}\n`]) {
+        next.mockClear();
+        expect(errorOf(text)).toMatch(/^spec\.yaml:\d+:\d+: nesting deeper than 256 levels$/);
+        expect(next.mock.calls.length).toBeLessThan(2_000);
+      }
+    } finally {
+      next.mockRestore();
+    }
+  });
+});
+
 describe('merge keys (<<)', () => {
   const at = (file: SourceFile, pointer: string): string => {
     const region = file.locate([pointer]).get(pointer);
@@ -321,6 +379,9 @@ describe('errors keep yaml\'s message and position', () => {
     // In an item of a list (parameters), and the first in the text where mappings nested in one another both repeat a key.
     expect(errorOf('parameters:\n  - {name: a, in: query, name: b}\n')).toBe('spec.yaml:2:26: invalid YAML: Map keys must be unique');
     expect(errorOf('x: 1\nx: 2\ny: {a: 1, a: 2}\n')).toBe('spec.yaml:2:1: invalid YAML: Map keys must be unique');
+    // A file with a syntax error and a duplicate key: whichever comes first in the text.
+    expect(errorOf('openapi: 3.1.0\ntags: [a, b\npaths:\n  /a: {}\n  /a: {}\n')).toBe('spec.yaml:3:1: invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]');
+    expect(errorOf('openapi: 3.1.0\npaths:\n  /a: {}\n  /a: {}\ntags: [a, b\n')).toBe('spec.yaml:4:3: invalid YAML: Map keys must be unique');
   });
 
   it('refuses two keys that one member name would hold, such as a status code written as 200 and as a string', () => {
@@ -362,6 +423,8 @@ describe('errors keep yaml\'s message and position', () => {
     for (const name of ['spec.json', 'spec.JSON']) {
       expect(() => parseSource(`/virtual/${name}`, '{"openapi": "3.1.0", paths: {}}')).toThrow(expect.objectContaining({ detail: 'invalid JSON: Expected double-quoted property name', position: { line: 1, column: 22 } }));
     }
+    // YAML saved under a .json name is no JSON: refused, not read as YAML.
+    expect(() => parseSource('/virtual/spec.json', 'openapi: 3.1.0\npaths: {}\n')).toThrow(expect.objectContaining({ detail: expect.stringMatching(/^invalid JSON: /), position: { line: 1, column: 1 } }));
   });
 
   it('names the line and column of a syntax error', () => {
@@ -381,6 +444,24 @@ describe('errors keep yaml\'s message and position', () => {
     // A quote never closed keeps yaml's message, also when a later line holds another quoted string.
     expect(errorOf('info:\n  title: "unclosed\n  version: 1\npaths: {}\n')).toMatch(/^spec\.yaml:\d+:\d+: invalid YAML: Missing closing "quote/);
     expect(errorOf('info:\n  title: "unclosed\n  version: "1"\n')).toMatch(/^spec\.yaml:\d+:\d+: invalid YAML: Missing closing "quote/);
+  });
+
+  it('names the line such a string starts on, whatever its lines before the one at the key\'s indent, and where its close is', () => {
+    const said = (opened: number): string => `invalid YAML: the quoted string that starts on line ${opened} goes on here, at no deeper an indent than its key; indent its continuation lines further (js-yaml reads this, YAML 1.2 does not)`;
+    const lines = (count: number): string => '  more text\n'.repeat(count);
+    const cases: Array<[string, string, string]> = [
+      // yaml's "Missing closing quote" is where what it read as the string ends, not where it starts.
+      ['a paragraph break before that line', "info:\n  description: 'First paragraph.\n\n  Second paragraph.'\n", `spec.yaml:4:3: ${said(2)}`],
+      ['a line indented further before it', 'info:\n  description: "First line,\n      then one indented further,\n  then one at the key\'s."\n', `spec.yaml:4:3: ${said(2)}`],
+      ['the close a few lines on', 'info:\n  description: "One,\n  two,\n  three."\n', `spec.yaml:3:3: ${said(2)}`],
+      ['the close on the last line of a file without a final line break', "info:\n  description: 'One,\n  two.'", `spec.yaml:3:3: ${said(2)}`],
+      ["'' before the close of a single-quoted one", "info:\n  description: 'One,\n  it''s two.'\n", `spec.yaml:3:3: ${said(2)}`],
+      ['\\" before the close of a double-quoted one', 'info:\n  description: "One,\n  say \\"two\\"."\n', `spec.yaml:3:3: ${said(2)}`],
+      // The close is looked for on the 50 lines after yaml's position (an error path, not a scan of the file).
+      ['the close on the 50th line after', `info:\n  description: "One,\n${lines(49)}  end."\n`, `spec.yaml:3:3: ${said(2)}`],
+      ['the close on the 51st line after', `info:\n  description: "One,\n${lines(50)}  end."\n`, 'spec.yaml:2:21: invalid YAML: Missing closing "quote'],
+    ];
+    for (const [what, text, expected] of cases) expect(errorOf(text), what).toBe(expected);
   });
 
   it('refuses a key that is a mapping or a sequence, which JSON cannot hold, at that key', () => {
@@ -412,6 +493,36 @@ describe('errors keep yaml\'s message and position', () => {
     expect(errorOf(`b: &b\n${keys}\n${uses}\n`)).toBe('spec.yaml: invalid YAML: merge keys (<<) copy 5,003 nodes to 2,006,003, over 10 times as many; write the repeated parts out or share them with $ref');
     // A few merges of a small mapping, far under the bound, are read as before.
     expect(parseSource('/virtual/spec.yaml', `b: &b\n${keys}\nu:\n  <<: *b\n  k1: w\n`).value).toMatchObject({ u: { k0: 'v', k1: 'w', k999: 'v' } });
+  });
+
+  it('counts what merge keys copy through lists, aliases inside a source, merges of merges and lists of sources', () => {
+    const lines = (count: number, line: (index: number) => string): string => Array.from({ length: count }, (_, index) => line(index)).join('\n');
+    const keys = (count: number, value = 'v'): string => lines(count, (index) => `  k${index}: ${value}`);
+    const copy = (written: string, expanded: string): string => `spec.yaml: invalid YAML: merge keys (<<) copy ${written} nodes to ${expanded}, over 10 times as many; write the repeated parts out or share them with $ref`;
+    // Each value written counts once, each key once, each mapping and list once; a `<<` adds what its sources hold, each time.
+    const cases: Array<[string, string, string]> = [
+      ['into the items of a list (parameters)', `b: &b\n${keys(1000)}\nl:\n${lines(1000, (index) => `  - <<: *b\n    n: ${index}`)}\n`, copy('6,005', '2,007,005')],
+      ['into the items of a flow list', `b: &b\n${keys(1000)}\nl: [${lines(1000, () => '{<<: *b}').replaceAll('\n', ', ')}]\n`, copy('4,005', '2,005,005')],
+      // An alias shares its value: one node where it is written, and one more in each copy.
+      ['a source whose values are aliases', `s: &s {type: string, format: uri}\nb: &b\n${keys(500, '*s')}\n${lines(1000, (index) => `u${index}:\n  <<: *b`)}\n`, copy('4,009', '1,005,009')],
+      ['a source that merges another', `a: &a\n${keys(100)}\nb: &b\n  <<: *a\n  x: 1\nc: &c\n  <<: *b\n  y: 1\n${lines(1000, (index) => `u${index}: {<<: *c}`)}\n`, copy('3,213', '212,619')],
+      ['a list of sources', `a: &a\n${keys(500)}\nb: &b\n${keys(500).replaceAll('  k', '  j')}\n${lines(1000, (index) => `u${index}: {<<: [*a, *b]}`)}\n`, copy('5,005', '2,007,005')],
+    ];
+    for (const [what, text, expected] of cases) expect(errorOf(text), what).toBe(expected);
+  });
+
+  it('refuses merges that copy over ten times the nodes written, past 100,000, and reads them at either edge', () => {
+    // `keys` keys merged `uses` times copy 3 + 2 keys + uses (4 + 2 keys) nodes from 3 + 2 keys + 3 uses
+    // written; a list of `items` adds items + 2 to both.
+    const merged = (keys: number, uses: number, items: number): string =>
+      `b: &b\n${Array.from({ length: keys }, (_, index) => `  k${index}: v`).join('\n')}\n${Array.from({ length: uses }, (_, index) => `u${index}:\n  <<: *b`).join('\n')}\nx: [${Array(items).fill(1).join(', ')}]\n`;
+    const copy = (written: string, expanded: string): string => `spec.yaml: invalid YAML: merge keys (<<) copy ${written} nodes to ${expanded}, over 10 times as many; write the repeated parts out or share them with $ref`;
+    // 100,000 nodes from 3,194, 31 times as many: read; one more is refused.
+    expect(() => parseSource('/virtual/spec.yaml', merged(48, 998, 99))).not.toThrow();
+    expect(errorOf(merged(48, 998, 100))).toBe(copy('3,195', '100,001'));
+    // 223,110 nodes from 22,311, ten times as many: read; one node less written is refused.
+    expect(() => parseSource('/virtual/spec.yaml', merged(100, 999, 19_109))).not.toThrow();
+    expect(errorOf(merged(100, 999, 19_108))).toBe(copy('22,310', '223,109'));
   });
 
   it('bounds alias expansion (billion laughs)', () => {

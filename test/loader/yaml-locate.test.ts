@@ -86,10 +86,12 @@ describe('SourceFile.mergesIn: whether a mapping takes a member from a << merge 
     "        '201': *ok",
     '',
   ].join('\n');
-  const file = parseSource('api.yaml', text, { yamlDocument: true });
   const key = 'x-statuslint-ignore';
 
   it('is true for a member brought in by << (from any of its sources), false for one written, absent, or under an alias', () => {
+    // Read inside the test, not while vitest collects the file: a mutation run would otherwise
+    // count the whole YAML path as "static" and try each of its mutants against every test.
+    const file = parseSource('api.yaml', text, { yamlDocument: true });
     expect(file.mergesIn('/paths/~1a/get/parameters/0', key)).toBe(true);
     expect(file.mergesIn('/paths/~1a/get/parameters/2', key)).toBe(true);
     expect(file.mergesIn('/paths/~1a/get/parameters/1', key)).toBe(false);
