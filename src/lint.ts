@@ -132,9 +132,7 @@ export function mentionsVersionKey(path: string, where: 'anywhere' | 'atTopLevel
     // A device or pipe is not read again (`/dev/zero` never ends): the loader's error stands.
     if (!stats.isFile()) return true;
     if (stats.size > WHOLE_READ_BYTES) return searchInPieces(path, pattern);
-    const bytes = readFileSync(path);
-    const wide = wideEncodingOf(bytes);
-    return pattern.test(wide ? decodeWide(bytes, wide) : bytes.toString('utf8'));
+    return pattern.test(textOf(readFileSync(path)));
   } catch {
     return true; // unreadable: let the loader's own error stand
   }
@@ -172,6 +170,12 @@ function searchInPieces(path: string, pattern: RegExp): boolean {
   }
 }
 
+/** A file's text, in UTF-8 or in the UTF-16 or UTF-32 its first bytes show. */
+function textOf(bytes: Buffer): string {
+  const wide = wideEncodingOf(bytes);
+  return wide ? decodeWide(bytes, wide) : bytes.toString('utf8');
+}
+
 /** A version key, at any depth: what the CLI will not write over. */
 const ANY_VERSION_KEY = /(^|[{,])\s*["']?(openapi|swagger|swaggerVersion)["']?\s*:/m;
 
@@ -179,15 +183,11 @@ const ANY_VERSION_KEY = /(^|[{,])\s*["']?(openapi|swagger|swaggerVersion)["']?\s
  * A version key where a top-level one is written: at the start of a line in block YAML, after
  * `{` or `,` in flow YAML or JSON, or as a JSON member name. Not an indented `openapi:`: a
  * Kubernetes ConfigMap or Helm template that embeds a spec in a block scalar (and so fails to
- * parse as YAML, for its `---` or `{{ }}`) is not a broken spec.
+ * parse as YAML, for its `---` or `{{ }}`) is not a broken spec. Nor a report or a diff quoting
+ * one: so a file that names none is not parsed by isOpenApiDocument.
  */
 const WRITTEN_AT_TOP_LEVEL = /(?:^\ufeff?|[{,]\s*)["']?(?:openapi|swagger|swaggerVersion)["']?[ \t]*:|"(?:openapi|swagger|swaggerVersion)"\s*:/m;
 
-/**
- * A top-level version key as YAML or JSON writes it, in block or flow style; a report or a diff
- * quoting one does not match.
- */
-const TOP_LEVEL_VERSION_KEY = /(?:^\ufeff?|[{,]\s*)["']?(?:openapi|swagger)["']?[ \t]*:|"(?:openapi|swagger)"\s*:/m;
 /** Past this an existing file is not parsed to tell whether it is a spec: no report is that large. */
 const MAX_DOCUMENT_LOOK = 256 * 1024 * 1024;
 
@@ -201,14 +201,12 @@ export function isOpenApiDocument(path: string): boolean {
   try {
     const stats = statSync(path);
     if (!stats.isFile() || stats.size > MAX_DOCUMENT_LOOK) return false;
-    const bytes = readFileSync(path);
     // A spec saved as UTF-16 (Windows PowerShell 5's default) is refused by the loader, but it is still the user's spec.
-    const wide = wideEncodingOf(bytes);
-    text = wide ? decodeWide(bytes, wide) : bytes.toString('utf8');
+    text = textOf(readFileSync(path));
   } catch {
     return false;
   }
-  if (!TOP_LEVEL_VERSION_KEY.test(text)) return false;
+  if (!WRITTEN_AT_TOP_LEVEL.test(text)) return false;
   try {
     const value = parseSource(path, text).value;
     return value !== null && typeof value === 'object' && !Array.isArray(value) && ('openapi' in value || 'swagger' in value);
