@@ -114,8 +114,9 @@ describe('--cache', () => {
 
   it('lints again what only one setting changed: a --rule, --max-file-size, the configuration, the build', async () => {
     const cwd = sharedProject();
-    await lintJson(cwd, ['--cache', 'a.yaml']);
     for (const extra of [['--rule', 'require-www-authenticate=warning'], ['--max-file-size', '1mb']]) {
+      // Against a run without it, so that this setting alone differs.
+      await lintJson(cwd, ['--cache', 'a.yaml']);
       markCached(join(cwd, CACHE));
       expect(messages((await lintJson(cwd, ['--cache', ...extra, 'a.yaml'])).report)).not.toContain('from the cache');
     }
@@ -362,12 +363,21 @@ describe('--cache', () => {
     expect(Object.keys(readCache(join(cwd, CACHE)).entries)).toEqual([join(cwd, 'specs/a.yaml')]);
   });
 
-  it("keeps a folder's file that is no spec by its fingerprint, and lints it once it has become one", async () => {
+  it("keeps a folder's file that is no spec by its fingerprint, replays it to no run that names it, and lints it once it has become one", async () => {
     const unchallenged = "openapi: 3.0.3\ninfo: {title: n, version: '1'}\npaths:\n  /n:\n    get:\n      responses:\n        '200': {description: OK}\n        '401': {description: Unauthorized}\n";
-    const cwd = project({ 'specs/a.yaml': spec('a').replaceAll('./', '../'), 'specs/notes.yaml': 'title: not a spec yet\n', 'shared.yaml': shared, 'deep.yaml': deepWithoutChallenge });
+    const cwd = project({ 'specs/a.yaml': spec('a').replaceAll('./', '../'), 'specs/notes.yaml': 'title: not a spec yet\n', 'specs/broken.yaml': 'a: [\n', 'shared.yaml': shared, 'deep.yaml': deepWithoutChallenge });
     const files = async () => new Set((await lintJson(cwd, ['--cache', 'specs'])).report.findings.map((finding) => finding.file));
     expect(await files()).not.toContain('specs/notes.yaml');
     expect(Object.keys(readCache(join(cwd, CACHE)).entries)).toContain(join(cwd, 'specs/notes.yaml'));
+    // Named on the command line, a file the folder's run passed over is an input error, with its own message.
+    for (const [file, message] of [
+      ['specs/notes.yaml', 'specs/notes.yaml: not an OpenAPI document'],
+      ['specs/broken.yaml', 'specs/broken.yaml:2:1: invalid YAML'],
+    ] as const) {
+      const named = await runCli(['--cache', file], { cwd });
+      expect(named.code).toBe(2);
+      expect(named.stderr).toContain(message);
+    }
     writeFileSync(join(cwd, 'specs/notes.yaml'), unchallenged);
     expect(await files()).toContain('specs/notes.yaml');
   });
