@@ -10,26 +10,22 @@ import type { Rule } from '../src/engine/types.js';
 import { canonicalPathsOf, compareNotices, defaultRules, isOpenApiDocument, lint, lintParallel, mentionsVersionKey, ruleById, sourcesOf, type LintOptions, type LintResult, type Notice } from '../src/lint.js';
 import { threadsFor, workersCanLint } from '../src/lint-parallel.js';
 import { project } from './cli-harness.js';
+import { comparable } from './parallel-folders.js';
 
 const info = "info: {title: t, version: '1'}";
 /** A GET whose 401 has no WWW-Authenticate (a finding, with a fix) and whose 404 is `ref`. */
 const orders = (ref: string): string =>
   ['openapi: 3.0.3', info, 'paths:', '  /orders:', '    get:', '      responses:', "        '200': {description: OK}", "        '401': {description: Unauthorized}", `        '404': {$ref: '${ref}'}`, ''].join('\n');
 
-/** A result without its fixes (parsed nodes, which lintParallel does not carry) and thrown values. */
-function comparable(result: LintResult): unknown {
-  const { fixes: _fixes, ...rest } = result;
-  return { ...rest, internalErrors: result.internalErrors.map(({ error: _error, ...bug }) => bug) };
-}
-
 /**
  * lintParallel run from the sources has no compiled worker to start, so it lints in this
  * thread, spec by spec, in one lane (lint-job.ts), and merges: it must give what lint() gives.
  */
 async function expectSameInLanes(paths: string[], options: LintOptions, expected: LintResult): Promise<void> {
-  expect(comparable(await lintParallel(paths, { ...options, threads: 2 }))).toEqual(comparable(expected));
+  const cwd = options.cwd ?? process.cwd();
+  expect(comparable(await lintParallel(paths, { ...options, threads: 2 }), cwd)).toEqual(comparable(expected, cwd));
   // Asked to lint on workers alone, with none to start: still in this thread.
-  expect(comparable(await lintParallel(paths, { ...options, threads: 2, lintHere: false }))).toEqual(comparable(expected));
+  expect(comparable(await lintParallel(paths, { ...options, threads: 2, lintHere: false }), cwd)).toEqual(comparable(expected, cwd));
 }
 
 describe('lint() over a folder of specs, as a folder search hands them over', () => {
