@@ -1,8 +1,9 @@
-import { mkdirSync, mkdtempSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diffPath, headerName, reachableByPatch, unifiedDiff } from '../src/fix/diff.js';
+import { applyPatch } from './fix-specs.js';
 
 // Each expected hunk is what GNU `diff -u` prints for the same two texts.
 describe('unifiedDiff', () => {
@@ -92,6 +93,51 @@ describe('unifiedDiff hunks', () => {
     after[1] = 'first';
     after[after.length - 2] = 'last';
     expect(diff(before, after)).toEqual([...ends.first, '@@ -998,6 +998,9 @@', ' line 998', ' line 999', ' line 1000', '+X-Region:', '+headers:', '+  Retry-After: {}', ' headers:', ' line 1002', ' line 1003', ...ends.last.map((line) => line.replace('+2096,5', '+2099,5'))]);
+  });
+});
+
+// Whatever the texts, `patch` turns the old one into the new with the diff: small texts take
+// the exact diff, large ones the walk that looks ahead; lines repeat, ends lack a newline.
+describe('unifiedDiff, applied by patch', () => {
+  let seed = 20261128;
+  const random = (below: number): number => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed % below;
+  };
+  const texts = (large: boolean): [string, string] => {
+    const words = 1 + random(large ? 40 : 5);
+    const line = (): string => `x${random(words)}`;
+    const before = Array.from({ length: large ? 2_100 + random(900) : random(30) }, () => (random(3) === 0 ? `line ${random(100_000)}` : line()));
+    const after = [...before];
+    for (let edit = random(large ? 25 : 6); edit > 0; edit--) {
+      const at = random(after.length + 1);
+      const kind = random(4);
+      if (kind === 0) after.splice(at, 0, ...Array.from({ length: 1 + random(5) }, line));
+      else if (kind === 1) after.splice(at, 1 + random(4));
+      else if (kind === 2) after.splice(at, 1, `changed ${random(words)}`);
+      else after.splice(at, random(3), ...Array.from({ length: random(600) }, line));
+    }
+    // Changes at both ends leave thousands of lines between them: the walk, not the table.
+    if (large) after.splice(1, 1, 'first'), after.splice(after.length - 2, 1, 'last');
+    const end = (): string => (random(4) === 0 ? '' : '\n');
+    return [before.join('\n') + end(), after.join('\n') + end()];
+  };
+
+  it.skipIf(process.platform === 'win32')('gives a diff that turns the old text into the new', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'statuslint-diff-patch-'));
+    const file = join(dir, 'spec.yaml');
+    for (let round = 0; round < 60; round++) {
+      const [before, after] = texts(round % 4 === 0);
+      writeFileSync(file, before);
+      const diff = unifiedDiff('a/spec.yaml', 'b/spec.yaml', before, after);
+      if (before === after) {
+        expect(diff).toBe('');
+        continue;
+      }
+      const patch = applyPatch(['-p1', '-s', '--batch', '-d', dir], { input: diff, encoding: 'utf8' });
+      expect(patch.status, `${patch.stderr}${patch.stdout}`).toBe(0);
+      expect(readFileSync(file, 'utf8')).toBe(after);
+    }
   });
 });
 

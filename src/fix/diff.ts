@@ -58,55 +58,90 @@ export function unifiedDiff(oldName: string, newName: string, before: string, af
   while (prefix < a.length && prefix < b.length && a[prefix] === b[prefix]) prefix++;
   let suffix = 0;
   while (suffix < a.length - prefix && suffix < b.length - prefix && a[a.length - 1 - suffix] === b[b.length - 1 - suffix]) suffix++;
-  const ops = diffLines(a.slice(prefix, a.length - suffix), b.slice(prefix, b.length - suffix));
-
-  // Each op with its line numbers in both texts, then grouped into hunks with context.
-  type Line = { kind: ' ' | '-' | '+'; text: string; oldLine: number; newLine: number };
-  const lines: Line[] = [];
-  const context = 3;
-  for (let i = Math.max(0, prefix - context); i < prefix; i++) lines.push({ kind: ' ', text: a[i]!, oldLine: i, newLine: i });
-  let oldLine = prefix;
-  let newLine = prefix;
-  for (const op of ops) {
-    lines.push({ kind: op.kind, text: op.text, oldLine, newLine });
-    if (op.kind !== '+') oldLine++;
-    if (op.kind !== '-') newLine++;
-  }
-  for (let i = 0; i < Math.min(context, suffix); i++) lines.push({ kind: ' ', text: a[oldLine + i]!, oldLine: oldLine + i, newLine: newLine + i });
+  const runs = new Runs();
+  runs.add(' ', 0, prefix);
+  diffLines(a, b, prefix, a.length - suffix, prefix, b.length - suffix, runs);
+  runs.add(' ', a.length - suffix, suffix);
 
   const out = [`--- ${headerName(oldName)}`, `+++ ${headerName(newName)}`];
+  const all = runs.list;
+  // Each run's first line number in both texts, from 0.
+  const oldAt: number[] = [];
+  const newAt: number[] = [];
+  let oldLine = 0;
+  let newLine = 0;
+  for (const run of all) {
+    oldAt.push(oldLine);
+    newAt.push(newLine);
+    if (run.kind !== '+') oldLine += run.count;
+    if (run.kind !== '-') newLine += run.count;
+  }
+  const line = (kind: RunKind, text: string): void => {
+    if (!text.endsWith(UNTERMINATED)) out.push(`${kind}${text}`);
+    // As `diff -u` does, so that `patch` keeps a missing final newline missing.
+    else out.push(`${kind}${text.slice(0, -1)}`, '\\ No newline at end of file');
+  };
   let index = 0;
-  while (index < lines.length) {
-    while (index < lines.length && lines[index]!.kind === ' ') index++;
-    if (index >= lines.length) break;
-    let start = index;
-    let contextBefore = 0;
-    while (start > 0 && lines[start - 1]!.kind === ' ' && contextBefore < context) {
-      start--;
-      contextBefore++;
+  while (index < all.length) {
+    if (all[index]!.kind === ' ') {
+      index++;
+      continue;
     }
-    let end = index;
-    let quiet = 0;
-    while (end < lines.length && quiet <= context * 2) {
-      quiet = lines[end]!.kind === ' ' ? quiet + 1 : 0;
-      end++;
+    // A hunk: changes with at most 2 × CONTEXT unchanged lines between them, and up to
+    // CONTEXT unchanged lines on either side.
+    let last = index;
+    for (;;) {
+      while (last + 1 < all.length && all[last + 1]!.kind !== ' ') last++;
+      // Runs alike are merged, so after a run of kept lines comes a change, if anything.
+      if (last + 2 < all.length && all[last + 1]!.count <= 2 * CONTEXT) last += 2;
+      else break;
     }
-    // Trim trailing context to `context` lines.
-    while (end > index && lines[end - 1]!.kind === ' ' && trailingContext(lines, end) > context) end--;
-    const hunk = lines.slice(start, end);
-    const oldCount = hunk.filter((line) => line.kind !== '+').length;
-    const newCount = hunk.filter((line) => line.kind !== '-').length;
-    const oldStart = hunk[0]!.oldLine + (oldCount === 0 ? 0 : 1);
-    const newStart = hunk[0]!.newLine + (newCount === 0 ? 0 : 1);
+    const leading = index > 0 ? Math.min(CONTEXT, all[index - 1]!.count) : 0;
+    const trailing = last + 1 < all.length ? Math.min(CONTEXT, all[last + 1]!.count) : 0;
+    let oldCount = leading + trailing;
+    let newCount = leading + trailing;
+    for (let at = index; at <= last; at++) {
+      const run = all[at]!;
+      if (run.kind !== '+') oldCount += run.count;
+      if (run.kind !== '-') newCount += run.count;
+    }
+    const oldStart = oldAt[index]! - leading + (oldCount === 0 ? 0 : 1);
+    const newStart = newAt[index]! - leading + (newCount === 0 ? 0 : 1);
     out.push(`@@ -${range(oldStart, oldCount)} +${range(newStart, newCount)} @@`);
-    for (const line of hunk) {
-      if (!line.text.endsWith(UNTERMINATED)) out.push(`${line.kind}${line.text}`);
-      // As `diff -u` does, so that `patch` keeps a missing final newline missing.
-      else out.push(`${line.kind}${line.text.slice(0, -1)}`, '\\ No newline at end of file');
+    for (let at = oldAt[index]! - leading; at < oldAt[index]!; at++) line(' ', a[at]!);
+    for (let at = index; at <= last; at++) {
+      const run = all[at]!;
+      const lines = run.kind === '+' ? b : a;
+      for (let offset = 0; offset < run.count; offset++) line(run.kind, lines[run.start + offset]!);
     }
-    index = end;
+    if (trailing > 0) {
+      const from = all[last + 1]!.start;
+      for (let at = from; at < from + trailing; at++) line(' ', a[at]!);
+    }
+    index = last + 1;
   }
   return out.join('\n') + '\n';
+}
+
+/** Lines of context a hunk gives around its changes. */
+const CONTEXT = 3;
+
+type RunKind = ' ' | '-' | '+';
+
+/**
+ * The diff as runs of lines alike: kept (` `) and removed (`-`) lines count from `start` in the
+ * old text, added ones (`+`) in the new. A 13 MB spec has some 350,000 lines, nearly all kept;
+ * an object per line made its diff take three times as long.
+ */
+class Runs {
+  readonly list: Array<{ kind: RunKind; start: number; count: number }> = [];
+
+  add(kind: RunKind, start: number, count: number): void {
+    if (count === 0) return;
+    const last = this.list[this.list.length - 1];
+    if (last && last.kind === kind && last.start + last.count === start) last.count += count;
+    else this.list.push({ kind, start, count });
+  }
 }
 
 /** A hunk's line range as `diff -u` writes it: a range of one line is its start alone. */
@@ -129,92 +164,87 @@ function linesOf(text: string): string[] {
   return lines;
 }
 
-function trailingContext(lines: Array<{ kind: string }>, end: number): number {
-  let count = 0;
-  for (let i = end - 1; i >= 0 && lines[i]!.kind === ' '; i--) count++;
-  return count;
-}
-
 /** How far ahead to look for a line again before calling two lines a replacement. */
 const LOOKAHEAD = 500;
 /** Below this many cells, an exact longest-common-subsequence table is cheap. */
 const EXACT_LIMIT = 4_000_000;
 
-type Op = { kind: ' ' | '-' | '+'; text: string };
-
-/** Line operations turning `a` into `b`: exact for small inputs, a bounded greedy walk for large ones. */
-function diffLines(a: string[], b: string[]): Op[] {
-  return a.length * b.length <= EXACT_LIMIT ? exactDiff(a, b) : greedyDiff(a, b);
+/** Adds to `runs` the lines that turn `a` from `aFrom` to `aTo` into `b` from `bFrom` to `bTo`: exact for small inputs, a bounded greedy walk for large ones. */
+function diffLines(a: string[], b: string[], aFrom: number, aTo: number, bFrom: number, bTo: number, runs: Runs): void {
+  if ((aTo - aFrom) * (bTo - bFrom) <= EXACT_LIMIT) exactDiff(a, b, aFrom, aTo, bFrom, bTo, runs);
+  else greedyDiff(a, b, aFrom, aTo, bFrom, bTo, runs);
 }
 
-function exactDiff(a: string[], b: string[]): Op[] {
-  const n = a.length;
-  const m = b.length;
+function exactDiff(a: string[], b: string[], aFrom: number, aTo: number, bFrom: number, bTo: number, runs: Runs): void {
+  const n = aTo - aFrom;
+  const m = bTo - bFrom;
   const table: Uint32Array[] = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
   for (let i = n - 1; i >= 0; i--) {
     for (let j = m - 1; j >= 0; j--) {
-      table[i]![j] = a[i] === b[j] ? table[i + 1]![j + 1]! + 1 : Math.max(table[i + 1]![j]!, table[i]![j + 1]!);
+      table[i]![j] = a[aFrom + i] === b[bFrom + j] ? table[i + 1]![j + 1]! + 1 : Math.max(table[i + 1]![j]!, table[i]![j + 1]!);
     }
   }
-  const ops: Op[] = [];
   let i = 0;
   let j = 0;
   while (i < n && j < m) {
-    if (a[i] === b[j]) {
-      ops.push({ kind: ' ', text: a[i++]! });
+    if (a[aFrom + i] === b[bFrom + j]) {
+      runs.add(' ', aFrom + i++, 1);
       j++;
     } else if (table[i + 1]![j]! >= table[i]![j + 1]!) {
-      ops.push({ kind: '-', text: a[i++]! });
+      runs.add('-', aFrom + i++, 1);
     } else {
-      ops.push({ kind: '+', text: b[j++]! });
+      runs.add('+', bFrom + j++, 1);
     }
   }
-  while (i < n) ops.push({ kind: '-', text: a[i++]! });
-  while (j < m) ops.push({ kind: '+', text: b[j++]! });
-  return ops;
+  runs.add('-', aFrom + i, n - i);
+  runs.add('+', bFrom + j, m - j);
 }
 
 /**
  * Fixes insert blocks and rewrite single lines, so on large files a walk that looks a bounded
  * distance ahead for where the two texts agree again (three lines in a row, so a repeated
  * line such as `headers:` is no anchor) finds the same diff in linear time. Whatever the
- * input, the operations still turn `a` into `b`.
+ * input, the runs still turn `a` into `b`.
  */
-function greedyDiff(a: string[], b: string[]): Op[] {
-  const ops: Op[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
+function greedyDiff(a: string[], b: string[], aFrom: number, aTo: number, bFrom: number, bTo: number, runs: Runs): void {
+  let i = aFrom;
+  let j = bFrom;
+  while (i < aTo && j < bTo) {
     if (a[i] === b[j]) {
-      ops.push({ kind: ' ', text: a[i++]! });
-      j++;
+      const start = i;
+      while (i < aTo && j < bTo && a[i] === b[j]) {
+        i++;
+        j++;
+      }
+      runs.add(' ', start, i - start);
       continue;
     }
-    const inserted = findAhead(b, j + 1, a, i);
-    const deleted = findAhead(a, i + 1, b, j);
+    const inserted = findAhead(b, j + 1, bTo, a, i, aTo);
+    const deleted = findAhead(a, i + 1, aTo, b, j, bTo);
     const insertedRun = inserted === -1 ? Infinity : inserted - j;
     const deletedRun = deleted === -1 ? Infinity : deleted - i;
     if (insertedRun <= deletedRun && insertedRun !== Infinity) {
-      while (j < inserted) ops.push({ kind: '+', text: b[j++]! });
+      runs.add('+', j, inserted - j);
+      j = inserted;
     } else if (deletedRun !== Infinity) {
-      while (i < deleted) ops.push({ kind: '-', text: a[i++]! });
+      runs.add('-', i, deleted - i);
+      i = deleted;
     } else {
-      ops.push({ kind: '-', text: a[i++]! });
-      ops.push({ kind: '+', text: b[j++]! });
+      runs.add('-', i++, 1);
+      runs.add('+', j++, 1);
     }
   }
-  while (i < a.length) ops.push({ kind: '-', text: a[i++]! });
-  while (j < b.length) ops.push({ kind: '+', text: b[j++]! });
-  return ops;
+  runs.add('-', i, aTo - i);
+  runs.add('+', j, bTo - j);
 }
 
-/** Where, from `from` on in `lines`, the lines of `other` starting at `at` stand again. */
-function findAhead(lines: string[], from: number, other: string[], at: number): number {
-  const stop = Math.min(lines.length, from + LOOKAHEAD);
-  const run = Math.min(3, other.length - at);
+/** Where, from `from` on and before `to` in `lines`, the lines of `other` starting at `at` (before `otherTo`) stand again. */
+function findAhead(lines: string[], from: number, to: number, other: string[], at: number, otherTo: number): number {
+  const stop = Math.min(to, from + LOOKAHEAD);
+  const run = Math.min(3, otherTo - at);
   for (let index = from; index < stop; index++) {
     let same = 0;
-    while (same < run && lines[index + same] === other[at + same]) same++;
+    while (same < run && index + same < to && lines[index + same] === other[at + same]) same++;
     if (same === run) return index;
   }
   return -1;
