@@ -158,6 +158,19 @@ describe('locateInJson', () => {
     );
   });
 
+  it('describeInJson, with the text’s outline, describes every value as reading the text does', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.constantFrom<string | number | undefined>(undefined, 2, '\t', 4), (value, indent) => {
+        const text = JSON.stringify(value, null, indent);
+        const pointers = pointersOf(JSON.parse(text));
+        const outline = outlineOf(text);
+        expect(describeInJson(text, pointers, outline)).toEqual(describeInJson(text, pointers));
+        for (const pointer of pointers) expect(describeInJson(text, [pointer], outline), pointer).toEqual(describeInJson(text, [pointer]));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('outlines every container and line, and says when the containers did not fit', () => {
     const text = '{\n  "a": [1, {"b": {}}],\n  "c": "{[\\"]}"\n}';
     const outline = outlineOf(text);

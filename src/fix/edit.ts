@@ -1,5 +1,6 @@
 import { isMap, isNode, isScalar, isSeq, parseDocument, visit, type Document, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
 import { describeInJson, type JsonNode, type Span } from '../loader/json-locate.js';
+import type { JsonOutline } from '../loader/json-outline.js';
 import { FIXED_METHODS } from '../loader/normalize.js';
 import type { SourceFormat } from '../loader/parse.js';
 import { appendPointer, splitPointer } from '../loader/pointer.js';
@@ -61,6 +62,8 @@ export class EditableFile {
     format: SourceFormat,
     /** The tree the loader built from this very text, when there is one. */
     yamlTree?: Document,
+    /** The outline the loader made of this very JSON text, when there is one. */
+    private readonly outline?: JsonOutline,
   ) {
     this.document = yamlTree;
     this.json = format === 'json';
@@ -163,7 +166,7 @@ export class EditableFile {
     if (!this.json) return;
     const wanted = [...pointers].filter((pointer) => !this.jsonNodes.has(pointer));
     if (wanted.length === 0) return;
-    const found = describeInJson(this.text, wanted);
+    const found = describeInJson(this.text, wanted, this.outline);
     for (const pointer of wanted) this.jsonNodes.set(pointer, found.get(pointer));
   }
 

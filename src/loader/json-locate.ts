@@ -303,13 +303,14 @@ function kindAt(text: string, i: number): JsonKind {
 /**
  * Describes the value each pointer names (its span, its key's span, and an object's members),
  * in one pass that skips whatever no pointer reaches, so that `--fix` can edit a 13 MB JSON
- * file without building a syntax tree of it. A duplicated key resolves to its last
+ * file without building a syntax tree of it; with the text's `outline`, a container is
+ * skipped at once rather than read. A duplicated key resolves to its last
  * occurrence, as `JSON.parse` does. The text must already be valid JSON.
  */
-export function describeInJson(text: string, pointers: Iterable<string>): Map<string, JsonNode> {
+export function describeInJson(text: string, pointers: Iterable<string>, outline?: JsonOutline): Map<string, JsonNode> {
   const found = new Map<string, JsonNode>();
   const trie = buildTrie(pointers).root;
-  const reader = new Reader(text);
+  const reader = new Reader(text, outline);
 
   // The reader at the value's first character; leaves it just past the value.
   const visit = (node: Trie, keySpan: Span | undefined): void => {
