@@ -49,7 +49,7 @@ describe('--fix on thousands of findings in one file', () => {
       const value = key.value;
       Object.defineProperty(key, 'value', { get: () => (reads++, value) });
     }
-    const file = new EditableFile('api.yaml', full, 'yaml', document);
+    const file = new EditableFile('api.yaml', full, 'yaml', { yamlTree: document });
     for (let index = 0; index < N; index++) expect(file.keySpan(`/paths/~1p${index}/get`)).toBeDefined();
     expect(reads).toBeLessThan(10 * N);
   });

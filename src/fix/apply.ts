@@ -208,8 +208,7 @@ class FixState {
       // Not edited before, so read from the file: its mark is the file's (an overlay text has none).
       if (!this.originals.has(path)) this.originals.set(path, { text: before, byteOrderMark: source.byteOrderMark });
       const format = source.format;
-      const loaded = source.text === before;
-      const file = new EditableFile(path, before, format, loaded ? source.yamlTree : undefined, loaded ? source.outline : undefined);
+      const file = new EditableFile(path, before, format, source.text === before ? source : undefined);
       // Intents on one node become one edit (two headers for one response share `headers:`).
       const byNode = new Map<string, FixIntent[]>();
       for (const intent of intents) {

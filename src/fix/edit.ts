@@ -2,10 +2,16 @@ import { isMap, isNode, isScalar, isSeq, parseDocument, visit, type Document, ty
 import { describeInJson, type JsonNode, type Span } from '../loader/json-locate.js';
 import type { JsonOutline } from '../loader/json-outline.js';
 import { FIXED_METHODS } from '../loader/normalize.js';
-import type { SourceFormat } from '../loader/parse.js';
-import { appendPointer, splitPointer } from '../loader/pointer.js';
+import type { SourceFile, SourceFormat } from '../loader/parse.js';
+import { appendPointer, escapeSegment, splitPointer } from '../loader/pointer.js';
 import type { Located } from '../loader/resolve.js';
 import type { FixIntent } from './intents.js';
+
+const SPACE = 32;
+const NEWLINE = 10;
+const RETURN = 13;
+const HASH = 35;
+const DASH = 45;
 
 /** Replace [start, end) of a file's text with `text`. */
 export interface TextEdit {
@@ -43,6 +49,12 @@ interface MemberView {
 }
 
 /**
+ * What the loader learnt reading a text (see SourceFile): the `yaml` tree it built, the
+ * outline of JSON, where the fast YAML reader saw each key.
+ */
+export type LoadedText = Partial<Pick<SourceFile, 'yamlTree' | 'outline' | 'keyStart'>>;
+
+/**
  * A file's text with what is needed to edit it in place, comments and layout kept. YAML is
  * read through the `yaml` syntax tree; JSON is scanned directly for the few nodes a fix names,
  * since building a YAML tree of a 13 MB JSON file takes seconds.
@@ -56,16 +68,19 @@ export class EditableFile {
   /** JSON written without a space after `:` and `,` (minified). */
   readonly compact: boolean;
 
+  private readonly outline: JsonOutline | undefined;
+  private readonly keyStart: ((pointer: string) => number | undefined) | undefined;
+
   constructor(
     readonly path: string,
     readonly text: string,
     format: SourceFormat,
-    /** The tree the loader built from this very text, when there is one. */
-    yamlTree?: Document,
-    /** The outline the loader made of this very JSON text, when there is one. */
-    private readonly outline?: JsonOutline,
+    /** What the loader learnt reading this very text, when it did. */
+    loaded?: LoadedText,
   ) {
-    this.document = yamlTree;
+    this.document = loaded?.yamlTree;
+    this.outline = loaded?.outline;
+    this.keyStart = loaded?.keyStart?.bind(loaded);
     this.json = format === 'json';
     this.newline = text.includes('\r\n') ? '\r\n' : '\n';
     this.indentUnit = detectIndentUnit(text);
@@ -220,11 +235,14 @@ export class EditableFile {
    * whether any node on the way to it, itself included, is one an alias shares.
    */
   private find(pointer: string): { node: unknown; pair?: Pair; shared: boolean; parentShared: boolean } | undefined {
-    let node: unknown = this.doc().contents;
+    let segments = splitPointer(pointer);
+    const subtree = this.document ? undefined : this.subtree(segments);
+    let node: unknown = subtree ? subtree.holder : this.doc().contents;
+    if (subtree) segments = segments.slice(subtree.depth - 1);
     let pair: Pair | undefined;
     let parentShared = false;
     let shared = this.shared(node);
-    for (const segment of splitPointer(pointer)) {
+    for (const segment of segments) {
       parentShared = shared;
       if (isMap(node)) {
         const named = this.membersOf(node).get(segment) ?? [];
@@ -243,6 +261,70 @@ export class EditableFile {
       shared ||= this.shared(node);
     }
     return { node, pair, shared, parentShared };
+  }
+
+  /** Trees of one member's lines each (see `subtree`), by the member's pointer; null where none could be made. */
+  private readonly subtrees = new Map<string, Document | null>();
+
+  /**
+   * A tree of the lines of the member at `segments` or of the nearest member around it that
+   * starts a line, when the fast reader read the text: the map that holds that member alone,
+   * and how many segments down it is. A 10 MB spec took 4 s to read whole into a tree, for
+   * edits to a hundred responses. Undefined where the whole text is to be read.
+   */
+  private subtree(segments: readonly string[]): { holder: unknown; depth: number } | undefined {
+    if (!this.keyStart) return undefined;
+    const pointers = segments.map((_, index) => `/${segments.slice(0, index + 1).map(escapeSegment).join('/')}`);
+    for (let depth = 1; depth <= segments.length; depth++) {
+      const tree = this.subtrees.get(pointers[depth - 1]!);
+      if (tree) return { holder: tree.contents, depth };
+    }
+    for (let depth = segments.length; depth >= 1; depth--) {
+      const pointer = pointers[depth - 1]!;
+      if (this.subtrees.has(pointer)) continue;
+      const tree = this.memberTree(pointer, segments[depth - 1]!);
+      this.subtrees.set(pointer, tree ?? null);
+      if (tree) return { holder: tree.contents, depth };
+    }
+    return undefined;
+  }
+
+  /**
+   * The member at `pointer` read alone, offsets as in the whole text: from its key, which must
+   * start its line, to the next line indented no deeper than the key (comment lines aside).
+   * Undefined when the key does not start a line, or the lines do not read as that one member.
+   */
+  private memberTree(pointer: string, key: string): Document | undefined {
+    const start = this.keyStart!(pointer);
+    if (start === undefined) return undefined;
+    const text = this.text;
+    const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+    for (let at = lineStart; at < start; at++) if (text.charCodeAt(at) !== SPACE) return undefined;
+    const column = start - lineStart;
+    let end = this.lineEnd(start);
+    for (; end < text.length; end = this.lineEnd(end)) {
+      let at = end;
+      while (text.charCodeAt(at) === SPACE) at++;
+      const first = text.charCodeAt(at);
+      if (at >= text.length || first === NEWLINE || first === RETURN || first === HASH) continue;
+      if (at - end < column) break;
+      if (at - end === column) {
+        // A sequence written at its key's own indentation (`key:` then `- item`) is the key's value.
+        if (first === DASH) return undefined;
+        break;
+      }
+    }
+    const tree = parseDocument(text.slice(lineStart, end), { keepSourceTokens: false, uniqueKeys: false });
+    const contents = tree.contents;
+    if (tree.errors.length > 0 || !isMap(contents) || contents.items.length !== 1) return undefined;
+    const only = contents.items[0]!.key;
+    if (!isScalar(only) || String(only.value) !== key) return undefined;
+    visit(tree, {
+      Node: (_, node) => {
+        if (node.range) node.range = [node.range[0] + lineStart, node.range[1] + lineStart, node.range[2] + lineStart];
+      },
+    });
+    return tree;
   }
 
   /** Where the key of the member at `pointer` is written; undefined when an alias shares its map. */

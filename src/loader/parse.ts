@@ -154,6 +154,18 @@ export class SourceFile {
     return moved;
   }
 
+  /**
+   * Where the key (or item) at `pointer` starts in `text`, for YAML the fast reader read: the
+   * text is then plain block YAML, without anchors or tags, so that `--fix` can read one node's
+   * lines alone. Undefined for other files and for a pointer not written.
+   */
+  keyStart(pointer: string): number | undefined {
+    if (!this.yamlSpans) return undefined;
+    const span = locateInSpans(this.yamlSpans, [pointer]).get(pointer);
+    if (!span) return undefined;
+    return this.toTextOffset ? this.toTextOffset(span[0]) : span[0];
+  }
+
   /** The syntax tree a YAML file was read with (so that `--fix` need not parse it again). */
   get yamlTree(): Document | undefined {
     return this.format === 'yaml' ? this.yamlDocument : undefined;
