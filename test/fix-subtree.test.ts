@@ -45,7 +45,8 @@ function fastRead(text: string): SourceFile | undefined {
   } catch {
     return undefined;
   }
-  return source.keyStart('') === undefined ? undefined : source;
+  const first = Object.keys(source.value as object)[0];
+  return first === undefined || source.keyStart(appendPointer('', first)) === undefined ? undefined : source;
 }
 
 describe('--fix on YAML the fast reader read', () => {
@@ -55,6 +56,7 @@ describe('--fix on YAML the fast reader read', () => {
     ['a sequence at its key’s indentation', ['r:', '  401:', '    tags:', '    - a', '    - b', '  403:', '    description: y']],
     ['a member written inside a flow map and in a sequence item', ['r: {401: {description: x}}', 's:', '  - a: 1', '    b: {c: 2}']],
     ['a member named as the flow map around it', ['x: {x: {y: 1}}', 'z:', '  z: {z: 2}']],
+    ['a sequence item written on the line after its dash', ['x:', '-', '  0: {a: 1}', '  1: 2', '- y']],
     ['no final newline', ['r:', '  401:', '    description: x', '    headers:', '      X-A: {schema: {type: string}}']],
     ['CRLF line ends', ['r:\r', '  401:\r', '    description: x\r', '  403:\r', '    description: y\r']],
     ['a document start, comments before the first key', ['# head', '---', 'r:', '  # note', '  401:', '      description: deeper', '  403:', '    x: 1']],

@@ -6,7 +6,7 @@ import { jsonErrorOffset } from './json-error-offset.js';
 import { locateInJson, type Span } from './json-locate.js';
 import type { JsonOutline } from './json-outline.js';
 import { LineIndex, type Region } from './line-index.js';
-import { appendSegment, splitPointer } from './pointer.js';
+import { appendSegment, getAtPointer, splitPointer } from './pointer.js';
 import { MAX_NESTING, type ValueScan } from './value-scan.js';
 import { readYamlFast, type Spans } from './yaml-fast.js';
 
@@ -155,12 +155,15 @@ export class SourceFile {
   }
 
   /**
-   * Where the key (or item) at `pointer` starts in `text`, for YAML the fast reader read: the
-   * text is then plain block YAML, without anchors or tags, so that `--fix` can read one node's
-   * lines alone. Undefined for other files and for a pointer not written.
+   * Where the key of the mapping's member at `pointer` starts in `text`, for YAML the fast
+   * reader read: the text is then plain block YAML, without anchors or tags, so that `--fix` can
+   * read one member's lines alone. Undefined for other files, for an item of a sequence (whose
+   * recorded start is its content's, after the dash) and for a pointer not written.
    */
   keyStart(pointer: string): number | undefined {
-    if (!this.yamlSpans) return undefined;
+    if (!this.yamlSpans || pointer === '') return undefined;
+    const holder = getAtPointer(this.value, pointer.slice(0, pointer.lastIndexOf('/'))).value;
+    if (holder === null || typeof holder !== 'object' || Array.isArray(holder)) return undefined;
     const span = locateInSpans(this.yamlSpans, [pointer]).get(pointer);
     if (!span) return undefined;
     return this.toTextOffset ? this.toTextOffset(span[0]) : span[0];
