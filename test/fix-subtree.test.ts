@@ -57,6 +57,7 @@ describe('--fix on YAML the fast reader read', () => {
     ['a member written inside a flow map and in a sequence item', ['r: {401: {description: x}}', 's:', '  - a: 1', '    b: {c: 2}']],
     ['a member named as the flow map around it', ['x: {x: {y: 1}}', 'z:', '  z: {z: 2}']],
     ['a sequence item written on the line after its dash', ['x:', '-', '  0: {a: 1}', '  1: 2', '- y']],
+    ['a tab inside a block scalar, after its indentation', ['r:', '  401:', '    description: |', '      a', '      \t', '      b', '    x: 1', '  403: {y: 2}']],
     ['no final newline', ['r:', '  401:', '    description: x', '    headers:', '      X-A: {schema: {type: string}}']],
     ['CRLF line ends', ['r:\r', '  401:\r', '    description: x\r', '  403:\r', '    description: y\r']],
     ['a document start, comments before the first key', ['# head', '---', 'r:', '  # note', '  401:', '      description: deeper', '  403:', '    x: 1']],
