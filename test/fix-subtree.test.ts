@@ -93,3 +93,18 @@ describe('--fix on YAML the fast reader read', () => {
     );
   });
 });
+
+describe('SourceFile.keyStart', () => {
+  it('finds each key of a large mapping, asked one at a time, also once the mapping is indexed', () => {
+    const names = Array.from({ length: 200 }, (_, index) => `/items/${(index * 7919) % 1000}`);
+    const text = ['paths:', ...names.flatMap((name) => [`  ${name}:`, '    get: {}'])].join('\n') + '\n';
+    const source = parseSource('/specs/api.yaml', text);
+    // Every key twice, in an order other than the text's: the first lookups scan the mapping,
+    // the later ones go through the index the scans led to.
+    for (const name of [...names.slice(100), ...names, ...names.slice(0, 100)]) {
+      expect(source.keyStart(appendPointer('/paths', name)), name).toBe(text.indexOf(`\n  ${name}:`) + 3);
+      expect(source.keyStart(appendPointer('/paths', name, 'get'))).toBe(text.indexOf('get', text.indexOf(`\n  ${name}:`)));
+    }
+    expect(source.keyStart('/paths/~1nowhere')).toBeUndefined();
+  });
+});

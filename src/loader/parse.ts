@@ -154,6 +154,9 @@ export class SourceFile {
     return moved;
   }
 
+  /** What keyStart's lookups learnt of the large mappings (see locateInSpans). */
+  private keyLookups: SpanLookups | undefined;
+
   /**
    * Where the key of the mapping's member at `pointer` starts in `text`, for YAML the fast
    * reader read: the text is then plain block YAML, without anchors or tags, so that `--fix` can
@@ -164,7 +167,9 @@ export class SourceFile {
     if (!this.yamlSpans || pointer === '') return undefined;
     const holder = getAtPointer(this.value, pointer.slice(0, pointer.lastIndexOf('/'))).value;
     if (holder === null || typeof holder !== 'object' || Array.isArray(holder)) return undefined;
-    const span = locateInSpans(this.yamlSpans, [pointer]).get(pointer);
+    // Asked once for each response a fix edits: the large mappings' indexes are kept between
+    // calls, or 20,000 fixes under `paths` would each scan its 20,000 keys.
+    const span = locateInSpans(this.yamlSpans, [pointer], (this.keyLookups ??= {})).get(pointer);
     if (!span) return undefined;
     return this.toTextOffset ? this.toTextOffset(span[0]) : span[0];
   }
@@ -199,12 +204,16 @@ export function mayHaveAnchors(text: string): boolean {
   return /(?:^|[\s,[{])&[^\s,[\]{}]/.test(text);
 }
 
-/** Follows each pointer through the fast reader's span tree. */
-function locateInSpans(root: Spans, pointers: Iterable<string>): Map<string, Span> {
+/** Of the large mappings of a span tree: how often each was scanned, then the index of its keys' entries. */
+interface SpanLookups {
+  scans?: Map<Spans, number>;
+  indexes?: Map<Spans, Map<string | number | Spans | undefined, number>>;
+}
+
+/** Follows each pointer through the fast reader's span tree; `lookups` carries what was learnt from one call to the next. */
+function locateInSpans(root: Spans, pointers: Iterable<string>, lookups: SpanLookups = {}): Map<string, Span> {
   const found = new Map<string, Span>();
-  // Of the large mappings: how often each was scanned, then the index of its keys' entries.
-  let scans: Map<Spans, number> | undefined;
-  let indexes: Map<Spans, Map<string | number | Spans | undefined, number>> | undefined;
+  let { scans, indexes } = lookups;
   outer: for (const pointer of pointers) {
     let spans: Spans | undefined = root;
     let span: Span = [0, 0];
@@ -220,13 +229,13 @@ function locateInSpans(root: Spans, pointers: Iterable<string>): Map<string, Spa
       } else {
         let index = spans.length > 4 * INDEX_ENTRIES ? indexes?.get(spans) : undefined;
         if (index === undefined && spans.length > 4 * INDEX_ENTRIES) {
-          const count = ((scans ??= new Map()).get(spans) ?? 0) + 1;
+          const count = ((scans ??= lookups.scans = new Map()).get(spans) ?? 0) + 1;
           scans.set(spans, count);
           if (count > INDEX_AFTER) {
             index = new Map();
             // The first entry of a key wins, as in the scan.
             for (let i = spans.length - 4; i >= 0; i -= 4) index.set(spans[i], i + 1);
-            (indexes ??= new Map()).set(spans, index);
+            (indexes ??= lookups.indexes = new Map()).set(spans, index);
           }
         }
         if (index !== undefined) {
