@@ -488,6 +488,10 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
   }
   // A spec that met an internal error was found, and that error is already said.
   if (result.files.length === 0 && result.failures.length === 0 && result.internalErrors.length === 0 && inputs.ignored.length === 0) {
+    // A spec named as --output or --write-baseline was taken for statuslint's own and left out:
+    // it is a spec, and that is what the user must hear.
+    if (options.output !== undefined) refuseToOverwriteInput(options.fixDryRun ? 'diff' : 'report', resolve(io.cwd, options.output), result, inputs, io.cwd);
+    if (options.writeBaseline !== undefined) refuseToOverwriteInput('baseline', resolve(io.cwd, options.writeBaseline), result, inputs, io.cwd);
     // Say what left nothing to lint, when statuslint itself left files out (ESLint: "All files
     // matched by 'x' are ignored").
     const why = [

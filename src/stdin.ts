@@ -72,9 +72,14 @@ export async function readStdinSpec(
     if (code === 'EISDIR') return { path, failure: new LoadError(path, 'standard input is a folder, not a spec; name the folder instead of redirecting it') };
     return { path, failure: new LoadError(path, `cannot read standard input: ${code ?? (error as Error).message}`) };
   }
-  if (total === 0) return { path, failure: new LoadError(path, 'standard input is empty; pipe a spec in') };
+  const empty = new LoadError(path, 'standard input is empty; pipe a spec in');
+  if (total === 0) return { path, failure: empty };
   try {
-    return { path, text: decodeSource(path, Buffer.concat(chunks, total)) };
+    const text = decodeSource(path, Buffer.concat(chunks, total));
+    // White space alone (`echo "$SPEC" |` with the variable unset) is no spec either; the
+    // parser's "the file is empty" would blame the file --stdin-filepath names.
+    if (text.trim() === '') return { path, failure: empty };
+    return { path, text };
   } catch (error) {
     if (error instanceof LoadError) return { path, failure: error };
     throw error;

@@ -244,6 +244,21 @@ describe('inputs are never written', () => {
       expect(again.code).not.toBe(2);
     }
   });
+
+  it('the only spec of a folder or glob, named as the report or the baseline, is refused as a spec, not called statuslint\'s own', async () => {
+    const dir = folder('overwrite-only-spec');
+    mkdirSync(join(dir, 'specs'));
+    writeFileSync(join(dir, 'specs', 'a.json'), JSON.stringify({ ...HEAD, paths: {} }));
+    const before = hashes(filesUnder(dir));
+    for (const flag of ['--output', '--write-baseline']) {
+      for (const spec of ['specs/', 'specs/*.json']) {
+        const run = await runCli([flag, 'specs/a.json', spec], { cwd: dir });
+        expect(run.code).toBe(2);
+        expect(run.stderr).toBe(`statuslint: refusing to write the ${flag === '--output' ? 'report' : 'baseline'} over specs/a.json, an OpenAPI document in a folder this run lints\n`);
+      }
+    }
+    expect(hashes(filesUnder(dir))).toEqual(before);
+  });
 });
 
 describe('statuslint never writes over what it reads, or over a spec', () => {

@@ -124,13 +124,16 @@ describe("a spec read from standard input ('-')", () => {
       [Buffer.from('\ufeffopenapi: 3.0.3\n', 'utf16le'), [], /UTF-16/],
       ['openapi: 3.0.3\ninfo: [\n', [], /YAML/i],
       ['', [], /^standard input is empty; pipe a spec in$/],
+      // `echo "$SPEC" | statuslint -` with the variable unset: the pipe is empty, not a file.
+      ['\n', [], /^standard input is empty; pipe a spec in$/],
+      [' \r\n\t', ['--stdin-filepath', 'api.yaml'], /^standard input is empty; pipe a spec in$/],
     ];
     for (const [input, args, message] of cases) {
       const run = await runCli(['--format', 'json', ...args, '-'], { stdin: input });
       expect(run.code, run.stderr).toBe(2);
       const report = JSON.parse(run.stdout) as JsonReport;
       expect(report.inputErrors).toHaveLength(1);
-      expect(report.inputErrors[0]!.file).toBe('<stdin>');
+      expect(report.inputErrors[0]!.file).toBe(args.includes('--stdin-filepath') ? args.at(-1) : '<stdin>');
       expect(report.inputErrors[0]!.message).toMatch(message);
     }
   });
