@@ -65,13 +65,14 @@ const DOMAIN_WORDS = new Set([
   'configuration', 'setting', 'settings', 'tracking',
 ]);
 // Literal path segments of resources whose domain is errors (a list of crash reports is data),
-// whose answer is a verdict on something else (validate, check, test a webhook), or whose body
+// whose answer is a verdict on something else (validate, check, test a webhook, simulate a
+// transaction), or whose body
 // streams on after the status has been sent.
 const DOMAIN_PATH_WORDS = new Set([
   'error', 'errors', 'crash', 'crashes', 'crashreports', 'incident', 'incidents', 'fault', 'faults',
   'exception', 'exceptions', 'problem', 'problems', 'failure', 'failures', 'bug', 'bugs', 'diagnostic',
   'diagnostics', 'log', 'logs', 'alert', 'alerts', 'lint', 'check', 'checks', 'test', 'tests', 'ping',
-  'verify', 'verification', 'verifications', 'stream',
+  'verify', 'verification', 'verifications', 'simulate', 'simulation', 'simulations', 'stream',
 ]);
 const DOMAIN_PATH_STEMS = /validat|error|crash/;
 /** A cheap first look: only paths that contain one of the words are split into words. */

@@ -256,6 +256,7 @@ for (const v of VERSIONS) {
       spec: body(v, { type: 'object', properties: { errors: { type: 'array', items: ErrorSchema } } }, {}, '200', { method: 'post', path: '/items/batches' }),
     },
     { name: `${v}: a validation endpoint answers with its findings (Jira projectvalidate)`, spec: body(v, { type: 'object', properties: { errorMessages: { type: 'array', items: str }, errors: { type: 'object', additionalProperties: str } } }, {}, '200', { path: '/rest/api/3/projectvalidate/key' }) },
+    { name: `${v}: a simulation reports the simulated transaction's outcome`, spec: body(v, { type: 'object', properties: { success: { type: 'boolean' }, error: str } }, {}, '200', { method: 'post', path: '/transactions/{id}/simulate' }) },
     { name: `${v}: a webhook test reports the delivery's outcome`, spec: body(v, { type: 'object', properties: { success: { type: 'boolean' }, error: str } }, {}, '200', { method: 'post', path: '/webhooks/{id}/test' }) },
     {
       name: `${v}: Swagger 2.0 produces with problem+json does not make the 200 a problem`,
