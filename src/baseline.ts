@@ -66,10 +66,13 @@ export function formatBaseline(entries: readonly BaselineEntry[]): string {
   return `{\n  "format": "${FORMAT}",\n  "version": ${VERSION},\n  "entries": ${list}\n}\n`;
 }
 
-/** Records the findings in a baseline file, atomically; returns how many entries it holds. */
+/**
+ * Records the findings in a baseline file, atomically, creating the folders missing on the way
+ * as `--output` does; returns how many entries it holds.
+ */
 export function writeBaseline(path: string, findings: readonly Finding[], cwd: string): number {
   const entries = baselineEntries(findings, cwd, path);
-  writeUserFile(path, formatBaseline(entries), displayPath(path, cwd));
+  writeUserFile(path, formatBaseline(entries), displayPath(path, cwd), { createFolders: (folder) => displayPath(folder, cwd) });
   return entries.length;
 }
 

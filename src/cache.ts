@@ -163,8 +163,12 @@ export class LintCache {
     this.changed = true;
   }
 
-  /** Writes the cache if anything changed, without entries for specs that no longer exist. */
-  async save(): Promise<void> {
+  /**
+   * Writes the cache if anything changed, without entries for specs that no longer exist,
+   * creating the folders missing on the way (`.cache/statuslint/`, which a CI job restores
+   * only once a run has saved it); `showFolder` names a folder in a message.
+   */
+  async save(showFolder: (folder: string) => string = (folder) => folder): Promise<void> {
     for (const path of this.entries.keys()) {
       if (!existsSync(path)) {
         this.entries.delete(path);
@@ -174,7 +178,7 @@ export class LintCache {
     if (!this.changed) return;
     // Loaded only here: a run without --cache, or with nothing new to keep, never needs it.
     const { writeUserFile } = await import('./output.js');
-    writeUserFile(this.path, this.pieces(), `the cache ${this.shownAs}`);
+    writeUserFile(this.path, this.pieces(), `the cache ${this.shownAs}`, { createFolders: showFolder });
     this.changed = false;
   }
 

@@ -143,7 +143,8 @@ function buildProgram(io: CliIo, exit: { code: number }, withCommands = true): C
     })
     .action(async (specs: string[], options: CliOptions) => {
       refuseEmptyPaths(options);
-      refuseFolderOutput(options.output);
+      refuseFolderTarget('--output', options.output, 'report');
+      refuseFolderTarget('--write-baseline', options.writeBaseline, 'baseline');
       const formatGiven = program.getOptionValueSource('format') === 'cli';
       if (options.printConfig !== undefined) {
         io.stdout(printConfigOf(options.printConfig, specs, { ...options, formatGiven }, io.cwd, io.stderr));
@@ -230,11 +231,12 @@ function refuseEmptyPaths(options: CliOptions): void {
 
 /**
  * `-o reports/` (or `reports/.`) names a folder: resolved, the path loses its slash, and a
- * missing `reports` (which --output would now create as a folder) became the report file.
+ * missing `reports` (which --output and --write-baseline would now create as a folder) became
+ * the file. `what` is the file's name in the message.
  */
-function refuseFolderOutput(output: string | undefined): void {
-  if (output !== undefined && (output.endsWith('/') || output.endsWith(sep) || /(?:^|[/\\])\.\.?$/.test(output))) {
-    throw new UsageError(`--output ${printable(output)} names a folder; give the report's file name`);
+function refuseFolderTarget(flag: string, path: string | undefined, what: string): void {
+  if (path !== undefined && (path.endsWith('/') || path.endsWith(sep) || /(?:^|[/\\])\.\.?$/.test(path))) {
+    throw new UsageError(`${flag} ${printable(path)} names a folder; give the ${what}'s file name`);
   }
 }
 
@@ -448,7 +450,7 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
     result = await lintParallel(inputs.files, { ...lintOptions, threads, beforeLint: io.beforeLint, cache });
     progress.clear();
     try {
-      await cache?.save();
+      await cache?.save((folder) => displayPath(folder, io.cwd));
     } catch (error) {
       // The lint stands; only the next run is slower.
       io.stderr(`statuslint: warning: ${error instanceof Error ? error.message : String(error)}\n`);

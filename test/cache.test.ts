@@ -286,9 +286,19 @@ describe('--cache', () => {
 
   it('only warns when the cache cannot be written: the lint stands', async () => {
     const cwd = sharedProject();
-    const run = await lintJson(cwd, ['--cache-location', 'nowhere/cache', 'a.yaml']);
-    expect(run.stderr).toBe('statuslint: warning: cannot write the cache nowhere/cache: its folder does not exist (ENOENT)\n');
+    const run = await lintJson(cwd, ['--cache-location', 'a.yaml/cache', 'b.yaml']);
+    expect(run.stderr).toBe('statuslint: warning: cannot write the cache a.yaml/cache: a.yaml is a file, not a folder (ENOTDIR)\n');
     expect(run.report.findings.length).toBeGreaterThan(0);
+  });
+
+  it('makes the folders on the way to the cache, as a CI job restores a cache folder only once a run saved it', async () => {
+    const cwd = sharedProject();
+    for (const location of ['.cache/statuslint/', 'nowhere/cache']) {
+      const run = await lintJson(cwd, ['--cache-location', location, 'a.yaml']);
+      expect(run.stderr, location).toBe('');
+      const file = location.endsWith('/') ? join(cwd, location, CACHE) : join(cwd, location);
+      expect(Object.keys(readCache(file).entries), location).toEqual([join(cwd, 'a.yaml')]);
+    }
   });
 
   it('refuses a cache that is also the report or a baseline', async () => {

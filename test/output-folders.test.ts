@@ -96,11 +96,18 @@ describe('--output into folders that do not exist yet', () => {
     }
   });
 
-  it('makes folders for the report only: --write-baseline still needs its folder', async () => {
+  it('makes the folders --write-baseline needs too, and refuses one that names a folder before linting', async () => {
     const dir = project({ 'openapi.yaml': petstore });
-    const run = await runCli(['--write-baseline', 'baselines/statuslint.json', 'openapi.yaml'], { cwd: dir });
-    expect(run.stderr).toBe('statuslint: cannot write baselines/statuslint.json: its folder does not exist (ENOENT)\n');
-    expect(run.code).toBe(2);
-    expect(existsSync(join(dir, 'baselines'))).toBe(false);
+    const run = await runCli(['--write-baseline', 'baselines/ci/statuslint.json', 'openapi.yaml'], { cwd: dir });
+    expect([run.code, run.stderr]).toEqual([0, 'statuslint: wrote 6 entries to baselines/ci/statuslint.json\n']);
+    expect(JSON.parse(readFileSync(join(dir, 'baselines/ci/statuslint.json'), 'utf8')).entries).toHaveLength(6);
+    for (const baseline of ['other/', 'other/.', 'other/x/..']) {
+      const refused = await runCli(['--write-baseline', baseline, 'openapi.yaml'], { cwd: dir });
+      expect([refused.code, refused.stderr], baseline).toEqual([2, `statuslint: --write-baseline ${baseline} names a folder; give the baseline's file name\n`]);
+    }
+    expect(existsSync(join(dir, 'other'))).toBe(false);
+    // A file where a folder should be is named, and nothing is made.
+    const blocked = await runCli(['--write-baseline', 'openapi.yaml/b.json', 'openapi.yaml'], { cwd: dir });
+    expect([blocked.code, blocked.stderr]).toEqual([2, 'statuslint: cannot write openapi.yaml/b.json: openapi.yaml is a file, not a folder (ENOTDIR)\n']);
   });
 });
