@@ -143,6 +143,9 @@ function buildProgram(io: CliIo, exit: { code: number }, withCommands = true): C
     })
     .action(async (specs: string[], options: CliOptions) => {
       refuseEmptyPaths(options);
+      // `-o -` is standard output, as for curl, wget and tar, not a file named `-`.
+      if (options.output === '-') options.output = undefined;
+      if (options.writeBaseline === '-') throw new UsageError("--write-baseline - would mix the baseline into the report on standard output; give the baseline's file name");
       refuseFolderTarget('--output', options.output, 'report');
       refuseFolderTarget('--write-baseline', options.writeBaseline, 'baseline');
       const formatGiven = program.getOptionValueSource('format') === 'cli';

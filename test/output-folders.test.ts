@@ -96,6 +96,16 @@ describe('--output into folders that do not exist yet', () => {
     }
   });
 
+  it('takes -o - for standard output, and refuses --write-baseline - which would mix into it', async () => {
+    const dir = project({ 'openapi.yaml': petstore });
+    const run = await runCli(['-f', 'json', '-o', '-', 'openapi.yaml'], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.stdout).summary.files).toBe(1);
+    const refused = await runCli(['--write-baseline', '-', 'openapi.yaml'], { cwd: dir });
+    expect([refused.code, refused.stdout, refused.stderr]).toEqual([2, '', "statuslint: --write-baseline - would mix the baseline into the report on standard output; give the baseline's file name\n"]);
+    expect(readdirSync(dir)).toEqual(['openapi.yaml']);
+  });
+
   it('makes the folders --write-baseline needs too, and refuses one that names a folder before linting', async () => {
     const dir = project({ 'openapi.yaml': petstore });
     const run = await runCli(['--write-baseline', 'baselines/ci/statuslint.json', 'openapi.yaml'], { cwd: dir });
