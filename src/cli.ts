@@ -422,7 +422,11 @@ async function run(specs: string[], options: CliOptions, io: CliIo): Promise<num
       // Named as they are, since any other name would be wrong; but `patch -p1` skips them.
       const outside = names.filter((name) => !reachableByPatch(name));
       const unreachable = outside.length > 0 ? `statuslint: --fix-dry-run: patch -p1 will not apply the changes to ${outside.join(', ')}, outside the working directory (patch refuses such names); run from a folder that holds every spec, or use --fix\n` : '';
-      dryRun = { diff, fixes: `${plural(outcome.applied, 'fix', 'fixes')} in ${plural(files, 'file')}`, notes: refused + unreachable };
+      // As for the formats that place findings in the repository: `<stdin>` is no file of it.
+      const unnamed = options.stdinFilepath === undefined && outcome.changes.some((change) => change.path === stdinSpec?.path)
+        ? `statuslint: --fix-dry-run: the diff names standard input ${STDIN_NAME}, which patch -p1 will not find; name it with --stdin-filepath\n`
+        : '';
+      dryRun = { diff, fixes: `${plural(outcome.applied, 'fix', 'fixes')} in ${plural(files, 'file')}`, notes: refused + unreachable + unnamed };
     } else {
       // A report or baseline refused after the fixes would leave specs written by a run that
       // failed as a usage error: refused first, before any spec is touched.

@@ -144,6 +144,11 @@ describe("a spec read from standard input ('-')", () => {
     expect(dry.stdout).toMatch(/^--- a\/api\/openapi\.yaml\n\+\+\+ b\/api\/openapi\.yaml\n/);
     expect(dry.stdout).toContain("+        '401': {description: Unauthorized, headers: {WWW-Authenticate: ");
     expect(dry.code, dry.stderr).toBe(0); // nothing left once the diff is applied
+    expect(dry.stderr).not.toContain('--stdin-filepath');
+    // Unnamed, the diff's file is `<stdin>`, which patch cannot find: said, as for SARIF.
+    const unnamed = await runCli(['--fix-dry-run', '-'], { cwd: dir, stdin: unchallenged });
+    expect(unnamed.stdout).toMatch(/^--- a\/<stdin>\n/);
+    expect(unnamed.stderr).toContain('statuslint: --fix-dry-run: the diff names standard input <stdin>, which patch -p1 will not find; name it with --stdin-filepath\n');
     mkdirSync(join(dir, 'api'));
     writeFileSync(join(dir, 'api/openapi.yaml'), clean);
     const invalid = "openapi: 3.0.3\ninfo: {title: t}\npaths: {}\n";
