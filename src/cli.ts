@@ -197,6 +197,8 @@ Configuration, suppressions and baselines: ${repositoryFileUrl('docs/configurati
     .description(`write a commented starter ${STARTER_FILE} in the working directory`)
     .action(async () => {
       io.stdout(`wrote ${await initConfig(io.cwd)}\n`);
+      const shadowed = parentConfig(io.cwd);
+      if (shadowed) io.stderr(`statuslint: note: specs linted from here no longer read ${displayPath(shadowed, io.cwd)}; configurations do not cascade, so copy what it sets that should still apply\n`);
     });
   for (const command of program.commands) {
     command.exitOverride().configureOutput(program.configureOutput()).showHelpAfterError('(run statuslint --help for usage)');
@@ -300,6 +302,16 @@ function printConfigOf(spec: string, others: readonly string[], options: CliOpti
   const path = spec === STDIN_ARG ? resolve(cwd, options.stdinFilepath ?? STDIN_NAME) : resolve(cwd, spec);
   if (pathKind(path) === 'folder') throw new UsageError(`--print-config ${spec}: a folder; overrides and ignore match files, so name a spec in it`);
   return printedConfig(configFor(options.config, cwd, stderr), path, allRules, parseRuleFlags(options.rule ?? [], allRules), cwd);
+}
+
+/** The configuration a run from `cwd` read before `init` wrote one there, if any. */
+function parentConfig(cwd: string): string | undefined {
+  try {
+    return findConfig(dirname(resolve(cwd)));
+  } catch {
+    // A folder above holding two configurations: a run from there says so itself.
+    return undefined;
+  }
 }
 
 /** Writes the starter configuration; refuses when the folder already has a configuration. */

@@ -806,6 +806,7 @@ describe('statuslint init', () => {
     const run = await runCli(['init'], { cwd: dir });
     expect(run.code).toBe(0);
     expect(run.stdout).toBe('wrote statuslint.config.yaml\n');
+    expect(run.stderr).toBe('');
     const text = readFileSync(join(dir, 'statuslint.config.yaml'), 'utf8');
     // Each rule at its default severity (the one it takes when turned on, for a rule outside recommended).
     for (const [id, rule] of Object.entries(registry)) expect(text).toMatch(new RegExp(`^  # ${id}: \\[?${rule.meta.severity}\\b`, 'm'));
@@ -827,6 +828,13 @@ describe('statuslint init', () => {
     expect(await findings(dir, ['internal/admin.yaml'])).toEqual(ALL.filter((finding) => !finding.startsWith('require-www-authenticate')));
     const vendor = await runCli(['--format', 'json', 'vendor/x/openapi.yaml'], { cwd: dir });
     expect(vendor.stderr).toBe('statuslint: warning: vendor/x/openapi.yaml is ignored by statuslint.config.yaml; not linted\n');
+  });
+
+  it('says which configuration above no longer applies below the one it writes: they do not cascade', async () => {
+    const dir = project({ '.statuslintrc.json': '{"rules": {"require-allow": "off"}}', 'svc/openapi.yaml': spec });
+    const run = await runCli(['init'], { cwd: join(dir, 'svc') });
+    expect([run.code, run.stdout]).toEqual([0, 'wrote statuslint.config.yaml\n']);
+    expect(run.stderr).toBe(`statuslint: note: specs linted from here no longer read ${join(dir, '.statuslintrc.json')}; configurations do not cascade, so copy what it sets that should still apply\n`);
   });
 
   it('refuses to replace an existing config of any name', async () => {
