@@ -242,9 +242,15 @@ export function parseConfig(path: string, text: string, registry: Registry): Con
       problem(owner, `no severity for ${what}: use off, info, warning or error`);
       return undefined;
     }
-    const shown = isScalar(node) ? JSON.stringify(node.value) ?? 'nothing' : 'a ' + (isSeq(node) ? 'list' : isMap(node) ? 'mapping' : 'value');
+    if (!isScalar(node)) {
+      // `rule: {severity: warning}`, as other linters' configurations are sometimes written.
+      const kind = isSeq(node) ? 'a list' : isMap(node) ? 'a mapping' : 'a value';
+      const options = isMap(node) && what.startsWith('rule ') ? "; a rule's options follow its severity in a list: [warning, {…}]" : '';
+      problem(node ?? owner, `${what} takes a severity (off, info, warning or error), not ${kind}${options}`);
+      return undefined;
+    }
     const hint = typeof value === 'string' ? didYouMean(value, SETTINGS) : '';
-    problem(node ?? owner, `invalid severity ${shown} for ${what}: use off, info, warning or error${hint}`);
+    problem(node, `invalid severity ${JSON.stringify(node.value) ?? 'nothing'} for ${what}: use off, info, warning or error${hint}`);
     return undefined;
   };
   const ruleEntry = (id: string, schema: Parameters<typeof checkOptions>[1] | undefined, node: YamlNode | null, keyNode: YamlNode): RuleEntry | undefined => {
