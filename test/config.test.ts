@@ -558,14 +558,14 @@ describe('a bad config: exit 2, file:line:col and a hint, nothing linted', () =>
     [
       'an OpenAPI document given as the configuration: one line, not one per unknown key',
       "openapi: 3.1.0\ninfo: {title: x, version: '1'}\npaths: {}\n",
-      ["statuslint.config.yaml:1:1: this is an OpenAPI document ('openapi'), not a statuslint configuration, which has extends, rules, overrides and ignore; to lint it, name it as a spec"],
+      ["statuslint.config.yaml:1:1: this is an OpenAPI document ('openapi'), not a statuslint configuration, which has extends, rules, overrides, ignore and unusedSuppressions; to lint it, name it as a spec"],
     ],
     [
       'a Swagger 2.0 document given as the configuration',
       "info: {title: x, version: '1'}\nswagger: '2.0'\npaths: {}\n",
-      ["statuslint.config.yaml:2:1: this is an OpenAPI document ('swagger'), not a statuslint configuration, which has extends, rules, overrides and ignore; to lint it, name it as a spec"],
+      ["statuslint.config.yaml:2:1: this is an OpenAPI document ('swagger'), not a statuslint configuration, which has extends, rules, overrides, ignore and unusedSuppressions; to lint it, name it as a spec"],
     ],
-    ['a list at the top', '- rules\n', ['statuslint.config.yaml:1:1: a configuration must be a mapping of extends, rules, overrides and ignore']],
+    ['a list at the top', '- rules\n', ['statuslint.config.yaml:1:1: a configuration must be a mapping of extends, rules, overrides, ignore and unusedSuppressions']],
     ['invalid YAML', 'rules:\n  a: [\n', [/^statuslint\.config\.yaml:\d+:\d+: invalid YAML: /.source]],
     ['duplicate key', 'rules: {}\nrules: {}\n', ['statuslint.config.yaml:2:1: invalid YAML: Map keys must be unique']],
     [
@@ -615,7 +615,7 @@ describe('a bad config: exit 2, file:line:col and a hint, nothing linted', () =>
   it('--config naming the spec itself says so in one line', async () => {
     const run = await runCli(['--config', 'openapi.yaml', 'openapi.yaml'], { cwd: project({ 'openapi.yaml': spec }) });
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/^statuslint: openapi\.yaml:\d+:1: this is an OpenAPI document \('openapi'\), not a statuslint configuration, which has extends, rules, overrides and ignore; to lint it, name it as a spec\n$/);
+    expect(run.stderr).toMatch(/^statuslint: openapi\.yaml:\d+:1: this is an OpenAPI document \('openapi'\), not a statuslint configuration, which has extends, rules, overrides, ignore and unusedSuppressions; to lint it, name it as a spec\n$/);
   });
 
   it('a configuration over 64 MB is refused before it is read', async () => {
@@ -689,7 +689,7 @@ describe('parseConfig: what each key takes, and the line of each problem', () =>
     }
   };
   const table: Array<[string, string, string[]]> = [
-    ['a word, not a mapping', 'statuslint:recommended\n', ['statuslint.config.yaml:1:1: a configuration must be a mapping of extends, rules, overrides and ignore']],
+    ['a word, not a mapping', 'statuslint:recommended\n', ['statuslint.config.yaml:1:1: a configuration must be a mapping of extends, rules, overrides, ignore and unusedSuppressions']],
     ['a mapping as ignore', 'ignore: {vendor: true}\n', ["statuslint.config.yaml:1:9: 'ignore' must be a string or a list of strings"]],
     ['a number as ignore', 'ignore: 3\n', ["statuslint.config.yaml:1:9: 'ignore' must be a string or a list of strings"]],
     ['a number among the ignore globs', 'ignore: [vendor/, 42]\n', ["statuslint.config.yaml:1:19: each entry of 'ignore' must be a string"]],

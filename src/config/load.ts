@@ -158,12 +158,12 @@ export function parseConfig(path: string, text: string, registry: Registry): Con
   if (shorthand.length > 0) throw new ConfigError(shorthand);
   const root = document.contents;
   if (root === null || (isScalar(root) && root.value === null)) return config; // an empty file: the defaults
-  if (!isMap(root)) throw new ConfigError([new LoadError(path, 'a configuration must be a mapping of extends, rules, overrides and ignore', at(root))]);
+  if (!isMap(root)) throw new ConfigError([new LoadError(path, 'a configuration must be a mapping of extends, rules, overrides, ignore and unusedSuppressions', at(root))]);
   // A spec given as the configuration (`-c openapi.yaml`) would get a line per top-level key,
   // none of which says what happened.
   const versionKey = root.items.find((pair) => ['openapi', 'swagger'].includes(keyOf(pair) ?? ''));
   if (versionKey) {
-    throw new ConfigError([new LoadError(path, `this is an OpenAPI document ('${keyOf(versionKey)}'), not a statuslint configuration, which has extends, rules, overrides and ignore; to lint it, name it as a spec`, at(versionKey.key as YamlNode))]);
+    throw new ConfigError([new LoadError(path, `this is an OpenAPI document ('${keyOf(versionKey)}'), not a statuslint configuration, which has extends, rules, overrides, ignore and unusedSuppressions; to lint it, name it as a spec`, at(versionKey.key as YamlNode))]);
   }
 
   const stringList = (node: YamlNode | null, what: string): Array<{ value: string; node: YamlNode }> => {
