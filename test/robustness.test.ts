@@ -211,6 +211,21 @@ describe('percent-encoded $ref file names', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
   });
+
+  it('a file whose name holds an escape as written is named with %25, which the error says', async () => {
+    const folder = project({ 'resp%20file.yaml': 'description: ok\n' });
+    const spec = (ref: string) => ({ ...HEAD, paths: { '/a': { get: { responses: { '200': { $ref: ref }, '404': { description: 'no' } } } } } });
+    writeFileSync(join(folder, 'spec.yaml'), stringify(spec('resp%20file.yaml')));
+    const run = await runCli(['spec.yaml'], { cwd: folder });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("cannot resolve $ref 'resp%20file.yaml': ");
+    expect(run.stderr).toContain("resp file.yaml: no such file; a $ref is a URI, in which '%' starts an escape: to name the file resp%20file.yaml, write each '%' in it as '%25'\n");
+    writeFileSync(join(folder, 'spec.yaml'), stringify(spec('resp%2520file.yaml')));
+    expect((await runCli(['spec.yaml'], { cwd: folder })).stderr).toBe('');
+    // A name missing either way gets no such hint.
+    writeFileSync(join(folder, 'spec.yaml'), stringify(spec('gone%20file.yaml')));
+    expect((await runCli(['spec.yaml'], { cwd: folder })).stderr).toMatch(/gone file\.yaml: no such file\n/);
+  });
 });
 
 describe('$refs under a schema $id (OAS 3.1)', () => {

@@ -575,7 +575,7 @@ export class Workspace {
           if (this.unfollowedUnderId(current, scan, ref, schemaIds)) continue;
           if (error instanceof RefRefused) refuseRef(current, scan, ref, error.message, schemaIds);
           // Name the $ref as well as the file it could not load.
-          if (error instanceof LoadError && error.file !== current.path) refuseRef(current, scan, ref, error.describe() + meantPointer(current, ref), schemaIds);
+          if (error instanceof LoadError && error.file !== current.path) refuseRef(current, scan, ref, error.describe() + meantPointer(current, ref) + meantLiteral(current, ref, error), schemaIds);
           throw error;
         }
         if (!target) {
@@ -671,6 +671,18 @@ function meantPointer(file: SourceFile, ref: string): string {
     if (map !== null && typeof map === 'object' && Object.hasOwn(map, ref)) return `; did you mean '${prefix}${ref.replaceAll('~', '~0')}'?`;
   }
   return '';
+}
+
+/**
+ * A `$ref` is a URI, in which `%20` is a space: a file whose name holds `%20` as written is
+ * named with `%2520`. When the decoded name is not there and the name as written is, the hint
+ * says so.
+ */
+function meantLiteral(file: SourceFile, ref: string, error: LoadError): string {
+  const filePart = ref.split('#')[0]!;
+  if (!filePart.includes('%') || error.detail !== 'no such file') return '';
+  const literal = resolvePath(dirname(file.realPath), filePart);
+  return literal !== error.file && existsSync(literal) ? `; a $ref is a URI, in which '%' starts an escape: to name the file ${basename(literal)}, write each '%' in it as '%25'` : '';
 }
 
 function refuseRef(file: SourceFile, scan: ValueScan, ref: string, reason: string, schemaIds: boolean): never {
