@@ -1,6 +1,19 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { stringify } from 'yaml';
+
+// Every text the editor reads into a tree, to tell a member's lines from the whole file.
+const { parsedTexts } = vi.hoisted(() => ({ parsedTexts: [] as string[] }));
+vi.mock('yaml', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('yaml')>();
+  return {
+    ...actual,
+    parseDocument: (...args: Parameters<typeof actual.parseDocument>) => {
+      parsedTexts.push(args[0]);
+      return actual.parseDocument(...args);
+    },
+  };
+});
 import { EditableFile } from '../src/fix/edit.js';
 import { parseSource, type SourceFile } from '../src/loader/parse.js';
 import { appendPointer } from '../src/loader/pointer.js';
@@ -91,6 +104,49 @@ describe('--fix on YAML the fast reader read', () => {
       }),
       { numRuns: 250 },
     );
+  });
+});
+
+describe('what --fix reads of a YAML spec the fast reader read', () => {
+  const text = [
+    'openapi: 3.0.3',
+    'paths:',
+    '  /a:',
+    '    get:',
+    '      responses:',
+    "        '401':",
+    '          description: no',
+    "        '429':",
+    '          description: slow',
+    '          headers:',
+    '            X-A: {schema: {type: string}}',
+    '  /b:',
+    '    get:',
+    '      responses: {200: {description: ok}}',
+    '',
+  ].join('\n');
+  /** The text from the start of the line holding `from` to just before `to`, or to the end. */
+  const lines = (from: string, to?: string): string => text.slice(text.lastIndexOf('\n', text.indexOf(from)) + 1, to === undefined ? text.length : text.indexOf(to));
+
+  it('is the lines of the member it edits, once for the nodes below it, and the whole text only for a member written inline', () => {
+    const source = parseSource('/specs/api.yaml', text);
+    const file = new EditableFile(source.path, source.text, 'yaml', source);
+    parsedTexts.length = 0;
+    expect(file.mapAt('/paths/~1a/get/responses/429')).toBeDefined();
+    expect(file.mapAt('/paths/~1a/get/responses/429/headers')).toBeDefined();
+    expect(file.keySpan('/paths/~1a/get/responses/429/headers/X-A')).toBeDefined();
+    expect(parsedTexts).toEqual([lines("'429':", '  /b:')]);
+    expect(file.mapAt('/paths/~1a/get/responses/401')).toBeDefined();
+    expect(parsedTexts.slice(1)).toEqual([lines("'401':", "        '429':")]);
+    // `200` is written inside a flow map: its own line is `responses:`, whose lines are read.
+    expect(file.mapAt('/paths/~1b/get/responses/200')).toBeDefined();
+    expect(parsedTexts.slice(2)).toEqual([lines('      responses: {200')]);
+    // Without what the loader learnt, the whole text, once.
+    parsedTexts.length = 0;
+    const whole = new EditableFile(source.path, source.text, 'yaml');
+    expect(whole.mapAt('/paths/~1a/get/responses/429')).toBeDefined();
+    expect(whole.mapAt('/paths/~1a/get/responses/401')).toBeDefined();
+    expect(parsedTexts).toEqual([text]);
   });
 });
 
