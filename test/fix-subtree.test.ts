@@ -71,6 +71,7 @@ describe('--fix on YAML the fast reader read', () => {
     ['a member named as the flow map around it', ['x: {x: {y: 1}}', 'z:', '  z: {z: 2}']],
     ['a sequence item written on the line after its dash', ['x:', '-', '  0: {a: 1}', '  1: 2', '- y']],
     ['a tab inside a block scalar, after its indentation', ['r:', '  401:', '    description: |', '      a', '      \t', '      b', '    x: 1', '  403: {y: 2}']],
+    ['a comment line indented under a member’s last entry', ['r:', '  s:', '    b: false', '    a:', '      - 0', '      # note', '  t: 1']],
     ['no final newline', ['r:', '  401:', '    description: x', '    headers:', '      X-A: {schema: {type: string}}']],
     ['CRLF line ends', ['r:\r', '  401:\r', '    description: x\r', '  403:\r', '    description: y\r']],
     ['a document start, comments before the first key', ['# head', '---', 'r:', '  # note', '  401:', '      description: deeper', '  403:', '    x: 1']],
@@ -135,6 +136,7 @@ describe('what --fix reads of a YAML spec the fast reader read', () => {
     expect(file.mapAt('/paths/~1a/get/responses/429')).toBeDefined();
     expect(file.mapAt('/paths/~1a/get/responses/429/headers')).toBeDefined();
     expect(file.keySpan('/paths/~1a/get/responses/429/headers/X-A')).toBeDefined();
+    expect(file.mapAt('/paths/~1a/get/responses/429')).toBeDefined();
     expect(parsedTexts).toEqual([lines("'429':", '  /b:')]);
     expect(file.mapAt('/paths/~1a/get/responses/401')).toBeDefined();
     expect(parsedTexts.slice(1)).toEqual([lines("'401':", "        '429':")]);

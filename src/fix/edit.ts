@@ -357,7 +357,9 @@ export class EditableFile {
       const valueEnd = textEnd(item.value as YamlNode | null) ?? key.range[1];
       members.push({ key: isScalar(key) ? String(key.value) : undefined, keySpan: [key.range[0], key.range[1]], valueEnd });
     }
-    return { start: map.range[0], end: map.range[1], flow: Boolean(map.flow), members };
+    // A block map's range runs on over comment lines after it (see textEnd), as far as the
+    // text read goes: its last value's end is where it ends, read whole or alone.
+    return { start: map.range[0], end: textEnd(map) ?? map.range[1], flow: Boolean(map.flow), members };
   }
 
   /**
