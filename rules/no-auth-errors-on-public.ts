@@ -32,7 +32,8 @@ const CREDENTIAL_WORD = new Set(['password', 'passwd', 'authorization', 'signatu
 /** A session identifier, as cookies name it: `session`, `sessionid`, `JSESSIONID`, `PHPSESSID`, Express's `connect.sid`. */
 const SESSION_WORD = /^(?:(?:j|php)?sess(?:ion)?(?:id)?|sid)$/;
 const CREDENTIAL_NOUN = new Set(['token', 'key', 'password', 'passwd', 'secret', 'jwt', 'credential', 'credentials', 'authorization']);
-const CREDENTIAL_QUALIFIER = new Set(['api', 'access', 'auth', 'service', 'share', 'app', 'client', 'session', 'bearer', 'id', 'refresh', 'security', 'subscription', 'license', 'developer', 'user']);
+// `webhook`: a receiver's shared secret or token (`X-Webhook-Secret`) authenticates the sender, as its signature would.
+const CREDENTIAL_QUALIFIER = new Set(['api', 'access', 'auth', 'service', 'share', 'app', 'client', 'session', 'bearer', 'id', 'refresh', 'security', 'subscription', 'license', 'developer', 'user', 'webhook']);
 
 function isCredentialParameter(name: string): boolean {
   if (CREDENTIAL_NAME.test(name.toLowerCase())) return true;

@@ -66,7 +66,7 @@ const DOMAIN_WORDS = new Set([
 ]);
 // Literal path segments of resources whose domain is errors (a list of crash reports is data),
 // whose answer is a verdict on something else (validate, check, test a webhook, simulate a
-// transaction), or whose body
+// transaction, a dry run), or whose body
 // streams on after the status has been sent.
 const DOMAIN_PATH_WORDS = new Set([
   'error', 'errors', 'crash', 'crashes', 'crashreports', 'incident', 'incidents', 'fault', 'faults',
@@ -74,9 +74,11 @@ const DOMAIN_PATH_WORDS = new Set([
   'diagnostics', 'log', 'logs', 'alert', 'alerts', 'lint', 'check', 'checks', 'test', 'tests', 'ping',
   'verify', 'verification', 'verifications', 'simulate', 'simulation', 'simulations', 'stream',
 ]);
-const DOMAIN_PATH_STEMS = /validat|error|crash/;
+// A dry run (`dry-run`, `dry_run`, `dryRun`) reports what the real request would do, as a
+// simulation does: its failure is the answer asked for, not the request's.
+const DOMAIN_PATH_STEMS = /validat|error|crash|dry[-_.]?run/;
 /** A cheap first look: only paths that contain one of the words are split into words. */
-const DOMAIN_PATH_HINT = new RegExp([...DOMAIN_PATH_WORDS, 'validat'].join('|'), 'i');
+const DOMAIN_PATH_HINT = new RegExp([...DOMAIN_PATH_WORDS, 'validat', 'dry[-_.]?run'].join('|'), 'i');
 const BATCH_WORDS = new Set(['batch', 'batches', 'bulk']);
 const BATCH_HINT = /batch|bulk/i;
 const PROBLEM_TYPE = /^application\/problem\+(json|xml)\b/i;

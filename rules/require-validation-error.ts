@@ -1,5 +1,5 @@
 import { defineRule, isCorsPreflight, isObject, writesUnreadRequestBody, responsesUndescribed, schemaRefSiblingsApply, someParameter, type Located, type Operation, type RuleContext } from '../src/engine/define-rule.js';
-import { mediaTypesOf } from '../src/engine/body.js';
+import { mediaTypeEssence, mediaTypesOf } from '../src/engine/body.js';
 
 interface Options {
   /** The exact status codes an operation with a request body must document. */
@@ -210,6 +210,26 @@ function isTokenRequest(context: RuleContext<Options>, operation: Operation): bo
   return false;
 }
 
+const SCIM = 'application/scim+json';
+
+/**
+ * A SCIM 2.0 request: its body may be `application/scim+json` (OAS 3 `content`, or Swagger 2.0
+ * `consumes` of the operation, else of the document). RFC 7644 §3.12 answers a body that cannot
+ * be parsed (`invalidSyntax`) or holds a bad value (`invalidValue`, `mutability`, …) with 400 and
+ * a `scimType`, so a 422 there is outside the protocol clients implement.
+ */
+function isScimRequest(context: RuleContext<Options>, operation: Operation): boolean {
+  if (context.spec.version === '2.0') {
+    const own = operation.node.value.consumes;
+    const consumes = Array.isArray(own) ? own : context.spec.root.value.consumes;
+    return Array.isArray(consumes) && consumes.some((type) => typeof type === 'string' && mediaTypeEssence(type) === SCIM);
+  }
+  const body = operation.requestBody && context.deref(operation.requestBody);
+  const content = body && context.child(body, 'content');
+  const media = content && context.deref(content);
+  return isObjectNode(media) && mediaTypesOf(media.value).some((type) => mediaTypeEssence(type) === SCIM);
+}
+
 export default defineRule<Options>({
   id: 'require-validation-error',
   meta: {
@@ -243,11 +263,12 @@ export default defineRule<Options>({
         // A body that admits only `{}` is no body to validate; read only for an operation that would be reported.
         if (carriesNothing(context, operation)) return;
         // Read the schemas only for an operation that would be reported, and only when 422 is missing.
-        const token = missing.includes('422') && isTokenRequest(context, operation);
-        if (token) missing = missing.filter((code) => code !== '422');
+        // OAuth 2.0 and SCIM give every bad body 400: their protocols have no 422.
+        const answers400 = missing.includes('422') && (isTokenRequest(context, operation) || isScimRequest(context, operation));
+        if (answers400) missing = missing.filter((code) => code !== '422');
         if (missing.length === 0) return;
         context.report({
-          messageId: !token && argues400Against422(codes, missing) ? 'missing' : 'missingCodes',
+          messageId: !answers400 && argues400Against422(codes, missing) ? 'missing' : 'missingCodes',
           at: operation.node,
           data: { method: operation.method.toUpperCase(), path: operation.path, missing: list(missing) },
         });

@@ -59,6 +59,14 @@ for (const v of VERSIONS) {
       spec: withResponses(v, { ...ok, 401: unauthorized }, { method: 'post', path: '/events', operation: { security: [], parameters: [parameter(v, 'X-Hub-Signature-256', 'header')] }, root }),
     },
     {
+      name: `${v}: a webhook receiver checking its shared secret (X-Webhook-Secret)`,
+      spec: withResponses(v, { ...ok, 401: unauthorized }, { method: 'post', path: '/events', operation: { security: [], parameters: [parameter(v, 'X-Webhook-Secret', 'header')] }, root }),
+    },
+    {
+      name: `${v}: a webhook receiver checking its token (webhook_token query)`,
+      spec: withResponses(v, { ...ok, 401: unauthorized }, { method: 'post', path: '/events', operation: { security: [], parameters: [parameter(v, 'webhook_token', 'query')] }, root }),
+    },
+    {
       name: `${v}: a one-time code header`,
       spec: withResponses(v, { ...ok, 401: unauthorized }, { operation: { security: [], parameters: [parameter(v, 'X-GitHub-OTP', 'header')] }, root }),
     },

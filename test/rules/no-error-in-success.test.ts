@@ -257,6 +257,8 @@ for (const v of VERSIONS) {
     },
     { name: `${v}: a validation endpoint answers with its findings (Jira projectvalidate)`, spec: body(v, { type: 'object', properties: { errorMessages: { type: 'array', items: str }, errors: { type: 'object', additionalProperties: str } } }, {}, '200', { path: '/rest/api/3/projectvalidate/key' }) },
     { name: `${v}: a simulation reports the simulated transaction's outcome`, spec: body(v, { type: 'object', properties: { success: { type: 'boolean' }, error: str } }, {}, '200', { method: 'post', path: '/transactions/{id}/simulate' }) },
+    { name: `${v}: a dry run reports what the real request would do (POST /deployments/dry-run)`, spec: body(v, { type: 'object', properties: { success: { type: 'boolean' }, errors: { type: 'array', items: str } } }, {}, '200', { method: 'post', path: '/deployments/dry-run' }) },
+    { name: `${v}: a dry run written in camel case (POST /migrations/{id}/dryRun)`, spec: body(v, { type: 'object', properties: { success: { type: 'boolean' }, error: str } }, {}, '200', { method: 'post', path: '/migrations/{id}/dryRun' }) },
     { name: `${v}: a webhook test reports the delivery's outcome`, spec: body(v, { type: 'object', properties: { success: { type: 'boolean' }, error: str } }, {}, '200', { method: 'post', path: '/webhooks/{id}/test' }) },
     {
       name: `${v}: Swagger 2.0 produces with problem+json does not make the 200 a problem`,

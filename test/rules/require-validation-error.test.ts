@@ -314,6 +314,35 @@ for (const v of VERSIONS) {
     errors: [{ messageId: 'missingCodes', at: '/paths/~1oauth~1token/post' }],
   });
 }
+/** A SCIM 2.0 (RFC 7644) request: a resource in `application/scim+json`, offered beside plain JSON or alone. */
+function scimRequest(v: (typeof VERSIONS)[number], types: string[]): Record<string, unknown> {
+  const schema = { type: 'object', properties: { schemas: { type: 'array', items: { type: 'string' } }, userName: { type: 'string' } } };
+  if (v === '2.0') return { consumes: types, parameters: [{ name: 'user', in: 'body', required: true, schema }] };
+  return { requestBody: { required: true, content: Object.fromEntries(types.map((type) => [type, { schema }])) } };
+}
+
+for (const v of VERSIONS) {
+  // RFC 7644 §3.12: SCIM answers a bad or invalid body with 400 and a scimType, never 422.
+  valid.push({
+    name: `${v}: a SCIM request documents 400, the status RFC 7644 gives invalid values`,
+    spec: withResponses(v, { 201: { description: 'Created', headers: {} }, 400: { description: 'invalidValue' }, 409: { description: 'uniqueness' } }, { method: 'put', path: '/scim/v2/Users/{id}', operation: scimRequest(v, ['application/scim+json', 'application/json']) }),
+  });
+  invalid.push({
+    name: `${v}: a SCIM request without a 400 is asked for the 400 only`,
+    spec: withResponses(v, { 200: { description: 'Replaced' } }, { method: 'put', path: '/scim/v2/Users/{id}', operation: scimRequest(v, ['application/scim+json; charset=utf-8']) }),
+    errors: [{ messageId: 'missingCodes', at: '/paths/~1scim~1v2~1Users~1{id}/put' }],
+  });
+  invalid.push({
+    name: `${v}: a body in plain JSON at a SCIM-looking path is asked for both`,
+    spec: withResponses(v, { 200: { description: 'Replaced' }, 400: { description: 'Bad' } }, { method: 'put', path: '/scim/v2/Users/{id}', operation: scimRequest(v, ['application/json']) }),
+    errors: [{ messageId: 'missing', at: '/paths/~1scim~1v2~1Users~1{id}/put' }],
+  });
+}
+{
+  // Swagger 2.0: the body's media types are the document's `consumes` when the operation has none.
+  const spec = withResponses('2.0', { 200: { description: 'Replaced' }, 400: { description: 'Bad' } }, { method: 'put', path: '/Users/{id}', operation: { parameters: [{ name: 'user', in: 'body', schema: { type: 'object', properties: { userName: { type: 'string' } } } }] } });
+  valid.push({ name: "2.0: a SCIM body through the document's consumes", spec: { ...spec, consumes: ['application/scim+json'] } });
+}
 for (const v of ['3.0', '3.1', '3.2'] as const) {
   // JSON Schema 2020-12 (OAS 3.1 on) applies keywords beside a `$ref`; before 3.1 they are ignored.
   const besideRef = {
