@@ -17,17 +17,11 @@ vi.mock('yaml', async (importOriginal) => {
 import { EditableFile } from '../src/fix/edit.js';
 import { parseSource, type SourceFile } from '../src/loader/parse.js';
 import { appendPointer } from '../src/loader/pointer.js';
+import { pointersOf } from './pointers.js';
 
 // --fix reads the lines of the one member it edits when the fast YAML reader read the file
 // (EditableFile.subtree), not the whole text into a tree: every map and key it sees there must
 // be what a tree of the whole text shows, offsets included.
-
-function pointersOf(value: unknown, pointer = ''): string[] {
-  const out = [pointer];
-  if (Array.isArray(value)) value.forEach((item, index) => out.push(...pointersOf(item, appendPointer(pointer, index))));
-  else if (value !== null && typeof value === 'object') for (const [key, item] of Object.entries(value)) out.push(...pointersOf(item, appendPointer(pointer, key)));
-  return out;
-}
 
 /** What an edit reads at `pointer`: the map there, and where its key is written. */
 function seen(file: EditableFile, pointer: string): unknown {

@@ -4,20 +4,13 @@ import { countKeysInText } from '../src/loader/json-duplicates.js';
 import { describeInJson, locateInJson, type Span } from '../src/loader/json-locate.js';
 import { JsonOutline } from '../src/loader/json-outline.js';
 import { LineIndex } from '../src/loader/line-index.js';
-import { appendPointer, getAtPointer } from '../src/loader/pointer.js';
+import { getAtPointer } from '../src/loader/pointer.js';
 import { scanValue } from '../src/loader/value-scan.js';
+import { pointersOf } from './pointers.js';
 
 /** The pointer of the container that opens at `offset` in the little text of the outline test. */
 function pointerAt(text: string, offset: number): string {
   return { 0: '', [text.indexOf('[')]: '/a', [text.indexOf('{"b"')]: '/a/1', [text.indexOf('{}')]: '/a/1/b' }[offset]!;
-}
-
-/** Every pointer into a value, the root included. */
-function pointersOf(value: unknown, pointer = ''): string[] {
-  const out = [pointer];
-  if (Array.isArray(value)) value.forEach((item, index) => out.push(...pointersOf(item, appendPointer(pointer, index))));
-  else if (value !== null && typeof value === 'object') for (const [key, item] of Object.entries(value)) out.push(...pointersOf(item, appendPointer(pointer, key)));
-  return out;
 }
 
 /** What describeInJson calls the kind of a parsed value. */
