@@ -3,7 +3,7 @@ import { describeInJson, type JsonNode, type Span } from '../loader/json-locate.
 import type { JsonOutline } from '../loader/json-outline.js';
 import { FIXED_METHODS } from '../loader/normalize.js';
 import type { SourceFile, SourceFormat } from '../loader/parse.js';
-import { appendPointer, escapeSegment, splitPointer } from '../loader/pointer.js';
+import { appendPointer, splitPointer } from '../loader/pointer.js';
 import type { Located } from '../loader/resolve.js';
 import type { FixIntent } from './intents.js';
 
@@ -274,7 +274,9 @@ export class EditableFile {
    */
   private subtree(segments: readonly string[]): { holder: unknown; depth: number } | undefined {
     if (!this.keyStart) return undefined;
-    const pointers = segments.map((_, index) => `/${segments.slice(0, index + 1).map(escapeSegment).join('/')}`);
+    // The pointer of each member on the way, the outermost first.
+    const pointers: string[] = [];
+    for (const segment of segments) pointers.push(appendPointer(pointers[pointers.length - 1] ?? '', segment));
     for (let depth = 1; depth <= segments.length; depth++) {
       const tree = this.subtrees.get(pointers[depth - 1]!);
       if (tree) return { holder: tree.contents, depth };
